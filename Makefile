@@ -1,0 +1,66 @@
+# Top-level Makefile: a thin front over CMake + Ninja.
+#   make run    install what is missing, build, code the bundled example
+#   make test   install, build with -Werror + ASan/UBSan, run every test
+# BUILD=dir selects the build directory (default build/; tests use build-test/).
+
+BUILD ?= build
+TEST_BUILD ?= build-test
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PREFIX ?= /usr/local
+
+# Debian packages the build, the tests and the tools need.
+DEB_PACKAGES := cmake ninja-build pkgconf gcc libc6-dev \
+	libjansson-dev libutf8proc-dev libicu-dev libpcre2-dev \
+	libsqlite3-dev sqlite3 libpq-dev postgresql libmicrohttpd-dev libcurl4-openssl-dev \
+	libxml2-dev libxxhash-dev libcmocka-dev wordnet-base iso-codes \
+	clang libclang-rt-14-dev valgrind
+
+.PHONY: all build deps run test bench eval fuzz install clean check-deps
+
+all: build
+
+# Install the missing Debian packages (as root), or print the exact command.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	cmd="apt-get install -y --no-install-recommends $$(echo $$missing)"; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "make deps: installing:" $$missing; \
+		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive $$cmd; \
+	else \
+		echo "make deps: missing packages; run as root:"; echo "  apt-get update && $$cmd"; exit 1; \
+	fi
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: deps build
+	$(BUILD)/newsevents code --date 2024-03-02 examples/*.txt
+
+$(TEST_BUILD)/build.ninja:
+	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNE_WERROR=ON -DNE_SANITIZE=ON
+
+test: deps $(TEST_BUILD)/build.ninja
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j $(JOBS)
+
+bench: deps build
+	bench/run.sh $(BUILD)
+
+eval: deps build
+	$(BUILD)/newsevents eval --all
+
+fuzz: deps
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DNE_FUZZ=ON -DNE_SANITIZE=ON
+	cmake --build build-fuzz -j $(JOBS)
+	fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-60}
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) build-fuzz

@@ -1,0 +1,57 @@
+/* cli.h: shared pieces of the newsevents command-line tool (not the library). */
+#ifndef NE_CLI_H
+#define NE_CLI_H
+
+#include "newsevents.h"
+
+#include <stdio.h>
+
+/* Exit statuses (docs/newsevents.1). */
+#define EXIT_ALL_OK 0   /* every record was coded */
+#define EXIT_SOME_BAD 1 /* some record failed, or output could not be written */
+#define EXIT_USAGE 2    /* bad command line */
+#define EXIT_SETUP 3    /* the engine could not load its data */
+
+extern const char *prog; /* "newsevents" */
+
+/* Print "newsevents: msg" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Resolve the data directory: --data, $NEWSEVENTS_DATA, the build tree next to
+** the executable, then the installed share directory.  Static storage. */
+const char *cli_data_dir(const char *opt);
+
+/* Open the engine with the resolved data directory; prints the reason and
+** returns NULL on failure. */
+ne_engine *cli_engine_open(const char *data_opt, int explain);
+
+/* ---- input (input.c): files, directories and stdin as a stream of records ---- */
+enum rec_kind { REC_JSON, REC_TEXT, REC_ERROR };
+
+typedef struct cli_record {
+    enum rec_kind kind;
+    char *where;     /* "FILE:LINE" or "FILE" for messages; malloc'd */
+    char *data;      /* JSON line or whole text file; malloc'd */
+    size_t len;
+    char *id;        /* REC_TEXT: the id given to the file (its path); malloc'd */
+    char *error;     /* REC_ERROR: the reason; malloc'd */
+} cli_record;
+
+typedef struct cli_input cli_input;
+
+/* Paths: files, directories (recursed in name order) or "-" for stdin. */
+cli_input *cli_input_open(char **paths, int npaths);
+/* Next record into *r (caller frees with cli_record_free); 0 at end, 1 got one. */
+int cli_input_next(cli_input *in, cli_record *r);
+void cli_record_free(cli_record *r);
+void cli_input_close(cli_input *in);
+/* Total bytes read so far (for progress). */
+unsigned long long cli_input_bytes(const cli_input *in);
+
+/* Turn a text record into an article: first line + blank line = title. */
+void cli_text_article(const cli_record *r, const char *date, ne_article *a);
+
+/* Subcommands */
+int cmd_code(int argc, char **argv);
+
+#endif

@@ -1,0 +1,279 @@
+/* cmd_code.c: `newsevents code`, the Unix filter: records in, one output
+** object per article out, in input order even with --threads N. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BATCH_RECORDS 256
+#define BATCH_BYTES ((size_t)8 * 1024 * 1024)
+#define MAX_THREADS 64
+
+typedef struct job {
+    cli_record rec;
+    char *out;     /* serialized output (malloc'd), NULL on failure */
+    size_t outlen;
+    char *msg;     /* error or warnings for stderr (malloc'd), NULL when none */
+    int failed;
+} job;
+
+typedef struct ctx {
+    const ne_engine *engine;
+    const char *date;
+    int format;
+    job *jobs;
+    size_t njobs;
+    atomic_size_t next;
+} ctx;
+
+static char *copy_str(const char *s, size_t n) {
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = 0;
+    }
+    return p;
+}
+
+/* Messages for stderr: "WHERE: warning: ..." lines. */
+static char *collect_warnings(const ne_doc *d, const char *where) {
+    size_t n;
+    const char *const *w = ne_doc_warnings(d, &n);
+    if (!n) return NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < n; i++) cap += strlen(where) + strlen(w[i]) + 16;
+    char *m = malloc(cap + 1), *p = m;
+    if (!m) return NULL;
+    for (size_t i = 0; i < n; i++) p += snprintf(p, cap + 1 - (size_t)(p - m), "%s: warning: %s\n", where, w[i]);
+    return m;
+}
+
+static char *error_line(const char *where, const char *why) {
+    size_t n = strlen(where) + strlen(why) + 4;
+    char *m = malloc(n);
+    if (m) snprintf(m, n, "%s: %s\n", where, why);
+    return m;
+}
+
+/* Code one record into its job. */
+static void code_job(ctx *c, ne_doc *d, job *j) {
+    ne_article a;
+    void *scratch = NULL;
+    char why[512];
+    if (j->rec.kind == REC_ERROR) {
+        j->failed = 1;
+        j->msg = error_line(j->rec.where, j->rec.error);
+        return;
+    }
+    if (j->rec.kind == REC_TEXT) {
+        cli_text_article(&j->rec, c->date, &a);
+    } else if (ne_article_from_json(j->rec.data, j->rec.len, &a, &scratch, why, sizeof why) != NE_OK) {
+        ne_free(scratch);
+        j->failed = 1;
+        j->msg = error_line(j->rec.where, why);
+        return;
+    }
+    if (!a.date && c->date) {
+        a.date = c->date;
+        a.date_len = strlen(c->date);
+    }
+    int rc = ne_code(c->engine, d, &a);
+    const char *out = NULL;
+    size_t len = 0;
+    if (rc == NE_OK) rc = ne_doc_write(d, c->format, &out, &len);
+    if (rc != NE_OK) {
+        j->failed = 1;
+        j->msg = error_line(j->rec.where, ne_doc_errmsg(d));
+    } else {
+        j->out = copy_str(out, len);
+        j->outlen = len;
+        j->msg = collect_warnings(d, j->rec.where);
+        if (!j->out) {
+            j->failed = 1;
+            j->msg = error_line(j->rec.where, "out of memory");
+        }
+    }
+    ne_free(scratch);
+}
+
+static void *worker(void *arg) {
+    ctx *c = arg;
+    ne_doc *d = ne_doc_new();
+    for (;;) {
+        size_t i = atomic_fetch_add(&c->next, 1);
+        if (i >= c->njobs) break;
+        if (!d) {
+            c->jobs[i].failed = 1;
+            c->jobs[i].msg = error_line(c->jobs[i].rec.where, "out of memory");
+            continue;
+        }
+        code_job(c, d, &c->jobs[i]);
+    }
+    ne_doc_free(d);
+    return NULL;
+}
+
+/* Code a batch on nthreads threads (the caller's thread is one of them). */
+static void run_batch(ctx *c, int nthreads) {
+    pthread_t th[MAX_THREADS];
+    int started = 0;
+    atomic_store(&c->next, 0);
+    for (int i = 1; i < nthreads && (size_t)i < c->njobs; i++)
+        if (pthread_create(&th[started], NULL, worker, c) == 0) started++;
+    worker(c);
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+}
+
+static void code_usage(FILE *f) {
+    fprintf(f,
+            "Usage: %s code [OPTIONS] [FILE|DIR|-]...\n"
+            "Code news articles into CAMEO events. Reads JSON Lines (one article per line:\n"
+            "{\"id\", \"text\", \"title\", \"date\", \"url\", \"source\"}), .txt files (a first line\n"
+            "followed by a blank line is the title) and directories of them; '-' or no\n"
+            "argument reads JSON Lines from standard input.\n\n"
+            "Options:\n"
+            "  -d, --date YYYY-MM-DD   publication date for records that have none\n"
+            "  -f, --format json|tsv   output format (default json: one object per article)\n"
+            "  -j, --threads N         code on N threads; output keeps input order (default 1)\n"
+            "  -o, --output FILE       write to FILE instead of standard output\n"
+            "      --explain           add the pattern and rule behind each event\n"
+            "      --data DIR          knowledge files directory\n"
+            "  -q, --quiet             no progress line on a terminal\n"
+            "  -h, --help              show this help\n\n"
+            "Exit status: 0 every record coded, 1 some record failed or output failed,\n"
+            "2 usage error, 3 data files could not be loaded.\n",
+            prog);
+}
+
+/* Progress on stderr, only on a terminal, at most once a second. */
+static void progress(const cli_input *in, unsigned long long done, time_t t0, time_t *last, int final) {
+    time_t now = time(NULL);
+    if (!final && now == *last) return;
+    *last = now;
+    double mb = (double)cli_input_bytes(in) / 1e6, secs = difftime(now, t0);
+    fprintf(stderr, "\r%llu articles, %.1f MB%s%.1f MB/s   %s", done, mb, secs > 0 ? ", " : " ",
+            secs > 0 ? mb / secs : 0.0, final ? "\n" : "");
+}
+
+/* Write the batch's outputs and messages in input order; returns -1 on a write error. */
+static int flush_batch(ctx *c, FILE *out, unsigned long long *failed) {
+    int rc = 0;
+    for (size_t i = 0; i < c->njobs; i++) {
+        job *j = &c->jobs[i];
+        if (j->msg) fputs(j->msg, stderr);
+        if (j->failed) (*failed)++;
+        if (j->out && rc == 0 && fwrite(j->out, 1, j->outlen, out) != j->outlen) rc = -1;
+        free(j->out);
+        free(j->msg);
+        cli_record_free(&j->rec);
+        memset(j, 0, sizeof *j);
+    }
+    c->njobs = 0;
+    return rc;
+}
+
+static int parse_threads(const char *s, int *out) {
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < 1 || v > MAX_THREADS) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+int cmd_code(int argc, char **argv) {
+    static const struct option opts[] = {
+        {"date", required_argument, 0, 'd'}, {"format", required_argument, 0, 'f'},
+        {"threads", required_argument, 0, 'j'}, {"output", required_argument, 0, 'o'},
+        {"explain", no_argument, 0, 'x'}, {"data", required_argument, 0, 'D'},
+        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    const char *date = NULL, *outpath = NULL, *data = NULL;
+    int format = NE_FORMAT_JSON, threads = 1, explain = 0, quiet = 0, ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "d:f:j:o:qh", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'd': {
+            int y, m, dd;
+            date = optarg;
+            if (strlen(optarg) != 10 || sscanf(optarg, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12 ||
+                dd < 1 || dd > 31) {
+                cli_error("--date: '%s' is not a YYYY-MM-DD date", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        }
+        case 'f':
+            if (!strcmp(optarg, "json")) format = NE_FORMAT_JSON;
+            else if (!strcmp(optarg, "tsv")) format = NE_FORMAT_TSV;
+            else {
+                cli_error("--format: '%s' is not one of json, tsv", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'j':
+            if (parse_threads(optarg, &threads)) {
+                cli_error("--threads: '%s' is not a number from 1 to %d", optarg, MAX_THREADS);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'o': outpath = optarg; break;
+        case 'x': explain = 1; break;
+        case 'D': data = optarg; break;
+        case 'q': quiet = 1; break;
+        case 'h': code_usage(stdout); return 0;
+        default: code_usage(stderr); return EXIT_USAGE;
+        }
+    }
+    ne_engine *e = cli_engine_open(data, explain);
+    if (!e) return EXIT_SETUP;
+    FILE *out = stdout;
+    if (outpath && !(out = fopen(outpath, "w"))) {
+        cli_error("%s: cannot open for writing: %s", outpath, strerror(errno));
+        ne_engine_close(e);
+        return EXIT_SOME_BAD;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    cli_input *in = cli_input_open(argv + optind, argc - optind);
+    ctx c = {.engine = e, .date = date, .format = format};
+    c.jobs = calloc(BATCH_RECORDS, sizeof *c.jobs);
+    if (!in || !c.jobs) {
+        cli_error("out of memory");
+        return EXIT_SOME_BAD;
+    }
+    int show = !quiet && isatty(2);
+    time_t t0 = time(NULL), last = t0;
+    unsigned long long done = 0, failed = 0;
+    int werr = 0, more = 1;
+    while (more && !werr) {
+        size_t bytes = 0;
+        while (c.njobs < BATCH_RECORDS && bytes < BATCH_BYTES) {
+            if (!cli_input_next(in, &c.jobs[c.njobs].rec)) {
+                more = 0;
+                break;
+            }
+            bytes += c.jobs[c.njobs++].rec.len;
+        }
+        run_batch(&c, threads);
+        done += c.njobs;
+        werr = flush_batch(&c, out, &failed);
+        if (show) progress(in, done, t0, &last, 0);
+    }
+    if (show) progress(in, done, t0, &last, 1);
+    if (!werr && fflush(out) != 0) werr = -1;
+    int saved = errno;
+    if (out != stdout && fclose(out) != 0 && !werr) werr = -1;
+    if (werr && saved != EPIPE) cli_error("write error: %s", strerror(saved));
+    for (size_t i = 0; i < c.njobs; i++) cli_record_free(&c.jobs[i].rec);
+    free(c.jobs);
+    cli_input_close(in);
+    ne_engine_close(e);
+    if (werr) return EXIT_SOME_BAD;
+    return failed ? EXIT_SOME_BAD : EXIT_ALL_OK;
+}

@@ -1,0 +1,304 @@
+/* input.c: turns the command line's files, directories and "-" into a stream
+** of records (JSON Lines lines or whole text files), each with a FILE:LINE
+** for messages.  Bounded: a line or file over the limit becomes an error
+** record and reading goes on. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_RECORD ((size_t)256 * 1024 * 1024) /* bytes in one JSON line or text file */
+
+struct cli_input {
+    char **files;     /* expanded list */
+    size_t n, cap, next;
+    FILE *f;          /* current JSON Lines stream */
+    const char *name; /* its name */
+    long line;
+    unsigned long long bytes;
+    char *buf;
+    size_t bufcap;
+};
+
+static char *xstrdup(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (!p) {
+        cli_error("out of memory");
+        exit(EXIT_SOME_BAD);
+    }
+    memcpy(p, s, n);
+    return p;
+}
+
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *xprintf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = malloc((size_t)n + 1);
+    if (!p) {
+        cli_error("out of memory");
+        exit(EXIT_SOME_BAD);
+    }
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+static void add_file(cli_input *in, const char *path) {
+    if (in->n == in->cap) {
+        in->cap = in->cap ? in->cap * 2 : 16;
+        char **p = realloc(in->files, in->cap * sizeof *p);
+        if (!p) {
+            cli_error("out of memory");
+            exit(EXIT_SOME_BAD);
+        }
+        in->files = p;
+    }
+    in->files[in->n++] = xstrdup(path);
+}
+
+static int ends_with(const char *s, const char *suf) {
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static int is_input_name(const char *name) {
+    return ends_with(name, ".jsonl") || ends_with(name, ".json") || ends_with(name, ".ndjson") ||
+           ends_with(name, ".txt");
+}
+
+/* Add the input files under dir, recursively, in name order. */
+static void add_dir(cli_input *in, const char *dir, int depth) {
+    struct dirent **ents = NULL;
+    int n = scandir(dir, &ents, NULL, alphasort);
+    if (n < 0) {
+        add_file(in, dir); /* reported as unreadable when opened */
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *nm = ents[i]->d_name;
+        if (nm[0] != '.') {
+            char *p = xprintf("%s/%s", dir, nm);
+            struct stat st;
+            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+                if (depth < 32) add_dir(in, p, depth + 1);
+            } else if (is_input_name(nm)) {
+                add_file(in, p);
+            }
+            free(p);
+        }
+        free(ents[i]);
+    }
+    free(ents);
+}
+
+cli_input *cli_input_open(char **paths, int npaths) {
+    cli_input *in = calloc(1, sizeof *in);
+    if (!in) return NULL;
+    if (npaths == 0) add_file(in, "-");
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+            add_dir(in, paths[i], 0);
+        else
+            add_file(in, paths[i]);
+    }
+    return in;
+}
+
+unsigned long long cli_input_bytes(const cli_input *in) { return in->bytes; }
+
+static void set_error(cli_record *r, char *where, char *why) {
+    memset(r, 0, sizeof *r);
+    r->kind = REC_ERROR;
+    r->where = where;
+    r->error = why;
+}
+
+/* Read a whole text file as one record. */
+static void read_text_file(cli_input *in, const char *path, cli_record *r) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_error(r, xstrdup(path), xprintf("cannot open: %s", strerror(errno)));
+        return;
+    }
+    size_t cap = 65536, len = 0;
+    char *p = malloc(cap);
+    int too_big = 0;
+    while (p) {
+        if (len + 1 >= cap) {
+            if (cap >= MAX_RECORD) { too_big = 1; break; }
+            char *q = realloc(p, cap * 2);
+            if (!q) { free(p); p = NULL; break; }
+            p = q;
+            cap *= 2;
+        }
+        size_t got = fread(p + len, 1, cap - len - 1, f);
+        if (got == 0) break;
+        len += got;
+    }
+    int err = ferror(f);
+    fclose(f);
+    in->bytes += len;
+    if (!p || err || too_big) {
+        free(p);
+        set_error(r, xstrdup(path), xstrdup(too_big ? "file over the 256 MB limit" : err ? "read error" : "out of memory"));
+        return;
+    }
+    p[len] = 0;
+    memset(r, 0, sizeof *r);
+    r->kind = REC_TEXT;
+    r->where = xstrdup(path);
+    r->id = xstrdup(path);
+    r->data = p;
+    r->len = len;
+}
+
+/* Read one line of the current stream into in->buf (NUL bytes kept as data);
+** returns its length, or -1 at end, -2 when the line was over the limit (the
+** rest of it is skipped). */
+static long long read_line(cli_input *in) {
+    size_t len = 0;
+    int over = 0, c = EOF, any = 0;
+    while ((c = getc_unlocked(in->f)) != EOF) {
+        any = 1;
+        if (c == '\n') break;
+        if (over) continue;
+        if (len + 2 > in->bufcap) {
+            size_t nc = in->bufcap ? in->bufcap * 2 : 65536;
+            if (len >= MAX_RECORD) {
+                over = 1;
+                continue;
+            }
+            char *q = realloc(in->buf, nc);
+            if (!q) {
+                cli_error("out of memory");
+                exit(EXIT_SOME_BAD);
+            }
+            in->buf = q;
+            in->bufcap = nc;
+        }
+        in->buf[len++] = (char)c;
+    }
+    if (!any) return -1;
+    in->bytes += len + 1;
+    if (over) return -2;
+    while (len && in->buf[len - 1] == '\r') len--;
+    if (!in->buf) return 0;
+    in->buf[len] = 0;
+    return (long long)len;
+}
+
+static int blank(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
+    return 1;
+}
+
+int cli_input_next(cli_input *in, cli_record *r) {
+    for (;;) {
+        if (!in->f) {
+            if (in->next >= in->n) return 0;
+            const char *path = in->files[in->next++];
+            if (strcmp(path, "-") != 0 && ends_with(path, ".txt")) {
+                read_text_file(in, path, r);
+                return 1;
+            }
+            if (strcmp(path, "-") == 0) {
+                in->f = stdin;
+                in->name = "<stdin>";
+            } else {
+                in->f = fopen(path, "rb");
+                in->name = path;
+                if (!in->f) {
+                    set_error(r, xstrdup(path), xprintf("cannot open: %s", strerror(errno)));
+                    return 1;
+                }
+            }
+            in->line = 0;
+        }
+        long long n = read_line(in);
+        if (n == -1) {
+            if (in->f != stdin) fclose(in->f);
+            in->f = NULL;
+            continue;
+        }
+        in->line++;
+        if (n == -2) {
+            set_error(r, xprintf("%s:%ld", in->name, in->line), xstrdup("line over the 256 MB limit; skipped"));
+            return 1;
+        }
+        char *s = in->buf ? in->buf : "";
+        if (in->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+            n -= 3;
+        }
+        if (blank(s, (size_t)n)) continue;
+        memset(r, 0, sizeof *r);
+        r->kind = REC_JSON;
+        r->where = xprintf("%s:%ld", in->name, in->line);
+        r->data = malloc((size_t)n + 1);
+        if (!r->data) {
+            cli_error("out of memory");
+            exit(EXIT_SOME_BAD);
+        }
+        memcpy(r->data, s, (size_t)n);
+        r->data[n] = 0;
+        r->len = (size_t)n;
+        return 1;
+    }
+}
+
+void cli_record_free(cli_record *r) {
+    free(r->where);
+    free(r->data);
+    free(r->id);
+    free(r->error);
+    memset(r, 0, sizeof *r);
+}
+
+void cli_input_close(cli_input *in) {
+    if (!in) return;
+    if (in->f && in->f != stdin) fclose(in->f);
+    for (size_t i = 0; i < in->n; i++) free(in->files[i]);
+    free(in->files);
+    free(in->buf);
+    free(in);
+}
+
+void cli_text_article(const cli_record *r, const char *date, ne_article *a) {
+    memset(a, 0, sizeof *a);
+    a->id = r->id;
+    a->id_len = strlen(r->id);
+    const char *s = r->data;
+    size_t n = r->len;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) { s += 3; n -= 3; }
+    /* title: a first line followed by a blank line */
+    const char *nl = memchr(s, '\n', n);
+    if (nl) {
+        const char *p = nl + 1, *end = s + n;
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
+        if (p < end && *p == '\n') {
+            size_t tl = (size_t)(nl - s);
+            while (tl && (s[tl - 1] == '\r' || s[tl - 1] == ' ')) tl--;
+            a->title = s;
+            a->title_len = tl;
+            s = p + 1;
+            n = (size_t)(end - s);
+        }
+    }
+    a->text = s;
+    a->text_len = n;
+    if (date) {
+        a->date = date;
+        a->date_len = strlen(date);
+    }
+}

@@ -1,0 +1,104 @@
+/* main.c: the newsevents command: dispatches to subcommands. */
+#include "cli.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *prog = "newsevents";
+
+void cli_error(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", prog);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_data_dir(const char *opt) {
+    static char buf[PATH_MAX];
+    if (opt && *opt) return opt;
+    const char *env = getenv("NEWSEVENTS_DATA");
+    if (env && *env) return env;
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0) {
+        buf[n] = 0;
+        char *slash = strrchr(buf, '/');
+        if (slash) {
+            *slash = 0;
+            size_t used = strlen(buf);
+            if (used + sizeof "/share/newsevents" < sizeof buf) {
+                memcpy(buf + used, "/share/newsevents", sizeof "/share/newsevents");
+                if (is_dir(buf)) return buf;
+            }
+        }
+    }
+    return NE_SHARE_INSTALL;
+}
+
+ne_engine *cli_engine_open(const char *data_opt, int explain) {
+    ne_options o = {0};
+    o.data_dir = cli_data_dir(data_opt);
+    o.explain = explain;
+    ne_engine *e = NULL;
+    int rc = ne_engine_open(&e, &o);
+    if (rc != NE_OK) {
+        cli_error("cannot load data from %s: %s", o.data_dir, e ? ne_engine_errmsg(e) : ne_errstr(rc));
+        ne_engine_close(e);
+        return NULL;
+    }
+    return e;
+}
+
+static void usage(FILE *f) {
+    fprintf(f,
+            "Usage: %s COMMAND [OPTIONS] [ARGS]\n"
+            "Turn news articles into CAMEO-coded political event data.\n\n"
+            "Commands:\n"
+            "  code      code articles (JSON Lines, .txt files, directories, -) to JSON Lines or TSV\n"
+            "\n"
+            "Run '%s COMMAND --help' for a command's options; 'man newsevents' for the manual.\n"
+            "Options:\n"
+            "  -h, --help     show this help\n"
+            "  -V, --version  show the version\n",
+            prog, prog);
+}
+
+struct command {
+    const char *name;
+    int (*fn)(int, char **);
+};
+
+static const struct command commands[] = {
+    {"code", cmd_code},
+};
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *c = argv[1];
+    if (!strcmp(c, "-h") || !strcmp(c, "--help") || !strcmp(c, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(c, "-V") || !strcmp(c, "--version")) {
+        printf("newsevents %s\n", ne_version());
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(c, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (try '%s --help')", c, prog);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,98 @@
+/* arena.c: per-document bump allocator; reset between articles keeps the hot
+** path free of malloc/free churn. */
+#include "neInt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define NE_ARENA_BLOCK (64 * 1024)
+
+struct ne_arena_block {
+    ne_arena_block *next;
+    size_t used, cap;
+    max_align_t data[]; /* cap bytes follow */
+};
+
+void neA_init(ne_arena *a) { memset(a, 0, sizeof *a); }
+
+/* A block with room for n bytes: a spare one when it fits, else a new one. */
+static ne_arena_block *block_get(ne_arena *a, size_t n) {
+    ne_arena_block **pp = &a->spare;
+    for (; *pp; pp = &(*pp)->next) {
+        if ((*pp)->cap >= n) {
+            ne_arena_block *b = *pp;
+            *pp = b->next;
+            b->used = 0;
+            return b;
+        }
+    }
+    size_t cap = n > NE_ARENA_BLOCK ? n : NE_ARENA_BLOCK;
+    ne_arena_block *b = neM_malloc(sizeof *b + cap);
+    if (!b) return NULL;
+    b->used = 0;
+    b->cap = cap;
+    a->total += cap;
+    return b;
+}
+
+void *neA_alloc(ne_arena *a, size_t n) {
+    n = (n + 15) & ~(size_t)15;
+    if (n == 0) n = 16;
+    ne_arena_block *b = a->head;
+    if (!b || b->cap - b->used < n) {
+        b = block_get(a, n);
+        if (!b) return NULL;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *neA_strndup(ne_arena *a, const char *s, size_t n) {
+    char *p = neA_alloc(a, n + 1);
+    if (!p) return NULL;
+    if (n) memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *neA_printf(ne_arena *a, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return NULL;
+    char *p = neA_alloc(a, (size_t)n + 1);
+    if (!p) return NULL;
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void neA_reset(ne_arena *a) {
+    while (a->head) {
+        ne_arena_block *b = a->head;
+        a->head = b->next;
+        /* oversized blocks go back to the system so one huge article does not pin memory */
+        if (b->cap > 16 * NE_ARENA_BLOCK) {
+            a->total -= b->cap;
+            neM_free(b);
+            continue;
+        }
+        b->next = a->spare;
+        a->spare = b;
+    }
+}
+
+void neA_free(ne_arena *a) {
+    neA_reset(a);
+    while (a->spare) {
+        ne_arena_block *b = a->spare;
+        a->spare = b->next;
+        neM_free(b);
+    }
+    a->total = 0;
+}

@@ -1,0 +1,73 @@
+/* json_write.c: the hand-written JSON writer for the output hot path.
+** Escapes per RFC 8259; input strings are valid UTF-8 (text.c repaired them). */
+#include "neInt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char hexd[] = "0123456789abcdef";
+
+/* 1 for bytes that need escaping inside a JSON string. */
+static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+static void put_escape(ne_buf *b, unsigned char c) {
+    char e[6] = {'\\', 0, 0, 0, 0, 0};
+    switch (c) {
+    case '"': e[1] = '"'; break;
+    case '\\': e[1] = '\\'; break;
+    case '\n': e[1] = 'n'; break;
+    case '\r': e[1] = 'r'; break;
+    case '\t': e[1] = 't'; break;
+    case '\b': e[1] = 'b'; break;
+    case '\f': e[1] = 'f'; break;
+    default:
+        memcpy(e, "\\u00", 4);
+        e[4] = hexd[c >> 4];
+        e[5] = hexd[c & 15];
+        neB_add(b, e, 6);
+        return;
+    }
+    neB_add(b, e, 2);
+}
+
+void neJ_str(ne_buf *b, const char *s, size_t n) {
+    neB_addc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!needs_escape(c)) continue;
+        neB_add(b, s + run, i - run);
+        put_escape(b, c);
+        run = i + 1;
+    }
+    neB_add(b, s + run, n - run);
+    neB_addc(b, '"');
+}
+
+void neJ_cstr(ne_buf *b, const char *s) {
+    if (!s) neB_add(b, "null", 4);
+    else neJ_str(b, s, strlen(s));
+}
+
+void neJ_key(ne_buf *b, const char *k) {
+    neB_addc(b, '"');
+    neB_adds(b, k);
+    neB_add(b, "\":", 2);
+}
+
+void neJ_int(ne_buf *b, long long v) { neB_addf(b, "%lld", v); }
+
+void neJ_num(ne_buf *b, double v) {
+    if (!isfinite(v)) {
+        neB_add(b, "null", 4);
+        return;
+    }
+    if (v == (double)(long long)v && fabs(v) < 1e15) {
+        neB_addf(b, "%.1f", v);
+        return;
+    }
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%.4g", v);
+    neB_add(b, tmp, (size_t)n);
+}

@@ -1,0 +1,233 @@
+/*
+** neInt.h: internals shared by the library's stages.  Not installed.
+** The pipeline is one-way (docs/ARCHITECTURE.md): each stage reads the arrays
+** filled by earlier stages in ne_doc and appends to its own.
+*/
+#ifndef NE_INT_H
+#define NE_INT_H
+
+#include "newsevents.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- allocation (alloc.c): every malloc in the library goes through here so
+** that tests can inject failures (neM_fail_after). ---- */
+void *neM_malloc(size_t n);
+void *neM_calloc(size_t n, size_t size);
+void *neM_realloc(void *p, size_t n);
+void neM_free(void *p);
+/* Test hook: make the Nth allocation from now fail (0 disables). */
+void neM_fail_after(long n);
+
+/* ---- arena (arena.c): per-document bump allocator, reset between articles ---- */
+typedef struct ne_arena_block ne_arena_block;
+typedef struct ne_arena {
+    ne_arena_block *head;   /* current block */
+    ne_arena_block *spare;  /* blocks kept for reuse after reset */
+    size_t total;           /* bytes held */
+} ne_arena;
+void neA_init(ne_arena *a);
+void *neA_alloc(ne_arena *a, size_t n);            /* 8-aligned; NULL on NOMEM */
+char *neA_strndup(ne_arena *a, const char *s, size_t n); /* NUL-terminated copy */
+char *neA_printf(ne_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void neA_reset(ne_arena *a);                      /* keep memory for reuse */
+void neA_free(ne_arena *a);
+
+/* ---- growable byte buffer with a hard cap (buf.c), like curl's dynbuf ---- */
+typedef struct ne_buf {
+    char *p;
+    size_t len, cap, max; /* max: hard limit; appends past it fail with NE_TOOBIG */
+    int err;              /* sticky: first failure code; appends after it are no-ops */
+} ne_buf;
+void neB_init(ne_buf *b, size_t max);
+int neB_add(ne_buf *b, const void *s, size_t n);
+int neB_addc(ne_buf *b, char c);
+int neB_adds(ne_buf *b, const char *s); /* NUL-terminated */
+int neB_addf(ne_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void neB_reset(ne_buf *b);
+void neB_free(ne_buf *b);
+
+/* ---- growable array of fixed-size items inside the arena (vec.c) ---- */
+typedef struct ne_vec {
+    void *items;
+    size_t n, cap, size;
+} ne_vec;
+void neV_init(ne_vec *v, size_t item_size);
+void *neV_push(ne_arena *a, ne_vec *v); /* zeroed new item, or NULL on NOMEM */
+#define NE_VEC_AT(v, T, i) (&((T *)(v).items)[(i)])
+
+/* ---- JSON writer (json_write.c): hand-written, escapes per RFC 8259 ---- */
+void neJ_str(ne_buf *b, const char *s, size_t n); /* writes "..." escaped */
+void neJ_cstr(ne_buf *b, const char *s);          /* NULL -> null */
+void neJ_key(ne_buf *b, const char *k);           /* "k": (k needs no escaping) */
+void neJ_num(ne_buf *b, double v);                /* shortest round-trip-ish form */
+void neJ_int(ne_buf *b, long long v);
+
+/* ---- tokens and sentences (token.c, sentence.c) ---- */
+enum ne_shape {
+    NE_SH_LOWER = 0, /* "attack" */
+    NE_SH_CAP,       /* "Iran" */
+    NE_SH_UPPER,     /* "NATO", "U.S." */
+    NE_SH_MIXED,     /* "iPhone", "al-Adl" */
+    NE_SH_NUM,       /* "2024", "11", "1.5" */
+    NE_SH_PUNCT,     /* ",", ".", "(" */
+    NE_SH_QUOTE,     /* any straight or curly quote */
+    NE_SH_DASH,      /* -, en dash, em dash */
+    NE_SH_OTHER
+};
+
+/* token flags */
+#define NE_TF_SPACE_BEFORE 0x01 /* whitespace precedes the token */
+#define NE_TF_SENT_START 0x02   /* first token of its sentence */
+#define NE_TF_QUOTE_OPEN 0x04   /* quote mark judged to open a quotation */
+#define NE_TF_QUOTE_CLOSE 0x08  /* quote mark judged to close a quotation */
+#define NE_TF_ABBREV 0x10       /* token ends with a period belonging to it (U.S., Feb.) */
+#define NE_TF_PARA_START 0x20   /* first token after a blank line */
+#define NE_TF_NEWLINE 0x40      /* a line break precedes the token */
+
+typedef struct ne_token {
+    uint32_t start, end;  /* bytes in the segment text (body or title) */
+    const char *norm;     /* NFC, lowercased, quotes/dashes folded to ASCII; NUL-terminated, in arena */
+    const char *lemma;    /* set by lemma.c; equals norm when unknown */
+    uint16_t norm_len;
+    uint8_t shape;        /* enum ne_shape */
+    uint8_t flags;        /* NE_TF_* */
+    uint32_t sent;        /* sentence index */
+    int32_t actor;        /* index into d->actors (mention covering this token) or -1 */
+    int32_t place;        /* index into d->places or -1 */
+    int32_t timex;        /* index into d->timexes or -1 */
+    uint32_t tags;        /* NE_TAG_* bits set by later stages */
+} ne_token;
+
+/* token tags set by later stages */
+#define NE_TAG_VERB 0x01      /* possible verb (pattern anchor or lexicon) */
+#define NE_TAG_AUX 0x02       /* auxiliary or modal */
+#define NE_TAG_NEG 0x04       /* not, never, n't */
+#define NE_TAG_PRON 0x08      /* pronoun */
+#define NE_TAG_CUE 0x10       /* speech cue verb (said, told) */
+#define NE_TAG_SUBORD 0x20    /* if, unless, whether, although ... */
+#define NE_TAG_IN_QUOTE 0x40  /* inside a direct quotation */
+
+typedef struct ne_sentence {
+    uint32_t start, end;     /* bytes in the segment text, trimmed */
+    uint32_t tok_first, tok_count;
+    uint8_t in_title;
+    uint8_t para_start;      /* first sentence of a paragraph */
+} ne_sentence;
+
+/* ---- the document: everything one article produces, all in its arena ---- */
+struct ne_doc {
+    ne_arena arena;
+    char errmsg[256];
+    /* input, after UTF-8 repair; segment 0 = text, 1 = title */
+    const char *seg[2];
+    size_t seg_len[2];
+    const char *id, *date, *url, *source;
+    int has_title;                /* the article had a title field */
+    int year, month, day;         /* parsed document date, 0 when absent */
+    ne_vec warnings;              /* const char * */
+    ne_vec sentences;             /* ne_sentence; title sentences first, in_title=1 */
+    uint32_t title_sents;         /* how many of them are title sentences */
+    ne_vec tokens;                /* ne_token, in sentence order */
+    ne_vec actors;                /* ne_actor (public struct) */
+    ne_vec places;                /* ne_place */
+    ne_vec timexes;               /* ne_timex */
+    ne_vec quotes;                /* ne_quote */
+    ne_vec events;                /* ne_event */
+    ne_vec body_sents;            /* ne_span: public view of body sentences */
+    ne_headline headline;
+    ne_buf out;                   /* serialized output */
+    int explain;
+};
+
+/* Text of a sentence or token, and its segment. */
+static inline const char *ne_seg_text(const struct ne_doc *d, int in_title) {
+    return d->seg[in_title ? 1 : 0];
+}
+
+/* Public sentence number of internal sentence i: body sentences count from 0
+** after the title's; title sentences count from 0 on their own. */
+static inline int ne_pub_sent(const struct ne_doc *d, uint32_t i) {
+    return (int)(i >= d->title_sents ? i - d->title_sents : i);
+}
+
+/* Set the document error message (printf-style); returns rc. */
+int ne_doc_fail(struct ne_doc *d, int rc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Add a warning to the document; returns NE_OK or NE_NOMEM. */
+int ne_doc_warn(struct ne_doc *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- the engine: loaded knowledge, read-only after open ---- */
+typedef struct ne_abbrevs ne_abbrevs;   /* sentence.c */
+typedef struct ne_lexicon ne_lexicon;   /* lemma.c */
+typedef struct ne_dict ne_dict;         /* dict.c: actors, roles, places */
+typedef struct ne_patterns ne_patterns; /* pattern.c */
+typedef struct ne_cameo ne_cameo;       /* cameo.c: codes, Goldstein, quad, PLOVER */
+
+struct ne_engine {
+    char errmsg[512];
+    char *data_dir;
+    char *wordnet_dir;
+    int explain;
+    ne_abbrevs *abbrevs;
+    ne_lexicon *lexicon;
+    ne_dict *dict;
+    ne_patterns *patterns;
+    ne_cameo *cameo;
+};
+
+/* Set the engine error message; returns rc. */
+int ne_engine_fail(struct ne_engine *e, int rc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- stages, in pipeline order (pipeline.c calls them) ----
+** Each returns NE_OK or an error code (NE_NOMEM); each load function fills
+** its part of the engine and reports data errors as "FILE:LINE: reason"
+** through ne_engine_fail. Each free function accepts NULL. */
+int neText_prepare(struct ne_doc *d, const ne_article *a);      /* text.c */
+int neSent_load(struct ne_engine *e);                           /* sentence.c */
+void neSent_free(ne_abbrevs *ab);
+/* Tokenize segment seg (0 text, 1 title) and append to d->tokens (token.c). */
+int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg);
+/* Is [w, w+n) (lowercase, no final period) a known abbreviation? 0 no, 1 yes,
+** 2 yes and it never ends a sentence (titles: Mr, Gen). (sentence.c) */
+int neSent_abbrev(const struct ne_engine *e, const char *w, size_t n);
+/* Tokenize title then text and group tokens into sentences (sentence.c). */
+int neSent_split(struct ne_doc *d, const struct ne_engine *e);
+int neLemma_load(struct ne_engine *e);                          /* lemma.c */
+void neLemma_free(ne_lexicon *lx);
+int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
+/* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
+const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
+int neDict_load(struct ne_engine *e);                           /* dict.c */
+void neDict_free(ne_dict *dc);
+int neActor_find(struct ne_doc *d, const struct ne_engine *e);  /* actor.c */
+int nePlace_find(struct ne_doc *d, const struct ne_engine *e);  /* place.c */
+int neTimex_find(struct ne_doc *d, const struct ne_engine *e);  /* timex.c */
+int neQuote_find(struct ne_doc *d, const struct ne_engine *e);  /* quote.c */
+int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e); /* coref.c */
+int neCameo_load(struct ne_engine *e);                          /* cameo.c */
+void neCameo_free(ne_cameo *c);
+int nePattern_load(struct ne_engine *e);                        /* pattern.c */
+void nePattern_free(ne_patterns *p);
+int neEvent_find(struct ne_doc *d, const struct ne_engine *e);  /* event.c (uses clause.c) */
+int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
+int neOut_json(struct ne_doc *d);                               /* output.c */
+int neOut_tsv(struct ne_doc *d);
+
+/* ---- small shared helpers (util.c) ---- */
+/* Parse YYYY-MM-DD (or YYYY-MM, YYYY); returns number of parts parsed (0 = bad). */
+int neU_parse_date(const char *s, size_t n, int *y, int *m, int *d);
+/* Strict decimal parse of [s, s+n) into *out; 0 on success. */
+int neU_parse_long(const char *s, size_t n, long *out);
+/* Path join into arena-free static-sized buffer; returns 0 when it fit. */
+int neU_path(char *dst, size_t cap, const char *dir, const char *name);
+/* Read a whole file into a malloc'd NUL-terminated buffer (free with neM_free). */
+int neU_read_file(const char *path, char **out, size_t *len, size_t max);
+
+#endif /* NE_INT_H */

@@ -1,0 +1,182 @@
+/* output.c: serializes a coded document: the JSON output contract of
+** docs/FORMATS.md (one object per article) and the per-event TSV. */
+#include "neInt.h"
+
+#include <string.h>
+
+static void span_json(ne_buf *b, ne_span s) {
+    neB_addf(b, "[%u,%u]", s.start, s.end);
+}
+
+static const char *actor_kind_name(int k) {
+    static const char *const names[] = {"named", "composed", "pronoun", "nominal", "unknown"};
+    return (k >= 0 && k <= 4) ? names[k] : "unknown";
+}
+
+/* ACTOR object; full adds the mention fields used in the actors list. */
+static void actor_json(ne_buf *b, const ne_actor *a, int full) {
+    neB_addc(b, '{');
+    neJ_key(b, "text"); neJ_cstr(b, a->text);
+    neB_addc(b, ','); neJ_key(b, "name"); neJ_cstr(b, a->name);
+    neB_addc(b, ','); neJ_key(b, "code"); neJ_cstr(b, a->code);
+    neB_addc(b, ','); neJ_key(b, "country"); neJ_cstr(b, a->country);
+    neB_addc(b, ','); neJ_key(b, "role"); neJ_cstr(b, a->role);
+    if (full) {
+        neB_addc(b, ','); neJ_key(b, "kind"); neJ_cstr(b, actor_kind_name(a->kind));
+        neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, a->sentence);
+        neB_addc(b, ','); neJ_key(b, "span"); span_json(b, a->span);
+        if (a->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
+        neB_addc(b, ','); neJ_key(b, "ref");
+        if (a->ref >= 0) neJ_int(b, a->ref); else neB_adds(b, "null");
+    }
+    neB_addc(b, '}');
+}
+
+static void place_json(ne_buf *b, const ne_place *p) {
+    neB_addc(b, '{');
+    neJ_key(b, "text"); neJ_cstr(b, p->text);
+    neB_addc(b, ','); neJ_key(b, "name"); neJ_cstr(b, p->name);
+    neB_addc(b, ','); neJ_key(b, "country"); neJ_cstr(b, p->country);
+    neB_addc(b, ','); neJ_key(b, "admin1"); neJ_cstr(b, p->admin1);
+    neB_addc(b, ','); neJ_key(b, "lat");
+    if (p->has_coords) neJ_num(b, p->lat); else neB_adds(b, "null");
+    neB_addc(b, ','); neJ_key(b, "lon");
+    if (p->has_coords) neJ_num(b, p->lon); else neB_adds(b, "null");
+    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, p->sentence);
+    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, p->span);
+    if (p->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
+    neB_addc(b, '}');
+}
+
+static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev) {
+    neB_addc(b, '{');
+    neJ_key(b, "source");
+    if (ev->has_source) actor_json(b, &ev->source, 0); else neB_adds(b, "null");
+    neB_addc(b, ','); neJ_key(b, "target");
+    if (ev->has_target) actor_json(b, &ev->target, 0); else neB_adds(b, "null");
+    neB_addc(b, ','); neJ_key(b, "code"); neJ_cstr(b, ev->code);
+    neB_addc(b, ','); neJ_key(b, "root"); neJ_cstr(b, ev->root);
+    neB_addc(b, ','); neJ_key(b, "quad_class"); neJ_int(b, ev->quad_class);
+    neB_addc(b, ','); neJ_key(b, "goldstein"); neJ_num(b, ev->goldstein);
+    neB_addc(b, ','); neJ_key(b, "plover"); neJ_cstr(b, ev->plover);
+    neB_addc(b, ','); neJ_key(b, "date"); neJ_cstr(b, ev->date);
+    if (ev->date_from_doc) { neB_addc(b, ','); neJ_key(b, "date_from_document"); neB_adds(b, "true"); }
+    neB_addc(b, ','); neJ_key(b, "location");
+    if (ev->location >= 0 && (size_t)ev->location < d->places.n)
+        place_json(b, NE_VEC_AT(d->places, ne_place, ev->location));
+    else
+        neB_adds(b, "null");
+    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, ev->sentence);
+    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, ev->span);
+    neB_addc(b, ','); neJ_key(b, "evidence"); neJ_cstr(b, ev->evidence);
+    neB_addc(b, ','); neJ_key(b, "confidence"); neJ_num(b, ev->confidence);
+    neB_addc(b, ','); neJ_key(b, "mentions"); neJ_int(b, ev->mentions ? ev->mentions : 1);
+    if (ev->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
+    if (ev->reported_by) { neB_addc(b, ','); neJ_key(b, "reported_by"); neJ_cstr(b, ev->reported_by); }
+    if (d->explain) {
+        neB_addc(b, ','); neJ_key(b, "pattern"); neJ_cstr(b, ev->pattern);
+        neB_addc(b, ','); neJ_key(b, "rule"); neJ_cstr(b, ev->rule);
+    }
+    neB_addc(b, '}');
+}
+
+static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q) {
+    neB_addc(b, '{');
+    neJ_key(b, "text"); neJ_cstr(b, q->text);
+    neB_addc(b, ','); neJ_key(b, "speaker");
+    if (q->speaker >= 0 && (size_t)q->speaker < d->actors.n) {
+        const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, q->speaker);
+        /* a pronoun speaker is reported as what it refers to */
+        while (a->ref >= 0 && (size_t)a->ref < d->actors.n && a->kind >= NE_ACTOR_PRONOUN &&
+               a->kind <= NE_ACTOR_NOMINAL)
+            a = NE_VEC_AT(d->actors, ne_actor, a->ref);
+        neB_addc(b, '{');
+        neJ_key(b, "name"); neJ_cstr(b, a->name ? a->name : a->text);
+        neB_addc(b, ','); neJ_key(b, "code"); neJ_cstr(b, a->code);
+        neB_addc(b, ','); neJ_key(b, "actor"); neJ_int(b, q->speaker);
+        neB_addc(b, '}');
+    } else {
+        neB_adds(b, "null");
+    }
+    if (q->unresolved) { neB_addc(b, ','); neJ_key(b, "unresolved"); neJ_cstr(b, q->unresolved); }
+    if (q->cue) { neB_addc(b, ','); neJ_key(b, "cue"); neJ_cstr(b, q->cue); }
+    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, q->sentence);
+    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, q->span);
+    neB_addc(b, '}');
+}
+
+static void timex_json(ne_buf *b, const ne_timex *t) {
+    neB_addc(b, '{');
+    neJ_key(b, "text"); neJ_cstr(b, t->text);
+    neB_addc(b, ','); neJ_key(b, "value"); neJ_cstr(b, t->value);
+    neB_addc(b, ','); neJ_key(b, "type"); neJ_cstr(b, t->type);
+    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, t->sentence);
+    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, t->span);
+    if (t->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
+    neB_addc(b, '}');
+}
+
+int neOut_json(struct ne_doc *d) {
+    ne_buf *b = &d->out;
+    neB_addc(b, '{');
+    neJ_key(b, "id"); neJ_cstr(b, d->id);
+    neB_addc(b, ','); neJ_key(b, "date"); neJ_cstr(b, d->date);
+    neB_addc(b, ','); neJ_key(b, "title");
+    if (d->has_title) neJ_str(b, d->seg[1], d->seg_len[1]); else neB_adds(b, "null");
+    if (d->url) { neB_addc(b, ','); neJ_key(b, "url"); neJ_cstr(b, d->url); }
+    if (d->source) { neB_addc(b, ','); neJ_key(b, "source"); neJ_cstr(b, d->source); }
+    neB_addc(b, ','); neJ_key(b, "headline");
+    if (d->headline.present) {
+        neB_addc(b, '{'); neJ_key(b, "related"); neB_adds(b, d->headline.related ? "true" : "false");
+        neB_addc(b, ','); neJ_key(b, "score"); neJ_num(b, d->headline.score); neB_addc(b, '}');
+    } else {
+        neB_adds(b, "null");
+    }
+#define LIST(key, vec, T, call)                                             \
+    neB_addc(b, ','); neJ_key(b, key); neB_addc(b, '[');                    \
+    for (size_t i = 0; i < d->vec.n; i++) {                                 \
+        if (i) neB_addc(b, ',');                                            \
+        const T *x = NE_VEC_AT(d->vec, T, i);                               \
+        call;                                                               \
+    }                                                                       \
+    neB_addc(b, ']');
+    LIST("events", events, ne_event, event_json(b, d, x))
+    LIST("actors", actors, ne_actor, actor_json(b, x, 1))
+    LIST("places", places, ne_place, place_json(b, x))
+    LIST("quotes", quotes, ne_quote, quote_json(b, d, x))
+    LIST("timexes", timexes, ne_timex, timex_json(b, x))
+    if (d->warnings.n) {
+        LIST("warnings", warnings, const char *, neJ_cstr(b, *x))
+    }
+#undef LIST
+    neB_add(b, "}\n", 2);
+    return b->err;
+}
+
+/* TSV field: tabs and newlines inside become spaces. */
+static void tsv_field(ne_buf *b, const char *s) {
+    if (!s) return;
+    for (; *s; s++) neB_addc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+int neOut_tsv(struct ne_doc *d) {
+    ne_buf *b = &d->out;
+    for (size_t i = 0; i < d->events.n; i++) {
+        const ne_event *ev = NE_VEC_AT(d->events, ne_event, i);
+        tsv_field(b, d->id); neB_addc(b, '\t');
+        tsv_field(b, d->date); neB_addc(b, '\t');
+        tsv_field(b, ev->date); neB_addc(b, '\t');
+        tsv_field(b, ev->has_source ? ev->source.code : NULL); neB_addc(b, '\t');
+        tsv_field(b, ev->has_source ? ev->source.country : NULL); neB_addc(b, '\t');
+        tsv_field(b, ev->has_target ? ev->target.code : NULL); neB_addc(b, '\t');
+        tsv_field(b, ev->has_target ? ev->target.country : NULL); neB_addc(b, '\t');
+        tsv_field(b, ev->code); neB_addc(b, '\t');
+        tsv_field(b, ev->root); neB_addc(b, '\t');
+        neB_addf(b, "%d\t%.1f\t", ev->quad_class, ev->goldstein);
+        tsv_field(b, ev->plover); neB_addc(b, '\t');
+        neB_addf(b, "%d\t%u\t%u\t", ev->sentence, ev->span.start, ev->span.end);
+        tsv_field(b, ev->evidence);
+        neB_addc(b, '\n');
+    }
+    return b->err;
+}

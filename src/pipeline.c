@@ -1,0 +1,206 @@
+/* pipeline.c: the public API. Opens the engine (each stage loads its
+** knowledge), runs the stages over one article in order, and hands out the
+** results.  Data flows one way: text -> sentences/tokens -> lemmas ->
+** mentions (actors, places, times, quotes) -> coreference -> events ->
+** headline -> output. */
+#include "neInt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef NE_DATA_DIR
+#define NE_DATA_DIR "/usr/local/share/newsevents"
+#endif
+
+const char *ne_version(void) { return NE_VERSION; }
+
+const char *ne_errstr(int rc) {
+    switch (rc) {
+    case NE_OK: return "ok";
+    case NE_ERROR: return "error";
+    case NE_NOMEM: return "out of memory";
+    case NE_INVALID: return "invalid input";
+    case NE_IO: return "input/output error";
+    case NE_TOOBIG: return "input over the size limit";
+    case NE_DATA: return "malformed data file";
+    case NE_NOTFOUND: return "not found";
+    default: return "unknown error";
+    }
+}
+
+int ne_engine_fail(struct ne_engine *e, int rc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->errmsg, sizeof e->errmsg, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static char *dup_str(const char *s) {
+    size_t n = strlen(s);
+    char *p = neM_malloc(n + 1);
+    if (p) memcpy(p, s, n + 1);
+    return p;
+}
+
+/* Stage loaders in dependency order (patterns need lemmas and CAMEO codes). */
+static int engine_load(ne_engine *e) {
+    int rc = neSent_load(e);
+    if (rc == NE_OK) rc = neLemma_load(e);
+    if (rc == NE_OK) rc = neCameo_load(e);
+    if (rc == NE_OK) rc = neDict_load(e);
+    if (rc == NE_OK) rc = nePattern_load(e);
+    return rc;
+}
+
+int ne_engine_open(ne_engine **out, const ne_options *opts) {
+    ne_engine *e = neM_calloc(1, sizeof *e);
+    *out = e;
+    if (!e) return NE_NOMEM;
+    const char *dir = opts && opts->data_dir ? opts->data_dir : getenv("NEWSEVENTS_DATA");
+    if (!dir || !*dir) dir = NE_DATA_DIR;
+    const char *wn = opts && opts->wordnet_dir ? opts->wordnet_dir : "/usr/share/wordnet";
+    e->data_dir = dup_str(dir);
+    e->wordnet_dir = dup_str(wn);
+    e->explain = opts ? opts->explain : 0;
+    if (!e->data_dir || !e->wordnet_dir) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    return engine_load(e);
+}
+
+void ne_engine_close(ne_engine *e) {
+    if (!e) return;
+    neSent_free(e->abbrevs);
+    neLemma_free(e->lexicon);
+    neCameo_free(e->cameo);
+    neDict_free(e->dict);
+    nePattern_free(e->patterns);
+    neM_free(e->data_dir);
+    neM_free(e->wordnet_dir);
+    neM_free(e);
+}
+
+const char *ne_engine_errmsg(const ne_engine *e) { return e ? e->errmsg : "out of memory"; }
+
+/* ---- documents ---- */
+
+int ne_doc_fail(struct ne_doc *d, int rc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->errmsg, sizeof d->errmsg, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int ne_doc_warn(struct ne_doc *d, const char *fmt, ...) {
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char **slot = neV_push(&d->arena, &d->warnings);
+    if (!slot) return NE_NOMEM;
+    *slot = neA_strndup(&d->arena, msg, strlen(msg));
+    return *slot ? NE_OK : NE_NOMEM;
+}
+
+/* Forget the previous article; keep the arena's memory for reuse. */
+static void doc_reset(ne_doc *d) {
+    neA_reset(&d->arena);
+    d->errmsg[0] = 0;
+    d->seg[0] = d->seg[1] = "";
+    d->seg_len[0] = d->seg_len[1] = 0;
+    d->id = d->date = d->url = d->source = NULL;
+    d->year = d->month = d->day = 0;
+    d->title_sents = 0;
+    d->has_title = 0;
+    neV_init(&d->warnings, sizeof(const char *));
+    neV_init(&d->sentences, sizeof(ne_sentence));
+    neV_init(&d->tokens, sizeof(ne_token));
+    neV_init(&d->actors, sizeof(ne_actor));
+    neV_init(&d->places, sizeof(ne_place));
+    neV_init(&d->timexes, sizeof(ne_timex));
+    neV_init(&d->quotes, sizeof(ne_quote));
+    neV_init(&d->events, sizeof(ne_event));
+    neV_init(&d->body_sents, sizeof(ne_span));
+    memset(&d->headline, 0, sizeof d->headline);
+    neB_reset(&d->out);
+}
+
+ne_doc *ne_doc_new(void) {
+    ne_doc *d = neM_calloc(1, sizeof *d);
+    if (!d) return NULL;
+    neA_init(&d->arena);
+    neB_init(&d->out, (size_t)1 << 30);
+    doc_reset(d);
+    return d;
+}
+
+void ne_doc_free(ne_doc *d) {
+    if (!d) return;
+    neA_free(&d->arena);
+    neB_free(&d->out);
+    neM_free(d);
+}
+
+const char *ne_doc_errmsg(const ne_doc *d) { return d ? d->errmsg : "out of memory"; }
+
+/* The stages after text preparation, in order. */
+typedef int (*ne_stage_fn)(struct ne_doc *, const struct ne_engine *);
+static const ne_stage_fn stages[] = {
+    neSent_split, neLemma_tag, neActor_find, nePlace_find, neTimex_find,
+    neQuote_find, neCoref_resolve, neEvent_find, neHeadline_score,
+};
+
+int ne_code(const ne_engine *e, ne_doc *d, const ne_article *a) {
+    if (!d) return NE_INVALID;
+    doc_reset(d);
+    if (!e || !a) return ne_doc_fail(d, NE_INVALID, "no engine or article");
+    d->explain = e->explain;
+    int rc = neText_prepare(d, a);
+    for (size_t i = 0; rc == NE_OK && i < sizeof stages / sizeof stages[0]; i++) rc = stages[i](d, e);
+    if (rc == NE_NOMEM && !d->errmsg[0]) ne_doc_fail(d, rc, "out of memory");
+    else if (rc != NE_OK && !d->errmsg[0]) ne_doc_fail(d, rc, "%s", ne_errstr(rc));
+    return rc;
+}
+
+int ne_doc_write(ne_doc *d, int format, const char **out, size_t *len) {
+    *out = NULL;
+    *len = 0;
+    neB_reset(&d->out);
+    int rc = format == NE_FORMAT_JSON ? neOut_json(d) : format == NE_FORMAT_TSV ? neOut_tsv(d) : NE_INVALID;
+    if (rc == NE_OK) rc = d->out.err;
+    if (rc != NE_OK) return ne_doc_fail(d, rc, "cannot write output: %s", ne_errstr(rc));
+    *out = d->out.p ? d->out.p : "";
+    *len = d->out.len;
+    return NE_OK;
+}
+
+/* ---- accessors ---- */
+#define VEC_GETTER(fn, T, field)                                      \
+    const T *fn(const ne_doc *d, size_t *n) {                         \
+        *n = d->field.n;                                              \
+        return (const T *)d->field.items;                             \
+    }
+VEC_GETTER(ne_doc_events, ne_event, events)
+VEC_GETTER(ne_doc_actors, ne_actor, actors)
+VEC_GETTER(ne_doc_places, ne_place, places)
+VEC_GETTER(ne_doc_timexes, ne_timex, timexes)
+VEC_GETTER(ne_doc_quotes, ne_quote, quotes)
+VEC_GETTER(ne_doc_sentences, ne_span, body_sents)
+
+const char *const *ne_doc_warnings(const ne_doc *d, size_t *n) {
+    *n = d->warnings.n;
+    return (const char *const *)d->warnings.items;
+}
+const ne_headline *ne_doc_headline(const ne_doc *d) { return &d->headline; }
+const char *ne_doc_id(const ne_doc *d) { return d->id; }
+const char *ne_doc_date(const ne_doc *d) { return d->date; }
+const char *ne_doc_text(const ne_doc *d, size_t *len) {
+    *len = d->seg_len[0];
+    return d->seg[0];
+}
+const char *ne_doc_title(const ne_doc *d, size_t *len) {
+    *len = d->seg_len[1];
+    return d->seg[1];
+}

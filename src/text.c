@@ -1,0 +1,105 @@
+/* text.c: first stage. Copies the article into the document arena, repairing
+** invalid UTF-8 (each bad sequence becomes U+FFFD, with a warning) and
+** dropping a leading byte-order mark.  Spans downstream refer to these bytes. */
+#include "neInt.h"
+
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n) {
+    unsigned char c = s[0];
+    if (c < 0x80) return 1;
+    size_t len;
+    uint32_t min;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
+    else return 0;
+    if (n < len) return 0;
+    uint32_t cp = c & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+/* Copy [s, s+n) into the arena as valid UTF-8; counts replacements. */
+static char *utf8_repair(ne_arena *ar, const char *s, size_t n, size_t *out_len,
+                         size_t *bad, size_t *first_bad) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) { u += 3; n -= 3; }
+    *bad = 0;
+    /* worst case every byte becomes 3 bytes of U+FFFD */
+    size_t cap = n;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = utf8_valid_len(u + i, n - i);
+        if (!k) { cap += 2; k = 1; }
+        i += k;
+    }
+    char *out = neA_alloc(ar, cap + 1);
+    if (!out) return NULL;
+    size_t w = 0;
+    for (i = 0; i < n;) {
+        size_t k = utf8_valid_len(u + i, n - i);
+        if (k) {
+            memcpy(out + w, u + i, k);
+            w += k;
+            i += k;
+            continue;
+        }
+        if (!*bad) *first_bad = i;
+        (*bad)++;
+        memcpy(out + w, "\xEF\xBF\xBD", 3);
+        w += 3;
+        i++;
+    }
+    out[w] = 0;
+    *out_len = w;
+    return out;
+}
+
+static int prepare_segment(struct ne_doc *d, int seg, const char *s, size_t n, const char *what) {
+    size_t bad = 0, first = 0;
+    char *t = utf8_repair(&d->arena, s ? s : "", s ? n : 0, &d->seg_len[seg], &bad, &first);
+    if (!t) return ne_doc_fail(d, NE_NOMEM, "out of memory");
+    d->seg[seg] = t;
+    if (bad) return ne_doc_warn(d, "invalid UTF-8 in %s: %zu byte(s) replaced by U+FFFD, first at byte %zu",
+                                what, bad, first);
+    return NE_OK;
+}
+
+/* A copy of an optional metadata field, or NULL. */
+static const char *opt_field(struct ne_doc *d, const char *s, size_t n) {
+    if (!s) return NULL;
+    size_t bad, first, len;
+    return utf8_repair(&d->arena, s, n, &len, &bad, &first);
+}
+
+int neText_prepare(struct ne_doc *d, const ne_article *a) {
+    if (!a->id || a->id_len == 0) return ne_doc_fail(d, NE_INVALID, "missing required field \"id\"");
+    if (!a->text) return ne_doc_fail(d, NE_INVALID, "missing required field \"text\"");
+    if (a->text_len > NE_MAX_ARTICLE_BYTES || a->title_len > NE_MAX_ARTICLE_BYTES)
+        return ne_doc_fail(d, NE_TOOBIG, "article over %zu bytes", (size_t)NE_MAX_ARTICLE_BYTES);
+    d->id = opt_field(d, a->id, a->id_len);
+    d->url = opt_field(d, a->url, a->url_len);
+    d->source = opt_field(d, a->source, a->source_len);
+    if (!d->id) return ne_doc_fail(d, NE_NOMEM, "out of memory");
+    int rc = prepare_segment(d, 0, a->text, a->text_len, "text");
+    d->has_title = a->title != NULL;
+    if (rc == NE_OK) rc = prepare_segment(d, 1, a->title, a->title_len, "title");
+    if (rc != NE_OK) return rc;
+    if (a->date && a->date_len) {
+        int y, m, dd;
+        int parts = neU_parse_date(a->date, a->date_len, &y, &m, &dd);
+        if (parts == 3) {
+            d->year = y; d->month = m; d->day = dd;
+            d->date = neA_printf(&d->arena, "%04d-%02d-%02d", y, m, dd);
+        } else {
+            rc = ne_doc_warn(d, "field \"date\" is not a valid YYYY-MM-DD date; ignored");
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,67 @@
+/* util.c: small helpers shared by the stages: strict number and date
+** parsing, paths and whole-file reads. */
+#include "neInt.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+int neU_parse_long(const char *s, size_t n, long *out) {
+    if (n == 0 || n > 18) return -1;
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+static int days_in_month(int y, int m) {
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return dm[m - 1];
+}
+
+int neU_parse_date(const char *s, size_t n, int *y, int *m, int *d) {
+    long v;
+    *y = *m = *d = 0;
+    if (n < 4 || neU_parse_long(s, 4, &v) || v < 1) return 0;
+    *y = (int)v;
+    if (n == 4) return 1;
+    if (n < 7 || s[4] != '-' || neU_parse_long(s + 5, 2, &v) || v < 1 || v > 12) return 0;
+    *m = (int)v;
+    if (n == 7) return 2;
+    if (n != 10 || s[7] != '-' || neU_parse_long(s + 8, 2, &v) || v < 1 || v > days_in_month(*y, *m))
+        return 0;
+    *d = (int)v;
+    return 3;
+}
+
+int neU_path(char *dst, size_t cap, const char *dir, const char *name) {
+    int n = snprintf(dst, cap, "%s/%s", dir, name);
+    return (n < 0 || (size_t)n >= cap) ? -1 : 0;
+}
+
+int neU_read_file(const char *path, char **out, size_t *len, size_t max) {
+    *out = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return NE_IO;
+    ne_buf b;
+    neB_init(&b, max);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (neB_add(&b, chunk, got)) break;
+    int rc = ferror(f) ? NE_IO : b.err;
+    fclose(f);
+    if (rc == NE_OK && !b.p) rc = neB_add(&b, "", 0);
+    if (rc) {
+        neB_free(&b);
+        return rc;
+    }
+    *out = b.p;
+    *len = b.len;
+    return NE_OK;
+}

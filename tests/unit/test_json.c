@@ -1,0 +1,99 @@
+/* test_json.c: the hand-written JSON writer round-trips through jansson for
+** every control byte, quotes, backslashes and multi-byte UTF-8; the input
+** reader accepts the contract and rejects what it must. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <string.h>
+
+#include "neInt.h"
+
+static void roundtrip(const char *s, size_t n) {
+    ne_buf b;
+    neB_init(&b, 1 << 20);
+    neJ_str(&b, s, n);
+    assert_int_equal(b.err, 0);
+    json_error_t je;
+    json_t *v = json_loadb(b.p, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+    assert_non_null(v);
+    assert_true(json_is_string(v));
+    assert_int_equal(json_string_length(v), n);
+    assert_memory_equal(json_string_value(v), s, n);
+    json_decref(v);
+    neB_free(&b);
+}
+
+static void test_every_ascii_byte(void **state) {
+    (void)state;
+    char all[128];
+    for (int i = 0; i < 128; i++) all[i] = (char)i;
+    roundtrip(all, sizeof all);
+    for (int i = 0; i < 128; i++) roundtrip(all + i, 1);
+}
+
+static void test_utf8_and_specials(void **state) {
+    (void)state;
+    const char *s = "\"quoted\" \\ back / slash \xE2\x80\x9C\xE2\x80\x9D \xF0\x9F\x98\x80 \xC3\xA9\x7F";
+    roundtrip(s, strlen(s));
+    roundtrip("", 0);
+}
+
+static void test_numbers(void **state) {
+    (void)state;
+    ne_buf b;
+    neB_init(&b, 1024);
+    neJ_num(&b, -10.0);
+    neB_addc(&b, ' ');
+    neJ_num(&b, 0.03);
+    neB_addc(&b, ' ');
+    neJ_num(&b, 1.0 / 0.0);
+    assert_string_equal(b.p, "-10.0 0.03 null");
+    neB_free(&b);
+}
+
+static void test_buf_cap(void **state) {
+    (void)state;
+    ne_buf b;
+    neB_init(&b, 8);
+    assert_int_equal(neB_adds(&b, "12345678"), NE_OK);
+    assert_int_equal(neB_addc(&b, 'x'), NE_TOOBIG);
+    assert_int_equal(neB_adds(&b, ""), NE_TOOBIG); /* sticky */
+    neB_free(&b);
+}
+
+static void test_article_reader(void **state) {
+    (void)state;
+    ne_article a;
+    void *scratch;
+    char err[256];
+    const char *ok = "{\"id\":\"a1\",\"text\":\"Hi \\u00e9\",\"title\":null,\"extra\":[1,2],\"date\":\"2024-01-17\"}";
+    assert_int_equal(ne_article_from_json(ok, strlen(ok), &a, &scratch, err, sizeof err), NE_OK);
+    assert_int_equal(a.id_len, 2);
+    assert_memory_equal(a.text, "Hi \xC3\xA9", 5);
+    assert_null(a.title);
+    assert_int_equal(a.date_len, 10);
+    ne_free(scratch);
+    const char *num = "{\"id\":42,\"text\":\"x\"}";
+    assert_int_equal(ne_article_from_json(num, strlen(num), &a, &scratch, err, sizeof err), NE_OK);
+    assert_memory_equal(a.id, "42", 2);
+    ne_free(scratch);
+    const char *bad[] = {"{\"text\":\"x\"}", "{\"id\":\"1\"}", "[1]", "{\"id\":\"1\",\"text\":5}",
+                         "{\"id\":\"1\",\"text\":\"a\",\"text\":\"b\"}", "{\"id\":", "",
+                         "{\"id\":\"1\",\"text\":\"x\",\"title\":{}}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(ne_article_from_json(bad[i], strlen(bad[i]), &a, &scratch, err, sizeof err), NE_INVALID);
+        assert_true(strlen(err) > 0);
+        ne_free(scratch);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
+        cmocka_unit_test(test_numbers), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_article_reader),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
