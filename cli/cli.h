@@ -53,5 +53,6 @@ void cli_text_article(const cli_record *r, const char *date, ne_article *a);
 
 /* Subcommands */
 int cmd_code(int argc, char **argv);
+int cmd_eval_part(int argc, char **argv); /* cmd_eval_part.c */
 
 #endif

@@ -66,6 +66,7 @@ static void usage(FILE *f) {
             "Turn news articles into CAMEO-coded political event data.\n\n"
             "Commands:\n"
             "  code      code articles (JSON Lines, .txt files, directories, -) to JSON Lines or TSV\n"
+            "  eval-part measure one stage: timex, quotes or headline on a corpus DIR\n"
             "\n"
             "Run '%s COMMAND --help' for a command's options; 'man newsevents' for the manual.\n"
             "Options:\n"
@@ -81,6 +82,7 @@ struct command {
 
 static const struct command commands[] = {
     {"code", cmd_code},
+    {"eval-part", cmd_eval_part},
 };
 
 int main(int argc, char **argv) {

@@ -168,6 +168,7 @@ typedef struct ne_lexicon ne_lexicon;   /* lemma.c */
 typedef struct ne_dict ne_dict;         /* dict.c: actors, roles, places */
 typedef struct ne_patterns ne_patterns; /* pattern.c */
 typedef struct ne_cameo ne_cameo;       /* cameo.c: codes, Goldstein, quad, PLOVER */
+typedef struct ne_wordtab ne_wordtab;   /* wordtab.c: phrase tables */
 
 struct ne_engine {
     char errmsg[512];
@@ -179,6 +180,9 @@ struct ne_engine {
     ne_dict *dict;
     ne_patterns *patterns;
     ne_cameo *cameo;
+    ne_wordtab *timewords; /* time.txt (timex.c) */
+    ne_wordtab *cues;      /* cues.txt (quote.c) */
+    ne_wordtab *stopwords; /* stopwords.txt (headline.c) */
 };
 
 /* Set the engine error message; returns rc. */
@@ -208,17 +212,38 @@ int neDict_load(struct ne_engine *e);                           /* dict.c */
 void neDict_free(ne_dict *dc);
 int neActor_find(struct ne_doc *d, const struct ne_engine *e);  /* actor.c */
 int nePlace_find(struct ne_doc *d, const struct ne_engine *e);  /* place.c */
-int neTimex_find(struct ne_doc *d, const struct ne_engine *e);  /* timex.c */
-int neQuote_find(struct ne_doc *d, const struct ne_engine *e);  /* quote.c */
+int neTimex_load(struct ne_engine *e);                          /* timex.c */
+int neTimex_find(struct ne_doc *d, const struct ne_engine *e);
+int neQuote_load(struct ne_engine *e);                          /* quote.c */
+int neQuote_find(struct ne_doc *d, const struct ne_engine *e);
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e); /* coref.c */
 int neCameo_load(struct ne_engine *e);                          /* cameo.c */
 void neCameo_free(ne_cameo *c);
 int nePattern_load(struct ne_engine *e);                        /* pattern.c */
 void nePattern_free(ne_patterns *p);
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e);  /* event.c (uses clause.c) */
-int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
+int neHeadline_load(struct ne_engine *e);                       /* headline.c */
+int neHeadline_score(struct ne_doc *d, const struct ne_engine *e);
 int neOut_json(struct ne_doc *d);                               /* output.c */
 int neOut_tsv(struct ne_doc *d);
+
+/* ---- phrase tables (wordtab.c): "CLASS VALUE PHRASE..." files (docs/TIME.md) ---- */
+typedef struct ne_word {
+    const char *phrase; /* lowercase tokens joined by single spaces */
+    const char *val;    /* the VALUE field as written */
+    long num;           /* leading integer of VALUE (sign allowed), else 0 */
+    uint16_t cls;       /* index of CLASS in the loader's class list */
+    uint8_t nwords;
+} ne_word;
+/* Load DATA_DIR/file into *out (always set; free with neW_free even on failure).
+** classes: NULL-terminated allowed CLASS names.  Data errors: NE_DATA, "FILE:LINE: reason". */
+int neW_load(struct ne_engine *e, const char *file, const char *const *classes, ne_wordtab **out);
+void neW_free(ne_wordtab *t);
+/* Entry for phrase [p, p+n) of class cls (-1: any), or NULL. */
+const ne_word *neW_get(const ne_wordtab *t, const char *p, size_t n, int cls);
+/* Longest entry of class cls (-1: any) whose phrase is tokens tk[i..), not
+** reaching end; NULL when none. */
+const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls);
 
 /* ---- small shared helpers (util.c) ---- */
 /* Parse YYYY-MM-DD (or YYYY-MM, YYYY); returns number of parts parsed (0 = bad). */

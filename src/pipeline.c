@@ -51,6 +51,9 @@ static int engine_load(ne_engine *e) {
     if (rc == NE_OK) rc = neCameo_load(e);
     if (rc == NE_OK) rc = neDict_load(e);
     if (rc == NE_OK) rc = nePattern_load(e);
+    if (rc == NE_OK) rc = neTimex_load(e);
+    if (rc == NE_OK) rc = neQuote_load(e);
+    if (rc == NE_OK) rc = neHeadline_load(e);
     return rc;
 }
 
@@ -75,6 +78,9 @@ void ne_engine_close(ne_engine *e) {
     neCameo_free(e->cameo);
     neDict_free(e->dict);
     nePattern_free(e->patterns);
+    neW_free(e->timewords);
+    neW_free(e->cues);
+    neW_free(e->stopwords);
     neM_free(e->data_dir);
     neM_free(e->wordnet_dir);
     neM_free(e);

@@ -1,4 +1,642 @@
-/* timex.c: time expressions normalized to TIMEX3 values against the document date. */
+/* timex.c: time expressions normalized to TIMEX3 values against the document
+** date.  The words come from dictionaries/time.txt; the rules (which words
+** combine, how a value is computed, which way tense points) are in
+** docs/TIME.md. */
 #include "neInt.h"
 
-int neTimex_find(struct ne_doc *d, const struct ne_engine *e) { (void)d; (void)e; return NE_OK; }
+#include <stdio.h>
+#include <string.h>
+
+enum {
+    TW_MONTH, TW_WEEKDAY, TW_UNIT, TW_NUMBER, TW_ORDINAL, TW_REF, TW_DAYREL, TW_SHIFT,
+    TW_PARTDAY, TW_SEASON, TW_EVERY, TW_SETADV, TW_MOD, TW_CLOCK, TW_AMPM, TW_AFTER,
+    TW_FUTURE, TW_PAST, TW_YEARPREP, TW_PERIOD
+};
+static const char *const tw_classes[] = {
+    "month", "weekday", "unit", "number", "ordinal", "ref", "dayrel", "shift", "partday",
+    "season", "every", "setadv", "mod", "clock", "ampm", "after", "future", "past", "yearprep", "period", NULL};
+
+enum { TENSE_NONE = 0, TENSE_PAST = -1, TENSE_FUTURE = 1 };
+
+/* Matching state for one sentence. */
+typedef struct tx {
+    const ne_wordtab *tw;
+    const ne_token *tk;
+    size_t first, end;   /* token range of the sentence */
+    int has_dct;         /* document date known */
+    int y, m, d;         /* document date */
+    int tense;           /* TENSE_* around the expression, computed on demand */
+    char val[48];
+    const char *type;
+} tx;
+
+int neTimex_load(struct ne_engine *e) { return neW_load(e, "time.txt", tw_classes, &e->timewords); }
+
+/* ---- calendar arithmetic (proleptic Gregorian; day 0 = 1970-01-01) ---- */
+static long day_number(int y, int m, int d) {
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void day_civil(long z, int *y, int *m, int *d) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int iso_weekday(long z) { return (int)(((z + 3) % 7 + 7) % 7) + 1; }
+
+static void iso_week(long z, int *wy, int *wk) {
+    long thu = z - (iso_weekday(z) - 1) + 3;
+    int y, m, d;
+    day_civil(thu, &y, &m, &d);
+    *wy = y;
+    *wk = (int)((thu - day_number(y, 1, 1)) / 7) + 1;
+}
+
+static int valid_day(int y, int m, int d) {
+    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    int yy, mm, dd;
+    day_civil(day_number(y, m, d), &yy, &mm, &dd);
+    return mm == m;
+}
+
+/* ---- token helpers ---- */
+static const ne_token *tok(const tx *x, size_t i) { return i < x->end ? &x->tk[i] : NULL; }
+static int is_word(const tx *x, size_t i, const char *w) {
+    const ne_token *t = tok(x, i);
+    return t && strcmp(t->norm, w) == 0;
+}
+static const ne_word *word_at(const tx *x, size_t i, int cls) { return neW_match(x->tw, x->tk, i, x->end, cls); }
+static int is_dash(const tx *x, size_t i) { const ne_token *t = tok(x, i); return t && t->shape == NE_SH_DASH; }
+
+/* Integer value of an all-digit token, or -1. */
+static long tok_int(const tx *x, size_t i) {
+    const ne_token *t = tok(x, i);
+    long v;
+    if (!t || t->shape != NE_SH_NUM || neU_parse_long(t->norm, t->norm_len, &v)) return -1;
+    return v;
+}
+
+/* Day of month written "17", "17th", "1st"; -1 otherwise. */
+static int tok_day(const tx *x, size_t i) {
+    const ne_token *t = tok(x, i);
+    if (!t || t->shape != NE_SH_NUM) return -1;
+    size_t n = t->norm_len;
+    if (n > 2 && (!strcmp(t->norm + n - 2, "st") || !strcmp(t->norm + n - 2, "nd") ||
+                  !strcmp(t->norm + n - 2, "rd") || !strcmp(t->norm + n - 2, "th")))
+        n -= 2;
+    long v;
+    if (neU_parse_long(t->norm, n, &v) || v < 1 || v > 31) return -1;
+    return (int)v;
+}
+
+/* A four-digit year 1000..2199 (or its "'98" form is left alone). */
+static int tok_year(const tx *x, size_t i) {
+    const ne_token *t = tok(x, i);
+    if (!t || t->norm_len != 4) return -1;
+    long v = tok_int(x, i);
+    return (v >= 1000 && v <= 2199) ? (int)v : -1;
+}
+
+/* Count word: number word or digits ("two", "24", "a"); X for vague. */
+static size_t count_at(const tx *x, size_t i, long *n, int *vague) {
+    *vague = 0;
+    long v = tok_int(x, i);
+    if (v >= 0 && v < 1000) { *n = v; return 1; }
+    const ne_word *w = word_at(x, i, TW_NUMBER);
+    if (!w) return 0;
+    if (w->val[0] == 'X') { *vague = 1; *n = 0; return w->nwords; }
+    *n = w->num;
+    /* "twenty-four", "twenty four" */
+    size_t k = w->nwords, j = i + k + (is_dash(x, i + k) ? 1 : 0);
+    const ne_word *u = w->num >= 20 && w->num < 100 ? word_at(x, j, TW_NUMBER) : NULL;
+    if (u && u->num > 0 && u->num < 10) { *n += u->num; return j - i + 1; }
+    return k;
+}
+
+/* Unit at i: *mult and *code (D W M Q Y H MIN S WE). */
+static const ne_word *unit_at(const tx *x, size_t i, long *mult, const char **code) {
+    const ne_word *u = word_at(x, i, TW_UNIT);
+    if (!u) return NULL;
+    *mult = u->num;
+    const char *c = u->val;
+    while (*c >= '0' && *c <= '9') c++;
+    *code = c;
+    return u;
+}
+
+/* ---- tense: the nearest cue word around [a, b) decides ---- */
+static int tense_of(const tx *x, size_t a, size_t b) {
+    for (size_t dist = 1; dist < 12; dist++) {
+        size_t cand[2] = {a >= x->first + dist ? a - dist : (size_t)-1, b - 1 + dist};
+        for (int k = 0; k < 2; k++) {
+            size_t i = cand[k];
+            if (i == (size_t)-1 || i >= x->end) continue;
+            if (word_at(x, i, TW_FUTURE)) return TENSE_FUTURE;
+            if (word_at(x, i, TW_PAST)) return TENSE_PAST;
+            const ne_token *t = &x->tk[i];
+            if (t->shape == NE_SH_LOWER && t->norm_len >= 5 && !strcmp(t->norm + t->norm_len - 2, "ed"))
+                return TENSE_PAST;
+        }
+    }
+    return TENSE_NONE;
+}
+
+/* ---- values ---- */
+static void set_date(tx *x, long z, const char *suffix) {
+    int y, m, d;
+    day_civil(z, &y, &m, &d);
+    snprintf(x->val, sizeof x->val, "%04d-%02d-%02d%s", y, m, d, suffix ? suffix : "");
+    x->type = suffix && suffix[0] == 'T' ? "TIME" : "DATE";
+}
+
+static long dct_day(const tx *x) { return day_number(x->y, x->m, x->d); }
+
+/* Year for month m (and day dd, 0 when absent) nearest the document date,
+** moved by tense when the nearest lies on the wrong side. */
+static int resolve_year(const tx *x, int m, int dd, int tense) {
+    long best = 0, bestdist = -1;
+    int besty = x->y;
+    for (int y = x->y - 1; y <= x->y + 1; y++) {
+        long z = dd ? day_number(y, m, dd) : (long)y * 12 + m;
+        long ref = dd ? dct_day(x) : (long)x->y * 12 + x->m;
+        long dist = z > ref ? z - ref : ref - z;
+        if (bestdist < 0 || dist < bestdist || (dist == bestdist && z < best)) {
+            bestdist = dist; best = z; besty = y;
+        }
+    }
+    /* tense moves a date only when the nearest lies far on the wrong side:
+    ** reported speech ("said") often announces dates a few weeks ahead */
+    long ref = dd ? dct_day(x) : (long)x->y * 12 + x->m, far = dd ? 90 : 2;
+    if (tense == TENSE_PAST && best - ref > far) besty--;
+    else if (tense == TENSE_FUTURE && ref - best > far) besty++;
+    return besty;
+}
+
+static void value_month_day(tx *x, int m, int dd, int year, size_t a, size_t b) {
+    x->type = "DATE";
+    if (year <= 0 && x->has_dct) year = resolve_year(x, m, dd, tense_of(x, a, b));
+    if (year <= 0 && dd) snprintf(x->val, sizeof x->val, "XXXX-%02d-%02d", m, dd);
+    else if (year <= 0) snprintf(x->val, sizeof x->val, "XXXX-%02d", m);
+    else if (dd) snprintf(x->val, sizeof x->val, "%04d-%02d-%02d", year, m, dd);
+    else snprintf(x->val, sizeof x->val, "%04d-%02d", year, m);
+}
+
+/* ---- matchers: each returns the tokens it used (0: no match) ---- */
+
+/* "Jan. 17, 2024", "January 1998", "Jan. 17", "17 January 2024", "October". */
+static size_t m_month_date(tx *x, size_t i) {
+    const ne_word *mw = word_at(x, i, TW_MONTH);
+    int day = -1;
+    size_t j = i;
+    if (!mw) {
+        day = tok_day(x, i);
+        if (day < 0 || !(mw = word_at(x, i + 1, TW_MONTH)) || tok(x, i + 1)->shape != NE_SH_CAP) return 0;
+        j = i + 1 + mw->nwords;
+    } else {
+        if (x->tk[i].shape != NE_SH_CAP && x->tk[i].shape != NE_SH_UPPER) return 0;
+        j = i + mw->nwords;
+        int dd = tok_day(x, j);
+        if (dd > 0 && tok_year(x, j) < 0) { day = dd; j++; }
+    }
+    int m = (int)mw->num, year = -1;
+    size_t k = j + (is_word(x, j, ",") ? 1 : 0);
+    if (tok_year(x, k) > 0) { year = tok_year(x, k); j = k + 1; }
+    /* "May" alone and "march" as a verb are too ambiguous */
+    if (day < 0 && year < 0 && (m == 5 || m == 3) && !is_word(x, i - 1, "in") && !is_word(x, i - 1, "since") &&
+        !is_word(x, i - 1, "until") && !is_word(x, i - 1, "of") && !is_word(x, i - 1, "early") && !is_word(x, i - 1, "late"))
+        return 0;
+    if (day > 0 && year > 0 && !valid_day(year, m, day)) return 0;
+    value_month_day(x, m, day > 0 ? day : 0, year, i, j);
+    return j - i;
+}
+
+/* ISO "2024-01-17" and US "1/17/2024". */
+static size_t m_numeric_date(tx *x, size_t i) {
+    int y = tok_year(x, i);
+    if (y > 0 && is_dash(x, i + 1) && is_dash(x, i + 3)) {
+        long m = tok_int(x, i + 2), d = tok_int(x, i + 4);
+        if (m >= 1 && m <= 12 && valid_day(y, (int)m, (int)d)) {
+            snprintf(x->val, sizeof x->val, "%04d-%02ld-%02ld", y, m, d);
+            x->type = "DATE";
+            return 5;
+        }
+    }
+    long m = tok_int(x, i), d = tok_int(x, i + 2);
+    if (m >= 1 && m <= 12 && is_word(x, i + 1, "/") && is_word(x, i + 3, "/") && (y = tok_year(x, i + 4)) > 0 &&
+        valid_day(y, (int)m, (int)d)) {
+        snprintf(x->val, sizeof x->val, "%04d-%02ld-%02ld", y, m, d);
+        x->type = "DATE";
+        return 5;
+    }
+    return 0;
+}
+
+/* "1998", "fiscal 1989" (mod absorbs fiscal), "the 1990s". */
+static size_t m_year(tx *x, size_t i) {
+    const ne_token *t = tok(x, i);
+    if (!t || t->shape != NE_SH_NUM) return 0;
+    if (t->norm_len == 5 && t->norm[4] == 's' && t->norm[3] == '0') {
+        long v;
+        if (neU_parse_long(t->norm, 4, &v) || v < 1000 || v > 2199) return 0;
+        snprintf(x->val, sizeof x->val, "%03ld", v / 10);
+        x->type = "DATE";
+        return 1;
+    }
+    int y = tok_year(x, i);
+    if (y < 0) return 0;
+    const ne_token *nx = tok(x, i + 1);
+    long mult;
+    const char *code;
+    int prep = i > x->first && word_at(x, i - 1, TW_YEARPREP);
+    if (!prep && nx && (nx->shape == NE_SH_LOWER && !unit_at(x, i + 1, &mult, &code) && !word_at(x, i + 1, TW_FUTURE) &&
+               !word_at(x, i + 1, TW_PAST) && strcmp(nx->norm, "and") && strcmp(nx->norm, "to") &&
+               strcmp(nx->norm, "when") && strcmp(nx->norm, "after") && strcmp(nx->norm, "before")))
+        return 0; /* "1500 people" */
+    if (nx && (!strcmp(nx->norm, "%") || !strcmp(nx->norm, "percent"))) return 0;
+    snprintf(x->val, sizeof x->val, "%04d", y);
+    x->type = "DATE";
+    return 1;
+}
+
+/* Part of day after a day expression ("Tuesday morning"): its code or NULL. */
+static const char *partday_after(const tx *x, size_t i, size_t *used) {
+    const ne_word *p = word_at(x, i, TW_PARTDAY);
+    *used = p ? p->nwords : 0;
+    return p ? p->val : NULL;
+}
+
+static void value_weekday(tx *x, int wd, int tense, const char *part) {
+    if (!x->has_dct) {
+        snprintf(x->val, sizeof x->val, "XXXX-WXX-%d%s%s", wd, part ? "T" : "", part ? part : "");
+        x->type = "DATE";
+        return;
+    }
+    long z = dct_day(x);
+    int cur = iso_weekday(z);
+    long back = (cur - wd + 7) % 7, fwd = (wd - cur + 7) % 7;
+    char suf[8] = "";
+    if (part) snprintf(suf, sizeof suf, "T%s", part);
+    set_date(x, tense == TENSE_FUTURE ? z + fwd : z - back, suf);
+}
+
+/* "Tuesday", "Tuesday morning", "on Tuesday's". */
+static size_t m_weekday(tx *x, size_t i) {
+    const ne_word *w = word_at(x, i, TW_WEEKDAY);
+    if (!w || x->tk[i].shape != NE_SH_CAP) return 0;
+    size_t used, j = i + w->nwords;
+    const char *part = partday_after(x, j, &used);
+    j += used;
+    value_weekday(x, (int)w->num, tense_of(x, i, j), part);
+    return j - i;
+}
+
+/* "yesterday", "today", "tomorrow morning", "tonight". */
+static size_t m_dayrel(tx *x, size_t i) {
+    const ne_word *w = word_at(x, i, TW_DAYREL);
+    if (!w) return 0;
+    size_t used, j = i + w->nwords;
+    const char *part = partday_after(x, j, &used);
+    const char *own = w->val + (w->val[0] == '-' || w->val[0] == '+') ;
+    while (*own >= '0' && *own <= '9') own++;
+    if (*own) part = own;
+    else j += used;
+    char suf[8] = "";
+    if (part) snprintf(suf, sizeof suf, "T%s", part);
+    if (!x->has_dct) {
+        snprintf(x->val, sizeof x->val, "%s", w->num == 0 ? "PRESENT_REF" : w->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        x->type = "DATE";
+    } else {
+        set_date(x, dct_day(x) + w->num, suf);
+    }
+    return j - i;
+}
+
+/* The calendar unit containing the document date shifted by n units. */
+static void value_shifted_unit(tx *x, const char *code, long n) {
+    x->type = "DATE";
+    if (!x->has_dct) {
+        snprintf(x->val, sizeof x->val, "%s", n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF");
+        return;
+    }
+    long z = dct_day(x);
+    int wy, wk;
+    if (!strcmp(code, "D")) set_date(x, z + n, NULL);
+    else if (!strcmp(code, "W") || !strcmp(code, "WE")) {
+        iso_week(z + 7 * n, &wy, &wk);
+        snprintf(x->val, sizeof x->val, "%04d-W%02d%s", wy, wk, code[1] ? "-WE" : "");
+    } else if (!strcmp(code, "M")) {
+        long mm = (long)x->y * 12 + (x->m - 1) + n;
+        snprintf(x->val, sizeof x->val, "%04ld-%02ld", mm / 12, mm % 12 + 1);
+    } else if (!strcmp(code, "Q")) {
+        long q = (long)x->y * 4 + (x->m - 1) / 3 + n;
+        snprintf(x->val, sizeof x->val, "%04ld-Q%ld", q / 4, q % 4 + 1);
+    } else if (!strcmp(code, "Y")) snprintf(x->val, sizeof x->val, "%04ld", x->y + n);
+    else snprintf(x->val, sizeof x->val, "%s", n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF");
+}
+
+/* Duration value P<n><unit>, PT for clock units, X for vague counts. */
+static void value_duration(tx *x, long n, int vague, long mult, const char *code) {
+    char num[24];
+    if (vague && mult == 10 && !strcmp(code, "Y")) code = "DE"; /* "decades": PXDE */
+    else if (vague && mult == 100 && !strcmp(code, "Y")) code = "CE";
+    if (vague) snprintf(num, sizeof num, "X");
+    else snprintf(num, sizeof num, "%ld", n * mult);
+    int clock = !strcmp(code, "H") || !strcmp(code, "MIN") || !strcmp(code, "S");
+    const char *u = !strcmp(code, "MIN") ? "M" : !strcmp(code, "WE") ? "WE" : code;
+    snprintf(x->val, sizeof x->val, "P%s%s%s", clock ? "T" : "", num, u);
+    x->type = "DURATION";
+}
+
+/* [mod] last/this/next + unit | weekday | month | season | part of day. */
+static size_t m_shift(tx *x, size_t i) {
+    size_t j = i;
+    const ne_word *md = word_at(x, j, TW_MOD);
+    if (md) j += md->nwords;
+    int the = is_word(x, j, "the");
+    const ne_word *s = word_at(x, j, TW_SHIFT);
+    if (!s) { if (!the || !(s = word_at(x, j + 1, TW_SHIFT))) return 0; j++; }
+    else the = 0;
+    j += s->nwords;
+    long mult, n;
+    int vague;
+    const char *code;
+    const ne_word *u;
+    size_t c = count_at(x, j, &n, &vague);
+    if (c && unit_at(x, j + c, &mult, &code) && !(n == 1 && !vague && c == 1 && x->tk[j].shape != NE_SH_NUM)) {
+        /* "the past two months", "next three years": a duration */
+        u = word_at(x, j + c, TW_UNIT);
+        value_duration(x, n, vague, mult, code);
+        return j + c + u->nwords - i;
+    }
+    if ((u = unit_at(x, j, &mult, &code))) {
+        if (the || (s->num < 0 && !strcmp(s->phrase, "past"))) value_duration(x, 1, 0, mult, code);
+        else if (mult != 1 || !strcmp(code, "H") || !strcmp(code, "MIN") || !strcmp(code, "S")) return 0;
+        else value_shifted_unit(x, code, s->num);
+        return j + u->nwords - i;
+    }
+    if ((u = word_at(x, j, TW_WEEKDAY))) {
+        int tense = s->num < 0 ? TENSE_PAST : s->num > 0 ? TENSE_FUTURE : tense_of(x, i, j + 1);
+        value_weekday(x, (int)u->num, tense, NULL);
+        if (x->has_dct && s->num != 0) { /* "next Tuesday": the one in the next week */
+            long z = dct_day(x) + 7 * s->num;
+            int cur = iso_weekday(z);
+            set_date(x, z - cur + u->num, NULL);
+        }
+        return j + u->nwords - i;
+    }
+    if ((u = word_at(x, j, TW_MONTH))) {
+        int y = x->y + (s->num < 0 && u->num >= x->m ? -1 : 0) + (s->num > 0 && u->num <= x->m ? 1 : 0);
+        value_month_day(x, (int)u->num, 0, x->has_dct ? y : 0, i, j + 1);
+        return j + u->nwords - i;
+    }
+    if ((u = word_at(x, j, TW_SEASON))) {
+        int y = x->y + (int)s->num;
+        if (x->has_dct) snprintf(x->val, sizeof x->val, "%04d-%s", y, u->val);
+        else snprintf(x->val, sizeof x->val, "XXXX-%s", u->val);
+        x->type = "DATE";
+        return j + u->nwords - i;
+    }
+    if ((u = word_at(x, j, TW_PARTDAY)) && s->num == 0) {
+        if (x->has_dct) set_date(x, dct_day(x), "");
+        else snprintf(x->val, sizeof x->val, "XXXX-XX-XX");
+        size_t len = strlen(x->val);
+        snprintf(x->val + len, sizeof x->val - len, "T%s", u->val);
+        x->type = "TIME";
+        return j + u->nwords - i;
+    }
+    return 0;
+}
+
+/* "two days ago", "a decade", "five-year", "24 hours", "years", "the nine months". */
+static size_t m_count_unit(tx *x, size_t i) {
+    size_t j = i;
+    long n = 1, mult;
+    int vague = 0;
+    const char *code;
+    int the = is_word(x, j, "the");
+    if (the) j++;
+    const ne_word *o = word_at(x, j, TW_ORDINAL);
+    if (o && the) j += o->nwords; /* "the first nine months" */
+    size_t c = count_at(x, j, &n, &vague);
+    size_t k = j + c;
+    if (c && is_dash(x, k)) k++;
+    const ne_word *u = unit_at(x, k, &mult, &code);
+    if (!u || (!c && !(u->phrase[strlen(u->phrase) - 1] == 's' && !the))) return 0;
+    if (!c) vague = 1; /* bare plural: "for years" */
+    if (!c && !is_word(x, i - 1, "for") && !is_word(x, i - 1, "recent") && !is_word(x, i - 1, "in")) return 0;
+    k += u->nwords;
+    const ne_word *af = word_at(x, k, TW_AFTER);
+    if (af && vague && c) {
+        snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        x->type = "DATE";
+        return k + af->nwords - i;
+    }
+    if (c && vague && is_word(x, j, "recent")) { /* "in recent months" */
+        snprintf(x->val, sizeof x->val, "PAST_REF");
+        x->type = "DATE";
+        return k - i;
+    }
+    if (af && !vague && c) {
+        if (!x->has_dct) snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        else if (!strcmp(code, "D") || !strcmp(code, "W") || !strcmp(code, "M") || !strcmp(code, "Y")) {
+            if (!strcmp(code, "D")) set_date(x, dct_day(x) + af->num * n * mult, NULL);
+            else {
+                value_shifted_unit(x, code, af->num * n * mult);
+            }
+        } else snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        x->type = "DATE";
+        return k + af->nwords - i;
+    }
+    if (the && !c) return 0;
+    if (is_word(x, k, "old") || (is_dash(x, k) && is_word(x, k + 1, "old"))) return 0; /* ages */
+    value_duration(x, n, vague, mult, code);
+    return k - i;
+}
+
+/* "every year", "each Tuesday", "daily". */
+static size_t m_set(tx *x, size_t i) {
+    const ne_word *w = word_at(x, i, TW_SETADV);
+    if (w) {
+        snprintf(x->val, sizeof x->val, "%s", w->val);
+        x->type = "SET";
+        return w->nwords;
+    }
+    if (!(w = word_at(x, i, TW_EVERY))) return 0;
+    size_t j = i + w->nwords;
+    long n = 1, mult;
+    int vague;
+    const char *code;
+    size_t c = count_at(x, j, &n, &vague);
+    const ne_word *u = unit_at(x, j + c, &mult, &code);
+    if (!u && c) { c = 0; n = 1; u = unit_at(x, j, &mult, &code); }
+    if (u) {
+        value_duration(x, n, vague, mult, code);
+        x->type = "SET";
+        return j + c + u->nwords - i;
+    }
+    if ((u = word_at(x, j, TW_WEEKDAY))) {
+        snprintf(x->val, sizeof x->val, "XXXX-WXX-%ld", u->num);
+        x->type = "SET";
+        return j + u->nwords - i;
+    }
+    return 0;
+}
+
+/* "3 p.m.", "10:30 a.m.", "noon". */
+static size_t m_clock(tx *x, size_t i) {
+    int hh = -1, mm = 0;
+    size_t j = i;
+    const ne_word *w = word_at(x, i, TW_CLOCK);
+    if (w) {
+        hh = (int)w->num;
+        j += w->nwords;
+    } else {
+        long h = tok_int(x, i);
+        if (h < 0 || h > 12) return 0;
+        j++;
+        if (is_word(x, j, ":") && tok(x, j + 1) && x->tk[j + 1].norm_len == 2) { mm = (int)tok_int(x, j + 1); j += 2; }
+        const ne_word *ap = word_at(x, j, TW_AMPM);
+        if (!ap || mm < 0 || mm > 59) return 0;
+        hh = (int)(h % 12 + ap->num);
+        j += ap->nwords;
+    }
+    char date[24] = "XXXX-XX-XX";
+    if (x->has_dct) snprintf(date, sizeof date, "%04d-%02d-%02d", x->y, x->m, x->d);
+    snprintf(x->val, sizeof x->val, "%sT%02d:%02d", date, hh, mm);
+    x->type = "TIME";
+    return j - i;
+}
+
+/* "the third quarter", "third-quarter", "the fourth quarter of 1989". */
+static size_t m_quarter(tx *x, size_t i) {
+    size_t j = i + (is_word(x, i, "the") ? 1 : 0);
+    int y = x->has_dct ? x->y : -1;
+    if (tok_year(x, j) > 0) y = tok_year(x, j++);
+    const ne_word *o = word_at(x, j, TW_ORDINAL);
+    if (!o || o->num < 1 || o->num > 4) return 0;
+    size_t k = j + o->nwords;
+    if (is_dash(x, k)) k++;
+    if (!is_word(x, k, "quarter")) return 0;
+    k++;
+    if (is_word(x, k, "of") && tok_year(x, k + 1) > 0) { y = tok_year(x, k + 1); k += 2; }
+    if (!strcmp(o->phrase, "last")) {
+        if (y < 0 || !x->has_dct) return 0;
+        value_shifted_unit(x, "Q", -1);
+    } else if (y > 0) snprintf(x->val, sizeof x->val, "%04d-Q%ld", y, o->num);
+    else snprintf(x->val, sizeof x->val, "XXXX-Q%ld", o->num);
+    x->type = "DATE";
+    return k - i;
+}
+
+/* Company reporting periods: "the quarter", "the latest quarter" (the last
+** complete quarter), "the year-ago period", "year-earlier" (a year before it). */
+static size_t m_period(tx *x, size_t i) {
+    size_t j = i;
+    int the = is_word(x, j, "the"), latest = 0, back = 0;
+    j += the;
+    if (is_word(x, j, "latest")) { latest = 1; j++; }
+    if (is_word(x, j, "year") && is_dash(x, j + 1) && (is_word(x, j + 2, "earlier") || is_word(x, j + 2, "ago"))) {
+        back = 4;
+        j += 3;
+    }
+    const ne_word *p = word_at(x, j, TW_PERIOD);
+    if (p) j += p->nwords;
+    if (!back && !(p && the && (latest || !strcmp(p->phrase, "quarter")))) return 0;
+    if (!x->has_dct) return 0;
+    value_shifted_unit(x, "Q", -1 - back);
+    return j - i;
+}
+
+/* "now", "the past", "recently". */
+static size_t m_ref(tx *x, size_t i) {
+    const ne_word *w = word_at(x, i, TW_REF);
+    if (!w) return 0;
+    snprintf(x->val, sizeof x->val, "%s", w->val);
+    x->type = "DATE";
+    return w->nwords;
+}
+
+/* A modifier before a date ("earlier this month", "late December") is part
+** of the expression; the value is that of what follows. */
+typedef size_t (*matcher)(tx *, size_t);
+static const matcher matchers[] = {m_numeric_date, m_month_date, m_clock, m_quarter, m_shift, m_set,
+                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period};
+
+static size_t match_at(tx *x, size_t i) {
+    size_t best = 0;
+    char val[sizeof x->val];
+    const char *type = NULL;
+    for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {
+        size_t n = matchers[m](x, i);
+        if (n > best) {
+            best = n;
+            memcpy(val, x->val, sizeof val);
+            type = x->type;
+        }
+    }
+    if (!best) {
+        const ne_word *md = word_at(x, i, TW_MOD);
+        if (md && (best = match_at(x, i + md->nwords)) > 0) return best + md->nwords;
+        return 0;
+    }
+    memcpy(x->val, val, sizeof val);
+    x->type = type;
+    return best;
+}
+
+static int timex_add(struct ne_doc *d, const tx *x, size_t a, size_t b, uint32_t sent) {
+    const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, sent);
+    ne_token *tk = (ne_token *)d->tokens.items;
+    ne_timex *t = neV_push(&d->arena, &d->timexes);
+    if (!t) return NE_NOMEM;
+    const char *seg = ne_seg_text(d, s->in_title);
+    t->span.start = tk[a].start;
+    t->span.end = tk[b - 1].end;
+    t->text = neA_strndup(&d->arena, seg + t->span.start, t->span.end - t->span.start);
+    t->value = neA_strndup(&d->arena, x->val, strlen(x->val));
+    t->type = x->type;
+    t->sentence = ne_pub_sent(d, sent);
+    t->in_title = s->in_title;
+    if (!t->text || !t->value) return NE_NOMEM;
+    for (size_t k = a; k < b; k++) tk[k].timex = (int32_t)(d->timexes.n - 1);
+    return NE_OK;
+}
+
+/* Scan each sentence left to right; the longest expression at a token wins. */
+int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
+    tx x = {0};
+    x.tw = e->timewords;
+    x.tk = (const ne_token *)d->tokens.items;
+    x.has_dct = d->year > 0 && d->month > 0 && d->day > 0;
+    x.y = d->year; x.m = d->month; x.d = d->day;
+    if (d->year > 0 && !x.has_dct) { /* a partial document date: anchor at its start */
+        x.has_dct = 1;
+        x.m = d->month > 0 ? d->month : 1;
+        x.d = 1;
+    }
+    for (uint32_t s = 0; s < d->sentences.n; s++) {
+        const ne_sentence *se = NE_VEC_AT(d->sentences, ne_sentence, s);
+        x.first = se->tok_first;
+        x.end = se->tok_first + se->tok_count;
+        for (size_t i = x.first; i < x.end;) {
+            size_t n = match_at(&x, i);
+            if (!n) { i++; continue; }
+            int rc = timex_add(d, &x, i, i + n, s);
+            if (rc) return rc;
+            i += n;
+        }
+    }
+    return NE_OK;
+}

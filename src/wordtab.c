@@ -1,0 +1,169 @@
+/* wordtab.c: small phrase tables loaded from "CLASS VALUE PHRASE..." data
+** files (docs/TIME.md): time words, speech cues, stopwords.  Lookup is by
+** the normalized token text, longest phrase first. */
+#include "neInt.h"
+
+#include <string.h>
+
+struct ne_wordtab {
+    char *text;        /* the file, edited in place; entries point into it */
+    ne_word *ents;     /* open addressing; phrase NULL = empty slot */
+    size_t cap;        /* power of two */
+    int maxwords;      /* longest phrase, in tokens */
+};
+
+static uint32_t hash_phrase(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* Next whitespace-separated field of line [*p, end); NUL-terminates it. */
+static char *field(char **p, char *end) {
+    char *s = *p;
+    while (s < end && is_sp(*s)) s++;
+    if (s >= end) return NULL;
+    char *f = s;
+    while (s < end && !is_sp(*s)) s++;
+    if (s < end) *s++ = 0;
+    else *s = 0;
+    *p = s;
+    return f;
+}
+
+/* Lowercase the phrase in place and squeeze its blanks to single spaces;
+** returns the word count. */
+static int phrase_norm(char *s) {
+    char *w = s;
+    int words = 0, gap = 1;
+    for (char *r = s; *r; r++) {
+        if (is_sp(*r)) { gap = 1; continue; }
+        if (gap && words) *w++ = ' ';
+        if (gap) words++;
+        gap = 0;
+        *w++ = (*r >= 'A' && *r <= 'Z') ? (char)(*r + 32) : *r;
+    }
+    *w = 0;
+    return words;
+}
+
+static int class_index(const char *const *classes, const char *c) {
+    for (int i = 0; classes[i]; i++)
+        if (strcmp(classes[i], c) == 0) return i;
+    return -1;
+}
+
+static int tab_insert(ne_wordtab *t, const ne_word *w) {
+    size_t n = strlen(w->phrase);
+    size_t h = hash_phrase(w->phrase, n) & (t->cap - 1);
+    while (t->ents[h].phrase) {
+        if (strcmp(t->ents[h].phrase, w->phrase) == 0 && t->ents[h].cls == w->cls) return 1;
+        h = (h + 1) & (t->cap - 1);
+    }
+    t->ents[h] = *w;
+    return 0;
+}
+
+/* One line: CLASS VALUE PHRASE...; '#' starts a comment line. */
+static int load_line(struct ne_engine *e, ne_wordtab *t, char *line, char *end,
+                     const char *const *classes, const char *path, int lineno) {
+    char *p = line;
+    while (p < end && is_sp(*p)) p++;
+    if (p >= end || *p == '#') return NE_OK;
+    char *cls = field(&p, end), *val = field(&p, end);
+    while (p < end && is_sp(*p)) p++;
+    if (!val || p >= end) return ne_engine_fail(e, NE_DATA, "%s:%d: expected CLASS VALUE PHRASE", path, lineno);
+    *end = 0;
+    ne_word w = {0};
+    int ci = class_index(classes, cls);
+    if (ci < 0) return ne_engine_fail(e, NE_DATA, "%s:%d: unknown class \"%s\"", path, lineno, cls);
+    w.cls = (uint16_t)ci;
+    w.val = val;
+    w.phrase = p;
+    int words = phrase_norm(p);
+    if (words > 6) return ne_engine_fail(e, NE_DATA, "%s:%d: phrase longer than 6 words", path, lineno);
+    w.nwords = (uint8_t)words;
+    char *q = val;
+    int neg = *q == '-' || *q == '+';
+    long num = 0;
+    for (q += neg; *q >= '0' && *q <= '9'; q++) num = num * 10 + (*q - '0');
+    w.num = val[0] == '-' ? -num : num;
+    if (tab_insert(t, &w)) return ne_engine_fail(e, NE_DATA, "%s:%d: duplicate entry", path, lineno);
+    if (words > t->maxwords) t->maxwords = words;
+    return NE_OK;
+}
+
+static int tab_fill(struct ne_engine *e, ne_wordtab *t, size_t len, const char *const *classes,
+                    const char *path) {
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++) lines += t->text[i] == '\n';
+    t->cap = 64;
+    while (t->cap < lines * 2) t->cap <<= 1;
+    t->ents = neM_calloc(t->cap, sizeof *t->ents);
+    if (!t->ents) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    char *s = t->text, *stop = t->text + len;
+    int lineno = 0, rc = NE_OK;
+    while (rc == NE_OK && s < stop) {
+        char *nl = memchr(s, '\n', (size_t)(stop - s));
+        char *end = nl ? nl : stop;
+        rc = load_line(e, t, s, end, classes, path, ++lineno);
+        s = end + 1;
+    }
+    return rc;
+}
+
+int neW_load(struct ne_engine *e, const char *file, const char *const *classes, ne_wordtab **out) {
+    *out = NULL;
+    char path[4096];
+    if (neU_path(path, sizeof path, e->data_dir, file)) return ne_engine_fail(e, NE_IO, "data path too long");
+    ne_wordtab *t = neM_calloc(1, sizeof *t);
+    if (!t) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    *out = t;
+    size_t len;
+    int rc = neU_read_file(path, &t->text, &len, (size_t)16 << 20);
+    if (rc == NE_NOMEM) return ne_engine_fail(e, rc, "out of memory");
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read", path);
+    return tab_fill(e, t, len, classes, path);
+}
+
+void neW_free(ne_wordtab *t) {
+    if (!t) return;
+    neM_free(t->text);
+    neM_free(t->ents);
+    neM_free(t);
+}
+
+const ne_word *neW_get(const ne_wordtab *t, const char *phrase, size_t n, int cls) {
+    if (!t || !t->ents) return NULL;
+    size_t h = hash_phrase(phrase, n) & (t->cap - 1);
+    for (; t->ents[h].phrase; h = (h + 1) & (t->cap - 1)) {
+        const ne_word *w = &t->ents[h];
+        if ((cls < 0 || w->cls == cls) && strncmp(w->phrase, phrase, n) == 0 && w->phrase[n] == 0) return w;
+    }
+    return NULL;
+}
+
+const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls) {
+    if (!t || i >= end) return NULL;
+    for (int k = t->maxwords; k >= 1; k--) {
+        if (i + (size_t)k > end) continue;
+        char key[160];
+        size_t n = 0;
+        int fits = 1;
+        for (size_t j = i; j < i + (size_t)k && fits; j++) {
+            size_t wl = tk[j].norm_len;
+            if (n + wl + 1 >= sizeof key) fits = 0;
+            else {
+                if (j > i) key[n++] = ' ';
+                memcpy(key + n, tk[j].norm, wl);
+                n += wl;
+            }
+        }
+        if (!fits) continue;
+        const ne_word *w = neW_get(t, key, n, cls);
+        if (w) return w;
+    }
+    return NULL;
+}
