@@ -51,8 +51,26 @@ unsigned long long cli_input_bytes(const cli_input *in);
 /* Turn a text record into an article: first line + blank line = title. */
 void cli_text_article(const cli_record *r, const char *date, ne_article *a);
 
+/* The article of a record (JSON line or text file), with date as the default
+** publication date.  *scratch must be freed with ne_free() (also on failure);
+** on failure returns non-NE_OK with the reason in why. */
+int cli_record_article(const cli_record *r, const char *date, ne_article *a, void **scratch, char *why,
+                       size_t whylen);
+
+/* Open a store (SQLite path or postgresql:// URI); prints the reason and
+** returns NULL on failure (cmd_store.c). */
+ne_store *cli_store_open(const char *uri);
+
+/* Export formats (export.c): write the events matching q to out. */
+int cli_export(ne_store *s, const ne_query *q, const char *format, FILE *out);
+
 /* Subcommands */
 int cmd_code(int argc, char **argv);
 int cmd_eval_part(int argc, char **argv); /* cmd_eval_part.c */
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_top(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

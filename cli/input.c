@@ -302,3 +302,23 @@ void cli_text_article(const cli_record *r, const char *date, ne_article *a) {
         a->date_len = strlen(date);
     }
 }
+
+int cli_record_article(const cli_record *r, const char *date, ne_article *a, void **scratch, char *why,
+                       size_t whylen) {
+    *scratch = NULL;
+    if (r->kind == REC_ERROR) {
+        snprintf(why, whylen, "%s", r->error);
+        return NE_INVALID;
+    }
+    if (r->kind == REC_TEXT) {
+        cli_text_article(r, date, a);
+    } else {
+        int rc = ne_article_from_json(r->data, r->len, a, scratch, why, whylen);
+        if (rc != NE_OK) return rc;
+    }
+    if (!a->date && date) {
+        a->date = date;
+        a->date_len = strlen(date);
+    }
+    return NE_OK;
+}

@@ -67,6 +67,11 @@ static void usage(FILE *f) {
             "Commands:\n"
             "  code      code articles (JSON Lines, .txt files, directories, -) to JSON Lines or TSV\n"
             "  eval-part measure one stage: timex, quotes or headline on a corpus DIR\n"
+            "  ingest    code articles and store them (SQLite file or postgresql:// URI)\n"
+            "  query     events from a store, filtered by country, dyad, code, date, text\n"
+            "  timeline  event counts and Goldstein sums per day/week/month for a dyad\n"
+            "  top       the most active actors and dyads in a store\n"
+            "  export    a store as GDELT 2.0 events/mentions, Phoenix or JSON Lines\n"
             "\n"
             "Run '%s COMMAND --help' for a command's options; 'man newsevents' for the manual.\n"
             "Options:\n"
@@ -81,7 +86,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"code", cmd_code},
+    {"code", cmd_code},         {"ingest", cmd_ingest}, {"query", cmd_query},
+    {"timeline", cmd_timeline}, {"top", cmd_top},       {"export", cmd_export},
     {"eval-part", cmd_eval_part},
 };
 

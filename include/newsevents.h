@@ -236,6 +236,112 @@ const char *ne_doc_title(const ne_doc *d, size_t *len);
 /* Sentences, as spans into the text (title sentences are not included). */
 const ne_span *ne_doc_sentences(const ne_doc *d, size_t *n);
 
+/* Near-duplicate fingerprint of the coded article: SimHash-64 over word
+** 3-shingles of the body (docs/STORE.md).  0 for an empty text. */
+uint64_t ne_doc_simhash(const ne_doc *d);
+/* Hamming distance between two fingerprints (0..64). */
+int ne_simhash_distance(uint64_t a, uint64_t b);
+
+/* ------------------------------------------------------------------------ */
+/* Store: SQLite by default, PostgreSQL for a shared server (docs/STORE.md)  */
+
+typedef struct ne_store ne_store;
+
+/* Open (creating or migrating the schema) the store at uri: a file path for
+** SQLite, or "postgresql://..." / "postgres://..." for PostgreSQL.
+** *out is set as for ne_engine_open: on failure it may hold a store that only
+** carries the message (read it, then ne_store_close it). */
+int ne_store_open(ne_store **out, const char *uri);
+/* Close a store.  Accepts NULL.  Rolls back an open transaction. */
+void ne_store_close(ne_store *s);
+/* Message of the last failure on s.  Owned by s; never NULL. */
+const char *ne_store_errmsg(const ne_store *s);
+
+/* Transactions: ne_store_add() calls between begin and commit are stored
+** all together or not at all. */
+int ne_store_begin(ne_store *s);
+int ne_store_commit(ne_store *s);
+int ne_store_rollback(ne_store *s);
+
+/* Store one coded document: the article, its events (merged with the same
+** event from other articles), actors, places, quotes and time expressions.
+** *added is 1 when stored, 0 when the article was already there (same id, or
+** the same text under another id).  NE_OK either way. */
+int ne_store_add(ne_store *s, ne_doc *d, int *added);
+
+/* Event filters; NULL/0 fields do not filter. */
+typedef struct ne_query {
+    const char *country;          /* ISO alpha-3 of source or target */
+    const char *dyad_a, *dyad_b;  /* source and target country or code prefix, either direction */
+    const char *code;             /* exact CAMEO code */
+    const char *root;             /* CAMEO root "19" */
+    int quad;                     /* 1..4 */
+    const char *since, *until;    /* YYYY-MM-DD, inclusive */
+    const char *text;             /* words to find in the articles (full text) */
+    long limit;                   /* 0: 1000 */
+    long offset;
+} ne_query;
+
+/* One stored (merged) event. Strings may be NULL. */
+typedef struct ne_event_row {
+    long long id;
+    const char *source_code, *source_name, *source_country, *source_role;
+    const char *target_code, *target_name, *target_country, *target_role;
+    const char *code, *root;
+    int quad_class;
+    double goldstein;
+    const char *plover, *date;
+    const char *location_name, *location_country;
+    double lat, lon;
+    int has_coords;
+    long num_mentions, num_sources, num_articles;
+    const char *evidence;     /* first mention's evidence */
+    const char *article_ids;  /* ids of the articles that report it, separated by byte 0x1F */
+    const char *first_url;    /* URL of the first article, or NULL */
+    const char *added;        /* when first stored, YYYY-MM-DD HH:MM:SS UTC */
+} ne_event_row;
+
+/* Rows are valid only during the callback; a nonzero return stops the scan. */
+typedef int (*ne_event_cb)(void *ctx, const ne_event_row *row);
+int ne_store_events(ne_store *s, const ne_query *q, ne_event_cb cb, void *ctx);
+
+/* The row as one JSON object (no newline): a malloc'd string to free with
+** ne_free(), or NULL when out of memory. */
+char *ne_event_row_json(const ne_event_row *r);
+
+/* Aggregates: period (day YYYY-MM-DD, week YYYY-Www, month YYYY-MM) or key
+** (actor code or "A,B" dyad), with event count and Goldstein sum. */
+typedef struct ne_agg_row {
+    const char *key;
+    long events;
+    double goldstein;
+} ne_agg_row;
+typedef int (*ne_agg_cb)(void *ctx, const ne_agg_row *row);
+/* Events between a and b (countries or code prefixes, both directions) per period.
+** by: "day", "week" or "month". */
+int ne_store_timeline(ne_store *s, const char *a, const char *b, const char *by, ne_agg_cb cb, void *ctx);
+/* The most active actors (what = "actors") or dyads ("dyads"), by event count. */
+int ne_store_top(ne_store *s, const char *what, long limit, ne_agg_cb cb, void *ctx);
+
+/* Mentions of one event (for the GDELT mentions table), in article order. */
+typedef struct ne_mention_row {
+    long long event_id;
+    const char *article_id, *url, *source, *article_date;
+    int sentence;
+    uint32_t start, end;
+    double confidence;
+    int in_title;
+} ne_mention_row;
+typedef int (*ne_mention_cb)(void *ctx, const ne_mention_row *row);
+int ne_store_mentions(ne_store *s, const ne_query *q, ne_mention_cb cb, void *ctx);
+
+/* The coded JSON (output contract) and text of a stored article, by id.
+** *json and *text are malloc'd; free with ne_free().  NE_NOTFOUND if absent. */
+int ne_store_article(ne_store *s, const char *id, char **json, char **text);
+
+/* Counts: articles, events, mentions stored. */
+int ne_store_counts(ne_store *s, long long *articles, long long *events, long long *mentions);
+
 #ifdef __cplusplus
 }
 #endif
