@@ -24,6 +24,8 @@ const char *cli_data_dir(const char *opt);
 /* Open the engine with the resolved data directory; prints the reason and
 ** returns NULL on failure. */
 ne_engine *cli_engine_open(const char *data_opt, int explain);
+/* The same, loading extra actor dictionary files (--dict) after the shipped ones. */
+ne_engine *cli_engine_open_dicts(const char *data_opt, int explain, const char *const *dicts, size_t ndicts);
 
 /* ---- input (input.c): files, directories and stdin as a stream of records ---- */
 enum rec_kind { REC_JSON, REC_TEXT, REC_ERROR };
@@ -72,5 +74,6 @@ int cmd_query(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@
 #define BATCH_RECORDS 256
 #define BATCH_BYTES ((size_t)8 * 1024 * 1024)
 #define MAX_THREADS 64
+#define MAX_DICTS 16
 
 typedef struct job {
     cli_record rec;
@@ -145,6 +146,8 @@ static void code_usage(FILE *f) {
             "  -o, --output FILE       write to FILE instead of standard output\n"
             "      --explain           add the pattern and rule behind each event\n"
             "      --data DIR          knowledge files directory\n"
+            "      --dict FILE         also load this actor dictionary (docs/DICTIONARIES.md\n"
+            "                          format; may be repeated, up to 16)\n"
             "  -q, --quiet             no progress line on a terminal\n"
             "  -h, --help              show this help\n\n"
             "Exit status: 0 every record coded, 1 some record failed or output failed,\n"
@@ -193,7 +196,10 @@ int cmd_code(int argc, char **argv) {
         {"date", required_argument, 0, 'd'}, {"format", required_argument, 0, 'f'},
         {"threads", required_argument, 0, 'j'}, {"output", required_argument, 0, 'o'},
         {"explain", no_argument, 0, 'x'}, {"data", required_argument, 0, 'D'},
-        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'},
+        {"dict", required_argument, 0, 'X'}, {0, 0, 0, 0}};
+    const char *dicts[MAX_DICTS];
+    size_t ndicts = 0;
     const char *date = NULL, *outpath = NULL, *data = NULL;
     int format = NE_FORMAT_JSON, threads = 1, explain = 0, quiet = 0, ch;
     optind = 1;
@@ -226,12 +232,19 @@ int cmd_code(int argc, char **argv) {
         case 'o': outpath = optarg; break;
         case 'x': explain = 1; break;
         case 'D': data = optarg; break;
+        case 'X':
+            if (ndicts == MAX_DICTS) {
+                cli_error("--dict: at most %d files", MAX_DICTS);
+                return EXIT_USAGE;
+            }
+            dicts[ndicts++] = optarg;
+            break;
         case 'q': quiet = 1; break;
         case 'h': code_usage(stdout); return 0;
         default: code_usage(stderr); return EXIT_USAGE;
         }
     }
-    ne_engine *e = cli_engine_open(data, explain);
+    ne_engine *e = cli_engine_open_dicts(data, explain, dicts, ndicts);
     if (!e) return EXIT_SETUP;
     FILE *out = stdout;
     if (outpath && !(out = fopen(outpath, "w"))) {

@@ -47,9 +47,15 @@ const char *cli_data_dir(const char *opt) {
 }
 
 ne_engine *cli_engine_open(const char *data_opt, int explain) {
+    return cli_engine_open_dicts(data_opt, explain, NULL, 0);
+}
+
+ne_engine *cli_engine_open_dicts(const char *data_opt, int explain, const char *const *dicts, size_t ndicts) {
     ne_options o = {0};
     o.data_dir = cli_data_dir(data_opt);
     o.explain = explain;
+    o.extra_dicts = dicts;
+    o.n_extra_dicts = ndicts;
     ne_engine *e = NULL;
     int rc = ne_engine_open(&e, &o);
     if (rc != NE_OK) {
@@ -72,6 +78,7 @@ static void usage(FILE *f) {
             "  timeline  event counts and Goldstein sums per day/week/month for a dyad\n"
             "  top       the most active actors and dyads in a store\n"
             "  export    a store as GDELT 2.0 events/mentions, Phoenix or JSON Lines\n"
+            "  eval      accuracy against gold annotations and the shared evaluation sets\n"
             "\n"
             "Run '%s COMMAND --help' for a command's options; 'man newsevents' for the manual.\n"
             "Options:\n"
@@ -89,6 +96,7 @@ static const struct command commands[] = {
     {"code", cmd_code},         {"ingest", cmd_ingest}, {"query", cmd_query},
     {"timeline", cmd_timeline}, {"top", cmd_top},       {"export", cmd_export},
     {"eval-part", cmd_eval_part},
+    {"eval", cmd_eval},
 };
 
 int main(int argc, char **argv) {

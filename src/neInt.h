@@ -245,6 +245,13 @@ const ne_word *neW_get(const ne_wordtab *t, const char *p, size_t n, int cls);
 ** reaching end; NULL when none. */
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls);
 
+/* ---- benchmark hook (pipeline.c), used only by bench/bench.c: when set, ne_code
+** adds each stage's wall time in seconds to nePipe_clock[i] (i < nePipe_stage_count(),
+** 0 = text preparation).  Not thread-safe; the library never sets it. ---- */
+extern double *nePipe_clock;
+size_t nePipe_stage_count(void);
+const char *nePipe_stage_name(size_t i); /* static storage; NULL out of range */
+
 /* ---- small shared helpers (util.c) ---- */
 /* Parse YYYY-MM-DD (or YYYY-MM, YYYY); returns number of parts parsed (0 = bad). */
 int neU_parse_date(const char *s, size_t n, int *y, int *m, int *d);
