@@ -71,6 +71,16 @@ void neV_init(ne_vec *v, size_t item_size) {
     v->size = item_size;
 }
 
+int neV_reserve(ne_arena *a, ne_vec *v, size_t cap) {
+    if (cap <= v->cap) return NE_OK;
+    void *p = neA_alloc(a, cap * v->size);
+    if (!p) return NE_NOMEM;
+    if (v->n) memcpy(p, v->items, v->n * v->size);
+    v->items = p; /* old storage stays in the arena until reset */
+    v->cap = cap;
+    return NE_OK;
+}
+
 void *neV_push(ne_arena *a, ne_vec *v) {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 16;

@@ -58,6 +58,7 @@ typedef struct ne_vec {
 } ne_vec;
 void neV_init(ne_vec *v, size_t item_size);
 void *neV_push(ne_arena *a, ne_vec *v); /* zeroed new item, or NULL on NOMEM */
+int neV_reserve(ne_arena *a, ne_vec *v, size_t cap); /* room for cap items; NE_OK or NE_NOMEM */
 #define NE_VEC_AT(v, T, i) (&((T *)(v).items)[(i)])
 
 /* ---- JSON writer (json_write.c): hand-written, escapes per RFC 8259 ---- */
@@ -198,8 +199,11 @@ int neSent_load(struct ne_engine *e);                           /* sentence.c */
 void neSent_free(ne_abbrevs *ab);
 /* Tokenize segment seg (0 text, 1 title) and append to d->tokens (token.c). */
 int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg);
-/* Is [w, w+n) (lowercase, no final period) a known abbreviation? 0 no, 1 yes,
-** 2 yes and it never ends a sentence (titles: Mr, Gen). (sentence.c) */
+/* Is [w, w+n) (as written, without its final period: "Gen", "U.S", "ph.d") a
+** known abbreviation (dictionaries/abbreviations.txt)?  0 no, 1 yes and it may
+** end a sentence (Inc, Jan), 2 yes and it never ends one (titles: Mr, Gen; e.g),
+** 3 only when a number follows (No 2).  Entries listed capitalized match only
+** capitalized words. (sentence.c) */
 int neSent_abbrev(const struct ne_engine *e, const char *w, size_t n);
 /* Tokenize title then text and group tokens into sentences (sentence.c). */
 int neSent_split(struct ne_doc *d, const struct ne_engine *e);

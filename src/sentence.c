@@ -1,141 +1,305 @@
-/* sentence.c: sentence splitting over the token stream, and the abbreviation
-** list (dictionaries/abbreviations.txt) that decides which periods end one. */
+/* sentence.c: sentence splitting over the token stream, with the knowledge it
+** needs in data: dictionaries/abbreviations.txt (which periods do not end a
+** sentence) and dictionaries/sentence-starters.txt (words that open one). */
 #include "neInt.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define ABBREV_SLOTS 1024 /* open-addressing table; power of two */
+#define WORDSET_SLOTS 1024 /* open addressing; power of two, at most half full */
+#define WORD_MAX 31
+
+/* Abbreviation kinds (neSent_abbrev) and the "capitalized only" bit. */
+#define AB_MAY_END 1
+#define AB_NEVER_END 2
+#define AB_NUM_ONLY 3
+#define AB_CAP_ONLY 0x10
+
+typedef struct wordset {
+    char key[WORDSET_SLOTS][WORD_MAX + 1]; /* lowercase, NUL-terminated; "" = empty */
+    uint8_t val[WORDSET_SLOTS];
+    size_t n;
+} wordset;
 
 struct ne_abbrevs {
-    char *key[ABBREV_SLOTS];
-    uint8_t kind[ABBREV_SLOTS]; /* 1 may end a sentence, 2 never does */
+    wordset abbrev;  /* val: AB_* kind | AB_CAP_ONLY */
+    wordset starter; /* val: 1 */
 };
 
-static uint32_t hash_word(const char *w, size_t n) {
+static uint32_t hash_lower(const char *w, size_t n) {
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)(w[i] | ((w[i] >= 'A' && w[i] <= 'Z') << 5))) * 16777619u;
     return h;
 }
 
-static int abbrev_add(ne_abbrevs *ab, const char *w, size_t n, uint8_t kind) {
-    uint32_t h = hash_word(w, n) & (ABBREV_SLOTS - 1);
-    for (size_t probe = 0; probe < ABBREV_SLOTS; probe++, h = (h + 1) & (ABBREV_SLOTS - 1)) {
-        if (!ab->key[h]) {
-            ab->key[h] = neM_malloc(n + 1);
-            if (!ab->key[h]) return NE_NOMEM;
-            memcpy(ab->key[h], w, n);
-            ab->key[h][n] = 0;
-            ab->kind[h] = kind;
-            return NE_OK;
-        }
-        if (strlen(ab->key[h]) == n && memcmp(ab->key[h], w, n) == 0) return NE_OK;
+/* Slot of w (compared case-insensitively) or of the empty slot where it goes. */
+static size_t wordset_slot(const wordset *ws, const char *w, size_t n) {
+    size_t h = hash_lower(w, n) & (WORDSET_SLOTS - 1);
+    for (;;) {
+        const char *k = ws->key[h];
+        if (!k[0]) return h;
+        if (strncasecmp(k, w, n) == 0 && k[n] == 0) return h;
+        h = (h + 1) & (WORDSET_SLOTS - 1);
     }
-    return NE_TOOBIG;
+}
+
+/* Value of w in the set, 0 when absent. */
+static int wordset_get(const wordset *ws, const char *w, size_t n) {
+    if (n == 0 || n > WORD_MAX) return 0;
+    size_t h = wordset_slot(ws, w, n);
+    return ws->key[h][0] ? ws->val[h] : 0;
+}
+
+static int wordset_add(wordset *ws, const char *w, size_t n, uint8_t val) {
+    if (n == 0 || n > WORD_MAX || ws->n >= WORDSET_SLOTS / 2) return NE_TOOBIG;
+    size_t h = wordset_slot(ws, w, n);
+    if (!ws->key[h][0]) ws->n++;
+    for (size_t i = 0; i < n; i++) ws->key[h][i] = (char)(w[i] | ((w[i] >= 'A' && w[i] <= 'Z') << 5));
+    ws->key[h][n] = 0;
+    ws->val[h] = val;
+    return NE_OK;
 }
 
 int neSent_abbrev(const struct ne_engine *e, const char *w, size_t n) {
     const ne_abbrevs *ab = e ? e->abbrevs : NULL;
-    if (!ab || n == 0) return 0;
-    uint32_t h = hash_word(w, n) & (ABBREV_SLOTS - 1);
-    for (size_t probe = 0; probe < ABBREV_SLOTS && ab->key[h]; probe++, h = (h + 1) & (ABBREV_SLOTS - 1))
-        if (strncmp(ab->key[h], w, n) == 0 && ab->key[h][n] == 0) return ab->kind[h];
-    return 0;
+    if (!ab) return 0;
+    int v = wordset_get(&ab->abbrev, w, n);
+    if ((v & AB_CAP_ONLY) && !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+    return v & 0x0F;
 }
 
-/* One line of abbreviations.txt: "WORD." or "WORD. title" (never ends a sentence). */
-static int abbrev_line(struct ne_engine *e, char *line, const char *path, int lineno) {
+/* ---- loading ---- */
+
+/* Split a line into its first two fields (NUL-terminated in place); returns the count. */
+static int fields(char *line, char **f1, char **f2, char **rest) {
     char *p = line;
-    while (*p == ' ' || *p == '\t') p++;
-    if (*p == '#' || *p == 0 || *p == '\n' || *p == '\r') return NE_OK;
-    char *w = p;
-    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
-    size_t n = (size_t)(p - w);
-    if (n < 2 || w[n - 1] != '.')
-        return ne_engine_fail(e, NE_DATA, "%s:%d: abbreviation must end with a period", path, lineno);
-    while (*p == ' ' || *p == '\t') p++;
-    uint8_t kind = 1;
-    if (strncmp(p, "title", 5) == 0) kind = 2;
-    else if (*p && *p != '#' && *p != '\n' && *p != '\r')
-        return ne_engine_fail(e, NE_DATA, "%s:%d: unknown flag (expected \"title\")", path, lineno);
-    for (size_t i = 0; i < n; i++) w[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-    int rc = abbrev_add(e->abbrevs, w, n - 1, kind);
-    if (rc) return ne_engine_fail(e, rc, "%s:%d: cannot add abbreviation", path, lineno);
+    *f1 = *f2 = *rest = NULL;
+    char **out[3] = {f1, f2, rest};
+    int nf = 0;
+    while (nf < 3) {
+        while (*p == ' ' || *p == '\t') p++;
+        if (!*p || *p == '#' || *p == '\n' || *p == '\r') break;
+        *out[nf++] = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
+        if (*p) *p++ = 0;
+    }
+    return nf;
+}
+
+/* One line of abbreviations.txt: "WORD." [title|inner|num]. */
+static int abbrev_line(struct ne_engine *e, char *line, const char *path, int lineno) {
+    char *w, *flag, *rest;
+    int nf = fields(line, &w, &flag, &rest);
+    if (nf == 0) return NE_OK;
+    size_t n = strlen(w);
+    if (n < 2 || w[n - 1] != '.' || n - 1 > WORD_MAX)
+        return ne_engine_fail(e, NE_DATA, "%s:%d: an abbreviation ends with a period and has at most %d characters",
+                              path, lineno, WORD_MAX);
+    uint8_t kind = AB_MAY_END;
+    if (flag && (!strcmp(flag, "title") || !strcmp(flag, "inner"))) kind = AB_NEVER_END;
+    else if (flag && !strcmp(flag, "num")) kind = AB_NUM_ONLY;
+    else if (flag) return ne_engine_fail(e, NE_DATA, "%s:%d: unknown flag \"%s\" (expected title, inner or num)",
+                                         path, lineno, flag);
+    if (rest) return ne_engine_fail(e, NE_DATA, "%s:%d: extra text after the flag", path, lineno);
+    if (w[0] >= 'A' && w[0] <= 'Z') kind |= AB_CAP_ONLY;
+    if (wordset_get(&e->abbrevs->abbrev, w, n - 1))
+        return ne_engine_fail(e, NE_DATA, "%s:%d: duplicate abbreviation \"%s\"", path, lineno, w);
+    if (wordset_add(&e->abbrevs->abbrev, w, n - 1, kind))
+        return ne_engine_fail(e, NE_DATA, "%s:%d: too many abbreviations", path, lineno);
     return NE_OK;
+}
+
+/* One line of sentence-starters.txt: a lower-case word. */
+static int starter_line(struct ne_engine *e, char *line, const char *path, int lineno) {
+    char *w, *extra, *rest;
+    int nf = fields(line, &w, &extra, &rest);
+    if (nf == 0) return NE_OK;
+    if (nf > 1) return ne_engine_fail(e, NE_DATA, "%s:%d: one word per line", path, lineno);
+    for (const char *p = w; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            return ne_engine_fail(e, NE_DATA, "%s:%d: write starters in lower case", path, lineno);
+    if (wordset_add(&e->abbrevs->starter, w, strlen(w), 1))
+        return ne_engine_fail(e, NE_DATA, "%s:%d: word too long or too many words", path, lineno);
+    return NE_OK;
+}
+
+typedef int (*line_fn)(struct ne_engine *, char *, const char *, int);
+
+static int load_file(struct ne_engine *e, const char *name, line_fn fn) {
+    char path[4096];
+    if (neU_path(path, sizeof path, e->data_dir, name)) return ne_engine_fail(e, NE_IO, "data path too long");
+    FILE *f = fopen(path, "r");
+    if (!f) return ne_engine_fail(e, NE_IO, "%s: cannot open", path);
+    char line[512];
+    int lineno = 0, rc = NE_OK;
+    while (rc == NE_OK && fgets(line, sizeof line, f)) rc = fn(e, line, path, ++lineno);
+    fclose(f);
+    return rc;
 }
 
 int neSent_load(struct ne_engine *e) {
     e->abbrevs = neM_calloc(1, sizeof *e->abbrevs);
     if (!e->abbrevs) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    char path[4096];
-    if (neU_path(path, sizeof path, e->data_dir, "abbreviations.txt"))
-        return ne_engine_fail(e, NE_IO, "data path too long");
-    FILE *f = fopen(path, "r");
-    if (!f) return ne_engine_fail(e, NE_IO, "%s: cannot open", path);
-    char line[512];
-    int lineno = 0, rc = NE_OK;
-    while (rc == NE_OK && fgets(line, sizeof line, f)) rc = abbrev_line(e, line, path, ++lineno);
-    fclose(f);
+    int rc = load_file(e, "abbreviations.txt", abbrev_line);
+    if (rc == NE_OK) rc = load_file(e, "sentence-starters.txt", starter_line);
     return rc;
 }
 
-void neSent_free(ne_abbrevs *ab) {
-    if (!ab) return;
-    for (size_t i = 0; i < ABBREV_SLOTS; i++) neM_free(ab->key[i]);
-    neM_free(ab);
-}
+void neSent_free(ne_abbrevs *ab) { neM_free(ab); }
 
-/* Token helpers */
-static int tok_is(const ne_token *t, const char *s) { return strcmp(t->norm, s) == 0; }
-static int is_terminator(const ne_token *t) {
-    return t->shape == NE_SH_PUNCT && (tok_is(t, ".") || tok_is(t, "!") || tok_is(t, "?") ||
-                                       tok_is(t, "...") || tok_is(t, "?!") || tok_is(t, "!?"));
+/* ---- splitting ---- */
+
+typedef struct splitter {
+    const struct ne_engine *e;
+    const ne_token *tk; /* the segment's tokens */
+    size_t n;
+    const char *text;   /* the segment's text */
+    size_t start;       /* first token of the current sentence */
+    int bullet;         /* the current sentence opened with a list marker */
+} splitter;
+
+static size_t tlen(const ne_token *t) { return t->end - t->start; }
+
+static int norm_is(const ne_token *t, const char *s) { return strcmp(t->norm, s) == 0; }
+
+/* ".", "!", "?", "..." and the ellipsis character (folded to "..."). */
+static int is_term(const ne_token *t) {
+    char c = t->norm[0];
+    return t->shape == NE_SH_PUNCT && (c == '.' || ((c == '!' || c == '?') && t->norm[1] == 0));
 }
+static int is_ellipsis(const ne_token *t) { return t->norm[0] == '.' && t->norm[1] == '.'; }
+
+/* Closing quote or bracket. */
 static int is_closer(const ne_token *t) {
-    return t->shape == NE_SH_QUOTE || tok_is(t, ")") || tok_is(t, "]") || tok_is(t, "'");
-}
-static int starts_upper(const ne_token *t) {
-    return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED || t->shape == NE_SH_NUM ||
-           t->shape == NE_SH_QUOTE || t->shape == NE_SH_DASH || tok_is(t, "(") || tok_is(t, "•") || tok_is(t, "*");
-}
-static int is_bullet(const ne_token *t) {
-    return tok_is(t, "•") || tok_is(t, "*") || tok_is(t, "-") || tok_is(t, "·") || tok_is(t, "▪");
+    if (t->shape == NE_SH_QUOTE) return (t->flags & NE_TF_QUOTE_CLOSE) != 0;
+    return t->shape == NE_SH_PUNCT && t->norm[1] == 0 && (t->norm[0] == ')' || t->norm[0] == ']');
 }
 
-/* Words that start a sentence after an abbreviation that may end one ("U.S. The"). */
-static int common_starter(const ne_token *t) {
-    static const char *const w[] = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "in",
-                                    "but", "and", "this", "that", "there", "on", "at", "his", "her",
-                                    "their", "its", "after", "when", "while", "as", "if", NULL};
-    if (t->shape != NE_SH_CAP) return 0;
-    for (int i = 0; w[i]; i++) if (tok_is(t, w[i])) return 1;
+/* Can t open a sentence after a full stop: capitalized, a number, a caseless
+** script, an opening quote or bracket. */
+static int starts_upper(const ne_token *t) {
+    switch (t->shape) {
+    case NE_SH_CAP: case NE_SH_UPPER: case NE_SH_MIXED: case NE_SH_NUM: case NE_SH_OTHER: return 1;
+    case NE_SH_QUOTE: return !(t->flags & NE_TF_QUOTE_CLOSE);
+    case NE_SH_PUNCT: return norm_is(t, "(") || norm_is(t, "[");
+    default: return 0;
+    }
+}
+
+static int is_bullet(const ne_token *t) {
+    static const char *const b[] = {"*", "-", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\x8F",
+                                     "\xE2\x96\xA0", "\xE2\x97\xA6", "\xE2\x80\xA3", NULL};
+    if (t->shape != NE_SH_PUNCT && t->shape != NE_SH_DASH) return 0;
+    for (int i = 0; b[i]; i++) if (norm_is(t, b[i])) return 1;
     return 0;
 }
 
-/* Does a sentence end after token i (tokens [first, n) of one segment)? */
-static int ends_after(const struct ne_engine *e, const ne_token *tk, size_t i, size_t n) {
-    const ne_token *t = &tk[i], *nx = i + 1 < n ? &tk[i + 1] : NULL;
-    if (!nx) return 1;
-    if (nx->flags & NE_TF_PARA_START) return 1;
-    if ((nx->flags & NE_TF_NEWLINE) && is_bullet(nx)) return 1;
-    if (is_closer(nx) && !(nx->flags & NE_TF_SPACE_BEFORE)) return 0; /* let the closer join */
-    if (is_terminator(t)) {
-        if (!(nx->flags & NE_TF_SPACE_BEFORE)) {
-            /* "attack.The": missing space, split only before a capitalized word */
-            return nx->shape == NE_SH_CAP && nx->end - nx->start > 1 && i > 0 && tk[i - 1].shape == NE_SH_LOWER;
-        }
-        return starts_upper(nx) || (nx->flags & NE_TF_NEWLINE);
+static int line_start(const splitter *sp, size_t j) { return j == 0 || (sp->tk[j].flags & NE_TF_NEWLINE); }
+
+/* "1." or "2)" opening a line: a numbered list item. */
+static int number_marker(const splitter *sp, size_t j) {
+    const ne_token *t = &sp->tk[j];
+    if (!line_start(sp, j) || t->shape != NE_SH_NUM || tlen(t) > 2 || j + 2 >= sp->n) return 0;
+    const ne_token *p = &sp->tk[j + 1];
+    return !(p->flags & NE_TF_SPACE_BEFORE) && (norm_is(p, ".") || norm_is(p, ")")) &&
+           (sp->tk[j + 2].flags & NE_TF_SPACE_BEFORE);
+}
+
+static int list_item(const splitter *sp, size_t j) {
+    return number_marker(sp, j) || (line_start(sp, j) && is_bullet(&sp->tk[j]) && j + 1 < sp->n &&
+                                     (sp->tk[j + 1].flags & NE_TF_SPACE_BEFORE));
+}
+
+/* A capitalized word listed in sentence-starters.txt ("The", "He", "But"). */
+static int is_starter(const splitter *sp, const ne_token *t) {
+    if (t->shape != NE_SH_CAP && t->shape != NE_SH_UPPER) return 0;
+    return wordset_get(&sp->e->abbrevs->starter, sp->text + t->start, tlen(t)) != 0;
+}
+
+/* A line of capitals ("IRAN STRIKES PAKISTAN") ends at token last: at least
+** two capitalized words, no lower case, not a dateline ending in a dash. */
+static int caps_line_ends(const splitter *sp, size_t last) {
+    const ne_token *t = &sp->tk[last];
+    if (t->shape == NE_SH_DASH || t->shape == NE_SH_LOWER || t->shape == NE_SH_CAP || norm_is(t, ",")) return 0;
+    size_t words = 0;
+    for (size_t k = last + 1; k-- > sp->start;) {
+        t = &sp->tk[k];
+        if (t->shape == NE_SH_LOWER || t->shape == NE_SH_CAP || t->shape == NE_SH_MIXED || last - k > 40) return 0;
+        if (t->shape == NE_SH_UPPER && tlen(t) > 1) words++;
+        if (line_start(sp, k)) break;
     }
-    if (is_closer(t) && i > 0 && (is_terminator(&tk[i - 1]) || (tk[i - 1].flags & NE_TF_ABBREV)) &&
-        (nx->flags & NE_TF_SPACE_BEFORE))
-        return starts_upper(nx);
-    if ((t->flags & NE_TF_ABBREV) && (nx->flags & NE_TF_SPACE_BEFORE)) {
-        size_t len = t->norm_len ? (size_t)t->norm_len - 1 : 0;
-        if (t->end - t->start == 2) return 0; /* single initial: "John F. Kennedy" */
-        int kind = neSent_abbrev(e, t->norm, len);
-        if (kind == 2) return 0;
-        return common_starter(nx) || (nx->flags & NE_TF_NEWLINE && starts_upper(nx));
+    return words >= 2;
+}
+
+/* Does the line starting at j have lower case (running text, not more capitals)? */
+static int line_has_lower(const splitter *sp, size_t j) {
+    for (size_t k = j; k < sp->n && k < j + 40; k++) {
+        if (k > j && line_start(sp, k)) break;
+        if (sp->tk[k].shape == NE_SH_LOWER || sp->tk[k].shape == NE_SH_CAP) return 1;
     }
+    return 0;
+}
+
+/* Breaks that come from the layout: paragraphs, list items, capital headlines. */
+static int layout_break(const splitter *sp, size_t j) {
+    const ne_token *t = &sp->tk[j];
+    if (t->flags & NE_TF_PARA_START) return 1;
+    if (!(t->flags & NE_TF_NEWLINE)) return 0;
+    if (list_item(sp, j)) {
+        const ne_token *p = &sp->tk[j - 1];
+        if (sp->bullet || is_term(p) || is_closer(p) || norm_is(p, ":") || norm_is(p, ";")) return 1;
+    }
+    return caps_line_ends(sp, j - 1) && line_has_lower(sp, j);
+}
+
+/* "attack.The": a full stop glued to the next sentence. */
+static int glued_ends(const splitter *sp, size_t i, size_t j) {
+    const ne_token *nx = &sp->tk[j];
+    if (i == sp->start || nx->shape != NE_SH_CAP || tlen(nx) < 2 || is_ellipsis(&sp->tk[i])) return 0;
+    const ne_token *w = &sp->tk[i - 1];
+    return (w->shape == NE_SH_LOWER || w->shape == NE_SH_CAP) && tlen(w) >= 2 && !(w->flags & NE_TF_ABBREV);
+}
+
+/* Sentence end after the terminator at i, next token j. */
+static int term_ends(const splitter *sp, size_t i, size_t j) {
+    const ne_token *nx = &sp->tk[j];
+    if (!(nx->flags & NE_TF_SPACE_BEFORE)) return glued_ends(sp, i, j);
+    if (i > sp->start && norm_is(&sp->tk[i], ".") && number_marker(sp, i - 1)) return 0; /* "1. Withdraw" */
+    if (is_ellipsis(&sp->tk[i]) && nx->shape == NE_SH_NUM) return 0;
+    return starts_upper(nx);
+}
+
+/* Sentence end after the abbreviation at i (its period is part of it). */
+static int abbrev_ends(const splitter *sp, size_t i, size_t j) {
+    const ne_token *t = &sp->tk[i], *nx = &sp->tk[j];
+    if (!(nx->flags & NE_TF_SPACE_BEFORE)) return is_starter(sp, nx); /* "U.S.The" */
+    const char *w = sp->text + t->start;
+    if (tlen(t) == 2 && w[0] >= 'A' && w[0] <= 'Z') {
+        /* an initial inside a name (John F. Kennedy) or opening one (J. Smith) */
+        const ne_token *p = i > sp->start ? &sp->tk[i - 1] : NULL;
+        if (!p || p->shape == NE_SH_CAP || p->shape == NE_SH_UPPER || (p->flags & NE_TF_ABBREV)) return 0;
+        return is_starter(sp, nx);
+    }
+    int kind = neSent_abbrev(sp->e, w, tlen(t) - 1);
+    if (kind == 2 || kind == 3) return 0;
+    if (nx->shape == NE_SH_QUOTE && (nx->flags & NE_TF_QUOTE_OPEN)) return 1;
+    return is_starter(sp, nx);
+}
+
+/* Does a sentence end after token i (the next one is j = i + 1)? */
+static int ends_after(const splitter *sp, size_t i) {
+    const ne_token *nx = &sp->tk[i + 1];
+    if (is_closer(nx) && !(nx->flags & NE_TF_SPACE_BEFORE)) return 0; /* the closer joins first */
+    size_t p = i;
+    while (p > sp->start && is_closer(&sp->tk[p])) p--;
+    const ne_token *t = &sp->tk[p];
+    if (p != i) { /* closing quotes or brackets after the end: '."' or '.)' */
+        if (!(nx->flags & NE_TF_SPACE_BEFORE)) return 0;
+        if (is_term(t) || (t->flags & NE_TF_ABBREV)) return starts_upper(nx);
+        return 0;
+    }
+    if (is_term(t)) return term_ends(sp, i, i + 1);
+    if (t->flags & NE_TF_ABBREV) return abbrev_ends(sp, i, i + 1);
     return 0;
 }
 
@@ -165,20 +329,18 @@ static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_titl
 static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     size_t first = d->tokens.n;
     int rc = neTok_segment(d, e, seg);
-    if (rc) return rc;
-    size_t n = d->tokens.n;
-    ne_token *tk = d->tokens.items;
-    size_t start = first;
-    for (size_t i = first; i < n; i++) {
-        /* ends_after sees indices relative to the segment's slice */
-        if (ends_after(e, tk + first, i - first, n - first)) {
-            rc = add_sentence(d, start, i, seg == 1);
-            if (rc) return rc;
-            tk = d->tokens.items;
-            start = i + 1;
-        }
+    if (rc || d->tokens.n == first) return rc;
+    splitter sp = {.e = e, .tk = NE_VEC_AT(d->tokens, ne_token, first), .n = d->tokens.n - first,
+                   .text = d->seg[seg]};
+    sp.bullet = list_item(&sp, 0);
+    for (size_t j = 1; j < sp.n; j++) {
+        if (!layout_break(&sp, j) && !ends_after(&sp, j - 1)) continue;
+        rc = add_sentence(d, first + sp.start, first + j - 1, seg == 1);
+        if (rc) return rc;
+        sp.start = j;
+        sp.bullet = list_item(&sp, j);
     }
-    return NE_OK;
+    return add_sentence(d, first + sp.start, first + sp.n - 1, seg == 1);
 }
 
 int neSent_split(struct ne_doc *d, const struct ne_engine *e) {

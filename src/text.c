@@ -25,24 +25,54 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n) {
     return len;
 }
 
-/* Copy [s, s+n) into the arena as valid UTF-8; counts replacements. */
+/* Length of the ASCII prefix of [u, u+n), eight bytes at a time. */
+static size_t ascii_prefix(const unsigned char *u, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        if (w & 0x8080808080808080ull) break;
+    }
+    while (i < n && u[i] < 0x80) i++;
+    return i;
+}
+
+/* Bytes needed for the repaired copy of [u, u+n), and the invalid sequences found. */
+static size_t repaired_size(const unsigned char *u, size_t n, size_t *bad, size_t *first_bad) {
+    size_t cap = n, i = 0;
+    *bad = 0;
+    while (i < n) {
+        i += ascii_prefix(u + i, n - i);
+        if (i >= n) break;
+        size_t k = utf8_valid_len(u + i, n - i);
+        if (!k) {
+            if (!*bad) *first_bad = i;
+            (*bad)++;
+            cap += 2; /* one byte becomes the three of U+FFFD */
+            k = 1;
+        }
+        i += k;
+    }
+    return cap;
+}
+
+/* Copy [s, s+n) into the arena as valid UTF-8 (each invalid byte becomes
+** U+FFFD); a leading byte-order mark is dropped.  Counts the replacements. */
 static char *utf8_repair(ne_arena *ar, const char *s, size_t n, size_t *out_len,
                          size_t *bad, size_t *first_bad) {
     const unsigned char *u = (const unsigned char *)s;
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) { u += 3; n -= 3; }
-    *bad = 0;
-    /* worst case every byte becomes 3 bytes of U+FFFD */
-    size_t cap = n;
-    size_t i = 0;
-    while (i < n) {
-        size_t k = utf8_valid_len(u + i, n - i);
-        if (!k) { cap += 2; k = 1; }
-        i += k;
-    }
+    size_t cap = repaired_size(u, n, bad, first_bad);
     char *out = neA_alloc(ar, cap + 1);
     if (!out) return NULL;
+    if (!*bad) {
+        memcpy(out, u, n);
+        out[n] = 0;
+        *out_len = n;
+        return out;
+    }
     size_t w = 0;
-    for (i = 0; i < n;) {
+    for (size_t i = 0; i < n;) {
         size_t k = utf8_valid_len(u + i, n - i);
         if (k) {
             memcpy(out + w, u + i, k);
@@ -50,8 +80,6 @@ static char *utf8_repair(ne_arena *ar, const char *s, size_t n, size_t *out_len,
             i += k;
             continue;
         }
-        if (!*bad) *first_bad = i;
-        (*bad)++;
         memcpy(out + w, "\xEF\xBF\xBD", 3);
         w += 3;
         i++;

@@ -3,12 +3,54 @@
 ** case-folded, curly quotes and dashes folded to ASCII) for matching. */
 #include "neInt.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 /* Character classes the tokenizer cares about. */
 enum cclass { C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_QUOTE, C_DASH, C_PERIOD, C_PUNCT };
+
+#define S C_SPACE
+#define N C_NEWLINE
+#define L C_LETTER
+#define D C_DIGIT
+#define A C_APOS
+#define Q C_QUOTE
+#define H C_DASH
+#define P C_PERIOD
+#define U C_PUNCT
+/* Classes of the ASCII bytes: control characters count as spaces. */
+static const uint8_t ascii_class[128] = {
+    S, S, S, S, S, S, S, S, S, S, N, S, N, S, S, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, U, Q, U, U, U, U, A, U, U, U, U, U, H, P, U,
+    D, D, D, D, D, D, D, D, D, D, U, U, U, U, U, U,
+    U, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, U, U, U, U, U,
+    A, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, U, U, U, U, S,
+};
+#undef S
+#undef N
+#undef L
+#undef D
+#undef A
+#undef Q
+#undef H
+#undef P
+#undef U
+
+/* Normalized forms of one-byte tokens: "x\0" per byte, letters lowercased,
+** the backquote folded to an apostrophe.  Saves an arena copy per punctuation. */
+static const char byte_norm[256] = {
+    0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
+    16, 0, 17, 0, 18, 0, 19, 0, 20, 0, 21, 0, 22, 0, 23, 0, 24, 0, 25, 0, 26, 0, 27, 0, 28, 0, 29, 0, 30, 0, 31, 0,
+    32, 0, 33, 0, 34, 0, 35, 0, 36, 0, 37, 0, 38, 0, 39, 0, 40, 0, 41, 0, 42, 0, 43, 0, 44, 0, 45, 0, 46, 0, 47, 0,
+    48, 0, 49, 0, 50, 0, 51, 0, 52, 0, 53, 0, 54, 0, 55, 0, 56, 0, 57, 0, 58, 0, 59, 0, 60, 0, 61, 0, 62, 0, 63, 0,
+    64, 0, 97, 0, 98, 0, 99, 0, 100, 0, 101, 0, 102, 0, 103, 0, 104, 0, 105, 0, 106, 0, 107, 0, 108, 0, 109, 0, 110, 0, 111, 0,
+    112, 0, 113, 0, 114, 0, 115, 0, 116, 0, 117, 0, 118, 0, 119, 0, 120, 0, 121, 0, 122, 0, 91, 0, 92, 0, 93, 0, 94, 0, 95, 0,
+    39, 0, 97, 0, 98, 0, 99, 0, 100, 0, 101, 0, 102, 0, 103, 0, 104, 0, 105, 0, 106, 0, 107, 0, 108, 0, 109, 0, 110, 0, 111, 0,
+    112, 0, 113, 0, 114, 0, 115, 0, 116, 0, 117, 0, 118, 0, 119, 0, 120, 0, 121, 0, 122, 0, 123, 0, 124, 0, 125, 0, 126, 0, 127, 0,
+};
 
 /* Decode one code point at s; returns its byte length (>= 1). */
 static size_t decode(const char *s, size_t n, int32_t *cp) {
@@ -20,22 +62,13 @@ static size_t decode(const char *s, size_t n, int32_t *cp) {
     return (size_t)k;
 }
 
+/* Class of a non-ASCII code point. */
 static enum cclass classify(int32_t c) {
-    if (c == '\n' || c == 0x2029 || c == 0x2028) return C_NEWLINE;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 || c == 0 ||
-        c == 0xFEFF || c == 0x200B)
-        return C_SPACE;
-    if (c < 0x80) {
-        if ((c | 32) >= 'a' && (c | 32) <= 'z') return C_LETTER;
-        if (c >= '0' && c <= '9') return C_DIGIT;
-        if (c == '\'' || c == '`') return C_APOS;
-        if (c == '"') return C_QUOTE;
-        if (c == '-') return C_DASH;
-        if (c == '.') return C_PERIOD;
-        return C_PUNCT;
-    }
     switch (c) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x2032: return C_APOS;
+    case 0x2028: case 0x2029: case 0x85: return C_NEWLINE;
+    case 0xA0: case 0xFEFF: case 0x200B: case 0x200C: case 0x200D: case 0x2060: return C_SPACE;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
+        return C_APOS;
     case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
         return C_QUOTE;
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
@@ -59,153 +92,239 @@ static enum cclass classify(int32_t c) {
     }
 }
 
-/* Class of the code point at byte i (C_SPACE past the end). */
-static enum cclass class_at(const char *s, size_t n, size_t i, size_t *len) {
+/* Class of the character at byte i and its length in *k (C_SPACE, 0 past the end). */
+static inline enum cclass class_at(const char *s, size_t n, size_t i, size_t *k) {
     if (i >= n) {
-        *len = 0;
+        *k = 0;
         return C_SPACE;
     }
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+        *k = 1;
+        return (enum cclass)ascii_class[b];
+    }
     int32_t cp;
-    *len = decode(s + i, n - i, &cp);
+    *k = decode(s + i, n - i, &cp);
     return classify(cp);
 }
 
-/* Shape of the token text [s, s+n). */
-static uint8_t token_shape(const char *s, size_t n, enum cclass first) {
-    if (first == C_QUOTE) return NE_SH_QUOTE;
+static inline int is_alpha(char c) { return (unsigned)((c | 32) - 'a') < 26; }
+static inline int is_digit(char c) { return (unsigned)(c - '0') < 10; }
+static inline int is_upper(char c) { return (unsigned)(c - 'A') < 26; }
+
+/* ---- normalized form and shape ---- */
+
+/* Shape from the counts of upper- and lower-case letters. */
+static uint8_t word_shape(size_t up, size_t low, int first_up) {
+    if (up == 0) return low ? NE_SH_LOWER : NE_SH_OTHER; /* OTHER: a caseless script */
+    if (low == 0) return NE_SH_UPPER;
+    return first_up ? NE_SH_CAP : NE_SH_MIXED;
+}
+
+static uint8_t punct_shape(enum cclass first) {
+    switch (first) {
+    case C_QUOTE: case C_APOS: return NE_SH_QUOTE;
+    case C_DASH: return NE_SH_DASH;
+    case C_DIGIT: return NE_SH_NUM;
+    default: return NE_SH_PUNCT;
+    }
+}
+
+/* ASCII token: lowercase copy into the arena, shape from the same pass. */
+static int norm_ascii(ne_arena *a, ne_token *t, const char *s, size_t n, enum cclass first) {
+    if (n == 1) {
+        t->norm = &byte_norm[(unsigned char)s[0] * 2];
+        t->norm_len = 1;
+        t->shape = (first == C_LETTER) ? word_shape(is_upper(s[0]), !is_upper(s[0]), 1) : punct_shape(first);
+        return NE_OK;
+    }
+    char *r = neA_alloc(a, n + 1);
+    if (!r) return NE_NOMEM;
+    size_t up = 0, low = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int u = is_upper(c);
+        up += (size_t)u;
+        low += (size_t)(!u && c >= 'a' && c <= 'z');
+        r[i] = (char)(c | (u << 5));
+    }
+    r[n] = 0;
+    t->norm = r;
+    t->norm_len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
+    if (first == C_LETTER) t->shape = word_shape(up, low, is_upper(s[0]));
+    else if (first == C_APOS) t->shape = low ? NE_SH_LOWER : NE_SH_QUOTE; /* 's 're */
+    else t->shape = punct_shape(first);
+    return NE_OK;
+}
+
+/* Shape of a non-ASCII token. */
+static uint8_t shape_utf8(const char *s, size_t n, enum cclass first) {
     if (first == C_APOS) return (n > 1 && (s[n - 1] | 32) == 's') ? NE_SH_LOWER : NE_SH_QUOTE;
-    if (first == C_DASH) return NE_SH_DASH;
-    if (first == C_PUNCT || first == C_PERIOD) return NE_SH_PUNCT;
-    if (first == C_DIGIT) return NE_SH_NUM;
+    if (first != C_LETTER) return punct_shape(first);
     size_t up = 0, low = 0;
     int first_up = -1;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         i += decode(s + i, n - i, &cp);
-        if (utf8proc_isupper(cp)) up++;
-        else if (utf8proc_islower(cp)) low++;
-        else continue;
-        if (first_up < 0) first_up = utf8proc_isupper(cp) ? 1 : 0;
+        int u = utf8proc_isupper(cp), l = !u && utf8proc_islower(cp);
+        if (!u && !l) continue;
+        up += (size_t)u;
+        low += (size_t)l;
+        if (first_up < 0) first_up = u;
     }
-    if (up == 0) return NE_SH_LOWER;
-    if (low == 0) return NE_SH_UPPER;
-    if (first_up == 1 && up == 1) return NE_SH_CAP;
-    return first_up == 1 ? NE_SH_CAP : NE_SH_MIXED;
+    return word_shape(up, low, first_up == 1);
 }
 
-/* ASCII folding of quotes and dashes, then NFC + case fold; result in arena. */
-static const char *token_norm(ne_arena *a, const char *s, size_t n, uint16_t *out_len) {
-    int ascii = 1;
-    for (size_t i = 0; i < n; i++) ascii &= (unsigned char)s[i] < 0x80;
-    char *r;
-    if (ascii) {
-        r = neA_alloc(a, n + 1);
-        if (!r) return NULL;
-        for (size_t i = 0; i < n; i++) r[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-        r[n] = 0;
-        if (n == 1 && r[0] == '`') r[0] = '\'';
-        *out_len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
-        return r;
-    }
-    /* fold quote and dash code points to ASCII first */
-    char *tmp = neA_alloc(a, n + 1);
-    if (!tmp) return NULL;
+/* Fold quote, apostrophe and dash code points to ASCII ("..." for the ellipsis). */
+static size_t fold_punct(const char *s, size_t n, char *out) {
     size_t w = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         size_t k = decode(s + i, n - i, &cp);
-        enum cclass c = classify(cp);
-        if (c == C_APOS) tmp[w++] = '\'';
-        else if (c == C_QUOTE) tmp[w++] = '"';
-        else if (c == C_DASH) tmp[w++] = '-';
-        else if (cp == 0x2026) { memcpy(tmp + w, "...", 3 <= k ? 3 : k); w += 3 <= k ? 3 : k; }
-        else { memcpy(tmp + w, s + i, k); w += k; }
+        enum cclass c = cp < 0x80 ? (enum cclass)ascii_class[cp] : classify(cp);
+        if (c == C_APOS) out[w++] = '\'';
+        else if (c == C_QUOTE) out[w++] = '"';
+        else if (c == C_DASH) out[w++] = '-';
+        else if (cp == 0x2026) { memcpy(out + w, "...", 3); w += 3; }
+        else { memcpy(out + w, s + i, k); w += k; }
         i += k;
     }
-    utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t mn = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)w, &m,
-                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-    if (mn < 0) { /* cannot happen on repaired UTF-8; keep the folded bytes */
+    return w;
+}
+
+#define NORM_STACK 256 /* code points decomposed on the stack; longer tokens use the arena */
+
+/* Non-ASCII token: fold punctuation, then NFC + case fold with utf8proc
+** into a stack buffer (no malloc); the result is copied into the arena. */
+static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum cclass first) {
+    t->shape = shape_utf8(s, n, first);
+    const char *mark = first == C_QUOTE ? "\"" : first == C_DASH ? "-" : (first == C_APOS && n <= 3) ? "'"
+                     : (first == C_PERIOD && n == 3) ? "..." : NULL;
+    if (mark) { /* a single curly quote, dash or ellipsis: a static folded form */
+        t->norm = mark;
+        t->norm_len = (uint16_t)strlen(mark);
+        return NE_OK;
+    }
+    char *tmp = neA_alloc(a, n + 1); /* folding never grows: 3-byte marks become 1 byte, ellipsis 3 */
+    if (!tmp) return NE_NOMEM;
+    size_t w = fold_punct(s, n, tmp);
+    const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    utf8proc_int32_t stack[NORM_STACK], *buf = stack;
+    utf8proc_ssize_t need = utf8proc_decompose((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)w, buf,
+                                               NORM_STACK, opt);
+    if (need > NORM_STACK) {
+        buf = neA_alloc(a, (size_t)need * sizeof *buf);
+        if (!buf) return NE_NOMEM;
+        need = utf8proc_decompose((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)w, buf, need, opt);
+    }
+    utf8proc_ssize_t len = need >= 0 ? utf8proc_reencode(buf, need, opt) : -1;
+    if (len < 0) { /* cannot happen on repaired UTF-8: keep the folded bytes */
         tmp[w] = 0;
-        *out_len = (uint16_t)(w > 0xFFFF ? 0xFFFF : w);
-        return tmp;
+        t->norm = tmp;
+        t->norm_len = (uint16_t)(w > 0xFFFF ? 0xFFFF : w);
+        return NE_OK;
     }
-    r = neA_strndup(a, (const char *)m, (size_t)mn);
-    free(m);
-    *out_len = (uint16_t)((size_t)mn > 0xFFFF ? 0xFFFF : (size_t)mn);
-    return r;
+    char *r = (size_t)len <= n ? tmp : neA_alloc(a, (size_t)len + 1);
+    if (!r) return NE_NOMEM;
+    memcpy(r, buf, (size_t)len);
+    r[len] = 0;
+    t->norm = r;
+    t->norm_len = (uint16_t)((size_t)len > 0xFFFF ? 0xFFFF : (size_t)len);
+    return NE_OK;
 }
 
-/* Length of the letters at j (ASCII only; 0 when a non-ASCII letter follows). */
-static size_t ascii_letters(const char *s, size_t n, size_t j) {
-    size_t k = 0;
-    while (j + k < n && (((s[j + k] | 32) >= 'a' && (s[j + k] | 32) <= 'z'))) k++;
-    return (j + k < n && (unsigned char)s[j + k] >= 0x80) ? 0 : k;
-}
-
-/* Is the apostrophe before j the start of a clitic ('s 're 'll 've 'd 'm), or
-** of "n't" (the word before ends in n)?  Those split off; O'Brien does not. */
-static int clitic_after(const char *s, size_t n, size_t j, size_t apos) {
-    size_t k = ascii_letters(s, n, j);
-    if (k == 0 || k > 2) return 0;
-    char a = (char)(s[j] | 32), b = k == 2 ? (char)(s[j + 1] | 32) : 0;
-    if (k == 1 && a == 't' && apos > 0 && (s[apos - 1] | 32) == 'n') return 0; /* keep n't joined, split below */
-    if (k == 1) return a == 's' || a == 'd' || a == 'm';
-    return (a == 'r' && b == 'e') || (a == 'l' && b == 'l') || (a == 'v' && b == 'e');
-}
-
-/* End of a word starting at i: letters/digits joined by ' (not before "s "),
-** periods inside initialisms (U.S.), and digit separators (1,000 / 1.5). */
-static size_t word_end(const char *s, size_t n, size_t i, enum cclass first) {
-    size_t k;
-    enum cclass c;
-    for (;;) {
-        c = class_at(s, n, i, &k);
-        if (c == C_LETTER || c == C_DIGIT) { i += k; continue; }
-        size_t k2;
-        enum cclass next = class_at(s, n, i + k, &k2);
-        if (c == C_APOS && next == C_LETTER && !clitic_after(s, n, i + k, i)) { i += k; continue; }
-        if ((c == C_PERIOD || s[i] == ',') && k == 1 && first == C_DIGIT && next == C_DIGIT) {
-            i += k; continue;
-        }
-        return i;
-    }
-}
-
-/* If s[start..i) + "." forms an initialism like U.S. or U.N., extend it. */
-static size_t initialism_end(const char *s, size_t n, size_t start, size_t i) {
-    /* pattern: (letter '.')+ with single letters */
-    size_t j = start, k;
-    size_t letters = 0;
-    while (j < n) {
-        enum cclass c = class_at(s, n, j, &k);
-        if (c != C_LETTER || k != 1) break;
-        if (j + 1 >= n || s[j + 1] != '.') break;
-        j += 2;
-        letters++;
-        size_t k2;
-        if (class_at(s, n, j, &k2) != C_LETTER) break;
-    }
-    return (letters >= 2 && j > i) ? j : 0;
-}
-
-static int push_token(struct ne_doc *d, const char *s, size_t b, size_t e, enum cclass first,
-                      uint8_t flags) {
+/* Append the token [b, e); ascii: the caller knows it has only ASCII bytes. */
+static int push_token(struct ne_doc *d, const char *s, size_t b, size_t e, enum cclass first, uint8_t flags,
+                      int ascii) {
     ne_token *t = neV_push(&d->arena, &d->tokens);
     if (!t) return NE_NOMEM;
     t->start = (uint32_t)b;
     t->end = (uint32_t)e;
     t->flags = flags;
-    t->shape = token_shape(s + b, e - b, first);
-    t->norm = token_norm(&d->arena, s + b, e - b, &t->norm_len);
-    if (!t->norm) return NE_NOMEM;
-    t->lemma = t->norm;
     t->actor = t->place = t->timex = -1;
-    return NE_OK;
+    int rc = ascii ? norm_ascii(&d->arena, t, s + b, e - b, first) : norm_utf8(&d->arena, t, s + b, e - b, first);
+    t->lemma = t->norm;
+    return rc;
 }
 
-/* Split "n't" and "'s"-type clitics: returns the length of a clitic at the
-** end of word [b, e) or 0. */
+/* ---- word boundaries ---- */
+
+/* Length of the ASCII letters at j (0 when a non-ASCII letter follows). */
+static size_t ascii_letters(const char *s, size_t n, size_t j) {
+    size_t k = 0;
+    while (j + k < n && is_alpha(s[j + k])) k++;
+    return (j + k < n && (unsigned char)s[j + k] >= 0x80) ? 0 : k;
+}
+
+/* Does a clitic ('s 'd 'm 're 'll 've) start at j, just after an apostrophe?
+** Those split off; O'Brien and "n't" (split later) stay joined. */
+static int clitic_after(const char *s, size_t n, size_t j, size_t apos) {
+    size_t k = ascii_letters(s, n, j);
+    if (k == 0 || k > 2) return 0;
+    char a = (char)(s[j] | 32), b = k == 2 ? (char)(s[j + 1] | 32) : 0;
+    if (k == 1 && a == 't' && apos > 0 && (s[apos - 1] | 32) == 'n') return 0;
+    if (k == 1) return a == 's' || a == 'd' || a == 'm';
+    return (a == 'r' && b == 'e') || (a == 'l' && b == 'l') || (a == 'v' && b == 'e');
+}
+
+/* End of a word starting at i: letters and digits, joined by an apostrophe
+** (O'Brien, don't), and by ',' or '.' between digits in a number (1,000.5).
+** Hyphens and slashes split. */
+static size_t word_end(const char *s, size_t n, size_t i, enum cclass first, int *ascii) {
+    *ascii = 1;
+    for (;;) {
+        while (i < n && (unsigned char)s[i] < 0x80 && (ascii_class[(unsigned char)s[i]] == C_LETTER ||
+                                                      ascii_class[(unsigned char)s[i]] == C_DIGIT))
+            i++;
+        size_t k, k2;
+        enum cclass c = class_at(s, n, i, &k);
+        if (c == C_LETTER || c == C_DIGIT) { *ascii &= k == 1; i += k; continue; }
+        if (c == C_SPACE || c == C_NEWLINE || c == C_DASH) return i;
+        enum cclass next = class_at(s, n, i + k, &k2);
+        if (c == C_APOS && next == C_LETTER && !clitic_after(s, n, i + k, i)) { *ascii &= k == 1; i += k; continue; }
+        if ((s[i] == '.' || s[i] == ',') && first == C_DIGIT && next == C_DIGIT) { i += 1; continue; }
+        return i;
+    }
+}
+
+/* Initialism at b: (letters '.')+ with at least two groups, the groups single
+** letters (U.S., a.m.) or the whole thing listed (Ph.D.).  Returns its end. */
+static size_t initialism_end(const struct ne_engine *e, const char *s, size_t n, size_t b) {
+    size_t j = b, groups = 0, longest = 0;
+    while (j < n && is_alpha(s[j])) {
+        size_t g = 0;
+        while (j + g < n && is_alpha(s[j + g])) g++;
+        if (j + g >= n || s[j + g] != '.') break;
+        if (g > longest) longest = g;
+        j += g + 1;
+        groups++;
+    }
+    if (groups < 2) return 0;
+    if (longest == 1) return j;
+    return (j - b <= 16 && neSent_abbrev(e, s + b, j - b - 1) != 0) ? j : 0;
+}
+
+/* Does a digit follow after spaces at j? */
+static int digit_follows(const char *s, size_t n, size_t j) {
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+    return j < n && is_digit(s[j]);
+}
+
+/* A word [b, end) followed by '.': the end of the token when the period
+** belongs to it (initialism, single capital initial, listed abbreviation), else 0. */
+static size_t abbrev_end(const struct ne_engine *e, const char *s, size_t n, size_t b, size_t end) {
+    if (end + 1 < n && is_alpha(s[end + 1])) {
+        size_t ie = initialism_end(e, s, n, b);
+        if (ie) return ie;
+    }
+    if (end - b == 1 && is_upper(s[b])) return end + 1;
+    if (end - b > 16) return 0;
+    int kind = neSent_abbrev(e, s + b, end - b);
+    if (kind == 0 || (kind == 3 && !digit_follows(s, n, end + 1))) return 0;
+    return end + 1;
+}
+
+/* Length of a "n't" clitic at the end of word [b, e) (straight or curly), or 0. */
 static size_t clitic_len(const char *s, size_t b, size_t e) {
     if (e - b > 3 && (s[e - 3] | 32) == 'n' && s[e - 2] == '\'' && (s[e - 1] | 32) == 't') return 3;
     if (e - b > 5 && (s[e - 5] | 32) == 'n' && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0 && (s[e - 1] | 32) == 't')
@@ -213,66 +332,123 @@ static size_t clitic_len(const char *s, size_t b, size_t e) {
     return 0;
 }
 
+/* Quote marks: opening when nothing precedes them or whitespace/opening
+** punctuation does, closing when glued to what precedes. */
+static uint8_t quote_flags(const char *s, size_t n, size_t b, size_t end, uint8_t flags) {
+    size_t k;
+    int before_space = b == 0 || (flags & NE_TF_SPACE_BEFORE) || s[b - 1] == '(' || s[b - 1] == '[';
+    enum cclass after = class_at(s, n, end, &k);
+    int after_space = after == C_SPACE || after == C_NEWLINE;
+    if (before_space && !after_space) return NE_TF_QUOTE_OPEN;
+    if (!before_space) return NE_TF_QUOTE_CLOSE;
+    return 0;
+}
+
+/* ---- the segment scanner ---- */
+
+typedef struct scan {
+    struct ne_doc *d;
+    const struct ne_engine *e;
+    const char *s;
+    size_t n;
+    uint8_t flags;       /* for the next token */
+    int newlines;        /* line breaks since the last token */
+    int line_start;      /* no token yet on this line */
+    unsigned indent;     /* columns of indentation of this line so far */
+    unsigned prev_indent; /* indentation of the last line that had a token */
+    int indent_para;      /* that line started a paragraph by its indentation */
+} scan;
+
+/* Whitespace at i: updates flags; returns its length. */
+static size_t scan_space(scan *sc, size_t i, enum cclass c, size_t k) {
+    sc->flags |= NE_TF_SPACE_BEFORE;
+    if (c == C_NEWLINE) {
+        int para = sc->s[i] == '\f' || (k == 3 && (unsigned char)sc->s[i + 2] == 0xA9); /* U+2029 */
+        sc->newlines += para ? 2 : 1;
+        sc->flags |= NE_TF_NEWLINE;
+        if (sc->newlines >= 2) sc->flags |= NE_TF_PARA_START;
+        sc->line_start = 1;
+        sc->indent = 0;
+    } else if (sc->line_start && sc->s[i] != '\r') {
+        sc->indent += sc->s[i] == '\t' ? 4 : 1;
+    }
+    return k;
+}
+
+/* A line indented deeper than the line before starts a paragraph (wire copy
+** indents paragraphs and hard-wraps the lines inside them); so does a line
+** indented like the one before when that one started a paragraph this way and
+** this one starts with a capital or a digit (rows of a table). */
+static void scan_line_start(scan *sc, size_t i, int first_token) {
+    int para = 0;
+    if (!first_token && (sc->flags & NE_TF_NEWLINE) && sc->indent >= 2) {
+        char c = sc->s[i];
+        para = sc->indent > sc->prev_indent ||
+               (sc->indent == sc->prev_indent && sc->indent_para && (is_upper(c) || is_digit(c)));
+    }
+    if (para) sc->flags |= NE_TF_PARA_START;
+    sc->indent_para = para;
+    sc->prev_indent = sc->indent;
+    sc->line_start = 0;
+}
+
+/* A word or number at i; pushes it (and a split-off "n't"); returns its end. */
+static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
+    const char *s = sc->s;
+    int ascii;
+    size_t n = sc->n, b = i, end = word_end(s, n, i, c, &ascii);
+    uint8_t flags = sc->flags;
+    if (c == C_LETTER && end < n && s[end] == '.') {
+        size_t ae = abbrev_end(sc->e, s, n, b, end);
+        if (ae) {
+            end = ae;
+            flags |= NE_TF_ABBREV;
+        }
+    }
+    size_t cl = (flags & NE_TF_ABBREV) ? 0 : clitic_len(s, b, end);
+    if (cl) {
+        if (push_token(sc->d, s, b, end - cl, c, flags, ascii && cl == 3)) return NE_NOMEM;
+        flags = 0;
+        b = end - cl;
+    }
+    *out_end = end;
+    return push_token(sc->d, s, b, end, c, flags, ascii && cl != 5);
+}
+
+/* Any other token at i; returns its end through *out_end. */
+static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_end) {
+    const char *s = sc->s;
+    size_t n = sc->n, end = i + k, k2;
+    uint8_t flags = sc->flags;
+    if (c == C_APOS && class_at(s, n, i + k, &k2) == C_LETTER && i > 0 && !(flags & NE_TF_SPACE_BEFORE) &&
+        clitic_after(s, n, i + k, i)) {
+        end = i + k + ascii_letters(s, n, i + k); /* 's 're 'll ... */
+    } else if (c == C_QUOTE || c == C_APOS) {
+        flags |= quote_flags(s, n, i, end, flags);
+    } else if (c == C_PERIOD && k == 1) {
+        while (end < n && s[end] == '.') end++; /* "..." is one token */
+    }
+    *out_end = end;
+    return push_token(sc->d, s, i, end, c, flags, k == 1);
+}
+
+/* Tokenize segment seg; tokens are appended to d->tokens. */
 int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
-    const char *s = d->seg[seg];
-    size_t n = d->seg_len[seg], i = 0, k;
-    uint8_t flags = NE_TF_PARA_START;
-    int newlines = 0;
-    while (i < n) {
-        enum cclass c = class_at(s, n, i, &k);
+    scan sc = {.d = d, .e = e, .s = d->seg[seg], .n = d->seg_len[seg], .flags = NE_TF_PARA_START, .line_start = 1};
+    size_t i = 0, k, first = d->tokens.n;
+    if (neV_reserve(&d->arena, &d->tokens, d->tokens.n + sc.n / 8 + 16)) return NE_NOMEM;
+    while (i < sc.n) {
+        enum cclass c = class_at(sc.s, sc.n, i, &k);
         if (c == C_SPACE || c == C_NEWLINE) {
-            flags |= NE_TF_SPACE_BEFORE;
-            if (c == C_NEWLINE) {
-                flags |= NE_TF_NEWLINE;
-                if (++newlines >= 2) flags |= NE_TF_PARA_START;
-            }
-            i += k;
+            i += scan_space(&sc, i, c, k);
             continue;
         }
-        newlines = 0;
-        size_t b = i, end;
-        if (c == C_LETTER || c == C_DIGIT) {
-            end = word_end(s, n, i, c);
-            size_t ie = initialism_end(s, n, b, end);
-            if (ie) {
-                end = ie;
-            } else if (end < n && s[end] == '.' && c == C_LETTER) {
-                /* a known abbreviation or a single capital initial keeps its period */
-                char low[32];
-                size_t wl = end - b;
-                if (wl < sizeof low) {
-                    for (size_t j = 0; j < wl; j++) low[j] = (s[b + j] >= 'A' && s[b + j] <= 'Z') ? (char)(s[b + j] + 32) : s[b + j];
-                    if ((wl == 1 && s[b] >= 'A' && s[b] <= 'Z') || neSent_abbrev(e, low, wl)) {
-                        end++;
-                        flags |= NE_TF_ABBREV;
-                    }
-                }
-            }
-            size_t cl = (flags & NE_TF_ABBREV) ? 0 : clitic_len(s, b, end);
-            if (cl) {
-                if (push_token(d, s, b, end - cl, c, flags)) return NE_NOMEM;
-                flags = 0;
-                b = end - cl;
-                c = C_LETTER;
-            }
-        } else if (c == C_APOS) {
-            /* possessive 's or a quote */
-            size_t k2;
-            enum cclass nx = class_at(s, n, i + k, &k2);
-            if (nx == C_LETTER && i > 0 && !(flags & NE_TF_SPACE_BEFORE) && clitic_after(s, n, i + k, i)) {
-                end = i + k + ascii_letters(s, n, i + k);
-                c = C_LETTER;
-            } else {
-                end = i + k;
-            }
-        } else if (c == C_PERIOD && k == 1) {
-            end = i + 1;
-            while (end < n && s[end] == '.') end++;
-        } else {
-            end = i + k;
-        }
-        if (push_token(d, s, b, end, c, flags)) return NE_NOMEM;
-        flags = 0;
+        if (sc.line_start) scan_line_start(&sc, i, d->tokens.n == first);
+        size_t end;
+        int rc = (c == C_LETTER || c == C_DIGIT) ? scan_word(&sc, i, c, &end) : scan_other(&sc, i, c, k, &end);
+        if (rc) return rc;
+        sc.flags = 0;
+        sc.newlines = 0;
         i = end;
     }
     return NE_OK;
