@@ -88,6 +88,16 @@ void ne_engine_close(ne_engine *e);
 ** errors.  Owned by the engine, valid until the next call on it.  Never NULL. */
 const char *ne_engine_errmsg(const ne_engine *e);
 
+/* Validate the dictionaries under dir (actor_codes.txt, actors/, roles.txt,
+** nominals.txt, places/; docs/DICTIONARIES.md): syntax, duplicate names and
+** keys, overlapping date ranges, unknown country/international codes and
+** role groups.  Each problem is passed to report (may be NULL) as one
+** "FILE:LINE: reason" string, valid during the call.  Returns NE_OK when
+** clean, NE_DATA when problems were reported, NE_NOMEM or NE_IO otherwise;
+** *nerrors gets the number of problems and *nentries the entries read. */
+int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx,
+                  size_t *nerrors, size_t *nentries);
+
 /* ------------------------------------------------------------------------ */
 /* Articles in, documents out                                               */
 

@@ -1,4 +1,495 @@
-/* actor.c: actor mentions: dictionary names, country + role compositions, unknown names. */
-#include "neInt.h"
+/* actor.c: actor mentions: longest dictionary names, country + role
+** compositions ("Iranian officials", "the Pakistan Air Force"), titles before
+** names, "X of Y", appositions, pronouns, definite nominals and unknown names. */
+#include "dict.h"
 
-int neActor_find(struct ne_doc *d, const struct ne_engine *e) { (void)d; (void)e; return NE_OK; }
+#include <stdio.h>
+#include <string.h>
+
+typedef struct scan {
+    struct ne_doc *d;
+    const struct ne_engine *e;
+    const ne_token *tk;
+    size_t a, b;      /* the sentence: tokens [a, b) */
+    int ymd;          /* document date YYYYMMDD, 0 unknown */
+    int titlecase;    /* headline-style sentence: no unknown names */
+} scan;
+
+/* A noun group being built. */
+typedef struct np {
+    size_t start, end;        /* tokens of the mention */
+    const ne_dentry *ent;     /* head dictionary entry, or NULL */
+    const char *code;         /* full code (engine pool or arena), or NULL */
+    char country[4], role[4];
+    int kind;                 /* NE_ACTOR_* */
+    ne_actor_info info;
+} np;
+
+static int is_w(const ne_token *t, const char *w) { return strcmp(t->norm, w) == 0; }
+
+static int is_any(const ne_token *t, const char *const *list) {
+    for (; *list; list++) if (strcmp(t->norm, *list) == 0) return 1;
+    return 0;
+}
+
+static const char *const determiners[] = {"the", "a", "an", "this", "that", "these", "those", NULL};
+static const char *const definites[] = {"the", "this", "these", "those", NULL};
+static const char *const pronouns[] = {"he", "she", "him", "his", "her", "hers", "they", "them",
+                                       "their", "theirs", "it", "its", NULL};
+/* Capitalized words that never begin a name (they start sentences and quotes). */
+static const char *const not_name_start[] = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "while", "over", "after",
+    "before", "this", "that", "these", "those", "it", "he", "she", "they", "we", "you", "i", "his",
+    "her", "their", "its", "our", "my", "your", "there", "here", "what", "who", "why", "how", "where",
+    "which", "as", "for", "from", "with", "by", "of", "to", "since", "under", "until", "despite",
+    "although", "though", "meanwhile", "however", "also", "both", "some", "many", "most", "all",
+    "no", "not", "yes", "so", "then", "now", "still", "yet", "even", "only", "just", "one", "two",
+    "mr.", "mrs.", "ms.", "dr.", "do", "does", "did", "is", "are", "was", "were", "will", "would",
+    "can", "could", "should", "may", "might", "such", "each", "every", "other", "another", "any",
+    "last", "next", "according", "about", "among", "between", "during", "without", "within", NULL};
+static const char *const calendar[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", NULL};
+/* Lower-case particles inside names: Jaish al-Adl, Osama bin Laden. */
+static const char *const name_particles[] = {"al", "el", "bin", "ibn", "bint", "ul", "ud", "de",
+                                             "del", "da", "di", "van", "von", "der", "la", "le", NULL};
+static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", NULL};
+/* Words between a country and a role that stop a composition ("Iranian attack on officials"). */
+static const char *const gap_stop[] = {"and", "or", "of", "to", "in", "on", "at", "for", "with", "by",
+                                       "from", "that", "which", "who", "is", "are", "was", "were",
+                                       "has", "have", "had", "be", "been", "said", "says", "not", NULL};
+
+static int capitalized(const ne_token *t) {
+    return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED;
+}
+
+/* ---- emitting mentions ---- */
+
+static char *grp(struct ne_doc *d, const char *s) { return s && *s ? neA_strndup(&d->arena, s, 3) : NULL; }
+
+/* Fill country and role of np from its code: the first group is the
+** country (or IGO, IMG, ...); the role is the first later group that is a
+** known role group. */
+static void split_code(const struct ne_engine *e, np *p) {
+    p->country[0] = p->role[0] = 0;
+    if (!p->code || strlen(p->code) < 3) return;
+    memcpy(p->country, p->code, 3);
+    p->country[3] = 0;
+    for (const char *g = p->code + 3; strlen(g) >= 3; g += 3) {
+        char r[4] = {g[0], g[1], g[2], 0};
+        if (neDict_is_role(e, r)) { memcpy(p->role, r, 4); break; }
+    }
+}
+
+static int emit(scan *s, np *p) {
+    struct ne_doc *d = s->d;
+    size_t idx = d->actors.n;
+    ne_actor *a = neV_push(&d->arena, &d->actors);
+    ne_actor_info *in = neV_push(&d->arena, &d->actor_info);
+    if (!a || !in) return NE_NOMEM;
+    const ne_token *f = &s->tk[p->start], *l = &s->tk[p->end - 1];
+    const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, f->sent);
+    const char *txt = ne_seg_text(d, sn->in_title);
+    a->text = neA_strndup(&d->arena, txt + f->start, l->end - f->start);
+    a->name = p->ent && p->kind == NE_ACTOR_NAMED ? neA_strndup(&d->arena, neDict_str(s->e, p->ent->name), strlen(neDict_str(s->e, p->ent->name))) : NULL;
+    a->code = p->code ? neA_strndup(&d->arena, p->code, strlen(p->code)) : NULL;
+    a->country = grp(d, p->country);
+    a->role = grp(d, p->role);
+    if (!a->text || (p->code && !a->code)) return NE_NOMEM;
+    a->span.start = f->start;
+    a->span.end = l->end;
+    a->sentence = ne_pub_sent(d, f->sent);
+    a->in_title = sn->in_title;
+    a->kind = p->kind;
+    a->ref = -1;
+    *in = p->info;
+    in->tok_first = (uint32_t)p->start;
+    in->tok_end = (uint32_t)p->end;
+    ne_token *tk = d->tokens.items;
+    for (size_t i = p->start; i < p->end; i++) tk[i].actor = (int32_t)idx;
+    return NE_OK;
+}
+
+/* Compose COUNTRY + ROLE (former officials become elites, ELI). */
+static void compose(scan *s, np *p, const char *country, const char *role, int former) {
+    if (former && role && (!strcmp(role, "GOV") || !strcmp(role, "MIL") || !strcmp(role, "COP") ||
+                           !strcmp(role, "JUD") || !strcmp(role, "LEG") || !strcmp(role, "SPY")))
+        role = "ELI";
+    char buf[8], c3[4], r3[4];
+    snprintf(c3, sizeof c3, "%.3s", country ? country : "");
+    snprintf(r3, sizeof r3, "%.3s", role ? role : "");
+    snprintf(buf, sizeof buf, "%s%s", c3, r3);
+    p->code = buf[0] ? neA_strndup(&s->d->arena, buf, strlen(buf)) : NULL;
+    memcpy(p->country, c3, 4);
+    memcpy(p->role, r3, 4);
+    p->kind = NE_ACTOR_COMPOSED;
+}
+
+static void np_from_entry(scan *s, np *p, const ne_dentry *x) {
+    p->ent = x;
+    p->code = neDict_code(s->e, x, s->ymd);
+    p->kind = NE_ACTOR_NAMED;
+    split_code(s->e, p);
+    p->info.type = x->type;
+    p->info.gender = x->gender;
+    p->info.person = x->type == NE_DT_PERSON ? 1 : 0;
+    p->info.plural = 0;
+}
+
+/* ---- matching helpers ---- */
+
+static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
+    uint32_t h;
+    *x = NULL;
+    if (i >= s->b) return 0;
+    size_t n = neDict_longest(s->e, s->d, i, s->b, mask, &h);
+    if (n) *x = neDict_hit_entry(s->e, h);
+    return n;
+}
+
+/* Role words at i, possibly several in a row ("military officials"):
+** the first one gives the role; returns the tokens covered. */
+static size_t match_roles(scan *s, size_t i, const ne_dentry **r) {
+    size_t n = match(s, i, NE_DM(NE_DT_ROLE), r), k;
+    const ne_dentry *more;
+    while (n && (k = match(s, i + n, NE_DM(NE_DT_ROLE), &more)) > 0) {
+        n += k;
+        if (more->person || more->plural) *r = more; /* the head noun says person/plural ... */
+    }
+    return n;
+}
+
+/* The role group of a role entry (its code). */
+static const char *role_of(scan *s, const ne_dentry *r) { return neDict_code(s->e, r, 0); }
+
+/* A word that may sit between a country and its role ("Pakistani naval officer"). */
+static int gap_word(const ne_token *t) {
+    return t->shape == NE_SH_LOWER && t->norm_len > 2 && !is_any(t, gap_stop) && !is_any(t, determiners) &&
+           !is_any(t, pronouns) && strcmp(t->norm, "'s") != 0;
+}
+
+/* Is the capitalized word w (a sentence-initial candidate) a name elsewhere in
+** the document (capitalized mid-sentence) and never written in lower case? */
+static int name_elsewhere(scan *s, size_t w) {
+    const ne_token *t = &s->tk[w];
+    int seen = 0;
+    for (size_t i = 0; i < s->d->tokens.n; i++) {
+        const ne_token *u = &s->tk[i];
+        if (i == w || u->norm_len != t->norm_len || strcmp(u->norm, t->norm)) continue;
+        if (u->shape == NE_SH_LOWER) return 0;
+        if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) seen = 1;
+    }
+    return seen;
+}
+
+/* End of an unknown capitalized name starting at i, or i when none. */
+static size_t name_end(scan *s, size_t i) {
+    if (s->titlecase || !capitalized(&s->tk[i]) || is_any(&s->tk[i], not_name_start) ||
+        is_any(&s->tk[i], calendar) || (s->tk[i].flags & NE_TF_ABBREV && s->tk[i].end - s->tk[i].start > 2))
+        return i;
+    size_t j = i + 1;
+    for (;;) {
+        if (j >= s->b) break;
+        const ne_token *t = &s->tk[j];
+        if (t->shape == NE_SH_DASH && !(t->flags & NE_TF_SPACE_BEFORE) && j + 1 < s->b &&
+            !(s->tk[j + 1].flags & NE_TF_SPACE_BEFORE) && (capitalized(&s->tk[j + 1]) || is_any(&s->tk[j + 1], name_particles))) {
+            j++;
+            continue;
+        }
+        if (is_any(t, name_particles) && j + 1 < s->b && (capitalized(&s->tk[j + 1]) || s->tk[j + 1].shape == NE_SH_DASH)) {
+            j++;
+            continue;
+        }
+        if (!capitalized(t) || is_any(t, calendar) || t->actor >= 0) break;
+        const ne_dentry *x;
+        if (match(s, j, NE_DM_ACTOR | NE_DM(NE_DT_ROLE), &x)) break; /* "Haqqani Pakistan" stays apart */
+        j++;
+    }
+    while (j > i + 1 && !capitalized(&s->tk[j - 1])) j--; /* no trailing particle or dash */
+    if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_elsewhere(s, i)) return i;
+    return j;
+}
+
+/* A person's name after a title at k: a dictionary person or an unknown
+** capitalized name.  Returns where it ends (k when there is none). */
+static size_t title_name(scan *s, size_t k, const ne_dentry **person) {
+    *person = NULL;
+    if (k >= s->b || !capitalized(&s->tk[k])) return k;
+    size_t n = match(s, k, NE_DM(NE_DT_PERSON), person);
+    if (n) return k + n;
+    return name_end(s, k);
+}
+
+static void info_from_role(np *p, const ne_dentry *r) {
+    p->info.person = r->person ? 1 : 0;
+    p->info.plural = r->plural;
+    p->info.type = NE_DT_ROLE;
+}
+
+/* After a role ending at k: a title followed by a name ("Foreign Minister
+** Hossein Amir-Abdollahian") makes the name the head. */
+static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
+    const ne_dentry *person;
+    size_t te = r->person ? title_name(s, k, &person) : k;
+    if (te == k) return;
+    if (person) {
+        size_t st = p->start;
+        np_from_entry(s, p, person);
+        p->start = st;
+    } else if (!p->code) {
+        p->kind = NE_ACTOR_UNKNOWN;
+    }
+    p->info.person = 1;
+    p->info.plural = 0;
+    p->end = te;
+}
+
+/* Country, demonym or metonym x (n tokens at j) followed by role words,
+** "-based", or a named organization.  Returns 1 when it composed. */
+static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, int former) {
+    const char *cc = neDict_code(s->e, x, s->ymd);
+    const ne_token *tk = s->tk;
+    size_t k = j + n, rn;
+    const ne_dentry *r, *y;
+    if (!cc) return 0;
+    if (k + 1 < s->b && tk[k].shape == NE_SH_DASH && is_w(&tk[k + 1], "based")) {
+        k += 2;
+        rn = match_roles(s, k, &r);
+        compose(s, p, cc, rn ? role_of(s, r) : NULL, former);
+        p->info.person = rn ? r->person : 2;
+        p->end = rn ? k + rn : (k < s->b && gap_word(&tk[k]) ? k + 1 : k);
+        return 1;
+    }
+    size_t yn = x->type == NE_DT_DEMONYM ? match(s, k, NE_DM(NE_DT_ORG) | NE_DM(NE_DT_GROUP) | NE_DM(NE_DT_PARTY), &y) : 0;
+    if (yn) { /* "Afghan Taliban"; "Pakistani Taliban" keeps its country and the group's role */
+        size_t st = p->start;
+        np_from_entry(s, p, y);
+        p->start = st;
+        if (strncmp(p->country, cc, 3) && p->role[0]) compose(s, p, cc, p->role, 0);
+        p->end = k + yn;
+        return 1;
+    }
+    size_t at = k;
+    int poss = at < s->b && is_w(&tk[at], "'s");
+    if (poss) at++;
+    rn = match_roles(s, at, &r);
+    if (!rn && (poss || x->type == NE_DT_DEMONYM) && at + 1 < s->b && gap_word(&tk[at]) &&
+        (rn = match_roles(s, at + 1, &r)) > 0)
+        at++;
+    if (!rn) return 0;
+    compose(s, p, cc, role_of(s, r), former);
+    info_from_role(p, r);
+    p->end = at + rn;
+    role_then_name(s, p, p->end, r);
+    return 1;
+}
+
+/* Role words at j: a title before a name, "ROLE of ACTOR", or a definite
+** nominal ("the militants").  Returns 1 when p holds a mention. */
+static int role_led(scan *s, np *p, size_t j, int definite, int former) {
+    const ne_dentry *r, *y;
+    size_t rn = match_roles(s, j, &r);
+    if (!rn) return 0;
+    size_t k = j + rn;
+    info_from_role(p, r);
+    p->end = k;
+    const char *role = role_of(s, r);
+    if (r->person && k < s->b && capitalized(&s->tk[k])) {
+        snprintf(p->role, sizeof p->role, "%.3s", role ? role : "");
+        role_then_name(s, p, k, r);
+        if (p->end > k) return 1;
+    }
+    if (k + 1 < s->b && is_w(&s->tk[k], "of")) {
+        size_t m = k + 1;
+        if (m < s->b && is_any(&s->tk[m], determiners)) m++;
+        size_t yn = match(s, m, NE_DM_ACTOR, &y);
+        if (yn) {
+            np q;
+            memset(&q, 0, sizeof q);
+            if (!((y->type <= NE_DT_METONYM) && country_led(s, &q, m, yn, y, 0))) np_from_entry(s, &q, y);
+            if (q.country[0]) {
+                if (y->type <= NE_DT_METONYM) compose(s, p, q.country, q.role[0] ? q.role : role, former);
+                else { p->code = q.code; memcpy(p->country, q.country, 4); memcpy(p->role, q.role, 4); p->kind = NE_ACTOR_COMPOSED; }
+                return 1;
+            }
+        }
+    }
+    if (!definite) return 0;
+    p->kind = NE_ACTOR_NOMINAL;
+    compose(s, p, NULL, role, former); /* only for the role: nominals get their code by coreference */
+    p->kind = NE_ACTOR_NOMINAL;
+    p->code = NULL;
+    return 1;
+}
+
+static int nominal_class(const char *code) {
+    if (!code) return NE_DT_ORG;
+    if (!strcmp(code, "PER")) return NE_DT_PERSON;
+    if (!strcmp(code, "CTY")) return NE_DT_COUNTRY;
+    if (!strcmp(code, "GRP")) return NE_DT_GROUP;
+    return NE_DT_ORG;
+}
+
+static void pronoun_np(np *p, const ne_token *t) {
+    p->kind = NE_ACTOR_PRONOUN;
+    const char *w = t->norm;
+    p->info.gender = (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his")) ? 'm'
+                     : (!strcmp(w, "she") || !strcmp(w, "her") || !strcmp(w, "hers")) ? 'f' : 0;
+    p->info.person = p->info.gender ? 1 : 0;
+    p->info.plural = w[0] == 't';
+}
+
+/* "it was not clear whether ...", "it is likely that ...": no referent. */
+static int expletive_it(const scan *s, size_t i) {
+    static const char *const be[] = {"is", "was", "'s", "seems", "seemed", "appears", "appeared",
+                                     "remains", "remained", "would", "will", NULL};
+    static const char *const comp[] = {"that", "whether", "to", "if", "how", "why", NULL};
+    if (strcmp(s->tk[i].norm, "it") || i + 1 >= s->b || !is_any(&s->tk[i + 1], be)) return 0;
+    for (size_t k = i + 2; k < s->b && k < i + 8; k++)
+        if (is_any(&s->tk[k], comp)) return 1;
+    return 0;
+}
+
+/* Determiner and "former"/"ex-" before a noun group at i: returns where the
+** head starts and where the mention starts (the determiner is left out). */
+static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_t *start) {
+    size_t j = i;
+    *definite = *former = 0;
+    if (is_any(&s->tk[j], determiners)) { *definite = is_any(&s->tk[j], definites); j++; }
+    *start = j;
+    if (j < s->b && is_w(&s->tk[j], "former")) { *former = 1; j++; }
+    else if (j + 2 < s->b && is_w(&s->tk[j], "ex") && s->tk[j + 1].shape == NE_SH_DASH) { *former = 1; j += 2; }
+    return j;
+}
+
+/* Parse a mention starting at token i into p; 0 when there is none. */
+static int parse_at(scan *s, size_t i, np *p) {
+    const ne_token *tk = s->tk;
+    if (tk[i].actor >= 0) return 0;
+    int definite, former;
+    size_t start, j = pre_modifiers(s, i, &definite, &former, &start), n;
+    if (j >= s->b) return 0;
+    const ne_dentry *x;
+    p->start = start;
+    p->info.former = (uint8_t)former;
+    if ((n = match(s, j, NE_DM_ACTOR, &x)) > 0) {
+        if (!(x->type <= NE_DT_METONYM && country_led(s, p, j, n, x, former))) {
+            np_from_entry(s, p, x);
+            p->end = j + n;
+        }
+        return 1;
+    }
+    if (role_led(s, p, j, definite, former)) return 1;
+    if (definite && (n = match(s, j, NE_DM(NE_DT_NOMINAL), &x)) > 0) {
+        p->kind = NE_ACTOR_NOMINAL;
+        p->info.nominal_class = (uint8_t)nominal_class(neDict_code(s->e, x, 0));
+        p->info.person = p->info.nominal_class == NE_DT_PERSON;
+        p->info.plural = x->plural;
+        p->end = j + n;
+        return 1;
+    }
+    if (j == i && is_any(&tk[i], pronouns) && tk[i].shape != NE_SH_UPPER && !expletive_it(s, i)) {
+        pronoun_np(p, &tk[i]);
+        p->end = i + 1;
+        return 1;
+    }
+    if (j == i && is_any(&tk[i], honorifics) && i + 1 < s->b) {
+        p->info.gender = tk[i].norm[1] == 'r' && tk[i].norm[2] != 's' ? 'm' : 'f';
+        p->info.person = 1;
+        j = p->start = i + 1;
+    }
+    size_t e = name_end(s, j);
+    if (e == j) return 0;
+    if (match(s, j, NE_DM(NE_DT_PLACE), &x) == e - j && nePlace_credible(s->e, s->d, x, j, e, s->b))
+        return 0; /* a place, not an unknown actor */
+    p->kind = NE_ACTOR_UNKNOWN;
+    p->start = j;
+    p->end = e;
+    if (!p->info.person) p->info.person = e - j >= 2 ? 1 : 2;
+    p->info.type = NE_DT_COUNT;
+    return 1;
+}
+
+/* Headline-style sentence: most words capitalized. */
+static int title_case(const scan *s) {
+    size_t alpha = 0, caps = 0;
+    for (size_t i = s->a; i < s->b; i++) {
+        const ne_token *t = &s->tk[i];
+        if (t->shape > NE_SH_MIXED || t->norm_len < 4) continue;
+        alpha++;
+        caps += capitalized(t) != 0;
+    }
+    return alpha >= 3 && caps * 10 > alpha * 6;
+}
+
+/* "A, a former Pakistani ambassador" and "the former prime minister, A":
+** a name and a description of it, side by side; the name takes the
+** description's code when it has none, and the description refers to it. */
+static void appositions(scan *s, size_t first) {
+    struct ne_doc *d = s->d;
+    ne_actor *act = d->actors.items;
+    ne_actor_info *inf = d->actor_info.items;
+    for (size_t m = first; m + 1 < d->actors.n; m++) {
+        size_t c = inf[m].tok_end, k = c + 1;
+        if (c >= s->b || !is_w(&s->tk[c], ",")) continue;
+        if (k < s->b && is_any(&s->tk[k], determiners)) k++;
+        if (inf[m + 1].tok_first != k) continue;
+        int named_first = act[m].kind == NE_ACTOR_NAMED || act[m].kind == NE_ACTOR_UNKNOWN;
+        size_t name = named_first ? m : m + 1, desc = named_first ? m + 1 : m;
+        int dk = act[desc].kind, nk = act[name].kind;
+        if ((dk != NE_ACTOR_COMPOSED && dk != NE_ACTOR_NOMINAL) || (nk != NE_ACTOR_NAMED && nk != NE_ACTOR_UNKNOWN))
+            continue;
+        if (inf[desc].person == 0 || inf[name].person == 0 || act[desc].ref >= 0) continue;
+        if (!act[name].country && act[desc].country) {
+            act[name].code = act[desc].code;
+            act[name].country = act[desc].country;
+            act[name].role = act[desc].role;
+            act[name].kind = NE_ACTOR_COMPOSED;
+            act[name].name = act[name].text;
+            inf[name].person = 1;
+        }
+        act[desc].ref = (int)name;
+        if (!act[desc].code) {
+            act[desc].code = act[name].code;
+            act[desc].country = act[name].country;
+            act[desc].role = act[name].role;
+        }
+        act[desc].name = act[name].name ? act[name].name : act[name].text;
+    }
+}
+
+static int scan_sentence(scan *s) {
+    size_t first = s->d->actors.n;
+    s->titlecase = title_case(s);
+    for (size_t i = s->a; i < s->b;) {
+        np p;
+        memset(&p, 0, sizeof p);
+        p.info.type = NE_DT_COUNT;
+        if (!parse_at(s, i, &p)) { i++; continue; }
+        if (emit(s, &p)) return NE_NOMEM;
+        i = p.end > i ? p.end : i + 1;
+    }
+    appositions(s, first);
+    return NE_OK;
+}
+
+int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
+    if (!e->dict) return NE_OK;
+    int rc = neDict_prepare(d, e);
+    if (rc) return rc;
+    scan s;
+    memset(&s, 0, sizeof s);
+    s.d = d;
+    s.e = e;
+    s.tk = d->tokens.items;
+    if (d->year) s.ymd = d->year * 10000 + (d->month ? d->month : 7) * 100 + (d->day ? d->day : 1);
+    for (size_t i = 0; i < d->sentences.n && rc == NE_OK; i++) {
+        const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, i);
+        s.a = sn->tok_first;
+        s.b = (size_t)sn->tok_first + sn->tok_count;
+        rc = scan_sentence(&s);
+    }
+    return rc;
+}

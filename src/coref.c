@@ -1,4 +1,166 @@
-/* coref.c: coreference: pronouns, nominals and surnames to earlier actor mentions. */
-#include "neInt.h"
+/* coref.c: coreference within a document: pronouns, definite nominals
+** ("the group", "the militants") and surnames after a first full mention point
+** (ref) to what they refer to and take its name, code, country and role. */
+#include "dict.h"
 
-int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) { (void)d; (void)e; return NE_OK; }
+#include <string.h>
+
+#define PRONOUN_WINDOW 3 /* sentences back a pronoun may reach */
+#define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
+
+typedef struct cctx {
+    struct ne_doc *d;
+    ne_actor *act;
+    ne_actor_info *inf;
+    const ne_token *tk;
+} cctx;
+
+static uint32_t sent_of(const cctx *c, size_t m) { return c->tk[c->inf[m].tok_first].sent; }
+
+/* The mention m stands for: what it refers to, or itself. */
+static size_t root_of(const cctx *c, size_t m) {
+    for (int guard = 0; c->act[m].ref >= 0 && guard < 64; guard++) m = (size_t)c->act[m].ref;
+    return m;
+}
+
+static int has_identity(const cctx *c, size_t r) {
+    return c->act[r].code || c->act[r].kind == NE_ACTOR_UNKNOWN;
+}
+
+static int is_personish(const cctx *c, size_t k) {
+    const ne_actor_info *in = &c->inf[k];
+    if (in->person == 1) return 1;
+    return c->act[k].kind == NE_ACTOR_UNKNOWN && in->person == 2 && in->tok_end - in->tok_first >= 2;
+}
+
+/* Organizations, countries and groups that "it" or "they" may stand for. */
+static int is_collective(const cctx *c, size_t k) {
+    const ne_actor_info *in = &c->inf[k];
+    size_t r = root_of(c, k);
+    if (in->person != 0 || c->inf[r].person != 0 || c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
+    if (c->act[k].kind == NE_ACTOR_UNKNOWN) return 0;
+    return in->type != NE_DT_DEMONYM && in->type != NE_DT_PERSON;
+}
+
+/* May pronoun m refer to mention k? */
+static int pronoun_fits(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *pm = &c->inf[m];
+    size_t r = root_of(c, k);
+    if (c->act[k].kind == NE_ACTOR_PRONOUN && c->act[k].ref < 0) return 0;
+    if (!has_identity(c, r)) return 0;
+    if (pm->person == 1) {
+        if (!is_personish(c, k) && !is_personish(c, r)) return 0;
+        uint8_t g = c->inf[r].gender ? c->inf[r].gender : c->inf[k].gender;
+        return !g || g == pm->gender;
+    }
+    if (pm->plural) return is_collective(c, k) && (c->inf[k].plural || c->inf[k].type == NE_DT_GROUP ||
+                                                   c->inf[k].type == NE_DT_ORG || c->inf[k].type == NE_DT_PARTY);
+    return is_collective(c, k) && !c->inf[k].plural;
+}
+
+/* Role groups that count as the same for "the militants" and the like. */
+static int same_role(const char *a, const char *b) {
+    if (!a || !b) return 0;
+    if (!strcmp(a, b)) return 1;
+    static const char *const armed = "INSREBSEPUAF";
+    return strstr(armed, a) && strstr(armed, b) && strlen(a) == 3 && strlen(b) == 3;
+}
+
+/* May nominal m ("the group", "the ministry", "the former prime minister")
+** refer to mention k? */
+static int nominal_fits(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *nm = &c->inf[m];
+    size_t r = root_of(c, k);
+    if (!has_identity(c, r) || c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
+    if (nm->person == 1) return is_personish(c, k) || is_personish(c, r);
+    if (c->act[m].role) {
+        if (c->inf[k].person == 1) return 0;
+        return same_role(c->act[m].role, c->act[r].role) && c->inf[k].type != NE_DT_DEMONYM;
+    }
+    switch (nm->nominal_class) {
+    case NE_DT_GROUP:
+        return c->inf[k].type == NE_DT_GROUP || same_role(c->act[r].role, "INS");
+    case NE_DT_COUNTRY:
+        return c->inf[k].type == NE_DT_COUNTRY || c->inf[k].type == NE_DT_METONYM;
+    default:
+        return is_collective(c, k) && c->inf[k].type != NE_DT_COUNTRY;
+    }
+}
+
+typedef int (*fit_fn)(const cctx *, size_t, size_t);
+
+/* Is mention k usable as an antecedent of m at all? */
+static int before(const cctx *c, size_t m, size_t k) {
+    return c->act[k].in_title == c->act[m].in_title && c->inf[k].tok_end <= c->inf[m].tok_first;
+}
+
+/* "Israel and its allies": a fitting mention right before, joined by "and". */
+static long coordinated(const cctx *c, size_t m, fit_fn fits) {
+    if (m == 0 || !before(c, m, m - 1) || c->inf[m - 1].tok_end + 1 != c->inf[m].tok_first) return -1;
+    const char *w = c->tk[c->inf[m - 1].tok_end].norm;
+    return (!strcmp(w, "and") || !strcmp(w, "or")) && fits(c, m, m - 1) ? (long)(m - 1) : -1;
+}
+
+/* The antecedent of m: Hobbs-style order, that is earlier mentions of its
+** own sentence left to right (subjects first), then each earlier sentence,
+** left to right, up to window sentences back.  -1 when none fits. */
+static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
+    long k = coordinated(c, m, fits);
+    if (k >= 0) return k;
+    uint32_t s = sent_of(c, m);
+    size_t first = m;
+    for (uint32_t back = 0; back <= window && back <= s; back++) {
+        while (first > 0 && sent_of(c, first - 1) >= s - back) first--;
+        for (size_t j = first; j < m && sent_of(c, j) == s - back; j++)
+            if (before(c, m, j) && fits(c, m, j)) return (long)j;
+        if (first == 0) break;
+    }
+    return -1;
+}
+
+/* A one-word name equal to the last word of an earlier multi-word name. */
+static long surname_of(const cctx *c, size_t m) {
+    const ne_actor_info *in = &c->inf[m];
+    if (in->tok_end - in->tok_first != 1) return -1;
+    const char *w = c->tk[in->tok_first].norm;
+    for (size_t k = 0; k < m; k++) {
+        const ne_actor_info *ik = &c->inf[k];
+        if (ik->tok_end - ik->tok_first < 2 || !is_personish(c, k)) continue;
+        if (c->act[k].kind != NE_ACTOR_NAMED && c->act[k].kind != NE_ACTOR_UNKNOWN &&
+            c->act[k].kind != NE_ACTOR_COMPOSED)
+            continue;
+        if (!strcmp(c->tk[ik->tok_end - 1].norm, w)) return (long)k;
+    }
+    return -1;
+}
+
+/* m refers to k: point at k's root and take what it is. */
+static void link(cctx *c, size_t m, size_t k) {
+    size_t r = root_of(c, k);
+    ne_actor *a = &c->act[m], *t = &c->act[r];
+    a->ref = (int)r;
+    a->name = t->name ? t->name : t->text;
+    a->code = t->code;
+    a->country = t->country;
+    a->role = t->role;
+    if (c->inf[m].gender && !c->inf[r].gender && is_personish(c, r)) c->inf[r].gender = c->inf[m].gender;
+}
+
+int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
+    (void)e;
+    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items};
+    for (size_t m = 0; m < d->actors.n; m++) {
+        ne_actor *a = &c.act[m];
+        if (a->ref >= 0) continue;
+        long k = -1;
+        if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, PRONOUN_WINDOW, pronoun_fits);
+        else if (a->kind == NE_ACTOR_NOMINAL) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
+        else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
+            k = surname_of(&c, m);
+        if (k < 0) continue;
+        int kind = a->kind;
+        link(&c, m, (size_t)k);
+        if (kind == NE_ACTOR_UNKNOWN) a->kind = c.act[a->ref].kind == NE_ACTOR_UNKNOWN ? NE_ACTOR_UNKNOWN : NE_ACTOR_NAMED;
+    }
+    return NE_OK;
+}

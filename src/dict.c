@@ -1,5 +1,781 @@
-/* dict.c: actor, role and place dictionaries: loading, validation and the token trie. */
-#include "neInt.h"
+/* dict.c: actor, role and place dictionaries: loading and validation of the
+** text files (docs/DICTIONARIES.md), compiled into a trie over normalized
+** tokens whose edges live in one hash table, so a lookup costs O(name length). */
+#include "dict.h"
 
-int neDict_load(struct ne_engine *e) { (void)e; return NE_OK; }
-void neDict_free(ne_dict *dc) { (void)dc; }
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_NAME_TOKENS 16
+#define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
+#define OPEN_END 99999999
+
+typedef struct dcode { uint32_t code; int32_t from, to; } dcode;
+typedef struct dhit {
+    uint32_t entry, next; /* next hit with the same name, 0 = none */
+    uint16_t capmask;     /* name tokens that must not be all-lowercase in the text */
+    uint8_t caps_only;    /* all-capital short name: text must be all capitals too */
+    uint8_t ntok;         /* tokens in the name */
+} dhit;
+typedef struct edge { uint64_t key; uint32_t child; } edge; /* key 0 = empty */
+
+struct ne_dict {
+    ne_buf pool;                 /* NUL-terminated strings; offset 0 is "" */
+    uint32_t *vocab;             /* open addressing: pool offset of a token, 0 empty */
+    uint32_t *vocab_id;          /* token id of that slot */
+    size_t vocab_cap, vocab_n;
+    edge *edges;                 /* trie edges (parent << 32 | token) -> child */
+    size_t edge_cap, edge_n;
+    uint32_t *node_hit;          /* first hit of each node (0 none); node 0 = root */
+    size_t node_n, node_cap;
+    dhit *hits;                  /* hits[0] unused */
+    size_t hit_n, hit_cap;
+    ne_dentry *ent;
+    size_t ent_n, ent_cap;
+    dcode *codes;
+    size_t code_n, code_cap;
+    char **files;                /* file names, for messages */
+    size_t file_n, file_cap;
+    char groups[128][4];         /* role groups from actor_codes.txt */
+    char intl[128][4];           /* other first groups (IGO, IMG, regions) */
+    size_t ngroups, nintl;
+};
+
+/* The loader's state: the engine (for the tokenizer and errors), a scratch
+** document for tokenizing names, and the check mode's reporter. */
+typedef struct loader {
+    struct ne_engine *e;
+    ne_dict *dc;
+    ne_doc *tmp;
+    int check;                   /* 1: report every problem and go on */
+    void (*report)(void *, const char *);
+    void *ctx;
+    size_t nerr;
+    const char *path;
+    uint32_t file;
+    int line;
+    uint8_t deftype, source;
+} loader;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+    if (need <= *cap) return NE_OK;
+    size_t c = *cap ? *cap : 64;
+    while (c < need) c *= 2;
+    void *q = neM_realloc(*p, c * size);
+    if (!q) return NE_NOMEM;
+    *p = q;
+    *cap = c;
+    return NE_OK;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+static uint64_t hash_u64(uint64_t k) {
+    k ^= k >> 33; k *= 0xff51afd7ed558ccdull; k ^= k >> 33; k *= 0xc4ceb9fe1a85ec53ull;
+    return k ^ (k >> 33);
+}
+
+/* Report a data problem at the current file and line. In load mode the first
+** one fails the engine; in check mode it is counted and loading goes on. */
+static int ld_err(loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int ld_err(loader *L, const char *fmt, ...) {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!L->check) return ne_engine_fail(L->e, NE_DATA, "%s:%d: %s", L->path, L->line, msg);
+    char full[512];
+    snprintf(full, sizeof full, "%s:%d: %s", L->path, L->line, msg);
+    L->nerr++;
+    if (L->report) L->report(L->ctx, full);
+    return NE_OK;
+}
+
+static uint32_t pool_add(ne_dict *dc, const char *s, size_t n) {
+    uint32_t off = (uint32_t)dc->pool.len;
+    neB_add(&dc->pool, s, n);
+    neB_addc(&dc->pool, 0);
+    return dc->pool.err ? 0 : off;
+}
+
+const char *neDict_str(const struct ne_engine *e, uint32_t off) {
+    return (e->dict && off) ? e->dict->pool.p + off : "";
+}
+
+/* ---- vocabulary: normalized token -> id ---- */
+
+static uint32_t vocab_find(const ne_dict *dc, const char *w, size_t n) {
+    if (!dc->vocab_cap) return 0;
+    size_t mask = dc->vocab_cap - 1, h = (size_t)hash_bytes(w, n) & mask;
+    for (;; h = (h + 1) & mask) {
+        uint32_t off = dc->vocab[h];
+        if (!off) return 0;
+        const char *s = dc->pool.p + off;
+        if (strncmp(s, w, n) == 0 && s[n] == 0) return dc->vocab_id[h];
+    }
+}
+
+static int vocab_rehash(ne_dict *dc) {
+    size_t cap = dc->vocab_cap ? dc->vocab_cap * 2 : 4096;
+    uint32_t *v = neM_calloc(cap, sizeof *v), *id = neM_calloc(cap, sizeof *id);
+    if (!v || !id) { neM_free(v); neM_free(id); return NE_NOMEM; }
+    for (size_t i = 0; i < dc->vocab_cap; i++) {
+        if (!dc->vocab[i]) continue;
+        const char *s = dc->pool.p + dc->vocab[i];
+        size_t h = (size_t)hash_bytes(s, strlen(s)) & (cap - 1);
+        while (v[h]) h = (h + 1) & (cap - 1);
+        v[h] = dc->vocab[i];
+        id[h] = dc->vocab_id[i];
+    }
+    neM_free(dc->vocab); neM_free(dc->vocab_id);
+    dc->vocab = v; dc->vocab_id = id; dc->vocab_cap = cap;
+    return NE_OK;
+}
+
+static uint32_t vocab_add(ne_dict *dc, const char *w, size_t n) {
+    uint32_t id = vocab_find(dc, w, n);
+    if (id) return id;
+    if ((dc->vocab_n + 1) * 2 > dc->vocab_cap && vocab_rehash(dc)) return 0;
+    uint32_t off = pool_add(dc, w, n);
+    if (!off) return 0;
+    size_t mask = dc->vocab_cap - 1, h = (size_t)hash_bytes(w, n) & mask;
+    while (dc->vocab[h]) h = (h + 1) & mask;
+    dc->vocab[h] = off;
+    dc->vocab_id[h] = (uint32_t)++dc->vocab_n;
+    return dc->vocab_id[h];
+}
+
+/* ---- trie edges ---- */
+
+static uint32_t edge_find(const ne_dict *dc, uint32_t node, uint32_t tok) {
+    if (!dc->edge_cap || !tok) return 0;
+    uint64_t key = ((uint64_t)node << 32) | tok;
+    size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
+    for (;; h = (h + 1) & mask) {
+        if (dc->edges[h].key == key) return dc->edges[h].child;
+        if (!dc->edges[h].key) return 0;
+    }
+}
+
+static int edge_rehash(ne_dict *dc) {
+    size_t cap = dc->edge_cap ? dc->edge_cap * 2 : 4096;
+    edge *t = neM_calloc(cap, sizeof *t);
+    if (!t) return NE_NOMEM;
+    for (size_t i = 0; i < dc->edge_cap; i++) {
+        if (!dc->edges[i].key) continue;
+        size_t h = (size_t)hash_u64(dc->edges[i].key) & (cap - 1);
+        while (t[h].key) h = (h + 1) & (cap - 1);
+        t[h] = dc->edges[i];
+    }
+    neM_free(dc->edges);
+    dc->edges = t;
+    dc->edge_cap = cap;
+    return NE_OK;
+}
+
+/* Child of node by tok, created when missing; 0 on NOMEM. */
+static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
+    uint32_t c = edge_find(dc, node, tok);
+    if (c) return c;
+    if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_rehash(dc)) return 0;
+    if (grow((void **)&dc->node_hit, &dc->node_cap, dc->node_n + 1, sizeof *dc->node_hit)) return 0;
+    c = (uint32_t)dc->node_n++;
+    dc->node_hit[c] = 0;
+    uint64_t key = ((uint64_t)node << 32) | tok;
+    size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
+    while (dc->edges[h].key) h = (h + 1) & mask;
+    dc->edges[h].key = key;
+    dc->edges[h].child = c;
+    dc->edge_n++;
+    return c;
+}
+
+/* ---- names ---- */
+
+static int is_name_cap(const ne_token *t) {
+    return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER;
+}
+
+/* Tokenize [s, s+n) with the text tokenizer into L->tmp->tokens. */
+static int tokenize(loader *L, const char *s, size_t n) {
+    ne_doc *t = L->tmp;
+    neA_reset(&t->arena);
+    neV_init(&t->tokens, sizeof(ne_token));
+    t->seg[0] = s;
+    t->seg_len[0] = n;
+    return neTok_segment(t, L->e, 0);
+}
+
+/* Short all-capital name (US, UN, ANC): text must be all capitals too. */
+static int caps_only_name(const char *s, size_t n) {
+    if (n < 2 || n > 5) return 0;
+    for (size_t i = 0; i < n; i++) if (s[i] < 'A' || s[i] > 'Z') return 0;
+    return 1;
+}
+
+/* Another hand-written entry of the same type already has this name? */
+static const ne_dentry *dup_of(const ne_dict *dc, uint32_t node, const ne_dentry *x) {
+    for (uint32_t h = dc->node_hit[node]; h; h = dc->hits[h].next) {
+        const ne_dentry *y = &dc->ent[dc->hits[h].entry];
+        if (y != x && y->type == x->type && y->source == NE_DS_HAND && x->source == NE_DS_HAND &&
+            !(y->type == NE_DT_PLACE && y->pkind != x->pkind))
+            return y;
+    }
+    return NULL;
+}
+
+/* Add one spelling of entry ei under the trie. */
+static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
+    ne_dict *dc = L->dc;
+    if (tokenize(L, s, n)) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    size_t nt = L->tmp->tokens.n;
+    if (nt == 0) return ld_err(L, "empty name");
+    if (nt > MAX_NAME_TOKENS) return ld_err(L, "name '%.*s' has more than %d tokens", (int)n, s, MAX_NAME_TOKENS);
+    uint32_t node = 0;
+    uint16_t capmask = 0;
+    for (size_t i = 0; i < nt; i++) {
+        const ne_token *t = NE_VEC_AT(L->tmp->tokens, ne_token, i);
+        uint32_t tok = vocab_add(dc, t->norm, t->norm_len);
+        node = tok ? edge_add(dc, node, tok) : 0;
+        if (!node) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+        if (is_name_cap(t)) capmask |= (uint16_t)(1u << i);
+    }
+    const ne_dentry *d = dup_of(dc, node, &dc->ent[ei]);
+    if (d && L->check)
+        ld_err(L, "duplicate name '%.*s' (also at %s:%u)", (int)n, s, dc->files[d->file], d->line);
+    if (grow((void **)&dc->hits, &dc->hit_cap, dc->hit_n + 1, sizeof *dc->hits))
+        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    if (dc->hit_n == 0) dc->hit_n = 1;
+    uint32_t h = (uint32_t)dc->hit_n++;
+    dc->hits[h] = (dhit){ei, 0, capmask, (uint8_t)caps_only_name(s, n), (uint8_t)nt};
+    uint32_t *pp = &dc->node_hit[node];
+    while (*pp) pp = &dc->hits[*pp].next;
+    *pp = h;
+    return NE_OK;
+}
+
+/* ---- parsing one line ---- */
+
+static const char *skip_ws(const char *p, const char *end) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
+    return p;
+}
+static const char *trim_end(const char *b, const char *e) {
+    while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
+    return e;
+}
+static const char *find_ch(const char *p, const char *end, char c) {
+    while (p < end && *p != c) p++;
+    return p;
+}
+
+/* YYYY[-MM[-DD]] as YYYYMMDD; an end date fills missing parts upwards. */
+static int parse_day(const char *s, size_t n, int is_end, int32_t *out) {
+    int y, m, d;
+    int parts = neU_parse_date(s, n, &y, &m, &d);
+    if (!parts) return -1;
+    if (parts < 2) m = is_end ? 12 : 1;
+    if (parts < 3) d = is_end ? 31 : 1;
+    *out = y * 10000 + m * 100 + d;
+    return 0;
+}
+
+/* RANGE: A..B, A.., ..B */
+static int parse_range(loader *L, const char *s, const char *end, dcode *c) {
+    c->from = 0;
+    c->to = OPEN_END;
+    const char *dots = s;
+    while (dots + 1 < end && !(dots[0] == '.' && dots[1] == '.')) dots++;
+    if (dots + 1 >= end) return ld_err(L, "bad date range '%.*s' (expected A..B)", (int)(end - s), s);
+    if (dots > s && parse_day(s, (size_t)(dots - s), 0, &c->from))
+        return ld_err(L, "bad date '%.*s'", (int)(dots - s), s);
+    if (dots + 2 < end && parse_day(dots + 2, (size_t)(end - dots - 2), 1, &c->to))
+        return ld_err(L, "bad date '%.*s'", (int)(end - dots - 2), dots + 2);
+    if (c->from > c->to) return ld_err(L, "date range '%.*s' ends before it starts", (int)(end - s), s);
+    return NE_OK;
+}
+
+static int known_group(char (*list)[4], size_t n, const char *g) {
+    for (size_t i = 0; i < n; i++) if (memcmp(list[i], g, 3) == 0) return 1;
+    return 0;
+}
+
+static int code_shape_ok(const char *s, size_t n) {
+    if (n < 3 || n % 3 || n > 15) return 0;
+    for (size_t i = 0; i < n; i++) if (s[i] < 'A' || s[i] > 'Z') return 0;
+    return 1;
+}
+
+/* One "CODE [RANGE]" item. */
+static int parse_code(loader *L, const char *s, const char *end, ne_dentry *x) {
+    ne_dict *dc = L->dc;
+    s = skip_ws(s, end);
+    end = trim_end(s, end);
+    const char *sp = s;
+    while (sp < end && *sp != ' ' && *sp != '\t') sp++;
+    size_t n = (size_t)(sp - s);
+    if (x->type == NE_DT_ROLE ? !(n == 3 && code_shape_ok(s, n)) : !code_shape_ok(s, n))
+        return ld_err(L, "bad code '%.*s' (expected upper-case 3-letter groups)", (int)(end - s), s);
+    if (x->type == NE_DT_ROLE && L->check && !known_group(dc->groups, dc->ngroups, s))
+        ld_err(L, "unknown role group '%.3s' (not in actor_codes.txt)", s);
+    if (grow((void **)&dc->codes, &dc->code_cap, dc->code_n + 1, sizeof *dc->codes))
+        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    dcode c = {0, 0, OPEN_END};
+    sp = skip_ws(sp, end);
+    if (sp < end && parse_range(L, sp, end, &c)) return NE_DATA;
+    c.code = pool_add(dc, s, n);
+    if (!c.code) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    for (size_t i = x->code0; i < dc->code_n; i++)
+        if (dc->codes[i].from <= c.to && c.from <= dc->codes[i].to)
+            ld_err(L, "date ranges of '%s' and '%.*s' overlap", dc->pool.p + dc->codes[i].code, (int)n, s);
+    dc->codes[dc->code_n++] = c;
+    x->ncodes++;
+    return NE_OK;
+}
+
+static const char *const type_names[NE_DT_COUNT] = {
+    "country", "demonym", "metonym", "person", "org", "group", "party", "media", "place", "role", "nominal"};
+
+static int parse_double(const char *s, size_t n, double *out) {
+    char buf[32];
+    if (n == 0 || n >= sizeof buf) return -1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    char *e;
+    *out = strtod(buf, &e);
+    return *e ? -1 : 0;
+}
+
+static int key_type(loader *L, ne_dentry *x, const char *v, size_t n) {
+    for (int t = 0; t < NE_DT_COUNT; t++)
+        if (strlen(type_names[t]) == n && memcmp(type_names[t], v, n) == 0) { x->type = (uint8_t)t; return NE_OK; }
+    return ld_err(L, "unknown type '%.*s'", (int)n, v);
+}
+
+static int key_kind(loader *L, ne_dentry *x, const char *v, size_t n) {
+    static const char *const kinds[] = {"city", "region", "country", "feature"};
+    for (int k = 0; k < 4; k++)
+        if (strlen(kinds[k]) == n && memcmp(kinds[k], v, n) == 0) { x->pkind = (uint8_t)k; return NE_OK; }
+    return ld_err(L, "unknown place kind '%.*s'", (int)n, v);
+}
+
+#define KEY_IS(k, kn, lit) ((kn) == sizeof(lit) - 1 && memcmp((k), (lit), (kn)) == 0)
+
+/* One "key=value"; seen is a bit set of keys already given on the line. */
+static int parse_key(loader *L, ne_dentry *x, const char *s, const char *end, unsigned *seen) {
+    s = skip_ws(s, end);
+    end = trim_end(s, end);
+    if (s == end) return NE_OK;
+    const char *eq = find_ch(s, end, '=');
+    if (eq == end) return ld_err(L, "expected key=value, got '%.*s'", (int)(end - s), s);
+    const char *k = s, *v = skip_ws(eq + 1, end);
+    size_t kn = (size_t)(trim_end(k, eq) - k), vn = (size_t)(end - v);
+    static const char *const keys[] = {"type", "lat", "lon", "admin1", "gender", "kind", "person", "plural"};
+    unsigned bit = 0;
+    for (unsigned i = 0; i < 8; i++) if (strlen(keys[i]) == kn && memcmp(keys[i], k, kn) == 0) bit = 1u << i;
+    if (!bit) return ld_err(L, "unknown key '%.*s'", (int)kn, k);
+    if (*seen & bit) return ld_err(L, "duplicate key '%.*s'", (int)kn, k);
+    *seen |= bit;
+    if (KEY_IS(k, kn, "type")) return key_type(L, x, v, vn);
+    if (KEY_IS(k, kn, "kind")) return key_kind(L, x, v, vn);
+    if (KEY_IS(k, kn, "lat") || KEY_IS(k, kn, "lon")) {
+        double dv;
+        int lat = k[1] == 'a';
+        if (parse_double(v, vn, &dv) || dv < (lat ? -90 : -180) || dv > (lat ? 90 : 180))
+            return ld_err(L, "bad %.*s '%.*s'", (int)kn, k, (int)vn, v);
+        if (lat) x->lat = dv; else x->lon = dv;
+        x->has_coords |= lat ? 1 : 2;
+        return NE_OK;
+    }
+    if (KEY_IS(k, kn, "admin1")) {
+        x->admin1 = pool_add(L->dc, v, vn);
+        return x->admin1 ? NE_OK : ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    }
+    if (KEY_IS(k, kn, "gender")) {
+        if (vn != 1 || (*v != 'm' && *v != 'f')) return ld_err(L, "gender must be m or f");
+        x->gender = (uint8_t)*v;
+        return NE_OK;
+    }
+    if (vn != 1 || (*v != '0' && *v != '1')) return ld_err(L, "%.*s must be 0 or 1", (int)kn, k);
+    if (KEY_IS(k, kn, "person")) x->person = (uint8_t)(*v - '0');
+    else x->plural = (uint8_t)(*v - '0');
+    return NE_OK;
+}
+
+/* The keys after the first ';', then the codes between '=' and ';'. */
+static int parse_tail(loader *L, ne_dentry *x, const char *eq, const char *end) {
+    const char *semi = find_ch(eq, end, ';');
+    unsigned seen = 0;
+    for (const char *p = semi; p < end;) {
+        const char *q = find_ch(p + 1, end, ';');
+        if (parse_key(L, x, p + 1, q, &seen)) return NE_DATA;
+        p = q;
+    }
+    if (x->type == NE_DT_PLACE) {
+        if (x->has_coords && x->has_coords != 3) return ld_err(L, "lat and lon go together");
+        x->has_coords = x->has_coords == 3;
+    } else if (x->has_coords || x->admin1) {
+        return ld_err(L, "lat/lon/admin1 only apply to places");
+    }
+    x->code0 = (uint32_t)L->dc->code_n;
+    const char *cs = skip_ws(eq + 1, semi);
+    if (cs == trim_end(cs, semi) && x->type != NE_DT_NOMINAL) return ld_err(L, "no code after '='");
+    for (const char *p = eq + 1; p < semi;) {
+        const char *q = find_ch(p, semi, ',');
+        if (parse_code(L, p, q, x)) return NE_DATA;
+        p = q + 1;
+    }
+    return NE_OK;
+}
+
+/* Check the first group of each code against the known countries and
+** international codes (after every file is loaded, in check mode). */
+static void check_codes(loader *L, const char *const *countries, size_t ncountries) {
+    ne_dict *dc = L->dc;
+    for (size_t i = 0; i < dc->ent_n; i++) {
+        const ne_dentry *x = &dc->ent[i];
+        if (x->type == NE_DT_ROLE || x->type == NE_DT_NOMINAL || x->source != NE_DS_HAND) continue;
+        for (size_t c = x->code0; c < x->code0 + x->ncodes; c++) {
+            const char *code = dc->pool.p + dc->codes[c].code;
+            int ok = known_group(dc->intl, dc->nintl, code);
+            for (size_t k = 0; !ok && k < ncountries; k++) ok = memcmp(countries[k], code, 3) == 0;
+            if (ok) continue;
+            L->path = dc->files[x->file];
+            L->line = (int)x->line;
+            ld_err(L, "unknown country or international code '%.3s' in '%s'", code, code);
+        }
+    }
+}
+
+/* Parse one entry line "NAME [| NAME]... = CODE... [; key=value]...". */
+static int parse_line(loader *L, const char *s, const char *end) {
+    ne_dict *dc = L->dc;
+    const char *hash = find_ch(s, end, '#');
+    end = trim_end(s, hash);
+    s = skip_ws(s, end);
+    if (s == end) return NE_OK;
+    const char *eq = find_ch(s, end, '=');
+    if (eq == end) return ld_err(L, "expected NAME = CODE");
+    if (grow((void **)&dc->ent, &dc->ent_cap, dc->ent_n + 1, sizeof *dc->ent))
+        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    ne_dentry *x = &dc->ent[dc->ent_n];
+    memset(x, 0, sizeof *x);
+    x->type = L->deftype;
+    x->source = L->source;
+    x->file = L->file;
+    x->line = (uint32_t)L->line;
+    size_t codes_before = dc->code_n;
+    if (parse_tail(L, x, eq, end)) { dc->code_n = codes_before; return NE_DATA; }
+    uint32_t ei = (uint32_t)dc->ent_n++;
+    int first = 1;
+    for (const char *p = s; p < eq;) {
+        const char *q = find_ch(p, eq, '|');
+        const char *b = skip_ws(p, q), *e = trim_end(b, q);
+        if (b == e) return ld_err(L, "empty name");
+        if (first) {
+            dc->ent[ei].name = pool_add(dc, b, (size_t)(e - b));
+            if (!dc->ent[ei].name) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+            first = 0;
+        }
+        if (name_add(L, b, (size_t)(e - b), ei)) return NE_DATA;
+        p = q + 1;
+    }
+    return NE_OK;
+}
+
+/* ---- files ---- */
+
+static int load_file(loader *L, const char *path, uint8_t deftype) {
+    ne_dict *dc = L->dc;
+    char *buf;
+    size_t len;
+    int rc = neU_read_file(path, &buf, &len, MAX_FILE_BYTES);
+    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read", path);
+    if (grow((void **)&dc->files, &dc->file_cap, dc->file_n + 1, sizeof *dc->files)) {
+        neM_free(buf);
+        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    }
+    size_t pl = strlen(path);
+    char *copy = neM_malloc(pl + 1);
+    if (!copy) { neM_free(buf); return ne_engine_fail(L->e, NE_NOMEM, "out of memory"); }
+    memcpy(copy, path, pl + 1);
+    L->file = (uint32_t)dc->file_n;
+    dc->files[dc->file_n++] = copy;
+    L->path = copy;
+    L->deftype = deftype;
+    L->source = strncmp(buf, "# generated", 11) == 0 ? NE_DS_GENERATED : NE_DS_HAND;
+    L->line = 0;
+    rc = NE_OK;
+    for (char *p = buf; rc == NE_OK && p < buf + len;) {
+        char *nl = memchr(p, '\n', (size_t)(buf + len - p));
+        if (!nl) nl = buf + len;
+        L->line++;
+        rc = parse_line(L, p, nl);
+        if (rc == NE_DATA && L->check) rc = NE_OK;
+        p = nl + 1;
+    }
+    neM_free(buf);
+    return rc;
+}
+
+static int access_ok(const char *path) { return access(path, R_OK) == 0; }
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.txt under dir (recursively, in name order); missing dir is fine. */
+static int load_dir(loader *L, const char *dir, uint8_t deftype, int depth) {
+    DIR *dh = opendir(dir);
+    if (!dh) return NE_OK;
+    char *names[1024];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(dh)) && n < 1024) {
+        if (de->d_name[0] == '.') continue;
+        size_t k = strlen(de->d_name);
+        names[n] = neM_malloc(k + 1);
+        if (!names[n]) break;
+        memcpy(names[n++], de->d_name, k + 1);
+    }
+    closedir(dh);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = NE_OK;
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        size_t k = strlen(names[i]);
+        if (rc == NE_OK && neU_path(path, sizeof path, dir, names[i]) == 0) {
+            uint8_t t = deftype;
+            if (!strcmp(names[i], "leaders") && deftype == NE_DT_ORG) t = NE_DT_PERSON;
+            if (k > 4 && !strcmp(names[i] + k - 4, ".txt")) rc = load_file(L, path, t);
+            else if (depth < 4) rc = load_dir(L, path, t, depth + 1);
+        }
+        neM_free(names[i]);
+    }
+    return rc;
+}
+
+/* actor_codes.txt: "CODE KIND description" with KIND role or intl. */
+static int load_groups(loader *L, const char *path) {
+    ne_dict *dc = L->dc;
+    FILE *f = fopen(path, "r");
+    if (!f) return NE_OK;
+    char line[512];
+    L->path = path;
+    L->line = 0;
+    while (fgets(line, sizeof line, f)) {
+        L->line++;
+        char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p == '#' || *p == '\n' || *p == 0) continue;
+        int role = strncmp(p + 3, " role", 5) == 0 || strncmp(p + 3, "\trole", 5) == 0;
+        int intl = strncmp(p + 3, " intl", 5) == 0 || strncmp(p + 3, "\tintl", 5) == 0;
+        if (!code_shape_ok(p, 3) || (!role && !intl)) {
+            if (ld_err(L, "expected 'CODE role|intl description'")) break;
+            continue;
+        }
+        char (*list)[4] = role ? dc->groups : dc->intl;
+        size_t *cnt = role ? &dc->ngroups : &dc->nintl;
+        if (*cnt < 128) { memcpy(list[*cnt], p, 3); list[(*cnt)++][3] = 0; }
+    }
+    fclose(f);
+    return L->check ? NE_OK : (L->e->errmsg[0] ? NE_DATA : NE_OK);
+}
+
+static int load_all(loader *L) {
+    const char *dir = L->e->data_dir;
+    char path[4096];
+    int rc = NE_OK;
+    if (neU_path(path, sizeof path, dir, "actor_codes.txt") == 0) rc = load_groups(L, path);
+    if (rc == NE_OK && neU_path(path, sizeof path, dir, "actors") == 0) rc = load_dir(L, path, NE_DT_ORG, 0);
+    if (rc == NE_OK && neU_path(path, sizeof path, dir, "roles.txt") == 0 && access_ok(path))
+        rc = load_file(L, path, NE_DT_ROLE);
+    if (rc == NE_OK && neU_path(path, sizeof path, dir, "nominals.txt") == 0 && access_ok(path))
+        rc = load_file(L, path, NE_DT_NOMINAL);
+    if (rc == NE_OK && neU_path(path, sizeof path, dir, "places") == 0) rc = load_dir(L, path, NE_DT_PLACE, 0);
+    return rc;
+}
+
+/* ---- engine side ---- */
+
+static ne_dict *dict_new(void) {
+    ne_dict *dc = neM_calloc(1, sizeof *dc);
+    if (!dc) return NULL;
+    neB_init(&dc->pool, (size_t)1 << 31);
+    neB_addc(&dc->pool, 0); /* offset 0 is "" */
+    if (grow((void **)&dc->node_hit, &dc->node_cap, 1, sizeof *dc->node_hit) || dc->pool.err) {
+        neDict_free(dc);
+        return NULL;
+    }
+    dc->node_hit[0] = 0;
+    dc->node_n = 1;
+    return dc;
+}
+
+void neDict_free(ne_dict *dc) {
+    if (!dc) return;
+    neB_free(&dc->pool);
+    neM_free(dc->vocab); neM_free(dc->vocab_id); neM_free(dc->edges); neM_free(dc->node_hit);
+    neM_free(dc->hits); neM_free(dc->ent); neM_free(dc->codes);
+    for (size_t i = 0; i < dc->file_n; i++) neM_free(dc->files[i]);
+    neM_free(dc->files);
+    neM_free(dc);
+}
+
+static int loader_run(loader *L, struct ne_engine *e) {
+    L->e = e;
+    L->dc = e->dict = dict_new();
+    L->tmp = ne_doc_new();
+    if (!L->dc || !L->tmp) {
+        ne_doc_free(L->tmp);
+        return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    }
+    int rc = load_all(L);
+    ne_doc_free(L->tmp);
+    L->tmp = NULL;
+    if (rc == NE_OK && L->dc->pool.err) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+    return rc;
+}
+
+int neDict_load(struct ne_engine *e) {
+    loader L;
+    memset(&L, 0, sizeof L);
+    return loader_run(&L, e);
+}
+
+size_t neDict_count(const struct ne_engine *e) { return e->dict ? e->dict->ent_n : 0; }
+
+int neDict_is_role(const struct ne_engine *e, const char *group) {
+    return e->dict && group && known_group(e->dict->groups, e->dict->ngroups, group);
+}
+
+/* Country codes the data knows: type=country entries and place countries. */
+static const char **known_countries(const ne_dict *dc, size_t *n) {
+    const char **list = neM_malloc((dc->ent_n + 1) * sizeof *list);
+    *n = 0;
+    if (!list) return NULL;
+    for (size_t i = 0; i < dc->ent_n; i++) {
+        const ne_dentry *x = &dc->ent[i];
+        if ((x->type == NE_DT_COUNTRY || x->type == NE_DT_PLACE) && x->ncodes)
+            list[(*n)++] = dc->pool.p + dc->codes[x->code0].code;
+    }
+    return list;
+}
+
+int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx,
+                  size_t *nerrors, size_t *nentries) {
+    struct ne_engine *e = neM_calloc(1, sizeof *e);
+    *nerrors = *nentries = 0;
+    if (!e) return NE_NOMEM;
+    size_t dl = strlen(dir);
+    e->data_dir = neM_malloc(dl + 1);
+    int rc = e->data_dir ? NE_OK : NE_NOMEM;
+    if (rc == NE_OK) {
+        memcpy(e->data_dir, dir, dl + 1);
+        neSent_load(e); /* abbreviations refine the tokenizer; absent is fine */
+        loader L;
+        memset(&L, 0, sizeof L);
+        L.check = 1;
+        L.report = report;
+        L.ctx = ctx;
+        rc = loader_run(&L, e);
+        size_t nc = 0;
+        const char **cl = rc == NE_OK ? known_countries(e->dict, &nc) : NULL;
+        if (cl) check_codes(&L, cl, nc);
+        neM_free((void *)cl);
+        *nerrors = L.nerr;
+        *nentries = e->dict ? e->dict->ent_n : 0;
+        if (rc != NE_OK && report) report(ctx, e->errmsg);
+        if (rc == NE_OK && L.nerr) rc = NE_DATA;
+    }
+    neSent_free(e->abbrevs);
+    neDict_free(e->dict);
+    neM_free(e->data_dir);
+    neM_free(e);
+    return rc;
+}
+
+/* ---- matching ---- */
+
+int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
+    if (d->dtok) return NE_OK;
+    uint32_t *ids = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *ids);
+    if (!ids) return NE_NOMEM;
+    const ne_dict *dc = e->dict;
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+        ids[i] = dc ? vocab_find(dc, t->norm, t->norm_len) : 0;
+    }
+    d->dtok = ids;
+    return NE_OK;
+}
+
+/* Does the text at tokens [i, i+h->ntok) satisfy the name's capitalization? */
+static int hit_accepts(const dhit *h, const ne_token *tk, size_t i) {
+    if (h->caps_only && tk[i].shape != NE_SH_UPPER) return 0;
+    for (unsigned k = 0; k < h->ntok; k++)
+        if ((h->capmask & (1u << k)) && tk[i + k].shape == NE_SH_LOWER) return 0;
+    return 1;
+}
+
+static uint32_t first_hit_from(const ne_dict *dc, const ne_token *tk, size_t i, uint32_t h,
+                               uint32_t mask) {
+    for (; h; h = dc->hits[h].next)
+        if ((mask & NE_DM(dc->ent[dc->hits[h].entry].type)) && hit_accepts(&dc->hits[h], tk, i)) return h;
+    return 0;
+}
+
+size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
+                      uint32_t typemask, uint32_t *hit) {
+    const ne_dict *dc = e->dict;
+    *hit = 0;
+    if (!dc || !d->dtok) return 0;
+    const ne_token *tk = d->tokens.items;
+    uint32_t node = 0;
+    size_t best = 0;
+    for (size_t j = i; j < end && j - i < MAX_NAME_TOKENS; j++) {
+        node = edge_find(dc, node, d->dtok[j]);
+        if (!node) break;
+        uint32_t h = first_hit_from(dc, tk, i, dc->node_hit[node], typemask);
+        if (h) {
+            best = j - i + 1;
+            *hit = h;
+        }
+    }
+    return best;
+}
+
+uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,
+                         uint32_t typemask) {
+    const ne_dict *dc = e->dict;
+    if (!dc || !hit) return 0;
+    return first_hit_from(dc, d->tokens.items, i, dc->hits[hit].next, typemask);
+}
+
+const ne_dentry *neDict_hit_entry(const struct ne_engine *e, uint32_t hit) {
+    return &e->dict->ent[e->dict->hits[hit].entry];
+}
+
+/* Distance in days-ish (YYYYMMDD difference) from ymd to a range. */
+static long range_dist(const dcode *c, int ymd) {
+    if (ymd < c->from) return (long)c->from - ymd;
+    if (ymd > c->to) return (long)ymd - c->to;
+    return 0;
+}
+
+const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd) {
+    const ne_dict *dc = e->dict;
+    if (!dc || !x->ncodes) return NULL;
+    const dcode *c = &dc->codes[x->code0], *best = c;
+    for (uint16_t k = 1; k < x->ncodes; k++) {
+        if (ymd ? range_dist(&c[k], ymd) < range_dist(best, ymd) : c[k].to > best->to) best = &c[k];
+    }
+    return dc->pool.p + best->code;
+}

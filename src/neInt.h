@@ -134,7 +134,9 @@ struct ne_doc {
     ne_vec sentences;             /* ne_sentence; title sentences first, in_title=1 */
     uint32_t title_sents;         /* how many of them are title sentences */
     ne_vec tokens;                /* ne_token, in sentence order */
+    uint32_t *dtok;               /* dictionary token id per token (dict.c), or NULL */
     ne_vec actors;                /* ne_actor (public struct) */
+    ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */
     ne_vec timexes;               /* ne_timex */
     ne_vec quotes;                /* ne_quote */

@@ -4,6 +4,7 @@
 ** mentions (actors, places, times, quotes) -> coreference -> events ->
 ** headline -> output. */
 #include "neInt.h"
+#include "dict.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,7 +125,9 @@ static void doc_reset(ne_doc *d) {
     neV_init(&d->warnings, sizeof(const char *));
     neV_init(&d->sentences, sizeof(ne_sentence));
     neV_init(&d->tokens, sizeof(ne_token));
+    d->dtok = NULL;
     neV_init(&d->actors, sizeof(ne_actor));
+    neV_init(&d->actor_info, sizeof(ne_actor_info));
     neV_init(&d->places, sizeof(ne_place));
     neV_init(&d->timexes, sizeof(ne_timex));
     neV_init(&d->quotes, sizeof(ne_quote));

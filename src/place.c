@@ -1,4 +1,115 @@
-/* place.c: place mentions from the gazetteer, with country and coordinates. */
-#include "neInt.h"
+/* place.c: place mentions from the place dictionaries, the generated
+** gazetteer and country names, with country, first-level region and
+** coordinates.  A country can be both an actor and a place: both are kept. */
+#include "dict.h"
 
-int nePlace_find(struct ne_doc *d, const struct ne_engine *e) { (void)d; (void)e; return NE_OK; }
+#include <string.h>
+
+/* Words before a place name that make a gazetteer-only name credible. */
+static const char *const locatives[] = {"in", "near", "at", "from", "to", "outside", "into", "inside",
+                                        "toward", "towards", "across", "around", "through", "of",
+                                        "via", "between", "and", "province", "city", "town", NULL};
+
+static int is_any(const ne_token *t, const char *const *list) {
+    for (; *list; list++) if (strcmp(t->norm, *list) == 0) return 1;
+    return 0;
+}
+
+/* Is country cc (3 letters) among the document's actors so far? */
+static int doc_mentions(const struct ne_doc *d, const char *cc) {
+    for (size_t i = 0; i < d->actors.n; i++) {
+        const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, i);
+        if (a->country && !strncmp(a->country, cc, 3)) return 1;
+    }
+    return 0;
+}
+
+/* Generated gazetteer names need context: a locative word before them or
+** "-based" after them, and a sentence that is not in headline case. */
+static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_t sent_end) {
+    const ne_token *tk = d->tokens.items;
+    if (tk[i].flags & NE_TF_SENT_START) return 0;
+    if (is_any(&tk[i - 1], locatives)) return 1;
+    return end + 1 < sent_end && tk[end].shape == NE_SH_DASH && strcmp(tk[end + 1].norm, "based") == 0;
+}
+
+int nePlace_credible(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
+                     size_t end, size_t sent_end) {
+    (void)e;
+    return x->source == NE_DS_HAND || gazetteer_context(d, i, end, sent_end);
+}
+
+/* Among the entries sharing the matched name, the best place: hand-written
+** places, then gazetteer places (in a country the document mentions first),
+** then a country name. */
+static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,
+                               int gaz_ok) {
+    const ne_dentry *hand = NULL, *gaz = NULL, *gaz_doc = NULL, *country = NULL;
+    uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
+    for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, mask)) {
+        const ne_dentry *x = neDict_hit_entry(e, h);
+        const char *cc = neDict_code(e, x, 0);
+        if (x->type == NE_DT_COUNTRY) { if (!country) country = x; }
+        else if (x->source == NE_DS_HAND) { if (!hand) hand = x; }
+        else if (gaz_ok && cc && !gaz_doc && doc_mentions(d, cc)) gaz_doc = x;
+        else if (gaz_ok && !gaz) gaz = x;
+    }
+    return hand ? hand : gaz_doc ? gaz_doc : gaz ? gaz : country;
+}
+
+/* Tokens inside a person, organization or unknown-name mention are not places. */
+static int inside_name(const struct ne_doc *d, size_t i) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    if (t->actor < 0) return 0;
+    const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, t->actor);
+    const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, t->actor);
+    if (a->kind == NE_ACTOR_UNKNOWN) return 0; /* "Kharkiv" may be a name and a place */
+    return a->kind == NE_ACTOR_NAMED && in->type != NE_DT_COUNTRY && in->type != NE_DT_METONYM &&
+           in->type != NE_DT_DEMONYM;
+}
+
+static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x, size_t i, size_t end) {
+    ne_token *tk = d->tokens.items;
+    const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent);
+    const char *txt = ne_seg_text(d, sn->in_title);
+    size_t idx = d->places.n;
+    ne_place *p = neV_push(&d->arena, &d->places);
+    if (!p) return NE_NOMEM;
+    const char *name = neDict_str(e, x->name), *cc = neDict_code(e, x, 0), *a1 = neDict_str(e, x->admin1);
+    p->text = neA_strndup(&d->arena, txt + tk[i].start, tk[end - 1].end - tk[i].start);
+    p->name = neA_strndup(&d->arena, name, strlen(name));
+    p->country = cc ? neA_strndup(&d->arena, cc, 3) : NULL;
+    p->admin1 = *a1 ? neA_strndup(&d->arena, a1, strlen(a1)) : NULL;
+    if (!p->text || !p->name || (cc && !p->country) || (*a1 && !p->admin1)) return NE_NOMEM;
+    p->has_coords = x->has_coords;
+    p->lat = x->lat;
+    p->lon = x->lon;
+    p->span.start = tk[i].start;
+    p->span.end = tk[end - 1].end;
+    p->sentence = ne_pub_sent(d, tk[i].sent);
+    p->in_title = sn->in_title;
+    for (size_t k = i; k < end; k++) tk[k].place = (int32_t)idx;
+    return NE_OK;
+}
+
+static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, size_t a, size_t b) {
+    uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
+    for (size_t i = a; i < b;) {
+        size_t n = inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
+        const ne_dentry *x = n ? choose(e, d, i, hit, gazetteer_context(d, i, i + n, b)) : NULL;
+        if (!x) { i++; continue; }
+        if (emit(d, e, x, i, i + n)) return NE_NOMEM;
+        i += n;
+    }
+    return NE_OK;
+}
+
+int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
+    if (!e->dict) return NE_OK;
+    int rc = neDict_prepare(d, e);
+    for (size_t s = 0; rc == NE_OK && s < d->sentences.n; s++) {
+        const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, s);
+        rc = scan_sentence(d, e, sn->tok_first, (size_t)sn->tok_first + sn->tok_count);
+    }
+    return rc;
+}

@@ -1,0 +1,88 @@
+/*
+** dict.h: the compiled dictionaries (dict.c) as seen by the mention stages
+** (actor.c, place.c, coref.c).  Private to the library.
+*/
+#ifndef NE_DICT_H
+#define NE_DICT_H
+
+#include "neInt.h"
+
+/* Entry types (the `type=` key of docs/DICTIONARIES.md, plus roles and nominals). */
+enum ne_dtype {
+    NE_DT_COUNTRY = 0, NE_DT_DEMONYM, NE_DT_METONYM, NE_DT_PERSON, NE_DT_ORG, NE_DT_GROUP,
+    NE_DT_PARTY, NE_DT_MEDIA, NE_DT_PLACE, NE_DT_ROLE, NE_DT_NOMINAL, NE_DT_COUNT
+};
+#define NE_DM(t) (1u << (t))
+/* Entry types that name an actor. */
+#define NE_DM_ACTOR (NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM) | NE_DM(NE_DT_METONYM) | \
+                     NE_DM(NE_DT_PERSON) | NE_DM(NE_DT_ORG) | NE_DM(NE_DT_GROUP) |      \
+                     NE_DM(NE_DT_PARTY) | NE_DM(NE_DT_MEDIA))
+
+/* Where an entry came from. */
+#define NE_DS_HAND 0      /* hand-written file under the data directory */
+#define NE_DS_GENERATED 1 /* generated gazetteer (first line "# generated ...") */
+
+/* Place kinds (`kind=`). */
+enum ne_pkind { NE_PK_CITY = 0, NE_PK_REGION, NE_PK_COUNTRY, NE_PK_FEATURE };
+
+typedef struct ne_dentry {
+    uint32_t name;    /* pool offset of the canonical name */
+    uint32_t code0;   /* first of ncodes items in the code table */
+    uint16_t ncodes;
+    uint8_t type;     /* enum ne_dtype */
+    uint8_t source;   /* NE_DS_* */
+    uint8_t gender;   /* 0 unknown, 'm' or 'f' */
+    uint8_t person;   /* role word naming one person (ambassador) */
+    uint8_t plural;   /* role word in the plural (officials) */
+    uint8_t pkind;    /* enum ne_pkind, places only */
+    uint8_t has_coords;
+    uint32_t admin1;  /* pool offset, 0 when none */
+    uint32_t file, line; /* where it was defined (file index into the file table) */
+    double lat, lon;
+} ne_dentry;
+
+/* What the mention stages know about an actor mention beyond the public
+** ne_actor (d->actor_info, parallel to d->actors). */
+typedef struct ne_actor_info {
+    uint32_t tok_first, tok_end; /* tokens [first, end) */
+    uint8_t type;     /* enum ne_dtype of the head entry; NE_DT_COUNT when unknown */
+    uint8_t person;   /* 1 one person, 0 a group/organization/country, 2 cannot tell */
+    uint8_t plural;
+    uint8_t gender;   /* 'm', 'f' or 0 */
+    uint8_t former;   /* "former", "ex-": the role is past */
+    uint8_t nominal_class; /* nominals: NE_DT_* the head word names (group, org, country, person) */
+} ne_actor_info;
+
+/* Dictionary token id of each token of d (0: the word is in no name).
+** Computed once per document into d->dtok (arena); idempotent. */
+int neDict_prepare(struct ne_doc *d, const struct ne_engine *e);
+
+/* Longest dictionary name starting at token i (tokens [i, end) of one
+** sentence) that has an entry whose type is in typemask and whose
+** capitalization rules accept the text.  Returns its length in tokens (0 when
+** none) and in *hit a handle for neDict_hit_entry / neDict_next_hit. */
+size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
+                      uint32_t typemask, uint32_t *hit);
+/* The next accepted entry with the same name after hit (0 when none). */
+uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,
+                         uint32_t typemask);
+const ne_dentry *neDict_hit_entry(const struct ne_engine *e, uint32_t hit);
+
+/* String at a pool offset ("" for 0). */
+const char *neDict_str(const struct ne_engine *e, uint32_t off);
+/* The code of entry x that applies on date ymd (YYYYMMDD; 0 = unknown date:
+** the open-ended, most recent code).  NULL when the entry has no code. */
+const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd);
+/* Is group (3 letters) a known role group (GOV, MIL, ...)? */
+int neDict_is_role(const struct ne_engine *e, const char *group);
+/* How many entries are loaded (all types). */
+size_t neDict_count(const struct ne_engine *e);
+
+/* Is a place entry x matched at tokens [i, end) of a sentence ending at
+** sent_end a credible place there?  Hand-written places always are;
+** generated gazetteer names need a locative word before them or "-based"
+** after them (place.c). */
+int nePlace_credible(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
+                     size_t end, size_t sent_end);
+
+#endif /* NE_DICT_H */
