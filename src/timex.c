@@ -26,6 +26,9 @@ typedef struct tx {
     int has_dct;         /* document date known */
     int y, m, d;         /* document date */
     int tense;           /* TENSE_* around the expression, computed on demand */
+    long last_q;         /* last quarter mentioned (year*4 + q-1), or -1 */
+    uint32_t last_q_sent; /* and its sentence */
+    uint32_t sent;       /* sentence being scanned */
     char val[48];
     const char *type;
 } tx;
@@ -296,6 +299,9 @@ static size_t m_weekday(tx *x, size_t i) {
     const ne_word *w = word_at(x, i, TW_WEEKDAY);
     if (!w || x->tk[i].shape != NE_SH_CAP) return 0;
     size_t used, j = i + w->nwords;
+    /* "Monday, Oct. 26": the written date wins */
+    size_t k = j + (is_word(x, j, ",") ? 1 : 0), md = word_at(x, k, TW_MONTH) ? m_month_date(x, k) : 0;
+    if (md) return k + md - i;
     const char *part = partday_after(x, j, &used);
     j += used;
     value_weekday(x, (int)w->num, tense_of(x, i, j), part);
@@ -381,7 +387,9 @@ static size_t m_shift(tx *x, size_t i) {
         return j + c + u->nwords - i;
     }
     if ((u = unit_at(x, j, &mult, &code))) {
-        if (the || (s->num < 0 && !strcmp(s->phrase, "past"))) value_duration(x, 1, 0, mult, code);
+        size_t ul = strlen(u->phrase);
+        if (ul > 1 && u->phrase[ul - 1] == 's') value_duration(x, 0, 1, mult, code); /* "the coming years" */
+        else if (the || (s->num < 0 && !strcmp(s->phrase, "past"))) value_duration(x, 1, 0, mult, code);
         else if (mult != 1 || !strcmp(code, "H") || !strcmp(code, "MIN") || !strcmp(code, "S")) return 0;
         else value_shifted_unit(x, code, s->num);
         return j + u->nwords - i;
@@ -450,7 +458,11 @@ static size_t m_count_unit(tx *x, size_t i) {
     }
     if (af && !vague && c) {
         if (!x->has_dct) snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
-        else if (!strcmp(code, "D") || !strcmp(code, "W") || !strcmp(code, "M") || !strcmp(code, "Y")) {
+        else if (!strcmp(code, "Y") && x->last_q >= 0 && x->sent - x->last_q_sent <= 1) {
+            /* "a year ago" in a report about a quarter: the same quarter a year before */
+            long q = x->last_q + 4 * af->num * n * mult;
+            snprintf(x->val, sizeof x->val, "%04ld-Q%ld", q / 4, q % 4 + 1);
+        } else if (!strcmp(code, "D") || !strcmp(code, "W") || !strcmp(code, "M") || !strcmp(code, "Y")) {
             if (!strcmp(code, "D")) set_date(x, dct_day(x) + af->num * n * mult, NULL);
             else {
                 value_shifted_unit(x, code, af->num * n * mult);
@@ -494,7 +506,10 @@ static size_t m_set(tx *x, size_t i) {
     return 0;
 }
 
-/* "3 p.m.", "10:30 a.m.", "noon". */
+static size_t m_weekday(tx *x, size_t i);
+static size_t m_dayrel(tx *x, size_t i);
+
+/* "3 p.m.", "10:30 a.m.", "noon", "noon Thursday". */
 static size_t m_clock(tx *x, size_t i) {
     int hh = -1, mm = 0;
     size_t j = i;
@@ -514,6 +529,15 @@ static size_t m_clock(tx *x, size_t i) {
     }
     char date[24] = "XXXX-XX-XX";
     if (x->has_dct) snprintf(date, sizeof date, "%04d-%02d-%02d", x->y, x->m, x->d);
+    /* "9 a.m. EDT Tuesday", "noon yesterday": the day named after the time */
+    size_t k = j + (tok(x, j) && x->tk[j].shape == NE_SH_UPPER && x->tk[j].norm_len <= 4 ? 1 : 0);
+    k += is_word(x, k, "on");
+    size_t dn = (word_at(x, k, TW_WEEKDAY) && x->tk[k].shape == NE_SH_CAP) ? m_weekday(x, k)
+                : word_at(x, k, TW_DAYREL) ? m_dayrel(x, k) : 0;
+    if (dn && strlen(x->val) == 10) {
+        snprintf(date, sizeof date, "%s", x->val);
+        j = k + dn;
+    }
     snprintf(x->val, sizeof x->val, "%sT%02d:%02d", date, hh, mm);
     x->type = "TIME";
     return j - i;
@@ -545,7 +569,7 @@ static size_t m_quarter(tx *x, size_t i) {
 static size_t m_period(tx *x, size_t i) {
     size_t j = i;
     int the = is_word(x, j, "the"), latest = 0, back = 0;
-    j += the;
+    j += the || is_word(x, j, "a");
     if (is_word(x, j, "latest")) { latest = 1; j++; }
     if (is_word(x, j, "year") && is_dash(x, j + 1) && (is_word(x, j + 2, "earlier") || is_word(x, j + 2, "ago"))) {
         back = 4;
@@ -614,6 +638,16 @@ static int timex_add(struct ne_doc *d, const tx *x, size_t a, size_t b, uint32_t
     return NE_OK;
 }
 
+/* Remember a quarter value ("1989-Q3") as the reference period of what follows. */
+static void note_quarter(tx *x, uint32_t sent) {
+    long y;
+    if (strlen(x->val) == 7 && x->val[4] == '-' && x->val[5] == 'Q' && x->val[6] >= '1' && x->val[6] <= '4' &&
+        neU_parse_long(x->val, 4, &y) == 0) {
+        x->last_q = y * 4 + (x->val[6] - '1');
+        x->last_q_sent = sent;
+    }
+}
+
 /* Scan each sentence left to right; the longest expression at a token wins. */
 int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     tx x = {0};
@@ -626,7 +660,9 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
         x.m = d->month > 0 ? d->month : 1;
         x.d = 1;
     }
+    x.last_q = -1;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
+        x.sent = s;
         const ne_sentence *se = NE_VEC_AT(d->sentences, ne_sentence, s);
         x.first = se->tok_first;
         x.end = se->tok_first + se->tok_count;
@@ -635,6 +671,7 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
             if (!n) { i++; continue; }
             int rc = timex_add(d, &x, i, i + n, s);
             if (rc) return rc;
+            note_quarter(&x, s);
             i += n;
         }
     }
