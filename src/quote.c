@@ -1,5 +1,309 @@
-/* quote.c: direct quotations and their speakers. */
+/* quote.c: direct quotations and their speakers.  Finds quote-mark pairs
+** (straight or curly, across paragraphs), then the speaker from a cue verb of
+** dictionaries/cues.txt on either side, with apposition; quotes without a cue
+** continue the speaker of the quote before them (docs/TIME.md). */
 #include "neInt.h"
 
-int neQuote_load(struct ne_engine *e) { (void)e; return NE_OK; }
-int neQuote_find(struct ne_doc *d, const struct ne_engine *e) { (void)d; (void)e; return NE_OK; }
+#include <string.h>
+
+enum { QC_CUE, QC_CUEPREP, QC_PRONOUN, QC_TITLE, QC_CUEING };
+static const char *const qc_classes[] = {"cue", "cueprep", "pronoun", "title", "cueing", NULL};
+
+#define MAX_GAP 10 /* tokens between a quotation and its cue */
+
+int neQuote_load(struct ne_engine *e) { return neW_load(e, "cues.txt", qc_classes, &e->cues); }
+
+typedef struct qctx {
+    struct ne_doc *d;
+    const ne_wordtab *cw;
+    ne_token *tk;
+    size_t ntok;
+} qctx;
+
+/* A speaker found in the text: tokens [a, b) and the cue [ca, cb). */
+typedef struct speaker {
+    size_t a, b, ca, cb;
+    int found;
+} speaker;
+
+/* ---- quote marks ---- */
+enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
+
+static int mark_kind(const qctx *q, size_t i) {
+    const ne_token *t = &q->tk[i];
+    if (t->shape != NE_SH_QUOTE || strcmp(t->norm, "\"") != 0) return MARK_NONE;
+    const char *s = ne_seg_text(q->d, 0) + t->start;
+    size_t n = t->end - t->start;
+    if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+        if ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9E) return MARK_OPEN;  /* U+201C, U+201E */
+        if ((unsigned char)s[2] == 0x9D) return MARK_CLOSE;                               /* U+201D */
+    }
+    if (n == 2 && (unsigned char)s[0] == 0xC2) return (unsigned char)s[1] == 0xAB ? MARK_OPEN : MARK_CLOSE;
+    /* straight quote: opening when space comes before it and none after */
+    int sp_before = (t->flags & (NE_TF_SPACE_BEFORE | NE_TF_PARA_START)) || i == 0;
+    int sp_after = i + 1 >= q->ntok || (q->tk[i + 1].flags & NE_TF_SPACE_BEFORE);
+    if (sp_before && !sp_after) return MARK_OPEN;
+    if (!sp_before && sp_after) return MARK_CLOSE;
+    return MARK_EITHER;
+}
+
+static const ne_sentence *sent_of(const qctx *q, size_t i) {
+    return NE_VEC_AT(q->d->sentences, ne_sentence, q->tk[i].sent);
+}
+static int in_title(const qctx *q, size_t i) { return sent_of(q, i)->in_title; }
+static int para_start(const qctx *q, size_t i) { return (q->tk[i].flags & NE_TF_PARA_START) != 0; }
+
+/* ---- speaker groups ---- */
+static int is_cap(const ne_token *t) { return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED; }
+static int is_punct(const ne_token *t, const char *p) { return t->shape == NE_SH_PUNCT && strcmp(t->norm, p) == 0; }
+static int is_terminal(const ne_token *t) {
+    return t->shape == NE_SH_PUNCT && (!strcmp(t->norm, ".") || !strcmp(t->norm, "?") || !strcmp(t->norm, "!") ||
+                                       !strcmp(t->norm, ";"));
+}
+static const ne_word *cw_at(const qctx *q, size_t i, size_t end, int cls) {
+    return neW_match(q->cw, q->tk, i, end, cls);
+}
+
+/* A speaker group starting at i (after a cue): a pronoun, a run of
+** capitalized words (with "of", "al-"), or [the] ... title; returns its end. */
+static size_t group_after(const qctx *q, size_t i, size_t end) {
+    if (i >= end) return i;
+    const ne_word *p = cw_at(q, i, end, QC_PRONOUN);
+    if (p) return i + p->nwords;
+    size_t j = i;
+    if (!strcmp(q->tk[j].norm, "the") || !strcmp(q->tk[j].norm, "a") || !strcmp(q->tk[j].norm, "an")) j++;
+    size_t k = j;
+    while (k < end && k < j + 8 &&
+           (is_cap(&q->tk[k]) || q->tk[k].actor >= 0 || cw_at(q, k, end, QC_TITLE) ||
+            (k > j && (q->tk[k].shape == NE_SH_DASH || !strcmp(q->tk[k].norm, "'s")) && k + 1 < end && is_cap(&q->tk[k + 1])) ||
+            (k > j && q->tk[k].shape == NE_SH_LOWER && k + 1 < end && cw_at(q, k + 1, end, QC_TITLE))))
+        k++;
+    return k > j ? k : i;
+}
+
+/* A speaker group ending at e (before a cue), skipping an apposition set off
+** by commas ("Arain, former air marshal of the Pakistan Air Force, noted");
+** returns its start (== e when none). */
+static size_t group_before(const qctx *q, size_t e, size_t lo) {
+    size_t end = e;
+    if (end > lo && is_punct(&q->tk[end - 1], ",")) {
+        size_t k = end - 1;
+        while (k > lo && !is_punct(&q->tk[k - 1], ",") && !is_terminal(&q->tk[k - 1]) && e - k < 20) k--;
+        if (k > lo && is_punct(&q->tk[k - 1], ",")) end = k - 1;
+        else return e;
+    }
+    if (end > lo && cw_at(q, end - 1, end, QC_PRONOUN)) return end - 1;
+    size_t k = end;
+    while (k > lo && end - k < 8 &&
+           (is_cap(&q->tk[k - 1]) || q->tk[k - 1].actor >= 0 || cw_at(q, k - 1, end, QC_TITLE) ||
+            q->tk[k - 1].shape == NE_SH_DASH || !strcmp(q->tk[k - 1].norm, "'s") ||
+            (k < end && q->tk[k - 1].shape == NE_SH_LOWER && !strcmp(q->tk[k - 1].norm, "of"))))
+        k--;
+    while (k < end && (q->tk[k].shape == NE_SH_DASH || !strcmp(q->tk[k].norm, "of") || !strcmp(q->tk[k].norm, "'s"))) k++;
+    if (k > lo && (!strcmp(q->tk[k - 1].norm, "the") || !strcmp(q->tk[k - 1].norm, "a"))) k--;
+    /* a sentence-initial common word is not a name */
+    return k < end ? k : e;
+}
+
+/* After the closing mark c: `"...," said X`, `"...," X said`. */
+static speaker speaker_after(const qctx *q, size_t c) {
+    speaker s = {0};
+    size_t i = c + 1, lim = q->ntok;
+    if (i < lim && is_punct(&q->tk[i], ",")) i++;
+    for (size_t k = i; k < lim && k < i + MAX_GAP; k++) {
+        const ne_token *t = &q->tk[k];
+        if (is_terminal(t) || mark_kind(q, k) != MARK_NONE || para_start(q, k)) break;
+        const ne_word *cue = cw_at(q, k, lim, QC_CUE);
+        if (!cue) continue;
+        s.ca = k;
+        s.cb = k + cue->nwords;
+        if (k == i) {
+            s.a = s.cb;
+            s.b = group_after(q, s.cb, lim);
+        } else {
+            s.a = i;
+            s.b = k;
+            size_t comma = i;
+            while (comma < k && !is_punct(&q->tk[comma], ",")) comma++;
+            s.b = comma; /* "X, a former ambassador, said": X */
+        }
+        s.found = s.b > s.a;
+        return s;
+    }
+    return s;
+}
+
+/* The subject at the start of sentence si: "The president", "he", "Former
+** Arkansas Gov. Mike Huckabee". */
+static speaker sentence_subject(const qctx *q, uint32_t si, size_t ca, size_t cb) {
+    speaker s = {0};
+    const ne_sentence *se = NE_VEC_AT(q->d->sentences, ne_sentence, si);
+    size_t a = se->tok_first, end = se->tok_first + se->tok_count;
+    while (a < end && (q->tk[a].shape == NE_SH_QUOTE || q->tk[a].shape == NE_SH_PUNCT)) a++;
+    s.a = a;
+    s.b = group_after(q, a, end);
+    s.ca = ca;
+    s.cb = cb;
+    s.found = s.b > s.a && s.b <= ca;
+    return s;
+}
+
+/* A participle cue ("..., saying:") in [lo, hi): the speaker is the subject. */
+static speaker speaker_participle(const qctx *q, size_t lo, size_t hi) {
+    speaker s = {0};
+    for (size_t i = hi; i > lo; i--) {
+        const ne_word *w = cw_at(q, i - 1, hi, QC_CUEING);
+        if (w) return sentence_subject(q, q->tk[i - 1].sent, i - 1, i - 1 + w->nwords);
+    }
+    return s;
+}
+
+/* A quotation opened right after a colon that ends the sentence or
+** paragraph before it ("Breitbart News responded:" / "he declared:"). */
+static speaker speaker_colon(const qctx *q, size_t o) {
+    speaker s = {0};
+    if (o == 0 || !is_punct(&q->tk[o - 1], ":") || in_title(q, o - 1)) return s;
+    size_t c = o - 1, lo = sent_of(q, c)->tok_first;
+    if ((s = speaker_participle(q, lo, c)).found) return s;
+    for (size_t i = c; i > lo; i--) {
+        const ne_word *cue = cw_at(q, i - 1, c, QC_CUE);
+        if (!cue) continue;
+        s.ca = i - 1;
+        s.cb = i - 1 + cue->nwords;
+        s.b = i - 1;
+        s.a = group_before(q, i - 1, lo);
+        s.found = s.b > s.a;
+        if (s.found) return s;
+        return sentence_subject(q, q->tk[c].sent, s.ca, s.cb);
+    }
+    return s;
+}
+
+/* Before the opening mark o, in its sentence: `X said: "..."`, `X said it
+** "..."`, `according to X, "..."`. */
+static speaker speaker_before(const qctx *q, size_t o) {
+    speaker s = {0};
+    size_t lo = sent_of(q, o)->tok_first;
+    if ((s = speaker_participle(q, o > MAX_GAP && o - MAX_GAP > lo ? o - MAX_GAP : lo, o)).found) return s;
+    for (size_t k = o; k > lo && o - k < MAX_GAP; k--) {
+        size_t i = k - 1;
+        if (mark_kind(q, i) != MARK_NONE) break;
+        const ne_word *prep = cw_at(q, i, o, QC_CUEPREP);
+        if (prep) {
+            s.ca = i;
+            s.cb = i + prep->nwords;
+            s.a = s.cb;
+            s.b = group_after(q, s.cb, o);
+            s.found = s.b > s.a;
+            return s;
+        }
+        const ne_word *cue = cw_at(q, i, o, QC_CUE);
+        if (!cue) continue;
+        s.ca = i;
+        s.cb = i + cue->nwords;
+        s.b = i;
+        s.a = group_before(q, i, lo);
+        s.found = s.b > s.a;
+        return s;
+    }
+    return s;
+}
+
+/* "according to X" after the quotation. */
+static speaker speaker_prep_after(const qctx *q, size_t c) {
+    speaker s = {0};
+    size_t i = c + 1 + (c + 1 < q->ntok && is_punct(&q->tk[c + 1], ","));
+    const ne_word *prep = i < q->ntok ? cw_at(q, i, q->ntok, QC_CUEPREP) : NULL;
+    if (!prep) return s;
+    s.ca = i;
+    s.cb = i + prep->nwords;
+    s.a = s.cb;
+    s.b = group_after(q, s.cb, q->ntok);
+    s.found = s.b > s.a;
+    return s;
+}
+
+/* ---- recording ---- */
+static const char *seg_dup(struct ne_doc *d, size_t a, size_t b) {
+    return neA_strndup(&d->arena, d->seg[0] + a, b - a);
+}
+
+/* Fill speaker and unresolved of *out from the group s. */
+static int set_speaker(qctx *q, ne_quote *out, const speaker *s) {
+    out->speaker = -1;
+    out->unresolved = NULL;
+    out->cue = NULL;
+    if (!s->found) return NE_OK;
+    for (size_t k = s->a; k < s->b; k++)
+        if (q->tk[k].actor >= 0) { out->speaker = q->tk[k].actor; break; }
+    out->cue = seg_dup(q->d, q->tk[s->ca].start, q->tk[s->cb - 1].end);
+    if (out->speaker < 0) out->unresolved = seg_dup(q->d, q->tk[s->a].start, q->tk[s->b - 1].end);
+    for (size_t k = s->ca; k < s->cb; k++) q->tk[k].tags |= NE_TAG_CUE;
+    return (out->cue && (out->speaker >= 0 || out->unresolved)) ? NE_OK : NE_NOMEM;
+}
+
+/* Add the quotation of content tokens [a, b), opened at o and closed at c
+** (c == (size_t)-1: runs on into the next paragraph). */
+static int quote_add(qctx *q, size_t o, size_t a, size_t b, size_t c, int chained) {
+    ne_quote *out = neV_push(&q->d->arena, &q->d->quotes);
+    if (!out) return NE_NOMEM;
+    out->span.start = q->tk[a].start;
+    out->span.end = q->tk[b - 1].end;
+    out->text = seg_dup(q->d, out->span.start, out->span.end);
+    out->sentence = ne_pub_sent(q->d, q->tk[a].sent);
+    out->speaker = -1;
+    if (!out->text) return NE_NOMEM;
+    for (size_t k = a; k < b; k++) q->tk[k].tags |= NE_TAG_IN_QUOTE;
+    speaker s = {0};
+    if (c != (size_t)-1) s = speaker_after(q, c);
+    if (!s.found && !chained) s = speaker_before(q, o);
+    if (!s.found && !chained) s = speaker_colon(q, o);
+    if (!s.found && c != (size_t)-1) s = speaker_prep_after(q, c);
+    int rc = set_speaker(q, out, &s);
+    if (rc || s.found || q->d->quotes.n < 2) return rc;
+    /* no cue: a quotation continues the speaker of the one before it in the
+    ** same or the previous paragraph */
+    const ne_quote *prev = NE_VEC_AT(q->d->quotes, ne_quote, q->d->quotes.n - 2);
+    int near = chained || out->sentence - prev->sentence <= 2;
+    if (near && (prev->speaker >= 0 || prev->unresolved)) {
+        out->speaker = prev->speaker;
+        out->unresolved = prev->unresolved;
+    }
+    return NE_OK;
+}
+
+/* Content of the quotation opened at o: up to its closing mark, or to the end
+** of the paragraph when it is left open.  Returns the index after it. */
+static size_t quote_scan(qctx *q, size_t o, size_t *close) {
+    *close = (size_t)-1;
+    for (size_t i = o + 1; i < q->ntok; i++) {
+        if (para_start(q, i) || in_title(q, i)) return i;
+        int k = mark_kind(q, i);
+        if (k == MARK_CLOSE || k == MARK_EITHER) { *close = i; return i; }
+        if (k == MARK_OPEN && i > o + 1 && q->tk[i].flags & NE_TF_SPACE_BEFORE && is_terminal(&q->tk[i - 1])) {
+            return i; /* a new quotation opens: the previous one was never closed */
+        }
+    }
+    return q->ntok;
+}
+
+int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
+    qctx q = {d, e->cues, (ne_token *)d->tokens.items, d->tokens.n};
+    int chained = 0;
+    for (size_t i = 0; i < q.ntok; i++) {
+        int k = mark_kind(&q, i);
+        if (in_title(&q, i) || (k != MARK_OPEN && k != MARK_EITHER)) { if (k != MARK_NONE) chained = 0; continue; }
+        size_t close, next = quote_scan(&q, i, &close);
+        size_t end = close != (size_t)-1 ? close : next;
+        /* strip a trailing comma of the content ("...event," he said) */
+        size_t b = end;
+        while (b > i + 1 && (is_punct(&q.tk[b - 1], ",") || q.tk[b - 1].shape == NE_SH_QUOTE)) b--;
+        if (b > i + 1) {
+            int rc = quote_add(&q, i, i + 1, b, close, chained && para_start(&q, i));
+            if (rc) return rc;
+        }
+        chained = close == (size_t)-1; /* open at paragraph end: continues */
+        i = close != (size_t)-1 ? close : next - 1;
+    }
+    return NE_OK;
+}
