@@ -535,7 +535,7 @@ static size_t m_clock(tx *x, size_t i) {
     size_t dn = (word_at(x, k, TW_WEEKDAY) && x->tk[k].shape == NE_SH_CAP) ? m_weekday(x, k)
                 : word_at(x, k, TW_DAYREL) ? m_dayrel(x, k) : 0;
     if (dn && strlen(x->val) == 10) {
-        snprintf(date, sizeof date, "%s", x->val);
+        memcpy(date, x->val, 11);
         j = k + dn;
     }
     snprintf(x->val, sizeof x->val, "%sT%02d:%02d", date, hh, mm);
