@@ -77,7 +77,9 @@ void eval_coder_close(eval_coder *c);
 ne_doc *eval_code_doc(eval_coder *c, const char *id, const char *text, size_t len, const char *title,
                  const char *date);
 
-/* CSV records (RFC 4180: quoted fields may hold commas, quotes and newlines).
+/* CSV records (RFC 4180: quoted fields may hold commas, quotes and newlines;
+** a quote opens a quoted field only at the field's start; with sep '\t' quotes
+** are plain characters, as in the TSV sets).
 ** eval_csv_next reads one record into r; returns the number of fields, 0 at
 ** end of file, -1 on a record over the size limit. Fields are NUL-terminated
 ** and valid until the next call on r. */

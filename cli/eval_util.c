@@ -141,7 +141,7 @@ int eval_csv_next(FILE *f, eval_csv *r, char sep) {
                 continue;
             }
         }
-        if (ch == '"') quoted = 1;
+        if (ch == '"' && sep != '\t' && r->len == r->off[r->nf - 1]) quoted = 1;
         else if (ch == sep) {
             if (csv_put(r, 0) || csv_field_start(r)) return -1;
         } else if (ch == '\n') break;
