@@ -103,9 +103,23 @@ static int ner_next(FILE *f, const char *text, span_set *src, span_set *tgt) {
 }
 
 typedef struct cb_counts {
-    long total, correct, with_event, unaligned;
+    long total, correct, with_event, unaligned, gold_spans, mentioned;
     eval_prf src, tgt, exact;
 } cb_counts;
+
+/* Gold spans that some coded actor mention (of any event or none; with a
+** country or code) overlaps. */
+static void mention_recall(const ne_doc *d, const span_set *gold, cb_counts *k) {
+    size_t n = 0;
+    const ne_actor *a = d ? ne_doc_actors(d, &n) : NULL;
+    for (int j = 0; j < gold->n; j++) {
+        int hit = 0;
+        for (size_t i = 0; i < n && !hit; i++)
+            hit = !a[i].in_title && (a[i].country || a[i].code) && a[i].span.start < gold->s[j].end && gold->s[j].start < a[i].span.end;
+        k->gold_spans++;
+        k->mentioned += hit;
+    }
+}
 
 static void cb_score(const ne_doc *d, int label, FILE *ner, const char *text, cb_counts *k) {
     const ne_event *m = d ? main_event(d) : NULL;
@@ -125,6 +139,8 @@ static void cb_score(const ne_doc *d, int label, FILE *ner, const char *text, cb
         if (ev[i].has_source) span_add(&ps, ev[i].source.span);
         if (ev[i].has_target) span_add(&pt, ev[i].target.span);
     }
+    mention_recall(d, &gs, k);
+    mention_recall(d, &gt, k);
     span_score(&gs, &ps, 0, &k->src);
     span_score(&gt, &pt, 0, &k->tgt);
     span_score(&gs, &ps, 1, &k->exact);
@@ -160,6 +176,8 @@ int eval_conflibert(const char *dir, FILE *report, eval_coder *c) {
     eval_figure("conflibert", "source_span_f1", eval_f1(&k.src), k.src.tp + k.src.fn);
     eval_figure("conflibert", "target_span_f1", eval_f1(&k.tgt), k.tgt.tp + k.tgt.fn);
     eval_figure("conflibert", "span_exact_f1", eval_f1(&k.exact), k.exact.tp + k.exact.fn);
+    eval_figure("conflibert", "actor_mention_r", k.gold_spans ? (double)k.mentioned / (double)k.gold_spans : 0,
+                k.gold_spans);
     eval_note("conflibert: %ld test sentences, %ld with an event, %ld without aligned gold spans", k.total,
               k.with_event, k.unaligned);
     return 0;
