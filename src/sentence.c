@@ -281,7 +281,7 @@ static int abbrev_ends(const splitter *sp, size_t i, size_t j) {
         return is_starter(sp, nx);
     }
     int kind = neSent_abbrev(sp->e, w, tlen(t) - 1);
-    if (kind == 2 || kind == 3) return 0;
+    if (kind == 2 || kind == 3 || i < sp->start + 2) return 0; /* "The U.S. And ..." is no sentence */
     if (nx->shape == NE_SH_QUOTE && (nx->flags & NE_TF_QUOTE_OPEN)) return 1;
     return is_starter(sp, nx);
 }
@@ -334,6 +334,9 @@ static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
                    .text = d->seg[seg]};
     sp.bullet = list_item(&sp, 0);
     for (size_t j = 1; j < sp.n; j++) {
+        const ne_token *t = &sp.tk[j - 1];
+        /* fast path: a plain word followed by a token on the same line never ends a sentence */
+        if (t->shape <= NE_SH_NUM && !(t->flags & NE_TF_ABBREV) && !(sp.tk[j].flags & NE_TF_NEWLINE)) continue;
         if (!layout_break(&sp, j) && !ends_after(&sp, j - 1)) continue;
         rc = add_sentence(d, first + sp.start, first + j - 1, seg == 1);
         if (rc) return rc;

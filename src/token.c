@@ -39,6 +39,17 @@ static const uint8_t ascii_class[128] = {
 #undef P
 #undef U
 
+/* 1 for the ASCII letters and digits: the inner loop of word_end. */
+static const uint8_t word_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* Normalized forms of one-byte tokens: "x\0" per byte, letters lowercased,
 ** the backquote folded to an apostrophe.  Saves an arena copy per punctuation. */
 static const char byte_norm[256] = {
@@ -130,28 +141,72 @@ static uint8_t punct_shape(enum cclass first) {
     }
 }
 
-/* ASCII token: lowercase copy into the arena, shape from the same pass. */
-static int norm_ascii(ne_arena *a, ne_token *t, const char *s, size_t n, enum cclass first) {
+/* Lowercase copies of ASCII tokens are packed into chunks of the arena
+** instead of one arena allocation per token. */
+#define NORM_CHUNK 65536
+
+typedef struct normpool {
+    char *p;
+    size_t left;
+} normpool;
+
+static char *norm_room(ne_arena *a, normpool *np, size_t n) {
+    if (np->left < n) {
+        size_t cap = n > NORM_CHUNK ? n : NORM_CHUNK;
+        np->p = neA_alloc(a, cap);
+        if (!np->p) return NULL;
+        np->left = cap;
+    }
+    char *r = np->p;
+    np->p += n;
+    np->left -= n;
+    return r;
+}
+
+#define ONES 0x0101010101010101ull
+/* Lowercase eight ASCII bytes at once; *up and *low get 0x80 in each byte
+** that was an upper- or lower-case letter (no byte can carry into the next:
+** all are below 0x80). */
+static inline void lower8(uint64_t *w, uint64_t *up, uint64_t *low) {
+    uint64_t x = *w;
+    uint64_t ge_A = (x + ONES * (0x80 - 'A')) & ONES * 0x80, gt_Z = (x + ONES * (0x80 - 'Z' - 1)) & ONES * 0x80;
+    uint64_t ge_a = (x + ONES * (0x80 - 'a')) & ONES * 0x80, gt_z = (x + ONES * (0x80 - 'z' - 1)) & ONES * 0x80;
+    *up = ge_A & ~gt_Z;
+    *low = ge_a & ~gt_z;
+    *w = x | (*up >> 2);
+}
+
+/* ASCII token: lowercase copy, shape from the same pass. */
+static const unsigned char byte_mask[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+
+/* ASCII token [s, s+n) with avail >= n bytes readable at s. */
+static int norm_ascii(ne_arena *a, normpool *np, ne_token *t, const char *s, size_t n, size_t avail,
+                      enum cclass first) {
     if (n == 1) {
         t->norm = &byte_norm[(unsigned char)s[0] * 2];
         t->norm_len = 1;
         t->shape = (first == C_LETTER) ? word_shape(is_upper(s[0]), !is_upper(s[0]), 1) : punct_shape(first);
         return NE_OK;
     }
-    char *r = neA_alloc(a, n + 1);
+    char *r = norm_room(a, np, (n + 8) & ~(size_t)7);
     if (!r) return NE_NOMEM;
-    size_t up = 0, low = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        int u = is_upper(c);
-        up += (size_t)u;
-        low += (size_t)(!u && c >= 'a' && c <= 'z');
-        r[i] = (char)(c | (u << 5));
+    uint64_t up = 0, low = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        size_t m = n - i < 8 ? n - i : 8;
+        uint64_t w = 0, mask, u, l;
+        if (avail - i >= 8) memcpy(&w, s + i, 8); /* fixed size: one load */
+        else memcpy(&w, s + i, m);
+        memcpy(&mask, byte_mask + 8 - m, 8); /* m bytes of 0xFF: the token's own */
+        w &= mask;
+        lower8(&w, &u, &l);
+        memcpy(r + i, &w, 8);
+        up |= u;
+        low |= l;
     }
     r[n] = 0;
     t->norm = r;
     t->norm_len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
-    if (first == C_LETTER) t->shape = word_shape(up, low, is_upper(s[0]));
+    if (first == C_LETTER) t->shape = word_shape(up != 0, low != 0, is_upper(s[0]));
     else if (first == C_APOS) t->shape = low ? NE_SH_LOWER : NE_SH_QUOTE; /* 's 're */
     else t->shape = punct_shape(first);
     return NE_OK;
@@ -234,15 +289,13 @@ static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum ccl
 }
 
 /* Append the token [b, e); ascii: the caller knows it has only ASCII bytes. */
-static int push_token(struct ne_doc *d, const char *s, size_t b, size_t e, enum cclass first, uint8_t flags,
-                      int ascii) {
-    ne_token *t = neV_push(&d->arena, &d->tokens);
-    if (!t) return NE_NOMEM;
-    t->start = (uint32_t)b;
-    t->end = (uint32_t)e;
-    t->flags = flags;
-    t->actor = t->place = t->timex = -1;
-    int rc = ascii ? norm_ascii(&d->arena, t, s + b, e - b, first) : norm_utf8(&d->arena, t, s + b, e - b, first);
+static int push_token(struct ne_doc *d, normpool *np, const char *s, size_t n, size_t b, size_t e,
+                      enum cclass first, uint8_t flags, int ascii) {
+    ne_vec *v = &d->tokens;
+    if (v->n == v->cap && neV_reserve(&d->arena, v, v->cap * 2 + 64)) return NE_NOMEM;
+    ne_token *t = NE_VEC_AT(*v, ne_token, v->n++);
+    *t = (ne_token){.start = (uint32_t)b, .end = (uint32_t)e, .flags = flags, .actor = -1, .place = -1, .timex = -1};
+    int rc = ascii ? norm_ascii(&d->arena, np, t, s + b, e - b, n - b, first) : norm_utf8(&d->arena, t, s + b, e - b, first);
     t->lemma = t->norm;
     return rc;
 }
@@ -267,21 +320,51 @@ static int clitic_after(const char *s, size_t n, size_t j, size_t apos) {
     return (a == 'r' && b == 'e') || (a == 'l' && b == 'l') || (a == 'v' && b == 'e');
 }
 
+#define HIGH (ONES * 0x80)
+/* 0x80 in each byte of x that is an ASCII letter or digit (bytes are taken
+** as 7-bit values first, so no addition carries into the next byte). */
+static inline uint64_t word_bytes8(uint64_t x) {
+    uint64_t y = x & ~HIGH, z = y | (ONES * 0x20);
+    uint64_t digit = ((y + ONES * (0x80 - '0')) & ~(y + ONES * (0x80 - '9' - 1))) & HIGH;
+    uint64_t alpha = ((z + ONES * (0x80 - 'a')) & ~(z + ONES * (0x80 - 'z' - 1))) & HIGH;
+    return (digit | alpha) & ~(x & HIGH);
+}
+
+/* End of the run of ASCII letters and digits at i: eight bytes at a time
+** where the byte order allows it. */
+static inline size_t word_run(const char *s, size_t n, size_t i) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t stop = ~word_bytes8(x) & HIGH;
+        if (stop) return i + ((size_t)__builtin_ctzll(stop) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && word_byte[(unsigned char)s[i]]) i++;
+    return i;
+}
+
 /* End of a word starting at i: letters and digits, joined by an apostrophe
 ** (O'Brien, don't), and by ',' or '.' between digits in a number (1,000.5).
 ** Hyphens and slashes split. */
-static size_t word_end(const char *s, size_t n, size_t i, enum cclass first, int *ascii) {
+static size_t word_end(const char *s, size_t n, size_t i, enum cclass first, int *ascii, int *apos) {
     *ascii = 1;
+    *apos = 0;
     for (;;) {
-        while (i < n && (unsigned char)s[i] < 0x80 && (ascii_class[(unsigned char)s[i]] == C_LETTER ||
-                                                      ascii_class[(unsigned char)s[i]] == C_DIGIT))
-            i++;
+        i = word_run(s, n, i);
         size_t k, k2;
         enum cclass c = class_at(s, n, i, &k);
         if (c == C_LETTER || c == C_DIGIT) { *ascii &= k == 1; i += k; continue; }
         if (c == C_SPACE || c == C_NEWLINE || c == C_DASH) return i;
         enum cclass next = class_at(s, n, i + k, &k2);
-        if (c == C_APOS && next == C_LETTER && !clitic_after(s, n, i + k, i)) { *ascii &= k == 1; i += k; continue; }
+        if (c == C_APOS && next == C_LETTER && !clitic_after(s, n, i + k, i)) {
+            *ascii &= k == 1;
+            *apos = 1;
+            i += k;
+            continue;
+        }
         if ((s[i] == '.' || s[i] == ',') && first == C_DIGIT && next == C_DIGIT) { i += 1; continue; }
         return i;
     }
@@ -357,6 +440,7 @@ typedef struct scan {
     unsigned indent;     /* columns of indentation of this line so far */
     unsigned prev_indent; /* indentation of the last line that had a token */
     int indent_para;      /* that line started a paragraph by its indentation */
+    normpool np;          /* where ASCII normalized forms go */
 } scan;
 
 /* Whitespace at i: updates flags; returns its length. */
@@ -395,8 +479,8 @@ static void scan_line_start(scan *sc, size_t i, int first_token) {
 /* A word or number at i; pushes it (and a split-off "n't"); returns its end. */
 static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
     const char *s = sc->s;
-    int ascii;
-    size_t n = sc->n, b = i, end = word_end(s, n, i, c, &ascii);
+    int ascii, apos;
+    size_t n = sc->n, b = i, end = word_end(s, n, i, c, &ascii, &apos);
     uint8_t flags = sc->flags;
     if (c == C_LETTER && end < n && s[end] == '.') {
         size_t ae = abbrev_end(sc->e, s, n, b, end);
@@ -405,14 +489,14 @@ static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
             flags |= NE_TF_ABBREV;
         }
     }
-    size_t cl = (flags & NE_TF_ABBREV) ? 0 : clitic_len(s, b, end);
+    size_t cl = (apos && !(flags & NE_TF_ABBREV)) ? clitic_len(s, b, end) : 0;
     if (cl) {
-        if (push_token(sc->d, s, b, end - cl, c, flags, ascii && cl == 3)) return NE_NOMEM;
+        if (push_token(sc->d, &sc->np, s, n, b, end - cl, c, flags, ascii && cl == 3)) return NE_NOMEM;
         flags = 0;
         b = end - cl;
     }
     *out_end = end;
-    return push_token(sc->d, s, b, end, c, flags, ascii && cl != 5);
+    return push_token(sc->d, &sc->np, s, n, b, end, c, flags, ascii && cl != 5);
 }
 
 /* Any other token at i; returns its end through *out_end. */
@@ -429,7 +513,7 @@ static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_e
         while (end < n && s[end] == '.') end++; /* "..." is one token */
     }
     *out_end = end;
-    return push_token(sc->d, s, i, end, c, flags, k == 1);
+    return push_token(sc->d, &sc->np, s, n, i, end, c, flags, k == 1);
 }
 
 /* Tokenize segment seg; tokens are appended to d->tokens. */
@@ -438,6 +522,11 @@ int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     size_t i = 0, k, first = d->tokens.n;
     if (neV_reserve(&d->arena, &d->tokens, d->tokens.n + sc.n / 8 + 16)) return NE_NOMEM;
     while (i < sc.n) {
+        if (sc.s[i] == ' ' && !sc.line_start) { /* the common case, kept short */
+            sc.flags |= NE_TF_SPACE_BEFORE;
+            i++;
+            continue;
+        }
         enum cclass c = class_at(sc.s, sc.n, i, &k);
         if (c == C_SPACE || c == C_NEWLINE) {
             i += scan_space(&sc, i, c, k);
