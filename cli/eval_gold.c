@@ -12,6 +12,8 @@
 #define KEY_MAX 96
 #define MAX_KEYS 512
 
+static const char *str_or(json_t *o, const char *key, const char *dflt);
+
 /* ---- texts by reference ---- */
 
 /* Field `name` of the header row h, or -1. */
@@ -50,6 +52,69 @@ static char *tsv_line(const char *path, long line, long field) {
     return out;
 }
 
+/* ---- MEANTIME token XML: <token sentence="S" ...>word</token>, detokenized ---- */
+
+static const char *const no_space_before[] = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'re",
+                                              "'ve", "'ll", "'d", "'m", "'", NULL};
+
+static int in_list(const char *w, const char *const *list) {
+    for (size_t i = 0; list[i]; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
+/* Decode the five XML entities of [s, e) into out; returns bytes written. */
+static size_t xml_unescape(char *out, const char *s, const char *e) {
+    static const char *const ent[] = {"&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&apos;", "'"};
+    size_t o = 0;
+    while (s < e) {
+        int hit = 0;
+        for (size_t i = 0; i < 10 && *s == '&'; i += 2)
+            if (!strncmp(s, ent[i], strlen(ent[i]))) {
+                out[o++] = ent[i + 1][0];
+                s += strlen(ent[i]);
+                hit = 1;
+                break;
+            }
+        if (!hit) out[o++] = *s++;
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* Join the tokens: sentence 0 (title) and 1 (date line) end with a blank
+** line; a space goes between tokens except before closing punctuation and
+** clitics, after opening brackets and "$", and inside a pair of quotes
+** (`` and '' become straight double quotes). */
+static char *meantime_text(const char *xml) {
+    size_t cap = strlen(xml) + 1, o = 0;
+    char *out = malloc(cap), word[512];
+    long prev_sent = -1;
+    int open_quote = 0, glue = 1;
+    if (!out) return NULL;
+    for (const char *p = strstr(xml, "<token "); p; p = strstr(p, "<token ")) {
+        const char *sa = strstr(p, "sentence=\""), *gt = strchr(p, '>'), *end = gt ? strstr(gt, "</token>") : NULL;
+        if (!sa || !gt || !end || (size_t)(end - gt) >= sizeof word) break;
+        long sent = strtol(sa + 10, NULL, 10);
+        xml_unescape(word, gt + 1, end);
+        int opening = !strcmp(word, "``"), closing = !strcmp(word, "''");
+        if (opening || closing) snprintf(word, sizeof word, "\""); /* Penn Treebank quotes */
+        int quote = !strcmp(word, "\"");
+        if (opening) open_quote = 0;
+        if (closing) open_quote = 1;
+        if (prev_sent >= 0 && sent != prev_sent) o += (size_t)snprintf(out + o, cap - o, "%s", prev_sent <= 1 ? "\n\n" : " ");
+        else if (prev_sent >= 0 && !glue && !in_list(word, no_space_before) && !(quote && open_quote)) out[o++] = ' ';
+        if (sent != prev_sent) glue = 1;
+        o += (size_t)snprintf(out + o, cap - o, "%s", word);
+        if (quote) open_quote = !open_quote;
+        glue = !strcmp(word, "(") || !strcmp(word, "[") || !strcmp(word, "$") || (quote && open_quote);
+        prev_sent = sent;
+        p = end;
+    }
+    out[o] = 0;
+    return out;
+}
+
 /* The text an annotation refers to, malloc'd; NULL (with a message) when absent. */
 static char *gold_text(json_t *doc, const char *shared, size_t *len, FILE *report) {
     const char *file = json_string_value(json_object_get(doc, "file"));
@@ -66,6 +131,11 @@ static char *gold_text(json_t *doc, const char *shared, size_t *len, FILE *repor
     else if (key)
         t = csv_lookup(path, json_string_value(json_object_get(doc, "key_field")), json_string_value(key),
                        json_string_value(json_object_get(doc, "field")));
+    else if (!strcmp(str_or(doc, "format", ""), "meantime")) {
+        char *xml = eval_slurp(path, NULL);
+        t = xml ? meantime_text(xml) : NULL;
+        free(xml);
+    }
     else
         t = eval_slurp(path, NULL);
     if (!t) {
