@@ -1,5 +1,128 @@
-/* cameo.c: the CAMEO code table: names, Goldstein weights, quad classes, PLOVER. */
+/* cameo.c: the CAMEO code table (dictionaries/cameo/codes.tsv): name,
+** Goldstein weight, quad class and PLOVER category of every event code,
+** validated at load (docs/CAMEO.md). */
 #include "neInt.h"
 
-int neCameo_load(struct ne_engine *e) { (void)e; return NE_OK; }
-void neCameo_free(ne_cameo *c) { (void)c; }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ne_cameo {
+    char *text;           /* the file, tabs and newlines replaced by NULs */
+    ne_cameo_code *codes; /* sorted by code */
+    size_t n;
+};
+
+static int code_cmp(const void *a, const void *b) {
+    return strcmp(((const ne_cameo_code *)a)->code, ((const ne_cameo_code *)b)->code);
+}
+
+/* The quad class the root of code implies (docs/CAMEO.md). */
+int neCameo_quad_of_root(int root) {
+    return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+}
+
+/* Check the code field: 3 or 4 digits, root 01..20. Returns the root or 0. */
+static int code_root(const char *s) {
+    size_t n = strlen(s);
+    long r;
+    if (n < 3 || n > 4 || neU_parse_long(s, n, &r) || neU_parse_long(s, 2, &r) || r < 1 || r > 20) return 0;
+    return (int)r;
+}
+
+/* Parse the goldstein field: optional '-', digits, optional .digits. */
+static int parse_weight(const char *s, double *out) {
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || v < -10.0 || v > 10.0) return -1;
+    *out = v;
+    return 0;
+}
+
+/* Split one line into up to 5 tab-separated fields (in place). */
+static int split_fields(char *line, char **f) {
+    int k = 0;
+    f[k++] = line;
+    for (char *p = line; *p; p++)
+        if (*p == '\t') {
+            *p = 0;
+            if (k == 5) return 6;
+            f[k++] = p + 1;
+        }
+    return k;
+}
+
+static int parse_line(struct ne_engine *e, const char *path, size_t lineno, char *line, ne_cameo_code *c) {
+    char *f[5];
+    if (split_fields(line, f) != 5)
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: expected 5 tab-separated fields", path, lineno);
+    int root = code_root(f[0]);
+    long q;
+    if (!root) return ne_engine_fail(e, NE_DATA, "%s:%zu: bad CAMEO code '%s'", path, lineno, f[0]);
+    if (!*f[1]) return ne_engine_fail(e, NE_DATA, "%s:%zu: empty name", path, lineno);
+    if (parse_weight(f[2], &c->goldstein))
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: bad Goldstein weight '%s'", path, lineno, f[2]);
+    if (neU_parse_long(f[3], strlen(f[3]), &q) || q != neCameo_quad_of_root(root))
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: quad class '%s' does not match root %02d", path, lineno,
+                              f[3], root);
+    if (!*f[4]) return ne_engine_fail(e, NE_DATA, "%s:%zu: empty PLOVER field (use -)", path, lineno);
+    snprintf(c->code, sizeof c->code, "%s", f[0]);
+    snprintf(c->root, sizeof c->root, "%.2s", f[0]);
+    c->name = f[1];
+    c->quad_class = (int)q;
+    c->plover = strcmp(f[4], "-") ? f[4] : NULL;
+    return NE_OK;
+}
+
+static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size_t len) {
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++) lines += cm->text[i] == '\n';
+    cm->codes = neM_calloc(lines, sizeof *cm->codes);
+    if (!cm->codes) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    char *p = cm->text, *end = cm->text + len;
+    for (size_t lineno = 1; p < end; lineno++) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *next = nl ? nl + 1 : end;
+        if (nl) *nl = 0;
+        if (nl > p && nl[-1] == '\r') nl[-1] = 0;
+        if (*p && *p != '#') {
+            int rc = parse_line(e, path, lineno, p, &cm->codes[cm->n]);
+            if (rc) return rc;
+            cm->n++;
+        }
+        p = next;
+    }
+    qsort(cm->codes, cm->n, sizeof *cm->codes, code_cmp);
+    for (size_t i = 1; i < cm->n; i++)
+        if (!strcmp(cm->codes[i].code, cm->codes[i - 1].code))
+            return ne_engine_fail(e, NE_DATA, "%s: duplicate code %s", path, cm->codes[i].code);
+    return NE_OK;
+}
+
+int neCameo_load(struct ne_engine *e) {
+    char path[1024];
+    size_t len;
+    if (neU_path(path, sizeof path, e->data_dir, "cameo/codes.tsv"))
+        return ne_engine_fail(e, NE_INVALID, "data directory path too long");
+    ne_cameo *cm = e->cameo = neM_calloc(1, sizeof *cm);
+    if (!cm) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    int rc = neU_read_file(path, &cm->text, &len, (size_t)4 << 20);
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
+    return parse_table(e, path, cm, len);
+}
+
+void neCameo_free(ne_cameo *c) {
+    if (!c) return;
+    neM_free(c->text);
+    neM_free(c->codes);
+    neM_free(c);
+}
+
+const ne_cameo_code *neCameo_get(const ne_cameo *c, const char *code) {
+    if (!c || !c->n) return NULL;
+    ne_cameo_code key;
+    snprintf(key.code, sizeof key.code, "%s", code);
+    return bsearch(&key, c->codes, c->n, sizeof *c->codes, code_cmp);
+}
+
+size_t neCameo_count(const ne_cameo *c) { return c ? c->n : 0; }

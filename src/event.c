@@ -1,4 +1,480 @@
-/* event.c: events: patterns matched in clauses, with actors, modality, date and place. */
+/* event.c: events: the patterns of each anchor (verb or event noun) matched
+** in its clause, actors from subjects, slots and coreference, modality
+** filters, date and place, then one event per (source, target, code, date)
+** with a mention count (docs/PATTERNS.md). */
 #include "neInt.h"
 
-int neEvent_find(struct ne_doc *d, const struct ne_engine *e) { (void)d; (void)e; return NE_OK; }
+#include <stdio.h>
+#include <string.h>
+
+#define EV_MAX_ACTORS 8
+#define EV_MAX_SKIP 3  /* modifiers a literal word may skip ("its own ambassador") */
+#define EV_MAX_GAP 4   /* tokens "..." may cover */
+#define EV_MAX_SLOT 14 /* tokens a "+" or "$" slot may cover */
+
+/* One successful match of a pattern at an anchor. */
+typedef struct ev_match {
+    const ne_pattern *pt;
+    int anchor, begin, end; /* tokens: first and last consumed */
+    int ts, te, ss, se;     /* target and source slots, -1 when none */
+    int bys, bye;           /* passive "by" agent */
+    int passive;
+} ev_match;
+
+/* Everything the matcher needs about the sentence. */
+typedef struct ev_ctx {
+    struct ne_doc *d;
+    const struct ne_engine *e;
+    ne_sview sv;
+    ev_match m;
+} ev_ctx;
+
+static int tok_is(const ev_ctx *c, int i, const char *w) { return i >= 0 && i < c->sv.n && !strcmp(c->sv.t[i].norm, w); }
+
+static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
+    if (i < 0 || i >= c->sv.n) return 0;
+    const ne_token *t = &c->sv.t[i];
+    for (int k = 0; k < el->nalt; k++)
+        if (!strcmp(t->lemma, el->alt[k].lemma) || !strcmp(t->norm, el->alt[k].surface)) return 1;
+    return 0;
+}
+
+/* Tokens a literal word may step over: determiners, possessives, numbers,
+** adverbs and modifiers that are not verbs ("an", "its own", "retaliatory"). */
+static int skippable(const ev_ctx *c, int i) {
+    int wc = c->sv.wc[i];
+    const ne_token *t = &c->sv.t[i];
+    if (wc == NE_WC_DET || wc == NE_WC_POSS || wc == NE_WC_ADV || t->shape == NE_SH_NUM) return 1;
+    return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
+}
+
+static int ng_or_actor(const ev_ctx *c, int i) {
+    return neClause_ng_token(&c->sv, i) || neClause_actor(&c->sv, i) >= 0;
+}
+
+static int is_recip(const ev_ctx *c, int s) {
+    return (tok_is(c, s, "each") && tok_is(c, s + 1, "other")) || (tok_is(c, s, "one") && tok_is(c, s + 1, "another"));
+}
+
+/* Last token a slot starting at s may reach: a noun group with coordination
+** and "of", plus one locative phrase when the group itself names no actor
+** ("a police station in southeastern Iran"). */
+static int slot_max_end(const ev_ctx *c, int s) {
+    const ne_sview *sv = &c->sv;
+    if (is_recip(c, s)) return s + 1;
+    int e = s - 1, has_actor = 0, located = 0;
+    while (e + 1 < sv->n && e + 1 < s + EV_MAX_SLOT) {
+        int k = e + 1;
+        if (ng_or_actor(c, k)) {
+            has_actor |= neClause_actor(sv, k) >= 0;
+            e = k;
+            continue;
+        }
+        int joins = sv->wc[k] == NE_WC_CONJ || !strcmp(sv->t[k].norm, ",") || !strcmp(sv->t[k].norm, "of");
+        int loc = !has_actor && !located && sv->wc[k] == NE_WC_PREP &&
+                  (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at"));
+        if ((joins || loc) && e >= s && k + 1 < sv->n && ng_or_actor(c, k + 1) && !tok_is(c, k, "but")) {
+            located |= loc;
+            e = k;
+            continue;
+        }
+        break;
+    }
+    return e;
+}
+
+static int slot_has_actor(const ev_ctx *c, int s, int e) {
+    if (is_recip(c, s) && e == s + 1) return 1;
+    for (int i = s; i <= e; i++)
+        if (neClause_actor(&c->sv, i) >= 0) return 1;
+    return 0;
+}
+
+static int match_fwd(ev_ctx *c, int k, int p);
+
+/* A "+"/"$" slot at p: longest first, backtracking to let later words match. */
+static int match_slot(ev_ctx *c, int k, int p, int target) {
+    if (p >= c->sv.n) return 0;
+    if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
+    for (int e = slot_max_end(c, p); e >= p; e--) {
+        if (!slot_has_actor(c, p, e)) continue;
+        if (target) c->m.ts = p, c->m.te = e;
+        else c->m.ss = p, c->m.se = e;
+        if (match_fwd(c, k + 1, e + 1)) return 1;
+    }
+    if (target) c->m.ts = c->m.te = -1;
+    else c->m.ss = c->m.se = -1;
+    return 0;
+}
+
+/* An optional passive agent right after the anchor: "by" + noun group. */
+static int take_agent(ev_ctx *c, int p) {
+    if (!tok_is(c, p, "by") || p + 1 >= c->sv.n) return p;
+    int e = slot_max_end(c, p + 1);
+    if (e < p + 1 || !slot_has_actor(c, p + 1, e)) return p;
+    c->m.bys = p + 1;
+    c->m.bye = e;
+    return e + 1;
+}
+
+/* Match elements k.. of the pattern from token p forward. */
+static int match_fwd(ev_ctx *c, int k, int p) {
+    const ne_pattern *pt = c->m.pt;
+    if (k == pt->nelems) {
+        c->m.end = p - 1;
+        return 1;
+    }
+    const ne_pelem *el = &pt->elems[k];
+    switch (el->kind) {
+    case NE_PE_WORD:
+        for (int s = 0; s <= EV_MAX_SKIP && p + s < c->sv.n; s++) {
+            if (word_match(c, p + s, el) && match_fwd(c, k + 1, p + s + 1)) return 1;
+            if (!skippable(c, p + s)) break;
+        }
+        return 0;
+    case NE_PE_OPT:
+        if (word_match(c, p, el) && match_fwd(c, k + 1, p + 1)) return 1;
+        return match_fwd(c, k + 1, p);
+    case NE_PE_GAP:
+        for (int g = 0; g <= EV_MAX_GAP && p + g <= c->sv.n; g++) {
+            if (g > 0) {
+                int q = p + g - 1, wc = c->sv.wc[q];
+                if (c->sv.isverb[q] || wc == NE_WC_MODAL || wc == NE_WC_BE || wc == NE_WC_SUB || wc == NE_WC_REL ||
+                    c->sv.t[q].shape == NE_SH_PUNCT)
+                    return 0;
+            }
+            if (match_fwd(c, k + 1, p + g)) return 1;
+        }
+        return 0;
+    case NE_PE_TARGET:
+        if (c->m.passive) return match_fwd(c, k + 1, take_agent(c, p));
+        return match_slot(c, k, p, 1);
+    default:
+        return match_slot(c, k, p, 0);
+    }
+}
+
+/* Elements before the anchor, matched right to left (words only; slots
+** there stand for the subject, which the clause rules find). */
+static int match_back(ev_ctx *c, int k, int p) {
+    const ne_pattern *pt = c->m.pt;
+    for (; k >= 0; k--) {
+        const ne_pelem *el = &pt->elems[k];
+        if (el->kind == NE_PE_TARGET || el->kind == NE_PE_SOURCE) continue;
+        if (el->kind == NE_PE_GAP) {
+            p -= 0;
+            continue;
+        }
+        int s = 0;
+        while (p - s >= 0 && !word_match(c, p - s, el) && s < EV_MAX_SKIP && c->sv.wc[p - s] == NE_WC_ADV) s++;
+        if (word_match(c, p - s, el)) {
+            p = p - s - 1;
+            continue;
+        }
+        if (el->kind == NE_PE_OPT) continue;
+        return 0;
+    }
+    c->m.begin = p + 1;
+    return 1;
+}
+
+/* Try the patterns of one kind at anchor i, longest first. */
+static int match_anchor(ev_ctx *c, int i, const ne_pattern *const *pats, size_t n, char kind) {
+    for (size_t k = 0; k < n; k++) {
+        const ne_pattern *pt = pats[k];
+        if (pt->kind != kind) continue;
+        memset(&c->m, 0, sizeof c->m);
+        c->m.pt = pt;
+        c->m.anchor = i;
+        c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
+        c->m.passive = kind == 'v' && neClause_passive(&c->sv, i);
+        int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
+        if (match_back(c, pt->anchor - 1, i - 1) && match_fwd(c, pt->anchor + 1, start)) return 1;
+    }
+    return 0;
+}
+
+/* ---- building events ---- */
+
+/* Token index of the first token of mention a in the sentence, or -1. */
+static int mention_tok(const ne_sview *sv, int a) {
+    for (int i = 0; i < sv->n; i++)
+        if (sv->t[i].actor == a) return i;
+    return -1;
+}
+
+/* Copy the resolved actor of mention a (text as written); 0 when it has no code. */
+static int fill_actor(const struct ne_doc *d, int a, ne_actor *out, int *resolved) {
+    int r = neClause_resolve(d, a);
+    const ne_actor *ra = NE_VEC_AT(d->actors, ne_actor, r);
+    if (!ra->code) return 0;
+    *out = *ra;
+    out->text = NE_VEC_AT(d->actors, ne_actor, a)->text;
+    *resolved = r != a;
+    return 1;
+}
+
+/* An event date from a time expression in [lo, hi): YYYY, YYYY-MM or YYYY-MM-DD. */
+static const char *clause_date(const ev_ctx *c, int lo, int hi, int anchor) {
+    const char *best = NULL;
+    int bestd = 1 << 30;
+    for (int i = lo; i < hi; i++) {
+        int x = c->sv.t[i].timex;
+        if (x < 0 || (size_t)x >= c->d->timexes.n) continue;
+        const ne_timex *tx = NE_VEC_AT(c->d->timexes, ne_timex, x);
+        if (!tx->value || (tx->type && strcmp(tx->type, "DATE") && strcmp(tx->type, "TIME"))) continue;
+        size_t n = strcspn(tx->value, "T");
+        int y, m, dd;
+        if ((n != 4 && n != 7 && n != 10) || !neU_parse_date(tx->value, n, &y, &m, &dd)) continue;
+        int dist = i > anchor ? i - anchor : anchor - i;
+        if (dist < bestd) {
+            bestd = dist;
+            best = n == strlen(tx->value) ? tx->value : neA_strndup(&c->d->arena, tx->value, n);
+        }
+    }
+    return best;
+}
+
+/* The place of the clause: after the anchor behind in/inside/at/near first. */
+static int clause_place(const ev_ctx *c, int lo, int hi, int anchor) {
+    int any = -1;
+    for (int i = lo; i < hi; i++) {
+        int p = c->sv.t[i].place;
+        if (p < 0 || (size_t)p >= c->d->places.n) continue;
+        if (i > 0 && i > anchor && c->sv.wc[i - 1] != NE_WC_PREP && any < 0) any = p;
+        int j = i - 1;
+        while (j > lo && neClause_ng_token(&c->sv, j)) j--;
+        if (i > anchor && j >= lo && (tok_is(c, j, "in") || tok_is(c, j, "inside") || tok_is(c, j, "at") ||
+                                      tok_is(c, j, "near")))
+            return p;
+        if (any < 0) any = p;
+    }
+    return any;
+}
+
+static int same_actor(const ne_actor *a, const ne_actor *b, int ha, int hb) {
+    if (ha != hb) return 0;
+    if (!ha) return 1;
+    return a->code && b->code && !strcmp(a->code, b->code);
+}
+
+static int same_date(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
+
+/* Add ev, or count it as one more mention of an equal event. */
+static int push_event(struct ne_doc *d, const ne_event *ev) {
+    for (size_t i = 0; i < d->events.n; i++) {
+        ne_event *x = NE_VEC_AT(d->events, ne_event, i);
+        if (!strcmp(x->code, ev->code) && same_date(x->date, ev->date) &&
+            same_actor(&x->source, &ev->source, x->has_source, ev->has_source) &&
+            same_actor(&x->target, &ev->target, x->has_target, ev->has_target)) {
+            x->mentions++;
+            if (ev->confidence > x->confidence) x->confidence = ev->confidence;
+            return NE_OK;
+        }
+    }
+    ne_event *x = neV_push(&d->arena, &d->events);
+    if (!x) return NE_NOMEM;
+    *x = *ev;
+    x->mentions = 1;
+    return NE_OK;
+}
+
+/* Parts of one coded clause shared by all its (source, target) pairs. */
+typedef struct ev_frame {
+    int src[EV_MAX_ACTORS], tgt[EV_MAX_ACTORS];
+    int nsrc, ntgt, recip;
+    int lo, hi;
+    const char *rule;
+    double conf;
+} ev_frame;
+
+static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
+    if (i < 0 || i >= sv->n) return;
+    if (sv->t[i].start < *s) *s = sv->t[i].start;
+    if (sv->t[i].end > *e) *e = sv->t[i].end;
+}
+
+/* Fill the fields every event of this match shares. */
+static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
+    const ne_cameo_code *cc = c->m.pt->cameo;
+    struct ne_doc *d = c->d;
+    memset(ev, 0, sizeof *ev);
+    snprintf(ev->code, sizeof ev->code, "%s", cc->code);
+    snprintf(ev->root, sizeof ev->root, "%s", cc->root);
+    ev->quad_class = cc->quad_class;
+    ev->goldstein = cc->goldstein;
+    ev->plover = cc->plover;
+    ev->date = clause_date(c, f->lo, f->hi, c->m.anchor);
+    if (!ev->date && d->date) {
+        ev->date = d->date;
+        ev->date_from_doc = 1;
+    }
+    ev->location = clause_place(c, f->lo, f->hi, c->m.anchor);
+    ev->sentence = ne_pub_sent(d, c->sv.sent);
+    ev->in_title = c->sv.in_title;
+    uint32_t s = c->sv.t[c->m.anchor].start, e = c->sv.t[c->m.anchor].end;
+    widen(&c->sv, c->m.begin, &s, &e);
+    widen(&c->sv, c->m.end, &s, &e);
+    widen(&c->sv, c->m.te, &s, &e);
+    widen(&c->sv, c->m.bye, &s, &e);
+    for (int k = 0; k < f->nsrc; k++) widen(&c->sv, mention_tok(&c->sv, f->src[k]), &s, &e);
+    ev->span.start = s;
+    ev->span.end = e;
+    ev->evidence = neA_strndup(&d->arena, c->sv.text + s, e - s);
+    char buf[160];
+    const char *rep = NULL;
+    for (size_t q = 0; q < d->quotes.n && (c->sv.t[c->m.anchor].tags & NE_TAG_IN_QUOTE); q++) {
+        const ne_quote *qt = NE_VEC_AT(d->quotes, ne_quote, q);
+        if (qt->speaker >= 0 && qt->span.start <= s && s < qt->span.end && !c->sv.in_title) {
+            const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, qt->speaker));
+            rep = a->name ? a->name : a->text;
+        }
+    }
+    if (!rep) rep = neClause_reporter(&c->sv, c->m.anchor, buf, sizeof buf);
+    if (rep && !(ev->reported_by = neA_strndup(&d->arena, rep, strlen(rep)))) return NE_NOMEM;
+    ev->confidence = f->conf * (rep ? 0.95 : 1.0) * (c->sv.in_title ? 0.9 : 1.0);
+    if (d->explain) {
+        ev->pattern = c->m.pt->text;
+        ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s", f->rule, c->m.passive ? "passive" : "active",
+                              ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none");
+        if (!ev->rule) return NE_NOMEM;
+    }
+    return ev->evidence ? NE_OK : NE_NOMEM;
+}
+
+/* One event per (source, target) pair of the frame. */
+static int emit(ev_ctx *c, const ev_frame *f) {
+    ne_event base;
+    int rc = event_base(c, f, &base);
+    if (rc) return rc;
+    int ns = f->nsrc ? f->nsrc : 1, nt = f->recip ? f->nsrc : f->ntgt ? f->ntgt : 1;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            ne_event ev = base;
+            int r1 = 0, r2 = 0;
+            ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
+            int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
+            ev.has_target = t >= 0 && fill_actor(c->d, t, &ev.target, &r2);
+            if (!ev.has_source && !ev.has_target) continue;
+            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code)) continue;
+            if (!ev.has_source) ev.confidence *= 0.5;
+            if (r1 || r2) ev.confidence *= 0.9;
+            if ((rc = push_event(c->d, &ev))) return rc;
+        }
+    return NE_OK;
+}
+
+static int root_is(const ne_pattern *pt, const char *r) { return !strcmp(pt->cameo->root, r); }
+
+/* Actors named in the slot [s, e]. */
+static int slot_actors(ev_ctx *c, int s, int e, int *out) {
+    return s < 0 ? 0 : neClause_ng_actors(&c->sv, s, e, out, EV_MAX_ACTORS);
+}
+
+/* A verb-anchored match: modality, subject, voice, then the events. */
+static int code_verb(ev_ctx *c) {
+    ev_frame f = {.conf = 0.9, .rule = "subject-left"};
+    int i = c->m.anchor, gov;
+    neClause_bounds(&c->sv, i, &f.lo, &f.hi);
+    int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
+    int intent = root_is(c->m.pt, "03") || root_is(c->m.pt, "13");
+    if (mod & (NE_MOD_NEG | NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)) return NE_OK;
+    if ((mod & NE_MOD_MODAL) && !intent) return NE_OK;
+    int vs = neClause_vg_start(&c->sv, i);
+    if (mod & NE_MOD_INFINITIVE) {
+        if (gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) return NE_OK;
+        vs = neClause_vg_start(&c->sv, gov);
+        neClause_bounds(&c->sv, gov, &f.lo, &f.hi);
+        f.hi = f.hi > c->m.end + 1 ? f.hi : c->m.end + 1;
+    }
+    int subj[EV_MAX_ACTORS];
+    int ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
+    if (c->m.passive) {
+        memcpy(f.tgt, subj, sizeof subj);
+        f.ntgt = ns;
+        f.nsrc = slot_actors(c, c->m.bys, c->m.bye, f.src);
+        if (!f.nsrc) { /* an agent later in the clause: "was accused of X by Y" */
+            for (int k = c->m.end + 1; k + 1 < f.hi && !f.nsrc; k++)
+                if (tok_is(c, k, "by")) f.nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f.src);
+        }
+        f.rule = "passive: target=subject, source=by-agent";
+        if (!c->m.pt->has_target) f.ntgt = 0, f.nsrc = f.nsrc ? f.nsrc : 0;
+    } else {
+        memcpy(f.src, subj, sizeof subj);
+        f.nsrc = ns;
+        if (c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
+        f.recip = c->m.ts >= 0 && is_recip(c, c->m.ts);
+        if (!f.recip) f.ntgt = slot_actors(c, c->m.ts, c->m.te, f.tgt);
+    }
+    if (f.recip && f.nsrc < 2) return NE_OK;
+    return emit(c, &f);
+}
+
+/* A noun-anchored match: the source is an actor in the noun's own group
+** ("Iran's attack", "an Iranian airstrike") or a "by" agent. */
+static int code_noun(ev_ctx *c) {
+    ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
+    int i = c->m.anchor;
+    neClause_bounds(&c->sv, i, &f.lo, &f.hi);
+    if (neClause_noun_modality(&c->sv, i, f.lo, f.hi)) return NE_OK;
+    if (c->m.pt->has_source) {
+        f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
+    } else if (i > 0 && neClause_ng_token(&c->sv, i - 1)) {
+        int s = neClause_ng_start(&c->sv, i - 1, f.lo);
+        f.nsrc = neClause_ng_actors(&c->sv, s, i - 1, f.src, 1);
+    }
+    if (!f.nsrc && tok_is(c, i + 1, "by")) {
+        f.nsrc = slot_actors(c, i + 2, slot_max_end(c, i + 2), f.src);
+        f.rule = "noun: source=by-agent";
+    }
+    f.ntgt = slot_actors(c, c->m.ts, c->m.te, f.tgt);
+    return emit(c, &f);
+}
+
+static void mark_used(ev_ctx *c) {
+    int s = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor;
+    for (int k = s; k <= c->m.end && k < c->sv.n; k++) c->sv.used[k] = 1;
+}
+
+/* Verb anchors first (they may consume event nouns: "launched an airstrike"),
+** then the remaining noun anchors. */
+static int code_sentence(ev_ctx *c) {
+    for (int pass = 0; pass < 2; pass++) {
+        char kind = pass ? 'n' : 'v';
+        for (int i = 0; i < c->sv.n; i++) {
+            const ne_token *t = &c->sv.t[i];
+            if (c->sv.used[i] || t->shape > NE_SH_MIXED) continue;
+            if ((kind == 'v') != !neClause_is_noun(&c->sv, i)) continue;
+            size_t np;
+            const ne_pattern *const *pats = nePattern_lookup(c->e->patterns, t->lemma, strlen(t->lemma), &np);
+            if (!np || !match_anchor(c, i, pats, np, kind)) continue;
+            mark_used(c);
+            int rc = kind == 'v' ? code_verb(c) : code_noun(c);
+            if (rc) return rc;
+        }
+    }
+    return NE_OK;
+}
+
+/* Does the sentence hold at least one anchor?  Cheap test before the view. */
+static int has_anchor(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s) {
+    for (uint32_t k = 0; k < s->tok_count; k++) {
+        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
+        size_t np;
+        if (t->shape <= NE_SH_MIXED && nePattern_lookup(e->patterns, t->lemma, strlen(t->lemma), &np)) return 1;
+    }
+    return 0;
+}
+
+int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
+    if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
+    ev_ctx c = {.d = d, .e = e};
+    for (uint32_t si = 0; si < d->sentences.n; si++) {
+        const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
+        if (!has_anchor(d, e, s)) continue;
+        int rc = neClause_view(d, si, &c.sv);
+        if (rc == NE_OK) rc = code_sentence(&c);
+        if (rc) return rc;
+    }
+    return NE_OK;
+}

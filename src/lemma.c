@@ -1,13 +1,411 @@
-/* lemma.c: lemmas from WordNet's morphology and exception lists (wordnet-base). */
+/* lemma.c: lemmas from WordNet's morphology (Debian wordnet-base): the *.exc
+** exception lists, the index.verb/index.noun lemma sets and morphy's suffix
+** detachment rules, held in one open-addressing hash loaded at engine open.
+** Without WordNet, a few suffix rules stand in (docs/PATTERNS.md). */
 #include "neInt.h"
 
-int neLemma_load(struct ne_engine *e) { (void)e; return NE_OK; }
-void neLemma_free(ne_lexicon *lx) { (void)lx; }
-int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) { (void)d; (void)e; return NE_OK; }
+#include <string.h>
+
+/* Entry flags. */
+#define LX_VERB 0x01 /* a verb lemma in index.verb */
+#define LX_NOUN 0x02 /* a noun lemma in index.noun */
+#define LX_AUX 0x04  /* auxiliary or modal (be, have, do, will, can...) */
+#define LX_NEG 0x08  /* not, never */
+
+#define LX_MAX_WORD 48 /* longer words are their own lemma */
+
+typedef struct lx_entry {
+    uint32_t hash;
+    uint32_t key;  /* offset of the NUL-terminated word in pool; 0 = empty slot */
+    uint32_t vexc; /* offset of the verb exception lemma, 0 = none */
+    uint32_t nexc; /* offset of the noun exception lemma, 0 = none */
+    uint8_t len;
+    uint8_t flags;
+    uint8_t wclass; /* enum ne_wclass */
+} lx_entry;
+
+struct ne_lexicon {
+    lx_entry *slots;
+    size_t cap, used;   /* cap is a power of two */
+    char *pool;         /* words; offset 0 holds a dummy NUL */
+    size_t pool_len, pool_cap;
+    int have_wordnet;
+};
+
+static uint32_t lx_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h ? h : 1;
+}
+
+static lx_entry *lx_find(const ne_lexicon *lx, const char *w, size_t n) {
+    if (!lx || !lx->cap || n > LX_MAX_WORD) return NULL;
+    uint32_t h = lx_hash(w, n);
+    size_t mask = lx->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        lx_entry *e = &lx->slots[i];
+        if (!e->key) return NULL;
+        if (e->hash == h && e->len == n && memcmp(lx->pool + e->key, w, n) == 0) return e;
+    }
+}
+
+/* Append a word to the pool; returns its offset or 0 on NOMEM. */
+static uint32_t pool_add(ne_lexicon *lx, const char *w, size_t n) {
+    if (lx->pool_len + n + 1 > lx->pool_cap) {
+        size_t cap = lx->pool_cap ? lx->pool_cap * 2 : 1 << 16;
+        while (cap < lx->pool_len + n + 1) cap *= 2;
+        char *p = neM_realloc(lx->pool, cap);
+        if (!p) return 0;
+        lx->pool = p;
+        lx->pool_cap = cap;
+    }
+    if (lx->pool_len == 0) lx->pool[lx->pool_len++] = 0;
+    uint32_t off = (uint32_t)lx->pool_len;
+    memcpy(lx->pool + off, w, n);
+    lx->pool[off + n] = 0;
+    lx->pool_len += n + 1;
+    return off;
+}
+
+static int lx_grow(ne_lexicon *lx) {
+    size_t cap = lx->cap ? lx->cap * 2 : 1 << 14;
+    lx_entry *s = neM_calloc(cap, sizeof *s);
+    if (!s) return NE_NOMEM;
+    for (size_t i = 0; i < lx->cap; i++) {
+        lx_entry *e = &lx->slots[i];
+        if (!e->key) continue;
+        size_t j = e->hash & (cap - 1);
+        while (s[j].key) j = (j + 1) & (cap - 1);
+        s[j] = *e;
+    }
+    neM_free(lx->slots);
+    lx->slots = s;
+    lx->cap = cap;
+    return NE_OK;
+}
+
+/* The entry for w, created when absent; NULL on NOMEM or overlong word. */
+static lx_entry *lx_intern(ne_lexicon *lx, const char *w, size_t n) {
+    if (n == 0 || n > LX_MAX_WORD) return NULL;
+    lx_entry *e = lx_find(lx, w, n);
+    if (e) return e;
+    if ((lx->used + 1) * 4 > lx->cap * 3 && lx_grow(lx) != NE_OK) return NULL;
+    uint32_t off = pool_add(lx, w, n);
+    if (!off) return NULL;
+    uint32_t h = lx_hash(w, n);
+    size_t j = h & (lx->cap - 1);
+    while (lx->slots[j].key) j = (j + 1) & (lx->cap - 1);
+    e = &lx->slots[j];
+    e->hash = h;
+    e->key = off;
+    e->len = (uint8_t)n;
+    lx->used++;
+    return e;
+}
+
+/* Built-in forms that hold with or without WordNet: clitics and auxiliaries. */
+static const char *const builtin_verbs[][2] = {
+    {"is", "be"}, {"am", "be"}, {"are", "be"}, {"was", "be"}, {"were", "be"}, {"been", "be"},
+    {"being", "be"}, {"'re", "be"}, {"'m", "be"}, {"has", "have"}, {"had", "have"},
+    {"having", "have"}, {"'ve", "have"}, {"does", "do"}, {"did", "do"}, {"done", "do"},
+    {"n't", "not"}, {"ca", "can"}, {"wo", "will"}, {"'ll", "will"}, {"'d", "would"},
+};
+static const char *const aux_words[] = {
+    "be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+};
+
+/* Function words and a few verb classes the clause analysis needs
+** (enum ne_wclass, docs/PATTERNS.md).  Grammar, not domain knowledge. */
+typedef struct { const char *w; uint8_t c; } lx_class;
+static const lx_class word_classes[] = {
+    {"the", NE_WC_DET}, {"a", NE_WC_DET}, {"an", NE_WC_DET}, {"this", NE_WC_DET}, {"these", NE_WC_DET},
+    {"those", NE_WC_DET}, {"some", NE_WC_DET}, {"any", NE_WC_DET}, {"every", NE_WC_DET},
+    {"each", NE_WC_DET}, {"both", NE_WC_DET}, {"either", NE_WC_DET}, {"neither", NE_WC_DET},
+    {"another", NE_WC_DET}, {"all", NE_WC_DET}, {"several", NE_WC_DET}, {"many", NE_WC_DET},
+    {"of", NE_WC_PREP}, {"in", NE_WC_PREP}, {"on", NE_WC_PREP}, {"at", NE_WC_PREP}, {"by", NE_WC_PREP},
+    {"for", NE_WC_PREP}, {"with", NE_WC_PREP}, {"from", NE_WC_PREP}, {"into", NE_WC_PREP},
+    {"onto", NE_WC_PREP}, {"inside", NE_WC_PREP}, {"against", NE_WC_PREP}, {"over", NE_WC_PREP},
+    {"under", NE_WC_PREP}, {"near", NE_WC_PREP}, {"across", NE_WC_PREP}, {"between", NE_WC_PREP},
+    {"among", NE_WC_PREP}, {"through", NE_WC_PREP}, {"during", NE_WC_PREP}, {"after", NE_WC_PREP},
+    {"before", NE_WC_PREP}, {"since", NE_WC_PREP}, {"until", NE_WC_PREP}, {"toward", NE_WC_PREP},
+    {"towards", NE_WC_PREP}, {"within", NE_WC_PREP}, {"without", NE_WC_PREP}, {"along", NE_WC_PREP},
+    {"amid", NE_WC_PREP}, {"amidst", NE_WC_PREP}, {"around", NE_WC_PREP}, {"behind", NE_WC_PREP},
+    {"beyond", NE_WC_PREP}, {"despite", NE_WC_PREP}, {"via", NE_WC_PREP}, {"upon", NE_WC_PREP},
+    {"outside", NE_WC_PREP}, {"including", NE_WC_PREP}, {"about", NE_WC_PREP}, {"like", NE_WC_PREP},
+    {"and", NE_WC_CONJ}, {"or", NE_WC_CONJ}, {"but", NE_WC_CONJ}, {"nor", NE_WC_CONJ},
+    {"if", NE_WC_SUB}, {"unless", NE_WC_SUB}, {"whether", NE_WC_SUB}, {"although", NE_WC_SUB},
+    {"though", NE_WC_SUB}, {"because", NE_WC_SUB}, {"while", NE_WC_SUB}, {"whereas", NE_WC_SUB},
+    {"when", NE_WC_SUB}, {"once", NE_WC_SUB}, {"whenever", NE_WC_SUB}, {"lest", NE_WC_SUB},
+    {"who", NE_WC_REL}, {"whom", NE_WC_REL}, {"whose", NE_WC_REL}, {"which", NE_WC_REL},
+    {"that", NE_WC_THAT},
+    {"he", NE_WC_PRON}, {"she", NE_WC_PRON}, {"it", NE_WC_PRON}, {"they", NE_WC_PRON},
+    {"we", NE_WC_PRON}, {"i", NE_WC_PRON}, {"you", NE_WC_PRON}, {"him", NE_WC_PRON},
+    {"them", NE_WC_PRON}, {"us", NE_WC_PRON}, {"me", NE_WC_PRON},
+    {"its", NE_WC_POSS}, {"their", NE_WC_POSS}, {"his", NE_WC_POSS}, {"her", NE_WC_POSS},
+    {"our", NE_WC_POSS}, {"my", NE_WC_POSS}, {"your", NE_WC_POSS}, {"'s", NE_WC_POSS}, {"own", NE_WC_POSS},
+    {"will", NE_WC_MODAL}, {"would", NE_WC_MODAL}, {"shall", NE_WC_MODAL}, {"should", NE_WC_MODAL},
+    {"can", NE_WC_MODAL}, {"could", NE_WC_MODAL}, {"may", NE_WC_MODAL}, {"might", NE_WC_MODAL},
+    {"must", NE_WC_MODAL}, {"'ll", NE_WC_MODAL}, {"'d", NE_WC_MODAL}, {"wo", NE_WC_MODAL},
+    {"ca", NE_WC_MODAL}, {"ought", NE_WC_MODAL},
+    {"not", NE_WC_NEG}, {"n't", NE_WC_NEG}, {"never", NE_WC_NEG}, {"no", NE_WC_NODET},
+    {"to", NE_WC_TO}, {"what", NE_WC_WH}, {"why", NE_WC_WH}, {"how", NE_WC_WH}, {"where", NE_WC_WH},
+    {"also", NE_WC_ADV}, {"already", NE_WC_ADV}, {"yet", NE_WC_ADV}, {"still", NE_WC_ADV},
+    {"just", NE_WC_ADV}, {"then", NE_WC_ADV}, {"now", NE_WC_ADV}, {"later", NE_WC_ADV},
+    {"again", NE_WC_ADV}, {"even", NE_WC_ADV}, {"further", NE_WC_ADV}, {"first", NE_WC_ADV},
+    {"perhaps", NE_WC_SPEC}, {"maybe", NE_WC_SPEC}, {"possibly", NE_WC_SPEC}, {"potentially", NE_WC_SPEC},
+    {"probably", NE_WC_SPEC}, {"likely", NE_WC_SPEC}, {"unlikely", NE_WC_SPEC},
+    /* lemmas: auxiliaries, reporting verbs, implicative verbs ("used X to attack") */
+    {"be", NE_WC_BE}, {"have", NE_WC_HAVE}, {"do", NE_WC_DO},
+    {"say", NE_WC_REPORT}, {"tell", NE_WC_REPORT}, {"add", NE_WC_REPORT}, {"claim", NE_WC_REPORT},
+    {"insist", NE_WC_REPORT}, {"assert", NE_WC_REPORT}, {"stress", NE_WC_REPORT},
+    {"explain", NE_WC_REPORT}, {"argue", NE_WC_REPORT}, {"allege", NE_WC_REPORT},
+    {"use", NE_WC_IMPLIC}, {"manage", NE_WC_IMPLIC}, {"begin", NE_WC_IMPLIC}, {"start", NE_WC_IMPLIC},
+    {"continue", NE_WC_IMPLIC}, {"proceed", NE_WC_IMPLIC}, {"resume", NE_WC_IMPLIC},
+};
+
+static int load_builtins(ne_lexicon *lx) {
+    for (size_t i = 0; i < sizeof word_classes / sizeof word_classes[0]; i++) {
+        lx_entry *e = lx_intern(lx, word_classes[i].w, strlen(word_classes[i].w));
+        if (!e) return NE_NOMEM;
+        e->wclass = word_classes[i].c;
+    }
+    for (size_t i = 0; i < sizeof builtin_verbs / sizeof builtin_verbs[0]; i++) {
+        const char *lemma = builtin_verbs[i][1];
+        lx_entry *b = lx_intern(lx, lemma, strlen(lemma));
+        if (!b) return NE_NOMEM;
+        uint32_t boff = b->key;
+        lx_entry *e = lx_intern(lx, builtin_verbs[i][0], strlen(builtin_verbs[i][0]));
+        if (!e) return NE_NOMEM;
+        e->vexc = boff;
+    }
+    for (size_t i = 0; i < sizeof aux_words / sizeof aux_words[0]; i++) {
+        lx_entry *e = lx_intern(lx, aux_words[i], strlen(aux_words[i]));
+        if (!e) return NE_NOMEM;
+        e->flags |= LX_AUX;
+    }
+    static const char *const neg[] = {"not", "never"};
+    for (size_t i = 0; i < 2; i++) {
+        lx_entry *e = lx_intern(lx, neg[i], strlen(neg[i]));
+        if (!e) return NE_NOMEM;
+        e->flags |= LX_NEG;
+    }
+    return NE_OK;
+}
+
+/* A WordNet word usable as a single-token lemma: no '_' (multiword), no digits. */
+static int single_word(const char *w, size_t n) {
+    if (n == 0 || n > LX_MAX_WORD) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == '_' || (w[i] >= '0' && w[i] <= '9')) return 0;
+    return 1;
+}
+
+/* index.verb / index.noun: the first field of each non-header line is a lemma. */
+static int load_index(ne_lexicon *lx, const char *buf, size_t len, uint8_t flag) {
+    for (size_t i = 0; i < len;) {
+        const char *line = buf + i;
+        const char *nl = memchr(line, '\n', len - i);
+        size_t ll = nl ? (size_t)(nl - line) : len - i;
+        i += ll + 1;
+        if (ll == 0 || line[0] == ' ') continue; /* license header lines */
+        const char *sp = memchr(line, ' ', ll);
+        size_t wl = sp ? (size_t)(sp - line) : ll;
+        if (!single_word(line, wl)) continue;
+        lx_entry *e = lx_intern(lx, line, wl);
+        if (!e) return NE_NOMEM;
+        e->flags |= flag;
+    }
+    return NE_OK;
+}
+
+/* verb.exc / noun.exc: "inflected lemma [lemma...]"; the first lemma is kept. */
+static int load_exc(ne_lexicon *lx, const char *buf, size_t len, int verb) {
+    for (size_t i = 0; i < len;) {
+        const char *line = buf + i;
+        const char *nl = memchr(line, '\n', len - i);
+        size_t ll = nl ? (size_t)(nl - line) : len - i;
+        i += ll + 1;
+        const char *sp = memchr(line, ' ', ll);
+        if (!sp) continue;
+        size_t wl = (size_t)(sp - line);
+        const char *b = sp + 1;
+        const char *be = memchr(b, ' ', ll - wl - 1);
+        size_t bl = be ? (size_t)(be - b) : ll - wl - 1;
+        if (!single_word(line, wl) || !single_word(b, bl)) continue;
+        lx_entry *base = lx_intern(lx, b, bl);
+        if (!base) return NE_NOMEM;
+        uint32_t boff = base->key;
+        lx_entry *e = lx_intern(lx, line, wl);
+        if (!e) return NE_NOMEM;
+        if (verb && !e->vexc) e->vexc = boff;
+        if (!verb && !e->nexc) e->nexc = boff;
+    }
+    return NE_OK;
+}
+
+/* Load one WordNet file; a missing file is not an error (returns NE_NOTFOUND). */
+static int load_wn_file(struct ne_engine *e, const char *name, int kind) {
+    char path[1024];
+    if (neU_path(path, sizeof path, e->wordnet_dir, name)) return NE_NOTFOUND;
+    char *buf;
+    size_t len;
+    int rc = neU_read_file(path, &buf, &len, (size_t)64 << 20);
+    if (rc == NE_IO) return NE_NOTFOUND;
+    if (rc) return rc;
+    ne_lexicon *lx = e->lexicon;
+    switch (kind) {
+    case 0: rc = load_index(lx, buf, len, LX_VERB); break;
+    case 1: rc = load_index(lx, buf, len, LX_NOUN); break;
+    case 2: rc = load_exc(lx, buf, len, 1); break;
+    default: rc = load_exc(lx, buf, len, 0); break;
+    }
+    neM_free(buf);
+    return rc;
+}
+
+int neLemma_load(struct ne_engine *e) {
+    e->lexicon = neM_calloc(1, sizeof *e->lexicon);
+    if (!e->lexicon) return ne_engine_fail(e, NE_NOMEM, "out of memory loading lemmas");
+    int rc = load_builtins(e->lexicon);
+    static const char *const files[] = {"index.verb", "index.noun", "verb.exc", "noun.exc"};
+    int found = 0;
+    for (int i = 0; rc == NE_OK && i < 4; i++) {
+        int r = load_wn_file(e, files[i], i);
+        if (r == NE_OK) found++;
+        else if (r != NE_NOTFOUND) rc = r;
+    }
+    if (rc != NE_OK) return ne_engine_fail(e, rc, "%s: cannot load WordNet: %s", e->wordnet_dir, ne_errstr(rc));
+    e->lexicon->have_wordnet = found == 4;
+    return NE_OK;
+}
+
+void neLemma_free(ne_lexicon *lx) {
+    if (!lx) return;
+    neM_free(lx->slots);
+    neM_free(lx->pool);
+    neM_free(lx);
+}
+
+int neLemma_have_wordnet(const ne_lexicon *lx) { return lx && lx->have_wordnet; }
+
+/* ---- morphy ---- */
+
+typedef struct { const char *suffix, *ending; } lx_rule;
+static const lx_rule verb_rules[] = {
+    {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+};
+static const lx_rule noun_rules[] = {
+    {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
+    {"men", "man"}, {"ies", "y"},
+};
+
+static int ends_with(const char *w, size_t n, const char *suf, size_t sl) {
+    return n > sl && memcmp(w + n - sl, suf, sl) == 0;
+}
+
+/* Apply detachment rules; the first candidate in the lexicon with flag wins. */
+static const lx_entry *apply_rules(const ne_lexicon *lx, const char *w, size_t n, const lx_rule *rules,
+                                   size_t nrules, uint8_t flag) {
+    char cand[LX_MAX_WORD + 4];
+    for (size_t i = 0; i < nrules; i++) {
+        size_t sl = strlen(rules[i].suffix), el = strlen(rules[i].ending);
+        if (!ends_with(w, n, rules[i].suffix, sl) || n - sl + el > LX_MAX_WORD) continue;
+        memcpy(cand, w, n - sl);
+        memcpy(cand + n - sl, rules[i].ending, el);
+        const lx_entry *e = lx_find(lx, cand, n - sl + el);
+        if (e && (e->flags & flag)) return e;
+    }
+    return NULL;
+}
+
+/* Suffix rules for words WordNet does not know (or when it is missing):
+** plural -ies/-s, and without WordNet also -ed/-ing with undoubling. */
+static size_t fallback_lemma(const ne_lexicon *lx, const char *w, size_t n, char *buf) {
+    memcpy(buf, w, n);
+    if (n > 4 && ends_with(w, n, "ies", 3)) {
+        memcpy(buf + n - 3, "y", 1);
+        return n - 2;
+    }
+    if (!lx->have_wordnet && n > 5 && (ends_with(w, n, "ed", 2) || ends_with(w, n, "ing", 3))) {
+        size_t m = n - (w[n - 1] == 'd' ? 2 : 3);
+        if (m > 2 && buf[m - 1] == buf[m - 2] && !strchr("aeiouls", buf[m - 1])) m--;
+        return m;
+    }
+    if (n > 3 && w[n - 1] == 's' && !strchr("sui'", w[n - 2])) return n - 1;
+    return n;
+}
+
+/* Lemma of lowercase w: *flags gets the lexicon flags of the lemma.
+** Returns a pool string, w itself, or buf (a fallback form of length *outn). */
+static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t *outn,
+                            uint8_t *flags, uint8_t *wclass) {
+    const lx_entry *e = lx_find(lx, w, n), *r = NULL;
+    *outn = n;
+    *wclass = e ? e->wclass : 0;
+    const char *l = w;
+    if (n < 2 || n > LX_MAX_WORD) {
+        r = e;
+    } else if (e && e->vexc) {
+        l = lx->pool + e->vexc;
+        r = lx_find(lx, l, strlen(l));
+    } else if (e && (e->flags & (LX_VERB | LX_AUX | LX_NEG))) {
+        r = e;
+    } else if ((r = apply_rules(lx, w, n, verb_rules, sizeof verb_rules / sizeof verb_rules[0], LX_VERB))) {
+        l = lx->pool + r->key;
+    } else if (e && e->nexc) {
+        l = lx->pool + e->nexc;
+        r = lx_find(lx, l, strlen(l));
+    } else if (e) {
+        r = e; /* a noun lemma or another known word */
+    } else if ((r = apply_rules(lx, w, n, noun_rules, sizeof noun_rules / sizeof noun_rules[0], LX_NOUN))) {
+        l = lx->pool + r->key;
+    } else {
+        *outn = fallback_lemma(lx, w, n, buf);
+        *flags = 0;
+        return *outn == n ? w : buf;
+    }
+    if (l != w) *outn = strlen(l);
+    *flags = r ? r->flags : 0;
+    if (e && e->vexc) *flags |= LX_VERB;
+    if (!*wclass && r) *wclass = r->wclass;
+    return l;
+}
+
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap) {
-    (void)lx;
-    if (n >= cap) return NULL;
-    for (size_t i = 0; i < n; i++) buf[i] = w[i];
-    buf[n] = 0;
+    char tmp[LX_MAX_WORD + 4];
+    size_t outn;
+    uint8_t fl, wc;
+    const char *l = lemma_of(lx, w, n, tmp, &outn, &fl, &wc);
+    if (outn >= cap) return NULL;
+    memcpy(buf, l, outn);
+    buf[outn] = 0;
     return buf;
+}
+
+/* A word token worth a lemma: starts with a letter or an apostrophe clitic. */
+static int wordish(const ne_token *t) {
+    return t->shape <= NE_SH_MIXED && t->norm_len > 0;
+}
+
+int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
+    const ne_lexicon *lx = e->lexicon;
+    char buf[LX_MAX_WORD + 4];
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+        t->lemma = t->norm;
+        if (!wordish(t) || !lx) continue;
+        size_t outn;
+        uint8_t fl, wc;
+        const char *l = lemma_of(lx, t->norm, t->norm_len, buf, &outn, &fl, &wc);
+        if (l == buf) {
+            l = neA_strndup(&d->arena, buf, outn);
+            if (!l) return NE_NOMEM;
+        }
+        t->lemma = l;
+        if (fl & LX_VERB) t->tags |= NE_TAG_VERB;
+        if (fl & LX_AUX) t->tags |= NE_TAG_AUX;
+        if (fl & LX_NEG) t->tags |= NE_TAG_NEG;
+        t->tags |= (uint32_t)wc << NE_TAG_WCLASS_SHIFT;
+    }
+    return NE_OK;
 }

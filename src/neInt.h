@@ -112,6 +112,16 @@ typedef struct ne_token {
 #define NE_TAG_CUE 0x10       /* speech cue verb (said, told) */
 #define NE_TAG_SUBORD 0x20    /* if, unless, whether, although ... */
 #define NE_TAG_IN_QUOTE 0x40  /* inside a direct quotation */
+/* Bits 8-15 of tags: the word class lemma.c gives function words and
+** reporting verbs (enum ne_wclass); 0 for open-class words. */
+#define NE_TAG_WCLASS_SHIFT 8
+#define NE_WCLASS(t) ((int)(((t)->tags >> NE_TAG_WCLASS_SHIFT) & 0xffu))
+enum ne_wclass {
+    NE_WC_OPEN = 0, NE_WC_DET, NE_WC_PREP, NE_WC_CONJ, NE_WC_SUB, NE_WC_REL, NE_WC_THAT,
+    NE_WC_PRON, NE_WC_POSS, NE_WC_BE, NE_WC_HAVE, NE_WC_DO, NE_WC_MODAL, NE_WC_NEG,
+    NE_WC_NODET, NE_WC_TO, NE_WC_WH, NE_WC_ADV, NE_WC_REPORT, NE_WC_RECIP, NE_WC_SPEC,
+    NE_WC_IMPLIC
+};
 
 typedef struct ne_sentence {
     uint32_t start, end;     /* bytes in the segment text, trimmed */
@@ -214,6 +224,8 @@ void neLemma_free(ne_lexicon *lx);
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
+/* 1 when the WordNet files were found (else suffix rules stand in). */
+int neLemma_have_wordnet(const ne_lexicon *lx);
 int neDict_load(struct ne_engine *e);                           /* dict.c */
 void neDict_free(ne_dict *dc);
 int neActor_find(struct ne_doc *d, const struct ne_engine *e);  /* actor.c */
@@ -225,11 +237,93 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e);
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e); /* coref.c */
 int neCameo_load(struct ne_engine *e);                          /* cameo.c */
 void neCameo_free(ne_cameo *c);
+typedef struct ne_cameo_code {
+    char code[8], root[4];
+    const char *name;
+    double goldstein;
+    int quad_class;
+    const char *plover; /* NULL for codes PLOVER does not cover (01x) */
+} ne_cameo_code;
+/* The table row of code ("195"), or NULL. Owned by the engine. */
+const ne_cameo_code *neCameo_get(const ne_cameo *c, const char *code);
+size_t neCameo_count(const ne_cameo *c);
+/* Quad class implied by a CAMEO root 1..20 (docs/CAMEO.md). */
+int neCameo_quad_of_root(int root);
+
 int nePattern_load(struct ne_engine *e);                        /* pattern.c */
 void nePattern_free(ne_patterns *p);
+/* Pattern elements (docs/PATTERNS.md). */
+enum ne_pelem_kind { NE_PE_WORD, NE_PE_OPT, NE_PE_GAP, NE_PE_TARGET, NE_PE_SOURCE };
+typedef struct ne_pword { const char *surface, *lemma; } ne_pword;
+typedef struct ne_pelem {
+    uint8_t kind;  /* enum ne_pelem_kind */
+    uint8_t nalt;  /* words for WORD/OPT: one of them must (may) match */
+    const ne_pword *alt;
+} ne_pelem;
+typedef struct ne_pattern {
+    const ne_cameo_code *cameo;
+    char kind;              /* 'v' verb anchor, 'n' event-noun anchor */
+    uint8_t nelems, anchor; /* anchor: index of the anchor element */
+    uint8_t has_target, has_source;
+    uint16_t weight;        /* required elements, for longest-first order */
+    const ne_pelem *elems;
+    const char *text;       /* "FILE:LINE: CODE KIND PATTERN" for --explain */
+} ne_pattern;
+/* Patterns anchored on this lemma, longest first, or NULL (*count = 0).
+** Owned by the engine. */
+const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count);
+size_t nePattern_count(const ne_patterns *p);
+/* For tests and the validator: a new empty set, parse one file's text into
+** it (errors "FILE:LINE: reason" on e), then build its anchor index. */
+ne_patterns *nePattern_new(void);
+int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const char *text, size_t len);
+int nePattern_build(struct ne_engine *e, ne_patterns *p);
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e);  /* event.c (uses clause.c) */
 int neHeadline_load(struct ne_engine *e);                       /* headline.c */
 int neHeadline_score(struct ne_doc *d, const struct ne_engine *e);
+
+/* ---- clause.c: chunks, clauses, subjects and modality for event.c ---- */
+typedef struct ne_sview {
+    struct ne_doc *d;
+    uint32_t sent;       /* internal sentence index */
+    ne_token *t;         /* the sentence's first token */
+    int n;               /* its token count */
+    const char *text;    /* its segment text */
+    int in_title, question;
+    uint8_t *wc;         /* word class per token (enum ne_wclass; -ly adverbs added) */
+    uint8_t *isverb;     /* 1: an open-class word judged a verb here */
+    uint8_t *used;       /* 1: consumed by a matched pattern */
+} ne_sview;
+/* Modality flags (neClause_modality). */
+#define NE_MOD_NEG 0x01        /* did not, never, no attack */
+#define NE_MOD_MODAL 0x02      /* will, would, could, may ... */
+#define NE_MOD_COND 0x04       /* if, unless, whether */
+#define NE_MOD_QUESTION 0x08   /* the sentence is a question */
+#define NE_MOD_SPEC 0x10       /* possibly, likely ... in the verb group */
+#define NE_MOD_INFINITIVE 0x20 /* "to attack": an event only under an implicative verb */
+#define NE_MOD_GERUND 0x40     /* "of harboring": content of another event */
+int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv);
+int neClause_is_noun(const ne_sview *sv, int i);
+/* Actor mention (index in d->actors) on token i, or -1. */
+int neClause_actor(const ne_sview *sv, int i);
+/* Follow pronoun/nominal references; returns the final actor index. */
+int neClause_resolve(const struct ne_doc *d, int a);
+/* May token i sit inside a noun group (actors, determiners, nouns...)? */
+int neClause_ng_token(const ne_sview *sv, int i);
+int neClause_ng_start(const ne_sview *sv, int j, int lo);
+int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max);
+void neClause_bounds(const ne_sview *sv, int i, int *lo, int *hi);
+int neClause_vg_start(const ne_sview *sv, int i);
+int neClause_passive(const ne_sview *sv, int i);
+/* Flags for the verb at i in the clause starting at lo; *gov gets the verb
+** governing an infinitive, or -1. */
+int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov);
+int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi);
+/* Actors of the subject of the verb group starting at vs (clause from lo);
+** returns how many were written to out; *rule names the rule used. */
+int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule);
+const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap);
+int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
 int neOut_json(struct ne_doc *d);                               /* output.c */
 int neOut_tsv(struct ne_doc *d);
 

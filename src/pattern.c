@@ -1,5 +1,338 @@
-/* pattern.c: the verb and noun pattern dictionary: loading and the anchor index. */
+/* pattern.c: the verb and event-noun pattern dictionary
+** (dictionaries/patterns/NN.txt, docs/PATTERNS.md): parsing with FILE:LINE
+** errors, and the anchor index (a hash keyed by the anchor's lemma), so that
+** per-sentence cost does not depend on the size of the dictionary. */
 #include "neInt.h"
 
-int nePattern_load(struct ne_engine *e) { (void)e; return NE_OK; }
-void nePattern_free(ne_patterns *p) { (void)p; }
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAT_MAX_ELEMS 24
+#define PAT_MAX_ALTS 32
+#define PAT_MAX_WORD 64
+
+typedef struct pat_bucket {
+    const char *lemma; /* NULL: empty slot */
+    uint32_t hash, first, count;
+} pat_bucket;
+
+struct ne_patterns {
+    ne_arena arena;      /* everything below lives here */
+    ne_vec pats;         /* ne_pattern, in file order */
+    const ne_pattern **order; /* sorted by anchor lemma, then longest first */
+    pat_bucket *buckets;
+    size_t cap;
+};
+
+/* Parsing state of one line. */
+typedef struct pat_line {
+    struct ne_engine *e;
+    ne_patterns *p;
+    const char *file;
+    size_t lineno;
+    ne_pelem elems[PAT_MAX_ELEMS];
+    size_t n;
+} pat_line;
+
+static int line_fail(pat_line *pl, const char *fmt, const char *arg) {
+    char msg[256];
+    snprintf(msg, sizeof msg, fmt, arg);
+    return ne_engine_fail(pl->e, NE_DATA, "%s:%zu: %s", pl->file, pl->lineno, msg);
+}
+
+ne_patterns *nePattern_new(void) {
+    ne_patterns *p = neM_calloc(1, sizeof *p);
+    if (!p) return NULL;
+    neA_init(&p->arena);
+    neV_init(&p->pats, sizeof(ne_pattern));
+    return p;
+}
+
+void nePattern_free(ne_patterns *p) {
+    if (!p) return;
+    neM_free(p->order);
+    neM_free(p->buckets);
+    neA_free(&p->arena);
+    neM_free(p);
+}
+
+size_t nePattern_count(const ne_patterns *p) { return p ? p->pats.n : 0; }
+
+/* Lowercase ASCII copy; other bytes (UTF-8) are kept. */
+static void lower_copy(char *dst, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) dst[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    dst[n] = 0;
+}
+
+/* Fill w from the word [s, s+n): surface (lowercase) and lemma. */
+static int make_word(pat_line *pl, ne_pword *w, const char *s, size_t n) {
+    char low[PAT_MAX_WORD + 1], lem[PAT_MAX_WORD + 1];
+    if (n == 0 || n > PAT_MAX_WORD) return line_fail(pl, "bad word length in '%s'", "");
+    for (size_t i = 0; i < n; i++)
+        if (strchr("{}()|+$#", s[i])) return line_fail(pl, "stray bracket, '|', '+' or '$' in a word%s", "");
+    lower_copy(low, s, n);
+    const char *l = neLemma_word(pl->e->lexicon, low, n, lem, sizeof lem);
+    w->surface = neA_strndup(&pl->p->arena, low, n);
+    w->lemma = l ? neA_strndup(&pl->p->arena, l, strlen(l)) : w->surface;
+    return (w->surface && w->lemma) ? NE_OK : ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
+}
+
+static ne_pelem *new_elem(pat_line *pl, uint8_t kind) {
+    if (pl->n == PAT_MAX_ELEMS) return NULL;
+    ne_pelem *el = &pl->elems[pl->n++];
+    memset(el, 0, sizeof *el);
+    el->kind = kind;
+    return el;
+}
+
+/* "a|b|c" (inside braces or parentheses) into an element of alternatives. */
+static int parse_alts(pat_line *pl, uint8_t kind, const char *s, size_t n) {
+    ne_pword tmp[PAT_MAX_ALTS];
+    size_t k = 0, i = 0;
+    while (i <= n) {
+        size_t j = i;
+        while (j < n && s[j] != '|') j++;
+        if (k == PAT_MAX_ALTS) return line_fail(pl, "too many alternatives%s", "");
+        int rc = make_word(pl, &tmp[k++], s + i, j - i);
+        if (rc) return rc;
+        i = j + 1;
+    }
+    ne_pelem *el = new_elem(pl, kind);
+    ne_pword *alt = neA_alloc(&pl->p->arena, k * sizeof *alt);
+    if (!el) return line_fail(pl, "pattern too long%s", "");
+    if (!alt) return ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
+    memcpy(alt, tmp, k * sizeof *alt);
+    el->alt = alt;
+    el->nalt = (uint8_t)k;
+    return NE_OK;
+}
+
+/* A plain word; hyphenated words become word, "-", word (as tokenized). */
+static int parse_plain(pat_line *pl, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '-') j++;
+        if (j > i) {
+            int rc = parse_alts(pl, NE_PE_WORD, s + i, j - i);
+            if (rc) return rc;
+        }
+        if (j < n) {
+            int rc = parse_alts(pl, NE_PE_WORD, "-", 1);
+            if (rc) return rc;
+        }
+        i = j + 1;
+    }
+    return NE_OK;
+}
+
+static int parse_element(pat_line *pl, const char *s, size_t n) {
+    if (n == 1 && (*s == '+' || *s == '$')) {
+        if (!new_elem(pl, *s == '+' ? NE_PE_TARGET : NE_PE_SOURCE)) return line_fail(pl, "pattern too long%s", "");
+        return NE_OK;
+    }
+    if (n == 3 && !memcmp(s, "...", 3)) return new_elem(pl, NE_PE_GAP) ? NE_OK : line_fail(pl, "pattern too long%s", "");
+    if (*s == '{' || *s == '(') {
+        char close = *s == '{' ? '}' : ')';
+        if (n < 3 || s[n - 1] != close) return line_fail(pl, "unbalanced '%s'", *s == '{' ? "{" : "(");
+        return parse_alts(pl, *s == '{' ? NE_PE_WORD : NE_PE_OPT, s + 1, n - 2);
+    }
+    return parse_plain(pl, s, n);
+}
+
+/* Check the element list and store the pattern. */
+static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, const char *text, size_t tlen) {
+    int anchor = -1, targets = 0, sources = 0;
+    uint16_t weight = 0;
+    for (size_t i = 0; i < pl->n; i++) {
+        const ne_pelem *el = &pl->elems[i];
+        if (el->kind == NE_PE_WORD && el->nalt == 1 && anchor < 0 && strcmp(el->alt[0].surface, "-")) anchor = (int)i;
+        targets += el->kind == NE_PE_TARGET;
+        sources += el->kind == NE_PE_SOURCE;
+        weight += el->kind == NE_PE_WORD ? 2 : el->kind == NE_PE_TARGET || el->kind == NE_PE_SOURCE ? 1 : 0;
+    }
+    if (anchor < 0) return line_fail(pl, "no anchor word (the first plain word)%s", "");
+    if (targets > 1 || sources > 1) return line_fail(pl, "more than one '+' or '$'%s", "");
+    if (pl->n && (pl->elems[0].kind == NE_PE_GAP || pl->elems[pl->n - 1].kind == NE_PE_GAP))
+        return line_fail(pl, "'...' must sit between two elements%s", "");
+    ne_pattern *pt = neV_push(&pl->p->arena, &pl->p->pats);
+    ne_pelem *els = neA_alloc(&pl->p->arena, pl->n * sizeof *els);
+    char *t = neA_printf(&pl->p->arena, "%s:%zu: %.*s", pl->file, pl->lineno, (int)tlen, text);
+    if (!pt || !els || !t) return ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
+    memcpy(els, pl->elems, pl->n * sizeof *els);
+    pt->cameo = cc;
+    pt->kind = kind;
+    pt->nelems = (uint8_t)pl->n;
+    pt->anchor = (uint8_t)anchor;
+    pt->has_target = (uint8_t)targets;
+    pt->has_source = (uint8_t)sources;
+    pt->weight = weight;
+    pt->elems = els;
+    pt->text = t;
+    return NE_OK;
+}
+
+/* Next whitespace-separated field of [*s, end); returns its length. */
+static size_t next_field(const char **s, const char *end) {
+    while (*s < end && (**s == ' ' || **s == '\t')) (*s)++;
+    const char *b = *s;
+    while (*s < end && **s != ' ' && **s != '\t') (*s)++;
+    return (size_t)(*s - b);
+}
+
+/* One line without its comment: CODE KIND PATTERN. */
+static int parse_line(pat_line *pl, const char *s, const char *end) {
+    const char *text = s;
+    char code[8];
+    size_t n = next_field(&s, end);
+    if (n == 0) return NE_OK; /* blank */
+    if (n >= sizeof code) return line_fail(pl, "bad CAMEO code%s", "");
+    memcpy(code, s - n, n);
+    code[n] = 0;
+    const ne_cameo_code *cc = neCameo_get(pl->e->cameo, code);
+    if (!cc) return line_fail(pl, "unknown CAMEO code '%s' (not in cameo/codes.tsv)", code);
+    n = next_field(&s, end);
+    if (n != 1 || (s[-1] != 'v' && s[-1] != 'n')) return line_fail(pl, "kind must be 'v' or 'n'%s", "");
+    char kind = s[-1];
+    pl->n = 0;
+    while ((n = next_field(&s, end)) > 0) {
+        int rc = parse_element(pl, s - n, n);
+        if (rc) return rc;
+    }
+    if (pl->n == 0) return line_fail(pl, "empty pattern%s", "");
+    while (end > text && (end[-1] == ' ' || end[-1] == '\t')) end--;
+    return finish_pattern(pl, cc, kind, text, (size_t)(end - text));
+}
+
+int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const char *text, size_t len) {
+    pat_line pl = {.e = e, .p = p, .file = file};
+    const char *s = text, *end = text + len;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *le = nl ? nl : end;
+        const char *hash = memchr(s, '#', (size_t)(le - s));
+        const char *ce = hash ? hash : le;
+        while (ce > s && (ce[-1] == '\r' || ce[-1] == ' ' || ce[-1] == '\t')) ce--;
+        pl.lineno++;
+        int rc = parse_line(&pl, s, ce);
+        if (rc) return rc;
+        s = nl ? nl + 1 : end;
+    }
+    return NE_OK;
+}
+
+/* ---- the anchor index ---- */
+
+static uint32_t str_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+static const char *anchor_lemma(const ne_pattern *pt) { return pt->elems[pt->anchor].alt[0].lemma; }
+
+static int order_cmp(const void *a, const void *b) {
+    const ne_pattern *x = *(const ne_pattern *const *)a, *y = *(const ne_pattern *const *)b;
+    int c = strcmp(anchor_lemma(x), anchor_lemma(y));
+    if (c) return c;
+    if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+    return x < y ? -1 : x > y; /* file order among equals */
+}
+
+int nePattern_build(struct ne_engine *e, ne_patterns *p) {
+    size_t n = p->pats.n;
+    neM_free(p->order);
+    neM_free(p->buckets);
+    p->order = neM_calloc(n ? n : 1, sizeof *p->order);
+    p->cap = 16;
+    while (p->cap < n * 2) p->cap *= 2;
+    p->buckets = neM_calloc(p->cap, sizeof *p->buckets);
+    if (!p->order || !p->buckets) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) p->order[i] = NE_VEC_AT(p->pats, ne_pattern, i);
+    qsort(p->order, n, sizeof *p->order, order_cmp);
+    for (size_t i = 0; i < n;) {
+        const char *l = anchor_lemma(p->order[i]);
+        size_t j = i;
+        while (j < n && !strcmp(anchor_lemma(p->order[j]), l)) j++;
+        uint32_t h = str_hash(l, strlen(l));
+        size_t k = h & (p->cap - 1);
+        while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
+        p->buckets[k] = (pat_bucket){l, h, (uint32_t)i, (uint32_t)(j - i)};
+        i = j;
+    }
+    return NE_OK;
+}
+
+const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count) {
+    *count = 0;
+    if (!p || !p->cap) return NULL;
+    uint32_t h = str_hash(lemma, n);
+    for (size_t k = h & (p->cap - 1);; k = (k + 1) & (p->cap - 1)) {
+        const pat_bucket *b = &p->buckets[k];
+        if (!b->lemma) return NULL;
+        if (b->hash == h && !strncmp(b->lemma, lemma, n) && !b->lemma[n]) {
+            *count = b->count;
+            return p->order + b->first;
+        }
+    }
+}
+
+/* ---- loading dictionaries/patterns/NN.txt ---- */
+
+static int name_cmp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_file(struct ne_engine *e, ne_patterns *p, const char *dir, const char *name) {
+    char path[1024];
+    char *buf;
+    size_t len;
+    if (neU_path(path, sizeof path, dir, name)) return ne_engine_fail(e, NE_INVALID, "path too long");
+    int rc = neU_read_file(path, &buf, &len, (size_t)64 << 20);
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
+    char *label = neA_printf(&p->arena, "patterns/%s", name);
+    rc = label ? nePattern_parse(e, p, label, buf, len) : ne_engine_fail(e, NE_NOMEM, "out of memory");
+    neM_free(buf);
+    return rc;
+}
+
+/* The *.txt names in dir, sorted, in p's arena. */
+static int list_files(ne_patterns *p, const char *dir, char ***names, size_t *n) {
+    DIR *dh = opendir(dir);
+    *names = NULL;
+    *n = 0;
+    if (!dh) return NE_OK; /* no patterns: no events */
+    ne_vec v;
+    neV_init(&v, sizeof(char *));
+    struct dirent *de;
+    int rc = NE_OK;
+    while (rc == NE_OK && (de = readdir(dh))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt") || de->d_name[0] == '.') continue;
+        char **slot = neV_push(&p->arena, &v);
+        if (!slot || !(*slot = neA_strndup(&p->arena, de->d_name, l))) rc = NE_NOMEM;
+    }
+    closedir(dh);
+    if (rc) return rc;
+    qsort(v.items, v.n, sizeof(char *), name_cmp);
+    *names = v.items;
+    *n = v.n;
+    return NE_OK;
+}
+
+int nePattern_load(struct ne_engine *e) {
+    char dir[1024];
+    if (neU_path(dir, sizeof dir, e->data_dir, "patterns")) return ne_engine_fail(e, NE_INVALID, "path too long");
+    ne_patterns *p = e->patterns = nePattern_new();
+    if (!p) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    char **names;
+    size_t n;
+    if (list_files(p, dir, &names, &n)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        int rc = load_file(e, p, dir, names[i]);
+        if (rc) return rc;
+    }
+    return nePattern_build(e, p);
+}

@@ -1,0 +1,410 @@
+/* clause.c: clause analysis without a parser: rules over word classes chunk
+** noun groups and verb groups, find clause bounds, subjects (passing over
+** appositions and prepositional objects), relative-clause antecedents,
+** modality (negation, modals, conditionals, questions) and who reported
+** a clause (docs/PATTERNS.md, "Clauses"). */
+#include "neInt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- per-token judgements ---- */
+
+static const ne_token *TK(const ne_sview *sv, int i) { return &sv->t[i]; }
+static int WC(const ne_sview *sv, int i) { return sv->wc[i]; }
+static int is_word(const ne_sview *sv, int i, const char *w) { return !strcmp(sv->t[i].norm, w); }
+
+static int is_comma(const ne_sview *sv, int i) { return is_word(sv, i, ","); }
+
+static int ends_with(const char *s, size_t n, const char *suf) {
+    size_t k = strlen(suf);
+    return n > k && !memcmp(s + n - k, suf, k);
+}
+
+/* A clause boundary mark: ; : or a quote mark. */
+static int is_hard_boundary(const ne_sview *sv, int i) {
+    return is_word(sv, i, ";") || is_word(sv, i, ":") || is_word(sv, i, "(") ||
+           is_word(sv, i, ")");
+}
+
+int neClause_actor(const ne_sview *sv, int i) {
+    int a = TK(sv, i)->actor;
+    if (a < 0 || (size_t)a >= sv->d->actors.n) return -1;
+    const ne_actor *ac = NE_VEC_AT(sv->d->actors, ne_actor, a);
+    if (ac->kind == NE_ACTOR_UNKNOWN && !ac->code) return -1;
+    return a;
+}
+
+/* Auxiliaries and modals: tokens of a verb group before its main verb. */
+static int is_aux(const ne_sview *sv, int i) {
+    int c = WC(sv, i);
+    if (c == NE_WC_MODAL) return TK(sv, i)->shape == NE_SH_LOWER; /* not "May" */
+    return c == NE_WC_BE || c == NE_WC_HAVE || c == NE_WC_DO;
+}
+
+/* Could token i (an open-class word) be a verb form here? */
+static int verb_form(const ne_sview *sv, int i) {
+    const ne_token *t = TK(sv, i);
+    if (!(t->tags & NE_TAG_VERB) || neClause_actor(sv, i) >= 0) return 0;
+    if (t->shape != NE_SH_LOWER && !(sv->in_title && t->shape == NE_SH_CAP)) return 0;
+    int c = WC(sv, i);
+    return c == NE_WC_OPEN || c == NE_WC_REPORT || c == NE_WC_IMPLIC;
+}
+
+static int inflected_ed(const ne_token *t) {
+    return ends_with(t->norm, t->norm_len, "ed") || (strcmp(t->norm, t->lemma) && !ends_with(t->norm, t->norm_len, "s") &&
+                                                     !ends_with(t->norm, t->norm_len, "ing"));
+}
+
+/* A capitalized adjective of nationality before a noun ("Iranian", "Pakistani"). */
+static int demonym_actor(const ne_sview *sv, int i) {
+    if (neClause_actor(sv, i) < 0) return 0;
+    const ne_token *t = TK(sv, i);
+    const char *s = t->norm;
+    size_t n = t->norm_len;
+    if (n < 5 || ends_with(s, n, "stan")) return 0;
+    return ends_with(s, n, "ian") || ends_with(s, n, "ani") || ends_with(s, n, "ese") || ends_with(s, n, "ish") ||
+           ends_with(s, n, "i") || ends_with(s, n, "can") || ends_with(s, n, "ean");
+}
+
+/* The previous token that is not an adverb, or -1. */
+static int prev_nonadv(const ne_sview *sv, int i) {
+    for (i--; i >= 0; i--)
+        if (WC(sv, i) != NE_WC_ADV && WC(sv, i) != NE_WC_SPEC) return i;
+    return -1;
+}
+
+/* Is token i (a possible verb) used as a noun here?  Rules over the left
+** neighbour: determiners, possessives, numbers, prepositions, adjectives and
+** nationality words make a noun; auxiliaries, "to", pronouns, names a verb. */
+static int judge_noun(const ne_sview *sv, int i) {
+    const ne_token *t = TK(sv, i);
+    if (!(t->tags & NE_TAG_VERB)) return 1;
+    if (inflected_ed(t)) return 0;
+    int p = prev_nonadv(sv, i);
+    if (p < 0) return 1;
+    int c = WC(sv, p);
+    const ne_token *pt = TK(sv, p);
+    if (ends_with(t->norm, t->norm_len, "ing")) return c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_NODET;
+    if (c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_NODET || c == NE_WC_PREP || pt->shape == NE_SH_NUM) return 1;
+    if (c == NE_WC_MODAL || c == NE_WC_TO || c == NE_WC_NEG || c == NE_WC_DO || c == NE_WC_PRON || c == NE_WC_REL ||
+        c == NE_WC_THAT)
+        return 0;
+    if (neClause_actor(sv, p) >= 0) return demonym_actor(sv, p);
+    if (sv->isverb[p] || c == NE_WC_BE || c == NE_WC_HAVE) return 1; /* object of a verb */
+    if (c == NE_WC_OPEN && pt->shape == NE_SH_LOWER)                  /* "terrorist attacks" */
+        return !(ends_with(pt->norm, pt->norm_len, "s") && !ends_with(t->norm, t->norm_len, "s"));
+    return pt->shape == NE_SH_PUNCT && !is_comma(sv, p);
+}
+
+/* Fill the view of sentence si: word classes and verb judgements. */
+int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
+    const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
+    memset(sv, 0, sizeof *sv);
+    sv->d = d;
+    sv->sent = si;
+    sv->t = NE_VEC_AT(d->tokens, ne_token, s->tok_first);
+    sv->n = (int)s->tok_count;
+    sv->text = ne_seg_text(d, s->in_title);
+    sv->in_title = s->in_title;
+    size_t n = sv->n ? (size_t)sv->n : 1;
+    sv->wc = neA_alloc(&d->arena, n);
+    sv->isverb = neA_alloc(&d->arena, n);
+    sv->used = neA_alloc(&d->arena, n);
+    if (!sv->wc || !sv->isverb || !sv->used) return NE_NOMEM;
+    memset(sv->used, 0, n);
+    for (int i = 0; i < sv->n; i++) {
+        const ne_token *t = TK(sv, i);
+        int c = NE_WCLASS(t);
+        if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly"))
+            c = NE_WC_ADV;
+        sv->wc[i] = (uint8_t)c;
+        sv->isverb[i] = 0;
+    }
+    for (int i = 0; i < sv->n; i++) sv->isverb[i] = (uint8_t)(verb_form(sv, i) && !judge_noun(sv, i));
+    sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");
+    return NE_OK;
+}
+
+int neClause_is_noun(const ne_sview *sv, int i) { return !sv->isverb[i]; }
+
+/* ---- noun groups ---- */
+
+/* May token i sit inside a noun group? */
+static int ng_token(const ne_sview *sv, int i) {
+    if (neClause_actor(sv, i) >= 0) return 1;
+    const ne_token *t = TK(sv, i);
+    int c = WC(sv, i);
+    if (t->shape == NE_SH_NUM) return 1;
+    if (t->shape == NE_SH_DASH) return i > 0 && i + 1 < sv->n && !(t->flags & NE_TF_SPACE_BEFORE);
+    if (t->shape > NE_SH_MIXED) return 0;
+    if (c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_NODET) return 1;
+    return c == NE_WC_OPEN && !sv->isverb[i];
+}
+
+int neClause_ng_token(const ne_sview *sv, int i) { return i >= 0 && i < sv->n && ng_token(sv, i); }
+
+/* Start of the noun group ending at token j (j is an ng_token). Coordinated
+** groups ("both Iran and Pakistan", "Iran, Iraq and Syria") are one group. */
+int neClause_ng_start(const ne_sview *sv, int j, int lo) {
+    int s = j;
+    while (s - 1 >= lo) {
+        int k = s - 1;
+        if (ng_token(sv, k)) {
+            s = k;
+            continue;
+        }
+        /* "X and Y", "X, Y": join when an actor sits on both sides */
+        if ((WC(sv, k) == NE_WC_CONJ || is_comma(sv, k)) && k - 1 >= lo && neClause_actor(sv, k - 1) >= 0 &&
+            neClause_actor(sv, s) >= 0 && !is_word(sv, k, "but")) {
+            s = k - 1;
+            continue;
+        }
+        break;
+    }
+    return s;
+}
+
+/* Actors of the noun group [s, e]: one per coordinated part, at most max. */
+int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max) {
+    int n = 0, part_has = 0;
+    for (int i = s; i <= e && n < max; i++) {
+        if (WC(sv, i) == NE_WC_CONJ || is_comma(sv, i)) {
+            part_has = 0;
+            continue;
+        }
+        if (WC(sv, i) == NE_WC_PREP && !is_word(sv, i, "of")) part_has = n > 0; /* "X in Y": keep the head */
+        int a = neClause_actor(sv, i);
+        if (a < 0 || part_has) continue;
+        if (n && out[n - 1] == a) continue;
+        out[n++] = a;
+        part_has = 1;
+    }
+    return n;
+}
+
+/* ---- clause bounds ---- */
+
+static int is_clause_start(const ne_sview *sv, int i) {
+    int c = WC(sv, i);
+    return c == NE_WC_SUB || c == NE_WC_REL || c == NE_WC_THAT || is_hard_boundary(sv, i);
+}
+
+void neClause_bounds(const ne_sview *sv, int i, int *lo, int *hi) {
+    int a = i;
+    while (a > 0 && !is_clause_start(sv, a - 1)) a--;
+    if (a > 0 && WC(sv, a - 1) != NE_WC_THAT && !is_hard_boundary(sv, a - 1)) a--; /* keep "if", "who" */
+    int b = i + 1;
+    while (b < sv->n && !is_hard_boundary(sv, b) && WC(sv, b) != NE_WC_SUB && WC(sv, b) != NE_WC_REL) b++;
+    *lo = a;
+    *hi = b;
+}
+
+/* ---- verb groups and modality ---- */
+
+int neClause_vg_start(const ne_sview *sv, int i) {
+    int s = i;
+    while (s > 0) {
+        int c = WC(sv, s - 1);
+        if (is_aux(sv, s - 1) || c == NE_WC_NEG || c == NE_WC_ADV || c == NE_WC_SPEC) s--;
+        else break;
+    }
+    return s;
+}
+
+int neClause_passive(const ne_sview *sv, int i) {
+    if (!inflected_ed(TK(sv, i))) return 0;
+    for (int k = i - 1; k >= 0; k--) {
+        int c = WC(sv, k);
+        if (c == NE_WC_BE) return 1;
+        if (!(c == NE_WC_ADV || c == NE_WC_NEG || c == NE_WC_SPEC)) return 0;
+    }
+    return 0;
+}
+
+/* A verb, skipping the noun group and adverbs left of token k, or -1. */
+static int governing_verb(const ne_sview *sv, int k, int lo) {
+    int j = k - 1;
+    while (j >= lo && (ng_token(sv, j) || WC(sv, j) == NE_WC_ADV)) j--;
+    if (j >= lo && (sv->isverb[j] || verb_form(sv, j))) return j;
+    return -1;
+}
+
+int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
+    int m = 0;
+    *gov = -1;
+    if (sv->question) m |= NE_MOD_QUESTION;
+    if (lo < sv->n && WC(sv, lo) == NE_WC_SUB &&
+        (is_word(sv, lo, "if") || is_word(sv, lo, "unless") || is_word(sv, lo, "whether")))
+        m |= NE_MOD_COND;
+    int vs = neClause_vg_start(sv, i);
+    for (int k = vs; k < i && !noun; k++) {
+        int c = WC(sv, k);
+        if (c == NE_WC_NEG) m |= NE_MOD_NEG;
+        if (c == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER) m |= NE_MOD_MODAL;
+        if (c == NE_WC_SPEC) m |= NE_MOD_SPEC;
+    }
+    int p = prev_nonadv(sv, vs);
+    if (!noun && p >= 0 && WC(sv, p) == NE_WC_TO) {
+        m |= NE_MOD_INFINITIVE;
+        *gov = governing_verb(sv, p, 0);
+        int q = prev_nonadv(sv, p);
+        if (q >= 0 && is_word(sv, q, "whether")) m |= NE_MOD_COND;
+    }
+    if (!noun && p >= 0 && WC(sv, p) == NE_WC_PREP && ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing"))
+        m |= NE_MOD_GERUND;
+    return m;
+}
+
+/* Modality around an event noun: "no attack", "without a response", a modal
+** in the verb group that follows the noun ("retaliation, when it occurs,
+** will be swift") or governs it ("could face an attack"). */
+int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi) {
+    int m = sv->question ? NE_MOD_QUESTION : 0;
+    for (int k = i - 1; k >= lo && k >= i - 4; k--) {
+        int c = WC(sv, k);
+        if (c == NE_WC_NODET || is_word(sv, k, "without") || is_word(sv, k, "any")) m |= NE_MOD_NEG;
+        if (!ng_token(sv, k)) break;
+    }
+    if (lo < sv->n && (is_word(sv, lo, "if") || is_word(sv, lo, "unless") || is_word(sv, lo, "whether")))
+        m |= NE_MOD_COND;
+    for (int k = i + 1; k < sv->n && k < i + 16; k++) { /* the verb group after the noun */
+        if (is_comma(sv, k)) {
+            int e = k + 1;
+            while (e < sv->n && e < k + 10 && !is_comma(sv, e)) e++;
+            if (e < sv->n && is_comma(sv, e) && e < k + 10) k = e;
+            continue;
+        }
+        if (is_aux(sv, k) || sv->isverb[k]) {
+            if (WC(sv, k) == NE_WC_MODAL) m |= NE_MOD_MODAL;
+            break;
+        }
+        if (is_hard_boundary(sv, k)) break;
+    }
+    for (int k = i - 1; k >= lo; k--) { /* the verb group governing the noun */
+        if (is_aux(sv, k) || sv->isverb[k]) {
+            int vs = neClause_vg_start(sv, k);
+            for (int q = vs; q <= k; q++) {
+                if (WC(sv, q) == NE_WC_MODAL && TK(sv, q)->shape == NE_SH_LOWER) m |= NE_MOD_MODAL;
+                if (WC(sv, q) == NE_WC_NEG) m |= NE_MOD_NEG;
+            }
+            break;
+        }
+    }
+    (void)hi;
+    return m;
+}
+
+/* ---- subjects ---- */
+
+/* Antecedent of a relative pronoun at r: the nearest actor noun group to the
+** left, passing over one appositive group ("Imran Khan, the former prime
+** minister who ..."). */
+static int antecedent(const ne_sview *sv, int r, int *out, int max) {
+    for (int j = r - 1, steps = 0; j >= 0 && steps < 12; j--, steps++) {
+        if (is_comma(sv, j)) continue;
+        if (!ng_token(sv, j)) return 0;
+        int s = neClause_ng_start(sv, j, 0);
+        int n = neClause_ng_actors(sv, s, j, out, max);
+        if (n) return n;
+        j = s;
+    }
+    return 0;
+}
+
+/* Is the noun group [s, e] the object of a preposition (not "with X doing")? */
+static int pp_object(const ne_sview *sv, int s, int e) {
+    int p = prev_nonadv(sv, s);
+    if (p < 0 || WC(sv, p) != NE_WC_PREP) return 0;
+    return !(e + 1 < sv->n && sv->isverb[e + 1]);
+}
+
+int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule) {
+    for (int j = vs - 1; j >= lo; j--) {
+        int c = WC(sv, j);
+        if (c == NE_WC_ADV || c == NE_WC_SPEC || is_comma(sv, j) || c == NE_WC_CONJ) continue;
+        if (c == NE_WC_REL || (c == NE_WC_THAT && j > 0 && ng_token(sv, j - 1))) {
+            *rule = "relative-antecedent";
+            return antecedent(sv, j, out, max);
+        }
+        if (c == NE_WC_SUB || c == NE_WC_THAT || c == NE_WC_REPORT || is_hard_boundary(sv, j)) return 0;
+        if (ng_token(sv, j)) {
+            int s = neClause_ng_start(sv, j, lo);
+            int adjacent = prev_nonadv(sv, vs) == j;
+            int n = neClause_ng_actors(sv, s, j, out, max);
+            if (pp_object(sv, s, j)) {
+                j = s;
+                continue;
+            }
+            int p = prev_nonadv(sv, s);
+            if (!adjacent && p >= lo && sv->isverb[p]) { /* object of an earlier verb */
+                j = s;
+                continue;
+            }
+            if (n) {
+                *rule = adjacent ? "subject-left" : "subject-left-skip";
+                return n;
+            }
+            if (adjacent) return 0; /* a subject without an actor */
+            j = s;
+            continue;
+        }
+        if (WC(sv, j) == NE_WC_PRON && neClause_actor(sv, j) >= 0) {
+            out[0] = neClause_actor(sv, j);
+            *rule = "subject-pronoun";
+            return 1;
+        }
+        if (WC(sv, j) == NE_WC_PRON) return 0;
+    }
+    return 0;
+}
+
+/* ---- attribution ---- */
+
+/* Text naming who reported the clause at i: the subject of a reporting verb
+** before it ("Iran said ...") or after it (", analysts said"). NULL if none. */
+const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) {
+    for (int r = 0; r < sv->n; r++) {
+        if (WC(sv, r) != NE_WC_REPORT || r == i || !sv->isverb[r]) continue;
+        int who[4], n = 0, s = -1, e = -1;
+        const char *rule;
+        if (r < i) {
+            int vs = neClause_vg_start(sv, r);
+            n = neClause_subject(sv, vs, 0, who, 4, &rule);
+            for (int j = vs - 1; j >= 0 && e < 0; j--)
+                if (ng_token(sv, j)) e = j, s = neClause_ng_start(sv, j, 0);
+        } else {
+            int p = prev_nonadv(sv, r);
+            if (p >= 0 && ng_token(sv, p)) e = p, s = neClause_ng_start(sv, p, 0);
+            else if (r + 1 < sv->n && ng_token(sv, r + 1)) {
+                s = r + 1;
+                for (e = s; e + 1 < sv->n && ng_token(sv, e + 1);) e++;
+            }
+            if (s < 0 || (s - 1 > i && !is_comma(sv, s - 1) && TK(sv, s - 1)->shape != NE_SH_QUOTE &&
+                          !(s == r + 1 && (is_comma(sv, r - 1) || TK(sv, r - 1)->shape == NE_SH_QUOTE))))
+                continue;
+            n = neClause_ng_actors(sv, s, e, who, 4);
+        }
+        if (n > 0) {
+            const ne_actor *a = NE_VEC_AT(sv->d->actors, ne_actor, neClause_resolve(sv->d, who[0]));
+            snprintf(buf, cap, "%s", a->name ? a->name : a->code ? a->code : a->text ? a->text : "");
+            return buf;
+        }
+        if (s >= 0 && e >= s && e - s < 6) {
+            uint32_t bs = TK(sv, s)->start, be = TK(sv, e)->end;
+            snprintf(buf, cap, "%.*s", (int)(be - bs), sv->text + bs);
+            return buf;
+        }
+    }
+    return NULL;
+}
+
+/* Follow pronoun and nominal mentions to what they refer to. */
+int neClause_resolve(const struct ne_doc *d, int a) {
+    for (int hops = 0; hops < 8 && a >= 0 && (size_t)a < d->actors.n; hops++) {
+        const ne_actor *ac = NE_VEC_AT(d->actors, ne_actor, a);
+        if (ac->ref < 0 || (size_t)ac->ref >= d->actors.n || ac->ref == a) break;
+        a = ac->ref;
+    }
+    return a;
+}
