@@ -67,10 +67,10 @@ static int demonym_actor(const ne_sview *sv, int i) {
            ends_with(s, n, "i") || ends_with(s, n, "can") || ends_with(s, n, "ean");
 }
 
-/* The previous token that is not an adverb, or -1. */
+/* The previous token that is not an adverb or a quote mark, or -1. */
 static int prev_nonadv(const ne_sview *sv, int i) {
     for (i--; i >= 0; i--)
-        if (WC(sv, i) != NE_WC_ADV && WC(sv, i) != NE_WC_SPEC) return i;
+        if (WC(sv, i) != NE_WC_ADV && WC(sv, i) != NE_WC_SPEC && TK(sv, i)->shape != NE_SH_QUOTE) return i;
     return -1;
 }
 
@@ -337,7 +337,7 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
                 continue;
             }
             int p = prev_nonadv(sv, s);
-            if (!adjacent && p >= lo && sv->isverb[p]) { /* object of an earlier verb */
+            if (!adjacent && p >= lo && sv->isverb[p] && WC(sv, p) != NE_WC_REPORT) { /* object of an earlier verb */
                 j = s;
                 continue;
             }

@@ -19,6 +19,7 @@ typedef struct ev_match {
     int ts, te, ss, se;     /* target and source slots, -1 when none */
     int bys, bye;           /* passive "by" agent */
     int passive;
+    int attach;             /* verb the clause's time and place attach to */
 } ev_match;
 
 /* Everything the matcher needs about the sentence. */
@@ -39,12 +40,26 @@ static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
     return 0;
 }
 
+/* Is the pattern word a function word (a preposition, "to", "that")?  Those
+** may not skip content words: "attack {in} +" must not match "attacked a
+** police station in Iran". */
+static int el_function_word(const ev_ctx *c, const ne_pelem *el) {
+    static const char *const fw[] = {"on", "in", "at", "to", "of", "with", "against", "inside", "from", "for",
+                                     "into", "by", "over", "that", "about", "near", "across", "toward"};
+    (void)c;
+    for (size_t k = 0; k < sizeof fw / sizeof fw[0]; k++)
+        if (!strcmp(el->alt[0].surface, fw[k])) return 1;
+    return 0;
+}
+
 /* Tokens a literal word may step over: determiners, possessives, numbers,
 ** adverbs and modifiers that are not verbs ("an", "its own", "retaliatory"). */
-static int skippable(const ev_ctx *c, int i) {
+static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     int wc = c->sv.wc[i];
     const ne_token *t = &c->sv.t[i];
-    if (wc == NE_WC_DET || wc == NE_WC_POSS || wc == NE_WC_ADV || t->shape == NE_SH_NUM) return 1;
+    if (wc == NE_WC_ADV) return 1;
+    if (el_function_word(c, el)) return 0;
+    if (wc == NE_WC_DET || wc == NE_WC_POSS || t->shape == NE_SH_NUM) return 1;
     return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
 }
 
@@ -129,7 +144,7 @@ static int match_fwd(ev_ctx *c, int k, int p) {
     case NE_PE_WORD:
         for (int s = 0; s <= EV_MAX_SKIP && p + s < c->sv.n; s++) {
             if (word_match(c, p + s, el) && match_fwd(c, k + 1, p + s + 1)) return 1;
-            if (!skippable(c, p + s)) break;
+            if (!skippable(c, p + s, el)) break;
         }
         return 0;
     case NE_PE_OPT:
@@ -186,6 +201,7 @@ static int match_anchor(ev_ctx *c, int i, const ne_pattern *const *pats, size_t 
         memset(&c->m, 0, sizeof c->m);
         c->m.pt = pt;
         c->m.anchor = i;
+        c->m.attach = i;
         c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
         c->m.passive = kind == 'v' && neClause_passive(&c->sv, i);
         int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
@@ -214,18 +230,30 @@ static int fill_actor(const struct ne_doc *d, int a, ne_actor *out, int *resolve
     return 1;
 }
 
-/* An event date from a time expression in [lo, hi): YYYY, YYYY-MM or YYYY-MM-DD. */
+/* Is the time expression at token x attached to the anchor's verb: no other
+** verb between them ("elections scheduled for Feb. 8" is not the attack's)? */
+static int timex_attached(const ev_ctx *c, int x, int anchor) {
+    int a = x < anchor ? x + 1 : anchor + 1, b = x < anchor ? neClause_vg_start(&c->sv, anchor) : x;
+    for (int k = a; k < b; k++)
+        if (c->sv.isverb[k] && !c->sv.used[k]) return 0;
+    return 1;
+}
+
+/* An event date from a time expression in [lo, hi): YYYY, YYYY-MM or
+** YYYY-MM-DD, attached to the anchor, and not after the document date. */
 static const char *clause_date(const ev_ctx *c, int lo, int hi, int anchor) {
     const char *best = NULL;
     int bestd = 1 << 30;
     for (int i = lo; i < hi; i++) {
         int x = c->sv.t[i].timex;
-        if (x < 0 || (size_t)x >= c->d->timexes.n) continue;
+        if (x < 0 || (size_t)x >= c->d->timexes.n || (i > lo && c->sv.t[i - 1].timex == x)) continue;
         const ne_timex *tx = NE_VEC_AT(c->d->timexes, ne_timex, x);
         if (!tx->value || (tx->type && strcmp(tx->type, "DATE") && strcmp(tx->type, "TIME"))) continue;
         size_t n = strcspn(tx->value, "T");
         int y, m, dd;
         if ((n != 4 && n != 7 && n != 10) || !neU_parse_date(tx->value, n, &y, &m, &dd)) continue;
+        if (c->d->date && strncmp(tx->value, c->d->date, n) > 0) continue; /* in the future */
+        if (!timex_attached(c, i, anchor)) continue;
         int dist = i > anchor ? i - anchor : anchor - i;
         if (dist < bestd) {
             bestd = dist;
@@ -235,21 +263,26 @@ static const char *clause_date(const ev_ctx *c, int lo, int hi, int anchor) {
     return best;
 }
 
-/* The place of the clause: after the anchor behind in/inside/at/near first. */
+/* The place of the clause: a place behind a locative preposition ("inside
+** Pakistan", "in the restive Balochistan region"), after the anchor first. */
+static int locative(const ev_ctx *c, int j) {
+    return tok_is(c, j, "in") || tok_is(c, j, "inside") || tok_is(c, j, "at") || tok_is(c, j, "near") ||
+           tok_is(c, j, "across") || tok_is(c, j, "within") || tok_is(c, j, "along");
+}
+
 static int clause_place(const ev_ctx *c, int lo, int hi, int anchor) {
-    int any = -1;
+    int before = -1;
     for (int i = lo; i < hi; i++) {
         int p = c->sv.t[i].place;
         if (p < 0 || (size_t)p >= c->d->places.n) continue;
-        if (i > 0 && i > anchor && c->sv.wc[i - 1] != NE_WC_PREP && any < 0) any = p;
         int j = i - 1;
-        while (j > lo && neClause_ng_token(&c->sv, j)) j--;
-        if (i > anchor && j >= lo && (tok_is(c, j, "in") || tok_is(c, j, "inside") || tok_is(c, j, "at") ||
-                                      tok_is(c, j, "near")))
-            return p;
-        if (any < 0) any = p;
+        while (j > lo && neClause_ng_token(&c->sv, j) && c->sv.t[j].place != p) j--;
+        while (j > lo && c->sv.t[j].place == p) j--;
+        if (j < lo || !locative(c, j)) continue;
+        if (i > anchor) return p;
+        if (before < 0) before = p;
     }
-    return any;
+    return before;
 }
 
 static int same_actor(const ne_actor *a, const ne_actor *b, int ha, int hb) {
@@ -304,7 +337,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     ev->quad_class = cc->quad_class;
     ev->goldstein = cc->goldstein;
     ev->plover = cc->plover;
-    ev->date = clause_date(c, f->lo, f->hi, c->m.anchor);
+    ev->date = clause_date(c, f->lo, f->hi, c->m.attach);
     if (!ev->date && d->date) {
         ev->date = d->date;
         ev->date_from_doc = 1;
@@ -384,6 +417,7 @@ static int code_verb(ev_ctx *c) {
     if (mod & NE_MOD_INFINITIVE) {
         if (gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) return NE_OK;
         vs = neClause_vg_start(&c->sv, gov);
+        c->m.attach = gov;
         neClause_bounds(&c->sv, gov, &f.lo, &f.hi);
         f.hi = f.hi > c->m.end + 1 ? f.hi : c->m.end + 1;
     }

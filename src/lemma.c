@@ -328,7 +328,9 @@ static size_t fallback_lemma(const ne_lexicon *lx, const char *w, size_t n, char
     }
     if (!lx->have_wordnet && n > 5 && (ends_with(w, n, "ed", 2) || ends_with(w, n, "ing", 3))) {
         size_t m = n - (w[n - 1] == 'd' ? 2 : 3);
+        /* undouble "stopped", "expelled" but not "called", "passed" */
         if (m > 2 && buf[m - 1] == buf[m - 2] && !strchr("aeiouls", buf[m - 1])) m--;
+        else if (m > 5 && buf[m - 1] == 'l' && buf[m - 2] == 'l' && buf[m - 3] == 'e') m--;
         return m;
     }
     if (n > 3 && w[n - 1] == 's' && !strchr("sui'", w[n - 2])) return n - 1;

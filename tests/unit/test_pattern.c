@@ -1,0 +1,142 @@
+/* test_pattern.c: pattern parsing (elements, anchors by lemma, longest first,
+** FILE:LINE errors), the CAMEO table, and the validator over the shipped
+** patterns: every pattern's code exists in cameo/codes.tsv. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "neInt.h"
+
+static ne_engine *engine;
+
+static int setup(void **state) {
+    (void)state;
+    return ne_engine_open(&engine, NULL) == NE_OK ? 0 : -1;
+}
+static int teardown(void **state) {
+    (void)state;
+    ne_engine_close(engine);
+    return 0;
+}
+
+static ne_patterns *parse_ok(const char *text) {
+    ne_patterns *p = nePattern_new();
+    assert_non_null(p);
+    if (nePattern_parse(engine, p, "t.txt", text, strlen(text)) != NE_OK) fail_msg("%s", engine->errmsg);
+    assert_int_equal(nePattern_build(engine, p), NE_OK);
+    return p;
+}
+
+static void parse_err(const char *text, const char *want) {
+    ne_patterns *p = nePattern_new();
+    assert_int_equal(nePattern_parse(engine, p, "t.txt", text, strlen(text)), NE_DATA);
+    if (!strstr(engine->errmsg, want)) fail_msg("error '%s' lacks '%s'", engine->errmsg, want);
+    nePattern_free(p);
+}
+
+static void test_elements(void **state) {
+    (void)state;
+    ne_patterns *p = parse_ok("# comment\n\n161  v  recall (its) {ambassador|envoy} {from|to} +   # note\n");
+    assert_int_equal(nePattern_count(p), 1);
+    size_t n;
+    const ne_pattern *const *pp = nePattern_lookup(p, "recall", 6, &n);
+    assert_int_equal(n, 1);
+    const ne_pattern *pt = pp[0];
+    assert_string_equal(pt->cameo->code, "161");
+    assert_int_equal(pt->kind, 'v');
+    assert_int_equal(pt->nelems, 5);
+    assert_int_equal(pt->anchor, 0);
+    assert_int_equal(pt->elems[1].kind, NE_PE_OPT);
+    assert_int_equal(pt->elems[2].nalt, 2);
+    assert_string_equal(pt->elems[2].alt[1].surface, "envoy");
+    assert_int_equal(pt->elems[4].kind, NE_PE_TARGET);
+    assert_true(pt->has_target);
+    assert_non_null(strstr(pt->text, "t.txt:3: 161  v  recall"));
+    nePattern_free(p);
+}
+
+static void test_anchor_is_lemma(void **state) {
+    (void)state;
+    /* an inflected anchor is keyed by its lemma; hyphens split like the tokenizer */
+    ne_patterns *p = parse_ok("190 v attacked +\n0871 v declare cease-fire\n195 n airstrike {on|in} +\n");
+    size_t n;
+    assert_non_null(nePattern_lookup(p, "attack", 6, &n));
+    assert_int_equal(n, 1);
+    const ne_pattern *const *pp = nePattern_lookup(p, "declare", 7, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(pp[0]->nelems, 4);
+    assert_string_equal(pp[0]->elems[2].alt[0].surface, "-");
+    assert_null(nePattern_lookup(p, "ceasefire", 9, &n));
+    assert_int_equal(n, 0);
+    nePattern_free(p);
+}
+
+static void test_longest_first(void **state) {
+    (void)state;
+    ne_patterns *p = parse_ok("174 v expel +\n161 v expel + {ambassador|envoy}\n");
+    size_t n;
+    const ne_pattern *const *pp = nePattern_lookup(p, "expel", 5, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(pp[0]->cameo->code, "161");
+    assert_string_equal(pp[1]->cameo->code, "174");
+    nePattern_free(p);
+}
+
+static void test_errors(void **state) {
+    (void)state;
+    parse_err("190 v attack +\n999 v attack +\n", "t.txt:2: unknown CAMEO code '999'");
+    parse_err("190 x attack +\n", "t.txt:1: kind must be");
+    parse_err("190 v attack {on|in +\n", "t.txt:1: unbalanced");
+    parse_err("190 v + ...\n", "t.txt:1:");
+    parse_err("190 v {on|in} +\n", "t.txt:1: no anchor");
+    parse_err("190 v attack + +\n", "t.txt:1: more than one");
+    parse_err("190 v\n", "t.txt:1: empty pattern");
+}
+
+static void test_cameo_table(void **state) {
+    (void)state;
+    const ne_cameo *c = engine->cameo;
+    assert_true(neCameo_count(c) >= 280);
+    const ne_cameo_code *cc = neCameo_get(c, "195");
+    assert_non_null(cc);
+    assert_true(cc->goldstein == -10.0);
+    assert_int_equal(cc->quad_class, 4);
+    assert_string_equal(cc->plover, "ASSAULT");
+    assert_string_equal(cc->root, "19");
+    cc = neCameo_get(c, "0311");
+    assert_non_null(cc);
+    assert_int_equal(cc->quad_class, 1);
+    assert_string_equal(cc->plover, "AGREE");
+    cc = neCameo_get(c, "010");
+    assert_non_null(cc);
+    assert_null(cc->plover);
+    assert_null(neCameo_get(c, "999"));
+    for (int r = 1; r <= 20; r++) assert_int_equal(neCameo_quad_of_root(r), r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4);
+}
+
+/* The validator: the shipped patterns loaded, each names a code of the table. */
+static void test_shipped_patterns_valid(void **state) {
+    (void)state;
+    const ne_patterns *p = engine->patterns;
+    assert_true(nePattern_count(p) > 0);
+    size_t n;
+    const ne_pattern *const *pp = nePattern_lookup(p, "expel", 5, &n);
+    assert_true(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        assert_non_null(pp[i]->cameo);
+        assert_ptr_equal(neCameo_get(engine->cameo, pp[i]->cameo->code), pp[i]->cameo);
+        if (i) assert_true(pp[i - 1]->weight >= pp[i]->weight);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_elements),       cmocka_unit_test(test_anchor_is_lemma),
+        cmocka_unit_test(test_longest_first),  cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_cameo_table),    cmocka_unit_test(test_shipped_patterns_valid),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
