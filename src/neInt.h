@@ -234,6 +234,9 @@ int neTimex_load(struct ne_engine *e);                          /* timex.c */
 int neTimex_find(struct ne_doc *d, const struct ne_engine *e);
 int neQuote_load(struct ne_engine *e);                          /* quote.c */
 int neQuote_find(struct ne_doc *d, const struct ne_engine *e);
+/* After coreference: a speaker still a pronoun with no antecedent becomes
+** speaker -1 and unresolved "he"; adds text-quality warnings. (quote.c) */
+int neQuote_settle(struct ne_doc *d, const struct ne_engine *e);
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e); /* coref.c */
 int neCameo_load(struct ne_engine *e);                          /* cameo.c */
 void neCameo_free(ne_cameo *c);

@@ -166,12 +166,12 @@ static int finish(ne_doc *d, int rc) {
 typedef int (*ne_stage_fn)(struct ne_doc *, const struct ne_engine *);
 static const ne_stage_fn stages[] = {
     neSent_split, neLemma_tag, neActor_find, nePlace_find, neTimex_find,
-    neQuote_find, neCoref_resolve, neEvent_find, neHeadline_score,
+    neQuote_find, neCoref_resolve, neQuote_settle, neEvent_find, neHeadline_score,
 };
 /* Their names for the benchmark hook; index 0 is text preparation. */
 static const char *const stage_names[] = {
     "text", "sentences", "lemmas", "actors", "places", "timexes",
-    "quotes", "coref", "events", "headline",
+    "quotes", "coref", "quote-settle", "events", "headline",
 };
 _Static_assert(sizeof stage_names / sizeof stage_names[0] == 1 + sizeof stages / sizeof stages[0],
                "every stage needs a name");

@@ -307,3 +307,45 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
     }
     return NE_OK;
 }
+
+/* A speaker that is still a pronoun or a description after coreference. */
+static int dangling(const struct ne_doc *d, int idx) {
+    for (int hops = 0; idx >= 0 && (size_t)idx < d->actors.n && hops < 16; hops++) {
+        const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, idx);
+        if (a->kind != NE_ACTOR_PRONOUN && a->kind != NE_ACTOR_NOMINAL) return 0;
+        idx = a->ref;
+    }
+    return 1;
+}
+
+/* "Iranian officials He blamed": a capitalized pronoun inside a sentence,
+** after a word, is a sign of machine translation or a lost line break. */
+static int warn_midsentence_pronouns(struct ne_doc *d, const struct ne_engine *e) {
+    const ne_token *tk = (const ne_token *)d->tokens.items;
+    for (size_t i = 1; i < d->tokens.n; i++) {
+        const ne_token *t = &tk[i], *p = &tk[i - 1];
+        if (t->shape != NE_SH_CAP || (t->flags & (NE_TF_SENT_START | NE_TF_NEWLINE)) || t->sent != p->sent ||
+            p->shape == NE_SH_PUNCT || p->shape == NE_SH_QUOTE || p->shape == NE_SH_DASH || !strcmp(t->norm, "i") ||
+            !neW_get(e->cues, t->norm, t->norm_len, QC_PRONOUN))
+            continue;
+        int rc = ne_doc_warn(d, "capitalized pronoun \"%.*s\" inside sentence %d at byte %u (translation damage?)",
+                             (int)(t->end - t->start), ne_seg_text(d, NE_VEC_AT(d->sentences, ne_sentence, t->sent)->in_title) + t->start,
+                             ne_pub_sent(d, t->sent), t->start);
+        if (rc) return rc;
+    }
+    return NE_OK;
+}
+
+int neQuote_settle(struct ne_doc *d, const struct ne_engine *e) {
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        ne_quote *q = NE_VEC_AT(d->quotes, ne_quote, i);
+        if (q->speaker < 0 || !dangling(d, q->speaker)) continue;
+        const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, q->speaker);
+        q->unresolved = a->text;
+        q->speaker = -1;
+        int rc = ne_doc_warn(d, "quotation in sentence %d attributed to \"%s\" with no antecedent", q->sentence,
+                             a->text ? a->text : "");
+        if (rc) return rc;
+    }
+    return warn_midsentence_pronouns(d, e);
+}
