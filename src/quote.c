@@ -287,9 +287,23 @@ static size_t quote_scan(qctx *q, size_t o, size_t *close) {
     return q->ntok;
 }
 
+/* A quotation running over paragraphs gets its speaker from the last part
+** ("...\n\n"...," he said): give it to the earlier parts that have none. */
+static void chain_back(struct ne_doc *d, size_t first) {
+    const ne_quote *last = NE_VEC_AT(d->quotes, ne_quote, d->quotes.n - 1);
+    if (last->speaker < 0 && !last->unresolved) return;
+    for (size_t k = first; k + 1 < d->quotes.n; k++) {
+        ne_quote *p = NE_VEC_AT(d->quotes, ne_quote, k);
+        if (p->speaker >= 0 || p->unresolved) continue;
+        p->speaker = last->speaker;
+        p->unresolved = last->unresolved;
+    }
+}
+
 int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
     qctx q = {d, e->cues, (ne_token *)d->tokens.items, d->tokens.n};
     int chained = 0;
+    size_t chain_start = 0;
     for (size_t i = 0; i < q.ntok; i++) {
         int k = mark_kind(&q, i);
         if (in_title(&q, i) || (k != MARK_OPEN && k != MARK_EITHER)) { if (k != MARK_NONE) chained = 0; continue; }
@@ -299,8 +313,11 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
         size_t b = end;
         while (b > i + 1 && (is_punct(&q.tk[b - 1], ",") || q.tk[b - 1].shape == NE_SH_QUOTE)) b--;
         if (b > i + 1) {
-            int rc = quote_add(&q, i, i + 1, b, close, chained && para_start(&q, i));
+            int link = chained && para_start(&q, i);
+            if (!link) chain_start = d->quotes.n;
+            int rc = quote_add(&q, i, i + 1, b, close, link);
             if (rc) return rc;
+            chain_back(d, chain_start);
         }
         chained = close == (size_t)-1; /* open at paragraph end: continues */
         i = close != (size_t)-1 ? close : next - 1;
