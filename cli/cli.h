@@ -68,6 +68,7 @@ int cli_export(ne_store *s, const ne_query *q, const char *format, FILE *out);
 
 /* Subcommands */
 int cmd_code(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 int cmd_eval_part(int argc, char **argv); /* cmd_eval_part.c */
 int cmd_ingest(int argc, char **argv);
 int cmd_query(int argc, char **argv);

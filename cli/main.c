@@ -72,6 +72,7 @@ static void usage(FILE *f) {
             "Turn news articles into CAMEO-coded political event data.\n\n"
             "Commands:\n"
             "  code      code articles (JSON Lines, .txt files, directories, -) to JSON Lines or TSV\n"
+            "  dict      check dictionaries (dict check DIR); list unmatched names (dict suggest FILES)\n"
             "  eval-part measure one stage: timex, quotes or headline on a corpus DIR\n"
             "  ingest    code articles and store them (SQLite file or postgresql:// URI)\n"
             "  query     events from a store, filtered by country, dyad, code, date, text\n"
@@ -97,6 +98,7 @@ static const struct command commands[] = {
     {"timeline", cmd_timeline}, {"top", cmd_top},       {"export", cmd_export},
     {"eval-part", cmd_eval_part},
     {"eval", cmd_eval},
+    {"dict", cmd_dict},
 };
 
 int main(int argc, char **argv) {

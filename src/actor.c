@@ -154,11 +154,19 @@ static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
 static size_t match_roles(scan *s, size_t i, const ne_dentry **r) {
     size_t n = match(s, i, NE_DM(NE_DT_ROLE), r), k;
     const ne_dentry *more;
-    while (n && (k = match(s, i + n, NE_DM(NE_DT_ROLE), &more)) > 0) {
-        n += k;
-        if (more->person || more->plural) *r = more; /* the head noun says person/plural ... */
-    }
+    while (n && (k = match(s, i + n, NE_DM(NE_DT_ROLE), &more)) > 0) n += k;
     return n;
+}
+
+/* The last role word of a run gives person/plural ("military officials"). */
+static const ne_dentry *head_role(scan *s, size_t i, size_t n, const ne_dentry *r) {
+    const ne_dentry *x;
+    size_t k;
+    for (size_t j = i; j < i + n; j += k ? k : 1) {
+        k = match(s, j, NE_DM(NE_DT_ROLE), &x);
+        if (k && j + k == i + n) return x;
+    }
+    return r;
 }
 
 /* The role group of a role entry (its code). */
@@ -182,6 +190,18 @@ static int name_elsewhere(scan *s, size_t w) {
         if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) seen = 1;
     }
     return seen;
+}
+
+/* A sentence-initial word that reads as a name from what follows: an
+** apposition ("Lindqvist, a Swedish journalist") or a speech verb with a
+** singular subject ("Lindqvist said"). */
+static int name_context(scan *s, size_t i) {
+    static const char *const speech[] = {"said", "says", "told", "added", "noted", "warned", "wrote", NULL};
+    static const char *const desc[] = {"a", "an", "the", "former", NULL};
+    const ne_token *t = &s->tk[i];
+    if (i + 1 >= s->b) return 0;
+    if (is_w(&s->tk[i + 1], ",")) return i + 2 < s->b && is_any(&s->tk[i + 2], desc);
+    return is_any(&s->tk[i + 1], speech) && t->norm[t->norm_len - 1] != 's';
 }
 
 /* End of an unknown capitalized name starting at i, or i when none. */
@@ -208,7 +228,8 @@ static size_t name_end(scan *s, size_t i) {
         j++;
     }
     while (j > i + 1 && !capitalized(&s->tk[j - 1])) j--; /* no trailing particle or dash */
-    if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_elsewhere(s, i)) return i;
+    if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_elsewhere(s, i) && !name_context(s, i))
+        return i;
     return j;
 }
 
@@ -280,6 +301,7 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
         at++;
     if (!rn) return 0;
     compose(s, p, cc, role_of(s, r), former);
+    r = head_role(s, at, rn, r);
     info_from_role(p, r);
     p->end = at + rn;
     role_then_name(s, p, p->end, r);
@@ -293,9 +315,10 @@ static int role_led(scan *s, np *p, size_t j, int definite, int former) {
     size_t rn = match_roles(s, j, &r);
     if (!rn) return 0;
     size_t k = j + rn;
+    const char *role = role_of(s, r);
+    r = head_role(s, j, rn, r);
     info_from_role(p, r);
     p->end = k;
-    const char *role = role_of(s, r);
     if (r->person && k < s->b && capitalized(&s->tk[k])) {
         snprintf(p->role, sizeof p->role, "%.3s", role ? role : "");
         role_then_name(s, p, k, r);
@@ -344,10 +367,10 @@ static void pronoun_np(np *p, const ne_token *t) {
 /* "it was not clear whether ...", "it is likely that ...": no referent. */
 static int expletive_it(const scan *s, size_t i) {
     static const char *const be[] = {"is", "was", "'s", "seems", "seemed", "appears", "appeared",
-                                     "remains", "remained", "would", "will", NULL};
+                                     "remains", "remained", NULL};
     static const char *const comp[] = {"that", "whether", "to", "if", "how", "why", NULL};
     if (strcmp(s->tk[i].norm, "it") || i + 1 >= s->b || !is_any(&s->tk[i + 1], be)) return 0;
-    for (size_t k = i + 2; k < s->b && k < i + 8; k++)
+    for (size_t k = i + 2; k < s->b && k < i + 7; k++)
         if (is_any(&s->tk[k], comp)) return 1;
     return 0;
 }
@@ -374,9 +397,12 @@ static int parse_at(scan *s, size_t i, np *p) {
     const ne_dentry *x;
     p->start = start;
     p->info.former = (uint8_t)former;
-    if ((n = match(s, j, NE_DM_ACTOR, &x)) > 0) {
+    if (j > i && !former && (n = match(s, i, NE_DM_ACTOR, &x)) > 0) j = p->start = i; /* "the White House" */
+    else n = match(s, j, NE_DM_ACTOR, &x);
+    if (n > 0) {
         if (!(x->type <= NE_DT_METONYM && country_led(s, p, j, n, x, former))) {
             np_from_entry(s, p, x);
+            p->start = j; /* "former" belongs to a role, not to a name */
             p->end = j + n;
         }
         return 1;
@@ -412,16 +438,19 @@ static int parse_at(scan *s, size_t i, np *p) {
     return 1;
 }
 
-/* Headline-style sentence: most words capitalized. */
+/* Headline-style sentence: every content word capitalized ("Displaced
+** Gazans Flee Nasser Hospital"), at least three of them. */
 static int title_case(const scan *s) {
-    size_t alpha = 0, caps = 0;
+    static const char *const minor[] = {"the", "and", "for", "with", "from", "into", "over", "amid", "after",
+                                        "than", "that", "this", "its", "are", "was", "has", "but", "nor",
+                                        "yet", "via", "off", "out", "per", "'s", "n't", NULL};
+    size_t caps = 0;
     for (size_t i = s->a; i < s->b; i++) {
         const ne_token *t = &s->tk[i];
-        if (t->shape > NE_SH_MIXED || t->norm_len < 4) continue;
-        alpha++;
-        caps += capitalized(t) != 0;
+        if (capitalized(t)) caps++;
+        else if (t->shape == NE_SH_LOWER && t->norm_len >= 3 && !is_any(t, minor)) return 0;
     }
-    return alpha >= 3 && caps * 10 > alpha * 6;
+    return caps >= 3;
 }
 
 /* "A, a former Pakistani ambassador" and "the former prime minister, A":

@@ -118,18 +118,30 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     return -1;
 }
 
-/* A one-word name equal to the last word of an earlier multi-word name. */
+/* Do the tokens of m end the name k ("Arain" of "Muhammad Ashfaque Arain",
+** "Mensah-Bonsu" of "Kwame Mensah-Bonsu")? */
+static int ends_name(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *in = &c->inf[m], *ik = &c->inf[k];
+    uint32_t n = in->tok_end - in->tok_first;
+    if (ik->tok_end - ik->tok_first < n) return 0;
+    if (ik->tok_end - ik->tok_first == n && c->act[k].kind == NE_ACTOR_NAMED) return 0; /* a repeated entry */
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(c->tk[in->tok_first + i].norm, c->tk[ik->tok_end - n + i].norm)) return 0;
+    return 1;
+}
+
+/* An earlier, longer person name that this short name ends; -1 when none. */
 static long surname_of(const cctx *c, size_t m) {
-    const ne_actor_info *in = &c->inf[m];
-    if (in->tok_end - in->tok_first != 1) return -1;
-    const char *w = c->tk[in->tok_first].norm;
+    if (c->inf[m].tok_end - c->inf[m].tok_first > 3) return -1;
     for (size_t k = 0; k < m; k++) {
-        const ne_actor_info *ik = &c->inf[k];
-        if (ik->tok_end - ik->tok_first < 2 || !is_personish(c, k)) continue;
+        int same = c->inf[k].tok_end - c->inf[k].tok_first == c->inf[m].tok_end - c->inf[m].tok_first;
+        if ((!is_personish(c, k) && !(same && c->act[k].kind == NE_ACTOR_UNKNOWN)) ||
+            c->act[k].in_title != c->act[m].in_title)
+            continue;
         if (c->act[k].kind != NE_ACTOR_NAMED && c->act[k].kind != NE_ACTOR_UNKNOWN &&
             c->act[k].kind != NE_ACTOR_COMPOSED)
             continue;
-        if (!strcmp(c->tk[ik->tok_end - 1].norm, w)) return (long)k;
+        if (ends_name(c, m, k)) return (long)k;
     }
     return -1;
 }

@@ -35,15 +35,16 @@ static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_
 
 int nePlace_credible(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
                      size_t end, size_t sent_end) {
-    (void)e;
-    return x->source == NE_DS_HAND || gazetteer_context(d, i, end, sent_end);
+    if (x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || gazetteer_context(d, i, end, sent_end)) return 1;
+    uint32_t h; /* a seat of government the actor dictionaries name (Tehran) is surely a place */
+    return neDict_longest(e, d, i, sent_end, NE_DM(NE_DT_METONYM), &h) == end - i;
 }
 
 /* Among the entries sharing the matched name, the best place: hand-written
 ** places, then gazetteer places (in a country the document mentions first),
 ** then a country name. */
-static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,
-                               int gaz_ok) {
+static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
+                               size_t sent_end, uint32_t hit) {
     const ne_dentry *hand = NULL, *gaz = NULL, *gaz_doc = NULL, *country = NULL;
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
     for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, mask)) {
@@ -51,8 +52,9 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
         const char *cc = neDict_code(e, x, 0);
         if (x->type == NE_DT_COUNTRY) { if (!country) country = x; }
         else if (x->source == NE_DS_HAND) { if (!hand) hand = x; }
-        else if (gaz_ok && cc && !gaz_doc && doc_mentions(d, cc)) gaz_doc = x;
-        else if (gaz_ok && !gaz) gaz = x;
+        else if (!nePlace_credible(e, d, x, i, end, sent_end)) continue;
+        else if (cc && !gaz_doc && doc_mentions(d, cc)) gaz_doc = x;
+        else if (!gaz) gaz = x;
     }
     return hand ? hand : gaz_doc ? gaz_doc : gaz ? gaz : country;
 }
@@ -66,6 +68,15 @@ static int inside_name(const struct ne_doc *d, size_t i) {
     if (a->kind == NE_ACTOR_UNKNOWN) return 0; /* "Kharkiv" may be a name and a place */
     return a->kind == NE_ACTOR_NAMED && in->type != NE_DT_COUNTRY && in->type != NE_DT_METONYM &&
            in->type != NE_DT_DEMONYM;
+}
+
+/* Are tokens [i, end) a proper part of an unknown capitalized name? */
+static int part_of_name(const struct ne_doc *d, size_t i, size_t end) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    if (t->actor < 0) return 0;
+    const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, t->actor);
+    const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, t->actor);
+    return a->kind == NE_ACTOR_UNKNOWN && (in->tok_first != i || in->tok_end != end);
 }
 
 static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x, size_t i, size_t end) {
@@ -96,7 +107,8 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, size_t a, 
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
     for (size_t i = a; i < b;) {
         size_t n = inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
-        const ne_dentry *x = n ? choose(e, d, i, hit, gazetteer_context(d, i, i + n, b)) : NULL;
+        const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit) : NULL;
+        if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
         if (!x) { i++; continue; }
         if (emit(d, e, x, i, i + n)) return NE_NOMEM;
         i += n;

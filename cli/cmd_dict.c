@@ -1,0 +1,201 @@
+/* cmd_dict.c: `newsevents dict check DIR` validates the knowledge files;
+** `newsevents dict suggest FILES...` lists the capitalized names that
+** matched no dictionary entry, most frequent first, with an example sentence. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void dict_usage(FILE *f) {
+    fprintf(f,
+            "Usage: %s dict check DIR\n"
+            "       %s dict suggest [--data DIR] [--date YYYY-MM-DD] [--min N] [--top N] FILES...\n"
+            "check: report syntax errors, duplicate names and keys, overlapping date ranges,\n"
+            "  unknown codes and role groups as FILE:LINE: reason; exit 1 when any.\n"
+            "suggest: code the inputs and list unmatched capitalized names as\n"
+            "  COUNT<TAB>NAME<TAB>EXAMPLE SENTENCE, most frequent first.\n",
+            prog, prog);
+}
+
+static void report_line(void *ctx, const char *msg) {
+    (void)ctx;
+    fprintf(stderr, "%s\n", msg);
+}
+
+static int dict_check(int argc, char **argv) {
+    if (argc != 2 || argv[1][0] == '-') {
+        dict_usage(stderr);
+        return EXIT_USAGE;
+    }
+    size_t nerr = 0, nent = 0;
+    int rc = ne_dict_check(argv[1], report_line, NULL, &nerr, &nent);
+    if (rc != NE_OK && rc != NE_DATA) {
+        cli_error("%s: %s", argv[1], ne_errstr(rc));
+        return EXIT_SETUP;
+    }
+    fprintf(stderr, "%s: %zu entries, %zu problem%s\n", argv[1], nent, nerr, nerr == 1 ? "" : "s");
+    return nerr ? EXIT_SOME_BAD : EXIT_ALL_OK;
+}
+
+/* ---- suggest: a small open-addressing table of unmatched names ---- */
+
+typedef struct sname {
+    char *name, *example;
+    unsigned long count;
+} sname;
+
+typedef struct stable {
+    sname *slot;
+    size_t cap, n;
+} stable;
+
+static size_t hash_name(const char *s) {
+    size_t h = 5381;
+    for (; *s; s++) h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+static int stable_grow(stable *t) {
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    sname *s = calloc(cap, sizeof *s);
+    if (!s) return -1;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->slot[i].name) continue;
+        size_t h = hash_name(t->slot[i].name) & (cap - 1);
+        while (s[h].name) h = (h + 1) & (cap - 1);
+        s[h] = t->slot[i];
+    }
+    free(t->slot);
+    t->slot = s;
+    t->cap = cap;
+    return 0;
+}
+
+static char *dup_n(const char *s, size_t n) {
+    char *p = malloc(n + 1);
+    if (!p) return NULL;
+    for (size_t i = 0; i < n; i++) p[i] = (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') ? ' ' : s[i];
+    p[n] = 0;
+    return p;
+}
+
+static int stable_add(stable *t, const char *name, const char *ex, size_t exlen) {
+    if ((t->n + 1) * 2 > t->cap && stable_grow(t)) return -1;
+    size_t h = hash_name(name) & (t->cap - 1);
+    while (t->slot[h].name && strcmp(t->slot[h].name, name)) h = (h + 1) & (t->cap - 1);
+    sname *s = &t->slot[h];
+    if (!s->name) {
+        s->name = dup_n(name, strlen(name));
+        s->example = dup_n(ex, exlen);
+        if (!s->name || !s->example) return -1;
+        t->n++;
+    }
+    s->count++;
+    return 0;
+}
+
+/* Record the unknown, unresolved names of one coded document. */
+static int collect(stable *t, const ne_doc *d) {
+    size_t na, ns, tl;
+    const ne_actor *a = ne_doc_actors(d, &na);
+    const ne_span *sent = ne_doc_sentences(d, &ns);
+    const char *text = ne_doc_text(d, &tl), *title = ne_doc_title(d, &tl);
+    for (size_t i = 0; i < na; i++) {
+        if (a[i].kind != NE_ACTOR_UNKNOWN || a[i].country) continue;
+        /* a repeated or shortened name ("Talgatov") counts for its first full mention */
+        const char *name = a[i].ref >= 0 && (size_t)a[i].ref < na ? a[a[i].ref].text : a[i].text;
+        const char *ex = a[i].text;
+        size_t exlen = strlen(ex);
+        if (a[i].in_title) {
+            ex = title;
+            exlen = tl;
+        } else if (a[i].sentence >= 0 && (size_t)a[i].sentence < ns) {
+            ex = text + sent[a[i].sentence].start;
+            exlen = sent[a[i].sentence].end - sent[a[i].sentence].start;
+        }
+        if (stable_add(t, name, ex, exlen > 300 ? 300 : exlen)) return -1;
+    }
+    return 0;
+}
+
+static int by_count(const void *x, const void *y) {
+    const sname *a = x, *b = y;
+    if (!a->name || !b->name) return (a->name == NULL) - (b->name == NULL);
+    if (a->count != b->count) return a->count < b->count ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+/* Code every input record into the table; returns records that failed. */
+static int suggest_scan(const ne_engine *e, char **paths, int np, const char *date, stable *t) {
+    cli_input *in = cli_input_open(paths, np);
+    ne_doc *d = ne_doc_new();
+    cli_record r;
+    int bad = 0;
+    if (!in || !d) bad = 1;
+    while (!bad && cli_input_next(in, &r)) {
+        ne_article a = {0};
+        void *scratch = NULL;
+        char why[256];
+        int ok = r.kind == REC_TEXT;
+        if (ok) cli_text_article(&r, date, &a);
+        else if (r.kind == REC_JSON) ok = ne_article_from_json(r.data, r.len, &a, &scratch, why, sizeof why) == NE_OK;
+        if (ok && ne_code(e, d, &a) == NE_OK) {
+            if (collect(t, d)) bad = 1;
+        } else {
+            cli_error("%s: skipped", r.where ? r.where : "input");
+        }
+        ne_free(scratch);
+        cli_record_free(&r);
+    }
+    ne_doc_free(d);
+    if (in) cli_input_close(in);
+    return bad;
+}
+
+static int dict_suggest(int argc, char **argv) {
+    static const struct option longs[] = {{"data", required_argument, 0, 'd'}, {"date", required_argument, 0, 'D'},
+                                          {"min", required_argument, 0, 'm'},  {"top", required_argument, 0, 't'},
+                                          {"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
+    const char *data = NULL, *date = NULL;
+    unsigned long min = 2, top = 100;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'd': data = optarg; break;
+        case 'D': date = optarg; break;
+        case 'm': min = strtoul(optarg, &end, 10); if (*end) { dict_usage(stderr); return EXIT_USAGE; } break;
+        case 't': top = strtoul(optarg, &end, 10); if (*end) { dict_usage(stderr); return EXIT_USAGE; } break;
+        case 'h': dict_usage(stdout); return EXIT_ALL_OK;
+        default: dict_usage(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) { dict_usage(stderr); return EXIT_USAGE; }
+    ne_engine *e = cli_engine_open(data, 0);
+    if (!e) return EXIT_SETUP;
+    stable t = {0};
+    int bad = suggest_scan(e, argv + optind, argc - optind, date, &t);
+    qsort(t.slot, t.cap, sizeof *t.slot, by_count); /* empty slots (count 0) sort last */
+    for (size_t i = 0, shown = 0; i < t.cap && t.slot[i].name && shown < top; i++) {
+        if (t.slot[i].count < min) break;
+        printf("%lu\t%s\t%s\n", t.slot[i].count, t.slot[i].name, t.slot[i].example);
+        shown++;
+    }
+    for (size_t i = 0; i < t.cap; i++) { free(t.slot[i].name); free(t.slot[i].example); }
+    free(t.slot);
+    ne_engine_close(e);
+    return bad ? EXIT_SOME_BAD : EXIT_ALL_OK;
+}
+
+int cmd_dict(int argc, char **argv) {
+    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+        dict_usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_ALL_OK;
+    }
+    if (!strcmp(argv[1], "check")) return dict_check(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "suggest")) return dict_suggest(argc - 1, argv + 1);
+    cli_error("unknown dict command '%s' (check or suggest)", argv[1]);
+    return EXIT_USAGE;
+}

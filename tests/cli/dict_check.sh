@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# dict_check.sh: `newsevents dict check` passes on the shipped dictionaries (so
+# content errors fail CI) and reports FILE:LINE errors with exit 1 on bad files.
+set -eu
+: "${NE_BIN:?}" "${NE_SRC:?}"
+"$NE_BIN" dict check "$NE_SRC/dictionaries" || { echo "FAIL: the shipped dictionaries do not pass dict check"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/actors"
+cp "$NE_SRC/dictionaries/actor_codes.txt" "$tmp/"
+cat > "$tmp/actors/bad.txt" <<'TXT'
+# a file with one problem per line
+Pakistan = PAK ; type=country
+Pakistan = PAK ; type=country
+Atlantis = XYZGOV
+Sharif = PAKGOV 2020-01-01..2021-01-01, PAKOPP 2020-06-01..
+Lower = pakgov
+Twice = PAK ; type=country ; type=person
+No code here
+Bad date = PAK 2020-13-01..
+TXT
+printf 'officials = GVX ; plural=1\n' > "$tmp/roles.txt"
+set +e
+"$NE_BIN" dict check "$tmp" 2> "$tmp/err"
+rc=$?
+set -e
+cat "$tmp/err"
+[ "$rc" = 1 ] || { echo "FAIL: exit $rc, expected 1"; exit 1; }
+for want in "bad.txt:3: duplicate name 'Pakistan'" "bad.txt:4: unknown country or international code 'XYZ'" \
+            "bad.txt:5: date ranges of 'PAKGOV' and 'PAKOPP' overlap" "bad.txt:6: bad code 'pakgov'" \
+            "bad.txt:7: duplicate key 'type'" "bad.txt:8: expected NAME = CODE" "bad.txt:9: bad date '2020-13-01'" \
+            "roles.txt:1: unknown role group 'GVX'" "8 problems"; do
+  grep -qF "$want" "$tmp/err" || { echo "FAIL: missing: $want"; exit 1; }
+done
+echo "ok"

