@@ -200,7 +200,7 @@ static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
 /* ---- names ---- */
 
 static int is_name_cap(const ne_token *t) {
-    return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER;
+    return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED;
 }
 
 /* Tokenize [s, s+n) with the text tokenizer into L->tmp->tokens. */
@@ -220,12 +220,24 @@ static int caps_only_name(const char *s, size_t n) {
     return 1;
 }
 
-/* Another hand-written entry of the same type already has this name? */
-static const ne_dentry *dup_of(const ne_dict *dc, uint32_t node, const ne_dentry *x) {
+/* Do entries x and y carry the same codes with the same ranges? */
+static int same_codes(const ne_dict *dc, const ne_dentry *x, const ne_dentry *y) {
+    if (x->ncodes != y->ncodes) return 0;
+    for (uint16_t i = 0; i < x->ncodes; i++) {
+        const dcode *a = &dc->codes[x->code0 + i], *b = &dc->codes[y->code0 + i];
+        if (a->from != b->from || a->to != b->to || strcmp(dc->pool.p + a->code, dc->pool.p + b->code)) return 0;
+    }
+    return 1;
+}
+
+/* Another hand-written entry of the same type with the same codes already
+** has this spelling (a true duplicate; the same name with other codes is an
+** ambiguity that load order settles, docs/DICTIONARIES.md)? */
+static const ne_dentry *dup_of(const ne_dict *dc, uint32_t node, const ne_dentry *x, uint8_t caps_only) {
     for (uint32_t h = dc->node_hit[node]; h; h = dc->hits[h].next) {
         const ne_dentry *y = &dc->ent[dc->hits[h].entry];
         if (y != x && y->type == x->type && y->source == NE_DS_HAND && x->source == NE_DS_HAND &&
-            !(y->type == NE_DT_PLACE && y->pkind != x->pkind))
+            dc->hits[h].caps_only == caps_only && same_codes(dc, x, y))
             return y;
     }
     return NULL;
@@ -247,7 +259,7 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
         if (!node) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
         if (is_name_cap(t)) capmask |= (uint16_t)(1u << i);
     }
-    const ne_dentry *d = dup_of(dc, node, &dc->ent[ei]);
+    const ne_dentry *d = L->check ? dup_of(dc, node, &dc->ent[ei], (uint8_t)caps_only_name(s, n)) : NULL;
     if (d && L->check)
         ld_err(L, "duplicate name '%.*s' (also at %s:%u)", (int)n, s, dc->files[d->file], d->line);
     if (grow((void **)&dc->hits, &dc->hit_cap, dc->hit_n + 1, sizeof *dc->hits))
