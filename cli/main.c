@@ -79,6 +79,8 @@ static void usage(FILE *f) {
             "  timeline  event counts and Goldstein sums per day/week/month for a dyad\n"
             "  top       the most active actors and dyads in a store\n"
             "  export    a store as GDELT 2.0 events/mentions, Phoenix or JSON Lines\n"
+            "  serve     HTTP API, live event stream and dashboard over a store\n"
+            "  follow    poll RSS/Atom feeds, fetch, code and store new articles\n"
             "  eval      accuracy against gold annotations and the shared evaluation sets\n"
             "\n"
             "Run '%s COMMAND --help' for a command's options; 'man newsevents' for the manual.\n"
@@ -96,6 +98,7 @@ struct command {
 static const struct command commands[] = {
     {"code", cmd_code},         {"ingest", cmd_ingest}, {"query", cmd_query},
     {"timeline", cmd_timeline}, {"top", cmd_top},       {"export", cmd_export},
+    {"serve", cmd_serve},       {"follow", cmd_follow},
     {"eval-part", cmd_eval_part},
     {"eval", cmd_eval},
     {"dict", cmd_dict},

@@ -120,6 +120,10 @@ typedef struct ne_article {
 int ne_article_from_json(const char *line, size_t len, ne_article *a,
                          void **scratch, char *errbuf, size_t errlen);
 
+/* s[0..n) as a JSON string literal with its quotes (RFC 8259 escaping),
+** malloc'd (free with ne_free), or NULL when out of memory. */
+char *ne_json_quote(const char *s, size_t n);
+
 /* Free memory handed out by the library (ne_article_from_json scratch). */
 void ne_free(void *p);
 

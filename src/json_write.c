@@ -71,3 +71,14 @@ void neJ_num(ne_buf *b, double v) {
     int n = snprintf(tmp, sizeof tmp, "%.4g", v);
     neB_add(b, tmp, (size_t)n);
 }
+
+char *ne_json_quote(const char *s, size_t n) {
+    ne_buf b;
+    neB_init(&b, (size_t)1 << 31);
+    neJ_str(&b, s ? s : "", s ? n : 0);
+    if (b.err) {
+        neB_free(&b);
+        return NULL;
+    }
+    return b.p;
+}

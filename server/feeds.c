@@ -1,0 +1,281 @@
+/* feeds.c: following RSS/Atom feeds with libcurl: conditional GET (ETag,
+** If-Modified-Since), backoff on errors, one request per host per second,
+** page fetch and main-text extraction, then the ingest queue. */
+#define _GNU_SOURCE 1 /* strcasestr, strptime */
+#include "server.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_FEEDS 1000
+#define MAX_FETCH ((size_t)8 * 1024 * 1024) /* bytes of one feed or page */
+#define SEEN_MAX 100000                      /* remembered item links */
+
+typedef struct feed {
+    char *url;
+    long interval;     /* seconds between polls */
+    char etag[256], modified[128];
+    int errors;
+    time_t next;
+} feed;
+
+struct srv_feeds {
+    feed feeds[MAX_FEEDS];
+    int n;
+    srv_ingest *ingest;
+    srv_metrics *m;
+    pthread_t thread;
+    atomic_int stop;
+    int once; /* polled once in feeds_start, no thread */
+    char **seen; /* ring of links already queued */
+    size_t seen_n, seen_next;
+    char hosts[64][128];
+    time_t host_last[64];
+};
+
+typedef struct fetch {
+    sbuf body;
+    int too_big;
+    char etag[256], modified[128], charset[64];
+} fetch;
+
+static size_t on_body(char *p, size_t size, size_t n, void *ud) {
+    fetch *f = ud;
+    size_t k = size * n;
+    if (f->body.len + k > MAX_FETCH) {
+        f->too_big = 1;
+        return 0; /* aborts the transfer */
+    }
+    sb_add(&f->body, p, k);
+    return f->body.oom ? 0 : k;
+}
+
+/* Copy a header's value (trimmed) when the line starts with name. */
+static void header_value(const char *line, size_t n, const char *name, char *out, size_t cap) {
+    size_t k = strlen(name);
+    if (n <= k || strncasecmp(line, name, k) != 0) return;
+    const char *v = line + k;
+    size_t vn = n - k;
+    while (vn && (*v == ' ')) { v++; vn--; }
+    while (vn && (v[vn - 1] == '\r' || v[vn - 1] == '\n' || v[vn - 1] == ' ')) vn--;
+    snprintf(out, cap, "%.*s", (int)vn, v);
+}
+
+static size_t on_header(char *p, size_t size, size_t n, void *ud) {
+    fetch *f = ud;
+    size_t k = size * n;
+    header_value(p, k, "ETag:", f->etag, sizeof f->etag);
+    header_value(p, k, "Last-Modified:", f->modified, sizeof f->modified);
+    char ct[256] = "";
+    header_value(p, k, "Content-Type:", ct, sizeof ct);
+    const char *cs = strcasestr(ct, "charset=");
+    if (cs) snprintf(f->charset, sizeof f->charset, "%.*s", (int)strcspn(cs + 8, "; \"'"), cs + 8 + (cs[8] == '"'));
+    return k;
+}
+
+/* Wait so that one host gets at most one request a second. */
+static void polite(srv_feeds *fs, const char *url) {
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    char host[128];
+    snprintf(host, sizeof host, "%.*s", (int)strcspn(h, "/:?#"), h);
+    int slot = -1, oldest = 0;
+    for (int i = 0; i < 64; i++) {
+        if (!strcmp(fs->hosts[i], host)) { slot = i; break; }
+        if (fs->host_last[i] < fs->host_last[oldest]) oldest = i;
+    }
+    if (slot < 0) {
+        slot = oldest;
+        snprintf(fs->hosts[slot], sizeof fs->hosts[slot], "%s", host);
+        fs->host_last[slot] = 0;
+    }
+    time_t now = time(NULL);
+    if (now - fs->host_last[slot] < 1) sleep(1);
+    fs->host_last[slot] = time(NULL);
+}
+
+/* GET url; returns the HTTP status (0 on a transport error); 304 when unchanged. */
+static long http_get(srv_feeds *fs, const char *url, const char *etag, const char *modified, fetch *f) {
+    polite(fs, url);
+    CURL *c = curl_easy_init();
+    if (!c) return 0;
+    struct curl_slist *h = NULL;
+    char line[512];
+    if (etag && *etag) { snprintf(line, sizeof line, "If-None-Match: %s", etag); h = curl_slist_append(h, line); }
+    if (modified && *modified) { snprintf(line, sizeof line, "If-Modified-Since: %s", modified); h = curl_slist_append(h, line); }
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, f);
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 100L); /* bytes/s below which ... */
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, 15L);   /* ... for this long aborts a slow server */
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "newsevents/" NE_VERSION " (+feed follower)");
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    long status = 0;
+    if (curl_easy_perform(c) == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(h);
+    curl_easy_cleanup(c);
+    return status;
+}
+
+static int seen_before(srv_feeds *fs, const char *link) {
+    for (size_t i = 0; i < fs->seen_n; i++)
+        if (!strcmp(fs->seen[i], link)) return 1;
+    size_t n = strlen(link);
+    char *copy = malloc(n + 1);
+    if (!copy) return 0;
+    memcpy(copy, link, n + 1);
+    free(fs->seen[fs->seen_next]);
+    fs->seen[fs->seen_next] = copy;
+    fs->seen_next = (fs->seen_next + 1) % SEEN_MAX;
+    if (fs->seen_n < SEEN_MAX) fs->seen_n++;
+    return 0;
+}
+
+/* Fetch an item's page, extract its text and queue it as an article. */
+static void take_item(srv_feeds *fs, const feed *fd, const feed_item *it) {
+    if (!it->link || seen_before(fs, it->link)) return;
+    fetch f = {0};
+    long st = http_get(fs, it->link, NULL, NULL, &f);
+    char *title = NULL, *text = NULL;
+    if (st == 200 && f.body.p) text = html_main_text(f.body.p, f.body.len, *f.charset ? f.charset : NULL, &title);
+    if (!text && it->summary) text = strdup(it->summary); /* the feed's own summary beats nothing */
+    if (st != 200) atomic_fetch_add(&fs->m->feed_errors, 1);
+    else atomic_fetch_add(&fs->m->pages_fetched, 1);
+    if (text) {
+        sbuf j = {0};
+        sb_adds(&j, "{\"id\":");
+        sb_json(&j, it->link);
+        sb_adds(&j, ",\"url\":");
+        sb_json(&j, it->link);
+        sb_adds(&j, ",\"title\":");
+        sb_json(&j, it->title ? it->title : title);
+        sb_adds(&j, ",\"date\":");
+        sb_json(&j, it->date);
+        const char *h = strstr(fd->url, "://");
+        char host[256];
+        h = h ? h + 3 : fd->url;
+        snprintf(host, sizeof host, "%.*s", (int)strcspn(h, "/:?#"), h);
+        sb_adds(&j, ",\"source\":");
+        sb_json(&j, host);
+        sb_adds(&j, ",\"text\":");
+        sb_json(&j, text);
+        sb_adds(&j, "}");
+        if (!j.oom) ingest_push(fs->ingest, j.p, j.len);
+        sb_free(&j);
+    }
+    free(text);
+    free(title);
+    sb_free(&f.body);
+}
+
+static void poll_feed(srv_feeds *fs, feed *fd) {
+    fetch f = {0};
+    atomic_fetch_add(&fs->m->feed_polls, 1);
+    long st = http_get(fs, fd->url, fd->etag, fd->modified, &f);
+    feed_item *items = NULL;
+    int n = -1;
+    if (st == 200 && f.body.p) n = feed_parse(f.body.p, f.body.len, &items);
+    if (st == 304 || n >= 0) {
+        fd->errors = 0;
+        if (*f.etag) snprintf(fd->etag, sizeof fd->etag, "%s", f.etag);
+        if (*f.modified) snprintf(fd->modified, sizeof fd->modified, "%s", f.modified);
+        for (int i = 0; i < n && !atomic_load(&fs->stop); i++) take_item(fs, fd, &items[i]);
+        fd->next = time(NULL) + fd->interval;
+    } else {
+        atomic_fetch_add(&fs->m->feed_errors, 1);
+        fd->errors++;
+        long back = fd->interval << (fd->errors < 6 ? fd->errors : 6); /* exponential backoff */
+        fd->next = time(NULL) + (back > 3600 ? 3600 : back);
+    }
+    feed_items_free(items, n > 0 ? n : 0);
+    sb_free(&f.body);
+}
+
+static void *follow_loop(void *arg) {
+    srv_feeds *fs = arg;
+    while (!atomic_load(&fs->stop)) {
+        time_t now = time(NULL);
+        for (int i = 0; i < fs->n && !atomic_load(&fs->stop); i++)
+            if (fs->feeds[i].next <= now) poll_feed(fs, &fs->feeds[i]);
+        for (int s = 0; s < 10 && !atomic_load(&fs->stop); s++) usleep(100000);
+    }
+    return NULL;
+}
+
+/* Read "URL [SECONDS]" lines; '#' comments. */
+static int read_list(srv_feeds *fs, const char *path, char *err, size_t errlen) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    char line[2048];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p == '#' || *p == '\n' || !*p) continue;
+        char *url = p;
+        p += strcspn(p, " \t\r\n");
+        if (*p) *p++ = 0;
+        long interval = strtol(p, NULL, 10);
+        if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)) {
+            snprintf(err, errlen, "%s:%d: not an http(s) URL", path, lineno);
+            fclose(f);
+            return -1;
+        }
+        if (fs->n == MAX_FEEDS) break;
+        feed *fd = &fs->feeds[fs->n++];
+        fd->url = strdup(url);
+        fd->interval = interval >= 1 ? interval : 300;
+    }
+    fclose(f);
+    return 0;
+}
+
+srv_feeds *feeds_start(const char *list_path, srv_ingest *in, srv_metrics *m, int once, char *err, size_t errlen) {
+    srv_feeds *fs = calloc(1, sizeof *fs);
+    if (!fs) return NULL;
+    fs->ingest = in;
+    fs->m = m;
+    fs->seen = calloc(SEEN_MAX, sizeof *fs->seen);
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    fs->once = once;
+    if (!fs->seen || read_list(fs, list_path, err, errlen) ||
+        (!once && pthread_create(&fs->thread, NULL, follow_loop, fs) != 0)) {
+        if (!*err) snprintf(err, errlen, "cannot start the feed follower");
+        for (int i = 0; i < fs->n; i++) free(fs->feeds[i].url);
+        free(fs->seen);
+        free(fs);
+        return NULL;
+    }
+    for (int i = 0; once && i < fs->n; i++) poll_feed(fs, &fs->feeds[i]);
+    return fs;
+}
+
+void feeds_stop(srv_feeds *fs) {
+    if (!fs) return;
+    atomic_store(&fs->stop, 1);
+    if (!fs->once) pthread_join(fs->thread, NULL);
+    for (int i = 0; i < fs->n; i++) free(fs->feeds[i].url);
+    for (size_t i = 0; i < SEEN_MAX; i++) free(fs->seen[i]);
+    free(fs->seen);
+    free(fs);
+    curl_global_cleanup();
+}

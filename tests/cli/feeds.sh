@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Feed following against a local fixture server: RSS and Atom, conditional
+# GET, broken XML, a 500, a 404 page, a Latin-1 page with its charset only in
+# the HTTP header, a slow page and a page over the size limit.  Nothing crashes,
+# good items are stored with their main text, boilerplate is left out, and a
+# second run stores nothing twice.
+set -euo pipefail
+command -v python3 >/dev/null || { echo "skip: python3 needed for the fixture server"; exit 77; }
+tmp=$(mktemp -d)
+python3 "$NE_SRC/tests/lib/fixture_server.py" "$tmp/port" "$NE_SRC/tests/fixtures/feeds" &
+srv=$!
+trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+port=$(cat "$tmp/port")
+base="http://127.0.0.1:$port"
+printf '%s\n' "# fixture feeds" "$base/rss.xml 60" "$base/atom.xml" "$base/broken.xml" "$base/error.xml" "$base/nofeed.xml" >"$tmp/feeds.txt"
+db=$tmp/f.db
+set +e
+"$NE_BIN" follow --db "$db" --once "$tmp/feeds.txt" 2>"$tmp/log1"
+rc=$?
+set -e
+cat "$tmp/log1"
+[ $rc = 0 ] || { echo "follow --once exited $rc"; exit 1; }
+q() { sqlite3 "$db" "$1"; }
+# a1 (RSS), latin1 (RSS), missing (404: the feed summary is kept), huge (over the limit: summary),
+# slow (no summary: its page text), a3 (Atom), and the first item of the broken feed
+n=$(q "select count(*) from articles")
+[ "$n" -ge 6 ] || { echo "expected at least 6 articles, got $n"; q "select ext_id from articles"; exit 1; }
+a1=$(q "select text from articles where ext_id = '$base/a1.html'")
+echo "$a1" | grep -q "Torkham crossing" || { echo "a1: main text missing"; exit 1; }
+echo "$a1" | grep -q "self-defence" || { echo "a1: last paragraph missing"; exit 1; }
+if echo "$a1" | grep -qi -e "sign in" -e "copyright" -e "tracking" -e "holiday deals"; then
+    echo "a1: boilerplate kept: $a1"; exit 1
+fi
+[ "$(q "select date from articles where ext_id = '$base/a1.html'")" = 2024-01-16 ]
+[ "$(q "select title from articles where ext_id = '$base/a1.html'")" = "Troops clash on northern border" ]
+q "select text from articles where ext_id = '$base/latin1.html'" | grep -q "Zürich" || { echo "latin1 page not decoded"; exit 1; }
+q "select text from articles where ext_id = '$base/latin1.html'" | grep -q "Café Élysée" || { echo "latin1 accents lost"; exit 1; }
+q "select text from articles where ext_id = '$base/missing.html'" | grep -q "recalled its ambassador" || { echo "404 item lost"; exit 1; }
+q "select text from articles where ext_id = '$base/huge.html'" | grep -q "too large" || { echo "huge item lost"; exit 1; }
+q "select text from articles where ext_id = '$base/a3.html'" | grep -q "railway" || { echo "atom item lost"; exit 1; }
+[ "$(q "select date from articles where ext_id = '$base/a3.html'")" = 2024-01-18 ]
+[ "$(q 'pragma integrity_check')" = ok ]
+# a second run finds nothing new
+"$NE_BIN" follow --db "$db" --once "$tmp/feeds.txt" 2>"$tmp/log2"
+[ "$(q "select count(*) from articles")" = "$n" ] || { echo "second run stored duplicates"; exit 1; }
+grep -q "0 stored" "$tmp/log2" || { echo "second run: expected 0 stored"; cat "$tmp/log2"; exit 1; }
+echo "feeds: ok ($n articles)"
