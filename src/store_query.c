@@ -50,8 +50,16 @@ static char *fts_words(const char *text) {
     return q;
 }
 
+/* A YYYY-MM-DD, YYYY-MM or YYYY date? */
+static int date_ok(const char *d) {
+    int y, m, dd;
+    return neU_parse_date(d, strlen(d), &y, &m, &dd) > 0;
+}
+
 static int build_where(ne_store *s, const ne_query *q, where *w, char **fts) {
     *fts = NULL;
+    if ((q->since && !date_ok(q->since)) || (q->until && !date_ok(q->until)))
+        return neS_fail(s, NE_INVALID, "since/until must be dates: YYYY-MM-DD, YYYY-MM or YYYY");
     if (q->country) {
         w_cond(w, "(e.source_country = ? OR e.target_country = ?)");
         w_param(w, q->country);

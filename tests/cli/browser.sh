@@ -17,4 +17,4 @@ srv=$!
 trap 'kill $srv 2>/dev/null; wait $srv 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 cd "$NE_SRC/web"
-SCREENSHOT="$tmp/shot.png" node "$NE_SRC/tests/browser/dashboard.mjs" "http://127.0.0.1:$port" "$NEWSEVENTS_TOKEN"
+SCREENSHOT="${SCREENSHOT:-$tmp/shot.png}" node "$NE_SRC/tests/browser/dashboard.mjs" "http://127.0.0.1:$port" "$NEWSEVENTS_TOKEN"

@@ -155,8 +155,10 @@ static void scenario(void) {
     inj.country = evil; assert_int_equal(count_events(s, &inj), 0);
     memset(&inj, 0, sizeof inj); inj.code = evil; assert_int_equal(count_events(s, &inj), 0);
     memset(&inj, 0, sizeof inj); inj.root = evil; assert_int_equal(count_events(s, &inj), 0);
-    memset(&inj, 0, sizeof inj); inj.since = "9999' OR '1'='1"; assert_int_equal(count_events(s, &inj), 0);
-    memset(&inj, 0, sizeof inj); inj.until = "0' OR '1'='1"; assert_int_equal(count_events(s, &inj), 0);
+    memset(&inj, 0, sizeof inj); inj.since = "9999' OR '1'='1";
+    assert_int_equal(ne_store_events(s, &inj, count_cb, &(int){0}), NE_INVALID);
+    memset(&inj, 0, sizeof inj); inj.until = "0' OR '1'='1";
+    assert_int_equal(ne_store_events(s, &inj, count_cb, &(int){0}), NE_INVALID);
     memset(&inj, 0, sizeof inj); inj.text = "\" OR 1=1; DROP TABLE events; --"; assert_int_equal(count_events(s, &inj), 0);
     memset(&inj, 0, sizeof inj); inj.dyad_a = evil; inj.dyad_b = "PAK";
     assert_int_equal(ne_store_events(s, &inj, count_cb, &(int){0}), NE_INVALID);
