@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define READERS 8
+#define READERS 8 /* store connections for the API */
 #define HEARTBEAT_SECONDS 15
 
 static volatile sig_atomic_t stop_requested;
@@ -24,24 +24,6 @@ static atomic_int shutting_down;
 static void on_signal(int sig) {
     (void)sig;
     stop_requested = 1;
-}
-
-/* ---- the reader pool ---- */
-static pthread_cond_t pool_cond = PTHREAD_COND_INITIALIZER;
-
-ne_store *srv_reader_get(srv *s) {
-    pthread_mutex_lock(&s->pool_lock);
-    while (s->nreaders == 0) pthread_cond_wait(&pool_cond, &s->pool_lock);
-    ne_store *st = s->readers[--s->nreaders];
-    pthread_mutex_unlock(&s->pool_lock);
-    return st;
-}
-
-void srv_reader_put(srv *s, ne_store *st) {
-    pthread_mutex_lock(&s->pool_lock);
-    s->readers[s->nreaders++] = st;
-    pthread_cond_signal(&pool_cond);
-    pthread_mutex_unlock(&s->pool_lock);
 }
 
 /* ---- per-request state ---- */
@@ -234,20 +216,6 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
 }
 
 /* ---- start and stop ---- */
-static int open_readers(srv *s, char *err, size_t errlen) {
-    pthread_mutex_init(&s->pool_lock, NULL);
-    for (int i = 0; i < READERS; i++) {
-        ne_store *st = NULL;
-        if (ne_store_open(&st, s->conf.db) != NE_OK) {
-            snprintf(err, errlen, "%s", ne_store_errmsg(st));
-            ne_store_close(st);
-            return -1;
-        }
-        s->readers[s->nreaders++] = st;
-    }
-    return 0;
-}
-
 static struct MHD_Daemon *start_daemon(srv *s, char *err, size_t errlen) {
     struct sockaddr_in addr = {0};
     addr.sin_family = AF_INET;
@@ -333,7 +301,7 @@ int cmd_serve(int argc, char **argv) {
     }
     s.conf.token = getenv("NEWSEVENTS_TOKEN");
     s.stream = stream_new(4096);
-    if (!s.stream || open_readers(&s, err, sizeof err) ||
+    if (!s.stream || srv_readers_open(&s, READERS, err, sizeof err) ||
         !(s.ingest = ingest_start(s.conf.db, s.conf.data_dir, s.stream, &s.metrics, err, sizeof err))) {
         cli_error("%s", *err ? err : "out of memory");
         return EXIT_SETUP;
@@ -362,7 +330,7 @@ int cmd_serve(int argc, char **argv) {
     feeds_stop(feeds);
     MHD_stop_daemon(d);
     ingest_stop(s.ingest);
-    for (int i = 0; i < s.nreaders; i++) ne_store_close(s.readers[i]);
+    srv_readers_close(&s);
     stream_free(s.stream);
     return 0;
 }

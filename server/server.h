@@ -75,6 +75,9 @@ struct srv {
     int nreaders;
 };
 
+/* Open n read connections to conf.db (pool.c); -1 with err on failure. */
+int srv_readers_open(srv *s, int n, char *err, size_t errlen);
+void srv_readers_close(srv *s);
 /* Borrow and return a read connection to the store. */
 ne_store *srv_reader_get(srv *s);
 void srv_reader_put(srv *s, ne_store *st);

@@ -140,7 +140,8 @@ struct ne_doc {
     const char *id, *date, *url, *source;
     int has_title;                /* the article had a title field */
     int year, month, day;         /* parsed document date, 0 when absent */
-    ne_vec warnings;              /* const char * */
+    ne_vec warnings;              /* const char *; at most NE_MAX_WARNINGS + 1 */
+    size_t warnings_dropped;      /* warnings past the limit */
     ne_vec sentences;             /* ne_sentence; title sentences first, in_title=1 */
     uint32_t title_sents;         /* how many of them are title sentences */
     ne_vec tokens;                /* ne_token, in sentence order */
@@ -167,6 +168,9 @@ static inline const char *ne_seg_text(const struct ne_doc *d, int in_title) {
 static inline int ne_pub_sent(const struct ne_doc *d, uint32_t i) {
     return (int)(i >= d->title_sents ? i - d->title_sents : i);
 }
+
+#define NE_MAX_WARNINGS 20     /* per document (docs/ROBUSTNESS.md) */
+#define NE_MAX_SENT_TOKENS 400 /* longer runs without a sentence end are cut (docs/ROBUSTNESS.md) */
 
 /* Set the document error message (printf-style); returns rc. */
 int ne_doc_fail(struct ne_doc *d, int rc, const char *fmt, ...)

@@ -146,7 +146,8 @@ int neOut_json(struct ne_doc *d) {
     LIST("quotes", quotes, ne_quote, quote_json(b, d, x))
     LIST("timexes", timexes, ne_timex, timex_json(b, x))
     if (d->warnings.n) {
-        LIST("warnings", warnings, const char *, neJ_cstr(b, *x))
+        typedef const char *warning_text; /* so that LIST's "const T *" reads right */
+        LIST("warnings", warnings, warning_text, neJ_cstr(b, *x))
     }
 #undef LIST
     neB_add(b, "}\n", 2);

@@ -102,6 +102,13 @@ int ne_doc_fail(struct ne_doc *d, int rc, const char *fmt, ...) {
 
 int ne_doc_warn(struct ne_doc *d, const char *fmt, ...) {
     char msg[256];
+    /* bounded: past NE_MAX_WARNINGS one last line counts what was left out */
+    if (d->warnings.n > NE_MAX_WARNINGS) {
+        d->warnings_dropped += d->warnings_dropped ? 1 : 2; /* this one and the one it replaces */
+        const char **last = NE_VEC_AT(d->warnings, const char *, d->warnings.n - 1);
+        *last = neA_printf(&d->arena, "%zu more warnings not shown", d->warnings_dropped);
+        return *last ? NE_OK : NE_NOMEM;
+    }
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -121,6 +128,7 @@ static void doc_reset(ne_doc *d) {
     d->id = d->date = d->url = d->source = NULL;
     d->year = d->month = d->day = 0;
     d->title_sents = 0;
+    d->warnings_dropped = 0;
     d->has_title = 0;
     neV_init(&d->warnings, sizeof(const char *));
     neV_init(&d->sentences, sizeof(ne_sentence));

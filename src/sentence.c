@@ -335,9 +335,12 @@ static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     sp.bullet = list_item(&sp, 0);
     for (size_t j = 1; j < sp.n; j++) {
         const ne_token *t = &sp.tk[j - 1];
+        /* bounded work downstream: an endless "sentence" is cut every NE_MAX_SENT_TOKENS tokens */
+        int forced = j - sp.start >= NE_MAX_SENT_TOKENS;
         /* fast path: a plain word followed by a token on the same line never ends a sentence */
-        if (t->shape <= NE_SH_NUM && !(t->flags & NE_TF_ABBREV) && !(sp.tk[j].flags & NE_TF_NEWLINE)) continue;
-        if (!layout_break(&sp, j) && !ends_after(&sp, j - 1)) continue;
+        if (!forced && t->shape <= NE_SH_NUM && !(t->flags & NE_TF_ABBREV) && !(sp.tk[j].flags & NE_TF_NEWLINE))
+            continue;
+        if (!forced && !layout_break(&sp, j) && !ends_after(&sp, j - 1)) continue;
         rc = add_sentence(d, first + sp.start, first + j - 1, seg == 1);
         if (rc) return rc;
         sp.start = j;

@@ -50,6 +50,13 @@ static char *fts_words(const char *text) {
     return q;
 }
 
+/* Does s hold at least one letter or digit (what a full-text search can match)? */
+static int has_word(const char *s) {
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80 || (*s >= '0' && *s <= '9') || ((*s | 32) >= 'a' && (*s | 32) <= 'z')) return 1;
+    return 0;
+}
+
 /* A YYYY-MM-DD, YYYY-MM or YYYY date? */
 static int date_ok(const char *d) {
     int y, m, dd;
@@ -77,6 +84,7 @@ static int build_where(ne_store *s, const ne_query *q, where *w, char **fts) {
     if (q->quad) { w_cond(w, "e.quad_class = ?"); w_int(w, q->quad); }
     if (q->since) { w_cond(w, "e.date >= ?"); w_param(w, q->since); }
     if (q->until) { w_cond(w, "substr(e.date, 1, 10) <= ?"); w_param(w, q->until); }
+    if (q->text && !has_word(q->text)) return neS_fail(s, NE_INVALID, "text filter has no words to search for");
     if (q->text) {
         const char *words = q->text;
         if (s->be->fts_insert) { /* SQLite FTS5 */

@@ -295,6 +295,7 @@ static int push_token(struct ne_doc *d, normpool *np, const char *s, size_t n, s
     if (v->n == v->cap && neV_reserve(&d->arena, v, v->cap * 2 + 64)) return NE_NOMEM;
     ne_token *t = NE_VEC_AT(*v, ne_token, v->n++);
     *t = (ne_token){.start = (uint32_t)b, .end = (uint32_t)e, .flags = flags, .actor = -1, .place = -1, .timex = -1};
+    if (ascii && (unsigned char)s[b] >= 0x80) ascii = 0; /* a stray invalid byte (raw dictionary text) */
     int rc = ascii ? norm_ascii(&d->arena, np, t, s + b, e - b, n - b, first) : norm_utf8(&d->arena, t, s + b, e - b, first);
     t->lemma = t->norm;
     return rc;

@@ -1,0 +1,20 @@
+/* fuzz.h: shared by the libFuzzer targets.  Each target defines
+** LLVMFuzzerTestOneInput (and may define LLVMFuzzerInitialize); replay.c
+** drives the same function over files so that every input that once crashed
+** stays a regression test in the ordinary (gcc, ASan) test build. */
+#ifndef NE_FUZZ_H
+#define NE_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Stop the run loudly: the harness found a broken contract. */
+#define FUZZ_ASSERT(c)                 \
+    do {                               \
+        if (!(c)) __builtin_trap();    \
+    } while (0)
+
+#endif
