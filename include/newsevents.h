@@ -43,7 +43,7 @@ extern "C" {
 #define NE_FORMAT_TSV 1  /* one line per event, tab-separated (docs/FORMATS.md) */
 
 /* Documented limits (docs/ROBUSTNESS.md). */
-#define NE_MAX_ARTICLE_BYTES ((size_t)128 * 1024 * 1024) /* larger text: NE_TOOBIG */
+#define NE_MAX_ARTICLE_BYTES ((size_t)64 * 1024 * 1024) /* larger text or title: NE_TOOBIG */
 
 /* ------------------------------------------------------------------------ */
 /* Version                                                                  */

@@ -13,7 +13,14 @@ typedef struct scan {
     size_t a, b;      /* the sentence: tokens [a, b) */
     int ymd;          /* document date YYYYMMDD, 0 unknown */
     int titlecase;    /* headline-style sentence: no unknown names */
+    /* how each word is written across the document (see word_usage) */
+    uint32_t *usage_key; /* token index + 1 of the word's first occurrence, 0 empty */
+    uint8_t *usage;      /* USE_LOWER | USE_MIDCAP */
+    size_t usage_mask;
 } scan;
+
+#define USE_LOWER 1  /* written in lower case somewhere */
+#define USE_MIDCAP 2 /* capitalized somewhere not at a sentence start */
 
 /* A noun group being built. */
 typedef struct np {
@@ -178,18 +185,49 @@ static int gap_word(const ne_token *t) {
            !is_any(t, pronouns) && strcmp(t->norm, "'s") != 0;
 }
 
+/* Slot of the word of token i in the usage table (its own or an empty one). */
+static size_t usage_slot(const scan *s, size_t i) {
+    const ne_token *t = &s->tk[i];
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < t->norm_len; k++) h = (h ^ (unsigned char)t->norm[k]) * 16777619u;
+    size_t j = h & s->usage_mask;
+    while (s->usage_key[j]) {
+        const ne_token *u = &s->tk[s->usage_key[j] - 1];
+        if (u->norm_len == t->norm_len && memcmp(u->norm, t->norm, t->norm_len) == 0) break;
+        j = (j + 1) & s->usage_mask;
+    }
+    return j;
+}
+
+/* One pass over the document: for each word, whether it is ever written in
+** lower case and whether it is capitalized mid-sentence (linear, so that a
+** long document costs no more per word than a short one). */
+static int word_usage(scan *s) {
+    size_t n = s->d->tokens.n, cap = 64;
+    while (cap < 2 * n + 2) cap *= 2;
+    s->usage_key = neA_alloc(&s->d->arena, cap * sizeof *s->usage_key);
+    s->usage = neA_alloc(&s->d->arena, cap);
+    if (!s->usage_key || !s->usage) return NE_NOMEM;
+    memset(s->usage_key, 0, cap * sizeof *s->usage_key);
+    memset(s->usage, 0, cap);
+    s->usage_mask = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        const ne_token *u = &s->tk[i];
+        if (u->shape > NE_SH_MIXED) continue; /* words only */
+        size_t j = usage_slot(s, i);
+        if (!s->usage_key[j]) s->usage_key[j] = (uint32_t)(i + 1);
+        if (u->shape == NE_SH_LOWER) s->usage[j] |= USE_LOWER;
+        else if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) s->usage[j] |= USE_MIDCAP;
+    }
+    return NE_OK;
+}
+
 /* Is the capitalized word w (a sentence-initial candidate) a name elsewhere in
 ** the document (capitalized mid-sentence) and never written in lower case? */
 static int name_elsewhere(scan *s, size_t w) {
-    const ne_token *t = &s->tk[w];
-    int seen = 0;
-    for (size_t i = 0; i < s->d->tokens.n; i++) {
-        const ne_token *u = &s->tk[i];
-        if (i == w || u->norm_len != t->norm_len || strcmp(u->norm, t->norm)) continue;
-        if (u->shape == NE_SH_LOWER) return 0;
-        if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) seen = 1;
-    }
-    return seen;
+    if (!s->usage_key) return 0;
+    uint8_t u = s->usage[usage_slot(s, w)];
+    return (u & USE_MIDCAP) && !(u & USE_LOWER);
 }
 
 /* A sentence-initial word that reads as a name from what follows: an
@@ -514,6 +552,7 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
     s.e = e;
     s.tk = d->tokens.items;
     if (d->year) s.ymd = d->year * 10000 + (d->month ? d->month : 7) * 100 + (d->day ? d->day : 1);
+    rc = word_usage(&s);
     for (size_t i = 0; i < d->sentences.n && rc == NE_OK; i++) {
         const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, i);
         s.a = sn->tok_first;

@@ -4,13 +4,21 @@
 #include <stdlib.h>
 
 static long fail_countdown; /* 0: never fail; n: the nth allocation fails */
+static long injected;       /* failures injected since the last neM_fail_after */
 
-void neM_fail_after(long n) { fail_countdown = n; }
+void neM_fail_after(long n) {
+    fail_countdown = n;
+    injected = 0;
+}
+
+long neM_injected(void) { return injected; }
 
 /* True when this allocation should fail under injection. */
 static int inject_failure(void) {
     if (fail_countdown <= 0) return 0;
-    return --fail_countdown == 0;
+    if (--fail_countdown) return 0;
+    injected++;
+    return 1;
 }
 
 void *neM_malloc(size_t n) { return inject_failure() ? NULL : malloc(n ? n : 1); }

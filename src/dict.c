@@ -550,16 +550,23 @@ static int load_dir(loader *L, const char *dir, uint8_t deftype, int depth) {
     char *names[1024];
     size_t n = 0;
     struct dirent *de;
-    while ((de = readdir(dh)) && n < 1024) {
+    int rc = NE_OK;
+    while (rc == NE_OK && (de = readdir(dh))) {
         if (de->d_name[0] == '.') continue;
+        if (n == 1024) {
+            rc = ld_err(L, "%s: more than 1024 entries", dir);
+            break;
+        }
         size_t k = strlen(de->d_name);
         names[n] = neM_malloc(k + 1);
-        if (!names[n]) break;
+        if (!names[n]) {
+            rc = ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+            break;
+        }
         memcpy(names[n++], de->d_name, k + 1);
     }
     closedir(dh);
     qsort(names, n, sizeof *names, cmp_str);
-    int rc = NE_OK;
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         size_t k = strlen(names[i]);

@@ -19,8 +19,10 @@ void *neM_malloc(size_t n);
 void *neM_calloc(size_t n, size_t size);
 void *neM_realloc(void *p, size_t n);
 void neM_free(void *p);
-/* Test hook: make the Nth allocation from now fail (0 disables). */
+/* Test hooks (not thread-safe): make the Nth allocation from now fail (0
+** disables); how many failures were injected since. */
 void neM_fail_after(long n);
+long neM_injected(void);
 
 /* ---- arena (arena.c): per-document bump allocator, reset between articles ---- */
 typedef struct ne_arena_block ne_arena_block;
