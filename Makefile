@@ -15,7 +15,7 @@ DEB_PACKAGES := cmake ninja-build pkgconf gcc libc6-dev \
 	libxml2-dev libxxhash-dev libcmocka-dev wordnet-base iso-codes \
 	clang libclang-rt-14-dev valgrind curl python3 chromium
 
-.PHONY: all build deps npm-deps run test bench eval fuzz install clean check-deps
+.PHONY: test-valgrind all build deps npm-deps run test bench eval fuzz install clean check-deps
 
 all: build
 
@@ -67,6 +67,13 @@ test: deps $(TEST_BUILD)/build.ninja
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under valgrind memcheck (a Debug build without sanitizers).
+# Scripts see NE_VALGRIND=1 and shrink their largest inputs.
+test-valgrind: deps
+	cmake -S . -B build-valgrind -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNE_VALGRIND=ON
+	cmake --build build-valgrind -j $(JOBS)
+	cd build-valgrind && NE_VALGRIND=1 ctest --output-on-failure -j $(JOBS) --timeout 7200
 
 bench: deps build
 	bench/run.sh $(BUILD)

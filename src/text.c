@@ -110,7 +110,9 @@ int neText_prepare(struct ne_doc *d, const ne_article *a) {
     if (!a->id || a->id_len == 0) return ne_doc_fail(d, NE_INVALID, "missing required field \"id\"");
     if (!a->text) return ne_doc_fail(d, NE_INVALID, "missing required field \"text\"");
     if (a->text_len > NE_MAX_ARTICLE_BYTES || a->title_len > NE_MAX_ARTICLE_BYTES)
-        return ne_doc_fail(d, NE_TOOBIG, "article over %zu bytes", (size_t)NE_MAX_ARTICLE_BYTES);
+        return ne_doc_fail(d, NE_TOOBIG, "article of %zu bytes is over the %zu MB limit",
+                           a->text_len > a->title_len ? a->text_len : a->title_len,
+                           (size_t)NE_MAX_ARTICLE_BYTES >> 20);
     d->id = opt_field(d, a->id, a->id_len);
     d->url = opt_field(d, a->url, a->url_len);
     d->source = opt_field(d, a->source, a->source_len);
