@@ -10,6 +10,13 @@ struct ne_wordtab {
     ne_word *ents;     /* open addressing; phrase NULL = empty slot */
     size_t cap;        /* power of two */
     int maxwords;      /* longest phrase, in tokens */
+    /* first words of the phrases, with the longest phrase each starts: most
+    ** tokens start no phrase, and one lookup tells (same capacity as ents) */
+    struct first_word {
+        const char *w;
+        uint16_t len;
+        uint8_t maxwords;
+    } *firsts;
 };
 
 static uint32_t hash_phrase(const char *s, size_t n) {
@@ -95,6 +102,29 @@ static int load_line(struct ne_engine *e, ne_wordtab *t, char *line, char *end,
     return NE_OK;
 }
 
+/* Slot of the first word [w, w+n) in t->firsts (its own or an empty one). */
+static size_t first_slot(const ne_wordtab *t, const char *w, size_t n) {
+    size_t h = hash_phrase(w, n) & (t->cap - 1);
+    while (t->firsts[h].w && !(t->firsts[h].len == n && memcmp(t->firsts[h].w, w, n) == 0))
+        h = (h + 1) & (t->cap - 1);
+    return h;
+}
+
+static int index_first_words(ne_wordtab *t) {
+    t->firsts = neM_calloc(t->cap, sizeof *t->firsts);
+    if (!t->firsts) return NE_NOMEM;
+    for (size_t i = 0; i < t->cap; i++) {
+        const ne_word *w = &t->ents[i];
+        if (!w->phrase) continue;
+        size_t n = strcspn(w->phrase, " ");
+        size_t h = first_slot(t, w->phrase, n);
+        t->firsts[h].w = w->phrase;
+        t->firsts[h].len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
+        if (w->nwords > t->firsts[h].maxwords) t->firsts[h].maxwords = w->nwords;
+    }
+    return NE_OK;
+}
+
 static int tab_fill(struct ne_engine *e, ne_wordtab *t, size_t len, const char *const *classes,
                     const char *path) {
     size_t lines = 1;
@@ -111,6 +141,7 @@ static int tab_fill(struct ne_engine *e, ne_wordtab *t, size_t len, const char *
         rc = load_line(e, t, s, end, classes, path, ++lineno);
         s = end + 1;
     }
+    if (rc == NE_OK && index_first_words(t)) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
     return rc;
 }
 
@@ -132,6 +163,7 @@ void neW_free(ne_wordtab *t) {
     if (!t) return;
     neM_free(t->text);
     neM_free(t->ents);
+    neM_free(t->firsts);
     neM_free(t);
 }
 
@@ -146,8 +178,10 @@ const ne_word *neW_get(const ne_wordtab *t, const char *phrase, size_t n, int cl
 }
 
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls) {
-    if (!t || i >= end) return NULL;
-    for (int k = t->maxwords; k >= 1; k--) {
+    if (!t || i >= end || !t->firsts) return NULL;
+    size_t f = first_slot(t, tk[i].norm, tk[i].norm_len);
+    if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
+    for (int k = t->firsts[f].maxwords; k >= 1; k--) {
         if (i + (size_t)k > end) continue;
         char key[160];
         size_t n = 0;
