@@ -111,7 +111,9 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     sv->wc = neA_alloc(&d->arena, n);
     sv->isverb = neA_alloc(&d->arena, n);
     sv->used = neA_alloc(&d->arena, n);
-    if (!sv->wc || !sv->isverb || !sv->used) return NE_NOMEM;
+    sv->lh = neA_alloc(&d->arena, n * sizeof *sv->lh);
+    sv->nh = neA_alloc(&d->arena, n * sizeof *sv->nh);
+    if (!sv->wc || !sv->isverb || !sv->used || !sv->lh || !sv->nh) return NE_NOMEM;
     memset(sv->used, 0, n);
     for (int i = 0; i < sv->n; i++) {
         const ne_token *t = TK(sv, i);
@@ -120,6 +122,10 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
             c = NE_WC_ADV;
         sv->wc[i] = (uint8_t)c;
         sv->isverb[i] = 0;
+        sv->nh[i] = ne_hash(t->norm, t->norm_len);
+        sv->lh[i] = t->lemma == t->norm ? sv->nh[i] : ne_hash(t->lemma, strlen(t->lemma));
+        ne_bloom_add(&sv->bloom, sv->lh[i]);
+        ne_bloom_add(&sv->bloom, sv->nh[i]);
     }
     for (int i = 0; i < sv->n; i++) sv->isverb[i] = (uint8_t)(verb_form(sv, i) && !judge_noun(sv, i));
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");

@@ -35,20 +35,11 @@ static int tok_is(const ev_ctx *c, int i, const char *w) { return i >= 0 && i < 
 static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
     if (i < 0 || i >= c->sv.n) return 0;
     const ne_token *t = &c->sv.t[i];
-    for (int k = 0; k < el->nalt; k++)
-        if (!strcmp(t->lemma, el->alt[k].lemma) || !strcmp(t->norm, el->alt[k].surface)) return 1;
-    return 0;
-}
-
-/* Is the pattern word a function word (a preposition, "to", "that")?  Those
-** may not skip content words: "attack {in} +" must not match "attacked a
-** police station in Iran". */
-static int el_function_word(const ev_ctx *c, const ne_pelem *el) {
-    static const char *const fw[] = {"on", "in", "at", "to", "of", "with", "against", "inside", "from", "for",
-                                     "into", "by", "over", "that", "about", "near", "across", "toward"};
-    (void)c;
-    for (size_t k = 0; k < sizeof fw / sizeof fw[0]; k++)
-        if (!strcmp(el->alt[0].surface, fw[k])) return 1;
+    uint32_t lh = c->sv.lh[i], nh = c->sv.nh[i];
+    for (int k = 0; k < el->nalt; k++) {
+        const ne_pword *w = &el->alt[k];
+        if ((lh == w->lh && !strcmp(t->lemma, w->lemma)) || (nh == w->sh && !strcmp(t->norm, w->surface))) return 1;
+    }
     return 0;
 }
 
@@ -58,7 +49,7 @@ static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     int wc = c->sv.wc[i];
     const ne_token *t = &c->sv.t[i];
     if (wc == NE_WC_ADV) return 1;
-    if (el_function_word(c, el)) return 0;
+    if (el->func) return 0;
     if (wc == NE_WC_DET || wc == NE_WC_POSS || t->shape == NE_SH_NUM) return 1;
     return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
 }
@@ -193,11 +184,16 @@ static int match_back(ev_ctx *c, int k, int p) {
     return 1;
 }
 
+static int bloom_has(const ne_bloom *have, const ne_bloom *need) {
+    return !((need->w[0] & ~have->w[0]) | (need->w[1] & ~have->w[1]) | (need->w[2] & ~have->w[2]) |
+             (need->w[3] & ~have->w[3]));
+}
+
 /* Try the patterns of one kind at anchor i, longest first. */
 static int match_anchor(ev_ctx *c, int i, const ne_pattern *const *pats, size_t n, char kind) {
     for (size_t k = 0; k < n; k++) {
         const ne_pattern *pt = pats[k];
-        if (pt->kind != kind) continue;
+        if (pt->kind != kind || !bloom_has(&c->sv.bloom, &pt->need)) continue;
         memset(&c->m, 0, sizeof c->m);
         c->m.pt = pt;
         c->m.anchor = i;
@@ -470,18 +466,21 @@ static void mark_used(ev_ctx *c) {
     for (int k = s; k <= c->m.end && k < c->sv.n; k++) c->sv.used[k] = 1;
 }
 
+/* The patterns anchored on each token of the document (one lookup each). */
+typedef struct ev_anchor {
+    const ne_pattern *const *pats;
+    size_t n;
+} ev_anchor;
+
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
 ** then the remaining noun anchors. */
-static int code_sentence(ev_ctx *c) {
+static int code_sentence(ev_ctx *c, const ev_anchor *an) {
     for (int pass = 0; pass < 2; pass++) {
         char kind = pass ? 'n' : 'v';
         for (int i = 0; i < c->sv.n; i++) {
-            const ne_token *t = &c->sv.t[i];
-            if (c->sv.used[i] || t->shape > NE_SH_MIXED) continue;
+            if (c->sv.used[i] || !an[i].n) continue;
             if ((kind == 'v') != !neClause_is_noun(&c->sv, i)) continue;
-            size_t np;
-            const ne_pattern *const *pats = nePattern_lookup(c->e->patterns, t->lemma, strlen(t->lemma), &np);
-            if (!np || !match_anchor(c, i, pats, np, kind)) continue;
+            if (!match_anchor(c, i, an[i].pats, an[i].n, kind)) continue;
             mark_used(c);
             int rc = kind == 'v' ? code_verb(c) : code_noun(c);
             if (rc) return rc;
@@ -490,24 +489,31 @@ static int code_sentence(ev_ctx *c) {
     return NE_OK;
 }
 
-/* Does the sentence hold at least one anchor?  Cheap test before the view. */
-static int has_anchor(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s) {
+/* Look up the anchors of sentence s; returns how many tokens have patterns. */
+static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s, ev_anchor *an) {
+    int found = 0;
     for (uint32_t k = 0; k < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
-        size_t np;
-        if (t->shape <= NE_SH_MIXED && nePattern_lookup(e->patterns, t->lemma, strlen(t->lemma), &np)) return 1;
+        an[k].n = 0;
+        if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
+            continue; /* punctuation, numbers, names */
+        size_t len = t->lemma == t->norm ? t->norm_len : strlen(t->lemma);
+        an[k].pats = nePattern_lookup(e->patterns, t->lemma, len, &an[k].n);
+        found += an[k].n > 0;
     }
-    return 0;
+    return found;
 }
 
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
     ev_ctx c = {.d = d, .e = e};
+    ev_anchor *an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
+    if (!an) return NE_NOMEM;
     for (uint32_t si = 0; si < d->sentences.n; si++) {
         const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
-        if (!has_anchor(d, e, s)) continue;
+        if (!find_anchors(d, e, s, an + s->tok_first)) continue;
         int rc = neClause_view(d, si, &c.sv);
-        if (rc == NE_OK) rc = code_sentence(&c);
+        if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first);
         if (rc) return rc;
     }
     return NE_OK;

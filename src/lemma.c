@@ -19,9 +19,11 @@ typedef struct lx_entry {
     uint32_t key;  /* offset of the NUL-terminated word in pool; 0 = empty slot */
     uint32_t vexc; /* offset of the verb exception lemma, 0 = none */
     uint32_t nexc; /* offset of the noun exception lemma, 0 = none */
+    uint32_t lemma; /* offset of the precomputed lemma (0 = not computed) */
     uint8_t len;
     uint8_t flags;
     uint8_t wclass; /* enum ne_wclass */
+    uint8_t lflags, lwclass; /* precomputed flags and class of the lemma */
 } lx_entry;
 
 struct ne_lexicon {
@@ -263,6 +265,103 @@ static int load_wn_file(struct ne_engine *e, const char *name, int kind) {
     return rc;
 }
 
+static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t *outn,
+                            uint8_t *flags, uint8_t *wclass);
+
+/* A generated inflection waiting for insertion, with its computed lemma. */
+typedef struct lx_gen {
+    char w[LX_MAX_WORD + 1];
+    uint32_t lemma;
+    uint8_t len, flags, wclass;
+} lx_gen;
+
+static int sibilant(const char *w, size_t n) {
+    char c = w[n - 1];
+    return c == 's' || c == 'x' || c == 'z' || c == 'o' || (n > 1 && w[n - 1] == 'h' && (w[n - 2] == 'c' || w[n - 2] == 's'));
+}
+
+/* Regular inflections of lemma w that morphy's rules map back (-s, -es,
+** -ies, -ed, -ing, -e dropping; nouns: -s/-es, -ies, -men). */
+static size_t inflect(const char *w, size_t n, int verb, char out[][LX_MAX_WORD + 1]) {
+    size_t k = 0;
+    int e_final = w[n - 1] == 'e', y_final = n > 1 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]);
+#define ADD(stemlen, suf)                                                                 \
+    do {                                                                                  \
+        if ((stemlen) + strlen(suf) <= LX_MAX_WORD) {                                     \
+            memcpy(out[k], w, (stemlen));                                                 \
+            memcpy(out[k] + (stemlen), suf, strlen(suf) + 1);                             \
+            k++;                                                                          \
+        }                                                                                 \
+    } while (0)
+    if (y_final) ADD(n - 1, "ies");
+    else if (sibilant(w, n)) ADD(n, "es");
+    else ADD(n, "s");
+    if (!verb) {
+        if (n > 3 && !memcmp(w + n - 3, "man", 3)) ADD(n - 3, "men");
+        return k;
+    }
+    ADD(e_final ? n - 1 : n, "ed");
+    ADD(e_final ? n - 1 : n, "ing");
+#undef ADD
+    return k;
+}
+
+/* Generate the inflections of every verb and noun lemma (not yet present). */
+static int gen_forms(ne_lexicon *lx, ne_vec *out, ne_arena *ar) {
+    char forms[6][LX_MAX_WORD + 1];
+    for (size_t i = 0; i < lx->cap; i++) {
+        const lx_entry *e = &lx->slots[i];
+        if (!e->key || !(e->flags & (LX_VERB | LX_NOUN)) || e->len < 2) continue;
+        for (int verb = 0; verb < 2; verb++) {
+            if (!(e->flags & (verb ? LX_VERB : LX_NOUN))) continue;
+            size_t k = inflect(lx->pool + e->key, e->len, verb, forms);
+            for (size_t j = 0; j < k; j++) {
+                size_t fl = strlen(forms[j]);
+                if (lx_find(lx, forms[j], fl)) continue;
+                char buf[LX_MAX_WORD + 4];
+                size_t outn;
+                lx_gen *g = neV_push(ar, out);
+                if (!g) return NE_NOMEM;
+                memcpy(g->w, forms[j], fl + 1);
+                g->len = (uint8_t)fl;
+                const char *l = lemma_of(lx, forms[j], fl, buf, &outn, &g->flags, &g->wclass);
+                const lx_entry *le = (l != buf && l != forms[j]) ? lx_find(lx, l, outn) : NULL;
+                g->lemma = le ? le->key : 0;
+            }
+        }
+    }
+    return NE_OK;
+}
+
+/* Precompute each entry's lemma, then add the regular inflections, so that
+** tagging a token is one hash lookup. */
+static int precompute(ne_lexicon *lx) {
+    for (size_t i = 0; i < lx->cap; i++) {
+        lx_entry *e = &lx->slots[i];
+        if (!e->key) continue;
+        char buf[LX_MAX_WORD + 4];
+        size_t outn;
+        const char *l = lemma_of(lx, lx->pool + e->key, e->len, buf, &outn, &e->lflags, &e->lwclass);
+        const lx_entry *le = l == lx->pool + e->key ? e : (l != buf ? lx_find(lx, l, outn) : NULL);
+        e->lemma = le ? le->key : 0;
+    }
+    if (!lx->have_wordnet) return NE_OK;
+    ne_arena ar;
+    ne_vec gen;
+    neA_init(&ar);
+    neV_init(&gen, sizeof(lx_gen));
+    int rc = gen_forms(lx, &gen, &ar);
+    for (size_t i = 0; rc == NE_OK && i < gen.n; i++) {
+        const lx_gen *g = NE_VEC_AT(gen, lx_gen, i);
+        if (!g->lemma) continue;
+        lx_entry *e = lx_intern(lx, g->w, g->len);
+        if (!e) rc = NE_NOMEM;
+        else if (!e->lemma) e->lemma = g->lemma, e->lflags = g->flags, e->lwclass = g->wclass;
+    }
+    neA_free(&ar);
+    return rc;
+}
+
 int neLemma_load(struct ne_engine *e) {
     e->lexicon = neM_calloc(1, sizeof *e->lexicon);
     if (!e->lexicon) return ne_engine_fail(e, NE_NOMEM, "out of memory loading lemmas");
@@ -274,8 +373,9 @@ int neLemma_load(struct ne_engine *e) {
         if (r == NE_OK) found++;
         else if (r != NE_NOTFOUND) rc = r;
     }
-    if (rc != NE_OK) return ne_engine_fail(e, rc, "%s: cannot load WordNet: %s", e->wordnet_dir, ne_errstr(rc));
     e->lexicon->have_wordnet = found == 4;
+    if (rc == NE_OK) rc = precompute(e->lexicon);
+    if (rc != NE_OK) return ne_engine_fail(e, rc, "%s: cannot load WordNet: %s", e->wordnet_dir, ne_errstr(rc));
     return NE_OK;
 }
 
@@ -287,6 +387,11 @@ void neLemma_free(ne_lexicon *lx) {
 }
 
 int neLemma_have_wordnet(const ne_lexicon *lx) { return lx && lx->have_wordnet; }
+
+int neLemma_class(const ne_lexicon *lx, const char *w, size_t n) {
+    const lx_entry *e = lx_find(lx, w, n);
+    return e ? e->wclass : 0;
+}
 
 /* ---- morphy ---- */
 
@@ -373,11 +478,29 @@ static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char 
     return l;
 }
 
+/* The lemma of w: the precomputed one of its entry (one lookup), else
+** morphy and the fallback rules. */
+static const char *lookup_lemma(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t *outn,
+                                uint8_t *flags, uint8_t *wclass) {
+    const lx_entry *le = lx_find(lx, w, n);
+    if (le && le->lemma) {
+        *flags = le->lflags;
+        *wclass = le->lwclass;
+        if (le->key == le->lemma) {
+            *outn = n;
+            return w;
+        }
+        *outn = strlen(lx->pool + le->lemma);
+        return lx->pool + le->lemma;
+    }
+    return lemma_of(lx, w, n, buf, outn, flags, wclass);
+}
+
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap) {
     char tmp[LX_MAX_WORD + 4];
     size_t outn;
     uint8_t fl, wc;
-    const char *l = lemma_of(lx, w, n, tmp, &outn, &fl, &wc);
+    const char *l = lookup_lemma(lx, w, n, tmp, &outn, &fl, &wc);
     if (outn >= cap) return NULL;
     memcpy(buf, l, outn);
     buf[outn] = 0;
@@ -396,9 +519,11 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
         t->lemma = t->norm;
         if (!wordish(t) || !lx) continue;
+        /* a capitalized word inside a body sentence is a name: its own lemma */
+        if (t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents) continue;
         size_t outn;
         uint8_t fl, wc;
-        const char *l = lemma_of(lx, t->norm, t->norm_len, buf, &outn, &fl, &wc);
+        const char *l = lookup_lemma(lx, t->norm, t->norm_len, buf, &outn, &fl, &wc);
         if (l == buf) {
             l = neA_strndup(&d->arena, buf, outn);
             if (!l) return NE_NOMEM;

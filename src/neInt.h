@@ -230,6 +230,8 @@ void neLemma_free(ne_lexicon *lx);
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
+/* Word class (enum ne_wclass) of the lowercase word w, 0 when open-class. */
+int neLemma_class(const ne_lexicon *lx, const char *w, size_t n);
 /* 1 when the WordNet files were found (else suffix rules stand in). */
 int neLemma_have_wordnet(const ne_lexicon *lx);
 int neDict_load(struct ne_engine *e);                           /* dict.c */
@@ -263,18 +265,32 @@ int nePattern_load(struct ne_engine *e);                        /* pattern.c */
 void nePattern_free(ne_patterns *p);
 /* Pattern elements (docs/PATTERNS.md). */
 enum ne_pelem_kind { NE_PE_WORD, NE_PE_OPT, NE_PE_GAP, NE_PE_TARGET, NE_PE_SOURCE };
-typedef struct ne_pword { const char *surface, *lemma; } ne_pword;
+typedef struct ne_pword {
+    const char *surface, *lemma;
+    uint32_t sh, lh; /* ne_hash of surface and lemma */
+} ne_pword;
 typedef struct ne_pelem {
     uint8_t kind;  /* enum ne_pelem_kind */
     uint8_t nalt;  /* words for WORD/OPT: one of them must (may) match */
+    uint8_t func;  /* a function word (preposition, "to", "that"...): skips adverbs only */
     const ne_pword *alt;
 } ne_pelem;
+/* Bloom filter of the word hashes of a sentence (or a pattern's required words). */
+typedef struct ne_bloom { uint64_t w[4]; } ne_bloom;
+static inline void ne_bloom_add(ne_bloom *b, uint32_t h) { b->w[(h >> 6) & 3] |= (uint64_t)1 << (h & 63); }
+/* FNV-1a, the hash of words across the event stages. */
+static inline uint32_t ne_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
 typedef struct ne_pattern {
     const ne_cameo_code *cameo;
     char kind;              /* 'v' verb anchor, 'n' event-noun anchor */
     uint8_t nelems, anchor; /* anchor: index of the anchor element */
     uint8_t has_target, has_source;
     uint16_t weight;        /* required elements, for longest-first order */
+    ne_bloom need;          /* hashes of required words (sentence must hold them all) */
     const ne_pelem *elems;
     const char *text;       /* "FILE:LINE: CODE KIND PATTERN" for --explain */
 } ne_pattern;
@@ -302,6 +318,8 @@ typedef struct ne_sview {
     uint8_t *wc;         /* word class per token (enum ne_wclass; -ly adverbs added) */
     uint8_t *isverb;     /* 1: an open-class word judged a verb here */
     uint8_t *used;       /* 1: consumed by a matched pattern */
+    uint32_t *lh, *nh;   /* ne_hash of each token's lemma and norm */
+    ne_bloom bloom;      /* of lh and nh */
 } ne_sview;
 /* Modality flags (neClause_modality). */
 #define NE_MOD_NEG 0x01        /* did not, never, no attack */

@@ -76,6 +76,8 @@ static int make_word(pat_line *pl, ne_pword *w, const char *s, size_t n) {
     const char *l = neLemma_word(pl->e->lexicon, low, n, lem, sizeof lem);
     w->surface = neA_strndup(&pl->p->arena, low, n);
     w->lemma = l ? neA_strndup(&pl->p->arena, l, strlen(l)) : w->surface;
+    w->sh = ne_hash(low, n);
+    w->lh = l ? ne_hash(l, strlen(l)) : w->sh;
     return (w->surface && w->lemma) ? NE_OK : ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
 }
 
@@ -106,6 +108,8 @@ static int parse_alts(pat_line *pl, uint8_t kind, const char *s, size_t n) {
     memcpy(alt, tmp, k * sizeof *alt);
     el->alt = alt;
     el->nalt = (uint8_t)k;
+    int wc = neLemma_class(pl->e->lexicon, alt[0].surface, strlen(alt[0].surface));
+    el->func = wc == NE_WC_PREP || wc == NE_WC_TO || wc == NE_WC_THAT || wc == NE_WC_CONJ || wc == NE_WC_SUB;
     return NE_OK;
 }
 
@@ -169,6 +173,9 @@ static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, cons
     pt->has_target = (uint8_t)targets;
     pt->has_source = (uint8_t)sources;
     pt->weight = weight;
+    for (size_t i = 0; i < pl->n; i++) /* required single words written as lemmas */
+        if (i != (size_t)anchor && els[i].kind == NE_PE_WORD && els[i].nalt == 1 && els[i].alt[0].sh == els[i].alt[0].lh)
+            ne_bloom_add(&pt->need, els[i].alt[0].lh);
     pt->elems = els;
     pt->text = t;
     return NE_OK;
@@ -225,11 +232,6 @@ int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const
 
 /* ---- the anchor index ---- */
 
-static uint32_t str_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
-    return h;
-}
 
 static const char *anchor_lemma(const ne_pattern *pt) { return pt->elems[pt->anchor].alt[0].lemma; }
 
@@ -256,7 +258,7 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
         const char *l = anchor_lemma(p->order[i]);
         size_t j = i;
         while (j < n && !strcmp(anchor_lemma(p->order[j]), l)) j++;
-        uint32_t h = str_hash(l, strlen(l));
+        uint32_t h = ne_hash(l, strlen(l));
         size_t k = h & (p->cap - 1);
         while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
         p->buckets[k] = (pat_bucket){l, h, (uint32_t)i, (uint32_t)(j - i)};
@@ -268,7 +270,7 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
 const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count) {
     *count = 0;
     if (!p || !p->cap) return NULL;
-    uint32_t h = str_hash(lemma, n);
+    uint32_t h = ne_hash(lemma, n);
     for (size_t k = h & (p->cap - 1);; k = (k + 1) & (p->cap - 1)) {
         const pat_bucket *b = &p->buckets[k];
         if (!b->lemma) return NULL;
