@@ -15,7 +15,7 @@ DEB_PACKAGES := cmake ninja-build pkgconf gcc libc6-dev \
 	libxml2-dev libxxhash-dev libcmocka-dev wordnet-base iso-codes \
 	clang libclang-rt-14-dev valgrind curl python3 chromium
 
-.PHONY: test-valgrind all build deps npm-deps run test bench eval fuzz install clean check-deps
+.PHONY: bench-serve bench-store test-valgrind all build deps npm-deps run test bench eval fuzz install clean check-deps
 
 all: build
 
@@ -74,6 +74,15 @@ test-valgrind: deps
 	cmake -S . -B build-valgrind -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNE_VALGRIND=ON
 	cmake --build build-valgrind -j $(JOBS)
 	cd build-valgrind && NE_VALGRIND=1 ctest --output-on-failure -j $(JOBS) --timeout 7200
+
+# The store's benchmark: ingest rate, size per million events, query latency
+# on SQLite and PostgreSQL (needs make bench's Reuters JSON Lines).
+bench-store: deps build
+	bench/store.sh $(BUILD) $${BENCH_EVENTS:-1000000}
+
+# The service's benchmark: 1,000 stream clients, 100 articles/s for 10 minutes.
+bench-serve: deps build
+	bench/serve.sh $(BUILD)
 
 bench: deps build
 	bench/run.sh $(BUILD)
