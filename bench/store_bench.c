@@ -88,7 +88,9 @@ static const char *shift_date(ne_arena *a, const char *ds, int days) {
 static void spread_events(ne_doc *d, const ne_event *orig, size_t n, int base) {
     neV_init(&d->events, sizeof(ne_event));
     for (size_t j = 0; j < n; j++) {
-        const char *date = orig[j].date ? orig[j].date : d->date;
+        /* partial or missing dates would not move: start from a full date */
+        const char *date = orig[j].date && strlen(orig[j].date) == 10 ? orig[j].date
+                           : d->date ? d->date : "2024-01-01";
         for (int c = 0; c < COPIES; c++) {
             ne_event *ev = neV_push(&d->arena, &d->events);
             if (!ev) die("memory", "out of memory");

@@ -41,6 +41,8 @@ static const char *const migrations[] = {
     "CREATE TABLE timexes (article_id BIGINT NOT NULL REFERENCES articles(id), text TEXT, value TEXT, type TEXT,"
     " sentence INTEGER, span_start INTEGER, span_end INTEGER);"
     "CREATE INDEX timexes_article ON timexes(article_id);",
+    /* 2: dyad queries and timelines between two countries */
+    "CREATE INDEX events_dyad ON events(source_country, target_country, date);",
 };
 
 /* Rewrite '?' placeholders as $1..$n into out (cap bytes); -1 when too long. */

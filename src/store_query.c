@@ -75,8 +75,12 @@ static int build_where(ne_store *s, const ne_query *q, where *w, char **fts) {
     if (q->dyad_a && q->dyad_b) {
         if (!prefix_ok(q->dyad_a) || !prefix_ok(q->dyad_b))
             return neS_fail(s, NE_INVALID, "dyad members must be upper-case codes, e.g. IRN,PAK");
-        w_cond(w, "((e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%') OR "
-                  "(e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%'))");
+        if (strlen(q->dyad_a) == 3 && strlen(q->dyad_b) == 3) /* countries: the indexed columns */
+            w_cond(w, "((e.source_country = ? AND e.target_country = ?) OR "
+                      "(e.source_country = ? AND e.target_country = ?))");
+        else
+            w_cond(w, "((e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%') OR "
+                      "(e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%'))");
         w_param(w, q->dyad_a); w_param(w, q->dyad_b); w_param(w, q->dyad_b); w_param(w, q->dyad_a);
     }
     if (q->code) { w_cond(w, "e.code = ?"); w_param(w, q->code); }
@@ -166,26 +170,32 @@ static int agg_row(void *ctx, int n, const char *const *v) {
 }
 
 int ne_store_timeline(ne_store *s, const char *a, const char *b, const char *by, ne_agg_cb cb, void *ctx) {
-    static const char *const by_day =
-        "SELECT substr(date, 1, 10), count(*), coalesce(sum(goldstein), 0) FROM events WHERE length(date) = 10 AND "
-        "((source_code LIKE ? || '%' AND target_code LIKE ? || '%') OR (source_code LIKE ? || '%' AND target_code LIKE ? || '%')) "
-        "GROUP BY 1 ORDER BY 1";
-    static const char *const by_week =
-        "SELECT week, count(*), coalesce(sum(goldstein), 0) FROM events WHERE week IS NOT NULL AND "
-        "((source_code LIKE ? || '%' AND target_code LIKE ? || '%') OR (source_code LIKE ? || '%' AND target_code LIKE ? || '%')) "
-        "GROUP BY 1 ORDER BY 1";
-    static const char *const by_month =
-        "SELECT substr(date, 1, 7), count(*), coalesce(sum(goldstein), 0) FROM events WHERE length(date) >= 7 AND "
-        "((source_code LIKE ? || '%' AND target_code LIKE ? || '%') OR (source_code LIKE ? || '%' AND target_code LIKE ? || '%')) "
-        "GROUP BY 1 ORDER BY 1";
+    /* period expression, and whether the dyad is two countries (indexed) or code prefixes */
+    static const char *const sql[3][2] = {
+        {"SELECT substr(date, 1, 10), count(*), coalesce(sum(goldstein), 0) FROM events WHERE length(date) = 10 AND "
+         "((source_code LIKE ? || '%' AND target_code LIKE ? || '%') OR (source_code LIKE ? || '%' AND target_code LIKE ? || '%')) "
+         "GROUP BY 1 ORDER BY 1",
+         "SELECT substr(date, 1, 10), count(*), coalesce(sum(goldstein), 0) FROM events WHERE length(date) = 10 AND "
+         "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)) GROUP BY 1 ORDER BY 1"},
+        {"SELECT week, count(*), coalesce(sum(goldstein), 0) FROM events WHERE week IS NOT NULL AND "
+         "((source_code LIKE ? || '%' AND target_code LIKE ? || '%') OR (source_code LIKE ? || '%' AND target_code LIKE ? || '%')) "
+         "GROUP BY 1 ORDER BY 1",
+         "SELECT week, count(*), coalesce(sum(goldstein), 0) FROM events WHERE week IS NOT NULL AND "
+         "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)) GROUP BY 1 ORDER BY 1"},
+        {"SELECT substr(date, 1, 7), count(*), coalesce(sum(goldstein), 0) FROM events WHERE length(date) >= 7 AND "
+         "((source_code LIKE ? || '%' AND target_code LIKE ? || '%') OR (source_code LIKE ? || '%' AND target_code LIKE ? || '%')) "
+         "GROUP BY 1 ORDER BY 1",
+         "SELECT substr(date, 1, 7), count(*), coalesce(sum(goldstein), 0) FROM events WHERE length(date) >= 7 AND "
+         "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)) GROUP BY 1 ORDER BY 1"},
+    };
     if (!a || !b || !prefix_ok(a) || !prefix_ok(b))
         return neS_fail(s, NE_INVALID, "dyad members must be upper-case codes, e.g. IRN,PAK");
-    const char *sql = !by || !strcmp(by, "day") ? by_day : !strcmp(by, "week") ? by_week
-                      : !strcmp(by, "month") ? by_month : NULL;
-    if (!sql) return neS_fail(s, NE_INVALID, "--by must be day, week or month");
+    int period = !by || !strcmp(by, "day") ? 0 : !strcmp(by, "week") ? 1 : !strcmp(by, "month") ? 2 : -1;
+    if (period < 0) return neS_fail(s, NE_INVALID, "--by must be day, week or month");
+    int countries = strlen(a) == 3 && strlen(b) == 3;
     const char *p[4] = {a, b, b, a};
     agg_ctx c = {cb, ctx};
-    return s->be->exec(s, sql, 4, p, agg_row, &c);
+    return s->be->exec(s, sql[period][countries], 4, p, agg_row, &c);
 }
 
 int ne_store_top(ne_store *s, const char *what, long limit, ne_agg_cb cb, void *ctx) {

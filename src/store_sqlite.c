@@ -49,6 +49,8 @@ static const char *const migrations[] = {
     " sentence INTEGER, span_start INTEGER, span_end INTEGER);"
     "CREATE INDEX timexes_article ON timexes(article_id);"
     "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');",
+    /* 2: dyad queries and timelines between two countries */
+    "CREATE INDEX events_dyad ON events(source_country, target_country, date);",
 };
 
 static int sq_fail(ne_store *s, const char *what) {
