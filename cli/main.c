@@ -25,22 +25,28 @@ static int is_dir(const char *p) {
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Is dir/rel a directory?  Writes the joined path into out. */
+static int try_dir(char *out, size_t cap, const char *dir, const char *rel) {
+    int n = snprintf(out, cap, "%s%s", dir, rel);
+    return n > 0 && (size_t)n < cap && is_dir(out);
+}
+
 const char *cli_data_dir(const char *opt) {
     static char buf[PATH_MAX];
+    char exe[PATH_MAX];
     if (opt && *opt) return opt;
     const char *env = getenv("NEWSEVENTS_DATA");
     if (env && *env) return env;
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
-        buf[n] = 0;
-        char *slash = strrchr(buf, '/');
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = 0;
-            size_t used = strlen(buf);
-            if (used + sizeof "/share/newsevents" < sizeof buf) {
-                memcpy(buf + used, "/share/newsevents", sizeof "/share/newsevents");
-                if (is_dir(buf)) return buf;
-            }
+            /* the build tree (build/newsevents, build/share/newsevents), then an
+            ** installed tree relocated anywhere (PREFIX/bin, PREFIX/share/newsevents) */
+            if (try_dir(buf, sizeof buf, exe, "/share/newsevents")) return buf;
+            if (try_dir(buf, sizeof buf, exe, "/../share/newsevents")) return buf;
         }
     }
     return NE_SHARE_INSTALL;
