@@ -156,6 +156,7 @@ static void eval_usage(FILE *f) {
             "                      directory and the development gold set\n"
             "      --set NAME      run one set: conflibert, plover, tempeval3, polnear, fnc1,\n"
             "                      india, dev (may be repeated)\n"
+            "      --skip NAME     with --all: leave this set out (may be repeated)\n"
             "      --texts FILE    print the input records of a gold set (texts read from\n"
             "                      the shared data directory) and exit\n"
             "      --shared DIR    shared data directory (default $NE_SHARED_DATA, then\n"
@@ -173,11 +174,13 @@ static void eval_usage(FILE *f) {
 
 typedef struct eval_opts {
     const char *gold, *texts, *shared, *dev, *floors, *data;
-    const char *sets[MAX_SETS];
-    int nsets, all, json, no_floors;
+    const char *sets[MAX_SETS], *skips[MAX_SETS];
+    int nsets, nskips, all, json, no_floors;
 } eval_opts;
 
 static int wants(const eval_opts *o, const char *set) {
+    for (int i = 0; i < o->nskips; i++)
+        if (!strcmp(o->skips[i], set)) return 0;
     if (o->all) return 1;
     for (int i = 0; i < o->nsets; i++)
         if (!strcmp(o->sets[i], set)) return 1;
@@ -278,7 +281,8 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
         {"shared", required_argument, 0, 'S'}, {"dev", required_argument, 0, 'v'},
         {"floors", required_argument, 0, 'F'}, {"no-floors", no_argument, 0, 'N'},
         {"json", no_argument, 0, 'J'},        {"data", required_argument, 0, 'D'},
-        {"help", no_argument, 0, 'h'},        {0, 0, 0, 0}};
+        {"help", no_argument, 0, 'h'},        {"skip", required_argument, 0, 'k'},
+        {0, 0, 0, 0}};
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -288,6 +292,10 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
         case 's':
             if (o->nsets == MAX_SETS) return EXIT_USAGE;
             o->sets[o->nsets++] = optarg;
+            break;
+        case 'k':
+            if (o->nskips == MAX_SETS) return EXIT_USAGE;
+            o->skips[o->nskips++] = optarg;
             break;
         case 't': o->texts = optarg; break;
         case 'S': o->shared = optarg; break;
