@@ -325,7 +325,15 @@ static int pp_object(const ne_sview *sv, int s, int e) {
     return !(e + 1 < sv->n && sv->isverb[e + 1]);
 }
 
+/* A preposition linking a group to the body it belongs to ("the top Democrat
+** on the committee", "a spokesman for the ministry"). */
+static int member_prep(const ne_sview *sv, int i) {
+    return is_word(sv, i, "of") || is_word(sv, i, "on") || is_word(sv, i, "for") || is_word(sv, i, "from") ||
+           is_word(sv, i, "at");
+}
+
 int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule) {
+    int pp_s = -1, pp_e = -1, pp_prep = -1; /* the last prepositional group passed over */
     for (int j = vs - 1; j >= lo; j--) {
         int c = WC(sv, j);
         if (c == NE_WC_ADV || c == NE_WC_SPEC || is_comma(sv, j) || c == NE_WC_CONJ) continue;
@@ -333,12 +341,13 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
             *rule = "relative-antecedent";
             return antecedent(sv, j, out, max);
         }
-        if (c == NE_WC_SUB || c == NE_WC_THAT || c == NE_WC_REPORT || is_hard_boundary(sv, j)) return 0;
+        if (c == NE_WC_SUB || c == NE_WC_THAT || is_hard_boundary(sv, j)) return 0;
         if (ng_token(sv, j)) {
             int s = neClause_ng_start(sv, j, lo);
             int adjacent = prev_nonadv(sv, vs) == j;
             int n = neClause_ng_actors(sv, s, j, out, max);
             if (pp_object(sv, s, j)) {
+                pp_s = s, pp_e = j, pp_prep = prev_nonadv(sv, s);
                 j = s;
                 continue;
             }
@@ -351,7 +360,14 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
                 *rule = adjacent ? "subject-left" : "subject-left-skip";
                 return n;
             }
-            if (adjacent) return 0; /* a subject without an actor */
+            if (pp_prep == j + 1 && member_prep(sv, pp_prep) && (n = neClause_ng_actors(sv, pp_s, pp_e, out, max))) {
+                *rule = "subject-member-of";
+                return n;
+            }
+            /* "issued a statement urging X": a participle after an object
+            ** takes the subject of the main verb */
+            int participle = ends_with(TK(sv, vs)->norm, TK(sv, vs)->norm_len, "ing");
+            if (adjacent && !(participle && p >= lo && sv->isverb[p])) return 0; /* a subject without an actor */
             j = s;
             continue;
         }

@@ -11,6 +11,8 @@
 #define EV_MAX_SKIP 3  /* modifiers a literal word may skip ("its own ambassador") */
 #define EV_MAX_GAP 4   /* tokens "..." may cover */
 #define EV_MAX_SLOT 14 /* tokens a "+" or "$" slot may cover */
+/* Slot members are actor indices, or places (standing for their country). */
+#define EV_PLACE(p) (-(p)-2)
 
 /* One successful match of a pattern at an anchor. */
 typedef struct ev_match {
@@ -78,7 +80,8 @@ static int slot_max_end(const ev_ctx *c, int s) {
         }
         int joins = sv->wc[k] == NE_WC_CONJ || !strcmp(sv->t[k].norm, ",") || !strcmp(sv->t[k].norm, "of");
         int loc = !has_actor && !located && sv->wc[k] == NE_WC_PREP &&
-                  (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at"));
+                  (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at") ||
+                   tok_is(c, k, "by"));
         if ((joins || loc) && e >= s && k + 1 < sv->n && ng_or_actor(c, k + 1) && !tok_is(c, k, "but")) {
             located |= loc;
             e = k;
@@ -89,11 +92,24 @@ static int slot_max_end(const ev_ctx *c, int s) {
     return e;
 }
 
+/* A place with a country on token i (stands for its country in a slot). */
+static int country_place(const ev_ctx *c, int i) {
+    int p = c->sv.t[i].place;
+    if (p < 0 || (size_t)p >= c->d->places.n) return -1;
+    return NE_VEC_AT(c->d->places, ne_place, p)->country ? p : -1;
+}
+
 static int slot_has_actor(const ev_ctx *c, int s, int e) {
     if (is_recip(c, s) && e == s + 1) return 1;
     for (int i = s; i <= e; i++)
-        if (neClause_actor(&c->sv, i) >= 0) return 1;
+        if (neClause_actor(&c->sv, i) >= 0 || country_place(c, i) >= 0) return 1;
     return 0;
+}
+
+/* Can a slot without any actor end at token e (a noun, not a determiner)? */
+static int slot_head(const ev_ctx *c, int e) {
+    int wc = c->sv.wc[e];
+    return wc == NE_WC_OPEN && c->sv.t[e].shape != NE_SH_NUM && c->sv.t[e].shape != NE_SH_DASH;
 }
 
 static int match_fwd(ev_ctx *c, int k, int p);
@@ -102,8 +118,9 @@ static int match_fwd(ev_ctx *c, int k, int p);
 static int match_slot(ev_ctx *c, int k, int p, int target) {
     if (p >= c->sv.n) return 0;
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
-    for (int e = slot_max_end(c, p); e >= p; e--) {
-        if (!slot_has_actor(c, p, e)) continue;
+    int maxe = slot_max_end(c, p), any = slot_has_actor(c, p, maxe);
+    for (int e = maxe; e >= p; e--) {
+        if (any ? !slot_has_actor(c, p, e) : !slot_head(c, e)) continue;
         if (target) c->m.ts = p, c->m.te = e;
         else c->m.ss = p, c->m.se = e;
         if (match_fwd(c, k + 1, e + 1)) return 1;
@@ -217,6 +234,20 @@ static int mention_tok(const ne_sview *sv, int a) {
 
 /* Copy the resolved actor of mention a (text as written); 0 when it has no code. */
 static int fill_actor(const struct ne_doc *d, int a, ne_actor *out, int *resolved) {
+    if (a <= -2) { /* a place: its country acts as the actor */
+        const ne_place *pl = NE_VEC_AT(d->places, ne_place, -a - 2);
+        memset(out, 0, sizeof *out);
+        out->text = pl->text;
+        out->name = pl->name;
+        out->code = out->country = pl->country;
+        out->span = pl->span;
+        out->sentence = pl->sentence;
+        out->in_title = pl->in_title;
+        out->kind = NE_ACTOR_NAMED;
+        out->ref = -1;
+        *resolved = 1;
+        return pl->country != NULL;
+    }
     int r = neClause_resolve(d, a);
     const ne_actor *ra = NE_VEC_AT(d->actors, ne_actor, r);
     if (!ra->code) return 0;
@@ -383,10 +414,11 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             int r1 = 0, r2 = 0;
             ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
-            ev.has_target = t >= 0 && fill_actor(c->d, t, &ev.target, &r2);
+            ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_source && !ev.has_target) continue;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code)) continue;
             if (!ev.has_source) ev.confidence *= 0.5;
+            if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
             if (r1 || r2) ev.confidence *= 0.9;
             if ((rc = push_event(c->d, &ev))) return rc;
         }
@@ -397,7 +429,13 @@ static int root_is(const ne_pattern *pt, const char *r) { return !strcmp(pt->cam
 
 /* Actors named in the slot [s, e]. */
 static int slot_actors(ev_ctx *c, int s, int e, int *out) {
-    return s < 0 ? 0 : neClause_ng_actors(&c->sv, s, e, out, EV_MAX_ACTORS);
+    if (s < 0) return 0;
+    int n = neClause_ng_actors(&c->sv, s, e, out, EV_MAX_ACTORS);
+    for (int i = s; i <= e && !n; i++) {
+        int p = country_place(c, i);
+        if (p >= 0) out[n++] = EV_PLACE(p);
+    }
+    return n;
 }
 
 /* A verb-anchored match: modality, subject, voice, then the events. */
