@@ -445,9 +445,13 @@ static int parse_at(scan *s, size_t i, np *p) {
         }
         return 1;
     }
-    if (role_led(s, p, j, definite, former)) return 1;
+    if (role_led(s, p, j, definite, former)) {
+        if (p->kind == NE_ACTOR_NOMINAL) p->start = i; /* "the militants", "the former prime minister" */
+        return 1;
+    }
     if (definite && (n = match(s, j, NE_DM(NE_DT_NOMINAL), &x)) > 0) {
         p->kind = NE_ACTOR_NOMINAL;
+        p->start = i; /* "the group" */
         p->info.nominal_class = (uint8_t)nominal_class(neDict_code(s->e, x, 0));
         p->info.person = p->info.nominal_class == NE_DT_PERSON;
         p->info.plural = x->plural;

@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-#define PRONOUN_WINDOW 3 /* sentences back a pronoun may reach */
+#define PERSON_WINDOW 1  /* sentences back he/she may reach: speakers are named close by */
+#define PRONOUN_WINDOW 3 /* sentences back it/they may reach */
 #define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
 
 typedef struct cctx {
@@ -165,7 +166,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         ne_actor *a = &c.act[m];
         if (a->ref >= 0) continue;
         long k = -1;
-        if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, PRONOUN_WINDOW, pronoun_fits);
+        if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, c.inf[m].person == 1 ? PERSON_WINDOW : PRONOUN_WINDOW, pronoun_fits);
         else if (a->kind == NE_ACTOR_NOMINAL) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);
