@@ -83,6 +83,13 @@ static void compact_date(const char *d, char *out, size_t cap) {
     out[w] = 0;
 }
 
+/* The compact day of a date and its parts (0 where the date is less precise). */
+static void split_date(const char *date, char *day, size_t cap, int *y, int *m, int *d) {
+    compact_date(date, day, cap);
+    *y = *m = *d = 0;
+    sscanf(day, "%4d%2d%2d", y, m, d);
+}
+
 /* The 10 GDELT actor columns: Code, Name, CountryCode, KnownGroupCode, EthnicCode,
 ** Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code. */
 static void gdelt_actor(FILE *f, const char *code, const char *name, const char *country, const char *role) {
@@ -119,9 +126,8 @@ static int row_gdelt(void *ctx, const ne_event_row *r) {
     out_ctx *c = ctx;
     FILE *f = c->f;
     char day[16], added[32];
-    compact_date(r->date, day, sizeof day);
-    int y = 0, m = 0, d = 0;
-    sscanf(day, "%4d%2d%2d", &y, &m, &d);
+    int y, m, d;
+    split_date(r->date, day, sizeof day, &y, &m, &d);
     compact_date(r->added, added, sizeof added);
     fprintf(f, "%lld\t%s\t%04d%02d\t%04d\t%.4f\t", r->id, day, y, m, y, y + ((m ? m - 1 : 0) * 30.42 + (d ? d : 1)) / 365.0);
     gdelt_actor(f, r->source_code, r->source_name, r->source_country, r->source_role);
@@ -140,9 +146,8 @@ static int row_phoenix(void *ctx, const ne_event_row *r) {
     out_ctx *c = ctx;
     FILE *f = c->f;
     char day[16];
-    compact_date(r->date, day, sizeof day);
-    int y = 0, m = 0, d = 0;
-    sscanf(day, "%4d%2d%2d", &y, &m, &d);
+    int y, m, d;
+    split_date(r->date, day, sizeof day, &y, &m, &d);
     fprintf(f, "%lld,%s,%d,%d,%d,", r->id, day, y, m, d);
     csv(f, r->source_code, 0); csv(f, r->source_country, 0); csv(f, r->source_role, 0); csv(f, NULL, 0);
     csv(f, r->target_code, 0); csv(f, r->target_country, 0); csv(f, r->target_role, 0); csv(f, NULL, 0);

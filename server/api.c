@@ -22,6 +22,21 @@ static void error_json(sbuf *out, int *status, int code, const char *msg) {
     sb_adds(out, "}");
 }
 
+/* Return the reader; on failure replace the response by the store's error
+** (400 for bad input, 500 otherwise).  Returns 1 when it answered. */
+static int store_failed(srv *s, ne_store *st, int rc, int *status, sbuf *out) {
+    if (rc == NE_OK) {
+        srv_reader_put(s, st);
+        return 0;
+    }
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", ne_store_errmsg(st));
+    srv_reader_put(s, st);
+    out->len = 0;
+    error_json(out, status, rc == NE_INVALID ? 400 : 500, msg);
+    return 1;
+}
+
 /* ---- GET /api/events ---- */
 typedef struct rows_ctx {
     sbuf *out;
@@ -81,15 +96,7 @@ static int api_events(srv *s, const char *(*get)(void *, const char *), void *qc
     ne_store *st = srv_reader_get(s);
     sb_adds(out, "{\"events\":[");
     rows_ctx c = {out, 0};
-    int rc = ne_store_events(st, &q, event_json_cb, &c);
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s", ne_store_errmsg(st));
-    srv_reader_put(s, st);
-    if (rc != NE_OK) {
-        out->len = 0;
-        error_json(out, status, rc == NE_INVALID ? 400 : 500, msg);
-        return 1;
-    }
+    if (store_failed(s, st, ne_store_events(st, &q, event_json_cb, &c), status, out)) return 1;
     sb_addf(out, "],\"count\":%d}", c.n);
     *status = 200;
     return 1;
@@ -128,15 +135,7 @@ static int api_timeline(srv *s, const char *rest, const char *(*get)(void *, con
     sb_json(out, by);
     sb_adds(out, ",\"points\":[");
     rows_ctx c = {out, 0};
-    int rc = ne_store_timeline(st, a, b, by, agg_json_cb, &c);
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s", ne_store_errmsg(st));
-    srv_reader_put(s, st);
-    if (rc != NE_OK) {
-        out->len = 0;
-        error_json(out, status, rc == NE_INVALID ? 400 : 500, msg);
-        return 1;
-    }
+    if (store_failed(s, st, ne_store_timeline(st, a, b, by, agg_json_cb, &c), status, out)) return 1;
     sb_adds(out, "]}");
     *status = 200;
     return 1;
@@ -155,13 +154,8 @@ static int api_top(srv *s, const char *(*get)(void *, const char *), void *qc, i
     sb_adds(out, "],\"dyads\":[");
     c.n = 0;
     if (rc == NE_OK) rc = ne_store_top(st, "dyads", limit, agg_json_cb, &c);
-    srv_reader_put(s, st);
+    if (store_failed(s, st, rc, status, out)) return 1;
     sb_adds(out, "]}");
-    if (rc != NE_OK) {
-        out->len = 0;
-        error_json(out, status, 500, "query failed");
-        return 1;
-    }
     *status = 200;
     return 1;
 }

@@ -138,23 +138,31 @@ static int event_row(void *ctx, int n, const char *const *v) {
     "(SELECT a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id " \
     "ORDER BY a.id LIMIT 1), 0 FROM events e"
 
-int ne_store_events(ne_store *s, const ne_query *q, ne_event_cb cb, void *ctx) {
+/* Run head + the filters of q + tail (tail gets LIMIT and OFFSET as two %ld),
+** calling row for each result row. */
+static int run_filtered(ne_store *s, const ne_query *q, const char *head, const char *tail, neS_row_fn row,
+                        void *ctx) {
     where w = {0};
     neB_init(&w.sql, 8192);
     char *fts = NULL;
     int rc = build_where(s, q, &w, &fts);
     ne_buf sql;
     neB_init(&sql, 16384);
-    neB_addf(&sql, EVENT_COLUMNS, s->be->concat_fn);
+    neB_adds(&sql, head);
     if (w.sql.p) neB_adds(&sql, w.sql.p);
-    neB_addf(&sql, " ORDER BY e.date DESC, e.id DESC LIMIT %ld OFFSET %ld", q->limit > 0 ? q->limit : 1000,
-             q->offset > 0 ? q->offset : 0);
-    ev_ctx c = {cb, ctx};
-    if (rc == NE_OK) rc = sql.err ? neS_fail(s, sql.err, "query too long") : s->be->exec_once(s, sql.p, w.n, w.v, event_row, &c);
+    neB_addf(&sql, tail, q->limit > 0 ? q->limit : 1000, q->offset > 0 ? q->offset : 0);
+    if (rc == NE_OK) rc = sql.err ? neS_fail(s, sql.err, "query too long") : s->be->exec_once(s, sql.p, w.n, w.v, row, ctx);
     neB_free(&sql);
     neB_free(&w.sql);
     neM_free(fts);
     return rc;
+}
+
+int ne_store_events(ne_store *s, const ne_query *q, ne_event_cb cb, void *ctx) {
+    char head[2048];
+    snprintf(head, sizeof head, EVENT_COLUMNS, s->be->concat_fn);
+    ev_ctx c = {cb, ctx};
+    return run_filtered(s, q, head, " ORDER BY e.date DESC, e.id DESC LIMIT %ld OFFSET %ld", event_row, &c);
 }
 
 typedef struct agg_ctx {
@@ -234,24 +242,12 @@ static int mention_row(void *ctx, int n, const char *const *v) {
 }
 
 int ne_store_mentions(ne_store *s, const ne_query *q, ne_mention_cb cb, void *ctx) {
-    where w = {0};
-    neB_init(&w.sql, 8192);
-    char *fts = NULL;
-    int rc = build_where(s, q, &w, &fts);
-    ne_buf sql;
-    neB_init(&sql, 16384);
-    neB_adds(&sql, "SELECT m.event_id, a.ext_id, a.url, a.source, a.date, m.sentence, m.span_start, m.span_end, "
-                   "m.confidence, m.in_title FROM event_mentions m JOIN articles a ON a.id = m.article_id "
-                   "WHERE m.event_id IN (SELECT e.id FROM events e");
-    if (w.sql.p) neB_adds(&sql, w.sql.p);
-    neB_addf(&sql, " ORDER BY e.date DESC, e.id DESC LIMIT %ld OFFSET %ld) ORDER BY m.event_id, a.id",
-             q->limit > 0 ? q->limit : 1000, q->offset > 0 ? q->offset : 0);
     men_ctx c = {cb, ctx};
-    if (rc == NE_OK) rc = sql.err ? neS_fail(s, sql.err, "query too long") : s->be->exec_once(s, sql.p, w.n, w.v, mention_row, &c);
-    neB_free(&sql);
-    neB_free(&w.sql);
-    neM_free(fts);
-    return rc;
+    return run_filtered(s, q,
+                        "SELECT m.event_id, a.ext_id, a.url, a.source, a.date, m.sentence, m.span_start, m.span_end, "
+                        "m.confidence, m.in_title FROM event_mentions m JOIN articles a ON a.id = m.article_id "
+                        "WHERE m.event_id IN (SELECT e.id FROM events e",
+                        " ORDER BY e.date DESC, e.id DESC LIMIT %ld OFFSET %ld) ORDER BY m.event_id, a.id", mention_row, &c);
 }
 
 typedef struct art_ctx {
