@@ -90,7 +90,13 @@ static int judge_noun(const ne_sview *sv, int i) {
     if (c == NE_WC_MODAL || c == NE_WC_TO || c == NE_WC_NEG || c == NE_WC_DO || c == NE_WC_PRON || c == NE_WC_REL ||
         c == NE_WC_THAT)
         return 0;
-    if (neClause_actor(sv, p) >= 0) return demonym_actor(sv, p);
+    if (neClause_actor(sv, p) >= 0) { /* "the Pakistan-Iran border": a name as modifier */
+        int q = p;
+        while (q >= 0 && (neClause_actor(sv, q) >= 0 || TK(sv, q)->shape == NE_SH_DASH)) q--;
+        int base = !strcmp(t->norm, t->lemma); /* "the US attacks Iran" stays a verb */
+        if (base && q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET)) return 1;
+        return demonym_actor(sv, p);
+    }
     if (sv->isverb[p] || c == NE_WC_BE || c == NE_WC_HAVE) return 1; /* object of a verb */
     if (c == NE_WC_OPEN && pt->shape == NE_SH_LOWER)                  /* "terrorist attacks" */
         return !(ends_with(pt->norm, pt->norm_len, "s") && !ends_with(t->norm, t->norm_len, "s"));
