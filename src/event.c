@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define EV_MAX_ACTORS 8
-#define EV_MAX_SKIP 3  /* modifiers a literal word may skip ("its own ambassador") */
+#define EV_MAX_SKIP 4  /* modifiers a literal word may skip ("its own ambassador", "a multi-pronged") */
 #define EV_MAX_GAP 4   /* tokens "..." may cover */
 #define EV_MAX_SLOT 14 /* tokens a "+" or "$" slot may cover */
 /* Slot members are actor indices, or places (standing for their country). */
@@ -53,6 +53,7 @@ static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     if (wc == NE_WC_ADV) return 1;
     if (el->func) return 0;
     if (wc == NE_WC_DET || wc == NE_WC_POSS || t->shape == NE_SH_NUM) return 1;
+    if (t->shape == NE_SH_DASH && !(t->flags & NE_TF_SPACE_BEFORE)) return 1; /* "near-daily" */
     return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
 }
 

@@ -311,8 +311,8 @@ static int gen_forms(ne_lexicon *lx, ne_vec *out, ne_arena *ar) {
     char forms[6][LX_MAX_WORD + 1];
     for (size_t i = 0; i < lx->cap; i++) {
         const lx_entry *e = &lx->slots[i];
-        if (!e->key || !(e->flags & (LX_VERB | LX_NOUN)) || e->len < 2) continue;
-        for (int verb = 0; verb < 2; verb++) {
+        if (!e->key || !(e->flags & LX_VERB) || e->len < 2) continue;
+        for (int verb = 1; verb < 2; verb++) { /* verbs only: noun plurals go through morphy at run time */
             if (!(e->flags & (verb ? LX_VERB : LX_NOUN))) continue;
             size_t k = inflect(lx->pool + e->key, e->len, verb, forms);
             for (size_t j = 0; j < k; j++) {
@@ -333,7 +333,7 @@ static int gen_forms(ne_lexicon *lx, ne_vec *out, ne_arena *ar) {
     return NE_OK;
 }
 
-/* Precompute each entry's lemma, then add the regular inflections, so that
+/* Precompute each entry's lemma, then add the regular verb inflections, so that
 ** tagging a token is one hash lookup. */
 static int precompute(ne_lexicon *lx) {
     for (size_t i = 0; i < lx->cap; i++) {
