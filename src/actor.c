@@ -372,6 +372,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int former) {
             if (!((y->type <= NE_DT_METONYM) && country_led(s, &q, m, yn, y, 0))) np_from_entry(s, &q, y);
             if (q.country[0]) {
                 if (y->type <= NE_DT_METONYM) compose(s, p, q.country, q.role[0] ? q.role : role, former);
+                else if (former && q.role[0]) compose(s, p, q.country, q.role, former); /* "former general of the army" */
                 else { p->code = q.code; memcpy(p->country, q.country, 4); memcpy(p->role, q.role, 4); p->kind = NE_ACTOR_COMPOSED; }
                 return 1;
             }

@@ -619,6 +619,8 @@ static int load_all(loader *L) {
     if (rc == NE_OK && neU_path(path, sizeof path, dir, "nominals.txt") == 0 && access_ok(path))
         rc = load_file(L, path, NE_DT_NOMINAL);
     if (rc == NE_OK && neU_path(path, sizeof path, dir, "places") == 0) rc = load_dir(L, path, NE_DT_PLACE, 0);
+    for (size_t i = 0; rc == NE_OK && i < L->e->n_extra_dicts; i++) /* ne_options.extra_dicts */
+        if (L->e->extra_dicts[i]) rc = load_file(L, L->e->extra_dicts[i], NE_DT_ORG);
     return rc;
 }
 

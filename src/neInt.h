@@ -202,6 +202,9 @@ struct ne_engine {
     ne_wordtab *timewords; /* time.txt (timex.c) */
     ne_wordtab *cues;      /* cues.txt (quote.c) */
     ne_wordtab *stopwords; /* stopwords.txt (headline.c) */
+    /* ne_options.extra_dicts, valid during ne_engine_open only (dict.c loads them) */
+    const char *const *extra_dicts;
+    size_t n_extra_dicts;
 };
 
 /* Set the engine error message; returns rc. */

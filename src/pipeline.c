@@ -70,7 +70,12 @@ int ne_engine_open(ne_engine **out, const ne_options *opts) {
     e->wordnet_dir = dup_str(wn);
     e->explain = opts ? opts->explain : 0;
     if (!e->data_dir || !e->wordnet_dir) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    return engine_load(e);
+    e->extra_dicts = opts ? opts->extra_dicts : NULL;
+    e->n_extra_dicts = opts && opts->extra_dicts ? opts->n_extra_dicts : 0;
+    int rc = engine_load(e);
+    e->extra_dicts = NULL;
+    e->n_extra_dicts = 0;
+    return rc;
 }
 
 void ne_engine_close(ne_engine *e) {
