@@ -261,11 +261,14 @@ static size_t name_end(scan *s, size_t i) {
             continue;
         }
         if (!capitalized(t) || is_any(t, calendar) || t->actor >= 0) break;
-        const ne_dentry *x;
-        if (match(s, j, NE_DM_ACTOR | NE_DM(NE_DT_ROLE), &x)) break; /* "Haqqani Pakistan" stays apart */
+        const ne_dentry *x; /* capitalized role words stay inside names: "Lloyds Bank PLC" */
+        if (match(s, j, NE_DM_ACTOR, &x)) break; /* "Haqqani Pakistan" stays apart */
         j++;
     }
     while (j > i + 1 && !capitalized(&s->tk[j - 1])) j--; /* no trailing particle or dash */
+    size_t longest = 0;
+    for (size_t k = i; k < j; k++) if (s->tk[k].end - s->tk[k].start > longest) longest = s->tk[k].end - s->tk[k].start;
+    if (longest < 2) return i; /* "S and P", "M-3": letters, not names */
     if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_elsewhere(s, i) && !name_context(s, i))
         return i;
     return j;
@@ -426,7 +429,8 @@ static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_
     return j;
 }
 
-/* Parse a mention starting at token i into p; 0 when there is none. */
+/* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
+** up to p->end (a place name). */
 static int parse_at(scan *s, size_t i, np *p) {
     const ne_token *tk = s->tk;
     if (tk[i].actor >= 0) return 0;
@@ -471,8 +475,10 @@ static int parse_at(scan *s, size_t i, np *p) {
     }
     size_t e = name_end(s, j);
     if (e == j) return 0;
-    if (match(s, j, NE_DM(NE_DT_PLACE), &x) == e - j && nePlace_credible(s->e, s->d, x, j, e, s->b))
-        return 0; /* a place, not an unknown actor */
+    if (match(s, j, NE_DM(NE_DT_PLACE), &x) == e - j && nePlace_credible(s->e, s->d, x, j, e, s->b)) {
+        p->end = e; /* a place, not an unknown actor: skip all of it ("New York") */
+        return 2;
+    }
     p->kind = NE_ACTOR_UNKNOWN;
     p->start = j;
     p->end = e;
@@ -539,7 +545,8 @@ static int scan_sentence(scan *s) {
         np p;
         memset(&p, 0, sizeof p);
         p.info.type = NE_DT_COUNT;
-        if (!parse_at(s, i, &p)) { i++; continue; }
+        int got = parse_at(s, i, &p);
+        if (got != 1) { i = got == 2 && p.end > i ? p.end : i + 1; continue; }
         if (emit(s, &p)) return NE_NOMEM;
         i = p.end > i ? p.end : i + 1;
     }
