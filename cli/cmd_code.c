@@ -203,6 +203,7 @@ int cmd_code(int argc, char **argv) {
     const char *date = NULL, *outpath = NULL, *data = NULL;
     int format = NE_FORMAT_JSON, threads = 1, explain = 0, quiet = 0, ch;
     optind = 1;
+    opterr = 0; /* our own message, with the program's name */
     while ((ch = getopt_long(argc, argv, "d:f:j:o:qh", opts, NULL)) != -1) {
         switch (ch) {
         case 'd': {
@@ -241,7 +242,10 @@ int cmd_code(int argc, char **argv) {
             break;
         case 'q': quiet = 1; break;
         case 'h': code_usage(stdout); return 0;
-        default: code_usage(stderr); return EXIT_USAGE;
+        default:
+            cli_error("code: unknown option or missing argument: '%s' (try '%s code --help')", argv[optind - 1],
+                      prog);
+            return EXIT_USAGE;
         }
     }
     ne_engine *e = cli_engine_open_dicts(data, explain, dicts, ndicts);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "neInt.h"
@@ -21,16 +22,18 @@ static int teardown(void **state) {
     return 0;
 }
 
-/* Tokenize text; returns the doc (caller frees). */
-static ne_doc *tok(const char *text) {
+/* Tokenize [text, text+len) (may hold NUL bytes); returns the doc (caller frees). */
+static ne_doc *tokn(const char *text, size_t len) {
     ne_doc *d = ne_doc_new();
     ne_article a = {0};
     a.id = "t"; a.id_len = 1;
-    a.text = text; a.text_len = strlen(text);
+    a.text = text; a.text_len = len;
     assert_int_equal(neText_prepare(d, &a), NE_OK);
     assert_int_equal(neSent_split(d, engine), NE_OK);
     return d;
 }
+
+static ne_doc *tok(const char *text) { return tokn(text, strlen(text)); }
 
 static const ne_token *T(ne_doc *d, size_t i) {
     assert_true(i < d->tokens.n);
@@ -136,12 +139,263 @@ static void test_empty(void **state) {
     ne_doc_free(d);
 }
 
+
+/* Every token is non-empty, inside the text, after the previous one, and
+** starts on a character boundary; tokens never cover whitespace. */
+static void assert_well_formed(ne_doc *d) {
+    uint32_t prev_end = 0;
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        const ne_token *t = T(d, i);
+        assert_true(t->start < t->end);
+        assert_true(t->end <= d->seg_len[0]);
+        assert_true(t->start >= prev_end);
+        assert_true(((unsigned char)d->seg[0][t->start] & 0xC0) != 0x80);
+        assert_true(d->seg[0][t->start] != ' ' && d->seg[0][t->end - 1] != ' ');
+        assert_non_null(t->norm);
+        assert_int_equal(strlen(t->norm), t->norm_len);
+        assert_ptr_equal(t->lemma, t->norm);
+        prev_end = t->end;
+    }
+}
+
+static void test_shapes(void **state) {
+    (void)state;
+    ne_doc *d = tok("NATO iPhone Iran attack 2024 , \xD8\xB3\xD9\x84\xD8\xA7\xD9\x85 \xE2\x80\x94 \"");
+    assert_int_equal(T(d, 0)->shape, NE_SH_UPPER);
+    assert_int_equal(T(d, 1)->shape, NE_SH_MIXED);
+    assert_int_equal(T(d, 2)->shape, NE_SH_CAP);
+    assert_int_equal(T(d, 3)->shape, NE_SH_LOWER);
+    assert_int_equal(T(d, 4)->shape, NE_SH_NUM);
+    assert_int_equal(T(d, 5)->shape, NE_SH_PUNCT);
+    assert_int_equal(T(d, 6)->shape, NE_SH_OTHER); /* a caseless script */
+    assert_int_equal(T(d, 7)->shape, NE_SH_DASH);
+    assert_int_equal(T(d, 8)->shape, NE_SH_QUOTE);
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_offsets_after_multibyte(void **state) {
+    (void)state;
+    /* "Zürich" has a two-byte u-umlaut: the next token starts at byte 8 */
+    ne_doc *d = tok("Z\xC3\xBCrich \xE2\x80\x9C" "Bern\xE2\x80\x9D.");
+    assert_int_equal(T(d, 0)->start, 0);
+    assert_int_equal(T(d, 0)->end, 7);
+    assert_int_equal(T(d, 1)->start, 8);
+    assert_int_equal(T(d, 1)->end, 11);
+    assert_tok(d, 2, "Bern");
+    assert_int_equal(T(d, 2)->start, 11);
+    assert_int_equal(T(d, 3)->end - T(d, 3)->start, 3);
+    assert_tok(d, 4, ".");
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_fold_marks(void **state) {
+    (void)state;
+    /* en dash, em dash, minus, guillemets, low quote, ellipsis, backquote */
+    ne_doc *d = tok("a \xE2\x80\x93 b \xE2\x80\x94 c \xE2\x88\x92 \xC2\xAB d \xC2\xBB \xE2\x80\x9E e \xE2\x80\xA6 `");
+    assert_string_equal(T(d, 1)->norm, "-");
+    assert_string_equal(T(d, 3)->norm, "-");
+    assert_string_equal(T(d, 5)->norm, "-");
+    assert_string_equal(T(d, 6)->norm, "\"");
+    assert_string_equal(T(d, 8)->norm, "\"");
+    assert_string_equal(T(d, 9)->norm, "\"");
+    assert_string_equal(T(d, 11)->norm, "...");
+    assert_string_equal(T(d, 12)->norm, "'");
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_clitics(void **state) {
+    (void)state;
+    ne_doc *d = tok("can't they're we'll I'm O'Brien don\xE2\x80\x99t Iran\xE2\x80\x99s");
+    assert_tok(d, 0, "ca");
+    assert_tok(d, 1, "n't");
+    assert_tok(d, 2, "they");
+    assert_tok(d, 3, "'re");
+    assert_tok(d, 4, "we");
+    assert_tok(d, 5, "'ll");
+    assert_tok(d, 6, "I");
+    assert_tok(d, 7, "'m");
+    assert_tok(d, 8, "O'Brien");
+    assert_string_equal(T(d, 8)->norm, "o'brien");
+    assert_tok(d, 9, "do");
+    assert_string_equal(T(d, 10)->norm, "n't");
+    assert_tok(d, 11, "Iran");
+    assert_string_equal(T(d, 12)->norm, "'s");
+    assert_int_equal(T(d, 12)->shape, NE_SH_LOWER);
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_abbreviations_by_case_and_number(void **state) {
+    (void)state;
+    ne_doc *d = tok("No. 2 said no. Ill. is ill. Calif. a.m. e.g. Ph.D. Gen.");
+    assert_tok(d, 0, "No.");
+    assert_true(T(d, 0)->flags & NE_TF_ABBREV);
+    assert_tok(d, 1, "2");
+    assert_tok(d, 3, "no"); /* "num" entry: only before a number */
+    assert_tok(d, 4, ".");
+    assert_tok(d, 5, "Ill."); /* listed capitalized */
+    assert_tok(d, 7, "ill");  /* so the lower-case word keeps a plain period */
+    assert_tok(d, 8, ".");
+    assert_tok(d, 9, "Calif.");
+    assert_tok(d, 10, "a.m.");
+    assert_int_equal(T(d, 10)->shape, NE_SH_LOWER);
+    assert_tok(d, 11, "e.g.");
+    assert_tok(d, 12, "Ph.D.");
+    assert_tok(d, 13, "Gen.");
+    assert_true(T(d, 13)->flags & NE_TF_ABBREV);
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_initials_and_hyphens(void **state) {
+    (void)state;
+    ne_doc *d = tok("John F. Kennedy flew an F-16 near al-Adl.");
+    assert_tok(d, 1, "F.");
+    assert_true(T(d, 1)->flags & NE_TF_ABBREV);
+    assert_tok(d, 5, "F");
+    assert_tok(d, 6, "-");
+    assert_tok(d, 7, "16");
+    assert_tok(d, 9, "al");
+    assert_tok(d, 10, "-");
+    assert_tok(d, 11, "Adl");
+    assert_tok(d, 12, ".");
+    assert_false(T(d, 11)->flags & NE_TF_ABBREV);
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_numbers(void **state) {
+    (void)state;
+    ne_doc *d = tok("3.5% of $1,250 at 10:45, in 1998.");
+    assert_tok(d, 0, "3.5");
+    assert_tok(d, 1, "%");
+    assert_tok(d, 4, "1,250");
+    assert_tok(d, 6, "10");
+    assert_tok(d, 7, ":");
+    assert_tok(d, 8, "45");
+    assert_tok(d, 11, "1998");
+    assert_tok(d, 12, ".");
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_layout_flags(void **state) {
+    (void)state;
+    ne_doc *d = tok("One two\nthree\n\nfour\n    five \"six\" (seven)");
+    assert_true(T(d, 0)->flags & NE_TF_PARA_START);
+    assert_false(T(d, 0)->flags & NE_TF_SPACE_BEFORE);
+    assert_true(T(d, 1)->flags & NE_TF_SPACE_BEFORE);
+    assert_true(T(d, 2)->flags & NE_TF_NEWLINE);
+    assert_false(T(d, 2)->flags & NE_TF_PARA_START);
+    assert_true(T(d, 3)->flags & NE_TF_PARA_START); /* blank line */
+    assert_true(T(d, 4)->flags & NE_TF_PARA_START); /* deeper indentation */
+    assert_tok(d, 5, "\"");
+    assert_true(T(d, 5)->flags & NE_TF_QUOTE_OPEN);
+    assert_tok(d, 7, "\"");
+    assert_true(T(d, 7)->flags & NE_TF_QUOTE_CLOSE);
+    assert_tok(d, 8, "(");
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_controls_are_spaces(void **state) {
+    (void)state;
+    const char text[] = "a\x01" "b\tc\x7f" "d\xC2\xA0" "e\xE2\x80\x8B" "f";
+    ne_doc *d = tokn(text, sizeof text - 1);
+    assert_int_equal(d->tokens.n, 6);
+    assert_tok(d, 5, "f");
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_nul_in_text(void **state) {
+    (void)state;
+    const char text[] = "before\0after.";
+    ne_doc *d = tokn(text, sizeof text - 1);
+    assert_int_equal(d->tokens.n, 3);
+    assert_tok(d, 1, "after");
+    ne_doc_free(d);
+}
+
+static void test_case_fold_expands(void **state) {
+    (void)state;
+    ne_doc *d = tok("STRASSE Stra\xC3\x9F" "e \xC4\xB0stanbul");
+    assert_string_equal(T(d, 0)->norm, "strasse");
+    assert_string_equal(T(d, 1)->norm, "strasse"); /* sharp s folds to ss */
+    assert_int_equal(T(d, 1)->shape, NE_SH_CAP);
+    assert_int_equal(T(d, 2)->shape, NE_SH_CAP);
+    assert_well_formed(d);
+    ne_doc_free(d);
+}
+
+static void test_long_tokens(void **state) {
+    (void)state;
+    /* a 600-letter non-ASCII word (past the stack buffer) and a 70,000-byte ASCII word */
+    size_t n = 600 * 2 + 1 + 70000;
+    char *text = malloc(n + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < 600; i++) memcpy(text + 2 * i, "\xC3\x89", 2); /* E acute */
+    text[1200] = ' ';
+    memset(text + 1201, 'A', 70000);
+    text[n] = 0;
+    ne_doc *d = tok(text);
+    assert_int_equal(d->tokens.n, 2);
+    assert_int_equal(T(d, 0)->norm_len, 1200);
+    assert_memory_equal(T(d, 0)->norm, "\xC3\xA9\xC3\xA9", 4);
+    assert_int_equal(T(d, 1)->end - T(d, 1)->start, 70000);
+    assert_int_equal(T(d, 1)->norm[69999], 'a');
+    assert_int_equal(T(d, 1)->shape, NE_SH_UPPER);
+    ne_doc_free(d);
+    free(text);
+}
+
+static void test_sentences_and_tokens_agree(void **state) {
+    (void)state;
+    ne_doc *d = tok("Mr. Khan left. \"Why?\" she asked. The U.S. Army stayed.\n\nNew paragraph");
+    assert_int_equal(d->sentences.n, 4);
+    assert_int_equal(d->body_sents.n, 4);
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        const ne_sentence *se = NE_VEC_AT(d->sentences, ne_sentence, s);
+        assert_true(T(d, se->tok_first)->flags & NE_TF_SENT_START);
+        assert_int_equal(se->start, T(d, se->tok_first)->start);
+        assert_int_equal(se->end, T(d, se->tok_first + se->tok_count - 1)->end);
+        for (uint32_t k = 0; k < se->tok_count; k++) assert_int_equal(T(d, se->tok_first + k)->sent, s);
+    }
+    assert_true(NE_VEC_AT(d->sentences, ne_sentence, 3)->para_start);
+    assert_false(NE_VEC_AT(d->sentences, ne_sentence, 1)->para_start);
+    ne_doc_free(d);
+}
+
+static void test_abbrev_lookup(void **state) {
+    (void)state;
+    assert_int_equal(neSent_abbrev(engine, "Gen", 3), 2);
+    assert_int_equal(neSent_abbrev(engine, "GEN", 3), 2);
+    assert_int_equal(neSent_abbrev(engine, "gen", 3), 0); /* listed capitalized */
+    assert_int_equal(neSent_abbrev(engine, "Inc", 3), 1);
+    assert_int_equal(neSent_abbrev(engine, "No", 2), 3);
+    assert_int_equal(neSent_abbrev(engine, "etc", 3), 1);
+    assert_int_equal(neSent_abbrev(engine, "ETC", 3), 1); /* listed lower case: any case */
+    assert_int_equal(neSent_abbrev(engine, "e.g", 3), 2);
+    assert_int_equal(neSent_abbrev(engine, "Iran", 4), 0);
+    assert_int_equal(neSent_abbrev(engine, "", 0), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets_and_words),  cmocka_unit_test(test_curly_quotes_fold),
         cmocka_unit_test(test_initialisms_and_abbrev), cmocka_unit_test(test_clitics_and_numbers),
         cmocka_unit_test(test_hyphen_splits),      cmocka_unit_test(test_nfc_and_case),
         cmocka_unit_test(test_invalid_utf8_repaired), cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_shapes), cmocka_unit_test(test_offsets_after_multibyte),
+        cmocka_unit_test(test_fold_marks), cmocka_unit_test(test_clitics),
+        cmocka_unit_test(test_abbreviations_by_case_and_number), cmocka_unit_test(test_initials_and_hyphens),
+        cmocka_unit_test(test_numbers), cmocka_unit_test(test_layout_flags),
+        cmocka_unit_test(test_controls_are_spaces), cmocka_unit_test(test_nul_in_text),
+        cmocka_unit_test(test_case_fold_expands), cmocka_unit_test(test_long_tokens),
+        cmocka_unit_test(test_sentences_and_tokens_agree), cmocka_unit_test(test_abbrev_lookup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
