@@ -147,7 +147,21 @@ int neSent_load(struct ne_engine *e) {
 
 void neSent_free(ne_abbrevs *ab) { neM_free(ab); }
 
-/* ---- splitting ---- */
+/* ---- splitting ----
+** A sentence ends:
+**  - before a paragraph: a blank line, a form feed or U+2029, or a line indented
+**    deeper than the one before (wire copy indents paragraphs and hard-wraps
+**    the lines inside them, so a single line break never ends a sentence);
+**  - before a list item that opens a line ("- ", "* ", bullets, "1.", "2)") when
+**    what precedes ends in a stop, a colon or a closer, or is itself an item;
+**  - after a line of capitals (a headline) when running text follows;
+**  - after ".", "!", "?" or an ellipsis, with any closing quotes and brackets
+**    glued to it, when a capital, a number, a caseless script, an opening quote
+**    or bracket follows ("attack.The" counts: a stop glued to a capitalized word);
+**  - after an abbreviation's own period only when a sentence starter follows
+**    (abbreviations.txt, sentence-starters.txt); titles and initials in names
+**    (John F. Kennedy) never end one.
+*/
 
 typedef struct splitter {
     const struct ne_engine *e;
