@@ -349,9 +349,21 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     return 1;
 }
 
-/* Role words at j: a title before a name, "ROLE of ACTOR", or a definite
-** nominal ("the militants").  Returns 1 when p holds a mention. */
-static int role_led(scan *s, np *p, size_t j, int definite, int former) {
+/* May role words at j (rn tokens, head r, role group role) stand alone with
+** no determiner?  Plural words ("protesters", "soldiers") and the armed and
+** police collectives ("police", "army"); not one-word roles that are also
+** adjectives ("made public", "the faithful", "elite units"). */
+static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, const char *role) {
+    static const char *const adjectival[] = {"public", "faithful", "elite", "daily", "press", NULL};
+    if (r->person || (rn == 1 && is_any(&s->tk[j], adjectival))) return 0;
+    return r->plural || (role && (!strcmp(role, "COP") || !strcmp(role, "MIL")));
+}
+
+/* Role words at j: a title before a name, "ROLE of ACTOR", a definite
+** nominal ("the militants"), or a bare group ("police", "protesters":
+** plural or collective role words with no determiner; docs/ACTORS.md).
+** Returns 1 when p holds a mention. */
+static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former) {
     const ne_dentry *r, *y;
     size_t rn = match_roles(s, j, &r);
     if (!rn) return 0;
@@ -381,7 +393,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int former) {
             }
         }
     }
-    if (!definite) return 0;
+    if (!definite && !(bare && bare_group(s, j, rn, r, role))) return 0;
     p->kind = NE_ACTOR_NOMINAL;
     compose(s, p, NULL, role, former); /* only for the role: nominals get their code by coreference */
     p->kind = NE_ACTOR_NOMINAL;
@@ -450,7 +462,8 @@ static int parse_at(scan *s, size_t i, np *p) {
         }
         return 1;
     }
-    if (role_led(s, p, j, definite, former)) {
+    int bare = j == i; /* no determiner here; "a military base" is parsed again at "military" */
+    if (role_led(s, p, j, definite, bare, former)) {
         if (p->kind == NE_ACTOR_NOMINAL) p->start = i; /* "the militants", "the former prime minister" */
         return 1;
     }

@@ -3,6 +3,7 @@
 ** (ref) to what they refer to and take its name, code, country and role. */
 #include "dict.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define PERSON_WINDOW 1  /* sentences back he/she may reach: speakers are named close by */
@@ -159,6 +160,66 @@ static void link(cctx *c, size_t m, size_t k) {
     if (c->inf[m].gender && !c->inf[r].gender && is_personish(c, r)) c->inf[r].gender = c->inf[m].gender;
 }
 
+/* Is cc an ISO country (not IGO, IMG, MNC, NGO...)?  Places always carry
+** ISO codes, so a country counts when some place of the document has it. */
+static int place_country(const struct ne_doc *d, const char *cc) {
+    for (size_t i = 0; i < d->places.n; i++) {
+        const ne_place *pl = NE_VEC_AT(d->places, ne_place, i);
+        if (pl->country && !strcmp(pl->country, cc)) return 1;
+    }
+    return 0;
+}
+
+/* The document's main country: the country of at least MAIN_MIN mentions of
+** named or composed actors and places, and of at least MAIN_SHARE of all of
+** them (docs/ACTORS.md, "role-only mentions").  NULL when there is none. */
+#define MAIN_MIN 2
+#define MAIN_SHARE 0.6
+#define MAIN_SLOTS 16
+
+typedef struct tally { const char *cc[MAIN_SLOTS]; size_t n[MAIN_SLOTS], k, total; } tally;
+
+static void tally_add(tally *t, const char *cc) {
+    if (!cc || strlen(cc) != 3) return;
+    t->total++;
+    for (size_t i = 0; i < t->k; i++)
+        if (!strcmp(t->cc[i], cc)) { t->n[i]++; return; }
+    if (t->k < MAIN_SLOTS) { t->cc[t->k] = cc; t->n[t->k++] = 1; }
+}
+
+static const char *main_country(const cctx *c) {
+    const struct ne_doc *d = c->d;
+    tally t;
+    memset(&t, 0, sizeof t);
+    for (size_t i = 0; i < d->places.n; i++) tally_add(&t, NE_VEC_AT(d->places, ne_place, i)->country);
+    for (size_t i = 0; i < d->actors.n; i++)
+        if (c->act[i].ref < 0 && (c->act[i].kind == NE_ACTOR_NAMED || c->act[i].kind == NE_ACTOR_COMPOSED) &&
+            c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
+            tally_add(&t, c->act[i].country);
+    size_t best = 0;
+    for (size_t i = 1; i < t.k; i++)
+        if (t.n[i] > t.n[best]) best = i;
+    if (!t.k || t.n[best] < MAIN_MIN || (double)t.n[best] < MAIN_SHARE * (double)t.total) return NULL;
+    return place_country(d, t.cc[best]) ? t.cc[best] : NULL;
+}
+
+/* Role-only mentions nothing refers them to ("police", "the protesters")
+** take the main country: COUNTRY + ROLE. */
+static void main_country_roles(cctx *c) {
+    const char *cc = NULL;
+    int looked = 0;
+    for (size_t m = 0; m < c->d->actors.n; m++) {
+        ne_actor *a = &c->act[m];
+        if (a->ref >= 0 || a->code || a->kind != NE_ACTOR_NOMINAL || !a->role || !a->role[0]) continue;
+        if (!looked) { cc = main_country(c); looked = 1; }
+        if (!cc) return;
+        char buf[8];
+        snprintf(buf, sizeof buf, "%.3s%.3s", cc, a->role);
+        a->code = neA_strndup(&c->d->arena, buf, strlen(buf));
+        a->country = cc;
+    }
+}
+
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     (void)e;
     cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items};
@@ -175,5 +236,6 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         link(&c, m, (size_t)k);
         if (kind == NE_ACTOR_UNKNOWN) a->kind = c.act[a->ref].kind == NE_ACTOR_UNKNOWN ? NE_ACTOR_UNKNOWN : NE_ACTOR_NAMED;
     }
+    main_country_roles(&c);
     return NE_OK;
 }
