@@ -356,6 +356,11 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
 static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, const char *role) {
     static const char *const adjectival[] = {"public", "faithful", "elite", "daily", "press", NULL};
     if (r->person || (rn == 1 && is_any(&s->tk[j], adjectival))) return 0;
+    /* not a modifier of a name or a part of one: "watchdog Amnesty International",
+    ** "Vietnamese-led armed forces" */
+    if (j + rn < s->b && capitalized(&s->tk[j + rn])) return 0;
+    if (j > s->a && (s->tk[j - 1].shape == NE_SH_DASH || (j > s->a + 1 && s->tk[j - 2].shape == NE_SH_DASH)))
+        return 0;
     return r->plural || (role && (!strcmp(role, "COP") || !strcmp(role, "MIL")));
 }
 

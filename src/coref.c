@@ -203,8 +203,23 @@ static const char *main_country(const cctx *c) {
     return place_country(d, t.cc[best]) ? t.cc[best] : NULL;
 }
 
+/* The country of a place right after mention m ("police in Lahore", "a
+** police station in southeastern Iran": in/at/near + up to 2 words + place). */
+static const char *located_in(const cctx *c, size_t m) {
+    static const char *const loc[] = {"in", "at", "near", "outside", NULL};
+    const struct ne_doc *d = c->d;
+    uint32_t k = c->inf[m].tok_end, s = sent_of(c, m);
+    if (k >= d->tokens.n || c->tk[k].sent != s) return NULL;
+    int hit = 0;
+    for (size_t i = 0; loc[i] && !hit; i++) hit = !strcmp(c->tk[k].norm, loc[i]);
+    for (uint32_t j = k + 1; hit && j < d->tokens.n && j <= k + 3 && c->tk[j].sent == s; j++)
+        if (c->tk[j].place >= 0) return NE_VEC_AT(d->places, ne_place, (size_t)c->tk[j].place)->country;
+    return NULL;
+}
+
 /* Role-only mentions nothing refers them to ("police", "the protesters")
-** take the main country: COUNTRY + ROLE. */
+** take the country of a place right after them, else the main country:
+** COUNTRY + ROLE. */
 static void main_country_roles(cctx *c) {
     const char *cc = NULL;
     int looked = 0;
@@ -212,11 +227,12 @@ static void main_country_roles(cctx *c) {
         ne_actor *a = &c->act[m];
         if (a->ref >= 0 || a->code || a->kind != NE_ACTOR_NOMINAL || !a->role || !a->role[0]) continue;
         if (!looked) { cc = main_country(c); looked = 1; }
-        if (!cc) return;
+        const char *here = located_in(c, m), *use = here ? here : cc;
+        if (!use) continue;
         char buf[8];
-        snprintf(buf, sizeof buf, "%.3s%.3s", cc, a->role);
+        snprintf(buf, sizeof buf, "%.3s%.3s", use, a->role);
         a->code = neA_strndup(&c->d->arena, buf, strlen(buf));
-        a->country = cc;
+        a->country = use;
     }
 }
 
