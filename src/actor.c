@@ -361,7 +361,14 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
     if (j + rn < s->b && capitalized(&s->tk[j + rn])) return 0;
     if (j > s->a && (s->tk[j - 1].shape == NE_SH_DASH || (j > s->a + 1 && s->tk[j - 2].shape == NE_SH_DASH)))
         return 0;
-    return r->plural || (role && (!strcmp(role, "COP") || !strcmp(role, "MIL")));
+    if (r->plural) return 1;
+    /* a collective before a plural noun modifies it ("military drills") */
+    if (j + rn < s->b && s->tk[j + rn].shape == NE_SH_LOWER) {
+        const ne_token *t = &s->tk[j + rn];
+        if (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && !(t->tags & NE_TAG_VERB)) return 0;
+        if (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && strcmp(t->lemma, t->norm)) return 0;
+    }
+    return role && (!strcmp(role, "COP") || !strcmp(role, "MIL"));
 }
 
 /* Role words at j: a title before a name, "ROLE of ACTOR", a definite
