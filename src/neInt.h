@@ -374,6 +374,10 @@ const ne_word *neW_get(const ne_wordtab *t, const char *p, size_t n, int cls);
 /* Longest entry of class cls (-1: any) whose phrase is tokens tk[i..), not
 ** reaching end; NULL when none. */
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls);
+/* Classes of the phrases that start with word [w, w+n): bit c for class c
+** (classes from 31 on share bit 31); 0 when no phrase starts with it.  Lets a
+** caller that asks many classes at one token hash the word once. */
+uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n);
 
 /* ---- benchmark hook (pipeline.c), used only by bench/bench.c: when set, ne_code
 ** adds each stage's wall time in seconds to nePipe_clock[i] (i < nePipe_stage_count(),

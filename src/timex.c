@@ -22,6 +22,7 @@ enum { TENSE_NONE = 0, TENSE_PAST = -1, TENSE_FUTURE = 1 };
 typedef struct tx {
     const ne_wordtab *tw;
     const ne_token *tk;
+    const uint32_t *starts; /* per document token: neW_first_classes of its word */
     size_t first, end;   /* token range of the sentence */
     int has_dct;         /* document date known */
     int y, m, d;         /* document date */
@@ -78,9 +79,14 @@ static int valid_day(int y, int m, int d) {
 static const ne_token *tok(const tx *x, size_t i) { return i < x->end ? &x->tk[i] : NULL; }
 static int is_word(const tx *x, size_t i, const char *w) {
     const ne_token *t = tok(x, i);
-    return t && strcmp(t->norm, w) == 0;
+    return t && t->norm[0] == w[0] && strcmp(t->norm, w) == 0;
 }
-static const ne_word *word_at(const tx *x, size_t i, int cls) { return neW_match(x->tw, x->tk, i, x->end, cls); }
+/* Phrase of class cls (TW_*, all < 31) at token i; the per-token class sets
+** skip the phrase lookup at most tokens. */
+static const ne_word *word_at(const tx *x, size_t i, int cls) {
+    if (i >= x->end || !(x->starts[i] & (uint32_t)1 << cls)) return NULL;
+    return neW_match(x->tw, x->tk, i, x->end, cls);
+}
 static int is_dash(const tx *x, size_t i) { const ne_token *t = tok(x, i); return t && t->shape == NE_SH_DASH; }
 
 /* Integer value of an all-digit token, or -1. */
@@ -661,6 +667,10 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
         x.d = 1;
     }
     x.last_q = -1;
+    uint32_t *starts = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *starts);
+    if (!starts) return NE_NOMEM;
+    for (size_t i = 0; i < d->tokens.n; i++) starts[i] = neW_first_classes(x.tw, x.tk[i].norm, x.tk[i].norm_len);
+    x.starts = starts;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         x.sent = s;
         const ne_sentence *se = NE_VEC_AT(d->sentences, ne_sentence, s);

@@ -16,6 +16,7 @@ struct ne_wordtab {
         const char *w;
         uint16_t len;
         uint8_t maxwords;
+        uint32_t classes; /* bit c: a phrase of class c (c < 32) starts here */
     } *firsts;
 };
 
@@ -110,6 +111,9 @@ static size_t first_slot(const ne_wordtab *t, const char *w, size_t n) {
     return h;
 }
 
+/* Bit of class cls in a first word's class set; classes past 31 share bit 31. */
+static uint32_t class_bit(int cls) { return (uint32_t)1 << (cls < 31 ? cls : 31); }
+
 static int index_first_words(ne_wordtab *t) {
     t->firsts = neM_calloc(t->cap, sizeof *t->firsts);
     if (!t->firsts) return NE_NOMEM;
@@ -121,6 +125,7 @@ static int index_first_words(ne_wordtab *t) {
         t->firsts[h].w = w->phrase;
         t->firsts[h].len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
         if (w->nwords > t->firsts[h].maxwords) t->firsts[h].maxwords = w->nwords;
+        t->firsts[h].classes |= class_bit(w->cls);
     }
     return NE_OK;
 }
@@ -177,10 +182,16 @@ const ne_word *neW_get(const ne_wordtab *t, const char *phrase, size_t n, int cl
     return NULL;
 }
 
+uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n) {
+    if (!t || !t->firsts) return 0;
+    return t->firsts[first_slot(t, w, n)].classes;
+}
+
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls) {
     if (!t || i >= end || !t->firsts) return NULL;
     size_t f = first_slot(t, tk[i].norm, tk[i].norm_len);
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
+    if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
     for (int k = t->firsts[f].maxwords; k >= 1; k--) {
         if (i + (size_t)k > end) continue;
         char key[160];
