@@ -15,6 +15,10 @@ typedef struct cctx {
     ne_actor *act;
     ne_actor_info *inf;
     const ne_token *tk;
+    /* mentions chained by the word that ends them, in document order, so that
+    ** a surname looks only at names ending with it (linear in the document) */
+    int32_t *last_head, *last_next;
+    size_t last_mask;
 } cctx;
 
 static uint32_t sent_of(const cctx *c, size_t m) { return c->tk[c->inf[m].tok_first].sent; }
@@ -132,10 +136,38 @@ static int ends_name(const cctx *c, size_t m, size_t k) {
     return 1;
 }
 
+/* Bucket of the word ending mention m (m has tokens). */
+static size_t last_bucket(const cctx *c, size_t m) {
+    const ne_token *t = &c->tk[c->inf[m].tok_end - 1];
+    return ne_hash(t->norm, t->norm_len) & c->last_mask;
+}
+
+/* Chain every mention with tokens by its last word (c->last_head/last_next). */
+static int index_last_words(cctx *c, size_t n) {
+    size_t cap = 64;
+    while (cap < 2 * n) cap *= 2;
+    c->last_head = neA_alloc(&c->d->arena, cap * sizeof *c->last_head);
+    c->last_next = neA_alloc(&c->d->arena, (n + 1) * sizeof *c->last_next);
+    if (!c->last_head || !c->last_next) return NE_NOMEM;
+    memset(c->last_head, 0xff, cap * sizeof *c->last_head); /* -1: empty */
+    c->last_mask = cap - 1;
+    for (size_t m = n; m-- > 0;) { /* backwards: each chain ends up in document order */
+        c->last_next[m] = -1;
+        if (c->inf[m].tok_end <= c->inf[m].tok_first) continue;
+        size_t b = last_bucket(c, m);
+        c->last_next[m] = c->last_head[b];
+        c->last_head[b] = (int32_t)m;
+    }
+    return NE_OK;
+}
+
 /* An earlier, longer person name that this short name ends; -1 when none. */
 static long surname_of(const cctx *c, size_t m) {
     if (c->inf[m].tok_end - c->inf[m].tok_first > 3) return -1;
-    for (size_t k = 0; k < m; k++) {
+    int indexed = c->inf[m].tok_end > c->inf[m].tok_first;
+    for (long kk = indexed ? c->last_head[last_bucket(c, m)] : 0; kk >= 0 && (size_t)kk < m;
+         kk = indexed ? c->last_next[kk] : kk + 1) {
+        size_t k = (size_t)kk;
         int same = c->inf[k].tok_end - c->inf[k].tok_first == c->inf[m].tok_end - c->inf[m].tok_first;
         if ((!is_personish(c, k) && !(same && c->act[k].kind == NE_ACTOR_UNKNOWN)) ||
             c->act[k].in_title != c->act[m].in_title)
@@ -238,7 +270,8 @@ static void main_country_roles(cctx *c) {
 
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     (void)e;
-    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items};
+    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0};
+    if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
     for (size_t m = 0; m < d->actors.n; m++) {
         ne_actor *a = &c.act[m];
         if (a->ref >= 0) continue;
