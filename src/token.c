@@ -521,7 +521,7 @@ static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_e
 int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     scan sc = {.d = d, .e = e, .s = d->seg[seg], .n = d->seg_len[seg], .flags = NE_TF_PARA_START, .line_start = 1};
     size_t i = 0, k, first = d->tokens.n;
-    if (neV_reserve(&d->arena, &d->tokens, d->tokens.n + sc.n / 8 + 16)) return NE_NOMEM;
+    if (neV_reserve(&d->arena, &d->tokens, d->tokens.n + sc.n / 5 + 16)) return NE_NOMEM;
     while (i < sc.n) {
         if (sc.s[i] == ' ' && !sc.line_start) { /* the common case, kept short */
             sc.flags |= NE_TF_SPACE_BEFORE;
