@@ -728,13 +728,16 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
 int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     if (d->dtok) return NE_OK;
     uint32_t *ids = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *ids);
-    if (!ids) return NE_NOMEM;
+    uint32_t *roots = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *roots);
+    if (!ids || !roots) return NE_NOMEM;
     const ne_dict *dc = e->dict;
     for (size_t i = 0; i < d->tokens.n; i++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
         ids[i] = dc ? vocab_find(dc, t->norm, t->norm_len) : 0;
+        roots[i] = dc ? edge_find(dc, 0, ids[i]) : 0; /* most names are looked up at every token */
     }
     d->dtok = ids;
+    d->droot = roots;
     return NE_OK;
 }
 
@@ -762,7 +765,7 @@ size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t 
     uint32_t node = 0;
     size_t best = 0;
     for (size_t j = i; j < end && j - i < MAX_NAME_TOKENS; j++) {
-        node = edge_find(dc, node, d->dtok[j]);
+        node = j == i ? d->droot[i] : edge_find(dc, node, d->dtok[j]);
         if (!node) break;
         uint32_t h = first_hit_from(dc, tk, i, dc->node_hit[node], typemask);
         if (h) {
