@@ -11,18 +11,9 @@
 #include <string.h>
 
 #include "newsevents.h"
+#include "ne_fixture.h"
 
-static ne_engine *engine;
 
-static int setup(void **state) {
-    (void)state;
-    return ne_engine_open(&engine, NULL) == NE_OK ? 0 : -1;
-}
-static int teardown(void **state) {
-    (void)state;
-    ne_engine_close(engine);
-    return 0;
-}
 
 /* Split line into at most max tab-separated fields (in place). */
 static int split_tabs(char *line, char **f, int max) {

@@ -9,18 +9,9 @@
 #include <string.h>
 
 #include "neInt.h"
+#include "ne_fixture.h"
 
-static ne_engine *engine;
 
-static int setup(void **state) {
-    (void)state;
-    return ne_engine_open(&engine, NULL) == NE_OK ? 0 : -1;
-}
-static int teardown(void **state) {
-    (void)state;
-    ne_engine_close(engine);
-    return 0;
-}
 
 static ne_patterns *parse_ok(const char *text) {
     ne_patterns *p = nePattern_new();

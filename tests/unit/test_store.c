@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "neInt.h"
+#include "ne_fixture.h"
 
-static ne_engine *engine;
 static char db_uri[512];
 
 static const char *base_text =
@@ -279,16 +279,6 @@ static void test_simhash(void **state) {
     ne_doc_free(c);
 }
 
-static int setup(void **state) {
-    (void)state;
-    return ne_engine_open(&engine, NULL) == NE_OK ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    ne_engine_close(engine);
-    return 0;
-}
 
 int main(void) {
     const struct CMUnitTest tests[] = {
