@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # run.sh BUILD_DIR SECONDS [TARGET...]: run each libFuzzer target for SECONDS
+# (or, with FUZZ_RUNS=N, for N inputs from a fixed seed: the reproducible smoke CI runs)
 # on a copy of its seed corpus (new inputs land in fuzz/corpus-TARGET/, which
 # git ignores).  A crash leaves crash-* in the current directory and fails;
 # copy it into fuzz/regressions/TARGET/ with a name saying what it found.
@@ -17,8 +18,9 @@ for t in "${targets[@]}"; do
     work="$here/corpus-$t"
     mkdir -p "$work"
     cp -n "$here/corpus/$t"/* "$work/" 2>/dev/null || true
-    echo "fuzz: $t for ${secs}s"
-    if ! "$build/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    if [ -n "${FUZZ_RUNS:-}" ]; then echo "fuzz: $t for $FUZZ_RUNS inputs"; else echo "fuzz: $t for ${secs}s"; fi
+    if [ -n "${FUZZ_RUNS:-}" ]; then budget=(-runs="$FUZZ_RUNS" -seed=1); else budget=(-max_total_time="$secs"); fi
+    if ! "$build/fuzz/fuzz_$t" "${budget[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 "$work" "$here/regressions/$t" 2>"$build/fuzz-$t.log"; then
         echo "fuzz: $t FAILED; see $build/fuzz-$t.log"
         tail -30 "$build/fuzz-$t.log"

@@ -392,6 +392,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
         }
     }
     if (!rep) rep = neClause_reporter(&c->sv, c->m.anchor, buf, sizeof buf);
+    if (rep == buf) neU_utf8_cut(buf); /* a long name cut at the buffer's end stays valid UTF-8 */
     if (rep && !(ev->reported_by = neA_strndup(&d->arena, rep, strlen(rep)))) return NE_NOMEM;
     ev->confidence = f->conf * (rep ? 0.95 : 1.0) * (c->sv.in_title ? 0.9 : 1.0);
     if (d->explain) {

@@ -394,6 +394,8 @@ int neU_parse_date(const char *s, size_t n, int *y, int *m, int *d);
 int neU_parse_long(const char *s, size_t n, long *out);
 /* Path join into arena-free static-sized buffer; returns 0 when it fit. */
 int neU_path(char *dst, size_t cap, const char *dir, const char *name);
+/* Drop an incomplete UTF-8 sequence at the end of s (left by truncation). */
+void neU_utf8_cut(char *s);
 /* Read a whole file into a malloc'd NUL-terminated buffer (free with neM_free). */
 int neU_read_file(const char *path, char **out, size_t *len, size_t max);
 

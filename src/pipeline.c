@@ -102,6 +102,7 @@ int ne_doc_fail(struct ne_doc *d, int rc, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(d->errmsg, sizeof d->errmsg, fmt, ap);
     va_end(ap);
+    neU_utf8_cut(d->errmsg);
     return rc;
 }
 
@@ -118,6 +119,7 @@ int ne_doc_warn(struct ne_doc *d, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    neU_utf8_cut(msg); /* a message cut at the buffer's end must stay valid UTF-8 */
     const char **slot = neV_push(&d->arena, &d->warnings);
     if (!slot) return NE_NOMEM;
     *slot = neA_strndup(&d->arena, msg, strlen(msg));

@@ -65,3 +65,13 @@ int neU_read_file(const char *path, char **out, size_t *len, size_t max) {
     *len = b.len;
     return NE_OK;
 }
+
+void neU_utf8_cut(char *s) {
+    size_t n = strlen(s), i = n;
+    /* back over continuation bytes to the last lead byte */
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+    if (i == 0) return;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < need) s[i - 1] = 0; /* the last sequence is incomplete: drop it */
+}
