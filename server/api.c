@@ -3,6 +3,7 @@
 ** Every query value reaches the store as a bound parameter. */
 #include "server.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,24 +239,33 @@ static int api_health(srv *s, int *status, sbuf *out) {
     return 1;
 }
 
-static void metric(sbuf *out, const char *name, const char *type, const char *help, unsigned long v) {
-    sb_addf(out, "# HELP %s %s\n# TYPE %s %s\n%s %lu\n", name, help, name, type, name, v);
-}
+/* The plain counters and gauges of /metrics, in the order they are written. */
+static const struct {
+    const char *name, *type, *help;
+    size_t field; /* offset of the atomic_ulong in srv_metrics */
+} metrics[] = {
+    {"newsevents_http_requests_total", "counter", "HTTP requests served.", offsetof(srv_metrics, requests)},
+    {"newsevents_http_errors_total", "counter", "HTTP responses with status >= 400.", offsetof(srv_metrics, errors)},
+    {"newsevents_articles_received_total", "counter", "Articles queued for coding.", offsetof(srv_metrics, articles_in)},
+    {"newsevents_articles_stored_total", "counter", "Articles coded and stored.", offsetof(srv_metrics, articles_stored)},
+    {"newsevents_articles_duplicate_total", "counter", "Articles already in the store.", offsetof(srv_metrics, articles_dup)},
+    {"newsevents_articles_failed_total", "counter", "Articles that could not be coded or stored.",
+     offsetof(srv_metrics, articles_failed)},
+    {"newsevents_events_published_total", "counter", "Events pushed to the stream.", offsetof(srv_metrics, events_published)},
+    {"newsevents_stream_clients", "gauge", "Connected stream clients.", offsetof(srv_metrics, stream_clients)},
+    {"newsevents_queue_depth", "gauge", "Articles waiting to be coded.", offsetof(srv_metrics, queue_depth)},
+    {"newsevents_feed_polls_total", "counter", "Feed polls.", offsetof(srv_metrics, feed_polls)},
+    {"newsevents_feed_errors_total", "counter", "Failed feed or page fetches.", offsetof(srv_metrics, feed_errors)},
+    {"newsevents_pages_fetched_total", "counter", "Article pages fetched from feeds.", offsetof(srv_metrics, pages_fetched)},
+};
 
 static int api_metrics(srv *s, int *status, sbuf *out) {
     srv_metrics *m = &s->metrics;
-    metric(out, "newsevents_http_requests_total", "counter", "HTTP requests served.", atomic_load(&m->requests));
-    metric(out, "newsevents_http_errors_total", "counter", "HTTP responses with status >= 400.", atomic_load(&m->errors));
-    metric(out, "newsevents_articles_received_total", "counter", "Articles queued for coding.", atomic_load(&m->articles_in));
-    metric(out, "newsevents_articles_stored_total", "counter", "Articles coded and stored.", atomic_load(&m->articles_stored));
-    metric(out, "newsevents_articles_duplicate_total", "counter", "Articles already in the store.", atomic_load(&m->articles_dup));
-    metric(out, "newsevents_articles_failed_total", "counter", "Articles that could not be coded or stored.", atomic_load(&m->articles_failed));
-    metric(out, "newsevents_events_published_total", "counter", "Events pushed to the stream.", atomic_load(&m->events_published));
-    metric(out, "newsevents_stream_clients", "gauge", "Connected stream clients.", atomic_load(&m->stream_clients));
-    metric(out, "newsevents_queue_depth", "gauge", "Articles waiting to be coded.", atomic_load(&m->queue_depth));
-    metric(out, "newsevents_feed_polls_total", "counter", "Feed polls.", atomic_load(&m->feed_polls));
-    metric(out, "newsevents_feed_errors_total", "counter", "Failed feed or page fetches.", atomic_load(&m->feed_errors));
-    metric(out, "newsevents_pages_fetched_total", "counter", "Article pages fetched from feeds.", atomic_load(&m->pages_fetched));
+    for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++) {
+        atomic_ulong *v = (atomic_ulong *)((char *)m + metrics[i].field);
+        sb_addf(out, "# HELP %s %s\n# TYPE %s %s\n%s %lu\n", metrics[i].name, metrics[i].help, metrics[i].name,
+                metrics[i].type, metrics[i].name, atomic_load(v));
+    }
     unsigned long n = atomic_load(&m->latency_count), sum = atomic_load(&m->latency_ms_sum);
     sb_addf(out, "# HELP newsevents_ingest_latency_seconds Arrival to stored and published.\n"
                  "# TYPE newsevents_ingest_latency_seconds summary\n"
