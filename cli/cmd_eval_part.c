@@ -1,17 +1,34 @@
-/* cmd_eval_part.c: `newsevents eval-part timex|quotes|headline DIR`: runs one
-** stage evaluation (eval.h) and prints its figures on stdout. */
+/* cmd_eval_part.c: `newsevents eval-part [--misses FILE [--hits]]
+** timex|quotes|headline DIR`: runs one stage evaluation (eval.h) and prints its
+** figures on stdout. */
 #include "eval.h"
 
 #include <string.h>
 
+static int usage(FILE *f, int rc) {
+    fprintf(f,
+            "Usage: %s eval-part [--misses FILE [--hits]] timex|quotes|headline DIR\n"
+            "  --misses FILE  write every miss, wrong value and extra item to FILE, one per line\n"
+            "                 (timex: kind, document date, gold text, gold value, system text,\n"
+            "                 system value, file, context with the expression in [[ ]])\n"
+            "  --hits         list the correct items too (kind \"ok\")\n",
+            prog);
+    return rc;
+}
+
 int cmd_eval_part(int argc, char **argv) {
-    if (argc != 3 || !strcmp(argv[1], "--help")) {
-        fprintf(argc == 2 ? stdout : stderr, "Usage: %s eval-part timex|quotes|headline DIR\n", prog);
-        return argc == 2 ? 0 : EXIT_USAGE;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (!strcmp(argv[i], "--help")) return usage(stdout, 0);
+        if (!strcmp(argv[i], "--misses") && i + 1 < argc) eval_misses_path = argv[++i];
+        else if (!strcmp(argv[i], "--hits")) eval_list_hits = 1;
+        else return usage(stderr, EXIT_USAGE);
     }
-    if (!strcmp(argv[1], "timex")) return eval_timex(argv[2], stdout) ? EXIT_SOME_BAD : 0;
-    if (!strcmp(argv[1], "quotes")) return eval_quotes(argv[2], stdout) ? EXIT_SOME_BAD : 0;
-    if (!strcmp(argv[1], "headline")) return eval_headline(argv[2], stdout) ? EXIT_SOME_BAD : 0;
-    cli_error("eval-part: unknown part '%s' (timex, quotes, headline)", argv[1]);
+    if (argc - i != 2) return usage(stderr, EXIT_USAGE);
+    const char *part = argv[i], *dir = argv[i + 1];
+    if (!strcmp(part, "timex")) return eval_timex(dir, stdout) ? EXIT_SOME_BAD : 0;
+    if (!strcmp(part, "quotes")) return eval_quotes(dir, stdout) ? EXIT_SOME_BAD : 0;
+    if (!strcmp(part, "headline")) return eval_headline(dir, stdout) ? EXIT_SOME_BAD : 0;
+    cli_error("eval-part: unknown part '%s' (timex, quotes, headline)", part);
     return EXIT_USAGE;
 }

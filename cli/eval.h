@@ -20,6 +20,14 @@ int eval_quotes(const char *dir, FILE *report);
 ** unrelated accuracy of headline.related. */
 int eval_headline(const char *dir, FILE *report);
 
+/* Where eval_timex and eval_quotes write their misses (`eval-part --misses
+** FILE`; NULL: the file named by $NE_EVAL_MISSES, or none), and whether the
+** correct items are listed too (`--hits`, lines starting "ok"). */
+extern const char *eval_misses_path;
+extern int eval_list_hits;
+/* The misses file opened for writing (eval_misses_path or $NE_EVAL_MISSES), or NULL. */
+FILE *eval_misses_open(void);
+
 /* ---- helpers (eval_common.c) ---- */
 typedef struct eval_files { char **path; size_t n, cap; } eval_files;
 /* Files under dir (recursive) whose name ends in suffix, sorted; 0 or -1. */

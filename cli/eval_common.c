@@ -94,3 +94,11 @@ int eval_code(const ne_engine *e, ne_doc *d, const char *id, const char *title, 
     if (date) { a.date = date; a.date_len = strlen(date); }
     return ne_code(e, d, &a);
 }
+
+const char *eval_misses_path;
+int eval_list_hits;
+
+FILE *eval_misses_open(void) {
+    const char *p = eval_misses_path ? eval_misses_path : getenv("NE_EVAL_MISSES");
+    return p && *p ? fopen(p, "w") : NULL;
+}

@@ -165,8 +165,7 @@ int eval_quotes(const char *dir, FILE *report) {
     ne_engine *e = cli_engine_open(NULL, 0);
     ne_doc *d = ne_doc_new();
     ann_span *sp = malloc(MAX_ANN * sizeof *sp);
-    const char *mpath = getenv("NE_EVAL_MISSES");
-    FILE *misses = mpath ? fopen(mpath, "w") : NULL;
+    FILE *misses = eval_misses_open();
     quote_score sc = {0};
     int rc = (!e || !d || !sp) ? 1 : 0;
     for (size_t i = 0; rc == 0 && i < f.n; i++) {

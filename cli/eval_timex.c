@@ -111,7 +111,23 @@ static int j_found(const ne_timex *t, size_t n, const gold_timex *g) {
     return 0;
 }
 
-static void score_doc(const tml_doc *doc, const ne_doc *d, timex_score *sc, FILE *misses) {
+/* One line of the misses file: kind, document date, gold text and value,
+** system text and value, file, and the text around [a, b) on one line. */
+static void miss_line(FILE *f, const char *kind, const tml_doc *doc, const char *file, size_t a, size_t b,
+                      const gold_timex *g, const ne_timex *t) {
+    size_t c0 = a > 70 ? a - 70 : 0, c1 = b + 70 < doc->len ? b + 70 : doc->len;
+    fprintf(f, "%s\t%s\t%.*s\t%s\t%s\t%s\t%s\t", kind, doc->dct, g ? (int)(g->end - g->start) : 0,
+            g ? doc->text + g->start : "", g ? g->value : "", t ? t->text : "", t ? t->value : "", file);
+    for (size_t k = c0; k < c1; k++) {
+        char c = doc->text[k];
+        if (k == a) fputs("[[", f);
+        fputc(c == '\n' || c == '\t' || c == '\r' ? ' ' : c, f);
+        if (k + 1 == b) fputs("]]", f);
+    }
+    fputc('\n', f);
+}
+
+static void score_doc(const tml_doc *doc, const char *file, const ne_doc *d, timex_score *sc, FILE *misses) {
     size_t n;
     const ne_timex *t = ne_doc_timexes(d, &n);
     sc->gold += doc->ng;
@@ -127,19 +143,17 @@ static void score_doc(const tml_doc *doc, const ne_doc *d, timex_score *sc, FILE
             int ok = strcmp(t[j].value, g->value) == 0;
             sc->value_ok += ok;
             sc->type_ok += strcmp(t[j].type, g->type) == 0;
-            if (!ok && misses)
-                fprintf(misses, "value\t%s\t%.*s\t%s\t%s\t%s\n", doc->dct, (int)(g->end - g->start),
-                        doc->text + g->start, g->value, t[j].text, t[j].value);
+            if (misses && (!ok || eval_list_hits))
+                miss_line(misses, ok ? "ok" : "value", doc, file, g->start, g->end, g, &t[j]);
             break;
         }
-        if (misses && j_found(t, n, g) == 0)
-            fprintf(misses, "miss\t%s\t%.*s\t%s\n", doc->dct, (int)(g->end - g->start), doc->text + g->start, g->value);
+        if (misses && j_found(t, n, g) == 0) miss_line(misses, "miss", doc, file, g->start, g->end, g, NULL);
     }
     for (size_t j = 0; misses && j < n; j++) {
-        int hit = 0;
+        int hit = t[j].in_title;
         for (size_t i = 0; i < doc->ng && !hit; i++)
             hit = overlaps(t[j].span.start, t[j].span.end, doc->g[i].start, doc->g[i].end);
-        if (!hit) fprintf(misses, "extra\t%s\t%s\t%s\n", doc->dct, t[j].text, t[j].value);
+        if (!hit) miss_line(misses, "extra", doc, file, t[j].span.start, t[j].span.end, NULL, &t[j]);
     }
 }
 
@@ -156,15 +170,17 @@ int eval_timex(const char *dir, FILE *report) {
     ne_doc *d = ne_doc_new();
     tml_doc *doc = malloc(sizeof *doc);
     timex_score sc = {0};
-    const char *mpath = getenv("NE_EVAL_MISSES");
-    FILE *misses = mpath ? fopen(mpath, "w") : NULL;
+    FILE *misses = eval_misses_open();
     int rc = (!e || !d || !doc) ? 1 : 0;
     for (size_t i = 0; rc == 0 && i < f.n; i++) {
         size_t len;
         char *buf = eval_read(f.path[i], &len);
         if (buf && tml_parse(doc, buf) == 0 &&
             eval_code(e, d, f.path[i], NULL, doc->text, doc->len, doc->dct[0] ? doc->dct : NULL) == NE_OK)
-            score_doc(doc, d, &sc, misses);
+            {
+            const char *base = strrchr(f.path[i], '/');
+            score_doc(doc, base ? base + 1 : f.path[i], d, &sc, misses);
+        }
         else
             fprintf(report, "eval timex: %s: skipped\n", f.path[i]);
         if (buf && doc) free(doc->text);
