@@ -10,4 +10,4 @@ if [ ! -d "$data" ]; then
     exit 77
 fi
 cd "$NE_SRC"
-"$NE_BIN" eval --all --skip fnc1 --shared "$data" --floors eval/floors.json --dev eval/gold/dev.jsonl
+"$NE_BIN" eval --all --skip fnc1 --shared "$data" --floors eval/floors.json --dev eval/gold/dev.jsonl --articles eval/gold/articles.jsonl
