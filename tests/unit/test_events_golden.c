@@ -96,7 +96,8 @@ static int run_file(const char *name, int *cases) {
 static void test_events_golden(void **state) {
     (void)state;
     int cases = 0;
-    int bad = run_file("events.txt", &cases) + run_file("events-roles.txt", &cases);
+    int bad = run_file("events.txt", &cases) + run_file("events-roles.txt", &cases) +
+              run_file("events-patterns.txt", &cases);
     printf("events golden: %d sentences, %d mismatches\n", cases, bad);
     assert_int_equal(bad, 0);
 }
