@@ -19,17 +19,42 @@ typedef struct dhit {
     uint16_t capmask;     /* name tokens that must not be all-lowercase in the text */
     uint8_t caps_only;    /* all-capital short name: text must be all capitals too */
     uint8_t ntok;         /* tokens in the name */
+    uint8_t type;         /* the entry's type (a copy: matching need not touch ent) */
 } dhit;
 typedef struct edge { uint64_t key; uint32_t child; } edge; /* key 0 = empty */
+/* A vocabulary slot: one cache line serves both the word test and the trie root. */
+typedef struct vslot {
+    uint32_t off;         /* pool offset of the word; 0 = empty slot */
+    uint32_t id;          /* token id (1..vocab_n) */
+    uint32_t root;        /* trie node this word leads to from the root, 0 none */
+    uint16_t len;         /* word length */
+    uint16_t tag;         /* high bits of the word's hash: most mismatches stop here */
+} vslot;
+/* A trie node: its first hit and the union of its hits' types. */
+typedef struct dnode {
+    uint32_t hit;         /* first hit (0 none) */
+    uint16_t types;       /* NE_DM() of every hit's type */
+} dnode;
+/* One dictionary name found at a token (per-document memo, neDict_prepare). */
+typedef struct dmatch {
+    uint32_t hit;         /* the name's first hit */
+    uint16_t types;       /* dnode.types */
+    uint8_t len;          /* tokens */
+} dmatch;
+/* The names starting at each token of a document: m[first[i] .. first[i+1]),
+** shortest first.  In the doc arena; d->dmemo. */
+struct ne_dmemo {
+    uint32_t *first;      /* tokens + 1 */
+    dmatch *m;
+};
 
 struct ne_dict {
     ne_buf pool;                 /* NUL-terminated strings; offset 0 is "" */
-    uint32_t *vocab;             /* open addressing: pool offset of a token, 0 empty */
-    uint32_t *vocab_id;          /* token id of that slot */
+    vslot *vocab;                /* open addressing: normalized token -> id and root child */
     size_t vocab_cap, vocab_n;
     edge *edges;                 /* trie edges (parent << 32 | token) -> child */
     size_t edge_cap, edge_n;
-    uint32_t *node_hit;          /* first hit of each node (0 none); node 0 = root */
+    dnode *nodes;                /* node 0 = root */
     size_t node_n, node_cap;
     dhit *hits;                  /* hits[0] unused */
     size_t hit_n, hit_cap;
@@ -111,45 +136,51 @@ const char *neDict_str(const struct ne_engine *e, uint32_t off) {
 
 /* ---- vocabulary: normalized token -> id ---- */
 
-static uint32_t vocab_find(const ne_dict *dc, const char *w, size_t n) {
-    if (!dc->vocab_cap) return 0;
-    size_t mask = dc->vocab_cap - 1, h = (size_t)hash_bytes(w, n) & mask;
+#define VTAG(h) ((uint16_t)((h) >> 48))
+
+/* The slot of word [w, w+n), or NULL when it is in no name. */
+static const vslot *vocab_find(const ne_dict *dc, const char *w, size_t n) {
+    if (!dc->vocab_cap || n > UINT16_MAX) return NULL;
+    uint64_t hv = hash_bytes(w, n);
+    size_t mask = dc->vocab_cap - 1, h = (size_t)hv & mask;
     for (;; h = (h + 1) & mask) {
-        uint32_t off = dc->vocab[h];
-        if (!off) return 0;
-        const char *s = dc->pool.p + off;
-        if (strncmp(s, w, n) == 0 && s[n] == 0) return dc->vocab_id[h];
+        const vslot *v = &dc->vocab[h];
+        if (!v->off) return NULL;
+        if (v->tag == VTAG(hv) && v->len == n && memcmp(dc->pool.p + v->off, w, n) == 0) return v;
     }
 }
 
 static int vocab_rehash(ne_dict *dc) {
     size_t cap = dc->vocab_cap ? dc->vocab_cap * 2 : 4096;
-    uint32_t *v = neM_calloc(cap, sizeof *v), *id = neM_calloc(cap, sizeof *id);
-    if (!v || !id) { neM_free(v); neM_free(id); return NE_NOMEM; }
+    vslot *t = neM_calloc(cap, sizeof *t);
+    if (!t) return NE_NOMEM;
     for (size_t i = 0; i < dc->vocab_cap; i++) {
-        if (!dc->vocab[i]) continue;
-        const char *s = dc->pool.p + dc->vocab[i];
-        size_t h = (size_t)hash_bytes(s, strlen(s)) & (cap - 1);
-        while (v[h]) h = (h + 1) & (cap - 1);
-        v[h] = dc->vocab[i];
-        id[h] = dc->vocab_id[i];
+        const vslot *v = &dc->vocab[i];
+        if (!v->off) continue;
+        size_t h = (size_t)hash_bytes(dc->pool.p + v->off, v->len) & (cap - 1);
+        while (t[h].off) h = (h + 1) & (cap - 1);
+        t[h] = *v;
     }
-    neM_free(dc->vocab); neM_free(dc->vocab_id);
-    dc->vocab = v; dc->vocab_id = id; dc->vocab_cap = cap;
+    neM_free(dc->vocab);
+    dc->vocab = t;
+    dc->vocab_cap = cap;
     return NE_OK;
 }
 
-static uint32_t vocab_add(ne_dict *dc, const char *w, size_t n) {
-    uint32_t id = vocab_find(dc, w, n);
-    if (id) return id;
-    if ((dc->vocab_n + 1) * 2 > dc->vocab_cap && vocab_rehash(dc)) return 0;
+/* The slot of word [w, w+n), added when missing; NULL on NOMEM.  Valid until
+** the next vocab_add. */
+static vslot *vocab_add(ne_dict *dc, const char *w, size_t n) {
+    const vslot *found = vocab_find(dc, w, n);
+    if (found) return (vslot *)found;
+    if (n > UINT16_MAX) return NULL; /* a name token that long is no name (cannot happen from a file line) */
+    if ((dc->vocab_n + 1) * 4 > dc->vocab_cap * 3 && vocab_rehash(dc)) return NULL; /* load <= 3/4 */
     uint32_t off = pool_add(dc, w, n);
-    if (!off) return 0;
-    size_t mask = dc->vocab_cap - 1, h = (size_t)hash_bytes(w, n) & mask;
-    while (dc->vocab[h]) h = (h + 1) & mask;
-    dc->vocab[h] = off;
-    dc->vocab_id[h] = (uint32_t)++dc->vocab_n;
-    return dc->vocab_id[h];
+    if (!off) return NULL;
+    uint64_t hv = hash_bytes(w, n);
+    size_t mask = dc->vocab_cap - 1, h = (size_t)hv & mask;
+    while (dc->vocab[h].off) h = (h + 1) & mask;
+    dc->vocab[h] = (vslot){off, (uint32_t)++dc->vocab_n, 0, (uint16_t)n, VTAG(hv)};
+    return &dc->vocab[h];
 }
 
 /* ---- trie edges ---- */
@@ -185,9 +216,9 @@ static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     uint32_t c = edge_find(dc, node, tok);
     if (c) return c;
     if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_rehash(dc)) return 0;
-    if (grow((void **)&dc->node_hit, &dc->node_cap, dc->node_n + 1, sizeof *dc->node_hit)) return 0;
+    if (grow((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
     c = (uint32_t)dc->node_n++;
-    dc->node_hit[c] = 0;
+    dc->nodes[c] = (dnode){0, 0};
     uint64_t key = ((uint64_t)node << 32) | tok;
     size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
     while (dc->edges[h].key) h = (h + 1) & mask;
@@ -234,7 +265,7 @@ static int same_codes(const ne_dict *dc, const ne_dentry *x, const ne_dentry *y)
 ** has this spelling (a true duplicate; the same name with other codes is an
 ** ambiguity that load order settles, docs/DICTIONARIES.md)? */
 static const ne_dentry *dup_of(const ne_dict *dc, uint32_t node, const ne_dentry *x, uint8_t caps_only) {
-    for (uint32_t h = dc->node_hit[node]; h; h = dc->hits[h].next) {
+    for (uint32_t h = dc->nodes[node].hit; h; h = dc->hits[h].next) {
         const ne_dentry *y = &dc->ent[dc->hits[h].entry];
         if (y != x && y->type == x->type && y->source == NE_DS_HAND && x->source == NE_DS_HAND &&
             dc->hits[h].caps_only == caps_only && same_codes(dc, x, y))
@@ -254,9 +285,10 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
     uint16_t capmask = 0;
     for (size_t i = 0; i < nt; i++) {
         const ne_token *t = NE_VEC_AT(L->tmp->tokens, ne_token, i);
-        uint32_t tok = vocab_add(dc, t->norm, t->norm_len);
-        node = tok ? edge_add(dc, node, tok) : 0;
+        vslot *v = vocab_add(dc, t->norm, t->norm_len);
+        node = v ? edge_add(dc, node, v->id) : 0;
         if (!node) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+        if (i == 0) v->root = node;
         if (is_name_cap(t)) capmask |= (uint16_t)(1u << i);
     }
     const ne_dentry *d = L->check ? dup_of(dc, node, &dc->ent[ei], (uint8_t)caps_only_name(s, n)) : NULL;
@@ -266,8 +298,9 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
         return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     if (dc->hit_n == 0) dc->hit_n = 1;
     uint32_t h = (uint32_t)dc->hit_n++;
-    dc->hits[h] = (dhit){ei, 0, capmask, (uint8_t)caps_only_name(s, n), (uint8_t)nt};
-    uint32_t *pp = &dc->node_hit[node];
+    dc->hits[h] = (dhit){ei, 0, capmask, (uint8_t)caps_only_name(s, n), (uint8_t)nt, dc->ent[ei].type};
+    dc->nodes[node].types |= (uint16_t)NE_DM(dc->ent[ei].type);
+    uint32_t *pp = &dc->nodes[node].hit;
     while (*pp) pp = &dc->hits[*pp].next;
     *pp = h;
     return NE_OK;
@@ -631,11 +664,11 @@ static ne_dict *dict_new(void) {
     if (!dc) return NULL;
     neB_init(&dc->pool, (size_t)1 << 31);
     neB_addc(&dc->pool, 0); /* offset 0 is "" */
-    if (grow((void **)&dc->node_hit, &dc->node_cap, 1, sizeof *dc->node_hit) || dc->pool.err) {
+    if (grow((void **)&dc->nodes, &dc->node_cap, 1, sizeof *dc->nodes) || dc->pool.err) {
         neDict_free(dc);
         return NULL;
     }
-    dc->node_hit[0] = 0;
+    dc->nodes[0] = (dnode){0, 0};
     dc->node_n = 1;
     return dc;
 }
@@ -643,7 +676,7 @@ static ne_dict *dict_new(void) {
 void neDict_free(ne_dict *dc) {
     if (!dc) return;
     neB_free(&dc->pool);
-    neM_free(dc->vocab); neM_free(dc->vocab_id); neM_free(dc->edges); neM_free(dc->node_hit);
+    neM_free(dc->vocab); neM_free(dc->edges); neM_free(dc->nodes);
     neM_free(dc->hits); neM_free(dc->ent); neM_free(dc->codes);
     for (size_t i = 0; i < dc->file_n; i++) neM_free(dc->files[i]);
     neM_free(dc->files);
@@ -725,19 +758,58 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
 
 /* ---- matching ---- */
 
-int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
-    if (d->dtok) return NE_OK;
-    uint32_t *ids = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *ids);
-    uint32_t *roots = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *roots);
-    if (!ids || !roots) return NE_NOMEM;
-    const ne_dict *dc = e->dict;
-    for (size_t i = 0; i < d->tokens.n; i++) {
-        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-        ids[i] = dc ? vocab_find(dc, t->norm, t->norm_len) : 0;
-        roots[i] = dc ? edge_find(dc, 0, ids[i]) : 0; /* most names are looked up at every token */
+/* Sentence end (token index) of token i. */
+static size_t sent_end_of(const struct ne_doc *d, size_t i) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    if (t->sent >= d->sentences.n) return i + 1;
+    const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, t->sent);
+    size_t end = (size_t)sn->tok_first + sn->tok_count;
+    return end > i && end <= d->tokens.n ? end : i + 1;
+}
+
+/* Append to mv the names that start at token i and end by token end:
+** the trie walked once, every node on the way that carries hits. */
+static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, uint32_t root, size_t i,
+                    size_t end, ne_vec *mv) {
+    uint32_t node = root;
+    for (size_t j = i; node; ) {
+        const dnode *nd = &dc->nodes[node];
+        if (nd->hit) {
+            dmatch *m = neV_push(&d->arena, mv);
+            if (!m) return NE_NOMEM;
+            *m = (dmatch){nd->hit, nd->types, (uint8_t)(j - i + 1)};
+        }
+        if (++j >= end || j - i >= MAX_NAME_TOKENS) break;
+        node = edge_find(dc, node, ids[j]);
     }
-    d->dtok = ids;
-    d->droot = roots;
+    return NE_OK;
+}
+
+int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
+    if (d->dmemo) return NE_OK;
+    size_t n = d->tokens.n;
+    struct ne_dmemo *mm = neA_alloc(&d->arena, sizeof *mm);
+    uint32_t *ids = neA_alloc(&d->arena, (n + 1) * sizeof *ids);
+    uint32_t *roots = neA_alloc(&d->arena, (n + 1) * sizeof *roots);
+    if (!mm || !ids || !roots) return NE_NOMEM;
+    mm->first = neA_alloc(&d->arena, (n + 1) * sizeof *mm->first);
+    if (!mm->first) return NE_NOMEM;
+    const ne_dict *dc = e->dict;
+    for (size_t i = 0; i < n; i++) { /* one vocabulary probe per token */
+        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+        const vslot *v = dc ? vocab_find(dc, t->norm, t->norm_len) : NULL;
+        ids[i] = v ? v->id : 0;
+        roots[i] = v ? v->root : 0;
+    }
+    ne_vec mv;
+    neV_init(&mv, sizeof(dmatch));
+    for (size_t i = 0; i < n; i++) {
+        mm->first[i] = (uint32_t)mv.n;
+        if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv)) return NE_NOMEM;
+    }
+    mm->first[n] = (uint32_t)mv.n;
+    mm->m = mv.items;
+    d->dmemo = mm;
     return NE_OK;
 }
 
@@ -752,28 +824,27 @@ static int hit_accepts(const dhit *h, const ne_token *tk, size_t i) {
 static uint32_t first_hit_from(const ne_dict *dc, const ne_token *tk, size_t i, uint32_t h,
                                uint32_t mask) {
     for (; h; h = dc->hits[h].next)
-        if ((mask & NE_DM(dc->ent[dc->hits[h].entry].type)) && hit_accepts(&dc->hits[h], tk, i)) return h;
+        if ((mask & NE_DM(dc->hits[h].type)) && hit_accepts(&dc->hits[h], tk, i)) return h;
     return 0;
 }
 
 size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                       uint32_t typemask, uint32_t *hit) {
     const ne_dict *dc = e->dict;
+    const struct ne_dmemo *mm = d->dmemo;
     *hit = 0;
-    if (!dc || !d->dtok) return 0;
+    if (!dc || !mm || i >= end) return 0;
     const ne_token *tk = d->tokens.items;
-    uint32_t node = 0;
-    size_t best = 0;
-    for (size_t j = i; j < end && j - i < MAX_NAME_TOKENS; j++) {
-        node = j == i ? d->droot[i] : edge_find(dc, node, d->dtok[j]);
-        if (!node) break;
-        uint32_t h = first_hit_from(dc, tk, i, dc->node_hit[node], typemask);
+    for (uint32_t k = mm->first[i + 1]; k-- > mm->first[i];) { /* longest first */
+        const dmatch *m = &mm->m[k];
+        if (m->len > end - i || !(m->types & typemask)) continue;
+        uint32_t h = first_hit_from(dc, tk, i, m->hit, typemask);
         if (h) {
-            best = j - i + 1;
             *hit = h;
+            return m->len;
         }
     }
-    return best;
+    return 0;
 }
 
 uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,

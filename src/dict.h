@@ -53,12 +53,13 @@ typedef struct ne_actor_info {
     uint8_t nominal_class; /* nominals: NE_DT_* the head word names (group, org, country, person) */
 } ne_actor_info;
 
-/* Dictionary token id of each token of d (0: the word is in no name).
-** Computed once per document into d->dtok (arena); idempotent. */
+/* The dictionary names that start at each token of d (within its sentence),
+** found once per document into d->dmemo (arena) so that neDict_longest does
+** not walk the trie again; idempotent.  Needs d's sentences. */
 int neDict_prepare(struct ne_doc *d, const struct ne_engine *e);
 
-/* Longest dictionary name starting at token i (tokens [i, end) of one
-** sentence) that has an entry whose type is in typemask and whose
+/* Longest dictionary name starting at token i (tokens [i, end) of i's
+** sentence; end is at most the sentence's end) that has an entry whose type is in typemask and whose
 ** capitalization rules accept the text.  Returns its length in tokens (0 when
 ** none) and in *hit a handle for neDict_hit_entry / neDict_next_hit. */
 size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,

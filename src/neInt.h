@@ -147,8 +147,7 @@ struct ne_doc {
     ne_vec sentences;             /* ne_sentence; title sentences first, in_title=1 */
     uint32_t title_sents;         /* how many of them are title sentences */
     ne_vec tokens;                /* ne_token, in sentence order */
-    uint32_t *dtok;               /* dictionary token id per token (dict.c), or NULL */
-    uint32_t *droot;              /* trie node each token leads to from the root (dict.c), 0 none */
+    struct ne_dmemo *dmemo;       /* dictionary names at each token (dict.c), or NULL */
     ne_vec actors;                /* ne_actor (public struct) */
     ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */

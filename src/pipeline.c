@@ -140,8 +140,7 @@ static void doc_reset(ne_doc *d) {
     neV_init(&d->warnings, sizeof(const char *));
     neV_init(&d->sentences, sizeof(ne_sentence));
     neV_init(&d->tokens, sizeof(ne_token));
-    d->dtok = NULL;
-    d->droot = NULL;
+    d->dmemo = NULL;
     neV_init(&d->actors, sizeof(ne_actor));
     neV_init(&d->actor_info, sizeof(ne_actor_info));
     neV_init(&d->places, sizeof(ne_place));
