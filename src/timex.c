@@ -146,6 +146,19 @@ static const ne_word *unit_at(const tx *x, size_t i, long *mult, const char **co
 }
 
 /* ---- tense: the nearest cue word around [a, b) decides ---- */
+/* A lowercase past form in -ed ("attacked"), not "succeed" or "need", and not
+** an adjective after a determiner or "still" ("a still unspecified date"). */
+static int past_form(const tx *x, size_t i) {
+    const ne_token *t = &x->tk[i];
+    if (t->shape != NE_SH_LOWER || t->norm_len < 5 || strcmp(t->norm + t->norm_len - 2, "ed") ||
+        t->norm[t->norm_len - 3] == 'e')
+        return 0;
+    return !(i > x->first && (is_word(x, i - 1, "a") || is_word(x, i - 1, "an") || is_word(x, i - 1, "the") ||
+                              is_word(x, i - 1, "still")));
+}
+
+/* The nearest future or past cue word (or past form in -ed) within 11 tokens
+** of [a, b) in the sentence. */
 static int tense_of(const tx *x, size_t a, size_t b) {
     for (size_t dist = 1; dist < 12; dist++) {
         size_t cand[2] = {a >= x->first + dist ? a - dist : (size_t)-1, b - 1 + dist};
@@ -153,10 +166,7 @@ static int tense_of(const tx *x, size_t a, size_t b) {
             size_t i = cand[k];
             if (i == (size_t)-1 || i >= x->end) continue;
             if (word_at(x, i, TW_FUTURE)) return TENSE_FUTURE;
-            if (word_at(x, i, TW_PAST)) return TENSE_PAST;
-            const ne_token *t = &x->tk[i];
-            if (t->shape == NE_SH_LOWER && t->norm_len >= 5 && !strcmp(t->norm + t->norm_len - 2, "ed"))
-                return TENSE_PAST;
+            if (word_at(x, i, TW_PAST) || past_form(x, i)) return TENSE_PAST;
         }
     }
     return TENSE_NONE;
@@ -204,6 +214,8 @@ static void value_month_day(tx *x, int m, int dd, int year, size_t a, size_t b) 
 
 /* ---- matchers: each returns the tokens it used (0: no match) ---- */
 
+static size_t m_spoken_year(tx *x, size_t i);
+
 /* "Jan. 17, 2024", "January 1998", "Jan. 17", "17 January 2024", "October". */
 static size_t m_month_date(tx *x, size_t i) {
     const ne_word *mw = word_at(x, i, TW_MONTH);
@@ -221,10 +233,17 @@ static size_t m_month_date(tx *x, size_t i) {
     }
     int m = (int)mw->num, year = -1;
     size_t k = j + (is_word(x, j, ",") ? 1 : 0);
+    size_t sy;
+    long v;
     if (tok_year(x, k) > 0) { year = tok_year(x, k); j = k + 1; }
+    else if ((sy = m_spoken_year(x, k)) > 0 && neU_parse_long(x->val, strlen(x->val), &v) == 0) {
+        year = (int)v; /* "January nineteen ninety-seven" */
+        j = k + sy;
+    }
     /* "May" alone and "march" as a verb are too ambiguous */
     if (day < 0 && year < 0 && (m == 5 || m == 3) && !is_word(x, i - 1, "in") && !is_word(x, i - 1, "since") &&
-        !is_word(x, i - 1, "until") && !is_word(x, i - 1, "of") && !is_word(x, i - 1, "early") && !is_word(x, i - 1, "late"))
+        !is_word(x, i - 1, "until") && !is_word(x, i - 1, "of") && !is_word(x, i - 1, "early") && !is_word(x, i - 1, "late") &&
+        !is_word(x, i - 1, "by"))
         return 0;
     if (day > 0 && year > 0 && !valid_day(year, m, day)) return 0;
     value_month_day(x, m, day > 0 ? day : 0, year, i, j);
@@ -277,6 +296,36 @@ static size_t m_year(tx *x, size_t i) {
     snprintf(x->val, sizeof x->val, "%04d", y);
     x->type = "DATE";
     return 1;
+}
+
+/* A year said in words, as in broadcast transcripts: "nineteen ninety-six",
+** "two thousand", "two thousand and one". */
+static size_t m_spoken_year(tx *x, size_t i) {
+    const ne_word *w = word_at(x, i, TW_NUMBER);
+    if (!w || x->tk[i].shape == NE_SH_NUM) return 0;
+    long n;
+    int vague;
+    size_t j = i + w->nwords, c;
+    if (w->num == 2 && is_word(x, j, "thousand")) {
+        j++;
+        long y = 2000;
+        size_t k = j + is_word(x, j, "and");
+        if (x->tk[k < x->end ? k : i].shape != NE_SH_NUM && (c = count_at(x, k, &n, &vague)) && !vague && n >= 1 &&
+            n < 100 && !word_at(x, k + c, TW_UNIT)) {
+            y += n;
+            j = k + c;
+        }
+        if (word_at(x, j, TW_UNIT)) return 0; /* "two thousand years" */
+        snprintf(x->val, sizeof x->val, "%04ld", y);
+        x->type = "DATE";
+        return j - i;
+    }
+    if (w->num < 15 || w->num > 20 || w->nwords != 1 || !(c = count_at(x, j, &n, &vague)) || vague || n < 10 ||
+        x->tk[j].shape == NE_SH_NUM || word_at(x, j + c, TW_UNIT))
+        return 0;
+    snprintf(x->val, sizeof x->val, "%04ld", w->num * 100 + n);
+    x->type = "DATE";
+    return j + c - i;
 }
 
 /* Part of day after a day expression ("Tuesday morning"): its code or NULL. */
@@ -412,8 +461,12 @@ static size_t m_shift(tx *x, size_t i) {
     }
     if ((u = word_at(x, j, TW_MONTH))) {
         int y = x->y + (s->num < 0 && u->num >= x->m ? -1 : 0) + (s->num > 0 && u->num <= x->m ? 1 : 0);
-        value_month_day(x, (int)u->num, 0, x->has_dct ? y : 0, i, j + 1);
-        return j + u->nwords - i;
+        size_t k = j + u->nwords;
+        int dd = tok_day(x, k); /* "last Oct. 23" */
+        if (dd > 0 && tok_year(x, k) < 0) k++;
+        else dd = 0;
+        value_month_day(x, (int)u->num, dd, x->has_dct ? y : 0, i, k);
+        return k - i;
     }
     if ((u = word_at(x, j, TW_SEASON))) {
         int y = x->y + (int)s->num;
@@ -431,6 +484,35 @@ static size_t m_shift(tx *x, size_t i) {
         return j + u->nwords - i;
     }
     return 0;
+}
+
+/* "the summer", "this past spring", "the winter of 1994", "summer 1998": the
+** season of the year written, else of the document year, moved a year by tense
+** when it lies on the wrong side (a season starts in month 3, 6, 9 or 12). */
+static size_t m_season(tx *x, size_t i) {
+    size_t j = i;
+    int the = is_word(x, j, "the"), this_past = is_word(x, j, "this") && is_word(x, j + 1, "past");
+    j += this_past ? 2 : the;
+    const ne_word *md = word_at(x, j, TW_MOD);
+    if (md) j += md->nwords;
+    const ne_word *u = word_at(x, j, TW_SEASON);
+    if (!u) return 0;
+    size_t k = j + u->nwords, sy;
+    long y = -1;
+    size_t o = k + is_word(x, k, "of");
+    if (tok_year(x, o) > 0) { y = tok_year(x, o); k = o + 1; }
+    else if ((sy = m_spoken_year(x, o)) > 0 && neU_parse_long(x->val, strlen(x->val), &y) == 0) k = o + sy;
+    else if (!the && !this_past && !is_word(x, i - 1, "in") && !is_word(x, i - 1, "during") && !is_word(x, i - 1, "since"))
+        return 0;
+    if (y < 0 && x->has_dct) {
+        int start = u->val[0] == 'S' ? (u->val[1] == 'P' ? 3 : 6) : u->val[0] == 'F' ? 9 : 12;
+        int tense = this_past ? TENSE_PAST : tense_of(x, i, k);
+        y = x->y - (tense == TENSE_PAST && start > x->m) + (tense == TENSE_FUTURE && start + 2 < x->m);
+    }
+    if (y < 0) snprintf(x->val, sizeof x->val, "XXXX-%s", u->val);
+    else snprintf(x->val, sizeof x->val, "%04ld-%s", y, u->val);
+    x->type = "DATE";
+    return k - i;
 }
 
 /* "two days ago", "a decade", "five-year", "24 hours", "years", "the nine months". */
@@ -602,7 +684,7 @@ static size_t m_ref(tx *x, size_t i) {
 ** of the expression; the value is that of what follows. */
 typedef size_t (*matcher)(tx *, size_t);
 static const matcher matchers[] = {m_numeric_date, m_month_date, m_clock, m_quarter, m_shift, m_set,
-                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period};
+                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period, m_spoken_year, m_season};
 
 static size_t match_at(tx *x, size_t i) {
     size_t best = 0;
