@@ -515,6 +515,60 @@ static size_t m_season(tx *x, size_t i) {
     return k - i;
 }
 
+/* "the weekend": the last one (Saturday and Sunday) up to the document date,
+** or with a future cue the next one from it. */
+static size_t m_weekend(tx *x, size_t i) {
+    if (!is_word(x, i, "the") || !is_word(x, i + 1, "weekend") || !x->has_dct) return 0;
+    long z = dct_day(x);
+    int wd = iso_weekday(z), wy, wk;
+    if (tense_of(x, i, i + 2) == TENSE_FUTURE) iso_week(z, &wy, &wk);
+    else iso_week(wd >= 6 ? z : z - 7, &wy, &wk);
+    snprintf(x->val, sizeof x->val, "%04d-W%02d-WE", wy, wk);
+    x->type = "DATE";
+    return 2;
+}
+
+/* "the year", "the full year", "the fiscal year": the document year; followed
+** by "ended"/"ending" it is a company's reporting year, a duration. */
+static size_t m_the_year(tx *x, size_t i) {
+    if (!is_word(x, i, "the")) return 0;
+    size_t j = i + 1;
+    j += is_word(x, j, "full") || is_word(x, j, "fiscal") || is_word(x, j, "calendar") || is_word(x, j, "current");
+    if (!is_word(x, j, "year")) return 0;
+    j++;
+    if (is_word(x, j, "ended") || is_word(x, j, "ending")) {
+        snprintf(x->val, sizeof x->val, "P1Y");
+        x->type = "DURATION";
+        return j - i;
+    }
+    size_t sy = m_spoken_year(x, j); /* "the year two thousand" */
+    if (sy || tok_year(x, j) > 0) {
+        if (!sy) snprintf(x->val, sizeof x->val, "%04d", tok_year(x, j));
+        x->type = "DATE";
+        return j + (sy ? sy : 1) - i;
+    }
+    static const char *const not_this[] = {"of", "when", "that", "which", "in", "following", "'s", "after", "before", "to"};
+    if (!x->has_dct || word_at(x, j, TW_AFTER)) return 0; /* "the year before", "the year of the dragon" */
+    for (size_t k = 0; k < sizeof not_this / sizeof not_this[0]; k++)
+        if (is_word(x, j, not_this[k])) return 0;
+    snprintf(x->val, sizeof x->val, "%04d", x->y);
+    x->type = "DATE";
+    return j - i;
+}
+
+/* "the 20th century", "11th-century": its TIMEX3 value is the hundreds ("19"). */
+static size_t m_century(tx *x, size_t i) {
+    const ne_word *o = word_at(x, i, TW_ORDINAL);
+    int n = o ? (strcmp(o->phrase, "last") ? (int)o->num : -1) : tok_day(x, i); /* "20th" */
+    size_t j = i + (o ? o->nwords : 1);
+    if (n < 1 || n > 21) return 0;
+    if (is_dash(x, j)) j++;
+    if (!is_word(x, j, "century")) return 0;
+    snprintf(x->val, sizeof x->val, "%02d", n - 1);
+    x->type = "DATE";
+    return j + 1 - i;
+}
+
 /* "two days ago", "a decade", "five-year", "24 hours", "years", "the nine months". */
 static size_t m_count_unit(tx *x, size_t i) {
     size_t j = i;
@@ -634,9 +688,21 @@ static size_t m_clock(tx *x, size_t i) {
 /* "the third quarter", "third-quarter", "the fourth quarter of 1989". */
 static size_t m_quarter(tx *x, size_t i) {
     size_t j = i + (is_word(x, i, "the") ? 1 : 0);
-    int y = x->has_dct ? x->y : -1;
-    if (tok_year(x, j) > 0) y = tok_year(x, j++);
+    int y = x->has_dct ? x->y : -1, ywritten = 0;
+    const ne_word *s = word_at(x, j, TW_SHIFT);
+    if (tok_year(x, j) > 0) { y = tok_year(x, j++); ywritten = 1; }
+    else if (s && x->has_dct && is_word(x, j + s->nwords, "year") && is_word(x, j + s->nwords + 1, "'s")) {
+        y = x->y + (int)s->num; /* "this year's third quarter", "last year's quarter" */
+        j += s->nwords + 2;
+        ywritten = 1;
+    }
     const ne_word *o = word_at(x, j, TW_ORDINAL);
+    if (!o && ywritten && x->last_q >= 0 && (is_word(x, j, "quarter") || is_word(x, j, "period"))) {
+        /* "the 1988 quarter", "last year's quarter": the quarter being reported, in that year */
+        snprintf(x->val, sizeof x->val, "%04d-Q%ld", y, x->last_q % 4 + 1);
+        x->type = "DATE";
+        return j + 1 - i;
+    }
     if (!o || o->num < 1 || o->num > 4) return 0;
     size_t k = j + o->nwords;
     if (is_dash(x, k)) k++;
@@ -659,13 +725,22 @@ static size_t m_period(tx *x, size_t i) {
     int the = is_word(x, j, "the"), latest = 0, back = 0;
     j += the || is_word(x, j, "a");
     if (is_word(x, j, "latest")) { latest = 1; j++; }
+    int same = is_word(x, j, "comparable") || is_word(x, j, "corresponding") || is_word(x, j, "same");
+    j += same;
     if (is_word(x, j, "year") && is_dash(x, j + 1) && (is_word(x, j + 2, "earlier") || is_word(x, j + 2, "ago"))) {
         back = 4;
         j += 3;
     }
     const ne_word *p = word_at(x, j, TW_PERIOD);
     if (p) j += p->nwords;
-    if (!back && !(p && the && (latest || !strcmp(p->phrase, "quarter")))) return 0;
+    /* "the quarter a year ago", "the corresponding period last year" */
+    if (p && the && !back && ((is_word(x, j, "a") && is_word(x, j + 1, "year") &&
+                                (is_word(x, j + 2, "ago") || is_word(x, j + 2, "earlier"))) ||
+                               (is_word(x, j, "last") && is_word(x, j + 1, "year")))) {
+        back = 4;
+        j += is_word(x, j, "a") ? 3 : 2;
+    }
+    if (!back && !(p && the && !same && (latest || !strcmp(p->phrase, "quarter")))) return 0;
     if (!x->has_dct) return 0;
     value_shifted_unit(x, "Q", -1 - back);
     return j - i;
@@ -684,7 +759,7 @@ static size_t m_ref(tx *x, size_t i) {
 ** of the expression; the value is that of what follows. */
 typedef size_t (*matcher)(tx *, size_t);
 static const matcher matchers[] = {m_numeric_date, m_month_date, m_clock, m_quarter, m_shift, m_set,
-                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period, m_spoken_year, m_season};
+                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period, m_spoken_year, m_season, m_weekend, m_the_year, m_century};
 
 static size_t match_at(tx *x, size_t i) {
     size_t best = 0;
