@@ -378,6 +378,9 @@ const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size
 ** (classes from 31 on share bit 31); 0 when no phrase starts with it.  Lets a
 ** caller that asks many classes at one token hash the word once. */
 uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n);
+/* First entry of class cls whose VALUE ok() rejects (returns 0), or NULL: lets
+** a loader validate class-specific values. */
+const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *val));
 
 /* ---- benchmark hook (pipeline.c), used only by bench/bench.c: when set, ne_code
 ** adds each stage's wall time in seconds to nePipe_clock[i] (i < nePipe_stage_count(),

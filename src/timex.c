@@ -10,11 +10,11 @@
 enum {
     TW_MONTH, TW_WEEKDAY, TW_UNIT, TW_NUMBER, TW_ORDINAL, TW_REF, TW_DAYREL, TW_SHIFT,
     TW_PARTDAY, TW_SEASON, TW_EVERY, TW_SETADV, TW_MOD, TW_CLOCK, TW_AMPM, TW_AFTER,
-    TW_FUTURE, TW_PAST, TW_YEARPREP, TW_PERIOD
+    TW_FUTURE, TW_PAST, TW_YEARPREP, TW_PERIOD, TW_HOLIDAY
 };
 static const char *const tw_classes[] = {
     "month", "weekday", "unit", "number", "ordinal", "ref", "dayrel", "shift", "partday",
-    "season", "every", "setadv", "mod", "clock", "ampm", "after", "future", "past", "yearprep", "period", NULL};
+    "season", "every", "setadv", "mod", "clock", "ampm", "after", "future", "past", "yearprep", "period", "holiday", NULL};
 
 enum { TENSE_NONE = 0, TENSE_PAST = -1, TENSE_FUTURE = 1 };
 
@@ -34,7 +34,30 @@ typedef struct tx {
     const char *type;
 } tx;
 
-int neTimex_load(struct ne_engine *e) { return neW_load(e, "time.txt", tw_classes, &e->timewords); }
+/* A holiday VALUE: "MM-DD" (a fixed date) or "MM-DD>W" (the first ISO weekday
+** W on or after that date: "11-22>4" is the fourth Thursday of November).
+** Returns 0 and sets *m, *d, *wd (0: fixed), or -1 when malformed. */
+static int holiday_rule(const char *v, int *m, int *d, int *wd) {
+    if (strlen(v) != 5 && !(strlen(v) == 7 && v[5] == '>')) return -1;
+    long mm, dd;
+    if (v[2] != '-' || neU_parse_long(v, 2, &mm) || neU_parse_long(v + 3, 2, &dd) || mm < 1 || mm > 12 || dd < 1 ||
+        dd > 31)
+        return -1;
+    *m = (int)mm, *d = (int)dd, *wd = 0;
+    if (v[5] == '>') {
+        if (v[6] < '1' || v[6] > '7') return -1;
+        *wd = v[6] - '0';
+    }
+    return 0;
+}
+static int holiday_ok(const char *v) { int m, d, wd; return holiday_rule(v, &m, &d, &wd) == 0; }
+
+int neTimex_load(struct ne_engine *e) {
+    int rc = neW_load(e, "time.txt", tw_classes, &e->timewords);
+    const ne_word *bad = rc ? NULL : neW_find_bad(e->timewords, TW_HOLIDAY, holiday_ok);
+    if (bad) return ne_engine_fail(e, NE_DATA, "time.txt: holiday \"%s\": value \"%s\" is not MM-DD or MM-DD>W", bad->phrase, bad->val);
+    return rc;
+}
 
 /* ---- calendar arithmetic (proleptic Gregorian; day 0 = 1970-01-01) ---- */
 static long day_number(int y, int m, int d) {
@@ -349,10 +372,18 @@ static void value_weekday(tx *x, int wd, int tense, const char *part) {
     set_date(x, tense == TENSE_FUTURE ? z + fwd : z - back, suf);
 }
 
+/* A weekday name at i: capitalized, or a full name in lowercase ("on
+** wednesday" in all-lowercase feeds; not "sun." or "sat."). */
+static const ne_word *weekday_at(const tx *x, size_t i) {
+    const ne_word *w = word_at(x, i, TW_WEEKDAY);
+    if (!w || x->tk[i].shape == NE_SH_CAP) return w;
+    return x->tk[i].shape == NE_SH_LOWER && !strchr(w->phrase, '.') ? w : NULL;
+}
+
 /* "Tuesday", "Tuesday morning", "on Tuesday's". */
 static size_t m_weekday(tx *x, size_t i) {
-    const ne_word *w = word_at(x, i, TW_WEEKDAY);
-    if (!w || x->tk[i].shape != NE_SH_CAP) return 0;
+    const ne_word *w = weekday_at(x, i);
+    if (!w) return 0;
     size_t used, j = i + w->nwords;
     /* "Monday, Oct. 26": the written date wins */
     size_t k = j + (is_word(x, j, ",") ? 1 : 0), md = word_at(x, k, TW_MONTH) ? m_month_date(x, k) : 0;
@@ -569,6 +600,65 @@ static size_t m_century(tx *x, size_t i) {
     return j + 1 - i;
 }
 
+/* "the first half of 2023", "the second half of next year", "the last half of
+** 1989": a half year (YYYY-H1, -H2); "the second half" alone only after a
+** quarter was mentioned (company reports), as the document year's. */
+static size_t m_half(tx *x, size_t i) {
+    size_t j = i + is_word(x, i, "the");
+    const ne_word *o = word_at(x, j, TW_ORDINAL);
+    if (!o || (o->num != 1 && o->num != 2 && strcmp(o->phrase, "last"))) return 0;
+    j += o->nwords;
+    if (is_dash(x, j)) j++;
+    if (!is_word(x, j, "half")) return 0;
+    j++;
+    int y = x->has_dct ? x->y : -1;
+    const ne_word *s = is_word(x, j, "of") ? word_at(x, j + 1, TW_SHIFT) : NULL;
+    if (is_word(x, j, "of") && tok_year(x, j + 1) > 0) { y = tok_year(x, j + 1); j += 2; }
+    else if (s && x->has_dct && is_word(x, j + 1 + s->nwords, "year")) { /* "of next year" */
+        y = x->y + (int)s->num;
+        j += 2 + s->nwords;
+    } else if (is_word(x, j, "of") && is_word(x, j + 1, "the") && is_word(x, j + 2, "year")) j += 3;
+    else if (is_word(x, j, "of") || x->last_q < 0) return 0; /* "the second half" of a match; of a year in company reports */
+    int h = o->num == 1 ? 1 : 2;
+    if (y > 0) snprintf(x->val, sizeof x->val, "%04d-H%d", y, h);
+    else snprintf(x->val, sizeof x->val, "XXXX-H%d", h);
+    x->type = "DATE";
+    return j - i;
+}
+
+/* "Thanksgiving Day", "last Christmas", "on New Year's Day": the holiday's date
+** in the year that tense (or last/next) picks, as for a month and day. */
+static size_t m_holiday(tx *x, size_t i) {
+    size_t j = i;
+    const ne_word *s = word_at(x, j, TW_SHIFT);
+    if (s && s->num != 0) j += s->nwords;
+    else s = NULL;
+    const ne_word *h = word_at(x, j, TW_HOLIDAY);
+    int m, d, wd;
+    if (!h || x->tk[j].shape != NE_SH_CAP || holiday_rule(h->val, &m, &d, &wd)) return 0;
+    size_t k = j + h->nwords;
+    int y = tok_year(x, k + is_word(x, k, ",")) > 0 ? tok_year(x, k + is_word(x, k, ",")) : -1;
+    if (y > 0) k += 1 + is_word(x, k, ",");
+    else if (x->has_dct) {
+        int tense = s ? (s->num < 0 ? TENSE_PAST : TENSE_FUTURE) : tense_of(x, i, k);
+        long ref = dct_day(x), z;
+        y = resolve_year(x, m, d, tense);
+        z = day_number(y, m, d);
+        if (s && s->num < 0 && z >= ref) y--; /* "last Christmas": the one before */
+        if (s && s->num > 0 && z <= ref) y++;
+    }
+    if (y < 0) {
+        snprintf(x->val, sizeof x->val, "XXXX-%02d-%02d", m, d);
+        if (wd) snprintf(x->val, sizeof x->val, "XXXX-%02d", m);
+        x->type = "DATE";
+        return k - i;
+    }
+    long z = day_number(y, m, d);
+    if (wd) z += (wd - iso_weekday(z) + 7) % 7;
+    set_date(x, z, NULL);
+    return k - i;
+}
+
 /* "two days ago", "a decade", "five-year", "24 hours", "years", "the nine months". */
 static size_t m_count_unit(tx *x, size_t i) {
     size_t j = i;
@@ -674,7 +764,7 @@ static size_t m_clock(tx *x, size_t i) {
     /* "9 a.m. EDT Tuesday", "noon yesterday": the day named after the time */
     size_t k = j + (tok(x, j) && x->tk[j].shape == NE_SH_UPPER && x->tk[j].norm_len <= 4 ? 1 : 0);
     k += is_word(x, k, "on");
-    size_t dn = (word_at(x, k, TW_WEEKDAY) && x->tk[k].shape == NE_SH_CAP) ? m_weekday(x, k)
+    size_t dn = weekday_at(x, k) ? m_weekday(x, k)
                 : word_at(x, k, TW_DAYREL) ? m_dayrel(x, k) : 0;
     if (dn && strlen(x->val) == 10) {
         memcpy(date, x->val, 11);
@@ -759,7 +849,7 @@ static size_t m_ref(tx *x, size_t i) {
 ** of the expression; the value is that of what follows. */
 typedef size_t (*matcher)(tx *, size_t);
 static const matcher matchers[] = {m_numeric_date, m_month_date, m_clock, m_quarter, m_shift, m_set,
-                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period, m_spoken_year, m_season, m_weekend, m_the_year, m_century};
+                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period, m_spoken_year, m_season, m_weekend, m_the_year, m_century, m_half, m_holiday};
 
 static size_t match_at(tx *x, size_t i) {
     size_t best = 0;

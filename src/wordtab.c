@@ -182,6 +182,12 @@ const ne_word *neW_get(const ne_wordtab *t, const char *phrase, size_t n, int cl
     return NULL;
 }
 
+const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *val)) {
+    for (size_t h = 0; t && t->ents && h < t->cap; h++)
+        if (t->ents[h].phrase && t->ents[h].cls == cls && !ok(t->ents[h].val)) return &t->ents[h];
+    return NULL;
+}
+
 uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n) {
     if (!t || !t->firsts) return 0;
     return t->firsts[first_slot(t, w, n)].classes;
