@@ -169,15 +169,16 @@ static const ne_word *unit_at(const tx *x, size_t i, long *mult, const char **co
 }
 
 /* ---- tense: the nearest cue word around [a, b) decides ---- */
-/* A lowercase past form in -ed ("attacked"), not "succeed" or "need", and not
-** an adjective after a determiner or "still" ("a still unspecified date"). */
+/* A lowercase past form in -ed ("attacked"), not "succeed" or "need", not an
+** adjective after a determiner or "still" ("a still unspecified date"), not a
+** passive after "be" ("will be released"). */
 static int past_form(const tx *x, size_t i) {
     const ne_token *t = &x->tk[i];
     if (t->shape != NE_SH_LOWER || t->norm_len < 5 || strcmp(t->norm + t->norm_len - 2, "ed") ||
         t->norm[t->norm_len - 3] == 'e')
         return 0;
     return !(i > x->first && (is_word(x, i - 1, "a") || is_word(x, i - 1, "an") || is_word(x, i - 1, "the") ||
-                              is_word(x, i - 1, "still")));
+                              is_word(x, i - 1, "still") || is_word(x, i - 1, "be")));
 }
 
 /* The nearest future or past cue word (or past form in -ed) within 11 tokens
@@ -239,6 +240,22 @@ static void value_month_day(tx *x, int m, int dd, int year, size_t a, size_t b) 
 
 static size_t m_spoken_year(tx *x, size_t i);
 
+/* A lowercase month name (all-lowercase feeds) is a date only when written in
+** full, not "may", and followed by a year, or by a day after a preposition
+** ("on march 9", "till march 28", "december 13, 2001"); not "they march 15 miles". */
+static int lower_month_ok(const tx *x, size_t i, const ne_word *mw) {
+    static const char *const preps[] = {"on", "from", "till", "until", "by", "since", "to", "before", "after", "of"};
+    if (x->tk[i].shape != NE_SH_LOWER || strchr(mw->phrase, '.') || mw->num == 5) return 0;
+    size_t j = i + mw->nwords;
+    if (tok_year(x, j) > 0) return 1;
+    if (tok_day(x, j) < 0) return 0;
+    if (tok_year(x, j + 1 + is_word(x, j + 1, ",")) > 0) return 1;
+    for (size_t k = 0; i > x->first && k < sizeof preps / sizeof preps[0]; k++)
+        if (is_word(x, i - 1, preps[k])) return 1;
+    return 0;
+}
+
+
 /* "Jan. 17, 2024", "January 1998", "Jan. 17", "17 January 2024", "October". */
 static size_t m_month_date(tx *x, size_t i) {
     const ne_word *mw = word_at(x, i, TW_MONTH);
@@ -249,7 +266,7 @@ static size_t m_month_date(tx *x, size_t i) {
         if (day < 0 || !(mw = word_at(x, i + 1, TW_MONTH)) || tok(x, i + 1)->shape != NE_SH_CAP) return 0;
         j = i + 1 + mw->nwords;
     } else {
-        if (x->tk[i].shape != NE_SH_CAP && x->tk[i].shape != NE_SH_UPPER) return 0;
+        if (x->tk[i].shape != NE_SH_CAP && x->tk[i].shape != NE_SH_UPPER && !lower_month_ok(x, i, mw)) return 0;
         j = i + mw->nwords;
         int dd = tok_day(x, j);
         if (dd > 0 && tok_year(x, j) < 0) { day = dd; j++; }
@@ -262,6 +279,10 @@ static size_t m_month_date(tx *x, size_t i) {
     else if ((sy = m_spoken_year(x, k)) > 0 && neU_parse_long(x->val, strlen(x->val), &v) == 0) {
         year = (int)v; /* "January nineteen ninety-seven" */
         j = k + sy;
+    } else if (x->has_dct && word_at(x, k, TW_SHIFT) && is_word(x, k + word_at(x, k, TW_SHIFT)->nwords, "year")) {
+        const ne_word *s = word_at(x, k, TW_SHIFT); /* "February this year", "July last year" */
+        year = x->y + (int)s->num;
+        j = k + s->nwords + 1;
     }
     /* "May" alone and "march" as a verb are too ambiguous */
     if (day < 0 && year < 0 && (m == 5 || m == 3) && !is_word(x, i - 1, "in") && !is_word(x, i - 1, "since") &&
@@ -269,6 +290,9 @@ static size_t m_month_date(tx *x, size_t i) {
         !is_word(x, i - 1, "by"))
         return 0;
     if (day > 0 && year > 0 && !valid_day(year, m, day)) return 0;
+    /* a short form without its period alone is a name more often ("Jan Kavan") */
+    if (day < 0 && year < 0 && x->tk[i].norm_len <= 4 && !strchr(mw->phrase, '.') && m != 5 && m != 6 && m != 7)
+        return 0;
     value_month_day(x, m, day > 0 ? day : 0, year, i, j);
     return j - i;
 }
@@ -380,7 +404,7 @@ static const ne_word *weekday_at(const tx *x, size_t i) {
     return x->tk[i].shape == NE_SH_LOWER && !strchr(w->phrase, '.') ? w : NULL;
 }
 
-/* "Tuesday", "Tuesday morning", "on Tuesday's". */
+/* "Tuesday", "Tuesday morning" (the day), "on Tuesday's". */
 static size_t m_weekday(tx *x, size_t i) {
     const ne_word *w = weekday_at(x, i);
     if (!w) return 0;
@@ -388,9 +412,11 @@ static size_t m_weekday(tx *x, size_t i) {
     /* "Monday, Oct. 26": the written date wins */
     size_t k = j + (is_word(x, j, ",") ? 1 : 0), md = word_at(x, k, TW_MONTH) ? m_month_date(x, k) : 0;
     if (md) return k + md - i;
-    const char *part = partday_after(x, j, &used);
+    /* "Friday night": the span takes the part of day, the value is the day (the
+    ** dates of events are days; TimeBank and the project's gold agree) */
+    (void)partday_after(x, j, &used);
     j += used;
-    value_weekday(x, (int)w->num, tense_of(x, i, j), part);
+    value_weekday(x, (int)w->num, tense_of(x, i, j), NULL);
     return j - i;
 }
 
@@ -449,6 +475,22 @@ static void value_duration(tx *x, long n, int vague, long mult, const char *code
     const char *u = !strcmp(code, "MIN") ? "M" : !strcmp(code, "WE") ? "WE" : code;
     snprintf(x->val, sizeof x->val, "P%s%s%s", clock ? "T" : "", num, u);
     x->type = "DURATION";
+}
+
+/* "1/2" or "and a half" at i: the tokens it takes, or 0. */
+static size_t half_at(const tx *x, size_t i) {
+    if (tok_int(x, i) == 1 && is_word(x, i + 1, "/") && tok_int(x, i + 2) == 2) return 3;
+    if (is_word(x, i, "and") && is_word(x, i + 1, "a") && is_word(x, i + 2, "half")) return 3;
+    return 0;
+}
+
+/* Add half a unit to the duration in x->val ("P2Y" -> "P2Y6M", "PT5H" ->
+** "PT5H30M"); units without an exact half in the next one are left as they are. */
+static void half_more(tx *x, const char *code) {
+    const char *add = !strcmp(code, "Y") ? "6M" : !strcmp(code, "H") ? "30M" : !strcmp(code, "MIN") ? "30S"
+                      : !strcmp(code, "D") ? "T12H" : NULL;
+    size_t len = strlen(x->val);
+    if (add) snprintf(x->val + len, sizeof x->val - len, "%s", add);
 }
 
 /* [mod] last/this/next + unit | weekday | month | season | part of day. */
@@ -670,14 +712,21 @@ static size_t m_count_unit(tx *x, size_t i) {
     const ne_word *o = word_at(x, j, TW_ORDINAL);
     if (o && the) j += o->nwords; /* "the first nine months" */
     size_t c = count_at(x, j, &n, &vague);
-    size_t k = j + c;
+    size_t k = j + c, hk = c && !vague ? half_at(x, k) : 0; /* "5 1/2 hours", "two and a half years" */
+    k += hk;
     if (c && is_dash(x, k)) k++;
     const ne_word *u = unit_at(x, k, &mult, &code);
     if (!u || (!c && !(u->phrase[strlen(u->phrase) - 1] == 's' && !the))) return 0;
     if (!c) vague = 1; /* bare plural: "for years" */
     if (!c && !is_word(x, i - 1, "for") && !is_word(x, i - 1, "recent") && !is_word(x, i - 1, "in")) return 0;
     k += u->nwords;
+    if (c && !vague && !hk && is_word(x, k, "and") && (hk = half_at(x, k)) > 0) k += hk; /* "a minute and a half" */
     const ne_word *af = word_at(x, k, TW_AFTER);
+    /* "three days later", "30 days before the vote": counted from another event
+    ** in the story, not from the document date: a duration */
+    if (af && (!strcmp(af->phrase, "later") ||
+               (!strcmp(af->phrase, "before") && tok(x, k + 1) && x->tk[k + 1].shape != NE_SH_PUNCT)))
+        af = NULL;
     if (af && vague && c) {
         snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
         x->type = "DATE";
@@ -705,7 +754,10 @@ static size_t m_count_unit(tx *x, size_t i) {
     }
     if (the && !c) return 0;
     if (is_word(x, k, "old") || (is_dash(x, k) && is_word(x, k + 1, "old"))) return 0; /* ages */
+    if (!strcmp(code, "Q") && is_word(x, k, "of") && c && (is_dash(x, j + c) || is_word(x, j, "a")))
+        return 0; /* fractions: "three-quarters of its food", "a quarter of a point" */
     value_duration(x, n, vague, mult, code);
+    if (hk && mult == 1) half_more(x, code);
     return k - i;
 }
 
@@ -735,11 +787,17 @@ static size_t m_set(tx *x, size_t i) {
         x->type = "SET";
         return j + u->nwords - i;
     }
+    if ((u = word_at(x, j, TW_MONTH)) && x->tk[j].shape == NE_SH_CAP) { /* "each July" */
+        snprintf(x->val, sizeof x->val, "XXXX-%02ld", u->num);
+        x->type = "SET";
+        return j + u->nwords - i;
+    }
     return 0;
 }
 
 static size_t m_weekday(tx *x, size_t i);
 static size_t m_dayrel(tx *x, size_t i);
+static size_t m_month_date(tx *x, size_t i);
 
 /* "3 p.m.", "10:30 a.m.", "noon", "noon Thursday". */
 static size_t m_clock(tx *x, size_t i) {
@@ -764,8 +822,10 @@ static size_t m_clock(tx *x, size_t i) {
     /* "9 a.m. EDT Tuesday", "noon yesterday": the day named after the time */
     size_t k = j + (tok(x, j) && x->tk[j].shape == NE_SH_UPPER && x->tk[j].norm_len <= 4 ? 1 : 0);
     k += is_word(x, k, "on");
-    size_t dn = weekday_at(x, k) ? m_weekday(x, k)
-                : word_at(x, k, TW_DAYREL) ? m_dayrel(x, k) : 0;
+    size_t kd = k + is_word(x, k, ","), dn = weekday_at(x, k) ? m_weekday(x, k)
+                : word_at(x, k, TW_DAYREL) ? m_dayrel(x, k)
+                : word_at(x, kd, TW_MONTH) ? m_month_date(x, kd) : 0; /* "5 p.m. EST, Nov. 6" */
+    if (dn && word_at(x, kd, TW_MONTH) && !weekday_at(x, k) && !word_at(x, k, TW_DAYREL)) k = kd;
     if (dn && strlen(x->val) == 10) {
         memcpy(date, x->val, 11);
         j = k + dn;
@@ -798,7 +858,9 @@ static size_t m_quarter(tx *x, size_t i) {
     if (is_dash(x, k)) k++;
     if (!is_word(x, k, "quarter")) return 0;
     k++;
-    if (is_word(x, k, "of") && tok_year(x, k + 1) > 0) { y = tok_year(x, k + 1); k += 2; }
+    if (is_word(x, k, "of") && tok_year(x, k + 1) > 0) { y = tok_year(x, k + 1); k += 2; ywritten = 1; }
+    /* "the fourth quarter" in a January report: last year's, unless a future cue */
+    if (!ywritten && y > 0 && o->num > (x->m - 1) / 3 + 2 && tense_of(x, i, k) != TENSE_FUTURE) y--;
     if (!strcmp(o->phrase, "last")) {
         if (y < 0 || !x->has_dct) return 0;
         value_shifted_unit(x, "Q", -1);
