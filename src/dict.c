@@ -78,6 +78,8 @@ typedef struct loader {
     int check;                   /* 1: report every problem and go on */
     void (*report)(void *, const char *);
     void *ctx;
+    uint32_t *interned;          /* pool offsets of codes and admin1 values (open addressing) */
+    size_t intern_cap, intern_n;
     size_t nerr;
     const char *path;
     uint32_t file;
@@ -134,20 +136,55 @@ const char *neDict_str(const struct ne_engine *e, uint32_t off) {
     return (e->dict && off) ? e->dict->pool.p + off : "";
 }
 
+/* A pool string equal to [s, s+n), shared by every line that gives it (codes
+** and admin1 values repeat across the gazetteer); 0 on NOMEM. */
+static uint32_t pool_intern(loader *L, const char *s, size_t n) {
+    ne_dict *dc = L->dc;
+    if ((L->intern_n + 1) * 2 > L->intern_cap) {
+        size_t cap = L->intern_cap ? L->intern_cap * 2 : 1024;
+        uint32_t *t = neM_calloc(cap, sizeof *t);
+        if (!t) return 0;
+        for (size_t i = 0; i < L->intern_cap; i++) {
+            uint32_t off = L->interned[i];
+            if (!off) continue;
+            size_t h = (size_t)hash_bytes(dc->pool.p + off, strlen(dc->pool.p + off)) & (cap - 1);
+            while (t[h]) h = (h + 1) & (cap - 1);
+            t[h] = off;
+        }
+        neM_free(L->interned);
+        L->interned = t;
+        L->intern_cap = cap;
+    }
+    size_t mask = L->intern_cap - 1, h = (size_t)hash_bytes(s, n) & mask;
+    for (; L->interned[h]; h = (h + 1) & mask) {
+        const char *p = dc->pool.p + L->interned[h];
+        if (strnlen(p, n + 1) == n && memcmp(p, s, n) == 0) return L->interned[h];
+    }
+    uint32_t off = pool_add(dc, s, n);
+    if (off) {
+        L->interned[h] = off;
+        L->intern_n++;
+    }
+    return off;
+}
+
 /* ---- vocabulary: normalized token -> id ---- */
 
 #define VTAG(h) ((uint16_t)((h) >> 48))
 
-/* The slot of word [w, w+n), or NULL when it is in no name. */
-static const vslot *vocab_find(const ne_dict *dc, const char *w, size_t n) {
+/* The slot of word [w, w+n) whose hash_bytes is hv, or NULL when it is in no name. */
+static const vslot *vocab_probe(const ne_dict *dc, uint64_t hv, const char *w, size_t n) {
     if (!dc->vocab_cap || n > UINT16_MAX) return NULL;
-    uint64_t hv = hash_bytes(w, n);
     size_t mask = dc->vocab_cap - 1, h = (size_t)hv & mask;
     for (;; h = (h + 1) & mask) {
         const vslot *v = &dc->vocab[h];
         if (!v->off) return NULL;
         if (v->tag == VTAG(hv) && v->len == n && memcmp(dc->pool.p + v->off, w, n) == 0) return v;
     }
+}
+
+static const vslot *vocab_find(const ne_dict *dc, const char *w, size_t n) {
+    return vocab_probe(dc, hash_bytes(w, n), w, n);
 }
 
 static int vocab_rehash(ne_dict *dc) {
@@ -317,8 +354,8 @@ static const char *trim_end(const char *b, const char *e) {
     return e;
 }
 static const char *find_ch(const char *p, const char *end, char c) {
-    while (p < end && *p != c) p++;
-    return p;
+    const char *q = p < end ? memchr(p, c, (size_t)(end - p)) : NULL;
+    return q ? q : end;
 }
 
 /* YYYY[-MM[-DD]] as YYYYMMDD; an end date fills missing parts upwards. */
@@ -375,7 +412,7 @@ static int parse_code(loader *L, const char *s, const char *end, ne_dentry *x) {
     dcode c = {0, 0, OPEN_END};
     sp = skip_ws(sp, end);
     if (sp < end && parse_range(L, sp, end, &c)) return NE_DATA;
-    c.code = pool_add(dc, s, n);
+    c.code = pool_intern(L, s, n);
     if (!c.code) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     for (size_t i = x->code0; i < dc->code_n; i++)
         if (dc->codes[i].from <= c.to && c.from <= dc->codes[i].to)
@@ -388,8 +425,31 @@ static int parse_code(loader *L, const char *s, const char *end, ne_dentry *x) {
 static const char *const type_names[NE_DT_COUNT] = {
     "country", "demonym", "metonym", "person", "org", "group", "party", "media", "place", "role", "nominal"};
 
+/* Plain decimals ("-16.89196", at most 15 digits) without strtod: the
+** digits make an exact integer and 10^k is exact, so one IEEE division gives
+** the correctly rounded value, the same double strtod returns.  Returns -1
+** for anything else. */
+static int parse_plain_decimal(const char *s, size_t n, double *out) {
+    static const double pow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    size_t i = 0, digits = 0, frac = 0;
+    int neg = n > 0 && s[0] == '-', dot = 0;
+    uint64_t mant = 0;
+    if (n > 0 && (s[0] == '-' || s[0] == '+')) i++;
+    for (; i < n; i++) {
+        if (s[i] == '.' && !dot) { dot = 1; continue; }
+        if (s[i] < '0' || s[i] > '9' || ++digits > 15) return -1;
+        mant = mant * 10 + (uint64_t)(s[i] - '0');
+        frac += (size_t)dot;
+    }
+    if (!digits) return -1;
+    double v = (double)mant / pow10[frac];
+    *out = neg ? -v : v;
+    return 0;
+}
+
 static int parse_double(const char *s, size_t n, double *out) {
     char buf[32];
+    if (parse_plain_decimal(s, n, out) == 0) return 0;
     if (n == 0 || n >= sizeof buf) return -1;
     memcpy(buf, s, n);
     buf[n] = 0;
@@ -440,7 +500,7 @@ static int parse_key(loader *L, ne_dentry *x, const char *s, const char *end, un
         return NE_OK;
     }
     if (KEY_IS(k, kn, "admin1")) {
-        x->admin1 = pool_add(L->dc, v, vn);
+        x->admin1 = pool_intern(L, v, vn);
         return x->admin1 ? NE_OK : ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     }
     if (KEY_IS(k, kn, "gender")) {
@@ -694,6 +754,8 @@ static int loader_run(loader *L, struct ne_engine *e) {
     int rc = load_all(L);
     ne_doc_free(L->tmp);
     L->tmp = NULL;
+    neM_free(L->interned);
+    L->interned = NULL;
     if (rc == NE_OK && L->dc->pool.err) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
     return rc;
 }

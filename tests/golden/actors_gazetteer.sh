@@ -17,6 +17,15 @@ echo "ok: $n places with coordinates"
 out=$(printf '%s\n' '{"id":"g","text":"Clashes were reported in Quetta and near Zahedan on Sunday."}' | "$NE_BIN" code)
 echo "$out" | grep -q '"text":"Quetta","name":"Quetta","country":"PAK"' || { echo "FAIL: Quetta: $out"; exit 1; }
 echo "$out" | grep -q '"text":"Zahedan","name":"Zahedan","country":"IRN"' || { echo "FAIL: Zahedan: $out"; exit 1; }
+# coordinates come out as the file gives them (%.4g of the same double strtod reads)
+for town in Quetta Zahedan; do
+  line=$(grep -m1 "^$town = " "$gaz")
+  for key in lat lon; do
+    v=$(printf '%s\n' "$line" | sed -n "s/.* $key=\([-+0-9.]*\).*/\1/p")
+    want=$(printf '%.4g' "$v")
+    echo "$out" | grep -q "\"$town\",[^}]*\"$key\":$want[,}]" || { echo "FAIL: $town $key $v should print as $want: $out"; exit 1; }
+  done
+done
 # a town name that is also a common word is not a place without context
 out=$(printf '%s\n' '{"id":"g","text":"Police said the Best option was to wait."}' | "$NE_BIN" code)
 if echo "$out" | grep -q '"places":\[{'; then echo "FAIL: spurious place: $out"; exit 1; fi
