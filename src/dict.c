@@ -847,6 +847,28 @@ static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, ui
     return NE_OK;
 }
 
+#define PROBE_BLOCK 16
+
+/* Vocabulary id and root child of tokens tk[0, n) (0 when not in the
+** vocabulary).  Most probes miss the cache: the slots of a block of tokens
+** are prefetched before any is read, so that their misses overlap. */
+static void vocab_lookup_all(const ne_dict *dc, const ne_token *tk, size_t n, uint32_t *ids, uint32_t *roots) {
+    uint64_t hv[PROBE_BLOCK];
+    size_t mask = dc->vocab_cap - 1;
+    for (size_t b = 0; b < n; b += PROBE_BLOCK) {
+        size_t m = n - b < PROBE_BLOCK ? n - b : PROBE_BLOCK;
+        for (size_t k = 0; k < m; k++) {
+            hv[k] = hash_bytes(tk[b + k].norm, tk[b + k].norm_len);
+            __builtin_prefetch(&dc->vocab[hv[k] & mask]);
+        }
+        for (size_t k = 0; k < m; k++) {
+            const vslot *v = vocab_probe(dc, hv[k], tk[b + k].norm, tk[b + k].norm_len);
+            ids[b + k] = v ? v->id : 0;
+            roots[b + k] = v ? v->root : 0;
+        }
+    }
+}
+
 int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     if (d->dmemo) return NE_OK;
     size_t n = d->tokens.n;
@@ -857,12 +879,8 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     mm->first = neA_alloc(&d->arena, (n + 1) * sizeof *mm->first);
     if (!mm->first) return NE_NOMEM;
     const ne_dict *dc = e->dict;
-    for (size_t i = 0; i < n; i++) { /* one vocabulary probe per token */
-        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-        const vslot *v = dc ? vocab_find(dc, t->norm, t->norm_len) : NULL;
-        ids[i] = v ? v->id : 0;
-        roots[i] = v ? v->root : 0;
-    }
+    if (dc && dc->vocab_cap) vocab_lookup_all(dc, d->tokens.items, n, ids, roots);
+    else memset(ids, 0, n * sizeof *ids), memset(roots, 0, n * sizeof *roots);
     ne_vec mv;
     neV_init(&mv, sizeof(dmatch));
     for (size_t i = 0; i < n; i++) {
