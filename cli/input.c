@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_RECORD ((size_t)256 * 1024 * 1024) /* bytes in one JSON line or text file */
+#define READ_CHUNK ((size_t)256 * 1024)        /* JSON Lines are read in blocks this big */
 
 struct cli_input {
     char **files;     /* expanded list */
@@ -20,8 +22,10 @@ struct cli_input {
     const char *name; /* its name */
     long line;
     unsigned long long bytes;
-    char *buf;
+    char *buf;        /* the current line */
     size_t bufcap;
+    char *rb;         /* bytes read from f, not yet consumed: rb[rpos, rlen) */
+    size_t rpos, rlen;
 };
 
 static char *xstrdup(const char *s) {
@@ -162,31 +166,56 @@ static void read_text_file(cli_input *in, const char *path, cli_record *r) {
     r->len = len;
 }
 
+/* Read the next block of the current stream into in->rb; returns how many
+** bytes came, 0 at the end (or on a read error).  read(2) and not fread:
+** it returns what a pipe has now instead of waiting for a full block. */
+static size_t refill(cli_input *in) {
+    if (!in->rb && !(in->rb = malloc(READ_CHUNK))) {
+        cli_error("out of memory");
+        exit(EXIT_SOME_BAD);
+    }
+    ssize_t k;
+    do k = read(fileno(in->f), in->rb, READ_CHUNK);
+    while (k < 0 && errno == EINTR);
+    in->rpos = 0;
+    in->rlen = k > 0 ? (size_t)k : 0;
+    return in->rlen;
+}
+
+/* Append [s, s+k) to the line in in->buf (len bytes so far). */
+static void line_append(cli_input *in, size_t len, const char *s, size_t k) {
+    if (len + k + 1 > in->bufcap) {
+        size_t nc = in->bufcap ? in->bufcap : 65536;
+        while (nc < len + k + 1) nc *= 2;
+        char *q = realloc(in->buf, nc);
+        if (!q) {
+            cli_error("out of memory");
+            exit(EXIT_SOME_BAD);
+        }
+        in->buf = q;
+        in->bufcap = nc;
+    }
+    memcpy(in->buf + len, s, k);
+}
+
 /* Read one line of the current stream into in->buf (NUL bytes kept as data);
 ** returns its length, or -1 at end, -2 when the line was over the limit (the
 ** rest of it is skipped). */
 static long long read_line(cli_input *in) {
     size_t len = 0;
-    int over = 0, c = EOF, any = 0;
-    while ((c = getc_unlocked(in->f)) != EOF) {
+    int over = 0, any = 0;
+    for (;;) {
+        if (in->rpos == in->rlen && !refill(in)) break;
         any = 1;
-        if (c == '\n') break;
-        if (over) continue;
-        if (len + 2 > in->bufcap) {
-            size_t nc = in->bufcap ? in->bufcap * 2 : 65536;
-            if (len >= MAX_RECORD) {
-                over = 1;
-                continue;
-            }
-            char *q = realloc(in->buf, nc);
-            if (!q) {
-                cli_error("out of memory");
-                exit(EXIT_SOME_BAD);
-            }
-            in->buf = q;
-            in->bufcap = nc;
+        const char *p = in->rb + in->rpos, *nl = memchr(p, '\n', in->rlen - in->rpos);
+        size_t k = nl ? (size_t)(nl - p) : in->rlen - in->rpos;
+        in->rpos += k + (nl != NULL);
+        if (!over && len + k > MAX_RECORD) over = 1;
+        if (!over) {
+            line_append(in, len, p, k);
+            len += k;
         }
-        in->buf[len++] = (char)c;
+        if (nl) break;
     }
     if (!any) return -1;
     in->bytes += len + 1;
@@ -229,6 +258,7 @@ int cli_input_next(cli_input *in, cli_record *r) {
         if (n == -1) {
             if (in->f != stdin) fclose(in->f);
             in->f = NULL;
+            in->rpos = in->rlen = 0;
             continue;
         }
         in->line++;
@@ -271,6 +301,7 @@ void cli_input_close(cli_input *in) {
     for (size_t i = 0; i < in->n; i++) free(in->files[i]);
     free(in->files);
     free(in->buf);
+    free(in->rb);
     free(in);
 }
 
