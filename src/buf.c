@@ -24,7 +24,7 @@ static int buf_reserve(ne_buf *b, size_t n) {
     return NE_OK;
 }
 
-int neB_add(ne_buf *b, const void *s, size_t n) {
+int neB_add_slow(ne_buf *b, const void *s, size_t n) {
     int rc = buf_reserve(b, n);
     if (rc) return rc;
     if (n) memcpy(b->p + b->len, s, n);
@@ -32,10 +32,6 @@ int neB_add(ne_buf *b, const void *s, size_t n) {
     b->p[b->len] = 0;
     return NE_OK;
 }
-
-int neB_addc(ne_buf *b, char c) { return neB_add(b, &c, 1); }
-
-int neB_adds(ne_buf *b, const char *s) { return neB_add(b, s, strlen(s)); }
 
 int neB_addf(ne_buf *b, const char *fmt, ...) {
     char small[256];

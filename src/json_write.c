@@ -56,15 +56,24 @@ void neJ_key(ne_buf *b, const char *k) {
     neB_add(b, "\":", 2);
 }
 
-void neJ_int(ne_buf *b, long long v) { neB_addf(b, "%lld", v); }
+/* Decimal digits of v (what printf's %lld writes), without printf. */
+void neJ_int(ne_buf *b, long long v) {
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do *--p = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) *--p = '-';
+    neB_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
 
 void neJ_num(ne_buf *b, double v) {
     if (!isfinite(v)) {
         neB_add(b, "null", 4);
         return;
     }
-    if (v == (double)(long long)v && fabs(v) < 1e15) {
-        neB_addf(b, "%.1f", v);
+    if (v == (double)(long long)v && fabs(v) < 1e15) { /* what %.1f writes: "-3.0", "-0.0", "12.0" */
+        if (v == 0 && signbit(v)) neB_addc(b, '-');
+        neJ_int(b, (long long)v);
+        neB_add(b, ".0", 2);
         return;
     }
     char tmp[32];

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- allocation (alloc.c): every malloc in the library goes through here so
 ** that tests can inject failures (neM_fail_after). ---- */
@@ -46,9 +47,18 @@ typedef struct ne_buf {
     int err;              /* sticky: first failure code; appends after it are no-ops */
 } ne_buf;
 void neB_init(ne_buf *b, size_t max);
-int neB_add(ne_buf *b, const void *s, size_t n);
-int neB_addc(ne_buf *b, char c);
-int neB_adds(ne_buf *b, const char *s); /* NUL-terminated */
+int neB_add_slow(ne_buf *b, const void *s, size_t n); /* neB_add when it must grow or fail */
+/* Append n bytes (the buffer stays NUL-terminated).  Inline: the output
+** writer appends many short pieces, most of which fit. */
+static inline int neB_add(ne_buf *b, const void *s, size_t n) {
+    if (b->err || n >= b->cap - b->len || n > b->max - b->len) return neB_add_slow(b, s, n);
+    if (n) memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+    return NE_OK;
+}
+static inline int neB_addc(ne_buf *b, char c) { return neB_add(b, &c, 1); }
+static inline int neB_adds(ne_buf *b, const char *s) { return neB_add(b, s, strlen(s)); } /* NUL-terminated */
 int neB_addf(ne_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void neB_reset(ne_buf *b);
 void neB_free(ne_buf *b);

@@ -4,8 +4,16 @@
 
 #include <string.h>
 
+/* "key": and ,"key": as one append of a literal (keys need no escaping). */
+#define KEY(b, k) neB_add((b), "\"" k "\":", sizeof "\"" k "\":" - 1)
+#define NEXT_KEY(b, k) neB_add((b), ",\"" k "\":", sizeof ",\"" k "\":" - 1)
+
 static void span_json(ne_buf *b, ne_span s) {
-    neB_addf(b, "[%u,%u]", s.start, s.end);
+    neB_addc(b, '[');
+    neJ_int(b, s.start);
+    neB_addc(b, ',');
+    neJ_int(b, s.end);
+    neB_addc(b, ']');
 }
 
 static const char *actor_kind_name(int k) {
@@ -16,17 +24,17 @@ static const char *actor_kind_name(int k) {
 /* ACTOR object; full adds the mention fields used in the actors list. */
 static void actor_json(ne_buf *b, const ne_actor *a, int full) {
     neB_addc(b, '{');
-    neJ_key(b, "text"); neJ_cstr(b, a->text);
-    neB_addc(b, ','); neJ_key(b, "name"); neJ_cstr(b, a->name);
-    neB_addc(b, ','); neJ_key(b, "code"); neJ_cstr(b, a->code);
-    neB_addc(b, ','); neJ_key(b, "country"); neJ_cstr(b, a->country);
-    neB_addc(b, ','); neJ_key(b, "role"); neJ_cstr(b, a->role);
+    KEY(b, "text"); neJ_cstr(b, a->text);
+    NEXT_KEY(b, "name"); neJ_cstr(b, a->name);
+    NEXT_KEY(b, "code"); neJ_cstr(b, a->code);
+    NEXT_KEY(b, "country"); neJ_cstr(b, a->country);
+    NEXT_KEY(b, "role"); neJ_cstr(b, a->role);
     if (full) {
-        neB_addc(b, ','); neJ_key(b, "kind"); neJ_cstr(b, actor_kind_name(a->kind));
-        neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, a->sentence);
-        neB_addc(b, ','); neJ_key(b, "span"); span_json(b, a->span);
-        if (a->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
-        neB_addc(b, ','); neJ_key(b, "ref");
+        NEXT_KEY(b, "kind"); neJ_cstr(b, actor_kind_name(a->kind));
+        NEXT_KEY(b, "sentence"); neJ_int(b, a->sentence);
+        NEXT_KEY(b, "span"); span_json(b, a->span);
+        if (a->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
+        NEXT_KEY(b, "ref");
         if (a->ref >= 0) neJ_int(b, a->ref); else neB_adds(b, "null");
     }
     neB_addc(b, '}');
@@ -34,56 +42,56 @@ static void actor_json(ne_buf *b, const ne_actor *a, int full) {
 
 static void place_json(ne_buf *b, const ne_place *p) {
     neB_addc(b, '{');
-    neJ_key(b, "text"); neJ_cstr(b, p->text);
-    neB_addc(b, ','); neJ_key(b, "name"); neJ_cstr(b, p->name);
-    neB_addc(b, ','); neJ_key(b, "country"); neJ_cstr(b, p->country);
-    neB_addc(b, ','); neJ_key(b, "admin1"); neJ_cstr(b, p->admin1);
-    neB_addc(b, ','); neJ_key(b, "lat");
+    KEY(b, "text"); neJ_cstr(b, p->text);
+    NEXT_KEY(b, "name"); neJ_cstr(b, p->name);
+    NEXT_KEY(b, "country"); neJ_cstr(b, p->country);
+    NEXT_KEY(b, "admin1"); neJ_cstr(b, p->admin1);
+    NEXT_KEY(b, "lat");
     if (p->has_coords) neJ_num(b, p->lat); else neB_adds(b, "null");
-    neB_addc(b, ','); neJ_key(b, "lon");
+    NEXT_KEY(b, "lon");
     if (p->has_coords) neJ_num(b, p->lon); else neB_adds(b, "null");
-    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, p->sentence);
-    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, p->span);
-    if (p->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
+    NEXT_KEY(b, "sentence"); neJ_int(b, p->sentence);
+    NEXT_KEY(b, "span"); span_json(b, p->span);
+    if (p->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
     neB_addc(b, '}');
 }
 
 static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev) {
     neB_addc(b, '{');
-    neJ_key(b, "source");
+    KEY(b, "source");
     if (ev->has_source) actor_json(b, &ev->source, 0); else neB_adds(b, "null");
-    neB_addc(b, ','); neJ_key(b, "target");
+    NEXT_KEY(b, "target");
     if (ev->has_target) actor_json(b, &ev->target, 0); else neB_adds(b, "null");
-    neB_addc(b, ','); neJ_key(b, "code"); neJ_cstr(b, ev->code);
-    neB_addc(b, ','); neJ_key(b, "root"); neJ_cstr(b, ev->root);
-    neB_addc(b, ','); neJ_key(b, "quad_class"); neJ_int(b, ev->quad_class);
-    neB_addc(b, ','); neJ_key(b, "goldstein"); neJ_num(b, ev->goldstein);
-    neB_addc(b, ','); neJ_key(b, "plover"); neJ_cstr(b, ev->plover);
-    neB_addc(b, ','); neJ_key(b, "date"); neJ_cstr(b, ev->date);
-    if (ev->date_from_doc) { neB_addc(b, ','); neJ_key(b, "date_from_document"); neB_adds(b, "true"); }
-    neB_addc(b, ','); neJ_key(b, "location");
+    NEXT_KEY(b, "code"); neJ_cstr(b, ev->code);
+    NEXT_KEY(b, "root"); neJ_cstr(b, ev->root);
+    NEXT_KEY(b, "quad_class"); neJ_int(b, ev->quad_class);
+    NEXT_KEY(b, "goldstein"); neJ_num(b, ev->goldstein);
+    NEXT_KEY(b, "plover"); neJ_cstr(b, ev->plover);
+    NEXT_KEY(b, "date"); neJ_cstr(b, ev->date);
+    if (ev->date_from_doc) { NEXT_KEY(b, "date_from_document"); neB_adds(b, "true"); }
+    NEXT_KEY(b, "location");
     if (ev->location >= 0 && (size_t)ev->location < d->places.n)
         place_json(b, NE_VEC_AT(d->places, ne_place, ev->location));
     else
         neB_adds(b, "null");
-    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, ev->sentence);
-    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, ev->span);
-    neB_addc(b, ','); neJ_key(b, "evidence"); neJ_cstr(b, ev->evidence);
-    neB_addc(b, ','); neJ_key(b, "confidence"); neJ_num(b, ev->confidence);
-    neB_addc(b, ','); neJ_key(b, "mentions"); neJ_int(b, ev->mentions ? ev->mentions : 1);
-    if (ev->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
-    if (ev->reported_by) { neB_addc(b, ','); neJ_key(b, "reported_by"); neJ_cstr(b, ev->reported_by); }
+    NEXT_KEY(b, "sentence"); neJ_int(b, ev->sentence);
+    NEXT_KEY(b, "span"); span_json(b, ev->span);
+    NEXT_KEY(b, "evidence"); neJ_cstr(b, ev->evidence);
+    NEXT_KEY(b, "confidence"); neJ_num(b, ev->confidence);
+    NEXT_KEY(b, "mentions"); neJ_int(b, ev->mentions ? ev->mentions : 1);
+    if (ev->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
+    if (ev->reported_by) { NEXT_KEY(b, "reported_by"); neJ_cstr(b, ev->reported_by); }
     if (d->explain) {
-        neB_addc(b, ','); neJ_key(b, "pattern"); neJ_cstr(b, ev->pattern);
-        neB_addc(b, ','); neJ_key(b, "rule"); neJ_cstr(b, ev->rule);
+        NEXT_KEY(b, "pattern"); neJ_cstr(b, ev->pattern);
+        NEXT_KEY(b, "rule"); neJ_cstr(b, ev->rule);
     }
     neB_addc(b, '}');
 }
 
 static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q) {
     neB_addc(b, '{');
-    neJ_key(b, "text"); neJ_cstr(b, q->text);
-    neB_addc(b, ','); neJ_key(b, "speaker");
+    KEY(b, "text"); neJ_cstr(b, q->text);
+    NEXT_KEY(b, "speaker");
     if (q->speaker >= 0 && (size_t)q->speaker < d->actors.n) {
         const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, q->speaker);
         /* a pronoun speaker is reported as what it refers to */
@@ -91,44 +99,44 @@ static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q) {
                a->kind <= NE_ACTOR_NOMINAL)
             a = NE_VEC_AT(d->actors, ne_actor, a->ref);
         neB_addc(b, '{');
-        neJ_key(b, "name"); neJ_cstr(b, a->name ? a->name : a->text);
-        neB_addc(b, ','); neJ_key(b, "code"); neJ_cstr(b, a->code);
-        neB_addc(b, ','); neJ_key(b, "actor"); neJ_int(b, q->speaker);
+        KEY(b, "name"); neJ_cstr(b, a->name ? a->name : a->text);
+        NEXT_KEY(b, "code"); neJ_cstr(b, a->code);
+        NEXT_KEY(b, "actor"); neJ_int(b, q->speaker);
         neB_addc(b, '}');
     } else {
         neB_adds(b, "null");
     }
-    if (q->unresolved) { neB_addc(b, ','); neJ_key(b, "unresolved"); neJ_cstr(b, q->unresolved); }
-    if (q->cue) { neB_addc(b, ','); neJ_key(b, "cue"); neJ_cstr(b, q->cue); }
-    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, q->sentence);
-    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, q->span);
+    if (q->unresolved) { NEXT_KEY(b, "unresolved"); neJ_cstr(b, q->unresolved); }
+    if (q->cue) { NEXT_KEY(b, "cue"); neJ_cstr(b, q->cue); }
+    NEXT_KEY(b, "sentence"); neJ_int(b, q->sentence);
+    NEXT_KEY(b, "span"); span_json(b, q->span);
     neB_addc(b, '}');
 }
 
 static void timex_json(ne_buf *b, const ne_timex *t) {
     neB_addc(b, '{');
-    neJ_key(b, "text"); neJ_cstr(b, t->text);
-    neB_addc(b, ','); neJ_key(b, "value"); neJ_cstr(b, t->value);
-    neB_addc(b, ','); neJ_key(b, "type"); neJ_cstr(b, t->type);
-    neB_addc(b, ','); neJ_key(b, "sentence"); neJ_int(b, t->sentence);
-    neB_addc(b, ','); neJ_key(b, "span"); span_json(b, t->span);
-    if (t->in_title) { neB_addc(b, ','); neJ_key(b, "in_title"); neB_adds(b, "true"); }
+    KEY(b, "text"); neJ_cstr(b, t->text);
+    NEXT_KEY(b, "value"); neJ_cstr(b, t->value);
+    NEXT_KEY(b, "type"); neJ_cstr(b, t->type);
+    NEXT_KEY(b, "sentence"); neJ_int(b, t->sentence);
+    NEXT_KEY(b, "span"); span_json(b, t->span);
+    if (t->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
     neB_addc(b, '}');
 }
 
 int neOut_json(struct ne_doc *d) {
     ne_buf *b = &d->out;
     neB_addc(b, '{');
-    neJ_key(b, "id"); neJ_cstr(b, d->id);
-    neB_addc(b, ','); neJ_key(b, "date"); neJ_cstr(b, d->date);
-    neB_addc(b, ','); neJ_key(b, "title");
+    KEY(b, "id"); neJ_cstr(b, d->id);
+    NEXT_KEY(b, "date"); neJ_cstr(b, d->date);
+    NEXT_KEY(b, "title");
     if (d->has_title) neJ_str(b, d->seg[1], d->seg_len[1]); else neB_adds(b, "null");
-    if (d->url) { neB_addc(b, ','); neJ_key(b, "url"); neJ_cstr(b, d->url); }
-    if (d->source) { neB_addc(b, ','); neJ_key(b, "source"); neJ_cstr(b, d->source); }
-    neB_addc(b, ','); neJ_key(b, "headline");
+    if (d->url) { NEXT_KEY(b, "url"); neJ_cstr(b, d->url); }
+    if (d->source) { NEXT_KEY(b, "source"); neJ_cstr(b, d->source); }
+    NEXT_KEY(b, "headline");
     if (d->headline.present) {
-        neB_addc(b, '{'); neJ_key(b, "related"); neB_adds(b, d->headline.related ? "true" : "false");
-        neB_addc(b, ','); neJ_key(b, "score"); neJ_num(b, d->headline.score); neB_addc(b, '}');
+        neB_addc(b, '{'); KEY(b, "related"); neB_adds(b, d->headline.related ? "true" : "false");
+        NEXT_KEY(b, "score"); neJ_num(b, d->headline.score); neB_addc(b, '}');
     } else {
         neB_adds(b, "null");
     }
