@@ -189,7 +189,11 @@ static int tense_of(const tx *x, size_t a, size_t b) {
         for (int k = 0; k < 2; k++) {
             size_t i = cand[k];
             if (i == (size_t)-1 || i >= x->end) continue;
-            if (word_at(x, i, TW_FUTURE)) return TENSE_FUTURE;
+            const ne_word *fw = word_at(x, i, TW_FUTURE);
+            /* "next to the embassy" is a place; "had been scheduled to" a plan overtaken */
+            if (fw && !(!strcmp(fw->phrase, "next") && (is_word(x, i + 1, "to") || is_word(x, i + 1, "door"))))
+                return i >= x->first + 2 && is_word(x, i - 2, "had") && is_word(x, i - 1, "been") ? TENSE_PAST
+                                                                                                  : TENSE_FUTURE;
             if (word_at(x, i, TW_PAST) || past_form(x, i)) return TENSE_PAST;
         }
     }
