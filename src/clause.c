@@ -324,11 +324,23 @@ static int antecedent(const ne_sview *sv, int r, int *out, int max) {
     return 0;
 }
 
-/* Is the noun group [s, e] the object of a preposition (not "with X doing")? */
+/* Is the noun group [s, e] the object of a preposition (not "with X doing":
+** "on Sunday apprehended" is a prepositional object before a verb)? */
 static int pp_object(const ne_sview *sv, int s, int e) {
     int p = prev_nonadv(sv, s);
     if (p < 0 || WC(sv, p) != NE_WC_PREP) return 0;
-    return !(e + 1 < sv->n && sv->isverb[e + 1]);
+    return !((is_word(sv, p, "with") || is_word(sv, p, "without")) && e + 1 < sv->n && sv->isverb[e + 1]);
+}
+
+/* Is the noun group [s, e] a bare time expression ("Sunday", "last week",
+** "this year"): an adverbial that may sit between a subject and its verb? */
+static int time_group(const ne_sview *sv, int s, int e) {
+    int any = 0;
+    for (int k = s; k <= e; k++) {
+        if (TK(sv, k)->timex >= 0) any = 1;
+        else if (WC(sv, k) != NE_WC_DET && WC(sv, k) != NE_WC_NODET) return 0;
+    }
+    return any;
 }
 
 /* A preposition linking a group to the body it belongs to ("the top Democrat
@@ -338,8 +350,33 @@ static int member_prep(const ne_sview *sv, int i) {
            is_word(sv, i, "at");
 }
 
+/* The verb of the first conjunct when the verb group at vs follows "and",
+** "but" or "or" ("Pakistan expelled X and recalled Y"): the nearest verb to
+** the left in [lo, vs) that is not an infinitive or participle; -1 if none. */
+static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
+    int p = prev_nonadv(sv, vs);
+    if (p < lo || !(is_word(sv, p, "and") || is_word(sv, p, "but") || is_word(sv, p, "or"))) return -1;
+    for (int k = p - 1; k >= lo; k--) {
+        if (is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL) return -1;
+        if (!sv->isverb[k]) continue;
+        int q = prev_nonadv(sv, neClause_vg_start(sv, k));
+        if (ends_with(TK(sv, k)->norm, TK(sv, k)->norm_len, "ing") || (q >= 0 && WC(sv, q) == NE_WC_TO)) return -1;
+        return k;
+    }
+    return -1;
+}
+
 int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule) {
     int pp_s = -1, pp_e = -1, pp_prep = -1; /* the last prepositional group passed over */
+    int cv = coordinated_verb(sv, vs, lo);
+    if (cv >= 0) { /* "X expelled A and recalled B": X is the subject of both */
+        int vs2 = neClause_vg_start(sv, cv), n = 0;
+        if (vs2 < vs) n = neClause_subject(sv, vs2, lo, out, max, rule);
+        if (n) {
+            *rule = "subject-coordinated-verb";
+            return n;
+        }
+    }
     for (int j = vs - 1; j >= lo; j--) {
         int c = WC(sv, j);
         if (c == NE_WC_ADV || c == NE_WC_SPEC || is_comma(sv, j) || c == NE_WC_CONJ) continue;
@@ -352,6 +389,10 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
             int s = neClause_ng_start(sv, j, lo);
             int adjacent = prev_nonadv(sv, vs) == j;
             int n = neClause_ng_actors(sv, s, j, out, max);
+            if (!n && time_group(sv, s, j)) { /* "IDF troops last week apprehended" */
+                j = s;
+                continue;
+            }
             if (pp_object(sv, s, j)) {
                 pp_s = s, pp_e = j, pp_prep = prev_nonadv(sv, s);
                 j = s;

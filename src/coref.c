@@ -59,8 +59,10 @@ static int pronoun_fits(const cctx *c, size_t m, size_t k) {
         uint8_t g = c->inf[r].gender ? c->inf[r].gender : c->inf[k].gender;
         return !g || g == pm->gender;
     }
-    if (pm->plural) return is_collective(c, k) && (c->inf[k].plural || c->inf[k].type == NE_DT_GROUP ||
-                                                   c->inf[k].type == NE_DT_ORG || c->inf[k].type == NE_DT_PARTY);
+    if (pm->plural) /* "they": a collective, or a plural group of people ("Kurdish fighters") */
+        return (is_collective(c, k) && (c->inf[k].plural || c->inf[k].type == NE_DT_GROUP ||
+                                        c->inf[k].type == NE_DT_ORG || c->inf[k].type == NE_DT_PARTY)) ||
+               (c->inf[k].plural && c->act[k].kind != NE_ACTOR_PRONOUN && c->act[k].kind != NE_ACTOR_UNKNOWN);
     return is_collective(c, k) && !c->inf[k].plural;
 }
 

@@ -2,7 +2,7 @@
 ** in its clause, actors from subjects, slots and coreference, modality
 ** filters, date and place, then one event per (source, target, code, date)
 ** with a mention count (docs/PATTERNS.md). */
-#include "neInt.h"
+#include "dict.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -258,6 +258,37 @@ static int fill_actor(const struct ne_doc *d, int a, ne_actor *out, int *resolve
     return 1;
 }
 
+/* A country named as an actor ("Azerbaijan apologised to Russia") is its
+** government (docs/ANNOTATION.md: metonyms are the government): the bare
+** country code gets the GOV role.  Places standing for their country and
+** demonyms ("Iranian organizations") keep the country alone. */
+static int country_as_gov(struct ne_doc *d, int a, ne_actor *out) {
+    if (a < 0 || !out->code || strlen(out->code) != 3) return NE_OK;
+    const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, neClause_resolve(d, a));
+    if (in->type != NE_DT_COUNTRY) return NE_OK;
+    char buf[8];
+    snprintf(buf, sizeof buf, "%sGOV", out->code);
+    if (!(out->code = neA_strndup(&d->arena, buf, 6))) return NE_NOMEM;
+    out->role = out->code + 3;
+    return NE_OK;
+}
+
+/* Does the target mention a take the government reading: the event is
+** verbal (roots 01-05, 09-13: said, urged, accused ... a government) and
+** the mention is not behind a locative or "on"/"against" preposition
+** ("sanctions on Iran", "strikes inside Pakistan" are on the country)? */
+static int target_gov(const ev_ctx *c, int a) {
+    int q = c->m.pt->cameo->quad_class;
+    if (a < 0 || (q != 1 && q != 3)) return 0;
+    int k = mention_tok(&c->sv, a);
+    while (k > 0 && (neClause_ng_token(&c->sv, k - 1) && neClause_actor(&c->sv, k - 1) < 0)) k--;
+    static const char *const preps[] = {"in", "inside", "into", "on", "against", "near", "at", "across",
+                                        "within", "over", "from", NULL};
+    for (const char *const *p = preps; *p && k > 0; p++)
+        if (tok_is(c, k - 1, *p)) return 0;
+    return 1;
+}
+
 /* Is the time expression at token x attached to the anchor's verb: no other
 ** verb between them ("elections scheduled for Feb. 8" is not the attack's)? */
 static int timex_attached(const ev_ctx *c, int x, int anchor) {
@@ -417,6 +448,9 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
+            if (ev.has_source && (rc = country_as_gov(c->d, f->src[i], &ev.source))) return rc;
+            if (ev.has_target && (f->recip || target_gov(c, t)) && (rc = country_as_gov(c->d, t, &ev.target)))
+                return rc;
             if (!ev.has_source && !ev.has_target) continue;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code)) continue;
             if (!ev.has_source) ev.confidence *= 0.5;
@@ -480,8 +514,39 @@ static int code_verb(ev_ctx *c) {
     return emit(c, &f);
 }
 
+/* Support verbs: their object noun names an act their subject performs
+** ("Iraqi warplanes carried out a raid", "Ghani announced a cease-fire",
+** "the army launched an offensive"). */
+static int support_verb(const char *lemma) {
+    static const char *const verbs[] = {"carry", "launch", "conduct", "stage", "mount", "hold", "make",
+                                        "wage", "unleash", "announce", "declare", "sign", "order", "impose",
+                                        "step", "intensify", "escalate", "begin", "start", "continue",
+                                        "resume", "pay", "extend", "offer", "give", "provide", "deliver",
+                                        "issue", "express", "undertake", "perform", "execute", "lead",
+                                        "initiate", "organize", "organise", "open", "press", "renew", NULL};
+    for (const char *const *v = verbs; *v; v++)
+        if (lemma[0] == (*v)[0] && !strcmp(lemma, *v)) return 1;
+    return 0;
+}
+
+/* The subject of a support verb governing the event noun at i (the noun
+** heads the verb's object: "carried out numerous attacks", "launched its
+** new spring offensive"); 0 when there is none. */
+static int support_subject(ev_ctx *c, int i, int lo, int *out) {
+    const ne_sview *sv = &c->sv;
+    int j = i - 1;
+    while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV) &&
+           (neClause_actor(sv, j) < 0 || sv->wc[j] == NE_WC_POSS))
+        j--;
+    if (j >= lo && (tok_is(c, j, "out") || tok_is(c, j, "up"))) j--; /* carry out, step up */
+    if (j < lo || !sv->isverb[j] || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
+    const char *rule;
+    return neClause_subject(sv, neClause_vg_start(sv, j), lo, out, EV_MAX_ACTORS, &rule);
+}
+
 /* A noun-anchored match: the source is an actor in the noun's own group
-** ("Iran's attack", "an Iranian airstrike") or a "by" agent. */
+** ("Iran's attack", "an Iranian airstrike"), a "by" agent, or the subject
+** of a support verb ("Iran launched an attack"). */
 static int code_noun(ev_ctx *c) {
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
     int i = c->m.anchor;
@@ -492,11 +557,16 @@ static int code_noun(ev_ctx *c) {
     } else if (i > 0 && neClause_ng_token(&c->sv, i - 1)) {
         int s = neClause_ng_start(&c->sv, i - 1, f.lo);
         f.nsrc = neClause_ng_actors(&c->sv, s, i - 1, f.src, 1);
+        if (f.nsrc && !NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, f.src[0]))->code)
+            f.nsrc = 0; /* "their offensive" with no referent: try the support verb */
     }
-    if (!f.nsrc && tok_is(c, i + 1, "by")) {
-        f.nsrc = slot_actors(c, i + 2, slot_max_end(c, i + 2), f.src);
+    int by = tok_is(c, i + 1, "by") ? i + 1 : tok_is(c, c->m.end + 1, "by") ? c->m.end + 1 : -1;
+    if (!f.nsrc && by >= 0) { /* "an attack by X", "a car bombing by X" */
+        f.nsrc = slot_actors(c, by + 1, slot_max_end(c, by + 1), f.src);
         f.rule = "noun: source=by-agent";
     }
+    if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
+        f.rule = "noun: source=support-verb-subject";
     f.ntgt = slot_actors(c, c->m.ts, c->m.te, f.tgt);
     return emit(c, &f);
 }
