@@ -7,10 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One line of cameo/intent.tsv: events whose code starts with prefix
+** become the intent code to when they are announced, not done. */
+typedef struct intent_row {
+    char prefix[8];
+    const ne_cameo_code *to;
+} intent_row;
+
 struct ne_cameo {
     char *text;           /* the file, tabs and newlines replaced by NULs */
     ne_cameo_code *codes; /* sorted by code */
     size_t n;
+    intent_row *intent;   /* cameo/intent.tsv, in file order */
+    size_t nintent;
 };
 
 static int code_cmp(const void *a, const void *b) {
@@ -99,6 +108,58 @@ static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size
     return NE_OK;
 }
 
+/* One intent line "PREFIX<TAB>CODE": PREFIX 2-4 digits of a cooperative
+** root (04-08), CODE an existing 03x code. */
+static int parse_intent(struct ne_engine *e, const char *path, size_t lineno, char *line, ne_cameo *cm) {
+    char *tab = strchr(line, '\t');
+    long r;
+    size_t n = tab ? (size_t)(tab - line) : 0;
+    if (!tab || n < 2 || n > 4 || neU_parse_long(line, n, &r) || neU_parse_long(line, 2, &r) || r < 4 || r > 8)
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: expected a code prefix of roots 04-08, a tab and a 03x code",
+                              path, lineno);
+    const ne_cameo_code *to = neCameo_get(cm, tab + 1);
+    if (!to || strcmp(to->root, "03"))
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: '%s' is not a CAMEO 03x code", path, lineno, tab + 1);
+    intent_row *row = &cm->intent[cm->nintent++];
+    snprintf(row->prefix, sizeof row->prefix, "%.*s", (int)n, line);
+    row->to = to;
+    return NE_OK;
+}
+
+/* cameo/intent.tsv (docs/CAMEO.md, "Intent"); without the file no event is
+** recoded as an intention. */
+static int load_intent(struct ne_engine *e, ne_cameo *cm) {
+    char path[1024], *text;
+    size_t len;
+    if (neU_path(path, sizeof path, e->data_dir, "cameo/intent.tsv"))
+        return ne_engine_fail(e, NE_INVALID, "data directory path too long");
+    if (neU_read_file(path, &text, &len, (size_t)1 << 20)) return NE_OK;
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+    int rc = (cm->intent = neM_calloc(lines, sizeof *cm->intent)) ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
+    char *p = text, *end = text + len;
+    for (size_t lineno = 1; p < end && rc == NE_OK; lineno++) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *next = nl ? nl + 1 : end;
+        if (nl) *nl = 0;
+        if (nl > p && nl[-1] == '\r') nl[-1] = 0;
+        if (*p && *p != '#') rc = parse_intent(e, path, lineno, p, cm);
+        p = next;
+    }
+    neM_free(text);
+    return rc;
+}
+
+const ne_cameo_code *neCameo_intent(const ne_cameo *c, const char *code) {
+    const ne_cameo_code *best = NULL;
+    size_t bestn = 0;
+    for (size_t i = 0; c && i < c->nintent; i++) {
+        size_t n = strlen(c->intent[i].prefix);
+        if (n > bestn && !strncmp(code, c->intent[i].prefix, n)) best = c->intent[i].to, bestn = n;
+    }
+    return best;
+}
+
 int neCameo_load(struct ne_engine *e) {
     char path[1024];
     size_t len;
@@ -108,13 +169,15 @@ int neCameo_load(struct ne_engine *e) {
     if (!cm) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     int rc = neU_read_file(path, &cm->text, &len, (size_t)4 << 20);
     if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
-    return parse_table(e, path, cm, len);
+    rc = parse_table(e, path, cm, len);
+    return rc ? rc : load_intent(e, cm);
 }
 
 void neCameo_free(ne_cameo *c) {
     if (!c) return;
     neM_free(c->text);
     neM_free(c->codes);
+    neM_free(c->intent);
     neM_free(c);
 }
 

@@ -159,7 +159,7 @@ int neClause_ng_token(const ne_sview *sv, int i) { return i >= 0 && i < sv->n &&
 /* Start of the noun group ending at token j (j is an ng_token). Coordinated
 ** groups ("both Iran and Pakistan", "Iran, Iraq and Syria") are one group. */
 int neClause_ng_start(const ne_sview *sv, int j, int lo) {
-    int s = j;
+    int s = j, conj = 0; /* a comma joins only in a list closed by and/or: "A, B and C" */
     while (s - 1 >= lo) {
         int k = s - 1;
         if (ng_token(sv, k)) {
@@ -167,8 +167,10 @@ int neClause_ng_start(const ne_sview *sv, int j, int lo) {
             continue;
         }
         /* "X and Y", "X, Y": join when an actor sits on both sides */
-        if ((WC(sv, k) == NE_WC_CONJ || is_comma(sv, k)) && k - 1 >= lo && neClause_actor(sv, k - 1) >= 0 &&
-            neClause_actor(sv, s) >= 0 && !is_word(sv, k, "but")) {
+        int r = s < j && WC(sv, s) == NE_WC_DET ? s + 1 : s; /* "Kuwait and the United Arab Emirates" */
+        if ((WC(sv, k) == NE_WC_CONJ || (is_comma(sv, k) && conj)) && k - 1 >= lo && neClause_actor(sv, k - 1) >= 0 &&
+            neClause_actor(sv, r) >= 0 && !is_word(sv, k, "but")) {
+            conj |= WC(sv, k) == NE_WC_CONJ;
             s = k - 1;
             continue;
         }
@@ -188,6 +190,11 @@ int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max) {
         if (WC(sv, i) == NE_WC_PREP && !is_word(sv, i, "of")) part_has = n > 0; /* "X in Y": keep the head */
         int a = neClause_actor(sv, i);
         if (a < 0 || part_has) continue;
+        if (WC(sv, i) == NE_WC_POSS && i + 1 <= e && ng_token(sv, i + 1)) { /* "his Russian counterpart" */
+            int k = i + 1;
+            while (k <= e && ng_token(sv, k) && neClause_actor(sv, k) < 0) k++;
+            if (k <= e && ng_token(sv, k) && WC(sv, k) != NE_WC_POSS) continue;
+        }
         if (n && out[n - 1] == a) continue;
         out[n++] = a;
         part_has = 1;
@@ -253,7 +260,11 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     for (int k = vs; k < i && !noun; k++) {
         int c = WC(sv, k);
         if (c == NE_WC_NEG) m |= NE_MOD_NEG;
-        if (c == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER) m |= NE_MOD_MODAL;
+        if (c == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER) {
+            m |= NE_MOD_MODAL;
+            if (is_word(sv, k, "will") || is_word(sv, k, "shall") || is_word(sv, k, "would") || is_word(sv, k, "'ll"))
+                m |= NE_MOD_FUTURE;
+        }
         if (c == NE_WC_SPEC) m |= NE_MOD_SPEC;
     }
     int p = prev_nonadv(sv, vs);
@@ -361,6 +372,8 @@ static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
         if (!sv->isverb[k]) continue;
         int q = prev_nonadv(sv, neClause_vg_start(sv, k));
         if (ends_with(TK(sv, k)->norm, TK(sv, k)->norm_len, "ing") || (q >= 0 && WC(sv, q) == NE_WC_TO)) return -1;
+        /* "a US diplomat it arrested": a relative clause without "that" */
+        if (q > lo && WC(sv, q) == NE_WC_PRON && WC(sv, q - 1) == NE_WC_OPEN && ng_token(sv, q - 1)) continue;
         return k;
     }
     return -1;

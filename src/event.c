@@ -79,7 +79,12 @@ static int slot_max_end(const ev_ctx *c, int s) {
             e = k;
             continue;
         }
-        int joins = sv->wc[k] == NE_WC_CONJ || !strcmp(sv->t[k].norm, ",") || !strcmp(sv->t[k].norm, "of");
+        int next_actor = 0; /* the noun group after k names an actor */
+        for (int q = k + 1; q < sv->n && q < k + 7 && ng_or_actor(c, q) && !next_actor; q++)
+            next_actor = neClause_actor(sv, q) >= 0;
+        /* a comma continues a list or an apposition ("Iran, Iraq and Syria", "Alice Wells, a US
+        ** official"), not a clause ("..., as the country works ...") */
+        int joins = sv->wc[k] == NE_WC_CONJ || (!strcmp(sv->t[k].norm, ",") && next_actor) || !strcmp(sv->t[k].norm, "of");
         int loc = !has_actor && !located && sv->wc[k] == NE_WC_PREP &&
                   (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at") ||
                    tok_is(c, k, "by"));
@@ -108,8 +113,9 @@ static int slot_has_actor(const ev_ctx *c, int s, int e) {
 }
 
 /* Can a slot without any actor end at token e (a noun, not a determiner)? */
-static int slot_head(const ev_ctx *c, int e) {
+static int slot_head(const ev_ctx *c, int s, int e) {
     int wc = c->sv.wc[e];
+    if (e == s && c->sv.t[e].shape == NE_SH_NUM) return 1; /* a bare count: "arresting 12" */
     return wc == NE_WC_OPEN && c->sv.t[e].shape != NE_SH_NUM && c->sv.t[e].shape != NE_SH_DASH;
 }
 
@@ -121,7 +127,7 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
     int maxe = slot_max_end(c, p), any = slot_has_actor(c, p, maxe);
     for (int e = maxe; e >= p; e--) {
-        if (any ? !slot_has_actor(c, p, e) : !slot_head(c, e)) continue;
+        if (any ? !slot_has_actor(c, p, e) : !slot_head(c, p, e)) continue;
         if (target) c->m.ts = p, c->m.te = e;
         else c->m.ss = p, c->m.se = e;
         if (match_fwd(c, k + 1, e + 1)) return 1;
@@ -277,8 +283,7 @@ static int country_as_gov(struct ne_doc *d, int a, ne_actor *out) {
 ** verbal (roots 01-05, 09-13: said, urged, accused ... a government) and
 ** the mention is not behind a locative or "on"/"against" preposition
 ** ("sanctions on Iran", "strikes inside Pakistan" are on the country)? */
-static int target_gov(const ev_ctx *c, int a) {
-    int q = c->m.pt->cameo->quad_class;
+static int target_gov(const ev_ctx *c, int a, int q) {
     if (a < 0 || (q != 1 && q != 3)) return 0;
     int k = mention_tok(&c->sv, a);
     while (k > 0 && (neClause_ng_token(&c->sv, k - 1) && neClause_actor(&c->sv, k - 1) < 0)) k--;
@@ -373,6 +378,7 @@ static int push_event(struct ne_doc *d, const ne_event *ev) {
 
 /* Parts of one coded clause shared by all its (source, target) pairs. */
 typedef struct ev_frame {
+    const ne_cameo_code *cc; /* the code, when not the pattern's (an intention: 03x) */
     int src[EV_MAX_ACTORS], tgt[EV_MAX_ACTORS];
     int nsrc, ntgt, recip;
     int lo, hi;
@@ -388,7 +394,7 @@ static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
 
 /* Fill the fields every event of this match shares. */
 static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
-    const ne_cameo_code *cc = c->m.pt->cameo;
+    const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
     struct ne_doc *d = c->d;
     memset(ev, 0, sizeof *ev);
     snprintf(ev->code, sizeof ev->code, "%s", cc->code);
@@ -428,11 +434,23 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     ev->confidence = f->conf * (rep ? 0.95 : 1.0) * (c->sv.in_title ? 0.9 : 1.0);
     if (d->explain) {
         ev->pattern = c->m.pt->text;
-        ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s", f->rule, c->m.passive ? "passive" : "active",
-                              ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none");
+        ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s%s", f->rule, c->m.passive ? "passive" : "active",
+                              ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
+                              f->cc ? "; intent" : "");
         if (!ev->rule) return NE_NOMEM;
     }
     return ev->evidence ? NE_OK : NE_NOMEM;
+}
+
+/* Joint acts: both sides do them ("X and Y signed an agreement": X->Y and
+** Y->X; docs/ANNOTATION.md, guideline 6): consult, meet at a third
+** location, negotiate, sign a formal agreement, cooperate economically or
+** militarily (CAMEO 040, 044, 046, 057, 061, 062). */
+static int joint_code(const char *code) {
+    static const char *const joint[] = {"040", "044", "046", "057", "061", "062", NULL};
+    for (const char *const *j = joint; *j; j++)
+        if (!strcmp(code, *j)) return 1;
+    return 0;
 }
 
 /* One event per (source, target) pair of the frame. */
@@ -449,7 +467,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (ev.has_source && (rc = country_as_gov(c->d, f->src[i], &ev.source))) return rc;
-            if (ev.has_target && (f->recip || target_gov(c, t)) && (rc = country_as_gov(c->d, t, &ev.target)))
+            if (ev.has_target && (f->recip || target_gov(c, t, base.quad_class)) && (rc = country_as_gov(c->d, t, &ev.target)))
                 return rc;
             if (!ev.has_source && !ev.has_target) continue;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code)) continue;
@@ -474,6 +492,49 @@ static int slot_actors(ev_ctx *c, int s, int e, int *out) {
     return n;
 }
 
+/* Verbs whose infinitive states an intention ("agreed to lift", "plans to
+** visit", "is set to meet", "is to meet"); token k stands before "to". */
+static int intent_verb(const ev_ctx *c, int k) {
+    static const char *const verbs[] = {"agree", "plan", "intend", "pledge", "promise", "vow", "decide",
+                                        "offer", "expect", "set", "schedule", "prepare", "aim", "seek",
+                                        "due", "commit", "undertake", "resolve", "propose", NULL};
+    if (k < 0) return 0;
+    if (c->sv.wc[k] == NE_WC_BE) return 1; /* "is to meet" */
+    if (!c->sv.isverb[k] && !tok_is(c, k, "due") && !(k > 0 && c->sv.wc[k - 1] == NE_WC_BE))
+        return 0; /* "a plan to bail out" is no intention; "is set to" is */
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(c->sv.t[k].lemma, *v) || !strcmp(c->sv.t[k].norm, *v)) return 1;
+    return 0;
+}
+
+/* The word before the "to" of an infinitive at verb group vs, or -1. */
+static int before_to(const ev_ctx *c, int vs) {
+    int p = vs - 1;
+    while (p >= 0 && c->sv.wc[p] == NE_WC_ADV) p--;
+    if (p < 1 || c->sv.wc[p] != NE_WC_TO) return -1;
+    p--;
+    while (p >= 0 && c->sv.wc[p] == NE_WC_ADV) p--;
+    return p;
+}
+
+/* An announced act of a cooperative kind ("will meet", "agreed to lift"):
+** the 03x code of its intention (cameo/intent.tsv), or NULL. */
+static const ne_cameo_code *intent_code(const ev_ctx *c) {
+    return neCameo_intent(c->e->cameo, c->m.pt->cameo->code);
+}
+
+/* Targets of a pattern without "+" that ends in a preposition ("lift ban on
+** import of"): the noun group right after it, when it names an actor
+** ("... of Egyptian farm products" -> EGY). */
+static int trailing_target(ev_ctx *c, int *out) {
+    int e = c->m.end;
+    if (c->m.pt->has_target || e < 0 || e + 1 >= c->sv.n || e == c->m.anchor ||
+        (c->sv.wc[e] != NE_WC_PREP && c->sv.wc[e] != NE_WC_TO))
+        return 0;
+    int me = slot_max_end(c, e + 1);
+    return me > e && slot_has_actor(c, e + 1, me) ? slot_actors(c, e + 1, me, out) : 0;
+}
+
 /* A verb-anchored match: modality, subject, voice, then the events. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -482,10 +543,19 @@ static int code_verb(ev_ctx *c) {
     int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
     int intent = root_is(c->m.pt, "03") || root_is(c->m.pt, "13");
     if (mod & (NE_MOD_NEG | NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)) return NE_OK;
-    if ((mod & NE_MOD_MODAL) && !intent) return NE_OK;
+    if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i);
     if (mod & NE_MOD_INFINITIVE) {
-        if (gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) return NE_OK;
+        int k = before_to(c, vs);
+        if ((gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) && !intent) {
+            if (!intent_verb(c, k) || !(f.cc = intent_code(c))) return NE_OK;
+            int g2, m2 = neClause_modality(&c->sv, k, f.lo, 0, &g2); /* "did not agree to meet" */
+            if (m2 & (NE_MOD_NEG | NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)) return NE_OK;
+            if ((m2 & NE_MOD_MODAL) && !(m2 & NE_MOD_FUTURE)) return NE_OK;
+            gov = k;
+        } else if (gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) {
+            return NE_OK;
+        }
         vs = neClause_vg_start(&c->sv, gov);
         c->m.attach = gov;
         neClause_bounds(&c->sv, gov, &f.lo, &f.hi);
@@ -508,10 +578,18 @@ static int code_verb(ev_ctx *c) {
         f.nsrc = ns;
         if (c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
         f.recip = c->m.ts >= 0 && is_recip(c, c->m.ts);
-        if (!f.recip) f.ntgt = slot_actors(c, c->m.ts, c->m.te, f.tgt);
+        if (!f.recip) f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
-    return emit(c, &f);
+    if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;
+    int rc = emit(c, &f);
+    if (rc || f.recip || !f.nsrc || !f.ntgt || !joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) return rc;
+    ev_frame r = f; /* "X met Y": Y met X too */
+    memcpy(r.src, f.tgt, sizeof r.src);
+    memcpy(r.tgt, f.src, sizeof r.tgt);
+    r.nsrc = f.ntgt;
+    r.ntgt = f.nsrc;
+    return emit(c, &r);
 }
 
 /* Support verbs: their object noun names an act their subject performs
@@ -567,7 +645,7 @@ static int code_noun(ev_ctx *c) {
     }
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
-    f.ntgt = slot_actors(c, c->m.ts, c->m.te, f.tgt);
+    f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
     return emit(c, &f);
 }
 

@@ -271,6 +271,9 @@ typedef struct ne_cameo_code {
 /* The table row of code ("195"), or NULL. Owned by the engine. */
 const ne_cameo_code *neCameo_get(const ne_cameo *c, const char *code);
 size_t neCameo_count(const ne_cameo *c);
+/* The 03x intent code of an announced act of code ("046" -> 036, from
+** cameo/intent.tsv), or NULL when its kind has none. */
+const ne_cameo_code *neCameo_intent(const ne_cameo *c, const char *code);
 /* Quad class implied by a CAMEO root 1..20 (docs/CAMEO.md). */
 int neCameo_quad_of_root(int root);
 
@@ -342,6 +345,7 @@ typedef struct ne_sview {
 #define NE_MOD_SPEC 0x10       /* possibly, likely ... in the verb group */
 #define NE_MOD_INFINITIVE 0x20 /* "to attack": an event only under an implicative verb */
 #define NE_MOD_GERUND 0x40     /* "of harboring": content of another event */
+#define NE_MOD_FUTURE 0x80     /* will, shall, would: an announced act (with NE_MOD_MODAL) */
 int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv);
 int neClause_is_noun(const ne_sview *sv, int i);
 /* Actor mention (index in d->actors) on token i, or -1. */

@@ -108,6 +108,26 @@ static void test_cameo_table(void **state) {
     for (int r = 1; r <= 20; r++) assert_int_equal(neCameo_quad_of_root(r), r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4);
 }
 
+/* cameo/intent.tsv: the longest listed prefix of a cooperative code gives its 03x intent
+** code; conflict codes have none. */
+static void test_intent_table(void **state) {
+    (void)state;
+    const ne_cameo *c = engine->cameo;
+    static const char *const pairs[][2] = {{"040", "036"}, {"046", "036"}, {"045", "039"}, {"057", "030"},
+                                           {"051", "032"}, {"0333", "0333"}, {"073", "0333"}, {"085", "0354"},
+                                           {"0871", "0356"}, {"0831", "0341"}, {"084", "0353"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const ne_cameo_code *cc = neCameo_intent(c, pairs[i][0]);
+        if (!strcmp(pairs[i][0], "0333")) { assert_null(cc); continue; } /* 03x itself has none */
+        assert_non_null(cc);
+        assert_string_equal(cc->code, pairs[i][1]);
+        assert_string_equal(cc->root, "03");
+    }
+    assert_null(neCameo_intent(c, "190"));
+    assert_null(neCameo_intent(c, "112"));
+    assert_null(neCameo_intent(c, "010"));
+}
+
 /* The validator: the shipped patterns loaded, each names a code of the table. */
 static void test_shipped_patterns_valid(void **state) {
     (void)state;
@@ -128,6 +148,7 @@ int main(void) {
         cmocka_unit_test(test_elements),       cmocka_unit_test(test_anchor_is_lemma),
         cmocka_unit_test(test_longest_first),  cmocka_unit_test(test_errors),
         cmocka_unit_test(test_cameo_table),    cmocka_unit_test(test_shipped_patterns_valid),
+        cmocka_unit_test(test_intent_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
