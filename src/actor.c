@@ -140,6 +140,13 @@ static void np_from_entry(scan *s, np *p, const ne_dentry *x) {
     p->code = neDict_code(s->e, x, s->ymd);
     p->kind = NE_ACTOR_NAMED;
     split_code(s->e, p);
+    int when = x->type == NE_DT_PERSON && p->code ? neDict_when(s->e, x, s->ymd) : 0;
+    if (when) { /* a person before any of their offices (a candidate: the country alone) or after all of them (ELI) */
+        char cc[4];
+        memcpy(cc, p->country, 4);
+        compose(s, p, cc, when > 0 ? p->role : NULL, when > 0);
+        p->kind = NE_ACTOR_NAMED;
+    }
     p->info.type = x->type;
     p->info.gender = x->gender;
     p->info.person = x->type == NE_DT_PERSON ? 1 : 0;

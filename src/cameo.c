@@ -133,10 +133,12 @@ static int load_intent(struct ne_engine *e, ne_cameo *cm) {
     size_t len;
     if (neU_path(path, sizeof path, e->data_dir, "cameo/intent.tsv"))
         return ne_engine_fail(e, NE_INVALID, "data directory path too long");
-    if (neU_read_file(path, &text, &len, (size_t)1 << 20)) return NE_OK;
+    int rc = neU_read_file(path, &text, &len, (size_t)1 << 20);
+    if (rc == NE_IO) return NE_OK; /* no table: nothing is recoded */
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
     size_t lines = 1;
     for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
-    int rc = (cm->intent = neM_calloc(lines, sizeof *cm->intent)) ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
+    rc = (cm->intent = neM_calloc(lines, sizeof *cm->intent)) ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
     char *p = text, *end = text + len;
     for (size_t lineno = 1; p < end && rc == NE_OK; lineno++) {
         char *nl = memchr(p, '\n', (size_t)(end - p));

@@ -945,6 +945,19 @@ static long range_dist(const dcode *c, int ymd) {
     return 0;
 }
 
+int neDict_when(const struct ne_engine *e, const ne_dentry *x, int ymd) {
+    const ne_dict *dc = e->dict;
+    if (!dc || !x->ncodes || !ymd) return 0;
+    const dcode *c = &dc->codes[x->code0];
+    int before = 1, after = 1;
+    for (uint16_t k = 0; k < x->ncodes; k++) {
+        if (!range_dist(&c[k], ymd)) return 0;
+        before &= ymd < c[k].from;
+        after &= ymd > c[k].to;
+    }
+    return before ? -1 : after ? 1 : 0;
+}
+
 const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd) {
     const ne_dict *dc = e->dict;
     if (!dc || !x->ncodes) return NULL;

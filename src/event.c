@@ -445,9 +445,9 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
 /* Joint acts: both sides do them ("X and Y signed an agreement": X->Y and
 ** Y->X; docs/ANNOTATION.md, guideline 6): consult, meet at a third
 ** location, negotiate, sign a formal agreement, cooperate economically or
-** militarily (CAMEO 040, 044, 046, 057, 061, 062). */
+** militarily (CAMEO 040, 046, 057, 061, 062). */
 static int joint_code(const char *code) {
-    static const char *const joint[] = {"040", "044", "046", "057", "061", "062", NULL};
+    static const char *const joint[] = {"040", "046", "057", "061", "062", NULL};
     for (const char *const *j = joint; *j; j++)
         if (!strcmp(code, *j)) return 1;
     return 0;
@@ -584,6 +584,9 @@ static int code_verb(ev_ctx *c) {
     if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;
     int rc = emit(c, &f);
     if (rc || f.recip || !f.nsrc || !f.ntgt || !joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) return rc;
+    int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
+                                                   /* not a place or a treaty ("signed on to NAFTA") */
+    if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !tok_is(c, p, "with")) return rc;
     ev_frame r = f; /* "X met Y": Y met X too */
     memcpy(r.src, f.tgt, sizeof r.src);
     memcpy(r.tgt, f.src, sizeof r.tgt);
