@@ -169,6 +169,7 @@ static void source_key(const ne_doc *d, char *out, size_t cap) {
     out[0] = 0;
     if (d->source && *d->source) {
         snprintf(out, cap, "%s", d->source);
+        neU_utf8_cut(out); /* a long name cut at the buffer's end stays valid UTF-8 */
         return;
     }
     if (!d->url) return;
@@ -176,6 +177,7 @@ static void source_key(const ne_doc *d, char *out, size_t cap) {
     h = h ? h + 3 : d->url;
     size_t n = strcspn(h, "/:?#");
     snprintf(out, cap, "%.*s", (int)n, h);
+    neU_utf8_cut(out);
 }
 
 static void now_utc(char *out, size_t cap) {
