@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#define XXH_INLINE_ALL /* header-only: the vocabulary hash is inlined into the per-token loop */
+#include <xxhash.h>
 
 #define MAX_NAME_TOKENS 16
 #define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
@@ -34,6 +36,7 @@ typedef struct vslot {
 typedef struct dnode {
     uint32_t hit;         /* first hit (0 none) */
     uint16_t types;       /* NE_DM() of every hit's type */
+    uint16_t kids;        /* 1 when some name goes on from here (else no edge to probe) */
 } dnode;
 /* One dictionary name found at a token (per-document memo, neDict_prepare). */
 typedef struct dmatch {
@@ -98,11 +101,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t size) {
     return NE_OK;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
+static uint64_t hash_bytes(const char *s, size_t n) { return XXH3_64bits(s, n); }
 static uint64_t hash_u64(uint64_t k) {
     k ^= k >> 33; k *= 0xff51afd7ed558ccdull; k ^= k >> 33; k *= 0xc4ceb9fe1a85ec53ull;
     return k ^ (k >> 33);
@@ -255,7 +254,8 @@ static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_rehash(dc)) return 0;
     if (grow((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
     c = (uint32_t)dc->node_n++;
-    dc->nodes[c] = (dnode){0, 0};
+    dc->nodes[c] = (dnode){0, 0, 0};
+    dc->nodes[node].kids = 1;
     uint64_t key = ((uint64_t)node << 32) | tok;
     size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
     while (dc->edges[h].key) h = (h + 1) & mask;
@@ -728,7 +728,7 @@ static ne_dict *dict_new(void) {
         neDict_free(dc);
         return NULL;
     }
-    dc->nodes[0] = (dnode){0, 0};
+    dc->nodes[0] = (dnode){0, 0, 0};
     dc->node_n = 1;
     return dc;
 }
@@ -841,7 +841,7 @@ static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, ui
             if (!m) return NE_NOMEM;
             *m = (dmatch){nd->hit, nd->types, (uint8_t)(j - i + 1)};
         }
-        if (++j >= end || j - i >= MAX_NAME_TOKENS) break;
+        if (!nd->kids || ++j >= end || j - i >= MAX_NAME_TOKENS) break;
         node = edge_find(dc, node, ids[j]);
     }
     return NE_OK;
@@ -865,6 +865,7 @@ static void vocab_lookup_all(const ne_dict *dc, const ne_token *tk, size_t n, ui
             const vslot *v = vocab_probe(dc, hv[k], tk[b + k].norm, tk[b + k].norm_len);
             ids[b + k] = v ? v->id : 0;
             roots[b + k] = v ? v->root : 0;
+            if (v && v->root) __builtin_prefetch(&dc->nodes[v->root]); /* names_at reads it next */
         }
     }
 }
