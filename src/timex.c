@@ -184,11 +184,14 @@ static int past_form(const tx *x, size_t i) {
 /* The nearest future or past cue word (or past form in -ed) within 11 tokens
 ** of [a, b) in the sentence. */
 static int tense_of(const tx *x, size_t a, size_t b) {
+    int stop[2] = {0, 0}; /* a quote mark ends the search on its side: the
+                          ** reporting verb does not date what the quotation says */
     for (size_t dist = 1; dist < 12; dist++) {
         size_t cand[2] = {a >= x->first + dist ? a - dist : (size_t)-1, b - 1 + dist};
         for (int k = 0; k < 2; k++) {
             size_t i = cand[k];
-            if (i == (size_t)-1 || i >= x->end) continue;
+            if (stop[k] || i == (size_t)-1 || i >= x->end) continue;
+            if (x->tk[i].shape == NE_SH_QUOTE) { stop[k] = 1; continue; }
             const ne_word *fw = word_at(x, i, TW_FUTURE);
             /* "next to the embassy" is a place; "had been scheduled to" a plan overtaken */
             if (fw && !(!strcmp(fw->phrase, "next") && (is_word(x, i + 1, "to") || is_word(x, i + 1, "door"))))
