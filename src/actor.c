@@ -444,8 +444,14 @@ static int expletive_it(const scan *s, size_t i) {
                                      "remains", "remained", NULL};
     static const char *const comp[] = {"that", "whether", "to", "if", "how", "why", NULL};
     if (strcmp(s->tk[i].norm, "it") || i + 1 >= s->b || !is_any(&s->tk[i + 1], be)) return 0;
-    for (size_t k = i + 2; k < s->b && k < i + 7; k++)
-        if (is_any(&s->tk[k], comp)) return 1;
+    for (size_t k = i + 2; k < s->b && k < i + 7; k++) {
+        if (!is_any(&s->tk[k], comp)) continue;
+        /* "to" before a noun group is a preposition ("it was opposed to the test"), not an infinitive */
+        if (is_w(&s->tk[k], "to") && k + 1 < s->b && (is_any(&s->tk[k + 1], determiners) || is_any(&s->tk[k + 1], pronouns) ||
+                                                      capitalized(&s->tk[k + 1])))
+            continue;
+        return 1;
+    }
     return 0;
 }
 
