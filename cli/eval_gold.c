@@ -215,7 +215,7 @@ int eval_gold_texts(const char *gold_path, const char *shared, FILE *out, FILE *
 /* ---- scoring ---- */
 
 typedef struct gold_counts {
-    eval_prf root, code, actor_code, actor_span;
+    eval_prf root, code, actor_code, actor_exact, actor_span;
     long articles, missing, date_gold, date_ok, quote_gold, quote_ok, timex_gold, timex_ok, head_gold, head_ok;
 } gold_counts;
 
@@ -229,21 +229,58 @@ static const char *str_or(json_t *o, const char *key, const char *dflt) {
     return s && *s ? s : dflt;
 }
 
-/* Actor as a key part: its country (level 0) or its code, else its country. */
-static const char *actor_part(json_t *a, int full) {
-    if (!json_is_object(a)) return "-";
-    if (full) return str_or(a, "code", str_or(a, "country", "-"));
-    return str_or(a, "country", "-");
+/* CAMEO 1.1b3 actor codebook (/work/shared/data/cameo, chapter 3): the generic
+** international codes of table 3.2 and the role codes of table 3.1 (with PTY, 3.1.4). */
+static const char *const intl_generic[] = {"IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS", NULL};
+static const char *const role_groups[] = {
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "PTY", "AGR", "BUS", "CRM", "CVL",
+    "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", NULL};
+
+static int code_in_list(const char *g, const char *const *list) {
+    for (; *list; list++) if (!strncmp(g, *list, 3)) return 1;
+    return 0;
 }
 
-/* Event key at a level: 0 (countries, root), 1 (countries, code), 2 (codes, code). */
+/* An actor code at the level the annotation guidelines define (docs/ANNOTATION.md,
+** rules 3 and 9; docs/EVAL.md): a generic international code alone (IGOUNO and
+** IGO are both "IGO", MNCFRA "MNC", IMGMOSISI "IMG"); else the country and its
+** role: PTY when the code has it (a party named as such is PTY whether it governs
+** or not, so USAGOVPTY and USAOPPPTY are "USAPTY"), otherwise the first role group
+** (IRNGOVMIL "IRNGOV"); organization, religion and region groups are dropped. */
+static void guideline_code(const char *code, char *buf, size_t cap) {
+    size_t n = strlen(code);
+    if (n < 3 || code_in_list(code, intl_generic)) {
+        snprintf(buf, cap, "%.3s", code);
+        return;
+    }
+    const char *role = NULL;
+    for (size_t i = 3; i + 3 <= n; i += 3) {
+        if (!strncmp(code + i, "PTY", 3)) { role = code + i; break; }
+        if (!role && code_in_list(code + i, role_groups)) role = code + i;
+    }
+    snprintf(buf, cap, "%.3s%.3s", code, role ? role : "");
+}
+
+/* Actor as a key part: its country (level 0), its code at the guidelines' level
+** (level 2) or its exact code (level 3); a code-less actor counts by its country. */
+static const char *actor_part(json_t *a, int level, char *buf, size_t cap) {
+    if (!json_is_object(a)) return "-";
+    if (level < 2) return str_or(a, "country", "-");
+    const char *c = str_or(a, "code", str_or(a, "country", "-"));
+    if (level == 3 || !strcmp(c, "-")) return c;
+    guideline_code(c, buf, cap);
+    return buf;
+}
+
+/* Event key at a level: 0 (countries, root), 1 (countries, code), 2 (actor codes
+** at the guidelines' level, code), 3 (exact actor codes, code). */
 static void event_key(json_t *ev, int level, char *buf, size_t cap) {
     const char *code = str_or(ev, "code", "");
-    char root[3] = {0};
+    char root[3] = {0}, sb[16], tb[16];
     const char *r = str_or(ev, "root", NULL);
     snprintf(root, sizeof root, "%s", r ? r : code);
-    snprintf(buf, cap, "%s|%s|%s", actor_part(json_object_get(ev, "source"), level == 2),
-             actor_part(json_object_get(ev, "target"), level == 2), level == 0 ? root : code);
+    snprintf(buf, cap, "%s|%s|%s", actor_part(json_object_get(ev, "source"), level, sb, sizeof sb),
+             actor_part(json_object_get(ev, "target"), level, tb, sizeof tb), level == 0 ? root : code);
 }
 
 static int keyset_has(const keyset *s, const char *k) {
@@ -374,6 +411,7 @@ static void score_article(json_t *g, json_t *p, gold_counts *k) {
     score_events(gev, pev, 0, &k->root);
     score_events(gev, pev, 1, &k->code);
     score_events(gev, pev, 2, &k->actor_code);
+    score_events(gev, pev, 3, &k->actor_exact);
     score_dates(gev, pev, k);
     if (json_object_get(g, "actors")) score_actors(json_object_get(g, "actors"), json_object_get(p, "actors"), &k->actor_span);
     score_mentions(g, p, k);
@@ -387,6 +425,7 @@ static void report_counts(const char *set, const gold_counts *k) {
     eval_prf_report(set, "event_root", &k->root);
     eval_prf_report(set, "event_code", &k->code);
     eval_prf_report(set, "event_actor_code", &k->actor_code);
+    if (k->actor_exact.tp + k->actor_exact.fn) eval_figure(set, "event_actor_code_exact_f1", eval_f1(&k->actor_exact), k->actor_exact.tp + k->actor_exact.fn);
     rate(set, "date_acc", k->date_ok, k->date_gold);
     if (k->actor_span.tp + k->actor_span.fn) eval_figure(set, "actor_span_f1", eval_f1(&k->actor_span), k->actor_span.tp + k->actor_span.fn);
     rate(set, "quote_speaker_acc", k->quote_ok, k->quote_gold);
