@@ -259,7 +259,8 @@ static void main_country_roles(cctx *c) {
     int looked = 0;
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
-        if (a->ref >= 0 || a->code || a->kind != NE_ACTOR_NOMINAL || !a->role || !a->role[0]) continue;
+        if (a->ref >= 0 || a->code || !a->role || !a->role[0]) continue;
+        if (a->kind != NE_ACTOR_NOMINAL && a->kind != NE_ACTOR_UNKNOWN) continue; /* "Mayor Bill de Blasio" */
         if (!looked) { cc = main_country(c); looked = 1; }
         const char *here = located_in(c, m), *use = here ? here : cc;
         if (!use) continue;
