@@ -306,7 +306,8 @@ static void info_from_role(np *p, const ne_dentry *r) {
 static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     const ne_dentry *person;
     size_t te = r->person ? title_name(s, k, &person) : k;
-    if (te == k) return;
+    /* one unknown word after a lower-case role is no titled name ("radical Islamic") */
+    if (te == k || (!person && te == k + 1 && !capitalized(&s->tk[k - 1]))) return;
     if (person) {
         size_t st = p->start;
         np_from_entry(s, p, person);
@@ -358,6 +359,32 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     p->end = at + rn;
     role_then_name(s, p, p->end, r);
     return 1;
+}
+
+/* A party x (p, ending at p->end) followed by role words is one mention
+** (docs/ANNOTATION.md rule 9): "Republican leaders" and "Democratic officials"
+** keep the party's code; "Republican lawmakers" are COUNTRY + LEG, "Democratic
+** voters" COUNTRY + CVL; a title and a name ("Republican Secretary of State Jon
+** Husted") COUNTRY + GOV, or the dictionary person's own code. */
+static void party_roles(scan *s, np *p) {
+    const ne_dentry *r;
+    size_t k = p->end, rn = match_roles(s, k, &r);
+    if (!rn) return;
+    const char *role = role_of(s, r);
+    char cc[4];
+    memcpy(cc, p->country, 4);
+    r = head_role(s, k, rn, r);
+    const ne_dentry *party = p->ent;
+    p->end = k + rn;
+    if (!role || strcmp(role, "GOV")) {
+        compose(s, p, cc, role, 0);
+        info_from_role(p, r);
+        return;
+    }
+    info_from_role(p, r);
+    p->kind = NE_ACTOR_COMPOSED;
+    role_then_name(s, p, p->end, r);
+    if (p->ent == party && p->end > k + rn) compose(s, p, cc, "GOV", 0);
 }
 
 /* May role words at j (rn tokens, head r, role group role) stand alone with
@@ -488,6 +515,7 @@ static int parse_at(scan *s, size_t i, np *p) {
             np_from_entry(s, p, x);
             p->start = j; /* "former" belongs to a role, not to a name */
             p->end = j + n;
+            if (x->type == NE_DT_PARTY && p->country[0]) party_roles(s, p);
         }
         return 1;
     }
