@@ -451,6 +451,21 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     return 1;
 }
 
+/* "a judge", "a federal judge in Texas": an indefinite person role, with at
+** most one modifier word, is a nominal (its country comes from a place after
+** it or the main country, docs/DICTIONARIES.md). */
+static int indefinite_person(scan *s, np *p, size_t j, int former) {
+    for (size_t at = j; at <= j + 1 && at < s->b; at++) {
+        if (at > j && !gap_word(&s->tk[j])) break;
+        np q = *p;
+        if (role_led(s, &q, at, 1, 0, former) && q.kind == NE_ACTOR_NOMINAL && q.info.person == 1) {
+            *p = q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int nominal_class(const char *code) {
     if (!code) return NE_DT_ORG;
     if (!strcmp(code, "PER")) return NE_DT_PERSON;
@@ -520,8 +535,14 @@ static int parse_at(scan *s, size_t i, np *p) {
         return 1;
     }
     int bare = j == i; /* no determiner here; "a military base" is parsed again at "military" */
+    ne_actor_info keep = p->info;
     if (role_led(s, p, j, definite, bare, former)) {
         if (p->kind == NE_ACTOR_NOMINAL) p->start = i; /* "the militants", "the former prime minister" */
+        return 1;
+    }
+    p->info = keep; /* a role word that made no mention says nothing of a name after it */
+    if (j > i && !definite && indefinite_person(s, p, j, former)) {
+        p->start = i;
         return 1;
     }
     if (definite && (n = match(s, j, NE_DM(NE_DT_NOMINAL), &x)) > 0) {

@@ -249,6 +249,11 @@ static const char *located_in(const cctx *c, size_t m) {
     const struct ne_doc *d = c->d;
     uint32_t k = c->inf[m].tok_end, s = sent_of(c, m);
     if (k >= d->tokens.n || c->tk[k].sent != s) return NULL;
+    /* "the terrorist attack in Munich": one lower-case noun may come first (UAF
+    ** are of the country where they strike, docs/ANNOTATION.md rule 9) */
+    if (c->tk[k].shape == NE_SH_LOWER && k + 1 < d->tokens.n &&
+        c->tk[k + 1].sent == s && !strcmp(c->act[m].role ? c->act[m].role : "", "UAF"))
+        k++;
     int hit = 0;
     for (size_t i = 0; loc[i] && !hit; i++) hit = !strcmp(c->tk[k].norm, loc[i]);
     for (uint32_t j = k + 1; hit && j < d->tokens.n && j <= k + 3 && c->tk[j].sent == s; j++)
