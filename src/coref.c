@@ -81,8 +81,9 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
     size_t r = root_of(c, k);
     if (!has_identity(c, r) || c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
     if (nm->person == 1) { /* "the president" is no congressman: a role must agree with the antecedent's */
-        if (c->act[m].role && (c->act[r].role || c->act[r].kind == NE_ACTOR_NAMED) &&
-            !same_role(c->act[m].role, c->act[r].role)) /* nor is a known person without office "the terrorist" */
+        /* nor is a known person without office "the terrorist"; "the former ..." may be anyone */
+        if (c->act[m].role && !nm->former && (c->act[r].role || c->act[r].kind == NE_ACTOR_NAMED) &&
+            !same_role(c->act[m].role, c->act[r].role))
             return 0;
         return is_personish(c, k) || is_personish(c, r);
     }
