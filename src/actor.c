@@ -444,6 +444,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
         }
     }
     if (!definite && !(bare && bare_group(s, j, rn, r, role))) return 0;
+    if (k < s->b && capitalized(&s->tk[k]) && match(s, k, NE_DM_ACTOR, &y)) return 0; /* "the radical Palestinian Islamic Jihad" */
     p->kind = NE_ACTOR_NOMINAL;
     compose(s, p, NULL, role, former); /* only for the role: nominals get their code by coreference */
     p->kind = NE_ACTOR_NOMINAL;
@@ -541,7 +542,8 @@ static int parse_at(scan *s, size_t i, np *p) {
         return 1;
     }
     p->info = keep; /* a role word that made no mention says nothing of a name after it */
-    if (j > i && !definite && indefinite_person(s, p, j, former)) {
+    /* not after a comma: ", a spokeswoman for the embassy said" is an attribution */
+    if (j > i && !definite && !(i > s->a && is_w(&tk[i - 1], ",")) && indefinite_person(s, p, j, former)) {
         p->start = i;
         return 1;
     }

@@ -271,7 +271,10 @@ static void main_country_roles(cctx *c) {
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
         if (a->ref >= 0 || a->code || !a->role || !a->role[0]) continue;
-        if (a->kind != NE_ACTOR_NOMINAL && a->kind != NE_ACTOR_UNKNOWN) continue; /* "Mayor Bill de Blasio" */
+        /* a title and a name of two words or more: "Mayor Bill de Blasio", not "General Motors" */
+        if (a->kind != NE_ACTOR_NOMINAL &&
+            (a->kind != NE_ACTOR_UNKNOWN || c->inf[m].tok_end - c->inf[m].tok_first < 3))
+            continue;
         if (!looked) { cc = main_country(c); looked = 1; }
         const char *here = located_in(c, m), *use = here ? here : cc;
         if (!use) continue;
