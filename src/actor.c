@@ -363,7 +363,7 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
 
 /* A party x (p, ending at p->end) followed by role words is one mention
 ** (docs/ANNOTATION.md rule 9): "Republican leaders" and "Democratic officials"
-** keep the party's code; "Republican lawmakers" are COUNTRY + LEG, "Democratic
+** keep the party's code (COUNTRY + GOV while the party governs); "Republican lawmakers" are COUNTRY + LEG, "Democratic
 ** voters" COUNTRY + CVL; a title and a name ("Republican Secretary of State Jon
 ** Husted") COUNTRY + GOV, or the dictionary person's own code. */
 static void party_roles(scan *s, np *p) {
@@ -383,8 +383,12 @@ static void party_roles(scan *s, np *p) {
     }
     info_from_role(p, r);
     p->kind = NE_ACTOR_COMPOSED;
+    int governs = p->code && strstr(p->code, "GOVPTY") != NULL;
     role_then_name(s, p, p->end, r);
-    if (p->ent == party && p->end > k + rn) compose(s, p, cc, "GOV", 0);
+    /* a titled name, or the leaders of a party in government ("Chinese Communist
+    ** Party leadership"): the government (CAMEO 3.1.4: PTY is for members outside
+    ** the executive) */
+    if (p->ent == party && (p->end > k + rn || governs)) compose(s, p, cc, "GOV", 0);
 }
 
 /* May role words at j (rn tokens, head r, role group role) stand alone with
