@@ -970,6 +970,14 @@ static void note_quarter(tx *x, uint32_t sent) {
     }
 }
 
+/* Can an expression start at token i?  Every matcher's first token is a
+** time.txt phrase word (its class set is non-zero), a number, or "latest"
+** (m_period's "latest year-earlier ..."); other tokens are skipped without
+** running the matchers.  A new matcher must keep this true. */
+static int may_start(const tx *x, size_t i) {
+    return x->starts[i] || x->tk[i].shape == NE_SH_NUM || is_word(x, i, "latest");
+}
+
 /* Scan each sentence left to right; the longest expression at a token wins. */
 int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     tx x = {0};
@@ -993,7 +1001,7 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
         x.first = se->tok_first;
         x.end = se->tok_first + se->tok_count;
         for (size_t i = x.first; i < x.end;) {
-            size_t n = match_at(&x, i);
+            size_t n = may_start(&x, i) ? match_at(&x, i) : 0;
             if (!n) { i++; continue; }
             int rc = timex_add(d, &x, i, i + n, s);
             if (rc) return rc;
