@@ -16,11 +16,15 @@ static const char *const hl_classes[] = {"stop", NULL};
 
 int neHeadline_load(struct ne_engine *e) { return neW_load(e, "stopwords.txt", hl_classes, &e->stopwords); }
 
-typedef struct term_set {
-    uint64_t *h;    /* 0 = empty slot */
-    uint8_t *count; /* uses, saturating; lead sentences count 2 */
-    size_t cap;     /* power of two */
-} term_set;
+/* The title's content words, each once (but see title_words), and how
+** often the body uses each; arrays in the document arena. */
+#define HL_MAX_SEEN 64
+typedef struct title_terms {
+    uint64_t *h;  /* stem hash */
+    double *w;    /* 2 for actors and places, else 1 */
+    int *uses;    /* body uses; lead sentences count 2 */
+    size_t n;
+} title_terms;
 
 static uint64_t hash_bytes(const char *s, size_t n) {
     uint64_t h = 1469598103934665603ull;
@@ -28,25 +32,12 @@ static uint64_t hash_bytes(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-static void set_add(term_set *s, uint64_t h, int uses) {
-    size_t i = h & (s->cap - 1);
-    while (s->h[i] && s->h[i] != h) i = (i + 1) & (s->cap - 1);
-    s->h[i] = h;
-    s->count[i] = (uint8_t)(s->count[i] + uses > 200 ? 200 : s->count[i] + uses);
-}
-
-static int set_count(const term_set *s, uint64_t h) {
-    for (size_t i = h & (s->cap - 1); s->h[i]; i = (i + 1) & (s->cap - 1))
-        if (s->h[i] == h) return s->count[i];
-    return 0;
-}
-
-/* A content word of a token: its stem in buf (length returned), 0 when the
-** token carries no content (punctuation, stopword, single letter). */
-static size_t content_stem(const struct ne_engine *e, const ne_token *t, char *buf) {
+/* The stem of a token's word in buf (length returned), 0 for punctuation,
+** single letters and overlong words.  Stopwords are not checked here. */
+static size_t word_stem(const ne_token *t, char *buf) {
     if (t->shape == NE_SH_PUNCT || t->shape == NE_SH_QUOTE || t->shape == NE_SH_DASH || t->shape == NE_SH_OTHER) return 0;
     size_t n = t->norm_len;
-    if (n < 2 || n >= STEM_MAX || neW_get(e->stopwords, t->norm, n, -1)) return 0;
+    if (n < 2 || n >= STEM_MAX) return 0;
     memcpy(buf, t->norm, n);
     if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's') n -= 2;
     if (n > 4 && !memcmp(buf + n - 3, "ies", 3)) { n -= 2; buf[n - 1] = 'y'; }
@@ -57,50 +48,67 @@ static size_t content_stem(const struct ne_engine *e, const ne_token *t, char *b
     return n;
 }
 
-/* Body content words into s (arena memory). */
-static int body_terms(struct ne_doc *d, const struct ne_engine *e, term_set *s) {
+static int stopword(const struct ne_engine *e, const ne_token *t) {
+    return neW_get(e->stopwords, t->norm, t->norm_len, -1) != NULL;
+}
+
+/* The title's content words (stem hashes) in title order, each once; only
+** the first HL_MAX_SEEN distinct ones are remembered, so a word after them
+** counts at every use. */
+static int title_words(struct ne_doc *d, const struct ne_engine *e, title_terms *tt) {
     const ne_token *tk = (const ne_token *)d->tokens.items;
-    size_t body = d->tokens.n;
-    s->cap = 64;
-    while (s->cap < body * 2) s->cap <<= 1;
-    s->h = neA_alloc(&d->arena, s->cap * sizeof *s->h);
-    s->count = neA_alloc(&d->arena, s->cap);
-    if (!s->h || !s->count) return NE_NOMEM;
-    memset(s->h, 0, s->cap * sizeof *s->h);
-    memset(s->count, 0, s->cap);
+    size_t nt = 0;
+    while (nt < d->tokens.n && tk[nt].sent < d->title_sents) nt++;
+    tt->n = 0;
+    tt->h = neA_alloc(&d->arena, (nt + 1) * sizeof *tt->h);
+    tt->w = neA_alloc(&d->arena, (nt + 1) * sizeof *tt->w);
+    tt->uses = neA_alloc(&d->arena, (nt + 1) * sizeof *tt->uses);
+    if (!tt->h || !tt->w || !tt->uses) return NE_NOMEM;
+    char buf[STEM_MAX];
+    for (size_t i = 0; i < nt; i++) {
+        size_t n = word_stem(&tk[i], buf);
+        if (!n || stopword(e, &tk[i])) continue;
+        uint64_t h = hash_bytes(buf, n);
+        int dup = 0;
+        for (size_t k = 0; k < tt->n && k < HL_MAX_SEEN && !dup; k++) dup = tt->h[k] == h;
+        if (dup) continue;
+        tt->h[tt->n] = h;
+        tt->w[tt->n] = (tk[i].actor >= 0 || tk[i].place >= 0) ? 2.0 : 1.0;
+        tt->uses[tt->n++] = 0;
+    }
+    return NE_OK;
+}
+
+/* Count the body's uses of the title's words; only a body word that stems
+** like a title word is looked up in the stopword list. */
+static void body_uses(const struct ne_doc *d, const struct ne_engine *e, title_terms *tt) {
+    const ne_token *tk = (const ne_token *)d->tokens.items;
     char buf[STEM_MAX];
     for (size_t i = 0; i < d->tokens.n; i++) {
         if (tk[i].sent < d->title_sents) continue;
-        size_t n = content_stem(e, &tk[i], buf);
-        if (n) set_add(s, hash_bytes(buf, n), tk[i].sent < d->title_sents + LEAD_SENTS ? 2 : 1);
+        size_t n = word_stem(&tk[i], buf);
+        if (!n) continue;
+        uint64_t h = hash_bytes(buf, n);
+        int stop = -1; /* unknown yet */
+        for (size_t k = 0; k < tt->n; k++) {
+            if (tt->h[k] != h) continue;
+            if (stop < 0) stop = stopword(e, &tk[i]);
+            if (!stop) tt->uses[k] += tk[i].sent < d->title_sents + LEAD_SENTS ? 2 : 1;
+        }
     }
-    return NE_OK;
 }
 
 int neHeadline_score(struct ne_doc *d, const struct ne_engine *e) {
     memset(&d->headline, 0, sizeof d->headline);
     if (!d->has_title || d->title_sents == 0) return NE_OK;
-    term_set body;
-    int rc = body_terms(d, e, &body);
-    if (rc) return rc;
-    const ne_token *tk = (const ne_token *)d->tokens.items;
-    uint64_t seen[64];
-    size_t nseen = 0;
+    title_terms tt;
+    if (title_words(d, e, &tt)) return NE_NOMEM;
+    body_uses(d, e, &tt);
     double total = 0, hit = 0;
-    char buf[STEM_MAX];
-    for (size_t i = 0; i < d->tokens.n && tk[i].sent < d->title_sents; i++) {
-        size_t n = content_stem(e, &tk[i], buf);
-        if (!n) continue;
-        uint64_t h = hash_bytes(buf, n);
-        int dup = 0;
-        for (size_t k = 0; k < nseen && !dup; k++) dup = seen[k] == h;
-        if (dup) continue;
-        if (nseen < 64) seen[nseen++] = h;
-        double w = (tk[i].actor >= 0 || tk[i].place >= 0) ? 2.0 : 1.0;
-        total += w;
+    for (size_t k = 0; k < tt.n; k++) {
+        total += tt.w[k];
         /* a word the body uses once, past its lead, is weak evidence */
-        int uses = set_count(&body, h);
-        hit += uses >= 2 ? w : uses == 1 ? w / 2 : 0;
+        hit += tt.uses[k] >= 2 ? tt.w[k] : tt.uses[k] == 1 ? tt.w[k] / 2 : 0;
     }
     d->headline.present = 1;
     d->headline.score = total > 0 ? hit / total : 1.0;
