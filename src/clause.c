@@ -130,10 +130,11 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         sv->isverb[i] = 0;
         sv->nh[i] = ne_hash(t->norm, t->norm_len);
         sv->lh[i] = t->lemma == t->norm ? sv->nh[i] : ne_hash(t->lemma, strlen(t->lemma));
-        ne_bloom_add(&sv->bloom, sv->lh[i]);
-        ne_bloom_add(&sv->bloom, sv->nh[i]);
+        ne_ws_add(&sv->words, sv->lh[i]);
+        ne_ws_add(&sv->words, sv->nh[i]);
     }
     for (int i = 0; i < sv->n; i++) sv->isverb[i] = (uint8_t)(verb_form(sv, i) && !judge_noun(sv, i));
+    sv->words.w[NE_WS_NONE >> 6] = ~(uint64_t)0;
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");
     return NE_OK;
 }

@@ -208,22 +208,22 @@ static int match_back(ev_ctx *c, int k, int p) {
     return 1;
 }
 
-static int bloom_has(const ne_bloom *have, const ne_bloom *need) {
-    return !((need->w[0] & ~have->w[0]) | (need->w[1] & ~have->w[1]) | (need->w[2] & ~have->w[2]) |
-             (need->w[3] & ~have->w[3]));
+/* Can the sentence hold the required words of the pattern with filter f? */
+static int filter_pass(const ne_wordset *s, const ne_pfilter *f) {
+    return ne_ws_has(s, f->bit[0]) & ne_ws_has(s, f->bit[1]) & ne_ws_has(s, f->bit[2]) & ne_ws_has(s, f->bit[3]);
 }
 
-/* Try the patterns of one kind at anchor i, longest first. */
-static int match_anchor(ev_ctx *c, int i, const ne_pattern *const *pats, size_t n, char kind) {
-    for (size_t k = 0; k < n; k++) {
-        const ne_pattern *pt = pats[k];
-        if (pt->kind != kind || !bloom_has(&c->sv.bloom, &pt->need)) continue;
+/* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first. */
+static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind) {
+    for (uint32_t k = 0; k < an->n[kind]; k++) {
+        if (!filter_pass(&c->sv.words, &an->filt[kind][k])) continue;
+        const ne_pattern *pt = an->pats[kind][k];
         memset(&c->m, 0, sizeof c->m);
         c->m.pt = pt;
         c->m.anchor = i;
         c->m.attach = i;
         c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
-        c->m.passive = kind == 'v' && neClause_passive(&c->sv, i);
+        c->m.passive = kind == 0 && neClause_passive(&c->sv, i);
         int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
         if (match_back(c, pt->anchor - 1, i - 1) && match_fwd(c, pt->anchor + 1, start)) return 1;
     }
@@ -657,23 +657,16 @@ static void mark_used(ev_ctx *c) {
     for (int k = s; k <= c->m.end && k < c->sv.n; k++) c->sv.used[k] = 1;
 }
 
-/* The patterns anchored on each token of the document (one lookup each). */
-typedef struct ev_anchor {
-    const ne_pattern *const *pats;
-    size_t n;
-} ev_anchor;
-
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
-** then the remaining noun anchors. */
-static int code_sentence(ev_ctx *c, const ev_anchor *an) {
-    for (int pass = 0; pass < 2; pass++) {
-        char kind = pass ? 'n' : 'v';
+** then the remaining noun anchors.  an[i]: the patterns anchored on token i. */
+static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
+    for (int kind = 0; kind < 2; kind++) {
         for (int i = 0; i < c->sv.n; i++) {
-            if (c->sv.used[i] || !an[i].n) continue;
-            if ((kind == 'v') != !neClause_is_noun(&c->sv, i)) continue;
-            if (!match_anchor(c, i, an[i].pats, an[i].n, kind)) continue;
+            if (c->sv.used[i] || !an[i] || !an[i]->n[kind]) continue;
+            if ((kind == 0) != !neClause_is_noun(&c->sv, i)) continue;
+            if (!match_anchor(c, i, an[i], kind)) continue;
             mark_used(c);
-            int rc = kind == 'v' ? code_verb(c) : code_noun(c);
+            int rc = kind == 0 ? code_verb(c) : code_noun(c);
             if (rc) return rc;
         }
     }
@@ -681,16 +674,17 @@ static int code_sentence(ev_ctx *c, const ev_anchor *an) {
 }
 
 /* Look up the anchors of sentence s; returns how many tokens have patterns. */
-static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s, ev_anchor *an) {
+static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s,
+                        const ne_anchor **an) {
     int found = 0;
     for (uint32_t k = 0; k < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
-        an[k].n = 0;
+        an[k] = NULL;
         if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
         size_t len = t->lemma == t->norm ? t->norm_len : strlen(t->lemma);
-        an[k].pats = nePattern_lookup(e->patterns, t->lemma, len, &an[k].n);
-        found += an[k].n > 0;
+        an[k] = nePattern_anchor(e->patterns, t->lemma, len, ne_hash(t->lemma, len));
+        found += an[k] != NULL;
     }
     return found;
 }
@@ -698,7 +692,7 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
     ev_ctx c = {.d = d, .e = e};
-    ev_anchor *an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
+    const ne_anchor **an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
     if (!an) return NE_NOMEM;
     for (uint32_t si = 0; si < d->sentences.n; si++) {
         const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);

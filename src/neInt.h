@@ -291,9 +291,15 @@ typedef struct ne_pelem {
     uint8_t func;  /* a function word (preposition, "to", "that"...): skips adverbs only */
     const ne_pword *alt;
 } ne_pelem;
-/* Bloom filter of the word hashes of a sentence (or a pattern's required words). */
-typedef struct ne_bloom { uint64_t w[4]; } ne_bloom;
-static inline void ne_bloom_add(ne_bloom *b, uint32_t h) { b->w[(h >> 6) & 3] |= (uint64_t)1 << (h & 63); }
+/* The words of a sentence as a 1024-bit set of word hashes (bit h & 1023),
+** plus bit NE_WS_NONE, always set; a pattern's filter names up to 4 bits
+** that must all be set for it to have a chance (ne_pfilter). */
+#define NE_WS_BITS 1024
+#define NE_WS_NONE NE_WS_BITS
+typedef struct ne_wordset { uint64_t w[NE_WS_BITS / 64 + 1]; } ne_wordset;
+static inline unsigned ne_ws_bit(uint32_t h) { return h & (NE_WS_BITS - 1); }
+static inline void ne_ws_add(ne_wordset *s, uint32_t h) { s->w[ne_ws_bit(h) >> 6] |= (uint64_t)1 << (h & 63); }
+static inline int ne_ws_has(const ne_wordset *s, unsigned bit) { return (int)(s->w[bit >> 6] >> (bit & 63)) & 1; }
 /* FNV-1a, the hash of words across the event stages. */
 static inline uint32_t ne_hash(const char *s, size_t n) {
     uint32_t h = 2166136261u;
@@ -306,13 +312,24 @@ typedef struct ne_pattern {
     uint8_t nelems, anchor; /* anchor: index of the anchor element */
     uint8_t has_target, has_source;
     uint16_t weight;        /* required elements, for longest-first order */
-    ne_bloom need;          /* hashes of required words (sentence must hold them all) */
     const ne_pelem *elems;
     const char *text;       /* "FILE:LINE: CODE KIND PATTERN" for --explain */
 } ne_pattern;
 /* Patterns anchored on this lemma, longest first, or NULL (*count = 0).
 ** Owned by the engine. */
 const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count);
+/* The same patterns split by kind (index 0 'v', 1 'n'), each list longest
+** first, with one filter per pattern: ne_wordset bits of required words
+** (NE_WS_NONE for none), all set in a sentence the pattern can match. */
+typedef struct ne_pfilter { uint16_t bit[4]; } ne_pfilter;
+typedef struct ne_anchor {
+    const ne_pattern *const *pats[2];
+    const ne_pfilter *filt[2];
+    uint32_t n[2];
+} ne_anchor;
+/* Anchor entry of lemma [lemma, lemma+n) whose ne_hash is hash, or NULL.
+** Owned by the engine. */
+const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, size_t n, uint32_t hash);
 size_t nePattern_count(const ne_patterns *p);
 /* For tests and the validator: a new empty set, parse one file's text into
 ** it (errors "FILE:LINE: reason" on e), then build its anchor index. */
@@ -335,7 +352,7 @@ typedef struct ne_sview {
     uint8_t *isverb;     /* 1: an open-class word judged a verb here */
     uint8_t *used;       /* 1: consumed by a matched pattern */
     uint32_t *lh, *nh;   /* ne_hash of each token's lemma and norm */
-    ne_bloom bloom;      /* of lh and nh */
+    ne_wordset words;    /* of lh and nh */
 } ne_sview;
 /* Modality flags (neClause_modality). */
 #define NE_MOD_NEG 0x01        /* did not, never, no attack */

@@ -16,12 +16,16 @@
 typedef struct pat_bucket {
     const char *lemma; /* NULL: empty slot */
     uint32_t hash, first, count;
+    uint32_t anchor;   /* index in anchors */
 } pat_bucket;
 
 struct ne_patterns {
     ne_arena arena;      /* everything below lives here */
     ne_vec pats;         /* ne_pattern, in file order */
     const ne_pattern **order; /* sorted by anchor lemma, then longest first */
+    const ne_pattern **korder; /* each lemma's run of order split: verbs, then nouns */
+    ne_pfilter *filt;    /* parallel to korder */
+    ne_anchor *anchors;  /* one per anchor lemma, pointing into korder and filt */
     pat_bucket *buckets;
     size_t cap;
 };
@@ -53,6 +57,9 @@ ne_patterns *nePattern_new(void) {
 void nePattern_free(ne_patterns *p) {
     if (!p) return;
     neM_free(p->order);
+    neM_free(p->korder);
+    neM_free(p->filt);
+    neM_free(p->anchors);
     neM_free(p->buckets);
     neA_free(&p->arena);
     neM_free(p);
@@ -173,9 +180,6 @@ static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, cons
     pt->has_target = (uint8_t)targets;
     pt->has_source = (uint8_t)sources;
     pt->weight = weight;
-    for (size_t i = 0; i < pl->n; i++) /* required single words written as lemmas */
-        if (i != (size_t)anchor && els[i].kind == NE_PE_WORD && els[i].nalt == 1 && els[i].alt[0].sh == els[i].alt[0].lh)
-            ne_bloom_add(&pt->need, els[i].alt[0].lh);
     pt->elems = els;
     pt->text = t;
     return NE_OK;
@@ -243,42 +247,99 @@ static int order_cmp(const void *a, const void *b) {
     return x < y ? -1 : x > y; /* file order among equals */
 }
 
+/* The filter of pt: the word-set bits of up to 4 required single words
+** written as lemmas (a token matches them by lemma or surface, both hashed
+** into the sentence's set); a pattern with more is filtered on 4 of them. */
+static ne_pfilter pattern_filter(const ne_pattern *pt) {
+    ne_pfilter f = {{NE_WS_NONE, NE_WS_NONE, NE_WS_NONE, NE_WS_NONE}};
+    int k = 0;
+    for (int i = 0; i < pt->nelems && k < 4; i++) {
+        const ne_pelem *el = &pt->elems[i];
+        if (i != pt->anchor && el->kind == NE_PE_WORD && el->nalt == 1 && el->alt[0].sh == el->alt[0].lh)
+            f.bit[k++] = (uint16_t)ne_ws_bit(el->alt[0].lh);
+    }
+    return f;
+}
+
+/* Split the run [first, first+count) of order into verbs then nouns (each in
+** longest-first order) in korder and filt, and describe it in anchors[a]. */
+static void build_anchor(ne_patterns *p, uint32_t first, uint32_t count, uint32_t a) {
+    ne_anchor *an = &p->anchors[a];
+    uint32_t k = first;
+    for (int kind = 0; kind < 2; kind++) {
+        an->pats[kind] = p->korder + k;
+        an->filt[kind] = p->filt + k;
+        an->n[kind] = 0;
+        for (uint32_t i = first; i < first + count; i++) {
+            if ((p->order[i]->kind == 'n') != kind) continue;
+            p->korder[k] = p->order[i];
+            p->filt[k++] = pattern_filter(p->order[i]);
+            an->n[kind]++;
+        }
+    }
+}
+
+/* Number of distinct anchor lemmas in the sorted order. */
+static size_t count_anchors(const ne_patterns *p, size_t n) {
+    size_t groups = 0;
+    for (size_t i = 0; i < n; i++) groups += i == 0 || strcmp(anchor_lemma(p->order[i - 1]), anchor_lemma(p->order[i]));
+    return groups;
+}
+
 int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     size_t n = p->pats.n;
     neM_free(p->order);
+    neM_free(p->korder);
+    neM_free(p->filt);
+    neM_free(p->anchors);
     neM_free(p->buckets);
+    p->buckets = NULL, p->korder = NULL, p->filt = NULL, p->anchors = NULL;
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
-    p->cap = 16;
-    while (p->cap < n * 2) p->cap *= 2;
-    p->buckets = neM_calloc(p->cap, sizeof *p->buckets);
-    if (!p->order || !p->buckets) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    if (!p->order) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) p->order[i] = NE_VEC_AT(p->pats, ne_pattern, i);
     qsort(p->order, n, sizeof *p->order, order_cmp);
-    for (size_t i = 0; i < n;) {
+    size_t groups = count_anchors(p, n);
+    p->cap = 16;
+    while (p->cap < groups * 2) p->cap *= 2;
+    p->buckets = neM_calloc(p->cap, sizeof *p->buckets);
+    p->korder = neM_calloc(n ? n : 1, sizeof *p->korder);
+    p->filt = neM_calloc(n ? n : 1, sizeof *p->filt);
+    p->anchors = neM_calloc(groups ? groups : 1, sizeof *p->anchors);
+    if (!p->buckets || !p->korder || !p->filt || !p->anchors) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    uint32_t a = 0;
+    for (size_t i = 0; i < n; a++) {
         const char *l = anchor_lemma(p->order[i]);
         size_t j = i;
         while (j < n && !strcmp(anchor_lemma(p->order[j]), l)) j++;
         uint32_t h = ne_hash(l, strlen(l));
         size_t k = h & (p->cap - 1);
         while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
-        p->buckets[k] = (pat_bucket){l, h, (uint32_t)i, (uint32_t)(j - i)};
+        p->buckets[k] = (pat_bucket){l, h, (uint32_t)i, (uint32_t)(j - i), a};
+        build_anchor(p, (uint32_t)i, (uint32_t)(j - i), a);
         i = j;
     }
     return NE_OK;
 }
 
-const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count) {
-    *count = 0;
+/* Bucket of lemma [lemma, lemma+n) with ne_hash h, or NULL. */
+static const pat_bucket *find_bucket(const ne_patterns *p, const char *lemma, size_t n, uint32_t h) {
     if (!p || !p->cap) return NULL;
-    uint32_t h = ne_hash(lemma, n);
     for (size_t k = h & (p->cap - 1);; k = (k + 1) & (p->cap - 1)) {
         const pat_bucket *b = &p->buckets[k];
         if (!b->lemma) return NULL;
-        if (b->hash == h && !strncmp(b->lemma, lemma, n) && !b->lemma[n]) {
-            *count = b->count;
-            return p->order + b->first;
-        }
+        if (b->hash == h && !strncmp(b->lemma, lemma, n) && !b->lemma[n]) return b;
     }
+}
+
+const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count) {
+    const pat_bucket *b = find_bucket(p, lemma, n, ne_hash(lemma, n));
+    *count = b ? b->count : 0;
+    return b ? p->order + b->first : NULL;
+}
+
+const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, size_t n, uint32_t hash) {
+    const pat_bucket *b = find_bucket(p, lemma, n, hash);
+    return b ? &p->anchors[b->anchor] : NULL;
 }
 
 /* ---- loading dictionaries/patterns/NN.txt ---- */
