@@ -20,7 +20,7 @@ typedef struct lx_entry {
     uint32_t vexc; /* offset of the verb exception lemma, 0 = none */
     uint32_t nexc; /* offset of the noun exception lemma, 0 = none */
     uint32_t lemma; /* offset of the precomputed lemma (0 = not computed) */
-    uint8_t len;
+    uint8_t len, llen; /* lengths of the word and of its precomputed lemma */
     uint8_t flags;
     uint8_t wclass; /* enum ne_wclass */
     uint8_t lflags, lwclass; /* precomputed flags and class of the lemma */
@@ -40,15 +40,25 @@ static uint32_t lx_hash(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-static lx_entry *lx_find(const ne_lexicon *lx, const char *w, size_t n) {
+/* The entry of w, whose lx_hash is h, or NULL. */
+static lx_entry *lx_find_h(const ne_lexicon *lx, const char *w, size_t n, uint32_t h) {
     if (!lx || !lx->cap || n > LX_MAX_WORD) return NULL;
-    uint32_t h = lx_hash(w, n);
     size_t mask = lx->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         lx_entry *e = &lx->slots[i];
         if (!e->key) return NULL;
         if (e->hash == h && e->len == n && memcmp(lx->pool + e->key, w, n) == 0) return e;
     }
+}
+
+static lx_entry *lx_find(const ne_lexicon *lx, const char *w, size_t n) {
+    return n > LX_MAX_WORD ? NULL : lx_find_h(lx, w, n, lx_hash(w, n));
+}
+
+/* Ask the cache for the slot where the lookup of hash h starts (the table
+** is far larger than the cache: tagging prefetches a few tokens ahead). */
+static void lx_prefetch(const ne_lexicon *lx, uint32_t h) {
+    if (lx->cap) __builtin_prefetch(&lx->slots[h & (lx->cap - 1)]);
 }
 
 /* Append a word to the pool; returns its offset or 0 on NOMEM. */
@@ -272,7 +282,7 @@ static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char 
 typedef struct lx_gen {
     char w[LX_MAX_WORD + 1];
     uint32_t lemma;
-    uint8_t len, flags, wclass;
+    uint8_t len, llen, flags, wclass;
 } lx_gen;
 
 static int sibilant(const char *w, size_t n) {
@@ -327,6 +337,7 @@ static int gen_forms(ne_lexicon *lx, ne_vec *out, ne_arena *ar) {
                 const char *l = lemma_of(lx, forms[j], fl, buf, &outn, &g->flags, &g->wclass);
                 const lx_entry *le = (l != buf && l != forms[j]) ? lx_find(lx, l, outn) : NULL;
                 g->lemma = le ? le->key : 0;
+                g->llen = le ? le->len : 0;
             }
         }
     }
@@ -344,6 +355,7 @@ static int precompute(ne_lexicon *lx) {
         const char *l = lemma_of(lx, lx->pool + e->key, e->len, buf, &outn, &e->lflags, &e->lwclass);
         const lx_entry *le = l == lx->pool + e->key ? e : (l != buf ? lx_find(lx, l, outn) : NULL);
         e->lemma = le ? le->key : 0;
+        e->llen = le ? le->len : 0;
     }
     if (!lx->have_wordnet) return NE_OK;
     ne_arena ar;
@@ -356,7 +368,7 @@ static int precompute(ne_lexicon *lx) {
         if (!g->lemma) continue;
         lx_entry *e = lx_intern(lx, g->w, g->len);
         if (!e) rc = NE_NOMEM;
-        else if (!e->lemma) e->lemma = g->lemma, e->lflags = g->flags, e->lwclass = g->wclass;
+        else if (!e->lemma) e->lemma = g->lemma, e->llen = g->llen, e->lflags = g->flags, e->lwclass = g->wclass;
     }
     neA_free(&ar);
     return rc;
@@ -478,11 +490,11 @@ static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char 
     return l;
 }
 
-/* The lemma of w: the precomputed one of its entry (one lookup), else
-** morphy and the fallback rules. */
-static const char *lookup_lemma(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t *outn,
+/* The lemma of w (lx_hash h): the precomputed one of its entry (one
+** lookup), else morphy and the fallback rules. */
+static const char *lookup_lemma(const ne_lexicon *lx, const char *w, size_t n, uint32_t h, char *buf, size_t *outn,
                                 uint8_t *flags, uint8_t *wclass) {
-    const lx_entry *le = lx_find(lx, w, n);
+    const lx_entry *le = lx_find_h(lx, w, n, h);
     if (le && le->lemma) {
         *flags = le->lflags;
         *wclass = le->lwclass;
@@ -490,7 +502,7 @@ static const char *lookup_lemma(const ne_lexicon *lx, const char *w, size_t n, c
             *outn = n;
             return w;
         }
-        *outn = strlen(lx->pool + le->lemma);
+        *outn = le->llen;
         return lx->pool + le->lemma;
     }
     return lemma_of(lx, w, n, buf, outn, flags, wclass);
@@ -500,39 +512,62 @@ const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *bu
     char tmp[LX_MAX_WORD + 4];
     size_t outn;
     uint8_t fl, wc;
-    const char *l = lookup_lemma(lx, w, n, tmp, &outn, &fl, &wc);
+    const char *l = lookup_lemma(lx, w, n, lx_hash(w, n), tmp, &outn, &fl, &wc);
     if (outn >= cap) return NULL;
     memcpy(buf, l, outn);
     buf[outn] = 0;
     return buf;
 }
 
-/* A word token worth a lemma: starts with a letter or an apostrophe clitic. */
-static int wordish(const ne_token *t) {
-    return t->shape <= NE_SH_MIXED && t->norm_len > 0;
+/* Does token t get a lemma from the lexicon: a word (starting with a letter
+** or an apostrophe clitic) that is not a capitalized name inside a body
+** sentence (those are their own lemma)? */
+static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
+    if (t->shape > NE_SH_MIXED || t->norm_len == 0) return 0;
+    return !(t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents);
+}
+
+#define LX_AHEAD 8 /* tokens whose lexicon slot is prefetched ahead of tagging */
+
+/* lx_hash of token i's word with its slot prefetched, or 0 when it wants no lemma. */
+static uint32_t plan_lookup(const struct ne_doc *d, const ne_lexicon *lx, size_t i) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    if (!wants_lemma(d, t)) return 0;
+    uint32_t h = lx_hash(t->norm, t->norm_len);
+    lx_prefetch(lx, h);
+    return h;
+}
+
+/* Lemma, verb/aux/negation tags and word class of token t (hash h). */
+static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t h) {
+    char buf[LX_MAX_WORD + 4];
+    size_t outn;
+    uint8_t fl, wc;
+    const char *l = lookup_lemma(lx, t->norm, t->norm_len, h, buf, &outn, &fl, &wc);
+    if (l == buf) {
+        l = neA_strndup(&d->arena, buf, outn);
+        if (!l) return NE_NOMEM;
+    }
+    t->lemma = l;
+    if (fl & LX_VERB) t->tags |= NE_TAG_VERB;
+    if (fl & LX_AUX) t->tags |= NE_TAG_AUX;
+    if (fl & LX_NEG) t->tags |= NE_TAG_NEG;
+    t->tags |= (uint32_t)wc << NE_TAG_WCLASS_SHIFT;
+    return NE_OK;
 }
 
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     const ne_lexicon *lx = e->lexicon;
-    char buf[LX_MAX_WORD + 4];
-    for (size_t i = 0; i < d->tokens.n; i++) {
+    size_t n = d->tokens.n;
+    uint32_t ring[LX_AHEAD]; /* hash of token i at i % LX_AHEAD */
+    for (size_t i = 0; lx && i < n && i < LX_AHEAD; i++) ring[i] = plan_lookup(d, lx, i);
+    for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
         t->lemma = t->norm;
-        if (!wordish(t) || !lx) continue;
-        /* a capitalized word inside a body sentence is a name: its own lemma */
-        if (t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents) continue;
-        size_t outn;
-        uint8_t fl, wc;
-        const char *l = lookup_lemma(lx, t->norm, t->norm_len, buf, &outn, &fl, &wc);
-        if (l == buf) {
-            l = neA_strndup(&d->arena, buf, outn);
-            if (!l) return NE_NOMEM;
-        }
-        t->lemma = l;
-        if (fl & LX_VERB) t->tags |= NE_TAG_VERB;
-        if (fl & LX_AUX) t->tags |= NE_TAG_AUX;
-        if (fl & LX_NEG) t->tags |= NE_TAG_NEG;
-        t->tags |= (uint32_t)wc << NE_TAG_WCLASS_SHIFT;
+        if (!lx) continue;
+        uint32_t h = ring[i % LX_AHEAD];
+        if (i + LX_AHEAD < n) ring[i % LX_AHEAD] = plan_lookup(d, lx, i + LX_AHEAD);
+        if (h && tag_token(d, lx, t, h)) return NE_NOMEM;
     }
     return NE_OK;
 }
