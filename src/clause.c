@@ -134,7 +134,7 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         ne_ws_add(&sv->words, sv->nh[i]);
     }
     for (int i = 0; i < sv->n; i++) sv->isverb[i] = (uint8_t)(verb_form(sv, i) && !judge_noun(sv, i));
-    sv->words.w[NE_WS_NONE >> 6] = ~(uint64_t)0;
+    sv->words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");
     return NE_OK;
 }

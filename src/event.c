@@ -210,7 +210,8 @@ static int match_back(ev_ctx *c, int k, int p) {
 
 /* Can the sentence hold the required words of the pattern with filter f? */
 static int filter_pass(const ne_wordset *s, const ne_pfilter *f) {
-    return ne_ws_has(s, f->bit[0]) & ne_ws_has(s, f->bit[1]) & ne_ws_has(s, f->bit[2]) & ne_ws_has(s, f->bit[3]);
+    return ne_ws_has(s, f->all[0]) & ne_ws_has(s, f->all[1]) & ne_ws_has(s, f->all[2]) & ne_ws_has(s, f->all[3]) &
+           (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
 
 /* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first. */

@@ -292,10 +292,11 @@ typedef struct ne_pelem {
     const ne_pword *alt;
 } ne_pelem;
 /* The words of a sentence as a 1024-bit set of word hashes (bit h & 1023),
-** plus bit NE_WS_NONE, always set; a pattern's filter names up to 4 bits
-** that must all be set for it to have a chance (ne_pfilter). */
+** plus bit NE_WS_NONE, always set, and NE_WS_NEVER, never set (padding for
+** the two lists of a pattern's filter, ne_pfilter). */
 #define NE_WS_BITS 1024
 #define NE_WS_NONE NE_WS_BITS
+#define NE_WS_NEVER (NE_WS_BITS + 1)
 typedef struct ne_wordset { uint64_t w[NE_WS_BITS / 64 + 1]; } ne_wordset;
 static inline unsigned ne_ws_bit(uint32_t h) { return h & (NE_WS_BITS - 1); }
 static inline void ne_ws_add(ne_wordset *s, uint32_t h) { s->w[ne_ws_bit(h) >> 6] |= (uint64_t)1 << (h & 63); }
@@ -319,9 +320,11 @@ typedef struct ne_pattern {
 ** Owned by the engine. */
 const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count);
 /* The same patterns split by kind (index 0 'v', 1 'n'), each list longest
-** first, with one filter per pattern: ne_wordset bits of required words
-** (NE_WS_NONE for none), all set in a sentence the pattern can match. */
-typedef struct ne_pfilter { uint16_t bit[4]; } ne_pfilter;
+** first, with one filter per pattern: a sentence the pattern can match has
+** every bit of all[] set (required words; NE_WS_NONE pads) and at least one
+** of any[] (the words of one required element with alternatives; NE_WS_NEVER
+** pads, any[0] NE_WS_NONE when there is no such element). */
+typedef struct ne_pfilter { uint16_t all[4], any[4]; } ne_pfilter;
 typedef struct ne_anchor {
     const ne_pattern *const *pats[2];
     const ne_pfilter *filt[2];

@@ -247,16 +247,40 @@ static int order_cmp(const void *a, const void *b) {
     return x < y ? -1 : x > y; /* file order among equals */
 }
 
-/* The filter of pt: the word-set bits of up to 4 required single words
-** written as lemmas (a token matches them by lemma or surface, both hashed
-** into the sentence's set); a pattern with more is filtered on 4 of them. */
+/* The word-set bits of element el (each word's lemma and surface hash) into
+** bits; returns how many, or 0 when there are more than max. */
+static int elem_bits(const ne_pelem *el, uint16_t *bits, int max) {
+    int n = 0;
+    for (int k = 0; k < el->nalt; k++) {
+        uint16_t b[2] = {(uint16_t)ne_ws_bit(el->alt[k].lh), (uint16_t)ne_ws_bit(el->alt[k].sh)};
+        for (int j = 0; j < 2; j++) {
+            int dup = 0;
+            for (int m = 0; m < n; m++) dup |= bits[m] == b[j];
+            if (dup) continue;
+            if (n == max) return 0;
+            bits[n++] = b[j];
+        }
+    }
+    return n;
+}
+
+/* The filter of pt from its required words (WORD elements but the anchor;
+** a token matches a word by lemma or surface, both hashed into the
+** sentence's set): up to 4 one-bit elements in all[], then the first
+** element of up to 4 bits in any[]; a pattern is filtered on those only. */
 static ne_pfilter pattern_filter(const ne_pattern *pt) {
-    ne_pfilter f = {{NE_WS_NONE, NE_WS_NONE, NE_WS_NONE, NE_WS_NONE}};
-    int k = 0;
-    for (int i = 0; i < pt->nelems && k < 4; i++) {
+    ne_pfilter f = {{NE_WS_NONE, NE_WS_NONE, NE_WS_NONE, NE_WS_NONE}, {NE_WS_NONE, NE_WS_NEVER, NE_WS_NEVER, NE_WS_NEVER}};
+    int nall = 0, nany = 0;
+    for (int i = 0; i < pt->nelems; i++) {
         const ne_pelem *el = &pt->elems[i];
-        if (i != pt->anchor && el->kind == NE_PE_WORD && el->nalt == 1 && el->alt[0].sh == el->alt[0].lh)
-            f.bit[k++] = (uint16_t)ne_ws_bit(el->alt[0].lh);
+        if (i == pt->anchor || el->kind != NE_PE_WORD) continue;
+        uint16_t bits[4];
+        int n = elem_bits(el, bits, 4);
+        if (n == 1 && nall < 4) f.all[nall++] = bits[0];
+        else if (n > 1 && !nany) {
+            memcpy(f.any, bits, (size_t)n * sizeof *bits);
+            nany = n;
+        }
     }
     return f;
 }
