@@ -12,7 +12,7 @@
 
 static const ne_token *TK(const ne_sview *sv, int i) { return &sv->t[i]; }
 static int WC(const ne_sview *sv, int i) { return sv->wc[i]; }
-static int is_word(const ne_sview *sv, int i, const char *w) { return !strcmp(sv->t[i].norm, w); }
+static int is_word(const ne_sview *sv, int i, const char *w) { return sv->t[i].norm[0] == w[0] && !strcmp(sv->t[i].norm, w); }
 
 static int is_comma(const ne_sview *sv, int i) { return is_word(sv, i, ","); }
 
@@ -117,9 +117,9 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     sv->wc = neA_alloc(&d->arena, n);
     sv->isverb = neA_alloc(&d->arena, n);
     sv->used = neA_alloc(&d->arena, n);
-    sv->lh = neA_alloc(&d->arena, n * sizeof *sv->lh);
-    sv->nh = neA_alloc(&d->arena, n * sizeof *sv->nh);
-    if (!sv->wc || !sv->isverb || !sv->used || !sv->lh || !sv->nh) return NE_NOMEM;
+    sv->lh = d->lhash + s->tok_first;
+    sv->nh = d->nhash + s->tok_first;
+    if (!sv->wc || !sv->isverb || !sv->used) return NE_NOMEM;
     memset(sv->used, 0, n);
     for (int i = 0; i < sv->n; i++) {
         const ne_token *t = TK(sv, i);
@@ -128,8 +128,6 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
             c = NE_WC_ADV;
         sv->wc[i] = (uint8_t)c;
         sv->isverb[i] = 0;
-        sv->nh[i] = ne_hash(t->norm, t->norm_len);
-        sv->lh[i] = t->lemma == t->norm ? sv->nh[i] : ne_hash(t->lemma, strlen(t->lemma));
         ne_ws_add(&sv->words, sv->lh[i]);
         ne_ws_add(&sv->words, sv->nh[i]);
     }

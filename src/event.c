@@ -32,7 +32,10 @@ typedef struct ev_ctx {
     ev_match m;
 } ev_ctx;
 
-static int tok_is(const ev_ctx *c, int i, const char *w) { return i >= 0 && i < c->sv.n && !strcmp(c->sv.t[i].norm, w); }
+/* Is token i the word w?  (The first byte is compared inline: most are not.) */
+static int tok_is(const ev_ctx *c, int i, const char *w) {
+    return i >= 0 && i < c->sv.n && c->sv.t[i].norm[0] == w[0] && !strcmp(c->sv.t[i].norm, w);
+}
 
 static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
     if (i < 0 || i >= c->sv.n) return 0;
@@ -683,8 +686,7 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
         an[k] = NULL;
         if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
-        size_t len = t->lemma == t->norm ? t->norm_len : strlen(t->lemma);
-        an[k] = nePattern_anchor(e->patterns, t->lemma, len, ne_hash(t->lemma, len));
+        an[k] = nePattern_anchor(e->patterns, t->lemma, d->lhash[s->tok_first + k]);
         found += an[k] != NULL;
     }
     return found;

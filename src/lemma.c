@@ -34,11 +34,9 @@ struct ne_lexicon {
     int have_wordnet;
 };
 
-static uint32_t lx_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
-    return h ? h : 1;
-}
+/* ne_hash made non-zero; tagging derives it from d->nhash. */
+static uint32_t lx_hash_of(uint32_t nh) { return nh ? nh : 1; }
+static uint32_t lx_hash(const char *s, size_t n) { return lx_hash_of(ne_hash(s, n)); }
 
 /* The entry of w, whose lx_hash is h, or NULL. */
 static lx_entry *lx_find_h(const ne_lexicon *lx, const char *w, size_t n, uint32_t h) {
@@ -529,16 +527,7 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 
 #define LX_AHEAD 8 /* tokens whose lexicon slot is prefetched ahead of tagging */
 
-/* lx_hash of token i's word with its slot prefetched, or 0 when it wants no lemma. */
-static uint32_t plan_lookup(const struct ne_doc *d, const ne_lexicon *lx, size_t i) {
-    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-    if (!wants_lemma(d, t)) return 0;
-    uint32_t h = lx_hash(t->norm, t->norm_len);
-    lx_prefetch(lx, h);
-    return h;
-}
-
-/* Lemma, verb/aux/negation tags and word class of token t (hash h). */
+/* Lemma, verb/aux/negation tags and word class of token t (lexicon hash h). */
 static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t h) {
     char buf[LX_MAX_WORD + 4];
     size_t outn;
@@ -556,18 +545,32 @@ static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32
     return NE_OK;
 }
 
+/* Prefetch the lexicon slot of token i when it will be looked up. */
+static void plan_lookup(const struct ne_doc *d, const ne_lexicon *lx, size_t i) {
+    if (wants_lemma(d, NE_VEC_AT(d->tokens, ne_token, i))) lx_prefetch(lx, lx_hash_of(d->nhash[i]));
+}
+
+/* Fill d->nhash (every token's ne_hash) and lemmatize; d->lhash last. */
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     const ne_lexicon *lx = e->lexicon;
     size_t n = d->tokens.n;
-    uint32_t ring[LX_AHEAD]; /* hash of token i at i % LX_AHEAD */
-    for (size_t i = 0; lx && i < n && i < LX_AHEAD; i++) ring[i] = plan_lookup(d, lx, i);
+    d->nhash = neA_alloc(&d->arena, (n + 1) * sizeof *d->nhash);
+    d->lhash = neA_alloc(&d->arena, (n + 1) * sizeof *d->lhash);
+    if (!d->nhash || !d->lhash) return NE_NOMEM;
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+        d->nhash[i] = ne_hash(t->norm, t->norm_len);
         t->lemma = t->norm;
-        if (!lx) continue;
-        uint32_t h = ring[i % LX_AHEAD];
-        if (i + LX_AHEAD < n) ring[i % LX_AHEAD] = plan_lookup(d, lx, i + LX_AHEAD);
-        if (h && tag_token(d, lx, t, h)) return NE_NOMEM;
+    }
+    for (size_t i = 0; lx && i < n && i < LX_AHEAD; i++) plan_lookup(d, lx, i);
+    for (size_t i = 0; lx && i < n; i++) {
+        ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+        if (i + LX_AHEAD < n) plan_lookup(d, lx, i + LX_AHEAD);
+        if (wants_lemma(d, t) && tag_token(d, lx, t, lx_hash_of(d->nhash[i]))) return NE_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+        d->lhash[i] = t->lemma == t->norm ? d->nhash[i] : ne_hash(t->lemma, strlen(t->lemma));
     }
     return NE_OK;
 }

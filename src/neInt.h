@@ -158,6 +158,7 @@ struct ne_doc {
     uint32_t title_sents;         /* how many of them are title sentences */
     ne_vec tokens;                /* ne_token, in sentence order */
     struct ne_dmemo *dmemo;       /* dictionary names at each token (dict.c), or NULL */
+    uint32_t *nhash, *lhash;      /* ne_hash of each token's norm and lemma (lemma.c, for the later stages) */
     ne_vec actors;                /* ne_actor (public struct) */
     ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */
@@ -330,9 +331,9 @@ typedef struct ne_anchor {
     const ne_pfilter *filt[2];
     uint32_t n[2];
 } ne_anchor;
-/* Anchor entry of lemma [lemma, lemma+n) whose ne_hash is hash, or NULL.
+/* Anchor entry of the NUL-terminated lemma whose ne_hash is hash, or NULL.
 ** Owned by the engine. */
-const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, size_t n, uint32_t hash);
+const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint32_t hash);
 size_t nePattern_count(const ne_patterns *p);
 /* For tests and the validator: a new empty set, parse one file's text into
 ** it (errors "FILE:LINE: reason" on e), then build its anchor index. */
@@ -354,7 +355,7 @@ typedef struct ne_sview {
     uint8_t *wc;         /* word class per token (enum ne_wclass; -ly adverbs added) */
     uint8_t *isverb;     /* 1: an open-class word judged a verb here */
     uint8_t *used;       /* 1: consumed by a matched pattern */
-    uint32_t *lh, *nh;   /* ne_hash of each token's lemma and norm */
+    const uint32_t *lh, *nh; /* ne_hash of each token's lemma and norm (d->lhash, d->nhash) */
     ne_wordset words;    /* of lh and nh */
 } ne_sview;
 /* Modality flags (neClause_modality). */
@@ -415,6 +416,8 @@ uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n);
 /* First entry of class cls whose VALUE ok() rejects (returns 0), or NULL: lets
 ** a loader validate class-specific values. */
 const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *val));
+/* The same as neW_first_classes for a word whose ne_hash is known (d->nhash). */
+uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash);
 
 /* ---- benchmark hook (pipeline.c), used only by bench/bench.c: when set, ne_code
 ** adds each stage's wall time in seconds to nePipe_clock[i] (i < nePipe_stage_count(),

@@ -345,13 +345,15 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     return NE_OK;
 }
 
-/* Bucket of lemma [lemma, lemma+n) with ne_hash h, or NULL. */
+/* Bucket of lemma [lemma, lemma+n) with ne_hash h, or NULL; n (size_t)-1:
+** lemma is NUL-terminated. */
 static const pat_bucket *find_bucket(const ne_patterns *p, const char *lemma, size_t n, uint32_t h) {
     if (!p || !p->cap) return NULL;
     for (size_t k = h & (p->cap - 1);; k = (k + 1) & (p->cap - 1)) {
         const pat_bucket *b = &p->buckets[k];
         if (!b->lemma) return NULL;
-        if (b->hash == h && !strncmp(b->lemma, lemma, n) && !b->lemma[n]) return b;
+        if (b->hash != h) continue;
+        if (n == (size_t)-1 ? !strcmp(b->lemma, lemma) : !strncmp(b->lemma, lemma, n) && !b->lemma[n]) return b;
     }
 }
 
@@ -361,8 +363,8 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
     return b ? p->order + b->first : NULL;
 }
 
-const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, size_t n, uint32_t hash) {
-    const pat_bucket *b = find_bucket(p, lemma, n, hash);
+const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint32_t hash) {
+    const pat_bucket *b = find_bucket(p, lemma, (size_t)-1, hash);
     return b ? &p->anchors[b->anchor] : NULL;
 }
 

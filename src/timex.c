@@ -18,6 +18,14 @@ static const char *const tw_classes[] = {
 
 enum { TENSE_NONE = 0, TENSE_PAST = -1, TENSE_FUTURE = 1 };
 
+/* Recent phrase lookups (token, class) -> entry: the matchers ask the same
+** ones several times at a token ("the": mod, shift, ref, dayrel...). */
+#define TX_MEMO 128
+typedef struct tx_memo {
+    uint32_t key; /* (token << 5 | class) + 1; 0 = empty */
+    const ne_word *w;
+} tx_memo;
+
 /* Matching state for one sentence. */
 typedef struct tx {
     const ne_wordtab *tw;
@@ -32,6 +40,7 @@ typedef struct tx {
     uint32_t sent;       /* sentence being scanned */
     char val[48];
     const char *type;
+    tx_memo *memo;       /* TX_MEMO slots, for this document's tokens */
 } tx;
 
 /* A holiday VALUE: "MM-DD" (a fixed date) or "MM-DD>W" (the first ISO weekday
@@ -108,7 +117,13 @@ static int is_word(const tx *x, size_t i, const char *w) {
 ** skip the phrase lookup at most tokens. */
 static const ne_word *word_at(const tx *x, size_t i, int cls) {
     if (i >= x->end || !(x->starts[i] & (uint32_t)1 << cls)) return NULL;
-    return neW_match(x->tw, x->tk, i, x->end, cls);
+    uint32_t key = ((uint32_t)i << 5 | (uint32_t)cls) + 1;
+    tx_memo *m = &x->memo[(i * 7 + (size_t)cls) & (TX_MEMO - 1)];
+    if (m->key != key) {
+        m->key = key;
+        m->w = neW_match(x->tw, x->tk, i, x->end, cls);
+    }
+    return m->w;
 }
 static int is_dash(const tx *x, size_t i) { const ne_token *t = tok(x, i); return t && t->shape == NE_SH_DASH; }
 
@@ -981,6 +996,8 @@ static int may_start(const tx *x, size_t i) {
 /* Scan each sentence left to right; the longest expression at a token wins. */
 int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     tx x = {0};
+    tx_memo memo[TX_MEMO] = {{0}};
+    x.memo = memo;
     x.tw = e->timewords;
     x.tk = (const ne_token *)d->tokens.items;
     x.has_dct = d->year > 0 && d->month > 0 && d->day > 0;
@@ -993,7 +1010,8 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     x.last_q = -1;
     uint32_t *starts = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *starts);
     if (!starts) return NE_NOMEM;
-    for (size_t i = 0; i < d->tokens.n; i++) starts[i] = neW_first_classes(x.tw, x.tk[i].norm, x.tk[i].norm_len);
+    for (size_t i = 0; i < d->tokens.n; i++) 
+        starts[i] = neW_first_classes_h(x.tw, x.tk[i].norm, x.tk[i].norm_len, d->nhash[i]);
     x.starts = starts;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         x.sent = s;

@@ -18,13 +18,13 @@ struct ne_wordtab {
         uint8_t maxwords;
         uint32_t classes; /* bit c: a phrase of class c (c < 32) starts here */
     } *firsts;
+    /* parallel to firsts: bit k-1 of lens[slot][c] set when a phrase of
+    ** class c (classes from 31 on share 31) and k words starts there */
+    uint8_t (*lens)[32];
 };
 
-static uint32_t hash_phrase(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
+/* ne_hash: a token's first-word lookup may use d->nhash. */
+static uint32_t hash_phrase(const char *s, size_t n) { return ne_hash(s, n); }
 
 static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -103,20 +103,26 @@ static int load_line(struct ne_engine *e, ne_wordtab *t, char *line, char *end,
     return NE_OK;
 }
 
-/* Slot of the first word [w, w+n) in t->firsts (its own or an empty one). */
-static size_t first_slot(const ne_wordtab *t, const char *w, size_t n) {
-    size_t h = hash_phrase(w, n) & (t->cap - 1);
+/* Slot of the first word [w, w+n) with hash_phrase hash in t->firsts (its
+** own or an empty one). */
+static size_t first_slot_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash) {
+    size_t h = hash & (t->cap - 1);
     while (t->firsts[h].w && !(t->firsts[h].len == n && memcmp(t->firsts[h].w, w, n) == 0))
         h = (h + 1) & (t->cap - 1);
     return h;
 }
 
 /* Bit of class cls in a first word's class set; classes past 31 share bit 31. */
+static size_t first_slot(const ne_wordtab *t, const char *w, size_t n) {
+    return first_slot_h(t, w, n, hash_phrase(w, n));
+}
+
 static uint32_t class_bit(int cls) { return (uint32_t)1 << (cls < 31 ? cls : 31); }
 
 static int index_first_words(ne_wordtab *t) {
     t->firsts = neM_calloc(t->cap, sizeof *t->firsts);
-    if (!t->firsts) return NE_NOMEM;
+    t->lens = neM_calloc(t->cap, sizeof *t->lens);
+    if (!t->firsts || !t->lens) return NE_NOMEM;
     for (size_t i = 0; i < t->cap; i++) {
         const ne_word *w = &t->ents[i];
         if (!w->phrase) continue;
@@ -126,6 +132,7 @@ static int index_first_words(ne_wordtab *t) {
         t->firsts[h].len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
         if (w->nwords > t->firsts[h].maxwords) t->firsts[h].maxwords = w->nwords;
         t->firsts[h].classes |= class_bit(w->cls);
+        t->lens[h][w->cls < 31 ? w->cls : 31] |= (uint8_t)(1u << (w->nwords - 1));
     }
     return NE_OK;
 }
@@ -169,6 +176,7 @@ void neW_free(ne_wordtab *t) {
     neM_free(t->text);
     neM_free(t->ents);
     neM_free(t->firsts);
+    neM_free(t->lens);
     neM_free(t);
 }
 
@@ -189,8 +197,12 @@ const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *
 }
 
 uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n) {
+    return neW_first_classes_h(t, w, n, hash_phrase(w, n));
+}
+
+uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash) {
     if (!t || !t->firsts) return 0;
-    return t->firsts[first_slot(t, w, n)].classes;
+    return t->firsts[first_slot_h(t, w, n, hash)].classes;
 }
 
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls) {
@@ -198,8 +210,9 @@ const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size
     size_t f = first_slot(t, tk[i].norm, tk[i].norm_len);
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
     if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
+    unsigned lens = cls >= 0 ? t->lens[f][cls < 31 ? cls : 31] : 0xFFu; /* phrase lengths to try */
     for (int k = t->firsts[f].maxwords; k >= 1; k--) {
-        if (i + (size_t)k > end) continue;
+        if (i + (size_t)k > end || !(lens >> (k - 1) & 1)) continue;
         char key[160];
         size_t n = 0;
         int fits = 1;
