@@ -932,6 +932,10 @@ static size_t m_ref(tx *x, size_t i) {
 /* A modifier before a date ("earlier this month", "late December") is part
 ** of the expression; the value is that of what follows. */
 typedef size_t (*matcher)(tx *, size_t);
+/* Words outside time.txt that a matcher accepts as its first token (m_period:
+** "latest year-earlier", "same year-ago"): a new matcher whose first token is
+** neither a time.txt word nor a number must add its words here (may_start). */
+static const char *const start_words[] = {"latest", "comparable", "corresponding", "same"};
 static const matcher matchers[] = {m_numeric_date, m_month_date, m_clock, m_quarter, m_shift, m_set,
                                    m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period, m_spoken_year, m_season, m_weekend, m_the_year, m_century, m_half, m_holiday};
 
@@ -986,11 +990,13 @@ static void note_quarter(tx *x, uint32_t sent) {
 }
 
 /* Can an expression start at token i?  Every matcher's first token is a
-** time.txt phrase word (its class set is non-zero), a number, or "latest"
-** (m_period's "latest year-earlier ..."); other tokens are skipped without
-** running the matchers.  A new matcher must keep this true. */
+** time.txt phrase word (its class set is non-zero), a number, or one of
+** start_words; other tokens are skipped without running the matchers. */
 static int may_start(const tx *x, size_t i) {
-    return x->starts[i] || x->tk[i].shape == NE_SH_NUM || is_word(x, i, "latest");
+    if (x->starts[i] || x->tk[i].shape == NE_SH_NUM) return 1;
+    for (size_t k = 0; k < sizeof start_words / sizeof start_words[0]; k++)
+        if (is_word(x, i, start_words[k])) return 1;
+    return 0;
 }
 
 /* Scan each sentence left to right; the longest expression at a token wins. */
