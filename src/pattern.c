@@ -12,6 +12,7 @@
 #define PAT_MAX_ELEMS 24
 #define PAT_MAX_ALTS 32
 #define PAT_MAX_WORD 64
+#define PAT_AMAP_BITS 65536
 
 typedef struct pat_bucket {
     const char *lemma; /* NULL: empty slot */
@@ -28,6 +29,9 @@ struct ne_patterns {
     ne_anchor *anchors;  /* one per anchor lemma, pointing into korder and filt */
     pat_bucket *buckets;
     size_t cap;
+    /* bit (hash & 0xffff) of each anchor lemma: most tokens are no anchor,
+    ** and this 8 KB map says so without probing the buckets */
+    uint64_t amap[PAT_AMAP_BITS / 64];
 };
 
 /* Parsing state of one line. */
@@ -318,6 +322,7 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     neM_free(p->anchors);
     neM_free(p->buckets);
     p->buckets = NULL, p->korder = NULL, p->filt = NULL, p->anchors = NULL;
+    memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
     if (!p->order) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) p->order[i] = NE_VEC_AT(p->pats, ne_pattern, i);
@@ -339,6 +344,7 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
         size_t k = h & (p->cap - 1);
         while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
         p->buckets[k] = (pat_bucket){l, h, (uint32_t)i, (uint32_t)(j - i), a};
+        p->amap[(h & (PAT_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
         build_anchor(p, (uint32_t)i, (uint32_t)(j - i), a);
         i = j;
     }
@@ -364,6 +370,8 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
 }
 
 const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint32_t hash) {
+    size_t bit = hash & (PAT_AMAP_BITS - 1);
+    if (!p || !(p->amap[bit >> 6] >> (bit & 63) & 1)) return NULL;
     const pat_bucket *b = find_bucket(p, lemma, (size_t)-1, hash);
     return b ? &p->anchors[b->anchor] : NULL;
 }
