@@ -84,11 +84,14 @@ static int title_words(struct ne_doc *d, const struct ne_engine *e, title_terms 
 static void body_uses(const struct ne_doc *d, const struct ne_engine *e, title_terms *tt) {
     const ne_token *tk = (const ne_token *)d->tokens.items;
     char buf[STEM_MAX];
+    uint64_t seen = 0; /* bit h & 63 of each title word: most body words miss it */
+    for (size_t k = 0; k < tt->n; k++) seen |= (uint64_t)1 << (tt->h[k] & 63);
     for (size_t i = 0; i < d->tokens.n; i++) {
         if (tk[i].sent < d->title_sents) continue;
         size_t n = word_stem(&tk[i], buf);
         if (!n) continue;
         uint64_t h = hash_bytes(buf, n);
+        if (!(seen >> (h & 63) & 1)) continue;
         int stop = -1; /* unknown yet */
         for (size_t k = 0; k < tt->n; k++) {
             if (tt->h[k] != h) continue;
