@@ -13,6 +13,7 @@ typedef struct scan {
     size_t a, b;      /* the sentence: tokens [a, b) */
     int ymd;          /* document date YYYYMMDD, 0 unknown */
     int titlecase;    /* headline-style sentence: no unknown names */
+    int caseless;     /* NE_CASELESS_* of the sentence: capitals say nothing */
     /* how each word is written across the document (see word_usage) */
     uint32_t *usage_key; /* token index + 1 of the word's first occurrence, 0 empty */
     uint8_t *usage;      /* USE_LOWER | USE_MIDCAP */
@@ -400,7 +401,7 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
     if (r->person || (rn == 1 && is_any(&s->tk[j], adjectival))) return 0;
     /* not a modifier of a name or a part of one: "watchdog Amnesty International",
     ** "Vietnamese-led armed forces" */
-    if (j + rn < s->b && capitalized(&s->tk[j + rn])) return 0;
+    if (j + rn < s->b && capitalized(&s->tk[j + rn]) && !s->caseless) return 0;
     if (j > s->a && (s->tk[j - 1].shape == NE_SH_DASH || (j > s->a + 1 && s->tk[j - 2].shape == NE_SH_DASH)))
         return 0;
     if (r->plural) return 1;
@@ -666,6 +667,7 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
         const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, i);
         s.a = sn->tok_first;
         s.b = (size_t)sn->tok_first + sn->tok_count;
+        s.caseless = sn->caseless;
         rc = scan_sentence(&s);
     }
     return rc;

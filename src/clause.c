@@ -42,11 +42,16 @@ static int is_aux(const ne_sview *sv, int i) {
     return c == NE_WC_BE || c == NE_WC_HAVE || c == NE_WC_DO;
 }
 
+/* Is the sentence written all in capitals (any word may be a verb)? */
+static int caps_sentence(const ne_sview *sv) {
+    return NE_VEC_AT(sv->d->sentences, ne_sentence, sv->sent)->caseless == NE_CASELESS_UPPER;
+}
+
 /* Could token i (an open-class word) be a verb form here? */
 static int verb_form(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     if (!(t->tags & NE_TAG_VERB) || neClause_actor(sv, i) >= 0) return 0;
-    if (t->shape != NE_SH_LOWER && !(sv->in_title && t->shape == NE_SH_CAP)) return 0;
+    if (t->shape != NE_SH_LOWER && !(sv->in_title && t->shape == NE_SH_CAP) && !caps_sentence(sv)) return 0;
     int c = WC(sv, i);
     return c == NE_WC_OPEN || c == NE_WC_REPORT || c == NE_WC_IMPLIC;
 }

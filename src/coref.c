@@ -212,7 +212,10 @@ static int place_country(const struct ne_doc *d, const char *cc) {
 
 /* The document's main country: the country of at least MAIN_MIN mentions of
 ** named or composed actors and places, and of at least MAIN_SHARE of all of
-** them (docs/ACTORS.md, "role-only mentions").  NULL when there is none. */
+** them, or of the document's only such mention when that is a place no
+** actor names ("police arrested protesters in Lahore", not "Iran attacked a
+** police station"; docs/DICTIONARIES.md, "role-only mentions").  NULL when
+** there is none; *ncountries gets how many countries were seen. */
 #define MAIN_MIN 2
 #define MAIN_SHARE 0.6
 #define MAIN_SLOTS 16
@@ -227,19 +230,25 @@ static void tally_add(tally *t, const char *cc) {
     if (t->k < MAIN_SLOTS) { t->cc[t->k] = cc; t->n[t->k++] = 1; }
 }
 
-static const char *main_country(const cctx *c) {
+static const char *main_country(const cctx *c, size_t *ncountries) {
     const struct ne_doc *d = c->d;
     tally t;
+    int actor_country = 0;
     memset(&t, 0, sizeof t);
     for (size_t i = 0; i < d->places.n; i++) tally_add(&t, NE_VEC_AT(d->places, ne_place, i)->country);
-    for (size_t i = 0; i < d->actors.n; i++)
-        if (c->act[i].ref < 0 && (c->act[i].kind == NE_ACTOR_NAMED || c->act[i].kind == NE_ACTOR_COMPOSED) &&
-            c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
+    for (size_t i = 0; i < d->actors.n; i++) {
+        if (c->act[i].ref >= 0 || (c->act[i].kind != NE_ACTOR_NAMED && c->act[i].kind != NE_ACTOR_COMPOSED)) continue;
+        actor_country |= c->act[i].country != NULL;
+        if (c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
             tally_add(&t, c->act[i].country);
+    }
     size_t best = 0;
     for (size_t i = 1; i < t.k; i++)
         if (t.n[i] > t.n[best]) best = i;
-    if (!t.k || t.n[best] < MAIN_MIN || (double)t.n[best] < MAIN_SHARE * (double)t.total) return NULL;
+    *ncountries = t.k;
+    int lone_place = t.total == 1 && !actor_country;
+    if (!t.k || (t.n[best] < MAIN_MIN && !lone_place) || (double)t.n[best] < MAIN_SHARE * (double)t.total)
+        return NULL;
     return place_country(d, t.cc[best]) ? t.cc[best] : NULL;
 }
 
@@ -264,10 +273,12 @@ static const char *located_in(const cctx *c, size_t m) {
 
 /* Role-only mentions nothing refers them to ("police", "the protesters")
 ** take the country of a place right after them, else the main country:
-** COUNTRY + ROLE. */
+** COUNTRY + ROLE; with neither, the role alone ("COP", country null), as
+** CAMEO codes an actor whose country the text does not give. */
 static void main_country_roles(cctx *c) {
     const char *cc = NULL;
     int looked = 0;
+    size_t ncountries = 0;
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
         if (a->ref >= 0 || a->code || !a->role || !a->role[0]) continue;
@@ -275,11 +286,12 @@ static void main_country_roles(cctx *c) {
         if (a->kind != NE_ACTOR_NOMINAL &&
             (a->kind != NE_ACTOR_UNKNOWN || c->inf[m].tok_end - c->inf[m].tok_first < 3))
             continue;
-        if (!looked) { cc = main_country(c); looked = 1; }
+        if (!looked) { cc = main_country(c, &ncountries); looked = 1; }
         const char *here = located_in(c, m), *use = here ? here : cc;
-        if (!use) continue;
+        /* split between countries: stays uncoded; a titled name needs a country */
+        if (!use && (ncountries > 1 || a->kind != NE_ACTOR_NOMINAL)) continue;
         char buf[8];
-        snprintf(buf, sizeof buf, "%.3s%.3s", use, a->role);
+        snprintf(buf, sizeof buf, "%.3s%.3s", use ? use : "", a->role);
         a->code = neA_strndup(&c->d->arena, buf, strlen(buf));
         a->country = use;
     }

@@ -894,18 +894,33 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     return NE_OK;
 }
 
-/* Does the text at tokens [i, i+h->ntok) satisfy the name's capitalization? */
-static int hit_accepts(const dhit *h, const ne_token *tk, size_t i) {
+/* In a lower-case sentence, may the one-word name at token t match?  Not
+** a stopword, not a common word ("police", "china", "reading"), at least
+** three letters ("us"); docs/ACTORS.md, "caseless text". */
+static int caseless_word(const struct ne_engine *e, const ne_token *t) {
+    return t->norm_len >= 3 && !neW_get(e->stopwords, t->norm, t->norm_len, -1) &&
+           !neLemma_common(e->lexicon, t->norm, t->norm_len);
+}
+
+/* Does the text at tokens [i, i+h->ntok) satisfy the name's capitalization?
+** lower: the sentence is caseless lower-case text, where a name of two or
+** more words always matches and a one-word name when it is no common word. */
+static int hit_accepts(const struct ne_engine *e, const dhit *h, const ne_token *tk, size_t i, int lower) {
+    if (lower && (h->caps_only || h->capmask)) return h->ntok > 1 || caseless_word(e, &tk[i]);
     if (h->caps_only && tk[i].shape != NE_SH_UPPER) return 0;
     for (unsigned k = 0; k < h->ntok; k++)
         if ((h->capmask & (1u << k)) && tk[i + k].shape == NE_SH_LOWER) return 0;
     return 1;
 }
 
-static uint32_t first_hit_from(const ne_dict *dc, const ne_token *tk, size_t i, uint32_t h,
+static uint32_t first_hit_from(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t h,
                                uint32_t mask) {
+    const ne_dict *dc = e->dict;
+    const ne_token *tk = d->tokens.items;
+    int lower = tk[i].sent < d->sentences.n &&
+                NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless == NE_CASELESS_LOWER;
     for (; h; h = dc->hits[h].next)
-        if ((mask & NE_DM(dc->hits[h].type)) && hit_accepts(&dc->hits[h], tk, i)) return h;
+        if ((mask & NE_DM(dc->hits[h].type)) && hit_accepts(e, &dc->hits[h], tk, i, lower)) return h;
     return 0;
 }
 
@@ -915,11 +930,10 @@ size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t 
     const struct ne_dmemo *mm = d->dmemo;
     *hit = 0;
     if (!dc || !mm || i >= end) return 0;
-    const ne_token *tk = d->tokens.items;
     for (uint32_t k = mm->first[i + 1]; k-- > mm->first[i];) { /* longest first */
         const dmatch *m = &mm->m[k];
         if (m->len > end - i || !(m->types & typemask)) continue;
-        uint32_t h = first_hit_from(dc, tk, i, m->hit, typemask);
+        uint32_t h = first_hit_from(e, d, i, m->hit, typemask);
         if (h) {
             *hit = h;
             return m->len;
@@ -932,7 +946,7 @@ uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size
                          uint32_t typemask) {
     const ne_dict *dc = e->dict;
     if (!dc || !hit) return 0;
-    return first_hit_from(dc, d->tokens.items, i, dc->hits[hit].next, typemask);
+    return first_hit_from(e, d, i, dc->hits[hit].next, typemask);
 }
 
 const ne_dentry *neDict_hit_entry(const struct ne_engine *e, uint32_t hit) {

@@ -457,6 +457,16 @@ static int joint_code(const char *code) {
     return 0;
 }
 
+/* Source a and target b share a code: still two actors when both are
+** role groups from different mentions ("the mob killed three people":
+** INDCVL on INDCVL), not one actor named twice ("Iran ... Tehran"). */
+static int distinct_groups(const struct ne_doc *d, int a, int b) {
+    if (a < 0 || b < 0) return 0;
+    int ra = neClause_resolve(d, a), rb = neClause_resolve(d, b);
+    const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, ra), *y = NE_VEC_AT(d->actors, ne_actor, rb);
+    return ra != rb && x->role && y->role && x->kind == NE_ACTOR_NOMINAL && y->kind == NE_ACTOR_NOMINAL;
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -474,7 +484,9 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (ev.has_target && (f->recip || target_gov(c, t, base.quad_class)) && (rc = country_as_gov(c->d, t, &ev.target)))
                 return rc;
             if (!ev.has_source && !ev.has_target) continue;
-            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code)) continue;
+            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
+                !distinct_groups(c->d, f->src[i], t))
+                continue;
             if (!ev.has_source) ev.confidence *= 0.5;
             if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
             if (r1 || r2) ev.confidence *= 0.9;
@@ -571,18 +583,24 @@ static int code_verb(ev_ctx *c) {
         memcpy(f.tgt, subj, sizeof subj);
         f.ntgt = ns;
         f.nsrc = slot_actors(c, c->m.bys, c->m.bye, f.src);
+        if (!f.nsrc && c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src); /* "in $ firing" */
         if (!f.nsrc) { /* an agent later in the clause: "was accused of X by Y" */
             for (int k = c->m.end + 1; k + 1 < f.hi && !f.nsrc; k++)
                 if (tok_is(c, k, "by")) f.nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f.src);
         }
         f.rule = "passive: target=subject, source=by-agent";
-        if (!c->m.pt->has_target) f.ntgt = 0, f.nsrc = f.nsrc ? f.nsrc : 0;
+        if (!c->m.pt->has_target && !c->m.pt->has_source) f.ntgt = 0;
     } else {
         memcpy(f.src, subj, sizeof subj);
         f.nsrc = ns;
         if (c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
         f.recip = c->m.ts >= 0 && is_recip(c, c->m.ts);
         if (!f.recip) f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
+        if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
+            memcpy(f.tgt, subj, sizeof subj);
+            f.ntgt = ns;
+            f.rule = "source-slot: target=subject";
+        }
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
     if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;

@@ -11,6 +11,7 @@
 #define LX_NOUN 0x02 /* a noun lemma in index.noun */
 #define LX_AUX 0x04  /* auxiliary or modal (be, have, do, will, can...) */
 #define LX_NEG 0x08  /* not, never */
+#define LX_PROPER 0x10 /* WordNet writes it only capitalized (wordnet-proper.txt) */
 
 #define LX_MAX_WORD 48 /* longer words are their own lemma */
 
@@ -372,6 +373,30 @@ static int precompute(ne_lexicon *lx) {
     return rc;
 }
 
+/* DATA_DIR/wordnet-proper.txt (generated at build, tools/wnproper.c): one
+** lowercase word a line, '#' comments; flags the lexicon words it lists.
+** Absent: every WordNet noun counts as a common word (neLemma_common). */
+static int load_proper(struct ne_engine *e) {
+    char path[1024];
+    char *buf;
+    size_t len;
+    if (neU_path(path, sizeof path, e->data_dir, "wordnet-proper.txt")) return NE_OK;
+    int rc = neU_read_file(path, &buf, &len, (size_t)16 << 20);
+    if (rc == NE_IO) return NE_OK;
+    if (rc) return rc;
+    for (size_t i = 0; i < len;) {
+        const char *line = buf + i;
+        const char *nl = memchr(line, '\n', len - i);
+        size_t ll = nl ? (size_t)(nl - line) : len - i;
+        i += ll + 1;
+        if (ll == 0 || line[0] == '#') continue;
+        lx_entry *x = lx_find(e->lexicon, line, ll);
+        if (x) x->flags |= LX_PROPER;
+    }
+    neM_free(buf);
+    return NE_OK;
+}
+
 int neLemma_load(struct ne_engine *e) {
     e->lexicon = neM_calloc(1, sizeof *e->lexicon);
     if (!e->lexicon) return ne_engine_fail(e, NE_NOMEM, "out of memory loading lemmas");
@@ -384,6 +409,7 @@ int neLemma_load(struct ne_engine *e) {
         else if (r != NE_NOTFOUND) rc = r;
     }
     e->lexicon->have_wordnet = found == 4;
+    if (rc == NE_OK && found == 4) rc = load_proper(e);
     if (rc == NE_OK) rc = precompute(e->lexicon);
     if (rc != NE_OK) return ne_engine_fail(e, rc, "%s: cannot load WordNet: %s", e->wordnet_dir, ne_errstr(rc));
     return NE_OK;
@@ -397,6 +423,17 @@ void neLemma_free(ne_lexicon *lx) {
 }
 
 int neLemma_have_wordnet(const ne_lexicon *lx) { return lx && lx->have_wordnet; }
+
+int neLemma_common(const ne_lexicon *lx, const char *w, size_t n) {
+    if (!lx || !lx->have_wordnet) return 1;
+    const lx_entry *e = lx_find(lx, w, n);
+    if (!e) return 0;
+    if (e->wclass || (e->flags & (LX_AUX | LX_NEG))) return 1;
+    if (e->flags & LX_PROPER) return 0;
+    if (e->flags & (LX_VERB | LX_NOUN) || e->vexc || e->nexc) return 1;
+    const lx_entry *l = e->lemma && e->lemma != e->key ? lx_find(lx, lx->pool + e->lemma, strlen(lx->pool + e->lemma)) : NULL;
+    return l && (l->flags & (LX_VERB | LX_NOUN)) && !(l->flags & LX_PROPER);
+}
 
 int neLemma_class(const ne_lexicon *lx, const char *w, size_t n) {
     const lx_entry *e = lx_find(lx, w, n);

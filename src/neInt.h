@@ -140,7 +140,10 @@ typedef struct ne_sentence {
     uint32_t tok_first, tok_count;
     uint8_t in_title;
     uint8_t para_start;      /* first sentence of a paragraph */
+    uint8_t caseless;        /* NE_CASELESS_*: case says nothing about names here (sentence.c) */
 } ne_sentence;
+#define NE_CASELESS_LOWER 1 /* written all in lower case (some news archives) */
+#define NE_CASELESS_UPPER 2 /* written all in capitals */
 
 /* ---- the document: everything one article produces, all in its arena ---- */
 struct ne_doc {
@@ -244,6 +247,10 @@ void neLemma_free(ne_lexicon *lx);
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
+/* Is the lowercase word w a common English word (a function word, or a
+** WordNet lemma or inflection that WordNet writes in lower case) rather than
+** a name?  1 without WordNet (cannot tell). */
+int neLemma_common(const ne_lexicon *lx, const char *w, size_t n);
 /* Word class (enum ne_wclass) of the lowercase word w, 0 when open-class. */
 int neLemma_class(const ne_lexicon *lx, const char *w, size_t n);
 /* 1 when the WordNet files were found (else suffix rules stand in). */

@@ -25,11 +25,18 @@ static int doc_mentions(const struct ne_doc *d, const char *cc) {
     return 0;
 }
 
+/* Month and weekday names: "from March 10" is a date, not the town of March. */
+static const char *const calendar[] = {"january", "february", "march", "april", "may", "june", "july",
+                                       "august", "september", "october", "november", "december",
+                                       "monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", NULL};
+
 /* Generated gazetteer names need context: a locative word before them or
-** "-based" after them, and a sentence that is not in headline case. */
+** "-based" after them, and a sentence that is not in headline case; a
+** calendar word is never a gazetteer place on its own. */
 static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_t sent_end) {
     const ne_token *tk = d->tokens.items;
-    if (tk[i].flags & NE_TF_SENT_START) return 0;
+    if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && is_any(&tk[i], calendar))) return 0;
     if (is_any(&tk[i - 1], locatives)) return 1;
     return end + 1 < sent_end && tk[end].shape == NE_SH_DASH && strcmp(tk[end + 1].norm, "based") == 0;
 }

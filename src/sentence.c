@@ -170,6 +170,7 @@ typedef struct splitter {
     const char *text;   /* the segment's text */
     size_t start;       /* first token of the current sentence */
     int bullet;         /* the current sentence opened with a list marker */
+    int lower;          /* the segment is written all in lower case */
 } splitter;
 
 static size_t tlen(const ne_token *t) { return t->end - t->start; }
@@ -274,13 +275,25 @@ static int glued_ends(const splitter *sp, size_t i, size_t j) {
     return (w->shape == NE_SH_LOWER || w->shape == NE_SH_CAP) && tlen(w) >= 2 && !(w->flags & NE_TF_ABBREV);
 }
 
+/* In lower-case text, a lower-case word after a full stop opens a sentence
+** unless the word before the stop is an abbreviation that never ends one
+** ("dr. singh": the abbreviation list's capitalized entries match here too). */
+static int lower_start(const splitter *sp, size_t i, const ne_token *nx) {
+    if (!sp->lower || nx->shape != NE_SH_LOWER || i == sp->start) return 0;
+    const ne_token *w = &sp->tk[i - 1];
+    if (w->shape > NE_SH_MIXED || (sp->tk[i].flags & NE_TF_SPACE_BEFORE)) return 1; /* "1020 hours." */
+    if (tlen(w) < 2) return 0; /* an initial: "j. singh" */
+    int kind = sp->e->abbrevs ? wordset_get(&sp->e->abbrevs->abbrev, sp->text + w->start, tlen(w)) & ~AB_CAP_ONLY : 0;
+    return kind != AB_NEVER_END && kind != AB_NUM_ONLY;
+}
+
 /* Sentence end after the terminator at i, next token j. */
 static int term_ends(const splitter *sp, size_t i, size_t j) {
     const ne_token *nx = &sp->tk[j];
     if (!(nx->flags & NE_TF_SPACE_BEFORE)) return glued_ends(sp, i, j);
     if (i > sp->start && norm_is(&sp->tk[i], ".") && number_marker(sp, i - 1)) return 0; /* "1. Withdraw" */
     if (is_ellipsis(&sp->tk[i]) && nx->shape == NE_SH_NUM) return 0;
-    return starts_upper(nx);
+    return starts_upper(nx) || lower_start(sp, i, nx);
 }
 
 /* Sentence end after the abbreviation at i (its period is part of it). */
@@ -317,6 +330,40 @@ static int ends_after(const splitter *sp, size_t i) {
     return 0;
 }
 
+/* Is the segment (tokens tk[0..n)) written all in lower case, as some news
+** archives store text?  No capitalized word at all, or sentences that mostly
+** open in lower case after a full stop (a header or a footer in capitals
+** does not count against it). */
+static int lowercase_segment(const ne_token *tk, size_t n) {
+    size_t words = 0, caps = 0, low_starts = 0, cap_starts = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ne_token *t = &tk[i];
+        if (t->shape > NE_SH_MIXED) continue;
+        words++;
+        int cap = t->shape != NE_SH_LOWER;
+        caps += cap;
+        if (i > 0 && tk[i - 1].shape == NE_SH_PUNCT && tk[i - 1].norm[0] == '.' && (t->flags & NE_TF_SPACE_BEFORE)) {
+            low_starts += !cap;
+            cap_starts += cap;
+        }
+    }
+    if (words < 3) return 0;
+    return caps == 0 || (low_starts >= 2 && low_starts > 2 * cap_starts);
+}
+
+/* A sentence of two or more words written all in capitals ("IRAN ATTACKED
+** PAKISTAN."): NE_CASELESS_UPPER, else 0. */
+static int all_capitals(const ne_token *tk, size_t n) {
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ne_token *t = &tk[i];
+        if (t->shape > NE_SH_MIXED || t->end - t->start < 2) continue;
+        if (t->shape != NE_SH_UPPER) return 0;
+        words++;
+    }
+    return words >= 2 ? NE_CASELESS_UPPER : 0;
+}
+
 static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_title) {
     ne_sentence *s = neV_push(&d->arena, &d->sentences);
     if (!s) return NE_NOMEM;
@@ -347,6 +394,8 @@ static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     splitter sp = {.e = e, .tk = NE_VEC_AT(d->tokens, ne_token, first), .n = d->tokens.n - first,
                    .text = d->seg[seg]};
     sp.bullet = list_item(&sp, 0);
+    sp.lower = lowercase_segment(sp.tk, sp.n);
+    size_t first_sent = d->sentences.n;
     for (size_t j = 1; j < sp.n; j++) {
         const ne_token *t = &sp.tk[j - 1];
         /* bounded work downstream: an endless "sentence" is cut every NE_MAX_SENT_TOKENS tokens */
@@ -360,7 +409,12 @@ static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
         sp.start = j;
         sp.bullet = list_item(&sp, j);
     }
-    return add_sentence(d, first + sp.start, first + sp.n - 1, seg == 1);
+    rc = add_sentence(d, first + sp.start, first + sp.n - 1, seg == 1);
+    for (size_t k = first_sent; k < d->sentences.n; k++) {
+        ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, k);
+        s->caseless = sp.lower ? NE_CASELESS_LOWER : all_capitals(sp.tk + (s->tok_first - first), s->tok_count);
+    }
+    return rc;
 }
 
 int neSent_split(struct ne_doc *d, const struct ne_engine *e) {
