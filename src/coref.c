@@ -9,6 +9,7 @@
 #define PERSON_WINDOW 1  /* sentences back he/she may reach: speakers are named close by */
 #define PRONOUN_WINDOW 3 /* sentences back it/they may reach */
 #define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
+#define SPEAKER_WINDOW 8 /* sentences back the "he" of `"...," he said` may reach */
 
 typedef struct cctx {
     struct ne_doc *d;
@@ -19,7 +20,10 @@ typedef struct cctx {
     ** a surname looks only at names ending with it (linear in the document) */
     int32_t *last_head, *last_next;
     size_t last_mask;
+    uint8_t *speaks; /* per mention: SPK_PRONOUN, SPK_OTHER (speaks a quotation) or 0; NULL: none */
 } cctx;
+
+enum { SPK_PRONOUN = 1, SPK_OTHER = 2 };
 
 static uint32_t sent_of(const cctx *c, size_t m) { return c->tk[c->inf[m].tok_first].sent; }
 
@@ -36,7 +40,9 @@ static int has_identity(const cctx *c, size_t r) {
 static int is_personish(const cctx *c, size_t k) {
     const ne_actor_info *in = &c->inf[k];
     if (in->person == 1) return 1;
-    return c->act[k].kind == NE_ACTOR_UNKNOWN && in->person == 2 && in->tok_end - in->tok_first >= 2;
+    /* an unknown name of two words, or one that speaks a quotation ("Brafman said") */
+    return c->act[k].kind == NE_ACTOR_UNKNOWN && in->person == 2 &&
+           (in->tok_end - in->tok_first >= 2 || (c->speaks && c->speaks[k] == SPK_OTHER));
 }
 
 /* Organizations, countries and groups that "it" or "they" may stand for. */
@@ -130,6 +136,67 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
         if (first == 0) break;
     }
     return -1;
+}
+
+/* Is mention k inside a direct quotation (quote.c ran before)? */
+static int quoted(const cctx *c, size_t k) { return (c->tk[c->inf[k].tok_first].tags & NE_TAG_IN_QUOTE) != 0; }
+
+/* A one-word unknown name followed by a verb ("Frazier said", "Sanders
+** unloaded"): the subject of its clause, most likely a person when a "he"
+** or "she" that speaks a quotation looks back for someone. */
+static int lone_subject(const cctx *c, size_t k) {
+    const ne_actor_info *in = &c->inf[k];
+    if (c->act[k].kind != NE_ACTOR_UNKNOWN || in->person != 2 || in->tok_end != in->tok_first + 1 ||
+        in->tok_end >= c->d->tokens.n)
+        return 0;
+    const ne_token *next = &c->tk[in->tok_end];
+    return next->sent == c->tk[in->tok_first].sent && (next->tags & (NE_TAG_VERB | NE_TAG_AUX | NE_TAG_CUE)) != 0;
+}
+
+/* Another speaker of a quotation that pronoun m may continue ("...," traders
+** said. "...," they added), identity or not: same number, and a person for
+** he/she. */
+static int fellow_speaker(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *pm = &c->inf[m], *ik = &c->inf[k];
+    if (!c->speaks || c->speaks[k] != SPK_OTHER || c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
+    if (pm->person == 1) return !ik->plural && (is_personish(c, k) || ik->person == 2);
+    return pm->plural ? ik->plural != 0 : !ik->plural && ik->person == 0;
+}
+
+/* The antecedent of a pronoun that speaks a quotation ("...," he said): the
+** leftmost fitting mention outside quotations in the latest sentence that has
+** one, up to SPEAKER_WINDOW sentences back.  Reporters name a speaker, then
+** quote several sentences or paragraphs before "he added"; a name inside the
+** quoted words is someone the speaker talks about.  -1 when none fits. */
+static long speaker_antecedent(const cctx *c, size_t m) {
+    uint32_t s = sent_of(c, m);
+    long best = -1;
+    for (size_t j = m; j-- > 0;) {
+        uint32_t sj = sent_of(c, j);
+        if (s - sj > SPEAKER_WINDOW || (best >= 0 && sj != sent_of(c, (size_t)best))) break;
+        if (before(c, m, j) && !quoted(c, j) &&
+            (pronoun_fits(c, m, j) || fellow_speaker(c, m, j) ||
+             (c->inf[m].person == 1 && c->act[j].ref < 0 && lone_subject(c, j))))
+            best = (long)j;
+    }
+    return best;
+}
+
+/* c->speaks: one byte per mention (arena) saying which speak a quotation;
+** NULL when none does.  NE_OK or NE_NOMEM. */
+static int speaker_marks(cctx *c) {
+    struct ne_doc *d = c->d;
+    c->speaks = NULL;
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        int sp = NE_VEC_AT(d->quotes, ne_quote, i)->speaker;
+        if (sp < 0 || (size_t)sp >= d->actors.n) continue;
+        if (!c->speaks) {
+            if (!(c->speaks = neA_alloc(&d->arena, d->actors.n))) return NE_NOMEM;
+            memset(c->speaks, 0, d->actors.n);
+        }
+        c->speaks[sp] = c->act[sp].kind == NE_ACTOR_PRONOUN ? SPK_PRONOUN : SPK_OTHER;
+    }
+    return NE_OK;
 }
 
 /* Do the tokens of m end the name k ("Arain" of "Muhammad Ashfaque Arain",
@@ -299,13 +366,15 @@ static void main_country_roles(cctx *c) {
 
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     (void)e;
-    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0};
+    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL};
     if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
+    if (speaker_marks(&c)) return NE_NOMEM;
     for (size_t m = 0; m < d->actors.n; m++) {
         ne_actor *a = &c.act[m];
         if (a->ref >= 0) continue;
         long k = -1;
-        if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, c.inf[m].person == 1 ? PERSON_WINDOW : PRONOUN_WINDOW, pronoun_fits);
+        if (a->kind == NE_ACTOR_PRONOUN && c.speaks && c.speaks[m] == SPK_PRONOUN) k = speaker_antecedent(&c, m);
+        else if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, c.inf[m].person == 1 ? PERSON_WINDOW : PRONOUN_WINDOW, pronoun_fits);
         else if (a->kind == NE_ACTOR_NOMINAL) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);

@@ -325,11 +325,13 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
     return NE_OK;
 }
 
-/* A speaker that is still a pronoun or a description after coreference. */
+/* What a speaker mention comes to after coreference: 0 someone (a name,
+** or a description such as "the company", "analysts", which speaks in its
+** own right), 1 a pronoun that refers to nobody. */
 static int dangling(const struct ne_doc *d, int idx) {
     for (int hops = 0; idx >= 0 && (size_t)idx < d->actors.n && hops < 16; hops++) {
         const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, idx);
-        if (a->kind != NE_ACTOR_PRONOUN && a->kind != NE_ACTOR_NOMINAL) return 0;
+        if (a->kind != NE_ACTOR_PRONOUN) return 0;
         idx = a->ref;
     }
     return 1;

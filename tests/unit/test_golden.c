@@ -123,6 +123,15 @@ static void quote_list(const ne_doc *d, char *out, size_t cap) {
     }
 }
 
+/* How many "... with no antecedent" warnings d has. */
+static int antecedent_warnings(const ne_doc *d) {
+    size_t n;
+    const char *const *w = ne_doc_warnings(d, &n);
+    int k = 0;
+    for (size_t i = 0; i < n; i++) k += strstr(w[i], "with no antecedent") != NULL;
+    return k;
+}
+
 static void test_quotes_golden(void **state) {
     (void)state;
     FILE *f = open_golden("quotes.tsv");
@@ -130,8 +139,9 @@ static void test_quotes_golden(void **state) {
     int lineno = 0, cases = 0, bad = 0;
     while (fgets(line, sizeof line, f)) {
         lineno++;
-        char *fl[2];
-        if (line[0] == '#' || line[0] == '\n' || split_tabs(line, fl, 2) != 2) continue;
+        char *fl[3];
+        int nf = split_tabs(line, fl, 3);
+        if (line[0] == '#' || line[0] == '\n' || nf < 2) continue;
         unescape(fl[0]);
         ne_doc *d = code_case("2024-01-17", NULL, fl[0]);
         quote_list(d, got, sizeof got);
@@ -139,6 +149,10 @@ static void test_quotes_golden(void **state) {
         if (strcmp(got, fl[1])) {
             bad++;
             print_message("quotes.tsv:%d: %s\n  want: %s\n  got:  %s\n", lineno, fl[0], fl[1], got);
+        }
+        if (nf == 3 && (strncmp(fl[2], "warn=", 5) || antecedent_warnings(d) != (int)strtol(fl[2] + 5, NULL, 10))) {
+            bad++;
+            print_message("quotes.tsv:%d: %s\n  want: %s\n  got:  warn=%d\n", lineno, fl[0], fl[2], antecedent_warnings(d));
         }
         ne_doc_free(d);
     }
