@@ -64,6 +64,19 @@ static const ne_word *cw_at(const qctx *q, size_t i, size_t end, int cls) {
     return neW_match(q->cw, q->tk, i, end, cls);
 }
 
+/* Lowercase modifiers at j before a name or title ("former Obama adviser
+** David Axelrod", "longtime aide Jane Roe"): up to 2 open-class words that
+** are not verbs.  Returns where the name or title starts (j when none). */
+static size_t lead_modifiers(const qctx *q, size_t j, size_t end) {
+    for (size_t k = j; k < end && k < j + 3; k++) {
+        const ne_token *t = &q->tk[k];
+        if (is_cap(t) || t->actor >= 0 || cw_at(q, k, end, QC_TITLE)) return k;
+        if (t->shape != NE_SH_LOWER || NE_WCLASS(t) != NE_WC_OPEN || (t->tags & (NE_TAG_VERB | NE_TAG_CUE)) || k == j + 2)
+            return j;
+    }
+    return j;
+}
+
 /* A speaker group starting at i (after a cue): a pronoun, a run of
 ** capitalized words (with "of", "al-"), or [the] ... title; returns its end. */
 static size_t group_after(const qctx *q, size_t i, size_t end) {
@@ -72,13 +85,13 @@ static size_t group_after(const qctx *q, size_t i, size_t end) {
     if (p) return i + p->nwords;
     size_t j = i;
     if (!strcmp(q->tk[j].norm, "the") || !strcmp(q->tk[j].norm, "a") || !strcmp(q->tk[j].norm, "an")) j++;
-    size_t k = j;
-    while (k < end && k < j + 8 &&
-           (is_cap(&q->tk[k]) || q->tk[k].actor >= 0 || cw_at(q, k, end, QC_TITLE) ||
+    size_t lead = lead_modifiers(q, j, end), k = j;
+    while (k < end && k < lead + 8 &&
+           (k < lead || is_cap(&q->tk[k]) || q->tk[k].actor >= 0 || cw_at(q, k, end, QC_TITLE) ||
             (k > j && (q->tk[k].shape == NE_SH_DASH || !strcmp(q->tk[k].norm, "'s")) && k + 1 < end && is_cap(&q->tk[k + 1])) ||
-            (k > j && q->tk[k].shape == NE_SH_LOWER && k + 1 < end && cw_at(q, k + 1, end, QC_TITLE))))
+            (q->tk[k].shape == NE_SH_LOWER && k + 1 < end && cw_at(q, k + 1, end, QC_TITLE))))
         k++;
-    return k > j ? k : i;
+    return k > lead ? k : i;
 }
 
 /* A speaker group ending at e (before a cue), skipping an apposition set off
@@ -128,6 +141,29 @@ static speaker speaker_after(const qctx *q, size_t c) {
             s.b = comma; /* "X, a former ambassador, said": X */
         }
         s.found = s.b > s.a;
+        return s;
+    }
+    return s;
+}
+
+/* `"...," Robert Roe, attorney for one of the groups that filed suit over
+** the law, said`: a group, an apposition set off by commas too long for
+** speaker_after, then the cue. */
+static speaker speaker_after_apposition(const qctx *q, size_t c) {
+    speaker s = {0};
+    size_t i = c + 1, lim = q->ntok;
+    if (i < lim && is_punct(&q->tk[i], ",")) i++;
+    size_t g = group_after(q, i, lim);
+    if (g == i || g >= lim || !is_punct(&q->tk[g], ",")) return s;
+    for (size_t k = g + 1; k + 1 < lim && k < g + 30; k++) {
+        if (is_terminal(&q->tk[k]) || mark_kind(q, k) != MARK_NONE || para_start(q, k)) break;
+        const ne_word *cue = is_punct(&q->tk[k], ",") ? cw_at(q, k + 1, lim, QC_CUE) : NULL;
+        if (!cue) continue;
+        s.a = i;
+        s.b = g;
+        s.ca = k + 1;
+        s.cb = k + 1 + cue->nwords;
+        s.found = 1;
         return s;
     }
     return s;
@@ -256,6 +292,7 @@ static int quote_add(qctx *q, size_t o, size_t a, size_t b, size_t c, int chaine
     for (size_t k = a; k < b; k++) q->tk[k].tags |= NE_TAG_IN_QUOTE;
     speaker s = {0};
     if (c != (size_t)-1) s = speaker_after(q, c);
+    if (!s.found && c != (size_t)-1) s = speaker_after_apposition(q, c);
     if (!s.found && !chained) s = speaker_before(q, o);
     if (!s.found && !chained) s = speaker_colon(q, o);
     if (!s.found && c != (size_t)-1) s = speaker_prep_after(q, c);
