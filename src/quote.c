@@ -194,6 +194,30 @@ static speaker speaker_participle(const qctx *q, size_t lo, size_t hi) {
     return s;
 }
 
+/* Does [a, b) hold an actor mention or a capitalized word? */
+static int named_group(const qctx *q, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        if (q->tk[k].actor >= 0 || is_cap(&q->tk[k])) return 1;
+    return 0;
+}
+
+/* A colon at c without a cue before it: the name right before the colon
+** ("- Philip Bump:", "More from the report:"), else the sentence's subject
+** when an actor mention is on it ("Article 33 affirms:").  No cue. */
+static speaker speaker_colon_nocue(const qctx *q, size_t c, size_t lo) {
+    speaker s = {0};
+    s.ca = s.cb = c;
+    s.b = c;
+    s.a = group_before(q, c, lo);
+    s.found = s.a < c && named_group(q, s.a, c);
+    if (s.found) return s;
+    s = sentence_subject(q, q->tk[c].sent, c, c);
+    for (size_t k = s.a; s.found && k < s.b; k++)
+        if (q->tk[k].actor >= 0) return s;
+    s.found = 0;
+    return s;
+}
+
 /* A quotation opened right after a colon that ends the sentence or
 ** paragraph before it ("Breitbart News responded:" / "he declared:"). */
 static speaker speaker_colon(const qctx *q, size_t o) {
@@ -212,7 +236,7 @@ static speaker speaker_colon(const qctx *q, size_t o) {
         if (s.found) return s;
         return sentence_subject(q, q->tk[c].sent, s.ca, s.cb);
     }
-    return s;
+    return speaker_colon_nocue(q, c, lo);
 }
 
 /* Before the opening mark o, in its sentence: `X said: "..."`, `X said it
@@ -272,10 +296,10 @@ static int set_speaker(qctx *q, ne_quote *out, const speaker *s) {
     if (!s->found) return NE_OK;
     for (size_t k = s->a; k < s->b; k++)
         if (q->tk[k].actor >= 0) { out->speaker = q->tk[k].actor; break; }
-    out->cue = seg_dup(q->d, q->tk[s->ca].start, q->tk[s->cb - 1].end);
+    if (s->cb > s->ca) out->cue = seg_dup(q->d, q->tk[s->ca].start, q->tk[s->cb - 1].end); /* none after a bare colon */
     if (out->speaker < 0) out->unresolved = seg_dup(q->d, q->tk[s->a].start, q->tk[s->b - 1].end);
     for (size_t k = s->ca; k < s->cb; k++) q->tk[k].tags |= NE_TAG_CUE;
-    return (out->cue && (out->speaker >= 0 || out->unresolved)) ? NE_OK : NE_NOMEM;
+    return ((out->cue || s->cb == s->ca) && (out->speaker >= 0 || out->unresolved)) ? NE_OK : NE_NOMEM;
 }
 
 /* Add the quotation of content tokens [a, b), opened at o and closed at c
@@ -297,7 +321,8 @@ static int quote_add(qctx *q, size_t o, size_t a, size_t b, size_t c, int chaine
     if (!s.found && !chained) s = speaker_colon(q, o);
     if (!s.found && c != (size_t)-1) s = speaker_prep_after(q, c);
     int rc = set_speaker(q, out, &s);
-    if (rc || s.found || q->d->quotes.n < 2) return rc;
+    /* a part left open at its paragraph's end waits for the chain's speaker (chain_back) */
+    if (rc || s.found || q->d->quotes.n < 2 || c == (size_t)-1) return rc;
     /* no cue: a quotation continues the speaker of the one before it in the
     ** same or the previous paragraph */
     const ne_quote *prev = NE_VEC_AT(q->d->quotes, ne_quote, q->d->quotes.n - 2);
@@ -325,15 +350,45 @@ static size_t quote_scan(qctx *q, size_t o, size_t *close) {
 }
 
 /* A quotation running over paragraphs gets its speaker from the last part
-** ("...\n\n"...," he said): give it to the earlier parts that have none. */
-static void chain_back(struct ne_doc *d, size_t first) {
-    const ne_quote *last = NE_VEC_AT(d->quotes, ne_quote, d->quotes.n - 1);
-    if (last->speaker < 0 && !last->unresolved) return;
-    for (size_t k = first; k + 1 < d->quotes.n; k++) {
+** ("...\n\n"...," he said): give it to the earlier parts that have none.
+** When the chain is closed and no part has one, the parts continue the
+** speaker of the quotation before the chain, within 2 sentences. */
+static void chain_back(struct ne_doc *d, size_t first, int closed) {
+    const ne_quote *src = NE_VEC_AT(d->quotes, ne_quote, d->quotes.n - 1);
+    size_t end = d->quotes.n - 1;
+    if (src->speaker < 0 && !src->unresolved) {
+        if (!closed || first == 0 || first >= d->quotes.n) return;
+        src = NE_VEC_AT(d->quotes, ne_quote, first - 1);
+        if (NE_VEC_AT(d->quotes, ne_quote, first)->sentence - src->sentence > 2) return;
+        end = d->quotes.n;
+    }
+    for (size_t k = first; k < end; k++) {
         ne_quote *p = NE_VEC_AT(d->quotes, ne_quote, k);
         if (p->speaker >= 0 || p->unresolved) continue;
-        p->speaker = last->speaker;
-        p->unresolved = last->unresolved;
+        p->speaker = src->speaker;
+        p->unresolved = src->unresolved;
+    }
+}
+
+/* A quotation still without a speaker that opens its line takes the speaker
+** of the quotation that follows it within 2 sentences ("\"...\"\n\n\"...,\" Viguerie notes."):
+** a paragraph of quoted words is attributed by the next one. */
+static void fill_forward(struct ne_doc *d) {
+    const char *text = d->seg[0];
+    for (size_t k = d->quotes.n; k-- > 1;) {
+        const ne_quote *next = NE_VEC_AT(d->quotes, ne_quote, k);
+        ne_quote *p = NE_VEC_AT(d->quotes, ne_quote, k - 1);
+        if (p->speaker >= 0 || p->unresolved || (next->speaker < 0 && !next->unresolved) ||
+            next->sentence - p->sentence > 2)
+            continue;
+        /* only a quotation that opens its line: the mark, then the words */
+        size_t b = p->span.start;
+        while (b > 0 && ((unsigned char)text[b - 1] >= 0x80 || text[b - 1] == '"' || text[b - 1] == ' ') &&
+               p->span.start - b < 4)
+            b--;
+        if (b > 0 && text[b - 1] != '\n') continue;
+        p->speaker = next->speaker;
+        p->unresolved = next->unresolved;
     }
 }
 
@@ -354,11 +409,12 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
             if (!link) chain_start = d->quotes.n;
             int rc = quote_add(&q, i, i + 1, b, close, link);
             if (rc) return rc;
-            chain_back(d, chain_start);
+            chain_back(d, chain_start, close != (size_t)-1);
         }
         chained = close == (size_t)-1; /* open at paragraph end: continues */
         i = close != (size_t)-1 ? close : next - 1;
     }
+    fill_forward(d);
     return NE_OK;
 }
 
