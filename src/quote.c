@@ -153,6 +153,7 @@ static speaker speaker_after_apposition(const qctx *q, size_t c) {
     speaker s = {0};
     size_t i = c + 1, lim = q->ntok;
     if (i < lim && is_punct(&q->tk[i], ",")) i++;
+    if (i >= lim || para_start(q, i) || q->tk[i].sent != q->tk[c].sent) return s;
     size_t g = group_after(q, i, lim);
     if (g == i || g >= lim || !is_punct(&q->tk[g], ",")) return s;
     for (size_t k = g + 1; k + 1 < lim && k < g + 30; k++) {
