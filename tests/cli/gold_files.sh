@@ -5,11 +5,7 @@
 # must hold at least 40 articles of at least 1,000 bytes, a cut lead at
 # least 1,500.  Skips (77) without ../shared/data.
 . "$(dirname "$0")/lib.sh"
-data=${NE_SHARED_DATA:-$NE_SHARED/data}
-if [ ! -d "$data" ]; then
-    echo "SKIP: $data absent (the gold texts are read from ../shared/data)"
-    exit 77
-fi
+need_shared_data "the gold texts are read from ../shared/data"
 for gold in "$NE_SRC"/eval/gold/*.jsonl; do
     name=$(basename "$gold" .jsonl)
     "$NE_BIN" eval --texts "$gold" --shared "$data" > "$TMP/$name.texts" 2> "$TMP/$name.err" ||

@@ -24,6 +24,13 @@ run() {
     set -e
 }
 
+# need_shared_data WHY: set $data to the shared data directory ($NE_SHARED_DATA,
+# else $NE_SHARED/data), or skip the test (exit 77, ctest's SKIP) saying WHY.
+need_shared_data() {
+    data=${NE_SHARED_DATA:-$NE_SHARED/data}
+    [ -d "$data" ] || { echo "SKIP: $data absent ($1)"; exit 77; }
+}
+
 expect_rc() { CHECKS=$((CHECKS + 1)); [ "$RC" = "$1" ] || fail "exit status $RC, expected $1"; }
 
 # expect_lines N [FILE]: FILE (default the last stdout) has N lines.
