@@ -416,7 +416,7 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
 
 /* Role words at j: a title before a name, "ROLE of ACTOR", a definite
 ** nominal ("the militants"), or a bare group ("police", "protesters":
-** plural or collective role words with no determiner; docs/ACTORS.md).
+** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
 ** Returns 1 when p holds a mention. */
 static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former) {
     const ne_dentry *r, *y;

@@ -896,7 +896,7 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
 
 /* In a lower-case sentence, may the one-word name at token t match?  Not
 ** a stopword, not a common word ("police", "china", "reading"), at least
-** three letters ("us"); docs/ACTORS.md, "caseless text". */
+** three letters ("us"); docs/DICTIONARIES.md, "Caseless text". */
 static int caseless_word(const struct ne_engine *e, const ne_token *t) {
     return t->norm_len >= 3 && !neW_get(e->stopwords, t->norm, t->norm_len, -1) &&
            !neLemma_common(e->lexicon, t->norm, t->norm_len);
