@@ -243,7 +243,10 @@ static int mention_tok(const ne_sview *sv, int a) {
     return -1;
 }
 
-/* Copy the resolved actor of mention a (text as written); 0 when it has no code. */
+/* Copy the resolved actor of mention a (text as written); 0 when it has no code.
+** A country named as the actor keeps the country code alone ("Azerbaijan
+** apologised to Russia": AZE, RUS), as CAMEO's country dictionaries and GDELT
+** code it; its government, leaders and capital are GOV (docs/ANNOTATION.md rule 9). */
 static int fill_actor(const struct ne_doc *d, int a, ne_actor *out, int *resolved) {
     if (a <= -2) { /* a place: its country acts as the actor */
         const ne_place *pl = NE_VEC_AT(d->places, ne_place, -a - 2);
@@ -265,36 +268,6 @@ static int fill_actor(const struct ne_doc *d, int a, ne_actor *out, int *resolve
     *out = *ra;
     out->text = NE_VEC_AT(d->actors, ne_actor, a)->text;
     *resolved = r != a;
-    return 1;
-}
-
-/* A country named as an actor ("Azerbaijan apologised to Russia") is its
-** government (docs/ANNOTATION.md: metonyms are the government): the bare
-** country code gets the GOV role.  Places standing for their country and
-** demonyms ("Iranian organizations") keep the country alone. */
-static int country_as_gov(struct ne_doc *d, int a, ne_actor *out) {
-    if (a < 0 || !out->code || strlen(out->code) != 3) return NE_OK;
-    const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, neClause_resolve(d, a));
-    if (in->type != NE_DT_COUNTRY) return NE_OK;
-    char buf[8];
-    snprintf(buf, sizeof buf, "%sGOV", out->code);
-    if (!(out->code = neA_strndup(&d->arena, buf, 6))) return NE_NOMEM;
-    out->role = out->code + 3;
-    return NE_OK;
-}
-
-/* Does the target mention a take the government reading: the event is
-** verbal (roots 01-05, 09-13: said, urged, accused ... a government) and
-** the mention is not behind a locative or "on"/"against" preposition
-** ("sanctions on Iran", "strikes inside Pakistan" are on the country)? */
-static int target_gov(const ev_ctx *c, int a, int q) {
-    if (a < 0 || (q != 1 && q != 3)) return 0;
-    int k = mention_tok(&c->sv, a);
-    while (k > 0 && (neClause_ng_token(&c->sv, k - 1) && neClause_actor(&c->sv, k - 1) < 0)) k--;
-    static const char *const preps[] = {"in", "inside", "into", "on", "against", "near", "at", "across",
-                                        "within", "over", "from", NULL};
-    for (const char *const *p = preps; *p && k > 0; p++)
-        if (tok_is(c, k - 1, *p)) return 0;
     return 1;
 }
 
@@ -480,9 +453,6 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
-            if (ev.has_source && (rc = country_as_gov(c->d, f->src[i], &ev.source))) return rc;
-            if (ev.has_target && (f->recip || target_gov(c, t, base.quad_class)) && (rc = country_as_gov(c->d, t, &ev.target)))
-                return rc;
             if (!ev.has_source && !ev.has_target) continue;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
                 !distinct_groups(c->d, f->src[i], t))
