@@ -365,7 +365,8 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
 /* A party x (p, ending at p->end) followed by role words is one mention
 ** (docs/ANNOTATION.md rule 9): "Republican leaders" and "Democratic officials"
 ** keep the party's code (COUNTRY + GOV while the party governs); "Republican lawmakers" are COUNTRY + LEG, "Democratic
-** voters" COUNTRY + CVL; a title and a name ("Republican Secretary of State Jon
+** voters" COUNTRY + CVL; its activists, workers and cadres ("BJP activists") the
+** party itself; a title and a name ("Republican Secretary of State Jon
 ** Husted") COUNTRY + GOV, or the dictionary person's own code. */
 static void party_roles(scan *s, np *p) {
     const ne_dentry *r;
@@ -377,6 +378,11 @@ static void party_roles(scan *s, np *p) {
     r = head_role(s, k, rn, r);
     const ne_dentry *party = p->ent;
     p->end = k + rn;
+    /* the party's own people: "BJP activists", "Congress workers", "party cadres" are the party */
+    if (role && (!strcmp(role, "OPP") || !strcmp(role, "LAB") || !strcmp(role, "PTY"))) {
+        info_from_role(p, r);
+        return;
+    }
     if (!role || strcmp(role, "GOV")) {
         compose(s, p, cc, role, 0);
         info_from_role(p, r);
@@ -570,6 +576,12 @@ static int parse_at(scan *s, size_t i, np *p) {
         p->info.gender = tk[i].norm[1] == 'r' && tk[i].norm[2] != 's' ? 'm' : 'f';
         p->info.person = 1;
         j = p->start = i + 1;
+        if ((n = match(s, j, NE_DM(NE_DT_PERSON), &x)) > 0) { /* "Mr. Erdogan": the dictionary person */
+            np_from_entry(s, p, x);
+            p->start = j;
+            p->end = j + n;
+            return 1;
+        }
     }
     size_t e = name_end(s, j);
     if (e == j) return 0;

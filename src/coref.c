@@ -21,6 +21,7 @@ typedef struct cctx {
     int32_t *last_head, *last_next;
     size_t last_mask;
     uint8_t *speaks; /* per mention: SPK_PRONOUN, SPK_OTHER (speaks a quotation) or 0; NULL: none */
+    const struct ne_engine *e;
 } cctx;
 
 enum { SPK_PRONOUN = 1, SPK_OTHER = 2 };
@@ -267,56 +268,10 @@ static void link(cctx *c, size_t m, size_t k) {
     if (c->inf[m].gender && !c->inf[r].gender && is_personish(c, r)) c->inf[r].gender = c->inf[m].gender;
 }
 
-/* Is cc an ISO country (not IGO, IMG, MNC, NGO...)?  Places always carry
-** ISO codes, so a country counts when some place of the document has it. */
-static int place_country(const struct ne_doc *d, const char *cc) {
-    for (size_t i = 0; i < d->places.n; i++) {
-        const ne_place *pl = NE_VEC_AT(d->places, ne_place, i);
-        if (pl->country && !strcmp(pl->country, cc)) return 1;
-    }
-    return 0;
-}
-
-/* The document's main country: the country of at least MAIN_MIN mentions of
-** named or composed actors and places, and of at least MAIN_SHARE of all of
-** them, or of the document's only such mention when that is a place no
-** actor names ("police arrested protesters in Lahore", not "Iran attacked a
-** police station"; docs/DICTIONARIES.md, "role-only mentions").  NULL when
-** there is none; *ncountries gets how many countries were seen. */
-#define MAIN_MIN 2
-#define MAIN_SHARE 0.6
-#define MAIN_SLOTS 16
-
-typedef struct tally { const char *cc[MAIN_SLOTS]; size_t n[MAIN_SLOTS], k, total; } tally;
-
-static void tally_add(tally *t, const char *cc) {
-    if (!cc || strlen(cc) != 3) return;
-    t->total++;
-    for (size_t i = 0; i < t->k; i++)
-        if (!strcmp(t->cc[i], cc)) { t->n[i]++; return; }
-    if (t->k < MAIN_SLOTS) { t->cc[t->k] = cc; t->n[t->k++] = 1; }
-}
-
-static const char *main_country(const cctx *c, size_t *ncountries) {
-    const struct ne_doc *d = c->d;
-    tally t;
-    int actor_country = 0;
-    memset(&t, 0, sizeof t);
-    for (size_t i = 0; i < d->places.n; i++) tally_add(&t, NE_VEC_AT(d->places, ne_place, i)->country);
-    for (size_t i = 0; i < d->actors.n; i++) {
-        if (c->act[i].ref >= 0 || (c->act[i].kind != NE_ACTOR_NAMED && c->act[i].kind != NE_ACTOR_COMPOSED)) continue;
-        actor_country |= c->act[i].country != NULL;
-        if (c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
-            tally_add(&t, c->act[i].country);
-    }
-    size_t best = 0;
-    for (size_t i = 1; i < t.k; i++)
-        if (t.n[i] > t.n[best]) best = i;
-    *ncountries = t.k;
-    int lone_place = t.total == 1 && !actor_country;
-    if (!t.k || (t.n[best] < MAIN_MIN && !lone_place) || (double)t.n[best] < MAIN_SHARE * (double)t.total)
-        return NULL;
-    return place_country(d, t.cc[best]) ? t.cc[best] : NULL;
+/* Is cc an ISO country: three letters and no international first group
+** (IGO, IMG, MNC, NGO, regions) of actor_codes.txt? */
+static int iso_country(const cctx *c, const char *cc) {
+    return cc && strlen(cc) == 3 && !neDict_is_intl(c->e, cc);
 }
 
 /* The country of a place right after mention m ("police in Lahore", "a
@@ -338,6 +293,66 @@ static const char *located_in(const cctx *c, size_t m) {
     return NULL;
 }
 
+/* Does mention m still need a code from its place or the main country: a
+** role nominal nothing refers to ("police", "the protesters"), or a title
+** before an unknown name of two words or more ("Mayor Bill de Blasio", not
+** "General Motors")? */
+static int role_only(const cctx *c, size_t m) {
+    const ne_actor *a = &c->act[m];
+    if (a->ref >= 0 || a->code || !a->role || !a->role[0]) return 0;
+    return a->kind == NE_ACTOR_NOMINAL ||
+           (a->kind == NE_ACTOR_UNKNOWN && c->inf[m].tok_end - c->inf[m].tok_first >= 3);
+}
+
+/* The document's main country: the ISO country of at least MAIN_MIN
+** mentions and of at least MAIN_SHARE of all country mentions: places, named
+** and composed actors, and role-only mentions located by a place ("police in
+** turkey"); or of the document's only such mention when that is a place no
+** actor names ("police arrested protesters in Lahore", not "Iran attacked a
+** police station"; docs/DICTIONARIES.md, "role-only mentions").  NULL when
+** there is none; *ncountries gets how many countries were seen. */
+#define MAIN_MIN 2
+#define MAIN_SHARE 0.6
+#define MAIN_SLOTS 16
+
+typedef struct tally { const char *cc[MAIN_SLOTS]; size_t n[MAIN_SLOTS], k, total; } tally;
+
+static void tally_add(const cctx *c, tally *t, const char *cc) {
+    if (!cc || strlen(cc) != 3) return;
+    t->total++; /* an international actor counts against the share, never wins */
+    if (!iso_country(c, cc)) return;
+    for (size_t i = 0; i < t->k; i++)
+        if (!strcmp(t->cc[i], cc)) { t->n[i]++; return; }
+    if (t->k < MAIN_SLOTS) { t->cc[t->k] = cc; t->n[t->k++] = 1; }
+}
+
+static const char *main_country(const cctx *c, size_t *ncountries) {
+    const struct ne_doc *d = c->d;
+    tally t;
+    int actor_country = 0;
+    memset(&t, 0, sizeof t);
+    for (size_t i = 0; i < d->places.n; i++) tally_add(c, &t, NE_VEC_AT(d->places, ne_place, i)->country);
+    for (size_t i = 0; i < d->actors.n; i++) {
+        if (role_only(c, i)) {
+            const char *here = located_in(c, i);
+            if (here) actor_country = 1, tally_add(c, &t, here);
+            continue;
+        }
+        if (c->act[i].ref >= 0 || (c->act[i].kind != NE_ACTOR_NAMED && c->act[i].kind != NE_ACTOR_COMPOSED)) continue;
+        actor_country |= c->act[i].country != NULL;
+        if (c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
+            tally_add(c, &t, c->act[i].country);
+    }
+    size_t best = 0;
+    for (size_t i = 1; i < t.k; i++)
+        if (t.n[i] > t.n[best]) best = i;
+    *ncountries = t.k;
+    int lone_place = t.total == 1 && !actor_country;
+    if (!t.k || (t.n[best] < MAIN_MIN && !lone_place) || (double)t.n[best] < MAIN_SHARE * (double)t.total)
+        return NULL;
+    return t.cc[best];
+}
+
 /* Role-only mentions nothing refers them to ("police", "the protesters")
 ** take the country of a place right after them, else the main country:
 ** COUNTRY + ROLE; with neither, the role alone ("COP", country null), as
@@ -348,11 +363,7 @@ static void main_country_roles(cctx *c) {
     size_t ncountries = 0;
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
-        if (a->ref >= 0 || a->code || !a->role || !a->role[0]) continue;
-        /* a title and a name of two words or more: "Mayor Bill de Blasio", not "General Motors" */
-        if (a->kind != NE_ACTOR_NOMINAL &&
-            (a->kind != NE_ACTOR_UNKNOWN || c->inf[m].tok_end - c->inf[m].tok_first < 3))
-            continue;
+        if (!role_only(c, m)) continue;
         if (!looked) { cc = main_country(c, &ncountries); looked = 1; }
         const char *here = located_in(c, m), *use = here ? here : cc;
         /* split between countries: stays uncoded; a titled name needs a country */
@@ -365,8 +376,7 @@ static void main_country_roles(cctx *c) {
 }
 
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
-    (void)e;
-    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL};
+    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e};
     if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
     if (speaker_marks(&c)) return NE_NOMEM;
     for (size_t m = 0; m < d->actors.n; m++) {

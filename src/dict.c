@@ -772,6 +772,10 @@ int neDict_is_role(const struct ne_engine *e, const char *group) {
     return e->dict && group && known_group(e->dict->groups, e->dict->ngroups, group);
 }
 
+int neDict_is_intl(const struct ne_engine *e, const char *group) {
+    return e->dict && group && known_group(e->dict->intl, e->dict->nintl, group);
+}
+
 /* Country codes the data knows: type=country entries and place countries. */
 static const char **known_countries(const ne_dict *dc, size_t *n) {
     const char **list = neM_malloc((dc->ent_n + 1) * sizeof *list);
@@ -902,11 +906,37 @@ static int caseless_word(const struct ne_engine *e, const ne_token *t) {
            !neLemma_common(e->lexicon, t->norm, t->norm_len);
 }
 
+/* In a lower-case sentence, does the one-word country name at token i that
+** is also a common word ("china", "turkey", "japan", "brazil") stand where a
+** country does: after a preposition, a conjunction or punctuation (or first),
+** or before "'s" or a verb ("in china", "china said"), and not after a
+** determiner or a modifier ("the turkey", "bone china")?  i - 1 and i + 1 are
+** the sentence's own tokens when flagged so. */
+static int caseless_country(const ne_token *tk, size_t i, size_t ntok) {
+    static const char *const before[] = {"in", "to", "from", "with", "of", "against", "by", "between", "and",
+                                         "or", "on", "at", "into", "across", "for", "toward", "towards",
+                                         "than", "like", "including", "visit", "visited", "visiting", "both", NULL};
+    const ne_token *t = &tk[i];
+    if (t->norm_len < 4) return 0; /* "chad" is a name too, but "us" never */
+    if (i + 1 < ntok && tk[i + 1].sent == t->sent &&
+        (!strcmp(tk[i + 1].norm, "'s") || (tk[i + 1].tags & (NE_TAG_VERB | NE_TAG_AUX))))
+        return i == 0 || tk[i - 1].sent != t->sent || tk[i - 1].shape != NE_SH_LOWER ||
+               strcmp(tk[i - 1].norm, "the") != 0;
+    if (i == 0 || tk[i - 1].sent != t->sent || tk[i - 1].shape > NE_SH_MIXED) return 1;
+    for (const char *const *w = before; *w; w++)
+        if (!strcmp(tk[i - 1].norm, *w)) return 1;
+    return 0;
+}
+
 /* Does the text at tokens [i, i+h->ntok) satisfy the name's capitalization?
 ** lower: the sentence is caseless lower-case text, where a name of two or
-** more words always matches and a one-word name when it is no common word. */
-static int hit_accepts(const struct ne_engine *e, const dhit *h, const ne_token *tk, size_t i, int lower) {
-    if (lower && (h->caps_only || h->capmask)) return h->ntok > 1 || caseless_word(e, &tk[i]);
+** more words always matches and a one-word name when it is no common word
+** (a country also where the context reads as one, caseless_country). */
+static int hit_accepts(const struct ne_engine *e, const dhit *h, const ne_token *tk, size_t i, int lower,
+                       size_t ntok) {
+    if (lower && (h->caps_only || h->capmask))
+        return h->ntok > 1 || caseless_word(e, &tk[i]) ||
+               (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, ntok));
     if (h->caps_only && tk[i].shape != NE_SH_UPPER) return 0;
     for (unsigned k = 0; k < h->ntok; k++)
         if ((h->capmask & (1u << k)) && tk[i + k].shape == NE_SH_LOWER) return 0;
@@ -920,7 +950,7 @@ static uint32_t first_hit_from(const struct ne_engine *e, const struct ne_doc *d
     int lower = tk[i].sent < d->sentences.n &&
                 NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless == NE_CASELESS_LOWER;
     for (; h; h = dc->hits[h].next)
-        if ((mask & NE_DM(dc->hits[h].type)) && hit_accepts(e, &dc->hits[h], tk, i, lower)) return h;
+        if ((mask & NE_DM(dc->hits[h].type)) && hit_accepts(e, &dc->hits[h], tk, i, lower, d->tokens.n)) return h;
     return 0;
 }
 

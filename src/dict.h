@@ -79,6 +79,9 @@ const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd);
 int neDict_when(const struct ne_engine *e, const ne_dentry *x, int ymd);
 /* Is group (3 letters) a known role group (GOV, MIL, ...)? */
 int neDict_is_role(const struct ne_engine *e, const char *group);
+/* Is group (3 letters) an international first group of actor_codes.txt (IGO,
+** IMG, NGO, MNC, regions...), that is no country? */
+int neDict_is_intl(const struct ne_engine *e, const char *group);
 /* How many entries are loaded (all types). */
 size_t neDict_count(const struct ne_engine *e);
 

@@ -21,9 +21,12 @@ static ne_engine *engine;
 /* One expected or produced event: "SRC TGT CODE [DATE]". */
 typedef struct want { char src[16], tgt[16], code[8], date[16]; int seen; } want;
 
+/* want_code is a prefix of got ("IRN" matches IRNGOV); "IRN." matches IRN only. */
 static int prefix_eq(const char *want_code, const char *got) {
     if (!strcmp(want_code, "-")) return got == NULL;
-    return got && !strncmp(got, want_code, strlen(want_code));
+    size_t n = strlen(want_code);
+    if (n && want_code[n - 1] == '.') return got && strlen(got) == n - 1 && !strncmp(got, want_code, n - 1);
+    return got && !strncmp(got, want_code, n);
 }
 
 static int event_eq(const want *w, const ne_event *e) {
