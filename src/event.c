@@ -361,6 +361,7 @@ typedef struct ev_frame {
     int lo, hi;
     const char *rule;
     double conf;
+    int verbal; /* a political "attack": coded as criticism (verbal_attack) */
 } ev_frame;
 
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
@@ -372,6 +373,8 @@ static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
 /* Fill the fields every event of this match shares. */
 static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
+    if (f->verbal) cc = neCameo_get(c->e->cameo, "111");
+    if (!cc) return NE_ERROR;
     struct ne_doc *d = c->d;
     memset(ev, 0, sizeof *ev);
     snprintf(ev->code, sizeof ev->code, "%s", cc->code);
@@ -413,7 +416,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
         ev->pattern = c->m.pt->text;
         ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s%s", f->rule, c->m.passive ? "passive" : "active",
                               ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
-                              f->cc ? "; intent" : "");
+                              f->cc ? "; intent" : f->verbal ? "; verbal-attack" : "");
         if (!ev->rule) return NE_NOMEM;
     }
     return ev->evidence ? NE_OK : NE_NOMEM;
@@ -438,6 +441,66 @@ static int distinct_groups(const struct ne_doc *d, int a, int b) {
     int ra = neClause_resolve(d, a), rb = neClause_resolve(d, b);
     const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, ra), *y = NE_VEC_AT(d->actors, ne_actor, rb);
     return ra != rb && x->role && y->role && x->kind == NE_ACTOR_NOMINAL && y->kind == NE_ACTOR_NOMINAL;
+}
+
+/* Roles that use force: an attack by them is an attack. */
+static int armed_role(const ne_actor *a) {
+    static const char *const armed[] = {"MIL", "REB", "INS", "UAF", "SEP", "RAD", "CRM", "COP", "SPY", NULL};
+    if (a->country && !strcmp(a->country, "IMG")) return 1;
+    for (const char *const *r = armed; *r && a->role; r++)
+        if (strstr(a->role, *r)) return 1;
+    return 0;
+}
+
+/* Mention a (actor index, or a place) as its resolved actor and what is known of it. */
+static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_info **in) {
+    if (a < 0) return NULL;
+    int r = neClause_resolve(d, a);
+    *in = NE_VEC_AT(d->actor_info, ne_actor_info, r);
+    return NE_VEC_AT(d->actors, ne_actor, r);
+}
+
+/* A politician's "attack" (or clash, fight, war, offensive, pounding): one
+** person of no armed role attacking, or an attack by no armed actor on one
+** person or a party ("Trump attacked Clinton", "her attacks on Sanders",
+** "a fight against Clinton and the Democrats"), in a sentence without words
+** of violence, is criticism (CAMEO 111), not force (190).  Physical attacks
+** name armed actors, places, weapons or victims. */
+static int verbal_attack(const ev_ctx *c, const ev_frame *f) {
+    static const char *const violence[] = {"kill", "wound", "wounded", "injure", "dead", "death", "die", "bomb",
+                                           "shoot", "shot", "gun", "gunman", "knife", "stab", "explosion", "blast",
+                                           "terror", "terrorist", "terrorism", "militant", "troops", "soldier",
+                                           "rocket", "missile", "grenade", "weapon", "hostage", "massacre",
+                                           "nightclub", "airport", "embassy", "consulate", "compound", "base",
+                                           "hospital", "school", "church", "mosque", "temple", "synagogue",
+                                           "hotel", "station", "convoy", "checkpoint", NULL};
+    static const char *const figurative[] = {"attack", "assault", "clash", "fight", "fighting", "war", "offensive",
+                                             "pound", "pummel", "hammer", "batter", NULL};
+    if (strcmp(c->m.pt->cameo->root, "19")) return 0;
+    int fig = 0, b = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; /* "stepped up his attacks on" */
+    for (int i = b; i <= c->m.end && i < c->sv.n && !fig; i++)
+        for (const char *const *w = figurative; *w && !fig; w++) fig = !strcmp(c->sv.t[i].lemma, *w);
+    if (!fig) return 0;
+    int p = c->m.ts > 0 ? c->m.ts - 1 : -1; /* "attacks in Paris": a place was hit */
+    if (p >= 0 && (tok_is(c, p, "in") || tok_is(c, p, "inside") || tok_is(c, p, "at"))) return 0;
+    const struct ne_doc *d = c->d;
+    const ne_actor_info *in;
+    int person_src = 0, person_tgt = 0;
+    for (int k = 0; k < f->nsrc; k++) {
+        const ne_actor *a = slot_actor(d, f->src[k], &in);
+        if (!a || armed_role(a) || !in) return 0;
+        person_src |= in->person == 1 && a->kind != NE_ACTOR_NOMINAL && (!a->role || !strstr(a->role, "CVL"));
+    }
+    for (int k = 0; k < f->ntgt; k++) {
+        const ne_actor *a = slot_actor(d, f->tgt[k], &in);
+        if (!a || armed_role(a)) return 0;
+        person_tgt |= in->person == 1 || (a->role && strstr(a->role, "PTY"));
+    }
+    if (!person_src && !person_tgt) return 0;
+    for (int i = 0; i < c->sv.n; i++)
+        for (const char *const *v = violence; *v; v++)
+            if (!strcmp(c->sv.t[i].lemma, *v) || !strcmp(c->sv.t[i].norm, *v)) return 0;
+    return 1;
 }
 
 /* One event per (source, target) pair of the frame. */
@@ -573,6 +636,7 @@ static int code_verb(ev_ctx *c) {
         }
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
+    f.verbal = verbal_attack(c, &f);
     if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;
     int rc = emit(c, &f);
     if (rc || f.recip || !f.nsrc || !f.ntgt || !joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) return rc;
@@ -641,6 +705,7 @@ static int code_noun(ev_ctx *c) {
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
     f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
+    f.verbal = verbal_attack(c, &f);
     return emit(c, &f);
 }
 
@@ -658,6 +723,7 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
             if ((kind == 0) != !neClause_is_noun(&c->sv, i)) continue;
             if (!match_anchor(c, i, an[i], kind)) continue;
             mark_used(c);
+            if (!c->m.pt->cameo) continue; /* a sense that is no event ("shot back") */
             int rc = kind == 0 ? code_verb(c) : code_noun(c);
             if (rc) return rc;
         }

@@ -316,7 +316,7 @@ static inline uint32_t ne_hash(const char *s, size_t n) {
     return h;
 }
 typedef struct ne_pattern {
-    const ne_cameo_code *cameo;
+    const ne_cameo_code *cameo; /* NULL: a sense filter ("-" in the file), matched but no event */
     char kind;              /* 'v' verb anchor, 'n' event-noun anchor */
     uint8_t nelems, anchor; /* anchor: index of the anchor element */
     uint8_t has_target, has_source;

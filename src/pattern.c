@@ -206,8 +206,8 @@ static int parse_line(pat_line *pl, const char *s, const char *end) {
     if (n >= sizeof code) return line_fail(pl, "bad CAMEO code%s", "");
     memcpy(code, s - n, n);
     code[n] = 0;
-    const ne_cameo_code *cc = neCameo_get(pl->e->cameo, code);
-    if (!cc) return line_fail(pl, "unknown CAMEO code '%s' (not in cameo/codes.tsv)", code);
+    const ne_cameo_code *cc = strcmp(code, "-") ? neCameo_get(pl->e->cameo, code) : NULL; /* "-": no event */
+    if (!cc && strcmp(code, "-")) return line_fail(pl, "unknown CAMEO code '%s' (not in cameo/codes.tsv)", code);
     n = next_field(&s, end);
     if (n != 1 || (s[-1] != 'v' && s[-1] != 'n')) return line_fail(pl, "kind must be 'v' or 'n'%s", "");
     char kind = s[-1];

@@ -76,6 +76,21 @@ static void test_longest_first(void **state) {
     nePattern_free(p);
 }
 
+/* "-" in the code column: a sense filter, matched longest first like any
+** pattern but with no CAMEO code (no event). */
+static void test_sense_filter(void **state) {
+    (void)state;
+    ne_patterns *p = parse_ok("193 v shoot +\n-   v shoot back\n");
+    size_t n;
+    const ne_pattern *const *pp = nePattern_lookup(p, "shoot", 5, &n);
+    assert_int_equal(n, 2);
+    assert_null(pp[0]->cameo);
+    assert_int_equal(pp[0]->nelems, 2);
+    assert_string_equal(pp[1]->cameo->code, "193");
+    nePattern_free(p);
+    parse_err("-- v shoot back\n", "t.txt:1: unknown CAMEO code '--'");
+}
+
 static void test_errors(void **state) {
     (void)state;
     parse_err("190 v attack +\n999 v attack +\n", "t.txt:2: unknown CAMEO code '999'");
@@ -146,7 +161,8 @@ static void test_shipped_patterns_valid(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_elements),       cmocka_unit_test(test_anchor_is_lemma),
-        cmocka_unit_test(test_longest_first),  cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_longest_first),  cmocka_unit_test(test_sense_filter),
+        cmocka_unit_test(test_errors),
         cmocka_unit_test(test_cameo_table),    cmocka_unit_test(test_shipped_patterns_valid),
         cmocka_unit_test(test_intent_table),
     };
