@@ -302,6 +302,21 @@ static void info_from_role(np *p, const ne_dentry *r) {
     p->info.type = NE_DT_ROLE;
 }
 
+/* "President Evo Morales", "Senator Hillary Clinton": a title naming an
+** office (GOV, MIL, LEG, JUD, COP) that the dictionary person held gives that
+** office's code when the article date (or its absence: the latest code)
+** picked another; "former" titles keep the date's reading. */
+static void titled_office(scan *s, np *p, const ne_dentry *title) {
+    const char *role = role_of(s, title);
+    if (!role || p->info.former || !strcmp(p->role, role)) return;
+    if (strcmp(role, "GOV") && strcmp(role, "MIL") && strcmp(role, "LEG") && strcmp(role, "JUD") && strcmp(role, "COP"))
+        return;
+    const char *code = neDict_code_role(s->e, p->ent, role, s->ymd);
+    if (!code) return;
+    p->code = code;
+    split_code(s->e, p);
+}
+
 /* After a role ending at k: a title followed by a name ("Foreign Minister
 ** Hossein Amir-Abdollahian") makes the name the head. */
 static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
@@ -313,12 +328,30 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
         size_t st = p->start;
         np_from_entry(s, p, person);
         p->start = st;
+        titled_office(s, p, r);
     } else if (!p->code) {
         p->kind = NE_ACTOR_UNKNOWN;
     }
     p->info.person = 1;
     p->info.plural = 0;
     p->end = te;
+}
+
+/* An armed group followed by its members ("al Shabaab fighters", "Hamas
+** militants"): one mention, the group's code. */
+static void group_members(scan *s, np *p) {
+    const ne_dentry *r;
+    if (!p->ent || p->ent->type != NE_DT_GROUP || !p->role[0]) return;
+    size_t rn = match_roles(s, p->end, &r);
+    const char *role = rn ? role_of(s, r) : NULL;
+    if (!role || (strcmp(role, "REB") && strcmp(role, "INS") && strcmp(role, "SEP") && strcmp(role, "UAF") &&
+                  strcmp(role, "RAD") && strcmp(role, "MIL")))
+        return;
+    r = head_role(s, p->end, rn, r);
+    if (!r->plural && !r->person) return;
+    p->end += rn;
+    p->info.person = r->person ? 1 : 0;
+    p->info.plural = r->plural;
 }
 
 /* Country, demonym or metonym x (n tokens at j) followed by role words,
@@ -337,13 +370,16 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
         p->end = rn ? k + rn : (k < s->b && gap_word(&tk[k]) ? k + 1 : k);
         return 1;
     }
-    size_t yn = x->type == NE_DT_DEMONYM ? match(s, k, NE_DM(NE_DT_ORG) | NE_DM(NE_DT_GROUP) | NE_DM(NE_DT_PARTY), &y) : 0;
+    /* "Somalia's al Shabaab": a country's own organization or group is that organization */
+    size_t own = x->type == NE_DT_COUNTRY && k + 1 < s->b && is_w(&tk[k], "'s") ? 1 : 0;
+    size_t yn = x->type == NE_DT_DEMONYM || own ? match(s, k + own, NE_DM(NE_DT_ORG) | NE_DM(NE_DT_GROUP) | NE_DM(NE_DT_PARTY), &y) : 0;
     if (yn) { /* "Afghan Taliban"; "Pakistani Taliban" keeps its country and the group's role */
         size_t st = p->start;
         np_from_entry(s, p, y);
         p->start = st;
         if (strncmp(p->country, cc, 3) && p->role[0]) compose(s, p, cc, p->role, 0);
-        p->end = k + yn;
+        p->end = k + own + yn;
+        group_members(s, p);
         return 1;
     }
     size_t at = k;
@@ -543,6 +579,7 @@ static int parse_at(scan *s, size_t i, np *p) {
             p->start = j; /* "former" belongs to a role, not to a name */
             p->end = j + n;
             if (x->type == NE_DT_PARTY && p->country[0]) party_roles(s, p);
+            group_members(s, p);
         }
         return 1;
     }

@@ -1003,6 +1003,19 @@ int neDict_when(const struct ne_engine *e, const ne_dentry *x, int ymd) {
     return before ? -1 : after ? 1 : 0;
 }
 
+const char *neDict_code_role(const struct ne_engine *e, const ne_dentry *x, const char *role, int ymd) {
+    const ne_dict *dc = e->dict;
+    const dcode *best = NULL;
+    if (!dc || !role) return NULL;
+    for (uint16_t k = 0; k < x->ncodes; k++) {
+        const dcode *c = &dc->codes[x->code0 + k];
+        const char *code = dc->pool.p + c->code;
+        if (strlen(code) < 6 || strncmp(code + 3, role, 3)) continue;
+        if (!best || (ymd ? range_dist(c, ymd) < range_dist(best, ymd) : c->to > best->to)) best = c;
+    }
+    return best ? dc->pool.p + best->code : NULL;
+}
+
 const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd) {
     const ne_dict *dc = e->dict;
     if (!dc || !x->ncodes) return NULL;

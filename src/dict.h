@@ -74,6 +74,9 @@ const char *neDict_str(const struct ne_engine *e, uint32_t off);
 /* The code of entry x that applies on date ymd (YYYYMMDD; 0 = unknown date:
 ** the open-ended, most recent code).  NULL when the entry has no code. */
 const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd);
+/* The code of x whose first role group is role (GOV, LEG...), the range
+** nearest to ymd (the latest without a date); NULL when x never had it. */
+const char *neDict_code_role(const struct ne_engine *e, const ne_dentry *x, const char *role, int ymd);
 /* Is date ymd before every dated code of x (-1), after all of them (1), or
 ** inside one, between two, or unknown (0)? */
 int neDict_when(const struct ne_engine *e, const ne_dentry *x, int ymd);
