@@ -3,6 +3,7 @@
 ** names, "X of Y", appositions, pronouns, definite nominals and unknown names. */
 #include "dict.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ typedef struct scan {
     uint32_t *usage_key; /* token index + 1 of the word's first occurrence, 0 empty */
     uint8_t *usage;      /* USE_LOWER | USE_MIDCAP */
     size_t usage_mask;
+    const uint16_t *lists; /* per document token: its L_* list bits */
 } scan;
 
 #define USE_LOWER 1  /* written in lower case somewhere */
@@ -72,6 +74,46 @@ static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs
 static const char *const gap_stop[] = {"and", "or", "of", "to", "in", "on", "at", "for", "with", "by",
                                        "from", "that", "which", "who", "is", "are", "was", "were",
                                        "has", "have", "had", "be", "been", "said", "says", "not", NULL};
+
+/* Lower-case words that do not stop a headline-style sentence (title_case). */
+static const char *const minor[] = {"the", "and", "for", "with", "from", "into", "over", "amid", "after",
+                                    "than", "that", "this", "its", "are", "was", "has", "but", "nor",
+                                    "yet", "via", "off", "out", "per", "'s", "n't", NULL};
+
+/* The lists above that are tested at most tokens, as bits of a per-token
+** mask (scan.lists) computed once per document from one hash table of all
+** their words: a list test is then one load instead of string compares. */
+enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_COUNT };
+static const char *const *const hot_lists[L_COUNT] = {determiners, definites, pronouns, not_name_start, calendar,
+                                                      name_particles, honorifics, gap_stop, minor};
+#define LW_CAP 1024 /* slots of the listed-word table: a power of two, over twice the words */
+typedef struct lw_slot {
+    const char *w;  /* NULL: empty */
+    uint32_t h;     /* ne_hash of w */
+    uint16_t lists; /* bit L_* for each list holding w */
+} lw_slot;
+static lw_slot lw_tab[LW_CAP];
+static pthread_once_t lw_once = PTHREAD_ONCE_INIT;
+
+static void lw_build(void) {
+    for (int l = 0; l < L_COUNT; l++)
+        for (const char *const *w = hot_lists[l]; *w; w++) {
+            uint32_t h = ne_hash(*w, strlen(*w));
+            size_t j = h & (LW_CAP - 1);
+            while (lw_tab[j].w && strcmp(lw_tab[j].w, *w)) j = (j + 1) & (LW_CAP - 1);
+            lw_tab[j] = (lw_slot){*w, h, (uint16_t)(lw_tab[j].lists | 1u << l)};
+        }
+}
+
+/* The L_* lists holding the word norm, whose ne_hash is h. */
+static uint16_t lw_lists(const char *norm, uint32_t h) {
+    for (size_t j = h & (LW_CAP - 1); lw_tab[j].w; j = (j + 1) & (LW_CAP - 1))
+        if (lw_tab[j].h == h && !strcmp(lw_tab[j].w, norm)) return lw_tab[j].lists;
+    return 0;
+}
+
+/* Is token t (of the scanned document) in list l (L_*)? */
+static int in_list(const scan *s, const ne_token *t, int l) { return (s->lists[t - s->tk] >> l) & 1; }
 
 static int capitalized(const ne_token *t) {
     return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED;
@@ -192,17 +234,15 @@ static const ne_dentry *head_role(scan *s, size_t i, size_t n, const ne_dentry *
 static const char *role_of(scan *s, const ne_dentry *r) { return neDict_code(s->e, r, 0); }
 
 /* A word that may sit between a country and its role ("Pakistani naval officer"). */
-static int gap_word(const ne_token *t) {
-    return t->shape == NE_SH_LOWER && t->norm_len > 2 && !is_any(t, gap_stop) && !is_any(t, determiners) &&
-           !is_any(t, pronouns) && strcmp(t->norm, "'s") != 0;
+static int gap_word(const scan *s, const ne_token *t) {
+    return t->shape == NE_SH_LOWER && t->norm_len > 2 && !in_list(s, t, L_GAPSTOP) && !in_list(s, t, L_DET) &&
+           !in_list(s, t, L_PRON) && strcmp(t->norm, "'s") != 0;
 }
 
 /* Slot of the word of token i in the usage table (its own or an empty one). */
 static size_t usage_slot(const scan *s, size_t i) {
     const ne_token *t = &s->tk[i];
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < t->norm_len; k++) h = (h ^ (unsigned char)t->norm[k]) * 16777619u;
-    size_t j = h & s->usage_mask;
+    size_t j = s->d->nhash[i] & s->usage_mask;
     while (s->usage_key[j]) {
         const ne_token *u = &s->tk[s->usage_key[j] - 1];
         if (u->norm_len == t->norm_len && memcmp(u->norm, t->norm, t->norm_len) == 0) break;
@@ -234,6 +274,17 @@ static int word_usage(scan *s) {
     return NE_OK;
 }
 
+/* The L_* list bits of every word of the document (scan.lists). */
+static int word_lists(scan *s) {
+    size_t n = s->d->tokens.n;
+    uint16_t *l = neA_alloc(&s->d->arena, (n + 1) * sizeof *l);
+    if (!l) return NE_NOMEM;
+    pthread_once(&lw_once, lw_build);
+    for (size_t i = 0; i < n; i++) l[i] = lw_lists(s->tk[i].norm, s->d->nhash[i]);
+    s->lists = l;
+    return NE_OK;
+}
+
 /* Is the capitalized word w (a sentence-initial candidate) a name elsewhere in
 ** the document (capitalized mid-sentence) and never written in lower case? */
 static int name_elsewhere(scan *s, size_t w) {
@@ -256,23 +307,23 @@ static int name_context(scan *s, size_t i) {
 
 /* End of an unknown capitalized name starting at i, or i when none. */
 static size_t name_end(scan *s, size_t i) {
-    if (s->titlecase || !capitalized(&s->tk[i]) || is_any(&s->tk[i], not_name_start) ||
-        is_any(&s->tk[i], calendar) || (s->tk[i].flags & NE_TF_ABBREV && s->tk[i].end - s->tk[i].start > 2))
+    if (s->titlecase || !capitalized(&s->tk[i]) || in_list(s, &s->tk[i], L_NOSTART) ||
+        in_list(s, &s->tk[i], L_CAL) || (s->tk[i].flags & NE_TF_ABBREV && s->tk[i].end - s->tk[i].start > 2))
         return i;
     size_t j = i + 1;
     for (;;) {
         if (j >= s->b) break;
         const ne_token *t = &s->tk[j];
         if (t->shape == NE_SH_DASH && !(t->flags & NE_TF_SPACE_BEFORE) && j + 1 < s->b &&
-            !(s->tk[j + 1].flags & NE_TF_SPACE_BEFORE) && (capitalized(&s->tk[j + 1]) || is_any(&s->tk[j + 1], name_particles))) {
+            !(s->tk[j + 1].flags & NE_TF_SPACE_BEFORE) && (capitalized(&s->tk[j + 1]) || in_list(s, &s->tk[j + 1], L_PART))) {
             j++;
             continue;
         }
-        if (is_any(t, name_particles) && j + 1 < s->b && (capitalized(&s->tk[j + 1]) || s->tk[j + 1].shape == NE_SH_DASH)) {
+        if (in_list(s, t, L_PART) && j + 1 < s->b && (capitalized(&s->tk[j + 1]) || s->tk[j + 1].shape == NE_SH_DASH)) {
             j++;
             continue;
         }
-        if (!capitalized(t) || is_any(t, calendar) || t->actor >= 0) break;
+        if (!capitalized(t) || in_list(s, t, L_CAL) || t->actor >= 0) break;
         const ne_dentry *x; /* capitalized role words stay inside names: "Lloyds Bank PLC" */
         if (match(s, j, NE_DM_ACTOR, &x)) break; /* "Haqqani Pakistan" stays apart */
         j++;
@@ -367,7 +418,7 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
         rn = match_roles(s, k, &r);
         compose(s, p, cc, rn ? role_of(s, r) : NULL, former);
         p->info.person = rn ? r->person : 2;
-        p->end = rn ? k + rn : (k < s->b && gap_word(&tk[k]) ? k + 1 : k);
+        p->end = rn ? k + rn : (k < s->b && gap_word(s, &tk[k]) ? k + 1 : k);
         return 1;
     }
     /* "Somalia's al Shabaab": a country's own organization or group is that organization */
@@ -386,7 +437,7 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     int poss = at < s->b && is_w(&tk[at], "'s");
     if (poss) at++;
     rn = match_roles(s, at, &r);
-    if (!rn && (poss || x->type == NE_DT_DEMONYM) && at + 1 < s->b && gap_word(&tk[at]) &&
+    if (!rn && (poss || x->type == NE_DT_DEMONYM) && at + 1 < s->b && gap_word(s, &tk[at]) &&
         (rn = match_roles(s, at + 1, &r)) > 0)
         at++;
     if (!rn) return 0;
@@ -476,7 +527,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     }
     if (k + 1 < s->b && is_w(&s->tk[k], "of")) {
         size_t m = k + 1;
-        if (m < s->b && is_any(&s->tk[m], determiners)) m++;
+        if (m < s->b && in_list(s, &s->tk[m], L_DET)) m++;
         size_t yn = match(s, m, NE_DM_ACTOR, &y);
         if (yn) {
             np q;
@@ -504,7 +555,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
 ** it or the main country, docs/DICTIONARIES.md). */
 static int indefinite_person(scan *s, np *p, size_t j, int former) {
     for (size_t at = j; at <= j + 1 && at < s->b; at++) {
-        if (at > j && !gap_word(&s->tk[j])) break;
+        if (at > j && !gap_word(s, &s->tk[j])) break;
         np q = *p;
         if (role_led(s, &q, at, 1, 0, former) && q.kind == NE_ACTOR_NOMINAL && q.info.person == 1) {
             *p = q;
@@ -540,7 +591,7 @@ static int expletive_it(const scan *s, size_t i) {
     for (size_t k = i + 2; k < s->b && k < i + 7; k++) {
         if (!is_any(&s->tk[k], comp)) continue;
         /* "to" before a noun group is a preposition ("it was opposed to the test"), not an infinitive */
-        if (is_w(&s->tk[k], "to") && k + 1 < s->b && (is_any(&s->tk[k + 1], determiners) || is_any(&s->tk[k + 1], pronouns) ||
+        if (is_w(&s->tk[k], "to") && k + 1 < s->b && (in_list(s, &s->tk[k + 1], L_DET) || in_list(s, &s->tk[k + 1], L_PRON) ||
                                                       capitalized(&s->tk[k + 1])))
             continue;
         return 1;
@@ -553,7 +604,7 @@ static int expletive_it(const scan *s, size_t i) {
 static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_t *start) {
     size_t j = i;
     *definite = *former = 0;
-    if (is_any(&s->tk[j], determiners)) { *definite = is_any(&s->tk[j], definites); j++; }
+    if (in_list(s, &s->tk[j], L_DET)) { *definite = in_list(s, &s->tk[j], L_DEF); j++; }
     *start = j;
     if (j < s->b && is_w(&s->tk[j], "former")) { *former = 1; j++; }
     else if (j + 2 < s->b && is_w(&s->tk[j], "ex") && s->tk[j + 1].shape == NE_SH_DASH) { *former = 1; j += 2; }
@@ -604,12 +655,12 @@ static int parse_at(scan *s, size_t i, np *p) {
         p->end = j + n;
         return 1;
     }
-    if (j == i && is_any(&tk[i], pronouns) && tk[i].shape != NE_SH_UPPER && !expletive_it(s, i)) {
+    if (j == i && in_list(s, &tk[i], L_PRON) && tk[i].shape != NE_SH_UPPER && !expletive_it(s, i)) {
         pronoun_np(p, &tk[i]);
         p->end = i + 1;
         return 1;
     }
-    if (j == i && is_any(&tk[i], honorifics) && i + 1 < s->b) {
+    if (j == i && in_list(s, &tk[i], L_HON) && i + 1 < s->b) {
         p->info.gender = tk[i].norm[1] == 'r' && tk[i].norm[2] != 's' ? 'm' : 'f';
         p->info.person = 1;
         j = p->start = i + 1;
@@ -637,14 +688,11 @@ static int parse_at(scan *s, size_t i, np *p) {
 /* Headline-style sentence: every content word capitalized ("Displaced
 ** Gazans Flee Nasser Hospital"), at least three of them. */
 static int title_case(const scan *s) {
-    static const char *const minor[] = {"the", "and", "for", "with", "from", "into", "over", "amid", "after",
-                                        "than", "that", "this", "its", "are", "was", "has", "but", "nor",
-                                        "yet", "via", "off", "out", "per", "'s", "n't", NULL};
     size_t caps = 0;
     for (size_t i = s->a; i < s->b; i++) {
         const ne_token *t = &s->tk[i];
         if (capitalized(t)) caps++;
-        else if (t->shape == NE_SH_LOWER && t->norm_len >= 3 && !is_any(t, minor)) return 0;
+        else if (t->shape == NE_SH_LOWER && t->norm_len >= 3 && !in_list(s, t, L_MINOR)) return 0;
     }
     return caps >= 3;
 }
@@ -659,7 +707,7 @@ static void appositions(scan *s, size_t first) {
     for (size_t m = first; m + 1 < d->actors.n; m++) {
         size_t c = inf[m].tok_end, k = c + 1;
         if (c >= s->b || !is_w(&s->tk[c], ",")) continue;
-        if (k < s->b && is_any(&s->tk[k], determiners)) k++;
+        if (k < s->b && in_list(s, &s->tk[k], L_DET)) k++;
         if (inf[m + 1].tok_first != k) continue;
         int named_first = act[m].kind == NE_ACTOR_NAMED || act[m].kind == NE_ACTOR_UNKNOWN;
         size_t name = named_first ? m : m + 1, desc = named_first ? m + 1 : m;
@@ -712,6 +760,7 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
     s.tk = d->tokens.items;
     if (d->year) s.ymd = d->year * 10000 + (d->month ? d->month : 7) * 100 + (d->day ? d->day : 1);
     rc = word_usage(&s);
+    if (rc == NE_OK) rc = word_lists(&s);
     for (size_t i = 0; i < d->sentences.n && rc == NE_OK; i++) {
         const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, i);
         s.a = sn->tok_first;
