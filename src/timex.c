@@ -936,15 +936,63 @@ typedef size_t (*matcher)(tx *, size_t);
 ** "latest year-earlier", "same year-ago"): a new matcher whose first token is
 ** neither a time.txt word nor a number must add its words here (may_start). */
 static const char *const start_words[] = {"latest", "comparable", "corresponding", "same"};
-static const matcher matchers[] = {m_numeric_date, m_month_date, m_clock, m_quarter, m_shift, m_set,
-                                   m_count_unit,   m_weekday,    m_dayrel, m_year,   m_ref, m_period, m_spoken_year, m_season, m_weekend, m_the_year, m_century, m_half, m_holiday};
+/* What a token offers as the first token of an expression: its time.txt
+** classes (bit TW_* of x->starts), and F_* below. */
+#define F_NUM (1u << 24)     /* a number */
+#define F_THE (1u << 25)     /* "the" */
+#define F_A (1u << 26)       /* "a" */
+#define F_THIS (1u << 27)    /* "this" */
+#define F_PERIOD (1u << 28)  /* "year" or a start_words word (m_period) */
+#define C(cls) (1u << (cls))
+/* Each matcher with what its first token must offer (one of the bits): a
+** matcher is not run at a token that offers none of them.  A change to a
+** matcher's first token must update its bits. */
+static const struct {
+    matcher run;
+    uint32_t first;
+} matchers[] = {
+    {m_numeric_date, F_NUM},
+    {m_month_date, C(TW_MONTH) | F_NUM},
+    {m_clock, C(TW_CLOCK) | F_NUM},
+    {m_quarter, F_THE | F_NUM | C(TW_SHIFT) | C(TW_ORDINAL)},
+    {m_shift, C(TW_MOD) | F_THE | C(TW_SHIFT)},
+    {m_set, C(TW_SETADV) | C(TW_EVERY)},
+    {m_count_unit, F_THE | F_NUM | C(TW_NUMBER) | C(TW_UNIT)},
+    {m_weekday, C(TW_WEEKDAY)},
+    {m_dayrel, C(TW_DAYREL)},
+    {m_year, F_NUM},
+    {m_ref, C(TW_REF)},
+    {m_period, F_THE | F_A | F_PERIOD | C(TW_PERIOD)},
+    {m_spoken_year, C(TW_NUMBER)},
+    {m_season, F_THE | F_THIS | C(TW_MOD) | C(TW_SEASON)},
+    {m_weekend, F_THE},
+    {m_the_year, F_THE},
+    {m_century, C(TW_ORDINAL) | F_NUM},
+    {m_half, F_THE | C(TW_ORDINAL)},
+    {m_holiday, C(TW_SHIFT) | C(TW_HOLIDAY)},
+};
+
+/* The TW_* and F_* bits token i offers (0 past the sentence). */
+static uint32_t first_offers(const tx *x, size_t i) {
+    if (i >= x->end) return 0;
+    uint32_t f = x->starts[i] | (x->tk[i].shape == NE_SH_NUM ? F_NUM : 0);
+    if (is_word(x, i, "the")) f |= F_THE;
+    else if (is_word(x, i, "a")) f |= F_A;
+    else if (is_word(x, i, "this")) f |= F_THIS;
+    else if (is_word(x, i, "year")) f |= F_PERIOD;
+    for (size_t k = 0; k < sizeof start_words / sizeof start_words[0]; k++)
+        if (is_word(x, i, start_words[k])) f |= F_PERIOD;
+    return f;
+}
 
 static size_t match_at(tx *x, size_t i) {
     size_t best = 0;
     char val[sizeof x->val];
     const char *type = NULL;
+    uint32_t offers = first_offers(x, i);
     for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {
-        size_t n = matchers[m](x, i);
+        if (!(matchers[m].first & offers)) continue;
+        size_t n = matchers[m].run(x, i);
         if (n > best) {
             best = n;
             memcpy(val, x->val, sizeof val);
