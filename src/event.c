@@ -211,9 +211,11 @@ static int match_back(ev_ctx *c, int k, int p) {
     return 1;
 }
 
-/* Can the sentence hold the required words of the pattern with filter f? */
+/* Can the sentence hold the required words of the pattern with filter f?
+** The first required word is tested alone first: most patterns stop there. */
 static int filter_pass(const ne_wordset *s, const ne_pfilter *f) {
-    return ne_ws_has(s, f->all[0]) & ne_ws_has(s, f->all[1]) & ne_ws_has(s, f->all[2]) & ne_ws_has(s, f->all[3]) &
+    if (!ne_ws_has(s, f->all[0])) return 0;
+    return ne_ws_has(s, f->all[1]) & ne_ws_has(s, f->all[2]) & ne_ws_has(s, f->all[3]) &
            (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
 
