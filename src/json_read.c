@@ -1,4 +1,5 @@
-/* json_read.c: the input contract, one JSON Lines record -> ne_article (jansson). */
+/* json_read.c: the input contract, one JSON Lines record -> ne_article: flat
+** records of strings by a fast path, everything else (and every error) by jansson. */
 #include "neInt.h"
 
 #include <jansson.h>
@@ -50,11 +51,212 @@ static int field_value(json_t *v, const struct field *f, char *num, size_t numca
     return NE_INVALID;
 }
 
+/* ---- the fast path: a flat object whose values are all strings ----
+** Most records are {"id":"...","text":"...",...} with string (or null)
+** values; they are read here without building a jansson tree.  Anything
+** else (numbers, booleans, arrays, objects, a null required field, \u0000, a lone surrogate, invalid UTF-8, control
+** bytes, escapes in keys, duplicate keys, more than FAST_KEYS keys, a
+** missing required field, a syntax error) is left to jansson, so that
+** unusual records and every error message stay exactly as jansson has them. */
+#define FAST_KEYS 16
+
+static const char *skip_ws(const char *p, const char *end) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    return p;
+}
+
+/* Length of the well-formed UTF-8 sequence at s whose lead byte is >= 0x80
+** (Unicode Table 3-7: no overlong forms, surrogates or values past
+** U+10FFFF), 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s, const unsigned char *end) {
+    unsigned c = s[0], lo = 0x80, hi = 0xBF;
+    size_t n;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else return 0;
+    if ((size_t)(end - s) < n || s[1] < lo || s[1] > hi) return 0;
+    for (size_t k = 2; k < n; k++)
+        if (s[k] < 0x80 || s[k] > 0xBF) return 0;
+    return n;
+}
+
+/* The four hex digits at s (end bounds s) into *v; 0 when they are not. */
+static int hex4(const char *s, const char *end, unsigned *v) {
+    if (end - s < 4) return 0;
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = (unsigned char)s[i], l = c | 32u;
+        unsigned d = c >= '0' && c <= '9' ? c - '0' : l >= 'a' && l <= 'f' ? l - 'a' + 10 : 16;
+        if (d == 16) return 0;
+        *v = *v << 4 | d;
+    }
+    return 1;
+}
+
+/* The \uXXXX escape (or surrogate pair) whose backslash is at *pp as UTF-8
+** into out (when not NULL); returns the bytes written, 0 when the fast path
+** leaves it to jansson.  *pp moves past the escape. */
+static size_t unicode_escape(const char **pp, const char *end, char *out) {
+    const char *p = *pp;
+    unsigned cp, lo;
+    if (!hex4(p + 2, end, &cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return 0;
+    p += 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (end - p < 2 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, end, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+            return 0;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        p += 6;
+    }
+    *pp = p;
+    unsigned char u[4];
+    size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (n == 1) u[0] = (unsigned char)cp;
+    else if (n == 2) u[0] = (unsigned char)(0xC0 | cp >> 6);
+    else if (n == 3) u[0] = (unsigned char)(0xE0 | cp >> 12);
+    else u[0] = (unsigned char)(0xF0 | cp >> 18);
+    for (size_t k = 1; k < n; k++) u[k] = (unsigned char)(0x80 | ((cp >> (6 * (n - 1 - k))) & 0x3F));
+    if (out) memcpy(out, u, n);
+    return n;
+}
+
+/* The escape whose backslash is at *pp, decoded into out (when not NULL);
+** returns the bytes written (0: left to jansson), *pp past the escape. */
+static size_t fast_escape(const char **pp, const char *end, char *out) {
+    static const char esc_in[] = "\"\\/bfnrt", esc_out[] = "\"\\/\b\f\n\r\t";
+    const char *p = *pp, *esc;
+    if (end - p < 2) return 0;
+    if (p[1] == 'u') return unicode_escape(pp, end, out);
+    if (!p[1] || !(esc = strchr(esc_in, p[1]))) return 0;
+    if (out) *out = esc_out[esc - esc_in];
+    *pp = p + 2;
+    return 1;
+}
+
+static int plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+/* The string whose opening quote is at *pp: decoded into out (when not
+** NULL), its decoded length in *n, *pp past its closing quote.  Returns 0
+** when the fast path leaves the record to jansson. */
+static int fast_string(const char **pp, const char *end, char *out, size_t *n) {
+    const char *p = *pp + 1;
+    size_t w = 0, k;
+    for (;;) {
+        const char *run = p;
+        while (p < end && plain_byte((unsigned char)*p)) p++;
+        if (out) memcpy(out + w, run, (size_t)(p - run));
+        w += (size_t)(p - run);
+        if (p == end) return 0;
+        if (*p == '"') break;
+        if (*p == '\\') k = fast_escape(&p, end, out ? out + w : NULL);
+        else if ((unsigned char)*p < 0x80) k = 0; /* a control byte */
+        else if ((k = utf8_len((const unsigned char *)p, (const unsigned char *)end)) > 0) {
+            if (out) memcpy(out + w, p, k);
+            p += k;
+        }
+        if (!k) return 0;
+        w += k;
+    }
+    *pp = p + 1;
+    *n = w;
+    return 1;
+}
+
+/* Keys seen so far in a record (jansson rejects a duplicate). */
+typedef struct fast_keys {
+    const char *k[FAST_KEYS];
+    size_t len[FAST_KEYS], n;
+} fast_keys;
+
+/* The member "key":"value" or "key":null at *pp: a new plain ASCII key; the
+** value of a field of fields[] is noted in at[] (its opening quote, or the
+** 'n' of null) and vlen[] (its decoded length).  Returns 0 when the fast
+** path leaves the record. */
+static int fast_member(const char **pp, const char *end, fast_keys *ks, const char **at, size_t *vlen) {
+    const char *k = *pp + 1, *q = k, *p;
+    if (**pp != '"' || ks->n == FAST_KEYS) return 0;
+    while (q < end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80) q++;
+    if (q == end || *q != '"') return 0;
+    size_t kn = (size_t)(q - k), n;
+    for (size_t i = 0; i < ks->n; i++)
+        if (ks->len[i] == kn && !memcmp(ks->k[i], k, kn)) return 0;
+    ks->k[ks->n] = k, ks->len[ks->n++] = kn;
+    p = skip_ws(q + 1, end);
+    if (p == end || *p != ':') return 0;
+    p = skip_ws(p + 1, end);
+    const char *v = p;
+    int null = end - p >= 4 && !memcmp(p, "null", 4);
+    if (null) p += 4, n = 0;
+    else if (p == end || *p != '"' || !fast_string(&p, end, NULL, &n)) return 0;
+    for (size_t i = 0; i < NFIELDS; i++) {
+        if (strlen(fields[i].name) != kn || memcmp(fields[i].name, k, kn)) continue;
+        if (null && fields[i].required) return 0;
+        at[i] = v, vlen[i] = n;
+    }
+    *pp = p;
+    return 1;
+}
+
+/* One pass over the record: each field of fields[] as the position of its
+** value (NULL when absent; see fast_member) and the value's decoded length.
+** Returns 0 when the record is not a flat object of strings with every
+** required field. */
+static int fast_scan(const char *p, const char *end, const char **at, size_t *vlen) {
+    fast_keys ks = {.n = 0};
+    p = skip_ws(p, end);
+    if (p == end || *p != '{') return 0;
+    p = skip_ws(p + 1, end);
+    if (p < end && *p != '}') {
+        for (;;) {
+            if (!fast_member(&p, end, &ks, at, vlen)) return 0;
+            p = skip_ws(p, end);
+            if (p == end || *p != ',') break;
+            p = skip_ws(p + 1, end);
+            if (p == end) return 0;
+        }
+    }
+    if (p == end || *p != '}' || skip_ws(p + 1, end) != end) return 0;
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (fields[i].required && !at[i]) return 0;
+    return 1;
+}
+
+/* The record by the fast path into a and *scratch: NE_OK, NE_NOMEM, or -1
+** when it is left to jansson. */
+static int fast_article(const char *line, size_t len, ne_article *a, void **scratch, char *err, size_t errlen) {
+    const char *at[NFIELDS] = {0};
+    size_t vlen[NFIELDS] = {0}, total = 0;
+    if (!fast_scan(line, line + len, at, vlen)) return -1;
+    for (size_t i = 0; i < NFIELDS; i++) total += at[i] ? vlen[i] + 1 : 0; /* null counts 1, as below */
+    char *mem = neM_malloc(total ? total : 1);
+    if (!mem) {
+        snprintf(err, errlen, "out of memory");
+        return NE_NOMEM;
+    }
+    const char **p[NFIELDS];
+    size_t *l[NFIELDS];
+    field_slots(a, p, l);
+    char *w = mem;
+    for (size_t i = 0; i < NFIELDS; i++) {
+        if (!at[i] || *at[i] == 'n') continue; /* absent or null */
+        const char *q = at[i];
+        fast_string(&q, line + len, w, &vlen[i]);
+        w[vlen[i]] = 0;
+        *p[i] = w;
+        *l[i] = vlen[i];
+        w += vlen[i] + 1;
+    }
+    *scratch = mem;
+    return NE_OK;
+}
+
 int ne_article_from_json(const char *line, size_t len, ne_article *a, void **scratch,
                          char *err, size_t errlen) {
     memset(a, 0, sizeof *a);
     *scratch = NULL;
     if (errlen) err[0] = 0;
+    int fast = fast_article(line, len, a, scratch, err, errlen);
+    if (fast >= 0) return fast;
     json_error_t je;
     json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
     if (!root) {

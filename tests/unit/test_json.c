@@ -90,10 +90,36 @@ static void test_article_reader(void **state) {
     }
 }
 
+/* Records of string and null values (json_read.c's fast path): escapes,
+** surrogate pairs, raw UTF-8, and the syntax errors jansson reports. */
+static void test_article_reader_strings(void **state) {
+    (void)state;
+    ne_article a;
+    void *scratch;
+    char err[256];
+    const char *ok = " { \"date\" : null , \"id\":\"r-1\",\"text\":\"a\\\"b\\\\c\\/d\\n\\u00e9\\ud83d\\ude00 \xE2\x82\xAC\",\"x\":\"\"} ";
+    assert_int_equal(ne_article_from_json(ok, strlen(ok), &a, &scratch, err, sizeof err), NE_OK);
+    assert_null(a.date);
+    assert_int_equal(a.id_len, 3);
+    assert_int_equal(a.text_len, 18);
+    assert_memory_equal(a.text, "a\"b\\c/d\n\xC3\xA9\xF0\x9F\x98\x80 \xE2\x82\xAC", 19); /* with its NUL */
+    ne_free(scratch);
+    const char *bad[] = {"{\"id\":\"1\",\"text\":\"x\",}", "{\"id\":\"1\",\"text\":\"\\ud83d\"}",
+                         "{\"id\":\"1\",\"text\":\"\xC0\xAF\"}", "{\"id\":\"1\",\"text\":\"a\x01\"}",
+                         "{\"id\":null,\"text\":\"x\"}", "{\"id\":\"1\",\"text\":\"x\"} x", "{\"id\":\"1\",\"text\":\"x\"",
+                         "{\"id\":\"1\",\"text\":\"\\q\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(ne_article_from_json(bad[i], strlen(bad[i]), &a, &scratch, err, sizeof err), NE_INVALID);
+        assert_true(strlen(err) > 0);
+        ne_free(scratch);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
         cmocka_unit_test(test_numbers), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_article_reader),
+        cmocka_unit_test(test_article_reader_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
