@@ -19,11 +19,12 @@ static const char *const hl_classes[] = {"stop", "common", NULL};
 
 int neHeadline_load(struct ne_engine *e) { return neW_load(e, "stopwords.txt", hl_classes, &e->stopwords); }
 
-typedef struct term_set {
-    uint64_t *h;    /* 0 = empty slot */
-    uint8_t *count; /* uses, saturating; lead sentences count 2 */
-    size_t cap;     /* power of two */
-} term_set;
+/* The title's content words, each with the body's uses of its stem. */
+typedef struct title_word {
+    uint64_t h;    /* hash_bytes of the stem */
+    double w;      /* title_weight */
+    uint8_t uses;  /* body tokens with this stem, saturating; lead sentences count 2 */
+} title_word;
 
 static uint64_t hash_bytes(const char *s, size_t n) {
     uint64_t h = 1469598103934665603ull;
@@ -31,26 +32,18 @@ static uint64_t hash_bytes(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-static void set_add(term_set *s, uint64_t h, int uses) {
-    size_t i = h & (s->cap - 1);
-    while (s->h[i] && s->h[i] != h) i = (i + 1) & (s->cap - 1);
-    s->h[i] = h;
-    s->count[i] = (uint8_t)(s->count[i] + uses > 200 ? 200 : s->count[i] + uses);
+static int stopword(const struct ne_engine *e, const ne_token *t) {
+    return neW_get(e->stopwords, t->norm, t->norm_len, HL_STOP) != NULL;
 }
 
-static int set_count(const term_set *s, uint64_t h) {
-    for (size_t i = h & (s->cap - 1); s->h[i]; i = (i + 1) & (s->cap - 1))
-        if (s->h[i] == h) return s->count[i];
-    return 0;
-}
-
-/* A content word of a token: its stem in buf (length returned), 0 when the
-** token carries no content (punctuation, stopword, single letter).  The stem
-** starts from the lemma ("said" -> say, "children" -> child). */
-static size_t content_stem(const struct ne_engine *e, const ne_token *t, char *buf) {
+/* The stem of a token that may carry content in buf (length returned), 0
+** when it carries none (punctuation, single letter); stopwords are left to
+** the caller (stopword).  The stem starts from the lemma ("said" -> say,
+** "children" -> child). */
+static size_t stem_of(const ne_token *t, char *buf) {
     if (t->shape == NE_SH_PUNCT || t->shape == NE_SH_QUOTE || t->shape == NE_SH_DASH || t->shape == NE_SH_OTHER) return 0;
     size_t n = t->norm_len;
-    if (n < 2 || n >= STEM_MAX || neW_get(e->stopwords, t->norm, n, HL_STOP)) return 0;
+    if (n < 2 || n >= STEM_MAX) return 0;
     const char *w = t->lemma ? t->lemma : t->norm;
     n = strlen(w);
     if (n < 2 || n >= STEM_MAX) return 0;
@@ -73,50 +66,82 @@ static double title_weight(const struct ne_engine *e, const ne_token *t) {
     return (t->actor >= 0 || t->place >= 0) ? NAME_WEIGHT : 1.0;
 }
 
-/* Body content words into s (arena memory). */
-static int body_terms(struct ne_doc *d, const struct ne_engine *e, term_set *s) {
+/* A content word of a token: its stem in buf (length returned), 0 when the
+** token carries no content (punctuation, stopword, single letter). */
+static size_t content_stem(const struct ne_engine *e, const ne_token *t, char *buf) {
+    size_t n = stem_of(t, buf);
+    return n && !stopword(e, t) ? n : 0;
+}
+
+/* What a body token's stem must have to be a title word's: bit (h & 63) of
+** its hash in mask, its first byte (the lemma's) in first. */
+typedef struct stem_filter {
+    uint64_t mask, first[4];
+} stem_filter;
+
+/* The title's content words in order (arena memory), a word whose stem is
+** among the first 64 already taken left out; *f describes their stems. */
+static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size_t *count, stem_filter *f) {
     const ne_token *tk = (const ne_token *)d->tokens.items;
-    size_t body = d->tokens.n;
-    s->cap = 64;
-    while (s->cap < body * 2) s->cap <<= 1;
-    s->h = neA_alloc(&d->arena, s->cap * sizeof *s->h);
-    s->count = neA_alloc(&d->arena, s->cap);
-    if (!s->h || !s->count) return NE_NOMEM;
-    memset(s->h, 0, s->cap * sizeof *s->h);
-    memset(s->count, 0, s->cap);
+    size_t nt = 0;
+    while (nt < d->tokens.n && tk[nt].sent < d->title_sents) nt++;
+    title_word *tw = neA_alloc(&d->arena, (nt + 1) * sizeof *tw);
+    if (!tw) return NULL;
+    uint64_t seen[64];
+    size_t nseen = 0, n = 0;
+    char buf[STEM_MAX];
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < nt; i++) {
+        size_t sn = content_stem(e, &tk[i], buf);
+        if (!sn) continue;
+        uint64_t h = hash_bytes(buf, sn);
+        int dup = 0;
+        for (size_t k = 0; k < nseen && !dup; k++) dup = seen[k] == h;
+        if (dup) continue;
+        if (nseen < 64) seen[nseen++] = h;
+        tw[n++] = (title_word){h, title_weight(e, &tk[i]), 0};
+        f->mask |= (uint64_t)1 << (h & 63);
+        f->first[(unsigned char)buf[0] >> 6] |= (uint64_t)1 << ((unsigned char)buf[0] & 63);
+    }
+    *count = n;
+    return tw;
+}
+
+/* Count the body's uses of each title word's stem: a body token is stemmed
+** only when its first byte may start one, and looked up in the stopwords
+** only when its stem is a title word's. */
+static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *tw, size_t n, const stem_filter *f) {
+    const ne_token *tk = (const ne_token *)d->tokens.items;
     char buf[STEM_MAX];
     for (size_t i = 0; i < d->tokens.n; i++) {
-        if (tk[i].sent < d->title_sents) continue;
-        size_t n = content_stem(e, &tk[i], buf);
-        if (n) set_add(s, hash_bytes(buf, n), tk[i].sent < d->title_sents + LEAD_SENTS ? 2 : 1);
+        unsigned char c = (unsigned char)(tk[i].lemma ? tk[i].lemma : tk[i].norm)[0]; /* the stem's first byte */
+        if (tk[i].sent < d->title_sents || !(f->first[c >> 6] >> (c & 63) & 1)) continue;
+        size_t sn = stem_of(&tk[i], buf);
+        if (!sn) continue;
+        uint64_t h = hash_bytes(buf, sn);
+        if (!(f->mask >> (h & 63) & 1)) continue;
+        int uses = tk[i].sent < d->title_sents + LEAD_SENTS ? 2 : 1, stop = -1;
+        for (size_t k = 0; k < n; k++) {
+            if (tw[k].h != h) continue;
+            if (stop < 0) stop = stopword(e, &tk[i]);
+            if (!stop) tw[k].uses = (uint8_t)(tw[k].uses + uses > 200 ? 200 : tw[k].uses + uses);
+        }
     }
-    return NE_OK;
 }
 
 int neHeadline_score(struct ne_doc *d, const struct ne_engine *e) {
     memset(&d->headline, 0, sizeof d->headline);
     if (!d->has_title || d->title_sents == 0) return NE_OK;
-    term_set body;
-    int rc = body_terms(d, e, &body);
-    if (rc) return rc;
-    const ne_token *tk = (const ne_token *)d->tokens.items;
-    uint64_t seen[64];
-    size_t nseen = 0;
+    size_t n;
+    stem_filter f;
+    title_word *tw = title_words(d, e, &n, &f);
+    if (!tw) return NE_NOMEM;
+    body_uses(d, e, tw, n, &f);
     double total = 0, hit = 0;
-    char buf[STEM_MAX];
-    for (size_t i = 0; i < d->tokens.n && tk[i].sent < d->title_sents; i++) {
-        size_t n = content_stem(e, &tk[i], buf);
-        if (!n) continue;
-        uint64_t h = hash_bytes(buf, n);
-        int dup = 0;
-        for (size_t k = 0; k < nseen && !dup; k++) dup = seen[k] == h;
-        if (dup) continue;
-        if (nseen < 64) seen[nseen++] = h;
-        double w = title_weight(e, &tk[i]);
-        total += w;
+    for (size_t k = 0; k < n; k++) {
+        total += tw[k].w;
         /* a word the body uses once, past its lead, is weak evidence */
-        int uses = set_count(&body, h);
-        hit += uses >= 2 ? w : uses == 1 ? w / 2 : 0;
+        hit += tw[k].uses >= 2 ? tw[k].w : tw[k].uses == 1 ? tw[k].w / 2 : 0;
     }
     d->headline.present = 1;
     d->headline.score = total > 0 ? hit / total : 1.0;
