@@ -735,12 +735,12 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
 
 /* Look up the anchors of sentence s; returns how many tokens have patterns. */
 static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s,
-                        const ne_anchor **an) {
+                        const ne_anchor **an, uint32_t limit) {
     int found = 0;
     for (uint32_t k = 0; k < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
         an[k] = NULL;
-        if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
+        if (k >= limit || t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
         an[k] = nePattern_anchor(e->patterns, t->lemma, d->lhash[s->tok_first + k]);
         found += an[k] != NULL;
@@ -748,14 +748,44 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
     return found;
 }
 
+/* Is t one of words, alone or glued to non-ASCII junk ("storiesÂ", a
+** no-break space mangled by a wrong encoding)? */
+static int is_norm(const ne_token *t, const char *const *words) {
+    for (; *words; words++) {
+        size_t n = strlen(*words);
+        if (!strncmp(t->norm, *words, n) && (!t->norm[n] || (unsigned char)t->norm[n] >= 0x80)) return 1;
+    }
+    return 0;
+}
+
+/* Web pages close with lists of links to other stories ("related stories:",
+** "also read:", "full coverage:"): their headlines are not this article's
+** events.  The token where such a list starts in sentence s (a colon follows
+** the marker, or the marker opens the sentence), or the sentence's count. */
+static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
+    static const char *const w1[] = {"related", "also", "read", "full", "see", "more", NULL};
+    static const char *const w2[] = {"stories", "story", "news", "articles", "links", "read", "more",
+                                     "coverage", "also", "reading", NULL};
+    for (uint32_t k = 0; k + 1 < s->tok_count; k++) {
+        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
+        if (is_norm(t, w1) && is_norm(t + 1, w2) && (k == 0 || (k + 2 < s->tok_count && !strcmp(t[2].norm, ":"))))
+            return k;
+    }
+    return s->tok_count;
+}
+
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
     ev_ctx c = {.d = d, .e = e};
     const ne_anchor **an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
     if (!an) return NE_NOMEM;
+    int links = 0; /* inside a list of links, until the paragraph ends */
     for (uint32_t si = 0; si < d->sentences.n; si++) {
         const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
-        if (!find_anchors(d, e, s, an + s->tok_first)) continue;
+        if (s->para_start || s->in_title) links = 0;
+        uint32_t limit = links ? 0 : link_list(d, s);
+        links = limit < s->tok_count;
+        if (!find_anchors(d, e, s, an + s->tok_first, limit)) continue;
         int rc = neClause_view(d, si, &c.sv);
         if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first);
         if (rc) return rc;
