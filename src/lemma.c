@@ -455,6 +455,13 @@ static int ends_with(const char *w, size_t n, const char *suf, size_t sl) {
     return n > sl && memcmp(w + n - sl, suf, sl) == 0;
 }
 
+/* Does a stem of n bytes take -es rather than -s (s, x, z, ch, sh, o)? */
+static int es_stem(const char *w, size_t n) {
+    if (n < 2) return 0;
+    char c = w[n - 1];
+    return c == 's' || c == 'x' || c == 'z' || c == 'o' || ((c == 'h') && (w[n - 2] == 'c' || w[n - 2] == 's'));
+}
+
 /* Apply detachment rules; the first candidate in the lexicon with flag wins. */
 static const lx_entry *apply_rules(const ne_lexicon *lx, const char *w, size_t n, const lx_rule *rules,
                                    size_t nrules, uint8_t flag) {
@@ -462,6 +469,8 @@ static const lx_entry *apply_rules(const ne_lexicon *lx, const char *w, size_t n
     for (size_t i = 0; i < nrules; i++) {
         size_t sl = strlen(rules[i].suffix), el = strlen(rules[i].ending);
         if (!ends_with(w, n, rules[i].suffix, sl) || n - sl + el > LX_MAX_WORD) continue;
+        if (!strcmp(rules[i].suffix, "es") && !el && !es_stem(w, n - 2))
+            continue; /* -es follows s, x, z, ch, sh, o ("passes", "goes"): "aides" is no form of "aid" */
         memcpy(cand, w, n - sl);
         memcpy(cand + n - sl, rules[i].ending, el);
         const lx_entry *e = lx_find(lx, cand, n - sl + el);

@@ -37,6 +37,10 @@ static void test_wordnet(void **state) {
     check(e, "children", "child");     /* noun.exc */
     check(e, "n't", "not");
     check(e, "expel", "expel");
+    check(e, "passes", "pass");        /* -es after s, x, z, ch, sh, o */
+    check(e, "watches", "watch");
+    char buf[64]; /* "aides" (assistants) is no form of the verb "aid": -es does not follow d */
+    assert_string_not_equal(neLemma_word(e->lexicon, "aides", 5, buf, sizeof buf), "aid");
     ne_engine_close(e);
 }
 
