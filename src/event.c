@@ -129,6 +129,7 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     if (p >= c->sv.n) return 0;
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
     int maxe = slot_max_end(c, p), any = slot_has_actor(c, p, maxe);
+    if (!any && c->m.pt->elems[k].need_actor) return 0; /* "release +!": not "released a poll" */
     for (int e = maxe; e >= p; e--) {
         if (any ? !slot_has_actor(c, p, e) : !slot_head(c, p, e)) continue;
         if (target) c->m.ts = p, c->m.te = e;

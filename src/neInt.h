@@ -297,6 +297,7 @@ typedef struct ne_pelem {
     uint8_t kind;  /* enum ne_pelem_kind */
     uint8_t nalt;  /* words for WORD/OPT: one of them must (may) match */
     uint8_t func;  /* a function word (preposition, "to", "that"...): skips adverbs only */
+    uint8_t need_actor; /* TARGET written "+!": matches only a group that names an actor */
     const ne_pword *alt;
 } ne_pelem;
 /* The words of a sentence as a 1024-bit set of word hashes (bit h & 1023),

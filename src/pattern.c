@@ -144,8 +144,10 @@ static int parse_plain(pat_line *pl, const char *s, size_t n) {
 }
 
 static int parse_element(pat_line *pl, const char *s, size_t n) {
-    if (n == 1 && (*s == '+' || *s == '$')) {
-        if (!new_elem(pl, *s == '+' ? NE_PE_TARGET : NE_PE_SOURCE)) return line_fail(pl, "pattern too long%s", "");
+    if ((n == 1 && (*s == '+' || *s == '$')) || (n == 2 && *s == '+' && s[1] == '!')) {
+        ne_pelem *el = new_elem(pl, *s == '+' ? NE_PE_TARGET : NE_PE_SOURCE);
+        if (!el) return line_fail(pl, "pattern too long%s", "");
+        el->need_actor = n == 2; /* "+!": the slot must name an actor */
         return NE_OK;
     }
     if (n == 3 && !memcmp(s, "...", 3)) return new_elem(pl, NE_PE_GAP) ? NE_OK : line_fail(pl, "pattern too long%s", "");

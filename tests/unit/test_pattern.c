@@ -89,6 +89,14 @@ static void test_sense_filter(void **state) {
     assert_string_equal(pp[1]->cameo->code, "193");
     nePattern_free(p);
     parse_err("-- v shoot back\n", "t.txt:1: unknown CAMEO code '--'");
+    p = parse_ok("084 v release +!\n084 v return +\n"); /* "+!": the slot must name an actor */
+    pp = nePattern_lookup(p, "release", 7, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(pp[0]->elems[1].kind, NE_PE_TARGET);
+    assert_true(pp[0]->elems[1].need_actor);
+    pp = nePattern_lookup(p, "return", 6, &n);
+    assert_false(pp[0]->elems[1].need_actor);
+    nePattern_free(p);
 }
 
 static void test_errors(void **state) {
