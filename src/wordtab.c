@@ -4,10 +4,21 @@
 #include "neInt.h"
 
 #include <string.h>
+#define XXH_INLINE_ALL /* header-only: inlined into neW_get */
+#include <xxhash.h>
+
+/* The probe key of an entry slot, parallel to ents: a lookup compares the
+** text of a phrase only when its hash, length and class agree.  len 0 = empty. */
+typedef struct ent_key {
+    uint32_t hash;     /* hash_entry of the phrase */
+    uint16_t len;      /* phrase bytes (phrases are at most 6 words of one line: checked at load) */
+    uint16_t cls;
+} ent_key;
 
 struct ne_wordtab {
     char *text;        /* the file, edited in place; entries point into it */
     ne_word *ents;     /* open addressing; phrase NULL = empty slot */
+    ent_key *keys;     /* parallel to ents */
     size_t cap;        /* power of two */
     int maxwords;      /* longest phrase, in tokens */
     /* first words of the phrases, with the longest phrase each starts: most
@@ -25,6 +36,9 @@ struct ne_wordtab {
 
 /* ne_hash: a token's first-word lookup may use d->nhash. */
 static uint32_t hash_phrase(const char *s, size_t n) { return ne_hash(s, n); }
+/* The hash of whole phrases in ents: private to this file, so a faster one
+** than ne_hash's byte loop (most lookups are single words of 2-10 bytes). */
+static uint32_t hash_entry(const char *s, size_t n) { return (uint32_t)XXH3_64bits(s, n); }
 
 static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -63,14 +77,17 @@ static int class_index(const char *const *classes, const char *c) {
     return -1;
 }
 
-static int tab_insert(ne_wordtab *t, const ne_word *w) {
-    size_t n = strlen(w->phrase);
-    size_t h = hash_phrase(w->phrase, n) & (t->cap - 1);
+/* Insert w (phrase of n bytes, 0 < n <= UINT16_MAX); 1 when an entry of
+** the same class and phrase is there already. */
+static int tab_insert(ne_wordtab *t, const ne_word *w, size_t n) {
+    uint32_t hv = hash_entry(w->phrase, n);
+    size_t h = hv & (t->cap - 1);
     while (t->ents[h].phrase) {
         if (strcmp(t->ents[h].phrase, w->phrase) == 0 && t->ents[h].cls == w->cls) return 1;
         h = (h + 1) & (t->cap - 1);
     }
     t->ents[h] = *w;
+    t->keys[h] = (ent_key){hv, (uint16_t)n, w->cls};
     return 0;
 }
 
@@ -92,13 +109,15 @@ static int load_line(struct ne_engine *e, ne_wordtab *t, char *line, char *end,
     w.phrase = p;
     int words = phrase_norm(p);
     if (words > 6) return ne_engine_fail(e, NE_DATA, "%s:%d: phrase longer than 6 words", path, lineno);
+    size_t plen = strlen(p);
+    if (plen > UINT16_MAX) return ne_engine_fail(e, NE_DATA, "%s:%d: phrase too long", path, lineno);
     w.nwords = (uint8_t)words;
     char *q = val;
     int neg = *q == '-' || *q == '+';
     long num = 0;
     for (q += neg; *q >= '0' && *q <= '9'; q++) num = num * 10 + (*q - '0');
     w.num = val[0] == '-' ? -num : num;
-    if (tab_insert(t, &w)) return ne_engine_fail(e, NE_DATA, "%s:%d: duplicate entry", path, lineno);
+    if (tab_insert(t, &w, plen)) return ne_engine_fail(e, NE_DATA, "%s:%d: duplicate entry", path, lineno);
     if (words > t->maxwords) t->maxwords = words;
     return NE_OK;
 }
@@ -144,7 +163,8 @@ static int tab_fill(struct ne_engine *e, ne_wordtab *t, size_t len, const char *
     t->cap = 64;
     while (t->cap < lines * 2) t->cap <<= 1;
     t->ents = neM_calloc(t->cap, sizeof *t->ents);
-    if (!t->ents) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    t->keys = neM_calloc(t->cap, sizeof *t->keys);
+    if (!t->ents || !t->keys) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     char *s = t->text, *stop = t->text + len;
     int lineno = 0, rc = NE_OK;
     while (rc == NE_OK && s < stop) {
@@ -175,17 +195,19 @@ void neW_free(ne_wordtab *t) {
     if (!t) return;
     neM_free(t->text);
     neM_free(t->ents);
+    neM_free(t->keys);
     neM_free(t->firsts);
     neM_free(t->lens);
     neM_free(t);
 }
 
 const ne_word *neW_get(const ne_wordtab *t, const char *phrase, size_t n, int cls) {
-    if (!t || !t->ents) return NULL;
-    size_t h = hash_phrase(phrase, n) & (t->cap - 1);
-    for (; t->ents[h].phrase; h = (h + 1) & (t->cap - 1)) {
-        const ne_word *w = &t->ents[h];
-        if ((cls < 0 || w->cls == cls) && strncmp(w->phrase, phrase, n) == 0 && w->phrase[n] == 0) return w;
+    if (!t || !t->keys || n == 0 || n > UINT16_MAX) return NULL;
+    uint32_t hv = hash_entry(phrase, n);
+    for (size_t h = hv & (t->cap - 1); t->keys[h].len; h = (h + 1) & (t->cap - 1)) {
+        const ent_key *k = &t->keys[h];
+        if (k->hash == hv && k->len == n && (cls < 0 || k->cls == cls) && memcmp(t->ents[h].phrase, phrase, n) == 0)
+            return &t->ents[h];
     }
     return NULL;
 }
