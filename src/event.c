@@ -13,6 +13,7 @@
 #define EV_MAX_SLOT 14 /* tokens a "+" or "$" slot may cover */
 /* Slot members are actor indices, or places (standing for their country). */
 #define EV_PLACE(p) (-(p)-2)
+#define EV_MAX_STMT 8  /* bare statements (010) one sentence may hold back */
 
 /* One successful match of a pattern at an anchor. */
 typedef struct ev_match {
@@ -30,6 +31,9 @@ typedef struct ev_ctx {
     const struct ne_engine *e;
     ne_sview sv;
     ev_match m;
+    ne_event stmt[EV_MAX_STMT];         /* this sentence's bare statements (010), held back */
+    const char *spoke[EV_MAX_STMT];     /* sources of its other events */
+    int nstmt, nspoke;
 } ev_ctx;
 
 /* Is token i the word w?  (The first byte is compared inline: most are not.) */
@@ -526,6 +530,11 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_source) ev.confidence *= 0.5;
             if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
             if (r1 || r2) ev.confidence *= 0.9;
+            if (ev.has_source && !strcmp(ev.code, "010")) { /* kept unless its source does more here */
+                if (c->nstmt < EV_MAX_STMT) c->stmt[c->nstmt++] = ev;
+                continue;
+            }
+            if (ev.has_source && c->nspoke < EV_MAX_STMT) c->spoke[c->nspoke++] = ev.source.code;
             if ((rc = push_event(c->d, &ev))) return rc;
         }
     return NE_OK;
@@ -717,6 +726,21 @@ static void mark_used(ev_ctx *c) {
     for (int k = s; k <= c->m.end && k < c->sv.n; k++) c->sv.used[k] = 1;
 }
 
+/* A bare statement (010: "issued a statement", "said in an interview") is
+** coded only when its source does nothing more specific in the sentence:
+** "X issued a statement urging Y to ..." is X's appeal (docs/ANNOTATION.md,
+** guideline 5: the statement is 010 only when it has no more specific code). */
+static int flush_statements(ev_ctx *c) {
+    int rc = NE_OK;
+    for (int k = 0; k < c->nstmt && !rc; k++) {
+        int more = 0;
+        for (int j = 0; j < c->nspoke && !more; j++) more = !strcmp(c->spoke[j], c->stmt[k].source.code);
+        if (!more) rc = push_event(c->d, &c->stmt[k]);
+    }
+    c->nstmt = c->nspoke = 0;
+    return rc;
+}
+
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
 ** then the remaining noun anchors.  an[i]: the patterns anchored on token i. */
 static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
@@ -731,7 +755,7 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
             if (rc) return rc;
         }
     }
-    return NE_OK;
+    return flush_statements(c);
 }
 
 /* Look up the anchors of sentence s; returns how many tokens have patterns. */
