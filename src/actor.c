@@ -388,6 +388,24 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     p->end = te;
 }
 
+/* "Republican contender Donald Trump", "American billionaire Elon Musk": a
+** party or nationality, up to three lower-case words that name no role, then
+** a dictionary person: the person is the mention (from the first word, so
+** that the clause sees one actor).  Returns 1 when p became the person. */
+static int person_after(scan *s, np *p, size_t k) {
+    const ne_dentry *y;
+    size_t at = k;
+    while (at < s->b && at < k + 3 && gap_word(s, &s->tk[at]) && !match(s, at, NE_DM(NE_DT_ROLE), &y)) at++;
+    if (at == k || at >= s->b) return 0;
+    size_t yn = match(s, at, NE_DM(NE_DT_PERSON), &y);
+    if (!yn) return 0;
+    size_t st = p->start;
+    np_from_entry(s, p, y);
+    p->start = st;
+    p->end = at + yn;
+    return 1;
+}
+
 /* An armed group followed by its members ("al Shabaab fighters", "Hamas
 ** militants"): one mention, the group's code. */
 static void group_members(scan *s, np *p) {
@@ -440,7 +458,7 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     if (!rn && (poss || x->type == NE_DT_DEMONYM) && at + 1 < s->b && gap_word(s, &tk[at]) &&
         (rn = match_roles(s, at + 1, &r)) > 0)
         at++;
-    if (!rn) return 0;
+    if (!rn) return x->type == NE_DT_DEMONYM && !poss && person_after(s, p, k);
     compose(s, p, cc, role_of(s, r), former);
     r = head_role(s, at, rn, r);
     info_from_role(p, r);
@@ -630,6 +648,7 @@ static int parse_at(scan *s, size_t i, np *p) {
             p->start = j; /* "former" belongs to a role, not to a name */
             p->end = j + n;
             if (x->type == NE_DT_PARTY && p->country[0]) party_roles(s, p);
+            if (x->type == NE_DT_PARTY && p->end == j + n) person_after(s, p, p->end);
             group_members(s, p);
         }
         return 1;

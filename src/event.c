@@ -440,14 +440,29 @@ static int joint_code(const char *code) {
     return 0;
 }
 
+/* Is mention r (a root) one person or organization with a name of its own:
+** a person, or a dictionary organization, group, party or medium?  Not a
+** country, nationality or capital ("Iran ... Tehran" is one actor twice). */
+static int own_name(const struct ne_doc *d, int r) {
+    const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, r);
+    const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, r);
+    if (x->kind == NE_ACTOR_PRONOUN || x->kind == NE_ACTOR_NOMINAL) return 0;
+    return in->person == 1 || (x->kind == NE_ACTOR_NAMED && in->type >= NE_DT_PERSON && in->type <= NE_DT_MEDIA);
+}
+
 /* Source a and target b share a code: still two actors when both are
 ** role groups from different mentions ("the mob killed three people":
-** INDCVL on INDCVL), not one actor named twice ("Iran ... Tehran"). */
+** INDCVL on INDCVL) or two differently named persons or organizations
+** ("Clinton accused Trump": USA on USA in 2016), not one actor named twice
+** ("Iran ... Tehran"). */
 static int distinct_groups(const struct ne_doc *d, int a, int b) {
     if (a < 0 || b < 0) return 0;
     int ra = neClause_resolve(d, a), rb = neClause_resolve(d, b);
     const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, ra), *y = NE_VEC_AT(d->actors, ne_actor, rb);
-    return ra != rb && x->role && y->role && x->kind == NE_ACTOR_NOMINAL && y->kind == NE_ACTOR_NOMINAL;
+    if (ra == rb) return 0;
+    if (x->role && y->role && x->kind == NE_ACTOR_NOMINAL && y->kind == NE_ACTOR_NOMINAL) return 1;
+    const char *nx = x->name ? x->name : x->text, *ny = y->name ? y->name : y->text;
+    return own_name(d, ra) && own_name(d, rb) && nx && ny && strcmp(nx, ny) != 0;
 }
 
 /* Roles that use force: an attack by them is an attack. */
