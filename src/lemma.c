@@ -274,8 +274,8 @@ static int load_wn_file(struct ne_engine *e, const char *name, int kind) {
     return rc;
 }
 
-static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t *outn,
-                            uint8_t *flags, uint8_t *wclass);
+static const char *lemma_of(const ne_lexicon *lx, const lx_entry *e, const char *w, size_t n, char *buf,
+                            size_t *outn, uint8_t *flags, uint8_t *wclass);
 
 /* A generated inflection waiting for insertion, with its computed lemma. */
 typedef struct lx_gen {
@@ -333,7 +333,7 @@ static int gen_forms(ne_lexicon *lx, ne_vec *out, ne_arena *ar) {
                 if (!g) return NE_NOMEM;
                 memcpy(g->w, forms[j], fl + 1);
                 g->len = (uint8_t)fl;
-                const char *l = lemma_of(lx, forms[j], fl, buf, &outn, &g->flags, &g->wclass);
+                const char *l = lemma_of(lx, NULL, forms[j], fl, buf, &outn, &g->flags, &g->wclass);
                 const lx_entry *le = (l != buf && l != forms[j]) ? lx_find(lx, l, outn) : NULL;
                 g->lemma = le ? le->key : 0;
                 g->llen = le ? le->len : 0;
@@ -351,7 +351,7 @@ static int precompute(ne_lexicon *lx) {
         if (!e->key) continue;
         char buf[LX_MAX_WORD + 4];
         size_t outn;
-        const char *l = lemma_of(lx, lx->pool + e->key, e->len, buf, &outn, &e->lflags, &e->lwclass);
+        const char *l = lemma_of(lx, e, lx->pool + e->key, e->len, buf, &outn, &e->lflags, &e->lwclass);
         const lx_entry *le = l == lx->pool + e->key ? e : (l != buf ? lx_find(lx, l, outn) : NULL);
         e->lemma = le ? le->key : 0;
         e->llen = le ? le->len : 0;
@@ -442,14 +442,30 @@ int neLemma_class(const ne_lexicon *lx, const char *w, size_t n) {
 
 /* ---- morphy ---- */
 
-typedef struct { const char *suffix, *ending; } lx_rule;
+typedef struct { const char *suffix, *ending; uint8_t sl, el; } lx_rule;
+#define RULE(suf, end) {suf, end, sizeof suf - 1, sizeof end - 1}
 static const lx_rule verb_rules[] = {
-    {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+    RULE("s", ""), RULE("ies", "y"), RULE("es", "e"), RULE("es", ""),
+    RULE("ed", "e"), RULE("ed", ""), RULE("ing", "e"), RULE("ing", ""),
 };
 static const lx_rule noun_rules[] = {
-    {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
-    {"men", "man"}, {"ies", "y"},
+    RULE("s", ""), RULE("ses", "s"), RULE("xes", "x"), RULE("zes", "z"),
+    RULE("ches", "ch"), RULE("shes", "sh"), RULE("men", "man"), RULE("ies", "y"),
 };
+#undef RULE
+#define LX_NRULES (sizeof verb_rules / sizeof verb_rules[0] + sizeof noun_rules / sizeof noun_rules[0])
+
+/* The candidates one lemma_of call has looked up: the verb and the noun
+** rules often build the same one ("ships" -> "ship" twice), and each lookup
+** is a likely cache miss in the big lexicon table. */
+typedef struct cand_memo {
+    size_t n;
+    struct {
+        char w[LX_MAX_WORD + 4];
+        size_t len;
+        const lx_entry *e;
+    } c[LX_NRULES];
+} cand_memo;
 
 static int ends_with(const char *w, size_t n, const char *suf, size_t sl) {
     return n > sl && memcmp(w + n - sl, suf, sl) == 0;
@@ -462,18 +478,30 @@ static int es_stem(const char *w, size_t n) {
     return c == 's' || c == 'x' || c == 'z' || c == 'o' || ((c == 'h') && (w[n - 2] == 'c' || w[n - 2] == 's'));
 }
 
+/* The entry of the candidate stem w[0, stem) + ending (at most LX_MAX_WORD
+** bytes), looked up once per memo. */
+static const lx_entry *cand_find(const ne_lexicon *lx, cand_memo *m, const char *w, size_t stem,
+                                 const char *ending, size_t el) {
+    char *c = m->c[m->n].w;
+    size_t len = stem + el;
+    memcpy(c, w, stem);
+    memcpy(c + stem, ending, el);
+    for (size_t i = 0; i < m->n; i++)
+        if (m->c[i].len == len && memcmp(m->c[i].w, c, len) == 0) return m->c[i].e;
+    m->c[m->n].len = len;
+    m->c[m->n].e = lx_find(lx, c, len);
+    return m->c[m->n++].e;
+}
+
 /* Apply detachment rules; the first candidate in the lexicon with flag wins. */
-static const lx_entry *apply_rules(const ne_lexicon *lx, const char *w, size_t n, const lx_rule *rules,
-                                   size_t nrules, uint8_t flag) {
-    char cand[LX_MAX_WORD + 4];
+static const lx_entry *apply_rules(const ne_lexicon *lx, cand_memo *m, const char *w, size_t n,
+                                   const lx_rule *rules, size_t nrules, uint8_t flag) {
     for (size_t i = 0; i < nrules; i++) {
-        size_t sl = strlen(rules[i].suffix), el = strlen(rules[i].ending);
+        size_t sl = rules[i].sl, el = rules[i].el;
         if (!ends_with(w, n, rules[i].suffix, sl) || n - sl + el > LX_MAX_WORD) continue;
-        if (!strcmp(rules[i].suffix, "es") && !el && !es_stem(w, n - 2))
+        if (!el && !strcmp(rules[i].suffix, "es") && !es_stem(w, n - 2))
             continue; /* -es follows s, x, z, ch, sh, o ("passes", "goes"): "aides" is no form of "aid" */
-        memcpy(cand, w, n - sl);
-        memcpy(cand + n - sl, rules[i].ending, el);
-        const lx_entry *e = lx_find(lx, cand, n - sl + el);
+        const lx_entry *e = cand_find(lx, m, w, n - sl, rules[i].ending, el);
         if (e && (e->flags & flag)) return e;
     }
     return NULL;
@@ -498,11 +526,14 @@ static size_t fallback_lemma(const ne_lexicon *lx, const char *w, size_t n, char
     return n;
 }
 
-/* Lemma of lowercase w: *flags gets the lexicon flags of the lemma.
-** Returns a pool string, w itself, or buf (a fallback form of length *outn). */
-static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t *outn,
-                            uint8_t *flags, uint8_t *wclass) {
-    const lx_entry *e = lx_find(lx, w, n), *r = NULL;
+/* Lemma of lowercase w, whose entry is e (lx_find(w): NULL when none): *flags
+** gets the lexicon flags of the lemma.  Returns a pool string, w itself, or
+** buf (a fallback form of length *outn). */
+static const char *lemma_of(const ne_lexicon *lx, const lx_entry *e, const char *w, size_t n, char *buf,
+                            size_t *outn, uint8_t *flags, uint8_t *wclass) {
+    const lx_entry *r = NULL;
+    cand_memo memo;
+    memo.n = 0;
     *outn = n;
     *wclass = e ? e->wclass : 0;
     const char *l = w;
@@ -513,14 +544,14 @@ static const char *lemma_of(const ne_lexicon *lx, const char *w, size_t n, char 
         r = lx_find(lx, l, strlen(l));
     } else if (e && (e->flags & (LX_VERB | LX_AUX | LX_NEG))) {
         r = e;
-    } else if ((r = apply_rules(lx, w, n, verb_rules, sizeof verb_rules / sizeof verb_rules[0], LX_VERB))) {
+    } else if ((r = apply_rules(lx, &memo, w, n, verb_rules, sizeof verb_rules / sizeof verb_rules[0], LX_VERB))) {
         l = lx->pool + r->key;
     } else if (e && e->nexc) {
         l = lx->pool + e->nexc;
         r = lx_find(lx, l, strlen(l));
     } else if (e) {
         r = e; /* a noun lemma or another known word */
-    } else if ((r = apply_rules(lx, w, n, noun_rules, sizeof noun_rules / sizeof noun_rules[0], LX_NOUN))) {
+    } else if ((r = apply_rules(lx, &memo, w, n, noun_rules, sizeof noun_rules / sizeof noun_rules[0], LX_NOUN))) {
         l = lx->pool + r->key;
     } else {
         *outn = fallback_lemma(lx, w, n, buf);
@@ -549,7 +580,7 @@ static const char *lookup_lemma(const ne_lexicon *lx, const char *w, size_t n, u
         *outn = le->llen;
         return lx->pool + le->lemma;
     }
-    return lemma_of(lx, w, n, buf, outn, flags, wclass);
+    return lemma_of(lx, le, w, n, buf, outn, flags, wclass);
 }
 
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap) {
