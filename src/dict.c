@@ -311,22 +311,75 @@ static const ne_dentry *dup_of(const ne_dict *dc, uint32_t node, const ne_dentry
     return NULL;
 }
 
+/* One token of a name as the trie needs it. */
+typedef struct name_tok {
+    const char *norm;
+    size_t len;
+    int cap; /* is_name_cap */
+} name_tok;
+
+/* A name of ASCII letters and single spaces (most gazetteer lines) split
+** without the tokenizer, with the norms and shapes neTok_segment gives such
+** words (lowercase copy in buf, n bytes; shape UPPER, CAP or MIXED when some
+** letter is upper-case).  Returns the token count, 0 when the name needs
+** the tokenizer (or has more than MAX_NAME_TOKENS words). */
+static size_t simple_name(const char *s, size_t n, char *buf, name_tok *out) {
+    size_t nt = 0, b = 0;
+    int up = 0;
+    for (size_t i = 0; i <= n; i++) {
+        char c = i < n ? s[i] : ' ';
+        if (c == ' ') {
+            if (i == b || nt == MAX_NAME_TOKENS) return 0; /* leading, trailing or double space */
+            out[nt++] = (name_tok){buf + b, i - b, up};
+            b = i + 1;
+            up = 0;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') { buf[i] = (char)(c + 32); up = 1; }
+        else if (c >= 'a' && c <= 'z') buf[i] = c;
+        else return 0;
+    }
+    return nt;
+}
+
+/* The tokens of name [s, s+n) into out (at most MAX_NAME_TOKENS), through
+** simple_name when the name is simple and fits buf (cap bytes), else the
+** tokenizer.  Returns the count (0: empty; MAX_NAME_TOKENS + 1: too many);
+** *rc NE_NOMEM when the tokenizer failed. */
+static size_t name_tokens(loader *L, const char *s, size_t n, char *buf, size_t cap, name_tok *out, int *rc) {
+    size_t nt = n <= cap ? simple_name(s, n, buf, out) : 0;
+    *rc = NE_OK;
+    if (nt) return nt;
+    if (tokenize(L, s, n)) {
+        *rc = NE_NOMEM;
+        return 0;
+    }
+    nt = L->tmp->tokens.n;
+    for (size_t i = 0; i < nt && i < MAX_NAME_TOKENS; i++) {
+        const ne_token *t = NE_VEC_AT(L->tmp->tokens, ne_token, i);
+        out[i] = (name_tok){t->norm, t->norm_len, is_name_cap(t)};
+    }
+    return nt > MAX_NAME_TOKENS ? MAX_NAME_TOKENS + 1 : nt;
+}
+
 /* Add one spelling of entry ei under the trie. */
 static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
     ne_dict *dc = L->dc;
-    if (tokenize(L, s, n)) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
-    size_t nt = L->tmp->tokens.n;
+    name_tok tok[MAX_NAME_TOKENS];
+    char buf[256];
+    int rc;
+    size_t nt = name_tokens(L, s, n, buf, sizeof buf, tok, &rc);
+    if (rc) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     if (nt == 0) return ld_err(L, "empty name");
     if (nt > MAX_NAME_TOKENS) return ld_err(L, "name '%.*s' has more than %d tokens", (int)n, s, MAX_NAME_TOKENS);
     uint32_t node = 0;
     uint16_t capmask = 0;
     for (size_t i = 0; i < nt; i++) {
-        const ne_token *t = NE_VEC_AT(L->tmp->tokens, ne_token, i);
-        vslot *v = vocab_add(dc, t->norm, t->norm_len);
+        vslot *v = vocab_add(dc, tok[i].norm, tok[i].len);
         node = v ? edge_add(dc, node, v->id) : 0;
         if (!node) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
         if (i == 0) v->root = node;
-        if (is_name_cap(t)) capmask |= (uint16_t)(1u << i);
+        if (tok[i].cap) capmask |= (uint16_t)(1u << i);
     }
     const ne_dentry *d = L->check ? dup_of(dc, node, &dc->ent[ei], (uint8_t)caps_only_name(s, n)) : NULL;
     if (d && L->check)
