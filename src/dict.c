@@ -36,7 +36,8 @@ typedef struct vslot {
 typedef struct dnode {
     uint32_t hit;         /* first hit (0 none) */
     uint16_t types;       /* NE_DM() of every hit's type */
-    uint16_t kids;        /* 1 when some name goes on from here (else no edge to probe) */
+    uint16_t kids;        /* kid_bit of every child's token: 0 = a leaf; a token whose bit
+                          ** is clear has no edge from here (no probe of the edge table) */
 } dnode;
 /* One dictionary name found at a token (per-document memo, neDict_prepare). */
 typedef struct dmatch {
@@ -247,6 +248,9 @@ static int edge_rehash(ne_dict *dc) {
     return NE_OK;
 }
 
+/* A token id's bit in dnode.kids (16 bits from a multiplicative hash). */
+static uint16_t kid_bit(uint32_t tok) { return (uint16_t)(1u << ((tok * 0x9E3779B1u) >> 28)); }
+
 /* Child of node by tok, created when missing; 0 on NOMEM. */
 static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     uint32_t c = edge_find(dc, node, tok);
@@ -255,7 +259,7 @@ static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     if (grow((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
     c = (uint32_t)dc->node_n++;
     dc->nodes[c] = (dnode){0, 0, 0};
-    dc->nodes[node].kids = 1;
+    dc->nodes[node].kids |= kid_bit(tok);
     uint64_t key = ((uint64_t)node << 32) | tok;
     size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
     while (dc->edges[h].key) h = (h + 1) & mask;
@@ -898,7 +902,7 @@ static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, ui
             if (!m) return NE_NOMEM;
             *m = (dmatch){nd->hit, nd->types, (uint8_t)(j - i + 1)};
         }
-        if (!nd->kids || ++j >= end || j - i >= MAX_NAME_TOKENS) break;
+        if (++j >= end || j - i >= MAX_NAME_TOKENS || !(nd->kids & kid_bit(ids[j]))) break;
         node = edge_find(dc, node, ids[j]);
     }
     return NE_OK;
