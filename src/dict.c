@@ -187,8 +187,8 @@ static const vslot *vocab_find(const ne_dict *dc, const char *w, size_t n) {
     return vocab_probe(dc, hash_bytes(w, n), w, n);
 }
 
-static int vocab_rehash(ne_dict *dc) {
-    size_t cap = dc->vocab_cap ? dc->vocab_cap * 2 : 4096;
+/* Move the vocabulary to a table of cap slots (a power of two, > vocab_n). */
+static int vocab_resize(ne_dict *dc, size_t cap) {
     vslot *t = neM_calloc(cap, sizeof *t);
     if (!t) return NE_NOMEM;
     for (size_t i = 0; i < dc->vocab_cap; i++) {
@@ -210,7 +210,8 @@ static vslot *vocab_add(ne_dict *dc, const char *w, size_t n) {
     const vslot *found = vocab_find(dc, w, n);
     if (found) return (vslot *)found;
     if (n > UINT16_MAX) return NULL; /* a name token that long is no name (cannot happen from a file line) */
-    if ((dc->vocab_n + 1) * 4 > dc->vocab_cap * 3 && vocab_rehash(dc)) return NULL; /* load <= 3/4 */
+    if ((dc->vocab_n + 1) * 4 > dc->vocab_cap * 3 && vocab_resize(dc, dc->vocab_cap ? dc->vocab_cap * 2 : 4096))
+        return NULL; /* load <= 3/4 */
     uint32_t off = pool_add(dc, w, n);
     if (!off) return NULL;
     uint64_t hv = hash_bytes(w, n);
@@ -232,8 +233,8 @@ static uint32_t edge_find(const ne_dict *dc, uint32_t node, uint32_t tok) {
     }
 }
 
-static int edge_rehash(ne_dict *dc) {
-    size_t cap = dc->edge_cap ? dc->edge_cap * 2 : 4096;
+/* Move the edges to a table of cap slots (a power of two, > edge_n). */
+static int edge_resize(ne_dict *dc, size_t cap) {
     edge *t = neM_calloc(cap, sizeof *t);
     if (!t) return NE_NOMEM;
     for (size_t i = 0; i < dc->edge_cap; i++) {
@@ -255,7 +256,7 @@ static uint16_t kid_bit(uint32_t tok) { return (uint16_t)(1u << ((tok * 0x9E3779
 static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     uint32_t c = edge_find(dc, node, tok);
     if (c) return c;
-    if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_rehash(dc)) return 0;
+    if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_resize(dc, dc->edge_cap ? dc->edge_cap * 2 : 4096)) return 0;
     if (grow((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
     c = (uint32_t)dc->node_n++;
     dc->nodes[c] = (dnode){0, 0, 0};
@@ -654,6 +655,38 @@ static int parse_line(loader *L, const char *s, const char *end) {
 
 /* ---- files ---- */
 
+/* The smallest power of two, at least 4096, that is >= n. */
+static size_t pow2_at_least(size_t n) {
+    size_t c = 4096;
+    while (c < n) c *= 2;
+    return c;
+}
+
+/* Room for a file of `lines` lines before parsing it, so that the hash
+** tables are sized once instead of doubling (a rehash re-inserts every word
+** or edge at a random place: a cache miss each) and the arrays are not
+** copied as they grow.  A line adds about one new word, 1.3 edges, nodes and
+** hits, one entry and one code; a short estimate only means the usual
+** growth later, and the caps are those that growth would reach. */
+static int reserve_lines(ne_dict *dc, size_t lines) {
+    size_t more = lines + lines * 3 / 10;
+    size_t vcap = pow2_at_least((dc->vocab_n + lines) * 4 / 3 + 1), ecap = pow2_at_least((dc->edge_n + more) * 2);
+    if (vcap > dc->vocab_cap && vocab_resize(dc, vcap)) return NE_NOMEM;
+    if (ecap > dc->edge_cap && edge_resize(dc, ecap)) return NE_NOMEM;
+    if (grow((void **)&dc->nodes, &dc->node_cap, dc->node_n + more, sizeof *dc->nodes) ||
+        grow((void **)&dc->hits, &dc->hit_cap, dc->hit_n + more + 1, sizeof *dc->hits) ||
+        grow((void **)&dc->ent, &dc->ent_cap, dc->ent_n + lines, sizeof *dc->ent) ||
+        grow((void **)&dc->codes, &dc->code_cap, dc->code_n + lines, sizeof *dc->codes))
+        return NE_NOMEM;
+    return NE_OK;
+}
+
+static size_t count_lines(const char *buf, size_t len) {
+    size_t n = 1;
+    for (const char *p = buf, *end = buf + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) n++;
+    return n;
+}
+
 static int load_file(loader *L, const char *path, uint8_t deftype) {
     ne_dict *dc = L->dc;
     char *buf;
@@ -674,7 +707,11 @@ static int load_file(loader *L, const char *path, uint8_t deftype) {
     L->deftype = deftype;
     L->source = strncmp(buf, "# generated", 11) == 0 ? NE_DS_GENERATED : NE_DS_HAND;
     L->line = 0;
-    rc = NE_OK;
+    rc = reserve_lines(dc, count_lines(buf, len));
+    if (rc) {
+        neM_free(buf);
+        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    }
     for (char *p = buf; rc == NE_OK && p < buf + len;) {
         char *nl = memchr(p, '\n', (size_t)(buf + len - p));
         if (!nl) nl = buf + len;
