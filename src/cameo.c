@@ -7,19 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One line of cameo/intent.tsv: events whose code starts with prefix
-** become the intent code to when they are announced, not done. */
+/* One line of cameo/intent.tsv (refusal.tsv): events whose code starts
+** with prefix become the code to when they are announced (refused), not done. */
 typedef struct intent_row {
     char prefix[8];
     const ne_cameo_code *to;
 } intent_row;
 
+/* A prefix-to-code table: intent.tsv (roots 04-08 -> 03x) or refusal.tsv
+** (roots 03-08 -> 12x). */
+typedef struct code_map {
+    const char *file, *to_root; /* "cameo/intent.tsv", "03" */
+    int lo, hi;                 /* roots a prefix may have */
+    intent_row *rows;           /* in file order */
+    size_t n;
+} code_map;
+
 struct ne_cameo {
     char *text;           /* the file, tabs and newlines replaced by NULs */
     ne_cameo_code *codes; /* sorted by code */
     size_t n;
-    intent_row *intent;   /* cameo/intent.tsv, in file order */
-    size_t nintent;
+    code_map intent;      /* cameo/intent.tsv */
+    code_map refusal;     /* cameo/refusal.tsv */
 };
 
 static int code_cmp(const void *a, const void *b) {
@@ -108,58 +117,68 @@ static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size
     return NE_OK;
 }
 
-/* One intent line "PREFIX<TAB>CODE": PREFIX 2-4 digits of a cooperative
-** root (04-08), CODE an existing 03x code. */
-static int parse_intent(struct ne_engine *e, const char *path, size_t lineno, char *line, ne_cameo *cm) {
+/* One line "PREFIX<TAB>CODE": PREFIX 2-4 digits of a root in [lo, hi], CODE
+** an existing code of root to_root. */
+static int parse_map_line(struct ne_engine *e, const char *path, size_t lineno, char *line, ne_cameo *cm,
+                          code_map *m) {
     char *tab = strchr(line, '\t');
     long r;
     size_t n = tab ? (size_t)(tab - line) : 0;
-    if (!tab || n < 2 || n > 4 || neU_parse_long(line, n, &r) || neU_parse_long(line, 2, &r) || r < 4 || r > 8)
-        return ne_engine_fail(e, NE_DATA, "%s:%zu: expected a code prefix of roots 04-08, a tab and a 03x code",
-                              path, lineno);
+    if (!tab || n < 2 || n > 4 || neU_parse_long(line, n, &r) || neU_parse_long(line, 2, &r) || r < m->lo || r > m->hi)
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: expected a code prefix of roots %02d-%02d, a tab and a %sx code",
+                              path, lineno, m->lo, m->hi, m->to_root);
     const ne_cameo_code *to = neCameo_get(cm, tab + 1);
-    if (!to || strcmp(to->root, "03"))
-        return ne_engine_fail(e, NE_DATA, "%s:%zu: '%s' is not a CAMEO 03x code", path, lineno, tab + 1);
-    intent_row *row = &cm->intent[cm->nintent++];
+    if (!to || strcmp(to->root, m->to_root))
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: '%s' is not a CAMEO %sx code", path, lineno, tab + 1, m->to_root);
+    intent_row *row = &m->rows[m->n++];
     snprintf(row->prefix, sizeof row->prefix, "%.*s", (int)n, line);
     row->to = to;
     return NE_OK;
 }
 
-/* cameo/intent.tsv (docs/CAMEO.md, "Intent"); without the file no event is
-** recoded as an intention. */
-static int load_intent(struct ne_engine *e, ne_cameo *cm) {
+/* cameo/intent.tsv or refusal.tsv (docs/CAMEO.md, "Intent", "Refusal");
+** without the file no event is recoded. */
+static int load_map(struct ne_engine *e, ne_cameo *cm, code_map *m) {
     char path[1024], *text;
     size_t len;
-    if (neU_path(path, sizeof path, e->data_dir, "cameo/intent.tsv"))
+    if (neU_path(path, sizeof path, e->data_dir, m->file))
         return ne_engine_fail(e, NE_INVALID, "data directory path too long");
     int rc = neU_read_file(path, &text, &len, (size_t)1 << 20);
     if (rc == NE_IO) return NE_OK; /* no table: nothing is recoded */
     if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
     size_t lines = 1;
     for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
-    rc = (cm->intent = neM_calloc(lines, sizeof *cm->intent)) ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
+    rc = (m->rows = neM_calloc(lines, sizeof *m->rows)) ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
     char *p = text, *end = text + len;
     for (size_t lineno = 1; p < end && rc == NE_OK; lineno++) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *next = nl ? nl + 1 : end;
         if (nl) *nl = 0;
         if (nl > p && nl[-1] == '\r') nl[-1] = 0;
-        if (*p && *p != '#') rc = parse_intent(e, path, lineno, p, cm);
+        if (*p && *p != '#') rc = parse_map_line(e, path, lineno, p, cm, m);
         p = next;
     }
     neM_free(text);
     return rc;
 }
 
-const ne_cameo_code *neCameo_intent(const ne_cameo *c, const char *code) {
+/* The code of the longest prefix of code listed in m, or NULL. */
+static const ne_cameo_code *map_lookup(const code_map *m, const char *code) {
     const ne_cameo_code *best = NULL;
     size_t bestn = 0;
-    for (size_t i = 0; c && i < c->nintent; i++) {
-        size_t n = strlen(c->intent[i].prefix);
-        if (n > bestn && !strncmp(code, c->intent[i].prefix, n)) best = c->intent[i].to, bestn = n;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t n = strlen(m->rows[i].prefix);
+        if (n > bestn && !strncmp(code, m->rows[i].prefix, n)) best = m->rows[i].to, bestn = n;
     }
     return best;
+}
+
+const ne_cameo_code *neCameo_intent(const ne_cameo *c, const char *code) {
+    return c ? map_lookup(&c->intent, code) : NULL;
+}
+
+const ne_cameo_code *neCameo_refusal(const ne_cameo *c, const char *code) {
+    return c ? map_lookup(&c->refusal, code) : NULL;
 }
 
 int neCameo_load(struct ne_engine *e) {
@@ -172,14 +191,18 @@ int neCameo_load(struct ne_engine *e) {
     int rc = neU_read_file(path, &cm->text, &len, (size_t)4 << 20);
     if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
     rc = parse_table(e, path, cm, len);
-    return rc ? rc : load_intent(e, cm);
+    cm->intent = (code_map){.file = "cameo/intent.tsv", .to_root = "03", .lo = 4, .hi = 8};
+    cm->refusal = (code_map){.file = "cameo/refusal.tsv", .to_root = "12", .lo = 3, .hi = 8};
+    if (!rc) rc = load_map(e, cm, &cm->intent);
+    return rc ? rc : load_map(e, cm, &cm->refusal);
 }
 
 void neCameo_free(ne_cameo *c) {
     if (!c) return;
     neM_free(c->text);
     neM_free(c->codes);
-    neM_free(c->intent);
+    neM_free(c->intent.rows);
+    neM_free(c->refusal.rows);
     neM_free(c);
 }
 

@@ -266,7 +266,8 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
         if (c == NE_WC_NEG) m |= NE_MOD_NEG;
         if (c == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER) {
             m |= NE_MOD_MODAL;
-            if (is_word(sv, k, "will") || is_word(sv, k, "shall") || is_word(sv, k, "would") || is_word(sv, k, "'ll"))
+            if (is_word(sv, k, "will") || is_word(sv, k, "shall") || is_word(sv, k, "would") || is_word(sv, k, "'ll") ||
+                is_word(sv, k, "wo")) /* "won't" */
                 m |= NE_MOD_FUTURE;
         }
         if (c == NE_WC_SPEC) m |= NE_MOD_SPEC;

@@ -568,19 +568,33 @@ static int slot_actors(ev_ctx *c, int s, int e, int *out) {
     return n;
 }
 
+static int word_in(const ev_ctx *c, int k, const char *const *words) {
+    for (const char *const *v = words; *v; v++)
+        if (!strcmp(c->sv.t[k].lemma, *v) || !strcmp(c->sv.t[k].norm, *v)) return 1;
+    return 0;
+}
+
 /* Verbs whose infinitive states an intention ("agreed to lift", "plans to
-** visit", "is set to meet", "is to meet"); token k stands before "to". */
+** visit", "is set to meet", "is to meet", "is willing to withdraw"); token k
+** stands before "to". */
 static int intent_verb(const ev_ctx *c, int k) {
     static const char *const verbs[] = {"agree", "plan", "intend", "pledge", "promise", "vow", "decide",
                                         "offer", "expect", "set", "schedule", "prepare", "aim", "seek",
-                                        "due", "commit", "undertake", "resolve", "propose", NULL};
+                                        "due", "commit", "undertake", "resolve", "propose", "willing",
+                                        "ready", NULL};
     if (k < 0) return 0;
     if (c->sv.wc[k] == NE_WC_BE) return 1; /* "is to meet" */
     if (!c->sv.isverb[k] && !tok_is(c, k, "due") && !(k > 0 && c->sv.wc[k - 1] == NE_WC_BE))
         return 0; /* "a plan to bail out" is no intention; "is set to" is */
-    for (const char *const *v = verbs; *v; v++)
-        if (!strcmp(c->sv.t[k].lemma, *v) || !strcmp(c->sv.t[k].norm, *v)) return 1;
-    return 0;
+    return word_in(c, k, verbs);
+}
+
+/* Verbs whose infinitive is refused ("refused to lift", "declined to
+** release", "is unwilling to withdraw"); token k stands before "to". */
+static int refusal_verb(const ev_ctx *c, int k) {
+    static const char *const verbs[] = {"refuse", "decline", "unwilling", "reluctant", NULL};
+    if (k < 0 || (!c->sv.isverb[k] && !(k > 0 && c->sv.wc[k - 1] == NE_WC_BE))) return 0;
+    return word_in(c, k, verbs);
 }
 
 /* The word before the "to" of an infinitive at verb group vs, or -1. */
@@ -597,6 +611,23 @@ static int before_to(const ev_ctx *c, int vs) {
 ** the 03x code of its intention (cameo/intent.tsv), or NULL. */
 static const ne_cameo_code *intent_code(const ev_ctx *c) {
     return neCameo_intent(c->e->cameo, c->m.pt->cameo->code);
+}
+
+/* A refused act ("will not lift the ban", "refused to release"): the 12x
+** code of refusing it (cameo/refusal.tsv), or NULL. */
+static const ne_cameo_code *refusal_code(const ev_ctx *c) {
+    return neCameo_refusal(c->e->cameo, c->m.pt->cameo->code);
+}
+
+#define EV_NOT_EVENT (NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)
+
+/* A negated future ("will not lift", "won't release", "would never meet")
+** of an act with a refusal code: CAMEO codes the refusal (12x).  Returns
+** the modality with the negation and the modal taken, else mod unchanged. */
+static int future_refusal(ev_ctx *c, int mod, ev_frame *f) {
+    if (!(mod & NE_MOD_NEG) || !(mod & NE_MOD_FUTURE) || (mod & (EV_NOT_EVENT | NE_MOD_INFINITIVE))) return mod;
+    if (!(f->cc = refusal_code(c))) return mod;
+    return mod & ~(NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_FUTURE);
 }
 
 /* Targets of a pattern without "+" that ends in a preposition ("lift ban on
@@ -618,15 +649,17 @@ static int code_verb(ev_ctx *c) {
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
     int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
     int intent = root_is(c->m.pt, "03") || root_is(c->m.pt, "13");
-    if (mod & (NE_MOD_NEG | NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)) return NE_OK;
+    mod = future_refusal(c, mod, &f);
+    if (mod & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
     if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i);
     if (mod & NE_MOD_INFINITIVE) {
         int k = before_to(c, vs);
-        if ((gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) && !intent) {
-            if (!intent_verb(c, k) || !(f.cc = intent_code(c))) return NE_OK;
+        if ((gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) && (!intent || refusal_verb(c, k))) {
+            int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
+            if (refuse ? !(f.cc = refusal_code(c)) : (!intent_verb(c, k) || !(f.cc = intent_code(c)))) return NE_OK;
             int g2, m2 = neClause_modality(&c->sv, k, f.lo, 0, &g2); /* "did not agree to meet" */
-            if (m2 & (NE_MOD_NEG | NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)) return NE_OK;
+            if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
             if ((m2 & NE_MOD_MODAL) && !(m2 & NE_MOD_FUTURE)) return NE_OK;
             gov = k;
         } else if (gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) {

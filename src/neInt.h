@@ -282,6 +282,9 @@ size_t neCameo_count(const ne_cameo *c);
 /* The 03x intent code of an announced act of code ("046" -> 036, from
 ** cameo/intent.tsv), or NULL when its kind has none. */
 const ne_cameo_code *neCameo_intent(const ne_cameo *c, const char *code);
+/* The 12x code of refusing an act of code ("will not lift the ban": 085 ->
+** 1244, from cameo/refusal.tsv), or NULL when its kind has none. */
+const ne_cameo_code *neCameo_refusal(const ne_cameo *c, const char *code);
 /* Quad class implied by a CAMEO root 1..20 (docs/CAMEO.md). */
 int neCameo_quad_of_root(int root);
 

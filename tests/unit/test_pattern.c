@@ -151,6 +151,25 @@ static void test_intent_table(void **state) {
     assert_null(neCameo_intent(c, "010"));
 }
 
+/* cameo/refusal.tsv: the longest listed prefix of a cooperative or intent code gives the
+** 12x code of refusing it; conflict and statement codes have none. */
+static void test_refusal_table(void **state) {
+    (void)state;
+    const ne_cameo *c = engine->cameo;
+    static const char *const pairs[][2] = {{"085", "1244"}, {"0841", "1243"}, {"0871", "1246"}, {"0354", "1244"},
+                                           {"040", "125"},  {"036", "125"},   {"057", "127"},   {"0831", "1231"},
+                                           {"073", "1223"}, {"061", "1211"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const ne_cameo_code *cc = neCameo_refusal(c, pairs[i][0]);
+        assert_non_null(cc);
+        assert_string_equal(cc->code, pairs[i][1]);
+        assert_string_equal(cc->root, "12");
+    }
+    assert_null(neCameo_refusal(c, "190"));
+    assert_null(neCameo_refusal(c, "112"));
+    assert_null(neCameo_refusal(c, "010"));
+}
+
 /* The validator: the shipped patterns loaded, each names a code of the table. */
 static void test_shipped_patterns_valid(void **state) {
     (void)state;
@@ -173,6 +192,7 @@ int main(void) {
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_cameo_table),    cmocka_unit_test(test_shipped_patterns_valid),
         cmocka_unit_test(test_intent_table),
+        cmocka_unit_test(test_refusal_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
