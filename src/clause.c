@@ -108,6 +108,35 @@ static int judge_noun(const ne_sview *sv, int i) {
     return pt->shape == NE_SH_PUNCT && !is_comma(sv, p);
 }
 
+/* Does a count start at token i ("50", "two dozen", "hundreds of")? */
+static int count_at(const ne_sview *sv, int i) {
+    static const char *const words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                        "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+                                        "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "a", NULL};
+    if (i >= sv->n) return 0;
+    if (TK(sv, i)->shape == NE_SH_NUM) return 1;
+    for (const char *const *w = words; *w; w++)
+        if (is_word(sv, i, *w)) return **w != 'a' || (i + 1 < sv->n && (is_word(sv, i + 1, "dozen") || is_word(sv, i + 1, "hundred")));
+    return 0;
+}
+
+/* Approximators before a count are adverbs, not prepositions: "about 35
+** persons were arrested" (a subject, not the object of "about"), "arrested
+** over 50 workers", "at least 22", "up to 30" ("more than" stays: "more" heads
+** a group itself). */
+static void approximators(ne_sview *sv) {
+    static const char *const one[] = {"about", "around", "over", "some", "nearly", "almost", "roughly",
+                                      "approximately", "under", "only", "just", NULL};
+    static const char *const two[][2] = {{"at", "least"}, {"up", "to"}, {"as", "many"}, {"at", "most"}};
+    for (int i = 0; i + 1 < sv->n; i++) {
+        for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
+            if (is_word(sv, i, two[k][0]) && is_word(sv, i + 1, two[k][1]) && count_at(sv, i + 2 + (k == 2)))
+                sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV;
+        for (const char *const *w = one; *w; w++)
+            if (is_word(sv, i, *w) && count_at(sv, i + 1)) sv->wc[i] = NE_WC_ADV;
+    }
+}
+
 /* Fill the view of sentence si: word classes and verb judgements. */
 int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
@@ -136,6 +165,7 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         ne_ws_add(&sv->words, sv->lh[i]);
         ne_ws_add(&sv->words, sv->nh[i]);
     }
+    approximators(sv);
     for (int i = 0; i < sv->n; i++) sv->isverb[i] = (uint8_t)(verb_form(sv, i) && !judge_noun(sv, i));
     sv->words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");

@@ -130,6 +130,7 @@ static int match_fwd(ev_ctx *c, int k, int p);
 
 /* A "+"/"$" slot at p: longest first, backtracking to let later words match. */
 static int match_slot(ev_ctx *c, int k, int p, int target) {
+    for (int a = 0; a < 2 && p + 1 < c->sv.n && c->sv.wc[p] == NE_WC_ADV; a++) p++; /* "arrested nearly 50 people" */
     if (p >= c->sv.n) return 0;
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
     int maxe = slot_max_end(c, p), any = slot_has_actor(c, p, maxe);
