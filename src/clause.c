@@ -110,7 +110,7 @@ static int judge_noun(const ne_sview *sv, int i) {
 
 /* Does a count start at token i ("50", "two dozen", "hundreds of")? */
 static int count_at(const ne_sview *sv, int i) {
-    static const char *const words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    static const char *const words[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                         "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
                                         "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "a", NULL};
     if (i >= sv->n) return 0;
@@ -119,6 +119,8 @@ static int count_at(const ne_sview *sv, int i) {
         if (is_word(sv, i, *w)) return **w != 'a' || (i + 1 < sv->n && (is_word(sv, i + 1, "dozen") || is_word(sv, i + 1, "hundred")));
     return 0;
 }
+
+int neClause_count(const ne_sview *sv, int i) { return i >= 0 && count_at(sv, i); }
 
 /* Approximators before a count are adverbs, not prepositions: "about 35
 ** persons were arrested" (a subject, not the object of "about"), "arrested

@@ -122,7 +122,7 @@ static int slot_has_actor(const ev_ctx *c, int s, int e) {
 /* Can a slot without any actor end at token e (a noun, not a determiner)? */
 static int slot_head(const ev_ctx *c, int s, int e) {
     int wc = c->sv.wc[e];
-    if (e == s && c->sv.t[e].shape == NE_SH_NUM) return 1; /* a bare count: "arresting 12" */
+    if (e == s && neClause_count(&c->sv, e)) return 1; /* a bare count: "arresting 12", "killing one" */
     return wc == NE_WC_OPEN && c->sv.t[e].shape != NE_SH_NUM && c->sv.t[e].shape != NE_SH_DASH;
 }
 

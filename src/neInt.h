@@ -386,6 +386,9 @@ int neClause_actor(const ne_sview *sv, int i);
 int neClause_resolve(const struct ne_doc *d, int a);
 /* May token i sit inside a noun group (actors, determiners, nouns...)? */
 int neClause_ng_token(const ne_sview *sv, int i);
+/* Does a count start at token i: a number or a number word ("50", "two",
+** "dozens", "a dozen")? */
+int neClause_count(const ne_sview *sv, int i);
 int neClause_ng_start(const ne_sview *sv, int j, int lo);
 int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max);
 void neClause_bounds(const ne_sview *sv, int i, int *lo, int *hi);
