@@ -52,14 +52,21 @@ static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
     return 0;
 }
 
+/* A currency sign, part of an amount like a number ("$1.7 billion", "€28 million"). */
+static int currency(const ev_ctx *c, int i) {
+    const char *w = c->sv.t[i].norm;
+    return !strcmp(w, "$") || !strcmp(w, "€") || !strcmp(w, "£") || !strcmp(w, "¥");
+}
+
 /* Tokens a literal word may step over: determiners, possessives, numbers,
-** adverbs and modifiers that are not verbs ("an", "its own", "retaliatory"). */
+** amounts, adverbs and modifiers that are not verbs ("an", "its own",
+** "retaliatory", "$2"). */
 static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     int wc = c->sv.wc[i];
     const ne_token *t = &c->sv.t[i];
     if (wc == NE_WC_ADV) return 1;
     if (el->func) return 0;
-    if (wc == NE_WC_DET || wc == NE_WC_POSS || t->shape == NE_SH_NUM) return 1;
+    if (wc == NE_WC_DET || wc == NE_WC_POSS || t->shape == NE_SH_NUM || currency(c, i)) return 1;
     if (t->shape == NE_SH_DASH && !(t->flags & NE_TF_SPACE_BEFORE)) return 1; /* "near-daily" */
     return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
 }
@@ -179,7 +186,7 @@ static int match_fwd(ev_ctx *c, int k, int p) {
             if (g > 0) {
                 int q = p + g - 1, wc = c->sv.wc[q];
                 if (c->sv.isverb[q] || wc == NE_WC_MODAL || wc == NE_WC_BE || wc == NE_WC_SUB || wc == NE_WC_REL ||
-                    c->sv.t[q].shape == NE_SH_PUNCT)
+                    (c->sv.t[q].shape == NE_SH_PUNCT && !currency(c, q)))
                     return 0;
             }
             if (match_fwd(c, k + 1, p + g)) return 1;
