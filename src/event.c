@@ -371,6 +371,7 @@ static int push_event(struct ne_doc *d, const ne_event *ev) {
 /* Parts of one coded clause shared by all its (source, target) pairs. */
 typedef struct ev_frame {
     const ne_cameo_code *cc; /* the code, when not the pattern's (an intention: 03x) */
+    int visit;               /* cc is a visit or its hosting (042/043) */
     int src[EV_MAX_ACTORS], tgt[EV_MAX_ACTORS];
     int nsrc, ntgt, recip;
     int lo, hi;
@@ -431,7 +432,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
         ev->pattern = c->m.pt->text;
         ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s%s", f->rule, c->m.passive ? "passive" : "active",
                               ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
-                              f->cc ? "; intent" : f->verbal ? "; verbal-attack" : "");
+                              f->cc ? (f->visit ? "; visit" : "; intent") : f->verbal ? "; verbal-attack" : "");
         if (!ev->rule) return NE_NOMEM;
     }
     return ev->evidence ? NE_OK : NE_NOMEM;
@@ -650,6 +651,28 @@ static int trailing_target(ev_ctx *c, int *out) {
     return me > e && slot_has_actor(c, e + 1, me) ? slot_actors(c, e + 1, me, out) : 0;
 }
 
+/* Country of actor a of a frame (a place stands for its country), or NULL. */
+static const char *actor_country(const ev_ctx *c, int a) {
+    if (a <= -2) return NE_VEC_AT(c->d->places, ne_place, -a - 2)->country;
+    return NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a))->country;
+}
+
+/* "X met Y in Y's country": X visits (042) and Y hosts (043); in X's country
+** the other way round; a meeting elsewhere or without a place stays 040
+** (CAMEO codebook 2.4: 042 "Make a visit", 043 "Host a visit"). */
+static void visit_or_host(const ev_ctx *c, ev_frame *f, ev_frame *r) {
+    if (f->cc || strcmp(c->m.pt->cameo->code, "040") || f->nsrc != 1 || f->ntgt != 1) return;
+    int p = clause_place(c, f->lo, f->hi, c->m.anchor);
+    const char *pc = p >= 0 ? NE_VEC_AT(c->d->places, ne_place, p)->country : NULL;
+    const char *sc = actor_country(c, f->src[0]), *tc = actor_country(c, f->tgt[0]);
+    if (!pc || !sc || !tc || !strcmp(sc, tc)) return;
+    const ne_cameo_code *visit = neCameo_get(c->e->cameo, "042"), *host = neCameo_get(c->e->cameo, "043");
+    if (!visit || !host || (strcmp(pc, tc) && strcmp(pc, sc))) return;
+    f->cc = !strcmp(pc, tc) ? visit : host;
+    r->cc = f->cc == visit ? host : visit;
+    f->visit = r->visit = 1;
+}
+
 /* A verb-anchored match: modality, subject, voice, then the events. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -706,16 +729,18 @@ static int code_verb(ev_ctx *c) {
     if (f.recip && f.nsrc < 2) return NE_OK;
     f.verbal = verbal_attack(c, &f);
     if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;
-    int rc = emit(c, &f);
-    if (rc || f.recip || !f.nsrc || !f.ntgt || !joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) return rc;
-    int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
-                                                   /* not a place or a treaty ("signed on to NAFTA") */
-    if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !tok_is(c, p, "with")) return rc;
+    int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     ev_frame r = f; /* "X met Y": Y met X too */
     memcpy(r.src, f.tgt, sizeof r.src);
     memcpy(r.tgt, f.src, sizeof r.tgt);
     r.nsrc = f.ntgt;
     r.ntgt = f.nsrc;
+    if (joint && !f.recip) visit_or_host(c, &f, &r);
+    int rc = emit(c, &f);
+    if (rc || f.recip || !f.nsrc || !f.ntgt || !joint) return rc;
+    int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
+                                                   /* not a place or a treaty ("signed on to NAFTA") */
+    if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !tok_is(c, p, "with")) return rc;
     return emit(c, &r);
 }
 
