@@ -232,19 +232,46 @@ static int filter_pass(const ne_wordset *s, const ne_pfilter *f) {
            (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
 
-/* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first. */
+/* The token after a time phrase at p ("on Monday", "Tuesday", "last week",
+** "today"), or p when there is none. */
+static int after_time(const ev_ctx *c, int p) {
+    int q = p;
+    if (q + 1 < c->sv.n && c->sv.t[q + 1].timex >= 0 && c->sv.t[q].timex < 0 &&
+        (tok_is(c, q, "on") || tok_is(c, q, "last") || tok_is(c, q, "this") || tok_is(c, q, "late") ||
+         tok_is(c, q, "early")))
+        q++;
+    if (q >= c->sv.n || c->sv.t[q].timex < 0) return p;
+    int x = c->sv.t[q].timex;
+    while (q < c->sv.n && c->sv.t[q].timex == x) q++;
+    return q;
+}
+
+/* Pattern pt at anchor i, its elements after the anchor from token start. */
+static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_skip) {
+    memset(&c->m, 0, sizeof c->m);
+    c->m.pt = pt;
+    c->m.anchor = i;
+    c->m.attach = i;
+    c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
+    c->m.passive = kind == 0 && neClause_passive(&c->sv, i);
+    int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
+    if (time_skip) {
+        int t = after_time(c, start);
+        if (t == start || t >= c->sv.n) return 0;
+        start = t;
+    }
+    return match_back(c, pt->anchor - 1, i - 1) && match_fwd(c, pt->anchor + 1, start);
+}
+
+/* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first;
+** a verb pattern may step over a time phrase right after its anchor
+** ("threatened on Monday to break relations", "agreed Tuesday to"). */
 static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind) {
     for (uint32_t k = 0; k < an->n[kind]; k++) {
         if (!filter_pass(&c->sv.words, &an->filt[kind][k])) continue;
         const ne_pattern *pt = an->pats[kind][k];
-        memset(&c->m, 0, sizeof c->m);
-        c->m.pt = pt;
-        c->m.anchor = i;
-        c->m.attach = i;
-        c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
-        c->m.passive = kind == 0 && neClause_passive(&c->sv, i);
-        int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
-        if (match_back(c, pt->anchor - 1, i - 1) && match_fwd(c, pt->anchor + 1, start)) return 1;
+        if (match_at(c, i, pt, kind, 0)) return 1;
+        if (kind == 0 && pt->nelems > pt->anchor + 1 && match_at(c, i, pt, kind, 1)) return 1;
     }
     return 0;
 }
