@@ -79,13 +79,26 @@ static int prev_nonadv(const ne_sview *sv, int i) {
     return -1;
 }
 
+/* An -ed form right after the verb whose object it begins, before a noun, is
+** a modifier, not a verb ("sent armoured vehicles", "cancelled planned
+** talks"). (After a determiner it stays a verb: "the arrested workers"
+** reports the arrest.) */
+static int ed_modifier(const ne_sview *sv, int i) {
+    int p = prev_nonadv(sv, i);
+    if (p < 0 || i + 1 >= sv->n || !sv->isverb[p] || WC(sv, p) != NE_WC_OPEN) return 0;
+    const ne_token *n = TK(sv, i + 1);
+    if (neClause_actor(sv, i + 1) >= 0) return n->shape == NE_SH_CAP || n->shape == NE_SH_LOWER;
+    return WC(sv, i + 1) == NE_WC_OPEN && n->shape == NE_SH_LOWER && !ends_with(n->norm, n->norm_len, "ed") &&
+           !ends_with(n->norm, n->norm_len, "ly");
+}
+
 /* Is token i (a possible verb) used as a noun here?  Rules over the left
 ** neighbour: determiners, possessives, numbers, prepositions, adjectives and
 ** nationality words make a noun; auxiliaries, "to", pronouns, names a verb. */
 static int judge_noun(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     if (!(t->tags & NE_TAG_VERB)) return 1;
-    if (inflected_ed(t)) return 0;
+    if (inflected_ed(t)) return ed_modifier(sv, i);
     int p = prev_nonadv(sv, i);
     if (p < 0) return 1;
     int c = WC(sv, p);
