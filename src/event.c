@@ -200,6 +200,19 @@ static int match_fwd(ev_ctx *c, int k, int p) {
     }
 }
 
+static int ends_with_ing(const ne_token *t) {
+    return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
+}
+
+/* Tokens an element before the anchor may step over: adverbs and the
+** auxiliaries of the verb group ("police have arrested", "troops had
+** killed"); negation and modals stay modality (docs/PATTERNS.md). */
+static int back_skippable(const ev_ctx *c, int i) {
+    int wc = c->sv.wc[i];
+    return wc == NE_WC_ADV || wc == NE_WC_HAVE || (wc == NE_WC_BE && c->m.anchor > 0 &&
+                                                    ends_with_ing(&c->sv.t[c->m.anchor]));
+}
+
 /* Elements before the anchor, matched right to left (words only; slots
 ** there stand for the subject, which the clause rules find). */
 static int match_back(ev_ctx *c, int k, int p) {
@@ -212,7 +225,7 @@ static int match_back(ev_ctx *c, int k, int p) {
             continue;
         }
         int s = 0;
-        while (p - s >= 0 && !word_match(c, p - s, el) && s < EV_MAX_SKIP && c->sv.wc[p - s] == NE_WC_ADV) s++;
+        while (p - s >= 0 && !word_match(c, p - s, el) && s < EV_MAX_SKIP && back_skippable(c, p - s)) s++;
         if (word_match(c, p - s, el)) {
             p = p - s - 1;
             continue;
