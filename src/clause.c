@@ -405,9 +405,9 @@ static int time_group(const ne_sview *sv, int s, int e) {
 }
 
 /* A preposition linking a group to the body it belongs to ("the top Democrat
-** on the committee", "a spokesman for the ministry"). */
+** on the committee", "a spokesman for the ministry", "authorities in Pakistan"). */
 static int member_prep(const ne_sview *sv, int i) {
-    return is_word(sv, i, "of") || is_word(sv, i, "on") || is_word(sv, i, "for") || is_word(sv, i, "from") ||
+    return is_word(sv, i, "of") || is_word(sv, i, "on") || is_word(sv, i, "for") || is_word(sv, i, "from") || is_word(sv, i, "in") ||
            is_word(sv, i, "at");
 }
 
