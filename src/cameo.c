@@ -14,8 +14,8 @@ typedef struct intent_row {
     const ne_cameo_code *to;
 } intent_row;
 
-/* A prefix-to-code table: intent.tsv (roots 04-08 -> 03x) or refusal.tsv
-** (roots 03-08 -> 12x). */
+/* A prefix-to-code table: intent.tsv (roots 04-08 -> 03x), refusal.tsv
+** (roots 03-08 -> 12x) or threat.tsv (roots 14-20 -> 13x). */
 typedef struct code_map {
     const char *file, *to_root; /* "cameo/intent.tsv", "03" */
     int lo, hi;                 /* roots a prefix may have */
@@ -29,6 +29,7 @@ struct ne_cameo {
     size_t n;
     code_map intent;      /* cameo/intent.tsv */
     code_map refusal;     /* cameo/refusal.tsv */
+    code_map threat;      /* cameo/threat.tsv */
 };
 
 static int code_cmp(const void *a, const void *b) {
@@ -136,7 +137,7 @@ static int parse_map_line(struct ne_engine *e, const char *path, size_t lineno, 
     return NE_OK;
 }
 
-/* cameo/intent.tsv or refusal.tsv (docs/CAMEO.md, "Intent", "Refusal");
+/* cameo/intent.tsv, refusal.tsv or threat.tsv (docs/CAMEO.md);
 ** without the file no event is recoded. */
 static int load_map(struct ne_engine *e, ne_cameo *cm, code_map *m) {
     char path[1024], *text;
@@ -181,6 +182,10 @@ const ne_cameo_code *neCameo_refusal(const ne_cameo *c, const char *code) {
     return c ? map_lookup(&c->refusal, code) : NULL;
 }
 
+const ne_cameo_code *neCameo_threat(const ne_cameo *c, const char *code) {
+    return c ? map_lookup(&c->threat, code) : NULL;
+}
+
 int neCameo_load(struct ne_engine *e) {
     char path[1024];
     size_t len;
@@ -193,8 +198,10 @@ int neCameo_load(struct ne_engine *e) {
     rc = parse_table(e, path, cm, len);
     cm->intent = (code_map){.file = "cameo/intent.tsv", .to_root = "03", .lo = 4, .hi = 8};
     cm->refusal = (code_map){.file = "cameo/refusal.tsv", .to_root = "12", .lo = 3, .hi = 8};
+    cm->threat = (code_map){.file = "cameo/threat.tsv", .to_root = "13", .lo = 14, .hi = 20};
     if (!rc) rc = load_map(e, cm, &cm->intent);
-    return rc ? rc : load_map(e, cm, &cm->refusal);
+    if (!rc) rc = load_map(e, cm, &cm->refusal);
+    return rc ? rc : load_map(e, cm, &cm->threat);
 }
 
 void neCameo_free(ne_cameo *c) {
@@ -203,6 +210,7 @@ void neCameo_free(ne_cameo *c) {
     neM_free(c->codes);
     neM_free(c->intent.rows);
     neM_free(c->refusal.rows);
+    neM_free(c->threat.rows);
     neM_free(c);
 }
 

@@ -646,6 +646,13 @@ static int refusal_verb(const ev_ctx *c, int k) {
     return word_in(c, k, verbs);
 }
 
+/* Verbs whose infinitive of a conflict act is a threat ("threatened to
+** break relations", "vowed to crush"); token k stands before "to". */
+static int threat_verb(const ev_ctx *c, int k) {
+    static const char *const verbs[] = {"threaten", "vow", "swear", NULL};
+    return k >= 0 && c->sv.isverb[k] && word_in(c, k, verbs);
+}
+
 /* The word before the "to" of an infinitive at verb group vs, or -1. */
 static int before_to(const ev_ctx *c, int vs) {
     int p = vs - 1;
@@ -666,6 +673,12 @@ static const ne_cameo_code *intent_code(const ev_ctx *c) {
 ** code of refusing it (cameo/refusal.tsv), or NULL. */
 static const ne_cameo_code *refusal_code(const ev_ctx *c) {
     return neCameo_refusal(c->e->cameo, c->m.pt->cameo->code);
+}
+
+/* A threatened act ("threatened to impose a curfew"): the 13x code of the
+** threat (cameo/threat.tsv), or NULL. */
+static const ne_cameo_code *threat_code(const ev_ctx *c) {
+    return neCameo_threat(c->e->cameo, c->m.pt->cameo->code);
 }
 
 #define EV_NOT_EVENT (NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)
@@ -728,7 +741,10 @@ static int code_verb(ev_ctx *c) {
         int k = before_to(c, vs);
         if ((gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) && (!intent || refusal_verb(c, k))) {
             int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
-            if (refuse ? !(f.cc = refusal_code(c)) : (!intent_verb(c, k) || !(f.cc = intent_code(c)))) return NE_OK;
+            if (refuse) f.cc = refusal_code(c);
+            else if (intent_verb(c, k)) f.cc = intent_code(c);
+            if (!refuse && !f.cc && threat_verb(c, k)) f.cc = threat_code(c); /* "vowed to crush": 13x */
+            if (!f.cc) return NE_OK;
             int g2, m2 = neClause_modality(&c->sv, k, f.lo, 0, &g2); /* "did not agree to meet" */
             if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
             if ((m2 & NE_MOD_MODAL) && !(m2 & NE_MOD_FUTURE)) return NE_OK;

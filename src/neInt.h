@@ -285,6 +285,9 @@ const ne_cameo_code *neCameo_intent(const ne_cameo *c, const char *code);
 /* The 12x code of refusing an act of code ("will not lift the ban": 085 ->
 ** 1244, from cameo/refusal.tsv), or NULL when its kind has none. */
 const ne_cameo_code *neCameo_refusal(const ne_cameo *c, const char *code);
+/* The 13x code of threatening an act of code ("threatened to break
+** relations": 161 -> 1313, from cameo/threat.tsv), or NULL. */
+const ne_cameo_code *neCameo_threat(const ne_cameo *c, const char *code);
 /* Quad class implied by a CAMEO root 1..20 (docs/CAMEO.md). */
 int neCameo_quad_of_root(int root);
 

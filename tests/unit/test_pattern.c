@@ -166,6 +166,14 @@ static void test_refusal_table(void **state) {
         assert_string_equal(cc->root, "12");
     }
     assert_null(neCameo_refusal(c, "190"));
+    static const char *const threats[][2] = {{"190", "1384"}, {"161", "1313"}, {"1723", "1323"}, {"191", "1381"},
+                                             {"175", "137"},  {"204", "1385"}};
+    for (size_t i = 0; i < sizeof threats / sizeof threats[0]; i++) {
+        const ne_cameo_code *cc = neCameo_threat(c, threats[i][0]);
+        assert_non_null(cc);
+        assert_string_equal(cc->code, threats[i][1]);
+    }
+    assert_null(neCameo_threat(c, "085"));
     assert_null(neCameo_refusal(c, "112"));
     assert_null(neCameo_refusal(c, "010"));
 }
