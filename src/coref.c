@@ -256,6 +256,31 @@ static long surname_of(const cctx *c, size_t m) {
     return -1;
 }
 
+/* A title and a short name ("Prince Alwaleed", "President Ghani") after the
+** full name of a person that holds the name inside it ("Saudi Prince
+** Alwaleed Bin Talal", "Ashraf Ghani"): the nearest such person up to
+** TITLED_BACK mentions back; -1 when none. */
+#define TITLED_BACK 200
+static long titled_short_name(const cctx *c, size_t m) {
+    const ne_actor_info *in = &c->inf[m];
+    if (c->act[m].kind != NE_ACTOR_UNKNOWN || !c->act[m].role || in->tok_end - in->tok_first < 2 ||
+        in->tok_end - in->tok_first > 3)
+        return -1;
+    uint32_t a = in->tok_first + 1, n = in->tok_end - a; /* the name after the title word */
+    for (size_t k = m; k-- > 0 && m - k <= TITLED_BACK;) {
+        const ne_actor_info *ik = &c->inf[k];
+        if (c->act[k].kind == NE_ACTOR_PRONOUN || c->act[k].kind == NE_ACTOR_NOMINAL || !is_personish(c, k) ||
+            ik->tok_end - ik->tok_first <= n || !has_identity(c, root_of(c, k)))
+            continue;
+        for (uint32_t st = ik->tok_first; st + n <= ik->tok_end; st++) {
+            uint32_t i = 0;
+            while (i < n && !strcmp(c->tk[st + i].norm, c->tk[a + i].norm)) i++;
+            if (i == n) return (long)k;
+        }
+    }
+    return -1;
+}
+
 /* m refers to k: point at k's root and take what it is. */
 static void link(cctx *c, size_t m, size_t k) {
     size_t r = root_of(c, k);
@@ -388,6 +413,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         else if (a->kind == NE_ACTOR_NOMINAL) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);
+        if (k < 0 && a->kind == NE_ACTOR_UNKNOWN) k = titled_short_name(&c, m);
         if (k < 0) continue;
         int kind = a->kind;
         link(&c, m, (size_t)k);
