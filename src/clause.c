@@ -149,6 +149,8 @@ static void approximators(ne_sview *sv) {
                 sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV;
         for (const char *const *w = one; *w; w++)
             if (is_word(sv, i, *w) && count_at(sv, i + 1)) sv->wc[i] = NE_WC_ADV;
+        if (is_word(sv, i, "once") && (is_word(sv, i + 1, "again") || is_word(sv, i + 1, "more")))
+            sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV; /* "is once again questioning": no subordinator */
     }
 }
 
