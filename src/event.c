@@ -390,12 +390,30 @@ static int same_actor(const ne_actor *a, const ne_actor *b, int ha, int hb) {
 static int same_date(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
 
 /* Add ev, or count it as one more mention of an equal event. */
+/* Does event a name everything b names: the same actor on each side b
+** has, and a side b leaves empty ("police picked him up" after "he was
+** detained by police": the event without a target is the same arrest)? */
+static int covers(const ne_event *a, const ne_event *b) {
+    return (!b->has_source || same_actor(&a->source, &b->source, a->has_source, 1)) &&
+           (!b->has_target || same_actor(&a->target, &b->target, a->has_target, 1));
+}
+
+/* One event per (source, target, code, date); an event missing a side that
+** another of the same code, date and other side has is counted as its
+** mention (the fuller one is kept). */
 static int push_event(struct ne_doc *d, const ne_event *ev) {
     for (size_t i = 0; i < d->events.n; i++) {
         ne_event *x = NE_VEC_AT(d->events, ne_event, i);
-        if (!strcmp(x->code, ev->code) && same_date(x->date, ev->date) &&
-            same_actor(&x->source, &ev->source, x->has_source, ev->has_source) &&
-            same_actor(&x->target, &ev->target, x->has_target, ev->has_target)) {
+        if (strcmp(x->code, ev->code) || !same_date(x->date, ev->date)) continue;
+        int xs = covers(x, ev), sx = covers(ev, x);
+        if (xs || sx) {
+            if (!xs) { /* the new one is fuller: it takes the place, the count stays */
+                int m = x->mentions;
+                double cf = x->confidence;
+                *x = *ev;
+                x->mentions = m;
+                if (cf > x->confidence) x->confidence = cf;
+            }
             x->mentions++;
             if (ev->confidence > x->confidence) x->confidence = ev->confidence;
             return NE_OK;
