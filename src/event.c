@@ -13,7 +13,7 @@
 #define EV_MAX_SLOT 14 /* tokens a "+" or "$" slot may cover */
 /* Slot members are actor indices, or places (standing for their country). */
 #define EV_PLACE(p) (-(p)-2)
-#define EV_MAX_STMT 8  /* bare statements (010) one sentence may hold back */
+#define EV_MAX_HELD 8  /* events one sentence may hold back (held_back) */
 
 /* One successful match of a pattern at an anchor. */
 typedef struct ev_match {
@@ -31,9 +31,9 @@ typedef struct ev_ctx {
     const struct ne_engine *e;
     ne_sview sv;
     ev_match m;
-    ne_event stmt[EV_MAX_STMT];         /* this sentence's bare statements (010), held back */
-    const char *spoke[EV_MAX_STMT];     /* sources of its other events */
-    int nstmt, nspoke;
+    ne_event held[EV_MAX_HELD];         /* this sentence's events held back (held_back) */
+    const char *acted[EV_MAX_HELD];     /* sources of its other events */
+    int nheld, nacted;
 } ev_ctx;
 
 /* Is token i the word w?  (The first byte is compared inline: most are not.) */
@@ -592,6 +592,15 @@ static int verbal_attack(const ev_ctx *c, const ev_frame *f) {
     return 1;
 }
 
+/* Events that a sentence codes only when nothing better comes (flush_held):
+** a bare statement (010) with a source, an event noun without a source, a
+** verbal or cooperative act without a source.  Force without a known author
+** ("five people were killed") stays. */
+static int held_back(const ev_ctx *c, const ne_event *ev) {
+    if (ev->has_source) return !strcmp(ev->code, "010");
+    return c->m.pt->kind == 'n' || ev->quad_class != 4;
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -612,11 +621,11 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_source) ev.confidence *= 0.5;
             if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
             if (r1 || r2) ev.confidence *= 0.9;
-            if (ev.has_source && !strcmp(ev.code, "010")) { /* kept unless its source does more here */
-                if (c->nstmt < EV_MAX_STMT) c->stmt[c->nstmt++] = ev;
+            if (c->nheld < EV_MAX_HELD && held_back(c, &ev)) {
+                c->held[c->nheld++] = ev;
                 continue;
             }
-            if (ev.has_source && c->nspoke < EV_MAX_STMT) c->spoke[c->nspoke++] = ev.source.code;
+            if (ev.has_source && c->nacted < EV_MAX_HELD) c->acted[c->nacted++] = ev.source.code;
             if ((rc = push_event(c->d, &ev))) return rc;
         }
     return NE_OK;
@@ -881,18 +890,22 @@ static void mark_used(ev_ctx *c) {
     for (int k = s; k <= c->m.end && k < c->sv.n; k++) c->sv.used[k] = 1;
 }
 
-/* A bare statement (010: "issued a statement", "said in an interview") is
-** coded only when its source does nothing more specific in the sentence:
-** "X issued a statement urging Y to ..." is X's appeal (docs/ANNOTATION.md,
-** guideline 5: the statement is 010 only when it has no more specific code). */
-static int flush_statements(ev_ctx *c) {
+/* The held-back events of the sentence, now that its others are known.  A
+** bare statement (010: "issued a statement") is coded only when its source
+** does nothing more specific in the sentence: "X issued a statement urging
+** Y to ..." is X's appeal (docs/ANNOTATION.md, guideline 5).  An event
+** without a source is coded only when no event of the sentence has one: next
+** to "Sweden condemned the attack on Z", the attack is a mention of an event
+** the sentence does not report. */
+static int flush_held(ev_ctx *c) {
     int rc = NE_OK;
-    for (int k = 0; k < c->nstmt && !rc; k++) {
+    for (int k = 0; k < c->nheld && !rc; k++) {
         int more = 0;
-        for (int j = 0; j < c->nspoke && !more; j++) more = !strcmp(c->spoke[j], c->stmt[k].source.code);
-        if (!more) rc = push_event(c->d, &c->stmt[k]);
+        for (int j = 0; j < c->nacted && !more; j++)
+            more = !c->held[k].has_source || !strcmp(c->acted[j], c->held[k].source.code);
+        if (!more) rc = push_event(c->d, &c->held[k]);
     }
-    c->nstmt = c->nspoke = 0;
+    c->nheld = c->nacted = 0;
     return rc;
 }
 
@@ -910,7 +923,7 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
             if (rc) return rc;
         }
     }
-    return flush_statements(c);
+    return flush_held(c);
 }
 
 /* Look up the anchors of sentence s; returns how many tokens have patterns. */
