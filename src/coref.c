@@ -122,12 +122,38 @@ static long coordinated(const cctx *c, size_t m, fit_fn fits) {
     return (!strcmp(w, "and") || !strcmp(w, "or")) && fits(c, m, m - 1) ? (long)(m - 1) : -1;
 }
 
+/* "the White House has said that it is considering ...": a pronoun opening
+** the clause reported by a speech verb refers to that verb's subject when it
+** fits (the mention ending right before the verb and its auxiliaries).
+** -1 when the pronoun is not in that frame or the subject does not fit. */
+static long reporter_subject(const cctx *c, size_t m, fit_fn fits) {
+    size_t j = c->inf[m].tok_first;
+    uint32_t s = sent_of(c, m);
+    if (j < 2) return -1;
+    j--;
+    if (!strcmp(c->tk[j].norm, "that")) j--;
+    static const char *const speech[] = {"say", "tell", "announce", "state", "add", "claim", "insist", "warn",
+                                         "argue", "deny", "confirm", "maintain", "note", "indicate", "acknowledge",
+                                         "admit", "explain", "declare", "assert", "contend", NULL};
+    if (j < 1 || c->tk[j].sent != s) return -1;
+    int cue = (c->tk[j].tags & NE_TAG_CUE) != 0;
+    for (size_t w = 0; speech[w] && !cue; w++) cue = !strcmp(c->tk[j].lemma, speech[w]);
+    if (!cue) return -1;
+    while (j > 0 && c->tk[j - 1].sent == s && (c->tk[j - 1].tags & NE_TAG_AUX)) j--;
+    for (size_t k = m; k-- > 0 && sent_of(c, k) == s;) {
+        if (c->inf[k].tok_end < j) break;
+        if (c->inf[k].tok_end == j && before(c, m, k)) return fits(c, m, k) ? (long)k : -1;
+    }
+    return -1;
+}
+
 /* The antecedent of m: Hobbs-style order, that is earlier mentions of its
 ** own sentence left to right (subjects first), then each earlier sentence,
 ** left to right, up to window sentences back.  -1 when none fits. */
 static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     long k = coordinated(c, m, fits);
     if (k >= 0) return k;
+    if (c->act[m].kind == NE_ACTOR_PRONOUN && (k = reporter_subject(c, m, fits)) >= 0) return k;
     uint32_t s = sent_of(c, m);
     size_t first = m;
     for (uint32_t back = 0; back <= window && back <= s; back++) {
