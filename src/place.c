@@ -41,30 +41,40 @@ static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_
     return end + 1 < sent_end && tk[end].shape == NE_SH_DASH && strcmp(tk[end + 1].norm, "based") == 0;
 }
 
-int nePlace_credible(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
-                     size_t end, size_t sent_end) {
-    if (x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || gazetteer_context(d, i, end, sent_end)) return 1;
+/* Does the context of tokens [i, end) make any gazetteer name there credible
+** (what nePlace_credible asks beyond the entry itself)? */
+static int credible_context(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
+                            size_t sent_end) {
+    if (gazetteer_context(d, i, end, sent_end)) return 1;
     uint32_t h; /* a seat of government the actor dictionaries name (Tehran) is surely a place */
     return neDict_longest(e, d, i, sent_end, NE_DM(NE_DT_METONYM), &h) == end - i;
 }
 
+int nePlace_credible(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
+                     size_t end, size_t sent_end) {
+    return x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || credible_context(e, d, i, end, sent_end);
+}
+
 /* Among the entries sharing the matched name, the best place: hand-written
-** places, then gazetteer places (in a country the document mentions first),
-** then a country name. */
+** places (the first one ends the search), then gazetteer places (in a
+** country the document mentions first), then a country name.  The context
+** test, the same for every entry, is made once and only when needed. */
 static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                                size_t sent_end, uint32_t hit) {
-    const ne_dentry *hand = NULL, *gaz = NULL, *gaz_doc = NULL, *country = NULL;
+    const ne_dentry *gaz = NULL, *gaz_doc = NULL, *country = NULL;
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
+    int context = -1; /* credible_context, once known */
     for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, mask)) {
         const ne_dentry *x = neDict_hit_entry(e, h);
-        const char *cc = neDict_code(e, x, 0);
-        if (x->type == NE_DT_COUNTRY) { if (!country) country = x; }
-        else if (x->source == NE_DS_HAND) { if (!hand) hand = x; }
-        else if (!nePlace_credible(e, d, x, i, end, sent_end)) continue;
-        else if (cc && !gaz_doc && doc_mentions(d, cc)) gaz_doc = x;
+        const char *cc;
+        if (x->type == NE_DT_COUNTRY) { if (!country) country = x; continue; }
+        if (x->source == NE_DS_HAND) return x;
+        if (x->pkind != NE_PK_REGION && (context < 0 ? (context = credible_context(e, d, i, end, sent_end)) : context) == 0)
+            continue;
+        if (!gaz_doc && (cc = neDict_code(e, x, 0)) && doc_mentions(d, cc)) gaz_doc = x;
         else if (!gaz) gaz = x;
     }
-    return hand ? hand : gaz_doc ? gaz_doc : gaz ? gaz : country;
+    return gaz_doc ? gaz_doc : gaz ? gaz : country;
 }
 
 /* Tokens inside a person, organization or unknown-name mention are not places. */
