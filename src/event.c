@@ -281,8 +281,8 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
 ** ("threatened on Monday to break relations", "agreed Tuesday to"). */
 static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind) {
     for (uint32_t k = 0; k < an->n[kind]; k++) {
-        if (!filter_pass(&c->sv.words, &an->filt[kind][k])) continue;
-        const ne_pattern *pt = an->pats[kind][k];
+        if (!filter_pass(&c->sv.words, &an->list[kind][k].f)) continue;
+        const ne_pattern *pt = an->list[kind][k].pt;
         if (match_at(c, i, pt, kind, 0)) return 1;
         if (kind == 0 && pt->nelems > pt->anchor + 1 && match_at(c, i, pt, kind, 1)) return 1;
     }

@@ -335,14 +335,19 @@ typedef struct ne_pattern {
 ** Owned by the engine. */
 const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count);
 /* The same patterns split by kind (index 0 'v', 1 'n'), each list longest
-** first, with one filter per pattern: a sentence the pattern can match has
+** first, each pattern with its filter: a sentence the pattern can match has
 ** every bit of all[] set (required words; NE_WS_NONE pads) and at least one
 ** of any[] (the words of one required element with alternatives; NE_WS_NEVER
-** pads, any[0] NE_WS_NONE when there is no such element). */
+** pads, any[0] NE_WS_NONE when there is no such element).  The filter and
+** the pattern pointer sit side by side (one cache line when a filter passes),
+** and the anchor entry sits in the index bucket its lookup has just read. */
 typedef struct ne_pfilter { uint16_t all[4], any[4]; } ne_pfilter;
+typedef struct ne_pentry {
+    ne_pfilter f;
+    const ne_pattern *pt;
+} ne_pentry;
 typedef struct ne_anchor {
-    const ne_pattern *const *pats[2];
-    const ne_pfilter *filt[2];
+    const ne_pentry *list[2];
     uint32_t n[2];
 } ne_anchor;
 /* Anchor entry of the NUL-terminated lemma whose ne_hash is hash, or NULL.

@@ -14,20 +14,25 @@
 #define PAT_MAX_WORD 64
 #define PAT_AMAP_BITS 65536
 
+/* One anchor lemma in the index: 64 bytes, one cache line, holding what a
+** lookup compares (the lemma itself when shorter than PAT_KEY) and what the
+** matcher reads next (the anchor entry). */
+#define PAT_KEY 20
 typedef struct pat_bucket {
-    const char *lemma; /* NULL: empty slot */
-    uint32_t hash, first, count;
-    uint32_t anchor;   /* index in anchors */
+    uint32_t hash, first, count; /* first, count: the lemma's run of order */
+    char key[PAT_KEY];           /* the lemma when it fits, else "" */
+    const char *lemma;           /* NULL: empty slot */
+    ne_anchor an;                /* pointing into entries */
 } pat_bucket;
+_Static_assert(sizeof(pat_bucket) == 64, "a bucket is one cache line");
 
 struct ne_patterns {
     ne_arena arena;      /* everything below lives here */
     ne_vec pats;         /* ne_pattern, in file order */
     const ne_pattern **order; /* sorted by anchor lemma, then longest first */
-    const ne_pattern **korder; /* each lemma's run of order split: verbs, then nouns */
-    ne_pfilter *filt;    /* parallel to korder */
-    ne_anchor *anchors;  /* one per anchor lemma, pointing into korder and filt */
-    pat_bucket *buckets;
+    ne_pentry *entries;  /* each lemma's run of order split: verbs, then nouns; with filters */
+    void *bucket_mem;    /* the allocation buckets are aligned in */
+    pat_bucket *buckets; /* 64-byte aligned */
     size_t cap;
     /* bit (hash & 0xffff) of each anchor lemma: most tokens are no anchor,
     ** and this 8 KB map says so without probing the buckets */
@@ -61,10 +66,8 @@ ne_patterns *nePattern_new(void) {
 void nePattern_free(ne_patterns *p) {
     if (!p) return;
     neM_free(p->order);
-    neM_free(p->korder);
-    neM_free(p->filt);
-    neM_free(p->anchors);
-    neM_free(p->buckets);
+    neM_free(p->entries);
+    neM_free(p->bucket_mem);
     neA_free(&p->arena);
     neM_free(p);
 }
@@ -292,21 +295,39 @@ static ne_pfilter pattern_filter(const ne_pattern *pt) {
 }
 
 /* Split the run [first, first+count) of order into verbs then nouns (each in
-** longest-first order) in korder and filt, and describe it in anchors[a]. */
-static void build_anchor(ne_patterns *p, uint32_t first, uint32_t count, uint32_t a) {
-    ne_anchor *an = &p->anchors[a];
+** longest-first order) in entries, and describe it in an. */
+static void build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_anchor *an) {
     uint32_t k = first;
     for (int kind = 0; kind < 2; kind++) {
-        an->pats[kind] = p->korder + k;
-        an->filt[kind] = p->filt + k;
+        an->list[kind] = p->entries + k;
         an->n[kind] = 0;
         for (uint32_t i = first; i < first + count; i++) {
             if ((p->order[i]->kind == 'n') != kind) continue;
-            p->korder[k] = p->order[i];
-            p->filt[k++] = pattern_filter(p->order[i]);
+            p->entries[k++] = (ne_pentry){pattern_filter(p->order[i]), p->order[i]};
             an->n[kind]++;
         }
     }
+}
+
+/* The bucket table of cap slots, zeroed and 64-byte aligned; NE_NOMEM. */
+static int alloc_buckets(ne_patterns *p, size_t cap) {
+    p->bucket_mem = neM_calloc(cap + 1, sizeof *p->buckets);
+    if (!p->bucket_mem) return NE_NOMEM;
+    p->buckets = (pat_bucket *)(((uintptr_t)p->bucket_mem + 63) & ~(uintptr_t)63);
+    p->cap = cap;
+    return NE_OK;
+}
+
+/* Put the run [i, j) of order, anchored on lemma l, in the index. */
+static void index_anchor(ne_patterns *p, const char *l, size_t i, size_t j) {
+    uint32_t h = ne_hash(l, strlen(l));
+    size_t k = h & (p->cap - 1);
+    while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
+    pat_bucket *b = &p->buckets[k];
+    b->hash = h, b->first = (uint32_t)i, b->count = (uint32_t)(j - i), b->lemma = l;
+    if (strlen(l) < PAT_KEY) memcpy(b->key, l, strlen(l) + 1);
+    p->amap[(h & (PAT_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
+    build_anchor(p, (uint32_t)i, (uint32_t)(j - i), &b->an);
 }
 
 /* Number of distinct anchor lemmas in the sorted order. */
@@ -319,35 +340,23 @@ static size_t count_anchors(const ne_patterns *p, size_t n) {
 int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     size_t n = p->pats.n;
     neM_free(p->order);
-    neM_free(p->korder);
-    neM_free(p->filt);
-    neM_free(p->anchors);
-    neM_free(p->buckets);
-    p->buckets = NULL, p->korder = NULL, p->filt = NULL, p->anchors = NULL;
+    neM_free(p->entries);
+    neM_free(p->bucket_mem);
+    p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->cap = 0;
     memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
     if (!p->order) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) p->order[i] = NE_VEC_AT(p->pats, ne_pattern, i);
     qsort(p->order, n, sizeof *p->order, order_cmp);
-    size_t groups = count_anchors(p, n);
-    p->cap = 16;
-    while (p->cap < groups * 2) p->cap *= 2;
-    p->buckets = neM_calloc(p->cap, sizeof *p->buckets);
-    p->korder = neM_calloc(n ? n : 1, sizeof *p->korder);
-    p->filt = neM_calloc(n ? n : 1, sizeof *p->filt);
-    p->anchors = neM_calloc(groups ? groups : 1, sizeof *p->anchors);
-    if (!p->buckets || !p->korder || !p->filt || !p->anchors) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    uint32_t a = 0;
-    for (size_t i = 0; i < n; a++) {
+    size_t groups = count_anchors(p, n), cap = 16;
+    while (cap < groups * 2) cap *= 2;
+    p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
+    if (!p->entries || alloc_buckets(p, cap)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    for (size_t i = 0; i < n;) {
         const char *l = anchor_lemma(p->order[i]);
         size_t j = i;
         while (j < n && !strcmp(anchor_lemma(p->order[j]), l)) j++;
-        uint32_t h = ne_hash(l, strlen(l));
-        size_t k = h & (p->cap - 1);
-        while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
-        p->buckets[k] = (pat_bucket){l, h, (uint32_t)i, (uint32_t)(j - i), a};
-        p->amap[(h & (PAT_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
-        build_anchor(p, (uint32_t)i, (uint32_t)(j - i), a);
+        index_anchor(p, l, i, j);
         i = j;
     }
     return NE_OK;
@@ -361,7 +370,8 @@ static const pat_bucket *find_bucket(const ne_patterns *p, const char *lemma, si
         const pat_bucket *b = &p->buckets[k];
         if (!b->lemma) return NULL;
         if (b->hash != h) continue;
-        if (n == (size_t)-1 ? !strcmp(b->lemma, lemma) : !strncmp(b->lemma, lemma, n) && !b->lemma[n]) return b;
+        const char *key = b->key[0] ? b->key : b->lemma; /* the inline copy spares a cache miss */
+        if (n == (size_t)-1 ? !strcmp(key, lemma) : !strncmp(key, lemma, n) && !key[n]) return b;
     }
 }
 
@@ -375,7 +385,7 @@ const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint3
     size_t bit = hash & (PAT_AMAP_BITS - 1);
     if (!p || !(p->amap[bit >> 6] >> (bit & 63) & 1)) return NULL;
     const pat_bucket *b = find_bucket(p, lemma, (size_t)-1, hash);
-    return b ? &p->anchors[b->anchor] : NULL;
+    return b ? &b->an : NULL;
 }
 
 /* ---- loading dictionaries/patterns/NN.txt ---- */
