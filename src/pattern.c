@@ -273,24 +273,32 @@ static int elem_bits(const ne_pelem *el, uint16_t *bits, int max) {
     return n;
 }
 
+/* Is el a word most sentences have (a function word, or one of at most
+** three letters: "to", "on", "the", "a")?  Such words filter little. */
+static int common_elem(const ne_pelem *el) { return el->func || strlen(el->alt[0].surface) <= 3; }
+
 /* The filter of pt from its required words (WORD elements but the anchor;
 ** a token matches a word by lemma or surface, both hashed into the
-** sentence's set): up to 4 one-bit elements in all[], then the first
-** element of up to 4 bits in any[]; a pattern is filtered on those only. */
+** sentence's set): up to 4 one-bit elements in all[], then one element of
+** up to 4 bits in any[]; a pattern is filtered on those only.  Rarer words
+** are taken first (all[0] is tested alone first): content words, then
+** common ones (common_elem).  Any choice gives the same matches, as the
+** filter only skips patterns that cannot match. */
 static ne_pfilter pattern_filter(const ne_pattern *pt) {
     ne_pfilter f = {{NE_WS_NONE, NE_WS_NONE, NE_WS_NONE, NE_WS_NONE}, {NE_WS_NONE, NE_WS_NEVER, NE_WS_NEVER, NE_WS_NEVER}};
     int nall = 0, nany = 0;
-    for (int i = 0; i < pt->nelems; i++) {
-        const ne_pelem *el = &pt->elems[i];
-        if (i == pt->anchor || el->kind != NE_PE_WORD) continue;
-        uint16_t bits[4];
-        int n = elem_bits(el, bits, 4);
-        if (n == 1 && nall < 4) f.all[nall++] = bits[0];
-        else if (n > 1 && !nany) {
-            memcpy(f.any, bits, (size_t)n * sizeof *bits);
-            nany = n;
+    for (int common = 0; common < 2; common++)
+        for (int i = 0; i < pt->nelems; i++) {
+            const ne_pelem *el = &pt->elems[i];
+            if (i == pt->anchor || el->kind != NE_PE_WORD || common_elem(el) != common) continue;
+            uint16_t bits[4];
+            int n = elem_bits(el, bits, 4);
+            if (n == 1 && nall < 4) f.all[nall++] = bits[0];
+            else if (n > 1 && !nany) {
+                memcpy(f.any, bits, (size_t)n * sizeof *bits);
+                nany = n;
+            }
         }
-    }
     return f;
 }
 
