@@ -135,6 +135,25 @@ static size_t fast_escape(const char **pp, const char *end, char *out) {
 
 static int plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
+/* The first byte of [p, end) that is not plain_byte (end when none), eight
+** bytes at a time: a byte under 0x20, a quote or a backslash sets the high
+** bit of its lane in the "has zero" tests below, a byte from 0x80 has it;
+** a borrow can mark only lanes above a marked one, so the lowest is right. */
+static const char *plain_run(const char *p, const char *end) {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    while (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && end - p >= 8) { /* lane 0 is the first byte */
+        uint64_t x, q, b;
+        memcpy(&x, p, 8);
+        q = x ^ (ones * '"');
+        b = x ^ (ones * '\\');
+        uint64_t m = (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & high;
+        if (m) return p + (__builtin_ctzll(m) >> 3);
+        p += 8;
+    }
+    while (p < end && plain_byte((unsigned char)*p)) p++;
+    return p;
+}
+
 /* The string whose opening quote is at *pp: decoded into out (when not
 ** NULL), its decoded length in *n, *pp past its closing quote.  Returns 0
 ** when the fast path leaves the record to jansson. */
@@ -143,7 +162,7 @@ static int fast_string(const char **pp, const char *end, char *out, size_t *n) {
     size_t w = 0, k;
     for (;;) {
         const char *run = p;
-        while (p < end && plain_byte((unsigned char)*p)) p++;
+        p = plain_run(p, end);
         if (out) memcpy(out + w, run, (size_t)(p - run));
         w += (size_t)(p - run);
         if (p == end) return 0;
