@@ -4,7 +4,6 @@
 #include "dict.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
 typedef struct scan {
@@ -166,16 +165,25 @@ static int emit(scan *s, np *p) {
     return NE_OK;
 }
 
+/* The first three bytes of s at most (s NULL: none) into dst, terminated
+** (what "%.3s" writes); returns how many. */
+static size_t copy3(char dst[4], const char *s) {
+    size_t n = 0;
+    for (; s && n < 3 && s[n]; n++) dst[n] = s[n];
+    dst[n] = 0;
+    return n;
+}
+
 /* Compose COUNTRY + ROLE (former officials become elites, ELI). */
 static void compose(scan *s, np *p, const char *country, const char *role, int former) {
     if (former && role && (!strcmp(role, "GOV") || !strcmp(role, "MIL") || !strcmp(role, "COP") ||
                            !strcmp(role, "JUD") || !strcmp(role, "LEG") || !strcmp(role, "SPY")))
         role = "ELI";
     char buf[8], c3[4], r3[4];
-    snprintf(c3, sizeof c3, "%.3s", country ? country : "");
-    snprintf(r3, sizeof r3, "%.3s", role ? role : "");
-    snprintf(buf, sizeof buf, "%s%s", c3, r3);
-    p->code = buf[0] ? neA_strndup(&s->d->arena, buf, strlen(buf)) : NULL;
+    size_t nc = copy3(c3, country), nr = copy3(r3, role);
+    memcpy(buf, c3, nc);
+    memcpy(buf + nc, r3, nr + 1);
+    p->code = buf[0] ? neA_strndup(&s->d->arena, buf, nc + nr) : NULL;
     memcpy(p->country, c3, 4);
     memcpy(p->role, r3, 4);
     p->kind = NE_ACTOR_COMPOSED;
@@ -242,10 +250,12 @@ static int gap_word(const scan *s, const ne_token *t) {
 /* Slot of the word of token i in the usage table (its own or an empty one). */
 static size_t usage_slot(const scan *s, size_t i) {
     const ne_token *t = &s->tk[i];
-    size_t j = s->d->nhash[i] & s->usage_mask;
+    const uint32_t *nh = s->d->nhash;
+    size_t j = nh[i] & s->usage_mask;
     while (s->usage_key[j]) {
-        const ne_token *u = &s->tk[s->usage_key[j] - 1];
-        if (u->norm_len == t->norm_len && memcmp(u->norm, t->norm, t->norm_len) == 0) break;
+        size_t k = s->usage_key[j] - 1; /* the hashes first: the tokens are further away */
+        const ne_token *u = &s->tk[k];
+        if (nh[k] == nh[i] && u->norm_len == t->norm_len && memcmp(u->norm, t->norm, t->norm_len) == 0) break;
         j = (j + 1) & s->usage_mask;
     }
     return j;
@@ -539,7 +549,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     info_from_role(p, r);
     p->end = k;
     if (r->person && k < s->b && capitalized(&s->tk[k])) {
-        snprintf(p->role, sizeof p->role, "%.3s", role ? role : "");
+        copy3(p->role, role);
         role_then_name(s, p, k, r);
         if (p->end > k) return 1;
     }
