@@ -31,12 +31,30 @@ static void put_escape(ne_buf *b, unsigned char c) {
     neB_add(b, e, 2);
 }
 
+/* Index of the first byte of s[i, n) that needs escaping, n when none; eight
+** bytes at a time where it can (lane 0 is the first byte on little-endian
+** machines): a control byte, quote or backslash sets the high bit of its
+** lane ("has zero byte" tests; a borrow marks only lanes above a marked
+** one, so the lowest is right); bytes from 0x80 are not marked. */
+static size_t next_escape(const char *s, size_t i, size_t n) {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && n - i >= 8; i += 8) {
+        uint64_t x, q, k;
+        memcpy(&x, s + i, 8);
+        q = x ^ (ones * '"');
+        k = x ^ (ones * '\\');
+        uint64_t m = (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((k - ones) & ~k)) & high;
+        if (m) return i + (size_t)(__builtin_ctzll(m) >> 3);
+    }
+    while (i < n && !needs_escape((unsigned char)s[i])) i++;
+    return i;
+}
+
 void neJ_str(ne_buf *b, const char *s, size_t n) {
     neB_addc(b, '"');
     size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; (i = next_escape(s, i, n)) < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!needs_escape(c)) continue;
         neB_add(b, s + run, i - run);
         put_escape(b, c);
         run = i + 1;

@@ -32,6 +32,19 @@ static void test_every_ascii_byte(void **state) {
     for (int i = 0; i < 128; i++) all[i] = (char)i;
     roundtrip(all, sizeof all);
     for (int i = 0; i < 128; i++) roundtrip(all + i, 1);
+    /* each byte to escape at each place of a run longer than eight (the
+    ** writer scans eight bytes at a time), among ASCII and UTF-8 bytes */
+    const char special[] = {0, 1, 0x1f, '"', '\\', 0x7f};
+    for (size_t k = 0; k < sizeof special; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char run[40];
+            size_t n = 0;
+            while (n + 2 <= at) run[n++] = (char)0xC3, run[n++] = (char)0xA9; /* "é" */
+            if (n < at) run[n++] = 'a';
+            run[n++] = special[k];
+            for (size_t j = 0; j < 10; j++) run[n++] = j % 2 ? 'b' : '.';
+            roundtrip(run, n);
+        }
 }
 
 static void test_utf8_and_specials(void **state) {
