@@ -945,6 +945,7 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
 ** no-break space mangled by a wrong encoding)? */
 static int is_norm(const ne_token *t, const char *const *words) {
     for (; *words; words++) {
+        if (t->norm[0] != (*words)[0]) continue; /* most tokens differ at once (words are not empty) */
         size_t n = strlen(*words);
         if (!strncmp(t->norm, *words, n) && (!t->norm[n] || (unsigned char)t->norm[n] >= 0x80)) return 1;
     }
