@@ -50,6 +50,8 @@ typedef struct dmatch {
 struct ne_dmemo {
     uint32_t *first;      /* tokens + 1 */
     dmatch *m;
+    uint16_t *types;      /* per token: the union of its names' types, so that a
+                          ** lookup for other types returns at once */
 };
 
 struct ne_dict {
@@ -976,7 +978,8 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     uint32_t *roots = neA_alloc(&d->arena, (n + 1) * sizeof *roots);
     if (!mm || !ids || !roots) return NE_NOMEM;
     mm->first = neA_alloc(&d->arena, (n + 1) * sizeof *mm->first);
-    if (!mm->first) return NE_NOMEM;
+    mm->types = neA_alloc(&d->arena, (n + 1) * sizeof *mm->types);
+    if (!mm->first || !mm->types) return NE_NOMEM;
     const ne_dict *dc = e->dict;
     if (dc && dc->vocab_cap) vocab_lookup_all(dc, d->tokens.items, n, ids, roots);
     else memset(ids, 0, n * sizeof *ids), memset(roots, 0, n * sizeof *roots);
@@ -984,7 +987,9 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     neV_init(&mv, sizeof(dmatch));
     for (size_t i = 0; i < n; i++) {
         mm->first[i] = (uint32_t)mv.n;
+        mm->types[i] = 0;
         if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv)) return NE_NOMEM;
+        for (size_t k = mm->first[i]; k < mv.n; k++) mm->types[i] |= NE_VEC_AT(mv, dmatch, k)->types;
     }
     mm->first[n] = (uint32_t)mv.n;
     mm->m = mv.items;
@@ -1048,12 +1053,12 @@ static uint32_t first_hit_from(const struct ne_engine *e, const struct ne_doc *d
     return 0;
 }
 
-size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
-                      uint32_t typemask, uint32_t *hit) {
-    const ne_dict *dc = e->dict;
+/* neDict_longest past its quick test: the names at token i, longest
+** first (kept out of line, so that the common quick return saves no
+** registers). */
+static __attribute__((noinline)) size_t longest_at(const struct ne_engine *e, const struct ne_doc *d, size_t i,
+                                                   size_t end, uint32_t typemask, uint32_t *hit) {
     const struct ne_dmemo *mm = d->dmemo;
-    *hit = 0;
-    if (!dc || !mm || i >= end) return 0;
     for (uint32_t k = mm->first[i + 1]; k-- > mm->first[i];) { /* longest first */
         const dmatch *m = &mm->m[k];
         if (m->len > end - i || !(m->types & typemask)) continue;
@@ -1064,6 +1069,14 @@ size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t 
         }
     }
     return 0;
+}
+
+size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
+                      uint32_t typemask, uint32_t *hit) {
+    const struct ne_dmemo *mm = d->dmemo;
+    *hit = 0;
+    if (!e->dict || !mm || i >= end || !(mm->types[i] & typemask)) return 0;
+    return longest_at(e, d, i, end, typemask, hit);
 }
 
 uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,
