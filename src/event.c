@@ -435,7 +435,7 @@ typedef struct ev_frame {
     int lo, hi;
     const char *rule;
     double conf;
-    int verbal; /* a political "attack": coded as criticism (verbal_attack) */
+    const char *verbal; /* a verbal reading's code: criticism (verbal_attack), accusation (charge_accuses) */
 } ev_frame;
 
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
@@ -447,7 +447,7 @@ static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
 /* Fill the fields every event of this match shares. */
 static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
-    if (f->verbal) cc = neCameo_get(c->e->cameo, "111");
+    if (f->verbal) cc = neCameo_get(c->e->cameo, f->verbal);
     if (!cc) return NE_ERROR;
     struct ne_doc *d = c->d;
     memset(ev, 0, sizeof *ev);
@@ -490,7 +490,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
         ev->pattern = c->m.pt->text;
         ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s%s", f->rule, c->m.passive ? "passive" : "active",
                               ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
-                              f->cc ? (f->visit ? "; visit" : "; intent") : f->verbal ? "; verbal-attack" : "");
+                              f->cc ? (f->visit ? "; visit" : "; intent") : f->verbal ? (!strcmp(f->verbal, "111") ? "; verbal-attack" : "; charge-accuses") : "");
         if (!ev->rule) return NE_NOMEM;
     }
     return ev->evidence ? NE_OK : NE_NOMEM;
@@ -555,7 +555,7 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
 ** "a fight against Clinton and the Democrats"), in a sentence without words
 ** of violence, is criticism (CAMEO 111), not force (190).  Physical attacks
 ** name armed actors, places, weapons or victims. */
-static int verbal_attack(const ev_ctx *c, const ev_frame *f) {
+static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
     static const char *const violence[] = {"kill", "wound", "wounded", "injure", "dead", "death", "die", "bomb",
                                            "shoot", "shot", "gun", "gunman", "knife", "stab", "explosion", "blast",
                                            "terror", "terrorist", "terrorism", "militant", "troops", "soldier",
@@ -589,7 +589,26 @@ static int verbal_attack(const ev_ctx *c, const ev_frame *f) {
     for (int i = 0; i < c->sv.n; i++)
         for (const char *const *v = violence; *v; v++)
             if (!strcmp(c->sv.t[i].lemma, *v) || !strcmp(c->sv.t[i].norm, *v)) return 0;
-    return 1;
+    return "111";
+}
+
+/* "Charged X with" is a legal charge (173) when police, courts, prosecutors,
+** a government or its forces bring it, or when nobody is named ("was charged
+** with murder"); from a party, a politician or a group it is an accusation
+** (112: "the Congress charged the BJP with politicising the issue"). */
+static const char *charge_accuses(const ev_ctx *c, const ev_frame *f) {
+    static const char *const legal[] = {"COP", "JUD", "GOV", "MIL", "SPY", NULL};
+    if (strncmp(c->m.pt->cameo->code, "173", 3) || strcmp(c->sv.t[c->m.anchor].lemma, "charge") || !f->nsrc ||
+        c->m.passive)
+        return NULL;
+    for (int k = 0; k < f->nsrc; k++) {
+        const ne_actor_info *in;
+        const ne_actor *a = slot_actor(c->d, f->src[k], &in);
+        if (!a || (a->country && !strcmp(a->country, "IGO"))) return NULL;
+        for (const char *const *r = legal; *r && a->role; r++)
+            if (strstr(a->role, *r) && !strstr(a->role, "PTY")) return NULL; /* a ruling party is a party here */
+    }
+    return "112";
 }
 
 /* Events that a sentence codes only when nothing better comes (flush_held):
@@ -810,7 +829,7 @@ static int code_verb(ev_ctx *c) {
         }
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
-    f.verbal = verbal_attack(c, &f);
+    if (!(f.verbal = verbal_attack(c, &f))) f.verbal = charge_accuses(c, &f);
     if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     ev_frame r = f; /* "X met Y": Y met X too */
