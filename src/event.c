@@ -692,6 +692,16 @@ static int refusal_verb(const ev_ctx *c, int k) {
     return word_in(c, k, verbs);
 }
 
+/* Does the verb at gov carry out its infinitive: the implicative word class
+** ("used X to attack", "began to shell") or a verb of acting or voting ("the
+** Senate voted to impose sanctions", "police acted swiftly to arrest",
+** "moved to expel", "rushed to send aid")? */
+static int implicative(const ev_ctx *c, int gov) {
+    static const char *const verbs[] = {"vote", "act", "move", "rush", "hasten", "hurry", NULL};
+    if (gov < 0) return 0;
+    return c->sv.wc[gov] == NE_WC_IMPLIC || (c->sv.isverb[gov] && word_in(c, gov, verbs));
+}
+
 /* Verbs whose infinitive of a conflict act is a threat ("threatened to
 ** break relations", "vowed to crush"); token k stands before "to". */
 static int threat_verb(const ev_ctx *c, int k) {
@@ -785,7 +795,7 @@ static int code_verb(ev_ctx *c) {
     int vs = neClause_vg_start(&c->sv, i);
     if (mod & NE_MOD_INFINITIVE) {
         int k = before_to(c, vs);
-        if ((gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) && (!intent || refusal_verb(c, k))) {
+        if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
             int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
             if (refuse) f.cc = refusal_code(c);
             else if (intent_verb(c, k)) f.cc = intent_code(c);
@@ -795,7 +805,7 @@ static int code_verb(ev_ctx *c) {
             if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
             if ((m2 & NE_MOD_MODAL) && !(m2 & NE_MOD_FUTURE)) return NE_OK;
             gov = k;
-        } else if (gov < 0 || c->sv.wc[gov] != NE_WC_IMPLIC) {
+        } else if (!implicative(c, gov)) {
             return NE_OK;
         }
         vs = neClause_vg_start(&c->sv, gov);
