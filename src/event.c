@@ -782,6 +782,14 @@ static void visit_or_host(const ev_ctx *c, ev_frame *f, ev_frame *r) {
     f->visit = r->visit = 1;
 }
 
+/* Is the pattern's act one its passive subject suffers (roots 17-20: "one
+** person was killed in the firing", "two were arrested under the act"),
+** so that the subject is the target even without a "+" slot? */
+static int suffered(const ne_pattern *pt) {
+    const char *r = pt->cameo->root;
+    return r[0] == '2' || (r[0] == '1' && r[1] >= '7');
+}
+
 /* A verb-anchored match: modality, subject, voice, then the events. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -825,7 +833,7 @@ static int code_verb(ev_ctx *c) {
                 if (tok_is(c, k, "by")) f.nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f.src);
         }
         f.rule = "passive: target=subject, source=by-agent";
-        if (!c->m.pt->has_target && !c->m.pt->has_source) f.ntgt = 0;
+        if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f.ntgt = 0;
     } else {
         memcpy(f.src, subj, sizeof subj);
         f.nsrc = ns;
