@@ -385,6 +385,9 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     size_t te = r->person ? title_name(s, k, &person) : k;
     /* one unknown word after a lower-case role is no titled name ("radical Islamic") */
     if (te == k || (!person && te == k + 1 && !capitalized(&s->tk[k - 1]))) return;
+    /* a civilian word is no title of an unknown name ("National Highway Traffic Safety Administration") */
+    const char *role = role_of(s, r);
+    if (!person && role && !strcmp(role, "CVL")) return;
     if (person) {
         size_t st = p->start;
         np_from_entry(s, p, person);
@@ -552,6 +555,9 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
         copy3(p->role, role);
         role_then_name(s, p, k, r);
         if (p->end > k) return 1;
+        /* "The National Highway Traffic Safety Administration": a capitalized civilian word
+        ** before a capitalized name is part of the name */
+        if (role && !strcmp(role, "CVL") && capitalized(&s->tk[j])) return 0;
     }
     if (k + 1 < s->b && is_w(&s->tk[k], "of")) {
         size_t m = k + 1;
@@ -639,6 +645,28 @@ static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_
     return j;
 }
 
+/* "West Bengal Chief Minister Mamata Banerjee", "Gujarat police", "the Texas
+** governor": a place (region or town, capitalized or in caseless text) right
+** before role words composes its country with the role, as a country would
+** (country_led).  Returns 1 when p holds a mention. */
+static int place_led(scan *s, np *p, size_t j, int former) {
+    const ne_dentry *x, *r;
+    size_t n = match(s, j, NE_DM(NE_DT_PLACE), &x);
+    if (!n || !capitalized(&s->tk[j]) || (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION) ||
+        !match_roles(s, j + n, &r))
+        return 0;
+    size_t rn = match_roles(s, j + n, &r);
+    if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
+    const char *cc = neDict_code(s->e, x, s->ymd);
+    if (!cc || strlen(cc) != 3) return 0;
+    compose(s, p, cc, role_of(s, r), former);
+    r = head_role(s, j + n, rn, r);
+    info_from_role(p, r);
+    p->end = j + n + rn;
+    role_then_name(s, p, p->end, r);
+    return 1;
+}
+
 /* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
 ** up to p->end (a place name). */
 static int parse_at(scan *s, size_t i, np *p) {
@@ -663,6 +691,7 @@ static int parse_at(scan *s, size_t i, np *p) {
         }
         return 1;
     }
+    if (place_led(s, p, j, former)) return 1;
     int bare = j == i; /* no determiner here; "a military base" is parsed again at "military" */
     ne_actor_info keep = p->info;
     if (role_led(s, p, j, definite, bare, former)) {
