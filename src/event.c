@@ -237,10 +237,9 @@ static int match_back(ev_ctx *c, int k, int p) {
     return 1;
 }
 
-/* Can the sentence hold the required words of the pattern with filter f?
-** The first required word is tested alone first: most patterns stop there. */
-static int filter_pass(const ne_wordset *s, const ne_pfilter *f) {
-    if (!ne_ws_has(s, f->all[0])) return 0;
+/* Can the sentence hold the required words of the pattern with filter f,
+** whose first required word (all[0]) it has? */
+static int filter_rest(const ne_wordset *s, const ne_pfilter *f) {
     return ne_ws_has(s, f->all[1]) & ne_ws_has(s, f->all[2]) & ne_ws_has(s, f->all[3]) &
            (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
@@ -280,8 +279,9 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
 ** a verb pattern may step over a time phrase right after its anchor
 ** ("threatened on Monday to break relations", "agreed Tuesday to"). */
 static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind) {
+    const uint16_t *first = an->first[kind]; /* all[0] of each filter, tested alone first */
     for (uint32_t k = 0; k < an->n[kind]; k++) {
-        if (!filter_pass(&c->sv.words, &an->list[kind][k].f)) continue;
+        if (!ne_ws_has(&c->sv.words, first[k]) || !filter_rest(&c->sv.words, &an->list[kind][k].f)) continue;
         const ne_pattern *pt = an->list[kind][k].pt;
         if (match_at(c, i, pt, kind, 0)) return 1;
         if (kind == 0 && pt->nelems > pt->anchor + 1 && match_at(c, i, pt, kind, 1)) return 1;

@@ -339,8 +339,10 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
 ** every bit of all[] set (required words; NE_WS_NONE pads) and at least one
 ** of any[] (the words of one required element with alternatives; NE_WS_NEVER
 ** pads, any[0] NE_WS_NONE when there is no such element).  The filter and
-** the pattern pointer sit side by side (one cache line when a filter passes),
-** and the anchor entry sits in the index bucket its lookup has just read. */
+** the pattern pointer sit side by side (one cache line when a filter passes);
+** first[kind][k] repeats list[kind][k].f.all[0], packed: most patterns fail
+** on it, and an anchor's hundreds of patterns then cost a few cache lines;
+** the anchor entry sits in the index bucket its lookup has just read. */
 typedef struct ne_pfilter { uint16_t all[4], any[4]; } ne_pfilter;
 typedef struct ne_pentry {
     ne_pfilter f;
@@ -348,6 +350,7 @@ typedef struct ne_pentry {
 } ne_pentry;
 typedef struct ne_anchor {
     const ne_pentry *list[2];
+    const uint16_t *first[2];
     uint32_t n[2];
 } ne_anchor;
 /* Anchor entry of the NUL-terminated lemma whose ne_hash is hash, or NULL.

@@ -17,13 +17,15 @@
 /* One anchor lemma in the index: 64 bytes, one cache line, holding what a
 ** lookup compares (the lemma itself when shorter than PAT_KEY) and what the
 ** matcher reads next (the anchor entry). */
-#define PAT_KEY 20
+#define PAT_KEY 12
 typedef struct pat_bucket {
-    uint32_t hash, first, count; /* first, count: the lemma's run of order */
-    char key[PAT_KEY];           /* the lemma when it fits, else "" */
-    const char *lemma;           /* NULL: empty slot */
-    ne_anchor an;                /* pointing into entries */
+    uint32_t hash;
+    char key[PAT_KEY];   /* the lemma when it fits, else "" */
+    const char *lemma;   /* NULL: empty slot */
+    ne_anchor an;        /* pointing into entries and firsts */
 } pat_bucket;
+/* The lemma's run of order, parallel to the buckets (nePattern_lookup). */
+typedef struct pat_run { uint32_t first, count; } pat_run;
 _Static_assert(sizeof(pat_bucket) == 64, "a bucket is one cache line");
 
 struct ne_patterns {
@@ -31,8 +33,10 @@ struct ne_patterns {
     ne_vec pats;         /* ne_pattern, in file order */
     const ne_pattern **order; /* sorted by anchor lemma, then longest first */
     ne_pentry *entries;  /* each lemma's run of order split: verbs, then nouns; with filters */
+    uint16_t *firsts;    /* parallel to entries: each filter's all[0] */
     void *bucket_mem;    /* the allocation buckets are aligned in */
     pat_bucket *buckets; /* 64-byte aligned */
+    pat_run *runs;       /* parallel to buckets */
     size_t cap;
     /* bit (hash & 0xffff) of each anchor lemma: most tokens are no anchor,
     ** and this 8 KB map says so without probing the buckets */
@@ -67,7 +71,9 @@ void nePattern_free(ne_patterns *p) {
     if (!p) return;
     neM_free(p->order);
     neM_free(p->entries);
+    neM_free(p->firsts);
     neM_free(p->bucket_mem);
+    neM_free(p->runs);
     neA_free(&p->arena);
     neM_free(p);
 }
@@ -308,19 +314,24 @@ static void build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_anch
     uint32_t k = first;
     for (int kind = 0; kind < 2; kind++) {
         an->list[kind] = p->entries + k;
+        an->first[kind] = p->firsts + k;
         an->n[kind] = 0;
         for (uint32_t i = first; i < first + count; i++) {
             if ((p->order[i]->kind == 'n') != kind) continue;
-            p->entries[k++] = (ne_pentry){pattern_filter(p->order[i]), p->order[i]};
+            p->entries[k] = (ne_pentry){pattern_filter(p->order[i]), p->order[i]};
+            p->firsts[k] = p->entries[k].f.all[0];
+            k++;
             an->n[kind]++;
         }
     }
 }
 
-/* The bucket table of cap slots, zeroed and 64-byte aligned; NE_NOMEM. */
+/* The bucket table of cap slots, zeroed and 64-byte aligned, and its runs;
+** NE_NOMEM. */
 static int alloc_buckets(ne_patterns *p, size_t cap) {
     p->bucket_mem = neM_calloc(cap + 1, sizeof *p->buckets);
-    if (!p->bucket_mem) return NE_NOMEM;
+    p->runs = neM_calloc(cap, sizeof *p->runs);
+    if (!p->bucket_mem || !p->runs) return NE_NOMEM;
     p->buckets = (pat_bucket *)(((uintptr_t)p->bucket_mem + 63) & ~(uintptr_t)63);
     p->cap = cap;
     return NE_OK;
@@ -332,7 +343,8 @@ static void index_anchor(ne_patterns *p, const char *l, size_t i, size_t j) {
     size_t k = h & (p->cap - 1);
     while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
     pat_bucket *b = &p->buckets[k];
-    b->hash = h, b->first = (uint32_t)i, b->count = (uint32_t)(j - i), b->lemma = l;
+    b->hash = h, b->lemma = l;
+    p->runs[k] = (pat_run){(uint32_t)i, (uint32_t)(j - i)};
     if (strlen(l) < PAT_KEY) memcpy(b->key, l, strlen(l) + 1);
     p->amap[(h & (PAT_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
     build_anchor(p, (uint32_t)i, (uint32_t)(j - i), &b->an);
@@ -349,8 +361,10 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     size_t n = p->pats.n;
     neM_free(p->order);
     neM_free(p->entries);
+    neM_free(p->firsts);
     neM_free(p->bucket_mem);
-    p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->cap = 0;
+    neM_free(p->runs);
+    p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->firsts = NULL, p->runs = NULL, p->cap = 0;
     memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
     if (!p->order) return ne_engine_fail(e, NE_NOMEM, "out of memory");
@@ -359,7 +373,8 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     size_t groups = count_anchors(p, n), cap = 16;
     while (cap < groups * 2) cap *= 2;
     p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
-    if (!p->entries || alloc_buckets(p, cap)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    p->firsts = neM_calloc(n ? n : 1, sizeof *p->firsts);
+    if (!p->entries || !p->firsts || alloc_buckets(p, cap)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     for (size_t i = 0; i < n;) {
         const char *l = anchor_lemma(p->order[i]);
         size_t j = i;
@@ -385,8 +400,9 @@ static const pat_bucket *find_bucket(const ne_patterns *p, const char *lemma, si
 
 const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemma, size_t n, size_t *count) {
     const pat_bucket *b = find_bucket(p, lemma, n, ne_hash(lemma, n));
-    *count = b ? b->count : 0;
-    return b ? p->order + b->first : NULL;
+    const pat_run *r = b ? &p->runs[b - p->buckets] : NULL;
+    *count = r ? r->count : 0;
+    return r ? p->order + r->first : NULL;
 }
 
 const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint32_t hash) {
