@@ -2,6 +2,7 @@
 #include "neInt.h"
 
 #include <stdlib.h>
+#include <sys/mman.h>
 
 static long fail_countdown; /* 0: never fail; n: the nth allocation fails */
 static long injected;       /* failures injected since the last neM_fail_after */
@@ -32,3 +33,32 @@ void *neM_realloc(void *p, size_t n) { return inject_failure() ? NULL : realloc(
 void neM_free(void *p) { free(p); }
 
 void ne_free(void *p) { neM_free(p); }
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* Bytes of n items of size, rounded up to whole huge pages; 0 on overflow. */
+static size_t big_bytes(size_t n, size_t size) {
+    if (size && n > (SIZE_MAX - HUGE_PAGE) / size) return 0;
+    return (n * size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+}
+
+void *neM_calloc_big(size_t n, size_t size) {
+    if (n * size < HUGE_PAGE) return neM_calloc(n, size);
+    size_t len = big_bytes(n, size);
+    if (!len || inject_failure()) return NULL;
+    char *m = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) return NULL;
+    size_t head = (HUGE_PAGE - ((uintptr_t)m & (HUGE_PAGE - 1))) & (HUGE_PAGE - 1); /* to the next boundary */
+    if (head) munmap(m, head);
+    if (HUGE_PAGE - head) munmap(m + head + len, HUGE_PAGE - head);
+#ifdef MADV_HUGEPAGE
+    madvise(m + head, len, MADV_HUGEPAGE); /* a hint: without it the table works the same */
+#endif
+    return m + head;
+}
+
+void neM_free_big(void *p, size_t n, size_t size) {
+    if (!p) return;
+    if (n * size < HUGE_PAGE) neM_free(p);
+    else munmap(p, big_bytes(n, size));
+}

@@ -104,6 +104,21 @@ static int grow(void **p, size_t *cap, size_t need, size_t size) {
     return NE_OK;
 }
 
+/* grow() for the tables probed at random per token (trie nodes, hits,
+** entries, codes): huge-page memory (neM_calloc_big), the items copied over. */
+static int grow_big(void **p, size_t *cap, size_t need, size_t size) {
+    if (need <= *cap) return NE_OK;
+    size_t c = *cap ? *cap : 64;
+    while (c < need) c *= 2;
+    void *q = neM_calloc_big(c, size);
+    if (!q) return NE_NOMEM;
+    if (*p) memcpy(q, *p, *cap * size);
+    neM_free_big(*p, *cap, size);
+    *p = q;
+    *cap = c;
+    return NE_OK;
+}
+
 static uint64_t hash_bytes(const char *s, size_t n) { return XXH3_64bits(s, n); }
 static uint64_t hash_u64(uint64_t k) {
     k ^= k >> 33; k *= 0xff51afd7ed558ccdull; k ^= k >> 33; k *= 0xc4ceb9fe1a85ec53ull;
@@ -191,7 +206,7 @@ static const vslot *vocab_find(const ne_dict *dc, const char *w, size_t n) {
 
 /* Move the vocabulary to a table of cap slots (a power of two, > vocab_n). */
 static int vocab_resize(ne_dict *dc, size_t cap) {
-    vslot *t = neM_calloc(cap, sizeof *t);
+    vslot *t = neM_calloc_big(cap, sizeof *t);
     if (!t) return NE_NOMEM;
     for (size_t i = 0; i < dc->vocab_cap; i++) {
         const vslot *v = &dc->vocab[i];
@@ -200,7 +215,7 @@ static int vocab_resize(ne_dict *dc, size_t cap) {
         while (t[h].off) h = (h + 1) & (cap - 1);
         t[h] = *v;
     }
-    neM_free(dc->vocab);
+    neM_free_big(dc->vocab, dc->vocab_cap, sizeof *dc->vocab);
     dc->vocab = t;
     dc->vocab_cap = cap;
     return NE_OK;
@@ -237,7 +252,7 @@ static uint32_t edge_find(const ne_dict *dc, uint32_t node, uint32_t tok) {
 
 /* Move the edges to a table of cap slots (a power of two, > edge_n). */
 static int edge_resize(ne_dict *dc, size_t cap) {
-    edge *t = neM_calloc(cap, sizeof *t);
+    edge *t = neM_calloc_big(cap, sizeof *t);
     if (!t) return NE_NOMEM;
     for (size_t i = 0; i < dc->edge_cap; i++) {
         if (!dc->edges[i].key) continue;
@@ -245,7 +260,7 @@ static int edge_resize(ne_dict *dc, size_t cap) {
         while (t[h].key) h = (h + 1) & (cap - 1);
         t[h] = dc->edges[i];
     }
-    neM_free(dc->edges);
+    neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
     dc->edges = t;
     dc->edge_cap = cap;
     return NE_OK;
@@ -259,7 +274,7 @@ static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     uint32_t c = edge_find(dc, node, tok);
     if (c) return c;
     if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_resize(dc, dc->edge_cap ? dc->edge_cap * 2 : 4096)) return 0;
-    if (grow((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
+    if (grow_big((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
     c = (uint32_t)dc->node_n++;
     dc->nodes[c] = (dnode){0, 0, 0};
     dc->nodes[node].kids |= kid_bit(tok);
@@ -391,7 +406,7 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
     const ne_dentry *d = L->check ? dup_of(dc, node, &dc->ent[ei], (uint8_t)caps_only_name(s, n)) : NULL;
     if (d && L->check)
         ld_err(L, "duplicate name '%.*s' (also at %s:%u)", (int)n, s, dc->files[d->file], d->line);
-    if (grow((void **)&dc->hits, &dc->hit_cap, dc->hit_n + 1, sizeof *dc->hits))
+    if (grow_big((void **)&dc->hits, &dc->hit_cap, dc->hit_n + 1, sizeof *dc->hits))
         return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     if (dc->hit_n == 0) dc->hit_n = 1;
     uint32_t h = (uint32_t)dc->hit_n++;
@@ -467,7 +482,7 @@ static int parse_code(loader *L, const char *s, const char *end, ne_dentry *x) {
         return ld_err(L, "bad code '%.*s' (expected upper-case 3-letter groups)", (int)(end - s), s);
     if (x->type == NE_DT_ROLE && L->check && !known_group(dc->groups, dc->ngroups, s))
         ld_err(L, "unknown role group '%.3s' (not in actor_codes.txt)", s);
-    if (grow((void **)&dc->codes, &dc->code_cap, dc->code_n + 1, sizeof *dc->codes))
+    if (grow_big((void **)&dc->codes, &dc->code_cap, dc->code_n + 1, sizeof *dc->codes))
         return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     dcode c = {0, 0, OPEN_END};
     sp = skip_ws(sp, end);
@@ -628,7 +643,7 @@ static int parse_line(loader *L, const char *s, const char *end) {
     if (s == end) return NE_OK;
     const char *eq = find_ch(s, end, '=');
     if (eq == end) return ld_err(L, "expected NAME = CODE");
-    if (grow((void **)&dc->ent, &dc->ent_cap, dc->ent_n + 1, sizeof *dc->ent))
+    if (grow_big((void **)&dc->ent, &dc->ent_cap, dc->ent_n + 1, sizeof *dc->ent))
         return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     ne_dentry *x = &dc->ent[dc->ent_n];
     memset(x, 0, sizeof *x);
@@ -675,10 +690,10 @@ static int reserve_lines(ne_dict *dc, size_t lines) {
     size_t vcap = pow2_at_least((dc->vocab_n + lines) * 4 / 3 + 1), ecap = pow2_at_least((dc->edge_n + more) * 2);
     if (vcap > dc->vocab_cap && vocab_resize(dc, vcap)) return NE_NOMEM;
     if (ecap > dc->edge_cap && edge_resize(dc, ecap)) return NE_NOMEM;
-    if (grow((void **)&dc->nodes, &dc->node_cap, dc->node_n + more, sizeof *dc->nodes) ||
-        grow((void **)&dc->hits, &dc->hit_cap, dc->hit_n + more + 1, sizeof *dc->hits) ||
-        grow((void **)&dc->ent, &dc->ent_cap, dc->ent_n + lines, sizeof *dc->ent) ||
-        grow((void **)&dc->codes, &dc->code_cap, dc->code_n + lines, sizeof *dc->codes))
+    if (grow_big((void **)&dc->nodes, &dc->node_cap, dc->node_n + more, sizeof *dc->nodes) ||
+        grow_big((void **)&dc->hits, &dc->hit_cap, dc->hit_n + more + 1, sizeof *dc->hits) ||
+        grow_big((void **)&dc->ent, &dc->ent_cap, dc->ent_n + lines, sizeof *dc->ent) ||
+        grow_big((void **)&dc->codes, &dc->code_cap, dc->code_n + lines, sizeof *dc->codes))
         return NE_NOMEM;
     return NE_OK;
 }
@@ -820,7 +835,7 @@ static ne_dict *dict_new(void) {
     if (!dc) return NULL;
     neB_init(&dc->pool, (size_t)1 << 31);
     neB_addc(&dc->pool, 0); /* offset 0 is "" */
-    if (grow((void **)&dc->nodes, &dc->node_cap, 1, sizeof *dc->nodes) || dc->pool.err) {
+    if (grow_big((void **)&dc->nodes, &dc->node_cap, 1, sizeof *dc->nodes) || dc->pool.err) {
         neDict_free(dc);
         return NULL;
     }
@@ -832,8 +847,12 @@ static ne_dict *dict_new(void) {
 void neDict_free(ne_dict *dc) {
     if (!dc) return;
     neB_free(&dc->pool);
-    neM_free(dc->vocab); neM_free(dc->edges); neM_free(dc->nodes);
-    neM_free(dc->hits); neM_free(dc->ent); neM_free(dc->codes);
+    neM_free_big(dc->vocab, dc->vocab_cap, sizeof *dc->vocab);
+    neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
+    neM_free_big(dc->nodes, dc->node_cap, sizeof *dc->nodes);
+    neM_free_big(dc->hits, dc->hit_cap, sizeof *dc->hits);
+    neM_free_big(dc->ent, dc->ent_cap, sizeof *dc->ent);
+    neM_free_big(dc->codes, dc->code_cap, sizeof *dc->codes);
     for (size_t i = 0; i < dc->file_n; i++) neM_free(dc->files[i]);
     neM_free(dc->files);
     neM_free(dc);

@@ -93,7 +93,7 @@ static uint32_t pool_add(ne_lexicon *lx, const char *w, size_t n) {
 
 static int lx_grow(ne_lexicon *lx) {
     size_t cap = lx->cap ? lx->cap * 2 : 1 << 14;
-    void *mem = neM_calloc(cap + 2, sizeof(lx_entry)); /* room to align */
+    void *mem = neM_calloc_big(cap + 2, sizeof(lx_entry)); /* room to align */
     if (!mem) return NE_NOMEM;
     lx_entry *s = (lx_entry *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
     for (size_t i = 0; i < lx->cap; i++) {
@@ -103,7 +103,7 @@ static int lx_grow(ne_lexicon *lx) {
         while (s[j].key) j = (j + 1) & (cap - 1);
         s[j] = *e;
     }
-    neM_free(lx->slot_mem);
+    neM_free_big(lx->slot_mem, lx->cap + 2, sizeof(lx_entry));
     lx->slot_mem = mem;
     lx->slots = s;
     lx->cap = cap;
@@ -432,7 +432,7 @@ int neLemma_load(struct ne_engine *e) {
 
 void neLemma_free(ne_lexicon *lx) {
     if (!lx) return;
-    neM_free(lx->slot_mem);
+    neM_free_big(lx->slot_mem, lx->cap + 2, sizeof(lx_entry));
     neM_free(lx->pool);
     neM_free(lx);
 }
