@@ -337,6 +337,15 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     return m;
 }
 
+/* Verbs whose infinitive did not happen: "failed to", "refused to". */
+static int failure_verb(const ne_sview *sv, int k) {
+    static const char *const verbs[] = {"fail", "refuse", "decline", NULL};
+    if (k < 0) return 0;
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(TK(sv, k)->lemma, *v)) return 1;
+    return 0;
+}
+
 /* Modality around an event noun: "no attack", "without a response", a modal
 ** in the verb group that follows the noun ("retaliation, when it occurs,
 ** will be swift") or governs it ("could face an attack"). */
@@ -369,6 +378,8 @@ int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi) {
                 if (WC(sv, q) == NE_WC_MODAL && TK(sv, q)->shape == NE_SH_LOWER) m |= NE_MOD_MODAL;
                 if (WC(sv, q) == NE_WC_NEG) m |= NE_MOD_NEG;
             }
+            int p = prev_nonadv(sv, vs); /* "failed to reach an agreement": none was reached */
+            if (p > 0 && WC(sv, p) == NE_WC_TO && failure_verb(sv, prev_nonadv(sv, p))) m |= NE_MOD_NEG;
             break;
         }
     }
