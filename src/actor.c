@@ -758,6 +758,25 @@ static int title_case(const scan *s) {
 /* "A, a former Pakistani ambassador" and "the former prime minister, A":
 ** a name and a description of it, side by side; the name takes the
 ** description's code when it has none, and the description refers to it. */
+/* "Rep. Adam Schiff, the top Democrat on the House Intelligence Committee":
+** a party named after a person's name, a comma, a determiner and at most one
+** lower-case word describes the person (a member), not the party: it refers
+** to the name. */
+static void party_member_apposition(scan *s, size_t m) {
+    struct ne_doc *d = s->d;
+    ne_actor *act = d->actors.items;
+    ne_actor_info *inf = d->actor_info.items;
+    size_t c = inf[m].tok_end, k = c + 1;
+    if (c + 2 >= s->b || !is_w(&s->tk[c], ",") || !in_list(s, &s->tk[k], L_DET)) return;
+    k++;
+    if (inf[m + 1].tok_first == k + 1 && s->tk[k].shape == NE_SH_LOWER) k++;
+    if (inf[m + 1].tok_first != k || inf[m + 1].type != NE_DT_PARTY || act[m + 1].kind != NE_ACTOR_NAMED ||
+        inf[m + 1].tok_end != k + 1 || inf[m].person != 1 || act[m + 1].ref >= 0)
+        return;
+    act[m + 1].ref = (int)m;
+    inf[m + 1].person = 1;
+}
+
 static void appositions(scan *s, size_t first) {
     struct ne_doc *d = s->d;
     ne_actor *act = d->actors.items;
@@ -765,6 +784,7 @@ static void appositions(scan *s, size_t first) {
     for (size_t m = first; m + 1 < d->actors.n; m++) {
         size_t c = inf[m].tok_end, k = c + 1;
         if (c >= s->b || !is_w(&s->tk[c], ",")) continue;
+        party_member_apposition(s, m);
         if (k < s->b && in_list(s, &s->tk[k], L_DET)) k++;
         if (inf[m + 1].tok_first != k) continue;
         int named_first = act[m].kind == NE_ACTOR_NAMED || act[m].kind == NE_ACTOR_UNKNOWN;
