@@ -306,6 +306,27 @@ static int governing_verb(const ne_sview *sv, int k, int lo) {
     return -1;
 }
 
+/* Verbs whose -ing complement is not reported as done: "avoided meeting",
+** "denied attacking", "considered expelling", "stopped short of" ... */
+static int nonfactive(const ne_sview *sv, int k) {
+    static const char *const verbs[] = {"avoid", "deny", "consider", "discuss", "suggest", "propose", "recommend",
+                                        "oppose", "resist", "reject", "postpone", "delay", "risk", "escape",
+                                        "fear", "contemplate", "envisage", "mull", "weigh", "favor", "favour",
+                                        "advocate", "urge", "quit", "cease", "stop", "rule", NULL};
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(TK(sv, k)->lemma, *v)) return 1;
+    return 0;
+}
+
+/* Verbs whose infinitive did not happen: "failed to", "refused to". */
+static int failure_verb(const ne_sview *sv, int k) {
+    static const char *const verbs[] = {"fail", "refuse", "decline", NULL};
+    if (k < 0) return 0;
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(TK(sv, k)->lemma, *v)) return 1;
+    return 0;
+}
+
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     int m = 0;
     *gov = -1;
@@ -332,18 +353,10 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
         int q = prev_nonadv(sv, p);
         if (q >= 0 && is_word(sv, q, "whether")) m |= NE_MOD_COND;
     }
-    if (!noun && p >= 0 && WC(sv, p) == NE_WC_PREP && ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing"))
-        m |= NE_MOD_GERUND;
+    if (!noun && p >= 0 && (WC(sv, p) == NE_WC_PREP || (sv->isverb[p] && nonfactive(sv, p))) &&
+        ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing"))
+        m |= NE_MOD_GERUND; /* "accused Iran of attacking", "avoided meeting", "considered expelling" */
     return m;
-}
-
-/* Verbs whose infinitive did not happen: "failed to", "refused to". */
-static int failure_verb(const ne_sview *sv, int k) {
-    static const char *const verbs[] = {"fail", "refuse", "decline", NULL};
-    if (k < 0) return 0;
-    for (const char *const *v = verbs; *v; v++)
-        if (!strcmp(TK(sv, k)->lemma, *v)) return 1;
-    return 0;
 }
 
 /* Modality around an event noun: "no attack", "without a response", a modal
