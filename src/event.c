@@ -31,6 +31,7 @@ typedef struct ev_ctx {
     const struct ne_engine *e;
     ne_sview sv;
     ev_match m;
+    int coded, self; /* events the current match gave; pairs dropped as one actor on both sides */
     ne_event held[EV_MAX_HELD];         /* this sentence's events held back (held_back) */
     const char *acted[EV_MAX_HELD];     /* sources of its other events */
     int nheld, nacted;
@@ -278,11 +279,12 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
 /* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first;
 ** a verb pattern may step over a time phrase right after its anchor
 ** ("threatened on Monday to break relations", "agreed Tuesday to"). */
-static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind) {
+static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_t *from) {
     const uint16_t *first = an->first[kind]; /* all[0] of each filter, tested alone first */
-    for (uint32_t k = 0; k < an->n[kind]; k++) {
+    for (uint32_t k = *from; k < an->n[kind]; k++) {
         if (!ne_ws_has(&c->sv.words, first[k]) || !filter_rest(&c->sv.words, &an->list[kind][k].f)) continue;
         const ne_pattern *pt = an->list[kind][k].pt;
+        *from = k + 1;
         if (match_at(c, i, pt, kind, 0)) return 1;
         if (kind == 0 && pt->nelems > pt->anchor + 1 && match_at(c, i, pt, kind, 1)) return 1;
     }
@@ -635,8 +637,11 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_source && !ev.has_target) continue;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
-                !distinct_groups(c->d, f->src[i], t))
+                !distinct_groups(c->d, f->src[i], t)) {
+                c->self++;
                 continue;
+            }
+            c->coded++;
             if (!ev.has_source) ev.confidence *= 0.5;
             if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
             if (r1 || r2) ev.confidence *= 0.9;
@@ -953,11 +958,16 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
         for (int i = 0; i < c->sv.n; i++) {
             if (c->sv.used[i] || !an[i] || !an[i]->n[kind]) continue;
             if ((kind == 0) != !neClause_is_noun(&c->sv, i)) continue;
-            if (!match_anchor(c, i, an[i], kind)) continue;
-            mark_used(c);
-            if (!c->m.pt->cameo) continue; /* a sense that is no event ("shot back") */
-            int rc = kind == 0 ? code_verb(c) : code_noun(c);
-            if (rc) return rc;
+            /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
+            ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
+            for (uint32_t from = 0; match_anchor(c, i, an[i], kind, &from);) {
+                mark_used(c);
+                if (!c->m.pt->cameo) break; /* a sense that is no event ("shot back") */
+                c->coded = c->self = 0;
+                int rc = kind == 0 ? code_verb(c) : code_noun(c);
+                if (rc) return rc;
+                if (c->coded || !c->self) break;
+            }
         }
     }
     return flush_held(c);
