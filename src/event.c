@@ -48,7 +48,9 @@ static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
     uint32_t lh = c->sv.lh[i], nh = c->sv.nh[i];
     for (int k = 0; k < el->nalt; k++) {
         const ne_pword *w = &el->alt[k];
-        if ((lh == w->lh && !strcmp(t->lemma, w->lemma)) || (nh == w->sh && !strcmp(t->norm, w->surface))) return 1;
+        if ((lh == w->lh && !strcmp(t->lemma, w->lemma)) || (nh == w->sh && !strcmp(t->norm, w->surface)) ||
+            (lh == w->sh && !strcmp(t->lemma, w->surface))) /* "meetings" (lemma meeting) for "meeting" */
+            return 1;
     }
     return 0;
 }
@@ -902,7 +904,7 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
 /* A noun-anchored match: the source is an actor in the noun's own group
 ** ("Iran's attack", "an Iranian airstrike"), a "by" agent, or the subject
 ** of a support verb ("Iran launched an attack"). */
-static int code_noun(ev_ctx *c) {
+static int code_noun(ev_ctx *c, int in_slot) {
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
     int i = c->m.anchor;
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
@@ -922,14 +924,19 @@ static int code_noun(ev_ctx *c) {
     }
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
+    if (in_slot && !f.nsrc) return NE_OK; /* "Sweden condemned the attack": no one's attack */
     f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
     f.verbal = verbal_attack(c, &f);
     return emit(c, &f);
 }
 
-static void mark_used(ev_ctx *c) {
+/* Mark the tokens a match consumed.  The target slot of a verb match is
+** marked 2: an event noun there is still coded when it names its own source
+** ("condemned the Israeli airstrike on Gaza": ISR's airstrike too). */
+static void mark_used(ev_ctx *c, int kind) {
     int s = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor;
-    for (int k = s; k <= c->m.end && k < c->sv.n; k++) c->sv.used[k] = 1;
+    for (int k = s; k <= c->m.end && k < c->sv.n; k++)
+        c->sv.used[k] = kind == 0 && c->m.ts >= 0 && k >= c->m.ts && k <= c->m.te && k != c->m.anchor ? 2 : 1;
 }
 
 /* The held-back events of the sentence, now that its others are known.  A
@@ -956,21 +963,35 @@ static int flush_held(ev_ctx *c) {
 static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
     for (int kind = 0; kind < 2; kind++) {
         for (int i = 0; i < c->sv.n; i++) {
-            if (c->sv.used[i] || !an[i] || !an[i]->n[kind]) continue;
+            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] != 2)) || !an[i] || !an[i]->n[kind]) continue;
             if ((kind == 0) != !neClause_is_noun(&c->sv, i)) continue;
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
             for (uint32_t from = 0; match_anchor(c, i, an[i], kind, &from);) {
-                mark_used(c);
+                int in_slot = c->sv.used[i] == 2;
+                mark_used(c, kind);
                 if (!c->m.pt->cameo) break; /* a sense that is no event ("shot back") */
                 c->coded = c->self = 0;
-                int rc = kind == 0 ? code_verb(c) : code_noun(c);
+                int rc = kind == 0 ? code_verb(c) : code_noun(c, in_slot);
                 if (rc) return rc;
                 if (c->coded || !c->self) break;
             }
         }
     }
     return flush_held(c);
+}
+
+/* The anchor of a plural -ings noun ("bombings", "killings", "meetings"):
+** its lemma is the noun ("bombing"), while a pattern word "bombing" has the
+** verb's lemma ("bomb"), so the noun's own lemma is looked up again. */
+static const ne_anchor *ings_anchor(const struct ne_engine *e, const ne_token *t) {
+    char buf[64];
+    size_t n = strlen(t->lemma);
+    if (t->norm_len < 6 || memcmp(t->norm + t->norm_len - 4, "ings", 4) || n < 5 || n >= sizeof buf ||
+        memcmp(t->lemma + n - 3, "ing", 3))
+        return NULL;
+    const char *l = neLemma_word(e->lexicon, t->lemma, n, buf, sizeof buf);
+    return l && strcmp(l, t->lemma) ? nePattern_anchor(e->patterns, l, ne_hash(l, strlen(l))) : NULL;
 }
 
 /* Look up the anchors of sentence s; returns how many tokens have patterns. */
@@ -983,6 +1004,7 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
         if (k >= limit || t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
         an[k] = nePattern_anchor(e->patterns, t->lemma, d->lhash[s->tok_first + k]);
+        if (!an[k]) an[k] = ings_anchor(e, t);
         found += an[k] != NULL;
     }
     return found;
