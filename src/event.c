@@ -501,11 +501,12 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
 }
 
 /* Joint acts: both sides do them ("X and Y signed an agreement": X->Y and
-** Y->X; docs/ANNOTATION.md, guideline 6): consult, meet at a third
+** Y->X; docs/ANNOTATION.md, guideline 6): express accord (the codebook codes
+** 019 both ways), consult, meet at a third
 ** location, negotiate, sign a formal agreement, cooperate economically or
-** militarily (CAMEO 040, 046, 057, 061, 062). */
+** militarily (CAMEO 019, 040, 046, 057, 061, 062). */
 static int joint_code(const char *code) {
-    static const char *const joint[] = {"040", "046", "057", "061", "062", NULL};
+    static const char *const joint[] = {"019", "040", "046", "057", "061", "062", NULL};
     for (const char *const *j = joint; *j; j++)
         if (!strcmp(code, *j)) return 1;
     return 0;
