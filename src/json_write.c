@@ -83,6 +83,41 @@ void neJ_int(ne_buf *b, long long v) {
     neB_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* v as printf's "%.4g" writes it into out (returns the length) when that is
+** a plain decimal (1e-4 <= |v| < 1e4 after rounding) and v*10^k is not
+** within 1e-6 of a rounding tie (where only printf's exact decimal
+** expansion can tell); 0 leaves v to snprintf. */
+static size_t g4_fast(double v, char *out) {
+    static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 9999.5)) return 0;
+    int e = 3;
+    while (e > -4 && a < p10[e + 4] / 1e4) e--; /* a < 10^e: the decimal exponent is lower */
+    double sc = a * p10[3 - e];                 /* 4 digits before the point: [1000, 10000) */
+    double fl = floor(sc);
+    if (fabs(sc - fl - 0.5) < 1e-6) return 0;
+    long m = (long)(sc - fl > 0.5 ? fl + 1 : fl);
+    if (m >= 10000) m /= 10, e++;
+    if (m < 1000 || e > 3) return 0;
+    char dig[4], *w = out;
+    for (int i = 3; i >= 0; i--) dig[i] = (char)('0' + m % 10), m /= 10;
+    int nd = 4;
+    while (nd > 1 && dig[nd - 1] == '0' && nd > e + 1) nd--; /* %g drops trailing zeros of the fraction */
+    if (v < 0) *w++ = '-';
+    if (e < 0) {
+        *w++ = '0', *w++ = '.';
+        for (int z = -1; z > e; z--) *w++ = '0';
+        for (int i = 0; i < nd; i++) *w++ = dig[i];
+    } else {
+        for (int i = 0; i <= e; i++) *w++ = dig[i];
+        if (nd > e + 1) {
+            *w++ = '.';
+            for (int i = e + 1; i < nd; i++) *w++ = dig[i];
+        }
+    }
+    return (size_t)(w - out);
+}
+
 void neJ_num(ne_buf *b, double v) {
     if (!isfinite(v)) {
         neB_add(b, "null", 4);
@@ -95,7 +130,8 @@ void neJ_num(ne_buf *b, double v) {
         return;
     }
     char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%.4g", v);
+    size_t f = g4_fast(v, tmp);
+    int n = f ? (int)f : snprintf(tmp, sizeof tmp, "%.4g", v);
     neB_add(b, tmp, (size_t)n);
 }
 

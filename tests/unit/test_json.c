@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "neInt.h"
@@ -65,6 +66,29 @@ static void test_numbers(void **state) {
     neJ_num(&b, 1.0 / 0.0);
     assert_string_equal(b.p, "-10.0 0.03 null");
     neB_free(&b);
+    /* other numbers are written as "%.4g" writes them (coordinates, scores),
+    ** the writer's own digits included: near ties, across the decimal
+    ** exponents, rounding up to the next power of ten */
+    const double v[] = {35.6892, -122.4194, 0.855, 0.7695, 0.5625, 0.00012345, 0.000099995, 9999.4, 9999.5,
+                        99.995, 1.0005, 2.5e-5, 12345.678, -0.0001, 0.30000000000000004, 1.23456e-7};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "%.4g", v[i]);
+        neB_init(&b, 64);
+        neJ_num(&b, v[i]);
+        assert_string_equal(b.p, want);
+        neB_free(&b);
+    }
+    for (int i = -20000; i <= 20000; i += 7) { /* every step of 0.001 and 0.0001 around zero */
+        for (double scale = 1e-3; scale >= 1e-4; scale /= 10) {
+            char want[32];
+            snprintf(want, sizeof want, "%.4g", i * scale);
+            neB_init(&b, 64);
+            neJ_num(&b, i * scale);
+            if (i * scale != (double)(long long)(i * scale)) assert_string_equal(b.p, want);
+            neB_free(&b);
+        }
+    }
 }
 
 static void test_buf_cap(void **state) {
