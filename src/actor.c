@@ -420,15 +420,20 @@ static int person_after(scan *s, np *p, size_t k) {
 }
 
 /* An armed group followed by its members ("al Shabaab fighters", "Hamas
-** militants"): one mention, the group's code. */
+** militants"), or an organization or group by its activists, workers or
+** cadres ("VHP activists"): one mention, the group's code. */
 static void group_members(scan *s, np *p) {
     const ne_dentry *r;
-    if (!p->ent || p->ent->type != NE_DT_GROUP || !p->role[0]) return;
+    if (!p->ent || (p->ent->type != NE_DT_GROUP && p->ent->type != NE_DT_ORG) || !p->code) return;
     size_t rn = match_roles(s, p->end, &r);
     const char *role = rn ? role_of(s, r) : NULL;
-    if (!role || (strcmp(role, "REB") && strcmp(role, "INS") && strcmp(role, "SEP") && strcmp(role, "UAF") &&
-                  strcmp(role, "RAD") && strcmp(role, "MIL")))
-        return;
+    if (!role) return;
+    /* an organization's or group's activists, workers, cadres ("VHP activists") */
+    int own = !strcmp(role, "OPP") || !strcmp(role, "LAB") || !strcmp(role, "PTY");
+    int armed = p->ent->type == NE_DT_GROUP && p->role[0] &&
+                (!strcmp(role, "REB") || !strcmp(role, "INS") || !strcmp(role, "SEP") || !strcmp(role, "UAF") ||
+                 !strcmp(role, "RAD") || !strcmp(role, "MIL"));
+    if (!own && !armed) return;
     r = head_role(s, p->end, rn, r);
     if (!r->plural && !r->person) return;
     p->end += rn;
