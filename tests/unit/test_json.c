@@ -152,11 +152,51 @@ static void test_article_reader_strings(void **state) {
     }
 }
 
+/* Each escape (and a raw UTF-8 character, and a control byte) at every
+** offset from 0 to 19 in a text, with plain bytes of every length after it:
+** json_read.c's fast path reads sixteen (SSE2) or eight bytes at a time, so
+** each lane of a word and each word boundary is crossed.  The fast path (string id) and
+** jansson (integer id) must both decode the expected text. */
+static void test_article_reader_escape_offsets(void **state) {
+    (void)state;
+    static const char *const esc[][2] = {
+        {"\\n", "\n"}, {"\\\"", "\""}, {"\\\\", "\\"}, {"\\/", "/"}, {"\\t", "\t"}, {"\\r", "\r"},
+        {"\\b", "\b"}, {"\\f", "\f"}, {"\\u00e9", "\xC3\xA9"}, {"\\u20AC", "\xE2\x82\xAC"},
+        {"\\ud83d\\ude00", "\xF0\x9F\x98\x80"}, {"\xE2\x82\xAC", "\xE2\x82\xAC"}, {"\\u0041", "A"},
+    };
+    const char *plain = "abcdefghijklmnopqrstuvwxyz0123456789";
+    char line[256], want[128], err[256];
+    ne_article a;
+    void *scratch;
+    for (size_t e = 0; e < sizeof esc / sizeof esc[0]; e++) {
+        for (int pos = 0; pos < 20; pos++) {
+            for (int tail = 0; tail < 12; tail++) {
+                int wn = snprintf(want, sizeof want, "%.*s%s%.*s", pos, plain, esc[e][1], tail, plain + pos);
+                for (int fast = 0; fast < 2; fast++) {
+                    snprintf(line, sizeof line, "{\"id\":%s,\"text\":\"%.*s%s%.*s\",\"title\":\"t\"}",
+                             fast ? "\"1\"" : "1", pos, plain, esc[e][0], tail, plain + pos);
+                    assert_int_equal(ne_article_from_json(line, strlen(line), &a, &scratch, err, sizeof err), NE_OK);
+                    assert_int_equal(a.text_len, (size_t)wn);
+                    assert_memory_equal(a.text, want, (size_t)wn + 1);
+                    assert_int_equal(a.title_len, 1);
+                    assert_string_equal(a.title, "t");
+                    ne_free(scratch);
+                }
+            }
+        }
+    }
+    for (int pos = 0; pos < 20; pos++) { /* a raw control byte: an error from either path */
+        snprintf(line, sizeof line, "{\"id\":\"1\",\"text\":\"%.*s\x01%s\"}", pos, plain, plain);
+        assert_int_equal(ne_article_from_json(line, strlen(line), &a, &scratch, err, sizeof err), NE_INVALID);
+        ne_free(scratch);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
         cmocka_unit_test(test_numbers), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_article_reader),
-        cmocka_unit_test(test_article_reader_strings),
+        cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
