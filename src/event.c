@@ -625,6 +625,41 @@ static int held_back(const ev_ctx *c, const ne_event *ev) {
     return c->m.pt->kind == 'n' || ev->quad_class != 4;
 }
 
+/* An arrest with no agent ("300 activists were arrested on Saturday", "he
+** was picked up from his residence") is by the police of the country where
+** it happens (docs/ANNOTATION.md rule 11): the clause's place, else the
+** arrested's own country.  Only passive arrests, detentions and round-ups
+** ("were arrested", "the detained activists"):
+** jailing and sentencing are the courts', and a charge may be a
+** prosecutor's.  Fills *out with that COUNTRY+COP; 0 when nothing fits. */
+static int word_in(const ev_ctx *c, int k, const char *const *words);
+
+static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    static const char *const verbs[] = {"arrest", "detain", "apprehend", "nab", "round", "pick",
+                                        "hold", "held", "take", "book", NULL};
+    int a = c->m.anchor; /* "the arrested persons": a participle after a determiner is passive too */
+    int participle = a > 0 && c->sv.wc[a - 1] == NE_WC_DET && strcmp(c->sv.t[a].norm, c->sv.t[a].lemma);
+    if (!(c->m.passive || participle) || c->m.pt->kind != 'v' || strcmp(ev->code, "173") || !ev->has_target)
+        return 0;
+    if (!word_in(c, c->m.anchor, verbs)) return 0;
+    const char *cc = ev->target.country;
+    if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
+        cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
+    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return 0;
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3sCOP", cc);
+    memset(out, 0, sizeof *out);
+    out->name = "police";
+    out->code = neA_strndup(&c->d->arena, buf, strlen(buf));
+    out->country = cc;
+    out->role = "COP";
+    out->sentence = ev->sentence;
+    out->in_title = ev->in_title;
+    out->kind = NE_ACTOR_NOMINAL;
+    out->ref = -1;
+    return out->code != NULL;
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -639,6 +674,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_source && !ev.has_target) continue;
+            if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;
