@@ -12,7 +12,8 @@ static void dict_usage(FILE *f) {
             "Usage: %s dict check DIR\n"
             "       %s dict suggest [--data DIR] [--date YYYY-MM-DD] [--min N] [--top N] FILES...\n"
             "check: report syntax errors, duplicate names and keys, overlapping date ranges,\n"
-            "  unknown codes and role groups as FILE:LINE: reason; exit 1 when any.\n"
+            "  unknown codes and role groups, and bad lines of patterns/*.txt, as\n"
+            "  FILE:LINE: reason; exit 1 when any.\n"
             "suggest: code the inputs and list unmatched capitalized names as\n"
             "  COUNT<TAB>NAME<TAB>EXAMPLE SENTENCE, most frequent first.\n",
             prog, prog);

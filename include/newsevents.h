@@ -91,7 +91,8 @@ const char *ne_engine_errmsg(const ne_engine *e);
 /* Validate the dictionaries under dir (actor_codes.txt, actors/, roles.txt,
 ** nominals.txt, places/; docs/DICTIONARIES.md): syntax, duplicate names and
 ** keys, overlapping date ranges, unknown country/international codes and
-** role groups.  Each problem is passed to report (may be NULL) as one
+** role groups; and, when dir has a patterns/ folder, every line of its pattern
+** files (docs/PATTERNS.md) against cameo/codes.tsv.  Each problem is passed to report (may be NULL) as one
 ** "FILE:LINE: reason" string, valid during the call.  Returns NE_OK when
 ** clean, NE_DATA when problems were reported, NE_NOMEM or NE_IO otherwise;
 ** *nerrors gets the number of problems and *nentries the entries read. */

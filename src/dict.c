@@ -904,6 +904,28 @@ static const char **known_countries(const ne_dict *dc, size_t *n) {
     return list;
 }
 
+/* The pattern files, when dir has a patterns/ folder: they need the CAMEO
+** tables and the lemmas (WordNet at its default place, if there), as at
+** engine open; each bad line is one problem (docs/PATTERNS.md). */
+static int check_patterns(loader *L, struct ne_engine *e) {
+    char path[1024];
+    if (neU_path(path, sizeof path, e->data_dir, "patterns")) return NE_OK;
+    DIR *dh = opendir(path);
+    if (!dh) return NE_OK; /* a partial dictionary folder: nothing to check */
+    closedir(dh);
+    e->wordnet_dir = neM_malloc(sizeof NE_WORDNET_DIR);
+    if (!e->wordnet_dir) return NE_NOMEM;
+    memcpy(e->wordnet_dir, NE_WORDNET_DIR, sizeof NE_WORDNET_DIR);
+    int rc = neCameo_load(e);
+    if (rc == NE_OK) rc = neLemma_load(e);
+    if (rc == NE_DATA || rc == NE_IO || rc == NE_NOTFOUND) { /* a bad or missing table: one problem */
+        if (L->report) L->report(L->ctx, e->errmsg);
+        L->nerr++;
+        return NE_OK;
+    }
+    return rc ? rc : nePattern_check(e, L->report, L->ctx, &L->nerr);
+}
+
 int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx,
                   size_t *nerrors, size_t *nentries) {
     struct ne_engine *e = neM_calloc(1, sizeof *e);
@@ -921,6 +943,7 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
         L.report = report;
         L.ctx = ctx;
         rc = loader_run(&L, e);
+        if (rc == NE_OK) rc = check_patterns(&L, e);
         size_t nc = 0;
         const char **cl = rc == NE_OK ? known_countries(e->dict, &nc) : NULL;
         if (cl) check_codes(&L, cl, nc);
@@ -932,6 +955,10 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
     }
     neSent_free(e->abbrevs);
     neDict_free(e->dict);
+    nePattern_free(e->patterns);
+    neLemma_free(e->lexicon);
+    neCameo_free(e->cameo);
+    neM_free(e->wordnet_dir);
     neM_free(e->data_dir);
     neM_free(e);
     return rc;

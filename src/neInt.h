@@ -298,7 +298,14 @@ const ne_cameo_code *neCameo_threat(const ne_cameo *c, const char *code);
 /* Quad class implied by a CAMEO root 1..20 (docs/CAMEO.md). */
 int neCameo_quad_of_root(int root);
 
+/* Where Debian's wordnet-base puts the WordNet database (ne_options.wordnet_dir default). */
+#define NE_WORDNET_DIR "/usr/share/wordnet"
 int nePattern_load(struct ne_engine *e);                        /* pattern.c */
+/* Check mode of nePattern_load (ne_dict_check): parse every patterns/NN.txt file of
+** e->data_dir (needs e->cameo and e->lexicon), pass each bad line to report as
+** "patterns/FILE:LINE: reason" and count it in *nerr; the index is not built.
+** Returns NE_OK unless a file cannot be read or memory runs out. */
+int nePattern_check(struct ne_engine *e, void (*report)(void *, const char *), void *ctx, size_t *nerr);
 void nePattern_free(ne_patterns *p);
 /* Pattern elements (docs/PATTERNS.md). */
 enum ne_pelem_kind { NE_PE_WORD, NE_PE_OPT, NE_PE_GAP, NE_PE_TARGET, NE_PE_SOURCE };

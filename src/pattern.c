@@ -232,8 +232,11 @@ static int parse_line(pat_line *pl, const char *s, const char *end) {
     return finish_pattern(pl, cc, kind, text, (size_t)(end - text));
 }
 
-int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const char *text, size_t len) {
-    pat_line pl = {.e = e, .p = p, .file = file};
+/* Parse text line by line.  Without report, the first bad line fails the
+** whole text; with report (check mode), each bad line's message is passed to
+** report, counted in *nerr, and parsing goes on with the next line. */
+static int parse_text(pat_line *pl, const char *text, size_t len, void (*report)(void *, const char *),
+                      void *ctx, size_t *nerr) {
     const char *s = text, *end = text + len;
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -241,12 +244,21 @@ int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const
         const char *hash = memchr(s, '#', (size_t)(le - s));
         const char *ce = hash ? hash : le;
         while (ce > s && (ce[-1] == '\r' || ce[-1] == ' ' || ce[-1] == '\t')) ce--;
-        pl.lineno++;
-        int rc = parse_line(&pl, s, ce);
-        if (rc) return rc;
+        pl->lineno++;
+        int rc = parse_line(pl, s, ce);
+        if (rc && (!report || rc != NE_DATA)) return rc;
+        if (rc) {
+            report(ctx, ne_engine_errmsg(pl->e));
+            (*nerr)++;
+        }
         s = nl ? nl + 1 : end;
     }
     return NE_OK;
+}
+
+int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const char *text, size_t len) {
+    pat_line pl = {.e = e, .p = p, .file = file};
+    return parse_text(&pl, text, len, NULL, NULL, NULL);
 }
 
 /* ---- the anchor index ---- */
@@ -418,7 +430,9 @@ static int name_cmp(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int load_file(struct ne_engine *e, ne_patterns *p, const char *dir, const char *name) {
+/* Read and parse dir/name; report as in parse_text (NULL: stop at the first error). */
+static int load_file(struct ne_engine *e, ne_patterns *p, const char *dir, const char *name,
+                     void (*report)(void *, const char *), void *ctx, size_t *nerr) {
     char path[1024];
     char *buf;
     size_t len;
@@ -426,7 +440,8 @@ static int load_file(struct ne_engine *e, ne_patterns *p, const char *dir, const
     int rc = neU_read_file(path, &buf, &len, (size_t)64 << 20);
     if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
     char *label = neA_printf(&p->arena, "patterns/%s", name);
-    rc = label ? nePattern_parse(e, p, label, buf, len) : ne_engine_fail(e, NE_NOMEM, "out of memory");
+    pat_line pl = {.e = e, .p = p, .file = label};
+    rc = label ? parse_text(&pl, buf, len, report, ctx, nerr) : ne_engine_fail(e, NE_NOMEM, "out of memory");
     neM_free(buf);
     return rc;
 }
@@ -455,7 +470,9 @@ static int list_files(ne_patterns *p, const char *dir, char ***names, size_t *n)
     return NE_OK;
 }
 
-int nePattern_load(struct ne_engine *e) {
+/* Load every DATA/patterns/NN.txt file into a new ne_patterns at e->patterns;
+** report as in parse_text. */
+static int load_all(struct ne_engine *e, void (*report)(void *, const char *), void *ctx, size_t *nerr) {
     char dir[1024];
     if (neU_path(dir, sizeof dir, e->data_dir, "patterns")) return ne_engine_fail(e, NE_INVALID, "path too long");
     ne_patterns *p = e->patterns = nePattern_new();
@@ -464,8 +481,17 @@ int nePattern_load(struct ne_engine *e) {
     size_t n;
     if (list_files(p, dir, &names, &n)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        int rc = load_file(e, p, dir, names[i]);
+        int rc = load_file(e, p, dir, names[i], report, ctx, nerr);
         if (rc) return rc;
     }
-    return nePattern_build(e, p);
+    return NE_OK;
+}
+
+int nePattern_load(struct ne_engine *e) {
+    int rc = load_all(e, NULL, NULL, NULL);
+    return rc ? rc : nePattern_build(e, e->patterns);
+}
+
+int nePattern_check(struct ne_engine *e, void (*report)(void *, const char *), void *ctx, size_t *nerr) {
+    return load_all(e, report, ctx, nerr);
 }

@@ -65,7 +65,7 @@ int ne_engine_open(ne_engine **out, const ne_options *opts) {
     if (!e) return NE_NOMEM;
     const char *dir = opts && opts->data_dir ? opts->data_dir : getenv("NEWSEVENTS_DATA");
     if (!dir || !*dir) dir = NE_DATA_DIR;
-    const char *wn = opts && opts->wordnet_dir ? opts->wordnet_dir : "/usr/share/wordnet";
+    const char *wn = opts && opts->wordnet_dir ? opts->wordnet_dir : NE_WORDNET_DIR;
     e->data_dir = dup_str(dir);
     e->wordnet_dir = dup_str(wn);
     e->explain = opts ? opts->explain : 0;

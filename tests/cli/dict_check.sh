@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # dict_check.sh: `newsevents dict check` passes on the shipped dictionaries (so
-# content errors fail CI) and reports FILE:LINE errors with exit 1 on bad files.
+# content errors fail CI) and reports FILE:LINE errors with exit 1 on bad files,
+# pattern files included (every bad line, not only the first).
 set -eu
 : "${NE_BIN:?}" "${NE_SRC:?}"
 "$NE_BIN" dict check "$NE_SRC/dictionaries" || { echo "FAIL: the shipped dictionaries do not pass dict check"; exit 1; }
@@ -30,6 +31,29 @@ for want in "bad.txt:3: duplicate name 'Pakistan'" "bad.txt:4: unknown country o
             "bad.txt:5: date ranges of 'PAKGOV' and 'PAKOPP' overlap" "bad.txt:6: bad code 'pakgov'" \
             "bad.txt:7: duplicate key 'type'" "bad.txt:8: expected NAME = CODE" "bad.txt:9: bad date '2020-13-01'" \
             "roles.txt:1: unknown role group 'GVX'" "8 problems"; do
+  grep -qF "$want" "$tmp/err" || { echo "FAIL: missing: $want"; exit 1; }
+done
+# pattern files: each bad line is reported and the check goes on
+rm -rf "$tmp/actors" "$tmp/roles.txt"
+mkdir -p "$tmp/patterns" "$tmp/cameo"
+cp "$NE_SRC/dictionaries/cameo/"*.tsv "$tmp/cameo/"
+cat > "$tmp/patterns/bad.txt" <<'TXT'
+# one problem per line but the good ones
+010 v make statement
+999 v make statement
+010 x make statement
+010 v
+010 v {issue|release statement
+173 v arrest +
+TXT
+set +e
+"$NE_BIN" dict check "$tmp" 2> "$tmp/err"
+rc=$?
+set -e
+cat "$tmp/err"
+[ "$rc" = 1 ] || { echo "FAIL: bad patterns: exit $rc, expected 1"; exit 1; }
+for want in "patterns/bad.txt:3: unknown CAMEO code '999'" "patterns/bad.txt:4: kind must be 'v' or 'n'" \
+            "patterns/bad.txt:5: empty pattern" "patterns/bad.txt:6: unbalanced '{'" "4 problems"; do
   grep -qF "$want" "$tmp/err" || { echo "FAIL: missing: $want"; exit 1; }
 done
 echo "ok"
