@@ -12,7 +12,12 @@
 
 static const ne_token *TK(const ne_sview *sv, int i) { return &sv->t[i]; }
 static int WC(const ne_sview *sv, int i) { return sv->wc[i]; }
-static int is_word(const ne_sview *sv, int i, const char *w) { return sv->t[i].norm[0] == w[0] && !strcmp(sv->t[i].norm, w); }
+/* Is token i the word w?  The first two bytes are compared inline (the
+** second only when the first agree and are not NUL): most tokens differ there. */
+static int is_word(const ne_sview *sv, int i, const char *w) {
+    const char *t = sv->t[i].norm;
+    return t[0] == w[0] && (!w[0] || t[1] == w[1]) && !strcmp(t, w);
+}
 
 static int is_comma(const ne_sview *sv, int i) { return is_word(sv, i, ","); }
 

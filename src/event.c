@@ -37,9 +37,12 @@ typedef struct ev_ctx {
     int nheld, nacted;
 } ev_ctx;
 
-/* Is token i the word w?  (The first byte is compared inline: most are not.) */
+/* Is token i the word w?  (The first two bytes are compared inline, the
+** second only when the first agree and are not NUL: most tokens differ there.) */
 static int tok_is(const ev_ctx *c, int i, const char *w) {
-    return i >= 0 && i < c->sv.n && c->sv.t[i].norm[0] == w[0] && !strcmp(c->sv.t[i].norm, w);
+    if (i < 0 || i >= c->sv.n) return 0;
+    const char *t = c->sv.t[i].norm;
+    return t[0] == w[0] && (!w[0] || t[1] == w[1]) && !strcmp(t, w);
 }
 
 static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {

@@ -109,9 +109,11 @@ static int valid_day(int y, int m, int d) {
 
 /* ---- token helpers ---- */
 static const ne_token *tok(const tx *x, size_t i) { return i < x->end ? &x->tk[i] : NULL; }
+/* Is token i the word w?  The first two bytes are compared inline (the
+** second only when the first agree and are not NUL). */
 static int is_word(const tx *x, size_t i, const char *w) {
     const ne_token *t = tok(x, i);
-    return t && t->norm[0] == w[0] && strcmp(t->norm, w) == 0;
+    return t && t->norm[0] == w[0] && (!w[0] || t->norm[1] == w[1]) && strcmp(t->norm, w) == 0;
 }
 /* Phrase of class cls (TW_*, all < 31) at token i; the per-token class sets
 ** skip the phrase lookup at most tokens. */
