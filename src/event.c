@@ -810,17 +810,11 @@ static int future_refusal(ev_ctx *c, int mod, ev_frame *f) {
 ** ("... of Egyptian farm products" -> EGY). */
 static int trailing_target(ev_ctx *c, int *out) {
     int e = c->m.end;
-    if (c->m.pt->has_target || e < 0 || e == c->m.anchor) return 0;
-    if (e + 1 < c->sv.n && (c->sv.wc[e] == NE_WC_PREP || c->sv.wc[e] == NE_WC_TO)) {
-        int me = slot_max_end(c, e + 1);
-        if (me > e && slot_has_actor(c, e + 1, me)) return slot_actors(c, e + 1, me, out);
-    }
-    /* a pattern word that names the target group itself ("tortured the detainees",
-    ** "expelled two diplomats"): the actor it is part of */
-    int s = e;
-    while (s > c->m.anchor + 1 && neClause_ng_token(&c->sv, s - 1) && neClause_actor(&c->sv, s - 1) >= 0) s--;
-    if (strcmp(c->m.pt->cameo->root, "14") < 0) return 0; /* acts on people: roots 14-20 */
-    return neClause_actor(&c->sv, e) >= 0 && s > c->m.anchor ? slot_actors(c, s, e, out) : 0;
+    if (c->m.pt->has_target || e < 0 || e + 1 >= c->sv.n || e == c->m.anchor ||
+        (c->sv.wc[e] != NE_WC_PREP && c->sv.wc[e] != NE_WC_TO))
+        return 0;
+    int me = slot_max_end(c, e + 1);
+    return me > e && slot_has_actor(c, e + 1, me) ? slot_actors(c, e + 1, me, out) : 0;
 }
 
 /* Country of actor a of a frame (a place stands for its country), or NULL. */
