@@ -509,7 +509,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
 ** location, negotiate, sign a formal agreement, cooperate economically or
 ** militarily (CAMEO 019, 040, 046, 057, 061, 062). */
 static int joint_code(const char *code) {
-    static const char *const joint[] = {"019", "036", "040", "046", "057", "061", "062", NULL};
+    static const char *const joint[] = {"019", "040", "046", "057", "061", "062", NULL};
     for (const char *const *j = joint; *j; j++)
         if (!strcmp(code, *j)) return 1;
     return 0;
@@ -523,16 +523,6 @@ static int own_name(const struct ne_doc *d, int r) {
     const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, r);
     if (x->kind == NE_ACTOR_PRONOUN || x->kind == NE_ACTOR_NOMINAL) return 0;
     return in->person == 1 || (x->kind == NE_ACTOR_NAMED && in->type >= NE_DT_PERSON && in->type <= NE_DT_MEDIA);
-}
-
-/* Is the frame's event a joint act: a joint code, or the intention (03x)
-** of a joint act ("X and Y agreed to resume talks", "X will meet Y"), not
-** of a one-sided one ("X is set to visit Y")? */
-static int joint_act(const ev_ctx *c, const ev_frame *f) {
-    const ne_cameo_code *pc = c->m.pt->cameo;
-    if (!f->cc) return joint_code(pc->code);
-    if (!joint_code(f->cc->code)) return 0;
-    return strcmp(f->cc->root, "03") || joint_code(pc->code);
 }
 
 /* Source a and target b share a code: still two actors when both are
@@ -905,8 +895,8 @@ static int code_verb(ev_ctx *c) {
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
     if (!(f.verbal = verbal_attack(c, &f))) f.verbal = charge_accuses(c, &f);
-    int joint = joint_act(c, &f);
-    if (!f.ntgt && f.nsrc >= 2 && joint) f.recip = 1;
+    if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;
+    int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     ev_frame r = f; /* "X met Y": Y met X too */
     memcpy(r.src, f.tgt, sizeof r.src);
     memcpy(r.tgt, f.src, sizeof r.tgt);
