@@ -10,6 +10,7 @@
 #define PRONOUN_WINDOW 3 /* sentences back it/they may reach */
 #define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
 #define SPEAKER_WINDOW 8 /* sentences back the "he" of `"...," he said` may reach */
+#define ROLE_PRONOUNS(pm) ((pm)->plural)
 
 typedef struct cctx {
     struct ne_doc *d;
@@ -55,12 +56,15 @@ static int is_collective(const cctx *c, size_t k) {
     return in->type != NE_DT_DEMONYM && in->type != NE_DT_PERSON;
 }
 
-/* May pronoun m refer to mention k? */
+static int role_only(const cctx *c, size_t m);
+
+/* May pronoun m refer to mention k?  A role nominal that main_country_roles
+** will code later ("the arrested persons ... they") has an identity too. */
 static int pronoun_fits(const cctx *c, size_t m, size_t k) {
     const ne_actor_info *pm = &c->inf[m];
     size_t r = root_of(c, k);
     if (c->act[k].kind == NE_ACTOR_PRONOUN && c->act[k].ref < 0) return 0;
-    if (!has_identity(c, r)) return 0;
+    if (!has_identity(c, r) && !(ROLE_PRONOUNS(pm) && role_only(c, r))) return 0;
     if (pm->person == 1) {
         if (!is_personish(c, k) && !is_personish(c, r)) return 0;
         uint8_t g = c->inf[r].gender ? c->inf[r].gender : c->inf[k].gender;
@@ -446,5 +450,11 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         if (kind == NE_ACTOR_UNKNOWN) a->kind = c.act[a->ref].kind == NE_ACTOR_UNKNOWN ? NE_ACTOR_UNKNOWN : NE_ACTOR_NAMED;
     }
     main_country_roles(&c);
+    for (size_t m = 0; m < d->actors.n; m++) /* pronouns of role nominals coded just now */
+        if (c.act[m].ref >= 0 && !c.act[m].code) {
+            const ne_actor *t = &c.act[root_of(&c, m)];
+            c.act[m].code = t->code;
+            c.act[m].country = t->country;
+        }
     return NE_OK;
 }
