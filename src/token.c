@@ -3,6 +3,7 @@
 ** case-folded, curly quotes and dashes folded to ASCII) for matching. */
 #include "neInt.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -251,6 +252,72 @@ static size_t fold_punct(const char *s, size_t n, char *out) {
 
 /* Non-ASCII token: fold punctuation, then NFC + case fold with utf8proc
 ** into a stack buffer (no malloc); the result is copied into the arena. */
+/* ---- the folded form of tokens of ASCII and two-byte letters, by table ----
+** NFC(casefold(x)) of a string whose code points are all starters (combining
+** class 0) that no composition takes as its second part is the concatenation
+** of each code point's own form: reordering and composition never cross a
+** starter, and below U+0800 no starter is a second part (those are Hangul
+** jamo and a few Indic and Sinhala vowel signs, all above).  So the two-byte
+** code points are folded once, by utf8proc, into fold2; a token of ASCII
+** and table entries (most names with accents: 'São', 'Zürich') is folded by
+** lookups. */
+#define FOLD2_N 0x800
+static struct {
+    uint8_t len; /* 0: not in the table (a mark, or a form of more than 2 bytes) */
+    char s[2];
+} fold2[FOLD2_N];
+static pthread_once_t fold2_once = PTHREAD_ONCE_INIT;
+
+static void fold2_build(void) {
+    const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    for (int32_t cp = 0x80; cp < FOLD2_N; cp++) {
+        const utf8proc_property_t *pr = utf8proc_get_property(cp);
+        if (pr->combining_class || pr->category == UTF8PROC_CATEGORY_MN || pr->category == UTF8PROC_CATEGORY_MC ||
+            pr->category == UTF8PROC_CATEGORY_ME || pr->category == UTF8PROC_CATEGORY_CN)
+            continue;
+        utf8proc_uint8_t in[4];
+        utf8proc_int32_t buf[16];
+        utf8proc_ssize_t k = utf8proc_encode_char(cp, in);
+        utf8proc_ssize_t m = utf8proc_decompose(in, k, buf, 16, opt);
+        if (m < 1 || m > 16) continue;
+        utf8proc_ssize_t len = utf8proc_reencode(buf, m, opt);
+        if (len < 1 || len > 2) continue;
+        int32_t out;
+        utf8proc_iterate((const utf8proc_uint8_t *)buf, len, &out);
+        if (utf8proc_get_property(out)->combining_class) continue;
+        memcpy(fold2[cp].s, buf, (size_t)len);
+        fold2[cp].len = (uint8_t)len;
+    }
+}
+
+/* The folded form of [s, s+n) written over it when every code point is ASCII
+** or in fold2 (no form is longer than its code point); its length, or
+** SIZE_MAX (s untouched) when the token needs utf8proc. */
+static size_t fold_table(char *s, size_t n) {
+    pthread_once(&fold2_once, fold2_build);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { i++; continue; }
+        if (c < 0xC2 || c > 0xDF || i + 1 == n || ((unsigned char)s[i + 1] & 0xC0) != 0x80) return SIZE_MAX;
+        if (!fold2[(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F)].len) return SIZE_MAX;
+        i += 2;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            s[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        int cp = (c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F);
+        memcpy(s + w, fold2[cp].s, fold2[cp].len);
+        w += fold2[cp].len;
+        i += 2;
+    }
+    return w;
+}
+
 static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum cclass first) {
     t->shape = shape_utf8(s, n, first);
     const char *mark = first == C_QUOTE ? "\"" : first == C_DASH ? "-" : (first == C_APOS && n <= 3) ? "'"
@@ -262,7 +329,13 @@ static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum ccl
     }
     char *tmp = neA_alloc(a, n + 1); /* folding never grows: 3-byte marks become 1 byte, ellipsis 3 */
     if (!tmp) return NE_NOMEM;
-    size_t w = fold_punct(s, n, tmp);
+    size_t w = fold_punct(s, n, tmp), fw = fold_table(tmp, w);
+    if (fw != SIZE_MAX) {
+        tmp[fw] = 0;
+        t->norm = tmp;
+        t->norm_len = (uint16_t)(fw > 0xFFFF ? 0xFFFF : fw);
+        return NE_OK;
+    }
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
     utf8proc_int32_t stack[NORM_STACK], *buf = stack;
     utf8proc_ssize_t need = utf8proc_decompose((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)w, buf,

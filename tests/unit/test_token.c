@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "neInt.h"
 #include "ne_fixture.h"
@@ -374,6 +375,40 @@ static void test_abbrev_lookup(void **state) {
     assert_int_equal(neSent_abbrev(engine, "", 0), 0);
 }
 
+/* Every letter from U+0080 to U+07FF, in a word between ASCII letters, and
+** words with combining marks or letters whose fold grows: each token's
+** normal form is utf8proc's NFC case fold of its bytes (token.c folds most
+** of these by its table, the others by utf8proc). */
+static void test_fold_table_agrees(void **state) {
+    (void)state;
+    static char text[32768];
+    size_t n = 0;
+    const char *extra = " Ae\xCC\x81" "b \xC4\xB0" "stanbul \xC5\x89" "x Za\xCC\x88\xC3\xA9 \xC3\x85\xCC\x8A ";
+    memcpy(text, extra, strlen(extra));
+    n += strlen(extra);
+    for (int32_t cp = 0x80; cp < 0x800; cp++) {
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_LO) continue;
+        text[n++] = 'X';
+        n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)text + n);
+        memcpy(text + n, "a ", 2);
+        n += 2;
+    }
+    ne_doc *d = tokn(text, n);
+    assert_true(d->tokens.n > 1000);
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        const ne_token *t = T(d, i);
+        utf8proc_uint8_t *want = NULL;
+        utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)d->seg[0] + t->start, t->end - t->start, &want,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+        assert_true(k >= 0);
+        assert_int_equal(t->norm_len, (size_t)k);
+        assert_memory_equal(t->norm, want, (size_t)k);
+        free(want);
+    }
+    ne_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets_and_words),  cmocka_unit_test(test_curly_quotes_fold),
@@ -386,7 +421,7 @@ int main(void) {
         cmocka_unit_test(test_numbers), cmocka_unit_test(test_layout_flags),
         cmocka_unit_test(test_controls_are_spaces), cmocka_unit_test(test_nul_in_text),
         cmocka_unit_test(test_case_fold_expands), cmocka_unit_test(test_long_tokens),
-        cmocka_unit_test(test_sentences_and_tokens_agree), cmocka_unit_test(test_abbrev_lookup),
+        cmocka_unit_test(test_sentences_and_tokens_agree), cmocka_unit_test(test_abbrev_lookup), cmocka_unit_test(test_fold_table_agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
