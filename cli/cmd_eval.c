@@ -259,6 +259,7 @@ static int run_sets(const eval_opts *o, FILE *report) {
     int errors = 0;
     eval_coder c = {0};
     if (eval_coder_open(&c, o->data)) return -1;
+    eval_data_dir = o->data; /* the stage evaluations open their own engine */
     if (!eval_exists(o->shared)) fprintf(report, "%s: shared data directory absent; external sets skipped\n", o->shared);
     if (wants(o, "conflibert")) run_set("conflibert", eval_conflibert(o->shared, report, &c), report, &errors);
     if (wants(o, "plover")) run_set("plover", eval_plover(o->shared, report, &c), report, &errors);

@@ -1,4 +1,4 @@
-/* cmd_eval_part.c: `newsevents eval-part [--misses FILE [--hits]]
+/* cmd_eval_part.c: `newsevents eval-part [--data DIR] [--misses FILE [--hits]]
 ** timex|quotes|headline DIR`: runs one stage evaluation (eval.h) and prints its
 ** figures on stdout. */
 #include "eval.h"
@@ -7,7 +7,8 @@
 
 static int usage(FILE *f, int rc) {
     fprintf(f,
-            "Usage: %s eval-part [--misses FILE [--hits]] timex|quotes|headline DIR\n"
+            "Usage: %s eval-part [--data DIR] [--misses FILE [--hits]] timex|quotes|headline DIR\n"
+            "  --data DIR     knowledge files directory\n"
             "  --misses FILE  write every miss, wrong value and extra item to FILE, one per line\n"
             "                 (timex: kind, document date, gold text, gold value, system text,\n"
             "                 system value, file, context with the expression in [[ ]])\n"
@@ -21,6 +22,7 @@ int cmd_eval_part(int argc, char **argv) {
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--help")) return usage(stdout, 0);
         if (!strcmp(argv[i], "--misses") && i + 1 < argc) eval_misses_path = argv[++i];
+        else if (!strcmp(argv[i], "--data") && i + 1 < argc) eval_data_dir = argv[++i];
         else if (!strcmp(argv[i], "--hits")) eval_list_hits = 1;
         else return usage(stderr, EXIT_USAGE);
     }

@@ -25,6 +25,9 @@ int eval_headline(const char *dir, FILE *report);
 ** correct items are listed too (`--hits`, lines starting "ok"). */
 extern const char *eval_misses_path;
 extern int eval_list_hits;
+/* The knowledge directory the stage evaluations (timex, quotes, headline) open
+** their engine on (`eval --data`, `eval-part --data`); NULL: the default. */
+extern const char *eval_data_dir;
 /* The misses file opened for writing (eval_misses_path or $NE_EVAL_MISSES), or NULL. */
 FILE *eval_misses_open(void);
 

@@ -96,6 +96,7 @@ int eval_code(const ne_engine *e, ne_doc *d, const char *id, const char *title, 
 }
 
 const char *eval_misses_path;
+const char *eval_data_dir;
 int eval_list_hits;
 
 FILE *eval_misses_open(void) {

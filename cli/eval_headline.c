@@ -185,7 +185,7 @@ static int test_pairs(const ne_engine *e, ne_doc *d, const char *dir, hl_score *
 }
 
 int eval_headline(const char *dir, FILE *report) {
-    ne_engine *e = cli_engine_open(NULL, 0);
+    ne_engine *e = cli_engine_open(eval_data_dir, 0);
     ne_doc *d = ne_doc_new();
     hl_score *dev = calloc(1, sizeof *dev), *test = calloc(1, sizeof *test);
     int rc = (!e || !d || !dev || !test) ? 1 : 0;

@@ -162,7 +162,7 @@ int eval_quotes(const char *dir, FILE *report) {
         eval_files_free(&f);
         return 1;
     }
-    ne_engine *e = cli_engine_open(NULL, 0);
+    ne_engine *e = cli_engine_open(eval_data_dir, 0);
     ne_doc *d = ne_doc_new();
     ann_span *sp = malloc(MAX_ANN * sizeof *sp);
     FILE *misses = eval_misses_open();

@@ -166,7 +166,7 @@ int eval_timex(const char *dir, FILE *report) {
         eval_files_free(&f);
         return 1;
     }
-    ne_engine *e = cli_engine_open(NULL, 0);
+    ne_engine *e = cli_engine_open(eval_data_dir, 0);
     ne_doc *d = ne_doc_new();
     tml_doc *doc = malloc(sizeof *doc);
     timex_score sc = {0};

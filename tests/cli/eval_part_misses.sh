@@ -25,4 +25,7 @@ if grep -q '^ok' "$tmp/m.tsv"; then echo "FAIL: ok lines without --hits"; exit 1
 "$NE_BIN" eval-part --misses "$tmp/m.tsv" --hits timex "$tmp" >/dev/null
 expect '^ok\t2024-01-17\tTuesday\t2024-01-16\tTuesday\t2024-01-16\ta\.tml\t'
 if "$NE_BIN" eval-part --bogus timex "$tmp" 2>/dev/null; then echo "FAIL: unknown option accepted"; exit 1; fi
+# --data names the knowledge directory of the engine the part opens
+if "$NE_BIN" eval-part --data "$tmp/none" timex "$tmp" >/dev/null 2>"$tmp/err"; then echo "FAIL: --data of a missing directory accepted"; exit 1; fi
+grep -qF "cannot load data from $tmp/none" "$tmp/err" || { echo "FAIL: --data not used:"; cat "$tmp/err"; exit 1; }
 echo "eval-part --misses: ok"
