@@ -293,14 +293,31 @@ int neClause_vg_start(const ne_sview *sv, int i) {
     return s;
 }
 
+/* A reduced relative or headline passive of an arrest: a participle right
+** after a noun and before a preposition ("the two militants arrested on
+** Tuesday in Faizabad had plans", "the men detained in Delhi were
+** released"), when an auxiliary later is the clause's own verb.  Arrest
+** verbs always take an object, so with none after them the noun before is
+** the one arrested; other verbs ("fighters attacked in force") are left. */
+static int reduced_arrest(const ne_sview *sv, int i) {
+    static const char *const verbs[] = {"arrest", "detain", "apprehend", "nab", NULL};
+    int hit = 0;
+    for (const char *const *v = verbs; *v && !hit; v++) hit = !strcmp(TK(sv, i)->lemma, *v);
+    if (!hit || i < 1 || i + 1 >= sv->n || !ng_token(sv, i - 1) || WC(sv, i - 1) == NE_WC_DET) return 0;
+    if (WC(sv, i + 1) != NE_WC_PREP || sv->isverb[i + 1]) return 0;
+    for (int k = i + 2; k < sv->n; k++) /* the clause's own verb comes later ("... had plans") */
+        if (WC(sv, k) == NE_WC_BE || WC(sv, k) == NE_WC_HAVE || WC(sv, k) == NE_WC_MODAL) return 1;
+    return 0;
+}
+
 int neClause_passive(const ne_sview *sv, int i) {
     if (!inflected_ed(TK(sv, i))) return 0;
     for (int k = i - 1; k >= 0; k--) {
         int c = WC(sv, k);
         if (c == NE_WC_BE) return 1;
-        if (!(c == NE_WC_ADV || c == NE_WC_NEG || c == NE_WC_SPEC)) return 0;
+        if (!(c == NE_WC_ADV || c == NE_WC_NEG || c == NE_WC_SPEC)) break;
     }
-    return 0;
+    return reduced_arrest(sv, i);
 }
 
 /* A verb, skipping the noun group and adverbs left of token k, or -1. */
