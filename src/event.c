@@ -525,6 +525,14 @@ static int own_name(const struct ne_doc *d, int r) {
     return in->person == 1 || (x->kind == NE_ACTOR_NAMED && in->type >= NE_DT_PERSON && in->type <= NE_DT_MEDIA);
 }
 
+/* The intention to meet or negotiate (036), stated by coordinated actors
+** ("Greece and Turkey agreed to resume talks"): each states it toward the
+** other.  Not a one-sided intention ("X is set to visit Y"). */
+static int joint_intent(const ev_ctx *c, const ev_frame *f) {
+    const char *code = (f->cc ? f->cc : c->m.pt->cameo)->code;
+    return !strcmp(code, "036") && (!f->cc || joint_code(c->m.pt->cameo->code));
+}
+
 /* Source a and target b share a code: still two actors when both are
 ** role groups from different mentions ("the mob killed three people":
 ** INDCVL on INDCVL) or two differently named persons or organizations
@@ -895,7 +903,7 @@ static int code_verb(ev_ctx *c) {
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
     if (!(f.verbal = verbal_attack(c, &f))) f.verbal = charge_accuses(c, &f);
-    if (!f.ntgt && f.nsrc >= 2 && joint_code((f.cc ? f.cc : c->m.pt->cameo)->code)) f.recip = 1;
+    if (!f.ntgt && f.nsrc >= 2 && (joint_code((f.cc ? f.cc : c->m.pt->cameo)->code) || joint_intent(c, &f))) f.recip = 1;
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     ev_frame r = f; /* "X met Y": Y met X too */
     memcpy(r.src, f.tgt, sizeof r.src);
