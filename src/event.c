@@ -671,6 +671,23 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return out->code != NULL;
 }
 
+/* Repression with no target in its slot ("police opened fire and burst
+** teargas shells to quell mobs"): the crowd the sentence names (a civilian
+** or opposition group mention, docs/ANNOTATION.md rule 10) is the target.
+** Fills *out and returns 1 when there is one. */
+static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    if (strncmp(ev->code, "175", 3) || !ev->has_source) return 0;
+    for (int i = 0; i < c->sv.n; i++) {
+        int a = neClause_actor(&c->sv, i), r = 0;
+        if (a < 0 || (i > 0 && neClause_actor(&c->sv, i - 1) == a)) continue;
+        const ne_actor *x = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a));
+        if (x->kind != NE_ACTOR_NOMINAL || !x->role || (strcmp(x->role, "CVL") && strcmp(x->role, "OPP")))
+            continue;
+        if (fill_actor(c->d, a, out, &r) && strcmp(out->code, ev->source.code)) return 1;
+    }
+    return 0;
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -686,6 +703,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_source && !ev.has_target) continue;
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
+            if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;
