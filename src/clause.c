@@ -148,13 +148,12 @@ static void approximators(ne_sview *sv) {
     static const char *const one[] = {"about", "around", "over", "some", "nearly", "almost", "roughly",
                                       "approximately", "under", "only", "just", NULL};
     static const char *const two[][2] = {{"at", "least"}, {"up", "to"}, {"as", "many"}, {"at", "most"}};
-    uint64_t first[4] = {0}; /* the first bytes of the words above: most tokens start with none */
-    for (const char *const *w = one; *w; w++) first[(unsigned char)**w >> 6] |= (uint64_t)1 << ((unsigned char)**w & 63);
-    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
-        first[(unsigned char)two[k][0][0] >> 6] |= (uint64_t)1 << ((unsigned char)two[k][0][0] & 63);
+    uint32_t first = (uint32_t)1 << ('o' & 31); /* bit b & 31 of each word's first byte b ("once" below): */
+    for (const char *const *w = one; *w; w++) first |= (uint32_t)1 << ((unsigned char)**w & 31); /* most */
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)                        /* tokens have none */
+        first |= (uint32_t)1 << ((unsigned char)two[k][0][0] & 31);
     for (int i = 0; i + 1 < sv->n; i++) {
-        unsigned char c = (unsigned char)sv->t[i].norm[0];
-        if (!(first[c >> 6] >> (c & 63) & 1)) continue;
+        if (!(first >> ((unsigned char)sv->t[i].norm[0] & 31) & 1)) continue;
         for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
             if (is_word(sv, i, two[k][0]) && is_word(sv, i + 1, two[k][1]) && count_at(sv, i + 2 + (k == 2)))
                 sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV;

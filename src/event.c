@@ -35,6 +35,7 @@ typedef struct ev_ctx {
     ne_event held[EV_MAX_HELD];         /* this sentence's events held back (held_back) */
     const char *acted[EV_MAX_HELD];     /* sources of its other events */
     int nheld, nacted;
+    int pas_at, pas;  /* neClause_passive of token pas_at in sv (-1: none yet) */
 } ev_ctx;
 
 /* Is token i the word w?  (The first two bytes are compared inline, the
@@ -271,7 +272,8 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
     c->m.anchor = i;
     c->m.attach = i;
     c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
-    c->m.passive = kind == 0 && neClause_passive(&c->sv, i);
+    if (kind == 0 && c->pas_at != i) c->pas_at = i, c->pas = neClause_passive(&c->sv, i); /* per anchor, not pattern */
+    c->m.passive = kind == 0 && c->pas;
     int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
     if (time_skip) {
         int t = after_time(c, start);
@@ -1076,6 +1078,14 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
     return found;
 }
 
+/* A filter of the first bytes of words (bit b & 31 for byte b): a token
+** whose first byte's bit is clear is none of them. */
+static uint32_t initials(const char *const *words) {
+    uint32_t m = 0;
+    for (; *words; words++) m |= (uint32_t)1 << ((unsigned char)**words & 31);
+    return m;
+}
+
 /* Is t one of words, alone or glued to non-ASCII junk ("storiesÂ", a
 ** no-break space mangled by a wrong encoding)? */
 static int is_norm(const ne_token *t, const char *const *words) {
@@ -1095,8 +1105,10 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
     static const char *const w1[] = {"related", "also", "read", "full", "see", "more", NULL};
     static const char *const w2[] = {"stories", "story", "news", "articles", "links", "read", "more",
                                      "coverage", "also", "reading", NULL};
+    uint32_t m1 = initials(w1);
     for (uint32_t k = 0; k + 1 < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
+        if (!(m1 >> ((unsigned char)t->norm[0] & 31) & 1)) continue; /* most tokens */
         if (is_norm(t, w1) && is_norm(t + 1, w2) && (k == 0 || (k + 2 < s->tok_count && !strcmp(t[2].norm, ":"))))
             return k;
     }
@@ -1116,6 +1128,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         links = limit < s->tok_count;
         if (!find_anchors(d, e, s, an + s->tok_first, limit)) continue;
         int rc = neClause_view(d, si, &c.sv);
+        c.pas_at = -1;
         if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first);
         if (rc) return rc;
     }
