@@ -217,7 +217,10 @@ void neCameo_free(ne_cameo *c) {
 const ne_cameo_code *neCameo_get(const ne_cameo *c, const char *code) {
     if (!c || !c->n) return NULL;
     ne_cameo_code key;
-    snprintf(key.code, sizeof key.code, "%s", code);
+    size_t n = 0; /* as snprintf "%s" into key.code: truncated, without its cost (per pattern line at load) */
+    while (n + 1 < sizeof key.code && code[n]) n++;
+    memcpy(key.code, code, n);
+    key.code[n] = 0;
     return bsearch(&key, c->codes, c->n, sizeof *c->codes, code_cmp);
 }
 
