@@ -86,12 +86,21 @@ static void lower_copy(char *dst, const char *s, size_t n) {
     dst[n] = 0;
 }
 
+/* A byte that may not sit in a word: what strchr("{}()|+$#", c) finds,
+** NUL included (a switch: this runs on every byte of every pattern word). */
+static int stray_byte(char c) {
+    switch (c) {
+    case '{': case '}': case '(': case ')': case '|': case '+': case '$': case '#': case '\0': return 1;
+    default: return 0;
+    }
+}
+
 /* Fill w from the word [s, s+n): surface (lowercase) and lemma. */
 static int make_word(pat_line *pl, ne_pword *w, const char *s, size_t n) {
     char low[PAT_MAX_WORD + 1], lem[PAT_MAX_WORD + 1];
     if (n == 0 || n > PAT_MAX_WORD) return line_fail(pl, "bad word length in '%s'", "");
     for (size_t i = 0; i < n; i++)
-        if (strchr("{}()|+$#", s[i])) return line_fail(pl, "stray bracket, '|', '+' or '$' in a word%s", "");
+        if (stray_byte(s[i])) return line_fail(pl, "stray bracket, '|', '+' or '$' in a word%s", "");
     lower_copy(low, s, n);
     const char *l = neLemma_word(pl->e->lexicon, low, n, lem, sizeof lem);
     w->surface = neA_strndup(&pl->p->arena, low, n);
