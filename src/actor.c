@@ -19,6 +19,7 @@ typedef struct scan {
     uint8_t *usage;      /* USE_LOWER | USE_MIDCAP */
     size_t usage_mask;
     const uint16_t *lists; /* per document token: its L_* list bits */
+    const uint16_t *dtypes; /* per document token: neDict_token_types */
 } scan;
 
 #define USE_LOWER 1  /* written in lower case somewhere */
@@ -212,7 +213,7 @@ static void np_from_entry(scan *s, np *p, const ne_dentry *x) {
 static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
     uint32_t h;
     *x = NULL;
-    if (i >= s->b) return 0;
+    if (i >= s->b || !(s->dtypes[i] & mask)) return 0; /* no such name here: neDict_longest's own quick test */
     size_t n = neDict_longest(s->e, s->d, i, s->b, mask, &h);
     if (n) *x = neDict_hit_entry(s->e, h);
     return n;
@@ -543,6 +544,10 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
     return role && (!strcmp(role, "COP") || !strcmp(role, "MIL"));
 }
 
+/* May a role word start at token j (< s->b)?  Most tokens start no dictionary
+** role: role_led is not called for them. */
+static int may_role(const scan *s, size_t j) { return (s->dtypes[j] & NE_DM(NE_DT_ROLE)) != 0; }
+
 /* Role words at j: a title before a name, "ROLE of ACTOR", a definite
 ** nominal ("the militants"), or a bare group ("police", "protesters":
 ** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
@@ -595,6 +600,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
 static int indefinite_person(scan *s, np *p, size_t j, int former) {
     for (size_t at = j; at <= j + 1 && at < s->b; at++) {
         if (at > j && !gap_word(s, &s->tk[j])) break;
+        if (!may_role(s, at)) continue;
         np q = *p;
         if (role_led(s, &q, at, 1, 0, former) && q.kind == NE_ACTOR_NOMINAL && q.info.person == 1) {
             *p = q;
@@ -699,7 +705,7 @@ static int parse_at(scan *s, size_t i, np *p) {
     if (place_led(s, p, j, former)) return 1;
     int bare = j == i; /* no determiner here; "a military base" is parsed again at "military" */
     ne_actor_info keep = p->info;
-    if (role_led(s, p, j, definite, bare, former)) {
+    if (may_role(s, j) && role_led(s, p, j, definite, bare, former)) {
         if (p->kind == NE_ACTOR_NOMINAL) p->start = i; /* "the militants", "the former prime minister" */
         return 1;
     }
@@ -841,6 +847,7 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
     s.d = d;
     s.e = e;
     s.tk = d->tokens.items;
+    s.dtypes = neDict_token_types(d);
     if (d->year) s.ymd = d->year * 10000 + (d->month ? d->month : 7) * 100 + (d->day ? d->day : 1);
     rc = word_usage(&s);
     if (rc == NE_OK) rc = word_lists(&s);

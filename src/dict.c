@@ -1117,6 +1117,8 @@ static __attribute__((noinline)) size_t longest_at(const struct ne_engine *e, co
     return 0;
 }
 
+const uint16_t *neDict_token_types(const struct ne_doc *d) { return d->dmemo ? d->dmemo->types : NULL; }
+
 size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                       uint32_t typemask, uint32_t *hit) {
     const struct ne_dmemo *mm = d->dmemo;

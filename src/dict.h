@@ -58,6 +58,12 @@ typedef struct ne_actor_info {
 ** not walk the trie again; idempotent.  Needs d's sentences. */
 int neDict_prepare(struct ne_doc *d, const struct ne_engine *e);
 
+/* Per token of d, once neDict_prepare has run (NULL before): NE_DM() of the
+** types of every dictionary name that starts there.  A token whose bits miss
+** typemask has no name for neDict_longest (callers test it inline to save
+** the call). */
+const uint16_t *neDict_token_types(const struct ne_doc *d);
+
 /* Longest dictionary name starting at token i (tokens [i, end) of i's
 ** sentence; end is at most the sentence's end) that has an entry whose type is in typemask and whose
 ** capitalization rules accept the text.  Returns its length in tokens (0 when
