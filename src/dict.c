@@ -546,7 +546,21 @@ static int key_kind(loader *L, ne_dentry *x, const char *v, size_t n) {
     return ld_err(L, "unknown place kind '%.*s'", (int)n, v);
 }
 
-#define KEY_IS(k, kn, lit) ((kn) == sizeof(lit) - 1 && memcmp((k), (lit), (kn)) == 0)
+/* The bit of each key in parse_key's seen set. */
+enum { KEY_TYPE = 1, KEY_LAT = 2, KEY_LON = 4, KEY_ADMIN1 = 8, KEY_GENDER = 16, KEY_KIND = 32, KEY_PERSON = 64, KEY_PLURAL = 128 };
+
+/* The KEY_* of key [k, k+kn), 0 when unknown (by length first: compares of
+** a known length are a load each, and this runs for every key of every line). */
+static unsigned key_bit(const char *k, size_t kn) {
+    switch (kn) {
+    case 3: return !memcmp(k, "lat", 3) ? KEY_LAT : !memcmp(k, "lon", 3) ? KEY_LON : 0;
+    case 4: return !memcmp(k, "type", 4) ? KEY_TYPE : !memcmp(k, "kind", 4) ? KEY_KIND : 0;
+    case 6:
+        return !memcmp(k, "admin1", 6) ? KEY_ADMIN1 : !memcmp(k, "gender", 6) ? KEY_GENDER
+               : !memcmp(k, "person", 6) ? KEY_PERSON : !memcmp(k, "plural", 6) ? KEY_PLURAL : 0;
+    default: return 0;
+    }
+}
 
 /* One "key=value"; seen is a bit set of keys already given on the line. */
 static int parse_key(loader *L, ne_dentry *x, const char *s, const char *end, unsigned *seen) {
@@ -557,34 +571,34 @@ static int parse_key(loader *L, ne_dentry *x, const char *s, const char *end, un
     if (eq == end) return ld_err(L, "expected key=value, got '%.*s'", (int)(end - s), s);
     const char *k = s, *v = skip_ws(eq + 1, end);
     size_t kn = (size_t)(trim_end(k, eq) - k), vn = (size_t)(end - v);
-    static const char *const keys[] = {"type", "lat", "lon", "admin1", "gender", "kind", "person", "plural"};
-    unsigned bit = 0;
-    for (unsigned i = 0; i < 8; i++) if (strlen(keys[i]) == kn && memcmp(keys[i], k, kn) == 0) bit = 1u << i;
+    unsigned bit = key_bit(k, kn);
     if (!bit) return ld_err(L, "unknown key '%.*s'", (int)kn, k);
     if (*seen & bit) return ld_err(L, "duplicate key '%.*s'", (int)kn, k);
     *seen |= bit;
-    if (KEY_IS(k, kn, "type")) return key_type(L, x, v, vn);
-    if (KEY_IS(k, kn, "kind")) return key_kind(L, x, v, vn);
-    if (KEY_IS(k, kn, "lat") || KEY_IS(k, kn, "lon")) {
+    switch (bit) {
+    case KEY_TYPE: return key_type(L, x, v, vn);
+    case KEY_KIND: return key_kind(L, x, v, vn);
+    case KEY_LAT:
+    case KEY_LON: {
         double dv;
-        int lat = k[1] == 'a';
+        int lat = bit == KEY_LAT;
         if (parse_double(v, vn, &dv) || dv < (lat ? -90 : -180) || dv > (lat ? 90 : 180))
             return ld_err(L, "bad %.*s '%.*s'", (int)kn, k, (int)vn, v);
         if (lat) x->lat = dv; else x->lon = dv;
         x->has_coords |= lat ? 1 : 2;
         return NE_OK;
     }
-    if (KEY_IS(k, kn, "admin1")) {
+    case KEY_ADMIN1:
         x->admin1 = pool_intern(L, v, vn);
         return x->admin1 ? NE_OK : ne_engine_fail(L->e, NE_NOMEM, "out of memory");
-    }
-    if (KEY_IS(k, kn, "gender")) {
+    case KEY_GENDER:
         if (vn != 1 || (*v != 'm' && *v != 'f')) return ld_err(L, "gender must be m or f");
         x->gender = (uint8_t)*v;
         return NE_OK;
+    default: break; /* person, plural */
     }
     if (vn != 1 || (*v != '0' && *v != '1')) return ld_err(L, "%.*s must be 0 or 1", (int)kn, k);
-    if (KEY_IS(k, kn, "person")) x->person = (uint8_t)(*v - '0');
+    if (bit == KEY_PERSON) x->person = (uint8_t)(*v - '0');
     else x->plural = (uint8_t)(*v - '0');
     return NE_OK;
 }
