@@ -32,6 +32,11 @@ struct ne_wordtab {
     /* parallel to firsts: bit k-1 of lens[slot][c] set when a phrase of
     ** class c (classes from 31 on share 31) and k words starts there */
     uint8_t (*lens)[32];
+    /* (first word, second word) pairs of the multiword phrases, as bits of a
+    ** small filter (pair_bit; pair_mask + 1 bits, a power of two): a token
+    ** whose next word is in no pair with it tries its one-word phrases only */
+    uint64_t *pairs;
+    uint32_t pair_mask;
 };
 
 /* ne_hash: a token's first-word lookup may use d->nhash. */
@@ -138,6 +143,38 @@ static size_t first_slot(const ne_wordtab *t, const char *w, size_t n) {
 
 static uint32_t class_bit(int cls) { return (uint32_t)1 << (cls < 31 ? cls : 31); }
 
+/* ne_hash of word w up to its first space (a phrase's second word, or the
+** part of a token that a phrase's second word can match). */
+static uint32_t word_hash(const char *w, size_t n) {
+    const char *sp = memchr(w, ' ', n);
+    return ne_hash(w, sp ? (size_t)(sp - w) : n);
+}
+
+/* Filter bit of a first word (its slot in firsts) and a second word's word_hash. */
+static uint32_t pair_bit(const ne_wordtab *t, size_t first, uint32_t second) {
+    uint32_t h = (second ^ (uint32_t)first * 0x9E3779B1u) * 0x85EBCA6Bu;
+    return (h ^ h >> 15) & t->pair_mask;
+}
+
+static int index_pairs(ne_wordtab *t) {
+    size_t multi = 0;
+    for (size_t i = 0; i < t->cap; i++) multi += t->ents[i].phrase && t->ents[i].nwords > 1;
+    uint32_t bits = 64;
+    while (bits < multi * 16 && bits < ((uint32_t)1 << 24)) bits <<= 1;
+    t->pair_mask = bits - 1;
+    t->pairs = neM_calloc(bits / 64, sizeof *t->pairs);
+    if (!t->pairs) return NE_NOMEM;
+    for (size_t i = 0; i < t->cap; i++) {
+        const char *p = t->ents[i].phrase;
+        if (!p || t->ents[i].nwords < 2) continue;
+        size_t n = strcspn(p, " ");
+        const char *sw = p + n + 1;
+        uint32_t b = pair_bit(t, first_slot(t, p, n), word_hash(sw, strlen(sw)));
+        t->pairs[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    return NE_OK;
+}
+
 static int index_first_words(ne_wordtab *t) {
     t->firsts = neM_calloc(t->cap, sizeof *t->firsts);
     t->lens = neM_calloc(t->cap, sizeof *t->lens);
@@ -153,7 +190,7 @@ static int index_first_words(ne_wordtab *t) {
         t->firsts[h].classes |= class_bit(w->cls);
         t->lens[h][w->cls < 31 ? w->cls : 31] |= (uint8_t)(1u << (w->nwords - 1));
     }
-    return NE_OK;
+    return index_pairs(t);
 }
 
 static int tab_fill(struct ne_engine *e, ne_wordtab *t, size_t len, const char *const *classes,
@@ -198,6 +235,7 @@ void neW_free(ne_wordtab *t) {
     neM_free(t->keys);
     neM_free(t->firsts);
     neM_free(t->lens);
+    neM_free(t->pairs);
     neM_free(t);
 }
 
@@ -233,9 +271,15 @@ const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
     if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
     unsigned lens = cls >= 0 ? t->lens[f][cls < 31 ? cls : 31] : 0xFFu; /* phrase lengths to try */
+    if (lens > 1 && i + 1 < end) { /* longer phrases only when the next word may be their second */
+        uint32_t b = pair_bit(t, f, word_hash(tk[i + 1].norm, tk[i + 1].norm_len));
+        if (!(t->pairs[b >> 6] >> (b & 63) & 1)) lens &= 1u;
+    }
     for (int k = t->firsts[f].maxwords; k >= 1; k--) {
         if (i + (size_t)k > end || !(lens >> (k - 1) & 1)) continue;
         char key[160];
+        if (k == 1) /* the token's own text is the key (when it fits key, as below) */
+            return (size_t)tk[i].norm_len + 1 < sizeof key ? neW_get(t, tk[i].norm, tk[i].norm_len, cls) : NULL;
         size_t n = 0;
         int fits = 1;
         for (size_t j = i; j < i + (size_t)k && fits; j++) {
