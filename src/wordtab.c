@@ -265,35 +265,38 @@ uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint3
     return t->firsts[first_slot_h(t, w, n, hash)].classes;
 }
 
+/* Entry of class cls whose phrase is the k tokens tk[i..i+k) (k >= 2) joined
+** by single spaces, or NULL (also when the phrase would not fit the key). */
+static const ne_word *match_words(const ne_wordtab *t, const ne_token *tk, size_t i, size_t k, int cls) {
+    char key[160];
+    size_t n = 0;
+    for (size_t j = i; j < i + k; j++) {
+        size_t wl = tk[j].norm_len;
+        if (n + wl + 1 >= sizeof key) return NULL;
+        if (j > i) key[n++] = ' ';
+        memcpy(key + n, tk[j].norm, wl);
+        n += wl;
+    }
+    return neW_get(t, key, n, cls);
+}
+
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls) {
     if (!t || i >= end || !t->firsts) return NULL;
     size_t f = first_slot(t, tk[i].norm, tk[i].norm_len);
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
     if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
-    unsigned lens = cls >= 0 ? t->lens[f][cls < 31 ? cls : 31] : 0xFFu; /* phrase lengths to try */
-    if (lens > 1 && i + 1 < end) { /* longer phrases only when the next word may be their second */
+    /* phrase lengths to try: bit k-1 for k words, k <= maxwords and k <= end - i */
+    unsigned lens = (cls >= 0 ? t->lens[f][cls < 31 ? cls : 31] : 0xFFu) & ((1u << t->firsts[f].maxwords) - 1);
+    if (end - i < 8) lens &= (1u << (end - i)) - 1;
+    if (lens > 1) { /* longer phrases only when the next word may be their second */
         uint32_t b = pair_bit(t, f, word_hash(tk[i + 1].norm, tk[i + 1].norm_len));
         if (!(t->pairs[b >> 6] >> (b & 63) & 1)) lens &= 1u;
     }
-    for (int k = t->firsts[f].maxwords; k >= 1; k--) {
-        if (i + (size_t)k > end || !(lens >> (k - 1) & 1)) continue;
-        char key[160];
-        if (k == 1) /* the token's own text is the key (when it fits key, as below) */
-            return (size_t)tk[i].norm_len + 1 < sizeof key ? neW_get(t, tk[i].norm, tk[i].norm_len, cls) : NULL;
-        size_t n = 0;
-        int fits = 1;
-        for (size_t j = i; j < i + (size_t)k && fits; j++) {
-            size_t wl = tk[j].norm_len;
-            if (n + wl + 1 >= sizeof key) fits = 0;
-            else {
-                if (j > i) key[n++] = ' ';
-                memcpy(key + n, tk[j].norm, wl);
-                n += wl;
-            }
-        }
-        if (!fits) continue;
-        const ne_word *w = neW_get(t, key, n, cls);
+    for (int k = t->firsts[f].maxwords; lens > 1 && k >= 2; k--) {
+        if (!(lens >> (k - 1) & 1)) continue;
+        const ne_word *w = match_words(t, tk, i, (size_t)k, cls);
         if (w) return w;
     }
-    return NULL;
+    /* one word: the token's own text is the key (when it fits one, as above) */
+    return lens & 1 && (size_t)tk[i].norm_len + 1 < 160 ? neW_get(t, tk[i].norm, tk[i].norm_len, cls) : NULL;
 }
