@@ -4,6 +4,7 @@
 ** docs/TIME.md. */
 #include "neInt.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -987,13 +988,26 @@ static uint32_t first_offers(const tx *x, size_t i) {
     return f;
 }
 
+/* mx_runs[b]: bit m set when matchers[m].first has bit b, so the matchers a
+** token may start are found from its few offered bits, in table order. */
+#define N_MATCHERS (sizeof matchers / sizeof matchers[0])
+_Static_assert(N_MATCHERS <= 32, "matcher sets are 32-bit masks");
+static uint32_t mx_runs[32];
+static pthread_once_t mx_once = PTHREAD_ONCE_INIT;
+static void mx_build(void) {
+    for (size_t m = 0; m < N_MATCHERS; m++)
+        for (int b = 0; b < 32; b++)
+            if (matchers[m].first >> b & 1) mx_runs[b] |= (uint32_t)1 << m;
+}
+
 static size_t match_at(tx *x, size_t i) {
     size_t best = 0;
     char val[sizeof x->val];
     const char *type = NULL;
-    uint32_t offers = first_offers(x, i);
-    for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {
-        if (!(matchers[m].first & offers)) continue;
+    uint32_t runs = 0;
+    for (uint32_t o = first_offers(x, i); o; o &= o - 1) runs |= mx_runs[__builtin_ctz(o)];
+    for (; runs; runs &= runs - 1) { /* lowest bit first: table order */
+        size_t m = (size_t)__builtin_ctz(runs);
         size_t n = matchers[m].run(x, i);
         if (n > best) {
             best = n;
@@ -1064,6 +1078,7 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
         x.d = 1;
     }
     x.last_q = -1;
+    pthread_once(&mx_once, mx_build);
     uint32_t *starts = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *starts);
     if (!starts) return NE_NOMEM;
     for (size_t i = 0; i < d->tokens.n; i++) 
