@@ -740,6 +740,7 @@ static int parse_at(scan *s, size_t i, np *p) {
             return 1;
         }
     }
+    if (s->titlecase || !capitalized(&tk[j])) return 0; /* name_end's own first test, without the call */
     size_t e = name_end(s, j);
     if (e == j) return 0;
     if (match(s, j, NE_DM(NE_DT_PLACE), &x) == e - j && nePlace_credible(s->e, s->d, x, j, e, s->b)) {
