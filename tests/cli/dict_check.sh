@@ -7,6 +7,17 @@ set -eu
 "$NE_BIN" dict check "$NE_SRC/dictionaries" || { echo "FAIL: the shipped dictionaries do not pass dict check"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# expect_problems DIR WANT...: dict check DIR exits 1 and reports every WANT
+expect_problems() {
+    local dir=$1 rc=0 want
+    shift
+    "$NE_BIN" dict check "$dir" 2> "$tmp/err" || rc=$?
+    cat "$tmp/err"
+    [ "$rc" = 1 ] || { echo "FAIL: dict check $dir: exit $rc, expected 1"; exit 1; }
+    for want in "$@"; do
+        grep -qF "$want" "$tmp/err" || { echo "FAIL: missing: $want"; exit 1; }
+    done
+}
 mkdir -p "$tmp/actors"
 cp "$NE_SRC/dictionaries/actor_codes.txt" "$tmp/"
 cat > "$tmp/actors/bad.txt" <<'TXT'
@@ -21,18 +32,10 @@ No code here
 Bad date = PAK 2020-13-01..
 TXT
 printf 'officials = GVX ; plural=1\n' > "$tmp/roles.txt"
-set +e
-"$NE_BIN" dict check "$tmp" 2> "$tmp/err"
-rc=$?
-set -e
-cat "$tmp/err"
-[ "$rc" = 1 ] || { echo "FAIL: exit $rc, expected 1"; exit 1; }
-for want in "bad.txt:3: duplicate name 'Pakistan'" "bad.txt:4: unknown country or international code 'XYZ'" \
-            "bad.txt:5: date ranges of 'PAKGOV' and 'PAKOPP' overlap" "bad.txt:6: bad code 'pakgov'" \
-            "bad.txt:7: duplicate key 'type'" "bad.txt:8: expected NAME = CODE" "bad.txt:9: bad date '2020-13-01'" \
-            "roles.txt:1: unknown role group 'GVX'" "8 problems"; do
-  grep -qF "$want" "$tmp/err" || { echo "FAIL: missing: $want"; exit 1; }
-done
+expect_problems "$tmp" "bad.txt:3: duplicate name 'Pakistan'" "bad.txt:4: unknown country or international code 'XYZ'" \
+    "bad.txt:5: date ranges of 'PAKGOV' and 'PAKOPP' overlap" "bad.txt:6: bad code 'pakgov'" \
+    "bad.txt:7: duplicate key 'type'" "bad.txt:8: expected NAME = CODE" "bad.txt:9: bad date '2020-13-01'" \
+    "roles.txt:1: unknown role group 'GVX'" "8 problems"
 # pattern files: each bad line is reported and the check goes on
 rm -rf "$tmp/actors" "$tmp/roles.txt"
 mkdir -p "$tmp/patterns" "$tmp/cameo"
@@ -46,14 +49,6 @@ cat > "$tmp/patterns/bad.txt" <<'TXT'
 010 v {issue|release statement
 173 v arrest +
 TXT
-set +e
-"$NE_BIN" dict check "$tmp" 2> "$tmp/err"
-rc=$?
-set -e
-cat "$tmp/err"
-[ "$rc" = 1 ] || { echo "FAIL: bad patterns: exit $rc, expected 1"; exit 1; }
-for want in "patterns/bad.txt:3: unknown CAMEO code '999'" "patterns/bad.txt:4: kind must be 'v' or 'n'" \
-            "patterns/bad.txt:5: empty pattern" "patterns/bad.txt:6: unbalanced '{'" "4 problems"; do
-  grep -qF "$want" "$tmp/err" || { echo "FAIL: missing: $want"; exit 1; }
-done
+expect_problems "$tmp" "patterns/bad.txt:3: unknown CAMEO code '999'" "patterns/bad.txt:4: kind must be 'v' or 'n'" \
+    "patterns/bad.txt:5: empty pattern" "patterns/bad.txt:6: unbalanced '{'" "4 problems"
 echo "ok"
