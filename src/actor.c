@@ -35,11 +35,8 @@ typedef struct np {
     ne_actor_info info;
 } np;
 
-/* The first two bytes are compared inline (when the first agree and are not
-** NUL, both strings have a [1]): most tokens differ from every listed word there. */
-static int is_w(const ne_token *t, const char *w) {
-    return t->norm[0] == w[0] && t->norm[1] == w[1] && strcmp(t->norm, w) == 0;
-}
+/* Is t the word w? */
+static int is_w(const ne_token *t, const char *w) { return ne_word_is(t->norm, w); }
 
 static int is_any(const ne_token *t, const char *const *list) {
     for (; *list; list++) if (is_w(t, *list)) return 1;

@@ -12,12 +12,8 @@
 
 static const ne_token *TK(const ne_sview *sv, int i) { return &sv->t[i]; }
 static int WC(const ne_sview *sv, int i) { return sv->wc[i]; }
-/* Is token i the word w?  The first two bytes are compared inline (the
-** second only when the first agree and are not NUL): most tokens differ there. */
-static int is_word(const ne_sview *sv, int i, const char *w) {
-    const char *t = sv->t[i].norm;
-    return t[0] == w[0] && (!w[0] || t[1] == w[1]) && !strcmp(t, w);
-}
+/* Is token i the word w? */
+static int is_word(const ne_sview *sv, int i, const char *w) { return ne_word_is(sv->t[i].norm, w); }
 
 static int is_comma(const ne_sview *sv, int i) { return is_word(sv, i, ","); }
 
@@ -148,12 +144,10 @@ static void approximators(ne_sview *sv) {
     static const char *const one[] = {"about", "around", "over", "some", "nearly", "almost", "roughly",
                                       "approximately", "under", "only", "just", NULL};
     static const char *const two[][2] = {{"at", "least"}, {"up", "to"}, {"as", "many"}, {"at", "most"}};
-    uint32_t first = (uint32_t)1 << ('o' & 31); /* bit b & 31 of each word's first byte b ("once" below): */
-    for (const char *const *w = one; *w; w++) first |= (uint32_t)1 << ((unsigned char)**w & 31); /* most */
-    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)                        /* tokens have none */
-        first |= (uint32_t)1 << ((unsigned char)two[k][0][0] & 31);
+    uint32_t first = ne_initials(one) | ne_initial("once"); /* the first bytes of all: most tokens have none */
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) first |= ne_initial(two[k][0]);
     for (int i = 0; i + 1 < sv->n; i++) {
-        if (!(first >> ((unsigned char)sv->t[i].norm[0] & 31) & 1)) continue;
+        if (!ne_initial_in(first, sv->t[i].norm)) continue;
         for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
             if (is_word(sv, i, two[k][0]) && is_word(sv, i + 1, two[k][1]) && count_at(sv, i + 2 + (k == 2)))
                 sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV;

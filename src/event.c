@@ -38,12 +38,9 @@ typedef struct ev_ctx {
     int pas_at, pas;  /* neClause_passive of token pas_at in sv (-1: none yet) */
 } ev_ctx;
 
-/* Is token i the word w?  (The first two bytes are compared inline, the
-** second only when the first agree and are not NUL: most tokens differ there.) */
+/* Is token i (in the sentence) the word w? */
 static int tok_is(const ev_ctx *c, int i, const char *w) {
-    if (i < 0 || i >= c->sv.n) return 0;
-    const char *t = c->sv.t[i].norm;
-    return t[0] == w[0] && (!w[0] || t[1] == w[1]) && !strcmp(t, w);
+    return i >= 0 && i < c->sv.n && ne_word_is(c->sv.t[i].norm, w);
 }
 
 static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
@@ -1078,14 +1075,6 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
     return found;
 }
 
-/* A filter of the first bytes of words (bit b & 31 for byte b): a token
-** whose first byte's bit is clear is none of them. */
-static uint32_t initials(const char *const *words) {
-    uint32_t m = 0;
-    for (; *words; words++) m |= (uint32_t)1 << ((unsigned char)**words & 31);
-    return m;
-}
-
 /* Is t one of words, alone or glued to non-ASCII junk ("storiesÂ", a
 ** no-break space mangled by a wrong encoding)? */
 static int is_norm(const ne_token *t, const char *const *words) {
@@ -1105,10 +1094,10 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
     static const char *const w1[] = {"related", "also", "read", "full", "see", "more", NULL};
     static const char *const w2[] = {"stories", "story", "news", "articles", "links", "read", "more",
                                      "coverage", "also", "reading", NULL};
-    uint32_t m1 = initials(w1);
+    uint32_t m1 = ne_initials(w1);
     for (uint32_t k = 0; k + 1 < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
-        if (!(m1 >> ((unsigned char)t->norm[0] & 31) & 1)) continue; /* most tokens */
+        if (!ne_initial_in(m1, t->norm)) continue; /* most tokens */
         if (is_norm(t, w1) && is_norm(t + 1, w2) && (k == 0 || (k + 2 < s->tok_count && !strcmp(t[2].norm, ":"))))
             return k;
     }

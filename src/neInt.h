@@ -330,6 +330,21 @@ typedef struct ne_wordset { uint64_t w[NE_WS_BITS / 64 + 1]; } ne_wordset;
 static inline unsigned ne_ws_bit(uint32_t h) { return h & (NE_WS_BITS - 1); }
 static inline void ne_ws_add(ne_wordset *s, uint32_t h) { s->w[ne_ws_bit(h) >> 6] |= (uint64_t)1 << (h & 63); }
 static inline int ne_ws_has(const ne_wordset *s, unsigned bit) { return (int)(s->w[bit >> 6] >> (bit & 63)) & 1; }
+/* Is the token text t the word w?  The first two bytes are compared inline
+** (the second only when the first agree and are not NUL): most tokens differ
+** there, so the per-token word tests of the stages rarely call strcmp. */
+static inline int ne_word_is(const char *t, const char *w) {
+    return t[0] == w[0] && (!w[0] || t[1] == w[1]) && !strcmp(t, w);
+}
+/* A filter of the first bytes of words (bit b & 31 of each first byte b), and
+** its test: a text whose first byte's bit is clear is none of the words. */
+static inline uint32_t ne_initial(const char *w) { return (uint32_t)1 << ((unsigned char)w[0] & 31); }
+static inline uint32_t ne_initials(const char *const *words) {
+    uint32_t m = 0;
+    for (; *words; words++) m |= ne_initial(*words);
+    return m;
+}
+static inline int ne_initial_in(uint32_t m, const char *t) { return (m & ne_initial(t)) != 0; }
 /* FNV-1a, the hash of words across the event stages. */
 static inline uint32_t ne_hash(const char *s, size_t n) {
     uint32_t h = 2166136261u;

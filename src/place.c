@@ -11,8 +11,8 @@ static const char *const locatives[] = {"in", "near", "at", "from", "to", "outsi
                                         "via", "between", "and", "province", "city", "town", NULL};
 
 static int is_any(const ne_token *t, const char *const *list) {
-    for (; *list; list++) /* [1] is read only when [0] agree and list words are not empty */
-        if (t->norm[0] == (*list)[0] && t->norm[1] == (*list)[1] && strcmp(t->norm, *list) == 0) return 1;
+    for (; *list; list++)
+        if (ne_word_is(t->norm, *list)) return 1;
     return 0;
 }
 

@@ -110,11 +110,10 @@ static int valid_day(int y, int m, int d) {
 
 /* ---- token helpers ---- */
 static const ne_token *tok(const tx *x, size_t i) { return i < x->end ? &x->tk[i] : NULL; }
-/* Is token i the word w?  The first two bytes are compared inline (the
-** second only when the first agree and are not NUL). */
+/* Is token i the word w? */
 static int is_word(const tx *x, size_t i, const char *w) {
     const ne_token *t = tok(x, i);
-    return t && t->norm[0] == w[0] && (!w[0] || t->norm[1] == w[1]) && strcmp(t->norm, w) == 0;
+    return t && ne_word_is(t->norm, w);
 }
 /* Phrase of class cls (TW_*, all < 31) at token i; the per-token class sets
 ** skip the phrase lookup at most tokens. */
