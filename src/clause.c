@@ -22,10 +22,11 @@ static int ends_with(const char *s, size_t n, const char *suf) {
     return n > k && !memcmp(s + n - k, suf, k);
 }
 
-/* A clause boundary mark: ; : or a quote mark. */
+/* A clause boundary mark: ; : or a bracket (not one of a party label,
+** which neClause_view marks as an adverb). */
 static int is_hard_boundary(const ne_sview *sv, int i) {
-    return is_word(sv, i, ";") || is_word(sv, i, ":") || is_word(sv, i, "(") ||
-           is_word(sv, i, ")");
+    return is_word(sv, i, ";") || is_word(sv, i, ":") ||
+           ((is_word(sv, i, "(") || is_word(sv, i, ")")) && WC(sv, i) != NE_WC_ADV);
 }
 
 int neClause_actor(const ne_sview *sv, int i) {
@@ -159,6 +160,27 @@ static void approximators(ne_sview *sv) {
 }
 
 /* Fill the view of sentence si: word classes and verb judgements. */
+/* US news labels a politician with party and state in brackets after the
+** name: "Sen. Bernie Sanders (I-Vt.) called on ...", "Gov. Rick Snyder (R)".
+** The end of such a label opening at token i (the ")"), or -1: after a
+** capitalized word, R, D or I, then optionally a dash and up to four
+** capitalized words, dots or commas. */
+static int party_label(const ne_sview *sv, int i) {
+    if (i < 1 || i + 2 >= sv->n || !is_word(sv, i, "(") || TK(sv, i - 1)->shape != NE_SH_CAP) return -1;
+    const ne_token *p = TK(sv, i + 1);
+    if (p->norm_len != 1 || !strchr("rdi", p->norm[0]) || p->shape == NE_SH_LOWER) return -1;
+    int k = i + 2;
+    if (is_word(sv, k, ".")) k++;
+    if (k < sv->n && is_word(sv, k, ")")) return k;
+    if (k >= sv->n || TK(sv, k)->shape != NE_SH_DASH) return -1;
+    for (int e = k + 1; e < sv->n && e <= k + 5; e++) {
+        const ne_token *t = TK(sv, e);
+        if (is_word(sv, e, ")")) return e > k + 1 ? e : -1;
+        if (t->shape != NE_SH_CAP && t->shape != NE_SH_UPPER && !is_word(sv, e, ".") && !is_comma(sv, e)) return -1;
+    }
+    return -1;
+}
+
 int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
     memset(sv, 0, sizeof *sv);
@@ -185,6 +207,11 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         sv->isverb[i] = 0;
         ne_ws_add(&sv->words, sv->lh[i]);
         ne_ws_add(&sv->words, sv->nh[i]);
+    }
+    for (int i = 0; i < sv->n; i++) { /* a party label is passed over like an adverb */
+        int e = party_label(sv, i);
+        for (int k = i; e > 0 && k <= e; k++) sv->wc[k] = NE_WC_ADV;
+        if (e > 0) i = e;
     }
     approximators(sv);
     for (int i = 0; i < sv->n; i++) sv->isverb[i] = (uint8_t)(verb_form(sv, i) && !judge_noun(sv, i));

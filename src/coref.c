@@ -430,6 +430,41 @@ static void main_country_roles(cctx *c) {
     }
 }
 
+/* Is the unknown name r (nothing it refers to) shown to be a person: a
+** personal pronoun (he, she, him, her, his) or a shorter mention of it
+** refers to it, or it or such a mention speaks a quotation? */
+static int confirmed_person(const cctx *c, size_t r) {
+    if (c->speaks && c->speaks[r] == SPK_OTHER) return 1;
+    for (size_t m = r + 1; m < c->d->actors.n; m++) {
+        if (c->act[m].ref < 0 || root_of(c, m) != r) continue;
+        if (c->act[m].kind == NE_ACTOR_PRONOUN ? c->inf[m].person == 1 && c->inf[m].gender != 0
+                                               : c->speaks && c->speaks[m] == SPK_OTHER)
+            return 1;
+    }
+    return 0;
+}
+
+/* Unknown names of people ("9/11 widow Terry Strada ... Strada accused",
+** "Glenn Beck said") that the text shows to be persons take the main
+** country, as a country code without a role: CAMEO codes a person who
+** holds no office by the country (docs/ANNOTATION.md rule 9). */
+static void main_country_persons(cctx *c) {
+    const char *cc = NULL;
+    int looked = 0;
+    size_t ncountries = 0;
+    for (size_t m = 0; m < c->d->actors.n; m++) {
+        ne_actor *a = &c->act[m];
+        if (a->kind != NE_ACTOR_UNKNOWN || a->ref >= 0 || a->code || (a->role && a->role[0]) ||
+            c->inf[m].tok_end - c->inf[m].tok_first < 2 || c->inf[m].tok_end - c->inf[m].tok_first > 3 ||
+            c->inf[m].person == 0 || !confirmed_person(c, m))
+            continue;
+        if (!looked) { cc = main_country(c, &ncountries); looked = 1; }
+        if (!cc) return;
+        a->code = cc;
+        a->country = cc;
+    }
+}
+
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e};
     if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
@@ -450,6 +485,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         if (kind == NE_ACTOR_UNKNOWN) a->kind = c.act[a->ref].kind == NE_ACTOR_UNKNOWN ? NE_ACTOR_UNKNOWN : NE_ACTOR_NAMED;
     }
     main_country_roles(&c);
+    main_country_persons(&c);
     for (size_t m = 0; m < d->actors.n; m++) /* pronouns of role nominals coded just now */
         if (c.act[m].ref >= 0 && !c.act[m].code) {
             const ne_actor *t = &c.act[root_of(&c, m)];
