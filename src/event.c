@@ -701,6 +701,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_source && !ev.has_target) continue;
+            if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
@@ -936,6 +937,13 @@ static int code_verb(ev_ctx *c) {
     return emit(c, &r);
 }
 
+/* Is lemma one of the NULL-terminated words? */
+static int lemma_in(const char *lemma, const char *const *words) {
+    for (const char *const *v = words; *v; v++)
+        if (lemma[0] == (*v)[0] && !strcmp(lemma, *v)) return 1;
+    return 0;
+}
+
 /* Support verbs: their object noun names an act their subject performs
 ** ("Iraqi warplanes carried out a raid", "Ghani announced a cease-fire",
 ** "the army launched an offensive"). */
@@ -946,9 +954,7 @@ static int support_verb(const char *lemma) {
                                         "resume", "pay", "extend", "offer", "give", "provide", "deliver",
                                         "issue", "express", "undertake", "perform", "execute", "lead",
                                         "initiate", "organize", "organise", "open", "press", "renew", NULL};
-    for (const char *const *v = verbs; *v; v++)
-        if (lemma[0] == (*v)[0] && !strcmp(lemma, *v)) return 1;
-    return 0;
+    return lemma_in(lemma, verbs);
 }
 
 /* The subject of a support verb governing the event noun at i (the noun
@@ -962,6 +968,25 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
         j--;
     if (j >= lo && (tok_is(c, j, "out") || tok_is(c, j, "up"))) j--; /* carry out, step up */
     if (j < lo || !sv->isverb[j] || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
+    const char *rule;
+    return neClause_subject(sv, neClause_vg_start(sv, j), lo, out, EV_MAX_ACTORS, &rule);
+}
+
+/* Recipient verbs: their subject receives the act their object noun names
+** ("the carmakers received Canadian loans", "Kenya won US backing"). */
+static int recipient_verb(const char *lemma) {
+    static const char *const verbs[] = {"receive", "get", "obtain", "secure", "win", "accept", "gain", NULL};
+    return lemma_in(lemma, verbs);
+}
+
+/* The subject of a recipient verb whose object the event noun at i heads:
+** the target of a noun event that names none ("GM and Chrysler receive
+** Canadian loans": CAN on the carmakers); 0 when there is none. */
+static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
+    const ne_sview *sv = &c->sv;
+    int j = i - 1;
+    while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV)) j--;
+    if (j < lo || !sv->isverb[j] || !recipient_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
     const char *rule;
     return neClause_subject(sv, neClause_vg_start(sv, j), lo, out, EV_MAX_ACTORS, &rule);
 }
@@ -991,6 +1016,11 @@ static int code_noun(ev_ctx *c, int in_slot) {
         f.rule = "noun: source=support-verb-subject";
     if (in_slot && !f.nsrc) return NE_OK; /* "Sweden condemned the attack": no one's attack */
     f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
+    if (!f.ntgt && c->m.pt->has_source && !c->m.pt->has_target &&
+        (f.ntgt = support_subject(c, i, f.lo, f.tgt)) > 0) /* "Airbus announced orders from $": Airbus is sold to */
+        f.rule = "noun: source=slot, target=support-verb-subject";
+    if (!f.ntgt && f.nsrc && root_is(c->m.pt, "07") && (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0)
+        f.rule = "noun: source=modifier, target=recipient-subject";
     f.verbal = verbal_attack(c, &f);
     return emit(c, &f);
 }

@@ -101,7 +101,8 @@ static void test_events_golden(void **state) {
     int cases = 0;
     int bad = run_file("events.txt", &cases) + run_file("events-roles.txt", &cases) +
               run_file("events-patterns.txt", &cases) + run_file("events-clauses.txt", &cases) +
-              run_file("events-caseless.txt", &cases) + run_file("events-actors.txt", &cases);
+              run_file("events-caseless.txt", &cases) + run_file("events-actors.txt", &cases) +
+              run_file("events-economy.txt", &cases);
     printf("events golden: %d sentences, %d mismatches\n", cases, bad);
     assert_int_equal(bad, 0);
 }
