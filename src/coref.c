@@ -126,16 +126,23 @@ static long coordinated(const cctx *c, size_t m, fit_fn fits) {
     return (!strcmp(w, "and") || !strcmp(w, "or")) && fits(c, m, m - 1) ? (long)(m - 1) : -1;
 }
 
+/* The token before the clause that mention m opens, "that" stepped over
+** ("said that it ..."): the reporting verb if there is one; 0 when m opens
+** the document. */
+static size_t verb_before(const cctx *c, size_t m) {
+    size_t j = c->inf[m].tok_first;
+    if (j < 2) return 0;
+    j--;
+    return ne_word_is(c->tk[j].norm, "that") ? j - 1 : j;
+}
+
 /* "the White House has said that it is considering ...": a pronoun opening
 ** the clause reported by a speech verb refers to that verb's subject when it
 ** fits (the mention ending right before the verb and its auxiliaries).
 ** -1 when the pronoun is not in that frame or the subject does not fit. */
 static long reporter_subject(const cctx *c, size_t m, fit_fn fits) {
-    size_t j = c->inf[m].tok_first;
+    size_t j = verb_before(c, m);
     uint32_t s = sent_of(c, m);
-    if (j < 2) return -1;
-    j--;
-    if (!strcmp(c->tk[j].norm, "that")) j--;
     static const char *const speech[] = {"say", "tell", "announce", "state", "add", "claim", "insist", "warn",
                                          "argue", "deny", "confirm", "maintain", "note", "indicate", "acknowledge",
                                          "admit", "explain", "declare", "assert", "contend", NULL};
@@ -151,12 +158,42 @@ static long reporter_subject(const cctx *c, size_t m, fit_fn fits) {
     return -1;
 }
 
+static int word_among(const char *t, const char *const *words) {
+    for (; *words; words++)
+        if (ne_word_is(t, *words)) return 1;
+    return 0;
+}
+
+/* "Tehran blamed Jaish al-Adl, saying it has carried out attacks": after a
+** verb of blame, a pronoun opening the clause of ", saying/alleging ..." is
+** the accused, i.e. the first fitting mention after the blame word.  -1 when
+** the pronoun is not in that frame. */
+static long accused_object(const cctx *c, size_t m, fit_fn fits) {
+    size_t j = verb_before(c, m);
+    uint32_t s = sent_of(c, m);
+    static const char *const ing[] = {"saying", "alleging", "claiming", "charging", "arguing", NULL};
+    if (j < 2 || c->tk[j].sent != s || !word_among(c->tk[j].norm, ing) || strcmp(c->tk[j - 1].norm, ",")) return -1;
+    static const char *const blame[] = {"accuse", "blame", "finger", "condemn", "criticize", "criticise",
+                                        "denounce", "fault", "slam", NULL};
+    size_t cue = j;
+    for (size_t t = j - 1; t-- > 0 && c->tk[t].sent == s;)
+        if (word_among(c->tk[t].lemma, blame)) {
+            cue = t;
+            break;
+        }
+    if (cue == j) return -1;
+    for (size_t k = 0; k < m; k++)
+        if (sent_of(c, k) == s && c->inf[k].tok_first > cue && before(c, m, k) && fits(c, m, k)) return (long)k;
+    return -1;
+}
+
 /* The antecedent of m: Hobbs-style order, that is earlier mentions of its
 ** own sentence left to right (subjects first), then each earlier sentence,
 ** left to right, up to window sentences back.  -1 when none fits. */
 static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     long k = coordinated(c, m, fits);
     if (k >= 0) return k;
+    if (c->act[m].kind == NE_ACTOR_PRONOUN && (k = accused_object(c, m, fits)) >= 0) return k;
     if (c->act[m].kind == NE_ACTOR_PRONOUN && (k = reporter_subject(c, m, fits)) >= 0) return k;
     uint32_t s = sent_of(c, m);
     size_t first = m;
