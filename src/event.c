@@ -687,6 +687,15 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return 0;
 }
 
+/* A trip within the traveller's own country ("Obama flew to Boise", "the
+** delegates arrive in Cleveland"): the target is that country as a place, no
+** actor visited; CAMEO's visits (042/043) are between actors. */
+static int home_trip(const ne_event *ev) {
+    if (strcmp(ev->code, "042") && strcmp(ev->code, "043")) return 0;
+    return ev->has_source && ev->has_target && ev->source.country && ev->target.code &&
+           !strcmp(ev->target.code, ev->source.country);
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -702,6 +711,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_source && !ev.has_target) continue;
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
+            if (home_trip(&ev)) continue;
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
@@ -972,6 +982,22 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
     return neClause_subject(sv, neClause_vg_start(sv, j), lo, out, EV_MAX_ACTORS, &rule);
 }
 
+/* Is mention a, a modifier of the force noun at i (roots 18-20), the place
+** where it happened: a place, or a capital not in the possessive ("the Paris
+** attacks", "the Brussels bombings"; but "Moscow's airstrikes" are the
+** government's)? */
+static int place_modifier(const ev_ctx *c, int a, int i) {
+    const char *r = c->m.pt->cameo->root;
+    if (!(r[0] == '2' || (r[0] == '1' && r[1] >= '8'))) return 0;
+    if (a <= -2) return 1;
+    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, (size_t)a);
+    if (in->type != NE_DT_METONYM) return 0;
+    int last = -1;
+    for (int k = 0; k < i; k++)
+        if (c->sv.t[k].actor == a) last = k;
+    return last >= 0 && last + 1 < i && c->sv.wc[last + 1] != NE_WC_POSS;
+}
+
 /* Recipient verbs: their subject receives the act their object noun names
 ** ("the carmakers received Canadian loans", "Kenya won US backing"). */
 static int recipient_verb(const char *lemma) {
@@ -1006,6 +1032,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
         f.nsrc = neClause_ng_actors(&c->sv, s, i - 1, f.src, 1);
         if (f.nsrc && !NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, f.src[0]))->code)
             f.nsrc = 0; /* "their offensive" with no referent: try the support verb */
+        if (f.nsrc && place_modifier(c, f.src[0], i)) f.nsrc = 0; /* "the Paris attacks": where, not who */
     }
     int by = tok_is(c, i + 1, "by") ? i + 1 : tok_is(c, c->m.end + 1, "by") ? c->m.end + 1 : -1;
     if (!f.nsrc && by >= 0) { /* "an attack by X", "a car bombing by X" */
@@ -1016,8 +1043,8 @@ static int code_noun(ev_ctx *c, int in_slot) {
         f.rule = "noun: source=support-verb-subject";
     if (in_slot && !f.nsrc) return NE_OK; /* "Sweden condemned the attack": no one's attack */
     f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
-    if (!f.ntgt && c->m.pt->has_source && !c->m.pt->has_target &&
-        (f.ntgt = support_subject(c, i, f.lo, f.tgt)) > 0) /* "Airbus announced orders from $": Airbus is sold to */
+    if (!f.ntgt && c->m.pt->has_source && !c->m.pt->has_target && root_is(c->m.pt, "06") && /* "Airbus won orders from $" */
+        ((f.ntgt = support_subject(c, i, f.lo, f.tgt)) > 0 || (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0))
         f.rule = "noun: source=slot, target=support-verb-subject";
     if (!f.ntgt && f.nsrc && root_is(c->m.pt, "07") && (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0)
         f.rule = "noun: source=modifier, target=recipient-subject";
