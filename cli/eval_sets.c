@@ -201,9 +201,22 @@ static int has_country(json_t *actors, const char *country) {
     return 0;
 }
 
+/* The gold records were coded in PLOVER 0.5b1 (2016); our CAMEO-to-PLOVER
+** table follows the 2021 mapping (CAMEO2PLOVER-2021.txt, PLOVER draft 0.8),
+** which merged four of the old categories into others: 10 DEMAND became
+** REQUEST, 11 DISAPPROVE and 09 INVESTIGATE became ACCUSE, 19 FIGHT became
+** ASSAULT (with 18 and 20).  The gold name in the 2021 naming. */
+static const char *plover_2021(const char *gold) {
+    static const char *const renamed[][2] = {
+        {"DEMAND", "REQUEST"}, {"DISAPPROVE", "ACCUSE"}, {"INVESTIGATE", "ACCUSE"}, {"FIGHT", "ASSAULT"}};
+    for (size_t i = 0; gold && i < sizeof renamed / sizeof renamed[0]; i++)
+        if (!strcmp(gold, renamed[i][0])) return renamed[i][1];
+    return gold;
+}
+
 /* Score one record: the engine's events against (sources x targets, event). */
 static void plover_score(json_t *rec, const ne_doc *d, plover_counts *k) {
-    const char *gev = json_string_value(json_object_get(rec, "event"));
+    const char *gev = plover_2021(json_string_value(json_object_get(rec, "event")));
     json_t *src = json_object_get(rec, "source"), *tgt = json_object_get(rec, "target");
     size_t n = 0, nsrc = json_array_size(src), ntgt = json_array_size(tgt);
     const ne_event *ev = d ? ne_doc_events(d, &n) : NULL;
