@@ -1135,8 +1135,8 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
 /* Is t one of words, alone or glued to non-ASCII junk ("storiesÂ", a
 ** no-break space mangled by a wrong encoding)? */
 static int is_norm(const ne_token *t, const char *const *words) {
-    for (; *words; words++) {
-        if (t->norm[0] != (*words)[0]) continue; /* most tokens differ at once (words are not empty) */
+    for (; *words; words++) { /* most tokens differ in the first two bytes (the words have two or more) */
+        if (t->norm[0] != (*words)[0] || t->norm[1] != (*words)[1]) continue;
         size_t n = strlen(*words);
         if (!strncmp(t->norm, *words, n) && (!t->norm[n] || (unsigned char)t->norm[n] >= 0x80)) return 1;
     }

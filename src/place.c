@@ -121,10 +121,12 @@ static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x,
     return NE_OK;
 }
 
-static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, size_t a, size_t b) {
+/* types: neDict_token_types, tested here before the call (most tokens start
+** no place name). */
+static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint16_t *types, size_t a, size_t b) {
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
     for (size_t i = a; i < b;) {
-        size_t n = inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
+        size_t n = !(types[i] & mask) || inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
         const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit) : NULL;
         if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
         if (!x) { i++; continue; }
@@ -137,9 +139,10 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, size_t a, 
 int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->dict) return NE_OK;
     int rc = neDict_prepare(d, e);
+    const uint16_t *types = neDict_token_types(d);
     for (size_t s = 0; rc == NE_OK && s < d->sentences.n; s++) {
         const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, s);
-        rc = scan_sentence(d, e, sn->tok_first, (size_t)sn->tok_first + sn->tok_count);
+        rc = scan_sentence(d, e, types, sn->tok_first, (size_t)sn->tok_first + sn->tok_count);
     }
     return rc;
 }
