@@ -214,7 +214,8 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         if (e > 0) i = e;
     }
     approximators(sv);
-    for (int i = 0; i < sv->n; i++) sv->isverb[i] = (uint8_t)(verb_form(sv, i) && !judge_noun(sv, i));
+    for (int i = 0; i < sv->n; i++) /* verb_form's first test inline: most tokens fail it */
+        sv->isverb[i] = (uint8_t)((TK(sv, i)->tags & NE_TAG_VERB) && verb_form(sv, i) && !judge_noun(sv, i));
     sv->words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");
     return NE_OK;
