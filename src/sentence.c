@@ -333,7 +333,7 @@ static int ends_after(const splitter *sp, size_t i) {
 /* Is the segment (tokens tk[0..n)) written all in lower case, as some news
 ** archives store text?  No capitalized word at all, or sentences that mostly
 ** open in lower case after a full stop (a header or a footer in capitals
-** does not count against it). */
+** does not count against it: a capitalized word opening a line is not counted). */
 static int lowercase_segment(const ne_token *tk, size_t n) {
     size_t words = 0, caps = 0, low_starts = 0, cap_starts = 0;
     for (size_t i = 0; i < n; i++) {
@@ -342,7 +342,10 @@ static int lowercase_segment(const ne_token *tk, size_t n) {
         words++;
         int cap = t->shape != NE_SH_LOWER;
         caps += cap;
-        if (i > 0 && tk[i - 1].shape == NE_SH_PUNCT && tk[i - 1].norm[0] == '.' && (t->flags & NE_TF_SPACE_BEFORE)) {
+        /* a word opening a line after a full stop is a header or footer line ("Facebook
+        ** Twitter Linkedin Mail" under a lower-case story), not a sentence of the text */
+        if (i > 0 && tk[i - 1].shape == NE_SH_PUNCT && tk[i - 1].norm[0] == '.' && (t->flags & NE_TF_SPACE_BEFORE) &&
+            !(cap && (t->flags & NE_TF_NEWLINE))) {
             low_starts += !cap;
             cap_starts += cap;
         }
