@@ -23,10 +23,11 @@ static int ends_with(const char *s, size_t n, const char *suf) {
 }
 
 /* A clause boundary mark: ; : or a bracket (not one of a party label,
-** which neClause_view marks as an adverb). */
+** which neClause_view marks as an adverb, nor one inside an actor's name:
+** "CPI(M)", "JD(U)"). */
 static int is_hard_boundary(const ne_sview *sv, int i) {
     return is_word(sv, i, ";") || is_word(sv, i, ":") ||
-           ((is_word(sv, i, "(") || is_word(sv, i, ")")) && WC(sv, i) != NE_WC_ADV);
+           ((is_word(sv, i, "(") || is_word(sv, i, ")")) && WC(sv, i) != NE_WC_ADV && TK(sv, i)->actor < 0);
 }
 
 int neClause_actor(const ne_sview *sv, int i) {

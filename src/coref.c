@@ -450,13 +450,12 @@ static const char *main_country(const cctx *c, size_t *ncountries) {
 ** COUNTRY + ROLE; with neither, the role alone ("COP", country null), as
 ** CAMEO codes an actor whose country the text does not give. */
 static void main_country_roles(cctx *c) {
-    const char *cc = NULL;
-    int looked = 0;
     size_t ncountries = 0;
+    const char *cc = main_country(c, &ncountries);
+    c->d->main_cc = cc; /* for the events stage: implied actors of unrest (event.c) */
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
         if (!role_only(c, m)) continue;
-        if (!looked) { cc = main_country(c, &ncountries); looked = 1; }
         const char *here = located_in(c, m), *use = here ? here : cc;
         /* split between countries: stays uncoded; a titled name needs a country */
         if (!use && (ncountries > 1 || a->kind != NE_ACTOR_NOMINAL)) continue;
@@ -504,6 +503,7 @@ static void main_country_persons(cctx *c) {
 
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e};
+    d->main_cc = NULL;
     if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
     if (speaker_marks(&c)) return NE_NOMEM;
     for (size_t m = 0; m < d->actors.n; m++) {

@@ -670,6 +670,55 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return out->code != NULL;
 }
 
+/* One implied actor: ROLE of country cc, with no text and no span. */
+static int implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, const char *role, const char *name,
+                         ne_actor *out) {
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3s%.3s", cc, role);
+    memset(out, 0, sizeof *out);
+    out->name = name;
+    out->code = neA_strndup(&c->d->arena, buf, strlen(buf));
+    out->country = cc;
+    out->role = role;
+    out->sentence = ev->sentence;
+    out->in_title = ev->in_title;
+    out->kind = NE_ACTOR_NOMINAL;
+    out->ref = -1;
+    return out->code != NULL;
+}
+
+/* Unrest that names no actor at all ("communal riots broke out", "curfew
+** was imposed in the old city"; docs/ANNOTATION.md rules 3 and 10): a riot
+** (145) is by civilians of the country where it happens, a curfew, a
+** prohibitory order or a state of emergency (1721, 1723, 1724) by its
+** government on its civilians.  The country is the event's place, else
+** the document's main country.  Fills the event's sides; returns 1 when
+** it did. */
+static int implied_unrest(const ev_ctx *c, ne_event *ev) {
+    int riot = !strcmp(ev->code, "145");
+    int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
+    if (!riot && !order) return 0;
+    const char *cc = c->d->main_cc;
+    if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
+        cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
+    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return 0;
+    if (riot) return ev->has_source = implied_actor(c, ev, cc, "CVL", "rioters", &ev->source);
+    ev->has_source = implied_actor(c, ev, cc, "GOV", "authorities", &ev->source);
+    ev->has_target = ev->has_source && implied_actor(c, ev, cc, "CVL", "residents", &ev->target);
+    return ev->has_target;
+}
+
+/* A demand that names no addressee ("the opposition demanded a judicial
+** probe", "the sena mps demanded stringent action against the guilty") is
+** addressed to the government of the source's country, unless the source
+** is that government itself (docs/PATTERNS.md, "Implied actors"). */
+static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    if (strncmp(ev->code, "10", 2) || !ev->has_source) return 0;
+    const char *cc = ev->source.country, *role = ev->source.role;
+    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc) || (role && !strcmp(role, "GOV"))) return 0;
+    return implied_actor(c, ev, cc, "GOV", "government", out);
+}
+
 /* Repression with no target in its slot ("police opened fire and burst
 ** teargas shells to quell mobs"): the crowd the sentence names (a civilian
 ** or opposition group mention, docs/ANNOTATION.md rule 10) is the target.
@@ -709,11 +758,15 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
-            if (!ev.has_source && !ev.has_target) continue;
+            if (!ev.has_source && !ev.has_target) {
+                if (!implied_unrest(c, &ev)) continue;
+                ev.confidence *= 0.8;
+            }
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
             if (home_trip(&ev)) continue;
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
+            if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;

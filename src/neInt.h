@@ -172,6 +172,7 @@ struct ne_doc {
     ne_vec actors;                /* ne_actor (public struct) */
     ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */
+    const char *main_cc;          /* the document's main country (coref.c main_country), or NULL */
     ne_vec timexes;               /* ne_timex */
     ne_vec quotes;                /* ne_quote */
     ne_vec events;                /* ne_event */

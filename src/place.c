@@ -16,11 +16,16 @@ static int is_any(const ne_token *t, const char *const *list) {
     return 0;
 }
 
-/* Is country cc (3 letters) among the document's actors so far? */
+/* Is country cc (3 letters) among the document's actors, or the places
+** found so far ("gujarat" before "lucknow", a town of India and Australia)? */
 static int doc_mentions(const struct ne_doc *d, const char *cc) {
     for (size_t i = 0; i < d->actors.n; i++) {
         const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, i);
         if (a->country && !strncmp(a->country, cc, 3)) return 1;
+    }
+    for (size_t i = 0; i < d->places.n; i++) {
+        const ne_place *p = NE_VEC_AT(d->places, ne_place, i);
+        if (p->country && !strncmp(p->country, cc, 3)) return 1;
     }
     return 0;
 }
