@@ -482,8 +482,14 @@ typedef struct cand_memo {
     } c[LX_NRULES];
 } cand_memo;
 
+/* Does w (n bytes) end with suf (sl bytes) and have more before it?  The
+** suffixes are a few bytes: compared from the last byte, inline (most words
+** differ there, so most rules cost one comparison). */
 static int ends_with(const char *w, size_t n, const char *suf, size_t sl) {
-    return n > sl && memcmp(w + n - sl, suf, sl) == 0;
+    if (n <= sl) return 0;
+    for (size_t i = 1; i <= sl; i++)
+        if (w[n - i] != suf[sl - i]) return 0;
+    return 1;
 }
 
 /* Does a stem of n bytes take -es rather than -s (s, x, z, ch, sh, o)? */
@@ -619,21 +625,92 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 
 #define LX_AHEAD 8 /* tokens whose lexicon slot is prefetched ahead of tagging */
 
-/* Lemma, verb/aux/negation tags and word class of token t (lexicon hash h). */
-static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t h) {
+/* What tagging gives a word, remembered per document: lemma (NULL when the
+** word is its own lemma), the lemma's ne_hash and the NE_TAG_* bits. */
+typedef struct lm_slot {
+    const char *norm; /* the word (a token's norm) */
+    const char *lemma;
+    uint32_t nh, lh, tags;
+    uint32_t len;
+} lm_slot;
+
+/* A per-document memo of tagged words, so that a word repeated in an
+** article is looked up in the lexicon once.  Open addressing on the norm
+** hash over 16-bit indexes into the entries (so that only the index is
+** cleared per document); at most half full: later new words are tagged
+** without it. */
+typedef struct lm_memo {
+    uint16_t *idx;  /* entry + 1; 0 = empty */
+    lm_slot *ent;
+    size_t mask, used, max;
+} lm_memo;
+
+#define LM_MAX_WORDS 4096 /* bounds the memo of a very long document */
+
+static int lm_init(ne_arena *a, lm_memo *m, size_t ntok) {
+    size_t cap = 64;
+    while (cap < 2 * LM_MAX_WORDS && cap < ntok * 2) cap *= 2;
+    m->idx = neA_alloc(a, cap * sizeof *m->idx);
+    m->max = ntok < cap / 2 ? ntok : cap / 2;
+    m->ent = neA_alloc(a, (m->max + 1) * sizeof *m->ent);
+    if (!m->idx || !m->ent) return NE_NOMEM;
+    memset(m->idx, 0, cap * sizeof *m->idx);
+    m->mask = cap - 1;
+    m->used = 0;
+    return NE_OK;
+}
+
+static int same_word(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
+}
+
+/* The entry of word w (n bytes, ne_hash nh), or NULL with *slot set to the
+** index slot where it goes (NULL when the memo is full). */
+static lm_slot *lm_find(lm_memo *m, const char *w, size_t n, uint32_t nh, uint16_t **slot) {
+    for (size_t i = nh & m->mask;; i = (i + 1) & m->mask) {
+        uint16_t k = m->idx[i];
+        if (!k) {
+            *slot = m->used < m->max ? &m->idx[i] : NULL;
+            return NULL;
+        }
+        lm_slot *s = &m->ent[k - 1];
+        if (s->nh == nh && s->len == n && same_word(s->norm, w, n)) return s;
+    }
+}
+
+/* Lemma, verb/aux/negation tags and word class of token t (ne_hash nh of its
+** norm), through the memo; *lh gets the lemma's ne_hash. */
+static int tag_token(struct ne_doc *d, const ne_lexicon *lx, lm_memo *m, ne_token *t, uint32_t nh, uint32_t *lh) {
+    uint16_t *slot;
+    const lm_slot *s = lm_find(m, t->norm, t->norm_len, nh, &slot);
+    if (s) {
+        t->lemma = s->lemma ? s->lemma : t->norm;
+        t->tags |= s->tags;
+        *lh = s->lh;
+        return NE_OK;
+    }
     char buf[LX_MAX_WORD + 4];
     size_t outn;
     uint8_t fl, wc;
-    const char *l = lookup_lemma(lx, t->norm, t->norm_len, h, buf, &outn, &fl, &wc);
+    const char *l = lookup_lemma(lx, t->norm, t->norm_len, lx_hash_of(nh), buf, &outn, &fl, &wc);
     if (l == buf) {
         l = neA_strndup(&d->arena, buf, outn);
         if (!l) return NE_NOMEM;
     }
+    uint32_t tags = (uint32_t)wc << NE_TAG_WCLASS_SHIFT;
+    if (fl & LX_VERB) tags |= NE_TAG_VERB;
+    if (fl & LX_AUX) tags |= NE_TAG_AUX;
+    if (fl & LX_NEG) tags |= NE_TAG_NEG;
     t->lemma = l;
-    if (fl & LX_VERB) t->tags |= NE_TAG_VERB;
-    if (fl & LX_AUX) t->tags |= NE_TAG_AUX;
-    if (fl & LX_NEG) t->tags |= NE_TAG_NEG;
-    t->tags |= (uint32_t)wc << NE_TAG_WCLASS_SHIFT;
+    t->tags |= tags;
+    *lh = l == t->norm ? nh : ne_hash(l, outn);
+    if (slot) {
+        m->ent[m->used] = (lm_slot){.norm = t->norm, .lemma = l == t->norm ? NULL : l, .nh = nh, .lh = *lh, .tags = tags,
+                       .len = t->norm_len};
+        *slot = (uint16_t)++m->used;
+    }
     return NE_OK;
 }
 
@@ -651,18 +728,17 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     if (!d->nhash || !d->lhash) return NE_NOMEM;
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-        d->nhash[i] = ne_hash(t->norm, t->norm_len);
+        d->nhash[i] = d->lhash[i] = ne_hash(t->norm, t->norm_len);
         t->lemma = t->norm;
     }
-    for (size_t i = 0; lx && i < n && i < LX_AHEAD; i++) plan_lookup(d, lx, i);
-    for (size_t i = 0; lx && i < n; i++) {
+    if (!lx) return NE_OK;
+    lm_memo memo;
+    if (lm_init(&d->arena, &memo, n)) return NE_NOMEM;
+    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, lx, i);
+    for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
         if (i + LX_AHEAD < n) plan_lookup(d, lx, i + LX_AHEAD);
-        if (wants_lemma(d, t) && tag_token(d, lx, t, lx_hash_of(d->nhash[i]))) return NE_NOMEM;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-        d->lhash[i] = t->lemma == t->norm ? d->nhash[i] : ne_hash(t->lemma, strlen(t->lemma));
+        if (wants_lemma(d, t) && tag_token(d, lx, &memo, t, d->nhash[i], &d->lhash[i])) return NE_NOMEM;
     }
     return NE_OK;
 }
