@@ -31,26 +31,55 @@ static void put_escape(ne_buf *b, unsigned char c) {
     neB_add(b, e, 2);
 }
 
-/* Index of the first byte of s[i, n) that needs escaping, n when none; eight
-** bytes at a time where it can (lane 0 is the first byte on little-endian
-** machines): a control byte, quote or backslash sets the high bit of its
-** lane ("has zero byte" tests; a borrow marks only lanes above a marked
-** one, so the lowest is right); bytes from 0x80 are not marked. */
-static size_t next_escape(const char *s, size_t i, size_t n) {
+/* Nonzero when one of the eight bytes of x needs escaping: a control byte,
+** quote or backslash sets the high bit of its lane ("has zero byte" tests;
+** a borrow marks only lanes above a marked one, so the lowest lane is
+** right on little-endian machines, where lane 0 is the first byte); bytes
+** from 0x80 are not marked. */
+static inline uint64_t escape_lanes(uint64_t x) {
     const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = x ^ (ones * '"'), k = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((k - ones) & ~k)) & high;
+}
+
+/* Index of the first byte of s[i, n) that needs escaping, n when none;
+** eight bytes at a time where it can. */
+static size_t next_escape(const char *s, size_t i, size_t n) {
     for (; __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && n - i >= 8; i += 8) {
-        uint64_t x, q, k;
+        uint64_t x, m;
         memcpy(&x, s + i, 8);
-        q = x ^ (ones * '"');
-        k = x ^ (ones * '\\');
-        uint64_t m = (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((k - ones) & ~k)) & high;
-        if (m) return i + (size_t)(__builtin_ctzll(m) >> 3);
+        if ((m = escape_lanes(x))) return i + (size_t)(__builtin_ctzll(m) >> 3);
     }
     while (i < n && !needs_escape((unsigned char)s[i])) i++;
     return i;
 }
 
+/* The common case of neJ_str: s needs no escaping and "s" fits in b as it
+** is (room for 16 more bytes: the copy writes whole words).  Copies while it
+** scans; returns 0 (b unchanged) otherwise. */
+static int str_plain(ne_buf *b, const char *s, size_t n) {
+    if (b->err || n + 16 >= b->cap - b->len || n + 2 > b->max - b->len) return 0;
+    char *w = b->p + b->len + 1;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (escape_lanes(x)) return 0;
+        memcpy(w + i, &x, 8);
+    }
+    for (; i < n; i++) {
+        if (needs_escape((unsigned char)s[i])) return 0;
+        w[i] = s[i];
+    }
+    w[-1] = '"';
+    w[n] = '"';
+    b->len += n + 2;
+    b->p[b->len] = 0;
+    return 1;
+}
+
 void neJ_str(ne_buf *b, const char *s, size_t n) {
+    if (str_plain(b, s, n)) return;
     neB_addc(b, '"');
     size_t run = 0;
     for (size_t i = 0; (i = next_escape(s, i, n)) < n; i++) {
@@ -80,7 +109,15 @@ void neJ_int(ne_buf *b, long long v) {
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
     do *--p = (char)('0' + u % 10); while (u /= 10);
     if (v < 0) *--p = '-';
-    neB_add(b, p, (size_t)(tmp + sizeof tmp - p));
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    if (!b->err && sizeof tmp < b->cap - b->len && n <= b->max - b->len) { /* fits: no memcpy call */
+        char *w = b->p + b->len;
+        for (size_t i = 0; i < n; i++) w[i] = p[i];
+        b->len += n;
+        b->p[b->len] = 0;
+        return;
+    }
+    neB_add(b, p, n);
 }
 
 /* v as printf's "%.4g" writes it into out (returns the length) when that is

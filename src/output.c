@@ -8,17 +8,29 @@
 #define KEY(b, k) neB_add((b), "\"" k "\":", sizeof "\"" k "\":" - 1)
 #define NEXT_KEY(b, k) neB_add((b), ",\"" k "\":", sizeof ",\"" k "\":" - 1)
 
-static void span_json(ne_buf *b, ne_span s) {
-    neB_addc(b, '[');
-    neJ_int(b, s.start);
-    neB_addc(b, ',');
-    neJ_int(b, s.end);
-    neB_addc(b, ']');
+/* The decimal digits of u written backwards ending at end; returns where they start. */
+static char *digits_before(char *end, uint32_t u) {
+    do *--end = (char)('0' + u % 10); while (u /= 10);
+    return end;
 }
 
-static const char *actor_kind_name(int k) {
-    static const char *const names[] = {"named", "composed", "pronoun", "nominal", "unknown"};
-    return (k >= 0 && k <= 4) ? names[k] : "unknown";
+/* [start,end] in one append. */
+static void span_json(ne_buf *b, ne_span s) {
+    char tmp[32], *p = tmp + sizeof tmp;
+    *--p = ']';
+    p = digits_before(p, s.end);
+    *--p = ',';
+    p = digits_before(p, s.start);
+    *--p = '[';
+    neB_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+/* The kind of an actor as a JSON string. */
+static void actor_kind_json(ne_buf *b, int k) {
+    static const struct { const char *s; size_t n; } names[] = {
+        {"\"named\"", 7}, {"\"composed\"", 10}, {"\"pronoun\"", 9}, {"\"nominal\"", 9}, {"\"unknown\"", 9}};
+    int i = (k >= 0 && k <= 4) ? k : 4;
+    neB_add(b, names[i].s, names[i].n);
 }
 
 /* ACTOR object; full adds the mention fields used in the actors list. */
@@ -30,7 +42,7 @@ static void actor_json(ne_buf *b, const ne_actor *a, int full) {
     NEXT_KEY(b, "country"); neJ_cstr(b, a->country);
     NEXT_KEY(b, "role"); neJ_cstr(b, a->role);
     if (full) {
-        NEXT_KEY(b, "kind"); neJ_cstr(b, actor_kind_name(a->kind));
+        NEXT_KEY(b, "kind"); actor_kind_json(b, a->kind);
         NEXT_KEY(b, "sentence"); neJ_int(b, a->sentence);
         NEXT_KEY(b, "span"); span_json(b, a->span);
         if (a->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
@@ -141,7 +153,7 @@ int neOut_json(struct ne_doc *d) {
         neB_adds(b, "null");
     }
 #define LIST(key, vec, T, call)                                             \
-    neB_addc(b, ','); neJ_key(b, key); neB_addc(b, '[');                    \
+    neB_add(b, ",\"" key "\":[", sizeof ",\"" key "\":[" - 1); \
     for (size_t i = 0; i < d->vec.n; i++) {                                 \
         if (i) neB_addc(b, ',');                                            \
         const T *x = NE_VEC_AT(d->vec, T, i);                               \
