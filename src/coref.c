@@ -100,7 +100,8 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
     }
     if (c->act[m].role) {
         if (c->inf[k].person == 1) return 0;
-        return same_role(c->act[m].role, c->act[r].role) && c->inf[k].type != NE_DT_DEMONYM;
+        int firm = !strcmp(c->act[m].role, "BUS") && c->act[r].country && !strcmp(c->act[r].country, "MNC");
+        return (same_role(c->act[m].role, c->act[r].role) || firm) && c->inf[k].type != NE_DT_DEMONYM; /* "the company": Airbus (MNC) too */
     }
     switch (nm->nominal_class) {
     case NE_DT_GROUP:

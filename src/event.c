@@ -788,6 +788,16 @@ static int emit(ev_ctx *c, const ev_frame *f) {
 
 static int root_is(const ne_pattern *pt, const char *r) { return !strcmp(pt->cameo->root, r); }
 
+/* The frame with source and target swapped (the other side of a joint act). */
+static ev_frame reversed(const ev_frame *f) {
+    ev_frame r = *f;
+    memcpy(r.src, f->tgt, sizeof r.src);
+    memcpy(r.tgt, f->src, sizeof r.tgt);
+    r.nsrc = f->ntgt;
+    r.ntgt = f->nsrc;
+    return r;
+}
+
 /* Actors named in the slot [s, e]. */
 static int slot_actors(ev_ctx *c, int s, int e, int *out) {
     if (s < 0) return 0;
@@ -986,11 +996,7 @@ static int code_verb(ev_ctx *c) {
     if (!(f.verbal = verbal_attack(c, &f))) f.verbal = charge_accuses(c, &f);
     if (!f.ntgt && f.nsrc >= 2 && (joint_code((f.cc ? f.cc : c->m.pt->cameo)->code) || joint_intent(c, &f))) f.recip = 1;
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
-    ev_frame r = f; /* "X met Y": Y met X too */
-    memcpy(r.src, f.tgt, sizeof r.src);
-    memcpy(r.tgt, f.src, sizeof r.tgt);
-    r.nsrc = f.ntgt;
-    r.ntgt = f.nsrc;
+    ev_frame r = reversed(&f); /* "X met Y": Y met X too */
     if (joint && !f.recip) visit_or_host(c, &f, &r);
     int rc = emit(c, &f);
     if (rc || f.recip || !f.nsrc || !f.ntgt || !joint) return rc;
@@ -1020,6 +1026,13 @@ static int support_verb(const char *lemma) {
     return lemma_in(lemma, verbs);
 }
 
+/* Is token j a verb of being in a state or entering it ("is/remains in
+** talks", "entered into negotiations", "engaged in talks")? */
+static int state_verb(const ev_ctx *c, int j) {
+    static const char *const verbs[] = {"be", "remain", "stay", "enter", "engage", NULL};
+    return (c->sv.isverb[j] || c->sv.wc[j] == NE_WC_BE) && lemma_in(c->sv.t[j].lemma, verbs);
+}
+
 /* The subject of a support verb governing the event noun at i (the noun
 ** heads the verb's object: "carried out numerous attacks", "launched its
 ** new spring offensive"); 0 when there is none. */
@@ -1030,6 +1043,13 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
            (neClause_actor(sv, j) < 0 || sv->wc[j] == NE_WC_POSS))
         j--;
     if (j >= lo && (tok_is(c, j, "out") || tok_is(c, j, "up"))) j--; /* carry out, step up */
+    if (j > lo && (tok_is(c, j, "in") || tok_is(c, j, "into"))) { /* "is (currently) in talks with" */
+        int v = j - 1;
+        while (v > lo && sv->wc[v] == NE_WC_ADV) v--;
+        if (!state_verb(c, v)) return 0;
+        const char *rule;
+        return neClause_subject(sv, neClause_vg_start(sv, v), lo, out, EV_MAX_ACTORS, &rule);
+    }
     if (j < lo || !sv->isverb[j] || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
     const char *rule;
     return neClause_subject(sv, neClause_vg_start(sv, j), lo, out, EV_MAX_ACTORS, &rule);
@@ -1102,7 +1122,11 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.ntgt && f.nsrc && root_is(c->m.pt, "07") && (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0)
         f.rule = "noun: source=modifier, target=recipient-subject";
     f.verbal = verbal_attack(c, &f);
-    return emit(c, &f);
+    int rc = emit(c, &f);
+    if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "with"))
+        return rc;
+    ev_frame r = reversed(&f); /* "X is in talks with Y": Y talks with X too (joint acts) */
+    return emit(c, &r);
 }
 
 /* Mark the tokens a match consumed.  The target slot of a verb match is
