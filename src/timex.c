@@ -974,11 +974,31 @@ static const struct {
     {m_holiday, C(TW_SHIFT) | C(TW_HOLIDAY)},
 };
 
+/* Words after "the" that its matchers read without a time.txt class
+** (m_period, m_weekend, m_the_year). */
+static const char *const after_the[] = {"latest", "comparable", "corresponding", "same", "year",
+                                        "weekend", "full", "fiscal", "calendar", "current"};
+/* Can a matcher's path for "the" (F_THE) match from "the" at i?  Each path
+** reads the next token: a number, a word of one of these time.txt classes
+** (m_quarter, m_shift, m_count_unit, m_season, m_period, m_half), or one of
+** after_the.  A change to what an F_THE matcher reads after "the" must
+** update this test.  Most "the" start a noun group ("the company"). */
+static int the_leads(const tx *x, size_t i) {
+    size_t j = i + 1;
+    if (j >= x->end) return 0;
+    if (x->tk[j].shape == NE_SH_NUM ||
+        (x->starts[j] & (C(TW_SHIFT) | C(TW_ORDINAL) | C(TW_NUMBER) | C(TW_UNIT) | C(TW_MOD) | C(TW_SEASON) | C(TW_PERIOD))))
+        return 1;
+    for (size_t k = 0; k < sizeof after_the / sizeof after_the[0]; k++)
+        if (is_word(x, j, after_the[k])) return 1;
+    return 0;
+}
+
 /* The TW_* and F_* bits token i offers (0 past the sentence). */
 static uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
     uint32_t f = x->starts[i] | (x->tk[i].shape == NE_SH_NUM ? F_NUM : 0);
-    if (is_word(x, i, "the")) f |= F_THE;
+    if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
     else if (is_word(x, i, "a")) f |= F_A;
     else if (is_word(x, i, "this")) f |= F_THIS;
     else if (is_word(x, i, "year")) f |= F_PERIOD;
