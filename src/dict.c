@@ -4,10 +4,12 @@
 #include "dict.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 #define XXH_INLINE_ALL /* header-only: the vocabulary hash is inlined into the per-token loop */
 #include <xxhash.h>
 
@@ -340,26 +342,77 @@ typedef struct name_tok {
     int cap; /* is_name_cap */
 } name_tok;
 
-/* A name of ASCII letters and single spaces (most gazetteer lines) split
-** without the tokenizer, with the norms and shapes neTok_segment gives such
-** words (lowercase copy in buf, n bytes; shape UPPER, CAP or MIXED when some
-** letter is upper-case).  Returns the token count, 0 when the name needs
-** the tokenizer (or has more than MAX_NAME_TOKENS words). */
+/* A two-byte code point (U+0080..U+07FF) as simple_name takes it: len 0
+** when the name needs the tokenizer, else the token.c folded form s (NFC of
+** the case fold, 1-2 bytes) and whether utf8proc counts it upper-case.  Only
+** letters (categories L*) of combining class 0 whose form starts with such a
+** starter are listed: the tokenizer classes them as letters and folds a word
+** of ASCII and such code points one code point at a time (token.c fold2), so
+** this table gives the same bytes (tests/unit/test_dict_names.c compares them
+** for every code point). */
+typedef struct name_cp { uint8_t len, upper; char s[2]; } name_cp;
+static name_cp name_cps[0x800];
+static pthread_once_t name_cps_once = PTHREAD_ONCE_INIT;
+
+static int letter_category(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+           c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO;
+}
+
+static void name_cps_build(void) {
+    const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    for (int32_t cp = 0x80; cp < 0x800; cp++) {
+        if (!letter_category(cp) || utf8proc_get_property(cp)->combining_class) continue;
+        utf8proc_uint8_t enc[4];
+        utf8proc_int32_t form[16];
+        utf8proc_ssize_t k = utf8proc_encode_char(cp, enc), m = utf8proc_decompose(enc, k, form, 16, opt);
+        utf8proc_ssize_t len = (m >= 1 && m <= 16) ? utf8proc_reencode(form, m, opt) : -1;
+        if (len < 1 || len > 2) continue;
+        const char *bytes = (const char *)form; /* reencode wrote UTF-8 over the code points */
+        int32_t head;
+        utf8proc_iterate((const utf8proc_uint8_t *)bytes, len, &head);
+        if (utf8proc_get_property(head)->combining_class) continue;
+        name_cps[cp] = (name_cp){(uint8_t)len, (uint8_t)(utf8proc_isupper(cp) != 0), {bytes[0], len > 1 ? bytes[1] : 0}};
+    }
+}
+
+/* A name of words of ASCII letters and name_cps letters, single spaces
+** between them and hyphens anywhere (nearly every gazetteer line: 'Zürich',
+** 'Escaldes-Engordany') split without the tokenizer, with the norms and
+** capitalization neTok_segment gives: a word's folded bytes, capitalized
+** when it has an upper-case letter (shape UPPER, CAP or MIXED); each hyphen
+** is a token "-" of its own.  The folded forms go to buf (never longer than
+** the name).  Returns the token count, 0 when the name needs the tokenizer
+** (or has more than MAX_NAME_TOKENS tokens). */
 static size_t simple_name(const char *s, size_t n, char *buf, name_tok *out) {
-    size_t nt = 0, b = 0;
-    int up = 0;
+    size_t nt = 0, w = 0, b = 0;
+    int up = 0, inword = 0;
     for (size_t i = 0; i <= n; i++) {
-        char c = i < n ? s[i] : ' ';
-        if (c == ' ') {
-            if (i == b || nt == MAX_NAME_TOKENS) return 0; /* leading, trailing or double space */
-            out[nt++] = (name_tok){buf + b, i - b, up};
-            b = i + 1;
-            up = 0;
+        unsigned char c = i < n ? (unsigned char)s[i] : ' ';
+        if (c == ' ' || c == '-') {
+            if (inword) {
+                if (nt == MAX_NAME_TOKENS) return 0;
+                out[nt++] = (name_tok){buf + b, w - b, up};
+                inword = 0;
+            }
+            if (c == ' ' && (i == 0 || (i < n && (i + 1 == n || s[i - 1] == ' ')))) return 0;
+            if (c == ' ') continue;
+            if (nt == MAX_NAME_TOKENS) return 0;
+            buf[w] = '-';
+            out[nt++] = (name_tok){buf + w++, 1, 0};
             continue;
         }
-        if (c >= 'A' && c <= 'Z') { buf[i] = (char)(c + 32); up = 1; }
-        else if (c >= 'a' && c <= 'z') buf[i] = c;
-        else return 0;
+        if (!inword) { b = w; up = 0; inword = 1; }
+        if (c >= 'A' && c <= 'Z') { buf[w++] = (char)(c + 32); up = 1; continue; }
+        if (c >= 'a' && c <= 'z') { buf[w++] = (char)c; continue; }
+        if (c < 0xC2 || c > 0xDF || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80) return 0;
+        const name_cp *f = &name_cps[(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F)];
+        if (!f->len) return 0;
+        memcpy(buf + w, f->s, f->len);
+        w += f->len;
+        up |= f->upper;
+        i++;
     }
     return nt;
 }
@@ -382,6 +435,24 @@ static size_t name_tokens(loader *L, const char *s, size_t n, char *buf, size_t 
         out[i] = (name_tok){t->norm, t->norm_len, is_name_cap(t)};
     }
     return nt > MAX_NAME_TOKENS ? MAX_NAME_TOKENS + 1 : nt;
+}
+
+int neDict_name_keys(struct ne_engine *e, const char *s, size_t n, int fast, char *out, size_t cap) {
+    loader L = {.e = e};
+    name_tok tok[MAX_NAME_TOKENS];
+    char buf[256];
+    int rc = NE_OK;
+    size_t nt = 0;
+    pthread_once(&name_cps_once, name_cps_build);
+    if (fast) nt = n <= sizeof buf ? simple_name(s, n, buf, tok) : 0;
+    else if (!(L.tmp = ne_doc_new())) return -1;
+    else nt = name_tokens(&L, s, n, buf, 0, tok, &rc); /* cap 0: always the tokenizer */
+    size_t w = 0;
+    for (size_t i = 0; i < nt && i < MAX_NAME_TOKENS && w < cap; i++)
+        w += (size_t)snprintf(out + w, cap - w, "%s%.*s/%d", i ? " " : "", (int)tok[i].len, tok[i].norm, tok[i].cap);
+    if (cap) out[w < cap ? w : cap - 1] = 0;
+    ne_doc_free(L.tmp);
+    return (fast && !nt) || rc ? -1 : (int)nt;
 }
 
 /* Add one spelling of entry ei under the trie. */
@@ -880,6 +951,7 @@ static int loader_run(loader *L, struct ne_engine *e) {
         ne_doc_free(L->tmp);
         return ne_engine_fail(e, NE_NOMEM, "out of memory");
     }
+    pthread_once(&name_cps_once, name_cps_build);
     int rc = load_all(L);
     ne_doc_free(L->tmp);
     L->tmp = NULL;

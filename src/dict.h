@@ -75,6 +75,14 @@ uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size
                          uint32_t typemask);
 const ne_dentry *neDict_hit_entry(const struct ne_engine *e, uint32_t hit);
 
+/* The tokens under which the loader keys dictionary name [s, s+n), written
+** to out (cap bytes) as "norm/c norm/c ..." (c 1: the token counts as
+** capitalized).  fast 1: the loader's path without the tokenizer, which
+** returns -1 when it leaves the name to the tokenizer; fast 0: the
+** tokenizer.  Returns the token count (-1 on NOMEM).  For tests: both
+** must agree wherever the fast path takes a name. */
+int neDict_name_keys(struct ne_engine *e, const char *s, size_t n, int fast, char *out, size_t cap);
+
 /* String at a pool offset ("" for 0). */
 const char *neDict_str(const struct ne_engine *e, uint32_t off);
 /* The code of entry x that applies on date ymd (YYYYMMDD; 0 = unknown date:
