@@ -43,12 +43,24 @@ struct ne_patterns {
     uint64_t amap[PAT_AMAP_BITS / 64];
 };
 
+/* The words already made while loading (their lowercase surface -> the
+** ne_pword and the surface's word class): the pattern files repeat a few
+** thousand words ~94,000 times, and a word's lemma, hashes and class depend
+** on its surface alone, so each is looked up once and its arena strings are
+** shared.  Open addressing, load <= 1/2. */
+typedef struct word_memo {
+    ne_pword *w;          /* w[i].surface NULL: empty slot */
+    int8_t *wc;           /* word class of w[i].surface, -1 not asked yet */
+    size_t cap, n;
+} word_memo;
+
 /* Parsing state of one line. */
 typedef struct pat_line {
     struct ne_engine *e;
     ne_patterns *p;
     const char *file;
     size_t lineno;
+    word_memo *memo;      /* NULL: every word made afresh */
     ne_pelem elems[PAT_MAX_ELEMS];
     size_t n;
 } pat_line;
@@ -95,19 +107,70 @@ static int stray_byte(char c) {
     }
 }
 
-/* Fill w from the word [s, s+n): surface (lowercase) and lemma. */
-static int make_word(pat_line *pl, ne_pword *w, const char *s, size_t n) {
+/* The memo slot of lowercase word [low, low+n) whose ne_hash is h: its
+** entry (*found 1), or the empty slot to fill; SIZE_MAX on NOMEM.  Growing
+** moves the slots. */
+static size_t memo_slot(word_memo *m, const char *low, size_t n, uint32_t h, int *found) {
+    *found = 0;
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 4096;
+        ne_pword *w = neM_calloc(cap, sizeof *w);
+        int8_t *wc = neM_malloc(cap);
+        if (!w || !wc) { neM_free(w); neM_free(wc); return SIZE_MAX; }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->w[i].surface) continue;
+            size_t k = m->w[i].sh & (cap - 1);
+            while (w[k].surface) k = (k + 1) & (cap - 1);
+            w[k] = m->w[i];
+            wc[k] = m->wc[i];
+        }
+        neM_free(m->w);
+        neM_free(m->wc);
+        m->w = w, m->wc = wc, m->cap = cap;
+    }
+    size_t k = h & (m->cap - 1);
+    for (; m->w[k].surface; k = (k + 1) & (m->cap - 1))
+        if (m->w[k].sh == h && !strncmp(m->w[k].surface, low, n) && !m->w[k].surface[n]) { *found = 1; break; }
+    return k;
+}
+
+/* Fill w from the word [s, s+n): surface (lowercase) and lemma; through the
+** memo when there is one (*slot its slot, else SIZE_MAX). */
+static int make_word(pat_line *pl, ne_pword *w, const char *s, size_t n, size_t *slot) {
     char low[PAT_MAX_WORD + 1], lem[PAT_MAX_WORD + 1];
+    *slot = SIZE_MAX;
     if (n == 0 || n > PAT_MAX_WORD) return line_fail(pl, "bad word length in '%s'", "");
     for (size_t i = 0; i < n; i++)
         if (stray_byte(s[i])) return line_fail(pl, "stray bracket, '|', '+' or '$' in a word%s", "");
     lower_copy(low, s, n);
+    int found = 0;
+    uint32_t h = ne_hash(low, n);
+    if (pl->memo && (*slot = memo_slot(pl->memo, low, n, h, &found)) == SIZE_MAX)
+        return ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
+    if (found) {
+        *w = pl->memo->w[*slot];
+        return NE_OK;
+    }
     const char *l = neLemma_word(pl->e->lexicon, low, n, lem, sizeof lem);
     w->surface = neA_strndup(&pl->p->arena, low, n);
     w->lemma = l ? neA_strndup(&pl->p->arena, l, strlen(l)) : w->surface;
-    w->sh = ne_hash(low, n);
+    w->sh = h;
     w->lh = l ? ne_hash(l, strlen(l)) : w->sh;
-    return (w->surface && w->lemma) ? NE_OK : ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
+    if (!w->surface || !w->lemma) return ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
+    if (*slot != SIZE_MAX) {
+        pl->memo->w[*slot] = *w;
+        pl->memo->wc[*slot] = -1;
+        pl->memo->n++;
+    }
+    return NE_OK;
+}
+
+/* neLemma_class of the surface of word w, made at memo slot (SIZE_MAX: none). */
+static int word_class(pat_line *pl, const ne_pword *w, size_t slot) {
+    if (slot != SIZE_MAX && pl->memo->wc[slot] >= 0) return pl->memo->wc[slot];
+    int wc = neLemma_class(pl->e->lexicon, w->surface, strlen(w->surface));
+    if (slot != SIZE_MAX) pl->memo->wc[slot] = (int8_t)wc;
+    return wc;
 }
 
 static ne_pelem *new_elem(pat_line *pl, uint8_t kind) {
@@ -122,12 +185,14 @@ static ne_pelem *new_elem(pat_line *pl, uint8_t kind) {
 static int parse_alts(pat_line *pl, uint8_t kind, const char *s, size_t n) {
     ne_pword tmp[PAT_MAX_ALTS];
     size_t k = 0, i = 0;
+    int wc = 0;
     while (i <= n) {
-        size_t j = i;
+        size_t j = i, slot;
         while (j < n && s[j] != '|') j++;
         if (k == PAT_MAX_ALTS) return line_fail(pl, "too many alternatives%s", "");
-        int rc = make_word(pl, &tmp[k++], s + i, j - i);
+        int rc = make_word(pl, &tmp[k++], s + i, j - i, &slot);
         if (rc) return rc;
+        if (k == 1) wc = word_class(pl, &tmp[0], slot); /* before a later word moves the slot */
         i = j + 1;
     }
     ne_pelem *el = new_elem(pl, kind);
@@ -137,7 +202,6 @@ static int parse_alts(pat_line *pl, uint8_t kind, const char *s, size_t n) {
     memcpy(alt, tmp, k * sizeof *alt);
     el->alt = alt;
     el->nalt = (uint8_t)k;
-    int wc = neLemma_class(pl->e->lexicon, alt[0].surface, strlen(alt[0].surface));
     el->func = wc == NE_WC_PREP || wc == NE_WC_TO || wc == NE_WC_THAT || wc == NE_WC_CONJ || wc == NE_WC_SUB;
     return NE_OK;
 }
@@ -460,7 +524,7 @@ static int name_cmp(const void *a, const void *b) {
 }
 
 /* Read and parse dir/name; report as in parse_text (NULL: stop at the first error). */
-static int load_file(struct ne_engine *e, ne_patterns *p, const char *dir, const char *name,
+static int load_file(struct ne_engine *e, ne_patterns *p, word_memo *memo, const char *dir, const char *name,
                      void (*report)(void *, const char *), void *ctx, size_t *nerr) {
     char path[1024];
     char *buf;
@@ -469,7 +533,7 @@ static int load_file(struct ne_engine *e, ne_patterns *p, const char *dir, const
     int rc = neU_read_file(path, &buf, &len, (size_t)64 << 20);
     if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
     char *label = neA_printf(&p->arena, "patterns/%s", name);
-    pat_line pl = {.e = e, .p = p, .file = label};
+    pat_line pl = {.e = e, .p = p, .file = label, .memo = memo};
     rc = label ? parse_text(&pl, buf, len, report, ctx, nerr) : ne_engine_fail(e, NE_NOMEM, "out of memory");
     neM_free(buf);
     return rc;
@@ -509,11 +573,12 @@ static int load_all(struct ne_engine *e, void (*report)(void *, const char *), v
     char **names;
     size_t n;
     if (list_files(p, dir, &names, &n)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        int rc = load_file(e, p, dir, names[i], report, ctx, nerr);
-        if (rc) return rc;
-    }
-    return NE_OK;
+    word_memo memo = {0};
+    int rc = NE_OK;
+    for (size_t i = 0; rc == NE_OK && i < n; i++) rc = load_file(e, p, &memo, dir, names[i], report, ctx, nerr);
+    neM_free(memo.w);
+    neM_free(memo.wc);
+    return rc;
 }
 
 int nePattern_load(struct ne_engine *e) {
