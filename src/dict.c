@@ -88,6 +88,8 @@ typedef struct loader {
     void *ctx;
     uint32_t *interned;          /* pool offsets of codes and admin1 values (open addressing) */
     size_t intern_cap, intern_n;
+    uint32_t recent[2], recent_len[2]; /* the last two strings interned (a line's code and admin1 */
+    int recent_next;                   /* are most often the line before's): one memcmp each */
     size_t nerr;
     const char *path;
     uint32_t file;
@@ -155,9 +157,8 @@ const char *neDict_str(const struct ne_engine *e, uint32_t off) {
     return (e->dict && off) ? e->dict->pool.p + off : "";
 }
 
-/* A pool string equal to [s, s+n), shared by every line that gives it (codes
-** and admin1 values repeat across the gazetteer); 0 on NOMEM. */
-static uint32_t pool_intern(loader *L, const char *s, size_t n) {
+/* pool_intern without the recent strings: the hash table. */
+static uint32_t intern_slow(loader *L, const char *s, size_t n) {
     ne_dict *dc = L->dc;
     if ((L->intern_n + 1) * 2 > L->intern_cap) {
         size_t cap = L->intern_cap ? L->intern_cap * 2 : 1024;
@@ -184,6 +185,19 @@ static uint32_t pool_intern(loader *L, const char *s, size_t n) {
         L->interned[h] = off;
         L->intern_n++;
     }
+    return off;
+}
+
+/* A pool string equal to [s, s+n), shared by every line that gives it (codes
+** and admin1 values repeat across the gazetteer); 0 on NOMEM. */
+static uint32_t pool_intern(loader *L, const char *s, size_t n) {
+    ne_dict *dc = L->dc;
+    for (int i = 0; i < 2; i++)
+        if (L->recent[i] && L->recent_len[i] == n && memcmp(dc->pool.p + L->recent[i], s, n) == 0) return L->recent[i];
+    uint32_t off = intern_slow(L, s, n);
+    L->recent[L->recent_next] = off;
+    L->recent_len[L->recent_next] = (uint32_t)n;
+    L->recent_next ^= 1;
     return off;
 }
 
@@ -491,12 +505,16 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
 
 /* ---- parsing one line ---- */
 
+/* ' ', '\t' or '\r' (one compare for the bytes above ' ', nearly all). */
+static int is_ws(char c) {
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\t' || c == '\r');
+}
 static const char *skip_ws(const char *p, const char *end) {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
+    while (p < end && is_ws(*p)) p++;
     return p;
 }
 static const char *trim_end(const char *b, const char *e) {
-    while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
+    while (e > b && is_ws(e[-1])) e--;
     return e;
 }
 static const char *find_ch(const char *p, const char *end, char c) {
