@@ -595,17 +595,20 @@ static const char *const type_names[NE_DT_COUNT] = {
 ** for anything else. */
 static int parse_plain_decimal(const char *s, size_t n, double *out) {
     static const double pow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    size_t i = 0, digits = 0, frac = 0;
-    int neg = n > 0 && s[0] == '-', dot = 0;
-    uint64_t mant = 0;
+    size_t i = 0, frac = 0;
+    int neg = n > 0 && s[0] == '-';
+    uint64_t mant = 0; /* may wrap past 15 digits: rejected below */
     if (n > 0 && (s[0] == '-' || s[0] == '+')) i++;
-    for (; i < n; i++) {
-        if (s[i] == '.' && !dot) { dot = 1; continue; }
-        if (s[i] < '0' || s[i] > '9' || ++digits > 15) return -1;
-        mant = mant * 10 + (uint64_t)(s[i] - '0');
-        frac += (size_t)dot;
+    size_t first = i;
+    for (unsigned d; i < n && (d = (unsigned)(unsigned char)s[i] - '0') <= 9; i++) mant = mant * 10 + d;
+    size_t digits = i - first;
+    if (i < n && s[i] == '.') {
+        size_t f = ++i;
+        for (unsigned d; i < n && (d = (unsigned)(unsigned char)s[i] - '0') <= 9; i++) mant = mant * 10 + d;
+        frac = i - f;
     }
-    if (!digits) return -1;
+    digits += frac;
+    if (i != n || !digits || digits > 15) return -1;
     double v = (double)mant / pow10[frac];
     *out = neg ? -v : v;
     return 0;
