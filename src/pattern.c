@@ -361,7 +361,8 @@ static const char *anchor_lemma(const ne_pattern *pt) { return pt->elems[pt->anc
 
 static int order_cmp(const void *a, const void *b) {
     const ne_pattern *x = *(const ne_pattern *const *)a, *y = *(const ne_pattern *const *)b;
-    int c = strcmp(anchor_lemma(x), anchor_lemma(y));
+    const char *lx = anchor_lemma(x), *ly = anchor_lemma(y);
+    int c = lx == ly ? 0 : strcmp(lx, ly); /* the loader shares a word's strings: most equal lemmas are one */
     if (c) return c;
     if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
     return x < y ? -1 : x > y; /* file order among equals */
