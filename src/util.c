@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int neU_parse_long(const char *s, size_t n, long *out) {
     if (n == 0 || n > 18) return -1;
@@ -50,8 +51,21 @@ int neU_read_file(const char *path, char **out, size_t *len, size_t max) {
     if (!f) return NE_IO;
     ne_buf b;
     neB_init(&b, max);
-    char chunk[65536];
+    struct stat st;
     size_t got;
+    /* a regular file is read straight into a buffer of its size (the
+    ** dictionaries are ~20 MB: no chunk copies, no regrowth); what a file
+    ** that grew meanwhile has more goes through the chunks below */
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < max) {
+        if (!(b.p = neM_malloc((size_t)st.st_size + 1))) {
+            fclose(f);
+            return NE_NOMEM;
+        }
+        b.cap = (size_t)st.st_size + 1;
+        b.len = fread(b.p, 1, (size_t)st.st_size, f);
+        b.p[b.len] = 0;
+    }
+    char chunk[65536];
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
         if (neB_add(&b, chunk, got)) break;
     int rc = ferror(f) ? NE_IO : b.err;
