@@ -366,6 +366,10 @@ typedef struct name_tok {
 ** for every code point). */
 typedef struct name_cp { uint8_t len, upper; char s[2]; } name_cp;
 static name_cp name_cps[0x800];
+/* simple_name's classes of bytes: 1 lower-case ASCII letter, 2 upper-case,
+** 3 lead byte of a two-byte sequence, 4 the end of a word (' ', '-'), 0 any
+** other (the name needs the tokenizer).  Built with name_cps. */
+static uint8_t name_byte[256];
 static pthread_once_t name_cps_once = PTHREAD_ONCE_INIT;
 
 static int letter_category(int32_t cp) {
@@ -375,6 +379,9 @@ static int letter_category(int32_t cp) {
 }
 
 static void name_cps_build(void) {
+    for (int c = 0; c < 26; c++) name_byte['a' + c] = 1, name_byte['A' + c] = 2;
+    for (int c = 0xC2; c <= 0xDF; c++) name_byte[c] = 3;
+    name_byte[' '] = name_byte['-'] = 4;
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
     for (int32_t cp = 0x80; cp < 0x800; cp++) {
         if (!letter_category(cp) || utf8proc_get_property(cp)->combining_class) continue;
@@ -399,34 +406,48 @@ static void name_cps_build(void) {
 ** is a token "-" of its own.  The folded forms go to buf (never longer than
 ** the name).  Returns the token count, 0 when the name needs the tokenizer
 ** (or has more than MAX_NAME_TOKENS tokens). */
+/* One word at s[*i] (its first byte is no space or hyphen): the folded
+** bytes to buf + *w, both advanced; 0 when the name needs the tokenizer. */
+static int simple_word(const char *s, size_t n, size_t *i, char *buf, size_t *w, int *up) {
+    size_t j = *i, o = *w;
+    for (; j < n; j++) {
+        unsigned char c = (unsigned char)s[j];
+        uint8_t k = name_byte[c];
+        if (k == 1) { buf[o++] = (char)c; continue; }
+        if (k == 2) { buf[o++] = (char)(c + 32); *up = 1; continue; }
+        if (k == 4) break;
+        if (k == 0 || j + 1 >= n || ((unsigned char)s[j + 1] & 0xC0) != 0x80) return 0;
+        const name_cp *f = &name_cps[(c & 0x1F) << 6 | ((unsigned char)s[j + 1] & 0x3F)];
+        if (!f->len) return 0;
+        memcpy(buf + o, f->s, f->len);
+        o += f->len;
+        *up |= f->upper;
+        j++;
+    }
+    *i = j, *w = o;
+    return 1;
+}
+
 static size_t simple_name(const char *s, size_t n, char *buf, name_tok *out) {
-    size_t nt = 0, w = 0, b = 0;
-    int up = 0, inword = 0;
-    for (size_t i = 0; i <= n; i++) {
-        unsigned char c = i < n ? (unsigned char)s[i] : ' ';
-        if (c == ' ' || c == '-') {
-            if (inword) {
-                if (nt == MAX_NAME_TOKENS) return 0;
-                out[nt++] = (name_tok){buf + b, w - b, up};
-                inword = 0;
-            }
-            if (c == ' ' && (i == 0 || (i < n && (i + 1 == n || s[i - 1] == ' ')))) return 0;
-            if (c == ' ') continue;
-            if (nt == MAX_NAME_TOKENS) return 0;
-            buf[w] = '-';
-            out[nt++] = (name_tok){buf + w++, 1, 0};
+    size_t nt = 0, w = 0, i = 0;
+    if (n == 0 || s[0] == ' ' || s[n - 1] == ' ') return 0;
+    while (i < n) {
+        if (s[i] == ' ') {
+            if (s[i - 1] == ' ') return 0; /* i > 0: s[0] is no space */
+            i++;
             continue;
         }
-        if (!inword) { b = w; up = 0; inword = 1; }
-        if (c >= 'A' && c <= 'Z') { buf[w++] = (char)(c + 32); up = 1; continue; }
-        if (c >= 'a' && c <= 'z') { buf[w++] = (char)c; continue; }
-        if (c < 0xC2 || c > 0xDF || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80) return 0;
-        const name_cp *f = &name_cps[(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F)];
-        if (!f->len) return 0;
-        memcpy(buf + w, f->s, f->len);
-        w += f->len;
-        up |= f->upper;
-        i++;
+        if (nt == MAX_NAME_TOKENS) return 0;
+        if (s[i] == '-') {
+            buf[w] = '-';
+            out[nt++] = (name_tok){buf + w++, 1, 0};
+            i++;
+            continue;
+        }
+        size_t b = w;
+        int up = 0;
+        if (!simple_word(s, n, &i, buf, &w, &up)) return 0;
+        out[nt++] = (name_tok){buf + b, w - b, up};
     }
     return nt;
 }
