@@ -75,6 +75,13 @@ static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
 }
 
+/* Is lemma one of the NULL-terminated words? */
+static int lemma_in(const char *lemma, const char *const *words) {
+    for (const char *const *v = words; *v; v++)
+        if (lemma[0] == (*v)[0] && !strcmp(lemma, *v)) return 1;
+    return 0;
+}
+
 static int ng_or_actor(const ev_ctx *c, int i) {
     return neClause_ng_token(&c->sv, i) || neClause_actor(&c->sv, i) >= 0;
 }
@@ -87,6 +94,7 @@ static int is_recip(const ev_ctx *c, int s) {
 ** and "of", plus one locative phrase when the group itself names no actor
 ** ("a police station in southeastern Iran"). */
 static int slot_max_end(const ev_ctx *c, int s) {
+    static const char *const speech[] = {"state", "confirm", "report", "note", "write", NULL};
     const ne_sview *sv = &c->sv;
     if (is_recip(c, s)) return s + 1;
     int e = s - 1, has_actor = 0, located = 0;
@@ -97,12 +105,15 @@ static int slot_max_end(const ev_ctx *c, int s) {
             e = k;
             continue;
         }
-        int next_actor = 0; /* the noun group after k names an actor */
-        for (int q = k + 1; q < sv->n && q < k + 7 && ng_or_actor(c, q) && !next_actor; q++)
-            next_actor = neClause_actor(sv, q) >= 0;
+        int next_actor = 0, q = k + 1; /* the noun group after k names an actor */
+        for (; q < sv->n && q < k + 7 && ng_or_actor(c, q); q++)
+            next_actor |= neClause_actor(sv, q) >= 0;
+        if (q < sv->n && (sv->wc[q] == NE_WC_REPORT || lemma_in(sv->t[q].lemma, speech))) /* "a deal, officials said" */
+            next_actor = 0;
         /* a comma continues a list or an apposition ("Iran, Iraq and Syria", "Alice Wells, a US
         ** official"), not a clause ("..., as the country works ...") */
-        int joins = sv->wc[k] == NE_WC_CONJ || (!strcmp(sv->t[k].norm, ",") && next_actor) || !strcmp(sv->t[k].norm, "of");
+        int joins = sv->wc[k] == NE_WC_CONJ || (!strcmp(sv->t[k].norm, ",") && next_actor && !tok_is(c, k + 1, "as")) ||
+                    !strcmp(sv->t[k].norm, "of"); /* "as" (no word class of its own) opens a clause there */
         int loc = !has_actor && !located && sv->wc[k] == NE_WC_PREP &&
                   (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at") ||
                    tok_is(c, k, "by"));
@@ -1006,13 +1017,6 @@ static int code_verb(ev_ctx *c) {
     return emit(c, &r);
 }
 
-/* Is lemma one of the NULL-terminated words? */
-static int lemma_in(const char *lemma, const char *const *words) {
-    for (const char *const *v = words; *v; v++)
-        if (lemma[0] == (*v)[0] && !strcmp(lemma, *v)) return 1;
-    return 0;
-}
-
 /* Support verbs: their object noun names an act their subject performs
 ** ("Iraqi warplanes carried out a raid", "Ghani announced a cease-fire",
 ** "the army launched an offensive"). */
@@ -1115,6 +1119,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
     if (in_slot && !f.nsrc) return NE_OK; /* "Sweden condemned the attack": no one's attack */
+    if (in_slot == 3 && c->m.pt->cameo->quad_class <= 2) return NE_OK; /* "rejected the EU's bailout": none given */
     f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
     if (!f.ntgt && c->m.pt->has_source && !c->m.pt->has_target && root_is(c->m.pt, "06") && /* "Airbus won orders from $" */
         ((f.ntgt = support_subject(c, i, f.lo, f.tgt)) > 0 || (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0))
@@ -1129,13 +1134,20 @@ static int code_noun(ev_ctx *c, int in_slot) {
     return emit(c, &r);
 }
 
+/* Roots whose object is an act that did not happen: an appeal for it, a
+** demand, a rejection, a threat ("Greece rejected the EU's bailout terms"). */
+static int unrealized(const char *root) {
+    return !strcmp(root, "02") || !strcmp(root, "10") || !strcmp(root, "12") || !strcmp(root, "13");
+}
+
 /* Mark the tokens a match consumed.  The target slot of a verb match is
 ** marked 2: an event noun there is still coded when it names its own source
 ** ("condemned the Israeli airstrike on Gaza": ISR's airstrike too). */
 static void mark_used(ev_ctx *c, int kind) {
     int s = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor;
+    int slot = c->m.pt->cameo && unrealized(c->m.pt->cameo->root) ? 3 : 2;
     for (int k = s; k <= c->m.end && k < c->sv.n; k++)
-        c->sv.used[k] = kind == 0 && c->m.ts >= 0 && k >= c->m.ts && k <= c->m.te && k != c->m.anchor ? 2 : 1;
+        c->sv.used[k] = kind == 0 && c->m.ts >= 0 && k >= c->m.ts && k <= c->m.te && k != c->m.anchor ? slot : 1;
 }
 
 /* The held-back events of the sentence, now that its others are known.  A
@@ -1162,12 +1174,12 @@ static int flush_held(ev_ctx *c) {
 static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
     for (int kind = 0; kind < 2; kind++) {
         for (int i = 0; i < c->sv.n; i++) {
-            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] != 2)) || !an[i] || !an[i]->n[kind]) continue;
+            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) || !an[i] || !an[i]->n[kind]) continue;
             if ((kind == 0) != !neClause_is_noun(&c->sv, i)) continue;
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
             for (uint32_t from = 0; match_anchor(c, i, an[i], kind, &from);) {
-                int in_slot = c->sv.used[i] == 2;
+                int in_slot = c->sv.used[i]; /* 2: a verb's target slot, 3: one of an unrealized act */
                 mark_used(c, kind);
                 if (!c->m.pt->cameo) break; /* a sense that is no event ("shot back") */
                 c->coded = c->self = 0;
