@@ -345,14 +345,36 @@ static size_t name_end(scan *s, size_t i) {
     return j;
 }
 
+/* In lower-case text, an unknown name after a title ("ssp r k singh said",
+** "home minister govardhan zadhapia"): up to four words that are initials or
+** no common word, function word, stopword or dictionary name, one of them
+** of three letters or more.  Returns where it ends (k when there is none). */
+static size_t caseless_name_end(scan *s, size_t k) {
+    size_t j = k;
+    int real = 0;
+    for (; j < s->b && j < k + 4; j++) {
+        const ne_token *t = &s->tk[j];
+        if (t->shape != NE_SH_LOWER || s->dtypes[j]) break;
+        if (t->norm_len == 1) continue; /* an initial */
+        if (t->norm_len < 3 || neLemma_class(s->e->lexicon, t->norm, t->norm_len) ||
+            neLemma_common(s->e->lexicon, t->norm, t->norm_len) ||
+            neW_get(s->e->stopwords, t->norm, t->norm_len, -1))
+            break;
+        real = 1;
+    }
+    return real ? j : k;
+}
+
 /* A person's name after a title at k: a dictionary person or an unknown
-** capitalized name.  Returns where it ends (k when there is none). */
+** capitalized name (in lower-case text, caseless_name_end).  Returns where
+** it ends (k when there is none). */
 static size_t title_name(scan *s, size_t k, const ne_dentry **person) {
     *person = NULL;
-    if (k >= s->b || !capitalized(&s->tk[k])) return k;
+    int lower = s->caseless == NE_CASELESS_LOWER;
+    if (k >= s->b || (!capitalized(&s->tk[k]) && !lower)) return k;
     size_t n = match(s, k, NE_DM(NE_DT_PERSON), person);
     if (n) return k + n;
-    return name_end(s, k);
+    return lower ? caseless_name_end(s, k) : name_end(s, k);
 }
 
 static void info_from_role(np *p, const ne_dentry *r) {
@@ -382,7 +404,8 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     const ne_dentry *person;
     size_t te = r->person ? title_name(s, k, &person) : k;
     /* one unknown word after a lower-case role is no titled name ("radical Islamic") */
-    if (te == k || (!person && te == k + 1 && !capitalized(&s->tk[k - 1]))) return;
+    if (te == k || (!person && te == k + 1 && !capitalized(&s->tk[k - 1]) && s->caseless != NE_CASELESS_LOWER))
+        return;
     /* a civilian word is no title of an unknown name ("National Highway Traffic Safety Administration") */
     const char *role = role_of(s, r);
     if (!person && role && !strcmp(role, "CVL")) return;
@@ -545,6 +568,15 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
 ** role: role_led is not called for them. */
 static int may_role(const scan *s, size_t j) { return (s->dtypes[j] & NE_DM(NE_DT_ROLE)) != 0; }
 
+/* Is the word before j part of an organization, party, group or media
+** mention ("vhp leader ashok singhal": the leader is the VHP's, not an
+** office holder of the country)? */
+static int org_before(const scan *s, size_t j) {
+    if (j == 0 || s->tk[j - 1].actor < 0) return 0;
+    const ne_actor_info *in = NE_VEC_AT(s->d->actor_info, ne_actor_info, (size_t)s->tk[j - 1].actor);
+    return in->type == NE_DT_ORG || in->type == NE_DT_PARTY || in->type == NE_DT_GROUP || in->type == NE_DT_MEDIA;
+}
+
 /* Role words at j: a title before a name, "ROLE of ACTOR", a definite
 ** nominal ("the militants"), or a bare group ("police", "protesters":
 ** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
@@ -558,7 +590,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     r = head_role(s, j, rn, r);
     info_from_role(p, r);
     p->end = k;
-    if (r->person && k < s->b && capitalized(&s->tk[k])) {
+    if (r->person && k < s->b && (capitalized(&s->tk[k]) || (s->caseless == NE_CASELESS_LOWER && !org_before(s, j)))) {
         copy3(p->role, role);
         role_then_name(s, p, k, r);
         if (p->end > k) return 1;

@@ -1201,6 +1201,13 @@ static int caseless_country(const ne_token *tk, size_t i, size_t ntok) {
     return 0;
 }
 
+/* In a lower-case sentence, a two-letter role abbreviation after "the"
+** ("the pm", "the cm", "the sp"): "pm" after a time ("at 9 pm") stays a time. */
+static int caseless_title(const dhit *h, const ne_token *tk, size_t i) {
+    return h->type == NE_DT_ROLE && h->ntok == 1 && tk[i].norm_len == 2 && i > 0 &&
+           tk[i - 1].sent == tk[i].sent && !strcmp(tk[i - 1].norm, "the");
+}
+
 /* Does the text at tokens [i, i+h->ntok) satisfy the name's capitalization?
 ** lower: the sentence is caseless lower-case text, where a name of two or
 ** more words always matches and a one-word name when it is no common word
@@ -1209,7 +1216,8 @@ static int hit_accepts(const struct ne_engine *e, const dhit *h, const ne_token 
                        size_t ntok) {
     if (lower && (h->caps_only || h->capmask))
         return h->ntok > 1 || caseless_word(e, &tk[i]) ||
-               (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, ntok));
+               (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, ntok)) ||
+               caseless_title(h, tk, i);
     if (h->caps_only && tk[i].shape != NE_SH_UPPER) return 0;
     for (unsigned k = 0; k < h->ntok; k++)
         if ((h->capmask & (1u << k)) && tk[i + k].shape == NE_SH_LOWER) return 0;

@@ -452,13 +452,20 @@ typedef struct ev_frame {
     int lo, hi;
     const char *rule;
     double conf;
-    const char *verbal; /* a verbal reading's code: criticism (verbal_attack), accusation (charge_accuses) */
+    const char *verbal; /* another reading's code: criticism (verbal_attack), accusation (charge_accuses),
+                        ** mob violence or police repression (unarmed_force) */
 } ev_frame;
 
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
     if (i < 0 || i >= sv->n) return;
     if (sv->t[i].start < *s) *s = sv->t[i].start;
     if (sv->t[i].end > *e) *e = sv->t[i].end;
+}
+
+/* The --explain name of a frame's other reading (ev_frame.verbal). */
+static const char *reading_name(const char *code) {
+    return !strcmp(code, "111") ? "; verbal-attack" : !strcmp(code, "112") ? "; charge-accuses"
+           : !strcmp(code, "180") ? "; unarmed-force" : "; police-repression";
 }
 
 /* Fill the fields every event of this match shares. */
@@ -507,7 +514,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
         ev->pattern = c->m.pt->text;
         ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s%s", f->rule, c->m.passive ? "passive" : "active",
                               ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
-                              f->cc ? (f->visit ? "; visit" : "; intent") : f->verbal ? (!strcmp(f->verbal, "111") ? "; verbal-attack" : "; charge-accuses") : "");
+                              f->cc ? (f->visit ? "; visit" : "; intent") : f->verbal ? reading_name(f->verbal) : "");
         if (!ev->rule) return NE_NOMEM;
     }
     return ev->evidence ? NE_OK : NE_NOMEM;
@@ -618,6 +625,37 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
     return "111";
 }
 
+static int word_in(const ev_ctx *c, int k, const char *const *words);
+
+/* Force outside organized fighting (CAMEO codebook 2.18, 180: violence that
+** needs no organization or conventional weapons; docs/ANNOTATION.md rules 3
+** and 10): a root-19 act by civilians (a mob, rioters) is 180, and a
+** non-lethal one by the police on civilians or the opposition 175 (a police
+** killing stays in root 19).  Two-sided fights ("kar sevaks clashed with
+** police") stay 190. */
+static const char *unarmed_force(const ev_ctx *c, const ev_frame *f) {
+    static const char *const mutual[] = {"clash", "fight", "battle", "skirmish", "exchange", NULL};
+    static const char *const lethal[] = {"kill", "dead", "death", "die", "murder", "slay", "massacre", NULL};
+    if (strcmp(c->m.pt->cameo->root, "19") || !f->nsrc || word_in(c, c->m.anchor, mutual)) return NULL;
+    int mob = 1, police = 1;
+    const ne_actor_info *in;
+    for (int k = 0; k < f->nsrc; k++) {
+        const ne_actor *a = slot_actor(c->d, f->src[k], &in);
+        if (!a || !a->role) return NULL;
+        mob &= !strcmp(a->role, "CVL");
+        police &= !strcmp(a->role, "COP");
+    }
+    if (mob) return "180";
+    if (!police || !f->ntgt) return NULL;
+    for (int i = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; i <= c->m.end && i < c->sv.n; i++)
+        if (word_in(c, i, lethal)) return NULL; /* a killing stays force (IndiaPoliceEvents KILL) */
+    for (int k = 0; k < f->ntgt; k++) {
+        const ne_actor *a = slot_actor(c->d, f->tgt[k], &in);
+        if (!a || !a->role || (strcmp(a->role, "CVL") && strcmp(a->role, "OPP"))) return NULL;
+    }
+    return "175";
+}
+
 /* "Charged X with" is a legal charge (173) when police, courts, prosecutors,
 ** a government or its forces bring it, or when nobody is named ("was charged
 ** with murder"); from a party, a politician or a group it is an accusation
@@ -653,8 +691,6 @@ static int held_back(const ev_ctx *c, const ne_event *ev) {
 ** ("were arrested", "the detained activists"):
 ** jailing and sentencing are the courts', and a charge may be a
 ** prosecutor's.  Fills *out with that COUNTRY+COP; 0 when nothing fits. */
-static int word_in(const ev_ctx *c, int k, const char *const *words);
-
 static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     static const char *const verbs[] = {"arrest", "detain", "apprehend", "nab", "round", "pick",
                                         "hold", "held", "take", "book", NULL};
@@ -1004,7 +1040,7 @@ static int code_verb(ev_ctx *c) {
         }
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
-    if (!(f.verbal = verbal_attack(c, &f))) f.verbal = charge_accuses(c, &f);
+    if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = charge_accuses(c, &f))) f.verbal = unarmed_force(c, &f);
     if (!f.ntgt && f.nsrc >= 2 && (joint_code((f.cc ? f.cc : c->m.pt->cameo)->code) || joint_intent(c, &f))) f.recip = 1;
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     ev_frame r = reversed(&f); /* "X met Y": Y met X too */
@@ -1126,7 +1162,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
         f.rule = "noun: source=slot, target=support-verb-subject";
     if (!f.ntgt && f.nsrc && root_is(c->m.pt, "07") && (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0)
         f.rule = "noun: source=modifier, target=recipient-subject";
-    f.verbal = verbal_attack(c, &f);
+    if (!(f.verbal = verbal_attack(c, &f))) f.verbal = unarmed_force(c, &f);
     int rc = emit(c, &f);
     if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "with"))
         return rc;
