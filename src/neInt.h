@@ -473,6 +473,9 @@ uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n);
 const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *val));
 /* The same as neW_first_classes for a word whose ne_hash is known (d->nhash). */
 uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash);
+/* neW_first_classes_h of each of the n tokens tk (hash: their ne_hash,
+** d->nhash) into out[0, n), in one call. */
+void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32_t *hash, size_t n, uint32_t *out);
 
 /* ---- benchmark hook (pipeline.c), used only by bench/bench.c: when set, ne_code
 ** adds each stage's wall time in seconds to nePipe_clock[i] (i < nePipe_stage_count(),

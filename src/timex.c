@@ -1100,8 +1100,7 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     pthread_once(&mx_once, mx_build);
     uint32_t *starts = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *starts);
     if (!starts) return NE_NOMEM;
-    for (size_t i = 0; i < d->tokens.n; i++) 
-        starts[i] = neW_first_classes_h(x.tw, x.tk[i].norm, x.tk[i].norm_len, d->nhash[i]);
+    neW_first_classes_all(x.tw, x.tk, d->nhash, d->tokens.n, starts);
     x.starts = starts;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         x.sent = s;

@@ -265,6 +265,14 @@ uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint3
     return t->firsts[first_slot_h(t, w, n, hash)].classes;
 }
 
+void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32_t *hash, size_t n, uint32_t *out) {
+    if (!t || !t->firsts) {
+        memset(out, 0, n * sizeof *out);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) out[i] = t->firsts[first_slot_h(t, tk[i].norm, tk[i].norm_len, hash[i])].classes;
+}
+
 /* Entry of class cls whose phrase is the k tokens tk[i..i+k) (k >= 2) joined
 ** by single spaces, or NULL (also when the phrase would not fit the key). */
 static const ne_word *match_words(const ne_wordtab *t, const ne_token *tk, size_t i, size_t k, int cls) {
