@@ -573,6 +573,54 @@ static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
     return push_token(sc->d, &sc->np, s, n, b, end, c, flags, ascii && cl != 5);
 }
 
+/* The common token, without the general scanner: an ASCII word of at most
+** eight letters and digits that ends at an ASCII byte other than an
+** apostrophe, a period or a comma (so no abbreviation, clitic or number
+** joins it), with sixteen bytes readable at i: one load gives the word, its
+** normalized form and its shape.  The token it appends is the one scan_word
+** would; returns 0 (nothing done) when the word is not such a word, else 1
+** with *rc set. */
+static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, int *rc) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const char *s = sc->s + i;
+    ne_vec *v = &sc->d->tokens;
+    if (sc->n - i < 16 || v->n == v->cap) return 0;
+    uint64_t x, mask, up, low;
+    memcpy(&x, s, 8);
+    uint64_t stop = ~word_bytes8(x) & HIGH;
+    if (!stop) return 0;
+    size_t len = (size_t)__builtin_ctzll(stop) >> 3; /* >= 1: s[0] is a letter or digit */
+    unsigned char b = (unsigned char)s[len];
+    if (b >= 0x80 || b == '\'' || b == '`' || b == '.' || b == ',') return 0;
+    ne_token *t = NE_VEC_AT(*v, ne_token, v->n++);
+    *t = (ne_token){.start = (uint32_t)i, .end = (uint32_t)(i + len), .flags = sc->flags, .actor = -1, .place = -1,
+                    .timex = -1, .norm_len = (uint16_t)len};
+    *out_end = i + len;
+    *rc = NE_OK;
+    if (len == 1) {
+        t->norm = t->lemma = &byte_norm[(unsigned char)s[0] * 2];
+        t->shape = c == C_LETTER ? (is_upper(s[0]) ? NE_SH_UPPER : NE_SH_LOWER) : NE_SH_NUM;
+        return 1;
+    }
+    char *r = norm_room(&sc->d->arena, &sc->np, (len + 8) & ~(size_t)7);
+    if (!r) {
+        *rc = NE_NOMEM;
+        return 1;
+    }
+    memcpy(&mask, byte_mask + 8 - len, 8);
+    x &= mask;
+    lower8(&x, &up, &low);
+    memcpy(r, &x, 8);
+    r[len] = 0;
+    t->norm = t->lemma = r;
+    t->shape = c == C_LETTER ? word_shape(up != 0, low != 0, is_upper(s[0])) : NE_SH_NUM;
+    return 1;
+#else
+    (void)sc, (void)i, (void)c, (void)out_end, (void)rc;
+    return 0;
+#endif
+}
+
 /* Any other token at i; returns its end through *out_end. */
 static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_end) {
     const char *s = sc->s;
@@ -608,7 +656,12 @@ int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
         }
         if (sc.line_start) scan_line_start(&sc, i, d->tokens.n == first);
         size_t end;
-        int rc = (c == C_LETTER || c == C_DIGIT) ? scan_word(&sc, i, c, &end) : scan_other(&sc, i, c, k, &end);
+        int rc;
+        if (c == C_LETTER || c == C_DIGIT) {
+            if (k > 1 || !scan_short_word(&sc, i, c, &end, &rc)) rc = scan_word(&sc, i, c, &end);
+        } else {
+            rc = scan_other(&sc, i, c, k, &end);
+        }
         if (rc) return rc;
         sc.flags = 0;
         sc.newlines = 0;
