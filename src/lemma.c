@@ -38,6 +38,7 @@ struct ne_lexicon {
     char *pool;         /* words; offset 0 holds a dummy NUL */
     size_t pool_len, pool_cap;
     int have_wordnet;
+    uint64_t serial;    /* unique per loaded lexicon: documents' lemma caches check it */
 };
 
 /* ne_hash made non-zero; tagging derives it from d->nhash. */
@@ -413,8 +414,10 @@ static int load_proper(struct ne_engine *e) {
 }
 
 int neLemma_load(struct ne_engine *e) {
+    static uint64_t serials;
     e->lexicon = neM_calloc(1, sizeof *e->lexicon);
     if (!e->lexicon) return ne_engine_fail(e, NE_NOMEM, "out of memory loading lemmas");
+    e->lexicon->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
     int rc = load_builtins(e->lexicon);
     static const char *const files[] = {"index.verb", "index.noun", "verb.exc", "noun.exc"};
     int found = 0;
@@ -625,38 +628,52 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 
 #define LX_AHEAD 8 /* tokens whose lexicon slot is prefetched ahead of tagging */
 
-/* What tagging gives a word, remembered per document: lemma (NULL when the
-** word is its own lemma), the lemma's ne_hash and the NE_TAG_* bits. */
-typedef struct lm_slot {
-    const char *norm; /* the word (a token's norm) */
-    const char *lemma;
-    uint32_t nh, lh, tags;
+/* ---- the lemma cache of a document object ----
+** What tagging gave each word, kept across the articles a document object
+** codes (most words recur), so that a word is looked up in the lexicon
+** (a likely cache miss) and run through morphy once.  Open addressing on
+** the word's ne_hash over 16-bit indexes into the entries; words and
+** fallback lemmas in a fixed pool (never moved: tokens point into it).
+** When an entry does not fit, the cache starts again at the next article;
+** it also starts again when the engine's lexicon changes. */
+#define LC_WORDS 16384     /* entries; the index has twice as many slots */
+#define LC_POOL (256 << 10) /* bytes of words and fallback lemmas */
+#define LC_MAX_WORD 64     /* longer words are not cached */
+
+typedef struct lc_ent {
+    const char *lemma; /* NULL: the word is its own lemma; else in the lexicon's or the cache's pool */
+    uint32_t key;      /* offset of the word in the cache's pool */
+    uint32_t nh, lh;   /* ne_hash of the word and of its lemma */
+    uint32_t tags;     /* NE_TAG_* bits and word class */
     uint32_t len;
-} lm_slot;
+} lc_ent;
 
-/* A per-document memo of tagged words, so that a word repeated in an
-** article is looked up in the lexicon once.  Open addressing on the norm
-** hash over 16-bit indexes into the entries (so that only the index is
-** cleared per document); at most half full: later new words are tagged
-** without it. */
-typedef struct lm_memo {
-    uint16_t *idx;  /* entry + 1; 0 = empty */
-    lm_slot *ent;
-    size_t mask, used, max;
-} lm_memo;
+struct ne_lcache {
+    uint64_t serial; /* of the lexicon the entries come from */
+    size_t used, pool_len;
+    int full;        /* an entry did not fit during the last article */
+    uint16_t idx[2 * LC_WORDS]; /* entry + 1; 0 = empty */
+    lc_ent ent[LC_WORDS];
+    char pool[LC_POOL];
+};
 
-#define LM_MAX_WORDS 4096 /* bounds the memo of a very long document */
+void neLemma_cache_free(struct ne_lcache *c) { neM_free(c); }
 
-static int lm_init(ne_arena *a, lm_memo *m, size_t ntok) {
-    size_t cap = 64;
-    while (cap < 2 * LM_MAX_WORDS && cap < ntok * 2) cap *= 2;
-    m->idx = neA_alloc(a, cap * sizeof *m->idx);
-    m->max = ntok < cap / 2 ? ntok : cap / 2;
-    m->ent = neA_alloc(a, (m->max + 1) * sizeof *m->ent);
-    if (!m->idx || !m->ent) return NE_NOMEM;
-    memset(m->idx, 0, cap * sizeof *m->idx);
-    m->mask = cap - 1;
-    m->used = 0;
+/* Ready the cache of d for an article tagged with lx; NE_NOMEM when it cannot be made. */
+static int lc_begin(struct ne_doc *d, const ne_lexicon *lx) {
+    struct ne_lcache *c = d->lcache;
+    if (!c) {
+        c = d->lcache = neM_malloc(sizeof *c);
+        if (!c) return NE_NOMEM;
+        c->serial = 0; /* no lexicon's: cleared below */
+    }
+    if (c->serial != lx->serial || c->full) {
+        memset(c->idx, 0, sizeof c->idx);
+        c->serial = lx->serial;
+        c->used = 0;
+        c->pool_len = 1;
+        c->full = 0;
+    }
     return NE_OK;
 }
 
@@ -667,24 +684,57 @@ static int same_word(const char *a, const char *b, size_t n) {
 }
 
 /* The entry of word w (n bytes, ne_hash nh), or NULL with *slot set to the
-** index slot where it goes (NULL when the memo is full). */
-static lm_slot *lm_find(lm_memo *m, const char *w, size_t n, uint32_t nh, uint16_t **slot) {
-    for (size_t i = nh & m->mask;; i = (i + 1) & m->mask) {
-        uint16_t k = m->idx[i];
+** index slot where it goes (NULL when the index is full). */
+static const lc_ent *lc_find(struct ne_lcache *c, const char *w, size_t n, uint32_t nh, uint16_t **slot) {
+    const size_t mask = 2 * LC_WORDS - 1;
+    for (size_t i = nh & mask;; i = (i + 1) & mask) {
+        uint16_t k = c->idx[i];
         if (!k) {
-            *slot = m->used < m->max ? &m->idx[i] : NULL;
+            *slot = c->used < LC_WORDS ? &c->idx[i] : NULL;
             return NULL;
         }
-        lm_slot *s = &m->ent[k - 1];
-        if (s->nh == nh && s->len == n && same_word(s->norm, w, n)) return s;
+        const lc_ent *s = &c->ent[k - 1];
+        if (s->nh == nh && s->len == n && same_word(c->pool + s->key, w, n)) return s;
     }
 }
 
+/* Copy w (n bytes) into the cache's pool; its offset, 0 when it does not fit. */
+static uint32_t lc_store(struct ne_lcache *c, const char *w, size_t n) {
+    if (n + 1 > LC_POOL - c->pool_len) return 0;
+    uint32_t off = (uint32_t)c->pool_len;
+    memcpy(c->pool + off, w, n);
+    c->pool[off + n] = 0;
+    c->pool_len += n + 1;
+    return off;
+}
+
+/* Remember what tagging gave word w at index slot slot: lemma l (w itself
+** when the word is its own lemma; fbuf when it is a fallback form in a
+** stack buffer, copied); returns the lemma to use (NULL: no room, the
+** caller keeps its own). */
+static const char *lc_add(struct ne_lcache *c, uint16_t *slot, const char *w, size_t n, uint32_t nh,
+                          const char *l, size_t ln, const char *fbuf, uint32_t lh, uint32_t tags) {
+    if (n > LC_MAX_WORD) return NULL;
+    size_t mark = c->pool_len;
+    uint32_t key = slot ? lc_store(c, w, n) : 0;
+    uint32_t loff = key && l == fbuf ? lc_store(c, l, ln) : 0;
+    if (!key || (l == fbuf && !loff)) {
+        c->pool_len = mark;
+        c->full = 1;
+        return NULL;
+    }
+    const char *lemma = l == w ? NULL : l == fbuf ? c->pool + loff : l;
+    c->ent[c->used] = (lc_ent){.lemma = lemma, .key = key, .nh = nh, .lh = lh, .tags = tags, .len = (uint32_t)n};
+    *slot = (uint16_t)++c->used;
+    return lemma ? lemma : w;
+}
+
 /* Lemma, verb/aux/negation tags and word class of token t (ne_hash nh of its
-** norm), through the memo; *lh gets the lemma's ne_hash. */
-static int tag_token(struct ne_doc *d, const ne_lexicon *lx, lm_memo *m, ne_token *t, uint32_t nh, uint32_t *lh) {
+** norm), through the cache; *lh gets the lemma's ne_hash. */
+static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t nh, uint32_t *lh) {
+    struct ne_lcache *c = d->lcache;
     uint16_t *slot;
-    const lm_slot *s = lm_find(m, t->norm, t->norm_len, nh, &slot);
+    const lc_ent *s = lc_find(c, t->norm, t->norm_len, nh, &slot);
     if (s) {
         t->lemma = s->lemma ? s->lemma : t->norm;
         t->tags |= s->tags;
@@ -695,22 +745,17 @@ static int tag_token(struct ne_doc *d, const ne_lexicon *lx, lm_memo *m, ne_toke
     size_t outn;
     uint8_t fl, wc;
     const char *l = lookup_lemma(lx, t->norm, t->norm_len, lx_hash_of(nh), buf, &outn, &fl, &wc);
-    if (l == buf) {
-        l = neA_strndup(&d->arena, buf, outn);
-        if (!l) return NE_NOMEM;
-    }
     uint32_t tags = (uint32_t)wc << NE_TAG_WCLASS_SHIFT;
     if (fl & LX_VERB) tags |= NE_TAG_VERB;
     if (fl & LX_AUX) tags |= NE_TAG_AUX;
     if (fl & LX_NEG) tags |= NE_TAG_NEG;
-    t->lemma = l;
-    t->tags |= tags;
     *lh = l == t->norm ? nh : ne_hash(l, outn);
-    if (slot) {
-        m->ent[m->used] = (lm_slot){.norm = t->norm, .lemma = l == t->norm ? NULL : l, .nh = nh, .lh = *lh, .tags = tags,
-                       .len = t->norm_len};
-        *slot = (uint16_t)++m->used;
-    }
+    const char *kept = lc_add(c, slot, t->norm, t->norm_len, nh, l, outn, buf, *lh, tags);
+    if (!kept && l == buf) kept = neA_strndup(&d->arena, buf, outn);
+    else if (!kept) kept = l;
+    if (!kept) return NE_NOMEM;
+    t->lemma = kept;
+    t->tags |= tags;
     return NE_OK;
 }
 
@@ -732,13 +777,12 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
         t->lemma = t->norm;
     }
     if (!lx) return NE_OK;
-    lm_memo memo;
-    if (lm_init(&d->arena, &memo, n)) return NE_NOMEM;
+    if (lc_begin(d, lx)) return NE_NOMEM;
     for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, lx, i);
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
         if (i + LX_AHEAD < n) plan_lookup(d, lx, i + LX_AHEAD);
-        if (wants_lemma(d, t) && tag_token(d, lx, &memo, t, d->nhash[i], &d->lhash[i])) return NE_NOMEM;
+        if (wants_lemma(d, t) && tag_token(d, lx, t, d->nhash[i], &d->lhash[i])) return NE_NOMEM;
     }
     return NE_OK;
 }

@@ -169,6 +169,7 @@ struct ne_doc {
     ne_vec tokens;                /* ne_token, in sentence order */
     struct ne_dmemo *dmemo;       /* dictionary names at each token (dict.c), or NULL */
     uint32_t *nhash, *lhash;      /* ne_hash of each token's norm and lemma (lemma.c, for the later stages) */
+    struct ne_lcache *lcache;     /* lemmas of the words tagged so far, kept across articles (lemma.c), or NULL */
     ne_vec actors;                /* ne_actor (public struct) */
     ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */
@@ -253,6 +254,7 @@ int neSent_split(struct ne_doc *d, const struct ne_engine *e);
 int neLemma_load(struct ne_engine *e);                          /* lemma.c */
 void neLemma_free(ne_lexicon *lx);
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
+void neLemma_cache_free(struct ne_lcache *c); /* a document's lemma cache (ne_doc_free); NULL is fine */
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
 /* Is the lowercase word w a common English word (a function word, or a

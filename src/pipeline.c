@@ -166,6 +166,7 @@ void ne_doc_free(ne_doc *d) {
     if (!d) return;
     neA_free(&d->arena);
     neB_free(&d->out);
+    neLemma_cache_free(d->lcache);
     neM_free(d);
 }
 
