@@ -395,13 +395,20 @@ static int clitic_after(const char *s, size_t n, size_t j, size_t apos) {
 }
 
 #define HIGH (ONES * 0x80)
-/* 0x80 in each byte of x that is an ASCII letter or digit (bytes are taken
-** as 7-bit values first, so no addition carries into the next byte). */
-static inline uint64_t word_bytes8(uint64_t x) {
+/* 0x80 in each byte of x that is an ASCII letter (*alpha) or digit (*digit);
+** bytes are taken as 7-bit values first, so no addition carries into the
+** next byte. */
+static inline void classes8(uint64_t x, uint64_t *alpha, uint64_t *digit) {
     uint64_t y = x & ~HIGH, z = y | (ONES * 0x20);
-    uint64_t digit = ((y + ONES * (0x80 - '0')) & ~(y + ONES * (0x80 - '9' - 1))) & HIGH;
-    uint64_t alpha = ((z + ONES * (0x80 - 'a')) & ~(z + ONES * (0x80 - 'z' - 1))) & HIGH;
-    return (digit | alpha) & ~(x & HIGH);
+    *digit = ((y + ONES * (0x80 - '0')) & ~(y + ONES * (0x80 - '9' - 1))) & HIGH & ~(x & HIGH);
+    *alpha = ((z + ONES * (0x80 - 'a')) & ~(z + ONES * (0x80 - 'z' - 1))) & HIGH & ~(x & HIGH);
+}
+
+/* 0x80 in each byte of x that is an ASCII letter or digit. */
+static inline uint64_t word_bytes8(uint64_t x) {
+    uint64_t alpha, digit;
+    classes8(x, &alpha, &digit);
+    return alpha | digit;
 }
 
 /* End of the run of ASCII letters and digits at i: eight bytes at a time
@@ -585,9 +592,10 @@ static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, i
     const char *s = sc->s + i;
     ne_vec *v = &sc->d->tokens;
     if (sc->n - i < 16 || v->n == v->cap) return 0;
-    uint64_t x, mask, up, low;
+    uint64_t x, mask, alpha, digit;
     memcpy(&x, s, 8);
-    uint64_t stop = ~word_bytes8(x) & HIGH;
+    classes8(x, &alpha, &digit);
+    uint64_t stop = ~(alpha | digit) & HIGH;
     if (!stop) return 0;
     size_t len = (size_t)__builtin_ctzll(stop) >> 3; /* >= 1: s[0] is a letter or digit */
     unsigned char b = (unsigned char)s[len];
@@ -608,8 +616,9 @@ static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, i
         return 1;
     }
     memcpy(&mask, byte_mask + 8 - len, 8);
-    x &= mask;
-    lower8(&x, &up, &low);
+    alpha &= mask;
+    uint64_t up = alpha & ~(x << 2), low = alpha & (x << 2); /* bit 5 (0x20) set: a lower-case letter */
+    x = (x & mask) | (up >> 2);
     memcpy(r, &x, 8);
     r[len] = 0;
     t->norm = t->lemma = r;
