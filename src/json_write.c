@@ -54,26 +54,48 @@ static size_t next_escape(const char *s, size_t i, size_t n) {
     return i;
 }
 
-/* The common case of neJ_str: s needs no escaping and "s" fits in b as it
-** is (room for 16 more bytes: the copy writes whole words).  Copies while it
-** scans; returns 0 (b unchanged) otherwise. */
-static int str_plain(ne_buf *b, const char *s, size_t n) {
-    if (b->err || n + 16 >= b->cap - b->len || n + 2 > b->max - b->len) return 0;
-    char *w = b->p + b->len + 1;
+char *neJ_put_str(char *w, const char *s, size_t n) {
+    *w++ = '"';
     size_t i = 0;
     for (; n - i >= 8; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        if (escape_lanes(x)) return 0;
+        if (escape_lanes(x)) return NULL;
         memcpy(w + i, &x, 8);
     }
     for (; i < n; i++) {
-        if (needs_escape((unsigned char)s[i])) return 0;
+        if (needs_escape((unsigned char)s[i])) return NULL;
         w[i] = s[i];
     }
-    w[-1] = '"';
     w[n] = '"';
-    b->len += n + 2;
+    return w + n + 1;
+}
+
+char *neJ_put_int(char *w, long long v) {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    unsigned long long u = (unsigned long long)v;
+    if (v < 0) {
+        *w++ = '-';
+        u = 0ull - u;
+    }
+    size_t nd = 1; /* digits: counted first, then written from the last, two at a time */
+    for (unsigned long long p = 10; nd < 20 && u >= p; p *= 10) nd++;
+    char *e = w + nd;
+    for (; u >= 100; u /= 100) memcpy(e -= 2, pairs + 2 * (u % 100), 2);
+    if (u >= 10) memcpy(e - 2, pairs + 2 * u, 2);
+    else e[-1] = (char)('0' + u);
+    return w + nd;
+}
+
+/* The common case of neJ_str: s needs no escaping and "s" fits in b as it
+** is (with room to spare).  Returns 0 (b unchanged) otherwise. */
+static int str_plain(ne_buf *b, const char *s, size_t n) {
+    if (b->err || n + 16 >= b->cap - b->len || n + 2 > b->max - b->len) return 0;
+    char *e = neJ_put_str(b->p + b->len, s, n);
+    if (!e) return 0;
+    b->len = (size_t)(e - b->p);
     b->p[b->len] = 0;
     return 1;
 }
@@ -105,19 +127,13 @@ void neJ_key(ne_buf *b, const char *k) {
 
 /* Decimal digits of v (what printf's %lld writes), without printf. */
 void neJ_int(ne_buf *b, long long v) {
-    char tmp[24], *p = tmp + sizeof tmp;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do *--p = (char)('0' + u % 10); while (u /= 10);
-    if (v < 0) *--p = '-';
-    size_t n = (size_t)(tmp + sizeof tmp - p);
-    if (!b->err && sizeof tmp < b->cap - b->len && n <= b->max - b->len) { /* fits: no memcpy call */
-        char *w = b->p + b->len;
-        for (size_t i = 0; i < n; i++) w[i] = p[i];
-        b->len += n;
+    if (!b->err && 24 < b->cap - b->len && 21 <= b->max - b->len) { /* room for any value: no memcpy call */
+        b->len = (size_t)(neJ_put_int(b->p + b->len, v) - b->p);
         b->p[b->len] = 0;
         return;
     }
-    neB_add(b, p, n);
+    char tmp[24];
+    neB_add(b, tmp, (size_t)(neJ_put_int(tmp, v) - tmp));
 }
 
 /* v as printf's "%.4g" writes it into out (returns the length) when that is

@@ -86,6 +86,12 @@ void neJ_cstr(ne_buf *b, const char *s);          /* NULL -> null */
 void neJ_key(ne_buf *b, const char *k);           /* "k": (k needs no escaping) */
 void neJ_num(ne_buf *b, double v);                /* shortest round-trip-ish form */
 void neJ_int(ne_buf *b, long long v);
+/* Writing straight into a buffer whose room the caller has checked (output.c's
+** fast paths): "s" (n bytes, at most n + 2 written) when s needs no escaping,
+** returning the end (NULL when it does: nothing usable written); the decimal
+** digits of v (at most 20 bytes), returning the end. */
+char *neJ_put_str(char *w, const char *s, size_t n);
+char *neJ_put_int(char *w, long long v);
 
 /* ---- tokens and sentences (token.c, sentence.c) ---- */
 enum ne_shape {

@@ -8,33 +8,61 @@
 #define KEY(b, k) neB_add((b), "\"" k "\":", sizeof "\"" k "\":" - 1)
 #define NEXT_KEY(b, k) neB_add((b), ",\"" k "\":", sizeof ",\"" k "\":" - 1)
 
-/* The decimal digits of u written backwards ending at end; returns where they start. */
-static char *digits_before(char *end, uint32_t u) {
-    do *--end = (char)('0' + u % 10); while (u /= 10);
-    return end;
-}
-
 /* [start,end] in one append. */
 static void span_json(ne_buf *b, ne_span s) {
-    char tmp[32], *p = tmp + sizeof tmp;
-    *--p = ']';
-    p = digits_before(p, s.end);
-    *--p = ',';
-    p = digits_before(p, s.start);
-    *--p = '[';
-    neB_add(b, p, (size_t)(tmp + sizeof tmp - p));
+    char tmp[48], *w = tmp;
+    *w++ = '[';
+    w = neJ_put_int(w, s.start);
+    *w++ = ',';
+    w = neJ_put_int(w, s.end);
+    *w++ = ']';
+    neB_add(b, tmp, (size_t)(w - tmp));
 }
 
-/* The kind of an actor as a JSON string. */
-static void actor_kind_json(ne_buf *b, int k) {
-    static const struct { const char *s; size_t n; } names[] = {
-        {"\"named\"", 7}, {"\"composed\"", 10}, {"\"pronoun\"", 9}, {"\"nominal\"", 9}, {"\"unknown\"", 9}};
-    int i = (k >= 0 && k <= 4) ? k : 4;
-    neB_add(b, names[i].s, names[i].n);
+/* The kinds of actors as JSON strings (out of range: "unknown"). */
+static const struct { const char *s; size_t n; } kind_json[] = {
+    {"\"named\"", 7}, {"\"composed\"", 10}, {"\"pronoun\"", 9}, {"\"nominal\"", 9}, {"\"unknown\"", 9}};
+static int kind_index(int k) { return (k >= 0 && k <= 4) ? k : 4; }
+
+/* A literal written at w; the expression is the end. */
+#define PUT(w, lit) (memcpy((w), lit, sizeof lit - 1), (w) + sizeof lit - 1)
+
+/* actor_json without a room check per piece: the whole object at once when
+** it fits in b as it is and its strings need no escaping (the same bytes);
+** 0 (b unchanged) otherwise. */
+static int actor_json_fast(ne_buf *b, const ne_actor *a, int full) {
+    const char *const f[5] = {a->text, a->name, a->code, a->country, a->role};
+    size_t len[5], need = 256; /* keys, numbers and literals take less */
+    for (int i = 0; i < 5; i++) need += len[i] = f[i] ? strlen(f[i]) : 0;
+    if (b->err || need >= b->cap - b->len || need > b->max - b->len) return 0;
+    char *w = b->p + b->len;
+#define FIELD(i, key)                                                    \
+    w = PUT(w, key);                                                     \
+    if (!(w = f[i] ? neJ_put_str(w, f[i], len[i]) : PUT(w, "null"))) return 0;
+    FIELD(0, "{\"text\":") FIELD(1, ",\"name\":") FIELD(2, ",\"code\":") FIELD(3, ",\"country\":") FIELD(4, ",\"role\":")
+#undef FIELD
+    if (full) {
+        int k = kind_index(a->kind);
+        w = PUT(w, ",\"kind\":");
+        memcpy(w, kind_json[k].s, kind_json[k].n);
+        w += kind_json[k].n;
+        w = neJ_put_int(PUT(w, ",\"sentence\":"), a->sentence);
+        w = neJ_put_int(PUT(w, ",\"span\":["), a->span.start);
+        w = neJ_put_int(PUT(w, ","), a->span.end);
+        w = PUT(w, "]");
+        if (a->in_title) w = PUT(w, ",\"in_title\":true");
+        w = PUT(w, ",\"ref\":");
+        w = a->ref >= 0 ? neJ_put_int(w, a->ref) : PUT(w, "null");
+    }
+    *w++ = '}';
+    b->len = (size_t)(w - b->p);
+    b->p[b->len] = 0;
+    return 1;
 }
 
 /* ACTOR object; full adds the mention fields used in the actors list. */
 static void actor_json(ne_buf *b, const ne_actor *a, int full) {
+    if (actor_json_fast(b, a, full)) return;
     neB_addc(b, '{');
     KEY(b, "text"); neJ_cstr(b, a->text);
     NEXT_KEY(b, "name"); neJ_cstr(b, a->name);
@@ -42,7 +70,7 @@ static void actor_json(ne_buf *b, const ne_actor *a, int full) {
     NEXT_KEY(b, "country"); neJ_cstr(b, a->country);
     NEXT_KEY(b, "role"); neJ_cstr(b, a->role);
     if (full) {
-        NEXT_KEY(b, "kind"); actor_kind_json(b, a->kind);
+        NEXT_KEY(b, "kind"); neB_add(b, kind_json[kind_index(a->kind)].s, kind_json[kind_index(a->kind)].n);
         NEXT_KEY(b, "sentence"); neJ_int(b, a->sentence);
         NEXT_KEY(b, "span"); span_json(b, a->span);
         if (a->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
