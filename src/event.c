@@ -877,6 +877,16 @@ static int intent_verb(const ev_ctx *c, int k) {
     return word_in(c, k, verbs);
 }
 
+/* Nouns of intention whose infinitive is announced ("announced plans to
+** invest", "expressed its readiness to resume talks"); token k stands
+** before "to".  Only with a support verb (support_subject): "a plan to bail
+** out the carmakers failed" states no one's intention. */
+static int intent_noun(const ev_ctx *c, int k) {
+    static const char *const nouns[] = {"plan", "intention", "intent", "readiness", "willingness", "proposal",
+                                        "offer", "pledge", "promise", "commitment", "decision", NULL};
+    return k >= 0 && !c->sv.isverb[k] && word_in(c, k, nouns);
+}
+
 /* Verbs whose infinitive is refused ("refused to lift", "declined to
 ** release", "is unwilling to withdraw"); token k stands before "to". */
 static int refusal_verb(const ev_ctx *c, int k) {
@@ -983,6 +993,8 @@ static int suffered(const ne_pattern *pt) {
     return r[0] == '2' || (r[0] == '1' && r[1] >= '7');
 }
 
+static int support_subject(ev_ctx *c, int i, int lo, int *out);
+
 /* A verb-anchored match: modality, subject, voice, then the events. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -993,7 +1005,7 @@ static int code_verb(ev_ctx *c) {
     mod = future_refusal(c, mod, &f);
     if (mod & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
     if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
-    int vs = neClause_vg_start(&c->sv, i);
+    int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
     if (mod & NE_MOD_INFINITIVE) {
         int k = before_to(c, vs);
         if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
@@ -1001,6 +1013,8 @@ static int code_verb(ev_ctx *c) {
             if (refuse) f.cc = refusal_code(c);
             else if (intent_verb(c, k)) f.cc = intent_code(c);
             if (!refuse && !f.cc && threat_verb(c, k)) f.cc = threat_code(c); /* "vowed to crush": 13x */
+            if (!refuse && !f.cc && intent_noun(c, k) && (planned = support_subject(c, k, f.lo, psrc)) > 0)
+                f.cc = intent_code(c); /* "announced plans to invest": 03x, the announcer's */
             if (!f.cc) return NE_OK;
             int g2, m2 = neClause_modality(&c->sv, k, f.lo, 0, &g2); /* "did not agree to meet" */
             if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
@@ -1016,6 +1030,11 @@ static int code_verb(ev_ctx *c) {
     }
     int subj[EV_MAX_ACTORS];
     int ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
+    if (planned) {
+        memcpy(subj, psrc, sizeof subj);
+        ns = planned;
+        f.rule = "intent-noun: source=support-verb-subject";
+    }
     if (c->m.passive) {
         memcpy(f.tgt, subj, sizeof subj);
         f.ntgt = ns;
