@@ -359,13 +359,82 @@ int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const
 
 static const char *anchor_lemma(const ne_pattern *pt) { return pt->elems[pt->anchor].alt[0].lemma; }
 
-static int order_cmp(const void *a, const void *b) {
-    const ne_pattern *x = *(const ne_pattern *const *)a, *y = *(const ne_pattern *const *)b;
-    const char *lx = anchor_lemma(x), *ly = anchor_lemma(y);
-    int c = lx == ly ? 0 : strcmp(lx, ly); /* the loader shares a word's strings: most equal lemmas are one */
-    if (c) return c;
-    if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
-    return x < y ? -1 : x > y; /* file order among equals */
+
+static int str_cmp(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Stable counting sort of the n indexes in by key[] (< nkeys) into out. */
+static int counting_sort(const uint32_t *in, uint32_t *out, size_t n, const uint32_t *key, size_t nkeys) {
+    uint32_t *at = neM_calloc(nkeys + 1, sizeof *at);
+    if (!at) return NE_NOMEM;
+    for (size_t i = 0; i < n; i++) at[key[in[i]] + 1]++;
+    for (size_t k = 0; k < nkeys; k++) at[k + 1] += at[k];
+    for (size_t i = 0; i < n; i++) out[at[key[in[i]]]++] = in[i];
+    neM_free(at);
+    return NE_OK;
+}
+
+/* The slot of pointer q in the open-addressing set (cap a power of two):
+** where it is, or the empty slot where it goes. */
+static size_t ptr_slot(const char *const *set, size_t cap, const char *q) {
+    size_t h = (size_t)(((uintptr_t)q >> 3) * 0x9E3779B97F4A7C15ull) & (cap - 1);
+    while (set[h] && set[h] != q) h = (h + 1) & (cap - 1);
+    return h;
+}
+
+/* rank[i]: the place of pattern i's anchor lemma among the distinct anchor
+** lemma strings in strcmp order (lem: each pattern's anchor lemma); returns
+** the number of ranks, 0 on NOMEM.  Most equal lemmas are one string (the
+** loader's word memo), so the distinct pointers are few: a hash of them
+** maps each to its rank, and only they are sorted. */
+static size_t lemma_ranks(const char **lem, size_t n, uint32_t *rank) {
+    size_t cap = 16, m = 0, r = 0;
+    while (cap < n * 2) cap *= 2;
+    const char **set = neM_calloc(cap, sizeof *set), **uniq = neM_calloc(n ? n : 1, sizeof *uniq);
+    uint32_t *val = neM_calloc(cap, sizeof *val);
+    int ok = set && uniq && val;
+    for (size_t i = 0; ok && i < n; i++) {
+        size_t h = ptr_slot(set, cap, lem[i]);
+        if (!set[h]) set[h] = uniq[m++] = lem[i];
+    }
+    if (ok) qsort(uniq, m, sizeof *uniq, str_cmp);
+    for (size_t u = 0; ok && u < m; u++) {
+        if (u && strcmp(uniq[u - 1], uniq[u])) r++;
+        val[ptr_slot(set, cap, uniq[u])] = (uint32_t)r;
+    }
+    for (size_t i = 0; ok && i < n; i++) rank[i] = val[ptr_slot(set, cap, lem[i])];
+    neM_free(set);
+    neM_free(uniq);
+    neM_free(val);
+    return ok ? r + 1 : 0;
+}
+
+/* p->order: the n patterns sorted by anchor lemma (strcmp order), heavier
+** first among those, then in file order, without comparing patterns: two
+** stable counting sorts of their indexes, by weight and then by lemma rank. */
+static int sort_order(ne_patterns *p, size_t n) {
+    const char **lem = neM_calloc(n ? n : 1, sizeof *lem);
+    uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank), *wkey = neM_calloc(n ? n : 1, sizeof *wkey);
+    uint32_t *a = neM_calloc(n ? n : 1, sizeof *a), *b = neM_calloc(n ? n : 1, sizeof *b);
+    size_t ranks = 0;
+    int rc = (lem && rank && wkey && a && b) ? NE_OK : NE_NOMEM;
+    for (size_t i = 0; rc == NE_OK && i < n; i++) {
+        const ne_pattern *pt = NE_VEC_AT(p->pats, ne_pattern, i);
+        lem[i] = anchor_lemma(pt);
+        wkey[i] = UINT16_MAX - pt->weight; /* heavier first */
+        a[i] = (uint32_t)i;
+    }
+    if (rc == NE_OK && !(ranks = lemma_ranks(lem, n, rank))) rc = NE_NOMEM;
+    if (rc == NE_OK) rc = counting_sort(a, b, n, wkey, (size_t)UINT16_MAX + 1);
+    if (rc == NE_OK) rc = counting_sort(b, a, n, rank, ranks);
+    for (size_t i = 0; rc == NE_OK && i < n; i++) p->order[i] = NE_VEC_AT(p->pats, ne_pattern, a[i]);
+    neM_free(lem);
+    neM_free(rank);
+    neM_free(wkey);
+    neM_free(a);
+    neM_free(b);
+    return rc;
 }
 
 /* The word-set bits of element el (each word's lemma and surface hash) into
@@ -474,8 +543,7 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
     if (!p->order) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) p->order[i] = NE_VEC_AT(p->pats, ne_pattern, i);
-    qsort(p->order, n, sizeof *p->order, order_cmp);
+    if (sort_order(p, n)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     size_t groups = count_anchors(p, n), cap = 16;
     while (cap < groups * 2) cap *= 2;
     p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
@@ -520,10 +588,6 @@ const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint3
 
 /* ---- loading dictionaries/patterns/NN.txt ---- */
 
-static int name_cmp(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Read and parse dir/name; report as in parse_text (NULL: stop at the first error). */
 static int load_file(struct ne_engine *e, ne_patterns *p, word_memo *memo, const char *dir, const char *name,
                      void (*report)(void *, const char *), void *ctx, size_t *nerr) {
@@ -558,7 +622,7 @@ static int list_files(ne_patterns *p, const char *dir, char ***names, size_t *n)
     }
     closedir(dh);
     if (rc) return rc;
-    qsort(v.items, v.n, sizeof(char *), name_cmp);
+    qsort(v.items, v.n, sizeof(char *), str_cmp);
     *names = v.items;
     *n = v.n;
     return NE_OK;
