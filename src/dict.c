@@ -216,10 +216,6 @@ static const vslot *vocab_probe(const ne_dict *dc, uint64_t hv, const char *w, s
     }
 }
 
-static const vslot *vocab_find(const ne_dict *dc, const char *w, size_t n) {
-    return vocab_probe(dc, hash_bytes(w, n), w, n);
-}
-
 /* Move the vocabulary to a table of cap slots (a power of two, > vocab_n). */
 static int vocab_resize(ne_dict *dc, size_t cap) {
     vslot *t = neM_calloc_big(cap, sizeof *t);
@@ -240,14 +236,14 @@ static int vocab_resize(ne_dict *dc, size_t cap) {
 /* The slot of word [w, w+n), added when missing; NULL on NOMEM.  Valid until
 ** the next vocab_add. */
 static vslot *vocab_add(ne_dict *dc, const char *w, size_t n) {
-    const vslot *found = vocab_find(dc, w, n);
+    uint64_t hv = hash_bytes(w, n);
+    const vslot *found = vocab_probe(dc, hv, w, n);
     if (found) return (vslot *)found;
     if (n > UINT16_MAX) return NULL; /* a name token that long is no name (cannot happen from a file line) */
     if ((dc->vocab_n + 1) * 4 > dc->vocab_cap * 3 && vocab_resize(dc, dc->vocab_cap ? dc->vocab_cap * 2 : 4096))
         return NULL; /* load <= 3/4 */
     uint32_t off = pool_add(dc, w, n);
     if (!off) return NULL;
-    uint64_t hv = hash_bytes(w, n);
     size_t mask = dc->vocab_cap - 1, h = (size_t)hv & mask;
     while (dc->vocab[h].off) h = (h + 1) & mask;
     dc->vocab[h] = (vslot){off, (uint32_t)++dc->vocab_n, 0, (uint16_t)n, VTAG(hv)};
@@ -287,7 +283,7 @@ static uint16_t kid_bit(uint32_t tok) { return (uint16_t)(1u << ((tok * 0x9E3779
 
 /* Child of node by tok, created when missing; 0 on NOMEM. */
 static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
-    uint32_t c = edge_find(dc, node, tok);
+    uint32_t c = (dc->nodes[node].kids & kid_bit(tok)) ? edge_find(dc, node, tok) : 0; /* clear: no such edge */
     if (c) return c;
     if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_resize(dc, dc->edge_cap ? dc->edge_cap * 2 : 4096)) return 0;
     if (grow_big((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
