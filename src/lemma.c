@@ -114,12 +114,12 @@ static int lx_grow(ne_lexicon *lx) {
 /* The entry for w, created when absent; NULL on NOMEM or overlong word. */
 static lx_entry *lx_intern(ne_lexicon *lx, const char *w, size_t n) {
     if (n == 0 || n > LX_MAX_WORD) return NULL;
-    lx_entry *e = lx_find(lx, w, n);
+    uint32_t h = lx_hash(w, n);
+    lx_entry *e = lx_find_h(lx, w, n, h);
     if (e) return e;
     if ((lx->used + 1) * 4 > lx->cap * 3 && lx_grow(lx) != NE_OK) return NULL;
     uint32_t off = pool_add(lx, w, n);
     if (!off) return NULL;
-    uint32_t h = lx_hash(w, n);
     size_t j = h & (lx->cap - 1);
     while (lx->slots[j].key) j = (j + 1) & (lx->cap - 1);
     e = &lx->slots[j];
