@@ -161,23 +161,26 @@ static void approximators(ne_sview *sv) {
 }
 
 /* Fill the view of sentence si: word classes and verb judgements. */
-/* US news labels a politician with party and state in brackets after the
-** name: "Sen. Bernie Sanders (I-Vt.) called on ...", "Gov. Rick Snyder (R)".
-** The end of such a label opening at token i (the ")"), or -1: after a
-** capitalized word, R, D or I, then optionally a dash and up to four
-** capitalized words, dots or commas. */
-static int party_label(const ne_sview *sv, int i) {
-    if (i < 1 || i + 2 >= sv->n || !is_word(sv, i, "(") || TK(sv, i - 1)->shape != NE_SH_CAP) return -1;
-    const ne_token *p = TK(sv, i + 1);
-    if (p->norm_len != 1 || !strchr("rdi", p->norm[0]) || p->shape == NE_SH_LOWER) return -1;
-    int k = i + 2;
-    if (is_word(sv, k, ".")) k++;
-    if (k < sv->n && is_word(sv, k, ")")) return k;
-    if (k >= sv->n || TK(sv, k)->shape != NE_SH_DASH) return -1;
-    for (int e = k + 1; e < sv->n && e <= k + 5; e++) {
+/* A label in brackets after a name: US news gives a politician's party and
+** state ("Sen. Bernie Sanders (I-Vt.) called on ...", "Gov. Rick Snyder (R)",
+** "Pat Toomey (Pa.)").  The end of such a label opening at token i (the
+** ")"), or -1: after a capitalized word, one to six capitalized words,
+** dashes, dots or commas, not an abbreviation alone ("(DNC)", "(ISIS)": left
+** as a bound, as that measured better on ConfliBERT's targets). */
+static int name_label(const ne_sview *sv, int i) {
+    if (i < 1 || i + 2 >= sv->n || !is_word(sv, i, "(")) return -1;
+    int before = TK(sv, i - 1)->shape;
+    if (before != NE_SH_CAP && before != NE_SH_UPPER) return -1;
+    int words = 0;
+    for (int e = i + 1; e < sv->n && e <= i + 7; e++) {
         const ne_token *t = TK(sv, e);
-        if (is_word(sv, e, ")")) return e > k + 1 ? e : -1;
-        if (t->shape != NE_SH_CAP && t->shape != NE_SH_UPPER && !is_word(sv, e, ".") && !is_comma(sv, e)) return -1;
+        if (is_word(sv, e, ")")) /* not an abbreviation alone: "(DNC)" */
+            return words && !(e == i + 2 && TK(sv, i + 1)->shape == NE_SH_UPPER && TK(sv, i + 1)->norm_len > 1 &&
+                              !memchr(sv->text + TK(sv, i + 1)->start, '.', TK(sv, i + 1)->end - TK(sv, i + 1)->start))
+                       ? e
+                       : -1;
+        if (t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER) words++;
+        else if (t->shape != NE_SH_DASH && !is_word(sv, e, ".") && !is_comma(sv, e)) return -1;
     }
     return -1;
 }
@@ -209,8 +212,8 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         ne_ws_add(&sv->words, sv->lh[i]);
         ne_ws_add(&sv->words, sv->nh[i]);
     }
-    for (int i = 0; i < sv->n; i++) { /* a party label is passed over like an adverb */
-        int e = party_label(sv, i);
+    for (int i = 0; i < sv->n; i++) { /* a label after a name is passed over like an adverb */
+        int e = name_label(sv, i);
         for (int k = i; e > 0 && k <= e; k++) sv->wc[k] = NE_WC_ADV;
         if (e > 0) i = e;
     }
