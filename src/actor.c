@@ -552,7 +552,9 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
     /* not a modifier of a name or a part of one: "watchdog Amnesty International",
     ** "Vietnamese-led armed forces" */
     if (j + rn < s->b && capitalized(&s->tk[j + rn]) && !s->caseless) return 0;
-    if (j > s->a && (s->tk[j - 1].shape == NE_SH_DASH || (j > s->a + 1 && s->tk[j - 2].shape == NE_SH_DASH)))
+    static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL};
+    if (j > s->a && (s->tk[j - 1].shape == NE_SH_DASH || (j > s->a + 1 && s->tk[j - 2].shape == NE_SH_DASH)) &&
+        !is_any(&s->tk[j - 1], units)) /* "sixty-three people" is a count */
         return 0;
     if (r->plural) return 1;
     /* a collective before a plural noun modifies it ("military drills") */

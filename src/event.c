@@ -785,11 +785,12 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 
 /* A trip within the traveller's own country ("Obama flew to Boise", "the
 ** delegates arrive in Cleveland"): the target is that country as a place, no
-** actor visited; CAMEO's visits (042/043) are between actors. */
+** actor visited; or a trip with no host at all ("he left for ayodhya").
+** CAMEO's visits (042/043) are between actors. */
 static int home_trip(const ne_event *ev) {
     if (strcmp(ev->code, "042") && strcmp(ev->code, "043")) return 0;
-    return ev->has_source && ev->has_target && ev->source.country && ev->target.code &&
-           !strcmp(ev->target.code, ev->source.country);
+    if (!ev->has_target) return 1; /* "the cm arrived in the temple town": no one hosted */
+    return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country);
 }
 
 /* One event per (source, target) pair of the frame. */
@@ -905,6 +906,12 @@ static int implicative(const ev_ctx *c, int gov) {
     return c->sv.wc[gov] == NE_WC_IMPLIC || (c->sv.isverb[gov] && word_in(c, gov, verbs));
 }
 
+/* "Was able to", "were able to": the infinitive was carried out ("police
+** were able to arrest 39 miscreants"); token k stands before "to". */
+static int able_to(const ev_ctx *c, int k) {
+    return k > 0 && tok_is(c, k, "able") && c->sv.wc[k - 1] == NE_WC_BE;
+}
+
 /* Verbs whose infinitive of a conflict act is a threat ("threatened to
 ** break relations", "vowed to crush"); token k stands before "to". */
 static int threat_verb(const ev_ctx *c, int k) {
@@ -1015,10 +1022,10 @@ static int code_verb(ev_ctx *c) {
             if (!refuse && !f.cc && threat_verb(c, k)) f.cc = threat_code(c); /* "vowed to crush": 13x */
             if (!refuse && !f.cc && intent_noun(c, k) && (planned = support_subject(c, k, f.lo, psrc)) > 0)
                 f.cc = intent_code(c); /* "announced plans to invest": 03x, the announcer's */
-            if (!f.cc) return NE_OK;
+            if (!f.cc && !able_to(c, k)) return NE_OK; /* "were able to arrest" did arrest */
             int g2, m2 = neClause_modality(&c->sv, k, f.lo, 0, &g2); /* "did not agree to meet" */
             if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
-            if ((m2 & NE_MOD_MODAL) && !(m2 & NE_MOD_FUTURE)) return NE_OK;
+            if ((m2 & NE_MOD_MODAL) && (!(m2 & NE_MOD_FUTURE) || !f.cc)) return NE_OK; /* "will be able to" */
             gov = k;
         } else if (!implicative(c, gov)) {
             return NE_OK;
