@@ -27,36 +27,58 @@ static int kind_index(int k) { return (k >= 0 && k <= 4) ? k : 4; }
 /* A literal written at w; the expression is the end. */
 #define PUT(w, lit) (memcpy((w), lit, sizeof lit - 1), (w) + sizeof lit - 1)
 
-/* actor_json without a room check per piece: the whole object at once when
-** it fits in b as it is and its strings need no escaping (the same bytes);
-** 0 (b unchanged) otherwise. */
+/* ---- objects written in one piece ----
+** When an object fits in the buffer as it is and its strings need no
+** escaping, it is written straight at the buffer's end with one room check
+** (the same bytes as the general path, which handles the rest). */
+
+/* Where an object of the n strings f[] (their lengths put in len[]) and at
+** most 256 more bytes goes at b's end, or NULL when it may not fit. */
+static char *object_room(ne_buf *b, const char *const *f, size_t *len, int n) {
+    size_t need = 256; /* keys, numbers and literals take less */
+    for (int i = 0; i < n; i++) need += len[i] = f[i] ? strlen(f[i]) : 0;
+    if (b->err || need >= b->cap - b->len || need > b->max - b->len) return NULL;
+    return b->p + b->len;
+}
+
+/* The string s (n bytes) or null at w; NULL when s needs escaping. */
+static char *put_str_or_null(char *w, const char *s, size_t n) { return s ? neJ_put_str(w, s, n) : PUT(w, "null"); }
+
+/* ,"sentence":N,"span":[S,E] and ,"in_title":true when set, at w. */
+static char *put_position(char *w, int sentence, ne_span sp, int in_title) {
+    w = neJ_put_int(PUT(w, ",\"sentence\":"), sentence);
+    w = neJ_put_int(PUT(w, ",\"span\":["), sp.start);
+    w = neJ_put_int(PUT(w, ","), sp.end);
+    w = PUT(w, "]");
+    return in_title ? PUT(w, ",\"in_title\":true") : w;
+}
+
+/* The buffer now ends at w. */
+static void object_end(ne_buf *b, char *w) {
+    b->len = (size_t)(w - b->p);
+    b->p[b->len] = 0;
+}
+
+/* String field i of f[] with key at w (f and len in scope); returns 0 from
+** the caller when the string needs escaping. */
+#define FIELD(i, key) if (!(w = put_str_or_null(PUT(w, key), f[i], len[i]))) return 0;
+
+/* actor_json in one piece; 0 (b unchanged) when it cannot be. */
 static int actor_json_fast(ne_buf *b, const ne_actor *a, int full) {
     const char *const f[5] = {a->text, a->name, a->code, a->country, a->role};
-    size_t len[5], need = 256; /* keys, numbers and literals take less */
-    for (int i = 0; i < 5; i++) need += len[i] = f[i] ? strlen(f[i]) : 0;
-    if (b->err || need >= b->cap - b->len || need > b->max - b->len) return 0;
-    char *w = b->p + b->len;
-#define FIELD(i, key)                                                    \
-    w = PUT(w, key);                                                     \
-    if (!(w = f[i] ? neJ_put_str(w, f[i], len[i]) : PUT(w, "null"))) return 0;
+    size_t len[5];
+    char *w = object_room(b, f, len, 5);
+    if (!w) return 0;
     FIELD(0, "{\"text\":") FIELD(1, ",\"name\":") FIELD(2, ",\"code\":") FIELD(3, ",\"country\":") FIELD(4, ",\"role\":")
-#undef FIELD
     if (full) {
         int k = kind_index(a->kind);
         w = PUT(w, ",\"kind\":");
         memcpy(w, kind_json[k].s, kind_json[k].n);
-        w += kind_json[k].n;
-        w = neJ_put_int(PUT(w, ",\"sentence\":"), a->sentence);
-        w = neJ_put_int(PUT(w, ",\"span\":["), a->span.start);
-        w = neJ_put_int(PUT(w, ","), a->span.end);
-        w = PUT(w, "]");
-        if (a->in_title) w = PUT(w, ",\"in_title\":true");
+        w = put_position(w + kind_json[k].n, a->sentence, a->span, a->in_title);
         w = PUT(w, ",\"ref\":");
         w = a->ref >= 0 ? neJ_put_int(w, a->ref) : PUT(w, "null");
     }
-    *w++ = '}';
-    b->len = (size_t)(w - b->p);
-    b->p[b->len] = 0;
+    object_end(b, PUT(w, "}"));
     return 1;
 }
 
@@ -80,12 +102,26 @@ static void actor_json(ne_buf *b, const ne_actor *a, int full) {
     neB_addc(b, '}');
 }
 
+/* The string fields of place_json in one piece (the numbers follow through
+** the buffer); 0 (b unchanged) when they cannot be. */
+static int place_strings_fast(ne_buf *b, const ne_place *p) {
+    const char *const f[4] = {p->text, p->name, p->country, p->admin1};
+    size_t len[4];
+    char *w = object_room(b, f, len, 4);
+    if (!w) return 0;
+    FIELD(0, "{\"text\":") FIELD(1, ",\"name\":") FIELD(2, ",\"country\":") FIELD(3, ",\"admin1\":")
+    object_end(b, w);
+    return 1;
+}
+
 static void place_json(ne_buf *b, const ne_place *p) {
-    neB_addc(b, '{');
-    KEY(b, "text"); neJ_cstr(b, p->text);
-    NEXT_KEY(b, "name"); neJ_cstr(b, p->name);
-    NEXT_KEY(b, "country"); neJ_cstr(b, p->country);
-    NEXT_KEY(b, "admin1"); neJ_cstr(b, p->admin1);
+    if (!place_strings_fast(b, p)) {
+        neB_addc(b, '{');
+        KEY(b, "text"); neJ_cstr(b, p->text);
+        NEXT_KEY(b, "name"); neJ_cstr(b, p->name);
+        NEXT_KEY(b, "country"); neJ_cstr(b, p->country);
+        NEXT_KEY(b, "admin1"); neJ_cstr(b, p->admin1);
+    }
     NEXT_KEY(b, "lat");
     if (p->has_coords) neJ_num(b, p->lat); else neB_adds(b, "null");
     NEXT_KEY(b, "lon");
@@ -95,6 +131,18 @@ static void place_json(ne_buf *b, const ne_place *p) {
     if (p->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
     neB_addc(b, '}');
 }
+
+/* timex_json in one piece; 0 (b unchanged) when it cannot be. */
+static int timex_json_fast(ne_buf *b, const ne_timex *t) {
+    const char *const f[3] = {t->text, t->value, t->type};
+    size_t len[3];
+    char *w = object_room(b, f, len, 3);
+    if (!w) return 0;
+    FIELD(0, "{\"text\":") FIELD(1, ",\"value\":") FIELD(2, ",\"type\":")
+    object_end(b, PUT(put_position(w, t->sentence, t->span, t->in_title), "}"));
+    return 1;
+}
+#undef FIELD
 
 static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev) {
     neB_addc(b, '{');
@@ -154,6 +202,7 @@ static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q) {
 }
 
 static void timex_json(ne_buf *b, const ne_timex *t) {
+    if (timex_json_fast(b, t)) return;
     neB_addc(b, '{');
     KEY(b, "text"); neJ_cstr(b, t->text);
     NEXT_KEY(b, "value"); neJ_cstr(b, t->value);
