@@ -675,6 +675,10 @@ int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
         sc.flags = 0;
         sc.newlines = 0;
         i = end;
+        if (i < sc.n && sc.s[i] == ' ') { /* the space after a token, without a turn of the loop */
+            sc.flags = NE_TF_SPACE_BEFORE;
+            i++;
+        }
     }
     return NE_OK;
 }
