@@ -481,6 +481,37 @@ static int confirmed_person(const cctx *c, size_t r) {
     return 0;
 }
 
+/* Bare surnames that refer to nothing known ("Sanders calls Clinton
+** unqualified" heading a story that names "Senator Bernie Sanders" later)
+** take the identity of the first person of the same part (title or body)
+** with a dictionary code whose longer name ends with them.  Run after the
+** antecedents are chosen, so that it changes what a mention is, not what
+** refers to what. */
+static void adopt_full_names(cctx *c) {
+    for (size_t m = 0; m < c->d->actors.n; m++) {
+        ne_actor *a = &c->act[m];
+        const ne_actor_info *in = &c->inf[m];
+        uint32_t n = in->tok_end - in->tok_first;
+        if (a->kind != NE_ACTOR_UNKNOWN || a->ref >= 0 || a->code || n < 1 || n > 2) continue;
+        for (long kk = c->last_head[last_bucket(c, m)]; kk >= 0; kk = c->last_next[kk]) {
+            size_t k = (size_t)kk;
+            const ne_actor *t = &c->act[k];
+            if (k == m || t->in_title != a->in_title || t->ref >= 0 || !t->code || c->inf[k].person != 1 ||
+                (t->kind != NE_ACTOR_NAMED && t->kind != NE_ACTOR_COMPOSED) ||
+                c->inf[k].tok_end - c->inf[k].tok_first <= n || !ends_name(c, m, k))
+                continue;
+            a->code = t->code;
+            a->country = t->country;
+            a->role = t->role;
+            a->name = t->name ? t->name : t->text;
+            a->kind = NE_ACTOR_NAMED;
+            c->inf[m].type = c->inf[k].type;
+            c->inf[m].person = 1;
+            break;
+        }
+    }
+}
+
 /* Unknown names of people ("9/11 widow Terry Strada ... Strada accused",
 ** "Glenn Beck said") that the text shows to be persons take the main
 ** country, as a country code without a role: CAMEO codes a person who
@@ -523,6 +554,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         if (kind == NE_ACTOR_UNKNOWN) a->kind = c.act[a->ref].kind == NE_ACTOR_UNKNOWN ? NE_ACTOR_UNKNOWN : NE_ACTOR_NAMED;
     }
     main_country_roles(&c);
+    if (d->actors.n) adopt_full_names(&c);
     main_country_persons(&c);
     for (size_t m = 0; m < d->actors.n; m++) /* pronouns of role nominals coded just now */
         if (c.act[m].ref >= 0 && !c.act[m].code) {
