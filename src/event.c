@@ -1186,8 +1186,11 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.ntgt && c->m.pt->has_source && !c->m.pt->has_target && root_is(c->m.pt, "06") && /* "Airbus won orders from $" */
         ((f.ntgt = support_subject(c, i, f.lo, f.tgt)) > 0 || (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0))
         f.rule = "noun: source=slot, target=support-verb-subject";
-    if (!f.ntgt && f.nsrc && root_is(c->m.pt, "07") && (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0)
+    if (!f.ntgt && f.nsrc && (root_is(c->m.pt, "07") || root_is(c->m.pt, "06")) &&
+        (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0)
         f.rule = "noun: source=modifier, target=recipient-subject";
+    if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
+        return NE_OK; /* "a Boeing contract": no exchange with anyone named */
     if (!(f.verbal = verbal_attack(c, &f))) f.verbal = unarmed_force(c, &f);
     int rc = emit(c, &f);
     if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "with"))
