@@ -1,24 +1,26 @@
 /* alloc.c: the library's allocator, with failure injection for tests. */
 #include "neInt.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
-static long fail_countdown; /* 0: never fail; n: the nth allocation fails */
-static long injected;       /* failures injected since the last neM_fail_after */
+/* Atomic: engine open allocates in two threads (pipeline.c). */
+static _Atomic long fail_countdown; /* 0: never fail; n: the nth allocation fails */
+static _Atomic long injected;       /* failures injected since the last neM_fail_after */
 
 void neM_fail_after(long n) {
-    fail_countdown = n;
-    injected = 0;
+    atomic_store(&fail_countdown, n);
+    atomic_store(&injected, 0);
 }
 
-long neM_injected(void) { return injected; }
+long neM_injected(void) { return atomic_load(&injected); }
 
 /* True when this allocation should fail under injection. */
 static int inject_failure(void) {
-    if (fail_countdown <= 0) return 0;
-    if (--fail_countdown) return 0;
-    injected++;
+    if (atomic_load_explicit(&fail_countdown, memory_order_relaxed) <= 0) return 0;
+    if (atomic_fetch_sub(&fail_countdown, 1) != 1) return 0; /* the count before was not 1 */
+    atomic_fetch_add(&injected, 1);
     return 1;
 }
 

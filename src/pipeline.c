@@ -6,6 +6,7 @@
 #include "neInt.h"
 #include "dict.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,17 +47,49 @@ static char *dup_str(const char *s) {
     return p;
 }
 
-/* Stage loaders in dependency order (patterns need lemmas and CAMEO codes). */
+/* The dictionaries (the largest part of engine open) load in a thread of
+** their own while the other stages load: they need only the abbreviations
+** (the tokenizer's), and they load into a copy of the engine, so that an
+** error message of either side cannot overwrite the other's. */
+typedef struct dict_job {
+    ne_engine copy;
+    int rc;
+} dict_job;
+
+static void *dict_load(void *arg) {
+    dict_job *job = arg;
+    job->rc = neDict_load(&job->copy);
+    return NULL;
+}
+
+/* Stage loaders in dependency order (patterns need lemmas and CAMEO codes;
+** the dictionaries, in parallel, the abbreviations).  The error reported is
+** the first in the serial order sentences, lemmas, CAMEO, dictionaries,
+** patterns, time words, cues, headlines. */
 static int engine_load(ne_engine *e) {
     int rc = neSent_load(e);
-    if (rc == NE_OK) rc = neLemma_load(e);
+    if (rc != NE_OK) return rc;
+    dict_job *job = neM_malloc(sizeof *job);
+    if (!job) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    job->copy = *e;
+    pthread_t th;
+    int threaded = pthread_create(&th, NULL, dict_load, job) == 0;
+    if (!threaded) dict_load(job);
+    rc = neLemma_load(e);
     if (rc == NE_OK) rc = neCameo_load(e);
-    if (rc == NE_OK) rc = neDict_load(e);
-    if (rc == NE_OK) rc = nePattern_load(e);
-    if (rc == NE_OK) rc = neTimex_load(e);
-    if (rc == NE_OK) rc = neQuote_load(e);
-    if (rc == NE_OK) rc = neHeadline_load(e);
-    return rc;
+    int later = NE_OK; /* reported only when the dictionaries loaded */
+    if (rc == NE_OK) later = nePattern_load(e);
+    if (rc == NE_OK && later == NE_OK) later = neTimex_load(e);
+    if (rc == NE_OK && later == NE_OK) later = neQuote_load(e);
+    if (rc == NE_OK && later == NE_OK) later = neHeadline_load(e);
+    if (threaded) pthread_join(th, NULL);
+    e->dict = job->copy.dict;
+    if (rc == NE_OK && job->rc != NE_OK) {
+        memcpy(e->errmsg, job->copy.errmsg, sizeof e->errmsg);
+        rc = job->rc;
+    }
+    neM_free(job);
+    return rc != NE_OK ? rc : later;
 }
 
 int ne_engine_open(ne_engine **out, const ne_options *opts) {

@@ -1,0 +1,47 @@
+#!/bin/bash
+# engine_open_errors.sh: a bad dictionary or pattern line makes engine open
+# fail with its FILE:LINE: reason.  The dictionaries load in a thread of
+# their own while the other tables load (pipeline.c): when both a dictionary
+# and a pattern file are bad, the dictionary's error is the one reported, as
+# in the serial order.
+. "$(dirname "$0")/lib.sh"
+: "${NEWSEVENTS_DATA:?NEWSEVENTS_DATA must name the built data directory}"
+
+# data DIR: a data directory of links to the built one, with actors/ and
+# patterns/ as real directories (of links) so that files can be added.
+data() {
+    local d=$TMP/$1 x sub
+    mkdir -p "$d"
+    for x in "$NEWSEVENTS_DATA"/*; do ln -s "$x" "$d/"; done
+    for sub in actors patterns; do
+        rm "$d/$sub"
+        mkdir "$d/$sub"
+        for x in "$NEWSEVENTS_DATA/$sub"/*; do ln -s "$x" "$d/$sub/"; done
+    done
+}
+bad_dict() { printf 'Atlantis Council = ATL ; type=org\nno code here\n' >"$TMP/$1/actors/zz_bad.txt"; }
+bad_pattern() { printf '190 v attack +\n999 v shoot +\n' >"$TMP/$1/patterns/99.txt"; }
+echo '{"id": "a", "text": "Iran attacked Pakistan."}' >"$TMP/in.jsonl"
+
+data good
+run code --data "$TMP/good" "$TMP/in.jsonl"; expect_rc 0; expect_lines 1
+
+data dict; bad_dict dict
+run code --data "$TMP/dict" "$TMP/in.jsonl"
+[ "$RC" != 0 ] || fail "a bad dictionary line was accepted"
+expect_err "zz_bad.txt:2: expected NAME = CODE"
+
+data pat; bad_pattern pat
+run code --data "$TMP/pat" "$TMP/in.jsonl"
+[ "$RC" != 0 ] || fail "a bad pattern line was accepted"
+expect_err "patterns/99.txt:2: unknown CAMEO code '999'"
+
+data both; bad_dict both; bad_pattern both
+for i in 1 2 3; do # the threads race; the report must not
+    run code --data "$TMP/both" "$TMP/in.jsonl"
+    [ "$RC" != 0 ] || fail "bad dictionary and pattern lines were accepted"
+    expect_err "zz_bad.txt:2: expected NAME = CODE"
+    CHECKS=$((CHECKS + 1))
+    if grep -qF "99.txt" "$TMP/err"; then fail "the pattern error was reported instead of the dictionary's"; fi
+done
+ok
