@@ -365,6 +365,26 @@ static size_t caseless_name_end(scan *s, size_t k) {
     return real ? j : k;
 }
 
+/* In lower-case text, is the word at j the last word of an earlier person
+** mention of the document that is an unknown or titled name ("ssp r k singh",
+** "president mohammad yunus siddiqui")?  Then it is that person again
+** (coreference links it by surname); common words never are. */
+static int caseless_surname(const scan *s, size_t j) {
+    const ne_token *t = &s->tk[j];
+    if (s->caseless != NE_CASELESS_LOWER || t->shape != NE_SH_LOWER || t->norm_len < 3 || s->dtypes[j]) return 0;
+    const struct ne_doc *d = s->d;
+    int seen = 0;
+    for (size_t m = 0; m < d->actors.n && !seen; m++) {
+        const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, m);
+        const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, m);
+        if (a->kind != NE_ACTOR_UNKNOWN || in->tok_end < in->tok_first + 2 || in->tok_end > j) continue;
+        const ne_token *last = NE_VEC_AT(d->tokens, ne_token, in->tok_end - 1);
+        seen = last->norm_len == t->norm_len && !memcmp(last->norm, t->norm, t->norm_len);
+    }
+    return seen && !neLemma_class(s->e->lexicon, t->norm, t->norm_len) &&
+           !neLemma_common(s->e->lexicon, t->norm, t->norm_len) && !neW_get(s->e->stopwords, t->norm, t->norm_len, -1);
+}
+
 /* A person's name after a title at k: a dictionary person or an unknown
 ** capitalized name (in lower-case text, caseless_name_end).  Returns where
 ** it ends (k when there is none). */
@@ -770,6 +790,13 @@ static int parse_at(scan *s, size_t i, np *p) {
             p->end = j + n;
             return 1;
         }
+    }
+    if (j == i && caseless_surname(s, j)) { /* "siddiqui said", after "... president mohammad yunus siddiqui" */
+        p->kind = NE_ACTOR_UNKNOWN;
+        p->start = j;
+        p->end = j + 1;
+        p->info.person = 1;
+        return 1;
     }
     if (s->titlecase || !capitalized(&tk[j])) return 0; /* name_end's own first test, without the call */
     size_t e = name_end(s, j);
