@@ -56,16 +56,28 @@ static size_t next_escape(const char *s, size_t i, size_t n) {
 
 char *neJ_put_str(char *w, const char *s, size_t n) {
     *w++ = '"';
-    size_t i = 0;
-    for (; n - i >= 8; i += 8) {
+    if (n >= 8) { /* whole words; the last one overlaps the one before rather than run past s */
         uint64_t x;
-        memcpy(&x, s + i, 8);
+        for (size_t i = 0; n - i > 8; i += 8) {
+            memcpy(&x, s + i, 8);
+            if (escape_lanes(x)) return NULL;
+            memcpy(w + i, &x, 8);
+        }
+        memcpy(&x, s + n - 8, 8);
         if (escape_lanes(x)) return NULL;
-        memcpy(w + i, &x, 8);
-    }
-    for (; i < n; i++) {
-        if (needs_escape((unsigned char)s[i])) return NULL;
-        w[i] = s[i];
+        memcpy(w + n - 8, &x, 8);
+    } else if (n >= 4) { /* the first and the last four bytes, tested as one word */
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        if (escape_lanes((uint64_t)lo | (uint64_t)hi << 32)) return NULL;
+        memcpy(w, &lo, 4);
+        memcpy(w + n - 4, &hi, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (needs_escape((unsigned char)s[i])) return NULL;
+            w[i] = s[i];
+        }
     }
     w[n] = '"';
     return w + n + 1;
