@@ -472,6 +472,8 @@ const ne_word *neW_get(const ne_wordtab *t, const char *p, size_t n, int cls);
 /* Longest entry of class cls (-1: any) whose phrase is tokens tk[i..), not
 ** reaching end; NULL when none. */
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls);
+/* The same for a token whose ne_hash is known (d->nhash[i]). */
+const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls, uint32_t hash);
 /* Classes of the phrases that start with word [w, w+n): bit c for class c
 ** (classes from 31 on share bit 31); 0 when no phrase starts with it.  Lets a
 ** caller that asks many classes at one token hash the word once. */

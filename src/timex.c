@@ -32,6 +32,7 @@ typedef struct tx {
     const ne_wordtab *tw;
     const ne_token *tk;
     const uint32_t *starts; /* per document token: neW_first_classes of its word */
+    const uint32_t *nh;     /* per document token: ne_hash of its norm (d->nhash) */
     size_t first, end;   /* token range of the sentence */
     int has_dct;         /* document date known */
     int y, m, d;         /* document date */
@@ -117,13 +118,13 @@ static int is_word(const tx *x, size_t i, const char *w) {
 }
 /* Phrase of class cls (TW_*, all < 31) at token i; the per-token class sets
 ** skip the phrase lookup at most tokens. */
-static const ne_word *word_at(const tx *x, size_t i, int cls) {
+static inline __attribute__((always_inline)) const ne_word *word_at(const tx *x, size_t i, int cls) {
     if (i >= x->end || !(x->starts[i] & (uint32_t)1 << cls)) return NULL;
     uint32_t key = ((uint32_t)i << 5 | (uint32_t)cls) + 1;
     tx_memo *m = &x->memo[(i * 7 + (size_t)cls) & (TX_MEMO - 1)];
     if (m->key != key) {
         m->key = key;
-        m->w = neW_match(x->tw, x->tk, i, x->end, cls);
+        m->w = neW_match_h(x->tw, x->tk, i, x->end, cls, x->nh[i]);
     }
     return m->w;
 }
@@ -1102,6 +1103,7 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!starts) return NE_NOMEM;
     neW_first_classes_all(x.tw, x.tk, d->nhash, d->tokens.n, starts);
     x.starts = starts;
+    x.nh = d->nhash;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         x.sent = s;
         const ne_sentence *se = NE_VEC_AT(d->sentences, ne_sentence, s);

@@ -290,7 +290,12 @@ static const ne_word *match_words(const ne_wordtab *t, const ne_token *tk, size_
 
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls) {
     if (!t || i >= end || !t->firsts) return NULL;
-    size_t f = first_slot(t, tk[i].norm, tk[i].norm_len);
+    return neW_match_h(t, tk, i, end, cls, hash_phrase(tk[i].norm, tk[i].norm_len));
+}
+
+const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls, uint32_t hash) {
+    if (!t || i >= end || !t->firsts) return NULL;
+    size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
     if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
     /* phrase lengths to try: bit k-1 for k words, k <= maxwords and k <= end - i */
