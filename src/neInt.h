@@ -472,6 +472,12 @@ const ne_word *neW_get(const ne_wordtab *t, const char *p, size_t n, int cls);
 /* Longest entry of class cls (-1: any) whose phrase is tokens tk[i..), not
 ** reaching end; NULL when none. */
 const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls);
+/* The classes neW_match(t, tk, i, end, c) may find a phrase of at token i
+** (hash: ne_hash of its norm): bit c (classes from 31 on share bit 31) is
+** clear when that call surely returns NULL (no phrase of class c starts with
+** the word, none fits before end, or the next word is the second word of none
+** of its longer ones).  A subset of neW_first_classes. */
+uint32_t neW_classes_at(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, uint32_t hash);
 /* The same for a token whose ne_hash is known (d->nhash[i]). */
 const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls, uint32_t hash);
 /* Classes of the phrases that start with word [w, w+n): bit c for class c

@@ -33,6 +33,9 @@ typedef struct tx {
     const ne_token *tk;
     const uint32_t *starts; /* per document token: neW_first_classes of its word */
     const uint32_t *nh;     /* per document token: ne_hash of its norm (d->nhash) */
+    uint32_t *can;          /* per token of the sentence: neW_classes_at, the classes a
+                            ** phrase lookup there may find (a subset of starts), or
+                            ** TX_UNKNOWN until word_at asks */
     size_t first, end;   /* token range of the sentence */
     int has_dct;         /* document date known */
     int y, m, d;         /* document date */
@@ -118,8 +121,16 @@ static int is_word(const tx *x, size_t i, const char *w) {
 }
 /* Phrase of class cls (TW_*, all < 31) at token i; the per-token class sets
 ** skip the phrase lookup at most tokens. */
+#define TX_UNKNOWN UINT32_MAX /* no class set: time.txt has fewer than 31 classes */
+static uint32_t can_at(const tx *x, size_t i) {
+    if (x->can[i] == TX_UNKNOWN) x->can[i] = neW_classes_at(x->tw, x->tk, i, x->end, x->nh[i]);
+    return x->can[i];
+}
 static inline __attribute__((always_inline)) const ne_word *word_at(const tx *x, size_t i, int cls) {
     if (i >= x->end || !(x->starts[i] & (uint32_t)1 << cls)) return NULL;
+    /* a token of the sentence: the classes its phrases may have, worked out
+    ** once ("the" is asked for four classes, whose phrases rarely follow) */
+    if (i >= x->first && !(can_at(x, i) & (uint32_t)1 << cls)) return NULL;
     uint32_t key = ((uint32_t)i << 5 | (uint32_t)cls) + 1;
     tx_memo *m = &x->memo[(i * 7 + (size_t)cls) & (TX_MEMO - 1)];
     if (m->key != key) {
@@ -1101,6 +1112,10 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     pthread_once(&mx_once, mx_build);
     uint32_t *starts = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *starts);
     if (!starts) return NE_NOMEM;
+    uint32_t *can = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *can);
+    if (!can) return NE_NOMEM;
+    memset(can, 0xFF, (d->tokens.n + 1) * sizeof *can); /* TX_UNKNOWN */
+    x.can = can;
     neW_first_classes_all(x.tw, x.tk, d->nhash, d->tokens.n, starts);
     x.starts = starts;
     x.nh = d->nhash;

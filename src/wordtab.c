@@ -273,6 +273,30 @@ void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32
     for (size_t i = 0; i < n; i++) out[i] = t->firsts[first_slot_h(t, tk[i].norm, tk[i].norm_len, hash[i])].classes;
 }
 
+uint32_t neW_classes_at(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, uint32_t hash) {
+    if (!t || i >= end || !t->firsts) return 0;
+    size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
+    /* what neW_match does before its lookups: the lengths of each class that
+    ** fit the sentence, the longer ones only when the pair filter lets them */
+    unsigned fit = (1u << t->firsts[f].maxwords) - 1;
+    if (end - i < 8) fit &= (1u << (end - i)) - 1;
+    int pair = -1; /* the pair filter's answer for the next token, once asked */
+    uint32_t out = 0;
+    for (uint32_t c = t->firsts[f].classes; c; c &= c - 1) {
+        int b = __builtin_ctz(c);
+        unsigned lens = t->lens[f][b] & fit;
+        if (lens > 1) {
+            if (pair < 0) {
+                uint32_t pb = pair_bit(t, f, word_hash(tk[i + 1].norm, tk[i + 1].norm_len));
+                pair = (int)(t->pairs[pb >> 6] >> (pb & 63) & 1);
+            }
+            if (!pair) lens &= 1u;
+        }
+        if (lens) out |= (uint32_t)1 << b;
+    }
+    return out;
+}
+
 /* Entry of class cls whose phrase is the k tokens tk[i..i+k) (k >= 2) joined
 ** by single spaces, or NULL (also when the phrase would not fit the key). */
 static const ne_word *match_words(const ne_wordtab *t, const ne_token *tk, size_t i, size_t k, int cls) {
