@@ -788,9 +788,31 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** actor visited; or a trip with no host at all ("he left for ayodhya").
 ** CAMEO's visits (042/043) are between actors. */
 static int home_trip(const ne_event *ev) {
-    if (strcmp(ev->code, "042") && strcmp(ev->code, "043")) return 0;
+    if (strcmp(ev->code, "042") && strcmp(ev->code, "043") && strcmp(ev->code, "044")) return 0;
     if (!ev->has_target) return 1; /* "the cm arrived in the temple town": no one hosted */
     return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country);
+}
+
+/* Roots coded only toward someone (docs/ANNOTATION.md rule 4): diplomatic and
+** material cooperation and disapproval (05, 06, 11).  A match of theirs whose
+** target slot names no actor ("sided with the paper", "supported women",
+** "criticized the plan") codes nothing. */
+static int dyadic_root(const char *root) {
+    return !strcmp(root, "05") || !strcmp(root, "06") || !strcmp(root, "11");
+}
+
+/* A condemnation of an act of force ("Sweden condemned the attack on the
+** embassy"): disapproval (root 11) whose target slot holds the act, kept
+** without a target. */
+static int condemned_act(const ev_ctx *c, const ne_event *ev) {
+    static const char *const acts[] = {"attack", "bombing", "bomb", "killing", "shooting", "assault", "strike",
+                                       "airstrike", "violence", "massacre", "raid", "explosion", "blast",
+                                       "murder", "execution", "invasion", "incursion", "shelling", "offensive",
+                                       "crackdown", "arrest", "detention", "kidnapping", "abduction", NULL};
+    if (strcmp(ev->root, "11") || c->m.ts < 0) return 0;
+    for (int k = c->m.ts; k <= c->m.te && k < c->sv.n; k++)
+        if (lemma_in(c->sv.t[k].lemma, acts) || lemma_in(c->sv.t[k].norm, acts)) return 1;
+    return 0;
 }
 
 /* One event per (source, target) pair of the frame. */
@@ -812,6 +834,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             }
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
             if (home_trip(&ev)) continue;
+            if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev)) continue;
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
