@@ -32,7 +32,15 @@ typedef struct ctx {
     job *jobs;
     size_t njobs;
     atomic_size_t next;
+    /* one document object per thread slot, kept across batches: its arena and
+    ** lemma cache stay warm (freed by free_docs at the end) */
+    ne_doc *docs[MAX_THREADS];
 } ctx;
+
+typedef struct slot {
+    ctx *c;
+    int i;
+} slot;
 
 static char *copy_str(const char *s, size_t n) {
     char *p = malloc(n + 1);
@@ -105,8 +113,10 @@ static void code_job(ctx *c, ne_doc *d, job *j) {
 }
 
 static void *worker(void *arg) {
-    ctx *c = arg;
-    ne_doc *d = ne_doc_new();
+    slot *sl = arg;
+    ctx *c = sl->c;
+    if (!c->docs[sl->i]) c->docs[sl->i] = ne_doc_new();
+    ne_doc *d = c->docs[sl->i];
     for (;;) {
         size_t i = atomic_fetch_add(&c->next, 1);
         if (i >= c->njobs) break;
@@ -117,18 +127,23 @@ static void *worker(void *arg) {
         }
         code_job(c, d, &c->jobs[i]);
     }
-    ne_doc_free(d);
     return NULL;
+}
+
+static void free_docs(ctx *c) {
+    for (int i = 0; i < MAX_THREADS; i++) ne_doc_free(c->docs[i]);
 }
 
 /* Code a batch on nthreads threads (the caller's thread is one of them). */
 static void run_batch(ctx *c, int nthreads) {
     pthread_t th[MAX_THREADS];
+    slot slots[MAX_THREADS];
     int started = 0;
     atomic_store(&c->next, 0);
-    for (int i = 1; i < nthreads && (size_t)i < c->njobs; i++)
-        if (pthread_create(&th[started], NULL, worker, c) == 0) started++;
-    worker(c);
+    for (int i = 0; i < MAX_THREADS; i++) slots[i] = (slot){c, i};
+    for (int i = 1; i < nthreads && i < MAX_THREADS && (size_t)i < c->njobs; i++)
+        if (pthread_create(&th[started], NULL, worker, &slots[started + 1]) == 0) started++;
+    worker(&slots[0]);
     for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
 }
 
@@ -289,6 +304,7 @@ int cmd_code(int argc, char **argv) {
     if (werr && saved != EPIPE) cli_error("write error: %s", strerror(saved));
     for (size_t i = 0; i < c.njobs; i++) cli_record_free(&c.jobs[i].rec);
     free(c.jobs);
+    free_docs(&c);
     cli_input_close(in);
     ne_engine_close(e);
     if (werr) return EXIT_SOME_BAD;
