@@ -881,10 +881,26 @@ static void appositions(scan *s, size_t first) {
     }
 }
 
+/* Does parse_at surely find nothing at token i?  Already in a mention, or
+** every test of parse_at fails at once: no dictionary name starts here (the
+** names, places and roles it matches), no determiner, pronoun or honorific,
+** not "former" or "ex" (which move the head), not in lower-case text (where
+** a word may be an earlier name's surname, caseless_surname), and no
+** capitalized word that could start an unknown name.  Most lower-case words;
+** keep in step with parse_at. */
+static int surely_none(const scan *s, size_t i) {
+    const ne_token *t = &s->tk[i];
+    if (t->actor >= 0) return 1;
+    return !s->dtypes[i] && !(s->lists[i] & (1u << L_DET | 1u << L_PRON | 1u << L_HON)) &&
+           s->caseless != NE_CASELESS_LOWER && (s->titlecase || !capitalized(t)) && !is_w(t, "former") &&
+           !is_w(t, "ex");
+}
+
 static int scan_sentence(scan *s) {
     size_t first = s->d->actors.n;
     s->titlecase = title_case(s);
     for (size_t i = s->a; i < s->b;) {
+        if (surely_none(s, i)) { i++; continue; }
         np p;
         memset(&p, 0, sizeof p);
         p.info.type = NE_DT_COUNT;
