@@ -29,9 +29,10 @@ typedef struct speaker {
 /* ---- quote marks ---- */
 enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
 
-static int mark_kind(const qctx *q, size_t i) {
+/* Which mark the quote-shaped token i is (MARK_NONE: an apostrophe...). */
+static int quote_kind(const qctx *q, size_t i) {
     const ne_token *t = &q->tk[i];
-    if (t->shape != NE_SH_QUOTE || strcmp(t->norm, "\"") != 0) return MARK_NONE;
+    if (strcmp(t->norm, "\"") != 0) return MARK_NONE;
     const char *s = ne_seg_text(q->d, 0) + t->start;
     size_t n = t->end - t->start;
     if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
@@ -45,6 +46,11 @@ static int mark_kind(const qctx *q, size_t i) {
     if (sp_before && !sp_after) return MARK_OPEN;
     if (!sp_before && sp_after) return MARK_CLOSE;
     return MARK_EITHER;
+}
+
+/* Which mark token i is, MARK_NONE for most tokens (tested inline). */
+static inline int mark_kind(const qctx *q, size_t i) {
+    return q->tk[i].shape == NE_SH_QUOTE ? quote_kind(q, i) : MARK_NONE;
 }
 
 static const ne_sentence *sent_of(const qctx *q, size_t i) {
@@ -399,6 +405,7 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
     size_t chain_start = 0;
     for (size_t i = 0; i < q.ntok; i++) {
         int k = mark_kind(&q, i);
+        if (k == MARK_NONE) continue; /* most tokens: what the test below does with them */
         if (in_title(&q, i) || (k != MARK_OPEN && k != MARK_EITHER)) { if (k != MARK_NONE) chained = 0; continue; }
         size_t close, next = quote_scan(&q, i, &close);
         size_t end = close != (size_t)-1 ? close : next;
