@@ -1006,10 +1006,31 @@ static int the_leads(const tx *x, size_t i) {
     return 0;
 }
 
+/* Words after a number that its matchers read without a time.txt class
+** ("1/17/2024", "10:30 a.m.", "the 1988 quarter", "two and a half", "20th century"). */
+static const char *const after_num[] = {"/", ":", "quarter", "period", "and", "century"};
+/* Can a matcher's path for a number (F_NUM) match from the number at i?
+** m_year reads a year of four digits (or "1990s"); every other path reads
+** the next token: a dash, a number, a word of one of these time.txt classes
+** (m_month_date, m_clock, m_quarter, m_count_unit), or one of after_num.  A
+** change to what an F_NUM matcher reads after its number must update this
+** test.  Most numbers are amounts ("1.5 mln dlrs", "12 pct"). */
+static int num_leads(const tx *x, size_t i) {
+    if (x->tk[i].norm_len == 4 || x->tk[i].norm_len == 5) return 1;
+    size_t j = i + 1;
+    if (j >= x->end) return 0;
+    if (x->tk[j].shape == NE_SH_DASH || x->tk[j].shape == NE_SH_NUM ||
+        (x->starts[j] & (C(TW_MONTH) | C(TW_AMPM) | C(TW_ORDINAL) | C(TW_UNIT))))
+        return 1;
+    for (size_t k = 0; k < sizeof after_num / sizeof after_num[0]; k++)
+        if (is_word(x, j, after_num[k])) return 1;
+    return 0;
+}
+
 /* The TW_* and F_* bits token i offers (0 past the sentence). */
 static uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
-    uint32_t f = x->starts[i] | (x->tk[i].shape == NE_SH_NUM ? F_NUM : 0);
+    uint32_t f = x->starts[i] | (x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0);
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
     else if (is_word(x, i, "a")) f |= F_A;
     else if (is_word(x, i, "this")) f |= F_THIS;
