@@ -4,6 +4,7 @@
 ** with a mention count (docs/PATTERNS.md). */
 #include "dict.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,9 @@ typedef struct ev_ctx {
     const char *acted[EV_MAX_HELD];     /* sources of its other events */
     int nheld, nacted;
     int pas_at, pas;  /* neClause_passive of token pas_at in sv (-1: none yet) */
+    int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
 } ev_ctx;
+#define SLOT_UNKNOWN INT_MIN
 
 /* Is token i (in the sentence) the word w? */
 static int tok_is(const ev_ctx *c, int i, const char *w) {
@@ -92,8 +95,9 @@ static int is_recip(const ev_ctx *c, int s) {
 
 /* Last token a slot starting at s may reach: a noun group with coordination
 ** and "of", plus one locative phrase when the group itself names no actor
-** ("a police station in southeastern Iran"). */
-static int slot_max_end(const ev_ctx *c, int s) {
+** ("a police station in southeastern Iran").  Depends on the sentence view
+** only (slot_max_end keeps it). */
+static int slot_end_of(const ev_ctx *c, int s) {
     static const char *const speech[] = {"state", "confirm", "report", "note", "write", NULL};
     const ne_sview *sv = &c->sv;
     if (is_recip(c, s)) return s + 1;
@@ -125,6 +129,15 @@ static int slot_max_end(const ev_ctx *c, int s) {
         break;
     }
     return e;
+}
+
+/* slot_end_of, worked out once per token of the sentence: the patterns of
+** an anchor ask it again and again for the same tokens. */
+static int slot_max_end(const ev_ctx *c, int s) {
+    if (s < 0 || s >= c->sv.n) return slot_end_of(c, s);
+    int *m = &c->slot_end[s];
+    if (*m == SLOT_UNKNOWN) *m = slot_end_of(c, s);
+    return *m;
 }
 
 /* A place with a country on token i (stands for its country in a slot). */
@@ -1342,7 +1355,9 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
     ev_ctx c = {.d = d, .e = e};
     const ne_anchor **an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
-    if (!an) return NE_NOMEM;
+    int *slot_end = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *slot_end);
+    if (!an || !slot_end) return NE_NOMEM;
+    for (size_t k = 0; k <= d->tokens.n; k++) slot_end[k] = SLOT_UNKNOWN;
     int links = 0; /* inside a list of links, until the paragraph ends */
     for (uint32_t si = 0; si < d->sentences.n; si++) {
         const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
@@ -1352,6 +1367,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         if (!find_anchors(d, e, s, an + s->tok_first, limit)) continue;
         int rc = neClause_view(d, si, &c.sv);
         c.pas_at = -1;
+        c.slot_end = slot_end + s->tok_first;
         if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first);
         if (rc) return rc;
     }
