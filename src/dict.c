@@ -24,6 +24,8 @@ typedef struct dhit {
     uint8_t caps_only;    /* all-capital short name: text must be all capitals too */
     uint8_t ntok;         /* tokens in the name */
     uint8_t type;         /* the entry's type (a copy: matching need not touch ent) */
+    uint8_t exact_tok;    /* 1 + the token that is an abbreviation with internal capitals, 0 none */
+    uint8_t exact_pat;    /* that token's capitals, bit j = letter j (it must match them exactly) */
 } dhit;
 typedef struct edge { uint64_t key; uint32_t child; } edge; /* key 0 = empty */
 /* A vocabulary slot: one cache line serves both the word test and the trie root. */
@@ -322,6 +324,24 @@ static int caps_only_name(const char *s, size_t n) {
     return 1;
 }
 
+/* The capitals of a word written as an abbreviation with internal capitals
+** ("LeT", "JeM", "HuJI", "IsDB", "BiH"): 2 to 8 ASCII letters, a capital
+** first, at least one more capital and one lower-case letter, and no capital
+** followed by more than one lower-case letter (so "McCain", "McRae", "eBay"
+** and "Kenya" are none).  Returns the bit pattern of its capitals (bit j =
+** letter j), 0 when the word is no such abbreviation.  Such a word matches
+** only text written with the same capitals (docs/DICTIONARIES.md). */
+static uint8_t abbrev_caps(const char *w, size_t n) {
+    if (n < 2 || n > 8 || w[0] < 'A' || w[0] > 'Z') return 0;
+    unsigned pat = 0, caps = 0, run = 0, lows = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (w[j] >= 'A' && w[j] <= 'Z') pat |= 1u << j, caps++, run = 0;
+        else if (w[j] >= 'a' && w[j] <= 'z') { if (++run > 1) return 0; lows++; }
+        else return 0;
+    }
+    return caps >= 2 && lows ? (uint8_t)pat : 0;
+}
+
 /* Do entries x and y carry the same codes with the same ranges? */
 static int same_codes(const ne_dict *dc, const ne_dentry *x, const ne_dentry *y) {
     if (x->ncodes != y->ncodes) return 0;
@@ -349,7 +369,9 @@ static const ne_dentry *dup_of(const ne_dict *dc, uint32_t node, const ne_dentry
 typedef struct name_tok {
     const char *norm;
     size_t len;
-    int cap; /* is_name_cap */
+    int cap;          /* is_name_cap */
+    const char *orig; /* the word as written in the name */
+    size_t olen;
 } name_tok;
 
 /* A two-byte code point (U+0080..U+07FF) as simple_name takes it: len 0
@@ -436,14 +458,14 @@ static size_t simple_name(const char *s, size_t n, char *buf, name_tok *out) {
         if (nt == MAX_NAME_TOKENS) return 0;
         if (s[i] == '-') {
             buf[w] = '-';
-            out[nt++] = (name_tok){buf + w++, 1, 0};
+            out[nt++] = (name_tok){buf + w++, 1, 0, s + i, 1};
             i++;
             continue;
         }
-        size_t b = w;
+        size_t b = w, o = i;
         int up = 0;
         if (!simple_word(s, n, &i, buf, &w, &up)) return 0;
-        out[nt++] = (name_tok){buf + b, w - b, up};
+        out[nt++] = (name_tok){buf + b, w - b, up, s + o, i - o};
     }
     return nt;
 }
@@ -463,7 +485,7 @@ static size_t name_tokens(loader *L, const char *s, size_t n, char *buf, size_t 
     nt = L->tmp->tokens.n;
     for (size_t i = 0; i < nt && i < MAX_NAME_TOKENS; i++) {
         const ne_token *t = NE_VEC_AT(L->tmp->tokens, ne_token, i);
-        out[i] = (name_tok){t->norm, t->norm_len, is_name_cap(t)};
+        out[i] = (name_tok){t->norm, t->norm_len, is_name_cap(t), s + t->start, t->end - t->start};
     }
     return nt > MAX_NAME_TOKENS ? MAX_NAME_TOKENS + 1 : nt;
 }
@@ -498,7 +520,10 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
     if (nt > MAX_NAME_TOKENS) return ld_err(L, "name '%.*s' has more than %d tokens", (int)n, s, MAX_NAME_TOKENS);
     uint32_t node = 0;
     uint16_t capmask = 0;
+    uint8_t exact_tok = 0, exact_pat = 0;
     for (size_t i = 0; i < nt; i++) {
+        uint8_t pat = exact_tok ? 0 : abbrev_caps(tok[i].orig, tok[i].olen);
+        if (pat && tok[i].olen == tok[i].len) exact_tok = (uint8_t)(i + 1), exact_pat = pat;
         vslot *v = vocab_add(dc, tok[i].norm, tok[i].len);
         node = v ? edge_add(dc, node, v->id) : 0;
         if (!node) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
@@ -512,7 +537,7 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
         return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     if (dc->hit_n == 0) dc->hit_n = 1;
     uint32_t h = (uint32_t)dc->hit_n++;
-    dc->hits[h] = (dhit){ei, 0, capmask, (uint8_t)caps_only_name(s, n), (uint8_t)nt, dc->ent[ei].type};
+    dc->hits[h] = (dhit){ei, 0, capmask, (uint8_t)caps_only_name(s, n), (uint8_t)nt, dc->ent[ei].type, exact_tok, exact_pat};
     dc->nodes[node].types |= (uint16_t)NE_DM(dc->ent[ei].type);
     uint32_t *pp = &dc->nodes[node].hit;
     while (*pp) pp = &dc->hits[*pp].next;
@@ -1204,19 +1229,36 @@ static int caseless_title(const dhit *h, const ne_token *tk, size_t i) {
            tk[i - 1].sent == tk[i].sent && !strcmp(tk[i - 1].norm, "the");
 }
 
+/* Is the text token t written with exactly the capitals pat (abbrev_caps)? */
+static int same_caps(const struct ne_doc *d, const ne_token *t, uint8_t pat) {
+    const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, t->sent);
+    const char *w = ne_seg_text(d, s->in_title) + t->start;
+    size_t n = t->end - t->start;
+    if (n != t->norm_len) return 0;
+    for (size_t j = 0; j < n; j++)
+        if (((pat >> j) & 1u) != (unsigned)(w[j] >= 'A' && w[j] <= 'Z')) return 0;
+    return 1;
+}
+
 /* Does the text at tokens [i, i+h->ntok) satisfy the name's capitalization?
-** lower: the sentence is caseless lower-case text, where a name of two or
-** more words always matches and a one-word name when it is no common word
-** (a country also where the context reads as one, caseless_country). */
-static int hit_accepts(const struct ne_engine *e, const dhit *h, const ne_token *tk, size_t i, int lower,
-                       size_t ntok) {
-    if (lower && (h->caps_only || h->capmask))
+** caseless: the sentence's NE_CASELESS_* mark.  In lower-case text a name of
+** two or more words always matches and a one-word name when it is no common
+** word (a country also where the context reads as one, caseless_country).
+** An abbreviation with internal capitals ("LeT") matches only the same
+** capitals, in all-capital text only when it is no common word ("LET"). */
+static int hit_accepts(const struct ne_engine *e, const struct ne_doc *d, const dhit *h, size_t i, int caseless) {
+    const ne_token *tk = d->tokens.items;
+    if (caseless == NE_CASELESS_LOWER && (h->caps_only || h->capmask))
         return h->ntok > 1 || caseless_word(e, &tk[i]) ||
-               (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, ntok)) ||
+               (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, d->tokens.n)) ||
                caseless_title(h, tk, i);
     if (h->caps_only && tk[i].shape != NE_SH_UPPER) return 0;
     for (unsigned k = 0; k < h->ntok; k++)
         if ((h->capmask & (1u << k)) && tk[i + k].shape == NE_SH_LOWER) return 0;
+    if (h->exact_tok) {
+        const ne_token *t = &tk[i + h->exact_tok - 1];
+        return caseless == NE_CASELESS_UPPER ? caseless_word(e, t) : same_caps(d, t, h->exact_pat);
+    }
     return 1;
 }
 
@@ -1224,10 +1266,9 @@ static uint32_t first_hit_from(const struct ne_engine *e, const struct ne_doc *d
                                uint32_t mask) {
     const ne_dict *dc = e->dict;
     const ne_token *tk = d->tokens.items;
-    int lower = tk[i].sent < d->sentences.n &&
-                NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless == NE_CASELESS_LOWER;
+    int caseless = tk[i].sent < d->sentences.n ? NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless : 0;
     for (; h; h = dc->hits[h].next)
-        if ((mask & NE_DM(dc->hits[h].type)) && hit_accepts(e, &dc->hits[h], tk, i, lower, d->tokens.n)) return h;
+        if ((mask & NE_DM(dc->hits[h].type)) && hit_accepts(e, d, &dc->hits[h], i, caseless)) return h;
     return 0;
 }
 
