@@ -863,6 +863,9 @@ static void appositions(scan *s, size_t first) {
         if ((dk != NE_ACTOR_COMPOSED && dk != NE_ACTOR_NOMINAL) || (nk != NE_ACTOR_NAMED && nk != NE_ACTOR_UNKNOWN))
             continue;
         if (inf[desc].person == 0 || inf[name].person == 0 || act[desc].ref >= 0) continue;
+        /* "After meeting Chinese President Xi Jinping, the US president ...": another country's
+           description is another person */
+        if (act[name].country && act[desc].country && strcmp(act[name].country, act[desc].country)) continue;
         if (!act[name].country && act[desc].country) {
             act[name].code = act[desc].code;
             act[name].country = act[desc].country;

@@ -91,6 +91,8 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
     const ne_actor_info *nm = &c->inf[m];
     size_t r = root_of(c, k);
     if (!has_identity(c, r) || c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
+    /* a nominal with a country of its own ("the US president") is no other country's actor */
+    if (c->act[m].country && c->act[r].country && strcmp(c->act[m].country, c->act[r].country)) return 0;
     if (nm->person == 1) { /* "the president" is no congressman: a role must agree with the antecedent's */
         /* nor is a known person without office "the terrorist"; "the former ..." may be anyone */
         if (c->act[m].role && !nm->former && (c->act[r].role || c->act[r].kind == NE_ACTOR_NAMED) &&
