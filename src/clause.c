@@ -464,6 +464,16 @@ static int antecedent(const ne_sview *sv, int r, int *out, int max) {
     return 0;
 }
 
+int neClause_object_relative(const ne_sview *sv, int vs, int *out, int max) {
+    int j = prev_nonadv(sv, vs);
+    if (j < 1) return 0;
+    if (WC(sv, j) == NE_WC_PRON) j--;
+    else if (ng_token(sv, j)) j = neClause_ng_start(sv, j, 0) - 1;
+    else return 0;
+    if (j < 1 || !(is_word(sv, j, "whom") || is_word(sv, j, "who"))) return 0;
+    return antecedent(sv, j, out, max);
+}
+
 /* Is the noun group [s, e] the object of a preposition (not "with X doing":
 ** "on Sunday apprehended" is a prepositional object before a verb)? */
 static int pp_object(const ne_sview *sv, int s, int e) {

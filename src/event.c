@@ -23,6 +23,7 @@ typedef struct ev_match {
     int ts, te, ss, se;     /* target and source slots, -1 when none */
     int bys, bye;           /* passive "by" agent */
     int passive;
+    int relobj;             /* the "+" slot is the antecedent of an object relative ("whom she accused of") */
     int attach;             /* verb the clause's time and place attach to */
 } ev_match;
 
@@ -163,14 +164,26 @@ static int slot_head(const ev_ctx *c, int s, int e) {
 
 static int match_fwd(ev_ctx *c, int k, int p);
 
+/* An empty target slot at p right after the anchor's verb in an object
+** relative clause ("the senator, whom she accused of lying"): the target is
+** the relative's antecedent (c->m.relobj, neClause_object_relative). */
+static int object_relative(ev_ctx *c, int p) {
+    int a[EV_MAX_ACTORS];
+    if (c->m.passive || ng_or_actor(c, p) || !c->sv.isverb[c->m.anchor]) return 0;
+    for (int i = c->m.anchor + 1; i < p; i++)
+        if (c->sv.wc[i] != NE_WC_ADV) return 0;
+    int vs = neClause_vg_start(&c->sv, c->m.anchor);
+    return c->m.relobj = neClause_object_relative(&c->sv, vs, a, EV_MAX_ACTORS) > 0;
+}
+
 /* A "+"/"$" slot at p: longest first, backtracking to let later words match. */
 static int match_slot(ev_ctx *c, int k, int p, int target) {
     for (int a = 0; a < 2 && p + 1 < c->sv.n && c->sv.wc[p] == NE_WC_ADV; a++) p++; /* "arrested nearly 50 people" */
     if (p >= c->sv.n) return 0;
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
     int maxe = slot_max_end(c, p), any = slot_has_actor(c, p, maxe);
-    if (!any && c->m.pt->elems[k].need_actor) return 0; /* "release +!": not "released a poll" */
-    for (int e = maxe; e >= p; e--) {
+    /* "release +!": not "released a poll" */
+    for (int e = maxe; e >= p && (any || !c->m.pt->elems[k].need_actor); e--) {
         if (any ? !slot_has_actor(c, p, e) : !slot_head(c, p, e)) continue;
         if (target) c->m.ts = p, c->m.te = e;
         else c->m.ss = p, c->m.se = e;
@@ -178,7 +191,7 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     }
     if (target) c->m.ts = c->m.te = -1;
     else c->m.ss = c->m.se = -1;
-    return 0;
+    return target && object_relative(c, p) && match_fwd(c, k + 1, p);
 }
 
 /* An optional passive agent right after the anchor: "by" + noun group. */
@@ -779,6 +792,24 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     return implied_actor(c, ev, cc, "GOV", "government", out);
 }
 
+/* A veto, or a threat of one (129; a 13x match holding "veto"), by a
+** government (role GOV) that names no target ("Obama threatened to veto the
+** bill", "the White House has promised a veto") is of legislation: it is
+** addressed to the legislature (LEG) of the source's country, unless the
+** sentence is about a resolution or a council (a UN veto). */
+static int implied_legislature(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    static const char *const veto[] = {"veto", NULL};
+    static const char *const intl[] = {"resolution", "council", "un", "u.n.", "nations", NULL};
+    if (!ev->has_source || (strcmp(ev->code, "129") && strncmp(ev->code, "13", 2))) return 0;
+    const char *cc = ev->source.country, *role = ev->source.role;
+    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc) || !role || strcmp(role, "GOV")) return 0;
+    int has = 0;
+    for (int k = c->m.begin; k <= c->m.end && k < c->sv.n && !has; k++) has = k >= 0 && word_in(c, k, veto);
+    for (int k = 0; k < c->sv.n && has; k++)
+        if (word_in(c, k, intl)) return 0;
+    return has && implied_actor(c, ev, cc, "LEG", "legislature", out);
+}
+
 /* Repression with no target in its slot ("police opened fire and burst
 ** teargas shells to quell mobs"): the crowd the sentence names (a civilian
 ** or opposition group mention, docs/ANNOTATION.md rule 10) is the target.
@@ -851,6 +882,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
+            if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;
@@ -1094,7 +1126,12 @@ static int code_verb(ev_ctx *c) {
         f.nsrc = ns;
         if (c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
         f.recip = c->m.ts >= 0 && is_recip(c, c->m.ts);
-        if (!f.recip) f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
+        if (c->m.relobj) {
+            f.ntgt = neClause_object_relative(&c->sv, vs, f.tgt, EV_MAX_ACTORS);
+            f.rule = "object-relative: target=antecedent";
+        } else if (!f.recip) {
+            f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
+        }
         if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
             memcpy(f.tgt, subj, sizeof subj);
             f.ntgt = ns;

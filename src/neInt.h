@@ -450,6 +450,10 @@ int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi);
 /* Actors of the subject of the verb group starting at vs (clause from lo);
 ** returns how many were written to out; *rule names the rule used. */
 int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule);
+/* "Sanders, whom Clinton accused of lying": when the verb group at vs has a
+** subject (a noun group or pronoun) right after "whom"/"who", the relative
+** pronoun is its object: the antecedent's actors to out (at most max), else 0. */
+int neClause_object_relative(const ne_sview *sv, int vs, int *out, int max);
 const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap);
 int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
 int neOut_json(struct ne_doc *d);                               /* output.c */
