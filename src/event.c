@@ -1308,11 +1308,13 @@ static int flush_held(ev_ctx *c) {
 }
 
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
-** then the remaining noun anchors.  an[i]: the patterns anchored on token i. */
-static int code_sentence(ev_ctx *c, const ne_anchor *const *an) {
+** then the remaining noun anchors.  an[i]: the patterns anchored on token i;
+** pos[0, npos): the tokens that have some, in order. */
+static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, int npos) {
     for (int kind = 0; kind < 2; kind++) {
-        for (int i = 0; i < c->sv.n; i++) {
-            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) || !an[i] || !an[i]->n[kind]) continue;
+        for (int k = 0; k < npos; k++) {
+            int i = pos[k];
+            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) || !an[i]->n[kind]) continue;
             if ((kind == 0) != !neClause_is_noun(&c->sv, i)) continue;
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
@@ -1343,9 +1345,10 @@ static const ne_anchor *ings_anchor(const struct ne_engine *e, const ne_token *t
     return l && strcmp(l, t->lemma) ? nePattern_anchor(e->patterns, l, ne_hash(l, strlen(l))) : NULL;
 }
 
-/* Look up the anchors of sentence s; returns how many tokens have patterns. */
+/* Look up the anchors of sentence s, and the tokens that have patterns into
+** pos (in order); returns how many. */
 static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s,
-                        const ne_anchor **an, uint32_t limit) {
+                        const ne_anchor **an, int *pos, uint32_t limit) {
     int found = 0;
     for (uint32_t k = 0; k < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
@@ -1354,7 +1357,7 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
             continue; /* punctuation, numbers, names */
         an[k] = nePattern_anchor(e->patterns, t->lemma, d->lhash[s->tok_first + k]);
         if (!an[k]) an[k] = ings_anchor(e, t);
-        found += an[k] != NULL;
+        if (an[k]) pos[found++] = (int)k;
     }
     return found;
 }
@@ -1393,7 +1396,8 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     ev_ctx c = {.d = d, .e = e};
     const ne_anchor **an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
     int *slot_end = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *slot_end);
-    if (!an || !slot_end) return NE_NOMEM;
+    int *pos = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *pos);
+    if (!an || !slot_end || !pos) return NE_NOMEM;
     for (size_t k = 0; k <= d->tokens.n; k++) slot_end[k] = SLOT_UNKNOWN;
     int links = 0; /* inside a list of links, until the paragraph ends */
     for (uint32_t si = 0; si < d->sentences.n; si++) {
@@ -1401,11 +1405,12 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         if (s->para_start || s->in_title) links = 0;
         uint32_t limit = links ? 0 : link_list(d, s);
         links = limit < s->tok_count;
-        if (!find_anchors(d, e, s, an + s->tok_first, limit)) continue;
+        int npos = find_anchors(d, e, s, an + s->tok_first, pos + s->tok_first, limit);
+        if (!npos) continue;
         int rc = neClause_view(d, si, &c.sv);
         c.pas_at = -1;
         c.slot_end = slot_end + s->tok_first;
-        if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first);
+        if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first, pos + s->tok_first, npos);
         if (rc) return rc;
     }
     return NE_OK;
