@@ -1070,6 +1070,27 @@ static int suffered(const ne_pattern *pt) {
 
 static int support_subject(ev_ctx *c, int i, int lo, int *out);
 
+/* Keep the actors of a[0..n) known by a code ("he" with no referent is no
+** one); returns how many are left. */
+static int coded_only(const ev_ctx *c, int *a, int n) {
+    int m = 0;
+    for (int k = 0; k < n; k++)
+        if (NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a[k]))->code) a[m++] = a[k];
+    return m;
+}
+
+/* The speaker (an actor mention) of the direct quotation holding the anchor,
+** or -1 (a pattern with "@": "'She is a liar,' Trump said"). */
+static int quote_speaker(const ev_ctx *c) {
+    const ne_token *t = &c->sv.t[c->m.anchor];
+    if (!(t->tags & NE_TAG_IN_QUOTE) || c->sv.in_title) return -1;
+    for (size_t q = 0; q < c->d->quotes.n; q++) {
+        const ne_quote *qt = NE_VEC_AT(c->d->quotes, ne_quote, q);
+        if (qt->speaker >= 0 && qt->span.start <= t->start && t->start < qt->span.end) return qt->speaker;
+    }
+    return -1;
+}
+
 /* A verb-anchored match: modality, subject, voice, then the events. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -1232,7 +1253,27 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
 /* A noun-anchored match: the source is an actor in the noun's own group
 ** ("Iran's attack", "an Iranian airstrike"), a "by" agent, or the subject
 ** of a support verb ("Iran launched an attack"). */
+/* A judgement in a direct quotation (a pattern with "@": "'She is a liar,'
+** Trump said"): the quotation's speaker is the source, the subject of the
+** "be" the pattern starts with the target; none when negated or modal. */
+static int code_judgement(ev_ctx *c) {
+    ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
+    int b = c->m.begin, sp = quote_speaker(c);
+    if (sp < 0 || b < 0 || b >= c->m.anchor || c->sv.wc[b] != NE_WC_BE) return NE_OK;
+    neClause_bounds(&c->sv, b, &f.lo, &f.hi);
+    int vs = neClause_vg_start(&c->sv, b);
+    for (int k = vs; k < c->m.anchor; k++)
+        if (c->sv.wc[k] == NE_WC_NEG || c->sv.wc[k] == NE_WC_MODAL) return NE_OK;
+    f.ntgt = coded_only(c, f.tgt, neClause_subject(&c->sv, vs, f.lo, f.tgt, EV_MAX_ACTORS, &f.rule));
+    if (!f.ntgt) return NE_OK;
+    f.rule = "quote-speaker: target=subject";
+    f.src[0] = sp;
+    f.nsrc = 1;
+    return emit(c, &f);
+}
+
 static int code_noun(ev_ctx *c, int in_slot) {
+    if (c->m.pt->by_speaker) return code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
     int i = c->m.anchor;
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);

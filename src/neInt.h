@@ -365,6 +365,7 @@ typedef struct ne_pattern {
     char kind;              /* 'v' verb anchor, 'n' event-noun anchor */
     uint8_t nelems, anchor; /* anchor: index of the anchor element */
     uint8_t has_target, has_source;
+    uint8_t by_speaker;     /* "@": source = the speaker of the quotation holding the anchor, target = subject */
     uint16_t weight;        /* required elements, for longest-first order */
     const ne_pelem *elems;
     const char *text;       /* "FILE:LINE: CODE KIND PATTERN" for --explain */

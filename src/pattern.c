@@ -63,6 +63,7 @@ typedef struct pat_line {
     word_memo *memo;      /* NULL: every word made afresh */
     ne_pelem elems[PAT_MAX_ELEMS];
     size_t n;
+    int by_speaker;       /* the line holds "@" */
 } pat_line;
 
 static int line_fail(pat_line *pl, const char *fmt, const char *arg) {
@@ -226,6 +227,10 @@ static int parse_plain(pat_line *pl, const char *s, size_t n) {
 }
 
 static int parse_element(pat_line *pl, const char *s, size_t n) {
+    if (n == 1 && *s == '@') { /* no element: the quotation's speaker is the source */
+        pl->by_speaker = 1;
+        return NE_OK;
+    }
     if ((n == 1 && (*s == '+' || *s == '$')) || (n == 2 && *s == '+' && s[1] == '!')) {
         ne_pelem *el = new_elem(pl, *s == '+' ? NE_PE_TARGET : NE_PE_SOURCE);
         if (!el) return line_fail(pl, "pattern too long%s", "");
@@ -274,6 +279,8 @@ static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, cons
     }
     if (anchor < 0) return line_fail(pl, "no anchor word (the first plain word)%s", "");
     if (targets > 1 || sources > 1) return line_fail(pl, "more than one '+' or '$'%s", "");
+    if (pl->by_speaker && (targets || sources || kind != 'n'))
+        return line_fail(pl, "'@' needs a noun pattern ('n') without '+' or '$'%s", "");
     if (pl->n && (pl->elems[0].kind == NE_PE_GAP || pl->elems[pl->n - 1].kind == NE_PE_GAP))
         return line_fail(pl, "'...' must sit between two elements%s", "");
     ne_pattern *pt = neV_push(&pl->p->arena, &pl->p->pats);
@@ -287,6 +294,7 @@ static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, cons
     pt->anchor = (uint8_t)anchor;
     pt->has_target = (uint8_t)targets;
     pt->has_source = (uint8_t)sources;
+    pt->by_speaker = (uint8_t)pl->by_speaker;
     pt->weight = weight;
     pt->elems = els;
     pt->text = t;
@@ -316,6 +324,7 @@ static int parse_line(pat_line *pl, const char *s, const char *end) {
     if (n != 1 || (s[-1] != 'v' && s[-1] != 'n')) return line_fail(pl, "kind must be 'v' or 'n'%s", "");
     char kind = s[-1];
     pl->n = 0;
+    pl->by_speaker = 0;
     while ((n = next_field(&s, end)) > 0) {
         int rc = parse_element(pl, s - n, n);
         if (rc) return rc;
