@@ -829,11 +829,13 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 
 /* A trip within the traveller's own country ("Obama flew to Boise", "the
 ** delegates arrive in Cleveland"): the target is that country as a place, no
-** actor visited; or a trip with no host at all ("he left for ayodhya").
-** CAMEO's visits (042/043) are between actors. */
+** actor visited; or a trip with no host at all ("he left for ayodhya"), or
+** a visit with no known visitor ("arrives in Tokyo next month", "a tour of
+** Asia"). CAMEO's visits (042/043) are between actors. */
 static int home_trip(const ne_event *ev) {
     if (strcmp(ev->code, "042") && strcmp(ev->code, "043") && strcmp(ev->code, "044")) return 0;
     if (!ev->has_target) return 1; /* "the cm arrived in the temple town": no one hosted */
+    if (!ev->has_source) return strcmp(ev->code, "044") != 0; /* "the plane lands in Sydney": no visitor */
     return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country);
 }
 
