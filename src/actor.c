@@ -18,6 +18,7 @@ typedef struct scan {
     uint32_t *usage_key; /* token index + 1 of the word's first occurrence, 0 empty */
     uint8_t *usage;      /* USE_LOWER | USE_MIDCAP */
     size_t usage_mask;
+    size_t usage_asked;  /* name_elsewhere questions so far (the table comes after a few) */
     const uint16_t *lists; /* per document token: its L_* list bits */
     const uint16_t *dtypes; /* per document token: neDict_token_types */
 } scan;
@@ -293,10 +294,32 @@ static int word_lists(scan *s) {
     return NE_OK;
 }
 
+/* name_elsewhere from the document's tokens, without the table: the same
+** words (hash, length, bytes) among the words of the document. */
+static int name_elsewhere_scan(const scan *s, size_t w) {
+    const ne_token *t = &s->tk[w];
+    const uint32_t *nh = s->d->nhash;
+    int midcap = 0;
+    for (size_t i = 0; i < s->d->tokens.n; i++) {
+        const ne_token *u = &s->tk[i];
+        if (nh[i] != nh[w] || u->shape > NE_SH_MIXED || u->norm_len != t->norm_len || memcmp(u->norm, t->norm, t->norm_len))
+            continue;
+        if (u->shape == NE_SH_LOWER) return 0;
+        if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) midcap = 1;
+    }
+    return midcap;
+}
+
+/* Questions name_elsewhere answers by a scan of the document before it builds
+** the table of every word's usage (word_usage): most documents ask a few, and
+** a scan costs less than the table; a long one asking many stays linear. */
+#define USAGE_SCANS 16
+
 /* Is the capitalized word w (a sentence-initial candidate) a name elsewhere in
 ** the document (capitalized mid-sentence) and never written in lower case? */
 static int name_elsewhere(scan *s, size_t w) {
-    if (!s->usage_key) return 0;
+    if (++s->usage_asked == USAGE_SCANS + 1 && word_usage(s)) s->usage_key = NULL; /* no room: scans go on */
+    if (!s->usage_key) return name_elsewhere_scan(s, w);
     uint8_t u = s->usage[usage_slot(s, w)];
     return (u & USE_MIDCAP) && !(u & USE_LOWER);
 }
@@ -927,8 +950,7 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
     s.tk = d->tokens.items;
     s.dtypes = neDict_token_types(d);
     if (d->year) s.ymd = d->year * 10000 + (d->month ? d->month : 7) * 100 + (d->day ? d->day : 1);
-    rc = word_usage(&s);
-    if (rc == NE_OK) rc = word_lists(&s);
+    rc = word_lists(&s);
     for (size_t i = 0; i < d->sentences.n && rc == NE_OK; i++) {
         const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, i);
         s.a = sn->tok_first;
