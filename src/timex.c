@@ -5,7 +5,7 @@
 #include "neInt.h"
 
 #include <pthread.h>
-#include <stdio.h>
+#include <stdarg.h>
 #include <string.h>
 
 enum {
@@ -71,6 +71,46 @@ int neTimex_load(struct ne_engine *e) {
     const ne_word *bad = rc ? NULL : neW_find_bad(e->timewords, TW_HOLIDAY, holiday_ok);
     if (bad) return ne_engine_fail(e, NE_DATA, "time.txt: holiday \"%s\": value \"%s\" is not MM-DD or MM-DD>W", bad->phrase, bad->val);
     return rc;
+}
+
+/* ---- values are written by tx_fmt: snprintf's output for the few
+** conversions timex uses (%s, %d, %ld, zero-padded %0Nd and %0Nld), without
+** its cost (snprintf was an eighth of the stage's instructions) ---- */
+static size_t fmt_put(char *out, size_t cap, size_t at, char c) {
+    if (at + 1 < cap) out[at] = c;
+    return at + 1;
+}
+static size_t fmt_long(char *out, size_t cap, size_t at, long v, int width) {
+    char dig[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do dig[n++] = (char)('0' + u % 10); while ((u /= 10) && n < (int)sizeof dig);
+    if (v < 0) { at = fmt_put(out, cap, at, '-'); width--; }
+    for (int k = n; k < width; k++) at = fmt_put(out, cap, at, '0');
+    while (n > 0) at = fmt_put(out, cap, at, dig[--n]);
+    return at;
+}
+static __attribute__((format(printf, 3, 4))) void tx_fmt(char *out, size_t cap, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    size_t at = 0;
+    for (const char *f = fmt; *f; f++) {
+        if (*f != '%') { at = fmt_put(out, cap, at, *f); continue; }
+        int width = 0;
+        if (f[1] == '0') for (f++; f[1] >= '0' && f[1] <= '9'; f++) width = width * 10 + (f[1] - '0');
+        if (f[1] == 's') {
+            for (const char *a = va_arg(ap, const char *); *a; a++) at = fmt_put(out, cap, at, *a);
+            f++;
+        } else if (f[1] == 'l' && f[2] == 'd') {
+            at = fmt_long(out, cap, at, va_arg(ap, long), width);
+            f += 2;
+        } else if (f[1] == 'd') {
+            at = fmt_long(out, cap, at, va_arg(ap, int), width);
+            f++;
+        }
+    }
+    va_end(ap);
+    if (cap) out[at < cap ? at : cap - 1] = '\0';
 }
 
 /* ---- calendar arithmetic (proleptic Gregorian; day 0 = 1970-01-01) ---- */
@@ -236,7 +276,7 @@ static int tense_of(const tx *x, size_t a, size_t b) {
 static void set_date(tx *x, long z, const char *suffix) {
     int y, m, d;
     day_civil(z, &y, &m, &d);
-    snprintf(x->val, sizeof x->val, "%04d-%02d-%02d%s", y, m, d, suffix ? suffix : "");
+    tx_fmt(x->val, sizeof x->val, "%04d-%02d-%02d%s", y, m, d, suffix ? suffix : "");
     x->type = suffix && suffix[0] == 'T' ? "TIME" : "DATE";
 }
 
@@ -266,10 +306,10 @@ static int resolve_year(const tx *x, int m, int dd, int tense) {
 static void value_month_day(tx *x, int m, int dd, int year, size_t a, size_t b) {
     x->type = "DATE";
     if (year <= 0 && x->has_dct) year = resolve_year(x, m, dd, tense_of(x, a, b));
-    if (year <= 0 && dd) snprintf(x->val, sizeof x->val, "XXXX-%02d-%02d", m, dd);
-    else if (year <= 0) snprintf(x->val, sizeof x->val, "XXXX-%02d", m);
-    else if (dd) snprintf(x->val, sizeof x->val, "%04d-%02d-%02d", year, m, dd);
-    else snprintf(x->val, sizeof x->val, "%04d-%02d", year, m);
+    if (year <= 0 && dd) tx_fmt(x->val, sizeof x->val, "XXXX-%02d-%02d", m, dd);
+    else if (year <= 0) tx_fmt(x->val, sizeof x->val, "XXXX-%02d", m);
+    else if (dd) tx_fmt(x->val, sizeof x->val, "%04d-%02d-%02d", year, m, dd);
+    else tx_fmt(x->val, sizeof x->val, "%04d-%02d", year, m);
 }
 
 /* ---- matchers: each returns the tokens it used (0: no match) ---- */
@@ -339,7 +379,7 @@ static size_t m_numeric_date(tx *x, size_t i) {
     if (y > 0 && is_dash(x, i + 1) && is_dash(x, i + 3)) {
         long m = tok_int(x, i + 2), d = tok_int(x, i + 4);
         if (m >= 1 && m <= 12 && valid_day(y, (int)m, (int)d)) {
-            snprintf(x->val, sizeof x->val, "%04d-%02ld-%02ld", y, m, d);
+            tx_fmt(x->val, sizeof x->val, "%04d-%02ld-%02ld", y, m, d);
             x->type = "DATE";
             return 5;
         }
@@ -347,7 +387,7 @@ static size_t m_numeric_date(tx *x, size_t i) {
     long m = tok_int(x, i), d = tok_int(x, i + 2);
     if (m >= 1 && m <= 12 && is_word(x, i + 1, "/") && is_word(x, i + 3, "/") && (y = tok_year(x, i + 4)) > 0 &&
         valid_day(y, (int)m, (int)d)) {
-        snprintf(x->val, sizeof x->val, "%04d-%02ld-%02ld", y, m, d);
+        tx_fmt(x->val, sizeof x->val, "%04d-%02ld-%02ld", y, m, d);
         x->type = "DATE";
         return 5;
     }
@@ -361,7 +401,7 @@ static size_t m_year(tx *x, size_t i) {
     if (t->norm_len == 5 && t->norm[4] == 's' && t->norm[3] == '0') {
         long v;
         if (neU_parse_long(t->norm, 4, &v) || v < 1000 || v > 2199) return 0;
-        snprintf(x->val, sizeof x->val, "%03ld", v / 10);
+        tx_fmt(x->val, sizeof x->val, "%03ld", v / 10);
         x->type = "DATE";
         return 1;
     }
@@ -376,7 +416,7 @@ static size_t m_year(tx *x, size_t i) {
                strcmp(nx->norm, "when") && strcmp(nx->norm, "after") && strcmp(nx->norm, "before")))
         return 0; /* "1500 people" */
     if (nx && (!strcmp(nx->norm, "%") || !strcmp(nx->norm, "percent"))) return 0;
-    snprintf(x->val, sizeof x->val, "%04d", y);
+    tx_fmt(x->val, sizeof x->val, "%04d", y);
     x->type = "DATE";
     return 1;
 }
@@ -399,14 +439,14 @@ static size_t m_spoken_year(tx *x, size_t i) {
             j = k + c;
         }
         if (word_at(x, j, TW_UNIT)) return 0; /* "two thousand years" */
-        snprintf(x->val, sizeof x->val, "%04ld", y);
+        tx_fmt(x->val, sizeof x->val, "%04ld", y);
         x->type = "DATE";
         return j - i;
     }
     if (w->num < 15 || w->num > 20 || w->nwords != 1 || !(c = count_at(x, j, &n, &vague)) || vague || n < 10 ||
         x->tk[j].shape == NE_SH_NUM || word_at(x, j + c, TW_UNIT))
         return 0;
-    snprintf(x->val, sizeof x->val, "%04ld", w->num * 100 + n);
+    tx_fmt(x->val, sizeof x->val, "%04ld", w->num * 100 + n);
     x->type = "DATE";
     return j + c - i;
 }
@@ -420,7 +460,7 @@ static const char *partday_after(const tx *x, size_t i, size_t *used) {
 
 static void value_weekday(tx *x, int wd, int tense, const char *part) {
     if (!x->has_dct) {
-        snprintf(x->val, sizeof x->val, "XXXX-WXX-%d%s%s", wd, part ? "T" : "", part ? part : "");
+        tx_fmt(x->val, sizeof x->val, "XXXX-WXX-%d%s%s", wd, part ? "T" : "", part ? part : "");
         x->type = "DATE";
         return;
     }
@@ -428,7 +468,7 @@ static void value_weekday(tx *x, int wd, int tense, const char *part) {
     int cur = iso_weekday(z);
     long back = (cur - wd + 7) % 7, fwd = (wd - cur + 7) % 7;
     char suf[8] = "";
-    if (part) snprintf(suf, sizeof suf, "T%s", part);
+    if (part) tx_fmt(suf, sizeof suf, "T%s", part);
     set_date(x, tense == TENSE_FUTURE ? z + fwd : z - back, suf);
 }
 
@@ -467,9 +507,9 @@ static size_t m_dayrel(tx *x, size_t i) {
     if (*own) part = own;
     else j += used;
     char suf[8] = "";
-    if (part) snprintf(suf, sizeof suf, "T%s", part);
+    if (part) tx_fmt(suf, sizeof suf, "T%s", part);
     if (!x->has_dct) {
-        snprintf(x->val, sizeof x->val, "%s", w->num == 0 ? "PRESENT_REF" : w->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        tx_fmt(x->val, sizeof x->val, "%s", w->num == 0 ? "PRESENT_REF" : w->num < 0 ? "PAST_REF" : "FUTURE_REF");
         x->type = "DATE";
     } else {
         set_date(x, dct_day(x) + w->num, suf);
@@ -481,7 +521,7 @@ static size_t m_dayrel(tx *x, size_t i) {
 static void value_shifted_unit(tx *x, const char *code, long n) {
     x->type = "DATE";
     if (!x->has_dct) {
-        snprintf(x->val, sizeof x->val, "%s", n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF");
+        tx_fmt(x->val, sizeof x->val, "%s", n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF");
         return;
     }
     long z = dct_day(x);
@@ -489,15 +529,15 @@ static void value_shifted_unit(tx *x, const char *code, long n) {
     if (!strcmp(code, "D")) set_date(x, z + n, NULL);
     else if (!strcmp(code, "W") || !strcmp(code, "WE")) {
         iso_week(z + 7 * n, &wy, &wk);
-        snprintf(x->val, sizeof x->val, "%04d-W%02d%s", wy, wk, code[1] ? "-WE" : "");
+        tx_fmt(x->val, sizeof x->val, "%04d-W%02d%s", wy, wk, code[1] ? "-WE" : "");
     } else if (!strcmp(code, "M")) {
         long mm = (long)x->y * 12 + (x->m - 1) + n;
-        snprintf(x->val, sizeof x->val, "%04ld-%02ld", mm / 12, mm % 12 + 1);
+        tx_fmt(x->val, sizeof x->val, "%04ld-%02ld", mm / 12, mm % 12 + 1);
     } else if (!strcmp(code, "Q")) {
         long q = (long)x->y * 4 + (x->m - 1) / 3 + n;
-        snprintf(x->val, sizeof x->val, "%04ld-Q%ld", q / 4, q % 4 + 1);
-    } else if (!strcmp(code, "Y")) snprintf(x->val, sizeof x->val, "%04ld", x->y + n);
-    else snprintf(x->val, sizeof x->val, "%s", n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF");
+        tx_fmt(x->val, sizeof x->val, "%04ld-Q%ld", q / 4, q % 4 + 1);
+    } else if (!strcmp(code, "Y")) tx_fmt(x->val, sizeof x->val, "%04ld", x->y + n);
+    else tx_fmt(x->val, sizeof x->val, "%s", n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF");
 }
 
 /* Duration value P<n><unit>, PT for clock units, X for vague counts. */
@@ -505,11 +545,11 @@ static void value_duration(tx *x, long n, int vague, long mult, const char *code
     char num[24];
     if (vague && mult == 10 && !strcmp(code, "Y")) code = "DE"; /* "decades": PXDE */
     else if (vague && mult == 100 && !strcmp(code, "Y")) code = "CE";
-    if (vague) snprintf(num, sizeof num, "X");
-    else snprintf(num, sizeof num, "%ld", n * mult);
+    if (vague) tx_fmt(num, sizeof num, "X");
+    else tx_fmt(num, sizeof num, "%ld", n * mult);
     int clock = !strcmp(code, "H") || !strcmp(code, "MIN") || !strcmp(code, "S");
     const char *u = !strcmp(code, "MIN") ? "M" : !strcmp(code, "WE") ? "WE" : code;
-    snprintf(x->val, sizeof x->val, "P%s%s%s", clock ? "T" : "", num, u);
+    tx_fmt(x->val, sizeof x->val, "P%s%s%s", clock ? "T" : "", num, u);
     x->type = "DURATION";
 }
 
@@ -526,7 +566,7 @@ static void half_more(tx *x, const char *code) {
     const char *add = !strcmp(code, "Y") ? "6M" : !strcmp(code, "H") ? "30M" : !strcmp(code, "MIN") ? "30S"
                       : !strcmp(code, "D") ? "T12H" : NULL;
     size_t len = strlen(x->val);
-    if (add) snprintf(x->val + len, sizeof x->val - len, "%s", add);
+    if (add) tx_fmt(x->val + len, sizeof x->val - len, "%s", add);
 }
 
 /* [mod] last/this/next + unit | weekday | month | season | part of day. */
@@ -579,16 +619,16 @@ static size_t m_shift(tx *x, size_t i) {
     }
     if ((u = word_at(x, j, TW_SEASON))) {
         int y = x->y + (int)s->num;
-        if (x->has_dct) snprintf(x->val, sizeof x->val, "%04d-%s", y, u->val);
-        else snprintf(x->val, sizeof x->val, "XXXX-%s", u->val);
+        if (x->has_dct) tx_fmt(x->val, sizeof x->val, "%04d-%s", y, u->val);
+        else tx_fmt(x->val, sizeof x->val, "XXXX-%s", u->val);
         x->type = "DATE";
         return j + u->nwords - i;
     }
     if ((u = word_at(x, j, TW_PARTDAY)) && s->num == 0) {
         if (x->has_dct) set_date(x, dct_day(x), "");
-        else snprintf(x->val, sizeof x->val, "XXXX-XX-XX");
+        else tx_fmt(x->val, sizeof x->val, "XXXX-XX-XX");
         size_t len = strlen(x->val);
-        snprintf(x->val + len, sizeof x->val - len, "T%s", u->val);
+        tx_fmt(x->val + len, sizeof x->val - len, "T%s", u->val);
         x->type = "TIME";
         return j + u->nwords - i;
     }
@@ -618,8 +658,8 @@ static size_t m_season(tx *x, size_t i) {
         int tense = this_past ? TENSE_PAST : tense_of(x, i, k);
         y = x->y - (tense == TENSE_PAST && start > x->m) + (tense == TENSE_FUTURE && start + 2 < x->m);
     }
-    if (y < 0) snprintf(x->val, sizeof x->val, "XXXX-%s", u->val);
-    else snprintf(x->val, sizeof x->val, "%04ld-%s", y, u->val);
+    if (y < 0) tx_fmt(x->val, sizeof x->val, "XXXX-%s", u->val);
+    else tx_fmt(x->val, sizeof x->val, "%04ld-%s", y, u->val);
     x->type = "DATE";
     return k - i;
 }
@@ -632,7 +672,7 @@ static size_t m_weekend(tx *x, size_t i) {
     int wd = iso_weekday(z), wy, wk;
     if (tense_of(x, i, i + 2) == TENSE_FUTURE) iso_week(z, &wy, &wk);
     else iso_week(wd >= 6 ? z : z - 7, &wy, &wk);
-    snprintf(x->val, sizeof x->val, "%04d-W%02d-WE", wy, wk);
+    tx_fmt(x->val, sizeof x->val, "%04d-W%02d-WE", wy, wk);
     x->type = "DATE";
     return 2;
 }
@@ -646,13 +686,13 @@ static size_t m_the_year(tx *x, size_t i) {
     if (!is_word(x, j, "year")) return 0;
     j++;
     if (is_word(x, j, "ended") || is_word(x, j, "ending")) {
-        snprintf(x->val, sizeof x->val, "P1Y");
+        tx_fmt(x->val, sizeof x->val, "P1Y");
         x->type = "DURATION";
         return j - i;
     }
     size_t sy = m_spoken_year(x, j); /* "the year two thousand" */
     if (sy || tok_year(x, j) > 0) {
-        if (!sy) snprintf(x->val, sizeof x->val, "%04d", tok_year(x, j));
+        if (!sy) tx_fmt(x->val, sizeof x->val, "%04d", tok_year(x, j));
         x->type = "DATE";
         return j + (sy ? sy : 1) - i;
     }
@@ -660,7 +700,7 @@ static size_t m_the_year(tx *x, size_t i) {
     if (!x->has_dct || word_at(x, j, TW_AFTER)) return 0; /* "the year before", "the year of the dragon" */
     for (size_t k = 0; k < sizeof not_this / sizeof not_this[0]; k++)
         if (is_word(x, j, not_this[k])) return 0;
-    snprintf(x->val, sizeof x->val, "%04d", x->y);
+    tx_fmt(x->val, sizeof x->val, "%04d", x->y);
     x->type = "DATE";
     return j - i;
 }
@@ -673,7 +713,7 @@ static size_t m_century(tx *x, size_t i) {
     if (n < 1 || n > 21) return 0;
     if (is_dash(x, j)) j++;
     if (!is_word(x, j, "century")) return 0;
-    snprintf(x->val, sizeof x->val, "%02d", n - 1);
+    tx_fmt(x->val, sizeof x->val, "%02d", n - 1);
     x->type = "DATE";
     return j + 1 - i;
 }
@@ -698,8 +738,8 @@ static size_t m_half(tx *x, size_t i) {
     } else if (is_word(x, j, "of") && is_word(x, j + 1, "the") && is_word(x, j + 2, "year")) j += 3;
     else if (is_word(x, j, "of") || x->last_q < 0) return 0; /* "the second half" of a match; of a year in company reports */
     int h = o->num == 1 ? 1 : 2;
-    if (y > 0) snprintf(x->val, sizeof x->val, "%04d-H%d", y, h);
-    else snprintf(x->val, sizeof x->val, "XXXX-H%d", h);
+    if (y > 0) tx_fmt(x->val, sizeof x->val, "%04d-H%d", y, h);
+    else tx_fmt(x->val, sizeof x->val, "XXXX-H%d", h);
     x->type = "DATE";
     return j - i;
 }
@@ -726,8 +766,8 @@ static size_t m_holiday(tx *x, size_t i) {
         if (s && s->num > 0 && z <= ref) y++;
     }
     if (y < 0) {
-        snprintf(x->val, sizeof x->val, "XXXX-%02d-%02d", m, d);
-        if (wd) snprintf(x->val, sizeof x->val, "XXXX-%02d", m);
+        tx_fmt(x->val, sizeof x->val, "XXXX-%02d-%02d", m, d);
+        if (wd) tx_fmt(x->val, sizeof x->val, "XXXX-%02d", m);
         x->type = "DATE";
         return k - i;
     }
@@ -764,27 +804,27 @@ static size_t m_count_unit(tx *x, size_t i) {
                (!strcmp(af->phrase, "before") && tok(x, k + 1) && x->tk[k + 1].shape != NE_SH_PUNCT)))
         af = NULL;
     if (af && vague && c) {
-        snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        tx_fmt(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
         x->type = "DATE";
         return k + af->nwords - i;
     }
     if (c && vague && is_word(x, j, "recent")) { /* "in recent months" */
-        snprintf(x->val, sizeof x->val, "PAST_REF");
+        tx_fmt(x->val, sizeof x->val, "PAST_REF");
         x->type = "DATE";
         return k - i;
     }
     if (af && !vague && c) {
-        if (!x->has_dct) snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        if (!x->has_dct) tx_fmt(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
         else if (!strcmp(code, "Y") && x->last_q >= 0 && x->sent - x->last_q_sent <= 1) {
             /* "a year ago" in a report about a quarter: the same quarter a year before */
             long q = x->last_q + 4 * af->num * n * mult;
-            snprintf(x->val, sizeof x->val, "%04ld-Q%ld", q / 4, q % 4 + 1);
+            tx_fmt(x->val, sizeof x->val, "%04ld-Q%ld", q / 4, q % 4 + 1);
         } else if (!strcmp(code, "D") || !strcmp(code, "W") || !strcmp(code, "M") || !strcmp(code, "Y")) {
             if (!strcmp(code, "D")) set_date(x, dct_day(x) + af->num * n * mult, NULL);
             else {
                 value_shifted_unit(x, code, af->num * n * mult);
             }
-        } else snprintf(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
+        } else tx_fmt(x->val, sizeof x->val, "%s", af->num < 0 ? "PAST_REF" : "FUTURE_REF");
         x->type = "DATE";
         return k + af->nwords - i;
     }
@@ -801,7 +841,7 @@ static size_t m_count_unit(tx *x, size_t i) {
 static size_t m_set(tx *x, size_t i) {
     const ne_word *w = word_at(x, i, TW_SETADV);
     if (w) {
-        snprintf(x->val, sizeof x->val, "%s", w->val);
+        tx_fmt(x->val, sizeof x->val, "%s", w->val);
         x->type = "SET";
         return w->nwords;
     }
@@ -819,12 +859,12 @@ static size_t m_set(tx *x, size_t i) {
         return j + c + u->nwords - i;
     }
     if ((u = word_at(x, j, TW_WEEKDAY))) {
-        snprintf(x->val, sizeof x->val, "XXXX-WXX-%ld", u->num);
+        tx_fmt(x->val, sizeof x->val, "XXXX-WXX-%ld", u->num);
         x->type = "SET";
         return j + u->nwords - i;
     }
     if ((u = word_at(x, j, TW_MONTH)) && x->tk[j].shape == NE_SH_CAP) { /* "each July" */
-        snprintf(x->val, sizeof x->val, "XXXX-%02ld", u->num);
+        tx_fmt(x->val, sizeof x->val, "XXXX-%02ld", u->num);
         x->type = "SET";
         return j + u->nwords - i;
     }
@@ -854,7 +894,7 @@ static size_t m_clock(tx *x, size_t i) {
         j += ap->nwords;
     }
     char date[24] = "XXXX-XX-XX";
-    if (x->has_dct) snprintf(date, sizeof date, "%04d-%02d-%02d", x->y, x->m, x->d);
+    if (x->has_dct) tx_fmt(date, sizeof date, "%04d-%02d-%02d", x->y, x->m, x->d);
     /* "9 a.m. EDT Tuesday", "noon yesterday": the day named after the time */
     size_t k = j + (tok(x, j) && x->tk[j].shape == NE_SH_UPPER && x->tk[j].norm_len <= 4 ? 1 : 0);
     k += is_word(x, k, "on");
@@ -866,7 +906,7 @@ static size_t m_clock(tx *x, size_t i) {
         memcpy(date, x->val, 11);
         j = k + dn;
     }
-    snprintf(x->val, sizeof x->val, "%sT%02d:%02d", date, hh, mm);
+    tx_fmt(x->val, sizeof x->val, "%sT%02d:%02d", date, hh, mm);
     x->type = "TIME";
     return j - i;
 }
@@ -885,7 +925,7 @@ static size_t m_quarter(tx *x, size_t i) {
     const ne_word *o = word_at(x, j, TW_ORDINAL);
     if (!o && ywritten && x->last_q >= 0 && (is_word(x, j, "quarter") || is_word(x, j, "period"))) {
         /* "the 1988 quarter", "last year's quarter": the quarter being reported, in that year */
-        snprintf(x->val, sizeof x->val, "%04d-Q%ld", y, x->last_q % 4 + 1);
+        tx_fmt(x->val, sizeof x->val, "%04d-Q%ld", y, x->last_q % 4 + 1);
         x->type = "DATE";
         return j + 1 - i;
     }
@@ -900,8 +940,8 @@ static size_t m_quarter(tx *x, size_t i) {
     if (!strcmp(o->phrase, "last")) {
         if (y < 0 || !x->has_dct) return 0;
         value_shifted_unit(x, "Q", -1);
-    } else if (y > 0) snprintf(x->val, sizeof x->val, "%04d-Q%ld", y, o->num);
-    else snprintf(x->val, sizeof x->val, "XXXX-Q%ld", o->num);
+    } else if (y > 0) tx_fmt(x->val, sizeof x->val, "%04d-Q%ld", y, o->num);
+    else tx_fmt(x->val, sizeof x->val, "XXXX-Q%ld", o->num);
     x->type = "DATE";
     return k - i;
 }
@@ -938,7 +978,7 @@ static size_t m_period(tx *x, size_t i) {
 static size_t m_ref(tx *x, size_t i) {
     const ne_word *w = word_at(x, i, TW_REF);
     if (!w) return 0;
-    snprintf(x->val, sizeof x->val, "%s", w->val);
+    tx_fmt(x->val, sizeof x->val, "%s", w->val);
     x->type = "DATE";
     return w->nwords;
 }
