@@ -588,11 +588,17 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
     return r ? p->order + r->first : NULL;
 }
 
+/* nePattern_anchor past its map test (out of line, so that the common quick
+** return saves no registers). */
+static __attribute__((noinline)) const ne_anchor *anchor_at(const ne_patterns *p, const char *lemma, uint32_t hash) {
+    const pat_bucket *b = find_bucket(p, lemma, (size_t)-1, hash);
+    return b ? &b->an : NULL;
+}
+
 const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint32_t hash) {
     size_t bit = hash & (PAT_AMAP_BITS - 1);
     if (!p || !(p->amap[bit >> 6] >> (bit & 63) & 1)) return NULL;
-    const pat_bucket *b = find_bucket(p, lemma, (size_t)-1, hash);
-    return b ? &b->an : NULL;
+    return anchor_at(p, lemma, hash);
 }
 
 /* ---- loading dictionaries/patterns/NN.txt ---- */
