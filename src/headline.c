@@ -36,6 +36,9 @@ static int stopword(const struct ne_engine *e, const ne_token *t) {
     return neW_get(e->stopwords, t->norm, t->norm_len, HL_STOP) != NULL;
 }
 
+/* The word a token's stem is cut from: its lemma, else its norm. */
+static const char *stem_word(const ne_token *t) { return t->lemma ? t->lemma : t->norm; }
+
 /* The stem of a token that may carry content in buf (length returned), 0
 ** when it carries none (punctuation, single letter); stopwords are left to
 ** the caller (stopword).  The stem starts from the lemma ("said" -> say,
@@ -44,7 +47,7 @@ static size_t stem_of(const ne_token *t, char *buf) {
     if (t->shape == NE_SH_PUNCT || t->shape == NE_SH_QUOTE || t->shape == NE_SH_DASH || t->shape == NE_SH_OTHER) return 0;
     size_t n = t->norm_len;
     if (n < 2 || n >= STEM_MAX) return 0;
-    const char *w = t->lemma ? t->lemma : t->norm;
+    const char *w = stem_word(t);
     n = strlen(w);
     if (n < 2 || n >= STEM_MAX) return 0;
     memcpy(buf, w, n);
@@ -74,10 +77,15 @@ static size_t content_stem(const struct ne_engine *e, const ne_token *t, char *b
 }
 
 /* What a body token's stem must have to be a title word's: bit (h & 63) of
-** its hash in mask, its first byte (the lemma's) in first. */
+** its hash in mask, the first two bytes of the word it is cut from (lemma or
+** norm, stem_word) in pair (a stem keeps them: stem_of cuts or changes only
+** bytes from the third on, except "x's" -> "x", whose words all begin "x'"). */
 typedef struct stem_filter {
-    uint64_t mask, first[4];
+    uint64_t mask, pair[16];
 } stem_filter;
+
+/* Bit of a word's first two bytes (w[0] not NUL) in stem_filter.pair. */
+static unsigned pair_bit(const char *w) { return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u); }
 
 /* The title's content words in order (arena memory), a word whose stem is
 ** among the first 64 already taken left out; *f describes their stems. */
@@ -101,21 +109,24 @@ static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size
         if (nseen < 64) seen[nseen++] = h;
         tw[n++] = (title_word){h, title_weight(e, &tk[i]), 0};
         f->mask |= (uint64_t)1 << (h & 63);
-        f->first[(unsigned char)buf[0] >> 6] |= (uint64_t)1 << ((unsigned char)buf[0] & 63);
+        unsigned b = pair_bit(stem_word(&tk[i]));
+        f->pair[b >> 6] |= (uint64_t)1 << (b & 63);
     }
     *count = n;
     return tw;
 }
 
 /* Count the body's uses of each title word's stem: a body token is stemmed
-** only when its first byte may start one, and looked up in the stopwords
-** only when its stem is a title word's. */
+** only when its first two bytes may start one, and looked up in the
+** stopwords only when its stem is a title word's. */
 static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *tw, size_t n, const stem_filter *f) {
     const ne_token *tk = (const ne_token *)d->tokens.items;
     char buf[STEM_MAX];
     for (size_t i = 0; i < d->tokens.n; i++) {
-        unsigned char c = (unsigned char)(tk[i].lemma ? tk[i].lemma : tk[i].norm)[0]; /* the stem's first byte */
-        if (tk[i].sent < d->title_sents || !(f->first[c >> 6] >> (c & 63) & 1)) continue;
+        const char *w = stem_word(&tk[i]);
+        if (tk[i].sent < d->title_sents || !w[0]) continue; /* no stem from a word of less than 2 bytes */
+        unsigned b = pair_bit(w);
+        if (!(f->pair[b >> 6] >> (b & 63) & 1)) continue;
         size_t sn = stem_of(&tk[i], buf);
         if (!sn) continue;
         uint64_t h = hash_bytes(buf, sn);
