@@ -3,7 +3,6 @@
 ** (ref) to what they refer to and take its name, code, country and role. */
 #include "dict.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #define PERSON_WINDOW 1  /* sentences back he/she may reach: speakers are named close by */
@@ -151,7 +150,7 @@ static long reporter_subject(const cctx *c, size_t m, fit_fn fits) {
                                          "admit", "explain", "declare", "assert", "contend", NULL};
     if (j < 1 || c->tk[j].sent != s) return -1;
     int cue = (c->tk[j].tags & NE_TAG_CUE) != 0;
-    for (size_t w = 0; speech[w] && !cue; w++) cue = !strcmp(c->tk[j].lemma, speech[w]);
+    for (size_t w = 0; speech[w] && !cue; w++) cue = ne_word_is(c->tk[j].lemma, speech[w]);
     if (!cue) return -1;
     while (j > 0 && c->tk[j - 1].sent == s && (c->tk[j - 1].tags & NE_TAG_AUX)) j--;
     for (size_t k = m; k-- > 0 && sent_of(c, k) == s;) {
@@ -382,7 +381,7 @@ static const char *located_in(const cctx *c, size_t m) {
         c->tk[k + 1].sent == s && !strcmp(c->act[m].role ? c->act[m].role : "", "UAF"))
         k++;
     int hit = 0;
-    for (size_t i = 0; loc[i] && !hit; i++) hit = !strcmp(c->tk[k].norm, loc[i]);
+    for (size_t i = 0; loc[i] && !hit; i++) hit = ne_word_is(c->tk[k].norm, loc[i]);
     for (uint32_t j = k + 1; hit && j < d->tokens.n && j <= k + 3 && c->tk[j].sent == s; j++)
         if (c->tk[j].place >= 0) return NE_VEC_AT(d->places, ne_place, (size_t)c->tk[j].place)->country;
     return NULL;
@@ -410,14 +409,21 @@ static int role_only(const cctx *c, size_t m) {
 #define MAIN_SHARE 0.6
 #define MAIN_SLOTS 16
 
-typedef struct tally { const char *cc[MAIN_SLOTS]; size_t n[MAIN_SLOTS], k, total; } tally;
+/* cc: the ISO countries seen, n their counts; intl: codes seen that are not
+** ISO countries (asked of the dictionary once each while nintl < MAIN_SLOTS) */
+typedef struct tally { const char *cc[MAIN_SLOTS], *intl[MAIN_SLOTS]; size_t n[MAIN_SLOTS], k, nintl, total; } tally;
 
 static void tally_add(const cctx *c, tally *t, const char *cc) {
     if (!cc || strlen(cc) != 3) return;
     t->total++; /* an international actor counts against the share, never wins */
-    if (!iso_country(c, cc)) return;
     for (size_t i = 0; i < t->k; i++)
-        if (!strcmp(t->cc[i], cc)) { t->n[i]++; return; }
+        if (!memcmp(t->cc[i], cc, 4)) { t->n[i]++; return; }
+    for (size_t i = 0; i < t->nintl; i++)
+        if (!memcmp(t->intl[i], cc, 4)) return;
+    if (!iso_country(c, cc)) {
+        if (t->nintl < MAIN_SLOTS) t->intl[t->nintl++] = cc;
+        return;
+    }
     if (t->k < MAIN_SLOTS) { t->cc[t->k] = cc; t->n[t->k++] = 1; }
 }
 
@@ -462,9 +468,13 @@ static void main_country_roles(cctx *c) {
         const char *here = located_in(c, m), *use = here ? here : cc;
         /* split between countries: stays uncoded; a titled name needs a country */
         if (!use && (ncountries > 1 || a->kind != NE_ACTOR_NOMINAL)) continue;
-        char buf[8];
-        snprintf(buf, sizeof buf, "%.3s%.3s", use ? use : "", a->role);
-        a->code = neA_strndup(&c->d->arena, buf, strlen(buf));
+        char buf[8]; /* "%.3s%.3s" of use and the role */
+        size_t nu = 0, nr = 0;
+        while (use && nu < 3 && use[nu]) nu++;
+        while (nr < 3 && a->role[nr]) nr++;
+        memcpy(buf, use ? use : "", nu);
+        memcpy(buf + nu, a->role, nr);
+        a->code = neA_strndup(&c->d->arena, buf, nu + nr);
         a->country = use;
     }
 }
