@@ -335,8 +335,23 @@ static int reduced_arrest(const ne_sview *sv, int i) {
     return 0;
 }
 
+/* A reduced passive with its agent: a participle right after a noun group
+** (or after the comma that follows one) and before "by" and a group naming
+** an actor ("hostages released by the rebels", "the bill, blocked by
+** Senate Republicans,").  "by night", "by far" name no actor and are left. */
+static int reduced_by(const ne_sview *sv, int i) {
+    if (i < 1 || i + 2 >= sv->n || !is_word(sv, i + 1, "by")) return 0;
+    int p = i - 1;
+    if (is_comma(sv, p)) p--;
+    if (p < 0 || !ng_token(sv, p) || WC(sv, p) == NE_WC_DET || WC(sv, p) == NE_WC_POSS) return 0;
+    for (int k = i + 2; k < sv->n && k <= i + 6 && ng_token(sv, k); k++)
+        if (neClause_actor(sv, k) >= 0) return 1;
+    return 0;
+}
+
 int neClause_passive(const ne_sview *sv, int i) {
     if (!inflected_ed(TK(sv, i))) return 0;
+    if (reduced_by(sv, i)) return 1;
     for (int k = i - 1; k >= 0; k--) {
         int c = WC(sv, k);
         if (c == NE_WC_BE) return 1;
@@ -400,7 +415,9 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
         int q = prev_nonadv(sv, p);
         if (q >= 0 && is_word(sv, q, "whether")) m |= NE_MOD_COND;
     }
-    if (!noun && p >= 0 && (WC(sv, p) == NE_WC_PREP || (sv->isverb[p] && nonfactive(sv, p))) &&
+    int temporal = p == 0 && (is_word(sv, p, "after") || is_word(sv, p, "upon") || is_word(sv, p, "while") ||
+                              is_word(sv, p, "since")); /* "After meeting Ruto, Xi said": the meeting took place */
+    if (!noun && p >= 0 && ((WC(sv, p) == NE_WC_PREP && !temporal) || (sv->isverb[p] && nonfactive(sv, p))) &&
         ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing"))
         m |= NE_MOD_GERUND; /* "accused Iran of attacking", "avoided meeting", "considered expelling" */
     return m;
@@ -518,8 +535,35 @@ static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
     return -1;
 }
 
+/* An -ing clause opening the sentence, alone or after one subordinating
+** word ("Speaking in Delhi, the minister said", "After meeting Ruto, Xi
+** said"): its subject is that of the main clause after the first comma,
+** a noun group naming an actor and followed by a verb.  Returns the number
+** of actors written to out (0: not such a clause). */
+static int opening_participle(const ne_sview *sv, int vs, int *out, int max) {
+    const ne_token *t = TK(sv, vs);
+    if (!ends_with(t->norm, t->norm_len, "ing") || vs > 1) return 0;
+    if (vs == 1 && WC(sv, 0) != NE_WC_SUB && WC(sv, 0) != NE_WC_PREP) return 0;
+    int k = vs + 1;
+    while (k < sv->n && !is_comma(sv, k) && !is_hard_boundary(sv, k) && WC(sv, k) != NE_WC_SUB &&
+           WC(sv, k) != NE_WC_REL && WC(sv, k) != NE_WC_THAT && !is_aux(sv, k))
+        k++;
+    if (k >= sv->n || !is_comma(sv, k)) return 0;
+    int s = k + 1;
+    while (s < sv->n && WC(sv, s) == NE_WC_ADV) s++;
+    int e = s;
+    while (e < sv->n && ng_token(sv, e)) e++;
+    if (e == s || e >= sv->n || !(sv->isverb[e] || is_aux(sv, e) || WC(sv, e) == NE_WC_ADV)) return 0;
+    return neClause_ng_actors(sv, s, e - 1, out, max);
+}
+
 int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule) {
     int pp_s = -1, pp_e = -1, pp_prep = -1; /* the last prepositional group passed over */
+    int op = opening_participle(sv, vs, out, max);
+    if (op) {
+        *rule = "subject-opening-participle";
+        return op;
+    }
     int cv = coordinated_verb(sv, vs, lo);
     if (cv >= 0) { /* "X expelled A and recalled B": X is the subject of both */
         int vs2 = neClause_vg_start(sv, cv), n = 0;

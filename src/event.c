@@ -491,7 +491,7 @@ static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
 /* The --explain name of a frame's other reading (ev_frame.verbal). */
 static const char *reading_name(const char *code) {
     return !strcmp(code, "111") ? "; verbal-attack" : !strcmp(code, "112") ? "; charge-accuses"
-           : !strcmp(code, "180") ? "; unarmed-force" : "; police-repression";
+           : !strcmp(code, "180") ? "; unarmed-force" : !strcmp(code, "046") ? "; in-talks" : "; police-repression";
 }
 
 /* Fill the fields every event of this match shares. */
@@ -1093,6 +1093,33 @@ static int quote_speaker(const ev_ctx *c) {
     return -1;
 }
 
+/* A hostile act only claimed ("Iran claims Israel violated the truce",
+** "Kabul alleged that Pakistani troops shelled the border"): CAMEO codes the
+** claim, an accusation (112) from the claimant to the accused, not the act.
+** Roots 15-20, an active clause whose subject names an actor, right after
+** "claim" or "allege" (and "that").  Rewrites the frame; 0 when not such. */
+static int claimed_act(ev_ctx *c, int vs, ev_frame *f) {
+    static const char *const claims[] = {"claim", "allege", NULL};
+    const char *r = c->m.pt->cameo->root;
+    if (c->m.passive || !f->nsrc || f->cc || strcmp(r, "15") < 0 || strcmp(r, "20") > 0) return 0;
+    int j = vs - 1;
+    while (j >= 0 && (neClause_ng_token(&c->sv, j) || c->sv.wc[j] == NE_WC_ADV)) j--;
+    if (j == vs - 1) return 0;
+    if (j >= 0 && c->sv.wc[j] == NE_WC_THAT) j--;
+    if (j < 0 || !c->sv.isverb[j] || !word_in(c, j, claims)) return 0;
+    int who[EV_MAX_ACTORS];
+    const char *rule;
+    int n = neClause_subject(&c->sv, neClause_vg_start(&c->sv, j), 0, who, EV_MAX_ACTORS, &rule);
+    if (!n) return 0;
+    memcpy(f->tgt, f->src, sizeof f->tgt);
+    f->ntgt = f->nsrc;
+    memcpy(f->src, who, sizeof f->src);
+    f->nsrc = n;
+    f->verbal = "112";
+    f->rule = "claimed-act: source=claimant, target=accused";
+    return 1;
+}
+
 /* A verb-anchored match: modality, subject, voice, then the events. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -1162,6 +1189,7 @@ static int code_verb(ev_ctx *c) {
         }
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
+    if (claimed_act(c, vs, &f)) return emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = charge_accuses(c, &f))) f.verbal = unarmed_force(c, &f);
     if (!f.ntgt && f.nsrc >= 2 && (joint_code((f.cc ? f.cc : c->m.pt->cameo)->code) || joint_intent(c, &f))) f.recip = 1;
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
@@ -1274,6 +1302,17 @@ static int code_judgement(ev_ctx *c) {
     return emit(c, &f);
 }
 
+/* "X is in talks with Y", "are in negotiations with": talks under way are
+** negotiation, 046 (the CAMEO codebook's 046 example: "held talks with the
+** leaders of Romania's new government"), not an unspecified consultation. */
+static const char *in_talks(const ev_ctx *c) {
+    static const char *const talks[] = {"talk", "talks", "negotiation", "negotiations", NULL};
+    int i = c->m.anchor, p = i - 1;
+    if (strcmp(c->m.pt->cameo->code, "040") || !word_in(c, i, talks)) return NULL;
+    while (p >= 0 && (c->sv.wc[p] == NE_WC_ADV || (c->sv.wc[p] == NE_WC_OPEN && !c->sv.isverb[p]))) p--;
+    return p >= 0 && tok_is(c, p, "in") ? "046" : NULL; /* "in (ongoing) talks" */
+}
+
 static int code_noun(ev_ctx *c, int in_slot) {
     if (c->m.pt->by_speaker) return code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
@@ -1307,7 +1346,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
         f.rule = "noun: source=modifier, target=recipient-subject";
     if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
         return NE_OK; /* "a Boeing contract": no exchange with anyone named */
-    if (!(f.verbal = verbal_attack(c, &f))) f.verbal = unarmed_force(c, &f);
+    if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
     int rc = emit(c, &f);
     if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "with"))
         return rc;
