@@ -17,6 +17,13 @@ static int is_word(const ne_sview *sv, int i, const char *w) { return ne_word_is
 
 static int is_comma(const ne_sview *sv, int i) { return is_word(sv, i, ","); }
 
+/* A dash set off by a space, which opens or closes an aside like a comma
+** ("Sanders - who met Obama on Wednesday - praised ..."); not the hyphen of
+** "Pakistan-Iran" or "near-daily". */
+static int is_aside_dash(const ne_sview *sv, int i) {
+    return TK(sv, i)->shape == NE_SH_DASH && (TK(sv, i)->flags & NE_TF_SPACE_BEFORE);
+}
+
 static int ends_with(const char *s, size_t n, const char *suf) {
     size_t k = strlen(suf);
     return n > k && !memcmp(s + n - k, suf, k);
@@ -471,7 +478,7 @@ int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi) {
 ** minister who ..."). */
 static int antecedent(const ne_sview *sv, int r, int *out, int max) {
     for (int j = r - 1, steps = 0; j >= 0 && steps < 12; j--, steps++) {
-        if (is_comma(sv, j)) continue;
+        if (is_comma(sv, j) || is_aside_dash(sv, j)) continue;
         if (!ng_token(sv, j)) return 0;
         int s = neClause_ng_start(sv, j, 0);
         int n = neClause_ng_actors(sv, s, j, out, max);
@@ -575,7 +582,7 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
     }
     for (int j = vs - 1; j >= lo; j--) {
         int c = WC(sv, j);
-        if (c == NE_WC_ADV || c == NE_WC_SPEC || is_comma(sv, j) || c == NE_WC_CONJ) continue;
+        if (c == NE_WC_ADV || c == NE_WC_SPEC || is_comma(sv, j) || is_aside_dash(sv, j) || c == NE_WC_CONJ) continue;
         if (c == NE_WC_REL || (c == NE_WC_THAT && j > 0 && ng_token(sv, j - 1))) {
             *rule = "relative-antecedent";
             return antecedent(sv, j, out, max);

@@ -1120,6 +1120,19 @@ static int claimed_act(ev_ctx *c, int vs, ev_frame *f) {
     return 1;
 }
 
+/* A clause that is the content of a claim or a denial ("rejected India's
+** claim that it sheltered militants", "dismissed allegations that its army
+** shelled villages", "denied that its troops attacked the convoy"): its act
+** is not reported as done; the claim or denial is coded on its own. */
+static int claim_content(const ev_ctx *c, int lo) {
+    static const char *const words[] = {"claim", "claims", "allegation", "allegations", "accusation", "accusations",
+                                        "charge", "charges", "rumor", "rumors", "rumour", "rumours", "suggestion",
+                                        "suggestions", "speculation", "deny", NULL};
+    if (lo < 2 || c->sv.wc[lo - 1] != NE_WC_THAT) return 0;
+    int k = lo - 2;
+    return word_in(c, k, words) && (!strcmp(c->sv.t[k].lemma, "deny") ? c->sv.isverb[k] : !c->sv.isverb[k]);
+}
+
 /* A verb-anchored match: modality, subject, voice, then the events. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -1129,6 +1142,7 @@ static int code_verb(ev_ctx *c) {
     int intent = root_is(c->m.pt, "03") || root_is(c->m.pt, "13");
     mod = future_refusal(c, mod, &f);
     if (mod & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
+    if (claim_content(c, f.lo)) return NE_OK;
     if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
     if (mod & NE_MOD_INFINITIVE) {
