@@ -207,7 +207,11 @@ static uint32_t pool_intern(loader *L, const char *s, size_t n) {
 
 #define VTAG(h) ((uint16_t)((h) >> 48))
 
-/* The slot of word [w, w+n) whose hash_bytes is hv, or NULL when it is in no name. */
+/* The hash of a vocabulary word from its ne_hash: a document's tokens have
+** theirs already (d->nhash), so that looking them up hashes no bytes again. */
+static uint64_t vocab_hash(uint32_t nh) { return hash_u64(nh); }
+
+/* The slot of word [w, w+n) whose vocab_hash is hv, or NULL when it is in no name. */
 static const vslot *vocab_probe(const ne_dict *dc, uint64_t hv, const char *w, size_t n) {
     if (!dc->vocab_cap || n > UINT16_MAX) return NULL;
     size_t mask = dc->vocab_cap - 1, h = (size_t)hv & mask;
@@ -225,7 +229,7 @@ static int vocab_resize(ne_dict *dc, size_t cap) {
     for (size_t i = 0; i < dc->vocab_cap; i++) {
         const vslot *v = &dc->vocab[i];
         if (!v->off) continue;
-        size_t h = (size_t)hash_bytes(dc->pool.p + v->off, v->len) & (cap - 1);
+        size_t h = (size_t)vocab_hash(ne_hash(dc->pool.p + v->off, v->len)) & (cap - 1);
         while (t[h].off) h = (h + 1) & (cap - 1);
         t[h] = *v;
     }
@@ -238,7 +242,7 @@ static int vocab_resize(ne_dict *dc, size_t cap) {
 /* The slot of word [w, w+n), added when missing; NULL on NOMEM.  Valid until
 ** the next vocab_add. */
 static vslot *vocab_add(ne_dict *dc, const char *w, size_t n) {
-    uint64_t hv = hash_bytes(w, n);
+    uint64_t hv = vocab_hash(ne_hash(w, n));
     const vslot *found = vocab_probe(dc, hv, w, n);
     if (found) return (vslot *)found;
     if (n > UINT16_MAX) return NULL; /* a name token that long is no name (cannot happen from a file line) */
@@ -1124,17 +1128,18 @@ static size_t sent_end_of(const struct ne_doc *d, size_t i) {
     return end > i && end <= d->tokens.n ? end : i + 1;
 }
 
-/* Append to mv the names that start at token i and end by token end:
-** the trie walked once, every node on the way that carries hits. */
+/* Append to mv the names that start at token i and end by token end (the
+** trie walked once, every node on the way that carries hits); *types: the
+** union of their types. */
 static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, uint32_t root, size_t i,
-                    size_t end, ne_vec *mv) {
+                    size_t end, ne_vec *mv, uint16_t *types) {
     uint32_t node = root;
     for (size_t j = i; node; ) {
         const dnode *nd = &dc->nodes[node];
         if (nd->hit) {
-            dmatch *m = neV_push(&d->arena, mv);
-            if (!m) return NE_NOMEM;
-            *m = (dmatch){nd->hit, nd->types, (uint8_t)(j - i + 1)};
+            if (mv->n == mv->cap && neV_reserve(&d->arena, mv, mv->cap ? mv->cap * 2 : 64)) return NE_NOMEM;
+            ((dmatch *)mv->items)[mv->n++] = (dmatch){nd->hit, nd->types, (uint8_t)(j - i + 1)};
+            *types |= nd->types;
         }
         if (++j >= end || j - i >= MAX_NAME_TOKENS || !(nd->kids & kid_bit(ids[j]))) break;
         node = edge_find(dc, node, ids[j]);
@@ -1145,15 +1150,17 @@ static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, ui
 #define PROBE_BLOCK 16
 
 /* Vocabulary id and root child of tokens tk[0, n) (0 when not in the
-** vocabulary).  Most probes miss the cache: the slots of a block of tokens
-** are prefetched before any is read, so that their misses overlap. */
-static void vocab_lookup_all(const ne_dict *dc, const ne_token *tk, size_t n, uint32_t *ids, uint32_t *roots) {
+** vocabulary); nh: their ne_hash (d->nhash), or NULL to compute it.  Most
+** probes miss the cache: the slots of a block of tokens are prefetched
+** before any is read, so that their misses overlap. */
+static void vocab_lookup_all(const ne_dict *dc, const ne_token *tk, size_t n, const uint32_t *nh, uint32_t *ids,
+                             uint32_t *roots) {
     uint64_t hv[PROBE_BLOCK];
     size_t mask = dc->vocab_cap - 1;
     for (size_t b = 0; b < n; b += PROBE_BLOCK) {
         size_t m = n - b < PROBE_BLOCK ? n - b : PROBE_BLOCK;
         for (size_t k = 0; k < m; k++) {
-            hv[k] = hash_bytes(tk[b + k].norm, tk[b + k].norm_len);
+            hv[k] = vocab_hash(nh ? nh[b + k] : ne_hash(tk[b + k].norm, tk[b + k].norm_len));
             __builtin_prefetch(&dc->vocab[hv[k] & mask]);
         }
         for (size_t k = 0; k < m; k++) {
@@ -1176,15 +1183,15 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     mm->types = neA_alloc(&d->arena, (n + 1) * sizeof *mm->types);
     if (!mm->first || !mm->types) return NE_NOMEM;
     const ne_dict *dc = e->dict;
-    if (dc && dc->vocab_cap) vocab_lookup_all(dc, d->tokens.items, n, ids, roots);
+    if (dc && dc->vocab_cap) vocab_lookup_all(dc, d->tokens.items, n, d->nhash, ids, roots);
     else memset(ids, 0, n * sizeof *ids), memset(roots, 0, n * sizeof *roots);
     ne_vec mv;
     neV_init(&mv, sizeof(dmatch));
     for (size_t i = 0; i < n; i++) {
+        uint16_t types = 0;
         mm->first[i] = (uint32_t)mv.n;
-        mm->types[i] = 0;
-        if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv)) return NE_NOMEM;
-        for (size_t k = mm->first[i]; k < mv.n; k++) mm->types[i] |= NE_VEC_AT(mv, dmatch, k)->types;
+        if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv, &types)) return NE_NOMEM;
+        mm->types[i] = types;
     }
     mm->first[n] = (uint32_t)mv.n;
     mm->m = mv.items;
