@@ -1046,17 +1046,26 @@ static int the_leads(const tx *x, size_t i) {
     return 0;
 }
 
+/* Can m_year take token t: four digits from 1000 to 2199 (tok_year), or a
+** decade of that form "1990s"?  ("12.5" and "1,000" cannot.) */
+static int year_shape(const ne_token *t) {
+    const char *s = t->norm;
+    if (t->norm_len == 5) return s[4] == 's' && s[3] == '0';
+    return t->norm_len == 4 && (s[0] == '1' || s[0] == '2') && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+           s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
+}
+
 /* Words after a number that its matchers read without a time.txt class
 ** ("1/17/2024", "10:30 a.m.", "the 1988 quarter", "two and a half", "20th century"). */
 static const char *const after_num[] = {"/", ":", "quarter", "period", "and", "century"};
 /* Can a matcher's path for a number (F_NUM) match from the number at i?
-** m_year reads a year of four digits (or "1990s"); every other path reads
+** m_year reads a year 1000..2199 of four digits (or "1990s", year_shape); every other path reads
 ** the next token: a dash, a number, a word of one of these time.txt classes
 ** (m_month_date, m_clock, m_quarter, m_count_unit), or one of after_num.  A
 ** change to what an F_NUM matcher reads after its number must update this
 ** test.  Most numbers are amounts ("1.5 mln dlrs", "12 pct"). */
 static int num_leads(const tx *x, size_t i) {
-    if (x->tk[i].norm_len == 4 || x->tk[i].norm_len == 5) return 1;
+    if (year_shape(&x->tk[i])) return 1;
     size_t j = i + 1;
     if (j >= x->end) return 0;
     if (x->tk[j].shape == NE_SH_DASH || x->tk[j].shape == NE_SH_NUM ||
