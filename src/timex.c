@@ -1076,10 +1076,15 @@ static int num_leads(const tx *x, size_t i) {
     return 0;
 }
 
-/* The TW_* and F_* bits token i offers (0 past the sentence). */
+static uint32_t mx_classes; /* the TW_* bits of matchers[].first (mx_build) */
+/* The TW_* and F_* bits token i offers (0 past the sentence): of its time.txt
+** classes, those a phrase there may have (can_at: "the" starts "the past",
+** but "the company" offers none), which a matcher's class path needs, as it
+** reads word_at(x, i, class) at its first token. */
 static uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
-    uint32_t f = x->starts[i] | (x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0);
+    uint32_t f = x->starts[i] & mx_classes ? can_at(x, i) : 0;
+    f |= x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0;
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
     else if (is_word(x, i, "a")) f |= F_A;
     else if (is_word(x, i, "this")) f |= F_THIS;
@@ -1099,6 +1104,7 @@ static void mx_build(void) {
     for (size_t m = 0; m < N_MATCHERS; m++)
         for (int b = 0; b < 32; b++)
             if (matchers[m].first >> b & 1) mx_runs[b] |= (uint32_t)1 << m;
+    for (size_t m = 0; m < N_MATCHERS; m++) mx_classes |= matchers[m].first & (F_NUM - 1);
 }
 
 static size_t match_at(tx *x, size_t i) {
