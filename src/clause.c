@@ -547,11 +547,27 @@ static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
 ** said"): its subject is that of the main clause after the first comma,
 ** a noun group naming an actor and followed by a verb.  Returns the number
 ** of actors written to out (0: not such a clause). */
+static int main_subject_after(const ne_sview *sv, int k, int *out, int max);
+
 static int opening_participle(const ne_sview *sv, int vs, int *out, int max) {
     const ne_token *t = TK(sv, vs);
     if (!ends_with(t->norm, t->norm_len, "ing") || vs > 1) return 0;
     if (vs == 1 && WC(sv, 0) != NE_WC_SUB && WC(sv, 0) != NE_WC_PREP) return 0;
-    int k = vs + 1;
+    return main_subject_after(sv, vs + 1, out, max);
+}
+
+int neClause_opening_noun(const ne_sview *sv, int i, int *out, int max) {
+    if (i < 1 || i > 5 || i >= sv->n) return 0;
+    if (WC(sv, 0) != NE_WC_SUB && WC(sv, 0) != NE_WC_PREP && !is_word(sv, 0, "following")) return 0;
+    for (int k = 1; k < i; k++)
+        if (!ng_token(sv, k) || neClause_actor(sv, k) >= 0) return 0; /* "after Iran's talks": Iran's own */
+    return main_subject_after(sv, i + 1, out, max);
+}
+
+/* The subject of the main clause after the first comma from token k on (no
+** auxiliary, subordinator, relative or "that" before it): a noun group naming
+** an actor, followed by a verb. */
+static int main_subject_after(const ne_sview *sv, int k, int *out, int max) {
     while (k < sv->n && !is_comma(sv, k) && !is_hard_boundary(sv, k) && WC(sv, k) != NE_WC_SUB &&
            WC(sv, k) != NE_WC_REL && WC(sv, k) != NE_WC_THAT && !is_aux(sv, k))
         k++;

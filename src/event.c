@@ -1349,6 +1349,10 @@ static int code_noun(ev_ctx *c, int in_slot) {
     }
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
+    int meeting = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
+    if (!f.nsrc && !c->m.pt->has_source && !in_slot && meeting && /* not "After his arrest, X said": X suffered it */
+        (f.nsrc = neClause_opening_noun(&c->sv, i, f.src, EV_MAX_ACTORS)) > 0)
+        f.rule = "noun: source=opening-phrase-subject"; /* "After talks with X, Y said" */
     if (in_slot && !f.nsrc) return NE_OK; /* "Sweden condemned the attack": no one's attack */
     if (in_slot == 3 && c->m.pt->cameo->quad_class <= 2) return NE_OK; /* "rejected the EU's bailout": none given */
     f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);

@@ -455,6 +455,10 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
 ** subject (a noun group or pronoun) right after "whom"/"who", the relative
 ** pronoun is its object: the antecedent's actors to out (at most max), else 0. */
 int neClause_object_relative(const ne_sview *sv, int vs, int *out, int max);
+/* Noun event i inside a prepositional phrase that opens the sentence ("After
+** talks with X, Y said", "During a visit to Japan, the French president ..."):
+** the actors of the main clause's subject after the first comma, else 0. */
+int neClause_opening_noun(const ne_sview *sv, int i, int *out, int max);
 const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap);
 int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
 int neOut_json(struct ne_doc *d);                               /* output.c */
