@@ -36,13 +36,20 @@ static const char *const calendar[] = {"january", "february", "march", "april", 
                                        "monday", "tuesday", "wednesday", "thursday", "friday",
                                        "saturday", "sunday", NULL};
 
+/* Locatives that link nouns of any kind ("peace and communal harmony", "a
+** delegation of sena mps"): in lower-case text, where a capital says nothing,
+** they make no one-word gazetteer town credible. */
+static const char *const weak_locatives[] = {"of", "and", NULL};
+
 /* Generated gazetteer names need context: a locative word before them or
 ** "-based" after them, and a sentence that is not in headline case; a
 ** calendar word is never a gazetteer place on its own. */
 static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_t sent_end) {
     const ne_token *tk = d->tokens.items;
     if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && is_any(&tk[i], calendar))) return 0;
-    if (is_any(&tk[i - 1], locatives)) return 1;
+    if (is_any(&tk[i - 1], locatives))
+        return end > i + 1 || !is_any(&tk[i - 1], weak_locatives) ||
+               NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless != NE_CASELESS_LOWER;
     return end + 1 < sent_end && tk[end].shape == NE_SH_DASH && strcmp(tk[end + 1].norm, "based") == 0;
 }
 
