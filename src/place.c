@@ -41,6 +41,18 @@ static const char *const calendar[] = {"january", "february", "march", "april", 
 ** they make no one-word gazetteer town credible. */
 static const char *const weak_locatives[] = {"of", "and", NULL};
 
+/* Nouns that make "of" locative again ("the old city of ahmedabad", "parts of gujarat"). */
+static const char *const place_nouns[] = {"city", "town", "district", "village", "outskirts", "part", "parts",
+                                          "state", "suburbs", "area", "areas", "province", "region", "capital",
+                                          "north", "south", "east", "west", "centre", "center", "heart", NULL};
+
+/* In a lower-case sentence, does a locative before the one-word name at i fail to
+** make it credible ("and", or "of" after no place noun)? */
+static int weak_before(const ne_token *tk, size_t i) {
+    if (!is_any(&tk[i - 1], weak_locatives)) return 0;
+    return !ne_word_is(tk[i - 1].norm, "of") || i < 2 || tk[i - 2].sent != tk[i].sent || !is_any(&tk[i - 2], place_nouns);
+}
+
 /* Generated gazetteer names need context: a locative word before them or
 ** "-based" after them, and a sentence that is not in headline case; a
 ** calendar word is never a gazetteer place on its own. */
@@ -48,7 +60,7 @@ static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_
     const ne_token *tk = d->tokens.items;
     if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && is_any(&tk[i], calendar))) return 0;
     if (is_any(&tk[i - 1], locatives))
-        return end > i + 1 || !is_any(&tk[i - 1], weak_locatives) ||
+        return end > i + 1 || !weak_before(tk, i) ||
                NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless != NE_CASELESS_LOWER;
     return end + 1 < sent_end && tk[end].shape == NE_SH_DASH && strcmp(tk[end + 1].norm, "based") == 0;
 }

@@ -30,10 +30,11 @@ done
 out=$(printf '%s\n' '{"id":"g","text":"Police said the Best option was to wait."}' | "$NE_BIN" code)
 if echo "$out" | grep -q '"places":\[{'; then echo "FAIL: spurious place: $out"; exit 1; fi
 echo "ok: gazetteer places found in context only"
-# lower-case text (Times of India archive): "of" and "and" link any nouns, so they make
+# lower-case text (Times of India archive): "of" (after no place noun) and "and" link any nouns, so they make
 # no one-word town credible ("communal" is a Philippine town, "sena" a Thai one);
 # "in", "at" and "near" still do
-out=$(printf '%s\n' '{"id":"g","text":"the governor appealed for peace and communal harmony. a delegation of sena mps met him. riots broke out in vadodara."}' | "$NE_BIN" code)
+out=$(printf '%s\n' '{"id":"g","text":"the governor appealed for peace and communal harmony. a delegation of sena mps met him. riots broke out in vadodara and in the old city of ahmedabad."}' | "$NE_BIN" code)
 if echo "$out" | grep -qiE '"text":"(communal|sena)"'; then echo "FAIL: common word as a town in lower-case text: $out"; exit 1; fi
 echo "$out" | grep -q '"text":"vadodara","name":"Vadodara","country":"IND"' || { echo "FAIL: vadodara: $out"; exit 1; }
+echo "$out" | grep -q '"text":"ahmedabad","name":"Ahmedabad","country":"IND"' || { echo "FAIL: city of ahmedabad: $out"; exit 1; }
 echo "ok: lower-case towns need a locative other than of/and"
