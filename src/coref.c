@@ -454,6 +454,23 @@ static const char *main_country(const cctx *c, size_t *ncountries) {
     return t.cc[best];
 }
 
+/* The role that the first role word of mention m names where the country is
+** cc, when its entry gives one (roles.txt `in=IND:PTY`: "the congress" in an
+** Indian article is the party, not the legislature); NULL when none. */
+static const char *local_role(const cctx *c, size_t m, const char *cc) {
+    const ne_actor_info *in = &c->inf[m];
+    const uint16_t *types = neDict_token_types(c->d);
+    for (uint32_t i = in->tok_first; types && i < in->tok_end; i++) {
+        uint32_t h;
+        if (!(types[i] & NE_DM(NE_DT_ROLE)) || !neDict_longest(c->e, c->d, i, in->tok_end, NE_DM(NE_DT_ROLE), &h))
+            continue;
+        const ne_dentry *x = neDict_hit_entry(c->e, h);
+        const char *o = x->admin1 ? neDict_str(c->e, x->admin1) : NULL;
+        return o && !strncmp(o, cc, 3) ? o + 4 : NULL;
+    }
+    return NULL;
+}
+
 /* Role-only mentions nothing refers them to ("police", "the protesters")
 ** take the country of a place right after them, else the main country:
 ** COUNTRY + ROLE; with neither, the role alone ("COP", country null), as
@@ -468,6 +485,8 @@ static void main_country_roles(cctx *c) {
         const char *here = located_in(c, m), *use = here ? here : cc;
         /* split between countries: stays uncoded; a titled name needs a country */
         if (!use && (ncountries > 1 || a->kind != NE_ACTOR_NOMINAL)) continue;
+        const char *lr = use ? local_role(c, m, use) : NULL;
+        if (lr && !(a->role = neA_strndup(&c->d->arena, lr, 3))) return;
         char buf[8]; /* "%.3s%.3s" of use and the role */
         size_t nu = 0, nr = 0;
         while (use && nu < 3 && use[nu]) nu++;

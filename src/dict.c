@@ -685,12 +685,14 @@ static int key_kind(loader *L, ne_dentry *x, const char *v, size_t n) {
 }
 
 /* The bit of each key in parse_key's seen set. */
-enum { KEY_TYPE = 1, KEY_LAT = 2, KEY_LON = 4, KEY_ADMIN1 = 8, KEY_GENDER = 16, KEY_KIND = 32, KEY_PERSON = 64, KEY_PLURAL = 128 };
+enum { KEY_TYPE = 1, KEY_LAT = 2, KEY_LON = 4, KEY_ADMIN1 = 8, KEY_GENDER = 16, KEY_KIND = 32, KEY_PERSON = 64, KEY_PLURAL = 128,
+       KEY_IN = 256 };
 
 /* The KEY_* of key [k, k+kn), 0 when unknown (by length first: compares of
 ** a known length are a load each, and this runs for every key of every line). */
 static unsigned key_bit(const char *k, size_t kn) {
     switch (kn) {
+    case 2: return !memcmp(k, "in", 2) ? KEY_IN : 0;
     case 3: return !memcmp(k, "lat", 3) ? KEY_LAT : !memcmp(k, "lon", 3) ? KEY_LON : 0;
     case 4: return !memcmp(k, "type", 4) ? KEY_TYPE : !memcmp(k, "kind", 4) ? KEY_KIND : 0;
     case 6:
@@ -727,6 +729,15 @@ static int parse_key(loader *L, ne_dentry *x, const char *s, const char *end, un
         return NE_OK;
     }
     case KEY_ADMIN1:
+        if (x->type == NE_DT_ROLE) return ld_err(L, "lat/lon/admin1 only apply to places");
+        x->admin1 = pool_intern(L, v, vn);
+        return x->admin1 ? NE_OK : ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    case KEY_IN: /* a role word's own role where the main country is CCC: "CCC:ROLE" */
+        if (x->type != NE_DT_ROLE) return ld_err(L, "in= only applies to role words");
+        if (vn != 7 || v[3] != ':' || !code_shape_ok(v, 3) || !code_shape_ok(v + 4, 3))
+            return ld_err(L, "in= must be COUNTRY:ROLE (IND:PTY), got '%.*s'", (int)vn, v);
+        if (L->check && !known_group(L->dc->groups, L->dc->ngroups, v + 4))
+            ld_err(L, "unknown role group '%.3s' in in= (not in actor_codes.txt)", v + 4);
         x->admin1 = pool_intern(L, v, vn);
         return x->admin1 ? NE_OK : ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     case KEY_GENDER:
@@ -753,7 +764,7 @@ static int parse_tail(loader *L, ne_dentry *x, const char *eq, const char *end) 
     if (x->type == NE_DT_PLACE) {
         if (x->has_coords && x->has_coords != 3) return ld_err(L, "lat and lon go together");
         x->has_coords = x->has_coords == 3;
-    } else if (x->has_coords || x->admin1) {
+    } else if (x->has_coords || (x->admin1 && x->type != NE_DT_ROLE)) {
         return ld_err(L, "lat/lon/admin1 only apply to places");
     }
     x->code0 = (uint32_t)L->dc->code_n;

@@ -31,11 +31,12 @@ Twice = PAK ; type=country ; type=person
 No code here
 Bad date = PAK 2020-13-01..
 TXT
-printf 'officials = GVX ; plural=1\n' > "$tmp/roles.txt"
+printf 'officials = GVX ; plural=1\ncongress = LEG ; in=IND-PTY\nassembly = LEG ; in=IND:PXY\n' > "$tmp/roles.txt"
 expect_problems "$tmp" "bad.txt:3: duplicate name 'Pakistan'" "bad.txt:4: unknown country or international code 'XYZ'" \
     "bad.txt:5: date ranges of 'PAKGOV' and 'PAKOPP' overlap" "bad.txt:6: bad code 'pakgov'" \
     "bad.txt:7: duplicate key 'type'" "bad.txt:8: expected NAME = CODE" "bad.txt:9: bad date '2020-13-01'" \
-    "roles.txt:1: unknown role group 'GVX'" "8 problems"
+    "roles.txt:1: unknown role group 'GVX'" "roles.txt:2: in= must be COUNTRY:ROLE" \
+    "roles.txt:3: unknown role group 'PXY' in in=" "10 problems"
 # pattern files: each bad line is reported and the check goes on
 rm -rf "$tmp/actors" "$tmp/roles.txt"
 mkdir -p "$tmp/patterns" "$tmp/cameo"
