@@ -1072,6 +1072,23 @@ static int suffered(const ne_pattern *pt) {
 
 static int support_subject(ev_ctx *c, int i, int lo, int *out);
 
+/* The agent of a passive act suffered in a "when" clause right after it
+** ("five soldiers were killed when Taliban fighters attacked a checkpoint",
+** "... when police opened fire"): the subject of that clause's first verb
+** when it is active and names an actor; 0 otherwise. */
+static int when_agent(ev_ctx *c, int hi, int *out) {
+    if (hi >= c->sv.n || !tok_is(c, hi, "when")) return 0;
+    for (int k = hi + 1; k < c->sv.n; k++) {
+        int wc = c->sv.wc[k];
+        if (wc == NE_WC_SUB || wc == NE_WC_REL || wc == NE_WC_THAT || tok_is(c, k, ";")) return 0;
+        if (!c->sv.isverb[k]) continue;
+        if (neClause_passive(&c->sv, k)) return 0;
+        const char *rule;
+        return neClause_subject(&c->sv, neClause_vg_start(&c->sv, k), hi + 1, out, EV_MAX_ACTORS, &rule);
+    }
+    return 0;
+}
+
 /* Keep the actors of a[0..n) known by a code ("he" with no referent is no
 ** one); returns how many are left. */
 static int coded_only(const ev_ctx *c, int *a, int n) {
@@ -1184,6 +1201,8 @@ static int code_verb(ev_ctx *c) {
                 if (tok_is(c, k, "by")) f.nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f.src);
         }
         f.rule = "passive: target=subject, source=by-agent";
+        if (!f.nsrc && suffered(c->m.pt) && (f.nsrc = when_agent(c, f.hi, f.src)) > 0)
+            f.rule = "passive: target=subject, source=when-clause-subject";
         if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f.ntgt = 0;
     } else {
         memcpy(f.src, subj, sizeof subj);
