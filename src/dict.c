@@ -1280,8 +1280,11 @@ static int hit_accepts(const struct ne_engine *e, const struct ne_doc *d, const 
     return 1;
 }
 
-static uint32_t first_hit_from(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t h,
-                               uint32_t mask) {
+/* The first hit from h on (along next) of a type in mask that the text at
+** token i accepts, or 0 (inlined: longest_at calls it for most names). */
+static inline __attribute__((always_inline)) uint32_t first_hit_from(const struct ne_engine *e,
+                                                                     const struct ne_doc *d, size_t i, uint32_t h,
+                                                                     uint32_t mask) {
     const ne_dict *dc = e->dict;
     const ne_token *tk = d->tokens.items;
     int caseless = tk[i].sent < d->sentences.n ? NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless : 0;
