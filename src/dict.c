@@ -239,10 +239,10 @@ static int vocab_resize(ne_dict *dc, size_t cap) {
     return NE_OK;
 }
 
-/* The slot of word [w, w+n), added when missing; NULL on NOMEM.  Valid until
-** the next vocab_add. */
-static vslot *vocab_add(ne_dict *dc, const char *w, size_t n) {
-    uint64_t hv = vocab_hash(ne_hash(w, n));
+/* The slot of word [w, w+n) whose ne_hash is nh, added when missing; NULL
+** on NOMEM.  Valid until the next vocab_add. */
+static vslot *vocab_add(ne_dict *dc, const char *w, size_t n, uint32_t nh) {
+    uint64_t hv = vocab_hash(nh);
     const vslot *found = vocab_probe(dc, hv, w, n);
     if (found) return (vslot *)found;
     if (n > UINT16_MAX) return NULL; /* a name token that long is no name (cannot happen from a file line) */
@@ -376,6 +376,7 @@ typedef struct name_tok {
     int cap;          /* is_name_cap */
     const char *orig; /* the word as written in the name */
     size_t olen;
+    uint32_t nh;      /* ne_hash of norm */
 } name_tok;
 
 /* A two-byte code point (U+0080..U+07FF) as simple_name takes it: len 0
@@ -429,24 +430,27 @@ static void name_cps_build(void) {
 ** the name).  Returns the token count, 0 when the name needs the tokenizer
 ** (or has more than MAX_NAME_TOKENS tokens). */
 /* One word at s[*i] (its first byte is no space or hyphen): the folded
-** bytes to buf + *w, both advanced; 0 when the name needs the tokenizer. */
-static int simple_word(const char *s, size_t n, size_t *i, char *buf, size_t *w, int *up) {
+** bytes to buf + *w, both advanced, and their ne_hash to *nh (hashed as
+** they are made); 0 when the name needs the tokenizer. */
+static int simple_word(const char *s, size_t n, size_t *i, char *buf, size_t *w, int *up, uint32_t *nh) {
     size_t j = *i, o = *w;
+    uint32_t h = ne_hash("", 0);
     for (; j < n; j++) {
         unsigned char c = (unsigned char)s[j];
         uint8_t k = name_byte[c];
-        if (k == 1) { buf[o++] = (char)c; continue; }
-        if (k == 2) { buf[o++] = (char)(c + 32); *up = 1; continue; }
+        if (k == 1) { buf[o++] = (char)c; h = (h ^ c) * 16777619u; continue; }
+        if (k == 2) { buf[o++] = (char)(c + 32); h = (h ^ (c + 32u)) * 16777619u; *up = 1; continue; }
         if (k == 4) break;
         if (k == 0 || j + 1 >= n || ((unsigned char)s[j + 1] & 0xC0) != 0x80) return 0;
         const name_cp *f = &name_cps[(c & 0x1F) << 6 | ((unsigned char)s[j + 1] & 0x3F)];
         if (!f->len) return 0;
         memcpy(buf + o, f->s, f->len);
+        for (unsigned b = 0; b < f->len; b++) h = (h ^ (uint8_t)f->s[b]) * 16777619u;
         o += f->len;
         *up |= f->upper;
         j++;
     }
-    *i = j, *w = o;
+    *i = j, *w = o, *nh = h;
     return 1;
 }
 
@@ -462,14 +466,15 @@ static size_t simple_name(const char *s, size_t n, char *buf, name_tok *out) {
         if (nt == MAX_NAME_TOKENS) return 0;
         if (s[i] == '-') {
             buf[w] = '-';
-            out[nt++] = (name_tok){buf + w++, 1, 0, s + i, 1};
+            out[nt++] = (name_tok){buf + w++, 1, 0, s + i, 1, ne_hash("-", 1)};
             i++;
             continue;
         }
         size_t b = w, o = i;
         int up = 0;
-        if (!simple_word(s, n, &i, buf, &w, &up)) return 0;
-        out[nt++] = (name_tok){buf + b, w - b, up, s + o, i - o};
+        uint32_t nh;
+        if (!simple_word(s, n, &i, buf, &w, &up, &nh)) return 0;
+        out[nt++] = (name_tok){buf + b, w - b, up, s + o, i - o, nh};
     }
     return nt;
 }
@@ -489,7 +494,8 @@ static size_t name_tokens(loader *L, const char *s, size_t n, char *buf, size_t 
     nt = L->tmp->tokens.n;
     for (size_t i = 0; i < nt && i < MAX_NAME_TOKENS; i++) {
         const ne_token *t = NE_VEC_AT(L->tmp->tokens, ne_token, i);
-        out[i] = (name_tok){t->norm, t->norm_len, is_name_cap(t), s + t->start, t->end - t->start};
+        out[i] = (name_tok){t->norm, t->norm_len, is_name_cap(t), s + t->start, t->end - t->start,
+                            ne_hash(t->norm, t->norm_len)};
     }
     return nt > MAX_NAME_TOKENS ? MAX_NAME_TOKENS + 1 : nt;
 }
@@ -528,7 +534,7 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
     for (size_t i = 0; i < nt; i++) {
         uint8_t pat = exact_tok ? 0 : abbrev_caps(tok[i].orig, tok[i].olen);
         if (pat && tok[i].olen == tok[i].len) exact_tok = (uint8_t)(i + 1), exact_pat = pat;
-        vslot *v = vocab_add(dc, tok[i].norm, tok[i].len);
+        vslot *v = vocab_add(dc, tok[i].norm, tok[i].len, tok[i].nh);
         node = v ? edge_add(dc, node, v->id) : 0;
         if (!node) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
         if (i == 0) v->root = node;
