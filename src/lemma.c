@@ -1,6 +1,7 @@
 /* lemma.c: lemmas from WordNet's morphology (Debian wordnet-base): the *.exc
-** exception lists, the index.verb/index.noun lemma sets and morphy's suffix
-** detachment rules, held in one open-addressing hash loaded at engine open.
+** exception lists, the index.verb/index.noun lemma sets (index.adj only marks
+** common words) and morphy's suffix detachment rules, held in one
+** open-addressing hash loaded at engine open.
 ** Without WordNet, a few suffix rules stand in (docs/PATTERNS.md). */
 #include "neInt.h"
 
@@ -12,6 +13,7 @@
 #define LX_AUX 0x04  /* auxiliary or modal (be, have, do, will, can...) */
 #define LX_NEG 0x08  /* not, never */
 #define LX_PROPER 0x10 /* WordNet writes it only capitalized (wordnet-proper.txt) */
+#define LX_ADJ 0x20 /* an adjective lemma in index.adj (only neLemma_common asks) */
 
 #define LX_MAX_WORD 48 /* longer words are their own lemma */
 
@@ -283,6 +285,7 @@ static int load_wn_file(struct ne_engine *e, const char *name, int kind) {
     switch (kind) {
     case 0: rc = load_index(lx, buf, len, LX_VERB); break;
     case 1: rc = load_index(lx, buf, len, LX_NOUN); break;
+    case 4: rc = load_index(lx, buf, len, LX_ADJ); break;
     case 2: rc = load_exc(lx, buf, len, 1); break;
     default: rc = load_exc(lx, buf, len, 0); break;
     }
@@ -427,6 +430,10 @@ int neLemma_load(struct ne_engine *e) {
         else if (r != NE_NOTFOUND) rc = r;
     }
     e->lexicon->have_wordnet = found == 4;
+    if (rc == NE_OK && found == 4) { /* adjectives are common words too ("communal"); optional */
+        int r = load_wn_file(e, "index.adj", 4);
+        if (r != NE_OK && r != NE_NOTFOUND) rc = r;
+    }
     if (rc == NE_OK && found == 4) rc = load_proper(e);
     if (rc == NE_OK) rc = precompute(e->lexicon);
     if (rc != NE_OK) return ne_engine_fail(e, rc, "%s: cannot load WordNet: %s", e->wordnet_dir, ne_errstr(rc));
@@ -448,7 +455,7 @@ int neLemma_common(const ne_lexicon *lx, const char *w, size_t n) {
     if (!e) return 0;
     if (e->wclass || (e->flags & (LX_AUX | LX_NEG))) return 1;
     if (e->flags & LX_PROPER) return 0;
-    if (e->flags & (LX_VERB | LX_NOUN) || e->vexc || e->nexc) return 1;
+    if (e->flags & (LX_VERB | LX_NOUN | LX_ADJ) || e->vexc || e->nexc) return 1;
     const lx_entry *l = e->lemma && e->lemma != e->key ? lx_find(lx, lx->pool + e->lemma, strlen(lx->pool + e->lemma)) : NULL;
     return l && (l->flags & (LX_VERB | LX_NOUN)) && !(l->flags & LX_PROPER);
 }

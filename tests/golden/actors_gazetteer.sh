@@ -37,4 +37,8 @@ out=$(printf '%s\n' '{"id":"g","text":"the governor appealed for peace and commu
 if echo "$out" | grep -qiE '"text":"(communal|sena)"'; then echo "FAIL: common word as a town in lower-case text: $out"; exit 1; fi
 echo "$out" | grep -q '"text":"vadodara","name":"Vadodara","country":"IND"' || { echo "FAIL: vadodara: $out"; exit 1; }
 echo "$out" | grep -q '"text":"ahmedabad","name":"Ahmedabad","country":"IND"' || { echo "FAIL: city of ahmedabad: $out"; exit 1; }
+# a WordNet adjective is a common word: no town even after "in"
+out=$(printf '%s\n' '{"id":"g","text":"five people were killed in communal violence in ahmedabad on monday."}' | "$NE_BIN" code)
+if echo "$out" | grep -qi '"text":"communal"'; then echo "FAIL: adjective as a town in lower-case text: $out"; exit 1; fi
+echo "$out" | grep -q '"text":"ahmedabad","name":"Ahmedabad","country":"IND"' || { echo "FAIL: ahmedabad: $out"; exit 1; }
 echo "ok: lower-case towns need a locative other than of/and"
