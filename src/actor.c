@@ -39,10 +39,7 @@ typedef struct np {
 /* Is t the word w? */
 static int is_w(const ne_token *t, const char *w) { return ne_word_is(t->norm, w); }
 
-static int is_any(const ne_token *t, const char *const *list) {
-    for (; *list; list++) if (is_w(t, *list)) return 1;
-    return 0;
-}
+static int is_any(const ne_token *t, const char *const *list) { return ne_word_in(t->norm, list); }
 
 static const char *const determiners[] = {"the", "a", "an", "this", "that", "these", "those", NULL};
 static const char *const definites[] = {"the", "this", "these", "those", NULL};

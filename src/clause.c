@@ -333,9 +333,7 @@ int neClause_vg_start(const ne_sview *sv, int i) {
 ** the one arrested; other verbs ("fighters attacked in force") are left. */
 static int reduced_arrest(const ne_sview *sv, int i) {
     static const char *const verbs[] = {"arrest", "detain", "apprehend", "nab", NULL};
-    int hit = 0;
-    for (const char *const *v = verbs; *v && !hit; v++) hit = !strcmp(TK(sv, i)->lemma, *v);
-    if (!hit || i < 1 || i + 1 >= sv->n || !ng_token(sv, i - 1) || WC(sv, i - 1) == NE_WC_DET) return 0;
+    if (!ne_word_in(TK(sv, i)->lemma, verbs) || i < 1 || i + 1 >= sv->n || !ng_token(sv, i - 1) || WC(sv, i - 1) == NE_WC_DET) return 0;
     if (WC(sv, i + 1) != NE_WC_PREP || sv->isverb[i + 1]) return 0;
     for (int k = i + 2; k < sv->n; k++) /* the clause's own verb comes later ("... had plans") */
         if (WC(sv, k) == NE_WC_BE || WC(sv, k) == NE_WC_HAVE || WC(sv, k) == NE_WC_MODAL) return 1;
@@ -382,18 +380,14 @@ static int nonfactive(const ne_sview *sv, int k) {
                                         "oppose", "resist", "reject", "postpone", "delay", "risk", "escape",
                                         "fear", "contemplate", "envisage", "mull", "weigh", "favor", "favour",
                                         "advocate", "urge", "quit", "cease", "stop", "rule", NULL};
-    for (const char *const *v = verbs; *v; v++)
-        if (!strcmp(TK(sv, k)->lemma, *v)) return 1;
-    return 0;
+    return ne_word_in(TK(sv, k)->lemma, verbs);
 }
 
 /* Verbs whose infinitive did not happen: "failed to", "refused to". */
 static int failure_verb(const ne_sview *sv, int k) {
     static const char *const verbs[] = {"fail", "refuse", "decline", NULL};
     if (k < 0) return 0;
-    for (const char *const *v = verbs; *v; v++)
-        if (!strcmp(TK(sv, k)->lemma, *v)) return 1;
-    return 0;
+    return ne_word_in(TK(sv, k)->lemma, verbs);
 }
 
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {

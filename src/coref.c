@@ -149,21 +149,13 @@ static long reporter_subject(const cctx *c, size_t m, fit_fn fits) {
                                          "argue", "deny", "confirm", "maintain", "note", "indicate", "acknowledge",
                                          "admit", "explain", "declare", "assert", "contend", NULL};
     if (j < 1 || c->tk[j].sent != s) return -1;
-    int cue = (c->tk[j].tags & NE_TAG_CUE) != 0;
-    for (size_t w = 0; speech[w] && !cue; w++) cue = ne_word_is(c->tk[j].lemma, speech[w]);
-    if (!cue) return -1;
+    if (!(c->tk[j].tags & NE_TAG_CUE) && !ne_word_in(c->tk[j].lemma, speech)) return -1;
     while (j > 0 && c->tk[j - 1].sent == s && (c->tk[j - 1].tags & NE_TAG_AUX)) j--;
     for (size_t k = m; k-- > 0 && sent_of(c, k) == s;) {
         if (c->inf[k].tok_end < j) break;
         if (c->inf[k].tok_end == j && before(c, m, k)) return fits(c, m, k) ? (long)k : -1;
     }
     return -1;
-}
-
-static int word_among(const char *t, const char *const *words) {
-    for (; *words; words++)
-        if (ne_word_is(t, *words)) return 1;
-    return 0;
 }
 
 /* "Tehran blamed Jaish al-Adl, saying it has carried out attacks": after a
@@ -174,12 +166,12 @@ static long accused_object(const cctx *c, size_t m, fit_fn fits) {
     size_t j = verb_before(c, m);
     uint32_t s = sent_of(c, m);
     static const char *const ing[] = {"saying", "alleging", "claiming", "charging", "arguing", NULL};
-    if (j < 2 || c->tk[j].sent != s || !word_among(c->tk[j].norm, ing) || strcmp(c->tk[j - 1].norm, ",")) return -1;
+    if (j < 2 || c->tk[j].sent != s || !ne_word_in(c->tk[j].norm, ing) || strcmp(c->tk[j - 1].norm, ",")) return -1;
     static const char *const blame[] = {"accuse", "blame", "finger", "condemn", "criticize", "criticise",
                                         "denounce", "fault", "slam", NULL};
     size_t cue = j;
     for (size_t t = j - 1; t-- > 0 && c->tk[t].sent == s;)
-        if (word_among(c->tk[t].lemma, blame)) {
+        if (ne_word_in(c->tk[t].lemma, blame)) {
             cue = t;
             break;
         }
@@ -380,8 +372,7 @@ static const char *located_in(const cctx *c, size_t m) {
     if (c->tk[k].shape == NE_SH_LOWER && k + 1 < d->tokens.n &&
         c->tk[k + 1].sent == s && !strcmp(c->act[m].role ? c->act[m].role : "", "UAF"))
         k++;
-    int hit = 0;
-    for (size_t i = 0; loc[i] && !hit; i++) hit = ne_word_is(c->tk[k].norm, loc[i]);
+    int hit = ne_word_in(c->tk[k].norm, loc);
     for (uint32_t j = k + 1; hit && j < d->tokens.n && j <= k + 3 && c->tk[j].sent == s; j++)
         if (c->tk[j].place >= 0) return NE_VEC_AT(d->places, ne_place, (size_t)c->tk[j].place)->country;
     return NULL;

@@ -79,13 +79,6 @@ static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
 }
 
-/* Is lemma one of the NULL-terminated words? */
-static int lemma_in(const char *lemma, const char *const *words) {
-    for (const char *const *v = words; *v; v++)
-        if (lemma[0] == (*v)[0] && !strcmp(lemma, *v)) return 1;
-    return 0;
-}
-
 static int ng_or_actor(const ev_ctx *c, int i) {
     return neClause_ng_token(&c->sv, i) || neClause_actor(&c->sv, i) >= 0;
 }
@@ -113,7 +106,7 @@ static int slot_end_of(const ev_ctx *c, int s) {
         int next_actor = 0, q = k + 1; /* the noun group after k names an actor */
         for (; q < sv->n && q < k + 7 && ng_or_actor(c, q); q++)
             next_actor |= neClause_actor(sv, q) >= 0;
-        if (q < sv->n && (sv->wc[q] == NE_WC_REPORT || lemma_in(sv->t[q].lemma, speech))) /* "a deal, officials said" */
+        if (q < sv->n && (sv->wc[q] == NE_WC_REPORT || ne_word_in(sv->t[q].lemma, speech))) /* "a deal, officials said" */
             next_actor = 0;
         /* a comma continues a list or an apposition ("Iran, Iraq and Syria", "Alice Wells, a US
         ** official"), not a clause ("..., as the country works ...") */
@@ -608,6 +601,8 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
     return NE_VEC_AT(d->actors, ne_actor, r);
 }
 
+static int word_in(const ev_ctx *c, int k, const char *const *words);
+
 /* A politician's "attack" (or clash, fight, war, offensive, pounding): one
 ** person of no armed role attacking, or an attack by no armed actor on one
 ** person or a party ("Trump attacked Clinton", "her attacks on Sanders",
@@ -646,12 +641,9 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
     }
     if (!person_src && !person_tgt) return 0;
     for (int i = 0; i < c->sv.n; i++)
-        for (const char *const *v = violence; *v; v++)
-            if (!strcmp(c->sv.t[i].lemma, *v) || !strcmp(c->sv.t[i].norm, *v)) return 0;
+        if (word_in(c, i, violence)) return 0;
     return "111";
 }
-
-static int word_in(const ev_ctx *c, int k, const char *const *words);
 
 /* Force outside organized fighting (CAMEO codebook 2.18, 180: violence that
 ** needs no organization or conventional weapons; docs/ANNOTATION.md rules 3
@@ -857,7 +849,7 @@ static int condemned_act(const ev_ctx *c, const ne_event *ev) {
                                        "crackdown", "arrest", "detention", "kidnapping", "abduction", NULL};
     if (strcmp(ev->root, "11") || c->m.ts < 0) return 0;
     for (int k = c->m.ts; k <= c->m.te && k < c->sv.n; k++)
-        if (lemma_in(c->sv.t[k].lemma, acts) || lemma_in(c->sv.t[k].norm, acts)) return 1;
+        if (word_in(c, k, acts)) return 1;
     return 0;
 }
 
@@ -928,9 +920,7 @@ static int slot_actors(ev_ctx *c, int s, int e, int *out) {
 }
 
 static int word_in(const ev_ctx *c, int k, const char *const *words) {
-    for (const char *const *v = words; *v; v++)
-        if (!strcmp(c->sv.t[k].lemma, *v) || !strcmp(c->sv.t[k].norm, *v)) return 1;
-    return 0;
+    return ne_word_in(c->sv.t[k].lemma, words) || ne_word_in(c->sv.t[k].norm, words);
 }
 
 /* Verbs whose infinitive states an intention ("agreed to lift", "plans to
@@ -1246,14 +1236,14 @@ static int support_verb(const char *lemma) {
                                         "resume", "pay", "extend", "offer", "give", "provide", "deliver",
                                         "issue", "express", "undertake", "perform", "execute", "lead",
                                         "initiate", "organize", "organise", "open", "press", "renew", NULL};
-    return lemma_in(lemma, verbs);
+    return ne_word_in(lemma, verbs);
 }
 
 /* Is token j a verb of being in a state or entering it ("is/remains in
 ** talks", "entered into negotiations", "engaged in talks")? */
 static int state_verb(const ev_ctx *c, int j) {
     static const char *const verbs[] = {"be", "remain", "stay", "enter", "engage", NULL};
-    return (c->sv.isverb[j] || c->sv.wc[j] == NE_WC_BE) && lemma_in(c->sv.t[j].lemma, verbs);
+    return (c->sv.isverb[j] || c->sv.wc[j] == NE_WC_BE) && ne_word_in(c->sv.t[j].lemma, verbs);
 }
 
 /* The subject of a support verb governing the event noun at i (the noun
@@ -1298,7 +1288,7 @@ static int place_modifier(const ev_ctx *c, int a, int i) {
 ** ("the carmakers received Canadian loans", "Kenya won US backing"). */
 static int recipient_verb(const char *lemma) {
     static const char *const verbs[] = {"receive", "get", "obtain", "secure", "win", "accept", "gain", NULL};
-    return lemma_in(lemma, verbs);
+    return ne_word_in(lemma, verbs);
 }
 
 /* The subject of a recipient verb whose object the event noun at i heads:

@@ -345,6 +345,12 @@ static inline int ne_ws_has(const ne_wordset *s, unsigned bit) { return (int)(s-
 static inline int ne_word_is(const char *t, const char *w) {
     return t[0] == w[0] && (!w[0] || t[1] == w[1]) && !strcmp(t, w);
 }
+/* Is the token text t one of the NULL-terminated words? */
+static inline int ne_word_in(const char *t, const char *const *words) {
+    for (; *words; words++)
+        if (ne_word_is(t, *words)) return 1;
+    return 0;
+}
 /* A filter of the first bytes of words (bit b & 31 of each first byte b), and
 ** its test: a text whose first byte's bit is clear is none of the words. */
 static inline uint32_t ne_initial(const char *w) { return (uint32_t)1 << ((unsigned char)w[0] & 31); }

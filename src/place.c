@@ -10,11 +10,7 @@ static const char *const locatives[] = {"in", "near", "at", "from", "to", "outsi
                                         "toward", "towards", "across", "around", "through", "of",
                                         "via", "between", "and", "province", "city", "town", NULL};
 
-static int is_any(const ne_token *t, const char *const *list) {
-    for (; *list; list++)
-        if (ne_word_is(t->norm, *list)) return 1;
-    return 0;
-}
+static int is_any(const ne_token *t, const char *const *list) { return ne_word_in(t->norm, list); }
 
 /* Is country cc (3 letters) among the document's actors, or the places
 ** found so far ("gujarat" before "lucknow", a town of India and Australia)? */
