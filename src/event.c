@@ -702,6 +702,23 @@ static int held_back(const ev_ctx *c, const ne_event *ev) {
     return c->m.pt->kind == 'n' || ev->quad_class != 4;
 }
 
+/* One implied actor: ROLE of country cc, with no text and no span. */
+static int implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, const char *role, const char *name,
+                         ne_actor *out) {
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3s%.3s", cc, role);
+    memset(out, 0, sizeof *out);
+    out->name = name;
+    out->code = neA_strndup(&c->d->arena, buf, strlen(buf));
+    out->country = cc;
+    out->role = role;
+    out->sentence = ev->sentence;
+    out->in_title = ev->in_title;
+    out->kind = NE_ACTOR_NOMINAL;
+    out->ref = -1;
+    return out->code != NULL;
+}
+
 /* An arrest with no agent ("300 activists were arrested on Saturday", "he
 ** was picked up from his residence") is by the police of the country where
 ** it happens (docs/ANNOTATION.md rule 11): the clause's place, else the
@@ -721,35 +738,7 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
         cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
     if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return 0;
-    char buf[8];
-    snprintf(buf, sizeof buf, "%.3sCOP", cc);
-    memset(out, 0, sizeof *out);
-    out->name = "police";
-    out->code = neA_strndup(&c->d->arena, buf, strlen(buf));
-    out->country = cc;
-    out->role = "COP";
-    out->sentence = ev->sentence;
-    out->in_title = ev->in_title;
-    out->kind = NE_ACTOR_NOMINAL;
-    out->ref = -1;
-    return out->code != NULL;
-}
-
-/* One implied actor: ROLE of country cc, with no text and no span. */
-static int implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, const char *role, const char *name,
-                         ne_actor *out) {
-    char buf[8];
-    snprintf(buf, sizeof buf, "%.3s%.3s", cc, role);
-    memset(out, 0, sizeof *out);
-    out->name = name;
-    out->code = neA_strndup(&c->d->arena, buf, strlen(buf));
-    out->country = cc;
-    out->role = role;
-    out->sentence = ev->sentence;
-    out->in_title = ev->in_title;
-    out->kind = NE_ACTOR_NOMINAL;
-    out->ref = -1;
-    return out->code != NULL;
+    return implied_actor(c, ev, cc, "COP", "police", out);
 }
 
 /* Unrest that names no actor at all ("communal riots broke out", "curfew
@@ -1214,8 +1203,8 @@ static int code_verb(ev_ctx *c) {
     if (f.recip && f.nsrc < 2) return NE_OK;
     if (claimed_act(c, vs, &f)) return emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = charge_accuses(c, &f))) f.verbal = unarmed_force(c, &f);
-    if (!f.ntgt && f.nsrc >= 2 && (joint_code((f.cc ? f.cc : c->m.pt->cameo)->code) || joint_intent(c, &f))) f.recip = 1;
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
+    if (!f.ntgt && f.nsrc >= 2 && (joint || joint_intent(c, &f))) f.recip = 1;
     ev_frame r = reversed(&f); /* "X met Y": Y met X too */
     if (joint && !f.recip) visit_or_host(c, &f, &r);
     int rc = emit(c, &f);
