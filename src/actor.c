@@ -734,10 +734,9 @@ static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_
 static int place_led(scan *s, np *p, size_t j, int former) {
     const ne_dentry *x, *r;
     size_t n = match(s, j, NE_DM(NE_DT_PLACE), &x);
-    if (!n || !capitalized(&s->tk[j]) || (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION) ||
-        !match_roles(s, j + n, &r))
-        return 0;
+    if (!n || !capitalized(&s->tk[j]) || (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION)) return 0;
     size_t rn = match_roles(s, j + n, &r);
+    if (!rn) return 0;
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
     const char *cc = neDict_code(s->e, x, s->ymd);
     if (!cc || strlen(cc) != 3) return 0;

@@ -406,7 +406,7 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
     for (size_t i = 0; i < q.ntok; i++) {
         int k = mark_kind(&q, i);
         if (k == MARK_NONE) continue; /* most tokens: what the test below does with them */
-        if (in_title(&q, i) || (k != MARK_OPEN && k != MARK_EITHER)) { if (k != MARK_NONE) chained = 0; continue; }
+        if (in_title(&q, i) || (k != MARK_OPEN && k != MARK_EITHER)) { chained = 0; continue; }
         size_t close, next = quote_scan(&q, i, &close);
         size_t end = close != (size_t)-1 ? close : next;
         /* strip a trailing comma of the content ("...event," he said) */
