@@ -421,31 +421,23 @@ static void name_cps_build(void) {
     }
 }
 
-/* A name of words of ASCII letters and name_cps letters, single spaces
-** between them and hyphens anywhere (nearly every gazetteer line: 'Zürich',
-** 'Escaldes-Engordany') split without the tokenizer, with the norms and
-** capitalization neTok_segment gives: a word's folded bytes, capitalized
-** when it has an upper-case letter (shape UPPER, CAP or MIXED); each hyphen
-** is a token "-" of its own.  The folded forms go to buf (never longer than
-** the name).  Returns the token count, 0 when the name needs the tokenizer
-** (or has more than MAX_NAME_TOKENS tokens). */
 /* One word at s[*i] (its first byte is no space or hyphen): the folded
 ** bytes to buf + *w, both advanced, and their ne_hash to *nh (hashed as
 ** they are made); 0 when the name needs the tokenizer. */
 static int simple_word(const char *s, size_t n, size_t *i, char *buf, size_t *w, int *up, uint32_t *nh) {
     size_t j = *i, o = *w;
-    uint32_t h = ne_hash("", 0);
+    uint32_t h = NE_HASH_SEED;
     for (; j < n; j++) {
         unsigned char c = (unsigned char)s[j];
         uint8_t k = name_byte[c];
-        if (k == 1) { buf[o++] = (char)c; h = (h ^ c) * 16777619u; continue; }
-        if (k == 2) { buf[o++] = (char)(c + 32); h = (h ^ (c + 32u)) * 16777619u; *up = 1; continue; }
+        if (k == 1) { buf[o++] = (char)c; h = ne_hash_step(h, c); continue; }
+        if (k == 2) { buf[o++] = (char)(c + 32); h = ne_hash_step(h, (uint8_t)(c + 32)); *up = 1; continue; }
         if (k == 4) break;
         if (k == 0 || j + 1 >= n || ((unsigned char)s[j + 1] & 0xC0) != 0x80) return 0;
         const name_cp *f = &name_cps[(c & 0x1F) << 6 | ((unsigned char)s[j + 1] & 0x3F)];
         if (!f->len) return 0;
         memcpy(buf + o, f->s, f->len);
-        for (unsigned b = 0; b < f->len; b++) h = (h ^ (uint8_t)f->s[b]) * 16777619u;
+        for (unsigned b = 0; b < f->len; b++) h = ne_hash_step(h, (uint8_t)f->s[b]);
         o += f->len;
         *up |= f->upper;
         j++;
@@ -454,6 +446,14 @@ static int simple_word(const char *s, size_t n, size_t *i, char *buf, size_t *w,
     return 1;
 }
 
+/* A name of words of ASCII letters and name_cps letters, single spaces
+** between them and hyphens anywhere (nearly every gazetteer line: 'Zürich',
+** 'Escaldes-Engordany') split without the tokenizer, with the norms and
+** capitalization neTok_segment gives: a word's folded bytes, capitalized
+** when it has an upper-case letter (shape UPPER, CAP or MIXED); each hyphen
+** is a token "-" of its own.  The folded forms go to buf (never longer than
+** the name).  Returns the token count, 0 when the name needs the tokenizer
+** (or has more than MAX_NAME_TOKENS tokens). */
 static size_t simple_name(const char *s, size_t n, char *buf, name_tok *out) {
     size_t nt = 0, w = 0, i = 0;
     if (n == 0 || s[0] == ' ' || s[n - 1] == ' ') return 0;

@@ -360,10 +360,13 @@ static inline uint32_t ne_initials(const char *const *words) {
     return m;
 }
 static inline int ne_initial_in(uint32_t m, const char *t) { return (m & ne_initial(t)) != 0; }
-/* FNV-1a, the hash of words across the event stages. */
+/* FNV-1a, the hash of words across the event stages: NE_HASH_SEED, then
+** ne_hash_step for each byte (for callers that hash bytes as they make them). */
+#define NE_HASH_SEED 2166136261u
+static inline uint32_t ne_hash_step(uint32_t h, uint8_t c) { return (h ^ c) * 16777619u; }
 static inline uint32_t ne_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    uint32_t h = NE_HASH_SEED;
+    for (size_t i = 0; i < n; i++) h = ne_hash_step(h, (uint8_t)s[i]);
     return h;
 }
 typedef struct ne_pattern {
