@@ -1051,6 +1051,13 @@ static int suffered(const ne_pattern *pt) {
 
 static int support_subject(ev_ctx *c, int i, int lo, int *out);
 
+/* The actors of the subject of the verb at v (from its verb group's start),
+** searched no further left than token lo: their count, in out. */
+static int verb_subject(const ev_ctx *c, int v, int lo, int *out) {
+    const char *rule;
+    return neClause_subject(&c->sv, neClause_vg_start(&c->sv, v), lo, out, EV_MAX_ACTORS, &rule);
+}
+
 /* The agent of a passive act suffered in a "when" clause right after it
 ** ("five soldiers were killed when Taliban fighters attacked a checkpoint",
 ** "... when police opened fire"): the subject of that clause's first verb
@@ -1062,8 +1069,7 @@ static int when_agent(ev_ctx *c, int hi, int *out) {
         if (wc == NE_WC_SUB || wc == NE_WC_REL || wc == NE_WC_THAT || tok_is(c, k, ";")) return 0;
         if (!c->sv.isverb[k]) continue;
         if (neClause_passive(&c->sv, k)) return 0;
-        const char *rule;
-        return neClause_subject(&c->sv, neClause_vg_start(&c->sv, k), hi + 1, out, EV_MAX_ACTORS, &rule);
+        return verb_subject(c, k, hi + 1, out);
     }
     return 0;
 }
@@ -1104,8 +1110,7 @@ static int claimed_act(ev_ctx *c, int vs, ev_frame *f) {
     if (j >= 0 && c->sv.wc[j] == NE_WC_THAT) j--;
     if (j < 0 || !c->sv.isverb[j] || !word_in(c, j, claims)) return 0;
     int who[EV_MAX_ACTORS];
-    const char *rule;
-    int n = neClause_subject(&c->sv, neClause_vg_start(&c->sv, j), 0, who, EV_MAX_ACTORS, &rule);
+    int n = verb_subject(c, j, 0, who);
     if (!n) return 0;
     memcpy(f->tgt, f->src, sizeof f->tgt);
     f->ntgt = f->nsrc;
@@ -1249,12 +1254,10 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
         int v = j - 1;
         while (v > lo && sv->wc[v] == NE_WC_ADV) v--;
         if (!state_verb(c, v)) return 0;
-        const char *rule;
-        return neClause_subject(sv, neClause_vg_start(sv, v), lo, out, EV_MAX_ACTORS, &rule);
+        return verb_subject(c, v, lo, out);
     }
     if (j < lo || !sv->isverb[j] || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
-    const char *rule;
-    return neClause_subject(sv, neClause_vg_start(sv, j), lo, out, EV_MAX_ACTORS, &rule);
+    return verb_subject(c, j, lo, out);
 }
 
 /* Is mention a, a modifier of the force noun at i (roots 18-20), the place
@@ -1288,8 +1291,7 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
     int j = i - 1;
     while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV)) j--;
     if (j < lo || !sv->isverb[j] || !recipient_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
-    const char *rule;
-    return neClause_subject(sv, neClause_vg_start(sv, j), lo, out, EV_MAX_ACTORS, &rule);
+    return verb_subject(c, j, lo, out);
 }
 
 /* A noun-anchored match: the source is an actor in the noun's own group
