@@ -702,6 +702,20 @@ static int held_back(const ev_ctx *c, const ne_event *ev) {
     return c->m.pt->kind == 'n' || ev->quad_class != 4;
 }
 
+/* An event with no source in the body of a text, past its first sentence,
+** from an event noun or from a verb outside material conflict (roots 14-20):
+** not coded.  A lead may report news without its author ("the French
+** government was criticized for ..."); further down, an act whose author the engine cannot name is
+** one whose subject it missed (a pronoun or a participle it did not
+** resolve: "thanked him for", "endorsed Clinton") or a mention of an event
+** reported elsewhere ("the attacks in Paris"), and a missing source gives a
+** wrong event either way.  Force whose author is unknown ("five people were
+** killed") stays, as do arrests given to the police (implied_police). */
+static int body_mention(const ev_ctx *c, const ne_event *ev) {
+    if (ev->has_source || ev->in_title || ev->sentence < 1) return 0;
+    return c->m.pt->kind == 'n' || ev->quad_class != 4;
+}
+
 /* One implied actor: ROLE of country cc, with no text and no span. */
 static int implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, const char *role, const char *name,
                          ne_actor *out) {
@@ -863,6 +877,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (home_trip(&ev)) continue;
             if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev)) continue;
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
+            if (body_mention(c, &ev)) continue;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
