@@ -734,12 +734,10 @@ static int parse_key(loader *L, ne_dentry *x, const char *s, const char *end, un
         x->has_coords |= lat ? 1 : 2;
         return NE_OK;
     }
-    case KEY_ADMIN1:
-        if (x->type == NE_DT_ROLE) return ld_err(L, "lat/lon/admin1 only apply to places");
+    case KEY_ADMIN1: /* which type may carry it is checked in parse_tail, after type= */
         x->admin1 = pool_intern(L, v, vn);
         return x->admin1 ? NE_OK : ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     case KEY_IN: /* a role word's own role where the main country is CCC: "CCC:ROLE" */
-        if (x->type != NE_DT_ROLE) return ld_err(L, "in= only applies to role words");
         if (vn != 7 || v[3] != ':' || !code_shape_ok(v, 3) || !code_shape_ok(v + 4, 3))
             return ld_err(L, "in= must be COUNTRY:ROLE (IND:PTY), got '%.*s'", (int)vn, v);
         if (L->check && !known_group(L->dc->groups, L->dc->ngroups, v + 4))
@@ -767,10 +765,12 @@ static int parse_tail(loader *L, ne_dentry *x, const char *eq, const char *end) 
         if (parse_key(L, x, p + 1, q, &seen)) return NE_DATA;
         p = q;
     }
+    /* The type is known only now: type= may come after the keys it governs. */
+    if ((seen & KEY_IN) && x->type != NE_DT_ROLE) return ld_err(L, "in= only applies to role words");
     if (x->type == NE_DT_PLACE) {
         if (x->has_coords && x->has_coords != 3) return ld_err(L, "lat and lon go together");
         x->has_coords = x->has_coords == 3;
-    } else if (x->has_coords || (x->admin1 && x->type != NE_DT_ROLE)) {
+    } else if (x->has_coords || (seen & KEY_ADMIN1)) {
         return ld_err(L, "lat/lon/admin1 only apply to places");
     }
     x->code0 = (uint32_t)L->dc->code_n;

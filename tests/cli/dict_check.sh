@@ -21,7 +21,7 @@ expect_problems() {
 mkdir -p "$tmp/actors"
 cp "$NE_SRC/dictionaries/actor_codes.txt" "$tmp/"
 cat > "$tmp/actors/bad.txt" <<'TXT'
-# a file with one problem per line
+# one problem per line but the last (type= may follow the keys it governs)
 Pakistan = PAK ; type=country
 Pakistan = PAK ; type=country
 Atlantis = XYZGOV
@@ -30,13 +30,16 @@ Lower = pakgov
 Twice = PAK ; type=country ; type=person
 No code here
 Bad date = PAK 2020-13-01..
+Late type = GOV ; admin1=Sindh ; type=role
+Role first = LEG ; in=IND:PTY ; type=role
 TXT
 printf 'officials = GVX ; plural=1\ncongress = LEG ; in=IND-PTY\nassembly = LEG ; in=IND:PXY\n' > "$tmp/roles.txt"
 expect_problems "$tmp" "bad.txt:3: duplicate name 'Pakistan'" "bad.txt:4: unknown country or international code 'XYZ'" \
     "bad.txt:5: date ranges of 'PAKGOV' and 'PAKOPP' overlap" "bad.txt:6: bad code 'pakgov'" \
     "bad.txt:7: duplicate key 'type'" "bad.txt:8: expected NAME = CODE" "bad.txt:9: bad date '2020-13-01'" \
+    "bad.txt:10: lat/lon/admin1 only apply to places" \
     "roles.txt:1: unknown role group 'GVX'" "roles.txt:2: in= must be COUNTRY:ROLE" \
-    "roles.txt:3: unknown role group 'PXY' in in=" "10 problems"
+    "roles.txt:3: unknown role group 'PXY' in in=" "11 problems"
 # pattern files: each bad line is reported and the check goes on
 rm -rf "$tmp/actors" "$tmp/roles.txt"
 mkdir -p "$tmp/patterns" "$tmp/cameo"
