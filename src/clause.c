@@ -5,6 +5,7 @@
 ** a clause (docs/PATTERNS.md, "Clauses"). */
 #include "neInt.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -145,22 +146,33 @@ static int count_at(const ne_sview *sv, int i) {
 
 int neClause_count(const ne_sview *sv, int i) { return i >= 0 && count_at(sv, i); }
 
+static const char *const approx_one[] = {"about", "around", "over", "some", "nearly", "almost", "roughly",
+                                         "approximately", "under", "only", "just", NULL};
+static const char *const approx_two[][2] = {{"at", "least"}, {"up", "to"}, {"as", "many"}, {"at", "most"}};
+/* The word-set bits of the first words of the approximators and of "once"
+** (ne_hash of the text, as d->nhash): most tokens miss all of them. */
+static ne_wordset approx_first;
+static pthread_once_t approx_once = PTHREAD_ONCE_INIT;
+
+static void approx_build(void) {
+    for (const char *const *w = approx_one; *w; w++) ne_ws_add(&approx_first, ne_hash(*w, strlen(*w)));
+    for (size_t k = 0; k < sizeof approx_two / sizeof approx_two[0]; k++)
+        ne_ws_add(&approx_first, ne_hash(approx_two[k][0], strlen(approx_two[k][0])));
+    ne_ws_add(&approx_first, ne_hash("once", 4));
+}
+
 /* Approximators before a count are adverbs, not prepositions: "about 35
 ** persons were arrested" (a subject, not the object of "about"), "arrested
 ** over 50 workers", "at least 22", "up to 30" ("more than" stays: "more" heads
 ** a group itself). */
 static void approximators(ne_sview *sv) {
-    static const char *const one[] = {"about", "around", "over", "some", "nearly", "almost", "roughly",
-                                      "approximately", "under", "only", "just", NULL};
-    static const char *const two[][2] = {{"at", "least"}, {"up", "to"}, {"as", "many"}, {"at", "most"}};
-    uint32_t first = ne_initials(one) | ne_initial("once"); /* the first bytes of all: most tokens have none */
-    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) first |= ne_initial(two[k][0]);
+    pthread_once(&approx_once, approx_build);
     for (int i = 0; i + 1 < sv->n; i++) {
-        if (!ne_initial_in(first, sv->t[i].norm)) continue;
-        for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
-            if (is_word(sv, i, two[k][0]) && is_word(sv, i + 1, two[k][1]) && count_at(sv, i + 2 + (k == 2)))
+        if (!ne_ws_has(&approx_first, ne_ws_bit(sv->nh[i]))) continue;
+        for (size_t k = 0; k < sizeof approx_two / sizeof approx_two[0]; k++)
+            if (is_word(sv, i, approx_two[k][0]) && is_word(sv, i + 1, approx_two[k][1]) && count_at(sv, i + 2 + (k == 2)))
                 sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV;
-        for (const char *const *w = one; *w; w++)
+        for (const char *const *w = approx_one; *w; w++)
             if (is_word(sv, i, *w) && count_at(sv, i + 1)) sv->wc[i] = NE_WC_ADV;
         if (is_word(sv, i, "once") && (is_word(sv, i + 1, "again") || is_word(sv, i + 1, "more")))
             sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV; /* "is once again questioning": no subordinator */

@@ -1452,10 +1452,9 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
 ** verb's lemma ("bomb"), so the noun's own lemma is looked up again. */
 static const ne_anchor *ings_anchor(const struct ne_engine *e, const ne_token *t) {
     char buf[64];
+    if (t->norm_len < 6 || memcmp(t->norm + t->norm_len - 4, "ings", 4)) return NULL; /* most tokens */
     size_t n = strlen(t->lemma);
-    if (t->norm_len < 6 || memcmp(t->norm + t->norm_len - 4, "ings", 4) || n < 5 || n >= sizeof buf ||
-        memcmp(t->lemma + n - 3, "ing", 3))
-        return NULL;
+    if (n < 5 || n >= sizeof buf || memcmp(t->lemma + n - 3, "ing", 3)) return NULL;
     const char *l = neLemma_word(e->lexicon, t->lemma, n, buf, sizeof buf);
     return l && strcmp(l, t->lemma) ? nePattern_anchor(e->patterns, l, ne_hash(l, strlen(l))) : NULL;
 }
@@ -1500,8 +1499,8 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
     for (uint32_t k = 0; k + 1 < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
         if (!ne_initial_in(m1, t->norm)) continue; /* most tokens */
-        if (is_norm(t, w1) && is_norm(t + 1, w2) && (k == 0 || (k + 2 < s->tok_count && !strcmp(t[2].norm, ":"))))
-            return k;
+        if ((k == 0 || (k + 2 < s->tok_count && ne_word_is(t[2].norm, ":"))) && is_norm(t, w1) && is_norm(t + 1, w2))
+            return k; /* the colon first: it is rarer than the markers */
     }
     return s->tok_count;
 }
