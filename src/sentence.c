@@ -26,9 +26,13 @@ struct ne_abbrevs {
     wordset starter; /* val: 1 */
 };
 
+/* The ASCII lower case of c (the sets' keys are compared case-insensitively). */
+static char lower_ascii(char c) { return (char)(c | ((c >= 'A' && c <= 'Z') << 5)); }
+
+/* ne_hash of the lower case of w. */
 static uint32_t hash_lower(const char *w, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)(w[i] | ((w[i] >= 'A' && w[i] <= 'Z') << 5))) * 16777619u;
+    uint32_t h = NE_HASH_SEED;
+    for (size_t i = 0; i < n; i++) h = ne_hash_step(h, (uint8_t)lower_ascii(w[i]));
     return h;
 }
 
@@ -54,7 +58,7 @@ static int wordset_add(wordset *ws, const char *w, size_t n, uint8_t val) {
     if (n == 0 || n > WORD_MAX || ws->n >= WORDSET_SLOTS / 2) return NE_TOOBIG;
     size_t h = wordset_slot(ws, w, n);
     if (!ws->key[h][0]) ws->n++;
-    for (size_t i = 0; i < n; i++) ws->key[h][i] = (char)(w[i] | ((w[i] >= 'A' && w[i] <= 'Z') << 5));
+    for (size_t i = 0; i < n; i++) ws->key[h][i] = lower_ascii(w[i]);
     ws->key[h][n] = 0;
     ws->val[h] = val;
     return NE_OK;

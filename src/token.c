@@ -180,13 +180,18 @@ static inline void lower8(uint64_t *w, uint64_t *up, uint64_t *low) {
 /* ASCII token: lowercase copy, shape from the same pass. */
 static const unsigned char byte_mask[16] = {255, 255, 255, 255, 255, 255, 255, 255};
 
+/* A token of the one ASCII byte c: its normalized form from byte_norm. */
+static void norm_byte(ne_token *t, char c, enum cclass first) {
+    t->norm = &byte_norm[(unsigned char)c * 2];
+    t->norm_len = 1;
+    t->shape = (first == C_LETTER) ? word_shape(is_upper(c), !is_upper(c), 1) : punct_shape(first);
+}
+
 /* ASCII token [s, s+n) with avail >= n bytes readable at s. */
 static int norm_ascii(ne_arena *a, normpool *np, ne_token *t, const char *s, size_t n, size_t avail,
                       enum cclass first) {
     if (n == 1) {
-        t->norm = &byte_norm[(unsigned char)s[0] * 2];
-        t->norm_len = 1;
-        t->shape = (first == C_LETTER) ? word_shape(is_upper(s[0]), !is_upper(s[0]), 1) : punct_shape(first);
+        norm_byte(t, s[0], first);
         return NE_OK;
     }
     char *r = norm_room(a, np, (n + 8) & ~(size_t)7);
@@ -361,13 +366,20 @@ static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum ccl
     return NE_OK;
 }
 
+/* The token [b, e) with flags appended to v, which has room for it; its
+** normalized form, lemma and shape are left to the caller. */
+static inline ne_token *new_token(ne_vec *v, size_t b, size_t e, uint8_t flags) {
+    ne_token *t = NE_VEC_AT(*v, ne_token, v->n++);
+    *t = (ne_token){.start = (uint32_t)b, .end = (uint32_t)e, .flags = flags, .actor = -1, .place = -1, .timex = -1};
+    return t;
+}
+
 /* Append the token [b, e); ascii: the caller knows it has only ASCII bytes. */
 static int push_token(struct ne_doc *d, normpool *np, const char *s, size_t n, size_t b, size_t e,
                       enum cclass first, uint8_t flags, int ascii) {
     ne_vec *v = &d->tokens;
     if (v->n == v->cap && neV_reserve(&d->arena, v, v->cap * 2 + 64)) return NE_NOMEM;
-    ne_token *t = NE_VEC_AT(*v, ne_token, v->n++);
-    *t = (ne_token){.start = (uint32_t)b, .end = (uint32_t)e, .flags = flags, .actor = -1, .place = -1, .timex = -1};
+    ne_token *t = new_token(v, b, e, flags);
     if (ascii && (unsigned char)s[b] >= 0x80) ascii = 0; /* a stray invalid byte (raw dictionary text) */
     int rc = ascii ? norm_ascii(&d->arena, np, t, s + b, e - b, n - b, first) : norm_utf8(&d->arena, t, s + b, e - b, first);
     t->lemma = t->norm;
@@ -581,12 +593,13 @@ static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
 }
 
 /* The common token, without the general scanner: an ASCII word of at most
-** eight letters and digits that ends at an ASCII byte other than an
+** seven letters and digits that ends at an ASCII byte other than an
 ** apostrophe, a period or a comma (so no abbreviation, clitic or number
 ** joins it), with sixteen bytes readable at i: one load gives the word, its
 ** normalized form and its shape.  The token it appends is the one scan_word
 ** would; returns 0 (nothing done) when the word is not such a word, else 1
-** with *rc set. */
+** with *rc set.  (Longer words cost the general path no more than a second
+** load here would: measured.) */
 static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, int *rc) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const char *s = sc->s + i;
@@ -600,17 +613,15 @@ static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, i
     size_t len = (size_t)__builtin_ctzll(stop) >> 3; /* >= 1: s[0] is a letter or digit */
     unsigned char b = (unsigned char)s[len];
     if (b >= 0x80 || b == '\'' || b == '`' || b == '.' || b == ',') return 0;
-    ne_token *t = NE_VEC_AT(*v, ne_token, v->n++);
-    *t = (ne_token){.start = (uint32_t)i, .end = (uint32_t)(i + len), .flags = sc->flags, .actor = -1, .place = -1,
-                    .timex = -1, .norm_len = (uint16_t)len};
+    ne_token *t = new_token(v, i, i + len, sc->flags);
     *out_end = i + len;
     *rc = NE_OK;
     if (len == 1) {
-        t->norm = t->lemma = &byte_norm[(unsigned char)s[0] * 2];
-        t->shape = c == C_LETTER ? (is_upper(s[0]) ? NE_SH_UPPER : NE_SH_LOWER) : NE_SH_NUM;
+        norm_byte(t, s[0], c);
+        t->lemma = t->norm;
         return 1;
     }
-    char *r = norm_room(&sc->d->arena, &sc->np, (len + 8) & ~(size_t)7);
+    char *r = norm_room(&sc->d->arena, &sc->np, 8);
     if (!r) {
         *rc = NE_NOMEM;
         return 1;
@@ -620,8 +631,8 @@ static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, i
     uint64_t up = alpha & ~(x << 2), low = alpha & (x << 2); /* bit 5 (0x20) set: a lower-case letter */
     x = (x & mask) | (up >> 2);
     memcpy(r, &x, 8);
-    r[len] = 0;
     t->norm = t->lemma = r;
+    t->norm_len = (uint16_t)len;
     t->shape = c == C_LETTER ? word_shape(up != 0, low != 0, is_upper(s[0])) : NE_SH_NUM;
     return 1;
 #else
@@ -653,11 +664,6 @@ int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     size_t i = 0, k, first = d->tokens.n;
     if (neV_reserve(&d->arena, &d->tokens, d->tokens.n + sc.n / 5 + 16)) return NE_NOMEM;
     while (i < sc.n) {
-        if (sc.s[i] == ' ' && !sc.line_start) { /* the common case, kept short */
-            sc.flags |= NE_TF_SPACE_BEFORE;
-            i++;
-            continue;
-        }
         enum cclass c = class_at(sc.s, sc.n, i, &k);
         if (c == C_SPACE || c == C_NEWLINE) {
             i += scan_space(&sc, i, c, k);
