@@ -502,6 +502,20 @@ static void group_members(scan *s, np *p) {
     p->info.plural = r->plural;
 }
 
+/* "European auto maker Fiat", "German airline Lufthansa": a nationality and a
+** trade word (a BUS role) right before a named organization describe it; the
+** organization is the mention, with its own code (Fiat is Italian), from the
+** first word so that the clause sees one actor. */
+static void firm_after(scan *s, np *p) {
+    const ne_dentry *y;
+    size_t yn = strcmp(p->role, "BUS") ? 0 : match(s, p->end, NE_DM(NE_DT_ORG), &y);
+    if (!yn) return;
+    size_t st = p->start, e = p->end + yn;
+    np_from_entry(s, p, y);
+    p->start = st;
+    p->end = e;
+}
+
 /* Country, demonym or metonym x (n tokens at j) followed by role words,
 ** "-based", or a named organization.  Returns 1 when it composed. */
 static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, int former) {
@@ -543,6 +557,7 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     info_from_role(p, r);
     p->end = at + rn;
     role_then_name(s, p, p->end, r);
+    firm_after(s, p);
     return 1;
 }
 
@@ -748,6 +763,19 @@ static int place_led(scan *s, np *p, size_t j, int former) {
     return 1;
 }
 
+/* A product's model designation at token k right after a company's name
+** ("Boeing 737", "Airbus A380", "the Boeing 787-8"): a word with a digit
+** that is no year.  The name is then the product's, not the firm acting. */
+static int model_after(const scan *s, size_t k) {
+    if (k >= s->b) return 0;
+    const ne_token *t = &s->tk[k];
+    int digits = 0;
+    for (size_t i = 0; i < t->norm_len; i++) digits += t->norm[i] >= '0' && t->norm[i] <= '9';
+    if (!digits) return 0;
+    int year = digits == 4 && t->norm_len == 4 && (!strncmp(t->norm, "19", 2) || !strncmp(t->norm, "20", 2));
+    return !year && (t->shape == NE_SH_NUM || t->shape == NE_SH_MIXED || t->shape == NE_SH_UPPER || t->shape == NE_SH_OTHER);
+}
+
 /* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
 ** up to p->end (a place name). */
 static int parse_at(scan *s, size_t i, np *p) {
@@ -762,6 +790,10 @@ static int parse_at(scan *s, size_t i, np *p) {
     if (j > i && !former && (n = match(s, i, NE_DM_ACTOR, &x)) > 0) j = p->start = i; /* "the White House" */
     else n = match(s, j, NE_DM_ACTOR, &x);
     if (n > 0) {
+        if (x->type == NE_DT_ORG && model_after(s, j + n)) { /* "the Airbus A380 landed": a plane */
+            p->end = j + n + 1;
+            return 2;
+        }
         if (!(x->type <= NE_DT_METONYM && country_led(s, p, j, n, x, former))) {
             np_from_entry(s, p, x);
             p->start = j; /* "former" belongs to a role, not to a name */

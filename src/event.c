@@ -484,7 +484,8 @@ static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
 /* The --explain name of a frame's other reading (ev_frame.verbal). */
 static const char *reading_name(const char *code) {
     return !strcmp(code, "111") ? "; verbal-attack" : !strcmp(code, "112") ? "; charge-accuses"
-           : !strcmp(code, "180") ? "; unarmed-force" : !strcmp(code, "046") ? "; in-talks" : "; police-repression";
+           : !strcmp(code, "180") ? "; unarmed-force" : !strcmp(code, "046") ? "; in-talks"
+           : !strcmp(code, "061") ? "; firm-deal" : "; police-repression";
 }
 
 /* Fill the fields every event of this match shares. */
@@ -826,9 +827,13 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** delegates arrive in Cleveland"): the target is that country as a place, no
 ** actor visited; or a trip with no host at all ("he left for ayodhya"), or
 ** a visit with no known visitor ("arrives in Tokyo next month", "a tour of
-** Asia"). CAMEO's visits (042/043) are between actors. */
-static int home_trip(const ne_event *ev) {
-    if (strcmp(ev->code, "042") && strcmp(ev->code, "043") && strcmp(ev->code, "044")) return 0;
+** Asia"). CAMEO's visits (042/043) are between actors.  So is the intention
+** of a visit with no known visitor that a visit pattern under "is set to"
+** codes (036: "the jet was set to land in the US"). */
+static int home_trip(const ne_event *ev, const char *pattern_code) {
+    static const char *const visits[] = {"042", "043", "044", NULL};
+    if (!ne_word_in(ev->code, visits)) /* the intent of a trip with no traveller: "was set to land in" */
+        return !ev->has_source && strcmp(pattern_code, "044") && ne_word_in(pattern_code, visits);
     if (!ev->has_target) return 1; /* "the cm arrived in the temple town": no one hosted */
     if (!ev->has_source) return strcmp(ev->code, "044") != 0; /* "the plane lands in Sydney": no visitor */
     return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country);
@@ -856,6 +861,37 @@ static int condemned_act(const ev_ctx *c, const ne_event *ev) {
     return 0;
 }
 
+/* A firm: a business (BUS) or a multinational company (MNC). */
+static int firm(const ne_actor *a) {
+    return a && ((a->role && !strcmp(a->role, "BUS")) || (a->country && !strcmp(a->country, "MNC")));
+}
+
+/* A deal or agreement (057) whose named sides are all firms ("a deal with
+** European auto maker Fiat", "Chrysler and Fiat signed a deal") is economic
+** cooperation between them (CAMEO 061), not a formal agreement between
+** states (057: treaties and accords).  Returns 061 or NULL. */
+static const char *firm_deal(const ev_ctx *c, const ev_frame *f) {
+    if (f->cc || strcmp(c->m.pt->cameo->code, "057") || (!f->nsrc && !f->ntgt)) return NULL;
+    const ne_actor_info *in;
+    for (int k = 0; k < f->nsrc; k++)
+        if (!firm(slot_actor(c->d, f->src[k], &in))) return NULL;
+    for (int k = 0; k < f->ntgt; k++)
+        if (!firm(slot_actor(c->d, f->tgt[k], &in))) return NULL;
+    return "061";
+}
+
+/* A firm's own business in the words of political acts: a chief executive
+** resigning or standing down (0831, 087 and their intents 0341, 0356), a
+** product's release (084, 0353), a share delisting (085, 0354), a statement
+** to no one (010).  CAMEO codes leadership changes, releases and sanctions
+** between political actors; these are none. */
+static int firm_business(const ne_event *ev) {
+    static const char *const codes[] = {"0831", "0341", "087", "0356", "084", "0841", "0842", "0353",
+                                        "085", "0354", NULL};
+    if (!ev->has_source || !firm(&ev->source)) return 0;
+    return ne_word_in(ev->code, codes) || (!strcmp(ev->code, "010") && !ev->has_target);
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -874,7 +910,8 @@ static int emit(ev_ctx *c, const ev_frame *f) {
                 ev.confidence *= 0.8;
             }
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
-            if (home_trip(&ev)) continue;
+            if (home_trip(&ev, c->m.pt->cameo->code)) continue;
+            if (firm_business(&ev)) continue;
             if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev)) continue;
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (body_mention(c, &ev)) continue;
@@ -1223,6 +1260,7 @@ static int code_verb(ev_ctx *c) {
     if (f.recip && f.nsrc < 2) return NE_OK;
     if (claimed_act(c, vs, &f)) return emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = charge_accuses(c, &f))) f.verbal = unarmed_force(c, &f);
+    if (!f.verbal) f.verbal = firm_deal(c, &f);
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     if (!f.ntgt && f.nsrc >= 2 && (joint || joint_intent(c, &f))) f.recip = 1;
     ev_frame r = reversed(&f); /* "X met Y": Y met X too */
@@ -1380,6 +1418,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
         return NE_OK; /* "a Boeing contract": no exchange with anyone named */
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
+    if (!f.verbal) f.verbal = firm_deal(c, &f);
     int rc = emit(c, &f);
     if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "with"))
         return rc;
