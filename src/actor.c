@@ -462,15 +462,17 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     p->end = te;
 }
 
-/* "Republican contender Donald Trump", "American billionaire Elon Musk": a
-** party or nationality, up to three lower-case words that name no role, then
-** a dictionary person: the person is the mention (from the first word, so
+/* "Republican contender Donald Trump", "American billionaire Elon Musk",
+** "Democrat Hillary Clinton", "GOP candidate Dr. Ben Carson": a party or
+** nationality, up to three lower-case words that name no role, an honorific,
+** then a dictionary person: the person is the mention (from the first word, so
 ** that the clause sees one actor).  Returns 1 when p became the person. */
 static int person_after(scan *s, np *p, size_t k) {
     const ne_dentry *y;
     size_t at = k;
     while (at < s->b && at < k + 3 && gap_word(s, &s->tk[at]) && !match(s, at, NE_DM(NE_DT_ROLE), &y)) at++;
-    if (at == k || at >= s->b) return 0;
+    if (at >= s->b) return 0;
+    if (at + 1 < s->b && in_list(s, &s->tk[at], L_HON)) at++; /* "GOP presidential candidate Dr. Ben Carson" */
     size_t yn = match(s, at, NE_DM(NE_DT_PERSON), &y);
     if (!yn) return 0;
     size_t st = p->start;
@@ -585,6 +587,9 @@ static void party_roles(scan *s, np *p) {
     if (!role || strcmp(role, "GOV")) {
         compose(s, p, cc, role, 0);
         info_from_role(p, r);
+        /* "Democratic Sen. Claire McCaskill": the title's name is the mention, the
+        ** dictionary person's own code when it has one, else COUNTRY + the title's role */
+        if (role && r->person) role_then_name(s, p, p->end, r);
         return;
     }
     info_from_role(p, r);
