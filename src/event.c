@@ -67,12 +67,13 @@ static int currency(const ev_ctx *c, int i) {
 }
 
 /* Tokens a literal word may step over: determiners, possessives, numbers,
-** amounts, adverbs and modifiers that are not verbs ("an", "its own",
-** "retaliatory", "$2"). */
+** amounts, adverbs, quotation marks around the words a report quotes
+** ("vowed to \"bomb the hell\" out of", "called the charge \"pathetic\"")
+** and modifiers that are not verbs ("an", "its own", "retaliatory", "$2"). */
 static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     int wc = c->sv.wc[i];
     const ne_token *t = &c->sv.t[i];
-    if (wc == NE_WC_ADV) return 1;
+    if (wc == NE_WC_ADV || t->shape == NE_SH_QUOTE) return 1;
     if (el->func) return 0;
     if (wc == NE_WC_DET || wc == NE_WC_POSS || t->shape == NE_SH_NUM || currency(c, i)) return 1;
     if (t->shape == NE_SH_DASH && !(t->flags & NE_TF_SPACE_BEFORE)) return 1; /* "near-daily" */
@@ -172,6 +173,7 @@ static int object_relative(ev_ctx *c, int p) {
 /* A "+"/"$" slot at p: longest first, backtracking to let later words match. */
 static int match_slot(ev_ctx *c, int k, int p, int target) {
     for (int a = 0; a < 2 && p + 1 < c->sv.n && c->sv.wc[p] == NE_WC_ADV; a++) p++; /* "arrested nearly 50 people" */
+    for (int a = 0; a < 2 && p + 1 < c->sv.n && c->sv.t[p].shape == NE_SH_QUOTE; a++) p++; /* to "strike" Israel */
     if (p >= c->sv.n) return 0;
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
     int maxe = slot_max_end(c, p), any = slot_has_actor(c, p, maxe);
