@@ -518,6 +518,25 @@ static void firm_after(scan *s, np *p) {
     p->end = e;
 }
 
+/* A person's followers: a dictionary person followed by plural civilian role
+** words ("Sanders supporters", "Trump voters") is one mention of those
+** people, civilians of the person's country (docs/ANNOTATION.md rules 3 and
+** 9), not the person. */
+static void person_followers(scan *s, np *p) {
+    const ne_dentry *r;
+    if (!p->ent || p->ent->type != NE_DT_PERSON || !p->country[0]) return;
+    size_t rn = match_roles(s, p->end, &r);
+    const char *role = rn ? role_of(s, r) : NULL;
+    if (!role || strcmp(role, "CVL")) return;
+    r = head_role(s, p->end, rn, r);
+    if (!r->plural) return;
+    char cc[4];
+    memcpy(cc, p->country, 4);
+    compose(s, p, cc, role, 0);
+    info_from_role(p, r);
+    p->end += rn;
+}
+
 /* Country, demonym or metonym x (n tokens at j) followed by role words,
 ** "-based", or a named organization.  Returns 1 when it composed. */
 static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, int former) {
@@ -671,6 +690,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
             if (q.country[0]) {
                 if (y->type <= NE_DT_METONYM) compose(s, p, q.country, q.role[0] ? q.role : role, former);
                 else if (former && q.role[0]) compose(s, p, q.country, q.role, former); /* "former general of the army" */
+                else if (y->type == NE_DT_PERSON && role && !strcmp(role, "CVL")) compose(s, p, q.country, role, 0); /* "supporters of Sanders" */
                 else { p->code = q.code; memcpy(p->country, q.country, 4); memcpy(p->role, q.role, 4); p->kind = NE_ACTOR_COMPOSED; }
                 return 1;
             }
@@ -806,6 +826,7 @@ static int parse_at(scan *s, size_t i, np *p) {
             if (x->type == NE_DT_PARTY && p->country[0]) party_roles(s, p);
             if (x->type == NE_DT_PARTY && p->end == j + n) person_after(s, p, p->end);
             group_members(s, p);
+            person_followers(s, p);
         }
         return 1;
     }

@@ -286,6 +286,16 @@ int neClause_ng_start(const ne_sview *sv, int j, int lo) {
 }
 
 /* Actors of the noun group [s, e]: one per coordinated part, at most max. */
+/* Is token i a possessive "'s" followed, in the noun group ending at e, by a
+** role nominal other than a (what a owns: "the country's military")? */
+static int owned_actor(const ne_sview *sv, int i, int e, int a) {
+    if (WC(sv, i) != NE_WC_POSS || !is_word(sv, i, "'s")) return 0;
+    for (int k = i + 1; k <= e && ng_token(sv, k); k++)
+        if (neClause_actor(sv, k) >= 0 && neClause_actor(sv, k) != a)
+            return NE_VEC_AT(sv->d->actors, ne_actor, neClause_actor(sv, k))->kind == NE_ACTOR_NOMINAL;
+    return 0;
+}
+
 int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max) {
     int n = 0, part_has = 0;
     for (int i = s; i <= e && n < max; i++) {
@@ -295,6 +305,12 @@ int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max) {
         }
         if (WC(sv, i) == NE_WC_PREP && !is_word(sv, i, "of")) part_has = n > 0; /* "X in Y": keep the head */
         int a = neClause_actor(sv, i);
+        if (a < 0 && n && part_has && i > s && out[n - 1] == neClause_actor(sv, i - 1) && owned_actor(sv, i, e, out[n - 1]))
+            n--, part_has = 0; /* "the country's military": the military */
+        if (a >= 0 && n && part_has && i > s && out[n - 1] == neClause_actor(sv, i - 1) && out[n - 1] != a &&
+            NE_VEC_AT(sv->d->actors, ne_actor, a)->kind == NE_ACTOR_NOMINAL &&
+            NE_VEC_AT(sv->d->actors, ne_actor, out[n - 1])->kind != NE_ACTOR_PRONOUN)
+            n--, part_has = 0; /* "Sanders backers": the head noun is the actor */
         if (a < 0 || part_has) continue;
         if (WC(sv, i) == NE_WC_POSS && i + 1 <= e && ng_token(sv, i + 1)) { /* "his Russian counterpart" */
             int k = i + 1;

@@ -3,6 +3,7 @@
 ** (ref) to what they refer to and take its name, code, country and role. */
 #include "dict.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define PERSON_WINDOW 1  /* sentences back he/she may reach: speakers are named close by */
@@ -489,6 +490,71 @@ static void main_country_roles(cctx *c) {
     }
 }
 
+/* Does mention m end its noun group: no lower-case word after it but a
+** function word or an inflected verb ("its military sweep": an adjective)? */
+static int group_head(const cctx *c, size_t m) {
+    static const char *const fn[] = {"and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that",
+                                     "which", "who", "whom", "whose", "as", "have", "has", "had", "is", "are", "was",
+                                     "were", "be", "been", "will", "would", "could", "can", "may", "might", "should",
+                                     "must", "did", "do", "does", "not", "also", "said", NULL};
+    uint32_t e = c->inf[m].tok_end;
+    if (e >= c->d->tokens.n || c->tk[e].sent != c->tk[e - 1].sent) return 1;
+    const ne_token *t = &c->tk[e];
+    if (t->shape != NE_SH_LOWER || t->norm[0] < 'a' || t->norm[0] > 'z' || ne_word_in(t->norm, fn)) return 1;
+    /* an inflected verb ("its military attacked", "says", "took"), not a bare noun ("sweep") */
+    size_t n = t->norm_len;
+    return (n > 2 && !strcmp(t->norm + n - 2, "ed")) || t->norm[n - 1] == 's' ||
+           ((t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->lemma, t->norm));
+}
+
+/* The mention that owns role nominal m ("its military", "the country's
+** army", "his supporters", "Sanders backers"): the mention right
+** before it, a possessive pronoun, a mention followed by "'s" or a name next
+** to it, in the same sentence; -1 when none. */
+static long possessor(const cctx *c, size_t m) {
+    static const char *const poss[] = {"its", "their", "his", "her", NULL};
+    const ne_actor *a = &c->act[m];
+    uint32_t f = c->inf[m].tok_first;
+    if (m == 0 || a->kind != NE_ACTOR_NOMINAL || a->code || !a->role || !a->role[0] || f == 0) return -1;
+    const ne_actor_info *k = &c->inf[m - 1];
+    if (c->act[m - 1].in_title != a->in_title || c->tk[k->tok_first].sent != c->tk[f].sent) return -1;
+    if (c->act[m - 1].kind == NE_ACTOR_PRONOUN) /* "its military" but not "its military sweep" */
+        return k->tok_end == f && ne_word_in(c->tk[k->tok_first].norm, poss) && group_head(c, m) ? (long)(m - 1) : -1;
+    if (k->tok_end == f) return (long)(m - 1); /* a name before the noun: "Sanders backers" */
+    return k->tok_end + 1 == f && ne_word_is(c->tk[f - 1].norm, "'s") ? (long)(m - 1) : -1;
+}
+
+/* Role nominals owned by a mention (possessor) take their country from it:
+** "its military" after Pakistan is PAKMIL, "his supporters" after Sanders
+** USACVL.  People of a country or of a person (civilians, workers, media,
+** business) and the parts of a country or of a government ("the country's
+** army", "Modi's government") are COUNTRY + ROLE; the people of anything
+** else ("the party's leaders", "Trump's spokesman", "the VHP's seers") are
+** what owns them, as CAMEO codes an organization's members by the
+** organization.  The mention's span widens to its owner ("Kim Jong-un's
+** regime"). */
+static void owned_role(cctx *c, size_t m) {
+    static const char *const people_roles[] = {"CVL", "REF", "MED", "BUS", "EDU", "HLH", "AGR", "LAB", NULL};
+    long k = possessor(c, m);
+    if (k < 0) return;
+    size_t r = root_of(c, (size_t)k);
+    const ne_actor *o = &c->act[r];
+    ne_actor *a = &c->act[m];
+    if (!o->code || !o->country) return;
+    a->span.start = c->act[k].span.start;
+    int land = c->inf[r].person == 0 && !strcmp(o->code, o->country); /* a country, not a candidate */
+    int state = land || (o->role && !strcmp(o->role, "GOV"));
+    int people = (land || c->inf[r].person == 1) && ne_word_in(a->role, people_roles);
+    if (strlen(o->country) != 3 || neDict_is_intl(c->e, o->country) || !(state || people)) {
+        a->code = o->code;
+        a->country = o->country;
+        return;
+    }
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3s%.3s", o->country, a->role);
+    if ((a->code = neA_strndup(&c->d->arena, buf, strlen(buf)))) a->country = o->country;
+}
+
 /* Is the unknown name r (nothing it refers to) shown to be a person: a
 ** personal pronoun (he, she, him, her, his) or a shorter mention of it
 ** refers to it, or it or such a mention speaks a quotation? */
@@ -566,7 +632,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         long k = -1;
         if (a->kind == NE_ACTOR_PRONOUN && c.speaks && c.speaks[m] == SPK_PRONOUN) k = speaker_antecedent(&c, m);
         else if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, c.inf[m].person == 1 ? PERSON_WINDOW : PRONOUN_WINDOW, pronoun_fits);
-        else if (a->kind == NE_ACTOR_NOMINAL) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
+        else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);
         if (k < 0 && a->kind == NE_ACTOR_UNKNOWN) k = titled_short_name(&c, m);
@@ -575,6 +641,8 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         link(&c, m, (size_t)k);
         if (kind == NE_ACTOR_UNKNOWN) a->kind = c.act[a->ref].kind == NE_ACTOR_UNKNOWN ? NE_ACTOR_UNKNOWN : NE_ACTOR_NAMED;
     }
+    for (size_t m = 1; m < d->actors.n; m++) /* "its military", "Sanders backers" */
+        owned_role(&c, m);
     main_country_roles(&c);
     if (d->actors.n) adopt_full_names(&c);
     main_country_persons(&c);
