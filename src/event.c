@@ -779,6 +779,41 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
     return ev->has_target;
 }
 
+/* Gives ev the CAMEO code code (its root, class, weight and PLOVER type);
+** 0 when the code is unknown. */
+static int recode(const ev_ctx *c, ne_event *ev, const char *code) {
+    const ne_cameo_code *cc = neCameo_get(c->e->cameo, code);
+    if (!cc) return 0;
+    snprintf(ev->code, sizeof ev->code, "%s", cc->code);
+    snprintf(ev->root, sizeof ev->root, "%s", cc->root);
+    ev->quad_class = cc->quad_class;
+    ev->goldstein = cc->goldstein;
+    ev->plover = cc->plover;
+    return 1;
+}
+
+/* Violence on civilians that names no one who did it, in a sentence about
+** riots or mobs ("700 people have been killed during these riots", "one
+** person was killed in the communal violence"): by unidentified civilians, a
+** mob, of the victims' country (docs/ANNOTATION.md rule 3: unidentified
+** people, mobs and rioters are CVL), and, the work of no armed force,
+** unconventional violence: 180 (an 18x code stays).  Only for civilian
+** victims (role CVL).  Fills the event's source and code; returns 1 when it
+** did. */
+static int implied_mob(const ev_ctx *c, ne_event *ev) {
+    static const char *const unrest[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
+                                         "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
+    if (ev->has_source || !ev->has_target || (strcmp(ev->root, "18") && strcmp(ev->root, "19") && strcmp(ev->root, "20")))
+        return 0;
+    const char *cc = ev->target.country;
+    if (!ev->target.role || strcmp(ev->target.role, "CVL") || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc))
+        return 0;
+    int riot = 0;
+    for (int k = 0; k < c->sv.n && !riot; k++) riot = word_in(c, k, unrest);
+    if (!riot || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
+    return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
+}
+
 /* A demand that names no addressee ("the opposition demanded a judicial
 ** probe", "the sena mps demanded stringent action against the guilty") is
 ** addressed to the government of the source's country, unless the source
@@ -907,6 +942,8 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
+            int mob = implied_mob(c, &ev);
+            if (mob) ev.confidence *= 0.8;
             if (!ev.has_source && !ev.has_target) {
                 if (!implied_unrest(c, &ev)) continue;
                 ev.confidence *= 0.8;
@@ -920,7 +957,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
-            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) &&
+            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;
                 continue;
