@@ -382,12 +382,27 @@ static int reduced_by(const ne_sview *sv, int i) {
     return 0;
 }
 
+/* Does a day phrase ("on Wednesday", "yesterday", "today") end at token k?
+** Its first token, or -1.  Reporters put one between the auxiliary and the
+** participle ("were on Wednesday taken into custody"). */
+static int day_phrase(const ne_sview *sv, int k) {
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", NULL};
+    static const char *const deictic[] = {"yesterday", "today", "tonight", NULL};
+    if (ne_word_in(TK(sv, k)->norm, deictic)) return k;
+    return k > 0 && ne_word_in(TK(sv, k)->norm, days) && is_word(sv, k - 1, "on") ? k - 1 : -1;
+}
+
 int neClause_passive(const ne_sview *sv, int i) {
     if (!inflected_ed(TK(sv, i))) return 0;
     if (reduced_by(sv, i)) return 1;
     for (int k = i - 1; k >= 0; k--) {
-        int c = WC(sv, k);
+        int c = WC(sv, k), d;
         if (c == NE_WC_BE) return 1;
+        if ((d = day_phrase(sv, k)) >= 0) {
+            k = d; /* on to the word before the phrase */
+            continue;
+        }
         if (!(c == NE_WC_ADV || c == NE_WC_NEG || c == NE_WC_SPEC)) break;
     }
     return reduced_arrest(sv, i);

@@ -929,9 +929,18 @@ static int firm_business(const ne_event *ev) {
     return ne_word_in(ev->code, codes) || (!strcmp(ev->code, "010") && !ev->has_target);
 }
 
+/* "hold" is detention (173) only in the passive ("50 persons were held"):
+** in the active one holds sessions, programmes and talks, whoever is in
+** them ("the council is holding its session"). */
+static int active_hold(const ev_ctx *c) {
+    return !c->m.passive && c->m.pt->kind == 'v' && !strcmp(c->m.pt->cameo->code, "173") &&
+           !strcmp(c->sv.t[c->m.anchor].lemma, "hold");
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
+    if (active_hold(c)) return NE_OK;
     int rc = event_base(c, f, &base);
     if (rc) return rc;
     int ns = f->nsrc ? f->nsrc : 1, nt = f->recip ? f->nsrc : f->ntgt ? f->ntgt : 1;
