@@ -243,17 +243,17 @@ static int gap_word(const scan *s, const ne_token *t) {
            !in_list(s, t, L_PRON) && strcmp(t->norm, "'s") != 0;
 }
 
+/* Is token k the same word as token i (hash, length, bytes)?  The hashes
+** first: the tokens are further away. */
+static int same_word(const scan *s, size_t k, size_t i) {
+    const ne_token *u = &s->tk[k], *t = &s->tk[i];
+    return s->d->nhash[k] == s->d->nhash[i] && u->norm_len == t->norm_len && !memcmp(u->norm, t->norm, t->norm_len);
+}
+
 /* Slot of the word of token i in the usage table (its own or an empty one). */
 static size_t usage_slot(const scan *s, size_t i) {
-    const ne_token *t = &s->tk[i];
-    const uint32_t *nh = s->d->nhash;
-    size_t j = nh[i] & s->usage_mask;
-    while (s->usage_key[j]) {
-        size_t k = s->usage_key[j] - 1; /* the hashes first: the tokens are further away */
-        const ne_token *u = &s->tk[k];
-        if (nh[k] == nh[i] && u->norm_len == t->norm_len && memcmp(u->norm, t->norm, t->norm_len) == 0) break;
-        j = (j + 1) & s->usage_mask;
-    }
+    size_t j = s->d->nhash[i] & s->usage_mask;
+    while (s->usage_key[j] && !same_word(s, s->usage_key[j] - 1, i)) j = (j + 1) & s->usage_mask;
     return j;
 }
 
@@ -292,15 +292,14 @@ static int word_lists(scan *s) {
 }
 
 /* name_elsewhere from the document's tokens, without the table: the same
-** words (hash, length, bytes) among the words of the document. */
+** words (same_word) among the words of the document. */
 static int name_elsewhere_scan(const scan *s, size_t w) {
-    const ne_token *t = &s->tk[w];
-    const uint32_t *nh = s->d->nhash;
+    const uint32_t *nh = s->d->nhash, h = nh[w];
+    size_t n = s->d->tokens.n;
     int midcap = 0;
-    for (size_t i = 0; i < s->d->tokens.n; i++) {
+    for (size_t i = 0; i < n; i++) {
         const ne_token *u = &s->tk[i];
-        if (nh[i] != nh[w] || u->shape > NE_SH_MIXED || u->norm_len != t->norm_len || memcmp(u->norm, t->norm, t->norm_len))
-            continue;
+        if (nh[i] != h || u->shape > NE_SH_MIXED || !same_word(s, i, w)) continue; /* most tokens: nh[i] != h */
         if (u->shape == NE_SH_LOWER) return 0;
         if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) midcap = 1;
     }

@@ -490,6 +490,13 @@ static const char *reading_name(const char *code) {
            : !strcmp(code, "061") ? "; firm-deal" : "; police-repression";
 }
 
+/* s into dst[cap], cut to fit (what snprintf "%s" would write, without its cost). */
+static void copy_cut(char *dst, size_t cap, const char *s) {
+    size_t n = strnlen(s, cap - 1);
+    memcpy(dst, s, n);
+    dst[n] = 0;
+}
+
 /* Fill the fields every event of this match shares. */
 static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
@@ -497,8 +504,8 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     if (!cc) return NE_ERROR;
     struct ne_doc *d = c->d;
     memset(ev, 0, sizeof *ev);
-    snprintf(ev->code, sizeof ev->code, "%s", cc->code);
-    snprintf(ev->root, sizeof ev->root, "%s", cc->root);
+    copy_cut(ev->code, sizeof ev->code, cc->code);
+    copy_cut(ev->root, sizeof ev->root, cc->root);
     ev->quad_class = cc->quad_class;
     ev->goldstein = cc->goldstein;
     ev->plover = cc->plover;
