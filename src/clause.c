@@ -61,10 +61,10 @@ static int caps_sentence(const ne_sview *sv) {
 /* Could token i (an open-class word) be a verb form here? */
 static int verb_form(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
-    if (!(t->tags & NE_TAG_VERB) || neClause_actor(sv, i) >= 0) return 0;
+    int c = WC(sv, i); /* the tests on the token first, the actor and the sentence last */
+    if (!(t->tags & NE_TAG_VERB) || (c != NE_WC_OPEN && c != NE_WC_REPORT && c != NE_WC_IMPLIC)) return 0;
     if (t->shape != NE_SH_LOWER && !(sv->in_title && t->shape == NE_SH_CAP) && !caps_sentence(sv)) return 0;
-    int c = WC(sv, i);
-    return c == NE_WC_OPEN || c == NE_WC_REPORT || c == NE_WC_IMPLIC;
+    return neClause_actor(sv, i) < 0;
 }
 
 static int inflected_ed(const ne_token *t) {

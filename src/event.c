@@ -63,7 +63,7 @@ static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
 /* A currency sign, part of an amount like a number ("$1.7 billion", "€28 million"). */
 static int currency(const ev_ctx *c, int i) {
     const char *w = c->sv.t[i].norm;
-    return !strcmp(w, "$") || !strcmp(w, "€") || !strcmp(w, "£") || !strcmp(w, "¥");
+    return ne_word_is(w, "$") || ne_word_is(w, "€") || ne_word_is(w, "£") || ne_word_is(w, "¥");
 }
 
 /* Tokens a literal word may step over: determiners, possessives, numbers,
@@ -142,12 +142,18 @@ static int country_place(const ev_ctx *c, int i) {
     return NE_VEC_AT(c->d->places, ne_place, p)->country ? p : -1;
 }
 
-static int slot_has_actor(const ev_ctx *c, int s, int e) {
-    if (is_recip(c, s) && e == s + 1) return 1;
+/* The first token in [s, e] with an actor or a country place, or e + 1. */
+static int first_actor(const ev_ctx *c, int s, int e) {
     for (int i = s; i <= e; i++)
-        if (neClause_actor(&c->sv, i) >= 0 || country_place(c, i) >= 0) return 1;
-    return 0;
+        if (neClause_actor(&c->sv, i) >= 0 || country_place(c, i) >= 0) return i;
+    return e + 1;
 }
+
+/* Does the slot [s, e] hold an actor ("each other" stands for the subject)?
+** fa: first_actor(c, s, m) for some m >= e. */
+static int slot_actor_in(const ev_ctx *c, int s, int e, int fa) { return fa <= e || (e == s + 1 && is_recip(c, s)); }
+
+static int slot_has_actor(const ev_ctx *c, int s, int e) { return slot_actor_in(c, s, e, first_actor(c, s, e)); }
 
 /* Can a slot without any actor end at token e (a noun, not a determiner)? */
 static int slot_head(const ev_ctx *c, int s, int e) {
@@ -176,10 +182,10 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     for (int a = 0; a < 2 && p + 1 < c->sv.n && c->sv.t[p].shape == NE_SH_QUOTE; a++) p++; /* to "strike" Israel */
     if (p >= c->sv.n) return 0;
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
-    int maxe = slot_max_end(c, p), any = slot_has_actor(c, p, maxe);
+    int maxe = slot_max_end(c, p), fa = first_actor(c, p, maxe), any = slot_actor_in(c, p, maxe, fa);
     /* "release +!": not "released a poll" */
     for (int e = maxe; e >= p && (any || !c->m.pt->elems[k].need_actor); e--) {
-        if (any ? !slot_has_actor(c, p, e) : !slot_head(c, p, e)) continue;
+        if (any ? !slot_actor_in(c, p, e, fa) : !slot_head(c, p, e)) continue;
         if (target) c->m.ts = p, c->m.te = e;
         else c->m.ss = p, c->m.se = e;
         if (match_fwd(c, k + 1, e + 1)) return 1;
@@ -1524,7 +1530,7 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
         for (int k = 0; k < npos; k++) {
             int i = pos[k];
             if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) || !an[i]->n[kind]) continue;
-            if ((kind == 0) != !neClause_is_noun(&c->sv, i)) continue;
+            if ((kind == 0) != (c->sv.isverb[i] != 0)) continue; /* !neClause_is_noun */
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
             for (uint32_t from = 0; match_anchor(c, i, an[i], kind, &from);) {
@@ -1553,19 +1559,20 @@ static const ne_anchor *ings_anchor(const struct ne_engine *e, const ne_token *t
     return l && strcmp(l, t->lemma) ? nePattern_anchor(e->patterns, l, ne_hash(l, strlen(l))) : NULL;
 }
 
-/* Look up the anchors of sentence s, and the tokens that have patterns into
-** pos (in order); returns how many. */
+/* Look up the anchors of sentence s: the tokens that have patterns into pos
+** (in order), their entries into an[k] (an[k] of other tokens is left as
+** it was); returns how many. */
 static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s,
                         const ne_anchor **an, int *pos, uint32_t limit) {
     int found = 0;
-    for (uint32_t k = 0; k < s->tok_count; k++) {
-        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
-        an[k] = NULL;
-        if (k >= limit || t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first);
+    const uint32_t *lh = d->lhash + s->tok_first;
+    for (uint32_t k = 0; k < limit && k < s->tok_count; k++, t++) {
+        if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
-        an[k] = nePattern_anchor(e->patterns, t->lemma, d->lhash[s->tok_first + k]);
-        if (!an[k]) an[k] = ings_anchor(e, t);
-        if (an[k]) pos[found++] = (int)k;
+        const ne_anchor *a = nePattern_anchor(e->patterns, t->lemma, lh[k]);
+        if (!a) a = ings_anchor(e, t);
+        if (a) an[k] = a, pos[found++] = (int)k;
     }
     return found;
 }
