@@ -24,6 +24,8 @@ static int buf_reserve(ne_buf *b, size_t n) {
     return NE_OK;
 }
 
+char *neB_grow(ne_buf *b, size_t n) { return buf_reserve(b, n) == NE_OK ? b->p + b->len : NULL; }
+
 int neB_add_slow(ne_buf *b, const void *s, size_t n) {
     int rc = buf_reserve(b, n);
     if (rc) return rc;

@@ -92,6 +92,19 @@ char *neJ_put_int(char *w, long long v) {
         *w++ = '-';
         u = 0ull - u;
     }
+    if (u < 10000) { /* most: sentence numbers and byte positions */
+        unsigned hi = (unsigned)u / 100, lo = (unsigned)u % 100;
+        if (hi == 0 && lo < 10) {
+            *w = (char)('0' + lo);
+            return w + 1;
+        }
+        if (hi) {
+            if (hi < 10) *w++ = (char)('0' + hi);
+            else memcpy(w, pairs + 2 * hi, 2), w += 2;
+        }
+        memcpy(w, pairs + 2 * lo, 2);
+        return w + 2;
+    }
     size_t nd = 1; /* digits: counted first, then written from the last, two at a time */
     for (unsigned long long p = 10; nd < 20 && u >= p; p *= 10) nd++;
     char *e = w + nd;
@@ -104,12 +117,9 @@ char *neJ_put_int(char *w, long long v) {
 /* The common case of neJ_str: s needs no escaping and "s" fits in b as it
 ** is (with room to spare).  Returns 0 (b unchanged) otherwise. */
 static int str_plain(ne_buf *b, const char *s, size_t n) {
-    if (b->err || n + 16 >= b->cap - b->len || n + 2 > b->max - b->len) return 0;
-    char *e = neJ_put_str(b->p + b->len, s, n);
-    if (!e) return 0;
-    b->len = (size_t)(e - b->p);
-    b->p[b->len] = 0;
-    return 1;
+    char *w = neB_room(b, n + 16), *e = w ? neJ_put_str(w, s, n) : NULL;
+    if (e) neB_end(b, e);
+    return e != NULL;
 }
 
 void neJ_str(ne_buf *b, const char *s, size_t n) {
@@ -139,9 +149,9 @@ void neJ_key(ne_buf *b, const char *k) {
 
 /* Decimal digits of v (what printf's %lld writes), without printf. */
 void neJ_int(ne_buf *b, long long v) {
-    if (!b->err && 24 < b->cap - b->len && 21 <= b->max - b->len) { /* room for any value: no memcpy call */
-        b->len = (size_t)(neJ_put_int(b->p + b->len, v) - b->p);
-        b->p[b->len] = 0;
+    char *w = neB_room(b, 24); /* room for any value: no memcpy call */
+    if (w) {
+        neB_end(b, neJ_put_int(w, v));
         return;
     }
     char tmp[24];

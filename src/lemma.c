@@ -70,12 +70,6 @@ static lx_entry *lx_find(const ne_lexicon *lx, const char *w, size_t n) {
     return n > LX_MAX_WORD ? NULL : lx_find_h(lx, w, n, lx_hash(w, n));
 }
 
-/* Ask the cache for the slot where the lookup of hash h starts (the table
-** is far larger than the cache: tagging prefetches a few tokens ahead). */
-static void lx_prefetch(const ne_lexicon *lx, uint32_t h) {
-    if (lx->cap) __builtin_prefetch(&lx->slots[h & (lx->cap - 1)]);
-}
-
 /* Append a word to the pool; returns its offset or 0 on NOMEM. */
 static uint32_t pool_add(ne_lexicon *lx, const char *w, size_t n) {
     if (lx->pool_len + n + 1 > lx->pool_cap) {
@@ -633,7 +627,7 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
     return !(t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents);
 }
 
-#define LX_AHEAD 8 /* tokens whose lexicon slot is prefetched ahead of tagging */
+#define LX_AHEAD 8 /* tokens whose lemma cache slot is prefetched ahead of tagging */
 
 /* ---- the lemma cache of a document object ----
 ** What tagging gave each word, kept across the articles a document object
@@ -766,9 +760,11 @@ static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32
     return NE_OK;
 }
 
-/* Prefetch the lexicon slot of token i when it will be looked up. */
-static void plan_lookup(const struct ne_doc *d, const ne_lexicon *lx, size_t i) {
-    if (wants_lemma(d, NE_VEC_AT(d->tokens, ne_token, i))) lx_prefetch(lx, lx_hash_of(d->nhash[i]));
+/* Prefetch the cache's index slot of token i when it will be looked up (the
+** lexicon is read only for the few words the cache does not have yet). */
+static void plan_lookup(const struct ne_doc *d, size_t i) {
+    if (wants_lemma(d, NE_VEC_AT(d->tokens, ne_token, i)))
+        __builtin_prefetch(&d->lcache->idx[d->nhash[i] & (2 * LC_WORDS - 1)]);
 }
 
 /* Fill d->nhash (every token's ne_hash) and lemmatize; d->lhash last. */
@@ -785,10 +781,10 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     }
     if (!lx) return NE_OK;
     if (lc_begin(d, lx)) return NE_NOMEM;
-    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, lx, i);
+    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, i);
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-        if (i + LX_AHEAD < n) plan_lookup(d, lx, i + LX_AHEAD);
+        if (i + LX_AHEAD < n) plan_lookup(d, i + LX_AHEAD);
         if (wants_lemma(d, t) && tag_token(d, lx, t, d->nhash[i], &d->lhash[i])) return NE_NOMEM;
     }
     return NE_OK;

@@ -55,10 +55,28 @@ typedef struct ne_buf {
 } ne_buf;
 void neB_init(ne_buf *b, size_t max);
 int neB_add_slow(ne_buf *b, const void *s, size_t n); /* neB_add when it must grow or fail */
+/* Do n more bytes and a NUL fit in b as it is (and within its max)? */
+static inline int neB_fits(const ne_buf *b, size_t n) {
+    return !b->err && n < b->cap - b->len && n <= b->max - b->len;
+}
+/* The end of b when n more bytes fit (neB_fits), else NULL: a writer puts at
+** most n bytes there, then neB_end. */
+static inline char *neB_room(ne_buf *b, size_t n) { return neB_fits(b, n) ? b->p + b->len : NULL; }
+char *neB_grow(ne_buf *b, size_t n); /* neB_reserve when b must grow or fails */
+/* neB_room, growing b when it must: NULL only when b failed (b->err). */
+static inline char *neB_reserve(ne_buf *b, size_t n) {
+    char *w = neB_room(b, n);
+    return w ? w : neB_grow(b, n);
+}
+/* b now ends at w, written from neB_room's (or neB_reserve's) end. */
+static inline void neB_end(ne_buf *b, char *w) {
+    b->len = (size_t)(w - b->p);
+    b->p[b->len] = 0;
+}
 /* Append n bytes (the buffer stays NUL-terminated).  Inline: the output
 ** writer appends many short pieces, most of which fit. */
 static inline int neB_add(ne_buf *b, const void *s, size_t n) {
-    if (b->err || n >= b->cap - b->len || n > b->max - b->len) return neB_add_slow(b, s, n);
+    if (!neB_fits(b, n)) return neB_add_slow(b, s, n);
     if (n) memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = 0;

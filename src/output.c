@@ -27,22 +27,70 @@ static int kind_index(int k) { return (k >= 0 && k <= 4) ? k : 4; }
 /* A literal written at w; the expression is the end. */
 #define PUT(w, lit) (memcpy((w), lit, sizeof lit - 1), (w) + sizeof lit - 1)
 
-/* ---- objects written in one piece ----
-** When an object fits in the buffer as it is and its strings need no
-** escaping, it is written straight at the buffer's end with one room check
-** (the same bytes as the general path, which handles the rest). */
+/* ---- objects of string fields, then numbers ----
+** The string fields of an object are a list of (key, value): written in
+** one piece straight at the buffer's end when they fit as they are and
+** need no escaping (nearly always), else one by one through neJ_str.  The
+** numbers after them are written at the end with one room check. */
 
-/* Where an object of the n strings f[] (their lengths put in len[]) and at
-** most 256 more bytes goes at b's end, or NULL when it may not fit. */
-static char *object_room(ne_buf *b, const char *const *f, size_t *len, int n) {
-    size_t need = 256; /* keys, numbers and literals take less */
-    for (int i = 0; i < n; i++) need += len[i] = f[i] ? strlen(f[i]) : 0;
-    if (b->err || need >= b->cap - b->len || need > b->max - b->len) return NULL;
-    return b->p + b->len;
+/* The key of a string field with what goes before it ("{\"text\":",
+** ",\"name\":"): at most 15 bytes, copied as 16 (one move). */
+typedef struct okey {
+    char s[16];
+    size_t n;
+} okey;
+#define OKEY(lit) {lit, sizeof lit - 1}
+#define MAX_SFIELDS 5
+/* The loops over the fields run fully unrolled (n is a constant once they
+** are inlined: the keys become immediate stores); unoptimized builds, which
+** would warn about the annotation, do without. */
+#ifdef __OPTIMIZE__
+#define UNROLL_FIELDS _Pragma("GCC unroll 8")
+#else
+#define UNROLL_FIELDS
+#endif
+
+/* The bytes the numbers after an object's strings may take ("kind", a
+** position, "ref", the closing brace: well under). */
+#define NUMBERS_ROOM 128
+
+/* The n fields of keys k[] and values v[] (their lengths in len[]) at w,
+** NULL when a value needs escaping; the caller made room for the keys (16
+** bytes each), the values and their quotes. */
+static inline __attribute__((always_inline)) char *put_fields_at(char *w, const okey *k, const char *const *v,
+                                                                 const size_t *len, int n) {
+    UNROLL_FIELDS
+    for (int i = 0; w && i < n; i++) {
+        memcpy(w, k[i].s, 16);
+        w += k[i].n;
+        w = v[i] ? neJ_put_str(w, v[i], len[i]) : PUT(w, "null");
+    }
+    return w;
 }
 
-/* The string s (n bytes) or null at w; NULL when s needs escaping. */
-static char *put_str_or_null(char *w, const char *s, size_t n) { return s ? neJ_put_str(w, s, n) : PUT(w, "null"); }
+/* A comma when sep (before all but the first item of a list), then the
+** string fields of keys k[] and values v[] (NULL: null), n <= MAX_SFIELDS,
+** at b's end with room for extra more bytes after them: returns where the
+** caller writes on (then neB_end), NULL when b failed. */
+static inline __attribute__((always_inline)) char *put_fields(ne_buf *b, int sep, const okey *k,
+                                                              const char *const *v, int n, size_t extra) {
+    size_t len[MAX_SFIELDS], need = extra + 1;
+    UNROLL_FIELDS
+    for (int i = 0; i < n; i++) need += 16 + 6 + (len[i] = v[i] ? strlen(v[i]) : 0); /* key, quotes or null */
+    char *w = neB_room(b, need), *e = NULL;
+    if (w) {
+        *w = ',';
+        e = put_fields_at(w + sep, k, v, len, n);
+    }
+    if (e) return e;
+    if (sep) neB_addc(b, ',');
+    for (int i = 0; i < n; i++) {
+        neB_add(b, k[i].s, k[i].n);
+        if (v[i]) neJ_str(b, v[i], len[i]);
+        else neB_add(b, "null", 4);
+    }
+    return neB_reserve(b, extra);
+}
 
 /* ,"sentence":N,"span":[S,E] and ,"in_title":true when set, at w. */
 static char *put_position(char *w, int sentence, ne_span sp, int in_title) {
@@ -53,23 +101,14 @@ static char *put_position(char *w, int sentence, ne_span sp, int in_title) {
     return in_title ? PUT(w, ",\"in_title\":true") : w;
 }
 
-/* The buffer now ends at w. */
-static void object_end(ne_buf *b, char *w) {
-    b->len = (size_t)(w - b->p);
-    b->p[b->len] = 0;
-}
-
-/* String field i of f[] with key at w (f and len in scope); returns 0 from
-** the caller when the string needs escaping. */
-#define FIELD(i, key) if (!(w = put_str_or_null(PUT(w, key), f[i], len[i]))) return 0;
-
-/* actor_json in one piece; 0 (b unchanged) when it cannot be. */
-static int actor_json_fast(ne_buf *b, const ne_actor *a, int full) {
-    const char *const f[5] = {a->text, a->name, a->code, a->country, a->role};
-    size_t len[5];
-    char *w = object_room(b, f, len, 5);
-    if (!w) return 0;
-    FIELD(0, "{\"text\":") FIELD(1, ",\"name\":") FIELD(2, ",\"code\":") FIELD(3, ",\"country\":") FIELD(4, ",\"role\":")
+/* ACTOR object (after a comma when sep); full adds the mention fields used
+** in the actors list. */
+static void actor_json(ne_buf *b, const ne_actor *a, int full, int sep) {
+    static const okey keys[] = {OKEY("{\"text\":"), OKEY(",\"name\":"), OKEY(",\"code\":"), OKEY(",\"country\":"),
+                                OKEY(",\"role\":")};
+    const char *const v[] = {a->text, a->name, a->code, a->country, a->role};
+    char *w = put_fields(b, sep, keys, v, 5, NUMBERS_ROOM);
+    if (!w) return;
     if (full) {
         int k = kind_index(a->kind);
         w = PUT(w, ",\"kind\":");
@@ -78,78 +117,38 @@ static int actor_json_fast(ne_buf *b, const ne_actor *a, int full) {
         w = PUT(w, ",\"ref\":");
         w = a->ref >= 0 ? neJ_put_int(w, a->ref) : PUT(w, "null");
     }
-    object_end(b, PUT(w, "}"));
-    return 1;
+    neB_end(b, PUT(w, "}"));
 }
 
-/* ACTOR object; full adds the mention fields used in the actors list. */
-static void actor_json(ne_buf *b, const ne_actor *a, int full) {
-    if (actor_json_fast(b, a, full)) return;
-    neB_addc(b, '{');
-    KEY(b, "text"); neJ_cstr(b, a->text);
-    NEXT_KEY(b, "name"); neJ_cstr(b, a->name);
-    NEXT_KEY(b, "code"); neJ_cstr(b, a->code);
-    NEXT_KEY(b, "country"); neJ_cstr(b, a->country);
-    NEXT_KEY(b, "role"); neJ_cstr(b, a->role);
-    if (full) {
-        NEXT_KEY(b, "kind"); neB_add(b, kind_json[kind_index(a->kind)].s, kind_json[kind_index(a->kind)].n);
-        NEXT_KEY(b, "sentence"); neJ_int(b, a->sentence);
-        NEXT_KEY(b, "span"); span_json(b, a->span);
-        if (a->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
-        NEXT_KEY(b, "ref");
-        if (a->ref >= 0) neJ_int(b, a->ref); else neB_adds(b, "null");
-    }
-    neB_addc(b, '}');
-}
-
-/* The string fields of place_json in one piece (the numbers follow through
-** the buffer); 0 (b unchanged) when they cannot be. */
-static int place_strings_fast(ne_buf *b, const ne_place *p) {
-    const char *const f[4] = {p->text, p->name, p->country, p->admin1};
-    size_t len[4];
-    char *w = object_room(b, f, len, 4);
-    if (!w) return 0;
-    FIELD(0, "{\"text\":") FIELD(1, ",\"name\":") FIELD(2, ",\"country\":") FIELD(3, ",\"admin1\":")
-    object_end(b, w);
-    return 1;
-}
-
-static void place_json(ne_buf *b, const ne_place *p) {
-    if (!place_strings_fast(b, p)) {
-        neB_addc(b, '{');
-        KEY(b, "text"); neJ_cstr(b, p->text);
-        NEXT_KEY(b, "name"); neJ_cstr(b, p->name);
-        NEXT_KEY(b, "country"); neJ_cstr(b, p->country);
-        NEXT_KEY(b, "admin1"); neJ_cstr(b, p->admin1);
-    }
+static void place_json(ne_buf *b, const ne_place *p, int sep) {
+    static const okey keys[] = {OKEY("{\"text\":"), OKEY(",\"name\":"), OKEY(",\"country\":"), OKEY(",\"admin1\":")};
+    const char *const v[] = {p->text, p->name, p->country, p->admin1};
+    char *w = put_fields(b, sep, keys, v, 4, 0);
+    if (!w) return;
+    neB_end(b, w);
     NEXT_KEY(b, "lat");
     if (p->has_coords) neJ_num(b, p->lat); else neB_adds(b, "null");
     NEXT_KEY(b, "lon");
     if (p->has_coords) neJ_num(b, p->lon); else neB_adds(b, "null");
-    NEXT_KEY(b, "sentence"); neJ_int(b, p->sentence);
-    NEXT_KEY(b, "span"); span_json(b, p->span);
-    if (p->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
-    neB_addc(b, '}');
+    if ((w = neB_reserve(b, NUMBERS_ROOM))) neB_end(b, PUT(put_position(w, p->sentence, p->span, p->in_title), "}"));
 }
 
-/* timex_json in one piece; 0 (b unchanged) when it cannot be. */
-static int timex_json_fast(ne_buf *b, const ne_timex *t) {
-    const char *const f[3] = {t->text, t->value, t->type};
-    size_t len[3];
-    char *w = object_room(b, f, len, 3);
-    if (!w) return 0;
-    FIELD(0, "{\"text\":") FIELD(1, ",\"value\":") FIELD(2, ",\"type\":")
-    object_end(b, PUT(put_position(w, t->sentence, t->span, t->in_title), "}"));
-    return 1;
+static void timex_json(ne_buf *b, const ne_timex *t, int sep) {
+    static const okey keys[] = {OKEY("{\"text\":"), OKEY(",\"value\":"), OKEY(",\"type\":")};
+    const char *const v[] = {t->text, t->value, t->type};
+    char *w = put_fields(b, sep, keys, v, 3, NUMBERS_ROOM);
+    if (w) neB_end(b, PUT(put_position(w, t->sentence, t->span, t->in_title), "}"));
 }
-#undef FIELD
 
-static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev) {
-    neB_addc(b, '{');
+/* The opening brace of an object, after a comma when sep. */
+static void open_object(ne_buf *b, int sep) { neB_add(b, ",{" + !sep, 1 + (size_t)sep); }
+
+static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev, int sep) {
+    open_object(b, sep);
     KEY(b, "source");
-    if (ev->has_source) actor_json(b, &ev->source, 0); else neB_adds(b, "null");
+    if (ev->has_source) actor_json(b, &ev->source, 0, 0); else neB_adds(b, "null");
     NEXT_KEY(b, "target");
-    if (ev->has_target) actor_json(b, &ev->target, 0); else neB_adds(b, "null");
+    if (ev->has_target) actor_json(b, &ev->target, 0, 0); else neB_adds(b, "null");
     NEXT_KEY(b, "code"); neJ_cstr(b, ev->code);
     NEXT_KEY(b, "root"); neJ_cstr(b, ev->root);
     NEXT_KEY(b, "quad_class"); neJ_int(b, ev->quad_class);
@@ -159,7 +158,7 @@ static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev) {
     if (ev->date_from_doc) { NEXT_KEY(b, "date_from_document"); neB_adds(b, "true"); }
     NEXT_KEY(b, "location");
     if (ev->location >= 0 && (size_t)ev->location < d->places.n)
-        place_json(b, NE_VEC_AT(d->places, ne_place, ev->location));
+        place_json(b, NE_VEC_AT(d->places, ne_place, ev->location), 0);
     else
         neB_adds(b, "null");
     NEXT_KEY(b, "sentence"); neJ_int(b, ev->sentence);
@@ -176,8 +175,8 @@ static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev) {
     neB_addc(b, '}');
 }
 
-static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q) {
-    neB_addc(b, '{');
+static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q, int sep) {
+    open_object(b, sep);
     KEY(b, "text"); neJ_cstr(b, q->text);
     NEXT_KEY(b, "speaker");
     if (q->speaker >= 0 && (size_t)q->speaker < d->actors.n) {
@@ -201,18 +200,6 @@ static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q) {
     neB_addc(b, '}');
 }
 
-static void timex_json(ne_buf *b, const ne_timex *t) {
-    if (timex_json_fast(b, t)) return;
-    neB_addc(b, '{');
-    KEY(b, "text"); neJ_cstr(b, t->text);
-    NEXT_KEY(b, "value"); neJ_cstr(b, t->value);
-    NEXT_KEY(b, "type"); neJ_cstr(b, t->type);
-    NEXT_KEY(b, "sentence"); neJ_int(b, t->sentence);
-    NEXT_KEY(b, "span"); span_json(b, t->span);
-    if (t->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
-    neB_addc(b, '}');
-}
-
 int neOut_json(struct ne_doc *d) {
     ne_buf *b = &d->out;
     neB_addc(b, '{');
@@ -232,19 +219,19 @@ int neOut_json(struct ne_doc *d) {
 #define LIST(key, vec, T, call)                                             \
     neB_add(b, ",\"" key "\":[", sizeof ",\"" key "\":[" - 1); \
     for (size_t i = 0; i < d->vec.n; i++) {                                 \
-        if (i) neB_addc(b, ',');                                            \
         const T *x = NE_VEC_AT(d->vec, T, i);                               \
+        int sep = i > 0; /* the call writes the comma before all but the first */ \
         call;                                                               \
     }                                                                       \
     neB_addc(b, ']');
-    LIST("events", events, ne_event, event_json(b, d, x))
-    LIST("actors", actors, ne_actor, actor_json(b, x, 1))
-    LIST("places", places, ne_place, place_json(b, x))
-    LIST("quotes", quotes, ne_quote, quote_json(b, d, x))
-    LIST("timexes", timexes, ne_timex, timex_json(b, x))
+    LIST("events", events, ne_event, event_json(b, d, x, sep))
+    LIST("actors", actors, ne_actor, actor_json(b, x, 1, sep))
+    LIST("places", places, ne_place, place_json(b, x, sep))
+    LIST("quotes", quotes, ne_quote, quote_json(b, d, x, sep))
+    LIST("timexes", timexes, ne_timex, timex_json(b, x, sep))
     if (d->warnings.n) {
         typedef const char *warning_text; /* so that LIST's "const T *" reads right */
-        LIST("warnings", warnings, warning_text, neJ_cstr(b, *x))
+        LIST("warnings", warnings, warning_text, (neB_add(b, ",", (size_t)sep), neJ_cstr(b, *x)))
     }
 #undef LIST
     neB_add(b, "}\n", 2);
