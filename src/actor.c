@@ -498,6 +498,12 @@ static void group_members(scan *s, np *p) {
     if (!own && !armed) return;
     r = head_role(s, p->end, rn, r);
     if (!r->plural && !r->person) return;
+    /* a company's workers are its country's labour ("GM workers" USALAB), not the company */
+    if (!strcmp(role, "LAB") && !strcmp(p->role, "BUS") && strlen(p->country) == 3) {
+        char cc[4];
+        memcpy(cc, p->country, 4);
+        compose(s, p, cc, "LAB", 0);
+    }
     p->end += rn;
     p->info.person = r->person ? 1 : 0;
     p->info.plural = r->plural;
@@ -788,16 +794,24 @@ static int place_led(scan *s, np *p, size_t j, int former) {
 }
 
 /* A product's model designation at token k right after a company's name
-** ("Boeing 737", "Airbus A380", "the Boeing 787-8"): a word with a digit
-** that is no year.  The name is then the product's, not the firm acting. */
+** ("Boeing 737", "Airbus A380", "the Boeing 787-8"): a word with a digit,
+** a bare number of three or more digits, that is no year and no amount
+** ("lent General Motors 13 billion dollars", "paid Boeing 500 million").
+** The name is then the product's, not the firm acting. */
 static int model_after(const scan *s, size_t k) {
+    static const char *const amounts[] = {"million", "billion", "trillion", "percent", "%", "dollars", "euros",
+                                          "pounds", "yen", "shares", "jobs", "workers", "employees", NULL};
     if (k >= s->b) return 0;
     const ne_token *t = &s->tk[k];
-    int digits = 0;
-    for (size_t i = 0; i < t->norm_len; i++) digits += t->norm[i] >= '0' && t->norm[i] <= '9';
-    if (!digits) return 0;
+    size_t digits = 0;
+    for (size_t i = 0; i < t->norm_len; i++) {
+        if (t->norm[i] == '.' || t->norm[i] == ',') return 0; /* "1.5", "2,000": amounts */
+        digits += t->norm[i] >= '0' && t->norm[i] <= '9';
+    }
+    if (!digits || (digits == t->norm_len && digits < 3)) return 0;
     int year = digits == 4 && t->norm_len == 4 && (!strncmp(t->norm, "19", 2) || !strncmp(t->norm, "20", 2));
-    return !year && (t->shape == NE_SH_NUM || t->shape == NE_SH_MIXED || t->shape == NE_SH_UPPER || t->shape == NE_SH_OTHER);
+    if (year || (k + 1 < s->b && ne_word_in(s->tk[k + 1].norm, amounts))) return 0;
+    return t->shape == NE_SH_NUM || t->shape == NE_SH_MIXED || t->shape == NE_SH_UPPER || t->shape == NE_SH_OTHER;
 }
 
 /* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none

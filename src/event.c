@@ -1025,6 +1025,14 @@ static int word_in(const ev_ctx *c, int k, const char *const *words) {
     return ne_word_in(c->sv.t[k].lemma, words) || ne_word_in(c->sv.t[k].norm, words);
 }
 
+/* Does the match hold a word of buying ("placed an order with")? */
+static int purchase(const ev_ctx *c) {
+    static const char *const buying[] = {"order", "orders", "purchase", "buy", NULL};
+    for (int i = c->m.anchor; i <= c->m.end && i < c->sv.n; i++)
+        if (word_in(c, i, buying)) return 1;
+    return 0;
+}
+
 /* Verbs whose infinitive states an intention ("agreed to lift", "plans to
 ** visit", "is set to meet", "is to meet", "is willing to withdraw"); token k
 ** stands before "to". */
@@ -1331,6 +1339,10 @@ static int code_verb(ev_ctx *c) {
     int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
                                                    /* not a place or a treaty ("signed on to NAFTA") */
     if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !tok_is(c, p, "with")) return rc;
+    /* an exchange told with a direct object, or an order, is one-way: the buyer
+    ** or the party awarding ("bought X", "awarded X a contract", "placed an order
+    ** with X"); "a deal with X", "merged with X" are joint */
+    if (!strcmp(c->m.pt->cameo->code, "061") && (!tok_is(c, p, "with") || purchase(c))) return rc;
     return emit(c, &r);
 }
 
