@@ -726,9 +726,15 @@ static int held_back(const ev_ctx *c, const ne_event *ev) {
 ** resolve: "thanked him for", "endorsed Clinton") or a mention of an event
 ** reported elsewhere ("the attacks in Paris"), and a missing source gives a
 ** wrong event either way.  Force whose author is unknown ("five people were
-** killed") stays, as do arrests given to the police (implied_police). */
+** killed") stays, as do arrests given to the police (implied_police).  So does
+** a statement named by a noun there ("his news conference", "the
+** declaration"): in the body it is a thing talked about, or the frame of
+** what is reported, not a statement to code (010). */
 static int body_mention(const ev_ctx *c, const ne_event *ev) {
-    if (ev->has_source || ev->in_title || ev->sentence < 1) return 0;
+    if (ev->in_title || ev->sentence < 1) return 0;
+    static const char *const saying[] = {"say", "talk", "speak", NULL};
+    if (ev->has_source)
+        return !strcmp(ev->code, "010") && (c->m.pt->kind == 'n' || word_in(c, c->m.anchor, saying));
     return c->m.pt->kind == 'n' || ev->quad_class != 4;
 }
 
