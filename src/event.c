@@ -777,6 +777,50 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return implied_actor(c, ev, cc, "COP", "police", out);
 }
 
+/* The country an arrest happens in: the clause's place, else the
+** document's main country; NULL when neither is a country. */
+static const char *arrest_country(const ev_ctx *c, const ne_event *ev) {
+    const char *cc = c->d->main_cc;
+    if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
+        cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
+    return cc && strlen(cc) == 3 && !neDict_is_intl(c->e, cc) ? cc : NULL;
+}
+
+/* A passive arrest of someone the dictionaries do not know ("jitendra pandya
+** has also been arrested", "bilal was remanded to police custody"): the
+** arrested is taken to be of the country where it happens (the clause's
+** place, else the document's main country), so that implied_police can
+** name the police.  t is the target mention; fills ev->target and returns
+** 1 when it did. */
+static int unknown_arrested(const ev_ctx *c, ne_event *ev, int t) {
+    if (t < 0 || ev->has_target || strcmp(ev->code, "173") || c->m.pt->kind != 'v' || !c->m.passive) return 0;
+    const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, t));
+    const char *cc = arrest_country(c, ev);
+    if (a->kind != NE_ACTOR_UNKNOWN || a->code || !cc) return 0;
+    ev->target = *a;
+    ev->target.text = NE_VEC_AT(c->d->actors, ne_actor, t)->text;
+    ev->target.code = ev->target.country = cc;
+    return 1;
+}
+
+/* Arrests that name no actor arrested ("more than 10,000 arrests have been
+** made", "police made 50 arrests", "police arrested dozens"): on civilians
+** (CVL) of the country where they happen (the source's, else the place's),
+** and with no one who made them, by its police (COP) (docs/ANNOTATION.md
+** rules 3 and 11).  Only matches that hold the word arrest or detention.
+** Fills the event's missing sides; returns 1 when both are filled. */
+static int implied_arrests(const ev_ctx *c, ne_event *ev) {
+    static const char *const nouns[] = {"arrest", "arrests", "detention", "detentions", NULL};
+    if (strcmp(ev->code, "173") || ev->has_target) return 0;
+    int noun = 0;
+    for (int k = c->m.begin; k <= c->m.end && k < c->sv.n && !noun; k++) /* the noun, not "arrested" */
+        noun = k >= 0 && word_in(c, k, nouns);
+    const char *cc = ev->has_source && ev->source.country ? ev->source.country : arrest_country(c, ev);
+    if (!noun || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return 0;
+    if (!ev->has_source && !(ev->has_source = implied_actor(c, ev, cc, "COP", "police", &ev->source))) return 0;
+    return ev->has_target = implied_actor(c, ev, cc, "CVL", "arrested", &ev->target);
+}
+
 /* Unrest that names no actor at all ("communal riots broke out", "curfew
 ** was imposed in the old city"; docs/ANNOTATION.md rules 3 and 10): a riot
 ** (145) is by civilians of the country where it happens, a curfew, a
@@ -970,10 +1014,11 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
+            if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
             int mob = implied_mob(c, &ev);
             if (mob) ev.confidence *= 0.8;
             if (!ev.has_source && !ev.has_target) {
-                if (!implied_unrest(c, &ev)) continue;
+                if (!implied_unrest(c, &ev) && !implied_arrests(c, &ev)) continue;
                 ev.confidence *= 0.8;
             }
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
@@ -981,6 +1026,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (firm_business(&ev)) continue;
             if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev)) continue;
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
+            if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
             if (body_mention(c, &ev)) continue;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
