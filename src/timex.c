@@ -1160,13 +1160,18 @@ static void note_quarter(tx *x, uint32_t sent) {
     }
 }
 
-/* Can an expression start at token i?  Every matcher's first token is a
-** time.txt phrase word (its class set is non-zero), a number, or one of
-** start_words; other tokens are skipped without running the matchers. */
+/* Words first_offers reads by their spelling (F_THE, F_A, F_THIS, F_PERIOD). */
+static const char *const lead_words[] = {"the", "a", "this", "year", "latest", "comparable", "corresponding", "same"};
+/* Can an expression start at token i?  match_at finds none unless the token
+** offers a matcher something (first_offers): a time.txt class that some
+** matcher's first token has (mx_classes, which holds TW_MOD, match_at's
+** other way in), a number, or a word of lead_words.  Other tokens are
+** skipped without running the matchers: most of the words with a class
+** have only tense or year-preposition ones ("said", "to", "of", "in"). */
 static int may_start(const tx *x, size_t i) {
-    if (x->starts[i] || x->tk[i].shape == NE_SH_NUM) return 1;
-    for (size_t k = 0; k < sizeof start_words / sizeof start_words[0]; k++)
-        if (is_word(x, i, start_words[k])) return 1;
+    if ((x->starts[i] & mx_classes) || x->tk[i].shape == NE_SH_NUM) return 1;
+    for (size_t k = 0; k < sizeof lead_words / sizeof lead_words[0]; k++)
+        if (is_word(x, i, lead_words[k])) return 1;
     return 0;
 }
 
