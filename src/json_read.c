@@ -149,9 +149,8 @@ static size_t fast_escape(const char **pp, const char *end, char *out) {
 static int plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
 /* The first byte of [p, end) that is not plain_byte (end when none), eight
-** bytes at a time: a byte under 0x20, a quote or a backslash sets the high
-** bit of its lane in the "has zero" tests below, a byte from 0x80 has it;
-** a borrow can mark only lanes above a marked one, so the lowest is right. */
+** bytes at a time: ne_json_escape_lanes marks a byte under 0x20, a quote or
+** a backslash, a byte from 0x80 has the high bit of its lane itself. */
 static const char *plain_run(const char *p, const char *end) {
 #ifdef __SSE2__
     /* sixteen at a time where SSE2 is (every x86-64): a signed compare
@@ -166,13 +165,10 @@ static const char *plain_run(const char *p, const char *end) {
         p += 16;
     }
 #endif
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     while (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && end - p >= 8) { /* lane 0 is the first byte */
-        uint64_t x, q, b;
+        uint64_t x;
         memcpy(&x, p, 8);
-        q = x ^ (ones * '"');
-        b = x ^ (ones * '\\');
-        uint64_t m = (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & high;
+        uint64_t m = ne_json_escape_lanes(x) | (x & 0x8080808080808080ull);
         if (m) return p + (__builtin_ctzll(m) >> 3);
         p += 8;
     }

@@ -31,24 +31,13 @@ static void put_escape(ne_buf *b, unsigned char c) {
     neB_add(b, e, 2);
 }
 
-/* Nonzero when one of the eight bytes of x needs escaping: a control byte,
-** quote or backslash sets the high bit of its lane ("has zero byte" tests;
-** a borrow marks only lanes above a marked one, so the lowest lane is
-** right on little-endian machines, where lane 0 is the first byte); bytes
-** from 0x80 are not marked. */
-static inline uint64_t escape_lanes(uint64_t x) {
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    uint64_t q = x ^ (ones * '"'), k = x ^ (ones * '\\');
-    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((k - ones) & ~k)) & high;
-}
-
 /* Index of the first byte of s[i, n) that needs escaping, n when none;
 ** eight bytes at a time where it can. */
 static size_t next_escape(const char *s, size_t i, size_t n) {
     for (; __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && n - i >= 8; i += 8) {
         uint64_t x, m;
         memcpy(&x, s + i, 8);
-        if ((m = escape_lanes(x))) return i + (size_t)(__builtin_ctzll(m) >> 3);
+        if ((m = ne_json_escape_lanes(x))) return i + (size_t)(__builtin_ctzll(m) >> 3);
     }
     while (i < n && !needs_escape((unsigned char)s[i])) i++;
     return i;
@@ -60,17 +49,17 @@ char *neJ_put_str(char *w, const char *s, size_t n) {
         uint64_t x;
         for (size_t i = 0; n - i > 8; i += 8) {
             memcpy(&x, s + i, 8);
-            if (escape_lanes(x)) return NULL;
+            if (ne_json_escape_lanes(x)) return NULL;
             memcpy(w + i, &x, 8);
         }
         memcpy(&x, s + n - 8, 8);
-        if (escape_lanes(x)) return NULL;
+        if (ne_json_escape_lanes(x)) return NULL;
         memcpy(w + n - 8, &x, 8);
     } else if (n >= 4) { /* the first and the last four bytes, tested as one word */
         uint32_t lo, hi;
         memcpy(&lo, s, 4);
         memcpy(&hi, s + n - 4, 4);
-        if (escape_lanes((uint64_t)lo | (uint64_t)hi << 32)) return NULL;
+        if (ne_json_escape_lanes((uint64_t)lo | (uint64_t)hi << 32)) return NULL;
         memcpy(w, &lo, 4);
         memcpy(w + n - 4, &hi, 4);
     } else {

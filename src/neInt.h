@@ -110,6 +110,16 @@ void neJ_int(ne_buf *b, long long v);
 ** digits of v (at most 20 bytes), returning the end. */
 char *neJ_put_str(char *w, const char *s, size_t n);
 char *neJ_put_int(char *w, long long v);
+/* 0x80 in each of the eight bytes of x (lane 0 the first byte: little-endian
+** machines) that must be escaped in a JSON string: a control byte, a quote
+** or a backslash.  "Has zero byte" tests: a borrow marks only lanes above a
+** marked one, so the lowest marked lane is right; bytes from 0x80 are not
+** marked.  The writer's and the reader's (json_read.c) scans use it. */
+static inline uint64_t ne_json_escape_lanes(uint64_t x) {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = x ^ (ones * '"'), k = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((k - ones) & ~k)) & high;
+}
 
 /* ---- tokens and sentences (token.c, sentence.c) ---- */
 enum ne_shape {
