@@ -939,12 +939,13 @@ static int home_trip(const ne_event *ev, const char *pattern_code) {
     return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country);
 }
 
-/* Roots coded only toward someone (docs/ANNOTATION.md rule 4): diplomatic and
-** material cooperation and disapproval (05, 06, 11).  A match of theirs whose
-** target slot names no actor ("sided with the paper", "supported women",
-** "criticized the plan") codes nothing. */
+/* Roots coded only toward someone (docs/ANNOTATION.md rule 4): consultation,
+** diplomatic and material cooperation and disapproval (04, 05, 06, 11).  A
+** match of theirs whose target slot names no actor ("sided with the paper",
+** "supported women", "criticized the plan", "discussed the features with a
+** task manager") codes nothing. */
 static int dyadic_root(const char *root) {
-    return !strcmp(root, "05") || !strcmp(root, "06") || !strcmp(root, "11");
+    return !strcmp(root, "04") || !strcmp(root, "05") || !strcmp(root, "06") || !strcmp(root, "11");
 }
 
 /* A condemnation of an act of force ("Sweden condemned the attack on the
@@ -1000,6 +1001,13 @@ static int active_hold(const ev_ctx *c) {
            !strcmp(c->sv.t[c->m.anchor].lemma, "hold");
 }
 
+/* "Met" takes a party as object, a person or a group the dictionaries may not
+** know ("he had met Bhandari twice"): the meeting happened, with a partner
+** unnamed here; the objects of "discussed ... with", "consulted" may be things. */
+static int met_someone(const ev_ctx *c, const ne_event *ev) {
+    return !strcmp(ev->root, "04") && !strcmp(c->sv.t[c->m.anchor].lemma, "meet");
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -1024,7 +1032,10 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
             if (home_trip(&ev, c->m.pt->cameo->code)) continue;
             if (firm_business(&ev)) continue;
-            if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev)) continue;
+            if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
+                !met_someone(c, &ev))
+                continue;
+
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
             if (body_mention(c, &ev)) continue;
@@ -1079,7 +1090,7 @@ static int word_in(const ev_ctx *c, int k, const char *const *words) {
 
 /* Does the match hold a word of buying ("placed an order with")? */
 static int purchase(const ev_ctx *c) {
-    static const char *const buying[] = {"order", "orders", "purchase", "buy", NULL};
+    static const char *const buying[] = {"order", "orders", "purchase", "buy", "option", "options", NULL};
     for (int i = c->m.anchor; i <= c->m.end && i < c->sv.n; i++)
         if (word_in(c, i, buying)) return 1;
     return 0;
