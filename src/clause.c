@@ -15,8 +15,11 @@ static const ne_token *TK(const ne_sview *sv, int i) { return &sv->t[i]; }
 static int WC(const ne_sview *sv, int i) { return sv->wc[i]; }
 /* Is token i the word w? */
 static int is_word(const ne_sview *sv, int i, const char *w) { return ne_word_is(sv->t[i].norm, w); }
+/* Is token i the punctuation mark w (one ASCII mark the tokenizer shapes
+** NE_SH_PUNCT: , ; : ( ) ?)?  The shape first: it spares reading the text. */
+static int is_mark(const ne_sview *sv, int i, const char *w) { return sv->t[i].shape == NE_SH_PUNCT && is_word(sv, i, w); }
 
-static int is_comma(const ne_sview *sv, int i) { return is_word(sv, i, ","); }
+static int is_comma(const ne_sview *sv, int i) { return is_mark(sv, i, ","); }
 
 /* A dash set off by a space, which opens or closes an aside like a comma
 ** ("Sanders - who met Obama on Wednesday - praised ..."); not the hyphen of
@@ -34,6 +37,7 @@ static int ends_with(const char *s, size_t n, const char *suf) {
 ** which neClause_view marks as an adverb, nor one inside an actor's name:
 ** "CPI(M)", "JD(U)"). */
 static int is_hard_boundary(const ne_sview *sv, int i) {
+    if (TK(sv, i)->shape != NE_SH_PUNCT) return 0; /* is_mark's test, once */
     return is_word(sv, i, ";") || is_word(sv, i, ":") ||
            ((is_word(sv, i, "(") || is_word(sv, i, ")")) && WC(sv, i) != NE_WC_ADV && TK(sv, i)->actor < 0);
 }
@@ -187,7 +191,7 @@ static void approximators(ne_sview *sv) {
 ** dashes, dots or commas, not an abbreviation alone ("(DNC)", "(ISIS)": left
 ** as a bound, as that measured better on ConfliBERT's targets). */
 static int name_label(const ne_sview *sv, int i) {
-    if (i < 1 || i + 2 >= sv->n || !is_word(sv, i, "(")) return -1;
+    if (i < 1 || i + 2 >= sv->n || !is_mark(sv, i, "(")) return -1;
     int before = TK(sv, i - 1)->shape;
     if (before != NE_SH_CAP && before != NE_SH_UPPER) return -1;
     int words = 0;

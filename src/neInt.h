@@ -357,10 +357,10 @@ typedef struct ne_pelem {
     uint8_t need_actor; /* TARGET written "+!": matches only a group that names an actor */
     const ne_pword *alt;
 } ne_pelem;
-/* The words of a sentence as a 1024-bit set of word hashes (bit h & 1023),
+/* The words of a sentence as a 4096-bit set of word hashes (bit h & 4095),
 ** plus bit NE_WS_NONE, always set, and NE_WS_NEVER, never set (padding for
 ** the two lists of a pattern's filter, ne_pfilter). */
-#define NE_WS_BITS 1024
+#define NE_WS_BITS 4096
 #define NE_WS_NONE NE_WS_BITS
 #define NE_WS_NEVER (NE_WS_BITS + 1)
 typedef struct ne_wordset { uint64_t w[NE_WS_BITS / 64 + 1]; } ne_wordset;
