@@ -906,6 +906,29 @@ static int implied_legislature(const ev_ctx *c, const ne_event *ev, ne_actor *ou
     return has && implied_actor(c, ev, cc, "LEG", "legislature", out);
 }
 
+/* Rioters are civilians (docs/ANNOTATION.md rules 3 and 10): a riot (145)
+** whose source is a country or a place ("riots in Gujarat", "rioting in the
+** city") or an office holder the clause put there ("Modi faced criticism over
+** his failure to prevent rioting in his state") is by civilians of that
+** country, at no one of their own country.  Returns 1 when it recoded the
+** source. */
+static int rioters(const ev_ctx *c, ne_event *ev) {
+    static const char *const offices[] = {"GOV", "LEG", "JUD", "ELI", NULL};
+    const ne_actor *s = &ev->source;
+    if (strcmp(ev->code, "145") || !ev->has_source || !s->country || strlen(s->country) != 3 ||
+        neDict_is_intl(c->e, s->country) || (s->role && s->role[0] && !ne_word_in(s->role, offices)))
+        return 0;
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3sCVL", s->country);
+    const char *code = neA_strndup(&c->d->arena, buf, strlen(buf));
+    if (!code) return 0;
+    ev->source.code = code;
+    ev->source.role = "CVL";
+    /* what the office holder's clause gave as its target ("in his state") is no target of the riot */
+    if (ev->has_target && ev->target.country && !strcmp(ev->target.country, s->country)) ev->has_target = 0;
+    return 1;
+}
+
 /* Repression with no target in its slot ("police opened fire and burst
 ** teargas shells to quell mobs"): the crowd the sentence names (a civilian
 ** or opposition group mention, docs/ANNOTATION.md rule 10) is the target.
@@ -1039,6 +1062,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
             if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
             if (body_mention(c, &ev)) continue;
+            if (rioters(c, &ev)) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
