@@ -1329,17 +1329,20 @@ static int claimed_act(ev_ctx *c, int vs, ev_frame *f) {
     return 1;
 }
 
-/* A clause that is the content of a claim or a denial ("rejected India's
-** claim that it sheltered militants", "dismissed allegations that its army
-** shelled villages", "denied that its troops attacked the convoy"): its act
-** is not reported as done; the claim or denial is coded on its own. */
+/* A clause that is the content of a claim, a denial or a demand ("rejected
+** India's claim that it sheltered militants", "dismissed allegations that
+** its army shelled villages", "denied that its troops attacked the convoy",
+** "demanded that Clinton apologize", "urged that the talks resume"): its act
+** is not reported as done; the claim, denial or demand is coded on its own. */
 static int claim_content(const ev_ctx *c, int lo) {
-    static const char *const words[] = {"claim", "claims", "allegation", "allegations", "accusation", "accusations",
+    static const char *const nouns[] = {"claim", "claims", "allegation", "allegations", "accusation", "accusations",
                                         "charge", "charges", "rumor", "rumors", "rumour", "rumours", "suggestion",
-                                        "suggestions", "speculation", "deny", NULL};
+                                        "suggestions", "speculation", "demand", "demands", "request", "proposal", NULL};
+    static const char *const verbs[] = {"deny", "demand", "insist", "urge", "request", "recommend", "propose",
+                                        "suggest", "ask", NULL};
     if (lo < 2 || c->sv.wc[lo - 1] != NE_WC_THAT) return 0;
     int k = lo - 2;
-    return word_in(c, k, words) && (!strcmp(c->sv.t[k].lemma, "deny") ? c->sv.isverb[k] : !c->sv.isverb[k]);
+    return c->sv.isverb[k] ? ne_word_in(c->sv.t[k].lemma, verbs) : word_in(c, k, nouns);
 }
 
 /* A verb-anchored match: modality, subject, voice, then the events. */
