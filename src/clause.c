@@ -107,14 +107,23 @@ static int ed_modifier(const ne_sview *sv, int i) {
            !ends_with(n->norm, n->norm_len, "ly");
 }
 
+/* An -ed form after a possessive (p, adverbs between) and before a
+** lower-case noun modifies that noun: "Obama's highly criticized press
+** conference", "his planned visit" (the owner did not criticize or plan). */
+static int poss_modifier(const ne_sview *sv, int p, int i) {
+    if (p < 0 || WC(sv, p) != NE_WC_POSS || i + 1 >= sv->n) return 0;
+    const ne_token *n = TK(sv, i + 1);
+    return WC(sv, i + 1) == NE_WC_OPEN && n->shape == NE_SH_LOWER && neClause_actor(sv, i + 1) < 0;
+}
+
 /* Is token i (a possible verb) used as a noun here?  Rules over the left
 ** neighbour: determiners, possessives, numbers, prepositions, adjectives and
 ** nationality words make a noun; auxiliaries, "to", pronouns, names a verb. */
 static int judge_noun(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     if (!(t->tags & NE_TAG_VERB)) return 1;
-    if (inflected_ed(t)) return ed_modifier(sv, i);
     int p = prev_nonadv(sv, i);
+    if (inflected_ed(t)) return ed_modifier(sv, i) || poss_modifier(sv, p, i);
     if (p < 0) return 1;
     int c = WC(sv, p);
     const ne_token *pt = TK(sv, p);
