@@ -474,7 +474,10 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     }
     int temporal = p == 0 && (is_word(sv, p, "after") || is_word(sv, p, "upon") || is_word(sv, p, "while") ||
                               is_word(sv, p, "since")); /* "After meeting Ruto, Xi said": the meeting took place */
-    if (!noun && p >= 0 && ((WC(sv, p) == NE_WC_PREP && !temporal) || (sv->isverb[p] && nonfactive(sv, p))) &&
+    /* "responded by expelling", "began by crediting Trump": how the verb before was done, a report */
+    int q = p > 0 ? prev_nonadv(sv, p) : -1;
+    int manner = q >= 0 && is_word(sv, p, "by") && sv->isverb[q];
+    if (!noun && p >= 0 && ((WC(sv, p) == NE_WC_PREP && !temporal && !manner) || (sv->isverb[p] && nonfactive(sv, p))) &&
         ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing"))
         m |= NE_MOD_GERUND; /* "accused Iran of attacking", "avoided meeting", "considered expelling" */
     return m;
