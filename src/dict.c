@@ -873,40 +873,42 @@ static size_t count_lines(const char *buf, size_t len) {
     return n;
 }
 
-static int load_file(loader *L, const char *path, uint8_t deftype) {
-    ne_dict *dc = L->dc;
-    char *buf;
-    size_t len;
-    int rc = neU_read_file(path, &buf, &len, MAX_FILE_BYTES);
-    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read", path);
-    if (grow((void **)&dc->files, &dc->file_cap, dc->file_n + 1, sizeof *dc->files)) {
-        neM_free(buf);
-        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
-    }
-    size_t pl = strlen(path);
-    char *copy = neM_malloc(pl + 1);
-    if (!copy) { neM_free(buf); return ne_engine_fail(L->e, NE_NOMEM, "out of memory"); }
-    memcpy(copy, path, pl + 1);
-    L->file = (uint32_t)dc->file_n;
-    dc->files[dc->file_n++] = copy;
-    L->path = copy;
-    L->deftype = deftype;
-    L->source = strncmp(buf, "# generated", 11) == 0 ? NE_DS_GENERATED : NE_DS_HAND;
-    L->line = 0;
-    rc = reserve_lines(dc, count_lines(buf, len));
-    if (rc) {
-        neM_free(buf);
-        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
-    }
-    for (char *p = buf; rc == NE_OK && p < buf + len;) {
-        char *nl = memchr(p, '\n', (size_t)(buf + len - p));
+/* The lines of file text [buf, buf + len), not NUL-terminated. */
+static int parse_lines(loader *L, const char *buf, size_t len) {
+    int rc = NE_OK;
+    for (const char *p = buf; rc == NE_OK && p < buf + len;) {
+        const char *nl = memchr(p, '\n', (size_t)(buf + len - p));
         if (!nl) nl = buf + len;
         L->line++;
         rc = parse_line(L, p, nl);
         if (rc == NE_DATA && L->check) rc = NE_OK;
         p = nl + 1;
     }
-    neM_free(buf);
+    return rc;
+}
+
+static int load_file(loader *L, const char *path, uint8_t deftype) {
+    ne_dict *dc = L->dc;
+    ne_fview f;
+    int rc = neU_view_file(path, &f, MAX_FILE_BYTES);
+    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read", path);
+    size_t pl = strlen(path);
+    char *copy = NULL;
+    if (grow((void **)&dc->files, &dc->file_cap, dc->file_n + 1, sizeof *dc->files) || !(copy = neM_malloc(pl + 1))) {
+        neU_view_free(&f);
+        return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    }
+    memcpy(copy, path, pl + 1);
+    L->file = (uint32_t)dc->file_n;
+    dc->files[dc->file_n++] = copy;
+    L->path = copy;
+    L->deftype = deftype;
+    L->source = f.len >= 11 && memcmp(f.p, "# generated", 11) == 0 ? NE_DS_GENERATED : NE_DS_HAND;
+    L->line = 0;
+    rc = reserve_lines(dc, count_lines(f.p, f.len));
+    if (rc) rc = ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+    else rc = parse_lines(L, f.p, f.len);
+    neU_view_free(&f);
     return rc;
 }
 

@@ -270,20 +270,19 @@ static int load_exc(ne_lexicon *lx, const char *buf, size_t len, int verb) {
 static int load_wn_file(struct ne_engine *e, const char *name, int kind) {
     char path[1024];
     if (neU_path(path, sizeof path, e->wordnet_dir, name)) return NE_NOTFOUND;
-    char *buf;
-    size_t len;
-    int rc = neU_read_file(path, &buf, &len, (size_t)64 << 20);
+    ne_fview f;
+    int rc = neU_view_file(path, &f, (size_t)64 << 20);
     if (rc == NE_IO) return NE_NOTFOUND;
     if (rc) return rc;
     ne_lexicon *lx = e->lexicon;
     switch (kind) {
-    case 0: rc = load_index(lx, buf, len, LX_VERB); break;
-    case 1: rc = load_index(lx, buf, len, LX_NOUN); break;
-    case 4: rc = load_index(lx, buf, len, LX_ADJ); break;
-    case 2: rc = load_exc(lx, buf, len, 1); break;
-    default: rc = load_exc(lx, buf, len, 0); break;
+    case 0: rc = load_index(lx, f.p, f.len, LX_VERB); break;
+    case 1: rc = load_index(lx, f.p, f.len, LX_NOUN); break;
+    case 4: rc = load_index(lx, f.p, f.len, LX_ADJ); break;
+    case 2: rc = load_exc(lx, f.p, f.len, 1); break;
+    default: rc = load_exc(lx, f.p, f.len, 0); break;
     }
-    neM_free(buf);
+    neU_view_free(&f);
     return rc;
 }
 
@@ -391,12 +390,13 @@ static int precompute(ne_lexicon *lx) {
 ** Absent: every WordNet noun counts as a common word (neLemma_common). */
 static int load_proper(struct ne_engine *e) {
     char path[1024];
-    char *buf;
-    size_t len;
     if (neU_path(path, sizeof path, e->data_dir, "wordnet-proper.txt")) return NE_OK;
-    int rc = neU_read_file(path, &buf, &len, (size_t)16 << 20);
+    ne_fview f;
+    int rc = neU_view_file(path, &f, (size_t)16 << 20);
     if (rc == NE_IO) return NE_OK;
     if (rc) return rc;
+    const char *buf = f.p;
+    size_t len = f.len;
     for (size_t i = 0; i < len;) {
         const char *line = buf + i;
         const char *nl = memchr(line, '\n', len - i);
@@ -406,7 +406,7 @@ static int load_proper(struct ne_engine *e) {
         lx_entry *x = lx_find(e->lexicon, line, ll);
         if (x) x->flags |= LX_PROPER;
     }
-    neM_free(buf);
+    neU_view_free(&f);
     return NE_OK;
 }
 
