@@ -394,7 +394,11 @@ static inline int ne_initial_in(uint32_t m, const char *t) { return (m & ne_init
 static inline uint32_t ne_hash_step(uint32_t h, uint8_t c) { return (h ^ c) * 16777619u; }
 static inline uint32_t ne_hash(const char *s, size_t n) {
     uint32_t h = NE_HASH_SEED;
-    for (size_t i = 0; i < n; i++) h = ne_hash_step(h, (uint8_t)s[i]);
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) /* four steps a turn: a word's bytes with a quarter of the loop tests */
+        h = ne_hash_step(ne_hash_step(ne_hash_step(ne_hash_step(h, (uint8_t)s[i]), (uint8_t)s[i + 1]),
+                                      (uint8_t)s[i + 2]), (uint8_t)s[i + 3]);
+    for (; i < n; i++) h = ne_hash_step(h, (uint8_t)s[i]);
     return h;
 }
 typedef struct ne_pattern {
