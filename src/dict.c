@@ -1249,10 +1249,14 @@ static int caseless_country(const ne_token *tk, size_t i, size_t ntok) {
 }
 
 /* In a lower-case sentence, a two-letter role abbreviation after "the"
-** ("the pm", "the cm", "the sp"): "pm" after a time ("at 9 pm") stays a time. */
-static int caseless_title(const dhit *h, const ne_token *tk, size_t i) {
-    return h->type == NE_DT_ROLE && h->ntok == 1 && tk[i].norm_len == 2 && i > 0 &&
-           tk[i - 1].sent == tk[i].sent && !strcmp(tk[i - 1].norm, "the");
+** ("the pm", "the cm", "the sp") or after a name that is no common word, a
+** party's or a region's ("bjp mp", "gujarat cm"): "pm" after a time ("at 9
+** pm") stays a time. */
+static int caseless_title(const struct ne_engine *e, const dhit *h, const ne_token *tk, size_t i) {
+    if (h->type != NE_DT_ROLE || h->ntok != 1 || tk[i].norm_len != 2 || i == 0 || tk[i - 1].sent != tk[i].sent)
+        return 0;
+    return !strcmp(tk[i - 1].norm, "the") ||
+           (tk[i - 1].shape == NE_SH_LOWER && tk[i - 1].norm_len >= 3 && caseless_word(e, &tk[i - 1]));
 }
 
 /* Is the text token t written with exactly the capitals pat (abbrev_caps)? */
@@ -1277,7 +1281,7 @@ static int hit_accepts(const struct ne_engine *e, const struct ne_doc *d, const 
     if (caseless == NE_CASELESS_LOWER && (h->caps_only || h->capmask))
         return h->ntok > 1 || caseless_word(e, &tk[i]) ||
                (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, d->tokens.n)) ||
-               caseless_title(h, tk, i);
+               caseless_title(e, h, tk, i);
     if (h->caps_only && tk[i].shape != NE_SH_UPPER) return 0;
     for (unsigned k = 0; k < h->ntok; k++)
         if ((h->capmask & (1u << k)) && tk[i + k].shape == NE_SH_LOWER) return 0;
