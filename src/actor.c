@@ -75,12 +75,15 @@ static const char *const minor[] = {"the", "and", "for", "with", "from", "into",
                                     "than", "that", "this", "its", "are", "was", "has", "but", "nor",
                                     "yet", "via", "off", "out", "per", "'s", "n't", NULL};
 
+/* Words that make the next one a former holder of a role (pre_modifiers). */
+static const char *const formers[] = {"former", "ex", NULL};
+
 /* The lists above that are tested at most tokens, as bits of a per-token
 ** mask (scan.lists) computed once per document from one hash table of all
 ** their words: a list test is then one load instead of string compares. */
-enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_COUNT };
+enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_FORMER, L_COUNT };
 static const char *const *const hot_lists[L_COUNT] = {determiners, definites, pronouns, not_name_start, calendar,
-                                                      name_particles, honorifics, gap_stop, minor};
+                                                      name_particles, honorifics, gap_stop, minor, formers};
 #define LW_CAP 1024 /* slots of the listed-word table: a power of two, over twice the words */
 typedef struct lw_slot {
     const char *w;  /* NULL: empty */
@@ -359,8 +362,8 @@ static size_t name_end(scan *s, size_t i) {
     size_t longest = 0;
     for (size_t k = i; k < j; k++) if (s->tk[k].end - s->tk[k].start > longest) longest = s->tk[k].end - s->tk[k].start;
     if (longest < 2) return i; /* "S and P", "M-3": letters, not names */
-    if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_elsewhere(s, i) && !name_context(s, i))
-        return i;
+    if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_context(s, i) && !name_elsewhere(s, i))
+        return i; /* name_context first: it reads two tokens, name_elsewhere the document */
     return j;
 }
 
@@ -984,9 +987,8 @@ static void appositions(scan *s, size_t first) {
 static int surely_none(const scan *s, size_t i) {
     const ne_token *t = &s->tk[i];
     if (t->actor >= 0) return 1;
-    return !s->dtypes[i] && !(s->lists[i] & (1u << L_DET | 1u << L_PRON | 1u << L_HON)) &&
-           s->caseless != NE_CASELESS_LOWER && (s->titlecase || !capitalized(t)) && !is_w(t, "former") &&
-           !is_w(t, "ex");
+    return !s->dtypes[i] && !(s->lists[i] & (1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER)) &&
+           s->caseless != NE_CASELESS_LOWER && (s->titlecase || !capitalized(t));
 }
 
 static int scan_sentence(scan *s) {
