@@ -421,8 +421,10 @@ static size_t lemma_ranks(const char **lem, size_t n, uint32_t *rank) {
 
 /* p->order: the n patterns sorted by anchor lemma (strcmp order), heavier
 ** first among those, then in file order, without comparing patterns: two
-** stable counting sorts of their indexes, by weight and then by lemma rank. */
-static int sort_order(ne_patterns *p, size_t n) {
+** stable counting sorts of their indexes, by weight and then by lemma rank.
+** order_rank[i]: the lemma rank of p->order[i] (equal ranks, equal lemmas);
+** *groups: the number of distinct anchor lemmas. */
+static int sort_order(ne_patterns *p, size_t n, uint32_t *order_rank, size_t *groups) {
     const char **lem = neM_calloc(n ? n : 1, sizeof *lem);
     uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank), *wkey = neM_calloc(n ? n : 1, sizeof *wkey);
     uint32_t *a = neM_calloc(n ? n : 1, sizeof *a), *b = neM_calloc(n ? n : 1, sizeof *b);
@@ -437,7 +439,11 @@ static int sort_order(ne_patterns *p, size_t n) {
     if (rc == NE_OK && !(ranks = lemma_ranks(lem, n, rank))) rc = NE_NOMEM;
     if (rc == NE_OK) rc = counting_sort(a, b, n, wkey, (size_t)UINT16_MAX + 1);
     if (rc == NE_OK) rc = counting_sort(b, a, n, rank, ranks);
-    for (size_t i = 0; rc == NE_OK && i < n; i++) p->order[i] = NE_VEC_AT(p->pats, ne_pattern, a[i]);
+    for (size_t i = 0; rc == NE_OK && i < n; i++) {
+        p->order[i] = NE_VEC_AT(p->pats, ne_pattern, a[i]);
+        order_rank[i] = rank[a[i]];
+    }
+    *groups = n ? ranks : 0;
     neM_free(lem);
     neM_free(rank);
     neM_free(wkey);
@@ -522,23 +528,18 @@ static int alloc_buckets(ne_patterns *p, size_t cap) {
 }
 
 /* Put the run [i, j) of order, anchored on lemma l, in the index. */
-static void index_anchor(ne_patterns *p, const char *l, size_t i, size_t j) {
-    uint32_t h = ne_hash(l, strlen(l));
-    size_t k = h & (p->cap - 1);
+static void index_anchor(ne_patterns *p, size_t i, size_t j) {
+    const ne_pword *w = &p->order[i]->elems[p->order[i]->anchor].alt[0]; /* anchor_lemma's word */
+    const char *l = w->lemma;
+    uint32_t h = w->lh; /* ne_hash of the lemma, made when the word was */
+    size_t k = h & (p->cap - 1), len = strlen(l);
     while (p->buckets[k].lemma) k = (k + 1) & (p->cap - 1);
     pat_bucket *b = &p->buckets[k];
     b->hash = h, b->lemma = l;
     p->runs[k] = (pat_run){(uint32_t)i, (uint32_t)(j - i)};
-    if (strlen(l) < PAT_KEY) memcpy(b->key, l, strlen(l) + 1);
+    if (len < PAT_KEY) memcpy(b->key, l, len + 1);
     p->amap[(h & (PAT_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
     build_anchor(p, (uint32_t)i, (uint32_t)(j - i), &b->an);
-}
-
-/* Number of distinct anchor lemmas in the sorted order. */
-static size_t count_anchors(const ne_patterns *p, size_t n) {
-    size_t groups = 0;
-    for (size_t i = 0; i < n; i++) groups += i == 0 || strcmp(anchor_lemma(p->order[i - 1]), anchor_lemma(p->order[i]));
-    return groups;
 }
 
 int nePattern_build(struct ne_engine *e, ne_patterns *p) {
@@ -551,21 +552,23 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->firsts = NULL, p->runs = NULL, p->cap = 0;
     memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
-    if (!p->order) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    if (sort_order(p, n)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    size_t groups = count_anchors(p, n), cap = 16;
+    uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank);
+    size_t groups = 0, cap = 16;
+    int rc = p->order && rank ? sort_order(p, n, rank, &groups) : NE_NOMEM;
     while (cap < groups * 2) cap *= 2;
-    p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
-    p->firsts = neM_calloc(n ? n : 1, sizeof *p->firsts);
-    if (!p->entries || !p->firsts || alloc_buckets(p, cap)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    for (size_t i = 0; i < n;) {
-        const char *l = anchor_lemma(p->order[i]);
+    if (rc == NE_OK) {
+        p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
+        p->firsts = neM_calloc(n ? n : 1, sizeof *p->firsts);
+        if (!p->entries || !p->firsts || alloc_buckets(p, cap)) rc = NE_NOMEM;
+    }
+    for (size_t i = 0; rc == NE_OK && i < n;) { /* one run per anchor lemma */
         size_t j = i;
-        while (j < n && !strcmp(anchor_lemma(p->order[j]), l)) j++;
-        index_anchor(p, l, i, j);
+        while (j < n && rank[j] == rank[i]) j++;
+        index_anchor(p, i, j);
         i = j;
     }
-    return NE_OK;
+    neM_free(rank);
+    return rc ? ne_engine_fail(e, NE_NOMEM, "out of memory") : NE_OK;
 }
 
 /* Bucket of lemma [lemma, lemma+n) with ne_hash h, or NULL; n (size_t)-1:
