@@ -592,14 +592,59 @@ static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
     return push_token(sc->d, &sc->np, s, n, b, end, c, flags, ascii && cl != 5);
 }
 
+/* Append the token [i, i + len) of an ASCII word of letters and digits
+** (class c) whose normalized form is the nw words w[] (its len bytes, then
+** zeros: its NUL); up, low: it has upper-, lower-case letters.  The token
+** is the one scan_word would make. */
+static inline __attribute__((always_inline)) int put_word(scan *sc, size_t i, size_t len, enum cclass c,
+                                                          const uint64_t *w, size_t nw, int up, int low,
+                                                          size_t *out_end) {
+    ne_token *t = new_token(&sc->d->tokens, i, i + len, sc->flags);
+    *out_end = i + len;
+    char *r = norm_room(&sc->d->arena, &sc->np, nw * 8);
+    if (!r) return NE_NOMEM;
+    memcpy(r, w, nw * 8);
+    t->norm = t->lemma = r;
+    t->norm_len = (uint16_t)len;
+    t->shape = c == C_LETTER ? word_shape(up, low, is_upper(sc->s[i])) : NE_SH_NUM;
+    return NE_OK;
+}
+
+/* Can a word of ASCII letters and digits end at byte b without the general
+** scanner: no non-ASCII letter may continue it, no apostrophe, period or
+** comma join an abbreviation, clitic or number to it? */
+static inline int plain_word_end(unsigned char b) { return b < 0x80 && b != '\'' && b != '`' && b != '.' && b != ','; }
+
+/* scan_short_word's case of a word of eight to fifteen bytes: x is its
+** first eight (all letters and digits), alpha has 0x80 in those that are
+** letters; the second eight are loaded here.  Out of line: the short case
+** stays small. */
+static __attribute__((noinline)) int scan_long_word(scan *sc, size_t i, enum cclass c, uint64_t x, uint64_t alpha,
+                                                   size_t *out_end, int *rc) {
+    const char *s = sc->s + i;
+    uint64_t x2, alpha2, digit, mask;
+    memcpy(&x2, s + 8, 8);
+    classes8(x2, &alpha2, &digit);
+    uint64_t stop = ~(alpha2 | digit) & HIGH;
+    if (!stop) return 0;
+    size_t len = 8 + ((size_t)__builtin_ctzll(stop) >> 3);
+    if (!plain_word_end((unsigned char)s[len])) return 0;
+    memcpy(&mask, byte_mask + 16 - len, 8); /* the word's bytes of the second eight */
+    alpha2 &= mask;
+    uint64_t up = alpha & ~(x << 2), up2 = alpha2 & ~(x2 << 2); /* bit 5 (0x20) clear: an upper-case letter */
+    uint64_t low = (alpha & (x << 2)) | (alpha2 & (x2 << 2));
+    const uint64_t w[2] = {x | (up >> 2), (x2 & mask) | (up2 >> 2)};
+    *rc = put_word(sc, i, len, c, w, 2, (up | up2) != 0, low != 0, out_end);
+    return 1;
+}
+
 /* The common token, without the general scanner: an ASCII word of at most
-** seven letters and digits that ends at an ASCII byte other than an
-** apostrophe, a period or a comma (so no abbreviation, clitic or number
-** joins it), with sixteen bytes readable at i: one load gives the word, its
-** normalized form and its shape.  The token it appends is the one scan_word
-** would; returns 0 (nothing done) when the word is not such a word, else 1
-** with *rc set.  (Longer words cost the general path no more than a second
-** load here would: measured.) */
+** fifteen letters and digits that ends at an ASCII byte other than an
+** apostrophe, a period or a comma (plain_word_end), with sixteen bytes
+** readable at i: a load of eight gives the word, its normalized form and
+** its shape (two loads for eight bytes or more: scan_long_word).  The token
+** it appends is the one scan_word would; returns 0 (nothing done) when the
+** word is not such a word, else 1 with *rc set. */
 static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, int *rc) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const char *s = sc->s + i;
@@ -609,31 +654,22 @@ static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, i
     memcpy(&x, s, 8);
     classes8(x, &alpha, &digit);
     uint64_t stop = ~(alpha | digit) & HIGH;
-    if (!stop) return 0;
+    if (!stop) return scan_long_word(sc, i, c, x, alpha, out_end, rc);
     size_t len = (size_t)__builtin_ctzll(stop) >> 3; /* >= 1: s[0] is a letter or digit */
-    unsigned char b = (unsigned char)s[len];
-    if (b >= 0x80 || b == '\'' || b == '`' || b == '.' || b == ',') return 0;
-    ne_token *t = new_token(v, i, i + len, sc->flags);
-    *out_end = i + len;
-    *rc = NE_OK;
+    if (!plain_word_end((unsigned char)s[len])) return 0;
     if (len == 1) {
+        ne_token *t = new_token(v, i, i + 1, sc->flags);
         norm_byte(t, s[0], c);
         t->lemma = t->norm;
-        return 1;
-    }
-    char *r = norm_room(&sc->d->arena, &sc->np, 8);
-    if (!r) {
-        *rc = NE_NOMEM;
+        *out_end = i + 1;
+        *rc = NE_OK;
         return 1;
     }
     memcpy(&mask, byte_mask + 8 - len, 8);
     alpha &= mask;
-    uint64_t up = alpha & ~(x << 2), low = alpha & (x << 2); /* bit 5 (0x20) set: a lower-case letter */
+    uint64_t up = alpha & ~(x << 2), low = alpha & (x << 2); /* bit 5 (0x20) clear: an upper-case letter */
     x = (x & mask) | (up >> 2);
-    memcpy(r, &x, 8);
-    t->norm = t->lemma = r;
-    t->norm_len = (uint16_t)len;
-    t->shape = c == C_LETTER ? word_shape(up != 0, low != 0, is_upper(s[0])) : NE_SH_NUM;
+    *rc = put_word(sc, i, len, c, &x, 1, up != 0, low != 0, out_end);
     return 1;
 #else
     (void)sc, (void)i, (void)c, (void)out_end, (void)rc;
