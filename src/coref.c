@@ -58,34 +58,51 @@ static int is_collective(const cctx *c, size_t k) {
 
 static int role_only(const cctx *c, size_t m);
 
-/* May pronoun m refer to mention k?  A role nominal that main_country_roles
-** will code later ("the arrested persons ... they") has an identity too. */
-/* Is object pronoun m ("him", "them") the object of a verb whose subject
-** is mention k ("Sen. Claire McCaskill (D-Mo.) scolded him")?  Such a
-** pronoun names someone else: "herself" would name the subject. */
-static int object_of_subject(const cctx *c, size_t m, size_t k) {
+/* The subject mention of the verb right before object pronoun m ("him",
+** "them"): "Sen. Claire McCaskill (D-Mo.) scolded him", "Limbaugh praised
+** the speech and urged him" (a coordinated or participial verb of the same
+** clause: lower-case words, commas and "and" back to the subject, no other
+** mention, clause word or reporting verb between).  Such a pronoun names
+** someone else ("himself" would name the subject).  -1 when none. */
+static long object_subject(const cctx *c, size_t m) {
+    static const char *const stop[] = {"say", "said", "says", "tell", "told", "that", "who", "whom", "which", "would",
+                                       "will", "could", "should", "may", "might", "can", "if", "when", "because",
+                                       "while", "after", "before", "as", "to", "but", "or", NULL};
     const ne_token *tk = c->tk;
     uint32_t j = c->inf[m].tok_first;
-    if (!ne_word_is(tk[j].norm, "him") && !ne_word_is(tk[j].norm, "them")) return 0;
+    if (m == 0 || (!ne_word_is(tk[j].norm, "him") && !ne_word_is(tk[j].norm, "them"))) return -1;
     if (j < 1 || tk[j - 1].shape != NE_SH_LOWER || !(tk[j - 1].tags & NE_TAG_VERB) || tk[j - 1].sent != tk[j].sent)
-        return 0;
-    uint32_t e = c->inf[k].tok_end, i = j - 1; /* left of the verb: adverbs and a bracketed label */
-    for (int steps = 0; i > e && steps < 10; steps++) {
+        return -1;
+    uint32_t i = j - 1; /* left of the verb: adverbs and a bracketed party label */
+    for (int steps = 0; i > 0 && steps < 10; steps++) {
         const ne_token *t = &tk[i - 1];
         if (t->shape == NE_SH_LOWER && t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 2, "ly", 2)) i--;
         else if (ne_word_is(t->norm, ")")) {
-            while (i > e && !ne_word_is(tk[i - 1].norm, "(")) i--;
-            if (i > e) i--;
+            while (i > 0 && j - i < 12 && !ne_word_is(tk[i - 1].norm, "(")) i--;
+            if (i > 0) i--;
         } else break;
     }
-    return i == e && tk[e - 1].sent == tk[j].sent;
+    size_t x = m;
+    while (x > 0 && c->inf[x - 1].tok_end > i) x--; /* past the label's own mention ("D-Mo.") */
+    if (x == 0) return -1;
+    x--;
+    uint32_t e = c->inf[x].tok_end;
+    if (tk[e - 1].sent != tk[j].sent) return -1;
+    for (; i > e && j - i < 12; i--) {
+        const ne_token *t = &tk[i - 1];
+        if (ne_word_in(t->norm, stop) || (t->shape != NE_SH_LOWER && !ne_word_is(t->norm, ","))) return -1;
+    }
+    return i == e ? (long)x : -1;
 }
 
+/* May pronoun m refer to mention k?  A role nominal that main_country_roles
+** will code later ("the arrested persons ... they") has an identity too. */
 static int pronoun_fits(const cctx *c, size_t m, size_t k) {
     const ne_actor_info *pm = &c->inf[m];
     size_t r = root_of(c, k);
     if (c->act[k].kind == NE_ACTOR_PRONOUN && c->act[k].ref < 0) return 0;
-    if (c->inf[k].tok_end <= c->inf[m].tok_first && object_of_subject(c, m, k)) return 0;
+    long subj = object_subject(c, m);
+    if (subj >= 0 && root_of(c, k) == root_of(c, (size_t)subj)) return 0;
     if (!has_identity(c, r) && !(ROLE_PRONOUNS(pm) && role_only(c, r))) return 0;
     if (pm->person == 1) {
         if (!is_personish(c, k) && !is_personish(c, r)) return 0;
