@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define PERSON_WINDOW 1  /* sentences back he/she may reach: speakers are named close by */
+#define PERSON_WINDOW 1  /* sentences back he/she may reach (one more past a sentence naming no one) */
 #define PRONOUN_WINDOW 3 /* sentences back it/they may reach */
 #define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
 #define SPEAKER_WINDOW 8 /* sentences back the "he" of `"...," he said` may reach */
@@ -238,6 +238,27 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
         if (first == 0) break;
     }
     return -1;
+}
+
+/* Does sentence s hold any mention (quote.c and actor.c ran before)? */
+static int has_mention(const cctx *c, uint32_t s) {
+    for (size_t k = 0; k < c->d->actors.n; k++) {
+        uint32_t sk = sent_of(c, k);
+        if (sk == s) return 1;
+        if (sk > s) break;
+    }
+    return 0;
+}
+
+/* The antecedent of he/she: the nearest fitting person up to PERSON_WINDOW
+** sentences back, or one sentence further when the sentence between names
+** no one ("owaisi said the budget was jugglery. the outlay was inflated.
+** he demanded ..."): the topic has not moved to anyone else.  -1 when none. */
+static long person_antecedent(const cctx *c, size_t m) {
+    long k = nearest(c, m, PERSON_WINDOW, pronoun_fits);
+    uint32_t s = sent_of(c, m);
+    if (k >= 0 || s < PERSON_WINDOW + 1 || has_mention(c, s - PERSON_WINDOW)) return k;
+    return nearest(c, m, PERSON_WINDOW + 1, pronoun_fits);
 }
 
 /* Is mention k inside a direct quotation (quote.c ran before)? */
@@ -670,7 +691,8 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         if (a->ref >= 0) continue;
         long k = -1;
         if (a->kind == NE_ACTOR_PRONOUN && c.speaks && c.speaks[m] == SPK_PRONOUN) k = speaker_antecedent(&c, m);
-        else if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, c.inf[m].person == 1 ? PERSON_WINDOW : PRONOUN_WINDOW, pronoun_fits);
+        else if (a->kind == NE_ACTOR_PRONOUN && c.inf[m].person == 1) k = person_antecedent(&c, m);
+        else if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, PRONOUN_WINDOW, pronoun_fits);
         else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);
