@@ -88,8 +88,8 @@ static uint32_t pool_add(ne_lexicon *lx, const char *w, size_t n) {
     return off;
 }
 
-static int lx_grow(ne_lexicon *lx) {
-    size_t cap = lx->cap ? lx->cap * 2 : 1 << 14;
+/* Rehash the table into cap slots (a power of two above the entries). */
+static int lx_grow(ne_lexicon *lx, size_t cap) {
     void *mem = neM_calloc_big(cap + 2, sizeof(lx_entry)); /* room to align */
     if (!mem) return NE_NOMEM;
     lx_entry *s = (lx_entry *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
@@ -113,7 +113,7 @@ static lx_entry *lx_intern(ne_lexicon *lx, const char *w, size_t n) {
     uint32_t h = lx_hash(w, n);
     lx_entry *e = lx_find_h(lx, w, n, h);
     if (e) return e;
-    if ((lx->used + 1) * 4 > lx->cap * 3 && lx_grow(lx) != NE_OK) return NULL;
+    if ((lx->used + 1) * 4 > lx->cap * 3 && lx_grow(lx, lx->cap ? lx->cap * 2 : 1 << 14) != NE_OK) return NULL;
     uint32_t off = pool_add(lx, w, n);
     if (!off) return NULL;
     size_t j = h & (lx->cap - 1);
@@ -124,6 +124,15 @@ static lx_entry *lx_intern(ne_lexicon *lx, const char *w, size_t n) {
     e->len = (uint8_t)n;
     lx->used++;
     return e;
+}
+
+/* Room for more entries without a rehash on the way (at most three quarters
+** full): a WordNet file is sized once by its lines instead of doubling the
+** table several times, each a pass over every entry. */
+static int lx_reserve(ne_lexicon *lx, size_t more) {
+    size_t cap = lx->cap ? lx->cap : 1 << 14;
+    while ((lx->used + more) * 4 > cap * 3) cap *= 2;
+    return cap > lx->cap ? lx_grow(lx, cap) : NE_OK;
 }
 
 /* Built-in forms that hold with or without WordNet: clitics and auxiliaries. */
@@ -275,6 +284,13 @@ static int load_wn_file(struct ne_engine *e, const char *name, int kind) {
     if (rc == NE_IO) return NE_NOTFOUND;
     if (rc) return rc;
     ne_lexicon *lx = e->lexicon;
+    size_t lines = 0;
+    for (const char *p = f.p, *end = f.p + f.len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) lines++;
+    rc = lx_reserve(lx, kind == 2 || kind == 3 ? 2 * lines : lines); /* an exception line may add its lemma too */
+    if (rc) {
+        neU_view_free(&f);
+        return rc;
+    }
     switch (kind) {
     case 0: rc = load_index(lx, f.p, f.len, LX_VERB); break;
     case 1: rc = load_index(lx, f.p, f.len, LX_NOUN); break;
