@@ -610,10 +610,13 @@ static inline __attribute__((always_inline)) int put_word(scan *sc, size_t i, si
     return NE_OK;
 }
 
-/* Can a word of ASCII letters and digits end at byte b without the general
-** scanner: no non-ASCII letter may continue it, no apostrophe, period or
-** comma join an abbreviation, clitic or number to it? */
-static inline int plain_word_end(unsigned char b) { return b < 0x80 && b != '\'' && b != '`' && b != '.' && b != ','; }
+/* Can a word of ASCII letters and digits whose first character is of class
+** c end at byte b without the general scanner: no non-ASCII letter may
+** continue it, no apostrophe or period join a clitic or an abbreviation to
+** it, no comma a number (word_end joins "1,000" only after a digit)? */
+static inline int plain_word_end(unsigned char b, enum cclass c) {
+    return b < 0x80 && b != '\'' && b != '`' && b != '.' && (b != ',' || c == C_LETTER);
+}
 
 /* scan_short_word's case of a word of eight to fifteen bytes: x is its
 ** first eight (all letters and digits), alpha has 0x80 in those that are
@@ -628,7 +631,7 @@ static __attribute__((noinline)) int scan_long_word(scan *sc, size_t i, enum ccl
     uint64_t stop = ~(alpha2 | digit) & HIGH;
     if (!stop) return 0;
     size_t len = 8 + ((size_t)__builtin_ctzll(stop) >> 3);
-    if (!plain_word_end((unsigned char)s[len])) return 0;
+    if (!plain_word_end((unsigned char)s[len], c)) return 0;
     memcpy(&mask, byte_mask + 16 - len, 8); /* the word's bytes of the second eight */
     alpha2 &= mask;
     uint64_t up = alpha & ~(x << 2), up2 = alpha2 & ~(x2 << 2); /* bit 5 (0x20) clear: an upper-case letter */
@@ -640,11 +643,12 @@ static __attribute__((noinline)) int scan_long_word(scan *sc, size_t i, enum ccl
 
 /* The common token, without the general scanner: an ASCII word of at most
 ** fifteen letters and digits that ends at an ASCII byte other than an
-** apostrophe, a period or a comma (plain_word_end), with sixteen bytes
-** readable at i: a load of eight gives the word, its normalized form and
-** its shape (two loads for eight bytes or more: scan_long_word).  The token
-** it appends is the one scan_word would; returns 0 (nothing done) when the
-** word is not such a word, else 1 with *rc set. */
+** apostrophe, a period or a comma after a number (plain_word_end), with
+** sixteen bytes readable at i: a load of eight gives the word, its
+** normalized form and its shape (two loads for eight bytes or more:
+** scan_long_word).  The token it appends is the one scan_word would;
+** returns 0 (nothing done) when the word is not such a word, else 1 with
+** *rc set. */
 static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, int *rc) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const char *s = sc->s + i;
@@ -656,7 +660,7 @@ static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, i
     uint64_t stop = ~(alpha | digit) & HIGH;
     if (!stop) return scan_long_word(sc, i, c, x, alpha, out_end, rc);
     size_t len = (size_t)__builtin_ctzll(stop) >> 3; /* >= 1: s[0] is a letter or digit */
-    if (!plain_word_end((unsigned char)s[len])) return 0;
+    if (!plain_word_end((unsigned char)s[len], c)) return 0;
     if (len == 1) {
         ne_token *t = new_token(v, i, i + 1, sc->flags);
         norm_byte(t, s[0], c);
