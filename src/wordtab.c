@@ -273,26 +273,36 @@ void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32
     for (size_t i = 0; i < n; i++) out[i] = t->firsts[first_slot_h(t, tk[i].norm, tk[i].norm_len, hash[i])].classes;
 }
 
+/* The phrase lengths (bit k-1: k words) a phrase of the first word in slot
+** f may have at token i of [i, end): up to its longest and the sentence's end. */
+static unsigned fit_mask(const ne_wordtab *t, size_t i, size_t end, size_t f) {
+    unsigned fit = (1u << t->firsts[f].maxwords) - 1;
+    return end - i < 8 ? fit & ((1u << (end - i)) - 1) : fit;
+}
+
+/* Of the lengths lens at token i (first word in slot f), the longer ones
+** only when the pair filter lets token i + 1 be their second word (*pair:
+** its answer, -1 until asked). */
+static unsigned pair_lens(const ne_wordtab *t, const ne_token *tk, size_t i, size_t f, unsigned lens, int *pair) {
+    if (lens > 1) {
+        if (*pair < 0) {
+            uint32_t pb = pair_bit(t, f, word_hash(tk[i + 1].norm, tk[i + 1].norm_len));
+            *pair = (int)(t->pairs[pb >> 6] >> (pb & 63) & 1);
+        }
+        if (!*pair) lens &= 1u;
+    }
+    return lens;
+}
+
 uint32_t neW_classes_at(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, uint32_t hash) {
     if (!t || i >= end || !t->firsts) return 0;
     size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
-    /* what neW_match does before its lookups: the lengths of each class that
-    ** fit the sentence, the longer ones only when the pair filter lets them */
-    unsigned fit = (1u << t->firsts[f].maxwords) - 1;
-    if (end - i < 8) fit &= (1u << (end - i)) - 1;
-    int pair = -1; /* the pair filter's answer for the next token, once asked */
+    unsigned fit = fit_mask(t, i, end, f); /* what neW_match_h tries, per class */
+    int pair = -1;
     uint32_t out = 0;
     for (uint32_t c = t->firsts[f].classes; c; c &= c - 1) {
         int b = __builtin_ctz(c);
-        unsigned lens = t->lens[f][b] & fit;
-        if (lens > 1) {
-            if (pair < 0) {
-                uint32_t pb = pair_bit(t, f, word_hash(tk[i + 1].norm, tk[i + 1].norm_len));
-                pair = (int)(t->pairs[pb >> 6] >> (pb & 63) & 1);
-            }
-            if (!pair) lens &= 1u;
-        }
-        if (lens) out |= (uint32_t)1 << b;
+        if (pair_lens(t, tk, i, f, t->lens[f][b] & fit, &pair)) out |= (uint32_t)1 << b;
     }
     return out;
 }
@@ -322,13 +332,9 @@ const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, si
     size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
     if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
-    /* phrase lengths to try: bit k-1 for k words, k <= maxwords and k <= end - i */
-    unsigned lens = (cls >= 0 ? t->lens[f][cls < 31 ? cls : 31] : 0xFFu) & ((1u << t->firsts[f].maxwords) - 1);
-    if (end - i < 8) lens &= (1u << (end - i)) - 1;
-    if (lens > 1) { /* longer phrases only when the next word may be their second */
-        uint32_t b = pair_bit(t, f, word_hash(tk[i + 1].norm, tk[i + 1].norm_len));
-        if (!(t->pairs[b >> 6] >> (b & 63) & 1)) lens &= 1u;
-    }
+    int pair = -1; /* phrase lengths to try: bit k-1 for k words */
+    unsigned of_cls = cls >= 0 ? t->lens[f][cls < 31 ? cls : 31] : 0xFFu;
+    unsigned lens = pair_lens(t, tk, i, f, of_cls & fit_mask(t, i, end, f), &pair);
     for (int k = t->firsts[f].maxwords; lens > 1 && k >= 2; k--) {
         if (!(lens >> (k - 1) & 1)) continue;
         const ne_word *w = match_words(t, tk, i, (size_t)k, cls);
