@@ -503,6 +503,15 @@ static void copy_cut(char *dst, size_t cap, const char *s) {
     dst[n] = 0;
 }
 
+/* Give ev the CAMEO code cc: its code, root, class, weight and PLOVER type. */
+static void set_code(ne_event *ev, const ne_cameo_code *cc) {
+    copy_cut(ev->code, sizeof ev->code, cc->code);
+    copy_cut(ev->root, sizeof ev->root, cc->root);
+    ev->quad_class = cc->quad_class;
+    ev->goldstein = cc->goldstein;
+    ev->plover = cc->plover;
+}
+
 /* Fill the fields every event of this match shares. */
 static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
@@ -510,11 +519,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     if (!cc) return NE_ERROR;
     struct ne_doc *d = c->d;
     memset(ev, 0, sizeof *ev);
-    copy_cut(ev->code, sizeof ev->code, cc->code);
-    copy_cut(ev->root, sizeof ev->root, cc->root);
-    ev->quad_class = cc->quad_class;
-    ev->goldstein = cc->goldstein;
-    ev->plover = cc->plover;
+    set_code(ev, cc);
     ev->date = clause_date(c, f->lo, f->hi, c->m.attach);
     if (!ev->date && d->date) {
         ev->date = d->date;
@@ -755,6 +760,20 @@ static int implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, co
     return out->code != NULL;
 }
 
+/* cc when it is a country: three letters and no international body; else NULL. */
+static const char *national(const ev_ctx *c, const char *cc) {
+    return cc && strlen(cc) == 3 && !neDict_is_intl(c->e, cc) ? cc : NULL;
+}
+
+/* The country of the event's place when it has a place, else fallback;
+** national, or NULL. */
+static const char *place_country(const ev_ctx *c, const ne_event *ev, const char *fallback) {
+    const char *cc = fallback;
+    if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
+        cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
+    return national(c, cc);
+}
+
 /* An arrest with no agent ("300 activists were arrested on Saturday", "he
 ** was picked up from his residence") is by the police of the country where
 ** it happens (docs/ANNOTATION.md rule 11): the clause's place, else the
@@ -770,21 +789,13 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     if (!(c->m.passive || participle) || c->m.pt->kind != 'v' || strcmp(ev->code, "173") || !ev->has_target)
         return 0;
     if (!word_in(c, c->m.anchor, verbs)) return 0;
-    const char *cc = ev->target.country;
-    if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
-        cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
-    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return 0;
-    return implied_actor(c, ev, cc, "COP", "police", out);
+    const char *cc = place_country(c, ev, ev->target.country);
+    return cc && implied_actor(c, ev, cc, "COP", "police", out);
 }
 
-/* The country an arrest happens in: the clause's place, else the
+/* The country an event happens in: the clause's place, else the
 ** document's main country; NULL when neither is a country. */
-static const char *arrest_country(const ev_ctx *c, const ne_event *ev) {
-    const char *cc = c->d->main_cc;
-    if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
-        cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
-    return cc && strlen(cc) == 3 && !neDict_is_intl(c->e, cc) ? cc : NULL;
-}
+static const char *event_country(const ev_ctx *c, const ne_event *ev) { return place_country(c, ev, c->d->main_cc); }
 
 /* A passive arrest of someone the dictionaries do not know ("jitendra pandya
 ** has also been arrested", "bilal was remanded to police custody"): the
@@ -795,7 +806,7 @@ static const char *arrest_country(const ev_ctx *c, const ne_event *ev) {
 static int unknown_arrested(const ev_ctx *c, ne_event *ev, int t) {
     if (t < 0 || ev->has_target || strcmp(ev->code, "173") || c->m.pt->kind != 'v' || !c->m.passive) return 0;
     const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, t));
-    const char *cc = arrest_country(c, ev);
+    const char *cc = event_country(c, ev);
     if (a->kind != NE_ACTOR_UNKNOWN || a->code || !cc) return 0;
     ev->target = *a;
     ev->target.text = NE_VEC_AT(c->d->actors, ne_actor, t)->text;
@@ -815,8 +826,8 @@ static int implied_arrests(const ev_ctx *c, ne_event *ev) {
     int noun = 0;
     for (int k = c->m.begin; k <= c->m.end && k < c->sv.n && !noun; k++) /* the noun, not "arrested" */
         noun = k >= 0 && word_in(c, k, nouns);
-    const char *cc = ev->has_source && ev->source.country ? ev->source.country : arrest_country(c, ev);
-    if (!noun || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return 0;
+    const char *cc = national(c, ev->has_source && ev->source.country ? ev->source.country : event_country(c, ev));
+    if (!noun || !cc) return 0;
     if (!ev->has_source && !(ev->has_source = implied_actor(c, ev, cc, "COP", "police", &ev->source))) return 0;
     return ev->has_target = implied_actor(c, ev, cc, "CVL", "arrested", &ev->target);
 }
@@ -832,10 +843,8 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
     int riot = !strcmp(ev->code, "145");
     int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
     if (!riot && !order) return 0;
-    const char *cc = c->d->main_cc;
-    if (ev->location >= 0 && (size_t)ev->location < c->d->places.n)
-        cc = NE_VEC_AT(c->d->places, ne_place, (size_t)ev->location)->country;
-    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return 0;
+    const char *cc = event_country(c, ev);
+    if (!cc) return 0;
     if (riot) return ev->has_source = implied_actor(c, ev, cc, "CVL", "rioters", &ev->source);
     ev->has_source = implied_actor(c, ev, cc, "GOV", "authorities", &ev->source);
     ev->has_target = ev->has_source && implied_actor(c, ev, cc, "CVL", "residents", &ev->target);
@@ -847,11 +856,7 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
 static int recode(const ev_ctx *c, ne_event *ev, const char *code) {
     const ne_cameo_code *cc = neCameo_get(c->e->cameo, code);
     if (!cc) return 0;
-    snprintf(ev->code, sizeof ev->code, "%s", cc->code);
-    snprintf(ev->root, sizeof ev->root, "%s", cc->root);
-    ev->quad_class = cc->quad_class;
-    ev->goldstein = cc->goldstein;
-    ev->plover = cc->plover;
+    set_code(ev, cc);
     return 1;
 }
 
@@ -868,9 +873,8 @@ static int implied_mob(const ev_ctx *c, ne_event *ev) {
                                          "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
     if (ev->has_source || !ev->has_target || (strcmp(ev->root, "18") && strcmp(ev->root, "19") && strcmp(ev->root, "20")))
         return 0;
-    const char *cc = ev->target.country;
-    if (!ev->target.role || strcmp(ev->target.role, "CVL") || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc))
-        return 0;
+    const char *cc = national(c, ev->target.country);
+    if (!ev->target.role || strcmp(ev->target.role, "CVL") || !cc) return 0;
     int riot = 0;
     for (int k = 0; k < c->sv.n && !riot; k++) riot = word_in(c, k, unrest);
     if (!riot || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
@@ -884,7 +888,7 @@ static int implied_mob(const ev_ctx *c, ne_event *ev) {
 static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     if (strncmp(ev->code, "10", 2) || !ev->has_source) return 0;
     const char *cc = ev->source.country, *role = ev->source.role;
-    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc) || (role && !strcmp(role, "GOV"))) return 0;
+    if (!national(c, cc) || (role && !strcmp(role, "GOV"))) return 0;
     return implied_actor(c, ev, cc, "GOV", "government", out);
 }
 
@@ -898,7 +902,7 @@ static int implied_legislature(const ev_ctx *c, const ne_event *ev, ne_actor *ou
     static const char *const intl[] = {"resolution", "council", "un", "u.n.", "nations", NULL};
     if (!ev->has_source || (strcmp(ev->code, "129") && strncmp(ev->code, "13", 2))) return 0;
     const char *cc = ev->source.country, *role = ev->source.role;
-    if (!cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc) || !role || strcmp(role, "GOV")) return 0;
+    if (!national(c, cc) || !role || strcmp(role, "GOV")) return 0;
     int has = 0;
     for (int k = c->m.begin; k <= c->m.end && k < c->sv.n && !has; k++) has = k >= 0 && word_in(c, k, veto);
     for (int k = 0; k < c->sv.n && has; k++)
@@ -915,8 +919,8 @@ static int implied_legislature(const ev_ctx *c, const ne_event *ev, ne_actor *ou
 static int rioters(const ev_ctx *c, ne_event *ev) {
     static const char *const offices[] = {"GOV", "LEG", "JUD", "ELI", NULL};
     const ne_actor *s = &ev->source;
-    if (strcmp(ev->code, "145") || !ev->has_source || !s->country || strlen(s->country) != 3 ||
-        neDict_is_intl(c->e, s->country) || (s->role && s->role[0] && !ne_word_in(s->role, offices)))
+    if (strcmp(ev->code, "145") || !ev->has_source || !national(c, s->country) ||
+        (s->role && s->role[0] && !ne_word_in(s->role, offices)))
         return 0;
     char buf[8];
     snprintf(buf, sizeof buf, "%.3sCVL", s->country);
