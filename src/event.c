@@ -881,6 +881,28 @@ static int implied_mob(const ev_ctx *c, ne_event *ev) {
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
 }
 
+/* Police deployed ("police in strength have been deployed to prevent any
+** untoward incident", "the rapid action force was deployed in the old
+** city"): a passive show of force (root 15) whose subject is police (COP)
+** and that names no one who deployed them is the police's mobilization
+** against unrest, 153 on the civilians (CVL) of their country
+** (docs/ANNOTATION.md rule 10).  Turns the event around and returns 1; -1
+** when a passive "deployed" names no police of a known country (weapons,
+** troops: no event), 0 when the rule does not apply.  Troops deployed in a
+** city are left out: the dev gold codes the curfew and the firing around
+** "army was deployed", not the deployment. */
+static int deployed_forces(const ev_ctx *c, ne_event *ev) {
+    if (ev->has_source || !c->m.passive || strcmp(ev->root, "15") || c->m.pt->kind != 'v' ||
+        strcmp(c->sv.t[c->m.anchor].lemma, "deploy"))
+        return 0;
+    const char *role = ev->has_target ? ev->target.role : NULL, *cc = ev->target.country;
+    if (!role || strcmp(role, "COP") || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return -1;
+    if (!recode(c, ev, "153")) return -1;
+    ev->source = ev->target;
+    ev->has_source = 1;
+    return implied_actor(c, ev, cc, "CVL", "civilians", &ev->target);
+}
+
 /* A demand that names no addressee ("the opposition demanded a judicial
 ** probe", "the sena mps demanded stringent action against the guilty") is
 ** addressed to the government of the source's country, unless the source
@@ -1052,6 +1074,9 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
             int mob = implied_mob(c, &ev);
             if (mob) ev.confidence *= 0.8;
+            int dep = deployed_forces(c, &ev);
+            if (dep < 0) continue;
+            if (dep) ev.confidence *= 0.8;
             if (!ev.has_source && !ev.has_target) {
                 if (!implied_unrest(c, &ev) && !implied_arrests(c, &ev)) continue;
                 ev.confidence *= 0.8;
