@@ -493,7 +493,7 @@ static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
 static const char *reading_name(const char *code) {
     return !strcmp(code, "111") ? "; verbal-attack" : !strcmp(code, "112") ? "; charge-accuses"
            : !strcmp(code, "180") ? "; unarmed-force" : !strcmp(code, "046") ? "; in-talks"
-           : !strcmp(code, "061") ? "; firm-deal" : "; police-repression";
+           : !strcmp(code, "061") ? "; firm-deal" : !strcmp(code, "114") ? "; firm-protest" : "; police-repression";
 }
 
 /* s into dst[cap], cut to fit (what snprintf "%s" would write, without its cost). */
@@ -1019,10 +1019,17 @@ static int firm(const ne_actor *a) {
 /* A deal or agreement (057) whose named sides are all firms ("a deal with
 ** European auto maker Fiat", "Chrysler and Fiat signed a deal") is economic
 ** cooperation between them (CAMEO 061), not a formal agreement between
-** states (057: treaties and accords).  Returns 061 or NULL. */
+** states (057: treaties and accords); a firm's protest (140: "Boeing
+** protested the award") is an official complaint (114), not a demonstration.
+** Returns 061, 114 or NULL. */
 static const char *firm_deal(const ev_ctx *c, const ev_frame *f) {
-    if (f->cc || strcmp(c->m.pt->cameo->code, "057") || (!f->nsrc && !f->ntgt)) return NULL;
     const ne_actor_info *in;
+    if (!f->cc && !strcmp(c->m.pt->cameo->code, "140") && f->nsrc) { /* "Boeing protested the award" */
+        for (int k = 0; k < f->nsrc; k++)
+            if (!firm(slot_actor(c->d, f->src[k], &in))) return NULL;
+        return "114";
+    }
+    if (f->cc || strcmp(c->m.pt->cameo->code, "057") || (!f->nsrc && !f->ntgt)) return NULL;
     for (int k = 0; k < f->nsrc; k++)
         if (!firm(slot_actor(c->d, f->src[k], &in))) return NULL;
     for (int k = 0; k < f->ntgt; k++)
