@@ -523,6 +523,38 @@ static const char *local_role(const cctx *c, size_t m, const char *cc) {
     return NULL;
 }
 
+/* Names whose meaning depends on the country ("Congress": the US
+** legislature, but the Indian National Congress in an Indian article;
+** organizations.txt `in=IND:PTY`) take the entry's COUNTRY + ROLE where that
+** country is the main country.  Run before the antecedents are chosen, so
+** that pronouns take the local code. */
+static void local_names(cctx *c) {
+    const uint16_t *types = neDict_token_types(c->d);
+    const char *cc = NULL;
+    int looked = 0;
+    for (size_t m = 0; m < c->d->actors.n && types; m++) {
+        ne_actor *a = &c->act[m];
+        uint32_t i = c->inf[m].tok_first, h;
+        if (a->kind != NE_ACTOR_NAMED || !a->code || !(types[i] & NE_DM(NE_DT_ORG)) ||
+            !neDict_longest(c->e, c->d, i, c->inf[m].tok_end, NE_DM(NE_DT_ORG), &h))
+            continue;
+        const ne_dentry *x = neDict_hit_entry(c->e, h);
+        const char *o = x->admin1 ? neDict_str(c->e, x->admin1) : NULL, *xc = neDict_code(c->e, x, 0);
+        if (!o || !xc || strncmp(xc, a->code, 3)) continue; /* not the entry that coded it ("Congress party") */
+        if (!looked) {
+            size_t n = 0;
+            cc = main_country(c, &n);
+            looked = 1;
+        }
+        if (!cc || strncmp(o, cc, 3)) continue;
+        char buf[8];
+        snprintf(buf, sizeof buf, "%.3s%.3s", o, o + 4);
+        if (!(a->code = neA_strndup(&c->d->arena, buf, strlen(buf)))) return;
+        a->country = cc;
+        a->role = a->code + 3;
+    }
+}
+
 /* Role-only mentions nothing refers them to ("police", "the protesters")
 ** take the country of a place right after them, else the main country:
 ** COUNTRY + ROLE; with neither, the role alone ("COP", country null), as
@@ -686,6 +718,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     d->main_cc = NULL;
     if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
     if (speaker_marks(&c)) return NE_NOMEM;
+    local_names(&c);
     for (size_t m = 0; m < d->actors.n; m++) {
         ne_actor *a = &c.act[m];
         if (a->ref >= 0) continue;

@@ -737,7 +737,7 @@ static int parse_key(loader *L, ne_dentry *x, const char *s, const char *end, un
     case KEY_ADMIN1: /* which type may carry it is checked in parse_tail, after type= */
         x->admin1 = pool_intern(L, v, vn);
         return x->admin1 ? NE_OK : ne_engine_fail(L->e, NE_NOMEM, "out of memory");
-    case KEY_IN: /* a role word's own role where the main country is CCC: "CCC:ROLE" */
+    case KEY_IN: /* a role word's or a name's own role where the main country is CCC: "CCC:ROLE" */
         if (vn != 7 || v[3] != ':' || !code_shape_ok(v, 3) || !code_shape_ok(v + 4, 3))
             return ld_err(L, "in= must be COUNTRY:ROLE (IND:PTY), got '%.*s'", (int)vn, v);
         if (L->check && !known_group(L->dc->groups, L->dc->ngroups, v + 4))
@@ -766,7 +766,8 @@ static int parse_tail(loader *L, ne_dentry *x, const char *eq, const char *end) 
         p = q;
     }
     /* The type is known only now: type= may come after the keys it governs. */
-    if ((seen & KEY_IN) && x->type != NE_DT_ROLE) return ld_err(L, "in= only applies to role words");
+    if ((seen & KEY_IN) && x->type != NE_DT_ROLE && x->type != NE_DT_ORG)
+        return ld_err(L, "in= only applies to role words and organizations");
     if (x->type == NE_DT_PLACE) {
         if (x->has_coords && x->has_coords != 3) return ld_err(L, "lat and lon go together");
         x->has_coords = x->has_coords == 3;
