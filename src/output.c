@@ -141,7 +141,7 @@ static void timex_json(ne_buf *b, const ne_timex *t, int sep) {
 }
 
 /* The opening brace of an object, after a comma when sep. */
-static void open_object(ne_buf *b, int sep) { neB_add(b, ",{" + !sep, 1 + (size_t)sep); }
+static void open_object(ne_buf *b, int sep) { neB_add(b, &",{"[!sep], 1 + (size_t)sep); }
 
 static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev, int sep) {
     open_object(b, sep);
