@@ -367,6 +367,13 @@ static size_t name_end(scan *s, size_t i) {
     return j;
 }
 
+/* Is t a word of the language rather than a name: a function word, a common
+** word of the lexicon or a stopword? */
+static int common_word(const scan *s, const ne_token *t) {
+    return neLemma_class(s->e->lexicon, t->norm, t->norm_len) || neLemma_common(s->e->lexicon, t->norm, t->norm_len) ||
+           neW_get(s->e->stopwords, t->norm, t->norm_len, -1);
+}
+
 /* In lower-case text, an unknown name after a title ("ssp r k singh said",
 ** "home minister govardhan zadhapia"): up to four words that are initials or
 ** no common word, function word, stopword or dictionary name, one of them
@@ -378,10 +385,7 @@ static size_t caseless_name_end(scan *s, size_t k) {
         const ne_token *t = &s->tk[j];
         if (t->shape != NE_SH_LOWER || s->dtypes[j]) break;
         if (t->norm_len == 1) continue; /* an initial */
-        if (t->norm_len < 3 || neLemma_class(s->e->lexicon, t->norm, t->norm_len) ||
-            neLemma_common(s->e->lexicon, t->norm, t->norm_len) ||
-            neW_get(s->e->stopwords, t->norm, t->norm_len, -1))
-            break;
+        if (t->norm_len < 3 || common_word(s, t)) break;
         real = 1;
     }
     return real ? j : k;
@@ -403,8 +407,7 @@ static int caseless_surname(const scan *s, size_t j) {
         const ne_token *last = NE_VEC_AT(d->tokens, ne_token, in->tok_end - 1);
         seen = last->norm_len == t->norm_len && !memcmp(last->norm, t->norm, t->norm_len);
     }
-    return seen && !neLemma_class(s->e->lexicon, t->norm, t->norm_len) &&
-           !neLemma_common(s->e->lexicon, t->norm, t->norm_len) && !neW_get(s->e->stopwords, t->norm, t->norm_len, -1);
+    return seen && !common_word(s, t);
 }
 
 /* A person's name after a title at k: a dictionary person or an unknown
@@ -545,6 +548,17 @@ static void person_followers(scan *s, np *p) {
     p->end += rn;
 }
 
+/* Country cc and the run of rn role words at token at (r the first one's
+** entry) as one mention: composed, with the person and number of the last
+** role word, ending after the run or after a name that follows it. */
+static void country_role(scan *s, np *p, const char *cc, size_t at, size_t rn, const ne_dentry *r, int former) {
+    compose(s, p, cc, role_of(s, r), former);
+    r = head_role(s, at, rn, r);
+    info_from_role(p, r);
+    p->end = at + rn;
+    role_then_name(s, p, p->end, r);
+}
+
 /* Country, demonym or metonym x (n tokens at j) followed by role words,
 ** "-based", or a named organization.  Returns 1 when it composed. */
 static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, int former) {
@@ -581,11 +595,7 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
         (rn = match_roles(s, at + 1, &r)) > 0)
         at++;
     if (!rn) return x->type == NE_DT_DEMONYM && !poss && person_after(s, p, k);
-    compose(s, p, cc, role_of(s, r), former);
-    r = head_role(s, at, rn, r);
-    info_from_role(p, r);
-    p->end = at + rn;
-    role_then_name(s, p, p->end, r);
+    country_role(s, p, cc, at, rn, r, former);
     firm_after(s, p);
     return 1;
 }
@@ -788,11 +798,7 @@ static int place_led(scan *s, np *p, size_t j, int former) {
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
     const char *cc = neDict_code(s->e, x, s->ymd);
     if (!cc || strlen(cc) != 3) return 0;
-    compose(s, p, cc, role_of(s, r), former);
-    r = head_role(s, j + n, rn, r);
-    info_from_role(p, r);
-    p->end = j + n + rn;
-    role_then_name(s, p, p->end, r);
+    country_role(s, p, cc, j + n, rn, r, former);
     return 1;
 }
 
