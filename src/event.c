@@ -888,14 +888,21 @@ static int implied_mob(const ev_ctx *c, ne_event *ev) {
 ** against unrest, 153 on the civilians (CVL) of their country
 ** (docs/ANNOTATION.md rule 10).  Turns the event around and returns 1; -1
 ** when a passive "deployed" names no police of a known country (weapons,
-** troops: no event), 0 when the rule does not apply.  Troops deployed in a
+** troops: no event), 0 when the rule does not apply.  Police deployed by an
+** agent ("by the state government") are that agent's 153 on the civilians,
+** not its target (returns 1 too).  Troops deployed in a
 ** city are left out: the dev gold codes the curfew and the firing around
 ** "army was deployed", not the deployment. */
 static int deployed_forces(const ev_ctx *c, ne_event *ev) {
-    if (ev->has_source || !c->m.passive || strcmp(ev->root, "15") || c->m.pt->kind != 'v' ||
+    if (!c->m.passive || strcmp(ev->root, "15") || c->m.pt->kind != 'v' ||
         strcmp(c->sv.t[c->m.anchor].lemma, "deploy"))
         return 0;
     const char *role = ev->has_target ? ev->target.role : NULL, *cc = ev->target.country;
+    if (ev->has_source) { /* "police were deployed in the city by the state government": on its civilians */
+        if (!role || strcmp(role, "COP") || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc) || !recode(c, ev, "153"))
+            return 0;
+        return implied_actor(c, ev, cc, "CVL", "civilians", &ev->target);
+    }
     if (!role || strcmp(role, "COP") || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return -1;
     if (!recode(c, ev, "153")) return -1;
     ev->source = ev->target;
