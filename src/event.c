@@ -1744,9 +1744,9 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
     uint32_t m1 = ne_initials(w1);
     for (uint32_t k = 0; k + 1 < s->tok_count; k++) {
         const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
-        if (!ne_initial_in(m1, t->norm)) continue; /* most tokens */
-        if ((k == 0 || (k + 2 < s->tok_count && ne_word_is(t[2].norm, ":"))) && is_norm(t, w1) && is_norm(t + 1, w2))
-            return k; /* the colon first: it is rarer than the markers */
+        if (k > 0 && !(k + 2 < s->tok_count && t[2].shape == NE_SH_PUNCT && ne_word_is(t[2].norm, ":")))
+            continue; /* most tokens: no colon two tokens on (its shape first, then its text) */
+        if (ne_initial_in(m1, t->norm) && is_norm(t, w1) && is_norm(t + 1, w2)) return k;
     }
     return s->tok_count;
 }
