@@ -1077,6 +1077,9 @@ static int num_leads(const tx *x, size_t i) {
 }
 
 static uint32_t mx_classes; /* the TW_* bits of matchers[].first (mx_build) */
+/* Words first_offers reads by their spelling (F_THE, F_A, F_THIS, F_PERIOD). */
+static const char *const lead_words[] = {"the", "a", "this", "year", "latest", "comparable", "corresponding", "same"};
+static uint64_t lead_bits; /* bit (ne_hash & 63) of each of lead_words (mx_build): most tokens are none */
 /* The TW_* and F_* bits token i offers (0 past the sentence): of its time.txt
 ** classes, those a phrase there may have (can_at: "the" starts "the past",
 ** but "the company" offers none), which a matcher's class path needs, as it
@@ -1105,6 +1108,8 @@ static void mx_build(void) {
         for (int b = 0; b < 32; b++)
             if (matchers[m].first >> b & 1) mx_runs[b] |= (uint32_t)1 << m;
     for (size_t m = 0; m < N_MATCHERS; m++) mx_classes |= matchers[m].first & (F_NUM - 1);
+    for (size_t k = 0; k < sizeof lead_words / sizeof lead_words[0]; k++)
+        lead_bits |= (uint64_t)1 << (ne_hash(lead_words[k], strlen(lead_words[k])) & 63);
 }
 
 static size_t match_at(tx *x, size_t i) {
@@ -1161,7 +1166,6 @@ static void note_quarter(tx *x, uint32_t sent) {
 }
 
 /* Words first_offers reads by their spelling (F_THE, F_A, F_THIS, F_PERIOD). */
-static const char *const lead_words[] = {"the", "a", "this", "year", "latest", "comparable", "corresponding", "same"};
 /* Can an expression start at token i?  match_at finds none unless the token
 ** offers a matcher something (first_offers): a time.txt class that some
 ** matcher's first token has (mx_classes, which holds TW_MOD, match_at's
@@ -1170,6 +1174,7 @@ static const char *const lead_words[] = {"the", "a", "this", "year", "latest", "
 ** have only tense or year-preposition ones ("said", "to", "of", "in"). */
 static int may_start(const tx *x, size_t i) {
     if ((x->starts[i] & mx_classes) || x->tk[i].shape == NE_SH_NUM) return 1;
+    if (!(lead_bits >> (x->nh[i] & 63) & 1)) return 0; /* x->nh: the tokens' ne_hash */
     for (size_t k = 0; k < sizeof lead_words / sizeof lead_words[0]; k++)
         if (is_word(x, i, lead_words[k])) return 1;
     return 0;
