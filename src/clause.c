@@ -381,16 +381,33 @@ static int reduced_arrest(const ne_sview *sv, int i) {
     return 0;
 }
 
+/* Where a time phrase starting at token j ends: "on Monday", "last week",
+** "earlier this month", "yesterday"; j when there is none. */
+static int time_after(const ne_sview *sv, int j) {
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", NULL};
+    static const char *const deictic[] = {"yesterday", "today", "tonight", "earlier", "recently", NULL};
+    static const char *const units[] = {"week", "month", "year", "weekend", "night", NULL};
+    if (j >= sv->n) return j;
+    if (j + 1 < sv->n && is_word(sv, j, "on") && ne_word_in(TK(sv, j + 1)->norm, days)) return j + 2;
+    if (j + 1 < sv->n && (is_word(sv, j, "last") || is_word(sv, j, "this")) && ne_word_in(TK(sv, j + 1)->norm, units))
+        return j + 2;
+    if (ne_word_in(TK(sv, j)->norm, deictic)) return j + 1;
+    return j;
+}
+
 /* A reduced passive with its agent: a participle right after a noun group
-** (or after the comma that follows one) and before "by" and a group naming
-** an actor ("hostages released by the rebels", "the bill, blocked by
-** Senate Republicans,").  "by night", "by far" name no actor and are left. */
+** (or after the comma that follows one) and before "by" (a time phrase may
+** come between: "detained last week by police") and a group naming an actor
+** ("hostages released by the rebels", "the bill, blocked by Senate
+** Republicans,").  "by night", "by far" name no actor and are left. */
 static int reduced_by(const ne_sview *sv, int i) {
-    if (i < 1 || i + 2 >= sv->n || !is_word(sv, i + 1, "by")) return 0;
+    int b = time_after(sv, i + 1); /* "detained last week by police", "banned on Monday by the court" */
+    if (i < 1 || b + 1 >= sv->n || !is_word(sv, b, "by")) return 0;
     int p = i - 1;
     if (is_comma(sv, p)) p--;
     if (p < 0 || !ng_token(sv, p) || WC(sv, p) == NE_WC_DET || WC(sv, p) == NE_WC_POSS) return 0;
-    for (int k = i + 2; k < sv->n && k <= i + 6 && ng_token(sv, k); k++)
+    for (int k = b + 1; k < sv->n && k <= b + 5 && ng_token(sv, k); k++)
         if (neClause_actor(sv, k) >= 0) return 1;
     return 0;
 }
