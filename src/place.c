@@ -12,17 +12,31 @@ static const char *const locatives[] = {"in", "near", "at", "from", "to", "outsi
 
 static int is_any(const ne_token *t, const char *const *list) { return ne_word_in(t->norm, list); }
 
-/* Is country cc (3 letters) among the document's actors, or the places
-** found so far ("gujarat" before "lucknow", a town of India and Australia)? */
-static int doc_mentions(const struct ne_doc *d, const char *cc) {
-    for (size_t i = 0; i < d->actors.n; i++) {
-        const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, i);
-        if (a->country && !strncmp(a->country, cc, 3)) return 1;
-    }
-    for (size_t i = 0; i < d->places.n; i++) {
-        const ne_place *p = NE_VEC_AT(d->places, ne_place, i);
-        if (p->country && !strncmp(p->country, cc, 3)) return 1;
-    }
+/* The document's evidence for each country: its actors' countries and its
+** place names that can only be in one country ("ludhiana", "india"), counted
+** over the whole document before any ambiguous name is resolved, so that a name
+** of several countries ("punjab", "lucknow") takes the country the rest of the
+** document is about and an early guess does not reinforce later ones. */
+#define VOTE_MAX 16
+typedef struct votes {
+    char cc[VOTE_MAX][4];
+    int n[VOTE_MAX];
+    int k;
+} votes;
+
+static void vote(votes *v, const char *cc) {
+    if (!cc) return;
+    for (int i = 0; i < v->k; i++)
+        if (!strncmp(v->cc[i], cc, 3)) { v->n[i]++; return; }
+    if (v->k == VOTE_MAX) return;
+    memcpy(v->cc[v->k], cc, 3);
+    v->cc[v->k][3] = 0;
+    v->n[v->k++] = 1;
+}
+
+static int score(const votes *v, const char *cc) {
+    for (int i = 0; cc && i < v->k; i++)
+        if (!strncmp(v->cc[i], cc, 3)) return v->n[i];
     return 0;
 }
 
@@ -75,26 +89,57 @@ int nePlace_credible(const struct ne_engine *e, const struct ne_doc *d, const ne
     return x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || credible_context(e, d, i, end, sent_end);
 }
 
-/* Among the entries sharing the matched name, the best place: hand-written
-** places (the first one ends the search), then gazetteer places (in a
-** country the document mentions first), then a country name.  The context
-** test, the same for every entry, is made once and only when needed. */
+/* The country of the government the actor dictionaries name by the place
+** name at [i, end) ("paris" FRAGOV: the capital), or NULL. */
+static const char *capital_of(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
+                              size_t sent_end) {
+    uint32_t h;
+    if (neDict_longest(e, d, i, sent_end, NE_DM(NE_DT_METONYM), &h) != end - i) return NULL;
+    return neDict_code(e, neDict_hit_entry(e, h), 0);
+}
+
+/* How important a place of this name is: the capital of its country, then
+** a first-level region ("Ontario" of Canada, not the Californian town) or a
+** city that names its region ("dubai" of Dubai, not the Indian village), then
+** any other place; GeoNames gives no populations to rank towns by. */
+static int importance(const struct ne_engine *e, const ne_dentry *x, const char *cc, const char *capital) {
+    if (capital && cc && !strncmp(capital, cc, 3)) return 2;
+    const char *a1 = neDict_str(e, x->admin1); /* the city its region is named after: Dubai of Dubai */
+    return x->pkind == NE_PK_REGION || (*a1 && !strcmp(a1, neDict_str(e, x->name)));
+}
+
+/* Among the entries sharing the matched name, the best place: in lower-case
+** text the most important one (importance; a capital says nothing there), in
+** other text a hand-written one; then one in a country the document gives
+** evidence for (votes: "punjab" in an article that names ludhiana is the
+** Indian state, "lucknow" the Indian city), then a hand-written place, then
+** the first loaded; a country name only when no place fits.  *ambiguous tells
+** whether the credible places are in more than one country.  The context
+** test, the same for every gazetteer entry, is made once and only when needed. */
 static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
-                               size_t sent_end, uint32_t hit) {
-    const ne_dentry *gaz = NULL, *gaz_doc = NULL, *country = NULL;
+                               size_t sent_end, uint32_t hit, const votes *v, int *ambiguous) {
+    const ne_dentry *best = NULL, *country = NULL;
+    int lower = NE_VEC_AT(d->sentences, ne_sentence, NE_VEC_AT(d->tokens, ne_token, i)->sent)->caseless == NE_CASELESS_LOWER;
+    const char *first_cc = NULL, *capital = lower ? capital_of(e, d, i, end, sent_end) : NULL;
+    int best_rank = -1, best_score = -1;
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
     int context = -1; /* credible_context, once known */
+    *ambiguous = 0;
     for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, mask)) {
         const ne_dentry *x = neDict_hit_entry(e, h);
-        const char *cc;
         if (x->type == NE_DT_COUNTRY) { if (!country) country = x; continue; }
-        if (x->source == NE_DS_HAND) return x;
-        if (x->pkind != NE_PK_REGION && (context < 0 ? (context = credible_context(e, d, i, end, sent_end)) : context) == 0)
+        if (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION &&
+            (context < 0 ? (context = credible_context(e, d, i, end, sent_end)) : context) == 0)
             continue;
-        if (!gaz_doc && (cc = neDict_code(e, x, 0)) && doc_mentions(d, cc)) gaz_doc = x;
-        else if (!gaz) gaz = x;
+        const char *cc = neDict_code(e, x, 0);
+        if (!first_cc) first_cc = cc;
+        else if (cc && strncmp(first_cc, cc, 3)) *ambiguous = 1;
+        int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
+        if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && x->source == NE_DS_HAND &&
+                                                                       best->source != NE_DS_HAND))))
+            best = x, best_rank = rk, best_score = sc;
     }
-    return gaz_doc ? gaz_doc : gaz ? gaz : country;
+    return best ? best : country;
 }
 
 /* Tokens inside a person, organization or unknown-name mention are not places. */
@@ -141,16 +186,35 @@ static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x,
     return NE_OK;
 }
 
+/* Is the one-word lower-case name at [i, end) a common English word ("succumbed
+** to burns", "in reading") that only a capital would make a town?  Hand-written
+** places and regions are exempt ("punjab", "georgia"). */
+static int common_lower(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
+                        size_t end) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    if (end != i + 1 || x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || t->shape != NE_SH_LOWER) return 0;
+    if (!neLemma_have_wordnet(e->lexicon)) return 0;
+    if (neLemma_class(e->lexicon, t->norm, t->norm_len) || neLemma_common(e->lexicon, t->norm, t->norm_len)) return 1;
+    size_t ln = t->lemma ? strlen(t->lemma) : 0; /* "burns": WordNet has only Burns, but "burn" */
+    return ln && (ln != t->norm_len || memcmp(t->lemma, t->norm, ln)) && neLemma_common(e->lexicon, t->lemma, ln);
+}
+
 /* types: neDict_token_types, tested here before the call (most tokens start
-** no place name). */
-static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint16_t *types, size_t a, size_t b) {
+** no place name).  With v NULL, only count the names of one country into
+** *out (the first pass); else emit the places, resolved by v. */
+static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint16_t *types, size_t a, size_t b,
+                         const votes *v, votes *out) {
+    static const votes none = {{{0}}, {0}, 0};
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
     for (size_t i = a; i < b;) {
+        int amb = 0;
         size_t n = !(types[i] & mask) || inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
-        const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit) : NULL;
+        const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit, v ? v : &none, &amb) : NULL;
         if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
+        if (x && common_lower(e, d, x, i, i + n)) x = NULL;
         if (!x) { i++; continue; }
-        if (emit(d, e, x, i, i + n)) return NE_NOMEM;
+        if (!v) { if (!amb) vote(out, neDict_code(e, x, 0)); }
+        else if (emit(d, e, x, i, i + n)) return NE_NOMEM;
         i += n;
     }
     return NE_OK;
@@ -160,9 +224,12 @@ int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->dict) return NE_OK;
     int rc = neDict_prepare(d, e);
     const uint16_t *types = neDict_token_types(d);
-    for (size_t s = 0; rc == NE_OK && s < d->sentences.n; s++) {
-        const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, s);
-        rc = scan_sentence(d, e, types, sn->tok_first, (size_t)sn->tok_first + sn->tok_count);
-    }
+    votes v = {{{0}}, {0}, 0};
+    for (size_t i = 0; i < d->actors.n; i++) vote(&v, NE_VEC_AT(d->actors, ne_actor, i)->country);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t s = 0; rc == NE_OK && s < d->sentences.n; s++) {
+            const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, s);
+            rc = scan_sentence(d, e, types, sn->tok_first, (size_t)sn->tok_first + sn->tok_count, pass ? &v : NULL, &v);
+        }
     return rc;
 }

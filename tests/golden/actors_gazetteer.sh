@@ -42,3 +42,19 @@ out=$(printf '%s\n' '{"id":"g","text":"five people were killed in communal viole
 if echo "$out" | grep -qi '"text":"communal"'; then echo "FAIL: adjective as a town in lower-case text: $out"; exit 1; fi
 echo "$out" | grep -q '"text":"ahmedabad","name":"Ahmedabad","country":"IND"' || { echo "FAIL: ahmedabad: $out"; exit 1; }
 echo "ok: lower-case towns need a locative other than of/and"
+# a name of several countries takes the country the rest of the document names, wherever
+# that comes (a hand-written region too: "Punjab" is listed for Pakistan), and a common
+# English word ("succumbed to burns") is no lower-case town
+out=$(printf '%s\n' '{"id":"g","text":"a bomb exploded on a train in punjab on wednesday. two more persons succumbed to burns at a hospital in ludhiana. the train had started from ferozepur."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"punjab","name":"Punjab","country":"IND"' || { echo "FAIL: punjab in an Indian article: $out"; exit 1; }
+if echo "$out" | grep -q '"text":"burns"'; then echo "FAIL: burns as a town in lower-case text: $out"; exit 1; fi
+out=$(printf '%s\n' '{"id":"g","text":"curfew was imposed in lucknow on friday. police later arrested ten people in kanpur."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"lucknow","name":"Lucknow","country":"IND"' || { echo "FAIL: lucknow before kanpur: $out"; exit 1; }
+# with no evidence, a city that names its region (Dubai) beats a village of the same name,
+# and a region beats a town
+out=$(printf '%s\n' '{"id":"g","text":"he flew to dubai on monday. police in jaipur arrested him."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"dubai","name":"Dubai","country":"ARE"' || { echo "FAIL: dubai: $out"; exit 1; }
+# capitalized text keeps the first-loaded/hand-written choice unless the document names the country
+out=$(printf '%s\n' '{"id":"g","text":"A bomb exploded on a train in Punjab. Victims were taken to a hospital in Lahore."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"Punjab","name":"Punjab","country":"PAK"' || { echo "FAIL: Punjab near Lahore: $out"; exit 1; }
+echo "ok: ambiguous names resolved by the document's countries"
