@@ -217,6 +217,36 @@ static int name_label(const ne_sview *sv, int i) {
     return -1;
 }
 
+static int main_subject_after(const ne_sview *sv, int k, int *out, int max);
+
+/* The first token of the sentence after any opening quote marks. */
+static int first_word(const ne_sview *sv) {
+    int f = 0;
+    while (f < sv->n && TK(sv, f)->shape == NE_SH_QUOTE) f++;
+    return f;
+}
+
+/* An -ing form opening the sentence ("Criticizing the government, the party
+** said ...", "making a scathing attack on X, the leaders said") has no left
+** neighbour, and capitalized it is no lower-case word: judge_noun and
+** verb_form leave it a noun.  It is a participle when it is a verb form with
+** no actor of its own, not followed by "of"/"by"/"between" (gerund subjects:
+** "Shelling of the town", "Fighting between clans") and the main clause after
+** its first comma has a subject naming an actor followed by a verb. */
+static void opening_ing_verb(ne_sview *sv) {
+    int f = first_word(sv);
+    if (f + 2 >= sv->n || sv->isverb[f]) return;
+    const ne_token *t = TK(sv, f);
+    int c = WC(sv, f);
+    if (!(t->tags & NE_TAG_VERB) || t->norm_len < 5 || !ends_with(t->norm, t->norm_len, "ing")) return;
+    if ((c != NE_WC_OPEN && c != NE_WC_REPORT && c != NE_WC_IMPLIC) || neClause_actor(sv, f) >= 0) return;
+    if (t->shape != NE_SH_LOWER && !(t->shape == NE_SH_CAP && (t->flags & NE_TF_SENT_START || f > 0))) return;
+    if (is_word(sv, f + 1, "of") || is_word(sv, f + 1, "by") || is_word(sv, f + 1, "between") || is_comma(sv, f + 1))
+        return;
+    int out[4];
+    if (main_subject_after(sv, f + 1, out, 4) > 0) sv->isverb[f] = 1;
+}
+
 int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
     memset(sv, 0, sizeof *sv);
@@ -252,6 +282,7 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     approximators(sv);
     for (int i = 0; i < sv->n; i++) /* verb_form's first test inline: most tokens fail it */
         sv->isverb[i] = (uint8_t)((TK(sv, i)->tags & NE_TAG_VERB) && verb_form(sv, i) && !judge_noun(sv, i));
+    opening_ing_verb(sv);
     sv->words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");
     return NE_OK;
@@ -617,12 +648,12 @@ static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
 ** said"): its subject is that of the main clause after the first comma,
 ** a noun group naming an actor and followed by a verb.  Returns the number
 ** of actors written to out (0: not such a clause). */
-static int main_subject_after(const ne_sview *sv, int k, int *out, int max);
 
 static int opening_participle(const ne_sview *sv, int vs, int *out, int max) {
     const ne_token *t = TK(sv, vs);
-    if (!ends_with(t->norm, t->norm_len, "ing") || vs > 1) return 0;
-    if (vs == 1 && WC(sv, 0) != NE_WC_SUB && WC(sv, 0) != NE_WC_PREP) return 0;
+    int f = first_word(sv);
+    if (!ends_with(t->norm, t->norm_len, "ing") || vs < f || vs > f + 1) return 0;
+    if (vs == f + 1 && WC(sv, f) != NE_WC_SUB && WC(sv, f) != NE_WC_PREP) return 0;
     return main_subject_after(sv, vs + 1, out, max);
 }
 
