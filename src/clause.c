@@ -456,6 +456,7 @@ static int day_phrase(const ne_sview *sv, int k) {
 
 int neClause_passive(const ne_sview *sv, int i) {
     if (!inflected_ed(TK(sv, i))) return 0;
+    if (is_word(sv, i, "closeted")) return 0; /* "was closeted with X": a state, the subject met X */
     if (reduced_by(sv, i)) return 1;
     for (int k = i - 1; k >= 0; k--) {
         int c = WC(sv, k), d;

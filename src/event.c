@@ -1493,9 +1493,10 @@ static int support_verb(const char *lemma) {
 }
 
 /* Is token j a verb of being in a state or entering it ("is/remains in
-** talks", "entered into negotiations", "engaged in talks")? */
+** talks", "entered into negotiations", "engaged in talks", "was closeted in
+** a meeting with")? */
 static int state_verb(const ev_ctx *c, int j) {
-    static const char *const verbs[] = {"be", "remain", "stay", "enter", "engage", NULL};
+    static const char *const verbs[] = {"be", "remain", "stay", "enter", "engage", "closet", NULL};
     return (c->sv.isverb[j] || c->sv.wc[j] == NE_WC_BE) && ne_word_in(c->sv.t[j].lemma, verbs);
 }
 
