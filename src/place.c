@@ -162,6 +162,19 @@ static int part_of_name(const struct ne_doc *d, size_t i, size_t end) {
     return a->kind == NE_ACTOR_UNKNOWN && (in->tok_first != i || in->tok_end != end);
 }
 
+/* Writes what entry x says of a place (name, country, region, coordinates) into p. */
+static int fill(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x, ne_place *p) {
+    const char *name = neDict_str(e, x->name), *cc = neDict_code(e, x, 0), *a1 = neDict_str(e, x->admin1);
+    p->name = neA_strndup(&d->arena, name, strlen(name));
+    p->country = cc ? neA_strndup(&d->arena, cc, 3) : NULL;
+    p->admin1 = *a1 ? neA_strndup(&d->arena, a1, strlen(a1)) : NULL;
+    if (!p->name || (cc && !p->country) || (*a1 && !p->admin1)) return NE_NOMEM;
+    p->has_coords = x->has_coords;
+    p->lat = x->lat;
+    p->lon = x->lon;
+    return NE_OK;
+}
+
 static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x, size_t i, size_t end) {
     ne_token *tk = d->tokens.items;
     const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent);
@@ -169,15 +182,8 @@ static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x,
     size_t idx = d->places.n;
     ne_place *p = neV_push(&d->arena, &d->places);
     if (!p) return NE_NOMEM;
-    const char *name = neDict_str(e, x->name), *cc = neDict_code(e, x, 0), *a1 = neDict_str(e, x->admin1);
     p->text = neA_strndup(&d->arena, txt + tk[i].start, tk[end - 1].end - tk[i].start);
-    p->name = neA_strndup(&d->arena, name, strlen(name));
-    p->country = cc ? neA_strndup(&d->arena, cc, 3) : NULL;
-    p->admin1 = *a1 ? neA_strndup(&d->arena, a1, strlen(a1)) : NULL;
-    if (!p->text || !p->name || (cc && !p->country) || (*a1 && !p->admin1)) return NE_NOMEM;
-    p->has_coords = x->has_coords;
-    p->lat = x->lat;
-    p->lon = x->lon;
+    if (!p->text || fill(d, e, x, p)) return NE_NOMEM;
     p->span.start = tk[i].start;
     p->span.end = tk[end - 1].end;
     p->sentence = ne_pub_sent(d, tk[i].sent);
@@ -199,23 +205,47 @@ static int common_lower(const struct ne_engine *e, const struct ne_doc *d, const
     return ln && (ln != t->norm_len || memcmp(t->lemma, t->norm, ln)) && neLemma_common(e->lexicon, t->lemma, ln);
 }
 
+/* A place whose name has candidates in several countries, chosen again
+** once the whole document's votes are known. */
+typedef struct pending {
+    size_t place, i, end, sent_end;
+    uint32_t hit;
+} pending;
+
 /* types: neDict_token_types, tested here before the call (most tokens start
-** no place name).  With v NULL, only count the names of one country into
-** *out (the first pass); else emit the places, resolved by v. */
+** no place name).  Emits the places, counts the names of one country into v
+** and lists the others in amb. */
 static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint16_t *types, size_t a, size_t b,
-                         const votes *v, votes *out) {
-    static const votes none = {{{0}}, {0}, 0};
+                         votes *v, ne_vec *amb) {
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
     for (size_t i = a; i < b;) {
-        int amb = 0;
+        int several = 0;
         size_t n = !(types[i] & mask) || inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
-        const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit, v ? v : &none, &amb) : NULL;
+        const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit, v, &several) : NULL;
         if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
         if (x && common_lower(e, d, x, i, i + n)) x = NULL;
         if (!x) { i++; continue; }
-        if (!v) { if (!amb) vote(out, neDict_code(e, x, 0)); }
-        else if (emit(d, e, x, i, i + n)) return NE_NOMEM;
+        if (!several) vote(v, neDict_code(e, x, 0));
+        else {
+            pending *pd = neV_push(&d->arena, amb);
+            if (!pd) return NE_NOMEM;
+            *pd = (pending){d->places.n, i, i + n, b, hit};
+        }
+        if (emit(d, e, x, i, i + n)) return NE_NOMEM;
         i += n;
+    }
+    return NE_OK;
+}
+
+/* Chooses the places of several countries again with the whole document's votes. */
+static int resolve(struct ne_doc *d, const struct ne_engine *e, const votes *v, const ne_vec *amb) {
+    for (size_t k = 0; k < amb->n; k++) {
+        const pending *pd = NE_VEC_AT(*amb, pending, k);
+        int several;
+        const ne_dentry *x = choose(e, d, pd->i, pd->end, pd->sent_end, pd->hit, v, &several);
+        if (!x || (x->source != NE_DS_HAND && part_of_name(d, pd->i, pd->end)) || common_lower(e, d, x, pd->i, pd->end))
+            continue; /* keep the first choice */
+        if (fill(d, e, x, NE_VEC_AT(d->places, ne_place, pd->place))) return NE_NOMEM;
     }
     return NE_OK;
 }
@@ -225,11 +255,12 @@ int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
     int rc = neDict_prepare(d, e);
     const uint16_t *types = neDict_token_types(d);
     votes v = {{{0}}, {0}, 0};
+    ne_vec amb;
+    neV_init(&amb, sizeof(pending));
     for (size_t i = 0; i < d->actors.n; i++) vote(&v, NE_VEC_AT(d->actors, ne_actor, i)->country);
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t s = 0; rc == NE_OK && s < d->sentences.n; s++) {
-            const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, s);
-            rc = scan_sentence(d, e, types, sn->tok_first, (size_t)sn->tok_first + sn->tok_count, pass ? &v : NULL, &v);
-        }
-    return rc;
+    for (size_t s = 0; rc == NE_OK && s < d->sentences.n; s++) {
+        const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, s);
+        rc = scan_sentence(d, e, types, sn->tok_first, (size_t)sn->tok_first + sn->tok_count, &v, &amb);
+    }
+    return rc == NE_OK && amb.n ? resolve(d, e, &v, &amb) : rc;
 }
