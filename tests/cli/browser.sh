@@ -15,6 +15,6 @@ printf '%s\n' '{"id":"h1","date":"2024-01-16","text":"Iran launched airstrikes o
 "$NE_BIN" serve --db "$tmp/b.db" --port "$port" -q 2>"$tmp/server.log" &
 srv=$!
 trap 'kill $srv 2>/dev/null; wait $srv 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 cd "$NE_SRC/web"
 SCREENSHOT="${SCREENSHOT:-$tmp/shot.png}" node "$NE_SRC/tests/browser/dashboard.mjs" "http://127.0.0.1:$port" "$NEWSEVENTS_TOKEN"

@@ -10,7 +10,9 @@ tmp=$(mktemp -d)
 python3 "$NE_SRC/tests/lib/fixture_server.py" "$tmp/port" "$NE_SRC/tests/fixtures/feeds" &
 srv=$!
 trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+# the fixture server's start (up to 30 s: python3 starts slowly on a loaded machine)
+for _ in $(seq 300); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+[ -s "$tmp/port" ] || { echo "the fixture server did not start in 30 s"; exit 1; }
 port=$(cat "$tmp/port")
 base="http://127.0.0.1:$port"
 printf '%s\n' "# fixture feeds" "$base/rss.xml 60" "$base/atom.xml" "$base/broken.xml" "$base/error.xml" "$base/nofeed.xml" >"$tmp/feeds.txt"

@@ -12,7 +12,7 @@ export NEWSEVENTS_TOKEN=test-token-123
 srv=$!
 trap 'kill $srv 2>/dev/null; wait $srv 2>/dev/null; rm -rf "$tmp"' EXIT
 base="http://127.0.0.1:$port"
-for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 300); do curl -sf "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 code() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
 expect() { local want=$1; shift; local got; got=$(code "$@"); [ "$got" = "$want" ] || { echo "expected $want, got $got for $*"; cat "$tmp/body"; exit 1; }; }
 json() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); $1"; }
@@ -42,7 +42,7 @@ kill $sp 2>/dev/null || true
 head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$tmp/big"
 expect 413 -X POST -H "Authorization: Bearer $NEWSEVENTS_TOKEN" --data-binary @"$tmp/big" "$base/api/articles"
 # reads
-for _ in $(seq 50); do curl -s "$base/healthz" | grep -q '"articles":2' && break; sleep 0.1; done
+for _ in $(seq 300); do curl -s "$base/healthz" | grep -q '"articles":2' && break; sleep 0.1; done
 expect 200 "$base/api/events"
 json 'assert d["count"] >= 1, d'
 expect 200 "$base/api/events?country=PAK&limit=5"
