@@ -220,7 +220,8 @@ static int norm_ascii(ne_arena *a, normpool *np, ne_token *t, const char *s, siz
 
 /* Shape of a non-ASCII token. */
 static uint8_t shape_utf8(const char *s, size_t n, enum cclass first) {
-    if (first == C_APOS) return (n > 1 && (s[n - 1] | 32) == 's') ? NE_SH_LOWER : NE_SH_QUOTE;
+    if (first == C_APOS) /* a clitic after a curly apostrophe: 's 'll 'd 're 've 'm, as norm_ascii has them */
+        return (n > 1 && ((s[n - 1] | 32) == 's' || (s[n - 1] >= 'a' && s[n - 1] <= 'z'))) ? NE_SH_LOWER : NE_SH_QUOTE;
     if (first != C_LETTER) return punct_shape(first);
     size_t up = 0, low = 0;
     int first_up = -1;
