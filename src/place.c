@@ -113,7 +113,8 @@ static int importance(const struct ne_engine *e, const ne_dentry *x, const char 
 ** other text a hand-written one; then one in a country the document gives
 ** evidence for (votes: "punjab" in an article that names ludhiana is the
 ** Indian state, "lucknow" the Indian city), then a hand-written place, then
-** the first loaded; a country name only when no place fits.  *ambiguous tells
+** the first loaded; a country name when no place fits or only a gazetteer town
+** does (Italy, Texas).  *ambiguous tells
 ** whether the credible places are in more than one country.  The context
 ** test, the same for every gazetteer entry, is made once and only when needed. */
 static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
@@ -139,7 +140,8 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
                                                                        best->source != NE_DS_HAND))))
             best = x, best_rank = rk, best_score = sc;
     }
-    return best ? best : country;
+    if (best && country && best->source != NE_DS_HAND && best->pkind != NE_PK_REGION) return country;
+    return best ? best : country; /* "in italy" is the country, not Italy, Texas */
 }
 
 /* Tokens inside a person, organization or unknown-name mention are not places. */

@@ -57,4 +57,8 @@ echo "$out" | grep -q '"text":"dubai","name":"Dubai","country":"ARE"' || { echo 
 # capitalized text keeps the first-loaded/hand-written choice unless the document names the country
 out=$(printf '%s\n' '{"id":"g","text":"A bomb exploded on a train in Punjab. Victims were taken to a hospital in Lahore."}' | "$NE_BIN" code)
 echo "$out" | grep -q '"text":"Punjab","name":"Punjab","country":"PAK"' || { echo "FAIL: Punjab near Lahore: $out"; exit 1; }
+# a country name beats a gazetteer town of the same name (Italy, Texas; Australia, Cuba)
+out=$(printf '%s\n' '{"id":"g","text":"He flew to Italy and then to Australia."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"Italy","name":"Italy","country":"ITA"' || { echo "FAIL: Italy the country: $out"; exit 1; }
+echo "$out" | grep -q '"text":"Australia","name":"Australia","country":"AUS"' || { echo "FAIL: Australia the country: $out"; exit 1; }
 echo "ok: ambiguous names resolved by the document's countries"
