@@ -194,17 +194,24 @@ static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x,
     return NE_OK;
 }
 
-/* Is the one-word lower-case name at [i, end) a common English word ("succumbed
-** to burns", "in reading") that only a capital would make a town?  Hand-written
-** places and regions are exempt ("punjab", "georgia"). */
-static int common_lower(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
-                        size_t end) {
-    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-    if (end != i + 1 || x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || t->shape != NE_SH_LOWER) return 0;
-    if (!neLemma_have_wordnet(e->lexicon)) return 0;
+/* Is the lower-case token t a common English word or the inflection of one? */
+static int common_word(const struct ne_engine *e, const ne_token *t) {
+    if (t->shape != NE_SH_LOWER) return 0;
     if (neLemma_class(e->lexicon, t->norm, t->norm_len) || neLemma_common(e->lexicon, t->norm, t->norm_len)) return 1;
     size_t ln = t->lemma ? strlen(t->lemma) : 0; /* "burns": WordNet has only Burns, but "burn" */
     return ln && (ln != t->norm_len || memcmp(t->lemma, t->norm, ln)) && neLemma_common(e->lexicon, t->lemma, ln);
+}
+
+/* Is the lower-case name at [i, end) made of common English words only
+** ("succumbed to burns", "in the village", "the plains") that only capitals
+** would make a town?  Hand-written places and regions are exempt ("punjab",
+** "georgia"). */
+static int common_lower(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
+                        size_t end) {
+    if (x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || !neLemma_have_wordnet(e->lexicon)) return 0;
+    for (size_t k = i; k < end; k++)
+        if (!common_word(e, NE_VEC_AT(d->tokens, ne_token, k))) return 0;
+    return 1;
 }
 
 /* A place whose name has candidates in several countries, chosen again

@@ -48,6 +48,9 @@ echo "ok: lower-case towns need a locative other than of/and"
 out=$(printf '%s\n' '{"id":"g","text":"a bomb exploded on a train in punjab on wednesday. two more persons succumbed to burns at a hospital in ludhiana. the train had started from ferozepur."}' | "$NE_BIN" code)
 echo "$out" | grep -q '"text":"punjab","name":"Punjab","country":"IND"' || { echo "FAIL: punjab in an Indian article: $out"; exit 1; }
 if echo "$out" | grep -q '"text":"burns"'; then echo "FAIL: burns as a town in lower-case text: $out"; exit 1; fi
+out=$(printf '%s\n' '{"id":"g","text":"tension prevailed in the village after the clash. farmers from the plains joined the protest in ludhiana."}' | "$NE_BIN" code)
+if echo "$out" | grep -qE '"text":"the (village|plains)"'; then echo "FAIL: common words as a town in lower-case text: $out"; exit 1; fi
+echo "$out" | grep -q '"text":"ludhiana","name":"Ludhiana","country":"IND"' || { echo "FAIL: ludhiana: $out"; exit 1; }
 out=$(printf '%s\n' '{"id":"g","text":"curfew was imposed in lucknow on friday. police later arrested ten people in kanpur."}' | "$NE_BIN" code)
 echo "$out" | grep -q '"text":"lucknow","name":"Lucknow","country":"IND"' || { echo "FAIL: lucknow before kanpur: $out"; exit 1; }
 # with no evidence, a city that names its region (Dubai) beats a village of the same name,
