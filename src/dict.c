@@ -984,6 +984,83 @@ static int load_groups(loader *L, const char *path) {
     return L->check ? NE_OK : (L->e->errmsg[0] ? NE_DATA : NE_OK);
 }
 
+/* ---- major_cities.txt ---- */
+
+/* The trie node of name [s, s+n), 0 when no dictionary name is spelled so. */
+static uint32_t name_node(loader *L, const char *s, size_t n, int *rc) {
+    ne_dict *dc = L->dc;
+    name_tok tok[MAX_NAME_TOKENS];
+    char buf[256];
+    size_t nt = name_tokens(L, s, n, buf, sizeof buf, tok, rc);
+    uint32_t node = 0;
+    for (size_t i = 0; *rc == NE_OK && i < nt && i < MAX_NAME_TOKENS; i++) {
+        const vslot *v = vocab_probe(dc, vocab_hash(tok[i].nh), tok[i].norm, tok[i].len);
+        if (!v || !(node = i ? edge_find(dc, node, v->id) : v->root)) return 0;
+    }
+    return nt && nt <= MAX_NAME_TOKENS ? node : 0;
+}
+
+/* Marks the place entries under the trie node whose country is cc major. */
+static void mark_major(ne_dict *dc, uint32_t node, const char *cc) {
+    for (uint32_t h = dc->nodes[node].hit; h; h = dc->hits[h].next) {
+        ne_dentry *x = &dc->ent[dc->hits[h].entry];
+        if (x->type == NE_DT_PLACE && x->ncodes && !memcmp(dc->pool.p + dc->codes[x->code0].code, cc, 3))
+            x->major = 1;
+    }
+}
+
+/* In check mode: is cc the code of a type=country entry? */
+static int country_known(const ne_dict *dc, const char *cc) {
+    for (size_t i = 0; i < dc->ent_n; i++)
+        if (dc->ent[i].type == NE_DT_COUNTRY && dc->ent[i].ncodes &&
+            !memcmp(dc->pool.p + dc->codes[dc->ent[i].code0].code, cc, 3))
+            return 1;
+    return 0;
+}
+
+/* One line "NAME [| NAME]... = ISO3" of major_cities.txt. */
+static int major_line(loader *L, const char *s, const char *end) {
+    end = trim_end(s, find_ch(s, end, '#'));
+    s = skip_ws(s, end);
+    if (s == end) return NE_OK;
+    const char *eq = find_ch(s, end, '=');
+    const char *cc = eq < end ? skip_ws(eq + 1, end) : end;
+    if (eq == end || end - cc != 3 || !code_shape_ok(cc, 3)) return ld_err(L, "expected NAME [| NAME]... = ISO3");
+    if (L->check && !country_known(L->dc, cc)) return ld_err(L, "unknown country '%.3s'", cc);
+    for (const char *p = s; p < eq;) {
+        const char *q = find_ch(p, eq, '|');
+        const char *b = skip_ws(p, q), *e = trim_end(b, q);
+        if (b == e) return ld_err(L, "empty name");
+        int rc = NE_OK;
+        uint32_t node = name_node(L, b, (size_t)(e - b), &rc);
+        if (rc) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
+        if (node) mark_major(L->dc, node, cc);
+        p = q + 1;
+    }
+    return NE_OK;
+}
+
+/* major_cities.txt (docs/DICTIONARIES.md), after the places it ranks; missing is fine. */
+static int load_major(loader *L, const char *path) {
+    if (!access_ok(path)) return NE_OK;
+    ne_fview f;
+    int rc = neU_view_file(path, &f, MAX_FILE_BYTES);
+    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read", path);
+    L->path = path;
+    L->line = 0;
+    rc = NE_OK;
+    for (const char *p = f.p; rc == NE_OK && p < f.p + f.len;) {
+        const char *nl = memchr(p, '\n', (size_t)(f.p + f.len - p));
+        if (!nl) nl = f.p + f.len;
+        L->line++;
+        rc = major_line(L, p, nl);
+        if (rc == NE_DATA && L->check) rc = NE_OK;
+        p = nl + 1;
+    }
+    neU_view_free(&f);
+    return rc;
+}
+
 static int load_all(loader *L) {
     const char *dir = L->e->data_dir;
     char path[4096];
@@ -997,6 +1074,7 @@ static int load_all(loader *L) {
     if (rc == NE_OK && neU_path(path, sizeof path, dir, "places") == 0) rc = load_dir(L, path, NE_DT_PLACE, 0);
     for (size_t i = 0; rc == NE_OK && i < L->e->n_extra_dicts; i++) /* ne_options.extra_dicts */
         if (L->e->extra_dicts[i]) rc = load_file(L, L->e->extra_dicts[i], NE_DT_ORG);
+    if (rc == NE_OK && neU_path(path, sizeof path, dir, "major_cities.txt") == 0) rc = load_major(L, path);
     return rc;
 }
 

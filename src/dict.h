@@ -36,6 +36,7 @@ typedef struct ne_dentry {
     uint8_t plural;   /* role word in the plural (officials) */
     uint8_t pkind;    /* enum ne_pkind, places only */
     uint8_t has_coords;
+    uint8_t major;    /* places: a major city of its country (major_cities.txt), an importance rank */
     uint32_t admin1;  /* pool offset, 0 when none: places' first-level region; roles' `in=` (CCC:ROLE) */
     uint32_t file, line; /* where it was defined (file index into the file table) */
     double lat, lon;

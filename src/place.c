@@ -108,12 +108,21 @@ static int importance(const struct ne_engine *e, const ne_dentry *x, const char 
     return x->pkind == NE_PK_REGION || (*a1 && !strcmp(a1, neDict_str(e, x->name)));
 }
 
+/* Between two places of equal rank and evidence, is x better than best: a
+** major city (major_cities.txt: "lucknow" the Indian city, not the Australian
+** town), then a hand-written place? */
+static int better_tie(const ne_dentry *x, const ne_dentry *best, int rank_major) {
+    if (rank_major && x->major != best->major) return x->major > best->major;
+    return x->source == NE_DS_HAND && best->source != NE_DS_HAND;
+}
+
 /* Among the entries sharing the matched name, the best place: in lower-case
 ** text the most important one (importance; a capital says nothing there), in
 ** other text a hand-written one; then one in a country the document gives
 ** evidence for (votes: "punjab" in an article that names ludhiana is the
-** Indian state, "lucknow" the Indian city), then a hand-written place, then
-** the first loaded; a country name when no place fits or only a gazetteer town
+** Indian state, "lucknow" the Indian city), then, in lower-case text of a
+** document with no evidence at all, a major city of major_cities.txt, then a
+** hand-written place, then the first loaded; a country name when no place fits or only a gazetteer town
 ** does (Italy, Texas).  *ambiguous tells
 ** whether the credible places are in more than one country.  The context
 ** test, the same for every gazetteer entry, is made once and only when needed. */
@@ -136,8 +145,7 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
         if (!first_cc) first_cc = cc;
         else if (cc && strncmp(first_cc, cc, 3)) *ambiguous = 1;
         int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
-        if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && x->source == NE_DS_HAND &&
-                                                                       best->source != NE_DS_HAND))))
+        if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && better_tie(x, best, lower && !v->k)))))
             best = x, best_rank = rk, best_score = sc;
     }
     if (best && country && best->source != NE_DS_HAND && best->pkind != NE_PK_REGION) return country;

@@ -40,6 +40,13 @@ expect_problems "$tmp" "bad.txt:3: duplicate name 'Pakistan'" "bad.txt:4: unknow
     "bad.txt:10: lat/lon/admin1 only apply to places" \
     "roles.txt:1: unknown role group 'GVX'" "roles.txt:2: in= must be COUNTRY:ROLE" \
     "roles.txt:3: unknown role group 'PXY' in in=" "11 problems"
+# major_cities.txt: NAME [| NAME]... = ISO3, the country one of the dictionaries' countries
+rm -f "$tmp/roles.txt"
+printf 'Pakistan = PAK ; type=country\n' > "$tmp/actors/bad.txt"
+printf '# a comment\nKarachi | Karāchi = PAK\nAtlantis City = XYZ\nLahore = PAK ; kind=city\nQuetta\n | = PAK\n' > "$tmp/major_cities.txt"
+expect_problems "$tmp" "major_cities.txt:3: unknown country 'XYZ'" "major_cities.txt:4: expected NAME [| NAME]... = ISO3" \
+    "major_cities.txt:5: expected NAME [| NAME]... = ISO3" "major_cities.txt:6: empty name" "4 problems"
+rm -f "$tmp/major_cities.txt"
 # pattern files: each bad line is reported and the check goes on
 rm -rf "$tmp/actors" "$tmp/roles.txt"
 mkdir -p "$tmp/patterns" "$tmp/cameo"

@@ -53,6 +53,16 @@ if echo "$out" | grep -qE '"text":"the (village|plains)"'; then echo "FAIL: comm
 echo "$out" | grep -q '"text":"ludhiana","name":"Ludhiana","country":"IND"' || { echo "FAIL: ludhiana: $out"; exit 1; }
 out=$(printf '%s\n' '{"id":"g","text":"curfew was imposed in lucknow on friday. police later arrested ten people in kanpur."}' | "$NE_BIN" code)
 echo "$out" | grep -q '"text":"lucknow","name":"Lucknow","country":"IND"' || { echo "FAIL: lucknow before kanpur: $out"; exit 1; }
+# with no evidence in the document at all, a major city (major_cities.txt) beats the first-loaded
+# town of the same name (not Lucknow, Victoria, Australia; Patna, Scotland; Barcelona, Brazil);
+# evidence still wins (Birmingham, Alabama)
+out=$(printf '%s\n' '{"id":"g","text":"curfew was imposed in lucknow on friday after clashes."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"lucknow","name":"Lucknow","country":"IND"' || { echo "FAIL: lucknow alone: $out"; exit 1; }
+out=$(printf '%s\n' '{"id":"g","text":"the rally was held in patna on friday. a second one was planned in barcelona."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"patna","name":"Patna","country":"IND"' || { echo "FAIL: patna alone: $out"; exit 1; }
+echo "$out" | grep -q '"text":"barcelona","name":"Barcelona","country":"ESP"' || { echo "FAIL: barcelona alone: $out"; exit 1; }
+out=$(printf '%s\n' '{"id":"g","text":"a rally was held in birmingham on friday. the march later went on in alabama."}' | "$NE_BIN" code)
+echo "$out" | grep -q '"text":"birmingham","name":"Birmingham","country":"USA"' || { echo "FAIL: birmingham with alabama: $out"; exit 1; }
 # with no evidence, a city that names its region (Dubai) beats a village of the same name,
 # and a region beats a town
 out=$(printf '%s\n' '{"id":"g","text":"he flew to dubai on monday. police in jaipur arrested him."}' | "$NE_BIN" code)
