@@ -1196,6 +1196,9 @@ static int refusal_verb(const ev_ctx *c, int k) {
     return word_in(c, k, verbs);
 }
 
+/* Verbs of travel whose infinitive of consulting is reported as done (CAMEO codebook 2.4). */
+static const char *const travel_verbs[] = {"go", "travel", "fly", "drive", "come", "head", NULL};
+
 /* Does the verb at gov carry out its infinitive: the implicative word class
 ** ("used X to attack", "began to shell") or a verb of acting or voting ("the
 ** Senate voted to impose sanctions", "police acted swiftly to arrest",
@@ -1203,7 +1206,21 @@ static int refusal_verb(const ev_ctx *c, int k) {
 static int implicative(const ev_ctx *c, int gov) {
     static const char *const verbs[] = {"vote", "act", "move", "rush", "hasten", "hurry", NULL};
     if (gov < 0) return 0;
+    /* a trip made to consult: "drove to Ayodhya to meet the mahant" reports the meeting */
+    if (c->sv.isverb[gov] && root_is(c->m.pt, "04") && word_in(c, gov, travel_verbs)) return 1;
     return c->sv.wc[gov] == NE_WC_IMPLIC || (c->sv.isverb[gov] && word_in(c, gov, verbs));
+}
+
+/* The verb of a trip made to consult, left of the "to" before the verb group at vs,
+** over a short place phrase ("drove straight to Ayodhya to meet", "went to Flint last
+** week to talk with"), or -1; only for consultations (root 04). */
+static int trip_verb(const ev_ctx *c, int vs) {
+    if (!root_is(c->m.pt, "04") || vs < 2 || !tok_is(c, vs - 1, "to")) return -1;
+    for (int j = vs - 2, n = 0; j >= 0 && n < 8; j--, n++) {
+        if (tok_is(c, j, ",") || tok_is(c, j, ";") || tok_is(c, j, ":")) return -1;
+        if (c->sv.isverb[j]) return word_in(c, j, travel_verbs) ? j : -1;
+    }
+    return -1;
 }
 
 /* "Was able to", "were able to": the infinitive was carried out ("police
@@ -1400,6 +1417,7 @@ static int code_verb(ev_ctx *c) {
     if (claim_content(c, f.lo)) return NE_OK;
     if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
+    if ((mod & NE_MOD_INFINITIVE) && gov < 0) gov = trip_verb(c, vs);
     if (mod & NE_MOD_INFINITIVE) {
         int k = before_to(c, vs);
         if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
