@@ -1212,12 +1212,13 @@ static int implicative(const ev_ctx *c, int gov) {
 }
 
 /* The verb of a trip made to consult, left of the "to" before the verb group at vs,
-** over a short place phrase ("drove straight to Ayodhya to meet", "went to Flint last
-** week to talk with"), or -1; only for consultations (root 04). */
+** over a short place phrase and time expressions ("drove straight to Ayodhya to meet",
+** "went to Flint last week to talk with"), or -1; only for consultations (root 04). */
 static int trip_verb(const ev_ctx *c, int vs) {
     if (!root_is(c->m.pt, "04") || vs < 2 || !tok_is(c, vs - 1, "to")) return -1;
     for (int j = vs - 2, n = 0; j >= 0 && n < 8; j--, n++) {
         if (tok_is(c, j, ",") || tok_is(c, j, ";") || tok_is(c, j, ":")) return -1;
+        if (c->sv.t[j].timex >= 0) continue; /* "went to Flint last week to talk" */
         if (c->sv.isverb[j]) return word_in(c, j, travel_verbs) ? j : -1;
     }
     return -1;
@@ -1417,7 +1418,10 @@ static int code_verb(ev_ctx *c) {
     if (claim_content(c, f.lo)) return NE_OK;
     if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
-    if ((mod & NE_MOD_INFINITIVE) && gov < 0) gov = trip_verb(c, vs);
+    if ((mod & NE_MOD_INFINITIVE) && !implicative(c, gov)) {
+        int t = trip_verb(c, vs); /* "went to Flint last week to talk": "last" is no governor */
+        if (t >= 0) gov = t;
+    }
     if (mod & NE_MOD_INFINITIVE) {
         int k = before_to(c, vs);
         if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
