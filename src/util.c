@@ -5,10 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 int neU_parse_long(const char *s, size_t n, long *out) {
     if (n == 0 || n > 18) return -1;
@@ -84,32 +81,16 @@ int neU_read_file(const char *path, char **out, size_t *len, size_t max) {
 }
 
 int neU_view_file(const char *path, ne_fview *v, size_t max) {
-    struct stat st;
-    int fd = open(path, O_RDONLY);
-    void *p = MAP_FAILED;
-    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < max) {
-        int flags = MAP_PRIVATE;
-#ifdef MAP_POPULATE
-        flags |= MAP_POPULATE; /* the parser reads every page: map them in one call, not a fault each */
-#endif
-        p = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
-    }
-    if (fd >= 0) close(fd);
-    if (p != MAP_FAILED) {
-        *v = (ne_fview){p, (size_t)st.st_size, 1};
-        return NE_OK;
-    }
     char *buf;
     size_t len;
     int rc = neU_read_file(path, &buf, &len, max);
-    *v = (ne_fview){rc ? NULL : buf, rc ? 0 : len, 0};
+    *v = (ne_fview){rc ? NULL : buf, rc ? 0 : len};
     return rc;
 }
 
 void neU_view_free(ne_fview *v) {
-    if (v->mapped) munmap((void *)(uintptr_t)v->p, v->len);
-    else neM_free((void *)(uintptr_t)v->p);
-    *v = (ne_fview){NULL, 0, 0};
+    neM_free((void *)(uintptr_t)v->p);
+    *v = (ne_fview){NULL, 0};
 }
 
 void neU_utf8_cut(char *s) {
