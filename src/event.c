@@ -743,14 +743,20 @@ static int body_mention(const ev_ctx *c, const ne_event *ev) {
     return c->m.pt->kind == 'n' || ev->quad_class != 4;
 }
 
+/* The actor code COUNTRY+ROLE ("IND" "CVL": "INDCVL") in the document's
+** arena; NULL when out of memory. */
+static const char *role_code(const ev_ctx *c, const char *cc, const char *role) {
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3s%.3s", cc, role);
+    return neA_strndup(&c->d->arena, buf, strlen(buf));
+}
+
 /* One implied actor: ROLE of country cc, with no text and no span. */
 static int implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, const char *role, const char *name,
                          ne_actor *out) {
-    char buf[8];
-    snprintf(buf, sizeof buf, "%.3s%.3s", cc, role);
     memset(out, 0, sizeof *out);
     out->name = name;
-    out->code = neA_strndup(&c->d->arena, buf, strlen(buf));
+    out->code = role_code(c, cc, role);
     out->country = cc;
     out->role = role;
     out->sentence = ev->sentence;
@@ -897,17 +903,14 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
     if (!c->m.passive || strcmp(ev->root, "15") || c->m.pt->kind != 'v' ||
         strcmp(c->sv.t[c->m.anchor].lemma, "deploy"))
         return 0;
-    const char *role = ev->has_target ? ev->target.role : NULL, *cc = ev->target.country;
-    if (ev->has_source) { /* "police were deployed in the city by the state government": on its civilians */
-        if (!role || strcmp(role, "COP") || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc) || !recode(c, ev, "153"))
-            return 0;
-        return implied_actor(c, ev, cc, "CVL", "civilians", &ev->target);
+    const char *role = ev->has_target ? ev->target.role : NULL;
+    const char *cc = role && !strcmp(role, "COP") ? national(c, ev->target.country) : NULL;
+    if (!cc || !recode(c, ev, "153")) return ev->has_source ? 0 : -1;
+    if (!ev->has_source) { /* the police deploy themselves; with an agent ("by the state government") it stays */
+        ev->source = ev->target;
+        ev->has_source = 1;
     }
-    if (!role || strcmp(role, "COP") || !cc || strlen(cc) != 3 || neDict_is_intl(c->e, cc)) return -1;
-    if (!recode(c, ev, "153")) return -1;
-    ev->source = ev->target;
-    ev->has_source = 1;
-    return implied_actor(c, ev, cc, "CVL", "civilians", &ev->target);
+    return implied_actor(c, ev, cc, "CVL", "civilians", &ev->target); /* on the civilians of their country */
 }
 
 /* A demand that names no addressee ("the opposition demanded a judicial
@@ -951,9 +954,7 @@ static int rioters(const ev_ctx *c, ne_event *ev) {
     if (strcmp(ev->code, "145") || !ev->has_source || !national(c, s->country) ||
         (s->role && s->role[0] && !ne_word_in(s->role, offices)))
         return 0;
-    char buf[8];
-    snprintf(buf, sizeof buf, "%.3sCVL", s->country);
-    const char *code = neA_strndup(&c->d->arena, buf, strlen(buf));
+    const char *code = role_code(c, s->country, "CVL");
     if (!code) return 0;
     ev->source.code = code;
     ev->source.role = "CVL";
