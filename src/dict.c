@@ -874,14 +874,16 @@ static size_t count_lines(const char *buf, size_t len) {
     return n;
 }
 
-/* The lines of file text [buf, buf + len), not NUL-terminated. */
-static int parse_lines(loader *L, const char *buf, size_t len) {
+/* Each line of file text [buf, buf + len), not NUL-terminated, through
+** one_line (parse_line, major_line), counting L->line; in check mode a bad
+** line is reported and the rest are read. */
+static int parse_lines(loader *L, const char *buf, size_t len, int (*one_line)(loader *, const char *, const char *)) {
     int rc = NE_OK;
     for (const char *p = buf; rc == NE_OK && p < buf + len;) {
         const char *nl = memchr(p, '\n', (size_t)(buf + len - p));
         if (!nl) nl = buf + len;
         L->line++;
-        rc = parse_line(L, p, nl);
+        rc = one_line(L, p, nl);
         if (rc == NE_DATA && L->check) rc = NE_OK;
         p = nl + 1;
     }
@@ -908,7 +910,7 @@ static int load_file(loader *L, const char *path, uint8_t deftype) {
     L->line = 0;
     rc = reserve_lines(dc, count_lines(f.p, f.len));
     if (rc) rc = ne_engine_fail(L->e, NE_NOMEM, "out of memory");
-    else rc = parse_lines(L, f.p, f.len);
+    else rc = parse_lines(L, f.p, f.len, parse_line);
     neU_view_free(&f);
     return rc;
 }
@@ -1048,15 +1050,7 @@ static int load_major(loader *L, const char *path) {
     if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read", path);
     L->path = path;
     L->line = 0;
-    rc = NE_OK;
-    for (const char *p = f.p; rc == NE_OK && p < f.p + f.len;) {
-        const char *nl = memchr(p, '\n', (size_t)(f.p + f.len - p));
-        if (!nl) nl = f.p + f.len;
-        L->line++;
-        rc = major_line(L, p, nl);
-        if (rc == NE_DATA && L->check) rc = NE_OK;
-        p = nl + 1;
-    }
+    rc = parse_lines(L, f.p, f.len, major_line);
     neU_view_free(&f);
     return rc;
 }
