@@ -103,10 +103,17 @@ static void lw_build(void) {
         }
 }
 
+/* Are the NUL-terminated a and b the same text?  (Inline: the listed words
+** are a few bytes long.) */
+static int same_text(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return *a == *b;
+}
+
 /* The L_* lists holding the word norm, whose ne_hash is h. */
 static uint16_t lw_lists(const char *norm, uint32_t h) {
     for (size_t j = h & (LW_CAP - 1); lw_tab[j].w; j = (j + 1) & (LW_CAP - 1))
-        if (lw_tab[j].h == h && !strcmp(lw_tab[j].w, norm)) return lw_tab[j].lists;
+        if (lw_tab[j].h == h && same_text(lw_tab[j].w, norm)) return lw_tab[j].lists;
     return 0;
 }
 
@@ -283,15 +290,42 @@ static int word_usage(scan *s) {
     return NE_OK;
 }
 
-/* The L_* list bits of every word of the document (scan.lists). */
+/* Bits of scan.lists beside the L_* lists: parse_at surely finds nothing at
+** the token in a sentence of capitals and lower case (surely_none): no
+** dictionary name starts there, it is no determiner, pronoun, honorific or
+** "former", and it is not capitalized (Q_LOWER) or is (Q_CAP: nothing only
+** in a headline-style sentence, where no unknown name starts). */
+#define Q_LOWER (1u << 14)
+#define Q_CAP (1u << 15)
+_Static_assert(L_COUNT <= 14, "the L_* lists and the Q_* bits share scan.lists");
+
+/* The L_* list bits and the Q_* bits of every word of the document (scan.lists). */
 static int word_lists(scan *s) {
     size_t n = s->d->tokens.n;
     uint16_t *l = neA_alloc(&s->d->arena, (n + 1) * sizeof *l);
     if (!l) return NE_NOMEM;
     pthread_once(&lw_once, lw_build);
-    for (size_t i = 0; i < n; i++) l[i] = lw_lists(s->tk[i].norm, s->d->nhash[i]);
+    const unsigned starts = 1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER;
+    for (size_t i = 0; i < n; i++) {
+        const ne_token *t = &s->tk[i];
+        unsigned b = lw_lists(t->norm, s->d->nhash[i]), q = capitalized(t) ? Q_CAP : Q_LOWER;
+        l[i] = (uint16_t)(b | ((s->dtypes[i] | (b & starts)) ? 0 : q));
+    }
     s->lists = l;
     return NE_OK;
+}
+
+/* The first of hashes nh[i..n) that is h, or n.  Eight at a time without a
+** branch per hash (the compiler makes each block a few vector compares):
+** most blocks of a document hold no token of the word. */
+static size_t next_hash(const uint32_t *nh, size_t i, size_t n, uint32_t h) {
+    for (; i + 8 <= n; i += 8) {
+        unsigned any = 0;
+        for (size_t k = 0; k < 8; k++) any |= nh[i + k] == h;
+        if (any) break;
+    }
+    while (i < n && nh[i] != h) i++;
+    return i;
 }
 
 /* name_elsewhere from the document's tokens, without the table: the same
@@ -300,9 +334,9 @@ static int name_elsewhere_scan(const scan *s, size_t w) {
     const uint32_t *nh = s->d->nhash, h = nh[w];
     size_t n = s->d->tokens.n;
     int midcap = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = next_hash(nh, 0, n, h); i < n; i = next_hash(nh, i + 1, n, h)) {
         const ne_token *u = &s->tk[i];
-        if (nh[i] != h || u->shape > NE_SH_MIXED || !same_word(s, i, w)) continue; /* most tokens: nh[i] != h */
+        if (u->shape > NE_SH_MIXED || !same_word(s, i, w)) continue;
         if (u->shape == NE_SH_LOWER) return 0;
         if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) midcap = 1;
     }
@@ -983,25 +1017,25 @@ static void appositions(scan *s, size_t first) {
     }
 }
 
-/* Does parse_at surely find nothing at token i?  Already in a mention, or
-** every test of parse_at fails at once: no dictionary name starts here (the
-** names, places and roles it matches), no determiner, pronoun or honorific,
-** not "former" or "ex" (which move the head), not in lower-case text (where
-** a word may be an earlier name's surname, caseless_surname), and no
+/* The Q_* bits of scan.lists of the tokens where parse_at surely finds
+** nothing in the current sentence: every test of parse_at fails at once
+** there: no dictionary name starts there (the names, places and roles it
+** matches), no determiner, pronoun or honorific, not "former" or "ex" (which
+** move the head), not in lower-case text (where a word may be an earlier
+** name's surname, caseless_surname: no token is skipped), and no
 ** capitalized word that could start an unknown name.  Most lower-case words;
-** keep in step with parse_at. */
-static int surely_none(const scan *s, size_t i) {
-    const ne_token *t = &s->tk[i];
-    if (t->actor >= 0) return 1;
-    return !s->dtypes[i] && !(s->lists[i] & (1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER)) &&
-           s->caseless != NE_CASELESS_LOWER && (s->titlecase || !capitalized(t));
+** keep in step with parse_at (and word_lists). */
+static uint16_t surely_none(const scan *s) {
+    if (s->caseless == NE_CASELESS_LOWER) return 0;
+    return s->titlecase ? Q_LOWER | Q_CAP : Q_LOWER;
 }
 
 static int scan_sentence(scan *s) {
     size_t first = s->d->actors.n;
     s->titlecase = title_case(s);
+    const uint16_t none = surely_none(s);
     for (size_t i = s->a; i < s->b;) {
-        if (surely_none(s, i)) { i++; continue; }
+        if (s->lists[i] & none) { i++; continue; }
         np p;
         memset(&p, 0, sizeof p);
         p.info.type = NE_DT_COUNT;
