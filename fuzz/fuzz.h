@@ -17,4 +17,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
         if (!(c)) __builtin_trap();    \
     } while (0)
 
+#ifdef NE_FUZZ_DATA
+#include "newsevents.h"
+
+#include <stdlib.h>
+
+/* The engine over $NEWSEVENTS_DATA, else the build tree's data, and a
+** document (aborts when they cannot open: the harness cannot run without). */
+static inline void fuzz_engine_open(ne_engine **e, ne_doc **d) {
+    ne_options o = {0};
+    o.data_dir = getenv("NEWSEVENTS_DATA") ? getenv("NEWSEVENTS_DATA") : NE_FUZZ_DATA;
+    if (ne_engine_open(e, &o) != NE_OK || !(*d = ne_doc_new())) abort();
+}
+#endif
+
 #endif

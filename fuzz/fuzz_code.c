@@ -12,12 +12,8 @@ static ne_engine *engine;
 static ne_doc *doc;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
-    (void)argc;
-    (void)argv;
-    ne_options o = {0};
-    o.data_dir = getenv("NEWSEVENTS_DATA") ? getenv("NEWSEVENTS_DATA") : NE_FUZZ_DATA;
-    if (ne_engine_open(&engine, &o) != NE_OK) abort();
-    doc = ne_doc_new();
+    (void)argc, (void)argv;
+    fuzz_engine_open(&engine, &doc);
     return 0;
 }
 

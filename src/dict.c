@@ -1,7 +1,7 @@
 /* dict.c: actor, role and place dictionaries: loading and validation of the
 ** text files (docs/DICTIONARIES.md), compiled into a trie over normalized
 ** tokens whose edges live in one hash table, so a lookup costs O(name length). */
-#include "dict.h"
+#include "dictInt.h"
 
 #include <dirent.h>
 #include <pthread.h>
@@ -13,36 +13,9 @@
 #define XXH_INLINE_ALL /* header-only: the vocabulary hash is inlined into the per-token loop */
 #include <xxhash.h>
 
-#define MAX_NAME_TOKENS 16
 #define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
 #define OPEN_END 99999999
 
-typedef struct dcode { uint32_t code; int32_t from, to; } dcode;
-typedef struct dhit {
-    uint32_t entry, next; /* next hit with the same name, 0 = none */
-    uint16_t capmask;     /* name tokens that must not be all-lowercase in the text */
-    uint8_t caps_only;    /* all-capital short name: text must be all capitals too */
-    uint8_t ntok;         /* tokens in the name */
-    uint8_t type;         /* the entry's type (a copy: matching need not touch ent) */
-    uint8_t exact_tok;    /* 1 + the token that is an abbreviation with internal capitals, 0 none */
-    uint8_t exact_pat;    /* that token's capitals, bit j = letter j (it must match them exactly) */
-} dhit;
-typedef struct edge { uint64_t key; uint32_t child; } edge; /* key 0 = empty */
-/* A vocabulary slot: one cache line serves both the word test and the trie root. */
-typedef struct vslot {
-    uint32_t off;         /* pool offset of the word; 0 = empty slot */
-    uint32_t id;          /* token id (1..vocab_n) */
-    uint32_t root;        /* trie node this word leads to from the root, 0 none */
-    uint16_t len;         /* word length */
-    uint16_t tag;         /* high bits of the word's hash: most mismatches stop here */
-} vslot;
-/* A trie node: its first hit and the union of its hits' types. */
-typedef struct dnode {
-    uint32_t hit;         /* first hit (0 none) */
-    uint16_t types;       /* NE_DM() of every hit's type */
-    uint16_t kids;        /* kid_bit of every child's token: 0 = a leaf; a token whose bit
-                          ** is clear has no edge from here (no probe of the edge table) */
-} dnode;
 /* One dictionary name found at a token (per-document memo, neDict_prepare). */
 typedef struct dmatch {
     uint32_t hit;         /* the name's first hit */
@@ -56,27 +29,6 @@ struct ne_dmemo {
     dmatch *m;
     uint16_t *types;      /* per token: the union of its names' types, so that a
                           ** lookup for other types returns at once */
-};
-
-struct ne_dict {
-    ne_buf pool;                 /* NUL-terminated strings; offset 0 is "" */
-    vslot *vocab;                /* open addressing: normalized token -> id and root child */
-    size_t vocab_cap, vocab_n;
-    edge *edges;                 /* trie edges (parent << 32 | token) -> child */
-    size_t edge_cap, edge_n;
-    dnode *nodes;                /* node 0 = root */
-    size_t node_n, node_cap;
-    dhit *hits;                  /* hits[0] unused */
-    size_t hit_n, hit_cap;
-    ne_dentry *ent;
-    size_t ent_n, ent_cap;
-    dcode *codes;
-    size_t code_n, code_cap;
-    char **files;                /* file names, for messages */
-    size_t file_n, file_cap;
-    char groups[128][4];         /* role groups from actor_codes.txt */
-    char intl[128][4];           /* other first groups (IGO, IMG, regions) */
-    size_t ngroups, nintl;
 };
 
 /* The loader's state: the engine (for the tokenizer and errors), a scratch
@@ -281,6 +233,15 @@ static int edge_resize(ne_dict *dc, size_t cap) {
     neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
     dc->edges = t;
     dc->edge_cap = cap;
+    return NE_OK;
+}
+
+int neDict_compact(ne_dict *dc) {
+    size_t vcap = 64, ecap = 64;
+    while ((dc->vocab_n + 1) * 4 > vcap * 3) vcap *= 2; /* the loads vocab_add and edge_add keep */
+    while ((dc->edge_n + 1) * 2 > ecap) ecap *= 2;
+    if (vcap < dc->vocab_cap && vocab_resize(dc, vcap)) return NE_NOMEM;
+    if (ecap < dc->edge_cap && edge_resize(dc, ecap)) return NE_NOMEM;
     return NE_OK;
 }
 
@@ -921,41 +882,94 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Load every *.txt under dir (recursively, in name order); missing dir is fine. */
-static int load_dir(loader *L, const char *dir, uint8_t deftype, int depth) {
+/* The list neDict_sources builds. */
+typedef struct src_list {
+    ne_dsrc *s;
+    size_t n, cap, rel; /* rel: length of "data_dir/" */
+} src_list;
+
+static int src_add(src_list *l, const char *path, uint8_t kind, uint8_t deftype) {
+    size_t k = strlen(path);
+    char *copy = neM_malloc(k + 1);
+    if (!copy || grow((void **)&l->s, &l->cap, l->n + 1, sizeof *l->s)) {
+        neM_free(copy);
+        return NE_NOMEM;
+    }
+    memcpy(copy, path, k + 1);
+    l->s[l->n++] = (ne_dsrc){copy, l->rel < k ? l->rel : k, kind, deftype};
+    return NE_OK;
+}
+
+/* The file dir/name when it is readable. */
+static int src_file(src_list *l, const char *dir, const char *name, uint8_t kind, uint8_t deftype) {
+    char path[4096];
+    if (neU_path(path, sizeof path, dir, name) || !access_ok(path)) return NE_OK;
+    return src_add(l, path, kind, deftype);
+}
+
+/* The names in dir, sorted; *n 0 when dir cannot be opened. */
+static int dir_names(struct ne_engine *e, const char *dir, char **names, size_t *n) {
     DIR *dh = opendir(dir);
+    *n = 0;
     if (!dh) return NE_OK;
-    char *names[1024];
-    size_t n = 0;
     struct dirent *de;
     int rc = NE_OK;
     while (rc == NE_OK && (de = readdir(dh))) {
         if (de->d_name[0] == '.') continue;
-        if (n == 1024) {
-            rc = ld_err(L, "%s: more than 1024 entries", dir);
-            break;
-        }
         size_t k = strlen(de->d_name);
-        names[n] = neM_malloc(k + 1);
-        if (!names[n]) {
-            rc = ne_engine_fail(L->e, NE_NOMEM, "out of memory");
-            break;
-        }
-        memcpy(names[n++], de->d_name, k + 1);
+        if (*n == 1024) rc = ne_engine_fail(e, NE_DATA, "%s: more than 1024 entries", dir);
+        else if (!(names[*n] = neM_malloc(k + 1))) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+        else memcpy(names[(*n)++], de->d_name, k + 1);
     }
     closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(names, *n, sizeof *names, cmp_str);
+    return rc;
+}
+
+/* Every *.txt under dir (recursively, in name order); missing dir is fine. */
+static int src_dir(struct ne_engine *e, src_list *l, const char *dir, uint8_t deftype, int depth) {
+    char *names[1024];
+    size_t n;
+    int rc = dir_names(e, dir, names, &n);
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         size_t k = strlen(names[i]);
         if (rc == NE_OK && neU_path(path, sizeof path, dir, names[i]) == 0) {
             uint8_t t = deftype;
             if (!strcmp(names[i], "leaders") && deftype == NE_DT_ORG) t = NE_DT_PERSON;
-            if (k > 4 && !strcmp(names[i] + k - 4, ".txt")) rc = load_file(L, path, t);
-            else if (depth < 4) rc = load_dir(L, path, t, depth + 1);
+            if (k > 4 && !strcmp(names[i] + k - 4, ".txt")) rc = src_add(l, path, NE_SRC_FILE, t);
+            else if (depth < 4) rc = src_dir(e, l, path, t, depth + 1);
+            if (rc == NE_NOMEM) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
         }
         neM_free(names[i]);
     }
+    return rc;
+}
+
+void neDict_sources_free(ne_dsrc *s, size_t n) {
+    for (size_t i = 0; s && i < n; i++) neM_free(s[i].path);
+    neM_free(s);
+}
+
+int neDict_sources(struct ne_engine *e, const char *dir, ne_dsrc **out, size_t *n) {
+    src_list l = {NULL, 0, 0, strlen(dir) + (dir[0] && dir[strlen(dir) - 1] != '/')};
+    char path[4096];
+    int rc = src_file(&l, dir, "actor_codes.txt", NE_SRC_GROUPS, 0);
+    if (rc == NE_OK && neU_path(path, sizeof path, dir, "actors") == 0) rc = src_dir(e, &l, path, NE_DT_ORG, 0);
+    if (rc == NE_OK) rc = src_file(&l, dir, "roles.txt", NE_SRC_FILE, NE_DT_ROLE);
+    if (rc == NE_OK) rc = src_file(&l, dir, "nominals.txt", NE_SRC_FILE, NE_DT_NOMINAL);
+    if (rc == NE_OK && neU_path(path, sizeof path, dir, "places") == 0) rc = src_dir(e, &l, path, NE_DT_PLACE, 0);
+    if (rc == NE_OK) rc = src_file(&l, dir, "major_cities.txt", NE_SRC_MAJOR, 0);
+    /* the tokenizer's (neSent_load): they change how names split into tokens */
+    if (rc == NE_OK) rc = src_file(&l, dir, "abbreviations.txt", NE_SRC_DEP, 0);
+    if (rc == NE_OK) rc = src_file(&l, dir, "sentence-starters.txt", NE_SRC_DEP, 0);
+    if (rc != NE_OK) {
+        neDict_sources_free(l.s, l.n);
+        l.s = NULL, l.n = 0;
+        if (rc == NE_NOMEM) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+    }
+    *out = l.s;
+    *n = l.n;
     return rc;
 }
 
@@ -1055,26 +1069,36 @@ static int load_major(loader *L, const char *path) {
     return rc;
 }
 
-static int load_all(loader *L) {
-    const char *dir = L->e->data_dir;
-    char path[4096];
+/* The extra dictionaries of ne_options (after the shipped ones, before major_cities.txt). */
+static int load_extra(loader *L) {
     int rc = NE_OK;
-    if (neU_path(path, sizeof path, dir, "actor_codes.txt") == 0) rc = load_groups(L, path);
-    if (rc == NE_OK && neU_path(path, sizeof path, dir, "actors") == 0) rc = load_dir(L, path, NE_DT_ORG, 0);
-    if (rc == NE_OK && neU_path(path, sizeof path, dir, "roles.txt") == 0 && access_ok(path))
-        rc = load_file(L, path, NE_DT_ROLE);
-    if (rc == NE_OK && neU_path(path, sizeof path, dir, "nominals.txt") == 0 && access_ok(path))
-        rc = load_file(L, path, NE_DT_NOMINAL);
-    if (rc == NE_OK && neU_path(path, sizeof path, dir, "places") == 0) rc = load_dir(L, path, NE_DT_PLACE, 0);
-    for (size_t i = 0; rc == NE_OK && i < L->e->n_extra_dicts; i++) /* ne_options.extra_dicts */
+    for (size_t i = 0; rc == NE_OK && i < L->e->n_extra_dicts; i++)
         if (L->e->extra_dicts[i]) rc = load_file(L, L->e->extra_dicts[i], NE_DT_ORG);
-    if (rc == NE_OK && neU_path(path, sizeof path, dir, "major_cities.txt") == 0) rc = load_major(L, path);
+    return rc;
+}
+
+static int load_all(loader *L) {
+    ne_dsrc *src;
+    size_t n;
+    int rc = neDict_sources(L->e, L->e->data_dir, &src, &n), extra_done = 0;
+    for (size_t i = 0; rc == NE_OK && i < n; i++) {
+        if (src[i].kind == NE_SRC_MAJOR && !extra_done) rc = load_extra(L), extra_done = 1;
+        if (rc != NE_OK) break;
+        switch (src[i].kind) {
+        case NE_SRC_GROUPS: rc = load_groups(L, src[i].path); break;
+        case NE_SRC_FILE: rc = load_file(L, src[i].path, src[i].deftype); break;
+        case NE_SRC_MAJOR: rc = load_major(L, src[i].path); break;
+        default: break;
+        }
+    }
+    if (rc == NE_OK && !extra_done) rc = load_extra(L);
+    neDict_sources_free(src, n);
     return rc;
 }
 
 /* ---- engine side ---- */
 
-static ne_dict *dict_new(void) {
+ne_dict *neDict_new(void) {
     ne_dict *dc = neM_calloc(1, sizeof *dc);
     if (!dc) return NULL;
     neB_init(&dc->pool, (size_t)1 << 31);
@@ -1090,21 +1114,25 @@ static ne_dict *dict_new(void) {
 
 void neDict_free(ne_dict *dc) {
     if (!dc) return;
-    neB_free(&dc->pool);
-    neM_free_big(dc->vocab, dc->vocab_cap, sizeof *dc->vocab);
-    neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
-    neM_free_big(dc->nodes, dc->node_cap, sizeof *dc->nodes);
-    neM_free_big(dc->hits, dc->hit_cap, sizeof *dc->hits);
-    neM_free_big(dc->ent, dc->ent_cap, sizeof *dc->ent);
-    neM_free_big(dc->codes, dc->code_cap, sizeof *dc->codes);
-    for (size_t i = 0; i < dc->file_n; i++) neM_free(dc->files[i]);
+    if (dc->snap) { /* the tables live in the snapshot's block */
+        neM_free_big(dc->snap, dc->snap_bytes, 1);
+    } else {
+        neB_free(&dc->pool);
+        neM_free_big(dc->vocab, dc->vocab_cap, sizeof *dc->vocab);
+        neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
+        neM_free_big(dc->nodes, dc->node_cap, sizeof *dc->nodes);
+        neM_free_big(dc->hits, dc->hit_cap, sizeof *dc->hits);
+        neM_free_big(dc->ent, dc->ent_cap, sizeof *dc->ent);
+        neM_free_big(dc->codes, dc->code_cap, sizeof *dc->codes);
+    }
+    for (size_t i = 0; dc->files && i < dc->file_n; i++) neM_free(dc->files[i]);
     neM_free(dc->files);
     neM_free(dc);
 }
 
 static int loader_run(loader *L, struct ne_engine *e) {
     L->e = e;
-    L->dc = e->dict = dict_new();
+    L->dc = e->dict = neDict_new();
     L->tmp = ne_doc_new();
     if (!L->dc || !L->tmp) {
         ne_doc_free(L->tmp);
@@ -1120,10 +1148,18 @@ static int loader_run(loader *L, struct ne_engine *e) {
     return rc;
 }
 
-int neDict_load(struct ne_engine *e) {
+int neDict_load_text(struct ne_engine *e) {
     loader L;
     memset(&L, 0, sizeof L);
     return loader_run(&L, e);
+}
+
+int neDict_load(struct ne_engine *e) {
+    if (!e->n_extra_dicts) { /* the compiled snapshot when it is current (dict_snap.c) */
+        int rc = neDict_snap_load(e);
+        if (rc != NE_NOTFOUND) return rc;
+    }
+    return neDict_load_text(e);
 }
 
 size_t neDict_count(const struct ne_engine *e) { return e->dict ? e->dict->ent_n : 0; }

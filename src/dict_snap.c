@@ -1,0 +1,402 @@
+/* dict_snap.c: the compiled dictionaries saved as one binary file beside the
+** text files (dictionaries.snap, docs/DICTIONARIES.md "Compiled snapshot"),
+** so that engine open reads the tables instead of parsing 15 MB of text.  The
+** text stays the one source of truth: the snapshot is used only when its
+** header names this build's code and every source file's size and time. */
+#include "dictInt.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#define SNAP_FILE "dictionaries.snap"
+#define SNAP_VERSION 1
+#define SNAP_ALIGN 64
+#define SNAP_MAX_SRC ((uint64_t)1 << 20)
+#define SNAP_MAX_BODY ((uint64_t)1 << 32)
+
+/* The counts of the tables, in the header's n[]. */
+enum { SN_POOL, SN_VOCAB_CAP, SN_VOCAB_N, SN_EDGE_CAP, SN_EDGE_N, SN_NODE_N, SN_HIT_N, SN_ENT_N, SN_CODE_N,
+       SN_FILE_N, SN_NGROUPS, SN_NINTL, SN_COUNT };
+/* The body's sections, in file order. */
+enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_COUNT };
+
+typedef struct snap_head {
+    char magic[8];          /* "NEDSNAP\n" */
+    uint32_t version;       /* SNAP_VERSION */
+    uint32_t layout[7];     /* byte order mark and the sizes of the table items (snap_layout) */
+    char code_id[72];       /* neDict_code_id of the build that wrote it */
+    char utf8proc[24];      /* utf8proc_version(): the case folding names were keyed with */
+    uint64_t n[SN_COUNT];
+    uint64_t src_bytes;     /* the source list after the header (snap_sources) */
+    uint64_t body_bytes;    /* the tables after it */
+    uint64_t body_hash;     /* XXH3-64 of the tables */
+} snap_head;
+
+static void snap_layout(uint32_t *l) {
+    const uint32_t v[7] = {0x01020304u, sizeof(vslot), sizeof(edge), sizeof(dnode), sizeof(dhit),
+                           sizeof(ne_dentry), sizeof(dcode)};
+    memcpy(l, v, sizeof v);
+}
+
+/* The header as this build writes it, before the counts. */
+static void head_init(snap_head *h) {
+    memset(h, 0, sizeof *h);
+    memcpy(h->magic, "NEDSNAP\n", 8);
+    h->version = SNAP_VERSION;
+    snap_layout(h->layout);
+    snprintf(h->code_id, sizeof h->code_id, "%s", neDict_code_id);
+    snprintf(h->utf8proc, sizeof h->utf8proc, "%s", utf8proc_version());
+}
+
+static uint64_t align_up(uint64_t x) { return (x + SNAP_ALIGN - 1) & ~(uint64_t)(SNAP_ALIGN - 1); }
+
+/* Offsets of the sections for counts n (off[SS_COUNT] = the body's size);
+** -1 when a count is out of range. */
+static int snap_offsets(const uint64_t *n, uint64_t *off) {
+    for (int i = 0; i < SN_COUNT; i++)
+        if (n[i] > UINT32_MAX) return -1;
+    const uint64_t bytes[SS_COUNT] = {n[SN_POOL], n[SN_VOCAB_CAP] * sizeof(vslot), n[SN_EDGE_CAP] * sizeof(edge),
+                                      n[SN_NODE_N] * sizeof(dnode), n[SN_HIT_N] * sizeof(dhit),
+                                      n[SN_ENT_N] * sizeof(ne_dentry), n[SN_CODE_N] * sizeof(dcode),
+                                      2 * 128 * 4};
+    uint64_t o = 0;
+    for (int i = 0; i < SS_COUNT; i++) {
+        off[i] = o;
+        o = align_up(o + bytes[i]);
+    }
+    off[SS_COUNT] = o;
+    return o <= SNAP_MAX_BODY ? 0 : -1;
+}
+
+/* The source list: "REL<TAB>SIZE<TAB>MTIME\n" of each file the
+** dictionaries are built from; a change of any makes the snapshot stale.
+** Whole seconds: copies that keep times (install, cp -p) may drop the rest. */
+static int snap_sources(struct ne_engine *e, const char *dir, ne_buf *out, size_t *nfiles) {
+    ne_dsrc *src;
+    size_t n;
+    int rc = neDict_sources(e, dir, &src, &n);
+    *nfiles = 0;
+    for (size_t i = 0; rc == NE_OK && i < n; i++) {
+        struct stat st;
+        if (stat(src[i].path, &st) != 0) {
+            rc = NE_NOTFOUND; /* gone since it was listed: treat as stale */
+            break;
+        }
+        neB_addf(out, "%s\t%lld\t%lld\n", src[i].path + src[i].rel, (long long)st.st_size, (long long)st.st_mtime);
+        *nfiles += src[i].kind == NE_SRC_FILE;
+    }
+    neDict_sources_free(src, n);
+    if (rc == NE_OK && out->err) rc = NE_NOMEM;
+    return rc;
+}
+
+/* ---- validation: a snapshot that passes cannot make a lookup read out of bounds ---- */
+
+/* Every vocabulary slot: a word in the pool, an id, a root child of depth 1;
+** at least one empty slot (probes stop there). */
+static int check_vocab(const ne_dict *dc, const uint8_t *depth) {
+    size_t empty = 0;
+    for (size_t i = 0; i < dc->vocab_cap; i++) {
+        const vslot *v = &dc->vocab[i];
+        if (!v->off) { empty++; continue; }
+        if ((uint64_t)v->off + v->len >= dc->pool.len || !v->id || v->id > dc->vocab_n ||
+            v->root >= dc->node_n || (v->root && depth[v->root] != 1))
+            return -1;
+    }
+    return empty ? 0 : -1;
+}
+
+/* Every edge: parent < child < node_n, a token id, one parent per child;
+** then each node's depth (<= MAX_NAME_TOKENS) into depth[]. */
+static int check_edges(const ne_dict *dc, uint32_t *parent, uint8_t *depth) {
+    size_t empty = 0;
+    for (size_t i = 1; i < dc->node_n; i++) parent[i] = UINT32_MAX;
+    for (size_t i = 0; i < dc->edge_cap; i++) {
+        const edge *g = &dc->edges[i];
+        if (!g->key) { empty++; continue; }
+        uint64_t p = g->key >> 32, tok = g->key & UINT32_MAX;
+        if (!tok || tok > dc->vocab_n || p >= g->child || g->child >= dc->node_n || parent[g->child] != UINT32_MAX)
+            return -1;
+        parent[g->child] = (uint32_t)p;
+    }
+    depth[0] = 0;
+    for (size_t c = 1; c < dc->node_n; c++) {
+        if (parent[c] == UINT32_MAX || depth[parent[c]] >= MAX_NAME_TOKENS) return -1;
+        depth[c] = (uint8_t)(depth[parent[c]] + 1);
+    }
+    return empty ? 0 : -1;
+}
+
+/* Every hit chain: hits in range, each on one chain only, going forward
+** (no cycle), of as many tokens as its node's depth. */
+static int check_hits(const ne_dict *dc, const uint8_t *depth, uint8_t *seen) {
+    for (size_t i = 1; i < dc->hit_n; i++) {
+        const dhit *h = &dc->hits[i];
+        if (h->entry >= dc->ent_n || h->type >= NE_DT_COUNT || !h->ntok || h->ntok > MAX_NAME_TOKENS ||
+            h->exact_tok > h->ntok || (h->next && (h->next <= i || h->next >= dc->hit_n)))
+            return -1;
+    }
+    for (size_t c = 0; c < dc->node_n; c++) {
+        for (uint32_t h = dc->nodes[c].hit; h; h = dc->hits[h].next) {
+            if (h >= dc->hit_n || seen[h] || dc->hits[h].ntok != depth[c]) return -1;
+            seen[h] = 1;
+        }
+    }
+    return 0;
+}
+
+static int check_entries(const ne_dict *dc) {
+    for (size_t i = 0; i < dc->ent_n; i++) {
+        const ne_dentry *x = &dc->ent[i];
+        if (x->name >= dc->pool.len || x->admin1 >= dc->pool.len || (uint64_t)x->code0 + x->ncodes > dc->code_n ||
+            x->type >= NE_DT_COUNT || x->pkind > NE_PK_FEATURE || x->file >= dc->file_n)
+            return -1;
+    }
+    for (size_t i = 0; i < dc->code_n; i++)
+        if (dc->codes[i].code >= dc->pool.len) return -1;
+    return 0;
+}
+
+static int snap_check(const ne_dict *dc) {
+    if (!dc->pool.len || dc->pool.p[0] || dc->pool.p[dc->pool.len - 1] || !dc->node_n ||
+        (dc->vocab_cap & (dc->vocab_cap - 1)) || (dc->edge_cap & (dc->edge_cap - 1)) ||
+        dc->ngroups > 128 || dc->nintl > 128)
+        return -1;
+    uint32_t *parent = neM_malloc(dc->node_n * sizeof *parent);
+    uint8_t *depth = neM_malloc(dc->node_n), *seen = neM_calloc(dc->hit_n + 1, 1);
+    int rc = parent && depth && seen ? 0 : -2;
+    if (!rc && (check_edges(dc, parent, depth) || check_vocab(dc, depth) || check_hits(dc, depth, seen) ||
+                check_entries(dc)))
+        rc = -1;
+    neM_free(parent);
+    neM_free(depth);
+    neM_free(seen);
+    return rc;
+}
+
+/* ---- reading ---- */
+
+static int read_all(int fd, void *p, size_t n) {
+    for (size_t got = 0; got < n;) {
+        ssize_t k = read(fd, (char *)p + got, n - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        got += (size_t)k;
+    }
+    return 0;
+}
+
+/* The dictionary over a snapshot's body (h's counts), which it takes over
+** on success; NULL when the body is damaged (*nomem set on NOMEM). */
+static ne_dict *snap_dict(const snap_head *h, void *body, int *nomem) {
+    uint64_t off[SS_COUNT + 1];
+    const uint64_t *n = h->n;
+    *nomem = 0;
+    if (snap_offsets(n, off) || off[SS_COUNT] != h->body_bytes) return NULL;
+    ne_dict *dc = neM_calloc(1, sizeof *dc);
+    if (!dc) { *nomem = 1; return NULL; }
+    char *b = body;
+    dc->pool = (ne_buf){b + off[SS_POOL], n[SN_POOL], n[SN_POOL], n[SN_POOL], 0};
+    dc->vocab = (vslot *)(void *)(b + off[SS_VOCAB]);
+    dc->vocab_cap = n[SN_VOCAB_CAP], dc->vocab_n = n[SN_VOCAB_N];
+    dc->edges = (edge *)(void *)(b + off[SS_EDGES]);
+    dc->edge_cap = n[SN_EDGE_CAP], dc->edge_n = n[SN_EDGE_N];
+    dc->nodes = (dnode *)(void *)(b + off[SS_NODES]);
+    dc->node_n = dc->node_cap = n[SN_NODE_N];
+    dc->hits = (dhit *)(void *)(b + off[SS_HITS]);
+    dc->hit_n = dc->hit_cap = n[SN_HIT_N];
+    dc->ent = (ne_dentry *)(void *)(b + off[SS_ENT]);
+    dc->ent_n = dc->ent_cap = n[SN_ENT_N];
+    dc->codes = (dcode *)(void *)(b + off[SS_CODES]);
+    dc->code_n = dc->code_cap = n[SN_CODE_N];
+    dc->file_n = n[SN_FILE_N];
+    dc->ngroups = n[SN_NGROUPS], dc->nintl = n[SN_NINTL];
+    memcpy(dc->groups, b + off[SS_GROUPS], sizeof dc->groups);
+    memcpy(dc->intl, b + off[SS_GROUPS] + sizeof dc->groups, sizeof dc->intl);
+    for (int i = 0; i < 128; i++) dc->groups[i][3] = dc->intl[i][3] = 0;
+    int rc = snap_check(dc);
+    if (rc) {
+        *nomem = rc == -2;
+        neM_free(dc);
+        return NULL;
+    }
+    dc->snap = body;
+    dc->snap_bytes = h->body_bytes;
+    return dc;
+}
+
+int neDict_snap_parse(const void *data, size_t len, int verify_hash, ne_dict **out) {
+    snap_head h, cur;
+    *out = NULL;
+    if (len < sizeof h) return NE_DATA;
+    memcpy(&h, data, sizeof h);
+    head_init(&cur);
+    if (memcmp(h.magic, cur.magic, 8) || h.version != SNAP_VERSION || memcmp(h.layout, cur.layout, sizeof h.layout) ||
+        h.src_bytes > SNAP_MAX_SRC || h.body_bytes > SNAP_MAX_BODY || len - sizeof h < h.src_bytes ||
+        len - sizeof h - h.src_bytes != h.body_bytes)
+        return NE_DATA;
+    const char *bytes = (const char *)data + sizeof h + h.src_bytes;
+    if (verify_hash && XXH3_64bits(bytes, h.body_bytes) != h.body_hash) return NE_DATA;
+    void *body = neM_calloc_big(h.body_bytes ? h.body_bytes : 1, 1);
+    if (!body) return NE_NOMEM;
+    memcpy(body, bytes, h.body_bytes);
+    int nomem;
+    *out = snap_dict(&h, body, &nomem);
+    if (*out) return NE_OK;
+    neM_free_big(body, h.body_bytes ? h.body_bytes : 1, 1);
+    return nomem ? NE_NOMEM : NE_DATA;
+}
+
+/* The current header and source list of the snapshot open at fd (read up to
+** its body); NE_NOTFOUND when it is stale (another build, changed sources). */
+static int snap_current(struct ne_engine *e, int fd, snap_head *h, size_t *nfiles) {
+    snap_head cur;
+    head_init(&cur);
+    if (read_all(fd, h, sizeof *h) || memcmp(h, &cur, offsetof(snap_head, n)) || h->src_bytes > SNAP_MAX_SRC)
+        return NE_NOTFOUND;
+    ne_buf want, have;
+    neB_init(&want, SNAP_MAX_SRC);
+    neB_init(&have, SNAP_MAX_SRC);
+    int rc = snap_sources(e, e->data_dir, &want, nfiles);
+    char *p = rc == NE_OK ? neB_grow(&have, h->src_bytes) : NULL;
+    if (rc == NE_OK && !p) rc = NE_NOMEM;
+    if (rc == NE_OK && (want.len != h->src_bytes || read_all(fd, p, h->src_bytes) || memcmp(p, want.p, want.len)))
+        rc = NE_NOTFOUND;
+    neB_free(&want);
+    neB_free(&have);
+    return rc == NE_NOMEM ? NE_NOMEM : rc ? NE_NOTFOUND : NE_OK;
+}
+
+/* dc->files: the entry files' paths, as the text loader names them. */
+static int snap_files(struct ne_engine *e, ne_dict *dc) {
+    ne_dsrc *src;
+    size_t n, k = 0;
+    if (neDict_sources(e, e->data_dir, &src, &n)) return NE_NOMEM;
+    dc->files = neM_calloc(dc->file_n + 1, sizeof *dc->files);
+    int rc = dc->files ? NE_OK : NE_NOMEM;
+    for (size_t i = 0; rc == NE_OK && i < n; i++) {
+        if (src[i].kind != NE_SRC_FILE || k >= dc->file_n) continue;
+        dc->files[k++] = src[i].path; /* taken over */
+        src[i].path = NULL;
+    }
+    dc->file_cap = dc->file_n = k;
+    neDict_sources_free(src, n);
+    return rc;
+}
+
+int neDict_snap_load(struct ne_engine *e) {
+    char path[4096];
+    if (neU_path(path, sizeof path, e->data_dir, SNAP_FILE)) return NE_NOTFOUND;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NE_NOTFOUND;
+    snap_head h;
+    size_t nfiles = 0;
+    struct stat st;
+    int rc = snap_current(e, fd, &h, &nfiles);
+    if (rc == NE_OK && (fstat(fd, &st) || (uint64_t)st.st_size != sizeof h + h.src_bytes + h.body_bytes ||
+                        h.body_bytes > SNAP_MAX_BODY || h.n[SN_FILE_N] != nfiles))
+        rc = NE_NOTFOUND; /* truncated or damaged */
+    void *body = rc == NE_OK ? neM_calloc_big(h.body_bytes ? h.body_bytes : 1, 1) : NULL;
+    if (rc == NE_OK && !body) rc = NE_NOMEM;
+    if (rc == NE_OK && (read_all(fd, body, h.body_bytes) || XXH3_64bits(body, h.body_bytes) != h.body_hash))
+        rc = NE_NOTFOUND;
+    close(fd);
+    int nomem = 0;
+    ne_dict *dc = rc == NE_OK ? snap_dict(&h, body, &nomem) : NULL;
+    if (rc == NE_OK && !dc) rc = nomem ? NE_NOMEM : NE_NOTFOUND;
+    if (rc != NE_OK) {
+        if (body) neM_free_big(body, h.body_bytes ? h.body_bytes : 1, 1);
+        return rc == NE_NOMEM ? ne_engine_fail(e, NE_NOMEM, "out of memory") : rc;
+    }
+    e->dict = dc;
+    if (snap_files(e, dc)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    return NE_OK;
+}
+
+/* ---- writing ---- */
+
+static int write_all(FILE *f, const void *p, size_t n) {
+    return n && fwrite(p, 1, n, f) != n ? -1 : 0;
+}
+
+/* The body of dc (section offsets off) into one zeroed buffer. */
+static char *snap_body(const ne_dict *dc, const uint64_t *off) {
+    char *b = neM_calloc(off[SS_COUNT] ? off[SS_COUNT] : 1, 1);
+    if (!b) return NULL;
+    memcpy(b + off[SS_POOL], dc->pool.p, dc->pool.len);
+    if (dc->vocab_cap) memcpy(b + off[SS_VOCAB], dc->vocab, dc->vocab_cap * sizeof(vslot));
+    if (dc->edge_cap) memcpy(b + off[SS_EDGES], dc->edges, dc->edge_cap * sizeof(edge));
+    memcpy(b + off[SS_NODES], dc->nodes, dc->node_n * sizeof(dnode));
+    if (dc->hit_n) memcpy(b + off[SS_HITS], dc->hits, dc->hit_n * sizeof(dhit));
+    if (dc->ent_n) memcpy(b + off[SS_ENT], dc->ent, dc->ent_n * sizeof(ne_dentry));
+    if (dc->code_n) memcpy(b + off[SS_CODES], dc->codes, dc->code_n * sizeof(dcode));
+    memcpy(b + off[SS_GROUPS], dc->groups, sizeof dc->groups);
+    memcpy(b + off[SS_GROUPS] + sizeof dc->groups, dc->intl, sizeof dc->intl);
+    return b;
+}
+
+/* Write dc as a snapshot to path (through a temporary file renamed over it,
+** so that a reader never sees half of one). */
+static int snap_write(struct ne_engine *e, const ne_dict *dc, const ne_buf *src, const char *path) {
+    snap_head h;
+    head_init(&h);
+    const uint64_t n[SN_COUNT] = {dc->pool.len, dc->vocab_cap, dc->vocab_n, dc->edge_cap, dc->edge_n, dc->node_n,
+                                  dc->hit_n, dc->ent_n, dc->code_n, dc->file_n, dc->ngroups, dc->nintl};
+    memcpy(h.n, n, sizeof n);
+    uint64_t off[SS_COUNT + 1];
+    if (snap_offsets(h.n, off)) return ne_engine_fail(e, NE_DATA, "dictionaries too large for a snapshot");
+    char *body = snap_body(dc, off);
+    if (!body) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    h.src_bytes = src->len;
+    h.body_bytes = off[SS_COUNT];
+    h.body_hash = XXH3_64bits(body, h.body_bytes);
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    int rc = f ? NE_OK : ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
+    if (f && (write_all(f, &h, sizeof h) || write_all(f, src->p, src->len) ||
+              write_all(f, body, h.body_bytes)))
+        rc = ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
+    if (f && fclose(f) && rc == NE_OK) rc = ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
+    if (rc == NE_OK && rename(tmp, path)) rc = ne_engine_fail(e, NE_IO, "%s: cannot rename: %s", path, strerror(errno));
+    if (rc != NE_OK) remove(tmp);
+    neM_free(body);
+    return rc;
+}
+
+int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errcap) {
+    struct ne_engine *e = neM_calloc(1, sizeof *e);
+    if (!e) return NE_NOMEM;
+    size_t dl = strlen(dir);
+    e->data_dir = neM_malloc(dl + 1);
+    int rc = e->data_dir ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
+    ne_buf src;
+    neB_init(&src, SNAP_MAX_SRC);
+    size_t nfiles = 0;
+    if (rc == NE_OK) {
+        memcpy(e->data_dir, dir, dl + 1);
+        rc = neSent_load(e);
+    }
+    if (rc == NE_OK) rc = snap_sources(e, dir, &src, &nfiles); /* before parsing: a file changed meanwhile is stale */
+    if (rc == NE_NOMEM || rc == NE_NOTFOUND) rc = ne_engine_fail(e, rc, "%s: cannot list the dictionary files", dir);
+    if (rc == NE_OK) rc = neDict_load_text(e);
+    if (rc == NE_OK && neDict_compact(e->dict)) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+    char path[4096];
+    if (rc == NE_OK && !out && neU_path(path, sizeof path, dir, SNAP_FILE))
+        rc = ne_engine_fail(e, NE_IO, "%s: path too long", dir);
+    if (rc == NE_OK) rc = snap_write(e, e->dict, &src, out ? out : path);
+    if (errmsg && errcap) snprintf(errmsg, errcap, "%s", rc ? e->errmsg : "");
+    neB_free(&src);
+    neSent_free(e->abbrevs);
+    neDict_free(e->dict);
+    neM_free(e->data_dir);
+    neM_free(e);
+    return rc;
+}
