@@ -39,6 +39,8 @@ typedef struct ev_ctx {
     int nheld, nacted;
     int pas_at, pas;  /* neClause_passive of token pas_at in sv (-1: none yet) */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
+    uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
+    uint32_t ncand;
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
 
@@ -51,6 +53,7 @@ static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
     if (i < 0 || i >= c->sv.n) return 0;
     const ne_token *t = &c->sv.t[i];
     uint32_t lh = c->sv.lh[i], nh = c->sv.nh[i];
+    if (el->altset && !ne_pe_althas(el->altset, lh) && !ne_pe_althas(el->altset, nh)) return 0;
     for (int k = 0; k < el->nalt; k++) {
         const ne_pword *w = &el->alt[k];
         if ((lh == w->lh && !strcmp(t->lemma, w->lemma)) || (nh == w->sh && !strcmp(t->norm, w->surface)) ||
@@ -318,13 +321,60 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
     return match_back(c, pt->anchor - 1, i - 1) && match_fwd(c, pt->anchor + 1, start);
 }
 
-/* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first;
+static void set_bit(uint64_t *bits, uint32_t k) { bits[k >> 6] |= (uint64_t)1 << (k & 63); }
+
+/* Into cand, the filters of key index ks whose all[0] the set words has. */
+static void keyed_cands(const ne_pkeys *ks, const ne_wordset *words, uint64_t *cand) {
+    for (uint32_t x = ks->at[ks->nkeys]; x < ks->at[ks->nkeys + 1]; x++) set_bit(cand, ks->idx[x]); /* no word */
+    for (int w = 0; w < NE_WS_BITS / 64; w++)
+        for (uint64_t m = ks->map[w] & words->w[w]; m; m &= m - 1) {
+            uint32_t g = ks->rank[w] + (uint32_t)__builtin_popcountll(ks->map[w] & ((m & -m) - 1));
+            for (uint32_t x = ks->at[g]; x < ks->at[g + 1]; x++) set_bit(cand, ks->idx[x]);
+        }
+}
+
+/* c->cand: bit k set for each pattern k of an's list of kind whose first
+** required word (filter all[0]) the sentence may hold, through the list's
+** key index when it has one (the same bits, without testing every pattern
+** of "demand", "call" or "urge"); NE_NOMEM. */
+static int anchor_cands(ev_ctx *c, const ne_anchor *an, int kind) {
+    uint32_t n = an->n[kind], words = (n + 63) / 64;
+    if (words > c->ncand) {
+        uint64_t *b = neA_alloc(&c->d->arena, words * sizeof *b);
+        if (!b) return NE_NOMEM;
+        c->cand = b, c->ncand = words;
+    }
+    memset(c->cand, 0, words * sizeof *c->cand);
+    if (an->keys && an->keys[kind].at) {
+        keyed_cands(&an->keys[kind], &c->sv.words, c->cand);
+        return NE_OK;
+    }
+    const uint16_t *first = an->first + (kind ? an->n[0] : 0);
+    for (uint32_t k = 0; k < n; k++)
+        if (ne_ws_has(&c->sv.words, first[k])) set_bit(c->cand, k);
+    return NE_OK;
+}
+
+/* The first k >= from with bit k of c->cand set, or n (the bits of n patterns). */
+static uint32_t next_cand(const ev_ctx *c, uint32_t from, uint32_t n) {
+    uint32_t w = from >> 6, nw = (n + 63) / 64;
+    if (w >= nw) return n;
+    uint64_t m = c->cand[w] & (~(uint64_t)0 << (from & 63));
+    while (!m) {
+        if (++w >= nw) return n;
+        m = c->cand[w];
+    }
+    return w * 64 + (uint32_t)__builtin_ctzll(m);
+}
+
+/* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first,
+** from pattern *from on, among the candidates anchor_cands left in c->cand;
 ** a verb pattern may step over a time phrase right after its anchor
 ** ("threatened on Monday to break relations", "agreed Tuesday to"). */
 static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_t *from) {
-    const uint16_t *first = an->first[kind]; /* all[0] of each filter, tested alone first */
-    for (uint32_t k = *from; k < an->n[kind]; k++) {
-        if (!ne_ws_has(&c->sv.words, first[k]) || !filter_rest(&c->sv.words, &an->list[kind][k].f)) continue;
+    uint32_t n = an->n[kind];
+    for (uint32_t k = next_cand(c, *from, n); k < n; k = next_cand(c, k + 1, n)) {
+        if (!filter_rest(&c->sv.words, &an->list[kind][k].f)) continue;
         const ne_pattern *pt = an->list[kind][k].pt;
         *from = k + 1;
         if (match_at(c, i, pt, kind, 0)) return 1;
@@ -1702,6 +1752,7 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
             if ((kind == 0) != (c->sv.isverb[i] != 0)) continue; /* !neClause_is_noun */
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
+            if (anchor_cands(c, an[i], kind)) return NE_NOMEM;
             for (uint32_t from = 0; match_anchor(c, i, an[i], kind, &from);) {
                 int in_slot = c->sv.used[i]; /* 2: a verb's target slot, 3: one of an unrealized act */
                 mark_used(c, kind);

@@ -356,7 +356,18 @@ typedef struct ne_pelem {
     uint8_t func;  /* a function word (preposition, "to", "that"...): skips adverbs only */
     uint8_t need_actor; /* TARGET written "+!": matches only a group that names an actor */
     const ne_pword *alt;
+    /* NE_PE_ALTSET bits, or NULL (fewer than NE_PE_ALTSET_MIN words): bit
+    ** ne_pe_altbit(h) set for h each word's lh and sh.  A token whose
+    ** lemma and norm hashes both miss it is none of the words. */
+    const uint64_t *altset;
 } ne_pelem;
+#define NE_PE_ALTSET 256
+#define NE_PE_ALTSET_MIN 3
+static inline unsigned ne_pe_altbit(uint32_t h) { return (h >> 12) & (NE_PE_ALTSET - 1); }
+static inline int ne_pe_althas(const uint64_t *set, uint32_t h) {
+    unsigned b = ne_pe_altbit(h);
+    return (int)(set[b >> 6] >> (b & 63)) & 1;
+}
 /* The words of a sentence as a 4096-bit set of word hashes (bit h & 4095),
 ** plus bit NE_WS_NONE, always set, and NE_WS_NEVER, never set (padding for
 ** the two lists of a pattern's filter, ne_pfilter). */
@@ -420,17 +431,32 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
 ** of any[] (the words of one required element with alternatives; NE_WS_NEVER
 ** pads, any[0] NE_WS_NONE when there is no such element).  The filter and
 ** the pattern pointer sit side by side (one cache line when a filter passes);
-** first[kind][k] repeats list[kind][k].f.all[0], packed: most patterns fail
-** on it, and an anchor's hundreds of patterns then cost a few cache lines;
-** the anchor entry sits in the index bucket its lookup has just read. */
+** first[k] repeats list[0][k].f.all[0] and first[n[0] + k] list[1][k]'s,
+** packed: most patterns fail on it, and an anchor's hundreds of patterns
+** then cost a few cache lines;
+** the anchor entry sits in the index bucket its lookup has just read.
+** keys (NULL when no kind has one) indexes a long list by all[0]: keys[kind]
+** (at NULL: none) has bit b of map set when some filter's all[0] is b, and
+** the filters with the g-th such b, g = rank[b / 64] + the map's bits below
+** b in its word, are idx[at[g], at[g + 1]) (ascending); those with all[0]
+** NE_WS_NONE are idx[at[nkeys], at[nkeys + 1]).  A sentence then meets only
+** the keys it holds (a word-wise AND of two sets), not every pattern. */
 typedef struct ne_pfilter { uint16_t all[4], any[4]; } ne_pfilter;
 typedef struct ne_pentry {
     ne_pfilter f;
     const ne_pattern *pt;
 } ne_pentry;
+typedef struct ne_pkeys {
+    uint64_t map[NE_WS_BITS / 64];
+    uint16_t rank[NE_WS_BITS / 64];
+    uint32_t nkeys;
+    const uint32_t *at;
+    const uint16_t *idx;
+} ne_pkeys;
 typedef struct ne_anchor {
     const ne_pentry *list[2];
-    const uint16_t *first[2];
+    const uint16_t *first;
+    const ne_pkeys *keys; /* [2], or NULL */
     uint32_t n[2];
 } ne_anchor;
 /* Anchor entry of the NUL-terminated lemma whose ne_hash is hash, or NULL.

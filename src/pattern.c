@@ -13,6 +13,7 @@
 #define PAT_MAX_ALTS 32
 #define PAT_MAX_WORD 64
 #define PAT_AMAP_BITS 65536
+#define PAT_KEYED 64 /* patterns of one kind on one anchor that get a key index (ne_pkeys) */
 
 /* One anchor lemma in the index: 64 bytes, one cache line, holding what a
 ** lookup compares (the lemma itself when shorter than PAT_KEY) and what the
@@ -182,6 +183,19 @@ static ne_pelem *new_elem(pat_line *pl, uint8_t kind) {
     return el;
 }
 
+/* The ne_pelem.altset of the n words alt, in p's arena; NULL on NOMEM. */
+static const uint64_t *alt_set(ne_patterns *p, const ne_pword *alt, size_t n) {
+    uint64_t *set = neA_alloc(&p->arena, NE_PE_ALTSET / 8);
+    if (!set) return NULL;
+    memset(set, 0, NE_PE_ALTSET / 8);
+    for (size_t k = 0; k < n; k++) {
+        unsigned l = ne_pe_altbit(alt[k].lh), s = ne_pe_altbit(alt[k].sh);
+        set[l >> 6] |= (uint64_t)1 << (l & 63);
+        set[s >> 6] |= (uint64_t)1 << (s & 63);
+    }
+    return set;
+}
+
 /* "a|b|c" (inside braces or parentheses) into an element of alternatives. */
 static int parse_alts(pat_line *pl, uint8_t kind, const char *s, size_t n) {
     ne_pword tmp[PAT_MAX_ALTS];
@@ -203,6 +217,8 @@ static int parse_alts(pat_line *pl, uint8_t kind, const char *s, size_t n) {
     memcpy(alt, tmp, k * sizeof *alt);
     el->alt = alt;
     el->nalt = (uint8_t)k;
+    if (k >= NE_PE_ALTSET_MIN && !(el->altset = alt_set(pl->p, alt, k)))
+        return ne_engine_fail(pl->e, NE_NOMEM, "out of memory");
     el->func = wc == NE_WC_PREP || wc == NE_WC_TO || wc == NE_WC_THAT || wc == NE_WC_CONJ || wc == NE_WC_SUB;
     return NE_OK;
 }
@@ -498,13 +514,62 @@ static ne_pfilter pattern_filter(const ne_pattern *pt) {
     return f;
 }
 
+/* The key index (ne_pkeys) of the n filters whose all[0] are first[0, n),
+** n < 65536, in p's arena; count: NE_WS_BITS + 1 zeros, given back zeroed. */
+static int build_keys(ne_patterns *p, const uint16_t *first, uint32_t n, ne_pkeys *ks, uint32_t *count) {
+    for (uint32_t k = 0; k < n; k++) {
+        count[first[k]]++;
+        if (first[k] < NE_WS_BITS) ks->map[first[k] >> 6] |= (uint64_t)1 << (first[k] & 63);
+    }
+    for (int w = 0; w < NE_WS_BITS / 64; w++) {
+        ks->rank[w] = (uint16_t)ks->nkeys;
+        ks->nkeys += (uint32_t)__builtin_popcountll(ks->map[w]);
+    }
+    uint32_t *at = neA_alloc(&p->arena, (ks->nkeys + 2) * sizeof *at);
+    uint16_t *idx = neA_alloc(&p->arena, (n ? n : 1) * sizeof *idx);
+    if (!at || !idx) return NE_NOMEM;
+    uint32_t g = 0, start = 0;
+    for (int w = 0; w < NE_WS_BITS / 64; w++) /* each key's start, ascending; count[] becomes its cursor */
+        for (uint64_t m = ks->map[w]; m; m &= m - 1) {
+            uint32_t b = (uint32_t)w * 64 + (uint32_t)__builtin_ctzll(m), c = count[b];
+            at[g++] = count[b] = start;
+            start += c;
+        }
+    at[g] = start; /* the filters without a required word */
+    at[g + 1] = n;
+    count[NE_WS_NONE] = start;
+    for (uint32_t k = 0; k < n; k++) idx[count[first[k]]++] = (uint16_t)k;
+    for (uint32_t k = 0; k < n; k++) count[first[k]] = 0;
+    ks->at = at, ks->idx = idx;
+    return NE_OK;
+}
+
+/* Key indexes for an's lists of at least PAT_KEYED patterns (count as in
+** build_keys); an->keys stays NULL when neither is that long. */
+static int anchor_keys(ne_patterns *p, ne_anchor *an, uint32_t *count) {
+    if ((an->n[0] < PAT_KEYED && an->n[1] < PAT_KEYED) || an->n[0] > UINT16_MAX || an->n[1] > UINT16_MAX)
+        return NE_OK;
+    ne_pkeys *ks = neA_alloc(&p->arena, 2 * sizeof *ks);
+    if (!ks) return NE_NOMEM;
+    memset(ks, 0, 2 * sizeof *ks);
+    an->keys = ks;
+    for (int kind = 0; kind < 2; kind++) {
+        if (an->n[kind] < PAT_KEYED) continue;
+        int rc = build_keys(p, an->first + (kind ? an->n[0] : 0), an->n[kind], &ks[kind], count);
+        if (rc) return rc;
+    }
+    return NE_OK;
+}
+
 /* Split the run [first, first+count) of order into verbs then nouns (each in
-** longest-first order) in entries, and describe it in an. */
-static void build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_anchor *an) {
+** longest-first order) in entries, describe it in an and index its long
+** lists (count as in build_keys). */
+static int build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_anchor *an, uint32_t *keycount) {
     uint32_t k = first;
+    an->first = p->firsts + k;
+    an->keys = NULL;
     for (int kind = 0; kind < 2; kind++) {
         an->list[kind] = p->entries + k;
-        an->first[kind] = p->firsts + k;
         an->n[kind] = 0;
         for (uint32_t i = first; i < first + count; i++) {
             if ((p->order[i]->kind == 'n') != kind) continue;
@@ -514,6 +579,7 @@ static void build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_anch
             an->n[kind]++;
         }
     }
+    return anchor_keys(p, an, keycount);
 }
 
 /* The bucket table of cap slots, zeroed and 64-byte aligned, and its runs;
@@ -527,8 +593,9 @@ static int alloc_buckets(ne_patterns *p, size_t cap) {
     return NE_OK;
 }
 
-/* Put the run [i, j) of order, anchored on lemma l, in the index. */
-static void index_anchor(ne_patterns *p, size_t i, size_t j) {
+/* Put the run [i, j) of order, anchored on lemma l, in the index (count as
+** in build_keys). */
+static int index_anchor(ne_patterns *p, size_t i, size_t j, uint32_t *count) {
     const ne_pword *w = &p->order[i]->elems[p->order[i]->anchor].alt[0]; /* anchor_lemma's word */
     const char *l = w->lemma;
     uint32_t h = w->lh; /* ne_hash of the lemma, made when the word was */
@@ -539,7 +606,7 @@ static void index_anchor(ne_patterns *p, size_t i, size_t j) {
     p->runs[k] = (pat_run){(uint32_t)i, (uint32_t)(j - i)};
     if (len < PAT_KEY) memcpy(b->key, l, len + 1);
     p->amap[(h & (PAT_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
-    build_anchor(p, (uint32_t)i, (uint32_t)(j - i), &b->an);
+    return build_anchor(p, (uint32_t)i, (uint32_t)(j - i), &b->an, count);
 }
 
 int nePattern_build(struct ne_engine *e, ne_patterns *p) {
@@ -552,9 +619,9 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->firsts = NULL, p->runs = NULL, p->cap = 0;
     memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
-    uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank);
+    uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank), *count = neM_calloc(NE_WS_BITS + 1, sizeof *count);
     size_t groups = 0, cap = 16;
-    int rc = p->order && rank ? sort_order(p, n, rank, &groups) : NE_NOMEM;
+    int rc = p->order && rank && count ? sort_order(p, n, rank, &groups) : NE_NOMEM;
     while (cap < groups * 2) cap *= 2;
     if (rc == NE_OK) {
         p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
@@ -564,10 +631,11 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     for (size_t i = 0; rc == NE_OK && i < n;) { /* one run per anchor lemma */
         size_t j = i;
         while (j < n && rank[j] == rank[i]) j++;
-        index_anchor(p, i, j);
+        rc = index_anchor(p, i, j, count);
         i = j;
     }
     neM_free(rank);
+    neM_free(count);
     return rc ? ne_engine_fail(e, NE_NOMEM, "out of memory") : NE_OK;
 }
 
