@@ -4,6 +4,7 @@
 #include "dict.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct scan {
@@ -1017,6 +1018,52 @@ static void appositions(scan *s, size_t first) {
     }
 }
 
+/* Give actor m the role of actor r: COUNTRY + ROLE ("Indian" in "Indian and
+** Pakistani officials" -> INDGOV), when m is a country or nationality alone. */
+static void share_role(scan *s, size_t m, size_t r) {
+    ne_actor *act = s->d->actors.items;
+    const ne_actor_info *inf = s->d->actor_info.items;
+    if (act[m].kind != NE_ACTOR_NAMED || act[m].role || !act[m].country || strlen(act[m].country) != 3 ||
+        inf[m].type > NE_DT_DEMONYM || !act[r].role)
+        return;
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3s%.3s", act[m].country, act[r].role);
+    char *code = neA_strndup(&s->d->arena, buf, strlen(buf));
+    if (!code) return;
+    act[m].code = code;
+    act[m].role = act[r].role;
+    act[m].kind = NE_ACTOR_COMPOSED;
+}
+
+/* Is the token between actors a and b (b right after it) "and", "or" or a comma? */
+static int joined(const scan *s, size_t a, size_t b) {
+    const ne_actor_info *inf = s->d->actor_info.items;
+    size_t c = inf[a].tok_end;
+    if (inf[b].tok_first != c + 1 || c >= s->b) return 0;
+    return is_w(&s->tk[c], "and") || is_w(&s->tk[c], "or") || is_w(&s->tk[c], ",");
+}
+
+/* Coordinated countries share a role word (CAMEO codes each side's officials):
+** "Indian and Pakistani officials", "US, British and French troops" (the role
+** follows the last), "the foreign ministers of India and Pakistan" (the role
+** precedes "of" and the first). */
+static void shared_roles(scan *s, size_t first) {
+    struct ne_doc *d = s->d;
+    const ne_actor *act = d->actors.items;
+    const ne_actor_info *inf = d->actor_info.items;
+    for (size_t m = first; m < d->actors.n; m++) {
+        if (act[m].kind != NE_ACTOR_COMPOSED || !act[m].role) continue;
+        for (size_t k = m; k > first && joined(s, k - 1, k); k--) share_role(s, k - 1, m);
+        size_t of = inf[m].tok_end;
+        if (of + 1 >= s->b || !is_w(&s->tk[of], "of") || m + 1 >= d->actors.n) continue;
+        size_t c1 = of + 1 + (in_list(s, &s->tk[of + 1], L_DET) ? 1 : 0);
+        if (inf[m + 1].tok_first != c1 || !act[m + 1].country || !act[m].country ||
+            strcmp(act[m + 1].country, act[m].country))
+            continue;
+        for (size_t k = m + 2; k < d->actors.n && joined(s, k - 1, k); k++) share_role(s, k, m);
+    }
+}
+
 /* The Q_* bits of scan.lists of the tokens where parse_at surely finds
 ** nothing in the current sentence: every test of parse_at fails at once
 ** there: no dictionary name starts there (the names, places and roles it
@@ -1030,6 +1077,15 @@ static uint16_t surely_none(const scan *s) {
     return s->titlecase ? Q_LOWER | Q_CAP : Q_LOWER;
 }
 
+/* A country's abbreviation before a dollar sign names a currency, not an
+** actor: "US$ 7.2 bn", "US $199", "HK$", "NZ$" (one all-capital token of at
+** most three letters, then "$"). */
+static int currency_prefix(const scan *s, const np *p) {
+    const ne_token *t = &s->tk[p->start];
+    if (p->end != p->start + 1 || p->end >= s->b || t->shape != NE_SH_UPPER || t->norm_len > 4) return 0;
+    return is_w(&s->tk[p->end], "$");
+}
+
 static int scan_sentence(scan *s) {
     size_t first = s->d->actors.n;
     s->titlecase = title_case(s);
@@ -1041,10 +1097,12 @@ static int scan_sentence(scan *s) {
         p.info.type = NE_DT_COUNT;
         int got = parse_at(s, i, &p);
         if (got != 1) { i = got == 2 && p.end > i ? p.end : i + 1; continue; }
+        if (currency_prefix(s, &p)) { i = p.end; continue; }
         if (emit(s, &p)) return NE_NOMEM;
         i = p.end > i ? p.end : i + 1;
     }
     appositions(s, first);
+    shared_roles(s, first);
     return NE_OK;
 }
 
