@@ -827,13 +827,15 @@ static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_
 static int place_led(scan *s, np *p, size_t j, int former) {
     const ne_dentry *x, *r;
     size_t n = match(s, j, NE_DM(NE_DT_PLACE), &x);
-    if (!n || !capitalized(&s->tk[j]) || (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION)) return 0;
+    if (!n || (!capitalized(&s->tk[j]) && !s->caseless) || (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION))
+        return 0;
     size_t rn = match_roles(s, j + n, &r);
     if (!rn) return 0;
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
     const char *cc = neDict_code(s->e, x, s->ymd);
     if (!cc || strlen(cc) != 3) return 0;
     country_role(s, p, cc, j + n, rn, r, former);
+    p->info.region = x->name;
     return 1;
 }
 
@@ -858,6 +860,16 @@ static int model_after(const scan *s, size_t k) {
     return t->shape == NE_SH_NUM || t->shape == NE_SH_MIXED || t->shape == NE_SH_UPPER || t->shape == NE_SH_OTHER;
 }
 
+/* In caseless text, a place name that starts where an actor name [a, e)
+** starts, or right after its determiner, and runs past it ("the west
+** bengal government": the place West Bengal, not "the West"): capitals do
+** not tell them apart, the longer name wins. */
+static int longer_place(scan *s, size_t a, size_t e) {
+    const ne_dentry *x;
+    size_t k = a < s->b && in_list(s, &s->tk[a], L_DET) ? a + 1 : a;
+    return match(s, k, NE_DM(NE_DT_PLACE), &x) > e - k;
+}
+
 /* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
 ** up to p->end (a place name). */
 static int parse_at(scan *s, size_t i, np *p) {
@@ -871,6 +883,7 @@ static int parse_at(scan *s, size_t i, np *p) {
     p->info.former = (uint8_t)former;
     if (j > i && !former && (n = match(s, i, NE_DM_ACTOR, &x)) > 0) j = p->start = i; /* "the White House" */
     else n = match(s, j, NE_DM_ACTOR, &x);
+    if (n > 0 && s->caseless && longer_place(s, p->start, p->start + n)) n = 0; /* "the west bengal government" */
     if (n > 0) {
         if (x->type == NE_DT_ORG && model_after(s, j + n)) { /* "the Airbus A380 landed": a plane */
             p->end = j + n + 1;

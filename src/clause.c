@@ -217,6 +217,20 @@ static int name_label(const ne_sview *sv, int i) {
     return -1;
 }
 
+/* An abbreviation in brackets right after the name it stands for ("the
+** rashtriya swayamsevak sangh (rss) on sunday issued ...", "the Democratic
+** National Committee (DNC) said"): one actor named twice, no clause bound.
+** The end of such a label opening at token i (the ")"), or -1: one token in
+** the brackets, an actor mention of the same code as the mention right
+** before them. */
+static int acronym_label(const ne_sview *sv, int i) {
+    if (i < 1 || i + 2 >= sv->n || !is_mark(sv, i, "(") || !is_mark(sv, i + 2, ")")) return -1;
+    int a = neClause_actor(sv, i - 1), b = neClause_actor(sv, i + 1);
+    if (a < 0 || b < 0 || a == b) return -1;
+    const char *x = NE_VEC_AT(sv->d->actors, ne_actor, a)->code, *y = NE_VEC_AT(sv->d->actors, ne_actor, b)->code;
+    return x && y && !strcmp(x, y) ? i + 2 : -1;
+}
+
 static int main_subject_after(const ne_sview *sv, int k, int *out, int max);
 
 /* The first token of the sentence after any opening quote marks. */
@@ -276,6 +290,7 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     }
     for (int i = 0; i < sv->n; i++) { /* a label after a name is passed over like an adverb */
         int e = name_label(sv, i);
+        if (e < 0) e = acronym_label(sv, i);
         for (int k = i; e > 0 && k <= e; k++) sv->wc[k] = NE_WC_ADV;
         if (e > 0) i = e;
     }

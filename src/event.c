@@ -651,6 +651,10 @@ static int distinct_groups(const struct ne_doc *d, int a, int b) {
     const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, ra), *y = NE_VEC_AT(d->actors, ne_actor, rb);
     if (ra == rb) return 0;
     if (x->role && y->role && x->kind == NE_ACTOR_NOMINAL && y->kind == NE_ACTOR_NOMINAL) return 1;
+    /* a region's government or office holder is not the national one, nor another region's
+    ** ("the gujarat government" and "the centre", "the uttar pradesh chief minister") */
+    uint32_t gx = NE_VEC_AT(d->actor_info, ne_actor_info, ra)->region, gy = NE_VEC_AT(d->actor_info, ne_actor_info, rb)->region;
+    if (gx != gy) return 1;
     const char *nx = x->name ? x->name : x->text, *ny = y->name ? y->name : y->text;
     return own_name(d, ra) && own_name(d, rb) && nx && ny && strcmp(nx, ny) != 0;
 }
