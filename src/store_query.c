@@ -160,9 +160,13 @@ static int run_filtered(ne_store *s, const ne_query *q, const char *head, const 
 
 int ne_store_events(ne_store *s, const ne_query *q, ne_event_cb cb, void *ctx) {
     char head[2048];
-    snprintf(head, sizeof head, EVENT_COLUMNS, s->be->concat_fn);
+    /* The page of ids first, then the columns of those rows only: the correlated
+    ** subqueries would otherwise run for every matching event before the sort. */
+    snprintf(head, sizeof head, EVENT_COLUMNS " WHERE e.id IN (SELECT e.id FROM events e", s->be->concat_fn);
     ev_ctx c = {cb, ctx};
-    return run_filtered(s, q, head, " ORDER BY e.date DESC, e.id DESC LIMIT %ld OFFSET %ld", event_row, &c);
+    return run_filtered(s, q, head,
+                        " ORDER BY e.date DESC, e.id DESC LIMIT %ld OFFSET %ld) ORDER BY e.date DESC, e.id DESC",
+                        event_row, &c);
 }
 
 typedef struct agg_ctx {
@@ -207,10 +211,12 @@ int ne_store_timeline(ne_store *s, const char *a, const char *b, const char *by,
 }
 
 int ne_store_top(ne_store *s, const char *what, long limit, ne_agg_cb cb, void *ctx) {
+    /* Each side is grouped on its own covering index (schema 3), then the two are summed. */
     static const char *const actors =
-        "SELECT code, count(*), coalesce(sum(g), 0) FROM ("
-        "SELECT source_code AS code, goldstein AS g FROM events WHERE source_code IS NOT NULL UNION ALL "
-        "SELECT target_code, goldstein FROM events WHERE target_code IS NOT NULL) x "
+        "SELECT code, sum(n), coalesce(sum(g), 0) FROM ("
+        "SELECT source_code AS code, count(*) AS n, sum(goldstein) AS g FROM events "
+        "WHERE source_code IS NOT NULL GROUP BY source_code UNION ALL "
+        "SELECT target_code, count(*), sum(goldstein) FROM events WHERE target_code IS NOT NULL GROUP BY target_code) x "
         "GROUP BY code ORDER BY 2 DESC, 1 LIMIT ?";
     static const char *const dyads =
         "SELECT source_code || ',' || target_code, count(*), coalesce(sum(goldstein), 0) FROM events "

@@ -51,6 +51,9 @@ static const char *const migrations[] = {
     "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');",
     /* 2: dyad queries and timelines between two countries */
     "CREATE INDEX events_dyad ON events(source_country, target_country, date);",
+    /* 3: top actors and dyads from covering indexes instead of a scan of every event */
+    "CREATE INDEX events_sdyad ON events(source_code, target_code, goldstein);"
+    "CREATE INDEX events_tcode ON events(target_code, goldstein);",
 };
 
 static int sq_fail(ne_store *s, const char *what) {

@@ -207,6 +207,11 @@ static int agg_cb(void *ctx, const ne_agg_row *r) {
     return 0;
 }
 
+static int code_cb(void *ctx, const ne_event_row *r) {
+    snprintf(ctx, 8, "%s", r->code);
+    return 0;
+}
+
 static void aggregates(void) {
     ne_store *s = open_store();
     agg_seen a = {0};
@@ -230,6 +235,19 @@ static void aggregates(void) {
     memset(&a, 0, sizeof a);
     assert_int_equal(ne_store_top(s, "actors", 1, agg_cb, &a), NE_OK);
     assert_int_equal(a.n, 1);
+    /* PAKGOV is the source of 161 and the target of 046: both sides are counted */
+    assert_string_equal(a.first, "PAKGOV");
+    assert_int_equal(a.events, 2);
+    assert_true(a.gold < -7.9 && a.gold > -8.1);
+    /* paging: newest first (046 on the 18th, 161 on the 17th, 195 on the 16th) */
+    char code[8] = "";
+    ne_query page = {0};
+    page.limit = 1; page.offset = 1;
+    assert_int_equal(ne_store_events(s, &page, code_cb, code), NE_OK);
+    assert_string_equal(code, "161");
+    page.country = "IRN"; page.offset = 0; /* IRN is the source of 195 and the target of 161 */
+    assert_int_equal(ne_store_events(s, &page, code_cb, code), NE_OK);
+    assert_string_equal(code, "161");
     ne_store_close(s);
 }
 
