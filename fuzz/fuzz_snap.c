@@ -1,7 +1,7 @@
-/* fuzz_snap.c: the dictionary snapshot reader (src/dict_snap.c) on any bytes
-** (checksum not verified, so that mutations reach the table checks); a
-** snapshot it accepts then serves the dictionary lookups of a coded text,
-** which must stay in bounds (ASan) whatever the tables hold. */
+/* fuzz_snap.c: the snapshot readers (src/dict_snap.c, src/lemma.c) on any
+** bytes (checksum not verified, so that mutations reach the table checks);
+** a snapshot one accepts then serves the lookups of a coded text, which must
+** stay in bounds (ASan) whatever the tables hold. */
 #include "fuzz.h"
 #include "dictInt.h"
 
@@ -21,11 +21,8 @@ static const char text[] =
     "Pakistan's prime minister Nawaz Sharif met LeT leaders in Peshawar on Monday. "
     "the islamic republic of pakistan said officials of Lashkar-e-Taiba visited KARACHI.";
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    ne_dict *dc = NULL;
-    if (neDict_snap_parse(data, size, 0, &dc) != NE_OK) return 0;
-    ne_dict *shipped = engine->dict;
-    engine->dict = dc;
+/* Code the text with the engine as it is (its tables swapped by the caller). */
+static void code_text(void) {
     ne_article a = {0};
     a.id = "fuzz";
     a.id_len = 4;
@@ -35,6 +32,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     a.text_len = sizeof text - 1;
     int rc = ne_code(engine, doc, &a);
     FUZZ_ASSERT(rc == NE_OK || rc == NE_NOMEM);
+}
+
+/* A lemma snapshot ("NELSNAP\n", lemma.c) or a dictionary snapshot. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size >= 8 && !memcmp(data, "NELSNAP\n", 8)) {
+        ne_lexicon *lx = NULL;
+        if (neLemma_snap_parse(data, size, 0, &lx) != NE_OK) return 0;
+        ne_lexicon *shipped = engine->lexicon;
+        engine->lexicon = lx;
+        code_text();
+        engine->lexicon = shipped;
+        neLemma_free(lx);
+        return 0;
+    }
+    ne_dict *dc = NULL;
+    if (neDict_snap_parse(data, size, 0, &dc) != NE_OK) return 0;
+    ne_dict *shipped = engine->dict;
+    engine->dict = dc;
+    code_text();
     engine->dict = shipped;
     neDict_free(dc);
     return 0;

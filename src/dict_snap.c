@@ -4,22 +4,14 @@
 ** text stays the one source of truth: the snapshot is used only when its
 ** header names this build's code and every source file's size and time. */
 #include "dictInt.h"
+#include "snap.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <utf8proc.h>
-#include <xxhash.h>
 
 #define SNAP_FILE "dictionaries.snap"
-#define SNAP_VERSION 1
+#define SNAP_MAGIC "NEDSNAP\n"
 #define SNAP_ALIGN 64
-#define SNAP_MAX_SRC ((uint64_t)1 << 20)
-#define SNAP_MAX_BODY ((uint64_t)1 << 32)
 
 /* The counts of the tables, in the header's n[]. */
 enum { SN_POOL, SN_VOCAB_CAP, SN_VOCAB_N, SN_EDGE_CAP, SN_EDGE_N, SN_NODE_N, SN_HIT_N, SN_ENT_N, SN_CODE_N,
@@ -27,32 +19,11 @@ enum { SN_POOL, SN_VOCAB_CAP, SN_VOCAB_N, SN_EDGE_CAP, SN_EDGE_N, SN_NODE_N, SN_
 /* The body's sections, in file order. */
 enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_COUNT };
 
-typedef struct snap_head {
-    char magic[8];          /* "NEDSNAP\n" */
-    uint32_t version;       /* SNAP_VERSION */
-    uint32_t layout[7];     /* byte order mark and the sizes of the table items (snap_layout) */
-    char code_id[72];       /* neDict_code_id of the build that wrote it */
-    char utf8proc[24];      /* utf8proc_version(): the case folding names were keyed with */
-    uint64_t n[SN_COUNT];
-    uint64_t src_bytes;     /* the source list after the header (snap_sources) */
-    uint64_t body_bytes;    /* the tables after it */
-    uint64_t body_hash;     /* XXH3-64 of the tables */
-} snap_head;
-
-static void snap_layout(uint32_t *l) {
-    const uint32_t v[7] = {0x01020304u, sizeof(vslot), sizeof(edge), sizeof(dnode), sizeof(dhit),
-                           sizeof(ne_dentry), sizeof(dcode)};
-    memcpy(l, v, sizeof v);
-}
-
-/* The header as this build writes it, before the counts. */
-static void head_init(snap_head *h) {
-    memset(h, 0, sizeof *h);
-    memcpy(h->magic, "NEDSNAP\n", 8);
-    h->version = SNAP_VERSION;
-    snap_layout(h->layout);
-    snprintf(h->code_id, sizeof h->code_id, "%s", neDict_code_id);
-    snprintf(h->utf8proc, sizeof h->utf8proc, "%s", utf8proc_version());
+/* The header this build writes and reads: the byte order and item sizes. */
+static void head_init(ne_snap_head *h) {
+    const uint32_t layout[7] = {0x01020304u, sizeof(vslot), sizeof(edge), sizeof(dnode), sizeof(dhit),
+                                sizeof(ne_dentry), sizeof(dcode)};
+    neSnap_head_init(h, SNAP_MAGIC, layout);
 }
 
 static uint64_t align_up(uint64_t x) { return (x + SNAP_ALIGN - 1) & ~(uint64_t)(SNAP_ALIGN - 1); }
@@ -72,28 +43,21 @@ static int snap_offsets(const uint64_t *n, uint64_t *off) {
         o = align_up(o + bytes[i]);
     }
     off[SS_COUNT] = o;
-    return o <= SNAP_MAX_BODY ? 0 : -1;
+    return o <= NE_SNAP_MAX_BODY ? 0 : -1;
 }
 
-/* The source list: "REL<TAB>SIZE<TAB>MTIME\n" of each file the
-** dictionaries are built from; a change of any makes the snapshot stale.
-** Whole seconds: copies that keep times (install, cp -p) may drop the rest. */
+/* The source list (neSnap_source) of each file the dictionaries are built
+** from, named relative to the data directory; *nfiles: the entry files. */
 static int snap_sources(struct ne_engine *e, const char *dir, ne_buf *out, size_t *nfiles) {
     ne_dsrc *src;
     size_t n;
     int rc = neDict_sources(e, dir, &src, &n);
     *nfiles = 0;
     for (size_t i = 0; rc == NE_OK && i < n; i++) {
-        struct stat st;
-        if (stat(src[i].path, &st) != 0) {
-            rc = NE_NOTFOUND; /* gone since it was listed: treat as stale */
-            break;
-        }
-        neB_addf(out, "%s\t%lld\t%lld\n", src[i].path + src[i].rel, (long long)st.st_size, (long long)st.st_mtime);
+        rc = neSnap_source(out, src[i].path, src[i].path + src[i].rel);
         *nfiles += src[i].kind == NE_SRC_FILE;
     }
     neDict_sources_free(src, n);
-    if (rc == NE_OK && out->err) rc = NE_NOMEM;
     return rc;
 }
 
@@ -183,19 +147,9 @@ static int snap_check(const ne_dict *dc) {
 
 /* ---- reading ---- */
 
-static int read_all(int fd, void *p, size_t n) {
-    for (size_t got = 0; got < n;) {
-        ssize_t k = read(fd, (char *)p + got, n - got);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        got += (size_t)k;
-    }
-    return 0;
-}
-
 /* The dictionary over a snapshot's body (h's counts), which it takes over
 ** on success; NULL when the body is damaged (*nomem set on NOMEM). */
-static ne_dict *snap_dict(const snap_head *h, void *body, int *nomem) {
+static ne_dict *snap_dict(const ne_snap_head *h, void *body, int *nomem) {
     uint64_t off[SS_COUNT + 1];
     const uint64_t *n = h->n;
     *nomem = 0;
@@ -233,45 +187,15 @@ static ne_dict *snap_dict(const snap_head *h, void *body, int *nomem) {
 }
 
 int neDict_snap_parse(const void *data, size_t len, int verify_hash, ne_dict **out) {
-    snap_head h, cur;
+    ne_snap_head want, h;
+    void *body;
+    head_init(&want);
     *out = NULL;
-    if (len < sizeof h) return NE_DATA;
-    memcpy(&h, data, sizeof h);
-    head_init(&cur);
-    if (memcmp(h.magic, cur.magic, 8) || h.version != SNAP_VERSION || memcmp(h.layout, cur.layout, sizeof h.layout) ||
-        h.src_bytes > SNAP_MAX_SRC || h.body_bytes > SNAP_MAX_BODY || len - sizeof h < h.src_bytes ||
-        len - sizeof h - h.src_bytes != h.body_bytes)
-        return NE_DATA;
-    const char *bytes = (const char *)data + sizeof h + h.src_bytes;
-    if (verify_hash && XXH3_64bits(bytes, h.body_bytes) != h.body_hash) return NE_DATA;
-    void *body = neM_calloc_big(h.body_bytes ? h.body_bytes : 1, 1);
-    if (!body) return NE_NOMEM;
-    memcpy(body, bytes, h.body_bytes);
-    int nomem;
-    *out = snap_dict(&h, body, &nomem);
-    if (*out) return NE_OK;
-    neM_free_big(body, h.body_bytes ? h.body_bytes : 1, 1);
+    int rc = neSnap_parse(data, len, &want, verify_hash, &h, &body), nomem = 0;
+    if (rc != NE_OK) return rc;
+    if ((*out = snap_dict(&h, body, &nomem))) return NE_OK;
+    neSnap_free(body, h.body_bytes);
     return nomem ? NE_NOMEM : NE_DATA;
-}
-
-/* The current header and source list of the snapshot open at fd (read up to
-** its body); NE_NOTFOUND when it is stale (another build, changed sources). */
-static int snap_current(struct ne_engine *e, int fd, snap_head *h, size_t *nfiles) {
-    snap_head cur;
-    head_init(&cur);
-    if (read_all(fd, h, sizeof *h) || memcmp(h, &cur, offsetof(snap_head, n)) || h->src_bytes > SNAP_MAX_SRC)
-        return NE_NOTFOUND;
-    ne_buf want, have;
-    neB_init(&want, SNAP_MAX_SRC);
-    neB_init(&have, SNAP_MAX_SRC);
-    int rc = snap_sources(e, e->data_dir, &want, nfiles);
-    char *p = rc == NE_OK ? neB_grow(&have, h->src_bytes) : NULL;
-    if (rc == NE_OK && !p) rc = NE_NOMEM;
-    if (rc == NE_OK && (want.len != h->src_bytes || read_all(fd, p, h->src_bytes) || memcmp(p, want.p, want.len)))
-        rc = NE_NOTFOUND;
-    neB_free(&want);
-    neB_free(&have);
-    return rc == NE_NOMEM ? NE_NOMEM : rc ? NE_NOTFOUND : NE_OK;
 }
 
 /* dc->files: the entry files' paths, as the text loader names them. */
@@ -294,37 +218,30 @@ static int snap_files(struct ne_engine *e, ne_dict *dc) {
 int neDict_snap_load(struct ne_engine *e) {
     char path[4096];
     if (neU_path(path, sizeof path, e->data_dir, SNAP_FILE)) return NE_NOTFOUND;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return NE_NOTFOUND;
-    snap_head h;
+    ne_snap_head want, h;
+    ne_buf src;
+    void *body = NULL;
     size_t nfiles = 0;
-    struct stat st;
-    int rc = snap_current(e, fd, &h, &nfiles);
-    if (rc == NE_OK && (fstat(fd, &st) || (uint64_t)st.st_size != sizeof h + h.src_bytes + h.body_bytes ||
-                        h.body_bytes > SNAP_MAX_BODY || h.n[SN_FILE_N] != nfiles))
-        rc = NE_NOTFOUND; /* truncated or damaged */
-    void *body = rc == NE_OK ? neM_calloc_big(h.body_bytes ? h.body_bytes : 1, 1) : NULL;
-    if (rc == NE_OK && !body) rc = NE_NOMEM;
-    if (rc == NE_OK && (read_all(fd, body, h.body_bytes) || XXH3_64bits(body, h.body_bytes) != h.body_hash))
-        rc = NE_NOTFOUND;
-    close(fd);
     int nomem = 0;
-    ne_dict *dc = rc == NE_OK ? snap_dict(&h, body, &nomem) : NULL;
-    if (rc == NE_OK && !dc) rc = nomem ? NE_NOMEM : NE_NOTFOUND;
-    if (rc != NE_OK) {
-        if (body) neM_free_big(body, h.body_bytes ? h.body_bytes : 1, 1);
-        return rc == NE_NOMEM ? ne_engine_fail(e, NE_NOMEM, "out of memory") : rc;
+    head_init(&want);
+    neB_init(&src, (size_t)1 << 20);
+    int rc = snap_sources(e, e->data_dir, &src, &nfiles);
+    if (rc == NE_OK) rc = neSnap_read(path, &want, &src, &h, &body);
+    else if (rc != NE_NOMEM) rc = NE_NOTFOUND; /* the text loader reports it */
+    neB_free(&src);
+    ne_dict *dc = rc == NE_OK && h.n[SN_FILE_N] == nfiles ? snap_dict(&h, body, &nomem) : NULL;
+    if (rc == NE_OK && !dc) {
+        neSnap_free(body, h.body_bytes);
+        rc = nomem ? NE_NOMEM : NE_NOTFOUND;
     }
+    if (rc == NE_NOMEM) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    if (rc != NE_OK) return rc;
     e->dict = dc;
     if (snap_files(e, dc)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     return NE_OK;
 }
 
 /* ---- writing ---- */
-
-static int write_all(FILE *f, const void *p, size_t n) {
-    return n && fwrite(p, 1, n, f) != n ? -1 : 0;
-}
 
 /* The body of dc (section offsets off) into one zeroed buffer. */
 static char *snap_body(const ne_dict *dc, const uint64_t *off) {
@@ -342,10 +259,9 @@ static char *snap_body(const ne_dict *dc, const uint64_t *off) {
     return b;
 }
 
-/* Write dc as a snapshot to path (through a temporary file renamed over it,
-** so that a reader never sees half of one). */
+/* Write dc as a snapshot to path. */
 static int snap_write(struct ne_engine *e, const ne_dict *dc, const ne_buf *src, const char *path) {
-    snap_head h;
+    ne_snap_head h;
     head_init(&h);
     const uint64_t n[SN_COUNT] = {dc->pool.len, dc->vocab_cap, dc->vocab_n, dc->edge_cap, dc->edge_n, dc->node_n,
                                   dc->hit_n, dc->ent_n, dc->code_n, dc->file_n, dc->ngroups, dc->nintl};
@@ -354,21 +270,19 @@ static int snap_write(struct ne_engine *e, const ne_dict *dc, const ne_buf *src,
     if (snap_offsets(h.n, off)) return ne_engine_fail(e, NE_DATA, "dictionaries too large for a snapshot");
     char *body = snap_body(dc, off);
     if (!body) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    h.src_bytes = src->len;
-    h.body_bytes = off[SS_COUNT];
-    h.body_hash = XXH3_64bits(body, h.body_bytes);
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    int rc = f ? NE_OK : ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
-    if (f && (write_all(f, &h, sizeof h) || write_all(f, src->p, src->len) ||
-              write_all(f, body, h.body_bytes)))
-        rc = ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
-    if (f && fclose(f) && rc == NE_OK) rc = ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
-    if (rc == NE_OK && rename(tmp, path)) rc = ne_engine_fail(e, NE_IO, "%s: cannot rename: %s", path, strerror(errno));
-    if (rc != NE_OK) remove(tmp);
+    int rc = neSnap_write(e, path, &h, src, body, off[SS_COUNT]);
     neM_free(body);
     return rc;
+}
+
+/* DIR/lemmas.snap: the lexicon of the default WordNet directory (lemma.c). */
+static int compile_lemmas(struct ne_engine *e, const char *dir) {
+    char path[4096];
+    if (neU_path(path, sizeof path, dir, "lemmas.snap")) return ne_engine_fail(e, NE_IO, "%s: path too long", dir);
+    e->wordnet_dir = neM_malloc(sizeof NE_WORDNET_DIR);
+    if (!e->wordnet_dir) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    memcpy(e->wordnet_dir, NE_WORDNET_DIR, sizeof NE_WORDNET_DIR);
+    return neLemma_compile(e, path);
 }
 
 int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errcap) {
@@ -378,7 +292,7 @@ int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errca
     e->data_dir = neM_malloc(dl + 1);
     int rc = e->data_dir ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
     ne_buf src;
-    neB_init(&src, SNAP_MAX_SRC);
+    neB_init(&src, (size_t)1 << 20);
     size_t nfiles = 0;
     if (rc == NE_OK) {
         memcpy(e->data_dir, dir, dl + 1);
@@ -392,10 +306,13 @@ int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errca
     if (rc == NE_OK && !out && neU_path(path, sizeof path, dir, SNAP_FILE))
         rc = ne_engine_fail(e, NE_IO, "%s: path too long", dir);
     if (rc == NE_OK) rc = snap_write(e, e->dict, &src, out ? out : path);
+    if (rc == NE_OK && !out) rc = compile_lemmas(e, dir);
     if (errmsg && errcap) snprintf(errmsg, errcap, "%s", rc ? e->errmsg : "");
     neB_free(&src);
     neSent_free(e->abbrevs);
     neDict_free(e->dict);
+    neLemma_free(e->lexicon);
+    neM_free(e->wordnet_dir);
     neM_free(e->data_dir);
     neM_free(e);
     return rc;

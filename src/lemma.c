@@ -1,9 +1,11 @@
 /* lemma.c: lemmas from WordNet's morphology (Debian wordnet-base): the *.exc
 ** exception lists, the index.verb/index.noun lemma sets (index.adj only marks
 ** common words) and morphy's suffix detachment rules, held in one
-** open-addressing hash loaded at engine open.
+** open-addressing hash loaded at engine open (from lemmas.snap, its compiled
+** snapshot, while that is current).
 ** Without WordNet, a few suffix rules stand in (docs/PATTERNS.md). */
 #include "neInt.h"
+#include "snap.h"
 
 #include <string.h>
 
@@ -41,6 +43,7 @@ struct ne_lexicon {
     size_t pool_len, pool_cap;
     int have_wordnet;
     uint64_t serial;    /* unique per loaded lexicon: documents' lemma caches check it */
+    uint64_t snap_bytes; /* read from a snapshot: slot_mem holds slots and pool (lemma_snap_load) */
 };
 
 /* ne_hash made non-zero; tagging derives it from d->nhash. */
@@ -426,8 +429,10 @@ static int load_proper(struct ne_engine *e) {
     return NE_OK;
 }
 
-int neLemma_load(struct ne_engine *e) {
-    static uint64_t serials;
+static uint64_t serials;
+
+/* The lexicon from the WordNet files and wordnet-proper.txt (never the snapshot). */
+static int load_text(struct ne_engine *e) {
     e->lexicon = neM_calloc(1, sizeof *e->lexicon);
     if (!e->lexicon) return ne_engine_fail(e, NE_NOMEM, "out of memory loading lemmas");
     e->lexicon->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
@@ -450,10 +455,152 @@ int neLemma_load(struct ne_engine *e) {
     return NE_OK;
 }
 
+/* ---- the snapshot (snap.h): the slots and the pool, read in one go ---- */
+
+#define LX_SNAP_FILE "lemmas.snap"
+enum { LN_CAP, LN_USED, LN_POOL, LN_WORDNET, LN_COUNT };
+
+static void lx_snap_head(ne_snap_head *h) {
+    const uint32_t layout[7] = {0x01020304u, sizeof(lx_entry), LX_MAX_WORD, NE_WC_COUNT, 0, 0, 0};
+    neSnap_head_init(h, "NELSNAP\n", layout);
+}
+
+/* The files the lexicon is built from: the WordNet files (their paths) and
+** the data directory's wordnet-proper.txt. */
+static int lx_sources(const struct ne_engine *e, ne_buf *out) {
+    static const char *const wn[] = {"index.verb", "index.noun", "verb.exc", "noun.exc", "index.adj"};
+    char path[1024];
+    int rc = NE_OK;
+    for (size_t i = 0; rc == NE_OK && i < sizeof wn / sizeof wn[0]; i++)
+        rc = neU_path(path, sizeof path, e->wordnet_dir, wn[i]) ? NE_NOTFOUND : neSnap_source(out, path, path);
+    if (rc == NE_OK)
+        rc = neU_path(path, sizeof path, e->data_dir, "wordnet-proper.txt") ? NE_NOTFOUND
+                                                                             : neSnap_source(out, path, "wordnet-proper.txt");
+    return rc;
+}
+
+/* Is the string at pool offset off at most LX_MAX_WORD bytes, ending in the pool? */
+static int lx_str_ok(const char *pool, uint64_t len, uint32_t off) {
+    return off < len && strnlen(pool + off, (size_t)(len - off)) <= LX_MAX_WORD;
+}
+
+/* Every slot's strings in the pool, NUL-terminated where their lengths say,
+** classes in range, and an empty slot to end probes. */
+static int lx_check(const ne_lexicon *lx) {
+    const char *p = lx->pool;
+    uint64_t n = lx->pool_len;
+    size_t empty = 0;
+    if (!n || p[0] || p[n - 1] || (lx->cap & (lx->cap - 1)) || lx->used >= (lx->cap ? lx->cap : 1)) return -1;
+    for (size_t i = 0; i < lx->cap; i++) {
+        const lx_entry *x = &lx->slots[i];
+        if (!x->key) { empty++; continue; }
+        if (!x->len || x->len > LX_MAX_WORD || (uint64_t)x->key + x->len >= n || p[x->key + x->len] ||
+            !lx_str_ok(p, n, x->vexc) || !lx_str_ok(p, n, x->nexc) || x->llen > LX_MAX_WORD ||
+            (uint64_t)x->lemma + x->llen >= n || p[x->lemma + x->llen] || x->wclass >= NE_WC_COUNT ||
+            x->lwclass >= NE_WC_COUNT)
+            return -1;
+    }
+    return empty || !lx->cap ? 0 : -1;
+}
+
+/* The lexicon over a snapshot's body (h's counts), which it takes over on
+** success; NULL when damaged (*nomem set on NOMEM). */
+static ne_lexicon *lx_from_snap(const ne_snap_head *h, void *body, int *nomem) {
+    uint64_t cap = h->n[LN_CAP], slots = (cap * sizeof(lx_entry) + 63) & ~(uint64_t)63;
+    *nomem = 0;
+    if (cap > UINT32_MAX || h->n[LN_POOL] > UINT32_MAX || slots + h->n[LN_POOL] != h->body_bytes) return NULL;
+    ne_lexicon *lx = neM_calloc(1, sizeof *lx);
+    if (!lx) { *nomem = 1; return NULL; }
+    lx->slots = body;
+    lx->slot_mem = body;
+    lx->cap = cap;
+    lx->used = h->n[LN_USED];
+    lx->pool = (char *)body + slots;
+    lx->pool_len = lx->pool_cap = h->n[LN_POOL];
+    lx->have_wordnet = h->n[LN_WORDNET] != 0;
+    if (lx_check(lx)) {
+        neM_free(lx);
+        return NULL;
+    }
+    lx->snap_bytes = h->body_bytes;
+    lx->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+    return lx;
+}
+
+int neLemma_snap_parse(const void *data, size_t len, int verify_hash, ne_lexicon **out) {
+    ne_snap_head want, h;
+    void *body;
+    int nomem = 0;
+    lx_snap_head(&want);
+    *out = NULL;
+    int rc = neSnap_parse(data, len, &want, verify_hash, &h, &body);
+    if (rc != NE_OK) return rc;
+    if ((*out = lx_from_snap(&h, body, &nomem))) return NE_OK;
+    neSnap_free(body, h.body_bytes);
+    return nomem ? NE_NOMEM : NE_DATA;
+}
+
+/* e->lexicon from DATA_DIR/lemmas.snap when it is current: NE_OK,
+** NE_NOTFOUND (parse the text), NE_NOMEM. */
+static int lemma_snap_load(struct ne_engine *e) {
+    char path[1024];
+    ne_snap_head want, h;
+    ne_buf src;
+    void *body = NULL;
+    int nomem = 0;
+    if (neU_path(path, sizeof path, e->data_dir, LX_SNAP_FILE)) return NE_NOTFOUND;
+    lx_snap_head(&want);
+    neB_init(&src, (size_t)1 << 16);
+    int rc = lx_sources(e, &src);
+    if (rc == NE_OK) rc = neSnap_read(path, &want, &src, &h, &body);
+    neB_free(&src);
+    if (rc == NE_OK && !(e->lexicon = lx_from_snap(&h, body, &nomem))) {
+        neSnap_free(body, h.body_bytes);
+        rc = nomem ? NE_NOMEM : NE_NOTFOUND;
+    }
+    return rc == NE_NOMEM ? ne_engine_fail(e, NE_NOMEM, "out of memory loading lemmas") : rc;
+}
+
+int neLemma_load(struct ne_engine *e) {
+    int rc = lemma_snap_load(e);
+    return rc == NE_NOTFOUND ? load_text(e) : rc;
+}
+
+int neLemma_compile(struct ne_engine *e, const char *path) {
+    ne_buf src;
+    neB_init(&src, (size_t)1 << 16);
+    int rc = lx_sources(e, &src); /* before parsing: a file changed meanwhile is stale */
+    if (rc != NE_OK) rc = ne_engine_fail(e, rc == NE_NOMEM ? NE_NOMEM : NE_IO, "%s: cannot list the WordNet files",
+                                         e->wordnet_dir);
+    if (rc == NE_OK) rc = load_text(e);
+    ne_lexicon *lx = e->lexicon;
+    size_t cap = 64; /* the smallest table of the usual load: lookups are the same */
+    while (rc == NE_OK && (lx->used + 1) * 4 > cap * 3) cap *= 2;
+    if (rc == NE_OK && cap < lx->cap && lx_grow(lx, cap)) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+    uint64_t slots = lx ? (lx->cap * sizeof(lx_entry) + 63) & ~(uint64_t)63 : 0;
+    char *body = rc == NE_OK ? neM_calloc(slots + lx->pool_len + 1, 1) : NULL;
+    if (rc == NE_OK && !body) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+    if (rc == NE_OK) {
+        ne_snap_head h;
+        lx_snap_head(&h);
+        h.n[LN_CAP] = lx->cap, h.n[LN_USED] = lx->used, h.n[LN_POOL] = lx->pool_len, h.n[LN_WORDNET] = lx->have_wordnet;
+        if (lx->cap) memcpy(body, lx->slots, lx->cap * sizeof(lx_entry));
+        memcpy(body + slots, lx->pool, lx->pool_len);
+        rc = neSnap_write(e, path, &h, &src, body, slots + lx->pool_len);
+    }
+    neM_free(body);
+    neB_free(&src);
+    return rc;
+}
+
 void neLemma_free(ne_lexicon *lx) {
     if (!lx) return;
-    neM_free_big(lx->slot_mem, lx->cap + 2, sizeof(lx_entry));
-    neM_free(lx->pool);
+    if (lx->snap_bytes) {
+        neSnap_free(lx->slot_mem, lx->snap_bytes);
+    } else {
+        neM_free_big(lx->slot_mem, lx->cap + 2, sizeof(lx_entry));
+        neM_free(lx->pool);
+    }
     neM_free(lx);
 }
 

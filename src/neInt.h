@@ -173,7 +173,7 @@ enum ne_wclass {
     NE_WC_OPEN = 0, NE_WC_DET, NE_WC_PREP, NE_WC_CONJ, NE_WC_SUB, NE_WC_REL, NE_WC_THAT,
     NE_WC_PRON, NE_WC_POSS, NE_WC_BE, NE_WC_HAVE, NE_WC_DO, NE_WC_MODAL, NE_WC_NEG,
     NE_WC_NODET, NE_WC_TO, NE_WC_WH, NE_WC_ADV, NE_WC_REPORT, NE_WC_RECIP, NE_WC_SPEC,
-    NE_WC_IMPLIC
+    NE_WC_IMPLIC, NE_WC_COUNT
 };
 
 typedef struct ne_sentence {
@@ -287,6 +287,13 @@ int neSent_abbrev(const struct ne_engine *e, const char *w, size_t n);
 int neSent_split(struct ne_doc *d, const struct ne_engine *e);
 int neLemma_load(struct ne_engine *e);                          /* lemma.c */
 void neLemma_free(ne_lexicon *lx);
+/* The lexicon of e's WordNet directory and data directory, parsed from the
+** text, written to path as a snapshot (snap.h) that neLemma_load reads
+** instead while its sources are unchanged.  Sets e->lexicon. */
+int neLemma_compile(struct ne_engine *e, const char *path);
+/* A lexicon snapshot in memory (the fuzz target; checksum checked only with
+** verify_hash): NE_OK, NE_DATA when damaged, NE_NOMEM. */
+int neLemma_snap_parse(const void *data, size_t len, int verify_hash, ne_lexicon **out);
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 void neLemma_cache_free(struct ne_lcache *c); /* a document's lemma cache (ne_doc_free); NULL is fine */
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */

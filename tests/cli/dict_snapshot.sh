@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# dict_snapshot.sh: `newsevents dict compile` writes the binary snapshot of the
-# dictionaries; engine open reads it while every source file keeps its size and
+# dict_snapshot.sh: `newsevents dict compile` writes the binary snapshots of the
+# dictionaries and the lemmas; engine open reads them while every source file keeps its size and
 # time (shown by a same-size edit it does not see), parses the text when a
-# source changed, and falls back to the text, never crashing, when the snapshot
+# source changed, and falls back to the text, never crashing, when a snapshot
 # is truncated, damaged or of another format.  Output is the same either way.
 . "$(dirname "$0")/lib.sh"
 : "${NEWSEVENTS_DATA:?}"
@@ -77,6 +77,25 @@ for how in truncate flip header garbage empty; do
     CHECKS=$((CHECKS + 1))
     cmp -s "$TMP/good.jsonl" "$TMP/damaged_$how.jsonl" || fail "a $how snapshot changed the output"
 done
+
+# The same for the lemma snapshot that dict compile writes beside it.
+lsnap=$d/lemmas.snap
+[ -f "$lsnap" ] && [ ! -L "$lsnap" ] || fail "dict compile wrote no $lsnap"
+cp "$TMP/snap.orig" "$snap"
+cp "$lsnap" "$TMP/lsnap.orig"
+lsize=$(stat -c %s "$lsnap")
+for how in truncate flip garbage; do
+    case $how in
+    truncate) head -c $((lsize / 3)) "$TMP/lsnap.orig" > "$lsnap" ;;
+    flip) cp "$TMP/lsnap.orig" "$lsnap"
+          printf '\x5a' | dd of="$lsnap" bs=1 seek=$((lsize / 2)) conv=notrunc status=none ;;
+    garbage) head -c 3000 /dev/urandom > "$lsnap" ;;
+    esac
+    code "lemmas_$how.jsonl"
+    CHECKS=$((CHECKS + 1))
+    cmp -s "$TMP/good.jsonl" "$TMP/lemmas_$how.jsonl" || fail "a $how lemma snapshot changed the output"
+done
+cp "$TMP/lsnap.orig" "$lsnap"
 
 # -o writes elsewhere; a bad dictionary line fails with FILE:LINE and exit 1.
 run dict compile "$d" -o "$TMP/other.snap"

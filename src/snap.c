@@ -1,0 +1,114 @@
+/* snap.c: the snapshot file shared by the dictionaries and the lemmas: its
+** header, source list and checksum, read with one read() of the tables into
+** huge-page memory and written through a temporary file (snap.h). */
+#include "snap.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+#define XXH_INLINE_ALL /* the vector code the compiler may use here (SSE2 on x86-64) */
+#include <xxhash.h>
+
+#define NE_SNAP_VERSION 2
+#define SNAP_MAX_SRC ((uint64_t)1 << 20)
+
+void neSnap_head_init(ne_snap_head *h, const char *magic, const uint32_t *layout) {
+    memset(h, 0, sizeof *h);
+    memcpy(h->magic, magic, 8);
+    h->version = NE_SNAP_VERSION;
+    memcpy(h->layout, layout, sizeof h->layout);
+    snprintf(h->code_id, sizeof h->code_id, "%s", neSnap_code_id);
+    snprintf(h->utf8proc, sizeof h->utf8proc, "%s", utf8proc_version());
+}
+
+int neSnap_source(ne_buf *list, const char *path, const char *name) {
+    struct stat st;
+    if (stat(path, &st) != 0) neB_addf(list, "%s\t-\n", name);
+    else neB_addf(list, "%s\t%lld\t%lld\n", name, (long long)st.st_size, (long long)st.st_mtime);
+    return list->err ? NE_NOMEM : NE_OK;
+}
+
+static int read_all(int fd, void *p, size_t n) {
+    for (size_t got = 0; got < n;) {
+        ssize_t k = read(fd, (char *)p + got, n - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        got += (size_t)k;
+    }
+    return 0;
+}
+
+void neSnap_free(void *body, uint64_t bytes) { neM_free_big(body, bytes ? bytes : 1, 1); }
+
+/* Is h's header this build's for want (up to the counts), with sane sizes? */
+static int head_ok(const ne_snap_head *h, const ne_snap_head *want) {
+    return !memcmp(h, want, offsetof(ne_snap_head, n)) && h->src_bytes <= SNAP_MAX_SRC &&
+           h->body_bytes <= NE_SNAP_MAX_BODY;
+}
+
+int neSnap_read(const char *path, const ne_snap_head *want, const ne_buf *sources, ne_snap_head *h, void **body) {
+    *body = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NE_NOTFOUND;
+    struct stat st;
+    ne_buf have;
+    neB_init(&have, SNAP_MAX_SRC);
+    int rc = read_all(fd, h, sizeof *h) || !head_ok(h, want) || h->src_bytes != sources->len ? NE_NOTFOUND : NE_OK;
+    char *p = rc == NE_OK ? neB_grow(&have, h->src_bytes) : NULL;
+    if (rc == NE_OK && !p) rc = NE_NOMEM;
+    if (rc == NE_OK && (read_all(fd, p, h->src_bytes) || memcmp(p, sources->p, sources->len) || fstat(fd, &st) ||
+                        (uint64_t)st.st_size != sizeof *h + h->src_bytes + h->body_bytes))
+        rc = NE_NOTFOUND; /* stale, or truncated */
+    neB_free(&have);
+    if (rc == NE_OK && !(*body = neM_calloc_big(h->body_bytes ? h->body_bytes : 1, 1))) rc = NE_NOMEM;
+    if (rc == NE_OK && (read_all(fd, *body, h->body_bytes) || XXH3_64bits(*body, h->body_bytes) != h->body_hash))
+        rc = NE_NOTFOUND;
+    close(fd);
+    if (rc != NE_OK && *body) {
+        neSnap_free(*body, h->body_bytes);
+        *body = NULL;
+    }
+    return rc;
+}
+
+int neSnap_parse(const void *data, size_t len, const ne_snap_head *want, int verify_hash, ne_snap_head *h,
+                 void **body) {
+    *body = NULL;
+    if (len < sizeof *h) return NE_DATA;
+    memcpy(h, data, sizeof *h);
+    if (memcmp(h->magic, want->magic, 8) || h->version != want->version ||
+        memcmp(h->layout, want->layout, sizeof h->layout) || h->src_bytes > SNAP_MAX_SRC ||
+        h->body_bytes > NE_SNAP_MAX_BODY || len - sizeof *h < h->src_bytes ||
+        len - sizeof *h - h->src_bytes != h->body_bytes)
+        return NE_DATA;
+    const char *bytes = (const char *)data + sizeof *h + h->src_bytes;
+    if (verify_hash && XXH3_64bits(bytes, h->body_bytes) != h->body_hash) return NE_DATA;
+    if (!(*body = neM_calloc_big(h->body_bytes ? h->body_bytes : 1, 1))) return NE_NOMEM;
+    memcpy(*body, bytes, h->body_bytes);
+    return NE_OK;
+}
+
+static int write_all(FILE *f, const void *p, size_t n) { return n && fwrite(p, 1, n, f) != n ? -1 : 0; }
+
+int neSnap_write(struct ne_engine *e, const char *path, ne_snap_head *h, const ne_buf *sources, const void *body,
+                 size_t bytes) {
+    h->src_bytes = sources->len;
+    h->body_bytes = bytes;
+    h->body_hash = XXH3_64bits(body, bytes);
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) return ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
+    int rc = NE_OK;
+    if (write_all(f, h, sizeof *h) || write_all(f, sources->p, sources->len) || write_all(f, body, bytes))
+        rc = ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
+    if (fclose(f) && rc == NE_OK) rc = ne_engine_fail(e, NE_IO, "%s: cannot write: %s", tmp, strerror(errno));
+    if (rc == NE_OK && rename(tmp, path)) rc = ne_engine_fail(e, NE_IO, "%s: cannot rename: %s", path, strerror(errno));
+    if (rc != NE_OK) remove(tmp);
+    return rc;
+}
