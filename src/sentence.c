@@ -339,23 +339,25 @@ static int ends_after(const splitter *sp, size_t i) {
 ** open in lower case after a full stop (a header or a footer in capitals
 ** does not count against it: a capitalized word opening a line is not counted). */
 static int lowercase_segment(const ne_token *tk, size_t n) {
-    size_t words = 0, caps = 0, low_starts = 0, cap_starts = 0;
-    for (size_t i = 0; i < n; i++) {
-        const ne_token *t = &tk[i];
-        if (t->shape > NE_SH_MIXED) continue;
-        words++;
-        int cap = t->shape != NE_SH_LOWER;
-        caps += cap;
-        /* a word opening a line after a full stop is a header or footer line ("Facebook
-        ** Twitter Linkedin Mail" under a lower-case story), not a sentence of the text */
-        if (i > 0 && tk[i - 1].shape == NE_SH_PUNCT && tk[i - 1].norm[0] == '.' && (t->flags & NE_TF_SPACE_BEFORE) &&
-            !(cap && (t->flags & NE_TF_NEWLINE))) {
-            low_starts += !cap;
-            cap_starts += cap;
-        }
-    }
+    size_t words = 0, low_starts = 0, cap_starts = 0;
+    for (size_t i = 0; i < n && words < 3; i++) words += tk[i].shape <= NE_SH_MIXED;
     if (words < 3) return 0;
-    return caps == 0 || (low_starts >= 2 && low_starts > 2 * cap_starts);
+    unsigned shapes = 0; /* bit NE_SH_* of each shape seen */
+    for (size_t i = 0; i < n; i++) {
+        unsigned sh = tk[i].shape;
+        shapes |= 1u << sh;
+        if (sh != NE_SH_PUNCT || tk[i].norm[0] != '.' || i + 1 == n) continue;
+        /* the word after a full stop; one opening a line is a header or footer line
+        ** ("Facebook Twitter Linkedin Mail" under a lower-case story), not a sentence of the text */
+        const ne_token *t = &tk[i + 1];
+        if (t->shape > NE_SH_MIXED || !(t->flags & NE_TF_SPACE_BEFORE)) continue;
+        int cap = t->shape != NE_SH_LOWER;
+        if (cap && (t->flags & NE_TF_NEWLINE)) continue;
+        low_starts += !cap;
+        cap_starts += cap;
+    }
+    int caps = (shapes & (1u << NE_SH_CAP | 1u << NE_SH_UPPER | 1u << NE_SH_MIXED)) != 0;
+    return !caps || (low_starts >= 2 && low_starts > 2 * cap_starts);
 }
 
 /* A sentence of two or more words written all in capitals ("IRAN ATTACKED
@@ -393,6 +395,16 @@ static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_titl
     return NE_OK;
 }
 
+/* The first j of [from, limit) where a sentence may end before token j, or
+** limit: a plain word followed by a token on the same line ends none. */
+static size_t next_candidate(const ne_token *tk, size_t from, size_t limit) {
+    size_t j = from;
+    while (j < limit && tk[j - 1].shape <= NE_SH_NUM && !(tk[j - 1].flags & NE_TF_ABBREV) &&
+           !(tk[j].flags & NE_TF_NEWLINE))
+        j++;
+    return j;
+}
+
 /* Tokenize one segment and split it into sentences. */
 static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     size_t first = d->tokens.n;
@@ -404,12 +416,10 @@ static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     sp.lower = lowercase_segment(sp.tk, sp.n);
     size_t first_sent = d->sentences.n;
     for (size_t j = 1; j < sp.n; j++) {
-        const ne_token *t = &sp.tk[j - 1];
         /* bounded work downstream: an endless "sentence" is cut every NE_MAX_SENT_TOKENS tokens */
-        int forced = j - sp.start >= NE_MAX_SENT_TOKENS;
-        /* fast path: a plain word followed by a token on the same line never ends a sentence */
-        if (!forced && t->shape <= NE_SH_NUM && !(t->flags & NE_TF_ABBREV) && !(sp.tk[j].flags & NE_TF_NEWLINE))
-            continue;
+        size_t limit = sp.start + NE_MAX_SENT_TOKENS < sp.n ? sp.start + NE_MAX_SENT_TOKENS : sp.n;
+        if ((j = next_candidate(sp.tk, j, limit)) == sp.n) break;
+        int forced = j == limit;
         if (!forced && !layout_break(&sp, j) && !ends_after(&sp, j - 1)) continue;
         rc = add_sentence(d, first + sp.start, first + j - 1, seg == 1);
         if (rc) return rc;
