@@ -1088,6 +1088,7 @@ static uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
     uint32_t f = x->starts[i] & mx_classes ? can_at(x, i) : 0;
     f |= x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0;
+    if (!(lead_bits >> (x->nh[i] & 63) & 1)) return f; /* none of lead_words (mx_build) */
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
     else if (is_word(x, i, "a")) f |= F_A;
     else if (is_word(x, i, "this")) f |= F_THIS;
