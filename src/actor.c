@@ -409,6 +409,20 @@ static int common_word(const scan *s, const ne_token *t) {
            neW_get(s->e->stopwords, t->norm, t->norm_len, -1);
 }
 
+/* A lower-case word that no dictionary knows, of three letters or more and no
+** common word: what an unknown name is made of in lower-case text. */
+static int plain_name_word(const scan *s, size_t j) {
+    const ne_token *t = &s->tk[j];
+    return j < s->b && t->shape == NE_SH_LOWER && !s->dtypes[j] && t->norm_len >= 3 && !common_word(s, t);
+}
+
+/* A word the dictionaries know only as a place, followed by a plain name word:
+** a given name that is also a town's ("home minister govardhan zadhapia":
+** Govardhan is a town in Uttar Pradesh). */
+static int place_in_name(const scan *s, size_t j) {
+    return s->dtypes[j] == NE_DM(NE_DT_PLACE) && j + 1 < s->b && plain_name_word(s, j + 1);
+}
+
 /* In lower-case text, an unknown name after a title ("ssp r k singh said",
 ** "home minister govardhan zadhapia"): up to four words that are initials or
 ** no common word, function word, stopword or dictionary name, one of them
@@ -418,7 +432,7 @@ static size_t caseless_name_end(scan *s, size_t k) {
     int real = 0;
     for (; j < s->b && j < k + 4; j++) {
         const ne_token *t = &s->tk[j];
-        if (t->shape != NE_SH_LOWER || s->dtypes[j]) break;
+        if (t->shape != NE_SH_LOWER || (s->dtypes[j] && !place_in_name(s, j))) break;
         if (t->norm_len == 1) continue; /* an initial */
         if (t->norm_len < 3 || common_word(s, t)) break;
         real = 1;
@@ -438,7 +452,11 @@ static int caseless_surname(const scan *s, size_t j) {
     for (size_t m = 0; m < d->actors.n && !seen; m++) {
         const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, m);
         const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, m);
-        if (a->kind != NE_ACTOR_UNKNOWN || in->tok_end < in->tok_first + 2 || in->tok_end > j) continue;
+        /* an unknown titled name, or a composed one ("madhya pradesh chief minister digvijay
+        ** singh") that ends in a word no dictionary knows */
+        if ((a->kind != NE_ACTOR_UNKNOWN && (a->kind != NE_ACTOR_COMPOSED || s->dtypes[in->tok_end - 1])) ||
+            in->tok_end < in->tok_first + 2 || in->tok_end > j)
+            continue;
         const ne_token *last = NE_VEC_AT(d->tokens, ne_token, in->tok_end - 1);
         seen = last->norm_len == t->norm_len && !memcmp(last->norm, t->norm, t->norm_len);
     }
@@ -832,6 +850,8 @@ static int place_led(scan *s, np *p, size_t j, int former) {
     size_t rn = match_roles(s, j + n, &r);
     if (!rn) return 0;
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
+    /* "the maharashtra unit of the vhp": the unit is the organization's, not the state's */
+    if (j + n + rn < s->b && is_w(&s->tk[j + n + rn], "of")) return 0;
     const char *cc = neDict_code(s->e, x, s->ymd);
     if (!cc || strlen(cc) != 3) return 0;
     country_role(s, p, cc, j + n, rn, r, former);

@@ -479,6 +479,16 @@ static void tally_add(const cctx *c, tally *t, const char *cc) {
     if (t->k < MAIN_SLOTS) { t->cc[t->k] = cc; t->n[t->k++] = 1; }
 }
 
+/* Is mention m composed from a region or town and role words ("gujarat
+** police", "West Bengal Chief Minister"): its place is where it acts, not a
+** country acting (actor.c, place_led)? */
+static int place_led(const cctx *c, size_t m) {
+    const uint16_t *types = neDict_token_types(c->d);
+    uint32_t i = c->inf[m].tok_first;
+    return c->act[m].kind == NE_ACTOR_COMPOSED && c->tk[i].place >= 0 && types &&
+           !(types[i] & (NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM) | NE_DM(NE_DT_METONYM)));
+}
+
 static const char *main_country(const cctx *c, size_t *ncountries) {
     const struct ne_doc *d = c->d;
     tally t;
@@ -492,7 +502,7 @@ static const char *main_country(const cctx *c, size_t *ncountries) {
             continue;
         }
         if (c->act[i].ref >= 0 || (c->act[i].kind != NE_ACTOR_NAMED && c->act[i].kind != NE_ACTOR_COMPOSED)) continue;
-        actor_country |= c->act[i].country != NULL;
+        actor_country |= c->act[i].country != NULL && !place_led(c, i);
         if (c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
             tally_add(c, &t, c->act[i].country);
     }
