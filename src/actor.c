@@ -729,6 +729,18 @@ static int org_before(const scan *s, size_t j) {
     return in->type == NE_DT_ORG || in->type == NE_DT_PARTY || in->type == NE_DT_GROUP || in->type == NE_DT_MEDIA;
 }
 
+/* The members a group word names after its "of" at m ("a delegation of sena
+** mps", "a team of doctors"): up to two modifier words that are no role or
+** mention, then plural role words; their role group, or NULL. */
+static const char *members_of(scan *s, size_t m) {
+    size_t at = m;
+    while (at < s->b && at < m + 2 && gap_word(s, &s->tk[at]) && !may_role(s, at) && s->tk[at].actor < 0) at++;
+    const ne_dentry *y;
+    size_t yn = at < s->b ? match_roles(s, at, &y) : 0;
+    if (!yn || !head_role(s, at, yn, y)->plural) return NULL;
+    return role_of(s, y);
+}
+
 /* Role words at j: a title before a name, "ROLE of ACTOR", a definite
 ** nominal ("the militants"), or a bare group ("police", "protesters":
 ** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
@@ -765,6 +777,13 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
                 else { p->code = q.code; memcpy(p->country, q.country, 4); memcpy(p->role, q.role, 4); p->kind = NE_ACTOR_COMPOSED; }
                 return 1;
             }
+        }
+        const char *mrole = !yn && !r->person ? members_of(s, m) : NULL;
+        if (mrole) { /* "a delegation of sena mps": the members' role, a nominal coded later */
+            compose(s, p, NULL, mrole, former);
+            p->kind = NE_ACTOR_NOMINAL;
+            p->code = NULL;
+            return 1;
         }
     }
     if (!definite && !(bare && bare_group(s, j, rn, r, role))) return 0;

@@ -124,14 +124,32 @@ static int same_role(const char *a, const char *b) {
     return strstr(armed, a) && strstr(armed, b) && strlen(a) == 3 && strlen(b) == 3;
 }
 
+/* Is group nominal m ("the delegation") the group word of the earlier group
+** mention k of another role again ("a delegation of sena mps"): one word,
+** after "the", that k holds?  Then m names k's group whatever role its own
+** word gives (roles.txt: a delegation is GOV; this one is of legislators). */
+static int head_again(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *nm = &c->inf[m], *nk = &c->inf[k];
+    if (nm->person == 1 || nk->person == 1 || nm->tok_end != nm->tok_first + 2 ||
+        !ne_word_is(c->tk[nm->tok_first].norm, "the") || same_role(c->act[m].role, c->act[k].role))
+        return 0; /* the same role: the rules below decide */
+    const ne_token *h = &c->tk[nm->tok_end - 1];
+    for (uint32_t i = nk->tok_first; i < nk->tok_end; i++)
+        if (c->tk[i].norm_len == h->norm_len && !memcmp(c->tk[i].norm, h->norm, h->norm_len)) return 1;
+    return 0;
+}
+
 /* May nominal m ("the group", "the ministry", "the former prime minister")
 ** refer to mention k? */
 static int nominal_fits(const cctx *c, size_t m, size_t k) {
     const ne_actor_info *nm = &c->inf[m];
     size_t r = root_of(c, k);
-    if (!has_identity(c, r) || c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
+    if (c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
+    int again = head_again(c, m, k);
+    if (!has_identity(c, r) && !(again && role_only(c, r))) return 0;
     /* a nominal with a country of its own ("the US president") is no other country's actor */
     if (c->act[m].country && c->act[r].country && strcmp(c->act[m].country, c->act[r].country)) return 0;
+    if (again) return 1;
     if (nm->person == 1) { /* "the president" is no congressman: a role must agree with the antecedent's */
         /* nor is a known person without office "the terrorist"; "the former ..." may be anyone */
         if (c->act[m].role && !nm->former && (c->act[r].role || c->act[r].kind == NE_ACTOR_NAMED) &&
