@@ -181,11 +181,17 @@ static size_t copy3(char dst[4], const char *s) {
     return n;
 }
 
-/* Compose COUNTRY + ROLE (former officials become elites, ELI). */
-static void compose(scan *s, np *p, const char *country, const char *role, int former) {
+/* The role of a "former" office holder: former officials are elites, ELI. */
+static const char *former_role(const char *role, int former) {
     if (former && role && (!strcmp(role, "GOV") || !strcmp(role, "MIL") || !strcmp(role, "COP") ||
                            !strcmp(role, "JUD") || !strcmp(role, "LEG") || !strcmp(role, "SPY")))
-        role = "ELI";
+        return "ELI";
+    return role;
+}
+
+/* Compose COUNTRY + ROLE (former officials become elites, ELI). */
+static void compose(scan *s, np *p, const char *country, const char *role, int former) {
+    role = former_role(role, former);
     char buf[8], c3[4], r3[4];
     size_t nc = copy3(c3, country), nr = copy3(r3, role);
     memcpy(buf, c3, nc);
@@ -426,7 +432,9 @@ static int place_in_name(const scan *s, size_t j) {
 /* In lower-case text, an unknown name after a title ("ssp r k singh said",
 ** "home minister govardhan zadhapia"): up to four words that are initials or
 ** no common word, function word, stopword or dictionary name, one of them
-** of three letters or more.  Returns where it ends (k when there is none). */
+** of three letters or more; a first name that is also a common word counts
+** when such a word follows it ("law minister ram jethmalani", "anil").
+** Returns where it ends (k when there is none). */
 static size_t caseless_name_end(scan *s, size_t k) {
     size_t j = k;
     int real = 0;
@@ -434,7 +442,8 @@ static size_t caseless_name_end(scan *s, size_t k) {
         const ne_token *t = &s->tk[j];
         if (t->shape != NE_SH_LOWER || (s->dtypes[j] && !place_in_name(s, j))) break;
         if (t->norm_len == 1) continue; /* an initial */
-        if (t->norm_len < 3 || common_word(s, t)) break;
+        if (t->norm_len < 3) break;
+        if (common_word(s, t) && !(j == k && j + 1 < k + 4 && plain_name_word(s, j + 1))) break;
         real = 1;
     }
     return real ? j : k;
@@ -755,7 +764,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     info_from_role(p, r);
     p->end = k;
     if (r->person && k < s->b && (capitalized(&s->tk[k]) || (s->caseless == NE_CASELESS_LOWER && !org_before(s, j)))) {
-        copy3(p->role, role);
+        copy3(p->role, former_role(role, former)); /* "former union law minister ram jethmalani": ELI */
         role_then_name(s, p, k, r);
         if (p->end > k) return 1;
         /* "The National Highway Traffic Safety Administration": a capitalized civilian word

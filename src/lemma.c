@@ -185,7 +185,7 @@ static const lx_class word_classes[] = {
     {"not", NE_WC_NEG}, {"n't", NE_WC_NEG}, {"never", NE_WC_NEG}, {"no", NE_WC_NODET},
     {"to", NE_WC_TO}, {"what", NE_WC_WH}, {"why", NE_WC_WH}, {"how", NE_WC_WH}, {"where", NE_WC_WH},
     {"also", NE_WC_ADV}, {"already", NE_WC_ADV}, {"yet", NE_WC_ADV}, {"still", NE_WC_ADV},
-    {"just", NE_WC_ADV}, {"then", NE_WC_ADV}, {"now", NE_WC_ADV}, {"later", NE_WC_ADV},
+    {"just", NE_WC_ADV}, {"then", NE_WC_ADV}, {"now", NE_WC_ADV}, {"later", NE_WC_ADV}, {"earlier", NE_WC_ADV},
     {"again", NE_WC_ADV}, {"even", NE_WC_ADV}, {"further", NE_WC_ADV}, {"first", NE_WC_ADV},
     {"perhaps", NE_WC_SPEC}, {"maybe", NE_WC_SPEC}, {"possibly", NE_WC_SPEC}, {"potentially", NE_WC_SPEC},
     {"probably", NE_WC_SPEC}, {"likely", NE_WC_SPEC}, {"unlikely", NE_WC_SPEC},
