@@ -24,10 +24,20 @@ typedef struct votes {
     int k;
 } votes;
 
+/* !strncmp(a, b, 3), inline: the codes compared here are three letters,
+** and a call costs more than the compare. */
+static int same3(const char *a, const char *b) {
+    for (int k = 0; k < 3; k++) {
+        if (a[k] != b[k]) return 0;
+        if (!a[k]) return 1;
+    }
+    return 1;
+}
+
 static void vote(votes *v, const char *cc) {
     if (!cc) return;
     for (int i = 0; i < v->k; i++)
-        if (!strncmp(v->cc[i], cc, 3)) { v->n[i]++; return; }
+        if (same3(v->cc[i], cc)) { v->n[i]++; return; }
     if (v->k == VOTE_MAX) return;
     memcpy(v->cc[v->k], cc, 3);
     v->cc[v->k][3] = 0;
@@ -36,7 +46,7 @@ static void vote(votes *v, const char *cc) {
 
 static int score(const votes *v, const char *cc) {
     for (int i = 0; cc && i < v->k; i++)
-        if (!strncmp(v->cc[i], cc, 3)) return v->n[i];
+        if (same3(v->cc[i], cc)) return v->n[i];
     return 0;
 }
 
@@ -103,7 +113,7 @@ static const char *capital_of(const struct ne_engine *e, const struct ne_doc *d,
 ** city that names its region ("dubai" of Dubai, not the Indian village), then
 ** any other place; GeoNames gives no populations to rank towns by. */
 static int importance(const struct ne_engine *e, const ne_dentry *x, const char *cc, const char *capital) {
-    if (capital && cc && !strncmp(capital, cc, 3)) return 2;
+    if (capital && cc && same3(capital, cc)) return 2;
     const char *a1 = neDict_str(e, x->admin1); /* the city its region is named after: Dubai of Dubai */
     return x->pkind == NE_PK_REGION || (*a1 && !strcmp(a1, neDict_str(e, x->name)));
 }
@@ -143,7 +153,7 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
             continue;
         const char *cc = neDict_code(e, x, 0);
         if (!first_cc) first_cc = cc;
-        else if (cc && strncmp(first_cc, cc, 3)) *ambiguous = 1;
+        else if (cc && !same3(first_cc, cc)) *ambiguous = 1;
         int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
         if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && better_tie(x, best, lower && !v->k)))))
             best = x, best_rank = rk, best_score = sc;
