@@ -679,7 +679,7 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
 static int word_in(const ev_ctx *c, int k, const char *const *words);
 
 /* A politician's "attack" (or clash, fight, war, offensive, pounding): one
-** person of no armed role attacking, or an attack by no armed actor on one
+** person of no armed role, a party or a legislature attacking, or an attack by no armed actor on one
 ** person or a party ("Trump attacked Clinton", "her attacks on Sanders",
 ** "a fight against Clinton and the Democrats"), in a sentence without words
 ** of violence, is criticism (CAMEO 111), not force (190).  Physical attacks
@@ -708,6 +708,7 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
         const ne_actor *a = slot_actor(d, f->src[k], &in);
         if (!a || armed_role(a) || !in) return 0;
         person_src |= in->person == 1 && a->kind != NE_ACTOR_NOMINAL && (!a->role || !strstr(a->role, "CVL"));
+        person_src |= (a->code && strstr(a->code, "PTY")) || (a->role && strstr(a->role, "LEG")); /* "the Republicans waged a war on" */
     }
     for (int k = 0; k < f->ntgt; k++) {
         const ne_actor *a = slot_actor(d, f->tgt[k], &in);
