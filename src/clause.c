@@ -174,12 +174,17 @@ static void approx_build(void) {
     ne_ws_add(&approx_first, ne_hash("once", 4));
 }
 
+/* approx_first, built. */
+static const ne_wordset *approx_words(void) {
+    pthread_once(&approx_once, approx_build);
+    return &approx_first;
+}
+
 /* Approximators before a count are adverbs, not prepositions: "about 35
 ** persons were arrested" (a subject, not the object of "about"), "arrested
 ** over 50 workers", "at least 22", "up to 30" ("more than" stays: "more" heads
-** a group itself). */
+** a group itself).  Needs approx_words() called. */
 static void approximators(ne_sview *sv) {
-    pthread_once(&approx_once, approx_build);
     for (int i = 0; i + 1 < sv->n; i++) {
         if (!ne_ws_has(&approx_first, ne_ws_bit(sv->nh[i]))) continue;
         for (size_t k = 0; k < sizeof approx_two / sizeof approx_two[0]; k++)
@@ -231,6 +236,16 @@ static int acronym_label(const ne_sview *sv, int i) {
     return x && y && !strcmp(x, y) ? i + 2 : -1;
 }
 
+/* Mark each name_label or acronym_label as adverbs: passed over like one. */
+static void name_labels(ne_sview *sv) {
+    for (int i = 0; i < sv->n; i++) {
+        int e = name_label(sv, i);
+        if (e < 0) e = acronym_label(sv, i);
+        for (int k = i; e > 0 && k <= e; k++) sv->wc[k] = NE_WC_ADV;
+        if (e > 0) i = e;
+    }
+}
+
 static int main_subject_after(const ne_sview *sv, int k, int *out, int max);
 
 /* The first token of the sentence after any opening quote marks. */
@@ -278,23 +293,22 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     sv->nh = d->nhash + s->tok_first;
     if (!sv->wc || !sv->isverb || !sv->used) return NE_NOMEM;
     memset(sv->used, 0, n);
+    const ne_wordset *approx = approx_words();
+    int paren = 0, approx_any = 0; /* most sentences have no "(" and no approximator: their passes are skipped */
     for (int i = 0; i < sv->n; i++) {
         const ne_token *t = TK(sv, i);
         int c = NE_WCLASS(t);
         if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly"))
             c = NE_WC_ADV;
         sv->wc[i] = (uint8_t)c;
-        sv->isverb[i] = 0;
         ne_ws_add(&sv->words, sv->lh[i]);
         ne_ws_add(&sv->words, sv->nh[i]);
+        paren |= t->shape == NE_SH_PUNCT && t->norm[0] == '(';
+        approx_any |= ne_ws_has(approx, ne_ws_bit(sv->nh[i]));
     }
-    for (int i = 0; i < sv->n; i++) { /* a label after a name is passed over like an adverb */
-        int e = name_label(sv, i);
-        if (e < 0) e = acronym_label(sv, i);
-        for (int k = i; e > 0 && k <= e; k++) sv->wc[k] = NE_WC_ADV;
-        if (e > 0) i = e;
-    }
-    approximators(sv);
+    if (paren) name_labels(sv);
+    if (approx_any) approximators(sv);
+    /* isverb[i] is set in order: judge_noun reads it left of i only */
     for (int i = 0; i < sv->n; i++) /* verb_form's first test inline: most tokens fail it */
         sv->isverb[i] = (uint8_t)((TK(sv, i)->tags & NE_TAG_VERB) && verb_form(sv, i) && !judge_noun(sv, i));
     opening_ing_verb(sv);

@@ -1821,13 +1821,11 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
     static const char *const w1[] = {"related", "also", "read", "full", "see", "more", NULL};
     static const char *const w2[] = {"stories", "story", "news", "articles", "links", "read", "more",
                                      "coverage", "also", "reading", NULL};
-    uint32_t m1 = ne_initials(w1);
-    for (uint32_t k = 0; k + 1 < s->tok_count; k++) {
-        const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first + k);
-        if (k > 0 && !(k + 2 < s->tok_count && t[2].shape == NE_SH_PUNCT && ne_word_is(t[2].norm, ":")))
-            continue; /* most tokens: no colon two tokens on (its shape first, then its text) */
-        if (ne_initial_in(m1, t->norm) && is_norm(t, w1) && is_norm(t + 1, w2)) return k;
-    }
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first);
+    if (s->tok_count >= 2 && is_norm(t, w1) && is_norm(t + 1, w2)) return 0;
+    for (uint32_t j = 3; j < s->tok_count; j++) /* a colon at j, the marker at j - 2 */
+        if (t[j].shape == NE_SH_PUNCT && ne_word_is(t[j].norm, ":") && is_norm(t + j - 2, w1) && is_norm(t + j - 1, w2))
+            return j - 2;
     return s->tok_count;
 }
 
