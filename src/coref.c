@@ -196,6 +196,11 @@ static size_t verb_before(const cctx *c, size_t m) {
     return ne_word_is(c->tk[j].norm, "that") ? j - 1 : j;
 }
 
+/* Verbs of saying, as lemmas. */
+static const char *const speech[] = {"say", "tell", "announce", "state", "add", "claim", "insist", "warn",
+                                     "argue", "deny", "confirm", "maintain", "note", "indicate", "acknowledge",
+                                     "admit", "explain", "declare", "assert", "contend", NULL};
+
 /* "the White House has said that it is considering ...": a pronoun opening
 ** the clause reported by a speech verb refers to that verb's subject when it
 ** fits (the mention ending right before the verb and its auxiliaries).
@@ -203,9 +208,6 @@ static size_t verb_before(const cctx *c, size_t m) {
 static long reporter_subject(const cctx *c, size_t m, fit_fn fits) {
     size_t j = verb_before(c, m);
     uint32_t s = sent_of(c, m);
-    static const char *const speech[] = {"say", "tell", "announce", "state", "add", "claim", "insist", "warn",
-                                         "argue", "deny", "confirm", "maintain", "note", "indicate", "acknowledge",
-                                         "admit", "explain", "declare", "assert", "contend", NULL};
     if (j < 1 || c->tk[j].sent != s) return -1;
     if (!(c->tk[j].tags & NE_TAG_CUE) && !ne_word_in(c->tk[j].lemma, speech)) return -1;
     while (j > 0 && c->tk[j - 1].sent == s && (c->tk[j - 1].tags & NE_TAG_AUX)) j--;
@@ -239,6 +241,45 @@ static long accused_object(const cctx *c, size_t m, fit_fn fits) {
     return -1;
 }
 
+/* Is nominal m ("the government") after a verb that follows mention j of its
+** own sentence ("nda allies demanded that the government check ...")?  A full
+** description is not the subject it follows in its sentence (binding theory's
+** principle C): it names someone else, and pronouns are what point back.  News
+** prose breaks the rule after verbs of saying, which do not count here. */
+static int bound_nominal(const cctx *c, size_t m, size_t j) {
+    if (c->act[m].kind != NE_ACTOR_NOMINAL) return 0;
+    /* the speaker after what was said ("X and Y agreed to a deal, the countries announced") */
+    uint32_t e = c->inf[m].tok_end;
+    if (e < c->d->tokens.n && c->tk[e].sent == c->tk[e - 1].sent && (c->tk[e].tags & NE_TAG_CUE)) return 0;
+    int depth = 0; /* not a word in brackets ("the lashkar-e-taiba (let) terrorists") */
+    for (uint32_t i = c->inf[j].tok_end; i < c->inf[m].tok_first; i++) {
+        depth += ne_word_is(c->tk[i].norm, "(") - ne_word_is(c->tk[i].norm, ")");
+        /* a verb of saying does not bind: "the Pakistani army said the military had killed ..." */
+        if (!depth && (c->tk[i].tags & NE_TAG_VERB) && !(c->tk[i].tags & (NE_TAG_AUX | NE_TAG_CUE)) &&
+            !(c->tk[i].lemma && ne_word_in(c->tk[i].lemma, speech)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is k (or what it stands for, or a mention of the same name) the entity of a
+** mention that nominal m follows in its own sentence past a verb (bound_nominal), so that m cannot
+** be it either ("the nda allies met. nda allies demanded that the government
+** ...": not the NDA of the first sentence)? */
+static int bound_entity(const cctx *c, size_t m, size_t k) {
+    if (c->act[m].kind != NE_ACTOR_NOMINAL) return 0;
+    uint32_t s = sent_of(c, m);
+    size_t rk = root_of(c, k);
+    const char *name = c->act[rk].name; /* one name twice is one entity ("nda ... nda") */
+    for (size_t j = m; j-- > 0 && sent_of(c, j) == s;) {
+        size_t rj = root_of(c, j);
+        if ((rj == rk || (name && c->act[rj].name && !strcmp(name, c->act[rj].name))) && before(c, m, j) &&
+            bound_nominal(c, m, j))
+            return 1;
+    }
+    return 0;
+}
+
 /* The antecedent of m: Hobbs-style order, that is earlier mentions of its
 ** own sentence left to right (subjects first), then each earlier sentence,
 ** left to right, up to window sentences back.  -1 when none fits. */
@@ -252,7 +293,7 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     for (uint32_t back = 0; back <= window && back <= s; back++) {
         while (first > 0 && sent_of(c, first - 1) >= s - back) first--;
         for (size_t j = first; j < m && sent_of(c, j) == s - back; j++)
-            if (before(c, m, j) && fits(c, m, j)) return (long)j;
+            if (before(c, m, j) && !bound_entity(c, m, j) && fits(c, m, j)) return (long)j;
         if (first == 0) break;
     }
     return -1;
