@@ -979,6 +979,21 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     return implied_actor(c, ev, cc, "GOV", "government", out);
 }
 
+/* Restrictions, prohibitory orders, curfews and emergency rule (172, 1721,
+** 1723, 1724) by a government, police or army that names no one they bind
+** ("the district administration imposed curfew in the old city", "the
+** state government has banned rallies") are on the civilians of the
+** source's country (docs/ANNOTATION.md rule 10), as implied_unrest codes
+** them with no actor at all. */
+static int implied_residents(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    static const char *const codes[] = {"172", "1721", "1723", "1724", NULL};
+    static const char *const roles[] = {"GOV", "COP", "MIL", NULL};
+    if (!ev->has_source || !ne_word_in(ev->code, codes) || !ev->source.role || !ne_word_in(ev->source.role, roles))
+        return 0;
+    const char *cc = national(c, ev->source.country);
+    return cc && implied_actor(c, ev, cc, "CVL", "residents", out);
+}
+
 /* A veto, or a threat of one (129; a 13x match holding "veto"), by a
 ** government (role GOV) that names no target ("Obama threatened to veto the
 ** bill", "the White House has promised a veto") is of legislation: it is
@@ -1165,6 +1180,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
+            if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;
