@@ -10,7 +10,7 @@ build=$1
 secs=${2:-60}
 shift 2 || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json code dict feed http)
+[ ${#targets[@]} -gt 0 ] || targets=(json code dict feed http snap)
 export NEWSEVENTS_DATA=${NEWSEVENTS_DATA:-$build/share/newsevents}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 status=0

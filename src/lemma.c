@@ -479,9 +479,10 @@ static int lx_sources(const struct ne_engine *e, ne_buf *out) {
     return rc;
 }
 
-/* Is the string at pool offset off at most LX_MAX_WORD bytes, ending in the pool? */
+/* Is the string at pool offset off at most LX_MAX_WORD bytes, ending in the
+** pool?  Offset 0 (most: no exception lemma) is the pool's leading NUL. */
 static int lx_str_ok(const char *pool, uint64_t len, uint32_t off) {
-    return off < len && strnlen(pool + off, (size_t)(len - off)) <= LX_MAX_WORD;
+    return !off || (off < len && strnlen(pool + off, (size_t)(len - off)) <= LX_MAX_WORD);
 }
 
 /* Every slot's strings in the pool, NUL-terminated where their lengths say,

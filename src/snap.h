@@ -29,6 +29,10 @@ typedef struct ne_snap_head {
 ** written by other code is stale. */
 extern const char neSnap_code_id[];
 
+/* XXH3-64 of [p, p+n) built for AVX2 (snap_avx2.c, x86-64 only: call it
+** only when the processor has AVX2). */
+uint64_t neSnap_hash_avx2(const void *p, size_t n);
+
 /* A header as this build writes it for magic and layout (counts zero). */
 void neSnap_head_init(ne_snap_head *h, const char *magic, const uint32_t *layout);
 

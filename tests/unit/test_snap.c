@@ -1,0 +1,99 @@
+/* test_snap.c: the snapshot readers (src/snap.c, dict_snap.c, lemma.c) on
+** the seeds of fuzz/corpus/snap: the whole file is accepted; every shorter
+** prefix and every one-byte change of the tables (the checksum's) are
+** refused; no change reads out of bounds (ASan in make test), with the
+** checksum or without; and the AVX2 checksum equals the baseline. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "dictInt.h"
+#include "snap.h"
+
+static char *slurp(const char *name, size_t *n) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/fuzz/corpus/snap/%s", NE_SRC_DIR, name);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 20);
+    assert_non_null(buf);
+    *n = fread(buf, 1, 1 << 20, f);
+    fclose(f);
+    return buf;
+}
+
+/* Parse data as a dictionary (lemmas 0) or lemma snapshot; 1 when accepted. */
+static int parse(const char *data, size_t n, int lemmas, int verify) {
+    if (lemmas) {
+        ne_lexicon *lx = NULL;
+        int rc = neLemma_snap_parse(data, n, verify, &lx);
+        assert_true(rc == NE_OK ? lx != NULL : rc == NE_DATA && lx == NULL);
+        neLemma_free(lx);
+        return rc == NE_OK;
+    }
+    ne_dict *dc = NULL;
+    int rc = neDict_snap_parse(data, n, verify, &dc);
+    assert_true(rc == NE_OK ? dc != NULL : rc == NE_DATA && dc == NULL);
+    neDict_free(dc);
+    return rc == NE_OK;
+}
+
+static void check_seed(const char *name, int lemmas) {
+    size_t n;
+    char *buf = slurp(name, &n);
+    assert_true(parse(buf, n, lemmas, 1));
+    for (size_t k = 0; k < n; k++) assert_false(parse(buf, k, lemmas, 1)); /* truncated */
+    ne_snap_head h;
+    memcpy(&h, buf, sizeof h);
+    size_t body = sizeof h + h.src_bytes;
+    assert_true(body + h.body_bytes == n);
+    for (size_t i = 0; i < n; i++) { /* each byte changed: never out of bounds */
+        buf[i] ^= 0x40;
+        int taken = parse(buf, n, lemmas, 1);
+        if (i >= body) assert_false(taken); /* a table byte: the checksum refuses it */
+        parse(buf, n, lemmas, 0); /* without the checksum: accepted or refused by the checks */
+        buf[i] ^= 0x40;
+    }
+    free(buf);
+}
+
+static void test_dictionary_seed(void **state) {
+    (void)state;
+    check_seed("small.snap", 0);
+}
+
+static void test_lemma_seed(void **state) {
+    (void)state;
+    check_seed("lemmas-small.snap", 1);
+}
+
+static void test_avx2_checksum(void **state) {
+    (void)state;
+#ifdef __x86_64__
+    if (!__builtin_cpu_supports("avx2")) skip();
+    size_t cap = (1 << 20) + 77;
+    unsigned char *b = malloc(cap);
+    assert_non_null(b);
+    for (size_t i = 0; i < cap; i++) b[i] = (unsigned char)(i * 2654435761u >> 13);
+    for (size_t n = 0; n < 1200; n++) assert_true(neSnap_hash_avx2(b, n) == XXH3_64bits(b, n));
+    assert_true(neSnap_hash_avx2(b, cap) == XXH3_64bits(b, cap));
+    free(b);
+#else
+    skip();
+#endif
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dictionary_seed),
+        cmocka_unit_test(test_lemma_seed),
+        cmocka_unit_test(test_avx2_checksum),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
