@@ -127,7 +127,14 @@ static int capitalized(const ne_token *t) {
 
 /* ---- emitting mentions ---- */
 
-static char *grp(struct ne_doc *d, const char *s) { return s && *s ? neA_strndup(&d->arena, s, 3) : NULL; }
+/* The n bytes at src, terminated, at *at, which moves past them. */
+static const char *put_str(char **at, const char *src, size_t n) {
+    char *r = *at;
+    memcpy(r, src, n);
+    r[n] = 0;
+    *at += n + 1;
+    return r;
+}
 
 /* Fill country and role of np from its code: the first group is the
 ** country (or IGO, IMG, ...); the role is the first later group that is a
@@ -152,12 +159,16 @@ static int emit(scan *s, np *p) {
     const ne_token *f = &s->tk[p->start], *l = &s->tk[p->end - 1];
     const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, f->sent);
     const char *txt = ne_seg_text(d, sn->in_title);
-    a->text = neA_strndup(&d->arena, txt + f->start, l->end - f->start);
-    a->name = p->ent && p->kind == NE_ACTOR_NAMED ? neA_strndup(&d->arena, neDict_str(s->e, p->ent->name), strlen(neDict_str(s->e, p->ent->name))) : NULL;
-    a->code = p->code ? neA_strndup(&d->arena, p->code, strlen(p->code)) : NULL;
-    a->country = grp(d, p->country);
-    a->role = grp(d, p->role);
-    if (!a->text || (p->code && !a->code)) return NE_NOMEM;
+    const char *name = p->ent && p->kind == NE_ACTOR_NAMED ? neDict_str(s->e, p->ent->name) : NULL;
+    size_t nt = l->end - f->start, nn = name ? strlen(name) : 0, nc = p->code ? strlen(p->code) : 0;
+    /* the strings of the mention in one allocation: text, name, code, country, role */
+    char *at = neA_alloc(&d->arena, nt + 1 + (name ? nn + 1 : 0) + (p->code ? nc + 1 : 0) + 4 + 4);
+    if (!at) return NE_NOMEM;
+    a->text = put_str(&at, txt + f->start, nt);
+    a->name = name ? put_str(&at, name, nn) : NULL;
+    a->code = p->code ? put_str(&at, p->code, nc) : NULL;
+    a->country = p->country[0] ? put_str(&at, p->country, 3) : NULL;
+    a->role = p->role[0] ? put_str(&at, p->role, 3) : NULL;
     a->span.start = f->start;
     a->span.end = l->end;
     a->sentence = ne_pub_sent(d, f->sent);
