@@ -716,6 +716,54 @@ static void owned_role(cctx *c, size_t m) {
     if ((a->code = neA_strndup(&c->d->arena, buf, strlen(buf)))) a->country = o->country;
 }
 
+/* Staff named after their principal ("Clinton campaign manager Robby Mook",
+** "Trump spokeswoman Hope Hicks", "Obama adviser David Axelrod"): an unknown
+** name of two or three words right after a staff title that follows a coded
+** mention (or its possessive) speaks for that principal and takes its code,
+** as CAMEO codes an organization's members by the organization (owned_role
+** does so for "Trump's spokesman"; docs/ANNOTATION.md rule 9). */
+static const char *const staff_titles[] = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+                                           "manager", "chairman", "chairwoman", "strategist", "pollster", "director",
+                                           "surrogate", "counsel", "lawyer", "attorney", "secretary", NULL};
+static const char *const staff_mods[] = {"campaign", "press", "communications", "senior", "national", "deputy",
+                                         "top", "longtime", "political", "policy", "digital", "legal", "chief",
+                                         "finance", "research", "foreign", NULL};
+
+static int staff_word(const cctx *c, uint32_t i) {
+    return ne_word_in(c->tk[i].norm, staff_titles) || ne_word_in(c->tk[i].norm, staff_mods);
+}
+
+/* The principal mention of the unknown name m, or -1. */
+static long staff_principal(const cctx *c, size_t m) {
+    uint32_t i = c->inf[m].tok_first, end = c->inf[m].tok_end, j = i;
+    while (j < end && staff_word(c, j)) j++; /* "spokeswoman Hope Hicks": the title is in the mention */
+    if (end - j < 2 || end - j > 3) return -1;
+    int titled = j > i && ne_word_in(c->tk[j - 1].norm, staff_titles);
+    long k = (long)i - 1;
+    for (int n = 0; k >= 0 && n < 4 && c->tk[k].sent == c->tk[i].sent && c->tk[k].actor < 0 && staff_word(c, (uint32_t)k);
+         n++, k--)
+        if (k == (long)i - 1 && j == i) titled = ne_word_in(c->tk[k].norm, staff_titles);
+    if (!titled || k < 0 || c->tk[k].sent != c->tk[i].sent) return -1;
+    if (ne_word_is(c->tk[k].norm, "'s") && k > 0) k--; /* "Clinton's press secretary Brian Fallon" */
+    long o = c->tk[k].actor;
+    if (o < 0 || (size_t)o == m || c->inf[o].tok_end != (uint32_t)k + 1) return -1;
+    size_t r = root_of(c, (size_t)o);
+    return c->act[r].code && c->act[r].kind != NE_ACTOR_PRONOUN ? (long)r : -1;
+}
+
+static void staff_names(cctx *c) {
+    for (size_t m = 0; m < c->d->actors.n; m++) {
+        ne_actor *a = &c->act[m];
+        /* a title in the mention may have given it the main country's GOV already */
+        if (a->kind != NE_ACTOR_UNKNOWN || a->ref >= 0 || (a->code && !staff_word(c, c->inf[m].tok_first))) continue;
+        long r = staff_principal(c, m);
+        if (r < 0) continue;
+        a->code = c->act[r].code;
+        a->country = c->act[r].country;
+        a->role = c->act[r].role;
+    }
+}
+
 /* Is the unknown name r (nothing it refers to) shown to be a person: a
 ** personal pronoun (he, she, him, her, his) or a shorter mention of it
 ** refers to it, or it or such a mention speaks a quotation? */
@@ -808,6 +856,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         owned_role(&c, m);
     main_country_roles(&c);
     if (d->actors.n) adopt_full_names(&c);
+    staff_names(&c);
     main_country_persons(&c);
     for (size_t m = 0; m < d->actors.n; m++) /* pronouns of role nominals coded just now */
         if (c.act[m].ref >= 0 && !c.act[m].code) {

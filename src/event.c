@@ -1056,14 +1056,17 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** a visit with no known visitor ("arrives in Tokyo next month", "a tour of
 ** Asia"). CAMEO's visits (042/043) are between actors.  So is the intention
 ** of a visit with no known visitor that a visit pattern under "is set to"
-** codes (036: "the jet was set to land in the US"). */
-static int home_trip(const ne_event *ev, const char *pattern_code) {
+** codes (036: "the jet was set to land in the US").  A person coded by the
+** country alone (a candidate, docs/ANNOTATION.md rule 9: "Ryan hosted Trump")
+** is an actor visited, not that country as a place: person is 1 then. */
+static int home_trip(const ne_event *ev, const char *pattern_code, int person) {
     static const char *const visits[] = {"042", "043", "044", NULL};
     if (!ne_word_in(ev->code, visits)) /* the intent of a trip with no traveller: "was set to land in" */
         return !ev->has_source && strcmp(pattern_code, "044") && ne_word_in(pattern_code, visits);
     if (!ev->has_target) return 1; /* "the cm arrived in the temple town": no one hosted */
     if (!ev->has_source) return strcmp(ev->code, "044") != 0; /* "the plane lands in Sydney": no visitor */
-    return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country);
+    return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country) &&
+           !person;
 }
 
 /* Roots coded only toward someone (docs/ANNOTATION.md rule 4): consultation,
@@ -1167,7 +1170,8 @@ static int emit(ev_ctx *c, const ev_frame *f) {
                 ev.confidence *= 0.8;
             }
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
-            if (home_trip(&ev, c->m.pt->cameo->code)) continue;
+            int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
+            if (home_trip(&ev, c->m.pt->cameo->code, person)) continue;
             if (firm_business(&ev)) continue;
             if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
                 !met_someone(c, &ev))
@@ -1274,12 +1278,14 @@ static const char *const travel_verbs[] = {"go", "travel", "fly", "drive", "come
 /* Does the verb at gov carry out its infinitive: the implicative word class
 ** ("used X to attack", "began to shell") or a verb of acting or voting ("the
 ** Senate voted to impose sanctions", "police acted swiftly to arrest",
-** "moved to expel", "rushed to send aid")? */
+** "moved to expel", "rushed to send aid", "went on to criticize")? */
 static int implicative(const ev_ctx *c, int gov) {
     static const char *const verbs[] = {"vote", "act", "move", "rush", "hasten", "hurry", NULL};
     if (gov < 0) return 0;
     /* a trip made to consult: "drove to Ayodhya to meet the mahant" reports the meeting */
     if (c->sv.isverb[gov] && root_is(c->m.pt, "04") && word_in(c, gov, travel_verbs)) return 1;
+    /* "went on to criticize": the next thing done */
+    if (tok_is(c, gov, "on") && gov > 0 && c->sv.isverb[gov - 1] && !strcmp(c->sv.t[gov - 1].lemma, "go")) return 1;
     return c->sv.wc[gov] == NE_WC_IMPLIC || (c->sv.isverb[gov] && word_in(c, gov, verbs));
 }
 
@@ -1436,6 +1442,27 @@ static int quote_speaker(const ev_ctx *c) {
     return -1;
 }
 
+/* The subject "I" or "we" of a verb in a direct quotation stands for the
+** quotation's speaker ("'I am urging the caucus to reject it,' Sanders
+** wrote": Sanders urges).  When token k is that word as written and the
+** anchor is in a quotation with a known speaker, writes the speaker's
+** mention to out and returns 1; else 0.  The caller codes such an act only
+** toward someone ("all we are asking for is justice" is no event).  (An object "me"/"us" is no noun
+** group, so a target slot never holds one.) */
+static int first_person(const ev_ctx *c, int k, int *out) {
+    static const char *const words[] = {"I", "we", "We", NULL};
+    if (k < 0 || k >= c->sv.n) return 0;
+    const ne_token *t = &c->sv.t[k];
+    char w[4];
+    if (t->end - t->start >= sizeof w) return 0;
+    snprintf(w, sizeof w, "%.*s", (int)(t->end - t->start), c->sv.text + t->start);
+    if (!ne_word_in(w, words)) return 0;
+    int sp = quote_speaker(c);
+    if (sp < 0) return 0;
+    out[0] = sp;
+    return 1;
+}
+
 /* A hostile act only claimed ("Iran claims Israel violated the truce",
 ** "Kabul alleged that Pakistani troops shelled the border"): CAMEO codes the
 ** claim, an accusation (112) from the claimant to the accused, not the act.
@@ -1490,6 +1517,7 @@ static int code_verb(ev_ctx *c) {
     if (claim_content(c, f.lo)) return NE_OK;
     if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
+    if ((mod & NE_MOD_INFINITIVE) && gov < 0 && tok_is(c, before_to(c, vs), "on")) gov = before_to(c, vs); /* went on to */
     if ((mod & NE_MOD_INFINITIVE) && !implicative(c, gov)) {
         int t = trip_verb(c, vs); /* "went to Flint last week to talk": "last" is no governor */
         if (t >= 0) gov = t;
@@ -1518,6 +1546,11 @@ static int code_verb(ev_ctx *c) {
     }
     int subj[EV_MAX_ACTORS];
     int ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
+    if (!ns && !planned) { /* "'I urge the Senate ...,' Sanders said" */
+        int k = vs - 1;
+        while (k >= f.lo && c->sv.wc[k] == NE_WC_ADV) k--;
+        if (k >= f.lo && (ns = first_person(c, k, subj))) f.rule = "quote-first-person: source=speaker";
+    }
     if (planned) {
         memcpy(subj, psrc, sizeof subj);
         ns = planned;
@@ -1554,6 +1587,7 @@ static int code_verb(ev_ctx *c) {
         }
     }
     if (f.recip && f.nsrc < 2) return NE_OK;
+    if (!f.ntgt && !f.recip && f.rule[0] == 'q' && !strncmp(f.rule, "quote-first", 11)) return NE_OK; /* toward no one */
     if (claimed_act(c, vs, &f)) return emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = charge_accuses(c, &f))) f.verbal = unarmed_force(c, &f);
     if (!f.verbal) f.verbal = firm_deal(c, &f);
