@@ -246,7 +246,10 @@ static int code_in_list(const char *g, const char *const *list) {
 ** IGO are both "IGO", MNCFRA "MNC", IMGMOSISI "IMG"); else the country and its
 ** role: PTY when the code has it (a party named as such is PTY whether it governs
 ** or not, so USAGOVPTY and USAOPPPTY are "USAPTY"), otherwise the first role group
-** (IRNGOVMIL "IRNGOV"); organization, religion and region groups are dropped. */
+** (IRNGOVMIL "IRNGOV"); organization, religion and region groups are dropped, and
+** so is ELI: the guidelines code a public figure who holds no office (a former
+** minister, a prince) by country alone (rule 9), where CAMEO and the engine say
+** elite (PAKELI is "PAK"). */
 static void guideline_code(const char *code, char *buf, size_t cap) {
     size_t n = strlen(code);
     if (n < 3 || code_in_list(code, intl_generic)) {
@@ -256,7 +259,7 @@ static void guideline_code(const char *code, char *buf, size_t cap) {
     const char *role = NULL;
     for (size_t i = 3; i + 3 <= n; i += 3) {
         if (!strncmp(code + i, "PTY", 3)) { role = code + i; break; }
-        if (!role && code_in_list(code + i, role_groups)) role = code + i;
+        if (!role && code_in_list(code + i, role_groups) && strncmp(code + i, "ELI", 3)) role = code + i;
     }
     snprintf(buf, cap, "%.3s%.3s", code, role ? role : "");
 }

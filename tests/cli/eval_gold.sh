@@ -37,6 +37,13 @@ check date_acc 1
 check quote_speaker_acc 1
 check timex_value_acc 0
 check headline_acc 1
+# ELI (CAMEO's elites: former officials, royals) is the country alone at the guidelines'
+# level (docs/ANNOTATION.md rule 9: a public figure who holds no office), not exactly
+printf '%s\n' '{"id": "e", "events": [{"source": {"country": "IND"}, "target": {"country": "IND", "code": "INDGOV"}, "code": "040"}]}' > "$tmp/gold2.jsonl"
+printf '%s\n' '{"id": "e", "events": [{"source": {"country": "IND", "code": "INDELI"}, "target": {"country": "IND", "code": "INDGOV"}, "code": "040", "root": "04"}]}' > "$tmp/pred2.jsonl"
+out=$("$NE_BIN" eval --json --gold "$tmp/gold2.jsonl" "$tmp/pred2.jsonl")
+check event_actor_code_f1 1
+check event_actor_code_exact_f1 0
 # a missing prediction file is an error, not a crash
 if "$NE_BIN" eval --gold "$tmp/gold.jsonl" "$tmp/none.jsonl" >/dev/null 2>&1; then echo "FAIL: missing file accepted"; exit 1; fi
 echo "eval --gold: ok"
