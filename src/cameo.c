@@ -23,10 +23,14 @@ typedef struct code_map {
     size_t n;
 } code_map;
 
+/* Slots of the direct index: every 3-digit code, then every 4-digit one. */
+#define CODE_SLOTS (1000 + 10000)
+
 struct ne_cameo {
     char *text;           /* the file, tabs and newlines replaced by NULs */
     ne_cameo_code *codes; /* sorted by code */
     size_t n;
+    uint16_t *slot;       /* CODE_SLOTS: 1 + the index in codes of each code (code_slot), 0 none */
     code_map intent;      /* cameo/intent.tsv */
     code_map refusal;     /* cameo/refusal.tsv */
     code_map threat;      /* cameo/threat.tsv */
@@ -93,6 +97,29 @@ static int parse_line(struct ne_engine *e, const char *path, size_t lineno, char
     return NE_OK;
 }
 
+/* The direct index slot of code s: 3 or 4 digits (every table code is:
+** code_root), -1 for anything else. */
+static int code_slot(const char *s) {
+    int v = 0, n = 0;
+    for (; n < 5 && s[n]; n++) {
+        if (s[n] < '0' || s[n] > '9') return -1;
+        v = v * 10 + (s[n] - '0');
+    }
+    return n == 3 ? v : n == 4 ? 1000 + v : -1;
+}
+
+/* cm->slot over the sorted codes: neCameo_get is then one load (it runs for
+** every pattern line at engine open, and for events). */
+static int index_codes(ne_cameo *cm) {
+    cm->slot = neM_calloc(CODE_SLOTS, sizeof *cm->slot);
+    if (!cm->slot) return NE_NOMEM;
+    for (size_t i = 0; i < cm->n && i < UINT16_MAX; i++) {
+        int k = code_slot(cm->codes[i].code);
+        if (k >= 0) cm->slot[k] = (uint16_t)(i + 1);
+    }
+    return NE_OK;
+}
+
 static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size_t len) {
     size_t lines = 1;
     for (size_t i = 0; i < len; i++) lines += cm->text[i] == '\n';
@@ -115,7 +142,7 @@ static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size
     for (size_t i = 1; i < cm->n; i++)
         if (!strcmp(cm->codes[i].code, cm->codes[i - 1].code))
             return ne_engine_fail(e, NE_DATA, "%s: duplicate code %s", path, cm->codes[i].code);
-    return NE_OK;
+    return index_codes(cm) ? ne_engine_fail(e, NE_NOMEM, "out of memory") : NE_OK;
 }
 
 /* One line "PREFIX<TAB>CODE": PREFIX 2-4 digits of a root in [lo, hi], CODE
@@ -208,6 +235,7 @@ void neCameo_free(ne_cameo *c) {
     if (!c) return;
     neM_free(c->text);
     neM_free(c->codes);
+    neM_free(c->slot);
     neM_free(c->intent.rows);
     neM_free(c->refusal.rows);
     neM_free(c->threat.rows);
@@ -216,6 +244,8 @@ void neCameo_free(ne_cameo *c) {
 
 const ne_cameo_code *neCameo_get(const ne_cameo *c, const char *code) {
     if (!c || !c->n) return NULL;
+    int k = c->slot ? code_slot(code) : -1;
+    if (k >= 0) return c->slot[k] ? &c->codes[c->slot[k] - 1] : NULL;
     ne_cameo_code key;
     size_t n = 0; /* as snprintf "%s" into key.code: truncated, without its cost (per pattern line at load) */
     while (n + 1 < sizeof key.code && code[n]) n++;
