@@ -1644,6 +1644,13 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
         if (!state_verb(c, v)) return 0;
         return verb_subject(c, v, lo, out);
     }
+    if (j > lo && tok_is(c, j, "on") && !strcmp(c->m.pt->cameo->root, "04")) { /* "was on a visit to Pakistan" */
+        static const char *const trips[] = {"be", "embark", "go", "leave", "arrive", "come", NULL};
+        int v = j - 1;
+        while (v > lo && sv->wc[v] == NE_WC_ADV) v--;
+        if (!((sv->isverb[v] || sv->wc[v] == NE_WC_BE) && ne_word_in(sv->t[v].lemma, trips))) return 0;
+        return verb_subject(c, v, lo, out);
+    }
     if (j < lo || !sv->isverb[j] || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
     return verb_subject(c, j, lo, out);
 }
