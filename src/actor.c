@@ -473,8 +473,10 @@ static int caseless_surname(const scan *s, size_t j) {
         const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, m);
         const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, m);
         /* an unknown titled name, or a composed one ("madhya pradesh chief minister digvijay
-        ** singh") that ends in a word no dictionary knows */
-        if ((a->kind != NE_ACTOR_UNKNOWN && (a->kind != NE_ACTOR_COMPOSED || s->dtypes[in->tok_end - 1])) ||
+        ** singh") or a party's titled person ("cpi(m) general secretary harkishen singh
+        ** surjeet") that ends in a word no dictionary knows */
+        int titled = a->kind == NE_ACTOR_COMPOSED || (a->kind == NE_ACTOR_NAMED && in->person == 1 && in->type == NE_DT_ROLE);
+        if ((a->kind != NE_ACTOR_UNKNOWN && (!titled || s->dtypes[in->tok_end - 1])) ||
             in->tok_end < in->tok_first + 2 || in->tok_end > j)
             continue;
         const ne_token *last = NE_VEC_AT(d->tokens, ne_token, in->tok_end - 1);
@@ -574,7 +576,11 @@ static void group_members(scan *s, np *p) {
     int armed = p->ent->type == NE_DT_GROUP && p->role[0] &&
                 (!strcmp(role, "REB") || !strcmp(role, "INS") || !strcmp(role, "SEP") || !strcmp(role, "UAF") ||
                  !strcmp(role, "RAD") || !strcmp(role, "MIL"));
-    if (!own && !armed) return;
+    /* in caseless text an organization's titled officer ("vhp leader ashok singhal",
+    ** "vhp president"): the organization's, as CAMEO codes its members */
+    int officer = !own && !armed && s->caseless == NE_CASELESS_LOWER && !strcmp(role, "GOV") &&
+                  head_role(s, p->end, rn, r)->person;
+    if (!own && !armed && !officer) return;
     r = head_role(s, p->end, rn, r);
     if (!r->plural && !r->person) return;
     /* a company's workers are its country's labour ("GM workers" USALAB), not the company */
@@ -586,6 +592,10 @@ static void group_members(scan *s, np *p) {
     p->end += rn;
     p->info.person = r->person ? 1 : 0;
     p->info.plural = r->plural;
+    p->info.type = NE_DT_ROLE;
+    /* "cpi(m) general secretary harkishen singh surjeet": the organization's, named, so
+    ** that "surjeet" later is this person again (caseless_surname) */
+    if (r->person && (own || officer) && s->caseless == NE_CASELESS_LOWER) role_then_name(s, p, p->end, r);
 }
 
 /* "European auto maker Fiat", "German airline Lufthansa": a nationality and a
