@@ -163,27 +163,40 @@ static const char *const approx_one[] = {"about", "around", "over", "some", "nea
                                          "approximately", "under", "only", "just", NULL};
 static const char *const approx_two[][2] = {{"at", "least"}, {"up", "to"}, {"as", "many"}, {"at", "most"}};
 /* The word-set bits of the first words of the approximators and of "once"
-** (ne_hash of the text, as d->nhash): most tokens miss all of them. */
+** (ne_hash of the text, as d->nhash), as a set and as a list: most tokens,
+** and most sentences, miss all of them. */
 static ne_wordset approx_first;
+static uint16_t approx_bit[16];
+static int napprox;
 static pthread_once_t approx_once = PTHREAD_ONCE_INIT;
 
-static void approx_build(void) {
-    for (const char *const *w = approx_one; *w; w++) ne_ws_add(&approx_first, ne_hash(*w, strlen(*w)));
-    for (size_t k = 0; k < sizeof approx_two / sizeof approx_two[0]; k++)
-        ne_ws_add(&approx_first, ne_hash(approx_two[k][0], strlen(approx_two[k][0])));
-    ne_ws_add(&approx_first, ne_hash("once", 4));
+static void approx_add(const char *w) {
+    uint32_t h = ne_hash(w, strlen(w));
+    ne_ws_add(&approx_first, h);
+    approx_bit[napprox++] = (uint16_t)ne_ws_bit(h);
 }
 
-/* approx_first, built. */
-static const ne_wordset *approx_words(void) {
+static void approx_build(void) {
+    for (const char *const *w = approx_one; *w; w++) approx_add(*w);
+    for (size_t k = 0; k < sizeof approx_two / sizeof approx_two[0]; k++) approx_add(approx_two[k][0]);
+    approx_add("once");
+}
+_Static_assert(sizeof approx_one / sizeof *approx_one - 1 + sizeof approx_two / sizeof *approx_two + 1 <= 16,
+               "approx_bit holds every first word");
+
+/* May the sentence whose words are words hold an approximator (the bit of
+** some first word set)?  Builds approx_first. */
+static int approx_maybe(const ne_wordset *words) {
     pthread_once(&approx_once, approx_build);
-    return &approx_first;
+    for (int k = 0; k < napprox; k++)
+        if (ne_ws_has(words, approx_bit[k])) return 1;
+    return 0;
 }
 
 /* Approximators before a count are adverbs, not prepositions: "about 35
 ** persons were arrested" (a subject, not the object of "about"), "arrested
 ** over 50 workers", "at least 22", "up to 30" ("more than" stays: "more" heads
-** a group itself).  Needs approx_words() called. */
+** a group itself).  Needs approx_first built (approx_maybe). */
 static void approximators(ne_sview *sv) {
     for (int i = 0; i + 1 < sv->n; i++) {
         if (!ne_ws_has(&approx_first, ne_ws_bit(sv->nh[i]))) continue;
@@ -293,8 +306,7 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     sv->nh = d->nhash + s->tok_first;
     if (!sv->wc || !sv->isverb || !sv->used) return NE_NOMEM;
     memset(sv->used, 0, n);
-    const ne_wordset *approx = approx_words();
-    int paren = 0, approx_any = 0; /* most sentences have no "(" and no approximator: their passes are skipped */
+    int paren = 0; /* most sentences have no "(" and no approximator: their passes are skipped */
     for (int i = 0; i < sv->n; i++) {
         const ne_token *t = TK(sv, i);
         int c = NE_WCLASS(t);
@@ -306,10 +318,9 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         ne_ws_add(&sv->words, sv->lh[i]);
         ne_ws_add(&sv->words, sv->nh[i]);
         paren |= t->shape == NE_SH_PUNCT && t->norm[0] == '(';
-        approx_any |= ne_ws_has(approx, ne_ws_bit(sv->nh[i]));
     }
     if (paren) name_labels(sv);
-    if (approx_any) approximators(sv);
+    if (approx_maybe(&sv->words)) approximators(sv);
     /* isverb[i] is set in order: judge_noun reads it left of i only */
     for (int i = 0; i < sv->n; i++) /* verb_form's first test inline: most tokens fail it */
         sv->isverb[i] = (uint8_t)((TK(sv, i)->tags & NE_TAG_VERB) && verb_form(sv, i) && !judge_noun(sv, i));

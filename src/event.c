@@ -367,6 +367,16 @@ static uint32_t next_cand(const ev_ctx *c, uint32_t from, uint32_t n) {
     return w * 64 + (uint32_t)__builtin_ctzll(m);
 }
 
+/* May match_at's time_skip find a time phrase after verb anchor i: a timex
+** on one of the two tokens after it (after_time), or a passive verb, whose
+** "by" agent comes first?  Needs c->pas of i (match_at has run at i). */
+static int time_may_follow(const ev_ctx *c, int i) {
+    if (c->pas) return 1;
+    for (int q = i + 1; q <= i + 2 && q < c->sv.n; q++)
+        if (c->sv.t[q].timex >= 0) return 1;
+    return 0;
+}
+
 /* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first,
 ** from pattern *from on, among the candidates anchor_cands left in c->cand;
 ** a verb pattern may step over a time phrase right after its anchor
@@ -378,7 +388,8 @@ static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_
         const ne_pattern *pt = an->list[kind][k].pt;
         *from = k + 1;
         if (match_at(c, i, pt, kind, 0)) return 1;
-        if (kind == 0 && pt->nelems > pt->anchor + 1 && match_at(c, i, pt, kind, 1)) return 1;
+        if (kind == 0 && pt->nelems > pt->anchor + 1 && time_may_follow(c, i) && match_at(c, i, pt, kind, 1))
+            return 1;
     }
     return 0;
 }
@@ -1810,8 +1821,8 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
     for (int kind = 0; kind < 2; kind++) {
         for (int k = 0; k < npos; k++) {
             int i = pos[k];
-            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) || !an[i]->n[kind]) continue;
             if ((kind == 0) != (c->sv.isverb[i] != 0)) continue; /* !neClause_is_noun */
+            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) || !an[i]->n[kind]) continue;
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
             if (anchor_cands(c, an[i], kind)) return NE_NOMEM;
@@ -1849,10 +1860,11 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
     int found = 0;
     const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first);
     const uint32_t *lh = d->lhash + s->tok_first;
+    const uint64_t *amap = nePattern_amap(e->patterns); /* most tokens: no call */
     for (uint32_t k = 0; k < limit && k < s->tok_count; k++, t++) {
         if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
-        const ne_anchor *a = nePattern_anchor(e->patterns, t->lemma, lh[k]);
+        const ne_anchor *a = ne_amap_has(amap, lh[k]) ? nePattern_anchor(e->patterns, t->lemma, lh[k]) : NULL;
         if (!a) a = ings_anchor(e, t);
         if (a) an[k] = a, pos[found++] = (int)k;
     }

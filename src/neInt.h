@@ -469,6 +469,15 @@ typedef struct ne_anchor {
 /* Anchor entry of the NUL-terminated lemma whose ne_hash is hash, or NULL.
 ** Owned by the engine. */
 const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint32_t hash);
+/* The map nePattern_anchor tests first, for callers that look up every
+** token: ne_amap_has(map, hash) 0 means no anchor has that lemma hash.
+** Owned by the engine; NULL when p is. */
+#define NE_AMAP_BITS 65536
+const uint64_t *nePattern_amap(const ne_patterns *p);
+static inline int ne_amap_has(const uint64_t *map, uint32_t hash) {
+    uint32_t b = hash & (NE_AMAP_BITS - 1);
+    return (int)(map[b >> 6] >> (b & 63)) & 1;
+}
 size_t nePattern_count(const ne_patterns *p);
 /* For tests and the validator: a new empty set, parse one file's text into
 ** it (errors "FILE:LINE: reason" on e), then build its anchor index. */

@@ -12,7 +12,6 @@
 #define PAT_MAX_ELEMS 24
 #define PAT_MAX_ALTS 32
 #define PAT_MAX_WORD 64
-#define PAT_AMAP_BITS 65536
 #define PAT_KEYED 64 /* patterns of one kind on one anchor that get a key index (ne_pkeys) */
 
 /* One anchor lemma in the index: 64 bytes, one cache line, holding what a
@@ -41,7 +40,7 @@ struct ne_patterns {
     size_t cap;
     /* bit (hash & 0xffff) of each anchor lemma: most tokens are no anchor,
     ** and this 8 KB map says so without probing the buckets */
-    uint64_t amap[PAT_AMAP_BITS / 64];
+    uint64_t amap[NE_AMAP_BITS / 64];
 };
 
 /* The words already made while loading (their lowercase surface -> the
@@ -605,7 +604,7 @@ static int index_anchor(ne_patterns *p, size_t i, size_t j, uint32_t *count) {
     b->hash = h, b->lemma = l;
     p->runs[k] = (pat_run){(uint32_t)i, (uint32_t)(j - i)};
     if (len < PAT_KEY) memcpy(b->key, l, len + 1);
-    p->amap[(h & (PAT_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
+    p->amap[(h & (NE_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (h & 63);
     return build_anchor(p, (uint32_t)i, (uint32_t)(j - i), &b->an, count);
 }
 
@@ -667,10 +666,11 @@ static __attribute__((noinline)) const ne_anchor *anchor_at(const ne_patterns *p
 }
 
 const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint32_t hash) {
-    size_t bit = hash & (PAT_AMAP_BITS - 1);
-    if (!p || !(p->amap[bit >> 6] >> (bit & 63) & 1)) return NULL;
+    if (!p || !ne_amap_has(p->amap, hash)) return NULL;
     return anchor_at(p, lemma, hash);
 }
+
+const uint64_t *nePattern_amap(const ne_patterns *p) { return p ? p->amap : NULL; }
 
 /* ---- loading dictionaries/patterns/NN.txt ---- */
 
