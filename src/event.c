@@ -886,6 +886,25 @@ static int unknown_arrested(const ev_ctx *c, ne_event *ev, int t) {
     return 1;
 }
 
+/* Coercion by a country's actor of people the text names only by their role,
+** in a text split between countries that gave them no country ("Congo has freed
+** a US diplomat but is still detaining several political activists"): they are
+** of the country where it happens, the event's place, else the source's own
+** country (docs/ANNOTATION.md rule 3: "IND COP arrests IND CVL"). */
+static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
+    if (t < 0 || ev->has_target || !ev->has_source || strcmp(ev->root, "17")) return 0;
+    const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, t));
+    if (a->code || a->kind != NE_ACTOR_NOMINAL || !a->role || !a->role[0]) return 0;
+    const char *cc = place_country(c, ev, national(c, ev->source.country));
+    const char *code = cc ? role_code(c, cc, a->role) : NULL;
+    if (!code) return 0;
+    ev->target = *a;
+    ev->target.text = NE_VEC_AT(c->d->actors, ne_actor, t)->text;
+    ev->target.code = code;
+    ev->target.country = cc;
+    return 1;
+}
+
 /* Arrests that name no actor arrested ("more than 10,000 arrests have been
 ** made", "police made 50 arrests", "police arrested dozens"): on civilians
 ** (CVL) of the country where they happen (the source's, else the place's),
@@ -1171,6 +1190,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
+            if (!ev.has_target) ev.has_target = domestic_target(c, &ev, t);
             int mob = implied_mob(c, &ev);
             if (mob) ev.confidence *= 0.8;
             int dep = deployed_forces(c, &ev);
