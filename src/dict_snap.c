@@ -46,17 +46,25 @@ static int snap_offsets(const uint64_t *n, uint64_t *off) {
     return o <= NE_SNAP_MAX_BODY ? 0 : -1;
 }
 
-/* The source list (neSnap_source) of each file the dictionaries are built
-** from, named relative to the data directory; *nfiles: the entry files. */
-static int snap_sources(struct ne_engine *e, const char *dir, ne_buf *out, size_t *nfiles) {
-    ne_dsrc *src;
-    size_t n;
-    int rc = neDict_sources(e, dir, &src, &n);
+/* The source list (neSnap_source) of the files the dictionaries are built
+** from (src[0, n), neDict_sources), named relative to the data directory;
+** *nfiles: the entry files. */
+static int snap_list(const ne_dsrc *src, size_t n, ne_buf *out, size_t *nfiles) {
+    int rc = NE_OK;
     *nfiles = 0;
     for (size_t i = 0; rc == NE_OK && i < n; i++) {
         rc = neSnap_source(out, src[i].path, src[i].path + src[i].rel);
         *nfiles += src[i].kind == NE_SRC_FILE;
     }
+    return rc;
+}
+
+/* The same for the files of data directory dir. */
+static int snap_sources(struct ne_engine *e, const char *dir, ne_buf *out, size_t *nfiles) {
+    ne_dsrc *src;
+    size_t n;
+    int rc = neDict_sources(e, dir, &src, &n);
+    if (rc == NE_OK) rc = snap_list(src, n, out, nfiles);
     neDict_sources_free(src, n);
     return rc;
 }
@@ -198,47 +206,46 @@ int neDict_snap_parse(const void *data, size_t len, int verify_hash, ne_dict **o
     return nomem ? NE_NOMEM : NE_DATA;
 }
 
-/* dc->files: the entry files' paths, as the text loader names them. */
-static int snap_files(struct ne_engine *e, ne_dict *dc) {
-    ne_dsrc *src;
-    size_t n, k = 0;
-    if (neDict_sources(e, e->data_dir, &src, &n)) return NE_NOMEM;
+/* dc->files: the entry files' paths, as the text loader names them, taken
+** from src[0, n). */
+static int snap_files(ne_dict *dc, ne_dsrc *src, size_t n) {
+    size_t k = 0;
     dc->files = neM_calloc(dc->file_n + 1, sizeof *dc->files);
-    int rc = dc->files ? NE_OK : NE_NOMEM;
-    for (size_t i = 0; rc == NE_OK && i < n; i++) {
+    if (!dc->files) return NE_NOMEM;
+    for (size_t i = 0; i < n; i++) {
         if (src[i].kind != NE_SRC_FILE || k >= dc->file_n) continue;
         dc->files[k++] = src[i].path; /* taken over */
         src[i].path = NULL;
     }
     dc->file_cap = dc->file_n = k;
-    neDict_sources_free(src, n);
-    return rc;
+    return NE_OK;
 }
 
 int neDict_snap_load(struct ne_engine *e) {
     char path[4096];
     if (neU_path(path, sizeof path, e->data_dir, SNAP_FILE)) return NE_NOTFOUND;
     ne_snap_head want, h;
-    ne_buf src;
+    ne_buf list;
+    ne_dsrc *src;
     void *body = NULL;
-    size_t nfiles = 0;
+    size_t n, nfiles = 0;
     int nomem = 0;
     head_init(&want);
-    neB_init(&src, (size_t)1 << 20);
-    int rc = snap_sources(e, e->data_dir, &src, &nfiles);
-    if (rc == NE_OK) rc = neSnap_read(path, &want, &src, &h, &body);
+    neB_init(&list, (size_t)1 << 20);
+    int rc = neDict_sources(e, e->data_dir, &src, &n);
+    if (rc == NE_OK) rc = snap_list(src, n, &list, &nfiles);
     else if (rc != NE_NOMEM) rc = NE_NOTFOUND; /* the text loader reports it */
-    neB_free(&src);
+    if (rc == NE_OK) rc = neSnap_read(path, &want, &list, &h, &body);
+    neB_free(&list);
     ne_dict *dc = rc == NE_OK && h.n[SN_FILE_N] == nfiles ? snap_dict(&h, body, &nomem) : NULL;
     if (rc == NE_OK && !dc) {
         neSnap_free(body, h.body_bytes);
         rc = nomem ? NE_NOMEM : NE_NOTFOUND;
     }
-    if (rc == NE_NOMEM) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    if (rc != NE_OK) return rc;
-    e->dict = dc;
-    if (snap_files(e, dc)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    return NE_OK;
+    if (rc == NE_OK && snap_files(dc, src, n)) rc = NE_NOMEM;
+    if (dc) e->dict = dc; /* freed with the engine, also after a failure here */
+    neDict_sources_free(src, n);
+    return rc == NE_NOMEM ? ne_engine_fail(e, NE_NOMEM, "out of memory") : rc;
 }
 
 /* ---- writing ---- */

@@ -97,6 +97,13 @@ for how in truncate flip garbage; do
 done
 cp "$TMP/lsnap.orig" "$lsnap"
 
+# --dict extra dictionaries are not in the snapshot: with them the text is parsed.
+printf 'Quxlandia = ITA ; type=country\n' > "$TMP/extra.txt"
+printf '%s\n' '{"id":"s2","text":"Quxlandia condemned Pakistan on Tuesday."}' |
+    NEWSEVENTS_DATA=$d "$NE_BIN" code --dict "$TMP/extra.txt" - > "$TMP/extra.jsonl" 2> "$TMP/err" || fail "code --dict failed"
+CHECKS=$((CHECKS + 1))
+grep -q '"ITA"' "$TMP/extra.jsonl" || fail "an extra dictionary was not loaded beside the snapshot"
+
 # -o writes elsewhere; a bad dictionary line fails with FILE:LINE and exit 1.
 run dict compile "$d" -o "$TMP/other.snap"
 expect_rc 0
