@@ -647,7 +647,10 @@ int neClause_object_relative(const ne_sview *sv, int vs, int *out, int max) {
 static int pp_object(const ne_sview *sv, int s, int e) {
     int p = prev_nonadv(sv, s);
     if (p < 0 || WC(sv, p) != NE_WC_PREP) return 0;
-    return !((is_word(sv, p, "with") || is_word(sv, p, "without")) && e + 1 < sv->n && sv->isverb[e + 1]);
+    /* "until Ford negotiates", "after Iran attacked": a conjunction opening a clause */
+    int conj = is_word(sv, p, "until") || is_word(sv, p, "till") || is_word(sv, p, "before") ||
+               is_word(sv, p, "after") || is_word(sv, p, "since");
+    return !((conj || is_word(sv, p, "with") || is_word(sv, p, "without")) && e + 1 < sv->n && sv->isverb[e + 1]);
 }
 
 /* Is the noun group [s, e] a bare time expression ("Sunday", "last week",
