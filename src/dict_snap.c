@@ -106,18 +106,17 @@ static int check_edges(const ne_dict *dc, uint32_t *parent, uint8_t *depth) {
     return empty ? 0 : -1;
 }
 
-/* Every hit chain: hits in range, each on one chain only, going forward
-** (no cycle), of as many tokens as its node's depth. */
+/* Every hit chain: hits in range, each on one chain only (so no cycle), of
+** as many tokens (at least one) as its node's depth, of a known type and
+** entry.  A hit on no chain is never read. */
 static int check_hits(const ne_dict *dc, const uint8_t *depth, uint8_t *seen) {
-    for (size_t i = 1; i < dc->hit_n; i++) {
-        const dhit *h = &dc->hits[i];
-        if (h->entry >= dc->ent_n || h->type >= NE_DT_COUNT || !h->ntok || h->ntok > MAX_NAME_TOKENS ||
-            h->exact_tok > h->ntok || (h->next && (h->next <= i || h->next >= dc->hit_n)))
-            return -1;
-    }
     for (size_t c = 0; c < dc->node_n; c++) {
         for (uint32_t h = dc->nodes[c].hit; h; h = dc->hits[h].next) {
-            if (h >= dc->hit_n || seen[h] || dc->hits[h].ntok != depth[c]) return -1;
+            if (h >= dc->hit_n || seen[h]) return -1;
+            const dhit *x = &dc->hits[h];
+            if (!x->ntok || x->ntok != depth[c] || x->exact_tok > x->ntok || x->entry >= dc->ent_n ||
+                x->type >= NE_DT_COUNT)
+                return -1;
             seen[h] = 1;
         }
     }
