@@ -313,7 +313,7 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
         if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly"))
             c = NE_WC_ADV;
         /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
-        if (i > 0 && sv->wc[i - 1] == NE_WC_HAVE && t->norm_len == 4 && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
+        if (t->norm_len == 4 && i > 0 && sv->wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
         sv->wc[i] = (uint8_t)c;
         ne_ws_add(&sv->words, sv->lh[i]);
         ne_ws_add(&sv->words, sv->nh[i]);

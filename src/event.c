@@ -39,6 +39,7 @@ typedef struct ev_ctx {
     int nheld, nacted;
     int pas_at, pas;  /* neClause_passive of token pas_at in sv (-1: none yet) */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
+    uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
     uint32_t ncand;
 } ev_ctx;
@@ -83,8 +84,12 @@ static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
 }
 
+/* May token i (in the sentence) sit in a noun group, or does it name an
+** actor?  Worked out once per token: slots ask it again and again. */
 static int ng_or_actor(const ev_ctx *c, int i) {
-    return neClause_ng_token(&c->sv, i) || neClause_actor(&c->sv, i) >= 0;
+    uint8_t *g = &c->group[i];
+    if (!*g) *g = (uint8_t)(1 + (neClause_ng_token(&c->sv, i) || neClause_actor(&c->sv, i) >= 0));
+    return *g - 1;
 }
 
 static int is_recip(const ev_ctx *c, int s) {
@@ -1863,9 +1868,11 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
 /* The anchor of a plural -ings noun ("bombings", "killings", "meetings"):
 ** its lemma is the noun ("bombing"), while a pattern word "bombing" has the
 ** verb's lemma ("bomb"), so the noun's own lemma is looked up again. */
+static int ings_form(const ne_token *t) { return t->norm_len >= 6 && !memcmp(t->norm + t->norm_len - 4, "ings", 4); }
+
 static const ne_anchor *ings_anchor(const struct ne_engine *e, const ne_token *t) {
     char buf[64];
-    if (t->norm_len < 6 || memcmp(t->norm + t->norm_len - 4, "ings", 4)) return NULL; /* most tokens */
+    if (!ings_form(t)) return NULL; /* most tokens */
     size_t n = strlen(t->lemma);
     if (n < 5 || n >= sizeof buf || memcmp(t->lemma + n - 3, "ing", 3)) return NULL;
     const char *l = neLemma_word(e->lexicon, t->lemma, n, buf, sizeof buf);
@@ -1880,11 +1887,14 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
     int found = 0;
     const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first);
     const uint32_t *lh = d->lhash + s->tok_first;
-    const uint64_t *amap = nePattern_amap(e->patterns); /* most tokens: no call */
-    for (uint32_t k = 0; k < limit && k < s->tok_count; k++, t++) {
+    const uint64_t *amap = nePattern_amap(e->patterns);
+    uint32_t end = limit < s->tok_count ? limit : s->tok_count;
+    for (uint32_t k = 0; k < end; k++, t++) {
+        int maybe = ne_amap_has(amap, lh[k]); /* most tokens: no anchor, no call */
+        if (!maybe && !ings_form(t)) continue;
         if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
-        const ne_anchor *a = ne_amap_has(amap, lh[k]) ? nePattern_anchor(e->patterns, t->lemma, lh[k]) : NULL;
+        const ne_anchor *a = maybe ? nePattern_anchor(e->patterns, t->lemma, lh[k]) : NULL;
         if (!a) a = ings_anchor(e, t);
         if (a) an[k] = a, pos[found++] = (int)k;
     }
@@ -1923,9 +1933,11 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     ev_ctx c = {.d = d, .e = e};
     const ne_anchor **an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
     int *slot_end = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *slot_end);
+    uint8_t *group = neA_alloc(&d->arena, d->tokens.n + 1);
     int *pos = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *pos);
-    if (!an || !slot_end || !pos) return NE_NOMEM;
+    if (!an || !slot_end || !group || !pos) return NE_NOMEM;
     for (size_t k = 0; k <= d->tokens.n; k++) slot_end[k] = SLOT_UNKNOWN;
+    memset(group, 0, d->tokens.n + 1);
     int links = 0; /* inside a list of links, until the paragraph ends */
     for (uint32_t si = 0; si < d->sentences.n; si++) {
         const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
@@ -1937,6 +1949,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         int rc = neClause_view(d, si, &c.sv);
         c.pas_at = -1;
         c.slot_end = slot_end + s->tok_first;
+        c.group = group + s->tok_first;
         if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first, pos + s->tok_first, npos);
         if (rc) return rc;
     }
