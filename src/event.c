@@ -1010,7 +1010,9 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
 static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     if (strncmp(ev->code, "10", 2) || !ev->has_source) return 0;
     const char *cc = ev->source.country, *role = ev->source.role;
-    if (!national(c, cc) || (role && !strcmp(role, "GOV"))) return 0;
+    /* a ruling party ("nda allies", INDGOVPTY) is not the government it asks */
+    int party = ev->source.code && strstr(ev->source.code, "PTY") != NULL;
+    if (!national(c, cc) || (role && !strcmp(role, "GOV") && !party)) return 0;
     return implied_actor(c, ev, cc, "GOV", "government", out);
 }
 
