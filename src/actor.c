@@ -887,15 +887,34 @@ static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_
     return j;
 }
 
+/* The entry of the place name at j (*n tokens) that a composition with role
+** words stands for: the first entry when it is hand-written or a gazetteer
+** region, except that a major city (major_cities.txt) beats a gazetteer region
+** ("kochi police" are the Indian city's, not the Japanese prefecture's); NULL
+** when the name is none of these (a gazetteer town). */
+static const ne_dentry *led_place(scan *s, size_t j, size_t *n) {
+    uint32_t h;
+    *n = 0;
+    if (j >= s->b || !(s->dtypes[j] & NE_DM(NE_DT_PLACE))) return NULL;
+    *n = neDict_longest(s->e, s->d, j, s->b, NE_DM(NE_DT_PLACE), &h);
+    if (!*n) return NULL;
+    const ne_dentry *first = neDict_hit_entry(s->e, h);
+    if (first->source == NE_DS_HAND) return first;
+    for (; h; h = neDict_next_hit(s->e, s->d, j, h, NE_DM(NE_DT_PLACE))) {
+        const ne_dentry *x = neDict_hit_entry(s->e, h);
+        if (x->major && x->source != NE_DS_HAND) return x;
+    }
+    return first->pkind == NE_PK_REGION ? first : NULL;
+}
+
 /* "West Bengal Chief Minister Mamata Banerjee", "Gujarat police", "the Texas
 ** governor": a place (region or town, capitalized or in caseless text) right
 ** before role words composes its country with the role, as a country would
 ** (country_led).  Returns 1 when p holds a mention. */
 static int place_led(scan *s, np *p, size_t j, int former) {
     const ne_dentry *x, *r;
-    size_t n = match(s, j, NE_DM(NE_DT_PLACE), &x);
-    if (!n || (!capitalized(&s->tk[j]) && !s->caseless) || (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION))
-        return 0;
+    size_t n = 0;
+    if (!(x = led_place(s, j, &n)) || (!capitalized(&s->tk[j]) && !s->caseless)) return 0;
     size_t rn = match_roles(s, j + n, &r);
     if (!rn) return 0;
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */

@@ -126,7 +126,19 @@ static int better_tie(const ne_dentry *x, const ne_dentry *best, int rank_major)
     return x->source == NE_DS_HAND && best->source != NE_DS_HAND;
 }
 
-/* Among the entries sharing the matched name, the best place: in lower-case
+/* The country of a composition that the place name at token i leads ("the kochi
+** police" INDCOP: actor.c chose the Indian city for it), or NULL. */
+static const char *composed_country(const struct ne_doc *d, size_t i) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    if (t->actor < 0) return NULL;
+    const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, t->actor);
+    const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, t->actor);
+    return a->kind == NE_ACTOR_COMPOSED && in->tok_first == i ? a->country : NULL;
+}
+
+/* Among the entries sharing the matched name, the best place: the major city
+** of the country of a composition the name leads first (actor.c's choice for
+** "the kochi police"), then in lower-case
 ** text the most important one (importance; a capital says nothing there), in
 ** other text a hand-written one; then one in a country the document gives
 ** evidence for (votes: "punjab" in an article that names ludhiana is the
@@ -144,17 +156,20 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
     int best_rank = -1, best_score = -1;
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
     int context = -1; /* credible_context, once known */
+    const char *led = composed_country(d, i);
     *ambiguous = 0;
     for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, mask)) {
         const ne_dentry *x = neDict_hit_entry(e, h);
         if (x->type == NE_DT_COUNTRY) { if (!country) country = x; continue; }
-        if (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION &&
+        const char *cc = neDict_code(e, x, 0);
+        int mine = led && cc && same3(led, cc) && x->major; /* the place of "the kochi police" is theirs */
+        if (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !mine &&
             (context < 0 ? (context = credible_context(e, d, i, end, sent_end)) : context) == 0)
             continue;
-        const char *cc = neDict_code(e, x, 0);
         if (!first_cc) first_cc = cc;
         else if (cc && !same3(first_cc, cc)) *ambiguous = 1;
         int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
+        if (mine) rk += 3;
         if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && better_tie(x, best, lower && !v->k)))))
             best = x, best_rank = rk, best_score = sc;
     }
