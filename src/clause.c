@@ -537,6 +537,24 @@ static int failure_verb(const ne_sview *sv, int k) {
     return ne_word_in(TK(sv, k)->lemma, verbs);
 }
 
+/* Is the subject group ending right before the verb group at vs negative:
+** "Neither India nor Pakistan has criticized China", "No country has ...",
+** "None of the parties attended"?  Scans the noun groups, "and", "or", "nor"
+** and "of" left of vs, back to lo. */
+static int negative_subject(const ne_sview *sv, int vs, int lo) {
+    for (int k = vs - 1, steps = 0; k >= lo && steps < 12; k--, steps++) {
+        int neg = is_word(sv, k, "neither") || is_word(sv, k, "nor") || is_word(sv, k, "nobody") || is_word(sv, k, "none") ||
+                  (is_word(sv, k, "no") && k + 1 < vs && ng_token(sv, k + 1));
+        if (neg) { /* an object of an earlier verb is no subject: "found no weapons and arrested five" */
+            int j = k - 1;
+            while (j >= lo && (ng_token(sv, j) || WC(sv, j) == NE_WC_CONJ || is_word(sv, j, "neither")) && !sv->isverb[j]) j--;
+            return !(j >= lo && sv->isverb[j]);
+        }
+        if (!ng_token(sv, k) && WC(sv, k) != NE_WC_CONJ && !is_word(sv, k, "of") && WC(sv, k) != NE_WC_NODET) return 0;
+    }
+    return 0;
+}
+
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     int m = 0;
     *gov = -1;
@@ -556,6 +574,7 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
         }
         if (c == NE_WC_SPEC) m |= NE_MOD_SPEC;
     }
+    if (!noun && negative_subject(sv, vs, lo)) m |= NE_MOD_NEG;
     int p = prev_nonadv(sv, vs);
     if (!noun && p >= 0 && WC(sv, p) == NE_WC_TO) {
         m |= NE_MOD_INFINITIVE;
