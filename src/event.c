@@ -37,7 +37,7 @@ typedef struct ev_ctx {
     ne_event held[EV_MAX_HELD];         /* this sentence's events held back (held_back) */
     const char *acted[EV_MAX_HELD];     /* sources of its other events */
     int nheld, nacted;
-    int pas_at, pas;  /* neClause_passive of token pas_at in sv (-1: none yet) */
+    int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
@@ -290,7 +290,7 @@ static int match_back(ev_ctx *c, int k, int p) {
 /* Can the sentence hold the required words of the pattern with filter f,
 ** whose first required word (all[0]) it has? */
 static int filter_rest(const ne_wordset *s, const ne_pfilter *f) {
-    return ne_ws_has(s, f->all[1]) & ne_ws_has(s, f->all[2]) & ne_ws_has(s, f->all[3]) &
+    return ne_ws_has(s, f->all[1]) && ne_ws_has(s, f->all[2]) && ne_ws_has(s, f->all[3]) &&
            (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
 
@@ -308,6 +308,16 @@ static int after_time(const ev_ctx *c, int p) {
     return q;
 }
 
+/* May match_at's time_skip find a time phrase after verb anchor i: a timex
+** on one of the two tokens after it (after_time), or a passive verb, whose
+** "by" agent comes first?  Needs c->pas of i. */
+static int time_may_follow(const ev_ctx *c, int i) {
+    if (c->pas) return 1;
+    for (int q = i + 1; q <= i + 2 && q < c->sv.n; q++)
+        if (c->sv.t[q].timex >= 0) return 1;
+    return 0;
+}
+
 /* Pattern pt at anchor i, its elements after the anchor from token start. */
 static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_skip) {
     memset(&c->m, 0, sizeof c->m);
@@ -315,7 +325,10 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
     c->m.anchor = i;
     c->m.attach = i;
     c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
-    if (kind == 0 && c->pas_at != i) c->pas_at = i, c->pas = neClause_passive(&c->sv, i); /* per anchor, not pattern */
+    if (kind == 0 && c->pas_at != i) { /* per anchor, not pattern */
+        c->pas_at = i, c->pas = neClause_passive(&c->sv, i);
+        c->timed = time_may_follow(c, i);
+    }
     c->m.passive = kind == 0 && c->pas;
     int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
     if (time_skip) {
@@ -372,16 +385,6 @@ static uint32_t next_cand(const ev_ctx *c, uint32_t from, uint32_t n) {
     return w * 64 + (uint32_t)__builtin_ctzll(m);
 }
 
-/* May match_at's time_skip find a time phrase after verb anchor i: a timex
-** on one of the two tokens after it (after_time), or a passive verb, whose
-** "by" agent comes first?  Needs c->pas of i (match_at has run at i). */
-static int time_may_follow(const ev_ctx *c, int i) {
-    if (c->pas) return 1;
-    for (int q = i + 1; q <= i + 2 && q < c->sv.n; q++)
-        if (c->sv.t[q].timex >= 0) return 1;
-    return 0;
-}
-
 /* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first,
 ** from pattern *from on, among the candidates anchor_cands left in c->cand;
 ** a verb pattern may step over a time phrase right after its anchor
@@ -393,7 +396,7 @@ static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_
         const ne_pattern *pt = an->list[kind][k].pt;
         *from = k + 1;
         if (match_at(c, i, pt, kind, 0)) return 1;
-        if (kind == 0 && pt->nelems > pt->anchor + 1 && time_may_follow(c, i) && match_at(c, i, pt, kind, 1))
+        if (kind == 0 && pt->nelems > pt->anchor + 1 && c->timed && match_at(c, i, pt, kind, 1)) /* pas_at is i */
             return 1;
     }
     return 0;
