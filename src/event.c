@@ -1009,12 +1009,21 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
 /* A demand that names no addressee ("the opposition demanded a judicial
 ** probe", "the sena mps demanded stringent action against the guilty") is
 ** addressed to the government of the source's country, unless the source
-** is that government itself (docs/PATTERNS.md, "Implied actors"). */
+** is that government itself (docs/PATTERNS.md, "Implied actors"); so is a
+** party's threat to withdraw its support ("nda allies threatening to
+** withdraw support"). */
 static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
-    if (strncmp(ev->code, "10", 2) || !ev->has_source) return 0;
-    const char *cc = ev->source.country, *role = ev->source.role;
+    static const char *const support[] = {"support", NULL};
+    if (!ev->has_source) return 0;
     /* a ruling party ("nda allies", INDGOVPTY) is not the government it asks */
     int party = ev->source.code && strstr(ev->source.code, "PTY") != NULL;
+    /* a party's threat to withdraw its support ("nda allies threatening to withdraw
+    ** support") is a threat to the government it keeps in office */
+    int withdraw = 0;
+    for (int k = c->m.begin; party && !strncmp(ev->code, "13", 2) && !withdraw && k <= c->m.end && k < c->sv.n; k++)
+        withdraw = k >= 0 && word_in(c, k, support);
+    if (strncmp(ev->code, "10", 2) && !withdraw) return 0;
+    const char *cc = ev->source.country, *role = ev->source.role;
     if (!national(c, cc) || (role && !strcmp(role, "GOV") && !party)) return 0;
     return implied_actor(c, ev, cc, "GOV", "government", out);
 }
