@@ -743,6 +743,12 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
         if (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && !(t->tags & NE_TAG_VERB)) return 0;
         if (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && strcmp(t->lemma, t->norm)) return 0;
     }
+    /* a collective whose demand, proposal or charge is named ("rejecting opposition demand for
+    ** his resignation", "turned down government proposals"): the collective is the party to it */
+    static const char *const asks[] = {"demand", "demands", "request", "requests", "proposal", "proposals", "offer",
+                                       "offers", "plea", "pleas", "allegation", "allegations", "charge", "charges",
+                                       NULL};
+    if (j + rn < s->b && is_any(&s->tk[j + rn], asks)) return 1;
     return role && (!strcmp(role, "COP") || !strcmp(role, "MIL"));
 }
 
