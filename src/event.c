@@ -1412,6 +1412,16 @@ static int trailing_target(ev_ctx *c, int *out) {
     if (c->m.pt->has_target || e < 0 || e + 1 >= c->sv.n || e == c->m.anchor ||
         (c->sv.wc[e] != NE_WC_PREP && c->sv.wc[e] != NE_WC_TO))
         return 0;
+    /* a refusal ending in "to": the object of the refused act of taking up or accepting
+    ** ("refused to consider Obama's nominee", "declined to vote on the president's
+    ** nominee"); not of other acts ("refused to name the VHP as fundamentalists") */
+    static const char *const taking_up[] = {"consider", "vote", "confirm", "approve", "accept", "recognize", "recognise",
+                                            "hear", "receive", "ratify", "sign", "grant", "admit", "allow", NULL};
+    if (c->sv.wc[e] == NE_WC_TO && root_is(c->m.pt, "12") && e + 2 < c->sv.n && c->sv.isverb[e + 1] &&
+        word_in(c, e + 1, taking_up)) {
+        e++;
+        if (c->sv.wc[e + 1] == NE_WC_PREP && e + 2 < c->sv.n) e++;
+    }
     int me = slot_max_end(c, e + 1);
     return me > e && slot_has_actor(c, e + 1, me) ? slot_actors(c, e + 1, me, out) : 0;
 }
