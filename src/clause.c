@@ -725,8 +725,8 @@ static int opening_participle(const ne_sview *sv, int vs, int *out, int max) {
 int neClause_opening_noun(const ne_sview *sv, int i, int *out, int max) {
     if (i < 1 || i > 5 || i >= sv->n) return 0;
     if (WC(sv, 0) != NE_WC_SUB && WC(sv, 0) != NE_WC_PREP && !is_word(sv, 0, "following")) return 0;
-    for (int k = 1; k < i; k++)
-        if (!ng_token(sv, k) || neClause_actor(sv, k) >= 0) return 0; /* "after Iran's talks": Iran's own */
+    for (int k = 1; k < i; k++) /* "after Iran's talks": Iran's own; "during his visit": the subject's */
+        if (!ng_token(sv, k) || (neClause_actor(sv, k) >= 0 && WC(sv, k) != NE_WC_POSS)) return 0;
     return main_subject_after(sv, i + 1, out, max);
 }
 
