@@ -3,6 +3,7 @@
 ** (ref) to what they refer to and take its name, code, country and role. */
 #include "dict.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -729,7 +730,19 @@ static const char *const staff_mods[] = {"campaign", "press", "communications", 
                                          "top", "longtime", "political", "policy", "digital", "legal", "chief",
                                          "finance", "research", "foreign", NULL};
 
+/* The word-set bits of staff_titles and staff_mods (ne_hash, as d->nhash):
+** most tokens miss them all, and one test tells before the lists are read. */
+static ne_wordset staff_set;
+static pthread_once_t staff_once = PTHREAD_ONCE_INIT;
+
+static void staff_build(void) {
+    for (const char *const *w = staff_titles; *w; w++) ne_ws_add(&staff_set, ne_hash(*w, strlen(*w)));
+    for (const char *const *w = staff_mods; *w; w++) ne_ws_add(&staff_set, ne_hash(*w, strlen(*w)));
+}
+
+/* Is token i a staff title or modifier?  Needs staff_set built (staff_names). */
 static int staff_word(const cctx *c, uint32_t i) {
+    if (!ne_ws_has(&staff_set, ne_ws_bit(c->d->nhash[i]))) return 0;
     return ne_word_in(c->tk[i].norm, staff_titles) || ne_word_in(c->tk[i].norm, staff_mods);
 }
 
@@ -752,6 +765,7 @@ static long staff_principal(const cctx *c, size_t m) {
 }
 
 static void staff_names(cctx *c) {
+    pthread_once(&staff_once, staff_build);
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
         /* a title in the mention may have given it the main country's GOV already */
