@@ -294,7 +294,7 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     for (uint32_t back = 0; back <= window && back <= s; back++) {
         while (first > 0 && sent_of(c, first - 1) >= s - back) first--;
         for (size_t j = first; j < m && sent_of(c, j) == s - back; j++)
-            if (before(c, m, j) && !bound_entity(c, m, j) && fits(c, m, j)) return (long)j;
+            if (before(c, m, j) && fits(c, m, j) && !bound_entity(c, m, j)) return (long)j; /* the dearer test last */
         if (first == 0) break;
     }
     return -1;
