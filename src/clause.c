@@ -555,6 +555,20 @@ static int negative_subject(const ne_sview *sv, int vs, int lo) {
     return 0;
 }
 
+/* Does the verb group at vs open with its subject right after "until" or
+** "till", and is the verb at i not a past form in -ed ("will not lift the
+** embargo until China signs", "until Ford negotiates a new contract"): an act
+** still to come, no event ("fought until the army arrived" stays one). */
+static int until_clause(const ne_sview *sv, int vs, int i, int lo) {
+    const ne_token *t = TK(sv, i);
+    if (ends_with(t->norm, t->norm_len, "ed")) return 0;
+    for (int k = vs - 1, steps = 0; k >= lo && steps < 10; k--, steps++) {
+        if (is_word(sv, k, "until") || is_word(sv, k, "till")) return k < vs - 1;
+        if (!ng_token(sv, k) && WC(sv, k) != NE_WC_CONJ) return 0;
+    }
+    return 0;
+}
+
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     int m = 0;
     *gov = -1;
@@ -575,6 +589,7 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
         if (c == NE_WC_SPEC) m |= NE_MOD_SPEC;
     }
     if (!noun && negative_subject(sv, vs, lo)) m |= NE_MOD_NEG;
+    if (!noun && until_clause(sv, vs, i, lo)) m |= NE_MOD_COND;
     int p = prev_nonadv(sv, vs);
     if (!noun && p >= 0 && WC(sv, p) == NE_WC_TO) {
         m |= NE_MOD_INFINITIVE;
