@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <string.h>
 
 enum {
@@ -66,8 +67,11 @@ static int holiday_rule(const char *v, int *m, int *d, int *wd) {
 }
 static int holiday_ok(const char *v) { int m, d, wd; return holiday_rule(v, &m, &d, &wd) == 0; }
 
+static void note_phrases(const ne_wordtab *tw);
+
 int neTimex_load(struct ne_engine *e) {
     int rc = neW_load(e, "time.txt", tw_classes, &e->timewords);
+    if (rc == NE_OK) note_phrases(e->timewords);
     const ne_word *bad = rc ? NULL : neW_find_bad(e->timewords, TW_HOLIDAY, holiday_ok);
     if (bad) return ne_engine_fail(e, NE_DATA, "time.txt: holiday \"%s\": value \"%s\" is not MM-DD or MM-DD>W", bad->phrase, bad->val);
     return rc;
@@ -1077,6 +1081,61 @@ static int num_leads(const tx *x, size_t i) {
 }
 
 static uint32_t mx_classes; /* the TW_* bits of matchers[].first (mx_build) */
+
+/* The time.txt phrases of the classes in mx_classes, as per-hash bits (one
+** bit per ne_hash & (TX_BITS - 1), or per pair of words): lone_bits for the
+** phrases of one word, pair_bits for the first two words of the longer ones.
+** Bits are only ever added (the union over every table loaded in the
+** process), so a clear bit means no phrase of any of them starts so. */
+#define TX_BITS 8192u
+static _Atomic uint64_t lone_bits[TX_BITS / 64], pair_bits[TX_BITS / 64];
+static uint32_t pair_bit(uint32_t first, uint32_t second) {
+    return ((first * 0x9E3779B1u) ^ second) & (TX_BITS - 1);
+}
+static void set_bit(_Atomic uint64_t *bits, uint32_t b) {
+    atomic_fetch_or_explicit(&bits[b / 64], (uint64_t)1 << (b % 64), memory_order_relaxed);
+}
+static int has_bit(_Atomic uint64_t *bits, uint32_t b) {
+    return atomic_load_explicit(&bits[b / 64], memory_order_relaxed) >> (b % 64) & 1;
+}
+/* Note phrase p (lowercase words joined by single spaces) in the bits. */
+static void note_phrase(const char *p) {
+    const char *sp = strchr(p, ' ');
+    uint32_t first = ne_hash(p, sp ? (size_t)(sp - p) : strlen(p));
+    if (!sp) {
+        set_bit(lone_bits, first & (TX_BITS - 1));
+        return;
+    }
+    const char *w2 = sp + 1, *sp2 = strchr(w2, ' ');
+    set_bit(pair_bits, pair_bit(first, ne_hash(w2, sp2 ? (size_t)(sp2 - w2) : strlen(w2))));
+}
+/* neW_find_bad walks a class's entries in table order and stops at the first
+** one its callback rejects: rejecting the one after skip_left others gives
+** the entries one by one (only the wordtab API reads them all). */
+static _Thread_local size_t skip_left;
+static int skip_some(const char *val) {
+    (void)val;
+    return skip_left-- != 0;
+}
+static pthread_once_t mx_once = PTHREAD_ONCE_INIT;
+static void mx_build(void);
+/* Note each phrase of tw of a class in mx_classes in lone_bits / pair_bits
+** (at load: quadratic in a class's entries, a few hundred). */
+static void note_phrases(const ne_wordtab *tw) {
+    pthread_once(&mx_once, mx_build);
+    for (int c = 0; c < TW_HOLIDAY + 1; c++) {
+        if (!(mx_classes >> c & 1)) continue;
+        const ne_word *w;
+        for (size_t k = 0; (skip_left = k, w = neW_find_bad(tw, c, skip_some)) != NULL; k++) note_phrase(w->phrase);
+    }
+}
+/* May a phrase of a class in mx_classes start at token i of the sentence?
+** 0 when surely none (can_at(x, i) & mx_classes is then 0): most "the" and
+** "in" start a noun group ("the company", "in the"), not "the past". */
+static int phrase_may(const tx *x, size_t i) {
+    if (has_bit(lone_bits, x->nh[i] & (TX_BITS - 1))) return 1;
+    return i + 1 < x->end && has_bit(pair_bits, pair_bit(x->nh[i], x->nh[i + 1]));
+}
 /* Words first_offers reads by their spelling (F_THE, F_A, F_THIS, F_PERIOD). */
 static const char *const lead_words[] = {"the", "a", "this", "year", "latest", "comparable", "corresponding", "same"};
 static uint64_t lead_bits; /* bit (ne_hash & 63) of each of lead_words (mx_build): most tokens are none */
@@ -1086,7 +1145,7 @@ static uint64_t lead_bits; /* bit (ne_hash & 63) of each of lead_words (mx_build
 ** reads word_at(x, i, class) at its first token. */
 static uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
-    uint32_t f = x->starts[i] & mx_classes ? can_at(x, i) : 0;
+    uint32_t f = x->starts[i] & mx_classes && phrase_may(x, i) ? can_at(x, i) : 0;
     f |= x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0;
     if (!(lead_bits >> (x->nh[i] & 63) & 1)) return f; /* none of lead_words (mx_build) */
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
@@ -1103,7 +1162,6 @@ static uint32_t first_offers(const tx *x, size_t i) {
 #define N_MATCHERS (sizeof matchers / sizeof matchers[0])
 _Static_assert(N_MATCHERS <= 32, "matcher sets are 32-bit masks");
 static uint32_t mx_runs[32];
-static pthread_once_t mx_once = PTHREAD_ONCE_INIT;
 static void mx_build(void) {
     for (size_t m = 0; m < N_MATCHERS; m++)
         for (int b = 0; b < 32; b++)
@@ -1117,8 +1175,8 @@ static size_t match_at(tx *x, size_t i) {
     size_t best = 0;
     char val[sizeof x->val];
     const char *type = NULL;
-    uint32_t runs = 0;
-    for (uint32_t o = first_offers(x, i); o; o &= o - 1) runs |= mx_runs[__builtin_ctz(o)];
+    uint32_t runs = 0, offers = first_offers(x, i);
+    for (uint32_t o = offers; o; o &= o - 1) runs |= mx_runs[__builtin_ctz(o)];
     for (; runs; runs &= runs - 1) { /* lowest bit first: table order */
         size_t m = (size_t)__builtin_ctz(runs);
         size_t n = matchers[m].run(x, i);
@@ -1128,8 +1186,8 @@ static size_t match_at(tx *x, size_t i) {
             type = x->type;
         }
     }
-    if (!best) {
-        const ne_word *md = word_at(x, i, TW_MOD);
+    if (!best) { /* a modifier phrase there is in offers (first_offers) */
+        const ne_word *md = offers & C(TW_MOD) ? word_at(x, i, TW_MOD) : NULL;
         if (md && (best = match_at(x, i + md->nwords)) > 0) return best + md->nwords;
         return 0;
     }
@@ -1166,15 +1224,16 @@ static void note_quarter(tx *x, uint32_t sent) {
     }
 }
 
-/* Words first_offers reads by their spelling (F_THE, F_A, F_THIS, F_PERIOD). */
 /* Can an expression start at token i?  match_at finds none unless the token
 ** offers a matcher something (first_offers): a time.txt class that some
 ** matcher's first token has (mx_classes, which holds TW_MOD, match_at's
-** other way in), a number, or a word of lead_words.  Other tokens are
-** skipped without running the matchers: most of the words with a class
-** have only tense or year-preposition ones ("said", "to", "of", "in"). */
+** other way in) when a phrase of it may start there (phrase_may), a number,
+** or a word of lead_words.  Other tokens are skipped without running the
+** matchers: most of the words with a class have only tense or
+** year-preposition ones ("said", "to", "of"), or their phrases do not
+** follow ("in" of "in the coming days" before "march"). */
 static int may_start(const tx *x, size_t i) {
-    if ((x->starts[i] & mx_classes) || x->tk[i].shape == NE_SH_NUM) return 1;
+    if (((x->starts[i] & mx_classes) && phrase_may(x, i)) || x->tk[i].shape == NE_SH_NUM) return 1;
     if (!(lead_bits >> (x->nh[i] & 63) & 1)) return 0; /* x->nh: the tokens' ne_hash */
     for (size_t k = 0; k < sizeof lead_words / sizeof lead_words[0]; k++)
         if (is_word(x, i, lead_words[k])) return 1;
