@@ -1179,6 +1179,21 @@ static int firm_business(const ne_event *ev) {
     return ne_word_in(ev->code, codes) || (!strcmp(ev->code, "010") && !ev->has_target);
 }
 
+/* CAMEO 0831 is yielding political power to a challenge (codebook: "Yield
+** by relinquishing political power"; its target is the challenger or the
+** country).  A resignation that names no target is that only when a
+** government's own office holder (role GOV or MIL) resigns ("President
+** Bouteflika resigned"): a party chair, a media executive or a former
+** official leaving a post gives up no power of a state, and a noun
+** mention ("demanded his resignation") is no act of yielding.  Returns 1
+** for the resignations to drop. */
+static int private_resignation(const ev_ctx *c, const ne_event *ev) {
+    static const char *const powers[] = {"GOV", "MIL", NULL};
+    if (strcmp(ev->code, "0831") || ev->has_target) return 0;
+    if (c->m.pt->kind == 'n') return 1;
+    return !ev->has_source || !ev->source.role || !ne_word_in(ev->source.role, powers);
+}
+
 /* "hold" is detention (173) only in the passive ("50 persons were held"):
 ** in the active one holds sessions, programmes and talks, whoever is in
 ** them ("the council is holding its session"). */
@@ -1223,6 +1238,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
             if (home_trip(&ev, c->m.pt->cameo->code, person)) continue;
             if (firm_business(&ev)) continue;
+            if (private_resignation(c, &ev)) continue;
             if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
                 !met_someone(c, &ev))
                 continue;
