@@ -1130,6 +1130,25 @@ void neDict_free(ne_dict *dc) {
     neM_free(dc);
 }
 
+/* The index of three-letter group code g (A-Z each) in [0, 26^3), or -1. */
+static int group_index(const char *g) {
+    int k = 0;
+    for (int j = 0; j < 3; j++) {
+        if (g[j] < 'A' || g[j] > 'Z') return -1;
+        k = k * 26 + (g[j] - 'A');
+    }
+    return k;
+}
+
+/* dc->intl_bits from dc->intl (codes of A-Z only, load_groups), for neDict_is_intl. */
+static void index_intl(ne_dict *dc) {
+    memset(dc->intl_bits, 0, sizeof dc->intl_bits);
+    for (size_t i = 0; i < dc->nintl; i++) {
+        int k = group_index(dc->intl[i]);
+        if (k >= 0) dc->intl_bits[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
+}
+
 static int loader_run(loader *L, struct ne_engine *e) {
     L->e = e;
     L->dc = e->dict = neDict_new();
@@ -1145,6 +1164,7 @@ static int loader_run(loader *L, struct ne_engine *e) {
     neM_free(L->interned);
     L->interned = NULL;
     if (rc == NE_OK && L->dc->pool.err) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+    if (rc == NE_OK) index_intl(L->dc);
     return rc;
 }
 
@@ -1157,6 +1177,7 @@ int neDict_load_text(struct ne_engine *e) {
 int neDict_load(struct ne_engine *e) {
     if (!e->n_extra_dicts) { /* the compiled snapshot when it is current (dict_snap.c) */
         int rc = neDict_snap_load(e);
+        if (rc == NE_OK) index_intl(e->dict);
         if (rc != NE_NOTFOUND) return rc;
     }
     return neDict_load_text(e);
@@ -1168,8 +1189,9 @@ int neDict_is_role(const struct ne_engine *e, const char *group) {
     return e->dict && group && known_group(e->dict->groups, e->dict->ngroups, group);
 }
 
-int neDict_is_intl(const struct ne_engine *e, const char *group) {
-    return e->dict && group && known_group(e->dict->intl, e->dict->nintl, group);
+int neDict_is_intl(const struct ne_engine *e, const char *group) { /* one bit test (index_intl) */
+    int k = e->dict && group ? group_index(group) : -1;
+    return k >= 0 && (e->dict->intl_bits[k >> 6] >> (k & 63) & 1u);
 }
 
 /* Country codes the data knows: type=country entries and place countries. */

@@ -54,6 +54,7 @@ struct ne_dict {
     char groups[128][4];         /* role groups from actor_codes.txt */
     char intl[128][4];           /* other first groups (IGO, IMG, regions) */
     size_t ngroups, nintl;
+    uint64_t intl_bits[(26 * 26 * 26 + 63) / 64]; /* intl as a set of group_index values (dict.c) */
     void *snap;                  /* the block the tables live in when read from the snapshot
                                  ** (dict_snap.c; neM_calloc_big), NULL when parsed */
     size_t snap_bytes;
