@@ -19,7 +19,8 @@
 /* One dictionary name found at a token (per-document memo, neDict_prepare). */
 typedef struct dmatch {
     uint32_t hit;         /* the name's first hit */
-    uint16_t types;       /* dnode.types */
+    uint16_t types;       /* dnode.types, less those no hit of may match at an all-lowercase
+                          ** first token in case-marked text (names_at, dhit.lower) */
     uint8_t len;          /* tokens */
 } dmatch;
 /* The names starting at each token of a document: m[first[i] .. first[i+1]),
@@ -27,8 +28,9 @@ typedef struct dmatch {
 struct ne_dmemo {
     uint32_t *first;      /* tokens + 1 */
     dmatch *m;
-    uint16_t *types;      /* per token: the union of its names' types, so that a
-                          ** lookup for other types returns at once */
+    uint16_t *types;      /* per token: the union of its names' types (neDict_token_types) */
+    uint16_t *allowed;    /* per token: the union of its dmatch types, so that a lookup
+                          ** for other types returns at once (neDict_longest) */
 };
 
 /* The loader's state: the engine (for the tokenizer and errors), a scratch
@@ -508,7 +510,7 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
         return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
     if (dc->hit_n == 0) dc->hit_n = 1;
     uint32_t h = (uint32_t)dc->hit_n++;
-    dc->hits[h] = (dhit){ei, 0, capmask, (uint8_t)caps_only_name(s, n), (uint8_t)nt, dc->ent[ei].type, exact_tok, exact_pat};
+    dc->hits[h] = (dhit){ei, 0, capmask, (uint8_t)caps_only_name(s, n), (uint8_t)nt, dc->ent[ei].type, exact_tok, exact_pat, 0};
     dc->nodes[node].types |= (uint16_t)NE_DM(dc->ent[ei].type);
     uint32_t *pp = &dc->nodes[node].hit;
     while (*pp) pp = &dc->hits[*pp].next;
@@ -1130,6 +1132,38 @@ void neDict_free(ne_dict *dc) {
     neM_free(dc);
 }
 
+/* The types dhit.lower bits stand for: country to group (bits 0-5) and place (bit 6). */
+#define LOWER_TRACKED (NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM) | NE_DM(NE_DT_METONYM) | NE_DM(NE_DT_PERSON) | \
+                       NE_DM(NE_DT_ORG) | NE_DM(NE_DT_GROUP) | NE_DM(NE_DT_PLACE))
+#define LOWER_SET 0x80u
+
+/* Note on each hit chain's head the tracked types of its hits that an
+** all-lowercase first token can satisfy in case-marked text (neither
+** caps_only nor capmask bit 0: hit_accepts refuses the others), plus
+** LOWER_SET; longest_at then skips the chain at such a token for the other
+** tracked types without walking it.  Written into the snapshot with the hits. */
+static void mark_lower(ne_dict *dc) {
+    for (size_t n = 0; n < dc->node_n; n++) {
+        uint32_t h = dc->nodes[n].hit;
+        uint8_t b = LOWER_SET;
+        for (uint32_t x = h; x; x = dc->hits[x].next) {
+            const dhit *y = &dc->hits[x];
+            if (y->caps_only || (y->capmask & 1u)) continue;
+            if (y->type == NE_DT_PLACE) b |= 0x40u;
+            else if (y->type <= NE_DT_GROUP) b |= (uint8_t)(1u << y->type);
+        }
+        if (h) dc->hits[h].lower = b;
+    }
+}
+
+/* The NE_DM() types that chain head byte b (mark_lower) lets a lowercase
+** first token have: the tracked ones it notes and every untracked one;
+** all types when b is not set. */
+static inline uint32_t lower_types(uint8_t b) {
+    if (!(b & LOWER_SET)) return ~0u;
+    return ~(uint32_t)LOWER_TRACKED | (b & 0x3fu) | ((b & 0x40u) ? NE_DM(NE_DT_PLACE) : 0);
+}
+
 /* The index of three-letter group code g (A-Z each) in [0, 26^3), or -1. */
 static int group_index(const char *g) {
     int k = 0;
@@ -1164,7 +1198,7 @@ static int loader_run(loader *L, struct ne_engine *e) {
     neM_free(L->interned);
     L->interned = NULL;
     if (rc == NE_OK && L->dc->pool.err) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
-    if (rc == NE_OK) index_intl(L->dc);
+    if (rc == NE_OK) mark_lower(L->dc), index_intl(L->dc);
     return rc;
 }
 
@@ -1278,18 +1312,27 @@ static size_t sent_end_of(const struct ne_doc *d, size_t i) {
     return end > i && end <= d->tokens.n ? end : i + 1;
 }
 
+static inline uint32_t lower_types(uint8_t b);
+
 /* Append to mv the names that start at token i and end by token end (the
 ** trie walked once, every node on the way that carries hits); *types: the
-** union of their types. */
+** union of their types; *allowed: of their dmatch types (at an all-lowercase
+** token in case-marked text, those the chain's head lets such a token have,
+** lower_types: hit_accepts refuses every other). */
 static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, uint32_t root, size_t i,
-                    size_t end, ne_vec *mv, uint16_t *types) {
+                    size_t end, ne_vec *mv, uint16_t *types, uint16_t *allowed) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    int lower = t->shape == NE_SH_LOWER && (t->sent >= d->sentences.n ||
+                NE_VEC_AT(d->sentences, ne_sentence, t->sent)->caseless != NE_CASELESS_LOWER);
     uint32_t node = root;
     for (size_t j = i; node; ) {
         const dnode *nd = &dc->nodes[node];
         if (nd->hit) {
             if (mv->n == mv->cap && neV_reserve(&d->arena, mv, mv->cap ? mv->cap * 2 : 64)) return NE_NOMEM;
-            ((dmatch *)mv->items)[mv->n++] = (dmatch){nd->hit, nd->types, (uint8_t)(j - i + 1)};
+            uint16_t ok = lower ? (uint16_t)(nd->types & lower_types(dc->hits[nd->hit].lower)) : nd->types;
+            ((dmatch *)mv->items)[mv->n++] = (dmatch){nd->hit, ok, (uint8_t)(j - i + 1)};
             *types |= nd->types;
+            *allowed |= ok;
         }
         if (++j >= end || j - i >= MAX_NAME_TOKENS || !(nd->kids & kid_bit(ids[j]))) break;
         node = edge_find(dc, node, ids[j]);
@@ -1331,17 +1374,20 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     if (!mm || !ids || !roots) return NE_NOMEM;
     mm->first = neA_alloc(&d->arena, (n + 1) * sizeof *mm->first);
     mm->types = neA_alloc(&d->arena, (n + 1) * sizeof *mm->types);
-    if (!mm->first || !mm->types) return NE_NOMEM;
+    mm->allowed = neA_alloc(&d->arena, (n + 1) * sizeof *mm->allowed);
+    if (!mm->first || !mm->types || !mm->allowed) return NE_NOMEM;
     const ne_dict *dc = e->dict;
     if (dc && dc->vocab_cap) vocab_lookup_all(dc, d->tokens.items, n, d->nhash, ids, roots);
     else memset(ids, 0, n * sizeof *ids), memset(roots, 0, n * sizeof *roots);
     ne_vec mv;
     neV_init(&mv, sizeof(dmatch));
     for (size_t i = 0; i < n; i++) {
-        uint16_t types = 0;
+        uint16_t types = 0, allowed = 0;
         mm->first[i] = (uint32_t)mv.n;
-        if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv, &types)) return NE_NOMEM;
+        if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv, &types, &allowed))
+            return NE_NOMEM;
         mm->types[i] = types;
+        mm->allowed[i] = allowed;
     }
     mm->first[n] = (uint32_t)mv.n;
     mm->m = mv.items;
@@ -1460,7 +1506,7 @@ size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t 
                       uint32_t typemask, uint32_t *hit) {
     const struct ne_dmemo *mm = d->dmemo;
     *hit = 0;
-    if (!e->dict || !mm || i >= end || !(mm->types[i] & typemask)) return 0;
+    if (!e->dict || !mm || i >= end || !(mm->allowed[i] & typemask)) return 0;
     return longest_at(e, d, i, end, typemask, hit);
 }
 

@@ -18,6 +18,8 @@ typedef struct dhit {
     uint8_t type;         /* the entry's type (a copy: matching need not touch ent) */
     uint8_t exact_tok;    /* 1 + the token that is an abbreviation with internal capitals, 0 none */
     uint8_t exact_pat;    /* that token's capitals, bit j = letter j (it must match them exactly) */
+    uint8_t lower;        /* a chain's head: the types an all-lowercase first token may have (dict.c,
+                          ** mark_lower); 0 on other hits */
 } dhit;
 typedef struct edge { uint64_t key; uint32_t child; } edge; /* key 0 = empty */
 /* A vocabulary slot: one cache line serves both the word test and the trie root. */
