@@ -387,6 +387,18 @@ static int name_context(scan *s, size_t i) {
     return is_any(&s->tk[i + 1], speech) && t->norm[t->norm_len - 1] != 's';
 }
 
+/* A nationality adjective right after a one-word capitalized name inside a
+** sentence and before a lower-case word that is no role ("billionaire Mark
+** Cuban said", "Tom English wrote"): a surname, part of the name, not a
+** country.  "Sunni Iraqi lawmakers" (a role follows) stays apart. */
+static int surname_demonym(scan *s, size_t i, size_t j, size_t n, const ne_dentry *x) {
+    if (j != i + 1 || n != 1 || x->type != NE_DT_DEMONYM || s->tk[i].shape != NE_SH_CAP ||
+        (s->tk[i].flags & NE_TF_SENT_START) || j + 1 >= s->b)
+        return 0;
+    const ne_token *t = &s->tk[j + 1];
+    return t->shape == NE_SH_LOWER && !(s->dtypes[j + 1] & NE_DM(NE_DT_ROLE)) && !in_list(s, t, L_PART);
+}
+
 /* End of an unknown capitalized name starting at i, or i when none. */
 static size_t name_end(scan *s, size_t i) {
     if (s->titlecase || !capitalized(&s->tk[i]) || in_list(s, &s->tk[i], L_NOSTART) ||
@@ -407,7 +419,8 @@ static size_t name_end(scan *s, size_t i) {
         }
         if (!capitalized(t) || in_list(s, t, L_CAL) || t->actor >= 0) break;
         const ne_dentry *x; /* capitalized role words stay inside names: "Lloyds Bank PLC" */
-        if (match(s, j, NE_DM_ACTOR, &x)) break; /* "Haqqani Pakistan" stays apart */
+        size_t n = match(s, j, NE_DM_ACTOR, &x);
+        if (n && !surname_demonym(s, i, j, n, x)) break; /* "Haqqani Pakistan" stays apart */
         j++;
     }
     while (j > i + 1 && !capitalized(&s->tk[j - 1])) j--; /* no trailing particle or dash */
