@@ -96,6 +96,26 @@ static int is_recip(const ev_ctx *c, int s) {
     return (tok_is(c, s, "each") && tok_is(c, s + 1, "other")) || (tok_is(c, s, "one") && tok_is(c, s + 1, "another"));
 }
 
+/* Is the comma at k the first of a sentence that opens with a preposition or
+** a subordinator ("After ...,", "Following ...,", "While ...,")? */
+static int opening_comma(const ev_ctx *c, int k) {
+    const ne_sview *sv = &c->sv;
+    if (strcmp(sv->t[k].norm, ",") || sv->n < 1 || (sv->wc[0] != NE_WC_PREP && sv->wc[0] != NE_WC_SUB)) return 0;
+    for (int i = 1; i < k; i++)
+        if (!strcmp(sv->t[i].norm, ",")) return 0;
+    return 1;
+}
+
+/* Does a token in [a, b) hold an actor named by the dictionaries (not a
+** role word: "police", "the minister")? */
+static int named_from(const ev_ctx *c, int a, int b) {
+    for (int i = a; i < b; i++) {
+        int x = neClause_actor(&c->sv, i);
+        if (x >= 0 && NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, x))->kind == NE_ACTOR_NAMED) return 1;
+    }
+    return 0;
+}
+
 /* Last token a slot starting at s may reach: a noun group with coordination
 ** and "of", plus one locative phrase when the group itself names no actor
 ** ("a police station in southeastern Iran").  Depends on the sentence view
@@ -117,6 +137,10 @@ static int slot_end_of(const ev_ctx *c, int s) {
             next_actor |= neClause_actor(sv, q) >= 0;
         if (q < sv->n && (sv->wc[q] == NE_WC_REPORT || ne_word_in(sv->t[q].lemma, speech))) /* "a deal, officials said" */
             next_actor = 0;
+        /* "After Iran's talks with Russia, Obama criticized ...": the comma that closes an
+        ** opening phrase, before a named actor and its verb, ends the slot; that actor is
+        ** the subject of the main clause, not the list's next item */
+        if (q < sv->n && sv->isverb[q] && opening_comma(c, k) && named_from(c, k + 1, q)) next_actor = 0;
         /* a comma continues a list or an apposition ("Iran, Iraq and Syria", "Alice Wells, a US
         ** official"), not a clause ("..., as the country works ...") */
         int joins = sv->wc[k] == NE_WC_CONJ || (!strcmp(sv->t[k].norm, ",") && next_actor && !tok_is(c, k + 1, "as")) ||
