@@ -397,15 +397,6 @@ static inline int ne_word_in(const char *t, const char *const *words) {
         if (ne_word_is(t, *words)) return 1;
     return 0;
 }
-/* A filter of the first bytes of words (bit b & 31 of each first byte b), and
-** its test: a text whose first byte's bit is clear is none of the words. */
-static inline uint32_t ne_initial(const char *w) { return (uint32_t)1 << ((unsigned char)w[0] & 31); }
-static inline uint32_t ne_initials(const char *const *words) {
-    uint32_t m = 0;
-    for (; *words; words++) m |= ne_initial(*words);
-    return m;
-}
-static inline int ne_initial_in(uint32_t m, const char *t) { return (m & ne_initial(t)) != 0; }
 /* FNV-1a, the hash of words across the event stages: NE_HASH_SEED, then
 ** ne_hash_step for each byte (for callers that hash bytes as they make them). */
 #define NE_HASH_SEED 2166136261u
