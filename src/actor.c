@@ -1146,9 +1146,7 @@ static void share_role(scan *s, size_t m, size_t r) {
     if (act[m].kind != NE_ACTOR_NAMED || act[m].role || !act[m].country || strlen(act[m].country) != 3 ||
         inf[m].type > NE_DT_DEMONYM || !act[r].role)
         return;
-    char buf[8];
-    snprintf(buf, sizeof buf, "%.3s%.3s", act[m].country, act[r].role);
-    char *code = neA_strndup(&s->d->arena, buf, strlen(buf));
+    char *code = neA_code(&s->d->arena, act[m].country, act[r].role);
     if (!code) return;
     act[m].code = code;
     act[m].role = act[r].role;

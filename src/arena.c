@@ -58,6 +58,14 @@ char *neA_strndup(ne_arena *a, const char *s, size_t n) {
     return p;
 }
 
+char *neA_code(ne_arena *a, const char *country, const char *role) {
+    char buf[6];
+    size_t n = 0;
+    for (size_t i = 0; country && i < 3 && country[i]; i++) buf[n++] = country[i];
+    for (size_t i = 0; role && i < 3 && role[i]; i++) buf[n++] = role[i];
+    return neA_strndup(a, buf, n);
+}
+
 char *neA_printf(ne_arena *a, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -617,9 +617,7 @@ static void local_names(cctx *c) {
             looked = 1;
         }
         if (!cc || strncmp(o, cc, 3)) continue;
-        char buf[8];
-        snprintf(buf, sizeof buf, "%.3s%.3s", o, o + 4);
-        if (!(a->code = neA_strndup(&c->d->arena, buf, strlen(buf)))) return;
+        if (!(a->code = neA_code(&c->d->arena, o, o + 4))) return;
         a->country = cc;
         a->role = a->code + 3;
     }
@@ -641,13 +639,7 @@ static void main_country_roles(cctx *c) {
         if (!use && (ncountries > 1 || a->kind != NE_ACTOR_NOMINAL)) continue;
         const char *lr = use ? local_role(c, m, use) : NULL;
         if (lr && !(a->role = neA_strndup(&c->d->arena, lr, 3))) return;
-        char buf[8]; /* "%.3s%.3s" of use and the role */
-        size_t nu = 0, nr = 0;
-        while (use && nu < 3 && use[nu]) nu++;
-        while (nr < 3 && a->role[nr]) nr++;
-        memcpy(buf, use ? use : "", nu);
-        memcpy(buf + nu, a->role, nr);
-        a->code = neA_strndup(&c->d->arena, buf, nu + nr);
+        a->code = neA_code(&c->d->arena, use, a->role);
         a->country = use;
     }
 }
@@ -712,9 +704,7 @@ static void owned_role(cctx *c, size_t m) {
         a->country = o->country;
         return;
     }
-    char buf[8];
-    snprintf(buf, sizeof buf, "%.3s%.3s", o->country, a->role);
-    if ((a->code = neA_strndup(&c->d->arena, buf, strlen(buf)))) a->country = o->country;
+    if ((a->code = neA_code(&c->d->arena, o->country, a->role))) a->country = o->country;
 }
 
 /* Staff named after their principal ("Clinton campaign manager Robby Mook",

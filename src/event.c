@@ -841,20 +841,12 @@ static int body_mention(const ev_ctx *c, const ne_event *ev) {
     return c->m.pt->kind == 'n' || ev->quad_class != 4;
 }
 
-/* The actor code COUNTRY+ROLE ("IND" "CVL": "INDCVL") in the document's
-** arena; NULL when out of memory. */
-static const char *role_code(const ev_ctx *c, const char *cc, const char *role) {
-    char buf[8];
-    snprintf(buf, sizeof buf, "%.3s%.3s", cc, role);
-    return neA_strndup(&c->d->arena, buf, strlen(buf));
-}
-
 /* One implied actor: ROLE of country cc, with no text and no span. */
 static int implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, const char *role, const char *name,
                          ne_actor *out) {
     memset(out, 0, sizeof *out);
     out->name = name;
-    out->code = role_code(c, cc, role);
+    out->code = neA_code(&c->d->arena, cc, role);
     out->country = cc;
     out->role = role;
     out->sentence = ev->sentence;
@@ -928,7 +920,7 @@ static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
     const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, t));
     if (a->code || a->kind != NE_ACTOR_NOMINAL || !a->role || !a->role[0]) return 0;
     const char *cc = place_country(c, ev, national(c, ev->source.country));
-    const char *code = cc ? role_code(c, cc, a->role) : NULL;
+    const char *code = cc ? neA_code(&c->d->arena, cc, a->role) : NULL;
     if (!code) return 0;
     ev->target = *a;
     ev->target.text = NE_VEC_AT(c->d->actors, ne_actor, t)->text;
@@ -1097,7 +1089,7 @@ static int rioters(const ev_ctx *c, ne_event *ev) {
     if (strcmp(ev->code, "145") || !ev->has_source || !national(c, s->country) ||
         (s->role && s->role[0] && !ne_word_in(s->role, offices)))
         return 0;
-    const char *code = role_code(c, s->country, "CVL");
+    const char *code = neA_code(&c->d->arena, s->country, "CVL");
     if (!code) return 0;
     ev->source.code = code;
     ev->source.role = "CVL";

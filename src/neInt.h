@@ -42,6 +42,9 @@ typedef struct ne_arena {
 void neA_init(ne_arena *a);
 void *neA_alloc(ne_arena *a, size_t n);            /* 8-aligned; NULL on NOMEM */
 char *neA_strndup(ne_arena *a, const char *s, size_t n); /* NUL-terminated copy */
+/* The actor code COUNTRY+ROLE ("IND", "CVL": "INDCVL"): up to three bytes of
+** each, either may be NULL (no bytes); NULL on NOMEM. */
+char *neA_code(ne_arena *a, const char *country, const char *role);
 char *neA_printf(ne_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void neA_reset(ne_arena *a);                      /* keep memory for reuse */
