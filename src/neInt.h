@@ -573,6 +573,9 @@ uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n);
 /* First entry of class cls whose VALUE ok() rejects (returns 0), or NULL: lets
 ** a loader validate class-specific values. */
 const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *val));
+/* Calls fn on every entry of t whose class is one of the bits of classes
+** (classes below 32), in table order: lets a loader index the phrases. */
+void neW_each(const ne_wordtab *t, uint32_t classes, void (*fn)(const ne_word *w));
 /* The same as neW_first_classes for a word whose ne_hash is known (d->nhash). */
 uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash);
 /* neW_first_classes_h of each of the n tokens tk (hash: their ne_hash,

@@ -1109,25 +1109,13 @@ static void note_phrase(const char *p) {
     const char *w2 = sp + 1, *sp2 = strchr(w2, ' ');
     set_bit(pair_bits, pair_bit(first, ne_hash(w2, sp2 ? (size_t)(sp2 - w2) : strlen(w2))));
 }
-/* neW_find_bad walks a class's entries in table order and stops at the first
-** one its callback rejects: rejecting the one after skip_left others gives
-** the entries one by one (only the wordtab API reads them all). */
-static _Thread_local size_t skip_left;
-static int skip_some(const char *val) {
-    (void)val;
-    return skip_left-- != 0;
-}
+static void note_word(const ne_word *w) { note_phrase(w->phrase); }
 static pthread_once_t mx_once = PTHREAD_ONCE_INIT;
 static void mx_build(void);
-/* Note each phrase of tw of a class in mx_classes in lone_bits / pair_bits
-** (at load: quadratic in a class's entries, a few hundred). */
+/* Note each phrase of tw of a class in mx_classes in lone_bits / pair_bits. */
 static void note_phrases(const ne_wordtab *tw) {
     pthread_once(&mx_once, mx_build);
-    for (int c = 0; c < TW_HOLIDAY + 1; c++) {
-        if (!(mx_classes >> c & 1)) continue;
-        const ne_word *w;
-        for (size_t k = 0; (skip_left = k, w = neW_find_bad(tw, c, skip_some)) != NULL; k++) note_phrase(w->phrase);
-    }
+    neW_each(tw, mx_classes & ((2u << TW_HOLIDAY) - 1), note_word);
 }
 /* May a phrase of a class in mx_classes start at token i of the sentence?
 ** 0 when surely none (can_at(x, i) & mx_classes is then 0): most "the" and

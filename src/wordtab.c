@@ -256,6 +256,11 @@ const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *
     return NULL;
 }
 
+void neW_each(const ne_wordtab *t, uint32_t classes, void (*fn)(const ne_word *w)) {
+    for (size_t h = 0; t && t->ents && h < t->cap; h++)
+        if (t->ents[h].phrase && t->ents[h].cls < 32 && classes >> t->ents[h].cls & 1) fn(&t->ents[h]);
+}
+
 uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n) {
     return neW_first_classes_h(t, w, n, hash_phrase(w, n));
 }
