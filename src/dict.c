@@ -1290,14 +1290,7 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
         if (rc != NE_OK && report) report(ctx, e->errmsg);
         if (rc == NE_OK && L.nerr) rc = NE_DATA;
     }
-    neSent_free(e->abbrevs);
-    neDict_free(e->dict);
-    nePattern_free(e->patterns);
-    neLemma_free(e->lexicon);
-    neCameo_free(e->cameo);
-    neM_free(e->wordnet_dir);
-    neM_free(e->data_dir);
-    neM_free(e);
+    ne_engine_close(e); /* the parts a check loads: dictionaries, patterns, lemmas, CAMEO */
     return rc;
 }
 

@@ -315,11 +315,6 @@ int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errca
     if (rc == NE_OK && !out) rc = compile_lemmas(e, dir);
     if (errmsg && errcap) snprintf(errmsg, errcap, "%s", rc ? e->errmsg : "");
     neB_free(&src);
-    neSent_free(e->abbrevs);
-    neDict_free(e->dict);
-    neLemma_free(e->lexicon);
-    neM_free(e->wordnet_dir);
-    neM_free(e->data_dir);
-    neM_free(e);
+    ne_engine_close(e); /* the parts this engine has: dictionaries, lemmas, abbreviations */
     return rc;
 }
