@@ -317,6 +317,16 @@ static int word_usage(scan *s) {
 #define Q_CAP (1u << 15)
 _Static_assert(L_COUNT <= 14, "the L_* lists and the Q_* bits share scan.lists");
 
+/* lw_lists of token i of d, through its word memo (d->wmemo) when it has one. */
+static uint16_t word_lw_lists(struct ne_doc *d, size_t i) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    ne_wmemo *m = d->wmemo ? d->wmemo[i] : NULL;
+    if (m && (m->known & NE_WM_LISTS)) return m->lists;
+    uint16_t b = lw_lists(t->norm, d->nhash[i]);
+    if (m) m->lists = b, m->known |= NE_WM_LISTS;
+    return b;
+}
+
 /* The L_* list bits and the Q_* bits of every word of the document (scan.lists). */
 static int word_lists(scan *s) {
     size_t n = s->d->tokens.n;
@@ -326,7 +336,7 @@ static int word_lists(scan *s) {
     const unsigned starts = 1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER;
     for (size_t i = 0; i < n; i++) {
         const ne_token *t = &s->tk[i];
-        unsigned b = lw_lists(t->norm, s->d->nhash[i]), q = capitalized(t) ? Q_CAP : Q_LOWER;
+        unsigned b = word_lw_lists(s->d, i), q = capitalized(t) ? Q_CAP : Q_LOWER;
         l[i] = (uint16_t)(b | ((s->dtypes[i] | (b & starts)) ? 0 : q));
     }
     s->lists = l;

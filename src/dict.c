@@ -1335,27 +1335,50 @@ static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, ui
 
 #define PROBE_BLOCK 16
 
-/* Vocabulary id and root child of tokens tk[0, n) (0 when not in the
-** vocabulary); nh: their ne_hash (d->nhash), or NULL to compute it.  Most
-** probes miss the cache: the slots of a block of tokens are prefetched
-** before any is read, so that their misses overlap. */
-static void vocab_lookup_all(const ne_dict *dc, const ne_token *tk, size_t n, const uint32_t *nh, uint32_t *ids,
-                             uint32_t *roots) {
+/* Vocabulary id and root child of the tokens tk[at[k]] for k < n (0 when
+** not in the vocabulary); nh: the tokens' ne_hash (d->nhash), or NULL to
+** compute it.  Most probes miss the cache: the slots of a block of tokens
+** are prefetched before any is read, so that their misses overlap. */
+static void vocab_probe_all(const ne_dict *dc, const ne_token *tk, const uint32_t *at, size_t n,
+                            const uint32_t *nh, uint32_t *ids, uint32_t *roots) {
     uint64_t hv[PROBE_BLOCK];
     size_t mask = dc->vocab_cap - 1;
     for (size_t b = 0; b < n; b += PROBE_BLOCK) {
         size_t m = n - b < PROBE_BLOCK ? n - b : PROBE_BLOCK;
         for (size_t k = 0; k < m; k++) {
-            hv[k] = vocab_hash(nh ? nh[b + k] : ne_hash(tk[b + k].norm, tk[b + k].norm_len));
+            const ne_token *t = &tk[at[b + k]];
+            hv[k] = vocab_hash(nh ? nh[at[b + k]] : ne_hash(t->norm, t->norm_len));
             __builtin_prefetch(&dc->vocab[hv[k] & mask]);
         }
         for (size_t k = 0; k < m; k++) {
-            const vslot *v = vocab_probe(dc, hv[k], tk[b + k].norm, tk[b + k].norm_len);
-            ids[b + k] = v ? v->id : 0;
-            roots[b + k] = v ? v->root : 0;
+            size_t i = at[b + k];
+            const vslot *v = vocab_probe(dc, hv[k], tk[i].norm, tk[i].norm_len);
+            ids[i] = v ? v->id : 0;
+            roots[i] = v ? v->root : 0;
             if (v && v->root) __builtin_prefetch(&dc->nodes[v->root]); /* names_at reads it next */
         }
     }
+}
+
+/* Vocabulary id and root child of every token of d (0 when not in the
+** vocabulary): from the tokens' word memos (d->wmemo) where they hold them,
+** else probed (vocab_probe_all) and kept in the memo. */
+static int vocab_lookup_all(const ne_dict *dc, struct ne_doc *d, uint32_t *ids, uint32_t *roots) {
+    size_t n = d->tokens.n, nask = 0;
+    ne_wmemo *const *wm = d->wmemo;
+    uint32_t *ask = neA_alloc(&d->arena, (n + 1) * sizeof *ask);
+    if (!ask) return NE_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const ne_wmemo *m = wm ? wm[i] : NULL;
+        if (m && (m->known & NE_WM_DICT)) ids[i] = m->dict_id, roots[i] = m->dict_root;
+        else ask[nask++] = (uint32_t)i;
+    }
+    vocab_probe_all(dc, d->tokens.items, ask, nask, d->nhash, ids, roots);
+    for (size_t k = 0; wm && k < nask; k++) {
+        ne_wmemo *m = wm[ask[k]];
+        if (m) m->dict_id = ids[ask[k]], m->dict_root = roots[ask[k]], m->known |= NE_WM_DICT;
+    }
+    return NE_OK;
 }
 
 int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
@@ -1370,8 +1393,11 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     mm->allowed = neA_alloc(&d->arena, (n + 1) * sizeof *mm->allowed);
     if (!mm->first || !mm->types || !mm->allowed) return NE_NOMEM;
     const ne_dict *dc = e->dict;
-    if (dc && dc->vocab_cap) vocab_lookup_all(dc, d->tokens.items, n, d->nhash, ids, roots);
-    else memset(ids, 0, n * sizeof *ids), memset(roots, 0, n * sizeof *roots);
+    if (dc && dc->vocab_cap) {
+        if (vocab_lookup_all(dc, d, ids, roots)) return NE_NOMEM;
+    } else {
+        memset(ids, 0, n * sizeof *ids), memset(roots, 0, n * sizeof *roots);
+    }
     ne_vec mv;
     neV_init(&mv, sizeof(dmatch));
     for (size_t i = 0; i < n; i++) {

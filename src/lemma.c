@@ -796,13 +796,15 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 /* ---- the lemma cache of a document object ----
 ** What tagging gave each word, kept across the articles a document object
 ** codes (most words recur), so that a word is looked up in the lexicon
-** (a likely cache miss) and run through morphy once.  Open addressing on
-** the word's ne_hash over 16-bit indexes into the entries; words and
-** fallback lemmas in a fixed pool (never moved: tokens point into it).
-** When an entry does not fit, the cache starts again at the next article;
-** it also starts again when the engine's lexicon changes. */
-#define LC_WORDS 16384     /* entries; the index has twice as many slots */
-#define LC_POOL (256 << 10) /* bytes of words and fallback lemmas */
+** (a likely cache miss) and run through morphy once; beside it the word's
+** ne_wmemo for the later stages.  Every token but numbers gets an entry
+** (its lemma fields only once a token of the word wants a lemma).  Open
+** addressing on the word's ne_hash over 16-bit indexes into the entries;
+** words and fallback lemmas in a fixed pool (never moved: tokens point into
+** it).  When an entry does not fit, the cache starts again at the next
+** article; it also starts again when the engine's lexicon changes. */
+#define LC_WORDS 32767     /* entries (16-bit indexes + 1); the index has twice as many slots */
+#define LC_POOL (512 << 10) /* bytes of words and fallback lemmas */
 #define LC_MAX_WORD 64     /* longer words are not cached */
 
 typedef struct lc_ent {
@@ -811,13 +813,15 @@ typedef struct lc_ent {
     uint32_t nh, lh;   /* ne_hash of the word and of its lemma */
     uint32_t tags;     /* NE_TAG_* bits and word class */
     uint32_t len;
+    uint8_t tagged;    /* lemma, lh and tags are set */
+    ne_wmemo memo;
 } lc_ent;
 
 struct ne_lcache {
     uint64_t serial; /* of the lexicon the entries come from */
     size_t used, pool_len;
     int full;        /* an entry did not fit during the last article */
-    uint16_t idx[2 * LC_WORDS]; /* entry + 1; 0 = empty */
+    uint16_t idx[2 * (LC_WORDS + 1)]; /* entry + 1; 0 = empty */
     lc_ent ent[LC_WORDS];
     char pool[LC_POOL];
 };
@@ -842,7 +846,24 @@ static int lc_begin(struct ne_doc *d, const ne_lexicon *lx) {
     return NE_OK;
 }
 
+/* Are the n bytes at a and b the same?  Eight or four at a time, the last
+** piece overlapping the one before rather than reading past the words
+** (most are a few bytes: cheaper than a call to memcmp). */
 static int same_word(const char *a, const char *b, size_t n) {
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t i = 0; n - i > 8; i += 8) {
+            memcpy(&x, a + i, 8), memcpy(&y, b + i, 8);
+            if (x != y) return 0;
+        }
+        memcpy(&x, a + n - 8, 8), memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, a, 4), memcpy(&y0, b, 4), memcpy(&x1, a + n - 4, 4), memcpy(&y1, b + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
     for (size_t i = 0; i < n; i++)
         if (a[i] != b[i]) return 0;
     return 1;
@@ -850,15 +871,15 @@ static int same_word(const char *a, const char *b, size_t n) {
 
 /* The entry of word w (n bytes, ne_hash nh), or NULL with *slot set to the
 ** index slot where it goes (NULL when the index is full). */
-static const lc_ent *lc_find(struct ne_lcache *c, const char *w, size_t n, uint32_t nh, uint16_t **slot) {
-    const size_t mask = 2 * LC_WORDS - 1;
+static lc_ent *lc_find(struct ne_lcache *c, const char *w, size_t n, uint32_t nh, uint16_t **slot) {
+    const size_t mask = 2 * (LC_WORDS + 1) - 1;
     for (size_t i = nh & mask;; i = (i + 1) & mask) {
         uint16_t k = c->idx[i];
         if (!k) {
             *slot = c->used < LC_WORDS ? &c->idx[i] : NULL;
             return NULL;
         }
-        const lc_ent *s = &c->ent[k - 1];
+        lc_ent *s = &c->ent[k - 1];
         if (s->nh == nh && s->len == n && same_word(c->pool + s->key, w, n)) return s;
     }
 }
@@ -873,34 +894,56 @@ static uint32_t lc_store(struct ne_lcache *c, const char *w, size_t n) {
     return off;
 }
 
-/* Remember what tagging gave word w at index slot slot: lemma l (w itself
-** when the word is its own lemma; fbuf when it is a fallback form in a
-** stack buffer, copied); returns the lemma to use (NULL: no room, the
-** caller keeps its own). */
-static const char *lc_add(struct ne_lcache *c, uint16_t *slot, const char *w, size_t n, uint32_t nh,
-                          const char *l, size_t ln, const char *fbuf, uint32_t lh, uint32_t tags) {
+/* A new entry, with no lemma yet, for word w (n bytes, ne_hash nh) at
+** index slot slot; NULL for a long word, or when it does not fit (the
+** cache then starts again at the next article). */
+static lc_ent *lc_new(struct ne_lcache *c, uint16_t *slot, const char *w, size_t n, uint32_t nh) {
     if (n > LC_MAX_WORD) return NULL;
-    size_t mark = c->pool_len;
     uint32_t key = slot ? lc_store(c, w, n) : 0;
-    uint32_t loff = key && l == fbuf ? lc_store(c, l, ln) : 0;
-    if (!key || (l == fbuf && !loff)) {
-        c->pool_len = mark;
+    if (!key) {
         c->full = 1;
         return NULL;
     }
-    const char *lemma = l == w ? NULL : l == fbuf ? c->pool + loff : l;
-    c->ent[c->used] = (lc_ent){.lemma = lemma, .key = key, .nh = nh, .lh = lh, .tags = tags, .len = (uint32_t)n};
+    lc_ent *s = &c->ent[c->used];
+    *s = (lc_ent){.key = key, .nh = nh, .len = (uint32_t)n};
     *slot = (uint16_t)++c->used;
-    return lemma ? lemma : w;
+    return s;
 }
 
+/* Remember in entry s of word w what tagging gave it: lemma l (w itself
+** when the word is its own lemma; fbuf when it is a fallback form in a
+** stack buffer, copied); returns the lemma to use (NULL: no room, the
+** caller keeps its own). */
+static const char *lc_tag(struct ne_lcache *c, lc_ent *s, const char *w, const char *l, size_t ln, const char *fbuf,
+                          uint32_t lh, uint32_t tags) {
+    uint32_t loff = l == fbuf ? lc_store(c, l, ln) : 0;
+    if (l == fbuf && !loff) {
+        c->full = 1;
+        return NULL;
+    }
+    s->lemma = l == w ? NULL : l == fbuf ? c->pool + loff : l;
+    s->lh = lh;
+    s->tags = tags;
+    s->tagged = 1;
+    return s->lemma ? s->lemma : w;
+}
+
+/* Does token t get a word memo (an entry in the cache)?  Every word but
+** numbers, which are many and seldom asked twice. */
+static int wants_memo(const ne_token *t) { return t->shape != NE_SH_NUM && t->norm_len; }
+
 /* Lemma, verb/aux/negation tags and word class of token t (ne_hash nh of its
-** norm), through the cache; *lh gets the lemma's ne_hash. */
-static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t nh, uint32_t *lh) {
+** norm) when it wants one, through the cache; *lh gets the lemma's ne_hash,
+** *memo the word's ne_wmemo (NULL when it has none). */
+static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t nh, uint32_t *lh,
+                     ne_wmemo **memo) {
     struct ne_lcache *c = d->lcache;
     uint16_t *slot;
-    const lc_ent *s = lc_find(c, t->norm, t->norm_len, nh, &slot);
-    if (s) {
+    lc_ent *s = wants_memo(t) ? lc_find(c, t->norm, t->norm_len, nh, &slot) : NULL;
+    if (!s && wants_memo(t)) s = lc_new(c, slot, t->norm, t->norm_len, nh);
+    *memo = s ? &s->memo : NULL;
+    if (!wants_lemma(d, t)) return NE_OK;
+    if (s && s->tagged) {
         t->lemma = s->lemma ? s->lemma : t->norm;
         t->tags |= s->tags;
         *lh = s->lh;
@@ -915,7 +958,7 @@ static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32
     if (fl & LX_AUX) tags |= NE_TAG_AUX;
     if (fl & LX_NEG) tags |= NE_TAG_NEG;
     *lh = l == t->norm ? nh : ne_hash(l, outn);
-    const char *kept = lc_add(c, slot, t->norm, t->norm_len, nh, l, outn, buf, *lh, tags);
+    const char *kept = s ? lc_tag(c, s, t->norm, l, outn, buf, *lh, tags) : NULL;
     if (!kept && l == buf) kept = neA_strndup(&d->arena, buf, outn);
     else if (!kept) kept = l;
     if (!kept) return NE_NOMEM;
@@ -927,11 +970,12 @@ static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32
 /* Prefetch the cache's index slot of token i when it will be looked up (the
 ** lexicon is read only for the few words the cache does not have yet). */
 static void plan_lookup(const struct ne_doc *d, size_t i) {
-    if (wants_lemma(d, NE_VEC_AT(d->tokens, ne_token, i)))
-        __builtin_prefetch(&d->lcache->idx[d->nhash[i] & (2 * LC_WORDS - 1)]);
+    if (wants_memo(NE_VEC_AT(d->tokens, ne_token, i)))
+        __builtin_prefetch(&d->lcache->idx[d->nhash[i] & (2 * (LC_WORDS + 1) - 1)]);
 }
 
-/* Fill d->nhash (every token's ne_hash) and lemmatize; d->lhash last. */
+/* Fill d->nhash (every token's ne_hash), lemmatize (d->lhash last) and
+** point d->wmemo at the tokens' word memos. */
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     const ne_lexicon *lx = e->lexicon;
     size_t n = d->tokens.n;
@@ -944,12 +988,12 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
         t->lemma = t->norm;
     }
     if (!lx) return NE_OK;
-    if (lc_begin(d, lx)) return NE_NOMEM;
+    if (lc_begin(d, lx) || !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo))) return NE_NOMEM;
     for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, i);
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
         if (i + LX_AHEAD < n) plan_lookup(d, i + LX_AHEAD);
-        if (wants_lemma(d, t) && tag_token(d, lx, t, d->nhash[i], &d->lhash[i])) return NE_NOMEM;
+        if (tag_token(d, lx, t, d->nhash[i], &d->lhash[i], &d->wmemo[i])) return NE_NOMEM;
     }
     return NE_OK;
 }

@@ -207,6 +207,7 @@ struct ne_doc {
     struct ne_dmemo *dmemo;       /* dictionary names at each token (dict.c), or NULL */
     uint32_t *nhash, *lhash;      /* ne_hash of each token's norm and lemma (lemma.c, for the later stages) */
     struct ne_lcache *lcache;     /* lemmas of the words tagged so far, kept across articles (lemma.c), or NULL */
+    struct ne_wmemo **wmemo;      /* each token's word memo (lemma.c, ne_wmemo), or NULL */
     ne_vec actors;                /* ne_actor (public struct) */
     ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */
@@ -298,6 +299,21 @@ int neLemma_compile(struct ne_engine *e, const char *path);
 ** verify_hash): NE_OK, NE_DATA when damaged, NE_NOMEM. */
 int neLemma_snap_parse(const void *data, size_t len, int verify_hash, ne_lexicon **out);
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
+/* What the stages after lemma.c remember of a word (its norm) across the
+** articles a document object codes, so that each looks a word up in its
+** tables once rather than at every token: the lemma cache keeps one per
+** distinct word, and neLemma_tag points d->wmemo[i] at token i's (NULL: a
+** number, a long word, or the cache is full; d->wmemo is NULL without a
+** lexicon).  A field is set when its NE_WM_* bit is in known; the cache
+** starts again (known 0) for another lexicon, that is another engine, so a
+** field may hold what the engine's tables say of the word. */
+typedef struct ne_wmemo {
+    uint32_t dict_id, dict_root; /* NE_WM_DICT: vocabulary id and root child (dict.c) */
+    uint16_t lists;              /* NE_WM_LISTS: the listed-word bits (actor.c) */
+    uint8_t known;
+} ne_wmemo;
+#define NE_WM_DICT 1
+#define NE_WM_LISTS 2
 void neLemma_cache_free(struct ne_lcache *c); /* a document's lemma cache (ne_doc_free); NULL is fine */
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);

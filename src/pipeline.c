@@ -175,6 +175,7 @@ static void doc_reset(ne_doc *d) {
     neV_init(&d->tokens, sizeof(ne_token));
     d->dmemo = NULL;
     d->nhash = d->lhash = NULL;
+    d->wmemo = NULL;
     neV_init(&d->actors, sizeof(ne_actor));
     neV_init(&d->actor_info, sizeof(ne_actor_info));
     neV_init(&d->places, sizeof(ne_place));
