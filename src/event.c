@@ -42,6 +42,8 @@ typedef struct ev_ctx {
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
     uint32_t ncand;
+    int *last;        /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
+    int64_t last_of;
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
 
@@ -318,6 +320,41 @@ static int filter_rest(const ne_wordset *s, const ne_pfilter *f) {
            (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
 
+/* c->last[b]: the last token of the sentence whose lemma or norm has
+** word-set bit b, for each bit the sentence's set has (other entries are
+** stale).  Built once per sentence, when a pattern first passes its filter. */
+static void index_last(ev_ctx *c) {
+    for (int i = 0; i < c->sv.n; i++) {
+        c->last[ne_ws_bit(c->sv.lh[i])] = i;
+        c->last[ne_ws_bit(c->sv.nh[i])] = i;
+    }
+    c->last_of = c->sv.sent;
+}
+
+/* May a token after token i be one of the words of el?  A token word_match
+** takes has its lemma's or its norm's bit equal to a word's lemma or
+** surface bit, so no such bit on a token after i means no match. */
+static int may_follow(const ev_ctx *c, int i, const ne_pelem *el) {
+    for (int k = 0; k < el->nalt; k++) {
+        unsigned a = ne_ws_bit(el->alt[k].lh), b = ne_ws_bit(el->alt[k].sh);
+        if ((ne_ws_has(&c->sv.words, a) && c->last[a] > i) || (ne_ws_has(&c->sv.words, b) && c->last[b] > i))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does every required word of pt after its anchor (a WORD element) have a
+** token after anchor i that may be it?  match_at only moves forward from
+** the anchor, so a pattern failing this cannot match there: most patterns
+** that pass their filter (filter_rest) have those words before the anchor
+** only, and are not tried. */
+static int words_follow(ev_ctx *c, int i, const ne_pattern *pt) {
+    if (c->last_of != c->sv.sent) index_last(c);
+    for (int k = pt->anchor + 1; k < pt->nelems; k++)
+        if (pt->elems[k].kind == NE_PE_WORD && !may_follow(c, i, &pt->elems[k])) return 0;
+    return 1;
+}
+
 /* The token after a time phrase at p ("on Monday", "Tuesday", "last week",
 ** "today"), or p when there is none. */
 static int after_time(const ev_ctx *c, int p) {
@@ -418,6 +455,7 @@ static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_
     for (uint32_t k = next_cand(c, *from, n); k < n; k = next_cand(c, k + 1, n)) {
         if (!filter_rest(&c->sv.words, &an->list[kind][k].f)) continue;
         const ne_pattern *pt = an->list[kind][k].pt;
+        if (!words_follow(c, i, pt)) continue;
         *from = k + 1;
         if (match_at(c, i, pt, kind, 0)) return 1;
         if (kind == 0 && pt->nelems > pt->anchor + 1 && c->timed && match_at(c, i, pt, kind, 1)) /* pas_at is i */
@@ -1991,7 +2029,9 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     int *slot_end = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *slot_end);
     uint8_t *group = neA_alloc(&d->arena, d->tokens.n + 1);
     int *pos = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *pos);
-    if (!an || !slot_end || !group || !pos) return NE_NOMEM;
+    c.last = neA_alloc(&d->arena, NE_WS_BITS * sizeof *c.last);
+    c.last_of = -1;
+    if (!an || !slot_end || !group || !pos || !c.last) return NE_NOMEM;
     for (size_t k = 0; k <= d->tokens.n; k++) slot_end[k] = SLOT_UNKNOWN;
     memset(group, 0, d->tokens.n + 1);
     int links = 0; /* inside a list of links, until the paragraph ends */
