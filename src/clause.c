@@ -119,6 +119,18 @@ static int poss_modifier(const ne_sview *sv, int p, int i) {
 /* Is token i (a possible verb) used as a noun here?  Rules over the left
 ** neighbour: determiners, possessives, numbers, prepositions, adjectives and
 ** nationality words make a noun; auxiliaries, "to", pronouns, names a verb. */
+/* A verb whose past participle is its base form ("has come under fire", "has
+** hit back", "was hit by", "were cut off"): after a form of have (perfect) or
+** of be (passive) it is the verb, not a noun as other base forms there
+** ("has plans", "is talks").  Verbs that are rarely nouns after "have"/"be". */
+static int same_participle(const ne_token *t, int aux) {
+    static const char *const have[] = {"come", "become", "overcome", "run", "hit", "put", "set", "cut", "let",
+                                       "quit", "spread", "cost", "hurt", "shut", "bid", "beat", "upset", NULL};
+    static const char *const be[] = {"hit", "put", "set", "cut", "let", "shut", "hurt", "spread", "beat",
+                                     "upset", "overrun", NULL};
+    return ne_word_in(t->norm, aux == NE_WC_HAVE ? have : be);
+}
+
 static int judge_noun(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     if (!(t->tags & NE_TAG_VERB)) return 1;
@@ -139,6 +151,7 @@ static int judge_noun(const ne_sview *sv, int i) {
         if (base && q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET)) return 1;
         return demonym_actor(sv, p);
     }
+    if ((c == NE_WC_HAVE || c == NE_WC_BE) && same_participle(t, c)) return 0; /* "has come", "was hit" */
     if (sv->isverb[p] || c == NE_WC_BE || c == NE_WC_HAVE) return 1; /* object of a verb */
     if (c == NE_WC_OPEN && pt->shape == NE_SH_LOWER)                  /* "terrorist attacks" */
         return !(ends_with(pt->norm, pt->norm_len, "s") && !ends_with(t->norm, t->norm_len, "s"));

@@ -967,6 +967,41 @@ static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
     return 1;
 }
 
+/* Roots of acts done by words or meetings toward a person (appeals, intents,
+** consultation, cooperation, demands, disapproval, rejection, threats). */
+static int verbal_root(const char *root) {
+    static const char *const roots[] = {"02", "03", "04", "05", "10", "11", "12", "13", NULL};
+    return ne_word_in(root, roots);
+}
+
+/* A person the dictionaries do not know, named in the target slot of a
+** verbal act ("Trump lashed out at Khizr Khan", "praised Jane Roe"): a name
+** of two or three capitalized words that no entry, place or earlier mention
+** codes is taken to be of the document's main country (without one, of the
+** source's country), coded by the country alone, as CAMEO codes a person who holds no office (docs/ANNOTATION.md
+** rule 9; coref.c main_country_persons does the same for names the text
+** shows to be persons).  t is the slot's actor (-1: none); fills ev->target
+** and returns 1 when it did. */
+static int unknown_person(const ev_ctx *c, ne_event *ev, int t) {
+    if (t >= 0 || ev->has_target || c->m.ts < 0 || !verbal_root(ev->root)) return 0;
+    const char *cc = national(c, c->d->main_cc);
+    if (!cc && ev->has_source) cc = national(c, ev->source.country); /* no main country: the source's own */
+    for (int k = c->m.ts; cc && k <= c->m.te && k < c->sv.n; k++) {
+        int a = c->sv.t[k].actor;
+        if (a < 0 || (size_t)a >= c->d->actors.n) continue;
+        const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
+        const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, a);
+        uint32_t n = in->tok_end - in->tok_first;
+        if (ac->kind != NE_ACTOR_UNKNOWN || ac->code || ac->ref >= 0 || (ac->role && ac->role[0]) || n < 2 ||
+            n > 3 || in->person != 1)
+            continue;
+        ev->target = *ac;
+        ev->target.code = ev->target.country = cc;
+        return 1;
+    }
+    return 0;
+}
+
 /* Arrests that name no actor arrested ("more than 10,000 arrests have been
 ** made", "police made 50 arrests", "police arrested dozens"): on civilians
 ** (CVL) of the country where they happen (the source's, else the place's),
@@ -1279,6 +1314,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
             if (!ev.has_target) ev.has_target = domestic_target(c, &ev, t);
+            int unknown = !ev.has_target && (ev.has_target = unknown_person(c, &ev, t));
             int mob = implied_mob(c, &ev);
             if (mob) ev.confidence *= 0.8;
             int dep = deployed_forces(c, &ev);
@@ -1305,7 +1341,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
-            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob &&
+            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;
                 continue;
@@ -1746,7 +1782,9 @@ static int support_verb(const char *lemma) {
                                         "step", "intensify", "escalate", "begin", "start", "continue",
                                         "resume", "pay", "extend", "offer", "give", "provide", "deliver",
                                         "issue", "express", "undertake", "perform", "execute", "lead",
-                                        "initiate", "organize", "organise", "open", "press", "renew", NULL};
+                                        "initiate", "organize", "organise", "open", "press", "renew",
+                                        "have", "repeat", "reiterate", "sharpen", "voice", "level", "direct",
+                                        "lodge", "file", NULL};
     return ne_word_in(lemma, verbs);
 }
 
@@ -1781,7 +1819,10 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
         if (!((sv->isverb[v] || sv->wc[v] == NE_WC_BE) && ne_word_in(sv->t[v].lemma, trips))) return 0;
         return verb_subject(c, v, lo, out);
     }
-    if (j < lo || !sv->isverb[j] || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
+    /* "had a meeting with", "had talks with": "have" right before the noun or its determiner is the main verb */
+    int have = j >= lo && j + 1 <= i && sv->wc[j] == NE_WC_HAVE &&
+               (j + 1 == i || sv->wc[j + 1] == NE_WC_DET || sv->wc[j + 1] == NE_WC_POSS); /* not "has become a" */
+    if (j < lo || !(sv->isverb[j] || have) || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
     return verb_subject(c, j, lo, out);
 }
 
