@@ -715,10 +715,16 @@ static int own_name(const struct ne_doc *d, int r) {
 
 /* The intention to meet or negotiate (036), stated by coordinated actors
 ** ("Greece and Turkey agreed to resume talks"): each states it toward the
-** other.  Not a one-sided intention ("X is set to visit Y"). */
+** other.  Not a one-sided intention ("X is set to visit Y").  So is an
+** intention to cooperate (030: "Japan and Korea agreed to cooperate") and
+** the intention (03x) of an act of cooperation both sides do ("X and Y will
+** cooperate on energy", "agreed to expand trade": 060-064 and the joint
+** acts); not a one-sided promise ("X and Y agreed to provide aid": 031). */
 static int joint_intent(const ev_ctx *c, const ev_frame *f) {
-    const char *code = (f->cc ? f->cc : c->m.pt->cameo)->code;
-    return !strcmp(code, "036") && (!f->cc || joint_code(c->m.pt->cameo->code));
+    static const char *const mutual[] = {"060", "061", "062", "063", "064", NULL};
+    const char *code = (f->cc ? f->cc : c->m.pt->cameo)->code, *act = c->m.pt->cameo->code;
+    if (!f->cc) return !strcmp(code, "036") || !strcmp(code, "030");
+    return !strncmp(code, "03", 2) && (joint_code(act) || ne_word_in(act, mutual));
 }
 
 /* Source a and target b share a code: still two actors when both are
@@ -931,6 +937,15 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** document's main country; NULL when neither is a country. */
 static const char *event_country(const ev_ctx *c, const ne_event *ev) { return place_country(c, ev, c->d->main_cc); }
 
+/* Does the sentence speak of riots, mobs or communal or sectarian unrest? */
+static int unrest_sentence(const ev_ctx *c) {
+    static const char *const unrest[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
+                                         "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
+    for (int k = 0; k < c->sv.n; k++)
+        if (word_in(c, k, unrest)) return 1;
+    return 0;
+}
+
 /* A passive arrest of someone the dictionaries do not know ("jitendra pandya
 ** has also been arrested", "bilal was remanded to police custody"): the
 ** arrested is taken to be of the country where it happens (the clause's
@@ -1020,25 +1035,6 @@ static int implied_arrests(const ev_ctx *c, ne_event *ev) {
     return ev->has_target = implied_actor(c, ev, cc, "CVL", "arrested", &ev->target);
 }
 
-/* Unrest that names no actor at all ("communal riots broke out", "curfew
-** was imposed in the old city"; docs/ANNOTATION.md rules 3 and 10): a riot
-** (145) is by civilians of the country where it happens, a curfew, a
-** prohibitory order or a state of emergency (1721, 1723, 1724) by its
-** government on its civilians.  The country is the event's place, else
-** the document's main country.  Fills the event's sides; returns 1 when
-** it did. */
-static int implied_unrest(const ev_ctx *c, ne_event *ev) {
-    int riot = !strcmp(ev->code, "145");
-    int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
-    if (!riot && !order) return 0;
-    const char *cc = event_country(c, ev);
-    if (!cc) return 0;
-    if (riot) return ev->has_source = implied_actor(c, ev, cc, "CVL", "rioters", &ev->source);
-    ev->has_source = implied_actor(c, ev, cc, "GOV", "authorities", &ev->source);
-    ev->has_target = ev->has_source && implied_actor(c, ev, cc, "CVL", "residents", &ev->target);
-    return ev->has_target;
-}
-
 /* Gives ev the CAMEO code code (its root, class, weight and PLOVER type);
 ** 0 when the code is unknown. */
 static int recode(const ev_ctx *c, ne_event *ev, const char *code) {
@@ -1046,6 +1042,35 @@ static int recode(const ev_ctx *c, ne_event *ev, const char *code) {
     if (!cc) return 0;
     set_code(ev, cc);
     return 1;
+}
+
+/* Unrest that names no actor at all ("communal riots broke out", "curfew
+** was imposed in the old city"; docs/ANNOTATION.md rules 3 and 10): a riot
+** (145) is by civilians of the country where it happens, a curfew, a
+** prohibitory order or a state of emergency (1721, 1723, 1724) by its
+** government on its civilians.  The country is the event's place, else
+** the document's main country.  Violence (roots 18, 20) that names no actor
+** at all in a sentence about riots or mobs ("the communal violence has
+** claimed 600 lives", "the riots left 12 people dead") is a mob's on the civilians of
+** that country, 180, as implied_mob codes it with civilian victims named.
+** Fills the event's sides; returns 1 when it did, 2 for such violence. */
+static int implied_unrest(const ev_ctx *c, ne_event *ev) {
+    int riot = !strcmp(ev->code, "145");
+    int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
+    int force = !strcmp(ev->root, "18") || !strcmp(ev->root, "20"); /* not 19: firing, shelling, clashes */
+    if (!riot && !order && !force) return 0;
+    const char *cc = event_country(c, ev);
+    if (!cc) return 0;
+    if (riot) return ev->has_source = implied_actor(c, ev, cc, "CVL", "rioters", &ev->source);
+    if (force) { /* killings in riots: a mob's violence on the civilians of the place (implied_mob) */
+        if (!unrest_sentence(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
+        ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
+        ev->has_target = ev->has_source && implied_actor(c, ev, cc, "CVL", "victims", &ev->target);
+        return ev->has_target ? 2 : 0;
+    }
+    ev->has_source = implied_actor(c, ev, cc, "GOV", "authorities", &ev->source);
+    ev->has_target = ev->has_source && implied_actor(c, ev, cc, "CVL", "residents", &ev->target);
+    return ev->has_target;
 }
 
 /* Violence on civilians that names no one who did it, in a sentence about
@@ -1057,15 +1082,11 @@ static int recode(const ev_ctx *c, ne_event *ev, const char *code) {
 ** victims (role CVL).  Fills the event's source and code; returns 1 when it
 ** did. */
 static int implied_mob(const ev_ctx *c, ne_event *ev) {
-    static const char *const unrest[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
-                                         "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
     if (ev->has_source || !ev->has_target || (strcmp(ev->root, "18") && strcmp(ev->root, "19") && strcmp(ev->root, "20")))
         return 0;
     const char *cc = national(c, ev->target.country);
     if (!ev->target.role || strcmp(ev->target.role, "CVL") || !cc) return 0;
-    int riot = 0;
-    for (int k = 0; k < c->sv.n && !riot; k++) riot = word_in(c, k, unrest);
-    if (!riot || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
+    if (!unrest_sentence(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
 }
 
@@ -1294,8 +1315,8 @@ static int active_hold(const ev_ctx *c) {
 /* "Met" takes a party as object, a person or a group the dictionaries may not
 ** know ("he had met Bhandari twice"): the meeting happened, with a partner
 ** unnamed here; the objects of "discussed ... with", "consulted" may be things. */
-static int met_someone(const ev_ctx *c, const ne_event *ev) {
-    return !strcmp(ev->root, "04") && !strcmp(c->sv.t[c->m.anchor].lemma, "meet");
+static int met_someone(const ev_ctx *c, const char *root) {
+    return !strcmp(root, "04") && !strcmp(c->sv.t[c->m.anchor].lemma, "meet");
 }
 
 /* One event per (source, target) pair of the frame. */
@@ -1321,7 +1342,9 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (dep < 0) continue;
             if (dep) ev.confidence *= 0.8;
             if (!ev.has_source && !ev.has_target) {
-                if (!implied_unrest(c, &ev) && !implied_arrests(c, &ev)) continue;
+                int u = implied_unrest(c, &ev);
+                if (u == 2) mob = 1; /* a mob on civilians of its own country */
+                if (!u && !implied_arrests(c, &ev)) continue;
                 ev.confidence *= 0.8;
             }
             if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
@@ -1330,7 +1353,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (firm_business(&ev)) continue;
             if (private_resignation(c, &ev)) continue;
             if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
-                !met_someone(c, &ev))
+                !met_someone(c, ev.root))
                 continue;
 
             if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
@@ -1759,6 +1782,8 @@ static int code_verb(ev_ctx *c) {
     if (!f.verbal) f.verbal = firm_deal(c, &f);
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     if (!f.ntgt && f.nsrc >= 2 && (joint || joint_intent(c, &f))) f.recip = 1;
+    /* "met" without a partner slot needs two sides ("X and Y met"; "the panel met" is none) */
+    if (!f.recip && !f.ntgt && !c->m.pt->has_target && met_someone(c, c->m.pt->cameo->root) && !f.cc) return NE_OK;
     ev_frame r = reversed(&f); /* "X met Y": Y met X too */
     if (joint && !f.recip) visit_or_host(c, &f, &r);
     int rc = emit(c, &f);
