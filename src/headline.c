@@ -48,15 +48,17 @@ static size_t stem_of(const ne_token *t, char *buf) {
     size_t n = t->norm_len;
     if (n < 2 || n >= STEM_MAX) return 0;
     const char *w = stem_word(t);
-    n = strlen(w);
+    if (w != t->norm) n = strlen(w);
     if (n < 2 || n >= STEM_MAX) return 0;
-    memcpy(buf, w, n);
-    if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's') n -= 2;
-    if (n > 4 && !memcmp(buf + n - 3, "ies", 3)) { n -= 2; buf[n - 1] = 'y'; }
-    else if (n > 5 && !memcmp(buf + n - 3, "ing", 3)) n -= 3;
-    else if (n > 4 && !memcmp(buf + n - 2, "ed", 2)) n -= 2;
-    else if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's') n -= 1;
+    size_t y = 0; /* "ies" -> "y": the length up to that 'y' */
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') n -= 2;
+    if (n > 4 && !memcmp(w + n - 3, "ies", 3)) y = n -= 2;
+    else if (n > 5 && !memcmp(w + n - 3, "ing", 3)) n -= 3;
+    else if (n > 4 && !memcmp(w + n - 2, "ed", 2)) n -= 2;
+    else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') n -= 1;
     if (n > 6) n = 6; /* "Gazans"/"Gaza" no, but "Israeli"/"Israel", "attacks"/"attackers" yes */
+    memcpy(buf, w, n);
+    if (y && y <= n) buf[y - 1] = 'y';
     return n;
 }
 
@@ -87,12 +89,18 @@ typedef struct stem_filter {
 /* Bit of a word's first two bytes (w[0] not NUL) in stem_filter.pair. */
 static unsigned pair_bit(const char *w) { return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u); }
 
+/* The first body token: the title's tokens come first (sentence.c splits
+** the title before the body). */
+static size_t body_first(const struct ne_doc *d) {
+    if (d->title_sents >= d->sentences.n) return d->tokens.n;
+    return NE_VEC_AT(d->sentences, ne_sentence, d->title_sents)->tok_first;
+}
+
 /* The title's content words in order (arena memory), a word whose stem is
 ** among the first 64 already taken left out; *f describes their stems. */
 static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size_t *count, stem_filter *f) {
     const ne_token *tk = (const ne_token *)d->tokens.items;
-    size_t nt = 0;
-    while (nt < d->tokens.n && tk[nt].sent < d->title_sents) nt++;
+    size_t nt = body_first(d);
     title_word *tw = neA_alloc(&d->arena, (nt + 1) * sizeof *tw);
     if (!tw) return NULL;
     uint64_t seen[64];
@@ -121,17 +129,19 @@ static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size
 ** stopwords only when its stem is a title word's. */
 static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *tw, size_t n, const stem_filter *f) {
     const ne_token *tk = (const ne_token *)d->tokens.items;
+    const size_t end = d->tokens.n;
+    const uint32_t lead_end = d->title_sents + LEAD_SENTS;
     char buf[STEM_MAX];
-    for (size_t i = 0; i < d->tokens.n; i++) {
+    for (size_t i = body_first(d); i < end; i++) {
         const char *w = stem_word(&tk[i]);
-        if (tk[i].sent < d->title_sents || !w[0]) continue; /* no stem from a word of less than 2 bytes */
+        if (!w[0]) continue; /* no stem from a word of less than 2 bytes */
         unsigned b = pair_bit(w);
         if (!(f->pair[b >> 6] >> (b & 63) & 1)) continue;
         size_t sn = stem_of(&tk[i], buf);
         if (!sn) continue;
         uint64_t h = hash_bytes(buf, sn);
         if (!(f->mask >> (h & 63) & 1)) continue;
-        int uses = tk[i].sent < d->title_sents + LEAD_SENTS ? 2 : 1, stop = -1;
+        int uses = tk[i].sent < lead_end ? 2 : 1, stop = -1;
         for (size_t k = 0; k < n; k++) {
             if (tw[k].h != h) continue;
             if (stop < 0) stop = stopword(e, &tk[i]);
