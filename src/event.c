@@ -1610,6 +1610,21 @@ static int when_agent(ev_ctx *c, int hi, int *out) {
     return 0;
 }
 
+/* Keep the actors of a[0..n) that are none of the sufferers t[0..nt), the
+** same mention or the same referent ("the bjp mla was arrested when he took
+** out a procession": he is the one arrested, not who arrested him; the
+** caller applies it to coercion, root 17); returns how many are left. */
+static int not_suffering(const ev_ctx *c, int *a, int n, const int *t, int nt) {
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+        int same = 0;
+        for (int j = 0; j < nt && !same; j++)
+            same = a[k] == t[j] || (a[k] >= 0 && t[j] >= 0 && neClause_resolve(c->d, a[k]) == neClause_resolve(c->d, t[j]));
+        if (!same) a[m++] = a[k];
+    }
+    return m;
+}
+
 /* Keep the actors of a[0..n) known by a code ("he" with no referent is no
 ** one); returns how many are left. */
 static int coded_only(const ev_ctx *c, int *a, int n) {
@@ -1755,8 +1770,12 @@ static int code_verb(ev_ctx *c) {
                 if (tok_is(c, k, "by")) f.nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f.src);
         }
         f.rule = "passive: target=subject, source=by-agent";
-        if (!f.nsrc && suffered(c->m.pt) && (f.nsrc = when_agent(c, f.hi, f.src)) > 0)
-            f.rule = "passive: target=subject, source=when-clause-subject";
+        if (!f.nsrc && suffered(c->m.pt) && (f.nsrc = when_agent(c, f.hi, f.src)) > 0) {
+            /* coercion: "was arrested when he took out a procession" (force keeps "when their bus
+            ** overturned": the dead's own mishap, one actor on both sides and no event) */
+            if (root_is(c->m.pt, "17")) f.nsrc = not_suffering(c, f.src, f.nsrc, f.tgt, f.ntgt);
+            if (f.nsrc > 0) f.rule = "passive: target=subject, source=when-clause-subject";
+        }
         if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f.ntgt = 0;
     } else {
         memcpy(f.src, subj, sizeof subj);
