@@ -1937,6 +1937,22 @@ static const char *in_talks(const ev_ctx *c) {
     return p >= 0 && tok_is(c, p, "in") ? "046" : NULL; /* "in (ongoing) talks" */
 }
 
+/* A judgement stated with "be" before the anchor's word ("Clinton has been
+** critical of Trump", "Whitman is a vocal critic of Trump"): the pattern
+** opens with a form of be, whose subject is the source.  Returns the number
+** of source actors put in out, 0 when the pattern opens otherwise or the
+** subject names no coded actor, -1 when negated or under a modal ("is not
+** critical of"). */
+static int be_subject(ev_ctx *c, int lo, int *out) {
+    int b = c->m.begin;
+    if (b < 0 || b >= c->m.anchor || c->sv.wc[b] != NE_WC_BE) return 0;
+    int vs = neClause_vg_start(&c->sv, b);
+    for (int k = vs; k < c->m.anchor; k++)
+        if (c->sv.wc[k] == NE_WC_NEG || c->sv.wc[k] == NE_WC_MODAL) return -1;
+    const char *rule = NULL;
+    return coded_only(c, out, neClause_subject(&c->sv, vs, lo, out, EV_MAX_ACTORS, &rule));
+}
+
 static int code_noun(ev_ctx *c, int in_slot) {
     if (c->m.pt->by_speaker) return code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
@@ -1951,6 +1967,10 @@ static int code_noun(ev_ctx *c, int in_slot) {
         if (f.nsrc && !NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, f.src[0]))->code)
             f.nsrc = 0; /* "their offensive" with no referent: try the support verb */
         if (f.nsrc && place_modifier(c, f.src[0], i)) f.nsrc = 0; /* "the Paris attacks": where, not who */
+    }
+    if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = be_subject(c, f.lo, f.src)) != 0) {
+        if (f.nsrc < 0) return NE_OK; /* "is not critical of" */
+        f.rule = "noun: source=be-subject";
     }
     int by = tok_is(c, i + 1, "by") ? i + 1 : tok_is(c, c->m.end + 1, "by") ? c->m.end + 1 : -1;
     if (!f.nsrc && by >= 0) { /* "an attack by X", "a car bombing by X" */
