@@ -140,6 +140,14 @@ static int head_again(const cctx *c, size_t m, size_t k) {
     return 0;
 }
 
+/* Is mention r a political party's: a code that ends in the PTY role
+** ("INDGOVPTY", "USAOPPPTY")? */
+static int party_mention(const cctx *c, size_t r) {
+    const char *code = c->act[r].code;
+    size_t n = code ? strlen(code) : 0;
+    return n >= 6 && !strcmp(code + n - 3, "PTY");
+}
+
 /* May nominal m ("the group", "the ministry", "the former prime minister")
 ** refer to mention k? */
 static int nominal_fits(const cctx *c, size_t m, size_t k) {
@@ -160,6 +168,10 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
     }
     if (c->act[m].role) {
         if (c->inf[k].person == 1) return 0;
+        /* "the government", "the centre", "the district administration" are no party, not even
+        ** the one that governs ("the bharatiya janata party", INDGOVPTY; CAMEO codes the
+        ** executive GOV, a party PTY: docs/ANNOTATION.md rule 9) */
+        if (strcmp(c->act[m].role, "PTY") && party_mention(c, r)) return 0;
         int firm = !strcmp(c->act[m].role, "BUS") && c->act[r].country && !strcmp(c->act[r].country, "MNC");
         return (same_role(c->act[m].role, c->act[r].role) || firm) && c->inf[k].type != NE_DT_DEMONYM; /* "the company": Airbus (MNC) too */
     }

@@ -1138,19 +1138,55 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     return implied_actor(c, ev, cc, "GOV", "government", out);
 }
 
+/* Codes of measures on residents (implied_residents) and the roles of the
+** state that take them. */
+static const char *const residents_codes[] = {"172", "1721", "1723", "1724", "151", "153", "191", NULL};
+static const char *const state_roles[] = {"GOV", "COP", "MIL", NULL};
+
+/* Passage obstructed (144, a protest: "put up barricades", "blocked the
+** highway") by a government, its police or its army is no dissent but
+** restricted movement, 191 (CAMEO codebook 2.19: impose blockade, restrict
+** movement; docs/ANNOTATION.md rule 10: barring a town's roads with
+** police). */
+static void state_barricade(const ev_ctx *c, ne_event *ev) {
+    if (strcmp(ev->root, "14") || strncmp(ev->code, "144", 3) || !ev->has_source || !ev->source.role ||
+        !ne_word_in(ev->source.role, state_roles) || (ev->source.code && strstr(ev->source.code, "PTY")))
+        return; /* a ruling party (INDGOVPTY) blocking roads protests */
+    recode(c, ev, "191");
+}
+
 /* Restrictions, prohibitory orders, curfews and emergency rule (172, 1721,
 ** 1723, 1724) by a government, police or army that names no one they bind
 ** ("the district administration imposed curfew in the old city", "the
 ** state government has banned rallies") are on the civilians of the
 ** source's country (docs/ANNOTATION.md rule 10), as implied_unrest codes
-** them with no actor at all. */
+** them with no actor at all; so are a heightened alert or more police
+** against unrest (151, 153: "the administration has tightened security")
+** and roads barred (191: "police have put up barricades"). */
 static int implied_residents(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
-    static const char *const codes[] = {"172", "1721", "1723", "1724", NULL};
-    static const char *const roles[] = {"GOV", "COP", "MIL", NULL};
-    if (!ev->has_source || !ne_word_in(ev->code, codes) || !ev->source.role || !ne_word_in(ev->source.role, roles))
+    if (!ev->has_source || !ne_word_in(ev->code, residents_codes) || !ev->source.role ||
+        !ne_word_in(ev->source.role, state_roles))
         return 0;
     const char *cc = national(c, ev->source.country);
     return cc && implied_actor(c, ev, cc, "CVL", "residents", out);
+}
+
+/* Police measures (151, 153, 191) placed in a town of the source's own
+** country ("the district administration has tightened security in
+** ayodhya": the place stands for India, IND) are on that town's civilians,
+** as implied_residents codes them with no place; decrees keep the place's
+** country ("declared a state of siege in pando": BOL, as the dev gold
+** codes it).  Replaces the target; returns 1 when it did. */
+static int residents_of_place(const ev_ctx *c, ne_event *ev) {
+    static const char *const measures[] = {"151", "153", "191", NULL}; /* a decree "in pando" stays BOL */
+    const ne_actor *t = &ev->target;
+    if (!ev->has_target || !ne_word_in(ev->code, measures) || !t->country || !t->code || strcmp(t->code, t->country) || !ev->source.country ||
+        strcmp(t->country, ev->source.country))
+        return 0;
+    ne_actor out;
+    if (!implied_residents(c, ev, &out)) return 0;
+    ev->target = out;
+    return 1;
 }
 
 /* A veto, or a threat of one (129; a 13x match holding "veto"), by a
@@ -1363,7 +1399,9 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
             if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
+            state_barricade(c, &ev);
             if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
+            if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
             if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown &&
                 !distinct_groups(c->d, f->src[i], t)) {
                 c->self++;
