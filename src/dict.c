@@ -1100,9 +1100,15 @@ static int load_all(loader *L) {
 
 /* ---- engine side ---- */
 
+uint32_t neDict_serial(void) {
+    static uint32_t serials;
+    return __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+}
+
 ne_dict *neDict_new(void) {
     ne_dict *dc = neM_calloc(1, sizeof *dc);
     if (!dc) return NULL;
+    dc->serial = neDict_serial();
     neB_init(&dc->pool, (size_t)1 << 31);
     neB_addc(&dc->pool, 0); /* offset 0 is "" */
     if (grow_big((void **)&dc->nodes, &dc->node_cap, 1, sizeof *dc->nodes) || dc->pool.err) {
@@ -1370,13 +1376,13 @@ static int vocab_lookup_all(const ne_dict *dc, struct ne_doc *d, uint32_t *ids, 
     if (!ask) return NE_NOMEM;
     for (size_t i = 0; i < n; i++) {
         const ne_wmemo *m = wm ? wm[i] : NULL;
-        if (m && (m->known & NE_WM_DICT)) ids[i] = m->dict_id, roots[i] = m->dict_root;
+        if (m && m->dict == dc->serial) ids[i] = m->dict_id, roots[i] = m->dict_root;
         else ask[nask++] = (uint32_t)i;
     }
     vocab_probe_all(dc, d->tokens.items, ask, nask, d->nhash, ids, roots);
     for (size_t k = 0; wm && k < nask; k++) {
         ne_wmemo *m = wm[ask[k]];
-        if (m) m->dict_id = ids[ask[k]], m->dict_root = roots[ask[k]], m->known |= NE_WM_DICT;
+        if (m) m->dict_id = ids[ask[k]], m->dict_root = roots[ask[k]], m->dict = dc->serial;
     }
     return NE_OK;
 }
