@@ -16,8 +16,9 @@ static void dict_usage(FILE *f) {
             "  unknown codes and role groups, and bad lines of patterns/*.txt, as\n"
             "  FILE:LINE: reason; exit 1 when any.\n"
             "compile: write the binary snapshot of DIR's dictionaries (default\n"
-            "  DIR/dictionaries.snap, and then DIR/lemmas.snap of the WordNet lemmas)\n"
-            "  that engine open reads while it is current.\n"
+            "  DIR/dictionaries.snap, and then DIR/lemmas.snap of the WordNet lemmas and\n"
+            "  DIR/patterns.snap of the parsed patterns) that engine open reads while\n"
+            "  they are current.\n"
             "suggest: code the inputs and list unmatched capitalized names as\n"
             "  COUNT<TAB>NAME<TAB>EXAMPLE SENTENCE, most frequent first.\n",
             prog, prog, prog);

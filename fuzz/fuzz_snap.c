@@ -1,9 +1,11 @@
-/* fuzz_snap.c: the snapshot readers (src/dict_snap.c, src/lemma.c) on any
+/* fuzz_snap.c: the snapshot readers (src/dict_snap.c, src/lemma.c,
+** src/pattern_snap.c) on any
 ** bytes (checksum not verified, so that mutations reach the table checks);
 ** a snapshot one accepts then serves the lookups of a coded text, which must
 ** stay in bounds (ASan) whatever the tables hold. */
 #include "fuzz.h"
 #include "dictInt.h"
+#include "snap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +36,25 @@ static void code_text(void) {
     FUZZ_ASSERT(rc == NE_OK || rc == NE_NOMEM);
 }
 
-/* A lemma snapshot ("NELSNAP\n", lemma.c) or a dictionary snapshot. */
+/* A pattern snapshot ("NEPSNAP\n", pattern_snap.c): parsed against the
+** engine's CAMEO table and lexicon, indexed, then matched. */
+static void pattern_snap(const uint8_t *data, size_t size) {
+    ne_patterns *shipped = engine->patterns;
+    engine->patterns = NULL;
+    int rc = nePattern_snap_parse(engine, data, size, 0);
+    FUZZ_ASSERT(rc == NE_OK || rc == NE_DATA || rc == NE_NOMEM);
+    if (rc == NE_OK && nePattern_build(engine, engine->patterns) == NE_OK) code_text();
+    nePattern_free(engine->patterns);
+    engine->patterns = shipped;
+}
+
+/* A lemma snapshot ("NELSNAP\n", lemma.c), a pattern snapshot or a
+** dictionary snapshot. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size >= 8 && !memcmp(data, "NEPSNAP\n", 8)) {
+        pattern_snap(data, size);
+        return 0;
+    }
     if (size >= 8 && !memcmp(data, "NELSNAP\n", 8)) {
         ne_lexicon *lx = NULL;
         if (neLemma_snap_parse(data, size, 0, &lx) != NE_OK) return 0;

@@ -282,6 +282,15 @@ static int snap_write(struct ne_engine *e, const ne_dict *dc, const ne_buf *src,
     return rc;
 }
 
+/* DIR/patterns.snap: the pattern files parsed with the lexicon of
+** compile_lemmas and DIR's CAMEO table (pattern_snap.c). */
+static int compile_patterns(struct ne_engine *e, const char *dir) {
+    char path[4096];
+    if (neU_path(path, sizeof path, dir, "patterns.snap")) return ne_engine_fail(e, NE_IO, "%s: path too long", dir);
+    int rc = neCameo_load(e);
+    return rc ? rc : nePattern_compile(e, path);
+}
+
 /* DIR/lemmas.snap: the lexicon of the default WordNet directory (lemma.c). */
 static int compile_lemmas(struct ne_engine *e, const char *dir) {
     char path[4096];
@@ -314,8 +323,9 @@ int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errca
         rc = ne_engine_fail(e, NE_IO, "%s: path too long", dir);
     if (rc == NE_OK) rc = snap_write(e, e->dict, &src, out ? out : path);
     if (rc == NE_OK && !out) rc = compile_lemmas(e, dir);
+    if (rc == NE_OK && !out) rc = compile_patterns(e, dir);
     if (errmsg && errcap) snprintf(errmsg, errcap, "%s", rc ? e->errmsg : "");
     neB_free(&src);
-    ne_engine_close(e); /* the parts this engine has: dictionaries, lemmas, abbreviations */
+    ne_engine_close(e); /* the parts this engine has: dictionaries, lemmas, CAMEO, patterns, abbreviations */
     return rc;
 }

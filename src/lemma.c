@@ -465,9 +465,7 @@ static void lx_snap_head(ne_snap_head *h) {
     neSnap_head_init(h, "NELSNAP\n", layout);
 }
 
-/* The files the lexicon is built from: the WordNet files (their paths) and
-** the data directory's wordnet-proper.txt. */
-static int lx_sources(const struct ne_engine *e, ne_buf *out) {
+int neLemma_sources(const struct ne_engine *e, ne_buf *out) {
     static const char *const wn[] = {"index.verb", "index.noun", "verb.exc", "noun.exc", "index.adj"};
     char path[1024];
     int rc = NE_OK;
@@ -544,17 +542,11 @@ int neLemma_snap_parse(const void *data, size_t len, int verify_hash, ne_lexicon
 /* e->lexicon from DATA_DIR/lemmas.snap when it is current: NE_OK,
 ** NE_NOTFOUND (parse the text), NE_NOMEM. */
 static int lemma_snap_load(struct ne_engine *e) {
-    char path[1024];
     ne_snap_head want, h;
-    ne_buf src;
-    void *body = NULL;
+    void *body;
     int nomem = 0;
-    if (neU_path(path, sizeof path, e->data_dir, LX_SNAP_FILE)) return NE_NOTFOUND;
     lx_snap_head(&want);
-    neB_init(&src, (size_t)1 << 16);
-    int rc = lx_sources(e, &src);
-    if (rc == NE_OK) rc = neSnap_read(path, &want, &src, &h, &body);
-    neB_free(&src);
+    int rc = neSnap_load(e, LX_SNAP_FILE, &want, neLemma_sources, &h, &body);
     if (rc == NE_OK && !(e->lexicon = lx_from_snap(&h, body, &nomem))) {
         neSnap_free(body, h.body_bytes);
         rc = nomem ? NE_NOMEM : NE_NOTFOUND;
@@ -570,7 +562,7 @@ int neLemma_load(struct ne_engine *e) {
 int neLemma_compile(struct ne_engine *e, const char *path) {
     ne_buf src;
     neB_init(&src, (size_t)1 << 16);
-    int rc = lx_sources(e, &src); /* before parsing: a file changed meanwhile is stale */
+    int rc = neLemma_sources(e, &src); /* before parsing: a file changed meanwhile is stale */
     if (rc != NE_OK) rc = ne_engine_fail(e, rc == NE_NOMEM ? NE_NOMEM : NE_IO, "%s: cannot list the WordNet files",
                                          e->wordnet_dir);
     if (rc == NE_OK) rc = load_text(e);

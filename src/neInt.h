@@ -366,6 +366,8 @@ int neCameo_quad_of_root(int root);
 /* Where Debian's wordnet-base puts the WordNet database (ne_options.wordnet_dir default). */
 #define NE_WORDNET_DIR "/usr/share/wordnet"
 int nePattern_load(struct ne_engine *e);                        /* pattern.c */
+/* nePattern_load's parse of the text files, without the index (nePattern_build). */
+int nePattern_load_text(struct ne_engine *e);
 /* Check mode of nePattern_load (ne_dict_check): parse every patterns/NN.txt file of
 ** e->data_dir (needs e->cameo and e->lexicon), pass each bad line to report as
 ** "patterns/FILE:LINE: reason" and count it in *nerr; the index is not built.
@@ -494,6 +496,9 @@ size_t nePattern_count(const ne_patterns *p);
 /* For tests and the validator: a new empty set, parse one file's text into
 ** it (errors "FILE:LINE: reason" on e), then build its anchor index. */
 ne_patterns *nePattern_new(void);
+/* The arena everything of p lives in, and p's patterns in file order (ne_pattern). */
+ne_arena *nePattern_arena(ne_patterns *p);
+ne_vec *nePattern_list(const ne_patterns *p);
 int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const char *text, size_t len);
 int nePattern_build(struct ne_engine *e, ne_patterns *p);
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e);  /* event.c (uses clause.c) */

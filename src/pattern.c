@@ -3,6 +3,7 @@
 ** errors, and the anchor index (a hash keyed by the anchor's lemma), so that
 ** per-sentence cost does not depend on the size of the dictionary. */
 #include "neInt.h"
+#include "snap.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -732,10 +733,17 @@ static int load_all(struct ne_engine *e, void (*report)(void *, const char *), v
     return rc;
 }
 
+int nePattern_load_text(struct ne_engine *e) { return load_all(e, NULL, NULL, NULL); }
+
 int nePattern_load(struct ne_engine *e) {
-    int rc = load_all(e, NULL, NULL, NULL);
+    int rc = nePattern_snap_load(e);
+    if (rc == NE_NOTFOUND) rc = nePattern_load_text(e);
     return rc ? rc : nePattern_build(e, e->patterns);
 }
+
+ne_arena *nePattern_arena(ne_patterns *p) { return &p->arena; }
+
+ne_vec *nePattern_list(const ne_patterns *p) { return (ne_vec *)&p->pats; }
 
 int nePattern_check(struct ne_engine *e, void (*report)(void *, const char *), void *ctx, size_t *nerr) {
     return load_all(e, report, ctx, nerr);

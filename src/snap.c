@@ -84,6 +84,19 @@ int neSnap_read(const char *path, const ne_snap_head *want, const ne_buf *source
     return rc;
 }
 
+int neSnap_load(const struct ne_engine *e, const char *file, const ne_snap_head *want,
+                int (*sources)(const struct ne_engine *, ne_buf *), ne_snap_head *h, void **body) {
+    char path[1024];
+    ne_buf src;
+    *body = NULL;
+    if (neU_path(path, sizeof path, e->data_dir, file)) return NE_NOTFOUND;
+    neB_init(&src, (size_t)1 << 20);
+    int rc = sources(e, &src);
+    if (rc == NE_OK) rc = neSnap_read(path, want, &src, h, body);
+    neB_free(&src);
+    return rc == NE_NOMEM ? NE_NOMEM : rc == NE_OK ? NE_OK : NE_NOTFOUND;
+}
+
 int neSnap_parse(const void *data, size_t len, const ne_snap_head *want, int verify_hash, ne_snap_head *h,
                  void **body) {
     *body = NULL;

@@ -49,6 +49,12 @@ int neSnap_source(ne_buf *list, const char *path, const char *name);
 int neSnap_read(const char *path, const ne_snap_head *want, const ne_buf *sources, ne_snap_head *h, void **body);
 void neSnap_free(void *body, uint64_t bytes);
 
+/* neSnap_read of file in e's data directory, against want and the source
+** list that sources writes for e: NE_OK (*h and *body as neSnap_read),
+** NE_NOTFOUND (absent or stale: parse the text), NE_NOMEM. */
+int neSnap_load(const struct ne_engine *e, const char *file, const ne_snap_head *want,
+                int (*sources)(const struct ne_engine *, ne_buf *), ne_snap_head *h, void **body);
+
 /* The same checks on a snapshot in memory [data, data+len), its source
 ** list not compared and, with verify_hash 0, its checksum not either (the
 ** fuzz target): NE_OK, NE_DATA, NE_NOMEM. */
@@ -60,5 +66,22 @@ int neSnap_parse(const void *data, size_t len, const ne_snap_head *want, int ver
 ** file renamed over it.  NE_OK, or NE_IO with the reason in e. */
 int neSnap_write(struct ne_engine *e, const char *path, ne_snap_head *h, const ne_buf *sources, const void *body,
                  size_t bytes);
+
+/* Append to out the source list lines (neSnap_source) of the files the
+** lexicon is built from: the WordNet files (their paths) and the data
+** directory's wordnet-proper.txt (lemma.c).  NE_OK, NE_NOMEM, NE_NOTFOUND. */
+int neLemma_sources(const struct ne_engine *e, ne_buf *out);
+
+/* ---- the patterns' snapshot (pattern_snap.c) ---- */
+/* e->patterns, parsed but not built, from DATA/patterns.snap when it is
+** current (needs e->lexicon and e->cameo): NE_OK; NE_NOTFOUND (absent,
+** stale or damaged: parse the text, e->patterns NULL); NE_NOMEM. */
+int nePattern_snap_load(struct ne_engine *e);
+/* Parse the pattern files (needs e->lexicon and e->cameo) and write their
+** snapshot to path.  NE_OK, or an error with the reason in e. */
+int nePattern_compile(struct ne_engine *e, const char *path);
+/* nePattern_snap_load from a snapshot in memory, its source list not
+** compared (the fuzz target): NE_OK, NE_DATA, NE_NOMEM. */
+int nePattern_snap_parse(struct ne_engine *e, const void *data, size_t len, int verify_hash);
 
 #endif /* NE_SNAP_H */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # dict_snapshot.sh: `newsevents dict compile` writes the binary snapshots of the
-# dictionaries and the lemmas; engine open reads them while every source file keeps its size and
+# dictionaries, the lemmas and the patterns; engine open reads them while every source file keeps its size and
 # time (shown by a same-size edit it does not see), parses the text when a
 # source changed, and falls back to the text, never crashing, when a snapshot
 # is truncated, damaged or of another format.  Output is the same either way.
@@ -9,12 +9,14 @@
 [ -f "$NEWSEVENTS_DATA/dictionaries.snap" ] || fail "the build did not compile $NEWSEVENTS_DATA/dictionaries.snap"
 
 # A small data directory: the shipped files (linked), the hand-written places
-# only (fast under the sanitizers), and a copy of actors/ with one test entry.
+# only (fast under the sanitizers), a copy of actors/ with one test entry and a
+# copy of patterns/.
 d=$TMP/data
 mkdir -p "$d/places"
 for f in "$NEWSEVENTS_DATA"/*; do
-    case ${f##*/} in dictionaries.snap | places | actors) ;; *) ln -s "$f" "$d/${f##*/}" ;; esac
+    case ${f##*/} in dictionaries.snap | places | actors | patterns) ;; *) ln -s "$f" "$d/${f##*/}" ;; esac
 done
+cp -r "$NEWSEVENTS_DATA/patterns" "$d/patterns"
 ln -s "$NEWSEVENTS_DATA/places/regions.txt" "$d/places/regions.txt"
 cp -r "$NEWSEVENTS_DATA/actors" "$d/actors"
 printf 'Zorblania = FRA ; type=country\n' > "$d/actors/zz_test.txt"
@@ -78,24 +80,52 @@ for how in truncate flip header garbage empty; do
     cmp -s "$TMP/good.jsonl" "$TMP/damaged_$how.jsonl" || fail "a $how snapshot changed the output"
 done
 
+# damaged SNAPSHOT WHAT: the snapshot truncated to a third, a byte of it
+# changed, or garbage: engine open falls back to the text, with the output of
+# the good one ($TMP/good.jsonl); then the good one is put back.
+damaged() {
+    local f=$1 size how
+    cp "$f" "$TMP/orig.snap"
+    size=$(stat -c %s "$f")
+    for how in truncate flip garbage; do
+        case $how in
+        truncate) head -c $((size / 3)) "$TMP/orig.snap" > "$f" ;;
+        flip) cp "$TMP/orig.snap" "$f"
+              printf '\x5a' | dd of="$f" bs=1 seek=$((size / 2)) conv=notrunc status=none ;;
+        garbage) head -c 3000 /dev/urandom > "$f" ;;
+        esac
+        code "$2_$how.jsonl"
+        CHECKS=$((CHECKS + 1))
+        cmp -s "$TMP/good.jsonl" "$TMP/$2_$how.jsonl" || fail "a $how $2 snapshot changed the output"
+    done
+    cp "$TMP/orig.snap" "$f"
+}
+
 # The same for the lemma snapshot that dict compile writes beside it.
 lsnap=$d/lemmas.snap
 [ -f "$lsnap" ] && [ ! -L "$lsnap" ] || fail "dict compile wrote no $lsnap"
 cp "$TMP/snap.orig" "$snap"
-cp "$lsnap" "$TMP/lsnap.orig"
-lsize=$(stat -c %s "$lsnap")
-for how in truncate flip garbage; do
-    case $how in
-    truncate) head -c $((lsize / 3)) "$TMP/lsnap.orig" > "$lsnap" ;;
-    flip) cp "$TMP/lsnap.orig" "$lsnap"
-          printf '\x5a' | dd of="$lsnap" bs=1 seek=$((lsize / 2)) conv=notrunc status=none ;;
-    garbage) head -c 3000 /dev/urandom > "$lsnap" ;;
-    esac
-    code "lemmas_$how.jsonl"
-    CHECKS=$((CHECKS + 1))
-    cmp -s "$TMP/good.jsonl" "$TMP/lemmas_$how.jsonl" || fail "a $how lemma snapshot changed the output"
-done
-cp "$TMP/lsnap.orig" "$lsnap"
+damaged "$lsnap" lemma
+
+# The same for the pattern snapshot: read while every pattern file keeps its
+# size and time (a same-size edit is not seen), stale after a size change.
+psnap=$d/patterns.snap
+[ -f "$psnap" ] && [ ! -L "$psnap" ] || fail "dict compile wrote no $psnap"
+grep -q '"code":"111"' "$TMP/good.jsonl" || fail "no 111 event to test the pattern snapshot on: $(cat "$TMP/good.jsonl")"
+pf=$d/patterns/11.txt
+cp -p "$pf" "$TMP/pf.orig"
+sed -i 's/^111   v  condemn +$/112   v  condemn +/' "$pf"
+touch -r "$TMP/pf.orig" "$pf"
+code psame.jsonl
+CHECKS=$((CHECKS + 1))
+grep -q '"code":"111"' "$TMP/psame.jsonl" || fail "engine open did not read the current pattern snapshot"
+printf '# one more line\n' >> "$pf"
+touch -r "$TMP/pf.orig" "$pf"
+code pstale.jsonl
+CHECKS=$((CHECKS + 1))
+grep -q '"code":"112"' "$TMP/pstale.jsonl" || fail "a stale pattern snapshot was used: $(cat "$TMP/pstale.jsonl")"
+cp -p "$TMP/pf.orig" "$pf"
+damaged "$psnap" pattern
 
 # --dict extra dictionaries are not in the snapshot: with them the text is parsed.
 printf 'Quxlandia = ITA ; type=country\n' > "$TMP/extra.txt"

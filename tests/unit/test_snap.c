@@ -1,4 +1,5 @@
-/* test_snap.c: the snapshot readers (src/snap.c, dict_snap.c, lemma.c) on
+/* test_snap.c: the snapshot readers (src/snap.c, dict_snap.c, lemma.c,
+** pattern_snap.c) on
 ** the seeds of fuzz/corpus/snap: the whole file is accepted; every shorter
 ** prefix and every one-byte change of the tables (the checksum's) are
 ** refused; no change reads out of bounds (ASan in make test), with the
@@ -28,9 +29,23 @@ static char *slurp(const char *name, size_t *n) {
     return buf;
 }
 
-/* Parse data as a dictionary (lemmas 0) or lemma snapshot; 1 when accepted. */
+enum { SNAP_DICT, SNAP_LEMMAS, SNAP_PATTERNS };
+/* An engine with the CAMEO table only, which pattern snapshots are read against. */
+static struct ne_engine *cameo_engine;
+
+static int parse_patterns(const char *data, size_t n, int verify) {
+    struct ne_engine *e = cameo_engine;
+    int rc = nePattern_snap_parse(e, data, n, verify);
+    assert_true(rc == NE_OK ? e->patterns != NULL : rc == NE_DATA && e->patterns == NULL);
+    nePattern_free(e->patterns);
+    e->patterns = NULL;
+    return rc == NE_OK;
+}
+
+/* Parse data as a snapshot of kind lemmas (SNAP_*); 1 when accepted. */
 static int parse(const char *data, size_t n, int lemmas, int verify) {
-    if (lemmas) {
+    if (lemmas == SNAP_PATTERNS) return parse_patterns(data, n, verify);
+    if (lemmas == SNAP_LEMMAS) {
         ne_lexicon *lx = NULL;
         int rc = neLemma_snap_parse(data, n, verify, &lx);
         assert_true(rc == NE_OK ? lx != NULL : rc == NE_DATA && lx == NULL);
@@ -65,12 +80,24 @@ static void check_seed(const char *name, int lemmas) {
 
 static void test_dictionary_seed(void **state) {
     (void)state;
-    check_seed("small.snap", 0);
+    check_seed("small.snap", SNAP_DICT);
 }
 
 static void test_lemma_seed(void **state) {
     (void)state;
-    check_seed("lemmas-small.snap", 1);
+    check_seed("lemmas-small.snap", SNAP_LEMMAS);
+}
+
+static void test_pattern_seed(void **state) {
+    (void)state;
+    static const char dir[] = NE_SRC_DIR "/dictionaries";
+    struct ne_engine *e = cameo_engine = neM_calloc(1, sizeof *e);
+    assert_non_null(e);
+    assert_non_null(e->data_dir = neM_malloc(sizeof dir));
+    memcpy(e->data_dir, dir, sizeof dir);
+    assert_int_equal(neCameo_load(e), NE_OK);
+    check_seed("patterns-small.snap", SNAP_PATTERNS);
+    ne_engine_close(e);
 }
 
 static void test_avx2_checksum(void **state) {
@@ -93,6 +120,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dictionary_seed),
         cmocka_unit_test(test_lemma_seed),
+        cmocka_unit_test(test_pattern_seed),
         cmocka_unit_test(test_avx2_checksum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
