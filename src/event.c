@@ -1839,8 +1839,11 @@ static int code_verb(ev_ctx *c) {
     if (!f.verbal) f.verbal = firm_deal(c, &f);
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     if (!f.ntgt && f.nsrc >= 2 && (joint || joint_intent(c, &f))) f.recip = 1;
-    /* "met" without a partner slot needs two sides ("X and Y met"; "the panel met" is none) */
-    if (!f.recip && !f.ntgt && !c->m.pt->has_target && met_someone(c, c->m.pt->cameo->root) && !f.cc) return NE_OK;
+    /* "met" or an accord (019) without a partner slot needs two sides ("X and Y met", "X and Y
+    ** agreed that ..."; "the panel met", "the minister agreed that ..." are none) */
+    if (!f.recip && !f.ntgt && !c->m.pt->has_target && !f.cc &&
+        (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019")))
+        return NE_OK;
     ev_frame r = reversed(&f); /* "X met Y": Y met X too */
     if (joint && !f.recip) visit_or_host(c, &f, &r);
     int rc = emit(c, &f);
