@@ -7,6 +7,8 @@
 #define XXH_INLINE_ALL /* header-only: inlined into neW_get */
 #include <xxhash.h>
 
+#define WT_FIRST_BITS 4096 /* bits of first_map */
+
 /* The probe key of an entry slot, parallel to ents: a lookup compares the
 ** text of a phrase only when its hash, length and class agree.  len 0 = empty. */
 typedef struct ent_key {
@@ -25,6 +27,7 @@ struct ne_wordtab {
     ** tokens start no phrase, and one lookup tells (same capacity as ents) */
     struct first_word {
         const char *w;
+        uint32_t hash; /* hash_phrase of the word: probes compare it before the text */
         uint16_t len;
         uint8_t maxwords;
         uint32_t classes; /* bit c: a phrase of class c (c < 32) starts here */
@@ -37,6 +40,9 @@ struct ne_wordtab {
     ** whose next word is in no pair with it tries its one-word phrases only */
     uint64_t *pairs;
     uint32_t pair_mask;
+    /* bit hash_phrase % WT_FIRST_BITS set for each first word: most tokens
+    ** start no phrase, and their lookups then read one word (first_maybe) */
+    uint64_t first_map[WT_FIRST_BITS / 64];
 };
 
 /* ne_hash: a token's first-word lookup may use d->nhash. */
@@ -127,12 +133,17 @@ static int load_line(struct ne_engine *e, ne_wordtab *t, char *line, char *end,
     return NE_OK;
 }
 
+/* May a phrase start with the word whose hash_phrase is hash?  0: none does. */
+static int first_maybe(const ne_wordtab *t, uint32_t hash) {
+    return (int)(t->first_map[hash % WT_FIRST_BITS / 64] >> (hash % 64) & 1);
+}
+
 /* Slot of the first word [w, w+n) with hash_phrase hash in t->firsts (its
 ** own or an empty one). */
 static size_t first_slot_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash) {
     size_t h = hash & (t->cap - 1);
-    while (t->firsts[h].w && !(t->firsts[h].len == n && memcmp(t->firsts[h].w, w, n) == 0))
-        h = (h + 1) & (t->cap - 1);
+    for (const struct first_word *f; (f = &t->firsts[h])->w; h = (h + 1) & (t->cap - 1))
+        if (f->hash == hash && f->len == n && memcmp(f->w, w, n) == 0) break;
     return h;
 }
 
@@ -183,8 +194,11 @@ static int index_first_words(ne_wordtab *t) {
         const ne_word *w = &t->ents[i];
         if (!w->phrase) continue;
         size_t n = strcspn(w->phrase, " ");
-        size_t h = first_slot(t, w->phrase, n);
+        uint32_t hash = hash_phrase(w->phrase, n);
+        size_t h = first_slot_h(t, w->phrase, n, hash);
         t->firsts[h].w = w->phrase;
+        t->firsts[h].hash = hash;
+        t->first_map[hash % WT_FIRST_BITS / 64] |= (uint64_t)1 << (hash % 64);
         t->firsts[h].len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
         if (w->nwords > t->firsts[h].maxwords) t->firsts[h].maxwords = w->nwords;
         t->firsts[h].classes |= class_bit(w->cls);
@@ -266,7 +280,7 @@ uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n) {
 }
 
 uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash) {
-    if (!t || !t->firsts) return 0;
+    if (!t || !t->firsts || !first_maybe(t, hash)) return 0;
     return t->firsts[first_slot_h(t, w, n, hash)].classes;
 }
 
@@ -275,7 +289,8 @@ void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32
         memset(out, 0, n * sizeof *out);
         return;
     }
-    for (size_t i = 0; i < n; i++) out[i] = t->firsts[first_slot_h(t, tk[i].norm, tk[i].norm_len, hash[i])].classes;
+    for (size_t i = 0; i < n; i++)
+        out[i] = first_maybe(t, hash[i]) ? t->firsts[first_slot_h(t, tk[i].norm, tk[i].norm_len, hash[i])].classes : 0;
 }
 
 /* The phrase lengths (bit k-1: k words) a phrase of the first word in slot
