@@ -612,6 +612,7 @@ typedef struct ev_frame {
     double conf;
     const char *verbal; /* another reading's code: criticism (verbal_attack), accusation (charge_accuses),
                         ** mob violence or police repression (unarmed_force) */
+    int unnamed;        /* a passive arrest of a noun group that names no actor (unnamed_arrested) */
 } ev_frame;
 
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
@@ -944,6 +945,32 @@ static int unrest_sentence(const ev_ctx *c) {
     for (int k = 0; k < c->sv.n; k++)
         if (word_in(c, k, unrest)) return 1;
     return 0;
+}
+
+/* Is the passive verb group starting at vs the predicate of a noun group or
+** pronoun right before it that names no actor with a code ("they were
+** detained" with no one "they" stands for, "about a dozen rumour mongers
+** were nabbed", "the four were arrested earlier")?  subj[0..ns) are the
+** subject's actors.  Only for arrests (173) whose pattern takes any group
+** (not "+!": "the meeting was held"). */
+static int unnamed_subject(const ev_ctx *c, int vs, const int *subj, int ns) {
+    const ne_pattern *pt = c->m.pt;
+    if (pt->kind != 'v' || !pt->cameo || strcmp(pt->cameo->code, "173") || !pt->has_target) return 0;
+    for (int k = 0; k < pt->nelems; k++)
+        if (pt->elems[k].need_actor) return 0;
+    for (int k = 0; k < ns; k++)
+        if (subj[k] < 0 || NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, subj[k]))->code) return 0;
+    int j = vs - 1;
+    return j >= 0 && neClause_ng_token(&c->sv, j);
+}
+
+/* A passive arrest of people the text names by no actor (unnamed_subject):
+** civilians (CVL) of the country where it happens (the clause's place, else
+** the document's main country, else of no country known), so that the event
+** is kept and implied_police can name the police (docs/ANNOTATION.md rule
+** 11: "300 activists were arrested on Saturday").  Fills ev->target. */
+static int unnamed_arrested(const ev_ctx *c, ne_event *ev) {
+    return implied_actor(c, ev, event_country(c, ev), "CVL", "arrested", &ev->target);
 }
 
 /* A passive arrest of someone the dictionaries do not know ("jitendra pandya
@@ -1371,6 +1398,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
             if (!ev.has_target) ev.has_target = domestic_target(c, &ev, t);
+            if (!ev.has_target && t == -1 && f->unnamed) ev.has_target = unnamed_arrested(c, &ev);
             int unknown = !ev.has_target && (ev.has_target = unknown_person(c, &ev, t));
             int mob = implied_mob(c, &ev);
             if (mob) ev.confidence *= 0.8;
@@ -1801,6 +1829,7 @@ static int code_verb(ev_ctx *c) {
     if (c->m.passive) {
         memcpy(f.tgt, subj, sizeof subj);
         f.ntgt = ns;
+        f.unnamed = unnamed_subject(c, vs, subj, ns);
         f.nsrc = slot_actors(c, c->m.bys, c->m.bye, f.src);
         if (!f.nsrc && c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src); /* "in $ firing" */
         if (!f.nsrc) { /* an agent later in the clause: "was accused of X by Y" */
