@@ -565,6 +565,13 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     p->end = te;
 }
 
+/* An inflected verb form ("criticized", "accuses"): the verb of a clause
+** whose subject is before it ("Democrats criticized Donald Trump"), no
+** description of the name after it. */
+static int inflected_verb(const ne_token *t) {
+    return (t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->norm, t->lemma) != 0;
+}
+
 /* "Republican contender Donald Trump", "American billionaire Elon Musk",
 ** "Democrat Hillary Clinton", "GOP candidate Dr. Ben Carson": a party or
 ** nationality, up to three lower-case words that name no role, an honorific,
@@ -573,7 +580,9 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
 static int person_after(scan *s, np *p, size_t k) {
     const ne_dentry *y;
     size_t at = k;
-    while (at < s->b && at < k + 3 && gap_word(s, &s->tk[at]) && !match(s, at, NE_DM(NE_DT_ROLE), &y)) at++;
+    while (at < s->b && at < k + 3 && gap_word(s, &s->tk[at]) && !match(s, at, NE_DM(NE_DT_ROLE), &y) &&
+           !inflected_verb(&s->tk[at]))
+        at++;
     if (at >= s->b) return 0;
     if (at + 1 < s->b && in_list(s, &s->tk[at], L_HON)) at++; /* "GOP presidential candidate Dr. Ben Carson" */
     size_t yn = match(s, at, NE_DM(NE_DT_PERSON), &y);

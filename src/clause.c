@@ -769,7 +769,9 @@ static int main_subject_after(const ne_sview *sv, int k, int *out, int max) {
     int s = k + 1;
     while (s < sv->n && WC(sv, s) == NE_WC_ADV) s++;
     int e = s;
-    while (e < sv->n && ng_token(sv, e)) e++;
+    while (e < sv->n && (ng_token(sv, e) || /* coordinated: "Surjeet and Basu said" */
+                         (WC(sv, e) == NE_WC_CONJ && e > s && e + 1 < sv->n && ng_token(sv, e + 1))))
+        e++;
     if (e == s || e >= sv->n || !(sv->isverb[e] || is_aux(sv, e) || WC(sv, e) == NE_WC_ADV)) return 0;
     return neClause_ng_actors(sv, s, e - 1, out, max);
 }
