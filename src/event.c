@@ -1776,6 +1776,14 @@ static int claim_content(const ev_ctx *c, int lo) {
 }
 
 /* A verb-anchored match: modality, subject, voice, then the events. */
+/* A condition after the anchor in its sentence ("Iran would attack Israel if
+** provoked", "unless the talks resume"): the future act is hypothetical. */
+static int if_after(const ev_ctx *c) {
+    for (int k = c->m.anchor + 1; k < c->sv.n; k++)
+        if (tok_is(c, k, "if") || tok_is(c, k, "unless")) return 1;
+    return 0;
+}
+
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
     int i = c->m.anchor, gov;
@@ -1785,7 +1793,11 @@ static int code_verb(ev_ctx *c) {
     mod = future_refusal(c, mod, &f);
     if (mod & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
     if (claim_content(c, f.lo)) return NE_OK;
-    if ((mod & NE_MOD_MODAL) && !intent && (!(mod & NE_MOD_FUTURE) || !(f.cc = intent_code(c)))) return NE_OK;
+    /* an announced act: a cooperative one is an intention (03x), a conflict one a threat (13x:
+    ** "the police would arrest anyone who defied the curfew") */
+    if ((mod & NE_MOD_MODAL) && !intent &&
+        (!(mod & NE_MOD_FUTURE) || (!(f.cc = intent_code(c)) && (if_after(c) || !(f.cc = threat_code(c))))))
+        return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
     if ((mod & NE_MOD_INFINITIVE) && gov < 0 && tok_is(c, before_to(c, vs), "on")) gov = before_to(c, vs); /* went on to */
     if ((mod & NE_MOD_INFINITIVE) && !implicative(c, gov)) {
