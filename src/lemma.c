@@ -561,10 +561,7 @@ int neLemma_load(struct ne_engine *e) {
 
 int neLemma_compile(struct ne_engine *e, const char *path) {
     ne_buf src;
-    neB_init(&src, (size_t)1 << 16);
-    int rc = neLemma_sources(e, &src); /* before parsing: a file changed meanwhile is stale */
-    if (rc != NE_OK) rc = ne_engine_fail(e, rc == NE_NOMEM ? NE_NOMEM : NE_IO, "%s: cannot list the WordNet files",
-                                         e->wordnet_dir);
+    int rc = neSnap_sources(e, neLemma_sources, &src, e->wordnet_dir, "WordNet files");
     if (rc == NE_OK) rc = load_text(e);
     ne_lexicon *lx = e->lexicon;
     size_t cap = 64; /* the smallest table of the usual load: lookups are the same */

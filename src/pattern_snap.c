@@ -191,10 +191,7 @@ static int ps_body(const ne_patterns *p, char **body, uint64_t *size, uint64_t *
 
 int nePattern_compile(struct ne_engine *e, const char *path) {
     ne_buf src;
-    neB_init(&src, (size_t)1 << 20);
-    int rc = ps_sources(e, &src); /* before parsing: a file changed meanwhile is stale */
-    if (rc != NE_OK) rc = ne_engine_fail(e, rc == NE_NOMEM ? NE_NOMEM : NE_IO, "%s: cannot list the pattern files",
-                                         e->data_dir);
+    int rc = neSnap_sources(e, ps_sources, &src, e->data_dir, "pattern files");
     if (rc == NE_OK) rc = nePattern_load_text(e);
     char *body = NULL;
     ne_snap_head h;
@@ -295,6 +292,7 @@ static int ps_patterns(struct ne_engine *e, const ps_tabs *t) {
     ne_pelem *elems;
     if (!p || ps_elems(t, p, &pool, &elems)) return NE_NOMEM;
     ne_vec *pats = nePattern_list(p);
+    if (neV_reserve(nePattern_arena(p), pats, t->n[PN_PATS] + 1)) return NE_NOMEM;
     for (uint64_t i = 0; i < t->n[PN_PATS]; i++) {
         const ps_pat *pp = &t->pat[i];
         const ne_cameo_code *cc = pp->code ? neCameo_get(e->cameo, pool + pp->code) : NULL;

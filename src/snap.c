@@ -84,6 +84,14 @@ int neSnap_read(const char *path, const ne_snap_head *want, const ne_buf *source
     return rc;
 }
 
+int neSnap_sources(struct ne_engine *e, int (*sources)(const struct ne_engine *, ne_buf *), ne_buf *src,
+                   const char *dir, const char *what) {
+    neB_init(src, (size_t)1 << 20);
+    int rc = sources(e, src);
+    if (rc == NE_OK) return NE_OK;
+    return ne_engine_fail(e, rc == NE_NOMEM ? NE_NOMEM : NE_IO, "%s: cannot list the %s", dir, what);
+}
+
 int neSnap_load(const struct ne_engine *e, const char *file, const ne_snap_head *want,
                 int (*sources)(const struct ne_engine *, ne_buf *), ne_snap_head *h, void **body) {
     char path[1024];

@@ -49,6 +49,13 @@ int neSnap_source(ne_buf *list, const char *path, const char *name);
 int neSnap_read(const char *path, const ne_snap_head *want, const ne_buf *sources, ne_snap_head *h, void **body);
 void neSnap_free(void *body, uint64_t bytes);
 
+/* The source list that sources writes for e into src (initialized here;
+** free it with neB_free), taken before the tables are built, so that a file
+** changed meanwhile makes the snapshot stale: NE_OK, or NE_NOMEM / NE_IO
+** with "DIR: cannot list the WHAT" in e. */
+int neSnap_sources(struct ne_engine *e, int (*sources)(const struct ne_engine *, ne_buf *), ne_buf *src,
+                   const char *dir, const char *what);
+
 /* neSnap_read of file in e's data directory, against want and the source
 ** list that sources writes for e: NE_OK (*h and *body as neSnap_read),
 ** NE_NOTFOUND (absent or stale: parse the text), NE_NOMEM. */
