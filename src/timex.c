@@ -1080,6 +1080,21 @@ static int num_leads(const tx *x, size_t i) {
     return 0;
 }
 
+/* Can a matcher's path for a number word (C(TW_NUMBER): "two", "a", "several")
+** match from the one at i?  m_count_unit reads after it a unit, a dash, a
+** number ("twenty four"), or a half ("1/2", "and a half") before its unit;
+** m_spoken_year another number word or "thousand".  A change to what a
+** TW_NUMBER matcher reads after its number word must update this test.
+** Most of them are articles ("a company"). */
+static int number_leads(const tx *x, size_t i) {
+    const ne_word *w = word_at(x, i, TW_NUMBER);
+    size_t j = i + (w ? w->nwords : 1);
+    if (j >= x->end) return 0;
+    if (x->tk[j].shape == NE_SH_DASH || x->tk[j].shape == NE_SH_NUM || (x->starts[j] & (C(TW_UNIT) | C(TW_NUMBER))))
+        return 1;
+    return is_word(x, j, "and") || is_word(x, j, "thousand");
+}
+
 static uint32_t mx_classes; /* the TW_* bits of matchers[].first (mx_build) */
 
 /* The time.txt phrases of the classes in mx_classes, as per-hash bits (one
@@ -1134,6 +1149,7 @@ static uint64_t lead_bits; /* bit (ne_hash & 63) of each of lead_words (mx_build
 static uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
     uint32_t f = x->starts[i] & mx_classes && phrase_may(x, i) ? can_at(x, i) : 0;
+    if ((f & C(TW_NUMBER)) && !number_leads(x, i)) f &= ~C(TW_NUMBER);
     f |= x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0;
     if (!(lead_bits >> (x->nh[i] & 63) & 1)) return f; /* none of lead_words (mx_build) */
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
