@@ -6,6 +6,9 @@
 #include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Character classes the tokenizer cares about. */
 enum cclass { C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_QUOTE, C_DASH, C_PERIOD, C_PUNCT };
@@ -177,8 +180,9 @@ static inline void lower8(uint64_t *w, uint64_t *up, uint64_t *low) {
     *w = x | (*up >> 2);
 }
 
-/* ASCII token: lowercase copy, shape from the same pass. */
-static const unsigned char byte_mask[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+/* byte_mask + 16 - m: m bytes of 0xFF, then zeros (m <= 16). */
+static const unsigned char byte_mask[32] = {255, 255, 255, 255, 255, 255, 255, 255,
+                                            255, 255, 255, 255, 255, 255, 255, 255};
 
 /* A token of the one ASCII byte c: its normalized form from byte_norm. */
 static void norm_byte(ne_token *t, char c, enum cclass first) {
@@ -202,7 +206,7 @@ static int norm_ascii(ne_arena *a, normpool *np, ne_token *t, const char *s, siz
         uint64_t w = 0, mask, u, l;
         if (avail - i >= 8) memcpy(&w, s + i, 8); /* fixed size: one load */
         else memcpy(&w, s + i, m);
-        memcpy(&mask, byte_mask + 8 - m, 8); /* m bytes of 0xFF: the token's own */
+        memcpy(&mask, byte_mask + 16 - m, 8); /* m bytes of 0xFF: the token's own */
         w &= mask;
         lower8(&w, &u, &l);
         memcpy(r + i, &w, 8);
@@ -593,24 +597,6 @@ static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
     return push_token(sc->d, &sc->np, s, n, b, end, c, flags, ascii && cl != 5);
 }
 
-/* Append the token [i, i + len) of an ASCII word of letters and digits
-** (class c) whose normalized form is the nw words w[] (its len bytes, then
-** zeros: its NUL); up, low: it has upper-, lower-case letters.  The token
-** is the one scan_word would make. */
-static inline __attribute__((always_inline)) int put_word(scan *sc, size_t i, size_t len, enum cclass c,
-                                                          const uint64_t *w, size_t nw, int up, int low,
-                                                          size_t *out_end) {
-    ne_token *t = new_token(&sc->d->tokens, i, i + len, sc->flags);
-    *out_end = i + len;
-    char *r = norm_room(&sc->d->arena, &sc->np, nw * 8);
-    if (!r) return NE_NOMEM;
-    memcpy(r, w, nw * 8);
-    t->norm = t->lemma = r;
-    t->norm_len = (uint16_t)len;
-    t->shape = c == C_LETTER ? word_shape(up, low, is_upper(sc->s[i])) : NE_SH_NUM;
-    return NE_OK;
-}
-
 /* Can a word of ASCII letters and digits whose first character is of class
 ** c end at byte b without the general scanner: no non-ASCII letter may
 ** continue it, no apostrophe or period join a clitic or an abbreviation to
@@ -619,67 +605,132 @@ static inline int plain_word_end(unsigned char b, enum cclass c) {
     return b < 0x80 && b != '\'' && b != '`' && b != '.' && (b != ',' || c == C_LETTER);
 }
 
-/* scan_short_word's case of a word of eight to fifteen bytes: x is its
-** first eight (all letters and digits), alpha has 0x80 in those that are
-** letters; the second eight are loaded here.  Out of line: the short case
-** stays small. */
-static __attribute__((noinline)) int scan_long_word(scan *sc, size_t i, enum cclass c, uint64_t x, uint64_t alpha,
-                                                   size_t *out_end, int *rc) {
-    const char *s = sc->s + i;
-    uint64_t x2, alpha2, digit, mask;
-    memcpy(&x2, s + 8, 8);
-    classes8(x2, &alpha2, &digit);
-    uint64_t stop = ~(alpha2 | digit) & HIGH;
-    if (!stop) return 0;
-    size_t len = 8 + ((size_t)__builtin_ctzll(stop) >> 3);
-    if (!plain_word_end((unsigned char)s[len], c)) return 0;
-    memcpy(&mask, byte_mask + 16 - len, 8); /* the word's bytes of the second eight */
-    alpha2 &= mask;
-    uint64_t up = alpha & ~(x << 2), up2 = alpha2 & ~(x2 << 2); /* bit 5 (0x20) clear: an upper-case letter */
-    uint64_t low = (alpha & (x << 2)) | (alpha2 & (x2 << 2));
-    const uint64_t w[2] = {x | (up >> 2), (x2 & mask) | (up2 >> 2)};
-    *rc = put_word(sc, i, len, c, w, 2, (up | up2) != 0, low != 0, out_end);
-    return 1;
+#ifdef __SSE2__
+/* 0xFF in each byte of x from lo to lo + n - 1 (a signed compare after
+** moving lo to -128). */
+static inline __m128i bytes_in16(__m128i x, char lo, int n) {
+    return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo))), _mm_set1_epi8((char)(0x80 + n)));
 }
+#endif
 
-/* The common token, without the general scanner: an ASCII word of at most
-** fifteen letters and digits that ends at an ASCII byte other than an
-** apostrophe, a period or a comma after a number (plain_word_end), with
-** sixteen bytes readable at i: a load of eight gives the word, its
-** normalized form and its shape (two loads for eight bytes or more:
-** scan_long_word).  The token it appends is the one scan_word would;
-** returns 0 (nothing done) when the word is not such a word, else 1 with
-** *rc set. */
-static int scan_short_word(scan *sc, size_t i, enum cclass c, size_t *out_end, int *rc) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const char *s = sc->s + i;
-    ne_vec *v = &sc->d->tokens;
-    if (sc->n - i < 16 || v->n == v->cap) return 0;
-    uint64_t x, mask, alpha, digit;
+/* A plain word at s, which starts with an ASCII letter or digit of class c
+** and has sixteen bytes readable: at most fifteen letters and digits that
+** end at a byte plain_word_end accepts.  Returns its length (0: not such a
+** word, for the general scanner) with its normalized form in w[0..2) (its
+** bytes lowercased, then zeros: its NUL) and whether it has upper- and
+** lower-case letters: one load of sixteen (SSE2, every x86-64) or two of
+** eight give all of it. */
+static inline __attribute__((always_inline)) size_t plain_word(const char *s, enum cclass c, uint64_t w[2],
+                                                               int *up, int *low) {
+#ifdef __SSE2__
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i upper = bytes_in16(x, 'A', 26), lower = bytes_in16(x, 'a', 26);
+    unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(upper, lower), bytes_in16(x, '0', 10)));
+    unsigned stop = ~word & 0xFFFF;
+    if (!stop) return 0;
+    size_t len = (size_t)__builtin_ctz(stop); /* >= 1: s[0] is a letter or digit */
+    if (!plain_word_end((unsigned char)s[len], c)) return 0;
+    unsigned own = (1u << len) - 1;
+    *up = ((unsigned)_mm_movemask_epi8(upper) & own) != 0;
+    *low = ((unsigned)_mm_movemask_epi8(lower) & own) != 0;
+    __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(byte_mask + 16 - len));
+    x = _mm_and_si128(_mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))), keep);
+    memcpy(w, &x, 16);
+    return len;
+#else
+    uint64_t x, x2 = 0, mask, alpha, alpha2 = 0, digit;
     memcpy(&x, s, 8);
     classes8(x, &alpha, &digit);
     uint64_t stop = ~(alpha | digit) & HIGH;
-    if (!stop) return scan_long_word(sc, i, c, x, alpha, out_end, rc);
-    size_t len = (size_t)__builtin_ctzll(stop) >> 3; /* >= 1: s[0] is a letter or digit */
-    if (!plain_word_end((unsigned char)s[len], c)) return 0;
-    if (len == 1) {
-        ne_token *t = new_token(v, i, i + 1, sc->flags);
-        norm_byte(t, s[0], c);
-        t->lemma = t->norm;
-        *out_end = i + 1;
-        *rc = NE_OK;
-        return 1;
+    size_t len;
+    if (stop) {
+        len = (size_t)__builtin_ctzll(stop) >> 3; /* >= 1: s[0] is a letter or digit */
+        memcpy(&mask, byte_mask + 16 - len, 8);   /* the word's bytes */
+        x &= mask;
+        alpha &= mask;
+    } else { /* eight bytes or more: the second eight */
+        memcpy(&x2, s + 8, 8);
+        classes8(x2, &alpha2, &digit);
+        stop = ~(alpha2 | digit) & HIGH;
+        if (!stop) return 0;
+        len = 8 + ((size_t)__builtin_ctzll(stop) >> 3);
+        memcpy(&mask, byte_mask + 24 - len, 8); /* the word's bytes of the second eight */
+        x2 &= mask;
+        alpha2 &= mask;
     }
-    memcpy(&mask, byte_mask + 8 - len, 8);
-    alpha &= mask;
-    uint64_t up = alpha & ~(x << 2), low = alpha & (x << 2); /* bit 5 (0x20) clear: an upper-case letter */
-    x = (x & mask) | (up >> 2);
-    *rc = put_word(sc, i, len, c, &x, 1, up != 0, low != 0, out_end);
-    return 1;
-#else
-    (void)sc, (void)i, (void)c, (void)out_end, (void)rc;
-    return 0;
+    if (!plain_word_end((unsigned char)s[len], c)) return 0;
+    /* bit 5 (0x20) clear in a letter: upper case */
+    uint64_t up1 = alpha & ~(x << 2), up2 = alpha2 & ~(x2 << 2);
+    w[0] = x | (up1 >> 2);
+    w[1] = x2 | (up2 >> 2);
+    *up = (up1 | up2) != 0;
+    *low = ((alpha & (x << 2)) | (alpha2 & (x2 << 2))) != 0;
+    return len;
 #endif
+}
+
+/* Append the plain tokens at i and after it, each followed by at most one
+** space, with the scanner's state in locals: plain words (plain_word) and
+** one-byte ASCII punctuation other than quotes, apostrophes and the periods
+** of "...".  Stops before the first token that is not one (at a line break
+** too), or when the token vector is full.  *at: where it stopped (unchanged:
+** no token taken); sc->flags then holds the next token's flags.  The tokens
+** are the ones scan_word and scan_other would make.  Returns NE_OK or NE_NOMEM. */
+static int scan_plain_tokens(scan *sc, size_t *at) {
+    size_t i = *at;
+    int rc = NE_OK;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const char *s = sc->s;
+    const size_t n = sc->n;
+    ne_vec *v = &sc->d->tokens;
+    ne_token *tk = v->items;
+    size_t nt = v->n;
+    const size_t cap = v->cap;
+    normpool np = sc->np;
+    uint8_t flags = sc->flags;
+    while (n - i >= 16 && nt < cap) {
+        unsigned char b = (unsigned char)s[i];
+        size_t len = 1;
+        uint64_t w[2];
+        int up = 0, low = 0;
+        enum cclass c = b < 0x80 ? (enum cclass)ascii_class[b] : C_SPACE; /* non-ASCII: not plain */
+        if (c == C_LETTER || c == C_DIGIT) len = plain_word(s + i, c, w, &up, &low);
+        else if (!(c == C_PUNCT || c == C_DASH || (c == C_PERIOD && s[i + 1] != '.'))) break;
+        if (!len) break;
+        ne_token *t = &tk[nt];
+        *t = (ne_token){.start = (uint32_t)i, .end = (uint32_t)(i + len), .flags = flags, .actor = -1, .place = -1,
+                        .timex = -1};
+        if (len == 1) {
+            norm_byte(t, s[i], c);
+        } else {
+            char *r = norm_room(&sc->d->arena, &np, len < 8 ? 8 : 16);
+            if (!r) {
+                rc = NE_NOMEM;
+                break;
+            }
+            if (len < 8) memcpy(r, w, 8);
+            else memcpy(r, w, 16);
+            t->norm = r;
+            t->norm_len = (uint16_t)len;
+            t->shape = c == C_LETTER ? word_shape((size_t)up, (size_t)low, is_upper(s[i])) : NE_SH_NUM;
+        }
+        t->lemma = t->norm;
+        nt++;
+        i += len;
+        flags = 0;
+        if (s[i] == ' ') { /* the space after a token, without a turn of the scanner's loop */
+            flags = NE_TF_SPACE_BEFORE;
+            i++;
+        }
+    }
+    v->n = nt;
+    sc->np = np;
+    sc->flags = flags;
+#else
+    (void)sc;
+#endif
+    *at = i;
+    return rc;
 }
 
 /* Any other token at i; returns its end through *out_end. */
@@ -713,11 +764,15 @@ int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
         if (sc.line_start) scan_line_start(&sc, i, d->tokens.n == first);
         size_t end;
         int rc;
-        if (c == C_LETTER || c == C_DIGIT) {
-            if (k > 1 || !scan_short_word(&sc, i, c, &end, &rc)) rc = scan_word(&sc, i, c, &end);
-        } else {
-            rc = scan_other(&sc, i, c, k, &end);
+        size_t j = i;
+        if (k == 1 && (rc = scan_plain_tokens(&sc, &j))) return rc;
+        if (j != i) { /* plain tokens taken; sc.flags is the next token's */
+            sc.newlines = 0;
+            i = j;
+            continue;
         }
+        if (c == C_LETTER || c == C_DIGIT) rc = scan_word(&sc, i, c, &end);
+        else rc = scan_other(&sc, i, c, k, &end);
         if (rc) return rc;
         sc.flags = 0;
         sc.newlines = 0;
