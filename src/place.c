@@ -3,6 +3,7 @@
 ** coordinates.  A country can be both an actor and a place: both are kept. */
 #include "dict.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Words before a place name that make a gazetteer-only name credible. */
@@ -56,6 +57,22 @@ static const char *const calendar[] = {"january", "february", "march", "april", 
                                        "monday", "tuesday", "wednesday", "thursday", "friday",
                                        "saturday", "sunday", NULL};
 
+/* The word-set bits (ne_hash, as d->nhash) of calendar and locatives: most
+** tokens at or before a gazetteer name are neither, and one bit test tells
+** before a list is read.  Built once (nePlace_find). */
+static ne_wordset context_words;
+static pthread_once_t context_once = PTHREAD_ONCE_INIT;
+
+static void context_build(void) {
+    for (const char *const *w = calendar; *w; w++) ne_ws_add(&context_words, ne_hash(*w, strlen(*w)));
+    for (const char *const *w = locatives; *w; w++) ne_ws_add(&context_words, ne_hash(*w, strlen(*w)));
+}
+
+/* Is token i a word of list (calendar or locatives)? */
+static int listed(const struct ne_doc *d, size_t i, const char *const *list) {
+    return ne_ws_has(&context_words, ne_ws_bit(d->nhash[i])) && is_any(NE_VEC_AT(d->tokens, ne_token, i), list);
+}
+
 /* Locatives that link nouns of any kind ("peace and communal harmony", "a
 ** delegation of sena mps"): in lower-case text, where a capital says nothing,
 ** they make no one-word gazetteer town credible. */
@@ -78,8 +95,8 @@ static int weak_before(const ne_token *tk, size_t i) {
 ** calendar word is never a gazetteer place on its own. */
 static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_t sent_end) {
     const ne_token *tk = d->tokens.items;
-    if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && is_any(&tk[i], calendar))) return 0;
-    if (is_any(&tk[i - 1], locatives))
+    if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && listed(d, i, calendar))) return 0;
+    if (listed(d, i - 1, locatives))
         return end > i + 1 || !weak_before(tk, i) ||
                NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless != NE_CASELESS_LOWER;
     return end + 1 < sent_end && tk[end].shape == NE_SH_DASH && strcmp(tk[end + 1].norm, "based") == 0;
@@ -294,6 +311,7 @@ static int resolve(struct ne_doc *d, const struct ne_engine *e, const votes *v, 
 
 int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->dict) return NE_OK;
+    pthread_once(&context_once, context_build);
     int rc = neDict_prepare(d, e);
     const uint16_t *types = neDict_token_types(d);
     votes v = {{{0}}, {0}, 0};
