@@ -32,8 +32,20 @@ static uint64_t hash_bytes(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-static int stopword(const struct ne_engine *e, const ne_token *t) {
-    return neW_get(e->stopwords, t->norm, t->norm_len, HL_STOP) != NULL;
+/* The stopwords.txt classes of token i's word (bit 1 << HL_STOP, 1 << HL_COMMON),
+** from its word memo when it has one: most words recur. */
+static unsigned word_classes(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
+    ne_wmemo *m = d->wmemo ? d->wmemo[i] : NULL;
+    if (m && (m->known & NE_WM_STOP)) return m->stop;
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    unsigned c = (neW_get(e->stopwords, t->norm, t->norm_len, HL_STOP) ? 1u << HL_STOP : 0) |
+                 (neW_get(e->stopwords, t->norm, t->norm_len, HL_COMMON) ? 1u << HL_COMMON : 0);
+    if (m) m->stop = (uint8_t)c, m->known |= NE_WM_STOP;
+    return c;
+}
+
+static int stopword(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
+    return (word_classes(d, e, i) >> HL_STOP) & 1;
 }
 
 /* The word a token's stem is cut from: its lemma, else its norm. */
@@ -64,8 +76,9 @@ static size_t stem_of(const ne_token *t, char *buf) {
 
 /* The weight of a title word: a common word of any story ("report",
 ** "year", "new") little, a name (actor or place mention) more. */
-static double title_weight(const struct ne_engine *e, const ne_token *t) {
-    if (neW_get(e->stopwords, t->norm, t->norm_len, HL_COMMON) ||
+static double title_weight(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    if ((word_classes(d, e, i) >> HL_COMMON & 1) ||
         (t->lemma && neW_get(e->stopwords, t->lemma, strlen(t->lemma), HL_COMMON)))
         return COMMON_WEIGHT;
     return (t->actor >= 0 || t->place >= 0) ? NAME_WEIGHT : 1.0;
@@ -73,9 +86,9 @@ static double title_weight(const struct ne_engine *e, const ne_token *t) {
 
 /* A content word of a token: its stem in buf (length returned), 0 when the
 ** token carries no content (punctuation, stopword, single letter). */
-static size_t content_stem(const struct ne_engine *e, const ne_token *t, char *buf) {
-    size_t n = stem_of(t, buf);
-    return n && !stopword(e, t) ? n : 0;
+static size_t content_stem(const struct ne_doc *d, const struct ne_engine *e, size_t i, char *buf) {
+    size_t n = stem_of(NE_VEC_AT(d->tokens, ne_token, i), buf);
+    return n && !stopword(d, e, i) ? n : 0;
 }
 
 /* What a body token's stem must have to be a title word's: bit (h & 63) of
@@ -108,14 +121,14 @@ static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size
     char buf[STEM_MAX];
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < nt; i++) {
-        size_t sn = content_stem(e, &tk[i], buf);
+        size_t sn = content_stem(d, e, i, buf);
         if (!sn) continue;
         uint64_t h = hash_bytes(buf, sn);
         int dup = 0;
         for (size_t k = 0; k < nseen && !dup; k++) dup = seen[k] == h;
         if (dup) continue;
         if (nseen < 64) seen[nseen++] = h;
-        tw[n++] = (title_word){h, title_weight(e, &tk[i]), 0};
+        tw[n++] = (title_word){h, title_weight(d, e, i), 0};
         f->mask |= (uint64_t)1 << (h & 63);
         unsigned b = pair_bit(stem_word(&tk[i]));
         f->pair[b >> 6] |= (uint64_t)1 << (b & 63);
@@ -144,7 +157,7 @@ static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *t
         int uses = tk[i].sent < lead_end ? 2 : 1, stop = -1;
         for (size_t k = 0; k < n; k++) {
             if (tw[k].h != h) continue;
-            if (stop < 0) stop = stopword(e, &tk[i]);
+            if (stop < 0) stop = stopword(d, e, i);
             if (!stop) tw[k].uses = (uint8_t)(tw[k].uses + uses > 200 ? 200 : tw[k].uses + uses);
         }
     }

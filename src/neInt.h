@@ -307,15 +307,18 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 ** lexicon).  A field is set when its NE_WM_* bit is in known; the cache
 ** starts again (known 0) for another lexicon.  What an engine's tables say
 ** of the word is kept with the identity of the tables (dict: their serial),
-** as tables may change under the same lexicon. */
+** as tables may change under the same lexicon (the stopwords are loaded
+** with the lexicon and never change apart from it: a known bit). */
 typedef struct ne_wmemo {
     uint32_t dict;               /* dict_id and dict_root are of the dictionaries of this
                                     serial (dict.c, neDict_serial); 0: not set */
     uint32_t dict_id, dict_root; /* vocabulary id and root child */
     uint16_t lists;              /* NE_WM_LISTS: the listed-word bits (actor.c) */
     uint8_t known;
+    uint8_t stop;                /* NE_WM_STOP: its stopwords.txt classes (headline.c) */
 } ne_wmemo;
 #define NE_WM_LISTS 1
+#define NE_WM_STOP 2
 void neLemma_cache_free(struct ne_lcache *c); /* a document's lemma cache (ne_doc_free); NULL is fine */
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
