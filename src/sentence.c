@@ -334,6 +334,13 @@ static int ends_after(const splitter *sp, size_t i) {
     return 0;
 }
 
+/* Does a capitalized word (NE_SH_CAP, UPPER or MIXED) occur in tk[0..n)? */
+static int has_capitals(const ne_token *tk, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (tk[i].shape == NE_SH_CAP || tk[i].shape == NE_SH_UPPER || tk[i].shape == NE_SH_MIXED) return 1;
+    return 0;
+}
+
 /* Is the segment (tokens tk[0..n)) written all in lower case, as some news
 ** archives store text?  No capitalized word at all, or sentences that mostly
 ** open in lower case after a full stop (a header or a footer in capitals
@@ -342,11 +349,8 @@ static int lowercase_segment(const ne_token *tk, size_t n) {
     size_t words = 0, low_starts = 0, cap_starts = 0;
     for (size_t i = 0; i < n && words < 3; i++) words += tk[i].shape <= NE_SH_MIXED;
     if (words < 3) return 0;
-    unsigned shapes = 0; /* bit NE_SH_* of each shape seen */
-    for (size_t i = 0; i < n; i++) {
-        unsigned sh = tk[i].shape;
-        shapes |= 1u << sh;
-        if (sh != NE_SH_PUNCT || tk[i].norm[0] != '.' || i + 1 == n) continue;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (tk[i].shape != NE_SH_PUNCT || tk[i].norm[0] != '.') continue;
         /* the word after a full stop; one opening a line is a header or footer line
         ** ("Facebook Twitter Linkedin Mail" under a lower-case story), not a sentence of the text */
         const ne_token *t = &tk[i + 1];
@@ -356,8 +360,9 @@ static int lowercase_segment(const ne_token *tk, size_t n) {
         low_starts += !cap;
         cap_starts += cap;
     }
-    int caps = (shapes & (1u << NE_SH_CAP | 1u << NE_SH_UPPER | 1u << NE_SH_MIXED)) != 0;
-    return !caps || (low_starts >= 2 && low_starts > 2 * cap_starts);
+    /* the capitals are looked for only when the counts do not decide: most
+    ** segments have one among their first words */
+    return (low_starts >= 2 && low_starts > 2 * cap_starts) || !has_capitals(tk, n);
 }
 
 /* A sentence of two or more words written all in capitals ("IRAN ATTACKED
