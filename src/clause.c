@@ -860,30 +860,38 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
 
 /* ---- attribution ---- */
 
-/* Text naming who reported the clause at i: the subject of a reporting verb
-** before it ("Iran said ...") or after it (", analysts said"). NULL if none. */
+/* The speaker of the reporting verb at r for the clause at i: the subject of
+** a reporting verb before it ("Iran said ...") or the group next to one after
+** it (", analysts said", "said the minister").  Writes up to 4 actor mentions
+** to who and returns how many (0: the group names no actor), the group's
+** tokens in *s..*e (-1 when none); -1 when r is no reporting verb for i. */
+static int reporter_at(const ne_sview *sv, int r, int i, int *who, int *s, int *e) {
+    if (WC(sv, r) != NE_WC_REPORT || r == i || !sv->isverb[r]) return -1;
+    *s = *e = -1;
+    if (r < i) {
+        const char *rule;
+        int vs = neClause_vg_start(sv, r), n = neClause_subject(sv, vs, 0, who, 4, &rule);
+        for (int j = vs - 1; j >= 0 && *e < 0; j--)
+            if (ng_token(sv, j)) *e = j, *s = neClause_ng_start(sv, j, 0);
+        return n;
+    }
+    int p = prev_nonadv(sv, r);
+    if (p >= 0 && ng_token(sv, p)) *e = p, *s = neClause_ng_start(sv, p, 0);
+    else if (r + 1 < sv->n && ng_token(sv, r + 1)) {
+        *s = r + 1;
+        for (*e = *s; *e + 1 < sv->n && ng_token(sv, *e + 1);) (*e)++;
+    }
+    if (*s < 0 || (*s - 1 > i && !is_comma(sv, *s - 1) && TK(sv, *s - 1)->shape != NE_SH_QUOTE &&
+                   !(*s == r + 1 && (is_comma(sv, r - 1) || TK(sv, r - 1)->shape == NE_SH_QUOTE))))
+        return -1;
+    return neClause_ng_actors(sv, *s, *e, who, 4);
+}
+
+/* Text naming who reported the clause at i (reporter_at). NULL if none. */
 const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) {
     for (int r = 0; r < sv->n; r++) {
-        if (WC(sv, r) != NE_WC_REPORT || r == i || !sv->isverb[r]) continue;
-        int who[4], n = 0, s = -1, e = -1;
-        const char *rule;
-        if (r < i) {
-            int vs = neClause_vg_start(sv, r);
-            n = neClause_subject(sv, vs, 0, who, 4, &rule);
-            for (int j = vs - 1; j >= 0 && e < 0; j--)
-                if (ng_token(sv, j)) e = j, s = neClause_ng_start(sv, j, 0);
-        } else {
-            int p = prev_nonadv(sv, r);
-            if (p >= 0 && ng_token(sv, p)) e = p, s = neClause_ng_start(sv, p, 0);
-            else if (r + 1 < sv->n && ng_token(sv, r + 1)) {
-                s = r + 1;
-                for (e = s; e + 1 < sv->n && ng_token(sv, e + 1);) e++;
-            }
-            if (s < 0 || (s - 1 > i && !is_comma(sv, s - 1) && TK(sv, s - 1)->shape != NE_SH_QUOTE &&
-                          !(s == r + 1 && (is_comma(sv, r - 1) || TK(sv, r - 1)->shape == NE_SH_QUOTE))))
-                continue;
-            n = neClause_ng_actors(sv, s, e, who, 4);
-        }
+        int who[4], s, e, n = reporter_at(sv, r, i, who, &s, &e);
+        if (n < 0) continue;
         if (n > 0) {
             const ne_actor *a = NE_VEC_AT(sv->d->actors, ne_actor, neClause_resolve(sv->d, who[0]));
             snprintf(buf, cap, "%s", a->name ? a->name : a->code ? a->code : a->text ? a->text : "");
@@ -896,6 +904,18 @@ const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) 
         }
     }
     return NULL;
+}
+
+int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max) {
+    for (int r = 0; r < sv->n; r++) {
+        int who[4], s, e, n = reporter_at(sv, r, i, who, &s, &e);
+        if (n < 0) continue;
+        if (n == 0 && s >= 0 && e >= s && e - s < 6) return 0; /* the first speaker, as neClause_reporter */
+        if (n == 0) continue;
+        for (int k = 0; k < n && k < max; k++) out[k] = who[k];
+        return n < max ? n : max;
+    }
+    return 0;
 }
 
 /* Follow pronoun and nominal mentions to what they refer to. */

@@ -1776,6 +1776,22 @@ static int claim_content(const ev_ctx *c, int lo) {
 }
 
 /* A verb-anchored match: modality, subject, voice, then the events. */
+/* The speaker of an announced coercive act with no agent ("'all the offenders
+** will be punished,' the chief minister said", "Singh said the employees
+** would be dismissed"): the quotation's speaker, else the subject of the
+** reporting verb; the one who announces it threatens it (CAMEO codebook
+** 2.13).  Writes the speaker's mentions to out; returns how many. */
+static int threat_speaker(const ev_ctx *c, int *out) {
+    int sp = quote_speaker(c);
+    if (sp >= 0) {
+        out[0] = sp;
+        return 1;
+    }
+    for (int k = 0; k < c->m.anchor; k++) /* "nor did he stress that officials would be punished" */
+        if (c->sv.wc[k] == NE_WC_NEG || tok_is(c, k, "nor")) return 0;
+    return coded_only(c, out, neClause_reporter_actors(&c->sv, c->m.anchor, out, EV_MAX_ACTORS));
+}
+
 /* A condition after the anchor in its sentence ("Iran would attack Israel if
 ** provoked", "unless the talks resume"): the future act is hypothetical. */
 static int if_after(const ev_ctx *c) {
@@ -1855,6 +1871,8 @@ static int code_verb(ev_ctx *c) {
             if (root_is(c->m.pt, "17")) f.nsrc = not_suffering(c, f.src, f.nsrc, f.tgt, f.ntgt);
             if (f.nsrc > 0) f.rule = "passive: target=subject, source=when-clause-subject";
         }
+        if (!f.nsrc && f.cc && !strcmp(f.cc->root, "13") && (f.nsrc = threat_speaker(c, f.src)) > 0)
+            f.rule = "passive: target=subject, source=speaker"; /* "the guilty will be punished," he said */
         if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f.ntgt = 0;
     } else {
         memcpy(f.src, subj, sizeof subj);

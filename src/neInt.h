@@ -563,6 +563,9 @@ int neClause_object_relative(const ne_sview *sv, int vs, int *out, int max);
 ** the actors of the main clause's subject after the first comma, else 0. */
 int neClause_opening_noun(const ne_sview *sv, int i, int *out, int max);
 const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap);
+/* The actor mentions (up to max, into out) of the speaker neClause_reporter
+** names for the clause at i; 0 when it names none or no actor. */
+int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max);
 int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
 int neOut_json(struct ne_doc *d);                               /* output.c */
 int neOut_tsv(struct ne_doc *d);
