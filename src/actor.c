@@ -409,6 +409,15 @@ static int surname_demonym(scan *s, size_t i, size_t j, size_t n, const ne_dentr
     return t->shape == NE_SH_LOWER && !(s->dtypes[j + 1] & NE_DM(NE_DT_ROLE)) && !in_list(s, t, L_PART);
 }
 
+/* Characters (UTF-8 code points) of token t's normalized form: "Â" is one
+** letter in two bytes. */
+static size_t chars_of(const ne_token *t) {
+    size_t n = 0;
+    for (size_t b = 0; b < t->norm_len; b++)
+        n += ((uint8_t)t->norm[b] & 0xC0) != 0x80;
+    return n;
+}
+
 /* End of an unknown capitalized name starting at i, or i when none. */
 static size_t name_end(scan *s, size_t i) {
     if (s->titlecase || !capitalized(&s->tk[i]) || in_list(s, &s->tk[i], L_NOSTART) ||
@@ -435,8 +444,11 @@ static size_t name_end(scan *s, size_t i) {
     }
     while (j > i + 1 && !capitalized(&s->tk[j - 1])) j--; /* no trailing particle or dash */
     size_t longest = 0;
-    for (size_t k = i; k < j; k++) if (s->tk[k].end - s->tk[k].start > longest) longest = s->tk[k].end - s->tk[k].start;
-    if (longest < 2) return i; /* "S and P", "M-3": letters, not names */
+    for (size_t k = i; k < j; k++) {
+        size_t n = chars_of(&s->tk[k]);
+        if (n > longest) longest = n;
+    }
+    if (longest < 2) return i; /* "S and P", "M-3", a stray "Â" of mis-decoded text: letters, not names */
     if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_context(s, i) && !name_elsewhere(s, i))
         return i; /* name_context first: it reads two tokens, name_elsewhere the document */
     return j;
