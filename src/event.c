@@ -1898,10 +1898,12 @@ static int code_verb(ev_ctx *c) {
     if (!f.verbal) f.verbal = firm_deal(c, &f);
     int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
     if (!f.ntgt && f.nsrc >= 2 && (joint || joint_intent(c, &f))) f.recip = 1;
-    /* "met" or an accord (019) without a partner slot needs two sides ("X and Y met", "X and Y
-    ** agreed that ..."; "the panel met", "the minister agreed that ..." are none) */
+    /* "met", "negotiated" or an accord (019) without a partner slot needs two sides ("X and Y
+    ** met", "X and Y agreed that ..."; "the panel met", "Aeroflot negotiates", "the minister
+    ** agreed that ..." are none) */
     if (!f.recip && !f.ntgt && !c->m.pt->has_target && !f.cc &&
-        (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019")))
+        (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
+         !strcmp(c->sv.t[c->m.anchor].lemma, "negotiate")))
         return NE_OK;
     ev_frame r = reversed(&f); /* "X met Y": Y met X too */
     if (joint && !f.recip) visit_or_host(c, &f, &r);
