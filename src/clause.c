@@ -302,6 +302,35 @@ static void opening_ing_verb(ne_sview *sv) {
     if (main_subject_after(sv, f + 1, out, 4) > 0) sv->isverb[f] = 1;
 }
 
+/* The word classes of the n tokens t into wc (-ly adverbs and "long" after a
+** perfect auxiliary made adverbs), their lemma and norm hashes lh and nh into
+** words; returns whether one is "(".  (The loops of the view read arrays
+** through locals: a byte store may alias any field of the view.) */
+static int word_classes(const ne_token *t, int n, const uint32_t *lh, const uint32_t *nh, uint8_t *wc,
+                        ne_wordset *words) {
+    int paren = 0;
+    for (int i = 0; i < n; i++, t++) {
+        int c = NE_WCLASS(t);
+        if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly"))
+            c = NE_WC_ADV;
+        /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
+        if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
+        wc[i] = (uint8_t)c;
+        ne_ws_add(words, lh[i]);
+        ne_ws_add(words, nh[i]);
+        paren |= t->shape == NE_SH_PUNCT && t->norm[0] == '(';
+    }
+    return paren;
+}
+
+/* isverb[i] of each token, in order: judge_noun reads it left of i only.
+** verb_form's first test inline: most tokens fail it. */
+static void judge_verbs(const ne_sview *sv, uint8_t *isverb) {
+    const ne_token *t = sv->t;
+    for (int i = 0, n = sv->n; i < n; i++)
+        isverb[i] = (uint8_t)((t[i].tags & NE_TAG_VERB) && verb_form(sv, i) && !judge_noun(sv, i));
+}
+
 int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
     memset(sv, 0, sizeof *sv);
@@ -319,24 +348,10 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     sv->nh = d->nhash + s->tok_first;
     if (!sv->wc || !sv->isverb || !sv->used) return NE_NOMEM;
     memset(sv->used, 0, n);
-    int paren = 0; /* most sentences have no "(" and no approximator: their passes are skipped */
-    for (int i = 0; i < sv->n; i++) {
-        const ne_token *t = TK(sv, i);
-        int c = NE_WCLASS(t);
-        if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly"))
-            c = NE_WC_ADV;
-        /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
-        if (t->norm_len == 4 && i > 0 && sv->wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
-        sv->wc[i] = (uint8_t)c;
-        ne_ws_add(&sv->words, sv->lh[i]);
-        ne_ws_add(&sv->words, sv->nh[i]);
-        paren |= t->shape == NE_SH_PUNCT && t->norm[0] == '(';
-    }
-    if (paren) name_labels(sv);
+    /* most sentences have no "(" and no approximator: their passes are skipped */
+    if (word_classes(sv->t, sv->n, sv->lh, sv->nh, sv->wc, &sv->words)) name_labels(sv);
     if (approx_maybe(&sv->words)) approximators(sv);
-    /* isverb[i] is set in order: judge_noun reads it left of i only */
-    for (int i = 0; i < sv->n; i++) /* verb_form's first test inline: most tokens fail it */
-        sv->isverb[i] = (uint8_t)((TK(sv, i)->tags & NE_TAG_VERB) && verb_form(sv, i) && !judge_noun(sv, i));
+    judge_verbs(sv, sv->isverb);
     opening_ing_verb(sv);
     sv->words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");
