@@ -398,14 +398,19 @@ static int name_context(scan *s, size_t i) {
 }
 
 /* A nationality adjective right after a one-word capitalized name inside a
-** sentence and before a lower-case word that is no role ("billionaire Mark
-** Cuban said", "Tom English wrote"): a surname, part of the name, not a
+** sentence and before a lower-case word that is no role or before
+** punctuation ("billionaire Mark Cuban said", "owner Mark Cuban, who", "Tom
+** English wrote"), or after a sentence-initial one before an apposition ("Mark
+** Cuban, the billionaire owner"): a surname, part of the name, not a
 ** country.  "Sunni Iraqi lawmakers" (a role follows) stays apart. */
 static int surname_demonym(scan *s, size_t i, size_t j, size_t n, const ne_dentry *x) {
-    if (j != i + 1 || n != 1 || x->type != NE_DT_DEMONYM || s->tk[i].shape != NE_SH_CAP ||
-        (s->tk[i].flags & NE_TF_SENT_START) || j + 1 >= s->b)
+    static const char *const ends[] = {",", ":", ";", ".", ")", NULL};
+    if (j != i + 1 || n != 1 || x->type != NE_DT_DEMONYM || s->tk[i].shape != NE_SH_CAP || j + 1 >= s->b)
         return 0;
+    /* at a sentence start only before an apposition: "Mark Cuban, the billionaire owner" */
+    if (s->tk[i].flags & NE_TF_SENT_START) return name_context(s, j);
     const ne_token *t = &s->tk[j + 1];
+    if (is_any(t, ends)) return 1; /* "owner Mark Cuban, who", "by Tom English." */
     return t->shape == NE_SH_LOWER && !(s->dtypes[j + 1] & NE_DM(NE_DT_ROLE)) && !in_list(s, t, L_PART);
 }
 

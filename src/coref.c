@@ -862,6 +862,8 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);
+        else if (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_DEMONYM && c.inf[m].tok_end == c.inf[m].tok_first + 1)
+            k = surname_of(&c, m); /* "Cuban said" after "Mark Cuban": the person, not Cuba */
         if (k < 0 && a->kind == NE_ACTOR_UNKNOWN) k = titled_short_name(&c, m);
         if (k < 0) continue;
         int kind = a->kind;

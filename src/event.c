@@ -1044,6 +1044,34 @@ static int unknown_person(const ev_ctx *c, ne_event *ev, int t) {
     return 0;
 }
 
+/* A target the text names by a role of the home front only ("opened fraud
+** investigations into hundreds of banks", "criticized the media", "arrested
+** the protesters"), whose country nothing gave (coreference leaves it the
+** role alone, "BUS", when the text is split between countries or too short
+** to have a main country): the country where it happens, the event's place,
+** else the source's own country, as domestic_target does for coercion
+** (docs/ANNOTATION.md rule 3: "IND COP arrests IND CVL").  Government,
+** armed forces and armed groups are left alone: they are as often another
+** country's; so is the target of violence (18-20) by any source but police
+** or civilians.  Returns 1 when it gave the target a country. */
+static int home_front_target(const ev_ctx *c, ne_event *ev) {
+    static const char *const home[] = {"CVL", "BUS", "OPP", "MED", "LEG", "JUD", "COP", "PTY", "LAB", "EDU",
+                                       "HLH", "AGR", "CRM", NULL};
+    static const char *const home_force[] = {"COP", "CVL", NULL};
+    if (!ev->has_target || ev->target.country || !ev->has_source || !ev->target.role || !ne_word_in(ev->target.role, home))
+        return 0;
+    /* violence: police firing on protesters is domestic, a country attacking "a police station" may not be */
+    if ((!strcmp(ev->root, "18") || !strcmp(ev->root, "19") || !strcmp(ev->root, "20")) &&
+        (!ev->source.role || !ne_word_in(ev->source.role, home_force)))
+        return 0;
+    const char *cc = place_country(c, ev, national(c, ev->source.country));
+    const char *code = cc ? neA_code(&c->d->arena, cc, ev->target.role) : NULL;
+    if (!code) return 0;
+    ev->target.code = code;
+    ev->target.country = cc;
+    return 1;
+}
+
 /* Arrests that name no actor arrested ("more than 10,000 arrests have been
 ** made", "police made 50 arrests", "police arrested dozens"): on civilians
 ** (CVL) of the country where they happen (the source's, else the place's),
@@ -1400,6 +1428,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_target) ev.has_target = domestic_target(c, &ev, t);
             if (!ev.has_target && t == -1 && f->unnamed) ev.has_target = unnamed_arrested(c, &ev);
             int unknown = !ev.has_target && (ev.has_target = unknown_person(c, &ev, t));
+            home_front_target(c, &ev);
             int mob = implied_mob(c, &ev);
             if (mob) ev.confidence *= 0.8;
             int dep = deployed_forces(c, &ev);
