@@ -371,6 +371,7 @@ static void name_cps_build(void) {
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
     for (int32_t cp = 0x80; cp < 0x800; cp++) {
         if (!letter_category(cp) || utf8proc_get_property(cp)->combining_class) continue;
+        if (cp == 0xC2) continue; /* "Â" at a word's end is a space to the tokenizer (token.c mojibake_space) */
         utf8proc_uint8_t enc[4];
         utf8proc_int32_t form[16];
         utf8proc_ssize_t k = utf8proc_encode_char(cp, enc), m = utf8proc_decompose(enc, k, form, 16, opt);

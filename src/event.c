@@ -1490,13 +1490,29 @@ static ev_frame reversed(const ev_frame *f) {
     return r;
 }
 
+/* Is the place at token i of the slot starting at s only where a talk,
+** statement or act of cooperation happened ("met Mark Strada in Des Moines",
+** "addressing a conference in Wyoming"), not its partner: a locative
+** preposition before it, and a root of words or cooperation (01-08, 10-14),
+** whose partners are people, not places (an attack "on targets in Syria"
+** is on Syria). */
+static int where_only(const ev_ctx *c, int s, int i) {
+    static const char *const loc[] = {"in", "at", "near", "outside", "inside", "across", "throughout", NULL};
+    const char *root = c->m.pt->cameo->root;
+    int r = (root[0] - '0') * 10 + (root[1] - '0');
+    if (i <= s || !((r >= 1 && r <= 8) || (r >= 10 && r <= 14))) return 0;
+    int k = i - 1;
+    while (k > s && c->sv.t[k].shape == NE_SH_CAP) k--; /* "in New Delhi", "in Des Moines" */
+    return ne_word_in(c->sv.t[k].norm, loc);
+}
+
 /* Actors named in the slot [s, e]. */
 static int slot_actors(ev_ctx *c, int s, int e, int *out) {
     if (s < 0) return 0;
     int n = neClause_ng_actors(&c->sv, s, e, out, EV_MAX_ACTORS);
     for (int i = s; i <= e && !n; i++) {
         int p = country_place(c, i);
-        if (p >= 0) out[n++] = EV_PLACE(p);
+        if (p >= 0 && !where_only(c, s, i)) out[n++] = EV_PLACE(p);
     }
     return n;
 }

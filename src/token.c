@@ -108,6 +108,16 @@ static enum cclass classify(int32_t c) {
 }
 
 /* Class of the character at byte i and its length in *k (C_SPACE, 0 past the end). */
+/* "Â" (U+00C2) before a space, a no-break space or the end: a no-break space
+** whose UTF-8 bytes (C2 A0) were once read as Latin-1 ("gujaratÂ said", "Â Â
+** hindi" in IndiaPoliceEvents' text), so a space, not a letter of a word or
+** a name.  j is the byte after it. */
+static int mojibake_space(const char *s, size_t n, size_t j) {
+    if (j >= n) return 1;
+    unsigned char b = (unsigned char)s[j];
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || (b == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0);
+}
+
 static inline enum cclass class_at(const char *s, size_t n, size_t i, size_t *k) {
     if (i >= n) {
         *k = 0;
@@ -120,6 +130,7 @@ static inline enum cclass class_at(const char *s, size_t n, size_t i, size_t *k)
     }
     int32_t cp;
     *k = decode(s + i, n - i, &cp);
+    if (cp == 0xC2 && mojibake_space(s, n, i + *k)) return C_SPACE;
     return classify(cp);
 }
 

@@ -123,6 +123,20 @@ static void test_invalid_utf8_repaired(void **state) {
     ne_doc_free(d);
 }
 
+/* "Â" before a space or the end is a no-break space read once as Latin-1
+** (C2 A0 -> "Â" + NBSP): a space; inside a word ("Âge") it stays a letter. */
+static void test_mojibake_nbsp(void **state) {
+    (void)state;
+    ne_doc *d = tok("in \xc3\x82 \xc3\x82 hindi, gujarat\xc3\x82 said \xc3\x82ge.");
+    assert_int_equal(d->tokens.n, 7);
+    assert_tok(d, 0, "in");
+    assert_tok(d, 1, "hindi");
+    assert_tok(d, 3, "gujarat");
+    assert_tok(d, 4, "said");
+    assert_tok(d, 5, "\xc3\x82ge");
+    ne_doc_free(d);
+}
+
 static void test_empty(void **state) {
     (void)state;
     ne_doc *d = tok("");
@@ -414,7 +428,7 @@ int main(void) {
         cmocka_unit_test(test_offsets_and_words),  cmocka_unit_test(test_curly_quotes_fold),
         cmocka_unit_test(test_initialisms_and_abbrev), cmocka_unit_test(test_clitics_and_numbers),
         cmocka_unit_test(test_hyphen_splits),      cmocka_unit_test(test_nfc_and_case),
-        cmocka_unit_test(test_invalid_utf8_repaired), cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_invalid_utf8_repaired), cmocka_unit_test(test_mojibake_nbsp), cmocka_unit_test(test_empty),
         cmocka_unit_test(test_shapes), cmocka_unit_test(test_offsets_after_multibyte),
         cmocka_unit_test(test_fold_marks), cmocka_unit_test(test_clitics),
         cmocka_unit_test(test_abbreviations_by_case_and_number), cmocka_unit_test(test_initials_and_hyphens),
