@@ -1377,8 +1377,12 @@ static int vocab_lookup_all(const ne_dict *dc, struct ne_doc *d, uint32_t *ids, 
     if (!ask) return NE_NOMEM;
     for (size_t i = 0; i < n; i++) {
         const ne_wmemo *m = wm ? wm[i] : NULL;
-        if (m && m->dict == dc->serial) ids[i] = m->dict_id, roots[i] = m->dict_root;
-        else ask[nask++] = (uint32_t)i;
+        if (m && m->dict == dc->serial) {
+            ids[i] = m->dict_id, roots[i] = m->dict_root;
+            if (roots[i]) __builtin_prefetch(&dc->nodes[roots[i]]); /* names_at reads it next */
+        } else {
+            ask[nask++] = (uint32_t)i;
+        }
     }
     vocab_probe_all(dc, d->tokens.items, ask, nask, d->nhash, ids, roots);
     for (size_t k = 0; wm && k < nask; k++) {
