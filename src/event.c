@@ -1024,20 +1024,24 @@ static int verbal_root(const char *root) {
 ** rule 9; coref.c main_country_persons does the same for names the text
 ** shows to be persons).  t is the slot's actor (-1: none); fills ev->target
 ** and returns 1 when it did. */
+/* Is mention a (or -1) a person's name the dictionaries do not know: two or
+** three capitalized words that no entry, place or earlier mention codes? */
+static int unknown_name(const ev_ctx *c, int a) {
+    if (a < 0 || (size_t)a >= c->d->actors.n) return 0;
+    const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
+    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, a);
+    uint32_t n = in->tok_end - in->tok_first;
+    return ac->kind == NE_ACTOR_UNKNOWN && !ac->code && ac->ref < 0 && !(ac->role && ac->role[0]) && n >= 2 &&
+           n <= 3 && in->person == 1;
+}
+
 static int unknown_person(const ev_ctx *c, ne_event *ev, int t) {
     if (t >= 0 || ev->has_target || c->m.ts < 0 || !verbal_root(ev->root)) return 0;
     const char *cc = national(c, c->d->main_cc);
     if (!cc && ev->has_source) cc = national(c, ev->source.country); /* no main country: the source's own */
     for (int k = c->m.ts; cc && k <= c->m.te && k < c->sv.n; k++) {
-        int a = c->sv.t[k].actor;
-        if (a < 0 || (size_t)a >= c->d->actors.n) continue;
-        const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
-        const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, a);
-        uint32_t n = in->tok_end - in->tok_first;
-        if (ac->kind != NE_ACTOR_UNKNOWN || ac->code || ac->ref >= 0 || (ac->role && ac->role[0]) || n < 2 ||
-            n > 3 || in->person != 1)
-            continue;
-        ev->target = *ac;
+        if (!unknown_name(c, c->sv.t[k].actor)) continue;
+        ev->target = *NE_VEC_AT(c->d->actors, ne_actor, c->sv.t[k].actor);
         ev->target.code = ev->target.country = cc;
         return 1;
     }
