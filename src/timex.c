@@ -1080,6 +1080,17 @@ static int num_leads(const tx *x, size_t i) {
     return 0;
 }
 
+/* Can m_period, the one matcher of F_A, match from "a" at i?  Its path for
+** "a" ("a year-earlier period", "a latest year-ago quarter") reads "year" or
+** one of start_words next.  A change to what it reads after "a" must update
+** this test.  Most "a" open a noun group ("a company"). */
+static int a_leads(const tx *x, size_t i) {
+    if (is_word(x, i + 1, "year")) return 1;
+    for (size_t k = 0; k < sizeof start_words / sizeof start_words[0]; k++)
+        if (is_word(x, i + 1, start_words[k])) return 1;
+    return 0;
+}
+
 /* Can a matcher's path for a number word (C(TW_NUMBER): "two", "a", "several")
 ** match from the one at i?  m_count_unit reads after it a unit, a dash, a
 ** number ("twenty four"), or a half ("1/2", "and a half") before its unit;
@@ -1153,7 +1164,7 @@ static uint32_t first_offers(const tx *x, size_t i) {
     f |= x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0;
     if (!(lead_bits >> (x->nh[i] & 63) & 1)) return f; /* none of lead_words (mx_build) */
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
-    else if (is_word(x, i, "a")) f |= F_A;
+    else if (is_word(x, i, "a")) f |= a_leads(x, i) ? F_A : 0;
     else if (is_word(x, i, "this")) f |= F_THIS;
     else if (is_word(x, i, "year")) f |= F_PERIOD;
     for (size_t k = 0; k < sizeof start_words / sizeof start_words[0]; k++)
