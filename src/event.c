@@ -42,7 +42,7 @@ typedef struct ev_ctx {
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
     uint32_t ncand;
-    int *last;        /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
+    uint8_t *last;    /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
     int64_t last_of;
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
@@ -320,26 +320,32 @@ static int filter_rest(const ne_wordset *s, const ne_pfilter *f) {
            (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
 
+#define LAST_MAX 256 /* longest sentence index_last indexes (positions are bytes) */
+
 /* c->last[b]: the last token of the sentence whose lemma or norm has
 ** word-set bit b, for each bit the sentence's set has (other entries are
-** stale).  Built once per sentence, when a pattern first passes its filter. */
+** stale); a sentence of at most LAST_MAX tokens.  Bytes, so that the table
+** stays in the first-level cache.  Built once per sentence, when a pattern
+** first passes its filter. */
 static void index_last(ev_ctx *c) {
-    for (int i = 0; i < c->sv.n; i++) {
-        c->last[ne_ws_bit(c->sv.lh[i])] = i;
-        c->last[ne_ws_bit(c->sv.nh[i])] = i;
+    const uint32_t *lh = c->sv.lh, *nh = c->sv.nh;
+    uint8_t *last = c->last;
+    for (int i = 0, n = c->sv.n; i < n; i++) {
+        last[ne_ws_bit(lh[i])] = (uint8_t)i;
+        last[ne_ws_bit(nh[i])] = (uint8_t)i;
     }
     c->last_of = c->sv.sent;
 }
+
+/* May a token after token i have word-set bit b (index_last)? */
+static int bit_follows(const ev_ctx *c, unsigned b, int i) { return ne_ws_has(&c->sv.words, b) && c->last[b] > i; }
 
 /* May a token after token i be one of the words of el?  A token word_match
 ** takes has its lemma's or its norm's bit equal to a word's lemma or
 ** surface bit, so no such bit on a token after i means no match. */
 static int may_follow(const ev_ctx *c, int i, const ne_pelem *el) {
-    for (int k = 0; k < el->nalt; k++) {
-        unsigned a = ne_ws_bit(el->alt[k].lh), b = ne_ws_bit(el->alt[k].sh);
-        if ((ne_ws_has(&c->sv.words, a) && c->last[a] > i) || (ne_ws_has(&c->sv.words, b) && c->last[b] > i))
-            return 1;
-    }
+    for (int k = 0; k < el->nalt; k++)
+        if (bit_follows(c, ne_ws_bit(el->alt[k].lh), i) || bit_follows(c, ne_ws_bit(el->alt[k].sh), i)) return 1;
     return 0;
 }
 
@@ -347,8 +353,9 @@ static int may_follow(const ev_ctx *c, int i, const ne_pelem *el) {
 ** token after anchor i that may be it?  match_at only moves forward from
 ** the anchor, so a pattern failing this cannot match there: most patterns
 ** that pass their filter (filter_rest) have those words before the anchor
-** only, and are not tried. */
+** only, and are not tried.  (Longer sentences than LAST_MAX are not tested.) */
 static int words_follow(ev_ctx *c, int i, const ne_pattern *pt) {
+    if (c->sv.n > LAST_MAX) return 1;
     if (c->last_of != c->sv.sent) index_last(c);
     for (int k = pt->anchor + 1; k < pt->nelems; k++)
         if (pt->elems[k].kind == NE_PE_WORD && !may_follow(c, i, &pt->elems[k])) return 0;
