@@ -1027,7 +1027,10 @@ static int verbal_root(const char *root) {
 ** verbal act ("Trump lashed out at Khizr Khan", "praised Jane Roe"): a name
 ** of two or three capitalized words that no entry, place or earlier mention
 ** codes is taken to be of the document's main country (without one, of the
-** source's country), coded by the country alone, as CAMEO codes a person who holds no office (docs/ANNOTATION.md
+** source's country); so is one in the target slot of any other act but
+** violence (18-20: the victim of an armed force may be of another country)
+** with the event's place first ("conceded to demands from the Neighborhood
+** Association", "gave aid to ..."), coded by the country alone, as CAMEO codes a person who holds no office (docs/ANNOTATION.md
 ** rule 9; coref.c main_country_persons does the same for names the text
 ** shows to be persons).  t is the slot's actor (-1: none); fills ev->target
 ** and returns 1 when it did. */
@@ -1043,8 +1046,11 @@ static int unknown_name(const ev_ctx *c, int a) {
 }
 
 static int unknown_person(const ev_ctx *c, ne_event *ev, int t) {
-    if (t >= 0 || ev->has_target || c->m.ts < 0 || !verbal_root(ev->root)) return 0;
-    const char *cc = national(c, c->d->main_cc);
+    static const char *const violent[] = {"18", "19", "20", NULL};
+    int verbal = verbal_root(ev->root);
+    if (t >= 0 || ev->has_target || c->m.ts < 0 || ne_word_in(ev->root, violent)) return 0;
+    /* a material act (aid, a concession, a ban, an arrest) happens somewhere: the place's country first */
+    const char *cc = verbal ? national(c, c->d->main_cc) : event_country(c, ev);
     if (!cc && ev->has_source) cc = national(c, ev->source.country); /* no main country: the source's own */
     for (int k = c->m.ts; cc && k <= c->m.te && k < c->sv.n; k++) {
         if (!unknown_name(c, c->sv.t[k].actor)) continue;
