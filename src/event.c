@@ -2117,6 +2117,13 @@ static int be_subject(ev_ctx *c, int lo, int *out) {
     return coded_only(c, out, neClause_subject(&c->sv, vs, lo, out, EV_MAX_ACTORS, &rule));
 }
 
+/* Roots of acts done in words that come from someone: appeals, demands,
+** disapproval, threats (02, 10, 11, 13). */
+static int spoken_root(const char *root) {
+    static const char *const roots[] = {"02", "10", "11", "13", NULL};
+    return ne_word_in(root, roots);
+}
+
 static int code_noun(ev_ctx *c, int in_slot) {
     if (c->m.pt->by_speaker) return code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
@@ -2140,6 +2147,12 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.nsrc && by >= 0) { /* "an attack by X", "a car bombing by X" */
         f.nsrc = slot_actors(c, by + 1, slot_max_end(c, by + 1), f.src);
         f.rule = "noun: source=by-agent";
+    }
+    /* words from someone: "veto threats from the White House", "criticism from Republicans" */
+    int from = tok_is(c, i + 1, "from") ? i + 1 : tok_is(c, c->m.end + 1, "from") ? c->m.end + 1 : -1;
+    if (!f.nsrc && from >= 0 && !c->m.pt->has_source && spoken_root(c->m.pt->cameo->root)) {
+        f.nsrc = slot_actors(c, from + 1, slot_max_end(c, from + 1), f.src);
+        f.rule = "noun: source=from-agent";
     }
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
