@@ -100,6 +100,48 @@ static void test_pattern_seed(void **state) {
     ne_engine_close(e);
 }
 
+/* The JSON of coding text with e on document d (a copy, to free). */
+static char *coded(ne_engine *e, ne_doc *d, const char *text) {
+    ne_article a = {0};
+    a.id = "memo", a.id_len = 4, a.date = "2024-01-17", a.date_len = 10;
+    a.text = text, a.text_len = strlen(text);
+    assert_int_equal(ne_code(e, d, &a), NE_OK);
+    const char *js;
+    size_t len;
+    assert_int_equal(ne_doc_write(d, NE_FORMAT_JSON, &js, &len), NE_OK);
+    char *copy = malloc(len + 1);
+    assert_non_null(copy);
+    memcpy(copy, js, len);
+    copy[len] = 0;
+    return copy;
+}
+
+/* A document object's word memos (lemma cache, ne_wmemo) remember what the
+** dictionaries said of each word: coded with other dictionaries under the
+** same lexicon (the engine's swapped for the seed's, as the fuzz target
+** does), it must code as a fresh document does, not from the old tables. */
+static void test_memo_other_dictionaries(void **state) {
+    (void)state;
+    static const char text[] = "Pakistan's prime minister Nawaz Sharif met LeT leaders in Peshawar on Monday.";
+    ne_engine *e;
+    assert_int_equal(ne_engine_open(&e, NULL), NE_OK);
+    ne_doc *used = ne_doc_new(), *fresh = ne_doc_new();
+    assert_true(used && fresh);
+    free(coded(e, used, text)); /* memos of the shipped dictionaries */
+    size_t n;
+    char *buf = slurp("small.snap", &n);
+    ne_dict *small = NULL, *shipped = e->dict;
+    assert_int_equal(neDict_snap_parse(buf, n, 1, &small), NE_OK);
+    e->dict = small;
+    char *again = coded(e, used, text), *first = coded(e, fresh, text);
+    assert_string_equal(again, first);
+    e->dict = shipped;
+    free(again), free(first), free(buf);
+    neDict_free(small);
+    ne_doc_free(used), ne_doc_free(fresh);
+    ne_engine_close(e);
+}
+
 static void test_avx2_checksum(void **state) {
     (void)state;
 #ifdef __x86_64__
@@ -121,6 +163,7 @@ int main(void) {
         cmocka_unit_test(test_dictionary_seed),
         cmocka_unit_test(test_lemma_seed),
         cmocka_unit_test(test_pattern_seed),
+        cmocka_unit_test(test_memo_other_dictionaries),
         cmocka_unit_test(test_avx2_checksum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
