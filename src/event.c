@@ -620,6 +620,7 @@ typedef struct ev_frame {
     const char *verbal; /* another reading's code: criticism (verbal_attack), accusation (charge_accuses),
                         ** mob violence or police repression (unarmed_force) */
     int unnamed;        /* a passive arrest of a noun group that names no actor (unnamed_arrested) */
+    int nameless;       /* the subject is an unknown lower-case name (nameless_subject) */
 } ev_frame;
 
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
@@ -1021,6 +1022,43 @@ static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
 static int verbal_root(const char *root) {
     static const char *const roots[] = {"02", "03", "04", "05", "10", "11", "12", "13", NULL};
     return ne_word_in(root, roots);
+}
+
+/* Is token k a word of an unknown name in lower-case text: three letters or
+** more, no actor, place, function word, common word of the lexicon or
+** stopword ("veerendrakumar", "babbar")? */
+static int plain_name(const ev_ctx *c, int k) {
+    const ne_token *t = &c->sv.t[k];
+    if (t->shape != NE_SH_LOWER || t->norm_len < 3 || t->actor >= 0 || t->place >= 0 ||
+        NE_VEC_AT(c->d->sentences, ne_sentence, t->sent)->caseless != NE_CASELESS_LOWER)
+        return 0;
+    const ne_lexicon *lx = c->e->lexicon;
+    return !neLemma_class(lx, t->norm, t->norm_len) && !neLemma_common(lx, t->norm, t->norm_len) &&
+           !(c->e->stopwords && neW_get(c->e->stopwords, t->norm, t->norm_len, -1));
+}
+
+/* In lower-case text, is the subject of the verb group at vs (clause from
+** lo) a name no dictionary knows, one to three plain name words right
+** before it (adverbs between), opening the clause or after a comma, colon,
+** quotation mark, "and", "but" or an honorific ("babbar accused the vhp of
+** ...", "ms setalvad said", "veerendrakumar alleged that ...")?  Capitals
+** mark such names in running text (unknown_person); here nothing does. */
+static int nameless_subject(const ev_ctx *c, int vs, int lo) {
+    static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", "mr", "ms", "mrs", "dr",
+                                         "shri", "smt", "prof", NULL};
+    int k = vs - 1, n = 0;
+    while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
+    for (; k >= lo && n < 3 && plain_name(c, k); k--) n++;
+    return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before));
+}
+
+/* The source of a verbal act whose subject is an unknown lower-case name
+** (nameless_subject): a person of the document's main country, by the
+** country alone (docs/ANNOTATION.md rule 9), as unknown_person codes such a
+** target.  Fills ev->source; 0 without a main country. */
+static int nameless_source(const ev_ctx *c, ne_event *ev) {
+    const char *cc = national(c, c->d->main_cc);
+    return cc && implied_actor(c, ev, cc, NULL, "person", &ev->source);
 }
 
 /* A person the dictionaries do not know, named in the target slot of a
@@ -1443,6 +1481,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
             if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
             if (!ev.has_target) ev.has_target = domestic_target(c, &ev, t);
+            if (!ev.has_source && f->nameless) ev.has_source = nameless_source(c, &ev);
             if (!ev.has_target && t == -1 && f->unnamed) ev.has_target = unnamed_arrested(c, &ev);
             int unknown = !ev.has_target && (ev.has_target = unknown_person(c, &ev, t));
             home_front_target(c, &ev);
@@ -1947,6 +1986,7 @@ static int code_verb(ev_ctx *c) {
         } else if (!f.recip) {
             f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
         }
+        if (!f.nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root)) f.nameless = nameless_subject(c, vs, f.lo);
         if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
             memcpy(f.tgt, subj, sizeof subj);
             f.ntgt = ns;
