@@ -278,8 +278,10 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
                          votes *v, ne_vec *amb) {
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
     for (size_t i = a; i < b;) {
+        while (i < b && !(types[i] & mask)) i++; /* most tokens start no place name */
+        if (i == b) break;
         int several = 0;
-        size_t n = !(types[i] & mask) || inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
+        size_t n = inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
         const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit, v, &several) : NULL;
         if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
         if (x && common_lower(e, d, x, i, i + n)) x = NULL;
