@@ -1024,15 +1024,18 @@ static int verbal_root(const char *root) {
     return ne_word_in(root, roots);
 }
 
-/* Is token k a word of an unknown name in lower-case text: three letters or
-** more, no actor, place, function word, common word of the lexicon or
-** stopword ("veerendrakumar", "babbar")? */
+/* Is token k a word of an unknown name in lower-case text: three letters
+** a-z or more, no actor, place, function word, common word of the lexicon
+** (nor the inflection of one) or stopword ("veerendrakumar", "babbar")? */
 static int plain_name(const ev_ctx *c, int k) {
     const ne_token *t = &c->sv.t[k];
     if (t->shape != NE_SH_LOWER || t->norm_len < 3 || t->actor >= 0 || t->place >= 0 ||
         NE_VEC_AT(c->d->sentences, ne_sentence, t->sent)->caseless != NE_CASELESS_LOWER)
         return 0;
+    for (size_t b = 0; b < t->norm_len; b++) /* letters a-z only: "modiâ" is a name run into mis-decoded quotes */
+        if (t->norm[b] < 'a' || t->norm[b] > 'z') return 0;
     const ne_lexicon *lx = c->e->lexicon;
+    if (t->lemma && strcmp(t->lemma, t->norm) && neLemma_common(lx, t->lemma, strlen(t->lemma))) return 0; /* "efforts" */
     return !neLemma_class(lx, t->norm, t->norm_len) && !neLemma_common(lx, t->norm, t->norm_len) &&
            !(c->e->stopwords && neW_get(c->e->stopwords, t->norm, t->norm_len, -1));
 }
@@ -1059,6 +1062,23 @@ static int nameless_subject(const ev_ctx *c, int vs, int lo) {
 static int nameless_source(const ev_ctx *c, ne_event *ev) {
     const char *cc = national(c, c->d->main_cc);
     return cc && implied_actor(c, ev, cc, NULL, "person", &ev->source);
+}
+
+/* The target slot of a verbal act in lower-case text holding only an
+** unknown name, one to three plain name words after an optional honorific
+** ("lashed out at jethmalani", "met raval twice"): a person of the main
+** country, by the country alone, as nameless_source codes a subject.
+** Fills ev->target. */
+static int nameless_target(const ev_ctx *c, ne_event *ev) {
+    static const char *const honorifics[] = {"mr", "ms", "mrs", "dr", "shri", "smt", "prof", NULL};
+    if (c->m.ts < 0 || !verbal_root(ev->root)) return 0;
+    int k = c->m.ts, n = 0;
+    if (k <= c->m.te && ne_word_in(c->sv.t[k].norm, honorifics)) k++;
+    for (; k <= c->m.te && k < c->sv.n && plain_name(c, k); k++) n++;
+    /* the name ends the slot, or a locative or an adverb follows it ("jethmalani in lucknow", "raval twice") */
+    int ends = k > c->m.te || (k < c->sv.n && (c->sv.wc[k] == NE_WC_PREP || c->sv.wc[k] == NE_WC_ADV));
+    const char *cc = national(c, c->d->main_cc);
+    return n > 0 && n <= 3 && ends && cc && implied_actor(c, ev, cc, NULL, "person", &ev->target);
 }
 
 /* A person the dictionaries do not know, named in the target slot of a
@@ -1482,6 +1502,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
             if (!ev.has_target) ev.has_target = domestic_target(c, &ev, t);
             if (!ev.has_source && f->nameless) ev.has_source = nameless_source(c, &ev);
+            if (!ev.has_target && t == -1) ev.has_target = nameless_target(c, &ev);
             if (!ev.has_target && t == -1 && f->unnamed) ev.has_target = unnamed_arrested(c, &ev);
             int unknown = !ev.has_target && (ev.has_target = unknown_person(c, &ev, t));
             home_front_target(c, &ev);
