@@ -5,6 +5,7 @@
 #include "dict.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,15 +28,13 @@ typedef struct ev_match {
     int attach;             /* verb the clause's time and place attach to */
 } ev_match;
 
-/* Everything the matcher needs about the sentence. */
+/* Everything the matcher needs about the sentence.  neEvent_find zeroes the
+** fields before m only: the large ones after it are written before they are
+** read (match_at, neClause_view, nheld and nacted count held and acted). */
 typedef struct ev_ctx {
     struct ne_doc *d;
     const struct ne_engine *e;
-    ne_sview sv;
-    ev_match m;
     int coded, self; /* events the current match gave; pairs dropped as one actor on both sides */
-    ne_event held[EV_MAX_HELD];         /* this sentence's events held back (held_back) */
-    const char *acted[EV_MAX_HELD];     /* sources of its other events */
     int nheld, nacted;
     int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
@@ -44,6 +43,10 @@ typedef struct ev_ctx {
     uint32_t ncand;
     uint8_t *last;    /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
     int64_t last_of;
+    ev_match m;
+    ne_sview sv;
+    ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
+    const char *acted[EV_MAX_HELD]; /* sources of its other events */
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
 
@@ -2367,7 +2370,10 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
 
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
-    ev_ctx c = {.d = d, .e = e};
+    ev_ctx c;
+    memset(&c, 0, offsetof(ev_ctx, m));
+    c.d = d;
+    c.e = e;
     const ne_anchor **an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
     int *slot_end = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *slot_end);
     uint8_t *group = neA_alloc(&d->arena, d->tokens.n + 1);
