@@ -1013,6 +1013,20 @@ static int longer_place(scan *s, size_t a, size_t e) {
     return match(s, k, NE_DM(NE_DT_PLACE), &x) > e - k;
 }
 
+/* A capital that stands for its government ("Moscow said") right after a
+** locative preposition and before no role word ("met in Moscow", "killed
+** in Islamabad", "the leaders in delhi"): the place where something happens,
+** not the government acting or acted on.  It stays a mention (a name the
+** text gives) marked `located`: events take no actor from it (clause.c
+** neClause_actor) and nominals and pronouns do not refer to it (coref.c);
+** "Delhi police" (a role after it) stays a composition. */
+static int located_capital(scan *s, size_t i, size_t j, size_t n, const ne_dentry *x) {
+    static const char *const loc[] = {"in", "at", "near", "outside", "inside", "across", "throughout", NULL};
+    const ne_dentry *r;
+    if (x->type != NE_DT_METONYM || j != i || i <= s->a || !(s->dtypes[j] & NE_DM(NE_DT_PLACE))) return 0;
+    return is_any(&s->tk[i - 1], loc) && !match_roles(s, j + n, &r);
+}
+
 /* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
 ** up to p->end (a place name). */
 static int parse_at(scan *s, size_t i, np *p) {
@@ -1032,6 +1046,7 @@ static int parse_at(scan *s, size_t i, np *p) {
             p->end = j + n + 1;
             return 2;
         }
+        p->info.located = (uint8_t)located_capital(s, i, j, n, x); /* "talks in Moscow": where */
         if (!(x->type <= NE_DT_METONYM && country_led(s, p, j, n, x, former))) {
             np_from_entry(s, p, x);
             p->start = j; /* "former" belongs to a role, not to a name */

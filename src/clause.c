@@ -3,6 +3,7 @@
 ** appositions and prepositional objects), relative-clause antecedents,
 ** modality (negation, modals, conditionals, questions) and who reported
 ** a clause (docs/PATTERNS.md, "Clauses"). */
+#include "dict.h"
 #include "neInt.h"
 
 #include <pthread.h>
@@ -47,6 +48,7 @@ int neClause_actor(const ne_sview *sv, int i) {
     if (a < 0 || (size_t)a >= sv->d->actors.n) return -1;
     const ne_actor *ac = NE_VEC_AT(sv->d->actors, ne_actor, a);
     if (ac->kind == NE_ACTOR_UNKNOWN && !ac->code) return -1;
+    if (NE_VEC_AT(sv->d->actor_info, ne_actor_info, a)->located) return -1; /* "in Moscow": where */
     return a;
 }
 

@@ -306,7 +306,8 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     for (uint32_t back = 0; back <= window && back <= s; back++) {
         while (first > 0 && sent_of(c, first - 1) >= s - back) first--;
         for (size_t j = first; j < m && sent_of(c, j) == s - back; j++)
-            if (before(c, m, j) && fits(c, m, j) && !bound_entity(c, m, j)) return (long)j; /* the dearer test last */
+            if (before(c, m, j) && !c->inf[j].located && fits(c, m, j) && !bound_entity(c, m, j))
+                return (long)j; /* the dearer test last; "in Moscow" is a place, no antecedent */
         if (first == 0) break;
     }
     return -1;
@@ -574,6 +575,7 @@ static const char *main_country(const cctx *c, size_t *ncountries) {
             continue;
         }
         if (c->act[i].ref >= 0 || (c->act[i].kind != NE_ACTOR_NAMED && c->act[i].kind != NE_ACTOR_COMPOSED)) continue;
+        if (c->inf[i].located) continue; /* "in Islamabad": a place, tallied as one above */
         actor_country |= c->act[i].country != NULL && !place_led(c, i);
         if (c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
             tally_add(c, &t, c->act[i].country);

@@ -52,6 +52,7 @@ typedef struct ne_actor_info {
     uint8_t gender;   /* 'm', 'f' or 0 */
     uint8_t former;   /* "former", "ex-": the role is past */
     uint8_t nominal_class; /* nominals: NE_DT_* the head word names (group, org, country, person) */
+    uint8_t located;  /* a capital after a locative preposition ("in Moscow"): a place, no actor in events */
     uint32_t region;  /* composed from a region or town before role words ("gujarat government"):
                          the place entry's name (pool offset); 0 otherwise */
 } ne_actor_info;
