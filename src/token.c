@@ -552,7 +552,8 @@ typedef struct scan {
     normpool np;          /* where ASCII normalized forms go */
 } scan;
 
-/* Whitespace at i: updates flags; returns its length. */
+/* Whitespace at i (a run of spaces, a line break or another space character):
+** updates flags, line breaks and indentation; returns its length. */
 static size_t scan_space(scan *sc, size_t i, enum cclass c, size_t k) {
     sc->flags |= NE_TF_SPACE_BEFORE;
     if (c == C_NEWLINE) {
@@ -562,6 +563,11 @@ static size_t scan_space(scan *sc, size_t i, enum cclass c, size_t k) {
         if (sc->newlines >= 2) sc->flags |= NE_TF_PARA_START;
         sc->line_start = 1;
         sc->indent = 0;
+    } else if (sc->s[i] == ' ') { /* a run of spaces at once: indentation is mostly that */
+        size_t j = i + 1;
+        while (j < sc->n && sc->s[j] == ' ') j++;
+        if (sc->line_start) sc->indent += (unsigned)(j - i);
+        return j - i;
     } else if (sc->line_start && sc->s[i] != '\r') {
         sc->indent += sc->s[i] == '\t' ? 4 : 1;
     }
