@@ -132,6 +132,10 @@ static int slot_end_of(const ev_ctx *c, int s) {
     int e = s - 1, has_actor = 0, located = 0;
     while (e + 1 < sv->n && e + 1 < s + EV_MAX_SLOT) {
         int k = e + 1;
+        /* "called Clinton a liar", "gave Iran a deadline": an article after a name opens a second object */
+        if (e >= s && sv->wc[k] == NE_WC_DET && (tok_is(c, k, "a") || tok_is(c, k, "an")) &&
+            neClause_actor(sv, e) >= 0)
+            break;
         if (ng_or_actor(c, k)) {
             has_actor |= neClause_actor(sv, k) >= 0;
             e = k;
