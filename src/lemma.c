@@ -853,9 +853,12 @@ static int same_word(const char *a, const char *b, size_t n) {
         memcpy(&x0, a, 4), memcpy(&y0, b, 4), memcpy(&x1, a + n - 4, 4), memcpy(&y1, b + n - 4, 4);
         return x0 == y0 && x1 == y1;
     }
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i]) return 0;
-    return 1;
+    if (n >= 2) {
+        uint16_t x0, y0, x1, y1;
+        memcpy(&x0, a, 2), memcpy(&y0, b, 2), memcpy(&x1, a + n - 2, 2), memcpy(&y1, b + n - 2, 2);
+        return x0 == y0 && x1 == y1;
+    }
+    return n == 0 || a[0] == b[0];
 }
 
 /* The entry of word w (n bytes, ne_hash nh), or NULL with *slot set to the
@@ -927,13 +930,15 @@ static int wants_memo(const ne_token *t) { return t->shape != NE_SH_NUM && t->no
 static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t nh, uint32_t *lh,
                      ne_wmemo **memo) {
     struct ne_lcache *c = d->lcache;
-    uint16_t *slot;
-    lc_ent *s = wants_memo(t) ? lc_find(c, t->norm, t->norm_len, nh, &slot) : NULL;
-    if (!s && wants_memo(t)) s = lc_new(c, slot, t->norm, t->norm_len, nh);
+    lc_ent *s = NULL;
+    if (wants_memo(t)) {
+        uint16_t *slot;
+        if (!(s = lc_find(c, t->norm, t->norm_len, nh, &slot))) s = lc_new(c, slot, t->norm, t->norm_len, nh);
+    }
     *memo = s ? &s->memo : NULL;
     if (!wants_lemma(d, t)) return NE_OK;
     if (s && s->tagged) {
-        t->lemma = s->lemma ? s->lemma : t->norm;
+        if (s->lemma) t->lemma = s->lemma;
         t->tags |= s->tags;
         *lh = s->lh;
         return NE_OK;

@@ -107,12 +107,7 @@ void neJ_cstr(ne_buf *b, const char *s);          /* NULL -> null */
 void neJ_key(ne_buf *b, const char *k);           /* "k": (k needs no escaping) */
 void neJ_num(ne_buf *b, double v);                /* shortest round-trip-ish form */
 void neJ_int(ne_buf *b, long long v);
-/* Writing straight into a buffer whose room the caller has checked (output.c's
-** fast paths): "s" (n bytes, at most n + 2 written) when s needs no escaping,
-** returning the end (NULL when it does: nothing usable written); the decimal
-** digits of v (at most 20 bytes), returning the end. */
-char *neJ_put_str(char *w, const char *s, size_t n);
-char *neJ_put_int(char *w, long long v);
+/* neJ_put_str and neJ_put_int (writing straight into a buffer): json_put.h. */
 /* 0x80 in each of the eight bytes of x (lane 0 the first byte: little-endian
 ** machines) that must be escaped in a JSON string: a control byte, a quote
 ** or a backslash.  "Has zero byte" tests: a borrow marks only lanes above a

@@ -1,6 +1,7 @@
 /* output.c: serializes a coded document: the JSON output contract of
 ** docs/FORMATS.md (one object per article) and the per-event TSV. */
 #include "neInt.h"
+#include "json_put.h"
 
 #include <string.h>
 
@@ -19,8 +20,9 @@ static void span_json(ne_buf *b, ne_span s) {
     neB_add(b, tmp, (size_t)(w - tmp));
 }
 
-/* The kinds of actors as JSON strings (out of range: "unknown"). */
-static const struct { const char *s; size_t n; } kind_json[] = {
+/* The kinds of actors as JSON strings (out of range: "unknown"), each
+** copied as 16 bytes (one move; the room after the strings has them). */
+static const struct { char s[16]; size_t n; } kind_json[] = {
     {"\"named\"", 7}, {"\"composed\"", 10}, {"\"pronoun\"", 9}, {"\"nominal\"", 9}, {"\"unknown\"", 9}};
 static int kind_index(int k) { return (k >= 0 && k <= 4) ? k : 4; }
 
@@ -112,7 +114,7 @@ static void actor_json(ne_buf *b, const ne_actor *a, int full, int sep) {
     if (full) {
         int k = kind_index(a->kind);
         w = PUT(w, ",\"kind\":");
-        memcpy(w, kind_json[k].s, kind_json[k].n);
+        memcpy(w, kind_json[k].s, sizeof kind_json[k].s);
         w = put_position(w + kind_json[k].n, a->sentence, a->span, a->in_title);
         w = PUT(w, ",\"ref\":");
         w = a->ref >= 0 ? neJ_put_int(w, a->ref) : PUT(w, "null");

@@ -1,0 +1,77 @@
+/* json_put.h: the JSON writer's raw puts (json_write.c), inline so that
+** output.c's fast paths and the writer run them without a call each. */
+#ifndef NE_JSON_PUT_H
+#define NE_JSON_PUT_H
+
+#include "neInt.h"
+
+#include <string.h>
+
+/* 1 for bytes that need escaping inside a JSON string. */
+static inline int neJ_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+/* Writing straight into a buffer whose room the caller has checked (output.c's
+** fast paths): "s" (n bytes, at most n + 2 written) when s needs no escaping,
+** returning the end (NULL when it does: nothing usable written); the decimal
+** digits of v (at most 20 bytes), returning the end. */
+static inline char *neJ_put_str(char *w, const char *s, size_t n) {
+    *w++ = '"';
+    if (n >= 8) { /* whole words; the last one overlaps the one before rather than run past s */
+        uint64_t x;
+        for (size_t i = 0; n - i > 8; i += 8) {
+            memcpy(&x, s + i, 8);
+            if (ne_json_escape_lanes(x)) return NULL;
+            memcpy(w + i, &x, 8);
+        }
+        memcpy(&x, s + n - 8, 8);
+        if (ne_json_escape_lanes(x)) return NULL;
+        memcpy(w + n - 8, &x, 8);
+    } else if (n >= 4) { /* the first and the last four bytes, tested as one word */
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        if (ne_json_escape_lanes((uint64_t)lo | (uint64_t)hi << 32)) return NULL;
+        memcpy(w, &lo, 4);
+        memcpy(w + n - 4, &hi, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (neJ_needs_escape((unsigned char)s[i])) return NULL;
+            w[i] = s[i];
+        }
+    }
+    w[n] = '"';
+    return w + n + 1;
+}
+
+static inline char *neJ_put_int(char *w, long long v) {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    unsigned long long u = (unsigned long long)v;
+    if (v < 0) {
+        *w++ = '-';
+        u = 0ull - u;
+    }
+    if (u < 10000) { /* most: sentence numbers and byte positions */
+        unsigned hi = (unsigned)u / 100, lo = (unsigned)u % 100;
+        if (hi == 0 && lo < 10) {
+            *w = (char)('0' + lo);
+            return w + 1;
+        }
+        if (hi) {
+            if (hi < 10) *w++ = (char)('0' + hi);
+            else memcpy(w, pairs + 2 * hi, 2), w += 2;
+        }
+        memcpy(w, pairs + 2 * lo, 2);
+        return w + 2;
+    }
+    size_t nd = 1; /* digits: counted first, then written from the last, two at a time */
+    for (unsigned long long p = 10; nd < 20 && u >= p; p *= 10) nd++;
+    char *e = w + nd;
+    for (; u >= 100; u /= 100) memcpy(e -= 2, pairs + 2 * (u % 100), 2);
+    if (u >= 10) memcpy(e - 2, pairs + 2 * u, 2);
+    else e[-1] = (char)('0' + u);
+    return w + nd;
+}
+
+#endif
