@@ -15,6 +15,7 @@
 static void roundtrip(const char *s, size_t n) {
     ne_buf b;
     neB_init(&b, 1 << 20);
+    assert_non_null(neB_reserve(&b, n + 64)); /* room: the writer's fast path (neJ_put_str) runs */
     neJ_str(&b, s, n);
     assert_int_equal(b.err, 0);
     json_error_t je;
@@ -46,6 +47,16 @@ static void test_every_ascii_byte(void **state) {
             for (size_t j = 0; j < 10; j++) run[n++] = j % 2 ? 'b' : '.';
             roundtrip(run, n);
         }
+    /* and at each place of the short strings (1 to 7 bytes) whose bytes the
+    ** writer tests as one word */
+    for (size_t k = 0; k < sizeof special; k++)
+        for (size_t n = 1; n <= 7; n++)
+            for (size_t at = 0; at < n; at++) {
+                char run[8];
+                memcpy(run, "abcdefg", n);
+                run[at] = special[k];
+                roundtrip(run, n);
+            }
 }
 
 static void test_utf8_and_specials(void **state) {
