@@ -230,16 +230,29 @@ static int elem_ok(const ps_tabs *t, const ps_elem *el) {
     return 1;
 }
 
-/* Is pattern pp sound: its elements in range and sound, its anchor a word
-** of one alternative (as the parser makes it), its strings in the pool? */
+/* Is pattern pp sound: one the parser (pattern.c, finish_pattern) could
+** have made, whose invariants the matcher (event.c) relies on: its elements
+** in range and sound, its anchor the first word of one alternative (not
+** "-"), at most one '+' and one '$' (has_target, has_source 0 or 1 as
+** counted), '@' only on a noun pattern without them, no '...' at either
+** end, the weight of its elements, its strings in the pool? */
 static int pat_ok(const ps_tabs *t, const ps_pat *pp) {
     if ((pp->kind != 'v' && pp->kind != 'n') || !pp->nelems || pp->anchor >= pp->nelems ||
         (uint64_t)pp->elem0 + pp->nelems > t->n[PN_ELEMS] || !str_ok(t, pp->text) || !str_ok(t, pp->code))
         return 0;
-    for (uint32_t k = pp->elem0; k < pp->elem0 + pp->nelems; k++)
-        if (!elem_ok(t, &t->elem[k])) return 0;
-    const ps_elem *an = &t->elem[pp->elem0 + pp->anchor];
-    return an->kind == NE_PE_WORD && an->nalt == 1;
+    const ps_elem *el = &t->elem[pp->elem0];
+    int anchor = -1, targets = 0, sources = 0, weight = 0;
+    for (int k = 0; k < pp->nelems; k++) {
+        if (!elem_ok(t, &el[k])) return 0;
+        const char *w0 = el[k].nalt ? t->pool + t->word[el[k].alt0].surface : "";
+        if (anchor < 0 && el[k].kind == NE_PE_WORD && el[k].nalt == 1 && strcmp(w0, "-")) anchor = k;
+        targets += el[k].kind == NE_PE_TARGET;
+        sources += el[k].kind == NE_PE_SOURCE;
+        weight += el[k].kind == NE_PE_WORD ? 2 : el[k].kind == NE_PE_TARGET || el[k].kind == NE_PE_SOURCE;
+    }
+    return anchor == pp->anchor && targets == pp->has_target && sources == pp->has_source && targets <= 1 &&
+           sources <= 1 && pp->by_speaker <= 1 && (!pp->by_speaker || (pp->kind == 'n' && !targets && !sources)) &&
+           el[0].kind != NE_PE_GAP && el[pp->nelems - 1].kind != NE_PE_GAP && weight == pp->weight;
 }
 
 /* The tables of body (h's counts) when they are sound; -1 otherwise. */
