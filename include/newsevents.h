@@ -103,7 +103,9 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
 ** binary snapshot engine open reads instead of the text when it is current
 ** (docs/DICTIONARIES.md, "Compiled snapshot"): written to out, or to
 ** dir/dictionaries.snap when out is NULL (then also the WordNet lemmas, to
-** dir/lemmas.snap), through a temporary file renamed over it.  Returns NE_OK, NE_DATA (a bad dictionary line), NE_IO or
+** dir/lemmas.snap, and the parsed pattern files, to dir/patterns.snap:
+** docs/PATTERNS.md, "Compiled snapshot"), each through a temporary file
+** renamed over it.  Returns NE_OK, NE_DATA (a bad dictionary line), NE_IO or
 ** NE_NOMEM, with the reason in errmsg (errcap bytes, may be NULL). */
 int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errcap);
 
