@@ -557,6 +557,9 @@ int neClause_object_relative(const ne_sview *sv, int vs, int *out, int max);
 ** talks with X, Y said", "During a visit to Japan, the French president ..."):
 ** the actors of the main clause's subject after the first comma, else 0. */
 int neClause_opening_noun(const ne_sview *sv, int i, int *out, int max);
+/* Text naming who reported the clause at token i (the subject of a reporting
+** verb before it, or the group next to one after it: "..., analysts said"),
+** written into buf (cap bytes); NULL when none does. */
 const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap);
 /* The actor mentions (up to max, into out) of the speaker neClause_reporter
 ** names for the clause at i; 0 when it names none or no actor. */
