@@ -1103,7 +1103,9 @@ static int load_all(loader *L) {
 
 uint32_t neDict_serial(void) {
     static uint32_t serials;
-    return __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+    uint32_t s = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+    if (!s) s = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED); /* wrapped: 0 is a word memo's "not set" */
+    return s;
 }
 
 ne_dict *neDict_new(void) {

@@ -63,8 +63,8 @@ struct ne_dict {
     uint32_t serial;             /* unique per loaded dictionaries (neDict_serial): word memos check it */
 };
 
-/* A new serial for loaded dictionaries (ne_dict.serial): never 0, never
-** given twice. */
+/* A new serial for loaded dictionaries (ne_dict.serial): never 0 (a word
+** memo's "not set"), not given twice before 2^32 loads. */
 uint32_t neDict_serial(void);
 
 /* A file the dictionaries are read from (neDict_sources), in load order. */
