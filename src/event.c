@@ -322,7 +322,7 @@ static int match_back(ev_ctx *c, int k, int p) {
 
 /* Can the sentence hold the required words of the pattern with filter f,
 ** whose first required word (all[0]) it has? */
-static int filter_rest(const ne_wordset *s, const ne_pfilter *f) {
+static inline __attribute__((always_inline)) int filter_rest(const ne_wordset *s, const ne_pfilter *f) {
     return ne_ws_has(s, f->all[1]) && ne_ws_has(s, f->all[2]) && ne_ws_has(s, f->all[3]) &&
            (ne_ws_has(s, f->any[0]) | ne_ws_has(s, f->any[1]) | ne_ws_has(s, f->any[2]) | ne_ws_has(s, f->any[3]));
 }
@@ -2372,6 +2372,41 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
     return s->tok_count;
 }
 
+#define GATE_MAX 16 /* anchors of at most this many patterns are tested before the clause view */
+
+/* May a pattern of anchor a pass its filter in a sentence whose word set is
+** words (as match_anchor tests: all[0], then filter_rest)?  1 for an
+** anchor of more than GATE_MAX patterns, without testing. */
+static int anchor_may(const ne_anchor *a, const ne_wordset *words) {
+    if (a->n[0] + a->n[1] > GATE_MAX) return 1;
+    for (int kind = 0; kind < 2; kind++)
+        for (uint32_t k = 0; k < a->n[kind]; k++)
+            if (ne_ws_has(words, a->list[kind][k].f.all[0]) && filter_rest(words, &a->list[kind][k].f)) return 1;
+    return 0;
+}
+
+/* May a pattern of one of the npos anchors of sentence s (an, pos as
+** find_anchors gives them) pass its filter?  Anchors on function words
+** ("of", "at", "on" of "on-site inspection", "{incident|incidents} of
+** {arson|looting|rioting}") are in many sentences where none of their few
+** patterns can match: such a sentence needs no clause view.  The word set
+** is the one neClause_view makes (lemma and norm hashes, NE_WS_NONE), so
+** a sentence skipped here is one where code_sentence would find no
+** candidate pattern: the same events. */
+static int sentence_may(const struct ne_doc *d, const ne_sentence *s, const ne_anchor *const *an, const int *pos,
+                        int npos) {
+    for (int k = 0; k < npos; k++)
+        if (an[pos[k]]->n[0] + an[pos[k]]->n[1] > GATE_MAX) return 1; /* most sentences: a big anchor */
+    ne_wordset words;
+    memset(&words, 0, sizeof words);
+    const uint32_t *lh = d->lhash + s->tok_first, *nh = d->nhash + s->tok_first;
+    for (uint32_t i = 0; i < s->tok_count; i++) ne_ws_add(&words, lh[i]), ne_ws_add(&words, nh[i]);
+    words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
+    for (int k = 0; k < npos; k++)
+        if (anchor_may(an[pos[k]], &words)) return 1;
+    return 0;
+}
+
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
     ev_ctx c;
@@ -2394,7 +2429,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         uint32_t limit = links ? 0 : link_list(d, s);
         links = limit < s->tok_count;
         int npos = find_anchors(d, e, s, an + s->tok_first, pos + s->tok_first, limit);
-        if (!npos) continue;
+        if (!npos || !sentence_may(d, s, an + s->tok_first, pos + s->tok_first, npos)) continue;
         int rc = neClause_view(d, si, &c.sv);
         c.pas_at = -1;
         c.slot_end = slot_end + s->tok_first;
