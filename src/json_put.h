@@ -52,16 +52,18 @@ static inline char *neJ_put_int(char *w, long long v) {
         *w++ = '-';
         u = 0ull - u;
     }
-    if (u < 10000) { /* most: sentence numbers and byte positions */
-        unsigned hi = (unsigned)u / 100, lo = (unsigned)u % 100;
-        if (hi == 0 && lo < 10) {
-            *w = (char)('0' + lo);
+    if (u < 100) { /* sentence numbers, references */
+        if (u < 10) {
+            *w = (char)('0' + u);
             return w + 1;
         }
-        if (hi) {
-            if (hi < 10) *w++ = (char)('0' + hi);
-            else memcpy(w, pairs + 2 * hi, 2), w += 2;
-        }
+        memcpy(w, pairs + 2 * u, 2);
+        return w + 2;
+    }
+    if (u < 10000) { /* most byte positions */
+        unsigned hi = (unsigned)u / 100, lo = (unsigned)u % 100;
+        if (hi < 10) *w++ = (char)('0' + hi);
+        else memcpy(w, pairs + 2 * hi, 2), w += 2;
         memcpy(w, pairs + 2 * lo, 2);
         return w + 2;
     }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -100,6 +101,32 @@ static void test_numbers(void **state) {
             neB_free(&b);
         }
     }
+}
+
+/* neJ_int writes what printf's %lld does: every value up to five digits
+** (the writer's one-, two- and four-digit paths and their edges), each power
+** of ten and its neighbours, and the extremes; into a buffer with room (the
+** straight write) and into a fresh one. */
+static void int_as_printf(long long v) {
+    char want[32];
+    snprintf(want, sizeof want, "%lld", v);
+    for (int room = 0; room < 2; room++) {
+        ne_buf b;
+        neB_init(&b, 64);
+        if (room) assert_non_null(neB_reserve(&b, 32));
+        neJ_int(&b, v);
+        assert_string_equal(b.p, want);
+        neB_free(&b);
+    }
+}
+
+static void test_ints(void **state) {
+    (void)state;
+    for (long long v = -100001; v <= 100001; v++) int_as_printf(v);
+    for (long long p = 10; p <= LLONG_MAX / 10; p *= 10)
+        for (long long d = -1; d <= 1; d++) int_as_printf(p + d), int_as_printf(-(p + d));
+    int_as_printf(LLONG_MAX);
+    int_as_printf(LLONG_MIN);
 }
 
 static void test_buf_cap(void **state) {
@@ -206,7 +233,8 @@ static void test_article_reader_escape_offsets(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
-        cmocka_unit_test(test_numbers), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_article_reader),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_ints), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_article_reader),
         cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
