@@ -791,7 +791,8 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 ** addressing on the word's ne_hash over 16-bit indexes into the entries;
 ** words and fallback lemmas in a fixed pool (never moved: tokens point into
 ** it).  When an entry does not fit, the cache starts again at the next
-** article; it also starts again when the engine's lexicon changes. */
+** article; it also starts again when the engine's lexicon or timewords
+** (time.txt, whose first-word classes the memos keep) change. */
 #define LC_WORDS 32767     /* entries (16-bit indexes + 1); the index has twice as many slots */
 #define LC_POOL (512 << 10) /* bytes of words and fallback lemmas */
 #define LC_MAX_WORD 64     /* longer words are not cached */
@@ -801,13 +802,14 @@ typedef struct lc_ent {
     uint32_t key;      /* offset of the word in the cache's pool */
     uint32_t nh, lh;   /* ne_hash of the word and of its lemma */
     uint32_t tags;     /* NE_TAG_* bits and word class */
-    uint32_t len;
+    uint8_t len;       /* at most LC_MAX_WORD */
     uint8_t tagged;    /* lemma, lh and tags are set */
-    ne_wmemo memo;
+    ne_wmemo memo;     /* 20 bytes: the entry stays 48 */
 } lc_ent;
 
 struct ne_lcache {
     uint64_t serial; /* of the lexicon the entries come from */
+    uint32_t tw;     /* neW_serial of the timewords their memos' firsts come from */
     size_t used, pool_len;
     int full;        /* an entry did not fit during the last article */
     uint16_t idx[2 * (LC_WORDS + 1)]; /* entry + 1; 0 = empty */
@@ -815,19 +817,23 @@ struct ne_lcache {
     char pool[LC_POOL];
 };
 
+_Static_assert(sizeof(lc_ent) <= 48, "lemma cache entries grew");
+
 void neLemma_cache_free(struct ne_lcache *c) { neM_free(c); }
 
-/* Ready the cache of d for an article tagged with lx; NE_NOMEM when it cannot be made. */
-static int lc_begin(struct ne_doc *d, const ne_lexicon *lx) {
+/* Ready the cache of d for an article tagged with lx under timewords of
+** serial tw; NE_NOMEM when it cannot be made. */
+static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw) {
     struct ne_lcache *c = d->lcache;
     if (!c) {
         c = d->lcache = neM_malloc(sizeof *c);
         if (!c) return NE_NOMEM;
-        c->serial = 0; /* no lexicon's: cleared below */
+        c->serial = 0, c->tw = 0; /* no lexicon's: cleared below */
     }
-    if (c->serial != lx->serial || c->full) {
+    if (c->serial != lx->serial || c->tw != tw || c->full) {
         memset(c->idx, 0, sizeof c->idx);
         c->serial = lx->serial;
+        c->tw = tw;
         c->used = 0;
         c->pool_len = 1;
         c->full = 0;
@@ -897,7 +903,7 @@ static lc_ent *lc_new(struct ne_lcache *c, uint16_t *slot, const char *w, size_t
         return NULL;
     }
     lc_ent *s = &c->ent[c->used];
-    *s = (lc_ent){.key = key, .nh = nh, .len = (uint32_t)n};
+    *s = (lc_ent){.key = key, .nh = nh, .len = (uint8_t)n};
     *slot = (uint16_t)++c->used;
     return s;
 }
@@ -982,7 +988,7 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
         t->lemma = t->norm;
     }
     if (!lx) return NE_OK;
-    if (lc_begin(d, lx) || !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo))) return NE_NOMEM;
+    if (lc_begin(d, lx, neW_serial(e->timewords)) || !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo))) return NE_NOMEM;
     for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, i);
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);

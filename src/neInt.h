@@ -303,7 +303,8 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 ** starts again (known 0) for another lexicon.  What an engine's tables say
 ** of the word is kept with the identity of the tables (dict: their serial),
 ** as tables may change under the same lexicon (the stopwords are loaded
-** with the lexicon and never change apart from it: a known bit). */
+** with the lexicon and never change apart from it: a known bit; the cache
+** starts again for other timewords, neW_serial: firsts is a known bit). */
 typedef struct ne_wmemo {
     uint32_t dict;               /* dict_id and dict_root are of the dictionaries of this
                                     serial (dict.c, neDict_serial); 0: not set */
@@ -311,9 +312,12 @@ typedef struct ne_wmemo {
     uint16_t lists;              /* NE_WM_LISTS: the listed-word bits (actor.c) */
     uint8_t known;
     uint8_t stop;                /* NE_WM_STOP: its stopwords.txt classes (headline.c) */
+    uint32_t firsts;             /* NE_WM_FIRSTS: classes of the time.txt phrases it starts
+                                    (neW_first_classes_all of e->timewords, timex.c) */
 } ne_wmemo;
 #define NE_WM_LISTS 1
 #define NE_WM_STOP 2
+#define NE_WM_FIRSTS 4
 void neLemma_cache_free(struct ne_lcache *c); /* a document's lemma cache (ne_doc_free); NULL is fine */
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
@@ -606,8 +610,14 @@ void neW_each(const ne_wordtab *t, uint32_t classes, void (*fn)(const ne_word *w
 /* The same as neW_first_classes for a word whose ne_hash is known (d->nhash). */
 uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash);
 /* neW_first_classes_h of each of the n tokens tk (hash: their ne_hash,
-** d->nhash) into out[0, n), in one call. */
-void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32_t *hash, size_t n, uint32_t *out);
+** d->nhash) into out[0, n), in one call.  wm (d->wmemo, or NULL): the
+** tokens' word memos, which keep the answer per distinct word (ne_wmemo
+** firsts); only for t = the engine's timewords, the one table whose
+** identity the lemma cache keeps (neLemma_tag). */
+void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32_t *hash, struct ne_wmemo *const *wm,
+                           size_t n, uint32_t *out);
+/* The identity of loaded table t: unique per load, never 0 (0 for NULL). */
+uint32_t neW_serial(const ne_wordtab *t);
 
 /* ---- benchmark hook (pipeline.c), used only by bench/bench.c: when set, ne_code
 ** adds each stage's wall time in seconds to nePipe_clock[i] (i < nePipe_stage_count(),

@@ -1277,7 +1277,7 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!can) return NE_NOMEM;
     memset(can, 0xFF, (d->tokens.n + 1) * sizeof *can); /* TX_UNKNOWN */
     x.can = can;
-    neW_first_classes_all(x.tw, x.tk, d->nhash, d->tokens.n, starts);
+    neW_first_classes_all(x.tw, x.tk, d->nhash, d->wmemo, d->tokens.n, starts);
     x.starts = starts;
     x.nh = d->nhash;
     for (uint32_t s = 0; s < d->sentences.n; s++) {

@@ -23,6 +23,7 @@ struct ne_wordtab {
     ent_key *keys;     /* parallel to ents */
     size_t cap;        /* power of two */
     int maxwords;      /* longest phrase, in tokens */
+    uint32_t serial;   /* unique per loaded table (neW_serial): word memos check it */
     /* first words of the phrases, with the longest phrase each starts: most
     ** tokens start no phrase, and one lookup tells (same capacity as ents) */
     struct first_word {
@@ -228,12 +229,15 @@ static int tab_fill(struct ne_engine *e, ne_wordtab *t, size_t len, const char *
     return rc;
 }
 
+static uint32_t tab_serials; /* the last serial given to a table */
+
 int neW_load(struct ne_engine *e, const char *file, const char *const *classes, ne_wordtab **out) {
     *out = NULL;
     char path[4096];
     if (neU_path(path, sizeof path, e->data_dir, file)) return ne_engine_fail(e, NE_IO, "data path too long");
     ne_wordtab *t = neM_calloc(1, sizeof *t);
     if (!t) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    t->serial = __atomic_add_fetch(&tab_serials, 1, __ATOMIC_RELAXED);
     *out = t;
     size_t len;
     int rc = neU_read_file(path, &t->text, &len, (size_t)16 << 20);
@@ -284,13 +288,23 @@ uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint3
     return t->firsts[first_slot_h(t, w, n, hash)].classes;
 }
 
-void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32_t *hash, size_t n, uint32_t *out) {
+uint32_t neW_serial(const ne_wordtab *t) { return t ? t->serial : 0; }
+
+void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32_t *hash, ne_wmemo *const *wm,
+                           size_t n, uint32_t *out) {
     if (!t || !t->firsts) {
         memset(out, 0, n * sizeof *out);
         return;
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        ne_wmemo *m = wm ? wm[i] : NULL;
+        if (m && (m->known & NE_WM_FIRSTS)) {
+            out[i] = m->firsts;
+            continue;
+        }
         out[i] = first_maybe(t, hash[i]) ? t->firsts[first_slot_h(t, tk[i].norm, tk[i].norm_len, hash[i])].classes : 0;
+        if (m) m->firsts = out[i], m->known |= NE_WM_FIRSTS;
+    }
 }
 
 /* The phrase lengths (bit k-1: k words) a phrase of the first word in slot

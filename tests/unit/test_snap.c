@@ -172,6 +172,42 @@ static void test_memo_other_dictionaries(void **state) {
     ne_engine_close(e);
 }
 
+/* The same for the timewords (time.txt), whose first-word classes the memos
+** keep: coded first with a table that has only January (no "monday"), then
+** with the shipped one, a document must still find "on Monday". */
+static void test_memo_other_timewords(void **state) {
+    (void)state;
+    static const char text[] = "Pakistan's prime minister Nawaz Sharif met LeT leaders in Peshawar on Monday.";
+    char dir[] = "/tmp/ne_test_timewordsXXXXXX", path[sizeof dir + 16];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/time.txt", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("month 1 january\n", f);
+    assert_int_equal(fclose(f), 0);
+    static const char *const classes[] = {"month", NULL};
+    ne_engine *e;
+    assert_int_equal(ne_engine_open(&e, NULL), NE_OK);
+    ne_wordtab *small = NULL, *shipped = e->timewords;
+    char *data_dir = e->data_dir;
+    e->data_dir = dir;
+    assert_int_equal(neW_load(e, "time.txt", classes, &small), NE_OK);
+    e->data_dir = data_dir;
+    remove(path), remove(dir);
+    ne_doc *used = ne_doc_new(), *fresh = ne_doc_new();
+    assert_true(used && fresh);
+    e->timewords = small;
+    char *without = coded(e, used, text); /* memos of the small table */
+    e->timewords = shipped;
+    char *again = coded(e, used, text), *first = coded(e, fresh, text);
+    assert_string_equal(again, first);
+    assert_string_not_equal(without, first); /* the tables differ on this text */
+    free(without), free(again), free(first);
+    neW_free(small);
+    ne_doc_free(used), ne_doc_free(fresh);
+    ne_engine_close(e);
+}
+
 static void test_avx2_checksum(void **state) {
     (void)state;
 #ifdef __x86_64__
@@ -194,6 +230,7 @@ int main(void) {
         cmocka_unit_test(test_lemma_seed),
         cmocka_unit_test(test_pattern_seed),
         cmocka_unit_test(test_memo_other_dictionaries),
+        cmocka_unit_test(test_memo_other_timewords),
         cmocka_unit_test(test_avx2_checksum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
