@@ -1492,10 +1492,34 @@ static int met_someone(const ev_ctx *c, const char *root) {
     return !strcmp(root, "04") && !strcmp(c->sv.t[c->m.anchor].lemma, "meet");
 }
 
+/* Token i is a lower-case word that may be a verb here (an open-class or
+** implicative word, "found", "start"), no actor's name. */
+static int verb_word(const ev_ctx *c, int i) {
+    if (i < 0 || i >= c->sv.n) return 0;
+    const ne_token *t = &c->sv.t[i];
+    int wc = c->sv.wc[i];
+    return (wc == NE_WC_OPEN || wc == NE_WC_IMPLIC) && t->shape == NE_SH_LOWER && t->actor < 0 &&
+           (c->sv.isverb[i] || (t->tags & NE_TAG_VERB));
+}
+
+/* "Help" with a verb after it, or after its object, helps someone do
+** something ("Roger Ailes helped found Fox News", "helped Trump win",
+** "helping solidify her status"): no aid given (070), as "helped Iraq",
+** "help the refugees with food" are.  Returns 1 for such a match. */
+static int help_do(const ev_ctx *c) {
+    int a = c->m.anchor;
+    if (c->m.pt->kind != 'v' || strcmp(c->m.pt->cameo->code, "070") || strcmp(c->sv.t[a].lemma, "help")) return 0;
+    if (verb_word(c, a + 1)) return 1;
+    int q = c->m.te >= 0 ? c->m.te + 1 : -1;
+    if (q <= a || q >= c->sv.n) return 0;
+    if (c->sv.wc[q] == NE_WC_TO) return verb_word(c, q + 1);
+    return verb_word(c, q) && !strcmp(c->sv.t[q].norm, c->sv.t[q].lemma);
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
-    if (active_hold(c)) return NE_OK;
+    if (active_hold(c) || help_do(c)) return NE_OK;
     int rc = event_base(c, f, &base);
     if (rc) return rc;
     int ns = f->nsrc ? f->nsrc : 1, nt = f->recip ? f->nsrc : f->ntgt ? f->ntgt : 1;
