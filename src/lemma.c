@@ -930,25 +930,10 @@ static const char *lc_tag(struct ne_lcache *c, lc_ent *s, const char *w, const c
 ** numbers, which are many and seldom asked twice. */
 static int wants_memo(const ne_token *t) { return t->shape != NE_SH_NUM && t->norm_len; }
 
-/* Lemma, verb/aux/negation tags and word class of token t (ne_hash nh of its
-** norm) when it wants one, through the cache; *lh gets the lemma's ne_hash,
-** *memo the word's ne_wmemo (NULL when it has none). */
-static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t nh, uint32_t *lh,
-                     ne_wmemo **memo) {
-    struct ne_lcache *c = d->lcache;
-    lc_ent *s = NULL;
-    if (wants_memo(t)) {
-        uint16_t *slot;
-        if (!(s = lc_find(c, t->norm, t->norm_len, nh, &slot))) s = lc_new(c, slot, t->norm, t->norm_len, nh);
-    }
-    *memo = s ? &s->memo : NULL;
-    if (!wants_lemma(d, t)) return NE_OK;
-    if (s && s->tagged) {
-        if (s->lemma) t->lemma = s->lemma;
-        t->tags |= s->tags;
-        *lh = s->lh;
-        return NE_OK;
-    }
+/* Lemma, tags and word class of token t (ne_hash nh of its norm) from the
+** lexicon, kept in its cache entry s when it has one (NULL: none); *lh gets
+** the lemma's ne_hash.  The first token of a word that wants a lemma. */
+static int tag_new(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, lc_ent *s, uint32_t nh, uint32_t *lh) {
     char buf[LX_MAX_WORD + 4];
     size_t outn;
     uint8_t fl, wc;
@@ -958,12 +943,33 @@ static int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32
     if (fl & LX_AUX) tags |= NE_TAG_AUX;
     if (fl & LX_NEG) tags |= NE_TAG_NEG;
     *lh = l == t->norm ? nh : ne_hash(l, outn);
-    const char *kept = s ? lc_tag(c, s, t->norm, l, outn, buf, *lh, tags) : NULL;
+    const char *kept = s ? lc_tag(d->lcache, s, t->norm, l, outn, buf, *lh, tags) : NULL;
     if (!kept && l == buf) kept = neA_strndup(&d->arena, buf, outn);
     else if (!kept) kept = l;
     if (!kept) return NE_NOMEM;
     t->lemma = kept;
     t->tags |= tags;
+    return NE_OK;
+}
+
+/* Lemma, verb/aux/negation tags and word class of token t (ne_hash nh of its
+** norm) when it wants one, through the cache; *lh gets the lemma's ne_hash,
+** *memo the word's ne_wmemo (NULL when it has none).  Inline: nearly every
+** token's word is in the cache, tagged (tag_new does the rest). */
+static inline int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t nh, uint32_t *lh,
+                            ne_wmemo **memo) {
+    struct ne_lcache *c = d->lcache;
+    lc_ent *s = NULL;
+    if (wants_memo(t)) {
+        uint16_t *slot;
+        if (!(s = lc_find(c, t->norm, t->norm_len, nh, &slot))) s = lc_new(c, slot, t->norm, t->norm_len, nh);
+    }
+    *memo = s ? &s->memo : NULL;
+    if (!wants_lemma(d, t)) return NE_OK;
+    if (!s || !s->tagged) return tag_new(d, lx, t, s, nh, lh);
+    if (s->lemma) t->lemma = s->lemma;
+    t->tags |= s->tags;
+    *lh = s->lh;
     return NE_OK;
 }
 
