@@ -2347,6 +2347,21 @@ static const ne_anchor *ings_anchor(const struct ne_engine *e, const ne_token *t
     return l && strcmp(l, t->lemma) ? nePattern_anchor(e->patterns, l, ne_hash(l, strlen(l))) : NULL;
 }
 
+/* The anchor entry of token i (t, its lemma's ne_hash lh), whose lemma
+** passed the anchor map: through its word memo (d->wmemo) when it has one,
+** looked up once per distinct word and lemma. */
+static const ne_anchor *token_anchor(const struct ne_doc *d, const struct ne_engine *e, size_t i, const ne_token *t,
+                                     uint32_t lh) {
+    ne_wmemo *m = d->wmemo ? d->wmemo[i] : NULL;
+    int k = t->lemma != t->norm; /* its lemma is the word's lemma, else the word */
+    unsigned bit = (unsigned)NE_WM_ANCHOR << k;
+    if (m && (m->known & bit)) return nePattern_anchor_in(e->patterns, m->anchor[k]);
+    uint32_t slot;
+    const ne_anchor *a = nePattern_anchor_slot(e->patterns, t->lemma, lh, &slot);
+    if (m && slot <= UINT16_MAX) m->anchor[k] = (uint16_t)slot, m->known = (uint8_t)(m->known | bit);
+    return a;
+}
+
 /* Look up the anchors of sentence s: the tokens that have patterns into pos
 ** (in order), their entries into an[k] (an[k] of other tokens is left as
 ** it was); returns how many. */
@@ -2362,7 +2377,7 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
         if (!maybe && !ings_form(t)) continue;
         if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
             continue; /* punctuation, numbers, names */
-        const ne_anchor *a = maybe ? nePattern_anchor(e->patterns, t->lemma, lh[k]) : NULL;
+        const ne_anchor *a = maybe ? token_anchor(d, e, s->tok_first + k, t, lh[k]) : NULL;
         if (!a) a = ings_anchor(e, t);
         if (a) an[k] = a, pos[found++] = (int)k;
     }

@@ -791,8 +791,9 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 ** addressing on the word's ne_hash over 16-bit indexes into the entries;
 ** words and fallback lemmas in a fixed pool (never moved: tokens point into
 ** it).  When an entry does not fit, the cache starts again at the next
-** article; it also starts again when the engine's lexicon or timewords
-** (time.txt, whose first-word classes the memos keep) change. */
+** article; it also starts again when the engine's lexicon, timewords
+** (time.txt, whose first-word classes the memos keep) or patterns (whose
+** anchors they keep) change. */
 #define LC_WORDS 32767     /* entries (16-bit indexes + 1); the index has twice as many slots */
 #define LC_POOL (512 << 10) /* bytes of words and fallback lemmas */
 #define LC_MAX_WORD 64     /* longer words are not cached */
@@ -801,15 +802,16 @@ typedef struct lc_ent {
     const char *lemma; /* NULL: the word is its own lemma; else in the lexicon's or the cache's pool */
     uint32_t key;      /* offset of the word in the cache's pool */
     uint32_t nh, lh;   /* ne_hash of the word and of its lemma */
-    uint32_t tags;     /* NE_TAG_* bits and word class */
+    uint16_t tags;     /* NE_TAG_* bits and word class (8 bits each) */
     uint8_t len;       /* at most LC_MAX_WORD */
     uint8_t tagged;    /* lemma, lh and tags are set */
-    ne_wmemo memo;     /* 20 bytes: the entry stays 48 */
+    ne_wmemo memo;     /* 24 bytes: the entry stays 48 */
 } lc_ent;
 
 struct ne_lcache {
     uint64_t serial; /* of the lexicon the entries come from */
     uint32_t tw;     /* neW_serial of the timewords their memos' firsts come from */
+    uint32_t pat;    /* nePattern_serial of the patterns of their anchors */
     size_t used, pool_len;
     int full;        /* an entry did not fit during the last article */
     uint16_t idx[2 * (LC_WORDS + 1)]; /* entry + 1; 0 = empty */
@@ -822,18 +824,18 @@ _Static_assert(sizeof(lc_ent) <= 48, "lemma cache entries grew");
 void neLemma_cache_free(struct ne_lcache *c) { neM_free(c); }
 
 /* Ready the cache of d for an article tagged with lx under timewords of
-** serial tw; NE_NOMEM when it cannot be made. */
-static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw) {
+** serial tw and patterns of serial pat; NE_NOMEM when it cannot be made. */
+static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw, uint32_t pat) {
     struct ne_lcache *c = d->lcache;
     if (!c) {
         c = d->lcache = neM_malloc(sizeof *c);
         if (!c) return NE_NOMEM;
-        c->serial = 0, c->tw = 0; /* no lexicon's: cleared below */
+        c->serial = 0, c->tw = 0, c->pat = 0; /* no lexicon's: cleared below */
     }
-    if (c->serial != lx->serial || c->tw != tw || c->full) {
+    if (c->serial != lx->serial || c->tw != tw || c->pat != pat || c->full) {
         memset(c->idx, 0, sizeof c->idx);
         c->serial = lx->serial;
-        c->tw = tw;
+        c->tw = tw, c->pat = pat;
         c->used = 0;
         c->pool_len = 1;
         c->full = 0;
@@ -921,7 +923,7 @@ static const char *lc_tag(struct ne_lcache *c, lc_ent *s, const char *w, const c
     }
     s->lemma = l == w ? NULL : l == fbuf ? c->pool + loff : l;
     s->lh = lh;
-    s->tags = tags;
+    s->tags = (uint16_t)tags;
     s->tagged = 1;
     return s->lemma ? s->lemma : w;
 }
@@ -994,7 +996,7 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
         t->lemma = t->norm;
     }
     if (!lx) return NE_OK;
-    if (lc_begin(d, lx, neW_serial(e->timewords)) || !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo))) return NE_NOMEM;
+    if (lc_begin(d, lx, neW_serial(e->timewords), nePattern_serial(e->patterns)) || !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo))) return NE_NOMEM;
     for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, i);
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);

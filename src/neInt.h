@@ -304,7 +304,8 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 ** of the word is kept with the identity of the tables (dict: their serial),
 ** as tables may change under the same lexicon (the stopwords are loaded
 ** with the lexicon and never change apart from it: a known bit; the cache
-** starts again for other timewords, neW_serial: firsts is a known bit). */
+** starts again for other timewords or patterns, neW_serial and
+** nePattern_serial: firsts and anchor are known bits). */
 typedef struct ne_wmemo {
     uint32_t dict;               /* dict_id and dict_root are of the dictionaries of this
                                     serial (dict.c, neDict_serial); 0: not set */
@@ -314,10 +315,14 @@ typedef struct ne_wmemo {
     uint8_t stop;                /* NE_WM_STOP: its stopwords.txt classes (headline.c) */
     uint32_t firsts;             /* NE_WM_FIRSTS: classes of the time.txt phrases it starts
                                     (neW_first_classes_all of e->timewords, timex.c) */
+    uint16_t anchor[2];          /* NE_WM_ANCHOR << k: nePattern_anchor_slot of the word
+                                    itself (k 0: a token whose lemma is its norm) or of its
+                                    lemma (k 1) in e->patterns (event.c) */
 } ne_wmemo;
 #define NE_WM_LISTS 1
 #define NE_WM_STOP 2
 #define NE_WM_FIRSTS 4
+#define NE_WM_ANCHOR 8 /* and 16 */
 void neLemma_cache_free(struct ne_lcache *c); /* a document's lemma cache (ne_doc_free); NULL is fine */
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
@@ -490,6 +495,13 @@ const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint3
 ** Owned by the engine; NULL when p is. */
 #define NE_AMAP_BITS 65536
 const uint64_t *nePattern_amap(const ne_patterns *p);
+/* The identity of patterns p: unique per object, never 0 (0 for NULL). */
+uint32_t nePattern_serial(const ne_patterns *p);
+/* nePattern_anchor without the map test, also giving the anchor's slot
+** (*slot: 0 for none), which nePattern_anchor_in turns back into the entry
+** while p lives: what a word memo keeps (ne_wmemo anchor). */
+const ne_anchor *nePattern_anchor_slot(const ne_patterns *p, const char *lemma, uint32_t hash, uint32_t *slot);
+const ne_anchor *nePattern_anchor_in(const ne_patterns *p, uint32_t slot);
 static inline int ne_amap_has(const uint64_t *map, uint32_t hash) {
     uint32_t b = hash & (NE_AMAP_BITS - 1);
     return (int)(map[b >> 6] >> (b & 63)) & 1;

@@ -39,6 +39,7 @@ struct ne_patterns {
     pat_bucket *buckets; /* 64-byte aligned */
     pat_run *runs;       /* parallel to buckets */
     size_t cap;
+    uint32_t serial;     /* unique per patterns object (nePattern_serial): word memos check it */
     /* bit (hash & 0xffff) of each anchor lemma: most tokens are no anchor,
     ** and this 8 KB map says so without probing the buckets */
     uint64_t amap[NE_AMAP_BITS / 64];
@@ -74,8 +75,10 @@ static int line_fail(pat_line *pl, const char *fmt, const char *arg) {
 }
 
 ne_patterns *nePattern_new(void) {
+    static uint32_t serials;
     ne_patterns *p = neM_calloc(1, sizeof *p);
     if (!p) return NULL;
+    p->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
     neA_init(&p->arena);
     neV_init(&p->pats, sizeof(ne_pattern));
     return p;
@@ -672,6 +675,16 @@ const ne_anchor *nePattern_anchor(const ne_patterns *p, const char *lemma, uint3
 }
 
 const uint64_t *nePattern_amap(const ne_patterns *p) { return p ? p->amap : NULL; }
+
+uint32_t nePattern_serial(const ne_patterns *p) { return p ? p->serial : 0; }
+
+const ne_anchor *nePattern_anchor_slot(const ne_patterns *p, const char *lemma, uint32_t hash, uint32_t *slot) {
+    const pat_bucket *b = p ? find_bucket(p, lemma, (size_t)-1, hash) : NULL;
+    *slot = b ? (uint32_t)(b - p->buckets) + 1 : 0;
+    return b ? &b->an : NULL;
+}
+
+const ne_anchor *nePattern_anchor_in(const ne_patterns *p, uint32_t slot) { return slot ? &p->buckets[slot - 1].an : NULL; }
 
 /* ---- loading dictionaries/patterns/NN.txt ---- */
 

@@ -4,7 +4,9 @@
 ** prefix and every one-byte change of the tables (the checksum's) are
 ** refused; no change reads out of bounds (ASan in make test), with the
 ** checksum or without; a pattern the parser could not have made is
-** refused; and the AVX2 checksum equals the baseline. */
+** refused; a document object's word memos are not used with other tables
+** (dictionaries, timewords, patterns); and the AVX2 checksum equals the
+** baseline. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -208,6 +210,35 @@ static void test_memo_other_timewords(void **state) {
     ne_engine_close(e);
 }
 
+/* The same for the patterns, whose anchors the memos keep (as slots of
+** the patterns' index): coded first with the seed's few patterns, then with
+** the shipped ones, a document must code as a fresh one does. */
+static void test_memo_other_patterns(void **state) {
+    (void)state;
+    static const char text[] = "Iran's foreign minister met Pakistan's prime minister in Tehran and "
+                               "condemned the attack; Pakistan accused Iran of violating its airspace.";
+    ne_engine *e;
+    assert_int_equal(ne_engine_open(&e, NULL), NE_OK);
+    size_t n;
+    char *buf = slurp("patterns-small.snap", &n);
+    ne_patterns *shipped = e->patterns;
+    e->patterns = NULL;
+    assert_int_equal(nePattern_snap_parse(e, buf, n, 1), NE_OK);
+    ne_patterns *small = e->patterns;
+    assert_int_equal(nePattern_build(e, small), NE_OK);
+    ne_doc *used = ne_doc_new(), *fresh = ne_doc_new();
+    assert_true(used && fresh);
+    char *few = coded(e, used, text); /* memos of the seed's patterns */
+    e->patterns = shipped;
+    char *again = coded(e, used, text), *first = coded(e, fresh, text);
+    assert_string_equal(again, first);
+    assert_string_not_equal(few, first); /* the patterns differ on this text */
+    free(few), free(again), free(first), free(buf);
+    nePattern_free(small);
+    ne_doc_free(used), ne_doc_free(fresh);
+    ne_engine_close(e);
+}
+
 static void test_avx2_checksum(void **state) {
     (void)state;
 #ifdef __x86_64__
@@ -231,6 +262,7 @@ int main(void) {
         cmocka_unit_test(test_pattern_seed),
         cmocka_unit_test(test_memo_other_dictionaries),
         cmocka_unit_test(test_memo_other_timewords),
+        cmocka_unit_test(test_memo_other_patterns),
         cmocka_unit_test(test_avx2_checksum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
