@@ -1088,17 +1088,6 @@ static int nameless_target(const ev_ctx *c, ne_event *ev) {
     return n > 0 && n <= 3 && ends && cc && implied_actor(c, ev, cc, NULL, "person", &ev->target);
 }
 
-/* A person the dictionaries do not know, named in the target slot of a
-** verbal act ("Trump lashed out at Khizr Khan", "praised Jane Roe"): a name
-** of two or three capitalized words that no entry, place or earlier mention
-** codes is taken to be of the document's main country (without one, of the
-** source's country); so is one in the target slot of any other act but
-** violence (18-20: the victim of an armed force may be of another country)
-** with the event's place first ("conceded to demands from the Neighborhood
-** Association", "gave aid to ..."), coded by the country alone, as CAMEO codes a person who holds no office (docs/ANNOTATION.md
-** rule 9; coref.c main_country_persons does the same for names the text
-** shows to be persons).  t is the slot's actor (-1: none); fills ev->target
-** and returns 1 when it did. */
 /* Is mention a (or -1) a person's name the dictionaries do not know: two or
 ** three capitalized words that no entry, place or earlier mention codes? */
 static int unknown_name(const ev_ctx *c, int a) {
@@ -1110,6 +1099,17 @@ static int unknown_name(const ev_ctx *c, int a) {
            n <= 3 && in->person == 1;
 }
 
+/* A person the dictionaries do not know, named in the target slot of a
+** verbal act ("Trump lashed out at Khizr Khan", "praised Jane Roe"): a name
+** of two or three capitalized words that no entry, place or earlier mention
+** codes is taken to be of the document's main country (without one, of the
+** source's country); so is one in the target slot of any other act but
+** violence (18-20: the victim of an armed force may be of another country)
+** with the event's place first ("conceded to demands from the Neighborhood
+** Association", "gave aid to ..."), coded by the country alone, as CAMEO codes a person who holds no office (docs/ANNOTATION.md
+** rule 9; coref.c main_country_persons does the same for names the text
+** shows to be persons).  t is the slot's actor (-1: none); fills ev->target
+** and returns 1 when it did. */
 static int unknown_person(const ev_ctx *c, ne_event *ev, int t) {
     static const char *const violent[] = {"18", "19", "20", NULL};
     int verbal = verbal_root(ev->root);

@@ -107,7 +107,6 @@ static enum cclass classify(int32_t c) {
     }
 }
 
-/* Class of the character at byte i and its length in *k (C_SPACE, 0 past the end). */
 /* "Â" (U+00C2) before a space, a no-break space or the end: a no-break space
 ** whose UTF-8 bytes (C2 A0) were once read as Latin-1 ("gujaratÂ said", "Â Â
 ** hindi" in IndiaPoliceEvents' text), so a space, not a letter of a word or
@@ -118,6 +117,7 @@ static int mojibake_space(const char *s, size_t n, size_t j) {
     return b == ' ' || b == '\t' || b == '\n' || b == '\r' || (b == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0);
 }
 
+/* Class of the character at byte i and its length in *k (C_SPACE, 0 past the end). */
 static inline enum cclass class_at(const char *s, size_t n, size_t i, size_t *k) {
     if (i >= n) {
         *k = 0;
