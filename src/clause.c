@@ -883,7 +883,7 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
 ** to who and returns how many (0: the group names no actor), the group's
 ** tokens in *s..*e (-1 when none); -1 when r is no reporting verb for i. */
 static int reporter_at(const ne_sview *sv, int r, int i, int *who, int *s, int *e) {
-    if (WC(sv, r) != NE_WC_REPORT || r == i || !sv->isverb[r]) return -1;
+    if (r < 0 || r >= sv->n || WC(sv, r) != NE_WC_REPORT || r == i || !sv->isverb[r]) return -1;
     *s = *e = -1;
     if (r < i) {
         const char *rule;
