@@ -1953,6 +1953,92 @@ static int if_after(const ev_ctx *c) {
     return 0;
 }
 
+/* The sides of a passive verbal event (code_verb): the subject is the
+** target, the source a by-agent, the pattern's $ slot, a later "by", a
+** when-clause subject of a coercion, or the speaker of an announced threat.
+** subj holds the ns subject actors of the verb group at vs; fills f. */
+static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
+    memcpy(f->tgt, subj, sizeof f->tgt);
+    f->ntgt = ns;
+    f->unnamed = unnamed_subject(c, vs, subj, ns);
+    f->nsrc = slot_actors(c, c->m.bys, c->m.bye, f->src);
+    if (!f->nsrc && c->m.pt->has_source) f->nsrc = slot_actors(c, c->m.ss, c->m.se, f->src); /* "in $ firing" */
+    if (!f->nsrc) { /* an agent later in the clause: "was accused of X by Y" */
+        for (int k = c->m.end + 1; k + 1 < f->hi && !f->nsrc; k++)
+            if (tok_is(c, k, "by")) f->nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f->src);
+    }
+    f->rule = "passive: target=subject, source=by-agent";
+    if (!f->nsrc && suffered(c->m.pt) && (f->nsrc = when_agent(c, f->hi, f->src)) > 0) {
+        /* coercion: "was arrested when he took out a procession" (force keeps "when their bus
+        ** overturned": the dead's own mishap, one actor on both sides and no event) */
+        if (root_is(c->m.pt, "17")) f->nsrc = not_suffering(c, f->src, f->nsrc, f->tgt, f->ntgt);
+        if (f->nsrc > 0) f->rule = "passive: target=subject, source=when-clause-subject";
+    }
+    if (!f->nsrc && f->cc && !strcmp(f->cc->root, "13") && (f->nsrc = threat_speaker(c, f->src)) > 0)
+        f->rule = "passive: target=subject, source=speaker"; /* "the guilty will be punished," he said */
+    if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f->ntgt = 0;
+}
+
+/* The sides of an active verbal event (code_verb): the subject is the
+** source, the target the pattern's + slot, a relative clause's antecedent
+** or a trailing object; an unknown lower-case name may stand for the
+** subject.  subj holds the ns subject actors of the verb group at vs; fills f. */
+static void active_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
+    memcpy(f->src, subj, sizeof f->src);
+    f->nsrc = ns;
+    if (c->m.pt->has_source) f->nsrc = slot_actors(c, c->m.ss, c->m.se, f->src);
+    f->recip = c->m.ts >= 0 && is_recip(c, c->m.ts);
+    if (c->m.relobj) {
+        f->ntgt = neClause_object_relative(&c->sv, vs, f->tgt, EV_MAX_ACTORS);
+        f->rule = "object-relative: target=antecedent";
+    } else if (!f->recip) {
+        f->ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f->tgt) : trailing_target(c, f->tgt);
+    }
+    if (!f->nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root)) f->nameless = nameless_subject(c, vs, f->lo);
+    if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
+        memcpy(f->tgt, subj, sizeof f->tgt);
+        f->ntgt = ns;
+        f->rule = "source-slot: target=subject";
+    }
+}
+
+/* Emits the verbal event framed by code_verb (the verb group at vs) after
+** its last checks: reciprocal and two-sided acts need two sides, a joint
+** act with a partner is emitted both ways.  Returns NE_OK or an error. */
+static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
+    if (f->recip && f->nsrc < 2) return NE_OK;
+    if (!f->ntgt && !f->recip && f->rule[0] == 'q' && !strncmp(f->rule, "quote-first", 11)) return NE_OK; /* toward no one */
+    if (claimed_act(c, vs, f)) return emit(c, f);
+    if (!(f->verbal = verbal_attack(c, f)) && !(f->verbal = charge_accuses(c, f))) f->verbal = unarmed_force(c, f);
+    if (!f->verbal) f->verbal = firm_deal(c, f);
+    int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
+    if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f))) f->recip = 1;
+    /* "met", "negotiated" or an accord (019) without a partner slot needs two sides ("X and Y
+    ** met", "X and Y agreed that ..."; "the panel met", "Aeroflot negotiates", "the minister
+    ** agreed that ..." are none) */
+    if (!f->recip && !f->ntgt && !c->m.pt->has_target && !f->cc &&
+        (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
+         !strcmp(c->sv.t[c->m.anchor].lemma, "negotiate")))
+        return NE_OK;
+    ev_frame r = reversed(f); /* "X met Y": Y met X too */
+    if (joint && !f->recip) visit_or_host(c, f, &r);
+    int rc = emit(c, f);
+    if (rc || f->recip || !f->nsrc || !f->ntgt || !joint) return rc;
+    int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
+                                                   /* not a place or a treaty ("signed on to NAFTA") */
+    if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !tok_is(c, p, "with")) return rc;
+    /* an exchange told with a direct object, or an order, is one-way: the buyer
+    ** or the party awarding ("bought X", "awarded X a contract", "placed an order
+    ** with X"); "a deal with X", "merged with X" are joint */
+    if (!strcmp(c->m.pt->cameo->code, "061") && (!tok_is(c, p, "with") || purchase(c))) return rc;
+    return emit(c, &r);
+}
+
+/* Codes the verb pattern matched at c->m (anchor, slots): drops negated,
+** hypothetical and claimed acts, turns announced ones into intents (03x) or
+** threats (13x) and refusals into 12x, follows an infinitive to its
+** governing verb, finds the subject and the sides, and emits.  Returns NE_OK
+** or an error. */
 static int code_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
     int i = c->m.anchor, gov;
@@ -2007,70 +2093,9 @@ static int code_verb(ev_ctx *c) {
         ns = planned;
         f.rule = "intent-noun: source=support-verb-subject";
     }
-    if (c->m.passive) {
-        memcpy(f.tgt, subj, sizeof subj);
-        f.ntgt = ns;
-        f.unnamed = unnamed_subject(c, vs, subj, ns);
-        f.nsrc = slot_actors(c, c->m.bys, c->m.bye, f.src);
-        if (!f.nsrc && c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src); /* "in $ firing" */
-        if (!f.nsrc) { /* an agent later in the clause: "was accused of X by Y" */
-            for (int k = c->m.end + 1; k + 1 < f.hi && !f.nsrc; k++)
-                if (tok_is(c, k, "by")) f.nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f.src);
-        }
-        f.rule = "passive: target=subject, source=by-agent";
-        if (!f.nsrc && suffered(c->m.pt) && (f.nsrc = when_agent(c, f.hi, f.src)) > 0) {
-            /* coercion: "was arrested when he took out a procession" (force keeps "when their bus
-            ** overturned": the dead's own mishap, one actor on both sides and no event) */
-            if (root_is(c->m.pt, "17")) f.nsrc = not_suffering(c, f.src, f.nsrc, f.tgt, f.ntgt);
-            if (f.nsrc > 0) f.rule = "passive: target=subject, source=when-clause-subject";
-        }
-        if (!f.nsrc && f.cc && !strcmp(f.cc->root, "13") && (f.nsrc = threat_speaker(c, f.src)) > 0)
-            f.rule = "passive: target=subject, source=speaker"; /* "the guilty will be punished," he said */
-        if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f.ntgt = 0;
-    } else {
-        memcpy(f.src, subj, sizeof subj);
-        f.nsrc = ns;
-        if (c->m.pt->has_source) f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
-        f.recip = c->m.ts >= 0 && is_recip(c, c->m.ts);
-        if (c->m.relobj) {
-            f.ntgt = neClause_object_relative(&c->sv, vs, f.tgt, EV_MAX_ACTORS);
-            f.rule = "object-relative: target=antecedent";
-        } else if (!f.recip) {
-            f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
-        }
-        if (!f.nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root)) f.nameless = nameless_subject(c, vs, f.lo);
-        if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
-            memcpy(f.tgt, subj, sizeof subj);
-            f.ntgt = ns;
-            f.rule = "source-slot: target=subject";
-        }
-    }
-    if (f.recip && f.nsrc < 2) return NE_OK;
-    if (!f.ntgt && !f.recip && f.rule[0] == 'q' && !strncmp(f.rule, "quote-first", 11)) return NE_OK; /* toward no one */
-    if (claimed_act(c, vs, &f)) return emit(c, &f);
-    if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = charge_accuses(c, &f))) f.verbal = unarmed_force(c, &f);
-    if (!f.verbal) f.verbal = firm_deal(c, &f);
-    int joint = joint_code((f.cc ? f.cc : c->m.pt->cameo)->code);
-    if (!f.ntgt && f.nsrc >= 2 && (joint || joint_intent(c, &f))) f.recip = 1;
-    /* "met", "negotiated" or an accord (019) without a partner slot needs two sides ("X and Y
-    ** met", "X and Y agreed that ..."; "the panel met", "Aeroflot negotiates", "the minister
-    ** agreed that ..." are none) */
-    if (!f.recip && !f.ntgt && !c->m.pt->has_target && !f.cc &&
-        (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
-         !strcmp(c->sv.t[c->m.anchor].lemma, "negotiate")))
-        return NE_OK;
-    ev_frame r = reversed(&f); /* "X met Y": Y met X too */
-    if (joint && !f.recip) visit_or_host(c, &f, &r);
-    int rc = emit(c, &f);
-    if (rc || f.recip || !f.nsrc || !f.ntgt || !joint) return rc;
-    int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
-                                                   /* not a place or a treaty ("signed on to NAFTA") */
-    if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !tok_is(c, p, "with")) return rc;
-    /* an exchange told with a direct object, or an order, is one-way: the buyer
-    ** or the party awarding ("bought X", "awarded X a contract", "placed an order
-    ** with X"); "a deal with X", "merged with X" are joint */
-    if (!strcmp(c->m.pt->cameo->code, "061") && (!tok_is(c, p, "with") || purchase(c))) return rc;
-    return emit(c, &r);
+    if (c->m.passive) passive_sides(c, &f, vs, subj, ns);
+    else active_sides(c, &f, vs, subj, ns);
+    return emit_verb(c, &f, vs);
 }
 
 /* Support verbs: their object noun names an act their subject performs
