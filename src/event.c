@@ -1516,6 +1516,79 @@ static int help_do(const ev_ctx *c) {
     return verb_word(c, q) && !strcmp(c->sv.t[q].norm, c->sv.t[q].lemma);
 }
 
+/* The sides of one (source i, target t) pair of the frame f in ev (a copy of
+** the frame's base event): the mentions' actors, else what the text implies
+** (arrested unknowns, a home-front or nameless target, an unknown person).
+** Sets *resolved as fill_actor does for either side; returns 1 when
+** the target is an unknown person (unknown_person). */
+static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, int *resolved) {
+    int r1 = 0, r2 = 0;
+    ev->has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev->source, &r1);
+    ev->has_target = t != -1 && fill_actor(c->d, t, &ev->target, &r2);
+    if (!ev->has_target) ev->has_target = unknown_arrested(c, ev, t);
+    if (!ev->has_target) ev->has_target = domestic_target(c, ev, t);
+    if (!ev->has_source && f->nameless) ev->has_source = nameless_source(c, ev);
+    if (!ev->has_target && t == -1) ev->has_target = nameless_target(c, ev);
+    if (!ev->has_target && t == -1 && f->unnamed) ev->has_target = unnamed_arrested(c, ev);
+    *resolved = r1 || r2;
+    return !ev->has_target && (ev->has_target = unknown_person(c, ev, t));
+}
+
+/* Emits the event of one (source i, target j) pair of the frame f, from the
+** frame's base event, unless a rule drops it (a self event, a statement no
+** one made, a trip home, ...) or holds it back.  Returns NE_OK or an error. */
+static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, int j) {
+    ne_event ev = *base;
+    int resolved, t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
+    int unknown = pair_sides(c, f, i, t, &ev, &resolved);
+    home_front_target(c, &ev);
+    int mob = implied_mob(c, &ev);
+    if (mob) ev.confidence *= 0.8;
+    int dep = deployed_forces(c, &ev);
+    if (dep < 0) return NE_OK;
+    if (dep) ev.confidence *= 0.8;
+    if (!ev.has_source && !ev.has_target) {
+        int u = implied_unrest(c, &ev);
+        if (u == 2) mob = 1; /* a mob on civilians of its own country */
+        if (!u && !implied_arrests(c, &ev)) return NE_OK;
+        ev.confidence *= 0.8;
+    }
+    if (!ev.has_source && !strcmp(ev.root, "01")) return NE_OK; /* a statement no one made */
+    int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
+    if (home_trip(&ev, c->m.pt->cameo->code, person)) return NE_OK;
+    if (firm_business(&ev)) return NE_OK;
+    if (private_resignation(c, &ev)) return NE_OK;
+    if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
+        !met_someone(c, ev.root))
+        return NE_OK;
+
+    if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
+    if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
+    if (body_mention(c, &ev)) return NE_OK;
+    if (rioters(c, &ev)) ev.confidence *= 0.8;
+    if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    state_barricade(c, &ev);
+    if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
+    if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown &&
+        !distinct_groups(c->d, f->src[i], t)) {
+        c->self++;
+        return NE_OK;
+    }
+    c->coded++;
+    if (!ev.has_source) ev.confidence *= 0.5;
+    if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
+    if (resolved) ev.confidence *= 0.9;
+    if (c->nheld < EV_MAX_HELD && held_back(c, &ev)) {
+        c->held[c->nheld++] = ev;
+        return NE_OK;
+    }
+    if (ev.has_source && c->nacted < EV_MAX_HELD) c->acted[c->nacted++] = ev.source.code;
+    return push_event(c->d, &ev);
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
@@ -1524,65 +1597,8 @@ static int emit(ev_ctx *c, const ev_frame *f) {
     if (rc) return rc;
     int ns = f->nsrc ? f->nsrc : 1, nt = f->recip ? f->nsrc : f->ntgt ? f->ntgt : 1;
     for (int i = 0; i < ns; i++)
-        for (int j = 0; j < nt; j++) {
-            ne_event ev = base;
-            int r1 = 0, r2 = 0;
-            ev.has_source = f->nsrc && fill_actor(c->d, f->src[i], &ev.source, &r1);
-            int t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
-            ev.has_target = t != -1 && fill_actor(c->d, t, &ev.target, &r2);
-            if (!ev.has_target) ev.has_target = unknown_arrested(c, &ev, t);
-            if (!ev.has_target) ev.has_target = domestic_target(c, &ev, t);
-            if (!ev.has_source && f->nameless) ev.has_source = nameless_source(c, &ev);
-            if (!ev.has_target && t == -1) ev.has_target = nameless_target(c, &ev);
-            if (!ev.has_target && t == -1 && f->unnamed) ev.has_target = unnamed_arrested(c, &ev);
-            int unknown = !ev.has_target && (ev.has_target = unknown_person(c, &ev, t));
-            home_front_target(c, &ev);
-            int mob = implied_mob(c, &ev);
-            if (mob) ev.confidence *= 0.8;
-            int dep = deployed_forces(c, &ev);
-            if (dep < 0) continue;
-            if (dep) ev.confidence *= 0.8;
-            if (!ev.has_source && !ev.has_target) {
-                int u = implied_unrest(c, &ev);
-                if (u == 2) mob = 1; /* a mob on civilians of its own country */
-                if (!u && !implied_arrests(c, &ev)) continue;
-                ev.confidence *= 0.8;
-            }
-            if (!ev.has_source && !strcmp(ev.root, "01")) continue; /* a statement no one made */
-            int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
-            if (home_trip(&ev, c->m.pt->cameo->code, person)) continue;
-            if (firm_business(&ev)) continue;
-            if (private_resignation(c, &ev)) continue;
-            if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
-                !met_someone(c, ev.root))
-                continue;
-
-            if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
-            if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
-            if (body_mention(c, &ev)) continue;
-            if (rioters(c, &ev)) ev.confidence *= 0.8;
-            if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
-            if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
-            if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
-            state_barricade(c, &ev);
-            if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
-            if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
-            if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown &&
-                !distinct_groups(c->d, f->src[i], t)) {
-                c->self++;
-                continue;
-            }
-            c->coded++;
-            if (!ev.has_source) ev.confidence *= 0.5;
-            if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
-            if (r1 || r2) ev.confidence *= 0.9;
-            if (c->nheld < EV_MAX_HELD && held_back(c, &ev)) {
-                c->held[c->nheld++] = ev;
-                continue;
-            }
-            if (ev.has_source && c->nacted < EV_MAX_HELD) c->acted[c->nacted++] = ev.source.code;
-            if ((rc = push_event(c->d, &ev))) return rc;
-        }
+        for (int j = 0; j < nt; j++)
+            if ((rc = emit_pair(c, f, &base, i, j))) return rc;
     return NE_OK;
 }
 
