@@ -148,6 +148,19 @@ static char *coded(ne_engine *e, ne_doc *d, const char *text) {
     return copy;
 }
 
+/* Codes text with the document object used, whose memos hold an earlier
+** text's words, and with a fresh one; asserts both give the same output
+** and returns the fresh one's (the caller frees it). */
+static char *coded_as_fresh(ne_engine *e, ne_doc *used, const char *text) {
+    ne_doc *fresh = ne_doc_new();
+    assert_non_null(fresh);
+    char *again = coded(e, used, text), *first = coded(e, fresh, text);
+    assert_string_equal(again, first);
+    free(again);
+    ne_doc_free(fresh);
+    return first;
+}
+
 /* A document object's word memos (lemma cache, ne_wmemo) remember what the
 ** dictionaries said of each word: coded with other dictionaries under the
 ** same lexicon (the engine's swapped for the seed's, as the fuzz target
@@ -157,20 +170,19 @@ static void test_memo_other_dictionaries(void **state) {
     static const char text[] = "Pakistan's prime minister Nawaz Sharif met LeT leaders in Peshawar on Monday.";
     ne_engine *e;
     assert_int_equal(ne_engine_open(&e, NULL), NE_OK);
-    ne_doc *used = ne_doc_new(), *fresh = ne_doc_new();
-    assert_true(used && fresh);
+    ne_doc *used = ne_doc_new();
+    assert_non_null(used);
     free(coded(e, used, text)); /* memos of the shipped dictionaries */
     size_t n;
     char *buf = slurp("small.snap", &n);
     ne_dict *small = NULL, *shipped = e->dict;
     assert_int_equal(neDict_snap_parse(buf, n, 1, &small), NE_OK);
     e->dict = small;
-    char *again = coded(e, used, text), *first = coded(e, fresh, text);
-    assert_string_equal(again, first);
+    char *first = coded_as_fresh(e, used, text);
     e->dict = shipped;
-    free(again), free(first), free(buf);
+    free(first), free(buf);
     neDict_free(small);
-    ne_doc_free(used), ne_doc_free(fresh);
+    ne_doc_free(used);
     ne_engine_close(e);
 }
 
@@ -196,17 +208,16 @@ static void test_memo_other_timewords(void **state) {
     assert_int_equal(neW_load(e, "time.txt", classes, &small), NE_OK);
     e->data_dir = data_dir;
     remove(path), remove(dir);
-    ne_doc *used = ne_doc_new(), *fresh = ne_doc_new();
-    assert_true(used && fresh);
+    ne_doc *used = ne_doc_new();
+    assert_non_null(used);
     e->timewords = small;
     char *without = coded(e, used, text); /* memos of the small table */
     e->timewords = shipped;
-    char *again = coded(e, used, text), *first = coded(e, fresh, text);
-    assert_string_equal(again, first);
+    char *first = coded_as_fresh(e, used, text);
     assert_string_not_equal(without, first); /* the tables differ on this text */
-    free(without), free(again), free(first);
+    free(without), free(first);
     neW_free(small);
-    ne_doc_free(used), ne_doc_free(fresh);
+    ne_doc_free(used);
     ne_engine_close(e);
 }
 
@@ -226,16 +237,15 @@ static void test_memo_other_patterns(void **state) {
     assert_int_equal(nePattern_snap_parse(e, buf, n, 1), NE_OK);
     ne_patterns *small = e->patterns;
     assert_int_equal(nePattern_build(e, small), NE_OK);
-    ne_doc *used = ne_doc_new(), *fresh = ne_doc_new();
-    assert_true(used && fresh);
+    ne_doc *used = ne_doc_new();
+    assert_non_null(used);
     char *few = coded(e, used, text); /* memos of the seed's patterns */
     e->patterns = shipped;
-    char *again = coded(e, used, text), *first = coded(e, fresh, text);
-    assert_string_equal(again, first);
+    char *first = coded_as_fresh(e, used, text);
     assert_string_not_equal(few, first); /* the patterns differ on this text */
-    free(few), free(again), free(first), free(buf);
+    free(few), free(first), free(buf);
     nePattern_free(small);
-    ne_doc_free(used), ne_doc_free(fresh);
+    ne_doc_free(used);
     ne_engine_close(e);
 }
 
