@@ -904,35 +904,35 @@ static int reporter_at(const ne_sview *sv, int r, int i, int *who, int *s, int *
     return neClause_ng_actors(sv, *s, *e, who, 4);
 }
 
-/* Text naming who reported the clause at i (reporter_at). NULL if none. */
-const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) {
+/* The first reporting verb for the clause at i whose speaker group names
+** an actor or is short (under 6 tokens): its actors into who (reporter_at,
+** up to 4) and the count, the group's tokens in *s..*e; -1 when none. */
+static int first_reporter(const ne_sview *sv, int i, int *who, int *s, int *e) {
     for (int r = 0; r < sv->n; r++) {
-        int who[4], s, e, n = reporter_at(sv, r, i, who, &s, &e);
-        if (n < 0) continue;
-        if (n > 0) {
-            const ne_actor *a = NE_VEC_AT(sv->d->actors, ne_actor, neClause_resolve(sv->d, who[0]));
-            snprintf(buf, cap, "%s", a->name ? a->name : a->code ? a->code : a->text ? a->text : "");
-            return buf;
-        }
-        if (s >= 0 && e >= s && e - s < 6) {
-            uint32_t bs = TK(sv, s)->start, be = TK(sv, e)->end;
-            snprintf(buf, cap, "%.*s", (int)(be - bs), sv->text + bs);
-            return buf;
-        }
+        int n = reporter_at(sv, r, i, who, s, e);
+        if (n > 0 || (n == 0 && *s >= 0 && *e >= *s && *e - *s < 6)) return n;
     }
-    return NULL;
+    return -1;
+}
+
+/* Text naming who reported the clause at i (first_reporter). NULL if none. */
+const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) {
+    int who[4], s, e, n = first_reporter(sv, i, who, &s, &e);
+    if (n < 0) return NULL;
+    if (n > 0) {
+        const ne_actor *a = NE_VEC_AT(sv->d->actors, ne_actor, neClause_resolve(sv->d, who[0]));
+        snprintf(buf, cap, "%s", a->name ? a->name : a->code ? a->code : a->text ? a->text : "");
+        return buf;
+    }
+    uint32_t bs = TK(sv, s)->start, be = TK(sv, e)->end;
+    snprintf(buf, cap, "%.*s", (int)(be - bs), sv->text + bs);
+    return buf;
 }
 
 int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max) {
-    for (int r = 0; r < sv->n; r++) {
-        int who[4], s, e, n = reporter_at(sv, r, i, who, &s, &e);
-        if (n < 0) continue;
-        if (n == 0 && s >= 0 && e >= s && e - s < 6) return 0; /* the first speaker, as neClause_reporter */
-        if (n == 0) continue;
-        for (int k = 0; k < n && k < max; k++) out[k] = who[k];
-        return n < max ? n : max;
-    }
-    return 0;
+    int who[4], s, e, n = first_reporter(sv, i, who, &s, &e);
+    for (int k = 0; k < n && k < max; k++) out[k] = who[k];
+    return n < 0 ? 0 : n < max ? n : max;
 }
 
 /* Follow pronoun and nominal mentions to what they refer to. */
