@@ -1031,6 +1031,12 @@ static int verbal_root(const char *root) {
     return ne_word_in(root, roots);
 }
 
+/* Roots of violence: coercion by force, assault, fighting, mass violence (18, 19, 20). */
+static int violent_root(const char *root) {
+    static const char *const roots[] = {"18", "19", "20", NULL};
+    return ne_word_in(root, roots);
+}
+
 /* Is token k a word of an unknown name in lower-case text: three letters
 ** a-z or more, no actor, place, function word, common word of the lexicon
 ** (nor the inflection of one) or stopword ("veerendrakumar", "babbar")? */
@@ -1111,9 +1117,8 @@ static int unknown_name(const ev_ctx *c, int a) {
 ** shows to be persons).  t is the slot's actor (-1: none); fills ev->target
 ** and returns 1 when it did. */
 static int unknown_person(const ev_ctx *c, ne_event *ev, int t) {
-    static const char *const violent[] = {"18", "19", "20", NULL};
     int verbal = verbal_root(ev->root);
-    if (t >= 0 || ev->has_target || c->m.ts < 0 || ne_word_in(ev->root, violent)) return 0;
+    if (t >= 0 || ev->has_target || c->m.ts < 0 || violent_root(ev->root)) return 0;
     /* a material act (aid, a concession, a ban, an arrest) happens somewhere: the place's country first */
     const char *cc = verbal ? national(c, c->d->main_cc) : event_country(c, ev);
     if (!cc && ev->has_source) cc = national(c, ev->source.country); /* no main country: the source's own */
@@ -1143,8 +1148,7 @@ static int home_front_target(const ev_ctx *c, ne_event *ev) {
     if (!ev->has_target || ev->target.country || !ev->has_source || !ev->target.role || !ne_word_in(ev->target.role, home))
         return 0;
     /* violence: police firing on protesters is domestic, a country attacking "a police station" may not be */
-    if ((!strcmp(ev->root, "18") || !strcmp(ev->root, "19") || !strcmp(ev->root, "20")) &&
-        (!ev->source.role || !ne_word_in(ev->source.role, home_force)))
+    if (violent_root(ev->root) && (!ev->source.role || !ne_word_in(ev->source.role, home_force)))
         return 0;
     const char *cc = place_country(c, ev, national(c, ev->source.country));
     const char *code = cc ? neA_code(&c->d->arena, cc, ev->target.role) : NULL;
@@ -1219,8 +1223,7 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
 ** victims (role CVL).  Fills the event's source and code; returns 1 when it
 ** did. */
 static int implied_mob(const ev_ctx *c, ne_event *ev) {
-    if (ev->has_source || !ev->has_target || (strcmp(ev->root, "18") && strcmp(ev->root, "19") && strcmp(ev->root, "20")))
-        return 0;
+    if (ev->has_source || !ev->has_target || !violent_root(ev->root)) return 0;
     const char *cc = national(c, ev->target.country);
     if (!ev->target.role || strcmp(ev->target.role, "CVL") || !cc) return 0;
     if (!unrest_sentence(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
