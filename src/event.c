@@ -781,6 +781,10 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
 
 static int word_in(const ev_ctx *c, int k, const char *const *words);
 
+/* Does the actor code or role s (NULL: none) hold the party role PTY
+** ("INDGOVPTY", "PTY")? */
+static int party_in(const char *s) { return s && strstr(s, "PTY"); }
+
 /* A politician's "attack" (or clash, fight, war, offensive, pounding): one
 ** person of no armed role, a party or a legislature attacking, or an attack by no armed actor on one
 ** person or a party ("Trump attacked Clinton", "her attacks on Sanders",
@@ -811,12 +815,12 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
         const ne_actor *a = slot_actor(d, f->src[k], &in);
         if (!a || armed_role(a) || !in) return 0;
         person_src |= in->person == 1 && a->kind != NE_ACTOR_NOMINAL && (!a->role || !strstr(a->role, "CVL"));
-        person_src |= (a->code && strstr(a->code, "PTY")) || (a->role && strstr(a->role, "LEG")); /* "the Republicans waged a war on" */
+        person_src |= party_in(a->code) || (a->role && strstr(a->role, "LEG")); /* "the Republicans waged a war on" */
     }
     for (int k = 0; k < f->ntgt; k++) {
         const ne_actor *a = slot_actor(d, f->tgt[k], &in);
         if (!a || armed_role(a)) return 0;
-        person_tgt |= in->person == 1 || (a->role && strstr(a->role, "PTY"));
+        person_tgt |= in->person == 1 || party_in(a->role);
     }
     if (!person_src && !person_tgt) return 0;
     for (int i = 0; i < c->sv.n; i++)
@@ -1266,7 +1270,7 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     static const char *const support[] = {"support", NULL};
     if (!ev->has_source) return 0;
     /* a ruling party ("nda allies", INDGOVPTY) is not the government it asks */
-    int party = ev->source.code && strstr(ev->source.code, "PTY") != NULL;
+    int party = party_in(ev->source.code);
     /* a party's threat to withdraw its support ("nda allies threatening to withdraw
     ** support") is a threat to the government it keeps in office */
     int withdraw = 0;
@@ -1290,7 +1294,7 @@ static const char *const state_roles[] = {"GOV", "COP", "MIL", NULL};
 ** police). */
 static void state_barricade(const ev_ctx *c, ne_event *ev) {
     if (strcmp(ev->root, "14") || strncmp(ev->code, "144", 3) || !ev->has_source || !ev->source.role ||
-        !ne_word_in(ev->source.role, state_roles) || (ev->source.code && strstr(ev->source.code, "PTY")))
+        !ne_word_in(ev->source.role, state_roles) || party_in(ev->source.code))
         return; /* a ruling party (INDGOVPTY) blocking roads protests */
     recode(c, ev, "191");
 }
