@@ -627,11 +627,10 @@ static void group_members(scan *s, np *p) {
                  !strcmp(role, "RAD") || !strcmp(role, "MIL"));
     /* in caseless text an organization's titled officer ("vhp leader ashok singhal",
     ** "vhp president"): the organization's, as CAMEO codes its members */
-    int officer = !own && !armed && s->caseless == NE_CASELESS_LOWER && !strcmp(role, "GOV") &&
-                  head_role(s, p->end, rn, r)->person;
+    int officer = !own && !armed && s->caseless == NE_CASELESS_LOWER && !strcmp(role, "GOV");
     if (!own && !armed && !officer) return;
     r = head_role(s, p->end, rn, r);
-    if (!r->plural && !r->person) return;
+    if ((officer && !r->person) || (!r->plural && !r->person)) return;
     /* a company's workers are its country's labour ("GM workers" USALAB), not the company */
     if (!strcmp(role, "LAB") && !strcmp(p->role, "BUS") && strlen(p->country) == 3) {
         char cc[4];
