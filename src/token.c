@@ -382,12 +382,16 @@ static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum ccl
     return NE_OK;
 }
 
+/* *t as a new token [b, e) with flags: no actor, place or time expression yet. */
+static inline ne_token *token_init(ne_token *t, size_t b, size_t e, uint8_t flags) {
+    *t = (ne_token){.start = (uint32_t)b, .end = (uint32_t)e, .flags = flags, .actor = -1, .place = -1, .timex = -1};
+    return t;
+}
+
 /* The token [b, e) with flags appended to v, which has room for it; its
 ** normalized form, lemma and shape are left to the caller. */
 static inline ne_token *new_token(ne_vec *v, size_t b, size_t e, uint8_t flags) {
-    ne_token *t = NE_VEC_AT(*v, ne_token, v->n++);
-    *t = (ne_token){.start = (uint32_t)b, .end = (uint32_t)e, .flags = flags, .actor = -1, .place = -1, .timex = -1};
-    return t;
+    return token_init(NE_VEC_AT(*v, ne_token, v->n++), b, e, flags);
 }
 
 /* Append the token [b, e); ascii: the caller knows it has only ASCII bytes. */
@@ -714,9 +718,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         if (c == C_LETTER || c == C_DIGIT) len = plain_word(s + i, c, w, &up, &low);
         else if (!(c == C_PUNCT || c == C_DASH || (c == C_PERIOD && s[i + 1] != '.'))) break;
         if (!len) break;
-        ne_token *t = &tk[nt];
-        *t = (ne_token){.start = (uint32_t)i, .end = (uint32_t)(i + len), .flags = flags, .actor = -1, .place = -1,
-                        .timex = -1};
+        ne_token *t = token_init(&tk[nt], i, i + len, flags);
         if (len == 1) {
             norm_byte(t, s[i], c);
         } else {
