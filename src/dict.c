@@ -1314,8 +1314,6 @@ static size_t sent_end_of(const struct ne_doc *d, size_t i) {
     return end > i && end <= d->tokens.n ? end : i + 1;
 }
 
-static inline uint32_t lower_types(uint8_t b);
-
 /* Append to mv the names that start at token i and end by token end (the
 ** trie walked once, every node on the way that carries hits); *types: the
 ** union of their types; *allowed: of their dmatch types (at an all-lowercase
