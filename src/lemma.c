@@ -996,7 +996,9 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
         t->lemma = t->norm;
     }
     if (!lx) return NE_OK;
-    if (lc_begin(d, lx, neW_serial(e->timewords), nePattern_serial(e->patterns)) || !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo))) return NE_NOMEM;
+    if (lc_begin(d, lx, neW_serial(e->timewords), nePattern_serial(e->patterns)) ||
+        !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo)))
+        return NE_NOMEM;
     for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, i);
     for (size_t i = 0; i < n; i++) {
         ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
