@@ -704,8 +704,8 @@ static int load_file(struct ne_engine *e, ne_patterns *p, word_memo *memo, const
     return rc;
 }
 
-/* The *.txt names in dir, sorted, in p's arena. */
-static int list_files(ne_patterns *p, const char *dir, char ***names, size_t *n) {
+/* The *.txt names in dir, sorted, in arena a (snap.h). */
+int nePattern_files(ne_arena *a, const char *dir, char ***names, size_t *n) {
     DIR *dh = opendir(dir);
     *names = NULL;
     *n = 0;
@@ -717,8 +717,8 @@ static int list_files(ne_patterns *p, const char *dir, char ***names, size_t *n)
     while (rc == NE_OK && (de = readdir(dh))) {
         size_t l = strlen(de->d_name);
         if (l < 5 || strcmp(de->d_name + l - 4, ".txt") || de->d_name[0] == '.') continue;
-        char **slot = neV_push(&p->arena, &v);
-        if (!slot || !(*slot = neA_strndup(&p->arena, de->d_name, l))) rc = NE_NOMEM;
+        char **slot = neV_push(a, &v);
+        if (!slot || !(*slot = neA_strndup(a, de->d_name, l))) rc = NE_NOMEM;
     }
     closedir(dh);
     if (rc) return rc;
@@ -737,7 +737,7 @@ static int load_all(struct ne_engine *e, void (*report)(void *, const char *), v
     if (!p) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     char **names;
     size_t n;
-    if (list_files(p, dir, &names, &n)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    if (nePattern_files(&p->arena, dir, &names, &n)) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     word_memo memo = {0};
     int rc = NE_OK;
     for (size_t i = 0; rc == NE_OK && i < n; i++) rc = load_file(e, p, &memo, dir, names[i], report, ctx, nerr);

@@ -4,9 +4,7 @@
 ** of parsing some 21,000 lines, then builds the anchor index as after parsing. */
 #include "snap.h"
 
-#include <dirent.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define PS_FILE "patterns.snap"
@@ -52,35 +50,23 @@ static int ps_offsets(const uint64_t *n, uint64_t *off) {
     return off[PN_COUNT] > NE_SNAP_MAX_BODY ? -1 : 0;
 }
 
-static int name_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 /* The files the patterns are built from: the .txt files of DATA/patterns (as
-** "patterns/NAME", sorted, as pattern.c reads them) and the lexicon's
-** (lemmas and word classes of the words come from it). */
+** "patterns/NAME", in the order pattern.c reads them, nePattern_files) and
+** the lexicon's (lemmas and word classes of the words come from it). */
 static int ps_sources(const struct ne_engine *e, ne_buf *out) {
     char dir[1024], path[2048];
     if (neU_path(dir, sizeof dir, e->data_dir, "patterns")) return NE_NOTFOUND;
-    DIR *dh = opendir(dir);
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    int rc = NE_OK;
-    for (struct dirent *de; dh && rc == NE_OK && (de = readdir(dh));) {
-        size_t l = strlen(de->d_name);
-        if (l < 5 || strcmp(de->d_name + l - 4, ".txt") || de->d_name[0] == '.') continue;
-        char **more = n < cap ? names : neM_realloc(names, (cap = cap * 2 + 16) * sizeof *names);
-        if (!more || !(more[n] = neM_malloc(l + 1))) rc = NE_NOMEM;
-        if (more) names = more;
-        if (rc == NE_OK) memcpy(names[n++], de->d_name, l + 1);
-    }
-    if (dh) closedir(dh);
-    if (n) qsort(names, n, sizeof *names, name_cmp);
+    ne_arena ar;
+    char **names;
+    size_t n;
+    neA_init(&ar);
+    int rc = nePattern_files(&ar, dir, &names, &n);
     for (size_t i = 0; rc == NE_OK && i < n; i++) {
         char name[1100];
         snprintf(name, sizeof name, "patterns/%s", names[i]);
         rc = neU_path(path, sizeof path, e->data_dir, name) ? NE_NOTFOUND : neSnap_source(out, path, name);
     }
-    for (size_t i = 0; i < n; i++) neM_free(names[i]);
-    neM_free(names);
+    neA_free(&ar);
     return rc == NE_OK ? neLemma_sources(e, out) : rc;
 }
 

@@ -80,6 +80,9 @@ int neSnap_write(struct ne_engine *e, const char *path, ne_snap_head *h, const n
 int neLemma_sources(const struct ne_engine *e, ne_buf *out);
 
 /* ---- the patterns' snapshot (pattern_snap.c) ---- */
+/* The *.txt names in dir, sorted as the pattern loader reads them, in
+** arena a (pattern.c): NE_OK (*n 0 when dir cannot be opened), NE_NOMEM. */
+int nePattern_files(ne_arena *a, const char *dir, char ***names, size_t *n);
 /* e->patterns, parsed but not built, from DATA/patterns.snap when it is
 ** current (needs e->lexicon and e->cameo): NE_OK; NE_NOTFOUND (absent,
 ** stale or damaged: parse the text, e->patterns NULL); NE_NOMEM. */
