@@ -1101,17 +1101,10 @@ static int load_all(loader *L) {
 
 /* ---- engine side ---- */
 
-uint32_t neDict_serial(void) {
-    static uint32_t serials;
-    uint32_t s = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
-    if (!s) s = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED); /* wrapped: 0 is a word memo's "not set" */
-    return s;
-}
-
 ne_dict *neDict_new(void) {
     ne_dict *dc = neM_calloc(1, sizeof *dc);
     if (!dc) return NULL;
-    dc->serial = neDict_serial();
+    dc->serial = neU_serial();
     neB_init(&dc->pool, (size_t)1 << 31);
     neB_addc(&dc->pool, 0); /* offset 0 is "" */
     if (grow_big((void **)&dc->nodes, &dc->node_cap, 1, sizeof *dc->nodes) || dc->pool.err) {

@@ -60,12 +60,8 @@ struct ne_dict {
     void *snap;                  /* the block the tables live in when read from the snapshot
                                  ** (dict_snap.c; neM_calloc_big), NULL when parsed */
     size_t snap_bytes;
-    uint32_t serial;             /* unique per loaded dictionaries (neDict_serial): word memos check it */
+    uint32_t serial;             /* unique per loaded dictionaries (neU_serial): word memos check it */
 };
-
-/* A new serial for loaded dictionaries (ne_dict.serial): never 0 (a word
-** memo's "not set"), not given twice before 2^32 loads. */
-uint32_t neDict_serial(void);
 
 /* A file the dictionaries are read from (neDict_sources), in load order. */
 enum { NE_SRC_GROUPS, NE_SRC_FILE, NE_SRC_MAJOR, NE_SRC_DEP };

@@ -163,7 +163,7 @@ static ne_dict *snap_dict(const ne_snap_head *h, void *body, int *nomem) {
     if (snap_offsets(n, off) || off[SS_COUNT] != h->body_bytes) return NULL;
     ne_dict *dc = neM_calloc(1, sizeof *dc);
     if (!dc) { *nomem = 1; return NULL; }
-    dc->serial = neDict_serial();
+    dc->serial = neU_serial();
     char *b = body;
     dc->pool = (ne_buf){b + off[SS_POOL], n[SN_POOL], n[SN_POOL], n[SN_POOL], 0};
     dc->vocab = (vslot *)(void *)(b + off[SS_VOCAB]);

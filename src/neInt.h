@@ -308,7 +308,7 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 ** nePattern_serial: firsts and anchor are known bits). */
 typedef struct ne_wmemo {
     uint32_t dict;               /* dict_id and dict_root are of the dictionaries of this
-                                    serial (dict.c, neDict_serial); 0: not set */
+                                    serial (ne_dict.serial, neU_serial); 0: not set */
     uint32_t dict_id, dict_root; /* vocabulary id and root child */
     uint16_t lists;              /* NE_WM_LISTS: the listed-word bits (actor.c) */
     uint8_t known;
@@ -643,6 +643,9 @@ const char *nePipe_stage_name(size_t i); /* static storage; NULL out of range */
 int neU_parse_date(const char *s, size_t n, int *y, int *m, int *d);
 /* Strict decimal parse of [s, s+n) into *out; 0 on success. */
 int neU_parse_long(const char *s, size_t n, long *out);
+/* A new identity for a loaded table (dictionaries, wordtab, patterns: what
+** word memos check): never 0, not given twice before 2^32 loads. */
+uint32_t neU_serial(void);
 /* Path join into arena-free static-sized buffer; returns 0 when it fit. */
 int neU_path(char *dst, size_t cap, const char *dir, const char *name);
 /* Drop an incomplete UTF-8 sequence at the end of s (left by truncation). */

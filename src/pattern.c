@@ -75,10 +75,9 @@ static int line_fail(pat_line *pl, const char *fmt, const char *arg) {
 }
 
 ne_patterns *nePattern_new(void) {
-    static uint32_t serials;
     ne_patterns *p = neM_calloc(1, sizeof *p);
     if (!p) return NULL;
-    p->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+    p->serial = neU_serial();
     neA_init(&p->arena);
     neV_init(&p->pats, sizeof(ne_pattern));
     return p;

@@ -7,6 +7,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+uint32_t neU_serial(void) {
+    static uint32_t serials;
+    uint32_t s = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+    if (!s) s = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED); /* wrapped: 0 is "no table" / "not set" */
+    return s;
+}
+
 int neU_parse_long(const char *s, size_t n, long *out) {
     if (n == 0 || n > 18) return -1;
     long v = 0;

@@ -229,15 +229,13 @@ static int tab_fill(struct ne_engine *e, ne_wordtab *t, size_t len, const char *
     return rc;
 }
 
-static uint32_t tab_serials; /* the last serial given to a table */
-
 int neW_load(struct ne_engine *e, const char *file, const char *const *classes, ne_wordtab **out) {
     *out = NULL;
     char path[4096];
     if (neU_path(path, sizeof path, e->data_dir, file)) return ne_engine_fail(e, NE_IO, "data path too long");
     ne_wordtab *t = neM_calloc(1, sizeof *t);
     if (!t) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    t->serial = __atomic_add_fetch(&tab_serials, 1, __ATOMIC_RELAXED);
+    t->serial = neU_serial();
     *out = t;
     size_t len;
     int rc = neU_read_file(path, &t->text, &len, (size_t)16 << 20);
