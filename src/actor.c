@@ -611,6 +611,63 @@ static int person_after(scan *s, np *p, size_t k) {
     return 1;
 }
 
+/* Is the run of rn role words at k a party's or an organization's own office
+** ("BJP president", "Congress spokesman", "party chairman"): every word one of
+** the office words below, written in lower case (or in caseless text)?  A
+** capitalized title names the state's office ("Republican President George W.
+** Bush"); "chief minister" or "secretary of state" hold other words. */
+static int party_office(const scan *s, size_t k, size_t rn) {
+    static const char *const office[] = {"president", "vice", "vice-president", "working", "chief", "spokesman",
+                                         "spokesperson", "spokeswoman", "chairman", "chairperson", "chairwoman",
+                                         "chair", "secretary", "general", "treasurer", "-", NULL};
+    for (size_t i = k; i < k + rn; i++)
+        if (!is_any(&s->tk[i], office) || (s->caseless != NE_CASELESS_LOWER && capitalized(&s->tk[i]))) return 0;
+    return rn > 0;
+}
+
+/* Does role group g (NULL or "" for none) hold a state office? */
+static int state_office(const char *g) {
+    return g && (!strcmp(g, "GOV") || !strcmp(g, "LEG") || !strcmp(g, "MIL") || !strcmp(g, "JUD") || !strcmp(g, "COP"));
+}
+
+/* Does dictionary person x hold a state office at the article's date (a
+** range of theirs contains it, with a GOV, LEG, MIL, JUD or COP role)? */
+static int holds_office(scan *s, const ne_dentry *x) {
+    if (neDict_when(s->e, x, s->ymd)) return 0;
+    np q;
+    memset(&q, 0, sizeof q);
+    q.code = neDict_code(s->e, x, s->ymd);
+    split_code(s->e, &q);
+    return state_office(q.role);
+}
+
+/* A party's or organization's officer ("BJP president Venkaiah Naidu",
+** "Congress spokesman Abhishek Singhvi"): p (the party or organization, its
+** run of office words r ending at p->end) takes the name after the title
+** into the mention and keeps its own code, as CAMEO codes an organization's
+** officers by it (docs/ANNOTATION.md rule 9: a party named as such is PTY),
+** unless it is a dictionary person holding a state office at the article's
+** date (its own code: ministers are GOV, MPs LEG).  The mention is the
+** person: a dictionary person's name, or the text. */
+static void own_officer(scan *s, np *p, const ne_dentry *r) {
+    np keep = *p;
+    role_then_name(s, p, p->end, r);
+    const ne_dentry *person = p->ent && p->ent->type == NE_DT_PERSON ? p->ent : NULL;
+    if (person && holds_office(s, person)) return; /* "Democratic president Barack Obama" in 2016: the state's */
+    uint8_t gender = person ? p->info.gender : 0; /* "he" may refer to it */
+    size_t e = p->end;
+    *p = keep;
+    info_from_role(p, r);
+    p->end = e;
+    p->ent = person;
+    /* an unknown name: in lower-case text the organization's mention, named, as before the
+    ** name ("vhp vice-president acharya giriraj kishore"; caseless_surname), else its text */
+    if (person || s->caseless != NE_CASELESS_LOWER) p->kind = person ? NE_ACTOR_NAMED : NE_ACTOR_COMPOSED;
+    else p->ent = keep.ent;
+    if (person) p->info.type = NE_DT_PERSON;
+    p->info.gender = gender;
+}
+
 /* An armed group followed by its members ("al Shabaab fighters", "Hamas
 ** militants"), or an organization or group by its activists, workers or
 ** cadres ("VHP activists"): one mention, the group's code. */
@@ -627,7 +684,8 @@ static void group_members(scan *s, np *p) {
                  !strcmp(role, "RAD") || !strcmp(role, "MIL"));
     /* in caseless text an organization's titled officer ("vhp leader ashok singhal",
     ** "vhp president"): the organization's, as CAMEO codes its members */
-    int officer = !own && !armed && s->caseless == NE_CASELESS_LOWER && !strcmp(role, "GOV");
+    int office = !own && !armed && !strcmp(role, "GOV") && party_office(s, p->end, rn);
+    int officer = !own && !armed && (s->caseless == NE_CASELESS_LOWER || office) && !strcmp(role, "GOV");
     if (!own && !armed && !officer) return;
     r = head_role(s, p->end, rn, r);
     if ((officer && !r->person) || (!r->plural && !r->person)) return;
@@ -643,7 +701,8 @@ static void group_members(scan *s, np *p) {
     p->info.type = NE_DT_ROLE;
     /* "cpi(m) general secretary harkishen singh surjeet": the organization's, named, so
     ** that "surjeet" later is this person again (caseless_surname) */
-    if (r->person && (own || officer) && s->caseless == NE_CASELESS_LOWER) role_then_name(s, p, p->end, r);
+    if (r->person && office) own_officer(s, p, r); /* "Congress president Sonia Gandhi": the organization's */
+    else if (r->person && (own || officer) && s->caseless == NE_CASELESS_LOWER) role_then_name(s, p, p->end, r);
 }
 
 /* "European auto maker Fiat", "German airline Lufthansa": a nationality and a
@@ -750,6 +809,10 @@ static void party_roles(scan *s, np *p) {
     /* the party's own people: "BJP activists", "Congress workers", "party cadres" are the party */
     if (role && (!strcmp(role, "OPP") || !strcmp(role, "LAB") || !strcmp(role, "PTY"))) {
         info_from_role(p, r);
+        return;
+    }
+    if (role && !strcmp(role, "GOV") && r->person && party_office(s, k, rn)) {
+        own_officer(s, p, r); /* "BJP president Venkaiah Naidu": the party */
         return;
     }
     if (!role || strcmp(role, "GOV")) {

@@ -619,7 +619,8 @@ static void local_names(cctx *c) {
     for (size_t m = 0; m < c->d->actors.n && types; m++) {
         ne_actor *a = &c->act[m];
         uint32_t i = c->inf[m].tok_first, h;
-        if (a->kind != NE_ACTOR_NAMED || !a->code || !(types[i] & NE_DM(NE_DT_ORG)) ||
+        /* composed: an organization's officer ("Congress spokesman Abhishek Singhvi", actor.c own_officer) */
+        if ((a->kind != NE_ACTOR_NAMED && a->kind != NE_ACTOR_COMPOSED) || !a->code || !(types[i] & NE_DM(NE_DT_ORG)) ||
             !neDict_longest(c->e, c->d, i, c->inf[m].tok_end, NE_DM(NE_DT_ORG), &h))
             continue;
         const ne_dentry *x = neDict_hit_entry(c->e, h);
