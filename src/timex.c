@@ -992,7 +992,8 @@ static size_t m_ref(tx *x, size_t i) {
 typedef size_t (*matcher)(tx *, size_t);
 /* Words outside time.txt that a matcher accepts as its first token (m_period:
 ** "latest year-earlier", "same year-ago"): a new matcher whose first token is
-** neither a time.txt word nor a number must add its words here (may_start). */
+** neither a time.txt word nor a number must add its words here and to
+** lead_words (first_offers). */
 static const char *const start_words[] = {"latest", "comparable", "corresponding", "same"};
 /* What a token offers as the first token of an expression: its time.txt
 ** classes (bit TW_* of x->starts), and F_* below. */
@@ -1156,8 +1157,15 @@ static uint64_t lead_bits; /* bit (ne_hash & 63) of each of lead_words (mx_build
 /* The TW_* and F_* bits token i offers (0 past the sentence): of its time.txt
 ** classes, those a phrase there may have (can_at: "the" starts "the past",
 ** but "the company" offers none), which a matcher's class path needs, as it
-** reads word_at(x, i, class) at its first token. */
-static uint32_t first_offers(const tx *x, size_t i) {
+** reads word_at(x, i, class) at its first token.  No expression starts at a
+** token that offers nothing (match_offers): most tokens are tested no
+** further than their classes (a time.txt class that some matcher's first
+** token has, mx_classes, which holds TW_MOD, match_offers' other way in, when
+** a phrase of it may start there, phrase_may), their shape and their hash
+** (lead_bits); most of the words with a class have only tense or
+** year-preposition ones ("said", "to", "of"), or their phrases do not follow
+** ("in" of "in the coming days" before "march"). */
+static inline __attribute__((always_inline)) uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
     uint32_t f = x->starts[i] & mx_classes && phrase_may(x, i) ? can_at(x, i) : 0;
     if ((f & C(TW_NUMBER)) && !number_leads(x, i)) f &= ~C(TW_NUMBER);
@@ -1186,11 +1194,15 @@ static void mx_build(void) {
         lead_bits |= (uint64_t)1 << (ne_hash(lead_words[k], strlen(lead_words[k])) & 63);
 }
 
-static size_t match_at(tx *x, size_t i) {
+static size_t match_at(tx *x, size_t i);
+
+/* The longest expression at token i, which offers offers (first_offers, not
+** 0), with its value in x->val and x->type; its length in tokens (0: none). */
+static size_t match_offers(tx *x, size_t i, uint32_t offers) {
     size_t best = 0;
     char val[sizeof x->val];
     const char *type = NULL;
-    uint32_t runs = 0, offers = first_offers(x, i);
+    uint32_t runs = 0;
     for (uint32_t o = offers; o; o &= o - 1) runs |= mx_runs[__builtin_ctz(o)];
     for (; runs; runs &= runs - 1) { /* lowest bit first: table order */
         size_t m = (size_t)__builtin_ctz(runs);
@@ -1209,6 +1221,12 @@ static size_t match_at(tx *x, size_t i) {
     memcpy(x->val, val, sizeof val);
     x->type = type;
     return best;
+}
+
+/* The longest expression at token i, as match_offers (0: none). */
+static size_t match_at(tx *x, size_t i) {
+    uint32_t offers = first_offers(x, i);
+    return offers ? match_offers(x, i, offers) : 0;
 }
 
 static int timex_add(struct ne_doc *d, const tx *x, size_t a, size_t b, uint32_t sent) {
@@ -1237,22 +1255,6 @@ static void note_quarter(tx *x, uint32_t sent) {
         x->last_q = y * 4 + (x->val[6] - '1');
         x->last_q_sent = sent;
     }
-}
-
-/* Can an expression start at token i?  match_at finds none unless the token
-** offers a matcher something (first_offers): a time.txt class that some
-** matcher's first token has (mx_classes, which holds TW_MOD, match_at's
-** other way in) when a phrase of it may start there (phrase_may), a number,
-** or a word of lead_words.  Other tokens are skipped without running the
-** matchers: most of the words with a class have only tense or
-** year-preposition ones ("said", "to", "of"), or their phrases do not
-** follow ("in" of "in the coming days" before "march"). */
-static int may_start(const tx *x, size_t i) {
-    if (((x->starts[i] & mx_classes) && phrase_may(x, i)) || x->tk[i].shape == NE_SH_NUM) return 1;
-    if (!(lead_bits >> (x->nh[i] & 63) & 1)) return 0; /* x->nh: the tokens' ne_hash */
-    for (size_t k = 0; k < sizeof lead_words / sizeof lead_words[0]; k++)
-        if (is_word(x, i, lead_words[k])) return 1;
-    return 0;
 }
 
 /* Scan each sentence left to right; the longest expression at a token wins. */
@@ -1286,7 +1288,8 @@ int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
         x.first = se->tok_first;
         x.end = se->tok_first + se->tok_count;
         for (size_t i = x.first; i < x.end;) {
-            size_t n = may_start(&x, i) ? match_at(&x, i) : 0;
+            uint32_t offers = first_offers(&x, i);
+            size_t n = offers ? match_offers(&x, i, offers) : 0;
             if (!n) { i++; continue; }
             int rc = timex_add(d, &x, i, i + n, s);
             if (rc) return rc;
