@@ -830,13 +830,12 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
 
 /* Force outside organized fighting (CAMEO codebook 2.18, 180: violence that
 ** needs no organization or conventional weapons; docs/ANNOTATION.md rules 3
-** and 10): a root-19 act by civilians (a mob, rioters) is 180, and a
-** non-lethal one by the police on civilians or the opposition 175 (a police
-** killing stays in root 19).  Two-sided fights ("kar sevaks clashed with
-** police") stay 190. */
+** and 10): a root-19 act by civilians (a mob, rioters) is 180, and one by
+** the police on civilians or the opposition 175, deaths or not (police_firing
+** codes it where the target is not in the frame).  Two-sided fights ("kar
+** sevaks clashed with police") stay 190. */
 static const char *unarmed_force(const ev_ctx *c, const ev_frame *f) {
     static const char *const mutual[] = {"clash", "fight", "battle", "skirmish", "exchange", NULL};
-    static const char *const lethal[] = {"kill", "dead", "death", "die", "murder", "slay", "massacre", NULL};
     if (strcmp(c->m.pt->cameo->root, "19") || !f->nsrc || word_in(c, c->m.anchor, mutual)) return NULL;
     int mob = 1, police = 1;
     const ne_actor_info *in;
@@ -848,8 +847,6 @@ static const char *unarmed_force(const ev_ctx *c, const ev_frame *f) {
     }
     if (mob) return "180";
     if (!police || !f->ntgt) return NULL;
-    for (int i = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; i <= c->m.end && i < c->sv.n; i++)
-        if (word_in(c, i, lethal)) return NULL; /* a killing stays force (IndiaPoliceEvents KILL) */
     for (int k = 0; k < f->ntgt; k++) {
         const ne_actor *a = slot_actor(c->d, f->tgt[k], &in);
         if (!a || !a->role || (strcmp(a->role, "CVL") && strcmp(a->role, "OPP"))) return NULL;
@@ -1389,6 +1386,34 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return 0;
 }
 
+/* Police gunfire and force (root 19 from a police source, COP: "the police
+** fired to disperse mobs", "100 people were killed in police firing") on
+** civilians, the opposition, a place of their own country or no one named is
+** violent repression, 175, not military force (docs/ANNOTATION.md rule 10:
+** police firing, lathi charges and tear gas on crowds are 175).  With no
+** such target it is on the crowd the sentence names (crowd_target), else on
+** the civilians of the police's country.  Armed targets (militants in an
+** encounter) keep their code.  So is repression (175) by the police that
+** names no target ("the police fired in the air").  Returns 1 when it
+** recoded the event or gave it a target. */
+static int police_firing(const ev_ctx *c, ne_event *ev) {
+    static const char *const crowd[] = {"CVL", "OPP", NULL};
+    const ne_actor *s = &ev->source, *t = &ev->target;
+    int repression = !strncmp(ev->code, "175", 3);
+    if ((strcmp(ev->root, "19") && !repression) || !ev->has_source || !s->role || strcmp(s->role, "COP") ||
+        !national(c, s->country))
+        return 0;
+    int place = ev->has_target && !t->role && t->country && !strcmp(t->country, s->country); /* "fired in the old city" */
+    if (ev->has_target && !place && !(t->role && ne_word_in(t->role, crowd))) return 0;
+    if (!repression && !recode(c, ev, "175")) return 0;
+    if (ev->has_target && !place) return 1;
+    ne_actor out;
+    if (!crowd_target(c, ev, &out) && !implied_actor(c, ev, s->country, "CVL", "crowd", &out)) return 1;
+    ev->target = out;
+    ev->has_target = 1;
+    return 1;
+}
+
 /* A trip within the traveller's own country ("Obama flew to Boise", "the
 ** delegates arrive in Cleveland"): the target is that country as a place, no
 ** actor visited; or a trip with no host at all ("he left for ayodhya"), or
@@ -1573,6 +1598,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
     if (body_mention(c, &ev)) return NE_OK;
     if (rioters(c, &ev)) ev.confidence *= 0.8;
+    if (police_firing(c, &ev)) ev.confidence *= 0.9;
     if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
