@@ -64,6 +64,11 @@ static int caps_sentence(const ne_sview *sv) {
     return NE_VEC_AT(sv->d->sentences, ne_sentence, sv->sent)->caseless == NE_CASELESS_UPPER;
 }
 
+int neClause_may_verb(const ne_token *t) {
+    int c = NE_WCLASS(t);
+    return (t->tags & NE_TAG_VERB) && (c == NE_WC_OPEN || c == NE_WC_REPORT || c == NE_WC_IMPLIC);
+}
+
 /* Could token i (an open-class word) be a verb form here? */
 static int verb_form(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
@@ -225,7 +230,6 @@ static void approximators(ne_sview *sv) {
     }
 }
 
-/* Fill the view of sentence si: word classes and verb judgements. */
 /* A label in brackets after a name: US news gives a politician's party and
 ** state ("Sen. Bernie Sanders (I-Vt.) called on ...", "Gov. Rick Snyder (R)",
 ** "Pat Toomey (Pa.)").  The end of such a label opening at token i (the
@@ -305,11 +309,10 @@ static void opening_ing_verb(ne_sview *sv) {
 }
 
 /* The word classes of the n tokens t into wc (-ly adverbs and "long" after a
-** perfect auxiliary made adverbs), their lemma and norm hashes lh and nh into
-** words; returns whether one is "(".  (The loops of the view read arrays
-** through locals: a byte store may alias any field of the view.) */
-static int word_classes(const ne_token *t, int n, const uint32_t *lh, const uint32_t *nh, uint8_t *wc,
-                        ne_wordset *words) {
+** perfect auxiliary made adverbs); returns whether one is "(".  (The loops
+** of the view read arrays through locals: a byte store may alias any field
+** of the view.) */
+static int word_classes(const ne_token *t, int n, uint8_t *wc) {
     int paren = 0;
     for (int i = 0; i < n; i++, t++) {
         int c = NE_WCLASS(t);
@@ -318,8 +321,6 @@ static int word_classes(const ne_token *t, int n, const uint32_t *lh, const uint
         /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
         if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
         wc[i] = (uint8_t)c;
-        ne_ws_add(words, lh[i]);
-        ne_ws_add(words, nh[i]);
         paren |= t->shape == NE_SH_PUNCT && t->norm[0] == '(';
     }
     return paren;
@@ -333,7 +334,7 @@ static void judge_verbs(const ne_sview *sv, uint8_t *isverb) {
         isverb[i] = (uint8_t)((t[i].tags & NE_TAG_VERB) && verb_form(sv, i) && !judge_noun(sv, i));
 }
 
-int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
+void neClause_open(struct ne_doc *d, uint32_t si, ne_wordset *words, ne_sview *sv) {
     const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
     memset(sv, 0, sizeof *sv);
     sv->d = d;
@@ -342,20 +343,25 @@ int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv) {
     sv->n = (int)s->tok_count;
     sv->text = ne_seg_text(d, s->in_title);
     sv->in_title = s->in_title;
+    const uint32_t *lh = sv->lh = d->lhash + s->tok_first, *nh = sv->nh = d->nhash + s->tok_first;
+    memset(words, 0, sizeof *words);
+    for (int i = 0, n = sv->n; i < n; i++) ne_ws_add(words, lh[i]), ne_ws_add(words, nh[i]);
+    words->w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
+    sv->words = words;
+}
+
+int neClause_view(ne_sview *sv) {
+    struct ne_doc *d = sv->d;
     size_t n = sv->n ? (size_t)sv->n : 1;
-    sv->wc = neA_alloc(&d->arena, n);
-    sv->isverb = neA_alloc(&d->arena, n);
-    sv->used = neA_alloc(&d->arena, n);
-    sv->lh = d->lhash + s->tok_first;
-    sv->nh = d->nhash + s->tok_first;
-    if (!sv->wc || !sv->isverb || !sv->used) return NE_NOMEM;
+    uint8_t *b = neA_alloc(&d->arena, 3 * n); /* wc, isverb and used in one */
+    if (!b) return NE_NOMEM;
+    sv->wc = b, sv->isverb = b + n, sv->used = b + 2 * n;
     memset(sv->used, 0, n);
     /* most sentences have no "(" and no approximator: their passes are skipped */
-    if (word_classes(sv->t, sv->n, sv->lh, sv->nh, sv->wc, &sv->words)) name_labels(sv);
-    if (approx_maybe(&sv->words)) approximators(sv);
+    if (word_classes(sv->t, sv->n, sv->wc)) name_labels(sv);
+    if (approx_maybe(sv->words)) approximators(sv);
     judge_verbs(sv, sv->isverb);
     opening_ing_verb(sv);
-    sv->words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
     sv->question = sv->n > 0 && is_word(sv, sv->n - 1, "?");
     return NE_OK;
 }

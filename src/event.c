@@ -36,6 +36,7 @@ typedef struct ev_ctx {
     const struct ne_engine *e;
     int coded, self; /* events the current match gave; pairs dropped as one actor on both sides */
     int nheld, nacted;
+    int viewed;      /* the sentence's clause view is made (first_try) */
     int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
@@ -45,6 +46,7 @@ typedef struct ev_ctx {
     int64_t last_of;
     ev_match m;
     ne_sview sv;
+    ne_wordset words; /* the sentence's, c->sv.words */
     ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
     const char *acted[EV_MAX_HELD]; /* sources of its other events */
 } ev_ctx;
@@ -345,7 +347,7 @@ static void index_last(ev_ctx *c) {
 }
 
 /* May a token after token i have word-set bit b (index_last)? */
-static int bit_follows(const ev_ctx *c, unsigned b, int i) { return ne_ws_has(&c->sv.words, b) && c->last[b] > i; }
+static int bit_follows(const ev_ctx *c, unsigned b, int i) { return ne_ws_has(c->sv.words, b) && c->last[b] > i; }
 
 /* May a token after token i be one of the words of el?  A token word_match
 ** takes has its lemma's or its norm's bit equal to a word's lemma or
@@ -426,25 +428,23 @@ static void keyed_cands(const ne_pkeys *ks, const ne_wordset *words, uint64_t *c
         }
 }
 
-/* c->cand: bit k set for each pattern k of an's list of kind whose first
-** required word (filter all[0]) the sentence may hold, through the list's
-** key index when it has one (the same bits, without testing every pattern
-** of "demand", "call" or "urge"); NE_NOMEM. */
+/* Does an's list of kind have a key index (ne_pkeys: "demand", "call", "urge")? */
+static int keyed(const ne_anchor *an, int kind) { return an->keys && an->keys[kind].at; }
+
+/* For a keyed list of an: c->cand, bit k set for each pattern k of the list
+** whose first required word (filter all[0]) the sentence may hold, from the
+** key index (without testing every pattern); NE_NOMEM.  Nothing for the
+** other lists, whose next_try tests all[0] itself. */
 static int anchor_cands(ev_ctx *c, const ne_anchor *an, int kind) {
-    uint32_t n = an->n[kind], words = (n + 63) / 64;
+    if (!keyed(an, kind)) return NE_OK;
+    uint32_t words = (an->n[kind] + 63) / 64;
     if (words > c->ncand) {
         uint64_t *b = neA_alloc(&c->d->arena, words * sizeof *b);
         if (!b) return NE_NOMEM;
         c->cand = b, c->ncand = words;
     }
     memset(c->cand, 0, words * sizeof *c->cand);
-    if (an->keys && an->keys[kind].at) {
-        keyed_cands(&an->keys[kind], &c->sv.words, c->cand);
-        return NE_OK;
-    }
-    const uint16_t *first = an->first + (kind ? an->n[0] : 0);
-    for (uint32_t k = 0; k < n; k++)
-        if (ne_ws_has(&c->sv.words, first[k])) set_bit(c->cand, k);
+    keyed_cands(&an->keys[kind], c->sv.words, c->cand);
     return NE_OK;
 }
 
@@ -460,16 +460,39 @@ static uint32_t next_cand(const ev_ctx *c, uint32_t from, uint32_t n) {
     return w * 64 + (uint32_t)__builtin_ctzll(m);
 }
 
+/* May pattern entry e, whose first required word (all[0]) the sentence may
+** hold, be tried at anchor i: the rest of its filter and words_follow? */
+static int try_may(ev_ctx *c, int i, const ne_pentry *e) {
+    return filter_rest(c->sv.words, &e->f) && words_follow(c, i, e->pt);
+}
+
+/* The first pattern k >= from of an's list of kind whose filter the
+** sentence passes (all[0]: through c->cand for a keyed list, anchor_cands)
+** and that passes words_follow at anchor i: one match_at may try; or the
+** list's length. */
+static inline __attribute__((always_inline)) uint32_t next_try(ev_ctx *c, int i, const ne_anchor *an, int kind,
+                                                               uint32_t from) {
+    uint32_t n = an->n[kind];
+    const ne_pentry *l = an->list[kind];
+    if (keyed(an, kind)) {
+        for (uint32_t k = from < n ? next_cand(c, from, n) : n; k < n; k = next_cand(c, k + 1, n))
+            if (try_may(c, i, &l[k])) return k;
+        return n;
+    }
+    const uint16_t *first = an->first + (kind ? an->n[0] : 0);
+    for (uint32_t k = from; k < n; k++)
+        if (ne_ws_has(c->sv.words, first[k]) && try_may(c, i, &l[k])) return k;
+    return n;
+}
+
 /* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first,
-** from pattern *from on, among the candidates anchor_cands left in c->cand;
-** a verb pattern may step over a time phrase right after its anchor
-** ("threatened on Monday to break relations", "agreed Tuesday to"). */
+** from pattern *from on, among those next_try gives; a verb pattern may step
+** over a time phrase right after its anchor ("threatened on Monday to break
+** relations", "agreed Tuesday to"). */
 static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_t *from) {
     uint32_t n = an->n[kind];
-    for (uint32_t k = next_cand(c, *from, n); k < n; k = next_cand(c, k + 1, n)) {
-        if (!filter_rest(&c->sv.words, &an->list[kind][k].f)) continue;
+    for (uint32_t k = next_try(c, i, an, kind, *from); k < n; k = next_try(c, i, an, kind, k + 1)) {
         const ne_pattern *pt = an->list[kind][k].pt;
-        if (!words_follow(c, i, pt)) continue;
         *from = k + 1;
         if (match_at(c, i, pt, kind, 0)) return 1;
         if (kind == 0 && pt->nelems > pt->anchor + 1 && c->timed && match_at(c, i, pt, kind, 1)) /* pas_at is i */
@@ -2381,27 +2404,54 @@ static int flush_held(ev_ctx *c) {
     return rc;
 }
 
+/* Is anchor i (entry an) to be tried for patterns of kind (0 verbs, 1
+** nouns) in the clause view: judged a verb for kind 0, a noun for kind 1,
+** with patterns of that kind, and not consumed by an earlier match (a noun
+** in a verb's target slot may be coded still: mark_used)? */
+static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) {
+    if ((kind == 0) != (c->sv.isverb[i] != 0)) return 0; /* !neClause_is_noun */
+    return !(c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) && an->n[kind];
+}
+
+/* The first pattern of kind anchor i may try (anchor_cands into c->cand,
+** then next_try), or an->n[kind] when none or when the anchor is not to be
+** tried (anchor_wanted); *rc NE_NOMEM.  The clause view is made here, when
+** a sentence first has a pattern to try: before it, an anchor is tried for
+** both kinds (as a verb only when neClause_may_verb), and one with no
+** pattern to try is not tried either way, so the view decides the same
+** anchors; most sentences have none, and need no view. */
+static uint32_t first_try(ev_ctx *c, int i, const ne_anchor *an, int kind, int *rc) {
+    uint32_t n = an->n[kind];
+    if (!n || (c->viewed ? !anchor_wanted(c, i, an, kind) : kind == 0 && !neClause_may_verb(&c->sv.t[i]))) return n;
+    if ((*rc = anchor_cands(c, an, kind))) return n;
+    uint32_t k = next_try(c, i, an, kind, 0);
+    if (k == n || c->viewed) return k;
+    if ((*rc = neClause_view(&c->sv))) return n;
+    c->viewed = 1;
+    return anchor_wanted(c, i, an, kind) ? k : n;
+}
+
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
 ** then the remaining noun anchors.  an[i]: the patterns anchored on token i;
-** pos[0, npos): the tokens that have some, in order. */
+** pos[0, npos): the tokens that have some, in order.  The view c->sv is
+** open (neClause_open), c->viewed 0. */
 static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, int npos) {
     for (int kind = 0; kind < 2; kind++) {
         for (int k = 0; k < npos; k++) {
-            int i = pos[k];
-            if ((kind == 0) != (c->sv.isverb[i] != 0)) continue; /* !neClause_is_noun */
-            if ((c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) || !an[i]->n[kind]) continue;
+            int i = pos[k], rc = NE_OK;
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
-            if (anchor_cands(c, an[i], kind)) return NE_NOMEM;
-            for (uint32_t from = 0; match_anchor(c, i, an[i], kind, &from);) {
+            uint32_t from = first_try(c, i, an[i], kind, &rc);
+            while (from < an[i]->n[kind] && match_anchor(c, i, an[i], kind, &from)) {
                 int in_slot = c->sv.used[i]; /* 2: a verb's target slot, 3: one of an unrealized act */
                 mark_used(c, kind);
                 if (!c->m.pt->cameo) break; /* a sense that is no event ("shot back") */
                 c->coded = c->self = 0;
-                int rc = kind == 0 ? code_verb(c) : code_noun(c, in_slot);
+                rc = kind == 0 ? code_verb(c) : code_noun(c, in_slot);
                 if (rc) return rc;
                 if (c->coded || !c->self) break;
             }
+            if (rc) return rc;
         }
     }
     return flush_held(c);
@@ -2485,41 +2535,6 @@ static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
     return s->tok_count;
 }
 
-#define GATE_MAX 16 /* anchors of at most this many patterns are tested before the clause view */
-
-/* May a pattern of anchor a pass its filter in a sentence whose word set is
-** words (as match_anchor tests: all[0], then filter_rest)?  1 for an
-** anchor of more than GATE_MAX patterns, without testing. */
-static int anchor_may(const ne_anchor *a, const ne_wordset *words) {
-    if (a->n[0] + a->n[1] > GATE_MAX) return 1;
-    for (int kind = 0; kind < 2; kind++)
-        for (uint32_t k = 0; k < a->n[kind]; k++)
-            if (ne_ws_has(words, a->list[kind][k].f.all[0]) && filter_rest(words, &a->list[kind][k].f)) return 1;
-    return 0;
-}
-
-/* May a pattern of one of the npos anchors of sentence s (an, pos as
-** find_anchors gives them) pass its filter?  Anchors on function words
-** ("of", "at", "on" of "on-site inspection", "{incident|incidents} of
-** {arson|looting|rioting}") are in many sentences where none of their few
-** patterns can match: such a sentence needs no clause view.  The word set
-** is the one neClause_view makes (lemma and norm hashes, NE_WS_NONE), so
-** a sentence skipped here is one where code_sentence would find no
-** candidate pattern: the same events. */
-static int sentence_may(const struct ne_doc *d, const ne_sentence *s, const ne_anchor *const *an, const int *pos,
-                        int npos) {
-    for (int k = 0; k < npos; k++)
-        if (an[pos[k]]->n[0] + an[pos[k]]->n[1] > GATE_MAX) return 1; /* most sentences: a big anchor */
-    ne_wordset words;
-    memset(&words, 0, sizeof words);
-    const uint32_t *lh = d->lhash + s->tok_first, *nh = d->nhash + s->tok_first;
-    for (uint32_t i = 0; i < s->tok_count; i++) ne_ws_add(&words, lh[i]), ne_ws_add(&words, nh[i]);
-    words.w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
-    for (int k = 0; k < npos; k++)
-        if (anchor_may(an[pos[k]], &words)) return 1;
-    return 0;
-}
-
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
     ev_ctx c;
@@ -2542,12 +2557,13 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         uint32_t limit = links ? 0 : link_list(d, s);
         links = limit < s->tok_count;
         int npos = find_anchors(d, e, s, an + s->tok_first, pos + s->tok_first, limit);
-        if (!npos || !sentence_may(d, s, an + s->tok_first, pos + s->tok_first, npos)) continue;
-        int rc = neClause_view(d, si, &c.sv);
+        if (!npos) continue;
+        neClause_open(d, si, &c.words, &c.sv);
+        c.viewed = 0;
         c.pas_at = -1;
         c.slot_end = slot_end + s->tok_first;
         c.group = group + s->tok_first;
-        if (rc == NE_OK) rc = code_sentence(&c, an + s->tok_first, pos + s->tok_first, npos);
+        int rc = code_sentence(&c, an + s->tok_first, pos + s->tok_first, npos);
         if (rc) return rc;
     }
     return NE_OK;

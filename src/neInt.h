@@ -531,7 +531,7 @@ typedef struct ne_sview {
     uint8_t *isverb;     /* 1: an open-class word judged a verb here */
     uint8_t *used;       /* 1: consumed by a matched pattern */
     const uint32_t *lh, *nh; /* ne_hash of each token's lemma and norm (d->lhash, d->nhash) */
-    ne_wordset words;    /* of lh and nh */
+    const ne_wordset *words; /* of lh and nh, and NE_WS_NONE (neClause_open's words) */
 } ne_sview;
 /* Modality flags (neClause_modality). */
 #define NE_MOD_NEG 0x01        /* did not, never, no attack */
@@ -542,8 +542,18 @@ typedef struct ne_sview {
 #define NE_MOD_INFINITIVE 0x20 /* "to attack": an event only under an implicative verb */
 #define NE_MOD_GERUND 0x40     /* "of harboring": content of another event */
 #define NE_MOD_FUTURE 0x80     /* will, shall, would: an announced act (with NE_MOD_MODAL) */
-int neClause_view(struct ne_doc *d, uint32_t si, ne_sview *sv);
+/* Open the view of sentence si: its tokens, text and word hashes, and their
+** set into words (which must outlive the view), without the judgements
+** neClause_view adds; enough for the pattern filters. */
+void neClause_open(struct ne_doc *d, uint32_t si, ne_wordset *words, ne_sview *sv);
+/* Fill the view neClause_open began: word classes and verb judgements
+** (wc, isverb, used, question); NE_NOMEM. */
+int neClause_view(ne_sview *sv);
 int neClause_is_noun(const ne_sview *sv, int i);
+/* May token t be judged a verb in some view: a verb form (NE_TAG_VERB) of an
+** open, reporting or implicative class?  A view's isverb is 1 only for such
+** tokens (the classes it changes become adverbs). */
+int neClause_may_verb(const ne_token *t);
 /* Actor mention (index in d->actors) on token i, or -1. */
 int neClause_actor(const ne_sview *sv, int i);
 /* Follow pronoun/nominal references; returns the final actor index. */
