@@ -612,14 +612,15 @@ static int person_after(scan *s, np *p, size_t k) {
 }
 
 /* Is the run of rn role words at k a party's or an organization's own office
-** ("BJP president", "Congress spokesman", "party chairman"): every word one of
+** ("BJP president", "Congress spokesman", "samajwadi party leader"): every word one of
 ** the office words below, written in lower case (or in caseless text)?  A
 ** capitalized title names the state's office ("Republican President George W.
 ** Bush"); "chief minister" or "secretary of state" hold other words. */
 static int party_office(const scan *s, size_t k, size_t rn) {
     static const char *const office[] = {"president", "vice", "vice-president", "working", "chief", "spokesman",
                                          "spokesperson", "spokeswoman", "chairman", "chairperson", "chairwoman",
-                                         "chair", "secretary", "general", "treasurer", "-", NULL};
+                                         "chair", "secretary", "general", "treasurer", "leader", "convenor",
+                                         "convener", "supremo", "-", NULL};
     for (size_t i = k; i < k + rn; i++)
         if (!is_any(&s->tk[i], office) || (s->caseless != NE_CASELESS_LOWER && capitalized(&s->tk[i]))) return 0;
     return rn > 0;

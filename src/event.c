@@ -1284,10 +1284,11 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
 ** probe", "the sena mps demanded stringent action against the guilty") is
 ** addressed to the government of the source's country, unless the source
 ** is that government itself (docs/PATTERNS.md, "Implied actors"); so is a
-** party's threat to withdraw its support ("nda allies threatening to
-** withdraw support"). */
+** party's threat to withdraw its support or to quit the coalition or front
+** that governs ("nda allies threatening to withdraw support", "threatened to
+** pull out of the ruling front"). */
 static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
-    static const char *const support[] = {"support", NULL};
+    static const char *const support[] = {"support", "coalition", "alliance", "front", "ministry", NULL};
     if (!ev->has_source) return 0;
     /* a ruling party ("nda allies", INDGOVPTY) is not the government it asks */
     int party = party_in(ev->source.code);
