@@ -605,6 +605,45 @@ static int until_clause(const ne_sview *sv, int vs, int i, int lo) {
     return 0;
 }
 
+/* Is there a verb of appeal or demand before the "to" at q in its clause
+** ("appealed to the government on Wednesday to", "urged Iran to")? */
+static int directive_before(const ne_sview *sv, int q, int lo) {
+    static const char *const verbs[] = {"urge", "ask", "appeal", "call", "press", "request", "demand", "encourage",
+                                        "plead", "implore", "beg", "order", "invite", "petition", "exhort", NULL};
+    for (int k = q - 1, steps = 0; k >= lo && steps < 12; k--, steps++) {
+        if (is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL) return 0;
+        if (sv->isverb[k]) return ne_word_in(TK(sv, k)->lemma, verbs);
+    }
+    return 0;
+}
+
+/* A base-form verb i after "and"/"or" (at p) whose first conjunct is the
+** infinitive of an appeal or demand in the same clause, base-form verbs
+** between ("appealed to the government to let them resume publishing and
+** compensate them"): the second verb is asked for too, under that "to".
+** Returns the "to", or -1. */
+static int coordinated_infinitive(const ne_sview *sv, int p, int i, int lo) {
+    const ne_token *t = TK(sv, i);
+    if (p < lo || !(is_word(sv, p, "and") || is_word(sv, p, "or")) || strcmp(t->norm, t->lemma)) return -1;
+    for (int k = p - 1, steps = 0; k >= lo && steps < 16; k--, steps++) {
+        if (is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL) return -1;
+        if (!sv->isverb[k]) continue;
+        int q = prev_nonadv(sv, neClause_vg_start(sv, k));
+        const ne_token *v = TK(sv, k);
+        if (ends_with(v->norm, v->norm_len, "ing")) continue; /* "resume publishing" */
+        if (strcmp(v->norm, v->lemma)) return -1;             /* a finite verb: "arrived ... and arrest" */
+        if (q >= lo && WC(sv, q) == NE_WC_TO) return directive_before(sv, q, lo) ? q : -1;
+        /* a bare infinitive under it ("to let them resume ... and compensate") */
+    }
+    return -1;
+}
+
+int neClause_infinitive_to(const ne_sview *sv, int vs, int lo) {
+    int p = prev_nonadv(sv, vs);
+    if (p >= 0 && WC(sv, p) == NE_WC_TO) return p;
+    return p >= 0 && vs < sv->n ? coordinated_infinitive(sv, p, vs, lo) : -1;
+}
+
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     int m = 0;
     *gov = -1;
@@ -627,10 +666,11 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     if (!noun && negative_subject(sv, vs, lo)) m |= NE_MOD_NEG;
     if (!noun && until_clause(sv, vs, i, lo)) m |= NE_MOD_COND;
     int p = prev_nonadv(sv, vs);
-    if (!noun && p >= 0 && WC(sv, p) == NE_WC_TO) {
+    int to = noun ? -1 : neClause_infinitive_to(sv, vs, lo);
+    if (to >= 0) {
         m |= NE_MOD_INFINITIVE;
-        *gov = governing_verb(sv, p, 0);
-        int q = prev_nonadv(sv, p);
+        *gov = governing_verb(sv, to, 0);
+        int q = prev_nonadv(sv, to);
         if (q >= 0 && is_word(sv, q, "whether")) m |= NE_MOD_COND;
     }
     int temporal = p == 0 && (is_word(sv, p, "after") || is_word(sv, p, "upon") || is_word(sv, p, "while") ||

@@ -59,12 +59,32 @@ static int is_collective(const cctx *c, size_t k) {
 
 static int role_only(const cctx *c, size_t m);
 
+/* Is mention x the object of a verb (1) or of a preposition (2) right
+** before it ("attacked Bush", "cut into Bush")?  0 otherwise, and after a
+** verb of saying or thinking, whose next mention opens a clause ("said Trump
+** attacked him"). */
+static int object_mention(const cctx *c, size_t x) {
+    static const char *const clause_verbs[] = {"say", "tell", "think", "believe", "know", "hope", "feel", "fear",
+                                               "expect", "suspect", "worry", "wish", "claim", "insist", "argue",
+                                               "add", "note", "warn", "mean", "see", "hear", "find", NULL};
+    uint32_t f = c->inf[x].tok_first;
+    if (f < 1 || c->tk[f - 1].sent != c->tk[f].sent) return 0;
+    const ne_token *t = &c->tk[f - 1];
+    if (t->shape != NE_SH_LOWER) return 0;
+    if (NE_WCLASS(t) == NE_WC_PREP || NE_WCLASS(t) == NE_WC_TO) /* "spoke to Trump"; not "the leader of Hamas" */
+        return ne_word_is(t->norm, "of") ? 0 : 2;
+    return (t->tags & NE_TAG_VERB) && !(t->tags & (NE_TAG_AUX | NE_TAG_CUE)) && !(t->lemma && ne_word_in(t->lemma, clause_verbs)) &&
+           !ne_word_in(t->norm, clause_verbs);
+}
+
 /* The subject mention of the verb right before object pronoun m ("him",
 ** "them"): "Sen. Claire McCaskill (D-Mo.) scolded him", "Limbaugh praised
 ** the speech and urged him" (a coordinated or participial verb of the same
-** clause: lower-case words, commas and "and" back to the subject, no other
-** mention, clause word or reporting verb between).  Such a pronoun names
-** someone else ("himself" would name the subject).  -1 when none. */
+** clause: lower-case words, commas and "and" back to the subject, no clause
+** word or reporting verb between; mentions between only as objects of the
+** clause's earlier verbs, object_mention: "Sanders called Trump divisive and
+** accused him").  Such a pronoun names someone else ("himself" would name
+** the subject).  -1 when none. */
 static long object_subject(const cctx *c, size_t m) {
     static const char *const stop[] = {"say", "said", "says", "tell", "told", "that", "who", "whom", "which", "would",
                                        "will", "could", "should", "may", "might", "can", "if", "when", "because",
@@ -85,15 +105,23 @@ static long object_subject(const cctx *c, size_t m) {
     }
     size_t x = m;
     while (x > 0 && c->inf[x - 1].tok_end > i) x--; /* past the label's own mention ("D-Mo.") */
-    if (x == 0) return -1;
-    x--;
-    uint32_t e = c->inf[x].tok_end;
-    if (tk[e - 1].sent != tk[j].sent) return -1;
-    for (; i > e && j - i < 12; i--) {
-        const ne_token *t = &tk[i - 1];
-        if (ne_word_in(t->norm, stop) || (t->shape != NE_SH_LOWER && !ne_word_is(t->norm, ","))) return -1;
+    for (int objects = 0; x > 0 && objects < 3; objects++) {
+        x--;
+        uint32_t e = c->inf[x].tok_end;
+        if (tk[e - 1].sent != tk[j].sent) return -1;
+        for (; i > e && j - i < 24; i--) {
+            const ne_token *t = &tk[i - 1];
+            if (ne_word_in(t->norm, stop) || (t->shape != NE_SH_LOWER && !ne_word_is(t->norm, ","))) return -1;
+        }
+        if (i != e) return -1;
+        /* "Sanders called Trump divisive and accused him", "Trump attacked
+        ** Bush, accusing him": a mention after a verb or preposition is an
+        ** object of the same clause; its subject is further left */
+        int obj = object_mention(c, x);
+        if (!obj) return (long)x;
+        i = c->inf[x].tok_first - (obj == 2); /* past the preposition ("spoke to X and urged him") */
     }
-    return i == e ? (long)x : -1;
+    return -1;
 }
 
 /* May pronoun m refer to mention k?  A role nominal that main_country_roles

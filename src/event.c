@@ -1764,8 +1764,9 @@ static int implicative(const ev_ctx *c, int gov) {
 ** over a short place phrase and time expressions ("drove straight to Ayodhya to meet",
 ** "went to Flint last week to talk with"), or -1; only for consultations (root 04). */
 static int trip_verb(const ev_ctx *c, int vs) {
-    if (!root_is(c->m.pt, "04") || vs < 2 || !tok_is(c, vs - 1, "to")) return -1;
-    for (int j = vs - 2, n = 0; j >= 0 && n < 8; j--, n++) {
+    int to = root_is(c->m.pt, "04") ? neClause_infinitive_to(&c->sv, vs, 0) : -1;
+    if (to < 1 || !tok_is(c, to, "to")) return -1;
+    for (int j = to - 1, n = 0; j >= 0 && n < 8; j--, n++) {
         if (tok_is(c, j, ",") || tok_is(c, j, ";") || tok_is(c, j, ":")) return -1;
         if (c->sv.t[j].timex >= 0) continue; /* "went to Flint last week to talk" */
         if (c->sv.isverb[j]) return word_in(c, j, travel_verbs) ? j : -1;
@@ -1786,11 +1787,11 @@ static int threat_verb(const ev_ctx *c, int k) {
     return k >= 0 && c->sv.isverb[k] && word_in(c, k, verbs);
 }
 
-/* The word before the "to" of an infinitive at verb group vs, or -1. */
+/* The word before the "to" of an infinitive at verb group vs (or of the
+** infinitive it is coordinated with, neClause_infinitive_to), or -1. */
 static int before_to(const ev_ctx *c, int vs) {
-    int p = vs - 1;
-    while (p >= 0 && c->sv.wc[p] == NE_WC_ADV) p--;
-    if (p < 1 || c->sv.wc[p] != NE_WC_TO) return -1;
+    int p = neClause_infinitive_to(&c->sv, vs, 0);
+    if (p < 1) return -1;
     p--;
     while (p >= 0 && c->sv.wc[p] == NE_WC_ADV) p--;
     return p;

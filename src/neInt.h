@@ -571,6 +571,10 @@ int neClause_passive(const ne_sview *sv, int i);
 /* Flags for the verb at i in the clause starting at lo; *gov gets the verb
 ** governing an infinitive, or -1. */
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov);
+/* The "to" of the infinitive at verb group vs: right before it, or that of
+** the infinitive it is coordinated with ("to let them resume ... and
+** compensate them"); -1 when vs is no infinitive. */
+int neClause_infinitive_to(const ne_sview *sv, int vs, int lo);
 int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi);
 /* Actors of the subject of the verb group starting at vs (clause from lo);
 ** returns how many were written to out; *rule names the rule used. */
