@@ -525,6 +525,21 @@ static int caseless_surname(const scan *s, size_t j) {
     return seen && !common_word(s, t);
 }
 
+/* A dictionary person whose name has a middle initial the dictionary does
+** not spell ("Harry M. Reid", "Colin L. Powell": one capital letter and its
+** period after the first word) at k; the tokens covered, 0 when none. */
+static size_t initial_person(scan *s, size_t k, const ne_dentry **x) {
+    const ne_token *t = &s->tk[k + 1];
+    uint32_t h;
+    *x = NULL;
+    if (s->caseless || k + 2 >= s->b || !capitalized(&s->tk[k]) || t->norm_len != 2 || t->norm[1] != '.' ||
+        t->shape == NE_SH_LOWER)
+        return 0;
+    size_t n = neDict_person_skipping(s->e, s->d, k, k + 1, s->b, &h);
+    if (n) *x = neDict_hit_entry(s->e, h);
+    return n;
+}
+
 /* A person's name after a title at k: a dictionary person or an unknown
 ** capitalized name (in lower-case text, caseless_name_end).  Returns where
 ** it ends (k when there is none). */
@@ -533,7 +548,7 @@ static size_t title_name(scan *s, size_t k, const ne_dentry **person) {
     int lower = s->caseless == NE_CASELESS_LOWER;
     if (k >= s->b || (!capitalized(&s->tk[k]) && !lower)) return k;
     size_t n = match(s, k, NE_DM(NE_DT_PERSON), person);
-    if (n) return k + n;
+    if (n || (n = initial_person(s, k, person)) > 0) return k + n;
     return lower ? caseless_name_end(s, k) : name_end(s, k);
 }
 
@@ -1029,10 +1044,43 @@ static const ne_dentry *led_place(scan *s, size_t j, size_t *n) {
 ** governor": a place (region or town, capitalized or in caseless text) right
 ** before role words composes its country with the role, as a country would
 ** (country_led).  Returns 1 when p holds a mention. */
+/* "Flint Mayor Karen Weaver", "Atlantic City Mayor Don Guardian": a town of
+** the gazetteer (led_place names no country for it: "Flint" is also in
+** Wales; no function word), a capitalized title of a town's own office
+** (mayor, police chief, sheriff, councilman, judge...) and a capitalized name are one mention,
+** the title's role; its country comes later from a place after it or the
+** main country (coref.c main_country_roles), or it is the dictionary person.
+** Returns 1 when p holds a mention. */
+static int town_title(scan *s, np *p, size_t j, size_t n, int former) {
+    /* a town's own offices ("Bridge President Jessica Mackler" heads a group, not a town) */
+    static const char *const local[] = {"mayor", "deputy", "police", "chief", "commissioner", "sheriff", "councilman",
+                                        "councilwoman", "councillor", "councilor", "council", "member", "city",
+                                        "manager", "judge", "prosecutor", "district", "attorney", "superintendent",
+                                        "fire", NULL};
+    const ne_dentry *r;
+    size_t rn;
+    if (s->caseless || j + n >= s->b || !may_role(s, j + n) || !capitalized(&s->tk[j]) ||
+        !capitalized(&s->tk[j + n]) || !(rn = match_roles(s, j + n, &r)) || !head_role(s, j + n, rn, r)->person ||
+        neLemma_class(s->e->lexicon, s->tk[j].norm, s->tk[j].norm_len)) /* "As President Obama" */
+        return 0;
+    for (size_t i = j + n; i < j + n + rn; i++)
+        if (!is_any(&s->tk[i], local)) return 0;
+    const char *role = role_of(s, r);
+    if (!role || !strcmp(role, "CVL")) return 0;
+    compose(s, p, NULL, role, former);
+    p->code = NULL;
+    r = head_role(s, j + n, rn, r);
+    info_from_role(p, r);
+    p->end = j + n + rn;
+    role_then_name(s, p, p->end, r);
+    return p->end > j + n + rn;
+}
+
 static int place_led(scan *s, np *p, size_t j, int former) {
     const ne_dentry *x, *r;
     size_t n = 0;
-    if (!(x = led_place(s, j, &n)) || (!capitalized(&s->tk[j]) && !s->caseless)) return 0;
+    if (!(x = led_place(s, j, &n)) && n) return town_title(s, p, j, n, former);
+    if (!x || (!capitalized(&s->tk[j]) && !s->caseless)) return 0;
     size_t rn = match_roles(s, j + n, &r);
     if (!rn) return 0;
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
@@ -1167,6 +1215,12 @@ static int parse_at(scan *s, size_t i, np *p) {
         return 1;
     }
     if (s->titlecase || !capitalized(&tk[j])) return 0; /* name_end's own first test, without the call */
+    if ((n = initial_person(s, j, &x)) > 0) { /* "Harry M. Reid" */
+        np_from_entry(s, p, x);
+        p->start = j;
+        p->end = j + n;
+        return 1;
+    }
     size_t e = name_end(s, j);
     if (e == j) return 0;
     if (match(s, j, NE_DM(NE_DT_PLACE), &x) == e - j && nePlace_credible(s->e, s->d, x, j, e, s->b)) {

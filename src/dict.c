@@ -1533,6 +1533,32 @@ size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t 
     return longest_at(e, d, i, end, typemask, hit);
 }
 
+/* The trie node of token t after node (0: from the root), 0 when none. */
+static uint32_t token_node(const ne_dict *dc, uint32_t node, const ne_token *t) {
+    const vslot *v = vocab_probe(dc, vocab_hash(ne_hash(t->norm, t->norm_len)), t->norm, t->norm_len);
+    if (!v) return 0;
+    if (!node) return v->root;
+    return dc->nodes[node].kids & kid_bit(v->id) ? edge_find(dc, node, v->id) : 0;
+}
+
+size_t neDict_person_skipping(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t skip,
+                              size_t end, uint32_t *hit) {
+    const ne_dict *dc = e->dict;
+    const ne_token *tk = d->tokens.items;
+    size_t best = 0;
+    *hit = 0;
+    if (!dc || !dc->vocab_cap || skip <= i || skip + 1 >= end) return 0;
+    uint32_t node = 0;
+    for (size_t j = i; j < end && j - i < MAX_NAME_TOKENS; j++) {
+        if (j == skip) continue;
+        if (!(node = token_node(dc, node, &tk[j]))) break;
+        if (j < skip || !dc->nodes[node].hit) continue;
+        uint32_t h = first_hit_from(e, d, i, dc->nodes[node].hit, NE_DM(NE_DT_PERSON));
+        if (h) *hit = h, best = j + 1 - i;
+    }
+    return best;
+}
+
 uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,
                          uint32_t typemask) {
     const ne_dict *dc = e->dict;

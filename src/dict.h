@@ -75,6 +75,13 @@ const uint16_t *neDict_token_types(const struct ne_doc *d);
 ** none) and in *hit a handle for neDict_hit_entry / neDict_next_hit. */
 size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                       uint32_t typemask, uint32_t *hit);
+/* The longest dictionary person whose name is tokens [i, end) less token
+** skip (i < skip, and at least one token after it): "Harry M. Reid" is Harry
+** Reid when skip is the middle initial.  Returns the tokens covered, skip
+** included (0 when none), and the hit in *hit.  Looks the words up again:
+** for the rare names that neDict_longest does not find. */
+size_t neDict_person_skipping(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t skip,
+                              size_t end, uint32_t *hit);
 /* The next accepted entry with the same name after hit (0 when none). */
 uint32_t neDict_next_hit(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit,
                          uint32_t typemask);

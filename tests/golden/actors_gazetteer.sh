@@ -86,3 +86,17 @@ code_text "He flew to Italy and then to Australia."
 place "Italy" "Italy" ITA
 place "Australia" "Australia" AUS
 echo "ok: ambiguous names resolved by the document's countries"
+# actor TEXT CODE: $out has an actor mention written TEXT with code CODE (null: none)
+actor() {
+  echo "$out" | grep -qF "{\"text\":\"$1\",\"name\":null,\"code\":$2," ||
+    { echo "FAIL: actor '$1' should have code $2: $out"; exit 1; }
+}
+# a gazetteer town (Flint is also in Wales), a town's office and a name: the office holder,
+# of the main country (actor.c town_title); a function word or another office is no town's
+code_text "Obama visited Ohio and Texas. Flint Mayor Karen Weaver criticized the state on Monday."
+actor "Flint Mayor Karen Weaver" '"USAGOV"'
+code_text "Obama visited Ohio and Texas. Bridge President Jessica Mackler criticized the state."
+actor "Bridge President Jessica Mackler" null
+code_text "Obama visited Ohio and Texas. As President Obama said, the state failed."
+if echo "$out" | grep -qF '"text":"As President'; then echo "FAIL: 'As' taken as a town: $out"; exit 1; fi
+echo "ok: town offices"
