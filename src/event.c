@@ -1372,6 +1372,24 @@ static int implied_legislature(const ev_ctx *c, const ne_event *ev, ne_actor *ou
     return has && implied_actor(c, ev, cc, "LEG", "legislature", out);
 }
 
+/* A denial (016) that names no accuser ("the spokesman denied that ...",
+** "the minister dismissed all charges") answers the accusation or criticism
+** (root 11) made earlier in the article against its source: the accuser is
+** the target (docs/ANNOTATION.md rule 10: rejecting accusations is 016
+** toward the accuser).  The latest such event wins.  Fills *out, returns 1. */
+static int denial_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    if (strcmp(ev->code, "016") || !ev->has_source || !ev->source.code) return 0;
+    for (size_t i = c->d->events.n; i-- > 0;) {
+        const ne_event *x = NE_VEC_AT(c->d->events, ne_event, i);
+        if (strcmp(x->root, "11") || !x->has_source || !x->has_target || !x->source.code || !x->target.code ||
+            strcmp(x->target.code, ev->source.code) || !strcmp(x->source.code, ev->source.code))
+            continue;
+        *out = x->source;
+        return 1;
+    }
+    return 0;
+}
+
 /* Rioters are civilians (docs/ANNOTATION.md rules 3 and 10): a riot (145)
 ** whose source is a country or a place ("riots in Gujarat", "rioting in the
 ** city") or an office holder the clause put there ("Modi faced criticism over
@@ -1626,6 +1644,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    if (!ev.has_target && (ev.has_target = denial_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
     state_barricade(c, &ev);
     if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
