@@ -1092,21 +1092,6 @@ static int a_leads(const tx *x, size_t i) {
     return 0;
 }
 
-/* Can a matcher's path for a number word (C(TW_NUMBER): "two", "a", "several")
-** match from the one at i?  m_count_unit reads after it a unit, a dash, a
-** number ("twenty four"), or a half ("1/2", "and a half") before its unit;
-** m_spoken_year another number word or "thousand".  A change to what a
-** TW_NUMBER matcher reads after its number word must update this test.
-** Most of them are articles ("a company"). */
-static int number_leads(const tx *x, size_t i) {
-    const ne_word *w = word_at(x, i, TW_NUMBER);
-    size_t j = i + (w ? w->nwords : 1);
-    if (j >= x->end) return 0;
-    if (x->tk[j].shape == NE_SH_DASH || x->tk[j].shape == NE_SH_NUM || (x->starts[j] & (C(TW_UNIT) | C(TW_NUMBER))))
-        return 1;
-    return is_word(x, j, "and") || is_word(x, j, "thousand");
-}
-
 static uint32_t mx_classes; /* the TW_* bits of matchers[].first (mx_build) */
 
 /* The time.txt phrases of the classes in mx_classes, as per-hash bits (one
@@ -1151,6 +1136,24 @@ static int phrase_may(const tx *x, size_t i) {
     if (has_bit(lone_bits, x->nh[i] & (TX_BITS - 1))) return 1;
     return i + 1 < x->end && has_bit(pair_bits, pair_bit(x->nh[i], x->nh[i + 1]));
 }
+/* Can a matcher's path for a number word (C(TW_NUMBER): "two", "a", "several")
+** match from the one at i?  m_count_unit reads after it a unit, a dash, a
+** number ("twenty four"), or a half ("1/2", "and a half") before its unit;
+** m_spoken_year another number word or "thousand".  A change to what a
+** TW_NUMBER matcher reads after its number word must update this test.
+** Most of them are articles ("a company").  The phrase there is looked up
+** only when one of two words or more may start there (pair_bits): most are
+** of one word, and so is what follows the next token. */
+static int number_leads(const tx *x, size_t i) {
+    if (i + 1 >= x->end) return 0;
+    const ne_word *w = has_bit(pair_bits, pair_bit(x->nh[i], x->nh[i + 1])) ? word_at(x, i, TW_NUMBER) : NULL;
+    size_t j = i + (w ? w->nwords : 1);
+    if (j >= x->end) return 0;
+    if (x->tk[j].shape == NE_SH_DASH || x->tk[j].shape == NE_SH_NUM || (x->starts[j] & (C(TW_UNIT) | C(TW_NUMBER))))
+        return 1;
+    return is_word(x, j, "and") || is_word(x, j, "thousand");
+}
+
 /* Words first_offers reads by their spelling (F_THE, F_A, F_THIS, F_PERIOD). */
 static const char *const lead_words[] = {"the", "a", "this", "year", "latest", "comparable", "corresponding", "same"};
 static uint64_t lead_bits; /* bit (ne_hash & 63) of each of lead_words (mx_build): most tokens are none */
