@@ -1,9 +1,47 @@
 /* store_pg.c: the PostgreSQL backend of the store (libpq), same schema and
-** behaviour as SQLite; '?' placeholders become $1..$n. */
+** behaviour as SQLite; '?' placeholders become $1..$n.  libpq is loaded with
+** dlopen when the first postgresql:// store opens, so that a program that
+** never uses PostgreSQL does not load it and its ~20 libraries at every start. */
 #include "storeInt.h"
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
+
+/* The libpq functions this file calls, resolved once by pq_load. */
+#define PQ_FUNCS(X)                                                                                            \
+    X(PQclear) X(PQconnectdb) X(PQerrorMessage) X(PQexec) X(PQexecParams) X(PQfinish) X(PQgetisnull)          \
+    X(PQgetvalue) X(PQnfields) X(PQntuples) X(PQresultErrorMessage) X(PQresultStatus)                         \
+    X(PQsetNoticeProcessor) X(PQstatus)
+#define PQ_FIELD(f) __typeof__(f) *f;
+static struct { PQ_FUNCS(PQ_FIELD) } pq;
+static pthread_once_t pq_once = PTHREAD_ONCE_INIT;
+static int pq_ok;          /* set by pq_load when every function resolved */
+static char pq_error[256]; /* else why not */
+
+/* libpq's soname: 5 since PostgreSQL 8.0 (the bare name needs the -dev package). */
+static const char *const pq_names[] = {"libpq.so.5", "libpq.so"};
+
+static void pq_load(void) {
+    void *h = NULL;
+    for (size_t i = 0; !h && i < sizeof pq_names / sizeof pq_names[0]; i++)
+        h = dlopen(pq_names[i], RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *why = dlerror();
+        snprintf(pq_error, sizeof pq_error, "cannot load libpq (%s): %s", pq_names[0], why ? why : "not found");
+        return;
+    }
+#define PQ_RESOLVE(f)                                                                                          \
+    if (!(pq.f = (__typeof__(pq.f))dlsym(h, #f))) {                                                             \
+        snprintf(pq_error, sizeof pq_error, "libpq has no %s", #f);                                            \
+        return;                                                                                                \
+    }
+    PQ_FUNCS(PQ_RESOLVE)
+#undef PQ_RESOLVE
+    pq_ok = 1;
+}
 
 static const char *const migrations[] = {
     /* 1: the initial schema (docs/STORE.md) */
@@ -62,43 +100,43 @@ static int pg_placeholders(const char *sql, char *out, size_t cap) {
 }
 
 static int pg_result_fail(ne_store *s, PGresult *r, const char *what) {
-    neS_fail(s, NE_ERROR, "postgresql: %s: %s", what, r ? PQresultErrorMessage(r) : PQerrorMessage(s->conn));
+    neS_fail(s, NE_ERROR, "postgresql: %s: %s", what, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(s->conn));
     /* drop the trailing newline libpq adds */
     size_t n = strlen(s->errmsg);
     while (n && (s->errmsg[n - 1] == '\n' || s->errmsg[n - 1] == ' ')) s->errmsg[--n] = 0;
-    PQclear(r);
+    pq.PQclear(r);
     return NE_ERROR;
 }
 
 static int pg_exec(ne_store *s, const char *sql, int np, const char *const *params, neS_row_fn fn, void *ctx) {
     char q[8192];
     if (pg_placeholders(sql, q, sizeof q)) return neS_fail(s, NE_TOOBIG, "postgresql: statement too long");
-    PGresult *r = PQexecParams(s->conn, q, np, NULL, params, NULL, NULL, 0);
-    ExecStatusType st = PQresultStatus(r);
+    PGresult *r = pq.PQexecParams(s->conn, q, np, NULL, params, NULL, NULL, 0);
+    ExecStatusType st = pq.PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return pg_result_fail(s, r, "exec");
     if (fn && st == PGRES_TUPLES_OK) {
-        int rows = PQntuples(r), cols = PQnfields(r);
+        int rows = pq.PQntuples(r), cols = pq.PQnfields(r);
         const char *vals[64];
         if (cols > 64) cols = 64;
         for (int i = 0; i < rows; i++) {
-            for (int c = 0; c < cols; c++) vals[c] = PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c);
+            for (int c = 0; c < cols; c++) vals[c] = pq.PQgetisnull(r, i, c) ? NULL : pq.PQgetvalue(r, i, c);
             if (fn(ctx, cols, vals)) break;
         }
     }
-    PQclear(r);
+    pq.PQclear(r);
     return NE_OK;
 }
 
 static int pg_script(ne_store *s, const char *sql) {
-    PGresult *r = PQexec(s->conn, sql);
-    ExecStatusType st = PQresultStatus(r);
+    PGresult *r = pq.PQexec(s->conn, sql);
+    ExecStatusType st = pq.PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return pg_result_fail(s, r, "exec");
-    PQclear(r);
+    pq.PQclear(r);
     return NE_OK;
 }
 
 static void pg_close(ne_store *s) {
-    if (s->conn) PQfinish(s->conn);
+    if (s->conn) pq.PQfinish(s->conn);
     s->conn = NULL;
 }
 
@@ -122,15 +160,17 @@ static const ne_store_backend pg_backend = {
 
 int neS_open_pg(ne_store *s, const char *uri) {
     s->be = &pg_backend;
-    PGconn *c = PQconnectdb(uri);
+    pthread_once(&pq_once, pq_load);
+    if (!pq_ok) return neS_fail(s, NE_IO, "postgresql: %s", pq_error);
+    PGconn *c = pq.PQconnectdb(uri);
     s->conn = c;
     if (!c) return neS_fail(s, NE_NOMEM, "out of memory");
-    if (PQstatus(c) != CONNECTION_OK) {
-        neS_fail(s, NE_IO, "postgresql: cannot connect: %s", PQerrorMessage(c));
+    if (pq.PQstatus(c) != CONNECTION_OK) {
+        neS_fail(s, NE_IO, "postgresql: cannot connect: %s", pq.PQerrorMessage(c));
         size_t n = strlen(s->errmsg);
         while (n && s->errmsg[n - 1] == '\n') s->errmsg[--n] = 0;
         return NE_IO;
     }
-    PQsetNoticeProcessor(c, pg_quiet, NULL);
+    pq.PQsetNoticeProcessor(c, pg_quiet, NULL);
     return pg_script(s, "SET client_min_messages = warning");
 }
