@@ -480,6 +480,13 @@ static int place_in_name(const scan *s, size_t j) {
     return s->dtypes[j] == NE_DM(NE_DT_PLACE) && j + 1 < s->b && plain_name_word(s, j + 1);
 }
 
+/* An inflected verb form ("criticized", "accuses"): the verb of a clause
+** whose subject is before it ("Democrats criticized Donald Trump"), no
+** description of the name after it. */
+static int inflected_verb(const ne_token *t) {
+    return (t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->norm, t->lemma) != 0;
+}
+
 /* In lower-case text, an unknown name after a title ("ssp r k singh said",
 ** "home minister govardhan zadhapia"): up to four words that are initials or
 ** no common word, function word, stopword or dictionary name, one of them
@@ -494,7 +501,8 @@ static size_t caseless_name_end(scan *s, size_t k) {
         if (t->shape != NE_SH_LOWER || (s->dtypes[j] && !place_in_name(s, j))) break;
         if (t->norm_len == 1) continue; /* an initial */
         if (t->norm_len < 3) break;
-        if (common_word(s, t) && !(j == k && j + 1 < k + 4 && plain_name_word(s, j + 1))) break;
+        /* an inflected verb is no first name: "the minister praised patel" */
+        if (common_word(s, t) && !(j == k && j + 1 < k + 4 && !inflected_verb(t) && plain_name_word(s, j + 1))) break;
         real = 1;
     }
     return real ? j : k;
@@ -597,12 +605,6 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     p->end = te;
 }
 
-/* An inflected verb form ("criticized", "accuses"): the verb of a clause
-** whose subject is before it ("Democrats criticized Donald Trump"), no
-** description of the name after it. */
-static int inflected_verb(const ne_token *t) {
-    return (t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->norm, t->lemma) != 0;
-}
 
 /* "Republican contender Donald Trump", "American billionaire Elon Musk",
 ** "Democrat Hillary Clinton", "GOP candidate Dr. Ben Carson": a party or
