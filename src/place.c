@@ -274,8 +274,13 @@ typedef struct pending {
 /* types: neDict_token_types, tested here before the call (most tokens start
 ** no place name).  Emits the places, counts the names of one country into v
 ** and lists the others in amb. */
+/* Is x a gazetteer town: no hand-written place, region or major city? */
+static uint8_t minor_town(const ne_dentry *x) {
+    return x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !x->major;
+}
+
 static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint16_t *types, size_t a, size_t b,
-                         votes *v, ne_vec *amb) {
+                         votes *v, ne_vec *amb, ne_vec *minor) {
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
     for (size_t i = a; i < b;) {
         while (i < b && !(types[i] & mask)) i++; /* most tokens start no place name */
@@ -292,14 +297,16 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
             if (!pd) return NE_NOMEM;
             *pd = (pending){d->places.n, i, i + n, b, hit};
         }
-        if (emit(d, e, x, i, i + n)) return NE_NOMEM;
+        uint8_t *mt = neV_push(&d->arena, minor);
+        if (!mt || emit(d, e, x, i, i + n)) return NE_NOMEM;
+        *mt = minor_town(x);
         i += n;
     }
     return NE_OK;
 }
 
 /* Chooses the places of several countries again with the whole document's votes. */
-static int resolve(struct ne_doc *d, const struct ne_engine *e, const votes *v, const ne_vec *amb) {
+static int resolve(struct ne_doc *d, const struct ne_engine *e, const votes *v, const ne_vec *amb, uint8_t *minor) {
     for (size_t k = 0; k < amb->n; k++) {
         const pending *pd = NE_VEC_AT(*amb, pending, k);
         int several;
@@ -307,7 +314,48 @@ static int resolve(struct ne_doc *d, const struct ne_engine *e, const votes *v, 
         if (!x || (x->source != NE_DS_HAND && part_of_name(d, pd->i, pd->end)) || common_lower(e, d, x, pd->i, pd->end))
             continue; /* keep the first choice */
         if (fill(d, e, x, NE_VEC_AT(d->places, ne_place, pd->place))) return NE_NOMEM;
+        minor[pd->place] = minor_town(x);
     }
+    return NE_OK;
+}
+
+/* The country of most votes when it clearly leads (at least three, and twice
+** the next), else NULL. */
+static const char *leading(const votes *v) {
+    int best = -1, second = 0;
+    for (int i = 0; i < v->k; i++) {
+        if (best < 0 || v->n[i] > v->n[best]) {
+            if (best >= 0) second = v->n[best];
+            best = i;
+        } else if (v->n[i] > second) {
+            second = v->n[i];
+        }
+    }
+    return best >= 0 && v->n[best] >= 3 && v->n[best] >= 2 * second ? v->cc[best] : NULL;
+}
+
+/* A gazetteer town of another country than the one the document is clearly
+** about, and the only word for that country in it ("a youth was stabbed in
+** shahpur" in an Ahmedabad story: GeoNames has only the Pakistani town, the
+** story means a quarter of the city), is no place: dropped, so that actors
+** and events do not take its country. */
+static int drop_strays(struct ne_doc *d, const votes *v, const uint8_t *minor) {
+    const char *lead = leading(v);
+    size_t n = d->places.n, w = 0;
+    if (!lead || !n) return NE_OK;
+    int32_t *to = neA_alloc(&d->arena, n * sizeof *to);
+    if (!to) return NE_NOMEM;
+    for (size_t k = 0; k < n; k++) {
+        const ne_place *p = NE_VEC_AT(d->places, ne_place, k);
+        int stray = minor[k] && p->country && !same3(p->country, lead) && score(v, p->country) <= 1;
+        to[k] = stray ? -1 : (int32_t)w;
+        if (!stray && w++ != k) *NE_VEC_AT(d->places, ne_place, w - 1) = *p;
+    }
+    if (w == n) return NE_OK;
+    ne_token *tk = d->tokens.items;
+    for (size_t i = 0; i < d->tokens.n; i++)
+        if (tk[i].place >= 0) tk[i].place = to[tk[i].place];
+    d->places.n = w;
     return NE_OK;
 }
 
@@ -317,12 +365,14 @@ int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
     int rc = neDict_prepare(d, e);
     const uint16_t *types = neDict_token_types(d);
     votes v = {{{0}}, {0}, 0};
-    ne_vec amb;
+    ne_vec amb, minor;
     neV_init(&amb, sizeof(pending));
+    neV_init(&minor, 1);
     for (size_t i = 0; i < d->actors.n; i++) vote(&v, NE_VEC_AT(d->actors, ne_actor, i)->country);
     for (size_t s = 0; rc == NE_OK && s < d->sentences.n; s++) {
         const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, s);
-        rc = scan_sentence(d, e, types, sn->tok_first, (size_t)sn->tok_first + sn->tok_count, &v, &amb);
+        rc = scan_sentence(d, e, types, sn->tok_first, (size_t)sn->tok_first + sn->tok_count, &v, &amb, &minor);
     }
-    return rc == NE_OK && amb.n ? resolve(d, e, &v, &amb) : rc;
+    if (rc == NE_OK && amb.n) rc = resolve(d, e, &v, &amb, minor.items);
+    return rc == NE_OK ? drop_strays(d, &v, minor.items) : rc;
 }

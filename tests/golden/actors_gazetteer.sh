@@ -100,3 +100,13 @@ actor "Bridge President Jessica Mackler" null
 code_text "Obama visited Ohio and Texas. As President Obama said, the state failed."
 if echo "$out" | grep -qF '"text":"As President'; then echo "FAIL: 'As' taken as a town: $out"; exit 1; fi
 echo "ok: town offices"
+# a gazetteer town of another country than the one the document is clearly about, and its
+# country's only word there, is no place (GeoNames knows only Pakistan's Shahpur; an
+# Ahmedabad story means the city's quarter): the victim is Indian, not Pakistani
+code_text "ahmedabad: the ahmedabad police arrested 20 people in ahmedabad on monday. the vadodara police lathicharged a mob. unidentified persons stabbed a youth in shahpur."
+no_place "shahpur"
+echo "$out" | grep -qF '"text":"a youth","name":null,"code":"INDCVL"' || { echo "FAIL: the youth should be INDCVL: $out"; exit 1; }
+# ... but a town whose country the document names again stays
+code_text "Indian troops shelled army posts near Shahpur in Pakistan on Monday, the Indian army said. India and Pakistan traded fire."
+place "Shahpur" "Shahpur" PAK
+echo "ok: stray towns"
