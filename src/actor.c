@@ -317,14 +317,18 @@ static int word_usage(scan *s) {
 #define Q_CAP (1u << 15)
 _Static_assert(L_COUNT <= 14, "the L_* lists and the Q_* bits share scan.lists");
 
-/* lw_lists of token i of d, through its word memo (d->wmemo) when it has one. */
-static uint16_t word_lw_lists(struct ne_doc *d, size_t i) {
-    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-    ne_wmemo *m = d->wmemo ? d->wmemo[i] : NULL;
-    if (m && (m->known & NE_WM_LISTS)) return m->lists;
-    uint16_t b = lw_lists(t->norm, d->nhash[i]);
+/* lw_lists of token t (ne_hash h), kept in its word memo m (NULL: none):
+** the first token of a word (out of line: the memo answers most). */
+static __attribute__((noinline)) uint16_t new_lw_lists(const ne_token *t, uint32_t h, ne_wmemo *m) {
+    uint16_t b = lw_lists(t->norm, h);
     if (m) m->lists = b, m->known |= NE_WM_LISTS;
     return b;
+}
+
+/* lw_lists of token t (ne_hash h) through its word memo m (NULL: none). */
+static inline uint16_t word_lw_lists(const ne_token *t, uint32_t h, ne_wmemo *m) {
+    if (__builtin_expect(m && (m->known & NE_WM_LISTS), 1)) return m->lists;
+    return new_lw_lists(t, h, m);
 }
 
 /* The L_* list bits and the Q_* bits of every word of the document (scan.lists). */
@@ -334,10 +338,13 @@ static int word_lists(scan *s) {
     if (!l) return NE_NOMEM;
     pthread_once(&lw_once, lw_build);
     const unsigned starts = 1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER;
+    ne_wmemo *const *wm = s->d->wmemo;
+    const uint32_t *nh = s->d->nhash;
+    const uint16_t *dtypes = s->dtypes;
     for (size_t i = 0; i < n; i++) {
         const ne_token *t = &s->tk[i];
-        unsigned b = word_lw_lists(s->d, i), q = capitalized(t) ? Q_CAP : Q_LOWER;
-        l[i] = (uint16_t)(b | ((s->dtypes[i] | (b & starts)) ? 0 : q));
+        unsigned b = word_lw_lists(t, nh[i], wm ? wm[i] : NULL), q = capitalized(t) ? Q_CAP : Q_LOWER;
+        l[i] = (uint16_t)(b | ((dtypes[i] | (b & starts)) ? 0 : q));
     }
     s->lists = l;
     return NE_OK;
@@ -414,13 +421,20 @@ static int surname_demonym(scan *s, size_t i, size_t j, size_t n, const ne_dentr
     return t->shape == NE_SH_LOWER && !(s->dtypes[j + 1] & NE_DM(NE_DT_ROLE)) && !in_list(s, t, L_PART);
 }
 
-/* Characters (UTF-8 code points) of token t's normalized form: "Â" is one
-** letter in two bytes. */
-static size_t chars_of(const ne_token *t) {
+/* Has token t's normalized form two characters (UTF-8 code points) or
+** more?  "Â" is one letter in two bytes.  Stops at the second. */
+static int two_chars(const ne_token *t) {
     size_t n = 0;
-    for (size_t b = 0; b < t->norm_len; b++)
+    for (size_t b = 0; b < t->norm_len && n < 2; b++)
         n += ((uint8_t)t->norm[b] & 0xC0) != 0x80;
-    return n;
+    return n >= 2;
+}
+
+/* Is some token of [i, j) two characters long or more (two_chars)? */
+static int any_two_chars(const scan *s, size_t i, size_t j) {
+    for (size_t k = i; k < j; k++)
+        if (two_chars(&s->tk[k])) return 1;
+    return 0;
 }
 
 /* End of an unknown capitalized name starting at i, or i when none. */
@@ -448,12 +462,7 @@ static size_t name_end(scan *s, size_t i) {
         j++;
     }
     while (j > i + 1 && !capitalized(&s->tk[j - 1])) j--; /* no trailing particle or dash */
-    size_t longest = 0;
-    for (size_t k = i; k < j; k++) {
-        size_t n = chars_of(&s->tk[k]);
-        if (n > longest) longest = n;
-    }
-    if (longest < 2) return i; /* "S and P", "M-3", a stray "Â" of mis-decoded text: letters, not names */
+    if (!any_two_chars(s, i, j)) return i; /* "S and P", "M-3", a stray "Â" of mis-decoded text: letters, not names */
     if (j == i + 1 && (s->tk[i].flags & NE_TF_SENT_START) && !name_context(s, i) && !name_elsewhere(s, i))
         return i; /* name_context first: it reads two tokens, name_elsewhere the document */
     return j;
