@@ -1031,17 +1031,20 @@ static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_
     return j;
 }
 
-/* The entry of the place name at j (*n tokens) that a composition with role
-** words stands for: the first entry when it is hand-written or a gazetteer
-** region, except that a major city (major_cities.txt) beats a gazetteer region
-** ("kochi police" are the Indian city's, not the Japanese prefecture's); NULL
-** when the name is none of these (a gazetteer town). */
-static const ne_dentry *led_place(scan *s, size_t j, size_t *n) {
-    uint32_t h;
-    *n = 0;
-    if (j >= s->b || !(s->dtypes[j] & NE_DM(NE_DT_PLACE))) return NULL;
-    *n = neDict_longest(s->e, s->d, j, s->b, NE_DM(NE_DT_PLACE), &h);
-    if (!*n) return NULL;
+/* Tokens of the longest place name at j (0: none), *h its first hit. */
+static size_t place_at(const scan *s, size_t j, uint32_t *h) {
+    *h = 0;
+    if (j >= s->b || !(s->dtypes[j] & NE_DM(NE_DT_PLACE))) return 0;
+    return neDict_longest(s->e, s->d, j, s->b, NE_DM(NE_DT_PLACE), h);
+}
+
+/* The entry of the place name at j (first hit h, place_at) that a
+** composition with role words stands for: the first entry when it is
+** hand-written or a gazetteer region, except that a major city
+** (major_cities.txt) beats a gazetteer region ("kochi police" are the Indian
+** city's, not the Japanese prefecture's); NULL when the name is none of
+** these (a gazetteer town). */
+static const ne_dentry *led_place(scan *s, size_t j, uint32_t h) {
     const ne_dentry *first = neDict_hit_entry(s->e, h);
     if (first->source == NE_DS_HAND) return first;
     for (; h; h = neDict_next_hit(s->e, s->d, j, h, NE_DM(NE_DT_PLACE))) {
@@ -1051,10 +1054,6 @@ static const ne_dentry *led_place(scan *s, size_t j, size_t *n) {
     return first->pkind == NE_PK_REGION ? first : NULL;
 }
 
-/* "West Bengal Chief Minister Mamata Banerjee", "Gujarat police", "the Texas
-** governor": a place (region or town, capitalized or in caseless text) right
-** before role words composes its country with the role, as a country would
-** (country_led).  Returns 1 when p holds a mention. */
 /* "Flint Mayor Karen Weaver", "Atlantic City Mayor Don Guardian": a town of
 ** the gazetteer (led_place names no country for it: "Flint" is also in
 ** Wales; no function word), a capitalized title of a town's own office
@@ -1087,13 +1086,19 @@ static int town_title(scan *s, np *p, size_t j, size_t n, int former) {
     return p->end > j + n + rn;
 }
 
+/* "West Bengal Chief Minister Mamata Banerjee", "Gujarat police", "the Texas
+** governor": a place (region or town, capitalized or in caseless text) right
+** before role words composes its country with the role, as a country would
+** (country_led).  Returns 1 when p holds a mention. */
 static int place_led(scan *s, np *p, size_t j, int former) {
     const ne_dentry *x, *r;
-    size_t n = 0;
-    if (!(x = led_place(s, j, &n)) && n) return town_title(s, p, j, n, former);
-    if (!x || (!capitalized(&s->tk[j]) && !s->caseless)) return 0;
-    size_t rn = match_roles(s, j + n, &r);
-    if (!rn) return 0;
+    uint32_t h;
+    size_t n = place_at(s, j, &h), rn;
+    /* the roles first, which a town's title needs too: most places lead none, and
+       the entry may walk the name's hits */
+    if (!n || !(rn = match_roles(s, j + n, &r))) return 0;
+    if (!(x = led_place(s, j, h))) return town_title(s, p, j, n, former);
+    if (!capitalized(&s->tk[j]) && !s->caseless) return 0;
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
     /* "the maharashtra unit of the vhp": the unit is the organization's, not the state's */
     if (j + n + rn < s->b && is_w(&s->tk[j + n + rn], "of")) return 0;
