@@ -2327,6 +2327,20 @@ static int be_subject(ev_ctx *c, int lo, int *out) {
     return coded_only(c, out, neClause_subject(&c->sv, vs, lo, out, EV_MAX_ACTORS, &rule));
 }
 
+/* "Talks between Iran and Pakistan", "a meeting between Obama and Putin":
+** a joint act (joint_code) named by a noun with no source of its own is done
+** by the sides after "between", each toward the other. */
+static void between_sides(const ev_ctx *c, ev_frame *f) {
+    if (f->nsrc || f->ntgt < 2 || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "between") ||
+        !joint_code(c->m.pt->cameo->code))
+        return;
+    for (int k = 0; k < f->ntgt; k++) f->src[k] = f->tgt[k];
+    f->nsrc = f->ntgt;
+    f->ntgt = 0;
+    f->recip = 1;
+    f->rule = "noun: sides=between";
+}
+
 /* Roots of acts done in words that come from someone: appeals, demands,
 ** disapproval, threats (02, 10, 11, 13). */
 static int spoken_root(const char *root) {
@@ -2381,6 +2395,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
         f.rule = "noun: source=modifier, target=recipient-subject";
     if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
         return NE_OK; /* "a Boeing contract": no exchange with anyone named */
+    between_sides(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
     if (!f.verbal) f.verbal = firm_deal(c, &f);
     int rc = emit(c, &f);
