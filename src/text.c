@@ -25,9 +25,14 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n) {
     return len;
 }
 
-/* Length of the ASCII prefix of [u, u+n), eight bytes at a time. */
+/* Length of the ASCII prefix of [u, u+n), thirty-two then eight bytes at a time. */
 static size_t ascii_prefix(const unsigned char *u, size_t n) {
     size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        uint64_t w[4];
+        memcpy(w, u + i, 32);
+        if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+    }
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, u + i, 8);
