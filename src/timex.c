@@ -307,13 +307,44 @@ static int resolve_year(const tx *x, int m, int dd, int tense) {
     return besty;
 }
 
+/* The width decimal digits of v (0 <= v < 10^width) at out; returns their end. */
+static char *put_digits(char *out, int v, int width) {
+    for (int k = width - 1; k >= 0; k--, v /= 10) out[k] = (char)('0' + v % 10);
+    return out + width;
+}
+
+/* x->val = "YYYY-MM-DD", or "XXXX-..." for a year <= 0, without "-DD" when dd
+** is 0: what tx_fmt writes for "%04d-%02d-%02d" and "XXXX-%02d-%02d", written
+** directly for the values it may take here (a year up to 9999, m and dd up to
+** 99; the most common value, a month and day). */
+static void value_ymd(tx *x, int year, int m, int dd) {
+    if (year > 9999 || m < 0 || m > 99 || dd < 0 || dd > 99) {
+        if (year <= 0 && dd) tx_fmt(x->val, sizeof x->val, "XXXX-%02d-%02d", m, dd);
+        else if (year <= 0) tx_fmt(x->val, sizeof x->val, "XXXX-%02d", m);
+        else if (dd) tx_fmt(x->val, sizeof x->val, "%04d-%02d-%02d", year, m, dd);
+        else tx_fmt(x->val, sizeof x->val, "%04d-%02d", year, m);
+        return;
+    }
+    char *o = x->val;
+    if (year <= 0) {
+        memcpy(o, "XXXX", 4);
+        o += 4;
+    } else {
+        o = put_digits(o, year, 4);
+    }
+    *o++ = '-';
+    o = put_digits(o, m, 2);
+    if (dd) {
+        *o++ = '-';
+        o = put_digits(o, dd, 2);
+    }
+    *o = 0;
+}
+
 static void value_month_day(tx *x, int m, int dd, int year, size_t a, size_t b) {
     x->type = "DATE";
     if (year <= 0 && x->has_dct) year = resolve_year(x, m, dd, tense_of(x, a, b));
-    if (year <= 0 && dd) tx_fmt(x->val, sizeof x->val, "XXXX-%02d-%02d", m, dd);
-    else if (year <= 0) tx_fmt(x->val, sizeof x->val, "XXXX-%02d", m);
-    else if (dd) tx_fmt(x->val, sizeof x->val, "%04d-%02d-%02d", year, m, dd);
-    else tx_fmt(x->val, sizeof x->val, "%04d-%02d", year, m);
+    value_ymd(x, year, m, dd);
 }
 
 /* ---- matchers: each returns the tokens it used (0: no match) ---- */
