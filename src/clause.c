@@ -138,6 +138,20 @@ static int same_participle(const ne_token *t, int aux) {
     return ne_word_in(t->norm, aux == NE_WC_HAVE ? have : be);
 }
 
+/* Is token i the plural of an event noun ("attacks", "bombings", "talks")
+** with no object after it ("the Paris attacks in November", "the Mumbai
+** blasts killed"), where "the US attacks Iran" has one? */
+static int place_event_plural(const ne_sview *sv, int i) {
+    static const char *const events[] = {"attack", "strike", "bombing", "blast", "explosion", "killing", "riot",
+                                         "protest", "talk", "clash", "shooting", "raid", "airstrike", NULL};
+    const ne_token *t = TK(sv, i);
+    if (!ends_with(t->norm, t->norm_len, "s") || !ne_word_in(t->lemma, events)) return 0;
+    if (i + 1 >= sv->n) return 1;
+    int c = WC(sv, i + 1);
+    return !(c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_PRON || TK(sv, i + 1)->shape == NE_SH_NUM ||
+             neClause_actor(sv, i + 1) >= 0);
+}
+
 static int judge_noun(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     if (!(t->tags & NE_TAG_VERB)) return 1;
@@ -155,7 +169,8 @@ static int judge_noun(const ne_sview *sv, int i) {
         int q = p;
         while (q >= 0 && (neClause_actor(sv, q) >= 0 || TK(sv, q)->shape == NE_SH_DASH)) q--;
         int base = !strcmp(t->norm, t->lemma); /* "the US attacks Iran" stays a verb */
-        if (base && q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET)) return 1;
+        int det = q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET);
+        if (det && (base || place_event_plural(sv, i))) return 1;
         return demonym_actor(sv, p);
     }
     if ((c == NE_WC_HAVE || c == NE_WC_BE) && same_participle(t, c)) return 0; /* "has come", "was hit" */

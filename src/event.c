@@ -1209,6 +1209,14 @@ static int recode(const ev_ctx *c, ne_event *ev, const char *code) {
     return 1;
 }
 
+/* Is ev a plain attack (190 on the anchor "attack": "the attack on the
+** train", "the mob that attacked the house"), not firing, shelling or a
+** clash?  In a sentence about riots or mobs it is a mob's (implied_unrest,
+** implied_mob). */
+static int plain_attack(const ev_ctx *c, const ne_event *ev) {
+    return !strcmp(ev->code, "190") && !strcmp(c->sv.t[c->m.anchor].lemma, "attack");
+}
+
 /* Unrest that names no actor at all ("communal riots broke out", "curfew
 ** was imposed in the old city"; docs/ANNOTATION.md rules 3 and 10): a riot
 ** (145) is by civilians of the country where it happens, a curfew, a
@@ -1222,7 +1230,7 @@ static int recode(const ev_ctx *c, ne_event *ev, const char *code) {
 static int implied_unrest(const ev_ctx *c, ne_event *ev) {
     int riot = !strcmp(ev->code, "145");
     int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
-    int force = !strcmp(ev->root, "18") || !strcmp(ev->root, "20"); /* not 19: firing, shelling, clashes */
+    int force = !strcmp(ev->root, "18") || !strcmp(ev->root, "20") || plain_attack(c, ev); /* not firing, shelling, clashes */
     if (!riot && !order && !force) return 0;
     const char *cc = event_country(c, ev);
     if (!cc) return 0;
@@ -1249,7 +1257,8 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
 static int implied_mob(const ev_ctx *c, ne_event *ev) {
     if (ev->has_source || !ev->has_target || !violent_root(ev->root)) return 0;
     const char *cc = national(c, ev->target.country);
-    if (!ev->target.role || strcmp(ev->target.role, "CVL") || !cc) return 0;
+    int place = plain_attack(c, ev) && !ev->target.role; /* "the mob that attacked the house in ahmedabad" */
+    if (!cc || (!place && (!ev->target.role || strcmp(ev->target.role, "CVL")))) return 0;
     if (!unrest_sentence(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
 }
@@ -2257,7 +2266,7 @@ static int place_modifier(const ev_ctx *c, int a, int i) {
     int last = -1;
     for (int k = 0; k < i; k++)
         if (c->sv.t[k].actor == a) last = k;
-    return last >= 0 && last + 1 < i && c->sv.wc[last + 1] != NE_WC_POSS;
+    return last >= 0 && last < i && (last + 1 == i || c->sv.wc[last + 1] != NE_WC_POSS);
 }
 
 /* Recipient verbs: their subject receives the act their object noun names
