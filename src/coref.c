@@ -542,13 +542,18 @@ static const char *located_in(const cctx *c, size_t m) {
 
 /* Does mention m still need a code from its place or the main country: a
 ** role nominal nothing refers to ("police", "the protesters"), or a title
-** before an unknown name of two words or more ("Mayor Bill de Blasio", not
-** "General Motors")? */
+** before an unknown name of two words or more ("Mayor Bill de Blasio"); of
+** one capitalized word only after a civil title ("Senator Cruz", "Judge
+** Curiel"): a military one and a one-word name may be a firm's ("General
+** Motors"), and lower-case text does not tell a name ("criminal activities")? */
 static int role_only(const cctx *c, size_t m) {
     const ne_actor *a = &c->act[m];
     if (a->ref >= 0 || a->code || !a->role || !a->role[0]) return 0;
+    uint32_t n = c->inf[m].tok_end - c->inf[m].tok_first;
     return a->kind == NE_ACTOR_NOMINAL ||
-           (a->kind == NE_ACTOR_UNKNOWN && c->inf[m].tok_end - c->inf[m].tok_first >= 3);
+           (a->kind == NE_ACTOR_UNKNOWN &&
+            (n >= 3 || (n == 2 && c->inf[m].person == 1 && strcmp(a->role, "MIL") &&
+                        c->tk[c->inf[m].tok_end - 1].shape == NE_SH_CAP)));
 }
 
 /* The document's main country: the ISO country of at least MAIN_MIN
