@@ -7,7 +7,6 @@
 #include "neInt.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
 /* ---- per-token judgements ---- */
@@ -982,11 +981,11 @@ const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) 
     if (n < 0) return NULL;
     if (n > 0) {
         const ne_actor *a = NE_VEC_AT(sv->d->actors, ne_actor, neClause_resolve(sv->d, who[0]));
-        snprintf(buf, cap, "%s", a->name ? a->name : a->code ? a->code : a->text ? a->text : "");
+        neU_copy_cut(buf, cap, a->name ? a->name : a->code ? a->code : a->text ? a->text : "", SIZE_MAX);
         return buf;
     }
     uint32_t bs = TK(sv, s)->start, be = TK(sv, e)->end;
-    snprintf(buf, cap, "%.*s", (int)(be - bs), sv->text + bs);
+    neU_copy_cut(buf, cap, sv->text + bs, be - bs);
     return buf;
 }
 

@@ -666,17 +666,10 @@ static const char *reading_name(const char *code) {
            : !strcmp(code, "061") ? "; firm-deal" : !strcmp(code, "114") ? "; firm-protest" : "; police-repression";
 }
 
-/* s into dst[cap], cut to fit (what snprintf "%s" would write, without its cost). */
-static void copy_cut(char *dst, size_t cap, const char *s) {
-    size_t n = strnlen(s, cap - 1);
-    memcpy(dst, s, n);
-    dst[n] = 0;
-}
-
 /* Give ev the CAMEO code cc: its code, root, class, weight and PLOVER type. */
 static void set_code(ne_event *ev, const ne_cameo_code *cc) {
-    copy_cut(ev->code, sizeof ev->code, cc->code);
-    copy_cut(ev->root, sizeof ev->root, cc->root);
+    neU_copy_cut(ev->code, sizeof ev->code, cc->code, SIZE_MAX);
+    neU_copy_cut(ev->root, sizeof ev->root, cc->root, SIZE_MAX);
     ev->quad_class = cc->quad_class;
     ev->goldstein = cc->goldstein;
     ev->plover = cc->plover;

@@ -662,6 +662,9 @@ int neU_parse_long(const char *s, size_t n, long *out);
 uint32_t neU_serial(void);
 /* Path join into arena-free static-sized buffer; returns 0 when it fit. */
 int neU_path(char *dst, size_t cap, const char *dir, const char *name);
+/* At most the first n bytes of s (up to its NUL) into dst[cap], cap > 0, cut
+** to fit and NUL-terminated: what snprintf "%.*s" writes, without its cost. */
+void neU_copy_cut(char *dst, size_t cap, const char *s, size_t n);
 /* Drop an incomplete UTF-8 sequence at the end of s (left by truncation). */
 void neU_utf8_cut(char *s);
 /* Read a whole file into a malloc'd NUL-terminated buffer (free with neM_free). */

@@ -438,6 +438,16 @@ static int dangling(const struct ne_doc *d, int idx) {
     return 1;
 }
 
+/* Is token i of d a pronoun of the cues (QC_PRONOUN)?  A pronoun is a
+** one-word entry, so its word starts one: most words start none
+** (neW_first_classes_h, from its d->nhash), and need no lookup. */
+static int cue_pronoun(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
+    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
+    _Static_assert(QC_PRONOUN < 31, "a first word's class bit");
+    return (neW_first_classes_h(e->cues, t->norm, t->norm_len, d->nhash[i]) >> QC_PRONOUN & 1) &&
+           neW_get(e->cues, t->norm, t->norm_len, QC_PRONOUN);
+}
+
 /* "Iranian officials He blamed": a capitalized pronoun inside a sentence,
 ** after a word, is a sign of machine translation or a lost line break. */
 static int warn_midsentence_pronouns(struct ne_doc *d, const struct ne_engine *e) {
@@ -446,7 +456,7 @@ static int warn_midsentence_pronouns(struct ne_doc *d, const struct ne_engine *e
         const ne_token *t = &tk[i], *p = &tk[i - 1];
         if (t->shape != NE_SH_CAP || (t->flags & (NE_TF_SENT_START | NE_TF_NEWLINE)) || t->sent != p->sent ||
             p->shape == NE_SH_PUNCT || p->shape == NE_SH_QUOTE || p->shape == NE_SH_DASH || !strcmp(t->norm, "i") ||
-            !neW_get(e->cues, t->norm, t->norm_len, QC_PRONOUN))
+            !cue_pronoun(d, e, i))
             continue;
         int rc = ne_doc_warn(d, "capitalized pronoun \"%.*s\" inside sentence %d at byte %u (translation damage?)",
                              (int)(t->end - t->start), ne_seg_text(d, NE_VEC_AT(d->sentences, ne_sentence, t->sent)->in_title) + t->start,

@@ -100,6 +100,12 @@ void neU_view_free(ne_fview *v) {
     *v = (ne_fview){NULL, 0};
 }
 
+void neU_copy_cut(char *dst, size_t cap, const char *s, size_t n) {
+    n = strnlen(s, n < cap - 1 ? n : cap - 1);
+    memcpy(dst, s, n);
+    dst[n] = 0;
+}
+
 void neU_utf8_cut(char *s) {
     size_t n = strlen(s), i = n;
     /* back over continuation bytes to the last lead byte */
