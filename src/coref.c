@@ -148,7 +148,7 @@ static int pronoun_fits(const cctx *c, size_t m, size_t k) {
 /* Role groups that count as the same for "the militants" and the like. */
 static int same_role(const char *a, const char *b) {
     if (!a || !b) return 0;
-    if (!strcmp(a, b)) return 1;
+    if (ne_word_is(a, b)) return 1;
     static const char *const armed = "INSREBSEPUAF";
     return strstr(armed, a) && strstr(armed, b) && strlen(a) == 3 && strlen(b) == 3;
 }
@@ -185,7 +185,7 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
     int again = head_again(c, m, k);
     if (!has_identity(c, r) && !(again && role_only(c, r))) return 0;
     /* a nominal with a country of its own ("the US president") is no other country's actor */
-    if (c->act[m].country && c->act[r].country && strcmp(c->act[m].country, c->act[r].country)) return 0;
+    if (c->act[m].country && c->act[r].country && !ne_word_is(c->act[m].country, c->act[r].country)) return 0;
     if (again) return 1;
     if (nm->person == 1) { /* "the president" is no congressman: a role must agree with the antecedent's */
         /* nor is a known person without office "the terrorist"; "the former ..." may be anyone */
@@ -199,8 +199,8 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
         /* "the government", "the centre", "the district administration" are no party, not even
         ** the one that governs ("the bharatiya janata party", INDGOVPTY; CAMEO codes the
         ** executive GOV, a party PTY: docs/ANNOTATION.md rule 9) */
-        if (strcmp(c->act[m].role, "PTY") && party_mention(c, r)) return 0;
-        int firm = !strcmp(c->act[m].role, "BUS") && c->act[r].country && !strcmp(c->act[r].country, "MNC");
+        if (!ne_word_is(c->act[m].role, "PTY") && party_mention(c, r)) return 0;
+        int firm = ne_word_is(c->act[m].role, "BUS") && c->act[r].country && ne_word_is(c->act[r].country, "MNC");
         return (same_role(c->act[m].role, c->act[r].role) || firm) && c->inf[k].type != NE_DT_DEMONYM; /* "the company": Airbus (MNC) too */
     }
     switch (nm->nominal_class) {
@@ -431,15 +431,13 @@ static int ends_name(const cctx *c, size_t m, size_t k) {
     if (ik->tok_end - ik->tok_first < n) return 0;
     if (ik->tok_end - ik->tok_first == n && c->act[k].kind == NE_ACTOR_NAMED) return 0; /* a repeated entry */
     for (uint32_t i = 0; i < n; i++)
-        if (strcmp(c->tk[in->tok_first + i].norm, c->tk[ik->tok_end - n + i].norm)) return 0;
+        if (!ne_word_is(c->tk[in->tok_first + i].norm, c->tk[ik->tok_end - n + i].norm)) return 0;
     return 1;
 }
 
-/* Bucket of the word ending mention m (m has tokens). */
-static size_t last_bucket(const cctx *c, size_t m) {
-    const ne_token *t = &c->tk[c->inf[m].tok_end - 1];
-    return ne_hash(t->norm, t->norm_len) & c->last_mask;
-}
+/* Bucket of the word ending mention m (m has tokens): its norm's ne_hash,
+** which lemma tagging keeps (d->nhash). */
+static size_t last_bucket(const cctx *c, size_t m) { return c->d->nhash[c->inf[m].tok_end - 1] & c->last_mask; }
 
 /* Chain every mention with tokens by its last word (c->last_head/last_next). */
 static int index_last_words(cctx *c, size_t n) {
@@ -532,7 +530,7 @@ static const char *located_in(const cctx *c, size_t m) {
     /* "the terrorist attack in Munich": one lower-case noun may come first (UAF
     ** are of the country where they strike, docs/ANNOTATION.md rule 9) */
     if (c->tk[k].shape == NE_SH_LOWER && k + 1 < d->tokens.n &&
-        c->tk[k + 1].sent == s && !strcmp(c->act[m].role ? c->act[m].role : "", "UAF"))
+        c->tk[k + 1].sent == s && ne_word_is(c->act[m].role ? c->act[m].role : "", "UAF"))
         k++;
     int hit = ne_word_in(c->tk[k].norm, loc);
     for (uint32_t j = k + 1; hit && j < d->tokens.n && j <= k + 3 && c->tk[j].sent == s; j++)
@@ -572,7 +570,7 @@ static int role_only(const cctx *c, size_t m) {
 typedef struct tally { const char *cc[MAIN_SLOTS], *intl[MAIN_SLOTS]; size_t n[MAIN_SLOTS], k, nintl, total; } tally;
 
 static void tally_add(const cctx *c, tally *t, const char *cc) {
-    if (!cc || strlen(cc) != 3) return;
+    if (!cc || !cc[0] || !cc[1] || !cc[2] || cc[3]) return; /* three letters */
     t->total++; /* an international actor counts against the share, never wins */
     for (size_t i = 0; i < t->k; i++)
         if (!memcmp(t->cc[i], cc, 4)) { t->n[i]++; return; }
