@@ -20,8 +20,13 @@ typedef struct scan {
     uint8_t *usage;      /* USE_LOWER | USE_MIDCAP */
     size_t usage_mask;
     size_t usage_asked;  /* name_elsewhere questions so far (the table comes after a few) */
+    ne_wordset midcap;   /* of the words capitalized somewhere not at a sentence start (word_lists) */
     const uint16_t *lists; /* per document token: its L_* list bits */
     const uint16_t *dtypes; /* per document token: neDict_token_types */
+    /* the run of role words match_roles found last: tokens [run_at, run_at +
+    ** run_n) of the sentence ending at run_b, its last word's entry run_head */
+    size_t run_at, run_n, run_b;
+    const ne_dentry *run_head;
 } scan;
 
 #define USE_LOWER 1  /* written in lower case somewhere */
@@ -243,16 +248,22 @@ static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
 }
 
 /* Role words at i, possibly several in a row ("military officials"):
-** the first one gives the role; returns the tokens covered. */
+** the first one gives the role; returns the tokens covered.  The run is
+** kept in s (run_*) for head_role. */
 static size_t match_roles(scan *s, size_t i, const ne_dentry **r) {
     size_t n = match(s, i, NE_DM(NE_DT_ROLE), r), k;
-    const ne_dentry *more;
-    while (n && (k = match(s, i + n, NE_DM(NE_DT_ROLE), &more)) > 0) n += k;
+    const ne_dentry *head = *r, *more;
+    while (n && (k = match(s, i + n, NE_DM(NE_DT_ROLE), &more)) > 0) n += k, head = more;
+    if (n) s->run_at = i, s->run_n = n, s->run_b = s->b, s->run_head = head;
     return n;
 }
 
-/* The last role word of a run gives person/plural ("military officials"). */
+/* The last role word of the run of n role words at i (match_roles; r the
+** first one's entry) gives person/plural ("military officials"): the run
+** match_roles found last when it is this one (its last match), else the
+** words matched again. */
 static const ne_dentry *head_role(scan *s, size_t i, size_t n, const ne_dentry *r) {
+    if (s->run_head && s->run_at == i && s->run_n == n && s->run_b == s->b) return s->run_head;
     const ne_dentry *x;
     size_t k;
     for (size_t j = i; j < i + n; j += k ? k : 1) {
@@ -331,7 +342,8 @@ static inline uint16_t word_lw_lists(const ne_token *t, uint32_t h, ne_wmemo *m)
     return new_lw_lists(t, h, m);
 }
 
-/* The L_* list bits and the Q_* bits of every word of the document (scan.lists). */
+/* The L_* list bits and the Q_* bits of every word of the document
+** (scan.lists), and the words capitalized mid-sentence (scan.midcap). */
 static int word_lists(scan *s) {
     size_t n = s->d->tokens.n;
     uint16_t *l = neA_alloc(&s->d->arena, (n + 1) * sizeof *l);
@@ -345,6 +357,7 @@ static int word_lists(scan *s) {
         const ne_token *t = &s->tk[i];
         unsigned b = word_lw_lists(t, nh[i], wm ? wm[i] : NULL), q = capitalized(t) ? Q_CAP : Q_LOWER;
         l[i] = (uint16_t)(b | ((dtypes[i] | (b & starts)) ? 0 : q));
+        if (q == Q_CAP && !(t->flags & NE_TF_SENT_START)) ne_ws_add(&s->midcap, nh[i]);
     }
     s->lists = l;
     return NE_OK;
@@ -386,6 +399,7 @@ static int name_elsewhere_scan(const scan *s, size_t w) {
 /* Is the capitalized word w (a sentence-initial candidate) a name elsewhere in
 ** the document (capitalized mid-sentence) and never written in lower case? */
 static int name_elsewhere(scan *s, size_t w) {
+    if (!ne_ws_has(&s->midcap, ne_ws_bit(s->d->nhash[w]))) return 0; /* never capitalized mid-sentence */
     if (++s->usage_asked == USAGE_SCANS + 1 && word_usage(s)) s->usage_key = NULL; /* no room: scans go on */
     if (!s->usage_key) return name_elsewhere_scan(s, w);
     uint8_t u = s->usage[usage_slot(s, w)];
