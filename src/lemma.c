@@ -958,9 +958,8 @@ static int tag_new(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, lc_ent *
 ** norm) when it wants one, through the cache; *lh gets the lemma's ne_hash,
 ** *memo the word's ne_wmemo (NULL when it has none).  Inline: nearly every
 ** token's word is in the cache, tagged (tag_new does the rest). */
-static inline int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, uint32_t nh, uint32_t *lh,
-                            ne_wmemo **memo) {
-    struct ne_lcache *c = d->lcache;
+static inline int tag_token(struct ne_doc *d, struct ne_lcache *c, const ne_lexicon *lx, ne_token *t, uint32_t nh,
+                            uint32_t *lh, ne_wmemo **memo) {
     lc_ent *s = NULL;
     if (wants_memo(t)) {
         uint16_t *slot;
@@ -975,11 +974,11 @@ static inline int tag_token(struct ne_doc *d, const ne_lexicon *lx, ne_token *t,
     return NE_OK;
 }
 
-/* Prefetch the cache's index slot of token i when it will be looked up (the
-** lexicon is read only for the few words the cache does not have yet). */
-static void plan_lookup(const struct ne_doc *d, size_t i) {
-    if (wants_memo(NE_VEC_AT(d->tokens, ne_token, i)))
-        __builtin_prefetch(&d->lcache->idx[d->nhash[i] & (2 * (LC_WORDS + 1) - 1)]);
+/* Prefetch the index slot of cache c of token t (ne_hash nh) when it will be
+** looked up (the lexicon is read only for the few words the cache does not
+** have yet). */
+static void plan_lookup(const struct ne_lcache *c, const ne_token *t, uint32_t nh) {
+    if (wants_memo(t)) __builtin_prefetch(&c->idx[nh & (2 * (LC_WORDS + 1) - 1)]);
 }
 
 /* Fill d->nhash (every token's ne_hash), lemmatize (d->lhash last) and
@@ -999,11 +998,16 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     if (lc_begin(d, lx, neW_serial(e->timewords), nePattern_serial(e->patterns)) ||
         !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo)))
         return NE_NOMEM;
-    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(d, i);
+    /* the document's arrays in locals: the tagging's stores would make the compiler reload them */
+    struct ne_lcache *c = d->lcache;
+    ne_token *tk = d->tokens.items;
+    const uint32_t *nh = d->nhash;
+    uint32_t *lh = d->lhash;
+    ne_wmemo **wm = d->wmemo;
+    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(c, &tk[i], nh[i]);
     for (size_t i = 0; i < n; i++) {
-        ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-        if (i + LX_AHEAD < n) plan_lookup(d, i + LX_AHEAD);
-        if (tag_token(d, lx, t, d->nhash[i], &d->lhash[i], &d->wmemo[i])) return NE_NOMEM;
+        if (i + LX_AHEAD < n) plan_lookup(c, &tk[i + LX_AHEAD], nh[i + LX_AHEAD]);
+        if (tag_token(d, c, lx, &tk[i], nh[i], &lh[i], &wm[i])) return NE_NOMEM;
     }
     return NE_OK;
 }
