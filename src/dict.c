@@ -1368,11 +1368,13 @@ static int vocab_lookup_all(const ne_dict *dc, struct ne_doc *d, uint32_t *ids, 
     ne_wmemo *const *wm = d->wmemo;
     uint32_t *ask = neA_alloc(&d->arena, (n + 1) * sizeof *ask);
     if (!ask) return NE_NOMEM;
+    const uint32_t serial = dc->serial; /* in locals: the stores to ids and roots would make them reloaded */
+    const dnode *nodes = dc->nodes;
     for (size_t i = 0; i < n; i++) {
         const ne_wmemo *m = wm ? wm[i] : NULL;
-        if (m && m->dict == dc->serial) {
+        if (m && m->dict == serial) {
             ids[i] = m->dict_id, roots[i] = m->dict_root;
-            if (roots[i]) __builtin_prefetch(&dc->nodes[roots[i]]); /* names_at reads it next */
+            if (roots[i]) __builtin_prefetch(&nodes[roots[i]]); /* names_at reads it next */
         } else {
             ask[nask++] = (uint32_t)i;
         }
@@ -1404,15 +1406,17 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     }
     ne_vec mv;
     neV_init(&mv, sizeof(dmatch));
+    uint32_t *first = mm->first; /* in locals: the stores would make them reloaded */
+    uint16_t *mtypes = mm->types, *mallowed = mm->allowed;
     for (size_t i = 0; i < n; i++) {
         uint16_t types = 0, allowed = 0;
-        mm->first[i] = (uint32_t)mv.n;
+        first[i] = (uint32_t)mv.n;
         if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv, &types, &allowed))
             return NE_NOMEM;
-        mm->types[i] = types;
-        mm->allowed[i] = allowed;
+        mtypes[i] = types;
+        mallowed[i] = allowed;
     }
-    mm->first[n] = (uint32_t)mv.n;
+    first[n] = (uint32_t)mv.n;
     mm->m = mv.items;
     d->dmemo = mm;
     return NE_OK;
