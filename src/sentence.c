@@ -341,28 +341,37 @@ static int has_capitals(const ne_token *tk, size_t n) {
     return 0;
 }
 
+/* The openings of sentences after full stops that lowercase_segment weighs:
+** in lower case (low) and capitalized (cap). */
+typedef struct stop_starts {
+    size_t low, cap;
+} stop_starts;
+
+/* Count the word after token i (i + 1 < n) when token i is a full stop; a
+** capitalized one opening a line is a header or footer line ("Facebook
+** Twitter Linkedin Mail" under a lower-case story), not a sentence of the text. */
+static void count_stop_start(const ne_token *tk, size_t i, stop_starts *c) {
+    if (tk[i].shape != NE_SH_PUNCT || tk[i].norm[0] != '.') return;
+    const ne_token *t = &tk[i + 1];
+    if (t->shape > NE_SH_MIXED || !(t->flags & NE_TF_SPACE_BEFORE)) return;
+    int cap = t->shape != NE_SH_LOWER;
+    if (cap && (t->flags & NE_TF_NEWLINE)) return;
+    c->low += !cap;
+    c->cap += cap;
+}
+
 /* Is the segment (tokens tk[0..n)) written all in lower case, as some news
 ** archives store text?  No capitalized word at all, or sentences that mostly
-** open in lower case after a full stop (a header or a footer in capitals
-** does not count against it: a capitalized word opening a line is not counted). */
-static int lowercase_segment(const ne_token *tk, size_t n) {
-    size_t words = 0, low_starts = 0, cap_starts = 0;
+** open in lower case after a full stop (c: the counts of count_stop_start
+** over every token but the last; a header or a footer in capitals does not
+** count against it). */
+static int lowercase_segment(const ne_token *tk, size_t n, const stop_starts *c) {
+    size_t words = 0;
     for (size_t i = 0; i < n && words < 3; i++) words += tk[i].shape <= NE_SH_MIXED;
     if (words < 3) return 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (tk[i].shape != NE_SH_PUNCT || tk[i].norm[0] != '.') continue;
-        /* the word after a full stop; one opening a line is a header or footer line
-        ** ("Facebook Twitter Linkedin Mail" under a lower-case story), not a sentence of the text */
-        const ne_token *t = &tk[i + 1];
-        if (t->shape > NE_SH_MIXED || !(t->flags & NE_TF_SPACE_BEFORE)) continue;
-        int cap = t->shape != NE_SH_LOWER;
-        if (cap && (t->flags & NE_TF_NEWLINE)) continue;
-        low_starts += !cap;
-        cap_starts += cap;
-    }
     /* the capitals are looked for only when the counts do not decide: most
     ** segments have one among their first words */
-    return (low_starts >= 2 && low_starts > 2 * cap_starts) || !has_capitals(tk, n);
+    return (c->low >= 2 && c->low > 2 * c->cap) || !has_capitals(tk, n);
 }
 
 /* A sentence of two or more words written all in capitals ("IRAN ATTACKED
@@ -410,28 +419,47 @@ static size_t next_candidate(const ne_token *tk, size_t from, size_t limit) {
     return j;
 }
 
-/* Tokenize one segment and split it into sentences. */
+/* Split the segment's tokens (sp->tk, the document's tokens from first) into
+** sentences, in lower-case text when sp->lower; the full stops' counts of
+** count_stop_start go to *c (every full stop but a last token is a candidate
+** the loop visits). */
+static int split_sentences(struct ne_doc *d, splitter *sp, size_t first, int in_title, stop_starts *c) {
+    sp->start = 0;
+    sp->bullet = list_item(sp, 0);
+    for (size_t j = 1; j < sp->n; j++) {
+        /* bounded work downstream: an endless "sentence" is cut every NE_MAX_SENT_TOKENS tokens */
+        size_t limit = sp->start + NE_MAX_SENT_TOKENS < sp->n ? sp->start + NE_MAX_SENT_TOKENS : sp->n;
+        if ((j = next_candidate(sp->tk, j, limit)) == sp->n) break;
+        count_stop_start(sp->tk, j - 1, c);
+        int forced = j == limit;
+        if (!forced && !layout_break(sp, j) && !ends_after(sp, j - 1)) continue;
+        int rc = add_sentence(d, first + sp->start, first + j - 1, in_title);
+        if (rc) return rc;
+        sp->start = j;
+        sp->bullet = list_item(sp, j);
+    }
+    return add_sentence(d, first + sp->start, first + sp->n - 1, in_title);
+}
+
+/* Tokenize one segment and split it into sentences.  It is split as cased
+** text, counting its full stops on the way, and split again in the rare case
+** that the counts show lower-case text (lowercase_segment). */
 static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     size_t first = d->tokens.n;
     int rc = neTok_segment(d, e, seg);
     if (rc || d->tokens.n == first) return rc;
     splitter sp = {.e = e, .tk = NE_VEC_AT(d->tokens, ne_token, first), .n = d->tokens.n - first,
                    .text = d->seg[seg]};
-    sp.bullet = list_item(&sp, 0);
-    sp.lower = lowercase_segment(sp.tk, sp.n);
-    size_t first_sent = d->sentences.n;
-    for (size_t j = 1; j < sp.n; j++) {
-        /* bounded work downstream: an endless "sentence" is cut every NE_MAX_SENT_TOKENS tokens */
-        size_t limit = sp.start + NE_MAX_SENT_TOKENS < sp.n ? sp.start + NE_MAX_SENT_TOKENS : sp.n;
-        if ((j = next_candidate(sp.tk, j, limit)) == sp.n) break;
-        int forced = j == limit;
-        if (!forced && !layout_break(&sp, j) && !ends_after(&sp, j - 1)) continue;
-        rc = add_sentence(d, first + sp.start, first + j - 1, seg == 1);
-        if (rc) return rc;
-        sp.start = j;
-        sp.bullet = list_item(&sp, j);
+    size_t first_sent = d->sentences.n, first_body = d->body_sents.n;
+    stop_starts c = {0, 0};
+    rc = split_sentences(d, &sp, first, seg == 1, &c);
+    if (rc == NE_OK && lowercase_segment(sp.tk, sp.n, &c)) {
+        d->sentences.n = first_sent;
+        d->body_sents.n = first_body;
+        for (size_t k = 0; k < sp.n; k++) NE_VEC_AT(d->tokens, ne_token, first + k)->flags &= (uint8_t)~NE_TF_SENT_START;
+        sp.lower = 1;
+        rc = split_sentences(d, &sp, first, seg == 1, &c);
     }
-    rc = add_sentence(d, first + sp.start, first + sp.n - 1, seg == 1);
     for (size_t k = first_sent; k < d->sentences.n; k++) {
         ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, k);
         s->caseless = sp.lower ? NE_CASELESS_LOWER : all_capitals(sp.tk + (s->tok_first - first), s->tok_count);
