@@ -393,6 +393,12 @@ static int ng_token(const ne_sview *sv, int i) {
     if (t->shape == NE_SH_DASH) return i > 0 && i + 1 < sv->n && !(t->flags & NE_TF_SPACE_BEFORE);
     if (t->shape > NE_SH_MIXED) return 0;
     if (c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_NODET) return 1;
+    /* the second half of a hyphenated modifier of an actor is no verb ("war-torn Mozambique",
+    ** "cash-strapped Greece"), unless an actor leads it: "Saudi-led forces" are not the Saudis */
+    if (c == NE_WC_OPEN && i > 1 && i + 1 < sv->n && TK(sv, i - 1)->shape == NE_SH_DASH &&
+        neClause_actor(sv, i - 2) < 0 && neClause_actor(sv, i + 1) >= 0 &&
+        !(TK(sv, i - 1)->flags & NE_TF_SPACE_BEFORE) && !(t->flags & NE_TF_SPACE_BEFORE))
+        return 1;
     return c == NE_WC_OPEN && !sv->isverb[i];
 }
 
