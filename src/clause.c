@@ -69,7 +69,7 @@ int neClause_may_verb(const ne_token *t) {
 }
 
 /* Could token i (an open-class word) be a verb form here? */
-static int verb_form(const ne_sview *sv, int i) {
+static inline int verb_form(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     int c = WC(sv, i); /* the tests on the token first, the actor and the sentence last */
     if (!(t->tags & NE_TAG_VERB) || (c != NE_WC_OPEN && c != NE_WC_REPORT && c != NE_WC_IMPLIC)) return 0;
@@ -975,6 +975,7 @@ static int reporter_at(const ne_sview *sv, int r, int i, int *who, int *s, int *
 ** up to 4) and the count, the group's tokens in *s..*e; -1 when none. */
 static int first_reporter(const ne_sview *sv, int i, int *who, int *s, int *e) {
     for (int r = 0; r < sv->n; r++) {
+        if (WC(sv, r) != NE_WC_REPORT) continue; /* reporter_at's first test, without the call: most tokens */
         int n = reporter_at(sv, r, i, who, s, e);
         if (n > 0 || (n == 0 && *s >= 0 && *e >= *s && *e - *s < 6)) return n;
     }
