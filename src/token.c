@@ -595,6 +595,25 @@ static void scan_line_start(scan *sc, size_t i, int first_token) {
     sc->line_start = 0;
 }
 
+/* A line break '\n' at i just after a token, then spaces and a token: takes
+** them as the scanner's loop does (scan_space, scan_line_start) without its
+** turns, and returns where that token starts; i (nothing taken) when another
+** space, line break or the segment's end follows instead: the loop's count
+** of line breaks (a blank line starts a paragraph) is left to it.  Wire copy
+** hard-wraps its lines: most line breaks come so. */
+static size_t line_break(scan *sc, size_t i) {
+    const char *s = sc->s;
+    size_t j = i + 1;
+    while (j < sc->n && s[j] == ' ') j++;
+    if (j >= sc->n || (unsigned char)s[j] >= 0x80) return i;
+    enum cclass c = (enum cclass)ascii_class[(unsigned char)s[j]];
+    if (c == C_SPACE || c == C_NEWLINE) return i;
+    scan_space(sc, i, C_NEWLINE, 1);
+    if (j > i + 1) scan_space(sc, i + 1, C_SPACE, 1);
+    scan_line_start(sc, j, 0);
+    return j;
+}
+
 /* A word or number at i; pushes it (and a split-off "n't"); returns its end. */
 static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
     const char *s = sc->s;
@@ -787,7 +806,7 @@ int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
         if (k == 1 && (rc = scan_plain_tokens(&sc, &j))) return rc;
         if (j != i) { /* plain tokens taken; sc.flags is the next token's */
             sc.newlines = 0;
-            i = j;
+            i = j < sc.n && sc.s[j] == '\n' ? line_break(&sc, j) : j;
             continue;
         }
         if (c == C_LETTER || c == C_DIGIT) rc = scan_word(&sc, i, c, &end);
