@@ -79,17 +79,7 @@ int neV_reserve(ne_arena *a, ne_vec *v, size_t cap) {
     return NE_OK;
 }
 
-void *neV_push(ne_arena *a, ne_vec *v) {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        void *p = neA_alloc(a, cap * v->size);
-        if (!p) return NULL;
-        if (v->n) memcpy(p, v->items, v->n * v->size);
-        v->items = p; /* old storage stays in the arena until reset */
-        v->cap = cap;
-    }
-    void *item = (char *)v->items + v->n * v->size;
-    memset(item, 0, v->size);
-    v->n++;
-    return item;
+void *neV_push_grow(ne_arena *a, ne_vec *v) {
+    if (neV_reserve(a, v, v->cap ? v->cap * 2 : 16)) return NULL; /* old storage stays in the arena until reset */
+    return neV_push(a, v);
 }

@@ -97,7 +97,16 @@ typedef struct ne_vec {
     size_t n, cap, size;
 } ne_vec;
 void neV_init(ne_vec *v, size_t item_size);
-void *neV_push(ne_arena *a, ne_vec *v); /* zeroed new item, or NULL on NOMEM */
+void *neV_push_grow(ne_arena *a, ne_vec *v); /* neV_push when v is full */
+/* A zeroed new item, or NULL on NOMEM.  Inline: the stages push many items,
+** most into room the vector has. */
+static inline void *neV_push(ne_arena *a, ne_vec *v) {
+    if (v->n == v->cap) return neV_push_grow(a, v);
+    void *item = (char *)v->items + v->n * v->size;
+    memset(item, 0, v->size);
+    v->n++;
+    return item;
+}
 int neV_reserve(ne_arena *a, ne_vec *v, size_t cap); /* room for cap items; NE_OK or NE_NOMEM */
 #define NE_VEC_AT(v, T, i) (&((T *)(v).items)[(i)])
 
