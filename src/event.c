@@ -1392,6 +1392,27 @@ static int denial_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return 0;
 }
 
+/* A warning that names no one warned and no act of force or coercion
+** ("the bank's president warned that the recovery would be slow", "Trump
+** warned that the country would be overrun") is a forecast, no threat (CAMEO
+** 13 is made against someone; docs/ANNOTATION.md rule 4); "warned that it
+** would retaliate", "warned that MEPs will not ratify the deal if ...", the
+** speaker's own act ("warned that it could close the strait") stay. */
+static int idle_warning(const ev_ctx *c, const ne_event *ev) {
+    static const char *const force[] = {"retaliate", "retaliation", "attack", "strike", "war", "force", "military",
+                                        "sanction", "sanctions", "consequence", "consequences", "action", "respond",
+                                        "response", "punish", "kill", "bomb", "nuclear", "missile", "troops",
+                                        "fight", "violence", "measure", "measures", "crackdown", "arrest",
+                                        "reprisal", "reprisals", "revenge", "agitation", "protest", "tolerate",
+                                        "if", "unless", "until", "till", NULL};
+    if (ev->has_target || strcmp(ev->root, "13") || strcmp(c->sv.t[c->m.anchor].lemma, "warn")) return 0;
+    int k0 = c->m.anchor + 1 + (c->m.anchor + 1 < c->sv.n && tok_is(c, c->m.anchor + 1, "that"));
+    if (k0 < c->sv.n && c->sv.wc[k0] == NE_WC_PRON) return 0; /* "warned that it could close": its own act */
+    for (int k = c->m.anchor + 1; k < c->sv.n; k++)
+        if (word_in(c, k, force)) return 0;
+    return 1;
+}
+
 /* Rioters are civilians (docs/ANNOTATION.md rules 3 and 10): a riot (145)
 ** whose source is a country or a place ("riots in Gujarat", "rioting in the
 ** city") or an office holder the clause put there ("Modi faced criticism over
@@ -1650,6 +1671,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     state_barricade(c, &ev);
     if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
+    if (idle_warning(c, &ev)) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown &&
         !distinct_groups(c->d, f->src[i], t)) {
         c->self++;
