@@ -32,6 +32,8 @@ struct ne_wordtab {
         uint16_t len;
         uint8_t maxwords;
         uint32_t classes; /* bit c: a phrase of class c (c < 32) starts here */
+        int32_t one;      /* the word as a phrase: its entry's slot + 1 when one entry is;
+                          ** 0 none, -1 several (of other classes: neW_get tells) */
     } *firsts;
     /* parallel to firsts: bit k-1 of lens[slot][c] set when a phrase of
     ** class c (classes from 31 on share 31) and k words starts there */
@@ -203,6 +205,7 @@ static int index_first_words(ne_wordtab *t) {
         t->firsts[h].len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
         if (w->nwords > t->firsts[h].maxwords) t->firsts[h].maxwords = w->nwords;
         t->firsts[h].classes |= class_bit(w->cls);
+        if (w->nwords == 1) t->firsts[h].one = t->firsts[h].one ? -1 : (int32_t)i + 1;
         t->lens[h][w->cls < 31 ? w->cls : 31] |= (uint8_t)(1u << (w->nwords - 1));
     }
     return index_pairs(t);
@@ -359,6 +362,16 @@ const ne_word *neW_match(const ne_wordtab *t, const ne_token *tk, size_t i, size
     return neW_match_h(t, tk, i, end, cls, hash_phrase(tk[i].norm, tk[i].norm_len));
 }
 
+/* The one-word phrase w (n bytes) of class cls (any when cls < 0), whose
+** first-word slot is f: through the slot's link to it when it is one
+** entry, without hashing it again; else neW_get. */
+static const ne_word *one_word(const ne_wordtab *t, size_t f, const char *w, size_t n, int cls) {
+    int32_t one = t->firsts[f].one;
+    if (one <= 0) return one ? neW_get(t, w, n, cls) : NULL;
+    const ne_word *e = &t->ents[one - 1];
+    return cls < 0 || e->cls == cls ? e : NULL;
+}
+
 const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls, uint32_t hash) {
     if (!t || i >= end || !t->firsts) return NULL;
     size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
@@ -373,5 +386,5 @@ const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, si
         if (w) return w;
     }
     /* one word: the token's own text is the key (when it fits one, as above) */
-    return lens & 1 && (size_t)tk[i].norm_len + 1 < 160 ? neW_get(t, tk[i].norm, tk[i].norm_len, cls) : NULL;
+    return lens & 1 && (size_t)tk[i].norm_len + 1 < 160 ? one_word(t, f, tk[i].norm, tk[i].norm_len, cls) : NULL;
 }
