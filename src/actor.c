@@ -242,6 +242,8 @@ static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
     uint32_t h;
     *x = NULL;
     if (i >= s->b || !(s->dtypes[i] & mask)) return 0; /* no such name here: neDict_longest's own quick test */
+    /* "non-BJP parties", "non-sangh parivar leaders": others than the one named */
+    if (i >= 2 && is_w(&s->tk[i - 1], "-") && is_w(&s->tk[i - 2], "non")) return 0;
     size_t n = neDict_longest(s->e, s->d, i, s->b, mask, &h);
     if (n) *x = neDict_hit_entry(s->e, h);
     return n;

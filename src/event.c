@@ -761,7 +761,8 @@ static int joint_intent(const ev_ctx *c, const ev_frame *f) {
 
 /* Source a and target b share a code: still two actors when both are
 ** role groups from different mentions ("the mob killed three people":
-** INDCVL on INDCVL) or two differently named persons or organizations
+** INDCVL on INDCVL), a plural role group and a named person or organization
+** ("the leaders criticised modi"), or two differently named persons or organizations
 ** ("Clinton accused Trump": USA on USA in 2016), not one actor named twice
 ** ("Iran ... Tehran"). */
 static int distinct_groups(const struct ne_doc *d, int a, int b) {
@@ -774,6 +775,12 @@ static int distinct_groups(const struct ne_doc *d, int a, int b) {
     ** ("the gujarat government" and "the centre", "the uttar pradesh chief minister") */
     uint32_t gx = NE_VEC_AT(d->actor_info, ne_actor_info, ra)->region, gy = NE_VEC_AT(d->actor_info, ne_actor_info, rb)->region;
     if (gx != gy) return 1;
+    /* a plural role group is not the one named person or organization ("the leaders
+    ** criticised modi": several people on one) */
+    const ne_actor_info *ix = NE_VEC_AT(d->actor_info, ne_actor_info, ra), *iy = NE_VEC_AT(d->actor_info, ne_actor_info, rb);
+    if ((x->kind == NE_ACTOR_NOMINAL && ix->plural && own_name(d, rb)) ||
+        (y->kind == NE_ACTOR_NOMINAL && iy->plural && own_name(d, ra)))
+        return 1;
     const char *nx = x->name ? x->name : x->text, *ny = y->name ? y->name : y->text;
     return own_name(d, ra) && own_name(d, rb) && nx && ny && strcmp(nx, ny) != 0;
 }
