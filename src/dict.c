@@ -1474,6 +1474,24 @@ static int same_caps(const struct ne_doc *d, const ne_token *t, uint8_t pat) {
     return 1;
 }
 
+/* hit_accepts in lower-case text for a name that wants capitals (out of
+** line, as hit_accepts_exact: most names take neither path, and inlined
+** their code would cost the common path registers). */
+static __attribute__((noinline)) int hit_accepts_lower(const struct ne_engine *e, const struct ne_doc *d,
+                                                       const dhit *h, size_t i) {
+    const ne_token *tk = d->tokens.items;
+    return h->ntok > 1 || caseless_word(e, &tk[i]) ||
+           (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, d->tokens.n)) ||
+           caseless_title(e, h, tk, i);
+}
+
+/* hit_accepts for an abbreviation with internal capitals (h->exact_tok). */
+static __attribute__((noinline)) int hit_accepts_exact(const struct ne_engine *e, const struct ne_doc *d,
+                                                       const dhit *h, size_t i, int caseless) {
+    const ne_token *t = &((const ne_token *)d->tokens.items)[i + h->exact_tok - 1];
+    return caseless == NE_CASELESS_UPPER ? caseless_word(e, t) : same_caps(d, t, h->exact_pat);
+}
+
 /* Does the text at tokens [i, i+h->ntok) satisfy the name's capitalization?
 ** caseless: the sentence's NE_CASELESS_* mark.  In lower-case text a name of
 ** two or more words always matches and a one-word name when it is no common
@@ -1482,18 +1500,11 @@ static int same_caps(const struct ne_doc *d, const ne_token *t, uint8_t pat) {
 ** capitals, in all-capital text only when it is no common word ("LET"). */
 static int hit_accepts(const struct ne_engine *e, const struct ne_doc *d, const dhit *h, size_t i, int caseless) {
     const ne_token *tk = d->tokens.items;
-    if (caseless == NE_CASELESS_LOWER && (h->caps_only || h->capmask))
-        return h->ntok > 1 || caseless_word(e, &tk[i]) ||
-               (h->type == NE_DT_COUNTRY && !h->caps_only && caseless_country(tk, i, d->tokens.n)) ||
-               caseless_title(e, h, tk, i);
+    if (caseless == NE_CASELESS_LOWER && (h->caps_only || h->capmask)) return hit_accepts_lower(e, d, h, i);
     if (h->caps_only && tk[i].shape != NE_SH_UPPER) return 0;
     for (unsigned k = 0; k < h->ntok; k++)
         if ((h->capmask & (1u << k)) && tk[i + k].shape == NE_SH_LOWER) return 0;
-    if (h->exact_tok) {
-        const ne_token *t = &tk[i + h->exact_tok - 1];
-        return caseless == NE_CASELESS_UPPER ? caseless_word(e, t) : same_caps(d, t, h->exact_pat);
-    }
-    return 1;
+    return h->exact_tok ? hit_accepts_exact(e, d, h, i, caseless) : 1;
 }
 
 /* The first hit from h on (along next) of a type in mask that the text at
