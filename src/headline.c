@@ -75,11 +75,13 @@ static size_t stem_of(const ne_token *t, char *buf) {
 }
 
 /* The weight of a title word: a common word of any story ("report",
-** "year", "new") little, a name (actor or place mention) more. */
+** "year", "new") little, a name (actor or place mention) more.  Its lemma is
+** looked up only when it is not the word itself (its norm, which
+** word_classes looked up). */
 static double title_weight(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
     const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
     if ((word_classes(d, e, i) >> HL_COMMON & 1) ||
-        (t->lemma && neW_get(e->stopwords, t->lemma, strlen(t->lemma), HL_COMMON)))
+        (t->lemma && t->lemma != t->norm && neW_get(e->stopwords, t->lemma, strlen(t->lemma), HL_COMMON)))
         return COMMON_WEIGHT;
     return (t->actor >= 0 || t->place >= 0) ? NAME_WEIGHT : 1.0;
 }
