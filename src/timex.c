@@ -21,11 +21,13 @@ static const char *const tw_classes[] = {
 enum { TENSE_NONE = 0, TENSE_PAST = -1, TENSE_FUTURE = 1 };
 
 /* Recent phrase lookups (token, class) -> entry: the matchers ask the same
-** ones several times at a token ("the": mod, shift, ref, dayrel...). */
+** ones several times at a token ("the": mod, shift, ref, dayrel...).  Only
+** the keys start zeroed (a document's memo is made anew): an entry is read
+** only where its key was written. */
 #define TX_MEMO 128
 typedef struct tx_memo {
-    uint32_t key; /* (token << 5 | class) + 1; 0 = empty */
-    const ne_word *w;
+    uint32_t key[TX_MEMO]; /* (token << 5 | class) + 1; 0 = empty */
+    const ne_word *w[TX_MEMO];
 } tx_memo;
 
 /* Matching state for one sentence. */
@@ -46,7 +48,7 @@ typedef struct tx {
     uint32_t sent;       /* sentence being scanned */
     char val[48];
     const char *type;
-    tx_memo *memo;       /* TX_MEMO slots, for this document's tokens */
+    tx_memo *memo;       /* for this document's tokens */
 } tx;
 
 /* A holiday VALUE: "MM-DD" (a fixed date) or "MM-DD>W" (the first ISO weekday
@@ -176,12 +178,13 @@ static inline __attribute__((always_inline)) const ne_word *word_at(const tx *x,
     ** once ("the" is asked for four classes, whose phrases rarely follow) */
     if (i >= x->first && !(can_at(x, i) & (uint32_t)1 << cls)) return NULL;
     uint32_t key = ((uint32_t)i << 5 | (uint32_t)cls) + 1;
-    tx_memo *m = &x->memo[(i * 7 + (size_t)cls) & (TX_MEMO - 1)];
-    if (m->key != key) {
-        m->key = key;
-        m->w = neW_match_h(x->tw, x->tk, i, x->end, cls, x->nh[i]);
+    size_t slot = (i * 7 + (size_t)cls) & (TX_MEMO - 1);
+    tx_memo *m = x->memo;
+    if (m->key[slot] != key) {
+        m->key[slot] = key;
+        m->w[slot] = neW_match_h(x->tw, x->tk, i, x->end, cls, x->nh[i]);
     }
-    return m->w;
+    return m->w[slot];
 }
 static int is_dash(const tx *x, size_t i) { const ne_token *t = tok(x, i); return t && t->shape == NE_SH_DASH; }
 
@@ -1294,8 +1297,9 @@ static void note_quarter(tx *x, uint32_t sent) {
 /* Scan each sentence left to right; the longest expression at a token wins. */
 int neTimex_find(struct ne_doc *d, const struct ne_engine *e) {
     tx x = {0};
-    tx_memo memo[TX_MEMO] = {{0}};
-    x.memo = memo;
+    tx_memo memo;
+    memset(memo.key, 0, sizeof memo.key);
+    x.memo = &memo;
     x.tw = e->timewords;
     x.tk = (const ne_token *)d->tokens.items;
     x.has_dct = d->year > 0 && d->month > 0 && d->day > 0;
