@@ -24,11 +24,21 @@ typedef struct cctx {
     size_t last_mask;
     uint8_t *speaks; /* per mention: SPK_PRONOUN, SPK_OTHER (speaks a quotation) or 0; NULL: none */
     const struct ne_engine *e;
+    uint32_t *sent;  /* per mention: the sentence of its first token (mention_sentences) */
 } cctx;
 
 enum { SPK_PRONOUN = 1, SPK_OTHER = 2 };
 
-static uint32_t sent_of(const cctx *c, size_t m) { return c->tk[c->inf[m].tok_first].sent; }
+static uint32_t sent_of(const cctx *c, size_t m) { return c->sent[m]; }
+
+/* c->sent: each mention's sentence, looked up once (the antecedent scans ask
+** it for every earlier mention they pass); NE_NOMEM. */
+static int mention_sentences(cctx *c) {
+    size_t n = c->d->actors.n;
+    if (!(c->sent = neA_alloc(&c->d->arena, (n + 1) * sizeof *c->sent))) return NE_NOMEM;
+    for (size_t m = 0; m < n; m++) c->sent[m] = c->tk[c->inf[m].tok_first].sent;
+    return NE_OK;
+}
 
 /* The mention m stands for: what it refers to, or itself. */
 static size_t root_of(const cctx *c, size_t m) {
@@ -881,8 +891,9 @@ static void main_country_persons(cctx *c) {
 }
 
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
-    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e};
+    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e, NULL};
     d->main_cc = NULL;
+    if (mention_sentences(&c)) return NE_NOMEM;
     if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
     if (speaker_marks(&c)) return NE_NOMEM;
     local_names(&c);
