@@ -890,6 +890,15 @@ static void main_country_persons(cctx *c) {
     }
 }
 
+/* The antecedent k of role nominal m, unless a place right after m ("the
+** foreign minister in Kabul") puts it in another country than k's: then
+** none, and m takes the place's country (main_country_roles). */
+static long placed_nominal(const cctx *c, size_t m, long k) {
+    if (k < 0 || !c->act[m].role || !c->act[m].role[0]) return k;
+    const char *here = located_in(c, m), *kc = c->act[root_of(c, (size_t)k)].country;
+    return here && kc && strncmp(here, kc, 3) ? -1 : k;
+}
+
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e, NULL};
     d->main_cc = NULL;
@@ -904,7 +913,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         if (a->kind == NE_ACTOR_PRONOUN && c.speaks && c.speaks[m] == SPK_PRONOUN) k = speaker_antecedent(&c, m);
         else if (a->kind == NE_ACTOR_PRONOUN && c.inf[m].person == 1) k = person_antecedent(&c, m);
         else if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, PRONOUN_WINDOW, pronoun_fits);
-        else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
+        else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) k = placed_nominal(&c, m, nearest(&c, m, NOMINAL_WINDOW, nominal_fits));
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);
         else if (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_DEMONYM && c.inf[m].tok_end == c.inf[m].tok_first + 1)
