@@ -1,6 +1,7 @@
 /* buf.c: growable byte buffers with a hard cap, and arena-backed vectors. */
 #include "neInt.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,6 +72,7 @@ void neV_init(ne_vec *v, size_t item_size) {
 
 int neV_reserve(ne_arena *a, ne_vec *v, size_t cap) {
     if (cap <= v->cap) return NE_OK;
+    if (v->size && cap > SIZE_MAX / v->size) return NE_NOMEM; /* cap * size would wrap */
     void *p = neA_alloc(a, cap * v->size);
     if (!p) return NE_NOMEM;
     if (v->n) memcpy(p, v->items, v->n * v->size);

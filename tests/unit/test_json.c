@@ -129,6 +129,23 @@ static void test_ints(void **state) {
     int_as_printf(LLONG_MIN);
 }
 
+/* neV_reserve refuses a capacity whose byte size wraps around: 16-byte items
+** times SIZE_MAX / 16 + 2 is 16 bytes modulo 2^64, which the arena would give
+** while the vector then took itself for a huge one. */
+static void test_vec_reserve_overflow(void **state) {
+    (void)state;
+    ne_arena a;
+    neA_init(&a);
+    ne_vec v;
+    neV_init(&v, 16);
+    assert_int_equal(neV_reserve(&a, &v, SIZE_MAX / 16 + 2), NE_NOMEM);
+    assert_int_equal(v.cap, 0);
+    assert_int_equal(neV_reserve(&a, &v, 4), NE_OK);
+    assert_non_null(neV_push(&a, &v));
+    assert_int_equal(v.n, 1);
+    neA_free(&a);
+}
+
 static void test_buf_cap(void **state) {
     (void)state;
     ne_buf b;
@@ -234,7 +251,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
         cmocka_unit_test(test_numbers),
-        cmocka_unit_test(test_ints), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_article_reader),
+        cmocka_unit_test(test_ints), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_vec_reserve_overflow), cmocka_unit_test(test_article_reader),
         cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
