@@ -24,18 +24,23 @@ static char pq_error[256]; /* else why not */
 /* libpq's soname: 5 since PostgreSQL 8.0 (the bare name needs the -dev package). */
 static const char *const pq_names[] = {"libpq.so.5", "libpq.so"};
 
+/* Run once (pthread_once in neS_open_pg): sets pq_ok, or pq_error and closes
+** the library again.  The error names the soname tried first and dlerror's
+** reason for it (dlerror keeps only the last failure, the fallback's). */
 static void pq_load(void) {
-    void *h = NULL;
-    for (size_t i = 0; !h && i < sizeof pq_names / sizeof pq_names[0]; i++)
-        h = dlopen(pq_names[i], RTLD_NOW | RTLD_LOCAL);
+    void *h = dlopen(pq_names[0], RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char *why = dlerror();
-        snprintf(pq_error, sizeof pq_error, "cannot load libpq (%s): %s", pq_names[0], why ? why : "not found");
-        return;
+        snprintf(pq_error, sizeof pq_error, "cannot load libpq: %s", why ? why : pq_names[0]);
+        for (size_t i = 1; !h && i < sizeof pq_names / sizeof pq_names[0]; i++)
+            h = dlopen(pq_names[i], RTLD_NOW | RTLD_LOCAL);
+        if (!h) return;
     }
 #define PQ_RESOLVE(f)                                                                                          \
     if (!(pq.f = (__typeof__(pq.f))dlsym(h, #f))) {                                                             \
         snprintf(pq_error, sizeof pq_error, "libpq has no %s", #f);                                            \
+        memset(&pq, 0, sizeof pq);                                                                             \
+        dlclose(h);                                                                                            \
         return;                                                                                                \
     }
     PQ_FUNCS(PQ_RESOLVE)
