@@ -75,8 +75,10 @@ int cmd_query(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_export(int argc, char **argv);
-int cmd_serve(int argc, char **argv);  /* server/serve.c */
-int cmd_follow(int argc, char **argv); /* server/serve.c */
+/* serve, follow: server/serve.c in newsevents-serve; in newsevents, cli/serve_exec.c,
+** which replaces the process with newsevents-serve (returns only when that fails) */
+int cmd_serve(int argc, char **argv);
+int cmd_follow(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 
 #endif
