@@ -10,7 +10,7 @@ command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 7
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/in.jsonl" <<'T'
-{"id": "a", "date": "2002-05-20", "text": "BJP president Venkaiah Naidu criticised Pakistan on Monday."}
+{"id": "a", "date": "2003-05-20", "text": "BJP president Venkaiah Naidu criticised Pakistan on Monday."}
 {"id": "b", "date": "2016-05-20", "text": "Boeing spokesman Dan Doerr criticized the Pentagon on Monday. Iran called for talks."}
 {"id": "c", "date": "2016-01-10", "text": "Obama visited Ohio and Texas. Flint Mayor Karen Weaver criticized Harry M. Reid on Monday."}
 T
