@@ -17,6 +17,10 @@ extern const char *prog; /* "newsevents" */
 /* Print "newsevents: msg" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The directory of the running executable (/proc/self/exe less its last
+** component) into dir[cap]; 0 when unknown or too long for dir. */
+int cli_exe_dir(char *dir, size_t cap);
+
 /* Resolve the data directory: --data, $NEWSEVENTS_DATA, the build tree next to
 ** the executable, then the installed share directory.  Static storage. */
 const char *cli_data_dir(const char *opt);

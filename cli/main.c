@@ -31,24 +31,28 @@ static int try_dir(char *out, size_t cap, const char *dir, const char *rel) {
     return n > 0 && (size_t)n < cap && is_dir(out);
 }
 
+int cli_exe_dir(char *dir, size_t cap) {
+    if (cap < 2) return 0;
+    ssize_t n = readlink("/proc/self/exe", dir, cap - 1);
+    if (n <= 0 || (size_t)n >= cap - 1) return 0; /* none, or perhaps cut short */
+    dir[n] = 0;
+    char *slash = strrchr(dir, '/');
+    if (!slash) return 0;
+    *slash = 0;
+    return 1;
+}
+
 const char *cli_data_dir(const char *opt) {
     static char buf[PATH_MAX];
     char exe[PATH_MAX];
     if (opt && *opt) return opt;
     const char *env = getenv("NEWSEVENTS_DATA");
     if (env && *env) return env;
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            /* the build tree (build/newsevents, build/share/newsevents), then an
-            ** installed tree relocated anywhere (PREFIX/bin, PREFIX/share/newsevents) */
-            if (try_dir(buf, sizeof buf, exe, "/share/newsevents")) return buf;
-            if (try_dir(buf, sizeof buf, exe, "/../share/newsevents")) return buf;
-        }
-    }
+    /* the build tree (build/newsevents, build/share/newsevents), then an
+    ** installed tree relocated anywhere (PREFIX/bin, PREFIX/share/newsevents) */
+    if (cli_exe_dir(exe, sizeof exe) && (try_dir(buf, sizeof buf, exe, "/share/newsevents") ||
+                                         try_dir(buf, sizeof buf, exe, "/../share/newsevents")))
+        return buf;
     return NE_SHARE_INSTALL;
 }
 

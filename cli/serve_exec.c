@@ -13,10 +13,7 @@
 ** install (PREFIX/bin -> PREFIX/libexec/newsevents), then where it is installed. */
 static const char *server_path(char *out, size_t cap) {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    char *slash = n > 0 ? (exe[n] = 0, strrchr(exe, '/')) : NULL;
-    if (slash) {
-        *slash = 0;
+    if (cli_exe_dir(exe, sizeof exe)) {
         const char *rel[] = {"/newsevents-serve", "/../" NE_LIBEXEC_REL "/newsevents/newsevents-serve"};
         for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
             int w = snprintf(out, cap, "%s%s", exe, rel[i]);
