@@ -1556,6 +1556,18 @@ static uint32_t token_node(const ne_dict *dc, uint32_t node, const ne_token *t) 
     return dc->nodes[node].kids & kid_bit(v->id) ? edge_find(dc, node, v->id) : 0;
 }
 
+/* Do the name words of hit h after the skipped token skip (h's words from
+** skip - i on, one token further on) keep the capitals h wants?  hit_accepts
+** (first_hit_from) tested h's words as tokens [i, i + ntok), the skipped
+** initial in place of the name's next word: "Harry M. reid" is no Harry Reid,
+** as "Harry reid" is none. */
+static int skipped_caps(const ne_dict *dc, const ne_token *tk, size_t i, size_t skip, uint32_t h) {
+    const dhit *x = &dc->hits[h];
+    for (size_t k = skip - i; k < x->ntok; k++)
+        if ((x->capmask & (1u << k)) && tk[i + k + 1].shape == NE_SH_LOWER) return 0;
+    return 1;
+}
+
 size_t neDict_person_skipping(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t skip,
                               size_t end, uint32_t *hit) {
     const ne_dict *dc = e->dict;
@@ -1569,7 +1581,7 @@ size_t neDict_person_skipping(const struct ne_engine *e, const struct ne_doc *d,
         if (!(node = token_node(dc, node, &tk[j]))) break;
         if (j < skip || !dc->nodes[node].hit) continue;
         uint32_t h = first_hit_from(e, d, i, dc->nodes[node].hit, NE_DM(NE_DT_PERSON));
-        if (h) *hit = h, best = j + 1 - i;
+        if (h && skipped_caps(dc, tk, i, skip, h)) *hit = h, best = j + 1 - i;
     }
     return best;
 }
