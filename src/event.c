@@ -1217,6 +1217,75 @@ static int plain_attack(const ev_ctx *c, const ne_event *ev) {
     return !strcmp(ev->code, "190") && !strcmp(c->sv.t[c->m.anchor].lemma, "attack");
 }
 
+/* Is the riot noun matched (a 145 noun pattern that names no actor) reported
+** as happening ("communal riots broke out", "violence that rocked the city",
+** "the city witnessed riots", "in the grip of communal frenzy"), rather
+** than named as background ("in the aftermath of the riots", "riot victims",
+** "his handling of the communal violence", "an inquiry into the riots";
+** docs/ANNOTATION.md rule 12)?  Yes with a verb of occurrence after the
+** noun (its own, or a relative clause's) or a verb or noun of witnessing
+** or outbreak before it; else when the noun is bare or indefinite, not
+** made definite by a determiner or a possessive. */
+static int reported_unrest(const ev_ctx *c) {
+    static const char *const occur[] = {"break", "erupt", "flare", "spread", "continue", "rage", "rock", "hit",
+                                        "grip", "engulf", "claim", "leave", "occur", "escalate", "intensify",
+                                        "resume", "spill", "sweep", "shake", "paralyse", "paralyze", "kill", "take",
+                                        "happen", NULL};
+    static const char *const before[] = {"witness", "see", "spark", "trigger", "provoke", "grip", "wave",
+                                         "outbreak", "spate", "fresh", "renewed", NULL};
+    static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
+    static const char *const topic[] = {"victim", "victims", "aftermath", "handling", "probe", "inquiry",
+                                        "investigation", "memory", "wake", NULL};
+    static const char *const acts[] = {"kill", "injure", "wound", "die", "burn", "loot", "attack", "stab",
+                                       "lynch", "torch", "arrest", "detain", "hurt", NULL};
+    const ne_sview *sv = &c->sv;
+    /* its verb: over adverbs, auxiliaries, a relative pronoun and a short place phrase ("the
+    ** communal violence in gujarat had claimed 600 lives") */
+    for (int k = c->m.end + 1, n = 0; k < sv->n && n < 6; k++, n++) {
+        int wc = sv->wc[k];
+        if (wc == NE_WC_ADV || wc == NE_WC_HAVE || wc == NE_WC_BE || wc == NE_WC_REL || wc == NE_WC_THAT ||
+            wc == NE_WC_MODAL || (!sv->isverb[k] && (wc == NE_WC_PREP || wc == NE_WC_DET || wc == NE_WC_OPEN)))
+            continue;
+        if (sv->isverb[k] && word_in(c, k, occur)) return 1;
+        break;
+    }
+    for (int k = c->m.begin - 1, n = 0; k >= 0 && n < 3; k--, n++)
+        if (word_in(c, k, before)) return 1;
+    /* the circumstance of a reported act of its violence ("dozens were killed during the
+    ** riots", "a person was injured in the communal riots") */
+    for (int k = c->m.begin - 1, n = 0; k >= 0 && n < 5; k--, n++) {
+        if (sv->isverb[k]) {
+            if (word_in(c, k, acts)) return 1;
+            break;
+        }
+        if (sv->wc[k] != NE_WC_DET && sv->wc[k] != NE_WC_PREP && sv->wc[k] != NE_WC_OPEN) break;
+    }
+    /* a bare or indefinite noun is news ("curfew was imposed following communal clashes"); one
+    ** made definite by a determiner or a possessive is a known, earlier event ("the riots",
+    ** "these riots", "modi's handling of the communal riots") */
+    for (int k = c->m.begin - 1, n = 0; k >= 0 && n < 5; k--, n++) {
+        int wc = sv->wc[k];
+        if (wc == NE_WC_POSS || (wc == NE_WC_DET && word_in(c, k, definite))) return 0;
+        if (wc == NE_WC_DET || sv->isverb[k] || wc == NE_WC_CONJ || wc == NE_WC_SUB || wc == NE_WC_REL) break;
+        if (wc == NE_WC_PREP) { /* the topic of relief or an inquiry ("compensation to victims of communal riots") */
+            int h = k - 1;
+            return !(h >= 0 && word_in(c, h, topic));
+        }
+        if (k + 1 < sv->n && sv->t[k + 1].norm && !strcmp(sv->t[k + 1].norm, "'s")) return 0;
+    }
+    return 1;
+}
+
+/* A riot named as a noun (145) with no one who rioted but civilians of a
+** place or none ("the communal riots", "riots in gujarat") and no target,
+** that the story does not report as happening: background, no event
+** (docs/ANNOTATION.md rule 12; reported_unrest). */
+static int background_unrest(const ev_ctx *c, const ne_event *ev) {
+    if (c->m.pt->kind != 'n' || strcmp(ev->code, "145") || ev->has_target) return 0;
+    if (ev->has_source && ev->source.role && strcmp(ev->source.role, "CVL")) return 0; /* a place's: none */
+    return !reported_unrest(c);
+}
+
 /* Unrest that names no actor at all ("communal riots broke out", "curfew
 ** was imposed in the old city"; docs/ANNOTATION.md rules 3 and 10): a riot
 ** (145) is by civilians of the country where it happens, a curfew, a
@@ -1232,6 +1301,7 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
     int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
     int force = !strcmp(ev->root, "18") || !strcmp(ev->root, "20") || plain_attack(c, ev); /* not firing, shelling, clashes */
     if (!riot && !order && !force) return 0;
+    if (force && c->m.pt->kind == 'n' && !reported_unrest(c)) return 0; /* background: rule 12 */
     const char *cc = event_country(c, ev);
     if (!cc) return 0;
     if (riot) return ev->has_source = implied_actor(c, ev, cc, "CVL", "rioters", &ev->source);
@@ -1651,6 +1721,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int dep = deployed_forces(c, &ev);
     if (dep < 0) return NE_OK;
     if (dep) ev.confidence *= 0.8;
+    if (background_unrest(c, &ev)) return NE_OK;
     if (!ev.has_source && !ev.has_target) {
         int u = implied_unrest(c, &ev);
         if (u == 2) mob = 1; /* a mob on civilians of its own country */
