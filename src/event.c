@@ -960,15 +960,20 @@ static const char *place_country(const ev_ctx *c, const ne_event *ev, const char
 ** arrested's own country.  Only passive arrests, detentions and round-ups
 ** ("were arrested", "the detained activists"):
 ** jailing and sentencing are the courts', and a charge may be a
-** prosecutor's.  Fills *out with that COUNTRY+COP; 0 when nothing fits. */
+** prosecutor's.  The nouns of arrest and detention name no agent either ("the
+** arrest of bal thackeray", "after the detention of two leaders": the one
+** arrested is the target, the police the source; without them a named person's
+** arrest in the body was dropped as a sourceless event noun, body_mention).
+** Fills *out with that COUNTRY+COP; 0 when nothing fits. */
 static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     static const char *const verbs[] = {"arrest", "detain", "apprehend", "nab", "round", "pick",
                                         "hold", "held", "take", "book", NULL};
+    static const char *const nouns[] = {"arrest", "arrests", "detention", "detentions", NULL};
     int a = c->m.anchor; /* "the arrested persons": a participle after a determiner is passive too */
     int participle = a > 0 && c->sv.wc[a - 1] == NE_WC_DET && strcmp(c->sv.t[a].norm, c->sv.t[a].lemma);
-    if (!(c->m.passive || participle) || c->m.pt->kind != 'v' || strcmp(ev->code, "173") || !ev->has_target)
-        return 0;
-    if (!word_in(c, c->m.anchor, verbs)) return 0;
+    int noun = c->m.pt->kind == 'n' && word_in(c, a, nouns);
+    if (strcmp(ev->code, "173") || !ev->has_target) return 0;
+    if (!noun && (!(c->m.passive || participle) || c->m.pt->kind != 'v' || !word_in(c, a, verbs))) return 0;
     const char *cc = place_country(c, ev, ev->target.country);
     return cc && implied_actor(c, ev, cc, "COP", "police", out);
 }
