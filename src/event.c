@@ -803,10 +803,41 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
 }
 
 static int word_in(const ev_ctx *c, int k, const char *const *words);
+static const char *national(const ev_ctx *c, const char *cc);
 
 /* Does the actor code or role s (NULL: none) hold the party role PTY
 ** ("INDGOVPTY", "PTY")? */
 static int party_in(const char *s) { return s && strstr(s, "PTY"); }
+
+/* A head of state or government "attacking" only countries, named as such
+** ("Putin attacked Ukraine", "the president attacked Iraq"), with no word of
+** speech in the sentence and no reason after the match ("over", "for": "Biden
+** attacked Russia over the invasion"): the use of force (190), as news reports
+** a state's attack on another state.  Persons, parties, governments and
+** statements as targets stay criticism (verbal_attack). */
+static int state_attack(const ev_ctx *c, const ev_frame *f) {
+    static const char *const speech[] = {"saying", "tweet", "tweets", "tweeted", "twitter", "speech", "remark",
+                                         "remarks", "comment", "comments", "interview", "statement", "rhetoric",
+                                         "words", "verbal", "verbally", "criticism", "rally", "debate", "accusing",
+                                         "calling", "describing", "blaming", "lashed", "slammed", NULL};
+    static const char *const reason[] = {"over", "for", NULL};
+    const ne_actor_info *in;
+    if (!f->nsrc || !f->ntgt) return 0;
+    for (int k = 0; k < f->nsrc; k++) {
+        const ne_actor *a = slot_actor(c->d, f->src[k], &in);
+        if (!a || !in || in->person != 1 || !a->role || !strstr(a->role, "GOV") || party_in(a->role)) return 0;
+    }
+    for (int k = 0; k < f->ntgt; k++) {
+        const ne_actor *a = slot_actor(c->d, f->tgt[k], &in);
+        if (!a || !in || in->person == 1 || !a->code || !a->country || strcmp(a->code, a->country) ||
+            !national(c, a->country))
+            return 0;
+    }
+    if (c->m.end + 1 < c->sv.n && word_in(c, c->m.end + 1, reason)) return 0;
+    for (int i = 0; i < c->sv.n; i++)
+        if (word_in(c, i, speech)) return 0;
+    return 1;
+}
 
 /* A politician's "attack" (or clash, fight, war, offensive, pounding): one
 ** person of no armed role, a party or a legislature attacking, or an attack by no armed actor on one
@@ -845,7 +876,7 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
         if (!a || armed_role(a)) return 0;
         person_tgt |= in->person == 1 || party_in(a->role);
     }
-    if (!person_src && !person_tgt) return 0;
+    if ((!person_src && !person_tgt) || state_attack(c, f)) return 0;
     for (int i = 0; i < c->sv.n; i++)
         if (word_in(c, i, violence)) return 0;
     return "111";
