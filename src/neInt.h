@@ -472,11 +472,13 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
 ** packed: most patterns fail on it, and an anchor's hundreds of patterns
 ** then cost a few cache lines;
 ** the anchor entry sits in the index bucket its lookup has just read.
-** keys (NULL when no kind has one) indexes a long list by all[0]: keys[kind]
-** (at NULL: none) has bit b of map set when some filter's all[0] is b, and
-** the filters with the g-th such b, g = rank[b / 64] + the map's bits below
-** b in its word, are idx[at[g], at[g + 1]) (ascending); those with all[0]
-** NE_WS_NONE are idx[at[nkeys], at[nkeys + 1]).  A sentence then meets only
+** keys (NULL when no kind has one) indexes a long list by all[0], or, for a
+** filter without one, by each word bit of a required group (pattern.c
+** entry_keys): keys[kind] (at NULL: none) has bit b of map set when some
+** filter is keyed by b, and the filters keyed by the g-th such b,
+** g = rank[b / 64] + the map's bits below b in its word, are
+** idx[at[g], at[g + 1]) (ascending); those with no key are
+** idx[at[nkeys], at[nkeys + 1]).  A sentence then meets only
 ** the keys it holds (a word-wise AND of two sets), not every pattern. */
 typedef struct ne_pfilter { uint16_t all[4], any[4]; } ne_pfilter;
 typedef struct ne_pentry {

@@ -516,19 +516,50 @@ static ne_pfilter pattern_filter(const ne_pattern *pt) {
     return f;
 }
 
-/* The key index (ne_pkeys) of the n filters whose all[0] are first[0, n),
-** n < 65536, in p's arena; count: NE_WS_BITS + 1 zeros, given back zeroed. */
-static int build_keys(ne_patterns *p, const uint16_t *first, uint32_t n, ne_pkeys *ks, uint32_t *count) {
-    for (uint32_t k = 0; k < n; k++) {
-        count[first[k]]++;
-        if (first[k] < NE_WS_BITS) ks->map[first[k] >> 6] |= (uint64_t)1 << (first[k] & 63);
+/* The keys of pattern entry e, whose all[0] is first, in a key index
+** (build_keys) into keys; returns how many (at most 64).  first when a
+** word; else the bits of its any[] group; else the bits of its required
+** group (a WORD element but the anchor) of the fewest hashes, content words
+** (common_elem) first; else NE_WS_NONE (tried in every sentence).  A
+** sentence without one of a group's bits holds none of its words (the
+** filter's reasoning, pattern_filter), so the pattern cannot match there:
+** "call + (a|an) {disgrace|fraud|...}" is met only in sentences holding
+** one of its last words. */
+static int entry_keys(const ne_pentry *e, uint16_t first, uint16_t *keys) {
+    int n = 0, best = -1, score = 0;
+    if (first != NE_WS_NONE) return keys[0] = first, 1;
+    while (n < 4 && e->f.any[n] < NE_WS_BITS) keys[n] = e->f.any[n], n++;
+    if (n) return n;
+    const ne_pattern *pt = e->pt;
+    for (int i = 0; i < pt->nelems; i++) {
+        const ne_pelem *el = &pt->elems[i];
+        uint16_t bits[64];
+        if (i == pt->anchor || el->kind != NE_PE_WORD) continue;
+        int m = elem_bits(el, bits, 64), sc = m + (common_elem(el) ? 1000 : 0);
+        if (m && (best < 0 || sc < score)) best = i, score = sc;
     }
+    if (best < 0) return keys[0] = NE_WS_NONE, 1;
+    return elem_bits(&pt->elems[best], keys, 64);
+}
+
+/* The key index (ne_pkeys) of the n entries l whose all[0] are first[0, n)
+** (each under its entry_keys), n < 65536, in p's arena; count: NE_WS_BITS + 1
+** zeros, given back zeroed. */
+static int build_keys(ne_patterns *p, const ne_pentry *l, const uint16_t *first, uint32_t n, ne_pkeys *ks,
+                      uint32_t *count) {
+    uint16_t keys[64];
+    uint32_t total = 0;
+    for (uint32_t k = 0; k < n; k++)
+        for (int j = 0, nk = entry_keys(&l[k], first[k], keys); j < nk; j++, total++) {
+            count[keys[j]]++;
+            if (keys[j] < NE_WS_BITS) ks->map[keys[j] >> 6] |= (uint64_t)1 << (keys[j] & 63);
+        }
     for (int w = 0; w < NE_WS_BITS / 64; w++) {
         ks->rank[w] = (uint16_t)ks->nkeys;
         ks->nkeys += (uint32_t)__builtin_popcountll(ks->map[w]);
     }
     uint32_t *at = neA_alloc(&p->arena, (ks->nkeys + 2) * sizeof *at);
-    uint16_t *idx = neA_alloc(&p->arena, (n ? n : 1) * sizeof *idx);
+    uint16_t *idx = neA_alloc(&p->arena, (total ? total : 1) * sizeof *idx);
     if (!at || !idx) return NE_NOMEM;
     uint32_t g = 0, start = 0;
     for (int w = 0; w < NE_WS_BITS / 64; w++) /* each key's start, ascending; count[] becomes its cursor */
@@ -538,10 +569,12 @@ static int build_keys(ne_patterns *p, const uint16_t *first, uint32_t n, ne_pkey
             start += c;
         }
     at[g] = start; /* the filters without a required word */
-    at[g + 1] = n;
+    at[g + 1] = total;
     count[NE_WS_NONE] = start;
-    for (uint32_t k = 0; k < n; k++) idx[count[first[k]]++] = (uint16_t)k;
-    for (uint32_t k = 0; k < n; k++) count[first[k]] = 0;
+    for (uint32_t k = 0; k < n; k++)
+        for (int j = 0, nk = entry_keys(&l[k], first[k], keys); j < nk; j++) idx[count[keys[j]]++] = (uint16_t)k;
+    for (uint32_t k = 0; k < n; k++)
+        for (int j = 0, nk = entry_keys(&l[k], first[k], keys); j < nk; j++) count[keys[j]] = 0;
     ks->at = at, ks->idx = idx;
     return NE_OK;
 }
@@ -557,7 +590,7 @@ static int anchor_keys(ne_patterns *p, ne_anchor *an, uint32_t *count) {
     an->keys = ks;
     for (int kind = 0; kind < 2; kind++) {
         if (an->n[kind] < PAT_KEYED) continue;
-        int rc = build_keys(p, an->first + (kind ? an->n[0] : 0), an->n[kind], &ks[kind], count);
+        int rc = build_keys(p, an->list[kind], an->first + (kind ? an->n[0] : 0), an->n[kind], &ks[kind], count);
         if (rc) return rc;
     }
     return NE_OK;
