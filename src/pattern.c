@@ -13,7 +13,7 @@
 #define PAT_MAX_ELEMS 24
 #define PAT_MAX_ALTS 32
 #define PAT_MAX_WORD 64
-#define PAT_KEYED 64 /* patterns of one kind on one anchor that get a key index (ne_pkeys) */
+#define PAT_KEYED 24 /* patterns of one kind on one anchor that get a key index (ne_pkeys) */
 
 /* One anchor lemma in the index: 64 bytes, one cache line, holding what a
 ** lookup compares (the lemma itself when shorter than PAT_KEY) and what the
