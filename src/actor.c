@@ -1170,38 +1170,42 @@ static int located_capital(scan *s, size_t i, size_t j, size_t n, const ne_dentr
     return is_any(&s->tk[i - 1], loc) && !match_roles(s, j + n, &r);
 }
 
-/* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
-** up to p->end (a place name). */
-static int parse_at(scan *s, size_t i, np *p) {
-    const ne_token *tk = s->tk;
-    if (tk[i].actor >= 0) return 0;
-    int definite, former;
-    size_t start, j = pre_modifiers(s, i, &definite, &former, &start), n;
-    if (j >= s->b) return 0;
+/* The dictionary name at token i (before its determiner: "the White House")
+** or at *jp, after the pre-modifiers: a country leading roles, a party with
+** its members, a person, a group.  *jp becomes i when the name starts there.
+** Returns -1 when no dictionary name starts here, else parse_at's result. */
+static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     const ne_dentry *x;
-    p->start = start;
-    p->info.former = (uint8_t)former;
+    size_t j = *jp, n;
     if (j > i && !former && (n = match(s, i, NE_DM_ACTOR, &x)) > 0) j = p->start = i; /* "the White House" */
     else n = match(s, j, NE_DM_ACTOR, &x);
+    *jp = j;
     if (n > 0 && s->caseless && longer_place(s, p->start, p->start + n)) n = 0; /* "the west bengal government" */
-    if (n > 0) {
-        if (x->type == NE_DT_ORG && model_after(s, j + n)) { /* "the Airbus A380 landed": a plane */
-            p->end = j + n + 1;
-            return 2;
-        }
-        p->info.located = (uint8_t)located_capital(s, i, j, n, x); /* "talks in Moscow": where */
-        if (!(x->type <= NE_DT_METONYM && country_led(s, p, j, n, x, former))) {
-            np_from_entry(s, p, x);
-            p->start = j; /* "former" belongs to a role, not to a name */
-            p->end = j + n;
-            if (x->type == NE_DT_PARTY && p->country[0]) party_roles(s, p);
-            if (x->type == NE_DT_PARTY && p->end == j + n) person_after(s, p, p->end);
-            group_members(s, p);
-            person_followers(s, p);
-        }
-        return 1;
+    if (n == 0) return -1;
+    if (x->type == NE_DT_ORG && model_after(s, j + n)) { /* "the Airbus A380 landed": a plane */
+        p->end = j + n + 1;
+        return 2;
     }
-    if (place_led(s, p, j, former)) return 1;
+    p->info.located = (uint8_t)located_capital(s, i, j, n, x); /* "talks in Moscow": where */
+    if (!(x->type <= NE_DT_METONYM && country_led(s, p, j, n, x, former))) {
+        np_from_entry(s, p, x);
+        p->start = j; /* "former" belongs to a role, not to a name */
+        p->end = j + n;
+        if (x->type == NE_DT_PARTY && p->country[0]) party_roles(s, p);
+        if (x->type == NE_DT_PARTY && p->end == j + n) person_after(s, p, p->end);
+        group_members(s, p);
+        person_followers(s, p);
+    }
+    return 1;
+}
+
+/* A mention led by role words at j ("the former prime minister", "a military
+** base"), an indefinite person ("a Pakistani official") or a definite
+** nominal ("the group"), with i the first token (determiner) of it.
+** Returns 1 when p holds a mention, else 0 with p->info as it was. */
+static int role_mention(scan *s, np *p, size_t i, size_t j, int definite, int former) {
+    const ne_dentry *x;
+    size_t n;
     int bare = j == i; /* no determiner here; "a military base" is parsed again at "military" */
     ne_actor_info keep = p->info;
     if (may_role(s, j) && role_led(s, p, j, definite, bare, former)) {
@@ -1210,7 +1214,7 @@ static int parse_at(scan *s, size_t i, np *p) {
     }
     p->info = keep; /* a role word that made no mention says nothing of a name after it */
     /* not after a comma: ", a spokeswoman for the embassy said" is an attribution */
-    if (j > i && !definite && !(i > s->a && is_w(&tk[i - 1], ",")) && indefinite_person(s, p, j, former)) {
+    if (j > i && !definite && !(i > s->a && is_w(&s->tk[i - 1], ",")) && indefinite_person(s, p, j, former)) {
         p->start = i;
         return 1;
     }
@@ -1223,30 +1227,52 @@ static int parse_at(scan *s, size_t i, np *p) {
         p->end = j + n;
         return 1;
     }
-    if (j == i && in_list(s, &tk[i], L_PRON) && tk[i].shape != NE_SH_UPPER && !expletive_it(s, i)) {
+    return 0;
+}
+
+/* A one-word mention at token i, which no modifier precedes: a pronoun, an
+** honorific before a dictionary person ("Mr. Erdogan"), a caseless surname.
+** An honorific before any other word moves *jp past itself (the name after
+** it is the person's, gender and person set in p).  Returns 1 when p holds
+** a mention, -1 when the caller goes on with a capitalized name at *jp. */
+static int word_mention(scan *s, np *p, size_t i, size_t *jp) {
+    const ne_token *tk = s->tk;
+    const ne_dentry *x;
+    size_t n;
+    if (in_list(s, &tk[i], L_PRON) && tk[i].shape != NE_SH_UPPER && !expletive_it(s, i)) {
         pronoun_np(p, &tk[i]);
         p->end = i + 1;
         return 1;
     }
-    if (j == i && in_list(s, &tk[i], L_HON) && i + 1 < s->b) {
+    if (in_list(s, &tk[i], L_HON) && i + 1 < s->b) {
         p->info.gender = tk[i].norm[1] == 'r' && tk[i].norm[2] != 's' ? 'm' : 'f';
         p->info.person = 1;
-        j = p->start = i + 1;
-        if ((n = match(s, j, NE_DM(NE_DT_PERSON), &x)) > 0) { /* "Mr. Erdogan": the dictionary person */
+        *jp = p->start = i + 1;
+        if ((n = match(s, i + 1, NE_DM(NE_DT_PERSON), &x)) > 0) { /* "Mr. Erdogan": the dictionary person */
             np_from_entry(s, p, x);
-            p->start = j;
-            p->end = j + n;
+            p->start = i + 1;
+            p->end = i + 1 + n;
             return 1;
         }
+        return -1;
     }
-    if (j == i && caseless_surname(s, j)) { /* "siddiqui said", after "... president mohammad yunus siddiqui" */
+    if (caseless_surname(s, i)) { /* "siddiqui said", after "... president mohammad yunus siddiqui" */
         p->kind = NE_ACTOR_UNKNOWN;
-        p->start = j;
-        p->end = j + 1;
+        p->start = i;
+        p->end = i + 1;
         p->info.person = 1;
         return 1;
     }
-    if (s->titlecase || !capitalized(&tk[j])) return 0; /* name_end's own first test, without the call */
+    return -1;
+}
+
+/* A capitalized name at token j that no dictionary holds: a person with an
+** initial ("Harry M. Reid"), a place (skipped: returns 2 with p->end past it)
+** or an unknown actor.  Returns parse_at's result. */
+static int name_mention(scan *s, np *p, size_t j) {
+    const ne_dentry *x;
+    size_t n;
+    if (s->titlecase || !capitalized(&s->tk[j])) return 0; /* name_end's own first test, without the call */
     if ((n = initial_person(s, j, &x)) > 0) { /* "Harry M. Reid" */
         np_from_entry(s, p, x);
         p->start = j;
@@ -1265,6 +1291,23 @@ static int parse_at(scan *s, size_t i, np *p) {
     if (!p->info.person) p->info.person = e - j >= 2 ? 1 : 2;
     p->info.type = NE_DT_COUNT;
     return 1;
+}
+
+/* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
+** up to p->end (a place name).  The tests run in this order; the first that
+** finds a mention wins. */
+static int parse_at(scan *s, size_t i, np *p) {
+    if (s->tk[i].actor >= 0) return 0;
+    int definite, former, got;
+    size_t start, j = pre_modifiers(s, i, &definite, &former, &start);
+    if (j >= s->b) return 0;
+    p->start = start;
+    p->info.former = (uint8_t)former;
+    if ((got = dict_mention(s, p, i, &j, former)) >= 0) return got;
+    if (place_led(s, p, j, former)) return 1;
+    if (role_mention(s, p, i, j, definite, former)) return 1;
+    if (j == i && (got = word_mention(s, p, i, &j)) >= 0) return got;
+    return name_mention(s, p, j);
 }
 
 /* Headline-style sentence: every content word capitalized ("Displaced
