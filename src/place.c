@@ -271,14 +271,15 @@ typedef struct pending {
     uint32_t hit;
 } pending;
 
-/* types: neDict_token_types, tested here before the call (most tokens start
-** no place name).  Emits the places, counts the names of one country into v
-** and lists the others in amb. */
 /* Is x a gazetteer town: no hand-written place, region or major city? */
 static uint8_t minor_town(const ne_dentry *x) {
     return x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !x->major;
 }
 
+/* types: neDict_token_types, tested here before the call (most tokens start
+** no place name).  Emits the places, counts the names of one country into v
+** and lists the others in amb; pushes minor_town of each emitted place onto
+** minor, so that minor[k] is d->places[k]'s while d->places started empty. */
 static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint16_t *types, size_t a, size_t b,
                          votes *v, ne_vec *amb, ne_vec *minor) {
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
@@ -361,6 +362,12 @@ static int drop_strays(struct ne_doc *d, const votes *v, const uint8_t *minor) {
 
 int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->dict) return NE_OK;
+    /* minor (scan_sentence, resolve, drop_strays) is indexed by place: it
+       holds only the places found here, so d->places must start empty (this
+       stage runs once per document) */
+    if (d->places.n)
+        return ne_doc_fail(d, NE_ERROR, "internal: nePlace_find on a document that already has %zu places",
+                           d->places.n);
     pthread_once(&context_once, context_build);
     int rc = neDict_prepare(d, e);
     const uint16_t *types = neDict_token_types(d);
