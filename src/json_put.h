@@ -43,6 +43,11 @@ static inline char *neJ_put_str(char *w, const char *s, size_t n) {
     return w + n + 1;
 }
 
+/* v as neJ_num writes it ("%.1f" for whole numbers, else "%.4g"; null when
+** not finite) at w, which has room for NE_NUM_ROOM bytes: returns the end. */
+#define NE_NUM_ROOM 32
+char *neJ_put_num(char *w, double v);
+
 static inline char *neJ_put_int(char *w, long long v) {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"

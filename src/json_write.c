@@ -120,21 +120,31 @@ static size_t g4_fast(double v, char *out) {
     return (size_t)(w - out);
 }
 
-void neJ_num(ne_buf *b, double v) {
-    if (!isfinite(v)) {
-        neB_add(b, "null", 4);
-        return;
-    }
+char *neJ_put_num(char *w, double v) {
+    if (!isfinite(v)) return memcpy(w, "null", 4), w + 4;
     if (v == (double)(long long)v && fabs(v) < 1e15) { /* what %.1f writes: "-3.0", "-0.0", "12.0" */
-        if (v == 0 && signbit(v)) neB_addc(b, '-');
-        neJ_int(b, (long long)v);
-        neB_add(b, ".0", 2);
+        if (v == 0 && signbit(v)) *w++ = '-';
+        w = neJ_put_int(w, (long long)v);
+        memcpy(w, ".0", 2);
+        return w + 2;
+    }
+    size_t f = g4_fast(v, w);
+    if (f) return w + f;
+    char tmp[NE_NUM_ROOM];
+    int n = snprintf(tmp, sizeof tmp, "%.4g", v);
+    size_t k = n < 0 ? 0 : (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1; /* what fits (all: at most 11 bytes) */
+    memcpy(w, tmp, k);
+    return w + k;
+}
+
+void neJ_num(ne_buf *b, double v) {
+    char *w = neB_room(b, NE_NUM_ROOM); /* room for any value: written in place */
+    if (w) {
+        neB_end(b, neJ_put_num(w, v));
         return;
     }
-    char tmp[32];
-    size_t f = g4_fast(v, tmp);
-    int n = f ? (int)f : snprintf(tmp, sizeof tmp, "%.4g", v);
-    neB_add(b, tmp, (size_t)n);
+    char tmp[NE_NUM_ROOM];
+    neB_add(b, tmp, (size_t)(neJ_put_num(tmp, v) - tmp));
 }
 
 char *ne_json_quote(const char *s, size_t n) {

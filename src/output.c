@@ -40,8 +40,20 @@ static int kind_index(int k) { return (k >= 0 && k <= 4) ? k : 4; }
 typedef struct okey {
     char s[16];
     size_t n;
+    int short_value; /* the values are mostly three bytes (codes): short_len */
 } okey;
-#define OKEY(lit) {lit, sizeof lit - 1}
+#define OKEY(lit) {lit, sizeof lit - 1, 0}
+#define OKEY_SHORT(lit) {lit, sizeof lit - 1, 1}
+
+/* strlen(s) for a value of mostly three bytes, its first four tested in line
+** (no call). */
+static inline size_t short_len(const char *s) {
+    if (!s[0]) return 0;
+    if (!s[1]) return 1;
+    if (!s[2]) return 2;
+    if (!s[3]) return 3;
+    return 4 + strlen(s + 4);
+}
 #define MAX_SFIELDS 5
 /* The loops over the fields run fully unrolled (n is a constant once they
 ** are inlined: the keys become immediate stores); unoptimized builds, which
@@ -78,7 +90,10 @@ static inline __attribute__((always_inline)) char *put_fields(ne_buf *b, int sep
                                                               const char *const *v, int n, size_t extra) {
     size_t len[MAX_SFIELDS], need = extra + 1;
     UNROLL_FIELDS
-    for (int i = 0; i < n; i++) need += 16 + 6 + (len[i] = v[i] ? strlen(v[i]) : 0); /* key, quotes or null */
+    for (int i = 0; i < n; i++) { /* key, quotes or null */
+        len[i] = !v[i] ? 0 : k[i].short_value ? short_len(v[i]) : strlen(v[i]);
+        need += 16 + 6 + len[i];
+    }
     char *w = neB_room(b, need), *e = NULL;
     if (w) {
         *w = ',';
@@ -106,8 +121,8 @@ static char *put_position(char *w, int sentence, ne_span sp, int in_title) {
 /* ACTOR object (after a comma when sep); full adds the mention fields used
 ** in the actors list. */
 static void actor_json(ne_buf *b, const ne_actor *a, int full, int sep) {
-    static const okey keys[] = {OKEY("{\"text\":"), OKEY(",\"name\":"), OKEY(",\"code\":"), OKEY(",\"country\":"),
-                                OKEY(",\"role\":")};
+    static const okey keys[] = {OKEY("{\"text\":"), OKEY(",\"name\":"), OKEY_SHORT(",\"code\":"),
+                                OKEY_SHORT(",\"country\":"), OKEY_SHORT(",\"role\":")};
     const char *const v[] = {a->text, a->name, a->code, a->country, a->role};
     char *w = put_fields(b, sep, keys, v, 5, NUMBERS_ROOM);
     if (!w) return;
@@ -123,16 +138,16 @@ static void actor_json(ne_buf *b, const ne_actor *a, int full, int sep) {
 }
 
 static void place_json(ne_buf *b, const ne_place *p, int sep) {
-    static const okey keys[] = {OKEY("{\"text\":"), OKEY(",\"name\":"), OKEY(",\"country\":"), OKEY(",\"admin1\":")};
+    static const okey keys[] = {OKEY("{\"text\":"), OKEY(",\"name\":"), OKEY_SHORT(",\"country\":"),
+                                OKEY(",\"admin1\":")};
     const char *const v[] = {p->text, p->name, p->country, p->admin1};
-    char *w = put_fields(b, sep, keys, v, 4, 0);
+    char *w = put_fields(b, sep, keys, v, 4, NUMBERS_ROOM + 2 * (8 + NE_NUM_ROOM)); /* one room check for the rest */
     if (!w) return;
-    neB_end(b, w);
-    NEXT_KEY(b, "lat");
-    if (p->has_coords) neJ_num(b, p->lat); else neB_adds(b, "null");
-    NEXT_KEY(b, "lon");
-    if (p->has_coords) neJ_num(b, p->lon); else neB_adds(b, "null");
-    if ((w = neB_reserve(b, NUMBERS_ROOM))) neB_end(b, PUT(put_position(w, p->sentence, p->span, p->in_title), "}"));
+    w = PUT(w, ",\"lat\":");
+    w = p->has_coords ? neJ_put_num(w, p->lat) : PUT(w, "null");
+    w = PUT(w, ",\"lon\":");
+    w = p->has_coords ? neJ_put_num(w, p->lon) : PUT(w, "null");
+    neB_end(b, PUT(put_position(w, p->sentence, p->span, p->in_title), "}"));
 }
 
 static void timex_json(ne_buf *b, const ne_timex *t, int sep) {
