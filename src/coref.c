@@ -159,8 +159,8 @@ static int pronoun_fits(const cctx *c, size_t m, size_t k) {
 static int same_role(const char *a, const char *b) {
     if (!a || !b) return 0;
     if (ne_word_is(a, b)) return 1;
-    static const char *const armed = "INSREBSEPUAF";
-    return strstr(armed, a) && strstr(armed, b) && strlen(a) == 3 && strlen(b) == 3;
+    static const char *const armed[] = {"INS", "REB", "SEP", "UAF", NULL}; /* the armed groups' roles */
+    return ne_word_in(a, armed) && ne_word_in(b, armed);
 }
 
 /* Is group nominal m ("the delegation") the group word of the earlier group
