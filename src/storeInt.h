@@ -6,13 +6,16 @@
 #include "neInt.h"
 
 /* A result row: ncol text values (NULL for SQL NULL), valid during the callback. */
+#define NE_STORE_MAX_COLS 64 /* a statement's result of more columns is an error (NE_TOOBIG) */
 typedef int (*neS_row_fn)(void *ctx, int ncol, const char *const *vals);
 
 typedef struct ne_store_backend {
     const char *name;
     /* Run one statement with text parameters written as '?' in sql; calls fn
     ** per result row (fn may be NULL).  Returns NE_OK or an error with the
-    ** message set on the store.  A nonzero fn return stops early (NE_OK). */
+    ** message set on the store.  A nonzero fn return stops early (NE_OK).
+    ** A result of more than NE_STORE_MAX_COLS columns is NE_TOOBIG, before
+    ** any row is passed to fn. */
     int (*exec)(ne_store *s, const char *sql, int np, const char *const *params, neS_row_fn fn, void *ctx);
     /* The same for a statement built at run time (never cached). */
     int (*exec_once)(ne_store *s, const char *sql, int np, const char *const *params, neS_row_fn fn, void *ctx);

@@ -121,8 +121,11 @@ static int pg_exec(ne_store *s, const char *sql, int np, const char *const *para
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return pg_result_fail(s, r, "exec");
     if (fn && st == PGRES_TUPLES_OK) {
         int rows = pq.PQntuples(r), cols = pq.PQnfields(r);
-        const char *vals[64];
-        if (cols > 64) cols = 64;
+        const char *vals[NE_STORE_MAX_COLS];
+        if (cols > NE_STORE_MAX_COLS) {
+            pq.PQclear(r);
+            return neS_fail(s, NE_TOOBIG, "postgresql: a result of %d columns (at most %d)", cols, NE_STORE_MAX_COLS);
+        }
         for (int i = 0; i < rows; i++) {
             for (int c = 0; c < cols; c++) vals[c] = pq.PQgetisnull(r, i, c) ? NULL : pq.PQgetvalue(r, i, c);
             if (fn(ctx, cols, vals)) break;

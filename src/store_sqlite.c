@@ -87,12 +87,12 @@ static void stmt_done(ne_store *s, sqlite3_stmt *st) {
 }
 
 static int sq_rows(ne_store *s, sqlite3_stmt *st, neS_row_fn fn, void *ctx) {
-    const char *vals[64];
-    int rc;
+    const char *vals[NE_STORE_MAX_COLS];
+    int rc, n = sqlite3_column_count(st);
+    if (fn && n > NE_STORE_MAX_COLS)
+        return neS_fail(s, NE_TOOBIG, "sqlite: a result of %d columns (at most %d)", n, NE_STORE_MAX_COLS);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!fn) continue;
-        int n = sqlite3_column_count(st);
-        if (n > 64) n = 64;
         for (int i = 0; i < n; i++) vals[i] = (const char *)sqlite3_column_text(st, i);
         if (fn(ctx, n, vals)) return NE_OK;
     }

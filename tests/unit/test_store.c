@@ -14,6 +14,7 @@
 
 #include "neInt.h"
 #include "ne_fixture.h"
+#include "storeInt.h"
 
 static char db_uri[512];
 
@@ -251,6 +252,35 @@ static void aggregates(void) {
     ne_store_close(s);
 }
 
+static int count_cols(void *ctx, int ncol, const char *const *vals) {
+    (void)vals;
+    *(int *)ctx = ncol;
+    return 0;
+}
+
+/* A result of more columns than a backend passes on is an error, not a cut row. */
+static void wide_results(void) {
+    ne_store *s = open_store();
+    char sql[1024];
+    for (int cols = NE_STORE_MAX_COLS; cols <= NE_STORE_MAX_COLS + 1; cols++) {
+        size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT 0");
+        for (int c = 1; c < cols && n < sizeof sql; c++) n += (size_t)snprintf(sql + n, sizeof sql - n, ", %d", c);
+        assert_true(n < sizeof sql);
+        int got = -1, rc = s->be->exec_once(s, sql, 0, NULL, count_cols, &got);
+        if (cols <= NE_STORE_MAX_COLS) {
+            assert_int_equal(rc, NE_OK);
+            assert_int_equal(got, cols);
+        } else {
+            assert_int_equal(rc, NE_TOOBIG);
+            assert_int_equal(got, -1);
+            char want[32];
+            snprintf(want, sizeof want, "%d columns", cols);
+            assert_non_null(strstr(ne_store_errmsg(s), want));
+        }
+    }
+    ne_store_close(s);
+}
+
 static void test_sqlite(void **state) {
     (void)state;
     const char *keep = getenv("NE_KEEP_DB"); /* tests/cli/store_sqlite.sh exports this store */
@@ -259,6 +289,7 @@ static void test_sqlite(void **state) {
     unlink(db_uri);
     scenario();
     aggregates();
+    wide_results();
     if (keep) return;
     char wal[600];
     unlink(db_uri);
@@ -276,6 +307,7 @@ static void test_postgresql(void **state) {
     snprintf(db_uri, sizeof db_uri, "%s", pg);
     scenario();
     aggregates();
+    wide_results();
 }
 
 static void test_simhash(void **state) {
