@@ -9,17 +9,6 @@
 #define KEY(b, k) neB_add((b), "\"" k "\":", sizeof "\"" k "\":" - 1)
 #define NEXT_KEY(b, k) neB_add((b), ",\"" k "\":", sizeof ",\"" k "\":" - 1)
 
-/* [start,end] in one append. */
-static void span_json(ne_buf *b, ne_span s) {
-    char tmp[48], *w = tmp;
-    *w++ = '[';
-    w = neJ_put_int(w, s.start);
-    *w++ = ',';
-    w = neJ_put_int(w, s.end);
-    *w++ = ']';
-    neB_add(b, tmp, (size_t)(w - tmp));
-}
-
 /* The kinds of actors as JSON strings (out of range: "unknown"), each
 ** copied as 16 bytes (one move; the room after the strings has them). */
 static const struct { char s[16]; size_t n; } kind_json[] = {
@@ -166,23 +155,23 @@ static void event_json(ne_buf *b, const struct ne_doc *d, const ne_event *ev, in
     if (ev->has_source) actor_json(b, &ev->source, 0, 0); else neB_adds(b, "null");
     NEXT_KEY(b, "target");
     if (ev->has_target) actor_json(b, &ev->target, 0, 0); else neB_adds(b, "null");
-    NEXT_KEY(b, "code"); neJ_cstr(b, ev->code);
-    NEXT_KEY(b, "root"); neJ_cstr(b, ev->root);
-    NEXT_KEY(b, "quad_class"); neJ_int(b, ev->quad_class);
-    NEXT_KEY(b, "goldstein"); neJ_num(b, ev->goldstein);
-    NEXT_KEY(b, "plover"); neJ_cstr(b, ev->plover);
-    NEXT_KEY(b, "date"); neJ_cstr(b, ev->date);
+    static const okey keys[] = {OKEY(",\"code\":"), OKEY(",\"root\":"), OKEY(",\"plover\":"), OKEY(",\"date\":")};
+    const char *const v[] = {ev->code, ev->root, ev->plover, ev->date};
+    char *w = put_fields(b, 0, keys, v, 2, NUMBERS_ROOM); /* then quad_class and goldstein with one room check */
+    if (w) neB_end(b, neJ_put_num(PUT(neJ_put_int(PUT(w, ",\"quad_class\":"), ev->quad_class), ",\"goldstein\":"),
+                                  ev->goldstein));
+    if ((w = put_fields(b, 0, keys + 2, v + 2, 2, 0))) neB_end(b, w);
     if (ev->date_from_doc) { NEXT_KEY(b, "date_from_document"); neB_adds(b, "true"); }
     NEXT_KEY(b, "location");
     if (ev->location >= 0 && (size_t)ev->location < d->places.n)
         place_json(b, NE_VEC_AT(d->places, ne_place, ev->location), 0);
     else
         neB_adds(b, "null");
-    NEXT_KEY(b, "sentence"); neJ_int(b, ev->sentence);
-    NEXT_KEY(b, "span"); span_json(b, ev->span);
+    if ((w = neB_reserve(b, NUMBERS_ROOM))) neB_end(b, put_position(w, ev->sentence, ev->span, 0));
     NEXT_KEY(b, "evidence"); neJ_cstr(b, ev->evidence);
-    NEXT_KEY(b, "confidence"); neJ_num(b, ev->confidence);
-    NEXT_KEY(b, "mentions"); neJ_int(b, ev->mentions ? ev->mentions : 1);
+    if ((w = neB_reserve(b, NUMBERS_ROOM)))
+        neB_end(b, neJ_put_int(PUT(neJ_put_num(PUT(w, ",\"confidence\":"), ev->confidence), ",\"mentions\":"),
+                               ev->mentions ? ev->mentions : 1));
     if (ev->in_title) { NEXT_KEY(b, "in_title"); neB_adds(b, "true"); }
     if (ev->reported_by) { NEXT_KEY(b, "reported_by"); neJ_cstr(b, ev->reported_by); }
     if (d->explain) {
@@ -212,8 +201,8 @@ static void quote_json(ne_buf *b, const struct ne_doc *d, const ne_quote *q, int
     }
     if (q->unresolved) { NEXT_KEY(b, "unresolved"); neJ_cstr(b, q->unresolved); }
     if (q->cue) { NEXT_KEY(b, "cue"); neJ_cstr(b, q->cue); }
-    NEXT_KEY(b, "sentence"); neJ_int(b, q->sentence);
-    NEXT_KEY(b, "span"); span_json(b, q->span);
+    char *w = neB_reserve(b, NUMBERS_ROOM);
+    if (w) neB_end(b, put_position(w, q->sentence, q->span, 0));
     neB_addc(b, '}');
 }
 
