@@ -874,8 +874,48 @@ static int shared_of(const ne_sview *sv, int h, int s, int e, int *out, int max)
     return w;
 }
 
+/* The last prepositional group the subject search passed over: tokens
+** [s, e] after the preposition at prep ("the foreign ministers of India and
+** Pakistan"); all -1 before there is one. */
+typedef struct pp_group {
+    int s, e, prep;
+} pp_group;
+
+/* The noun group ending at token j, left of the verb group at vs, as
+** neClause_subject meets it: the number of its actors written to out (the
+** subject, *rule set), 0 when the search ends without a subject, or -1 to go
+** on left of the group (*jp is set to its first token; pp records the group
+** when it is a prepositional object). */
+static int subject_group(const ne_sview *sv, int vs, int lo, int *jp, pp_group *pp, int *out, int max,
+                         const char **rule) {
+    int j = *jp, s = neClause_ng_start(sv, j, lo);
+    int adjacent = prev_nonadv(sv, vs) == j;
+    int n = neClause_ng_actors(sv, s, j, out, max);
+    *jp = s;
+    if (!n && time_group(sv, s, j)) return -1; /* "IDF troops last week apprehended" */
+    if (pp_object(sv, s, j)) {
+        *pp = (pp_group){s, j, prev_nonadv(sv, s)};
+        return -1;
+    }
+    int p = prev_nonadv(sv, s);
+    if (!adjacent && p >= lo && sv->isverb[p] && WC(sv, p) != NE_WC_REPORT) return -1; /* object of an earlier verb */
+    if (n) {
+        *rule = adjacent ? "subject-left" : "subject-left-skip";
+        return n == 1 && pp->prep == j + 1 ? n + shared_of(sv, out[0], pp->s, pp->e, out + 1, max - 1) : n;
+    }
+    if (pp->prep == j + 1 && member_prep(sv, pp->prep) && (n = neClause_ng_actors(sv, pp->s, pp->e, out, max))) {
+        *rule = "subject-member-of";
+        return n;
+    }
+    /* "issued a statement urging X": a participle after an object
+    ** takes the subject of the main verb */
+    int participle = ends_with(TK(sv, vs)->norm, TK(sv, vs)->norm_len, "ing");
+    if (adjacent && !(participle && p >= lo && sv->isverb[p])) return 0; /* a subject without an actor */
+    return -1;
+}
+
 int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule) {
-    int pp_s = -1, pp_e = -1, pp_prep = -1; /* the last prepositional group passed over */
+    pp_group pp = {-1, -1, -1};
     int op = opening_participle(sv, vs, out, max);
     if (op) {
         *rule = "subject-opening-participle";
@@ -899,36 +939,8 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
         }
         if (c == NE_WC_SUB || c == NE_WC_THAT || is_hard_boundary(sv, j)) return 0;
         if (ng_token(sv, j)) {
-            int s = neClause_ng_start(sv, j, lo);
-            int adjacent = prev_nonadv(sv, vs) == j;
-            int n = neClause_ng_actors(sv, s, j, out, max);
-            if (!n && time_group(sv, s, j)) { /* "IDF troops last week apprehended" */
-                j = s;
-                continue;
-            }
-            if (pp_object(sv, s, j)) {
-                pp_s = s, pp_e = j, pp_prep = prev_nonadv(sv, s);
-                j = s;
-                continue;
-            }
-            int p = prev_nonadv(sv, s);
-            if (!adjacent && p >= lo && sv->isverb[p] && WC(sv, p) != NE_WC_REPORT) { /* object of an earlier verb */
-                j = s;
-                continue;
-            }
-            if (n) {
-                *rule = adjacent ? "subject-left" : "subject-left-skip";
-                return n == 1 && pp_prep == j + 1 ? n + shared_of(sv, out[0], pp_s, pp_e, out + 1, max - 1) : n;
-            }
-            if (pp_prep == j + 1 && member_prep(sv, pp_prep) && (n = neClause_ng_actors(sv, pp_s, pp_e, out, max))) {
-                *rule = "subject-member-of";
-                return n;
-            }
-            /* "issued a statement urging X": a participle after an object
-            ** takes the subject of the main verb */
-            int participle = ends_with(TK(sv, vs)->norm, TK(sv, vs)->norm_len, "ing");
-            if (adjacent && !(participle && p >= lo && sv->isverb[p])) return 0; /* a subject without an actor */
-            j = s;
+            int n = subject_group(sv, vs, lo, &j, &pp, out, max, rule);
+            if (n >= 0) return n;
             continue;
         }
         if (WC(sv, j) == NE_WC_PRON && neClause_actor(sv, j) >= 0) {
