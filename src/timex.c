@@ -607,35 +607,12 @@ static void half_more(tx *x, const char *code) {
     if (add) tx_fmt(x->val + len, sizeof x->val - len, "%s", add);
 }
 
-/* [mod] last/this/next + unit | weekday | month | season | part of day. */
-static size_t m_shift(tx *x, size_t i) {
-    size_t j = i;
-    const ne_word *md = word_at(x, j, TW_MOD);
-    if (md) j += md->nwords;
-    int the = is_word(x, j, "the");
-    const ne_word *s = word_at(x, j, TW_SHIFT);
-    if (!s) { if (!the || !(s = word_at(x, j + 1, TW_SHIFT))) return 0; j++; }
-    else the = 0;
-    j += s->nwords;
-    long mult, n;
-    int vague;
-    const char *code;
+/* A weekday, month, season or part of day at j after the shift word s
+** (last/this/next) of the expression that starts at i ("next Tuesday", "last
+** Oct. 23", "this summer", "this morning"): sets x's value; returns the
+** tokens taken from i, or 0. */
+static size_t shift_named(tx *x, size_t i, size_t j, const ne_word *s) {
     const ne_word *u;
-    size_t c = count_at(x, j, &n, &vague);
-    if (c && unit_at(x, j + c, &mult, &code) && !(n == 1 && !vague && c == 1 && x->tk[j].shape != NE_SH_NUM)) {
-        /* "the past two months", "next three years": a duration */
-        u = word_at(x, j + c, TW_UNIT);
-        value_duration(x, n, vague, mult, code);
-        return j + c + u->nwords - i;
-    }
-    if ((u = unit_at(x, j, &mult, &code))) {
-        size_t ul = strlen(u->phrase);
-        if (ul > 1 && u->phrase[ul - 1] == 's') value_duration(x, 0, 1, mult, code); /* "the coming years" */
-        else if (the || (s->num < 0 && !strcmp(s->phrase, "past"))) value_duration(x, 1, 0, mult, code);
-        else if (mult != 1 || !strcmp(code, "H") || !strcmp(code, "MIN") || !strcmp(code, "S")) return 0;
-        else value_shifted_unit(x, code, s->num);
-        return j + u->nwords - i;
-    }
     if ((u = word_at(x, j, TW_WEEKDAY))) {
         int tense = s->num < 0 ? TENSE_PAST : s->num > 0 ? TENSE_FUTURE : tense_of(x, i, j + 1);
         value_weekday(x, (int)u->num, tense, NULL);
@@ -671,6 +648,39 @@ static size_t m_shift(tx *x, size_t i) {
         return j + u->nwords - i;
     }
     return 0;
+}
+
+
+/* [mod] last/this/next + unit | weekday | month | season | part of day. */
+static size_t m_shift(tx *x, size_t i) {
+    size_t j = i;
+    const ne_word *md = word_at(x, j, TW_MOD);
+    if (md) j += md->nwords;
+    int the = is_word(x, j, "the");
+    const ne_word *s = word_at(x, j, TW_SHIFT);
+    if (!s) { if (!the || !(s = word_at(x, j + 1, TW_SHIFT))) return 0; j++; }
+    else the = 0;
+    j += s->nwords;
+    long mult, n;
+    int vague;
+    const char *code;
+    const ne_word *u;
+    size_t c = count_at(x, j, &n, &vague);
+    if (c && unit_at(x, j + c, &mult, &code) && !(n == 1 && !vague && c == 1 && x->tk[j].shape != NE_SH_NUM)) {
+        /* "the past two months", "next three years": a duration */
+        u = word_at(x, j + c, TW_UNIT);
+        value_duration(x, n, vague, mult, code);
+        return j + c + u->nwords - i;
+    }
+    if ((u = unit_at(x, j, &mult, &code))) {
+        size_t ul = strlen(u->phrase);
+        if (ul > 1 && u->phrase[ul - 1] == 's') value_duration(x, 0, 1, mult, code); /* "the coming years" */
+        else if (the || (s->num < 0 && !strcmp(s->phrase, "past"))) value_duration(x, 1, 0, mult, code);
+        else if (mult != 1 || !strcmp(code, "H") || !strcmp(code, "MIN") || !strcmp(code, "S")) return 0;
+        else value_shifted_unit(x, code, s->num);
+        return j + u->nwords - i;
+    }
+    return shift_named(x, i, j, s);
 }
 
 /* "the summer", "this past spring", "the winter of 1994", "summer 1998": the
