@@ -1070,12 +1070,19 @@ static int unknown_arrested(const ev_ctx *c, ne_event *ev, int t) {
 ** a US diplomat but is still detaining several political activists"): they are
 ** of the country where it happens, the event's place, else the source's own
 ** country (docs/ANNOTATION.md rule 3: "IND COP arrests IND CVL"). */
+/* The code of a target with role `role` in the country where the event
+** happens: the event's place, else the source's own country (*cc gets it);
+** NULL when there is none (domestic_target, home_front_target). */
+static const char *home_code(const ev_ctx *c, ne_event *ev, const char *role, const char **cc) {
+    *cc = place_country(c, ev, national(c, ev->source.country));
+    return *cc ? neA_code(&c->d->arena, *cc, role) : NULL;
+}
+
 static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
     if (t < 0 || ev->has_target || !ev->has_source || strcmp(ev->root, "17")) return 0;
     const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, t));
     if (a->code || a->kind != NE_ACTOR_NOMINAL || !a->role || !a->role[0]) return 0;
-    const char *cc = place_country(c, ev, national(c, ev->source.country));
-    const char *code = cc ? neA_code(&c->d->arena, cc, a->role) : NULL;
+    const char *cc, *code = home_code(c, ev, a->role, &cc);
     if (!code) return 0;
     ev->target = *a;
     ev->target.text = NE_VEC_AT(c->d->actors, ne_actor, t)->text;
@@ -1113,6 +1120,9 @@ static int plain_name(const ev_ctx *c, int k) {
            !(c->e->stopwords && neW_get(c->e->stopwords, t->norm, t->norm_len, -1));
 }
 
+/* Titles before a name in lower-case text (nameless_subject, nameless_target). */
+static const char *const honorifics[] = {"mr", "ms", "mrs", "dr", "shri", "smt", "prof", NULL};
+
 /* In lower-case text, is the subject of the verb group at vs (clause from
 ** lo) a name no dictionary knows, one to three plain name words right
 ** before it (adverbs between), opening the clause or after a comma, colon,
@@ -1120,12 +1130,11 @@ static int plain_name(const ev_ctx *c, int k) {
 ** ...", "ms setalvad said", "veerendrakumar alleged that ...")?  Capitals
 ** mark such names in running text (unknown_person); here nothing does. */
 static int nameless_subject(const ev_ctx *c, int vs, int lo) {
-    static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", "mr", "ms", "mrs", "dr",
-                                         "shri", "smt", "prof", NULL};
+    static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
     int k = vs - 1, n = 0;
     while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
     for (; k >= lo && n < 3 && plain_name(c, k); k--) n++;
-    return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before));
+    return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before) || ne_word_in(c->sv.t[k].norm, honorifics));
 }
 
 /* The source of a verbal act whose subject is an unknown lower-case name
@@ -1143,7 +1152,6 @@ static int nameless_source(const ev_ctx *c, ne_event *ev) {
 ** country, by the country alone, as nameless_source codes a subject.
 ** Fills ev->target. */
 static int nameless_target(const ev_ctx *c, ne_event *ev) {
-    static const char *const honorifics[] = {"mr", "ms", "mrs", "dr", "shri", "smt", "prof", NULL};
     if (c->m.ts < 0 || !verbal_root(ev->root)) return 0;
     int k = c->m.ts, n = 0;
     if (k <= c->m.te && ne_word_in(c->sv.t[k].norm, honorifics)) k++;
@@ -1210,8 +1218,7 @@ static int home_front_target(const ev_ctx *c, ne_event *ev) {
     /* violence: police firing on protesters is domestic, a country attacking "a police station" may not be */
     if (violent_root(ev->root) && (!ev->source.role || !ne_word_in(ev->source.role, home_force)))
         return 0;
-    const char *cc = place_country(c, ev, national(c, ev->source.country));
-    const char *code = cc ? neA_code(&c->d->arena, cc, ev->target.role) : NULL;
+    const char *cc, *code = home_code(c, ev, ev->target.role, &cc);
     if (!code) return 0;
     ev->target.code = code;
     ev->target.country = cc;
@@ -2159,7 +2166,6 @@ static int claim_content(const ev_ctx *c, int lo) {
     return c->sv.isverb[k] ? ne_word_in(c->sv.t[k].lemma, verbs) : word_in(c, k, nouns);
 }
 
-/* A verb-anchored match: modality, subject, voice, then the events. */
 /* The speaker of an announced coercive act with no agent ("'all the offenders
 ** will be punished,' the chief minister said", "Singh said the employees
 ** would be dismissed"): the quotation's speaker, else the subject of the
