@@ -591,6 +591,11 @@ static void info_from_role(np *p, const ne_dentry *r) {
     p->info.type = NE_DT_ROLE;
 }
 
+/* Does role group g (NULL or "" for none) hold a state office? */
+static int state_office(const char *g) {
+    return g && (!strcmp(g, "GOV") || !strcmp(g, "LEG") || !strcmp(g, "MIL") || !strcmp(g, "JUD") || !strcmp(g, "COP"));
+}
+
 /* "President Evo Morales", "Senator Hillary Clinton": a title naming an
 ** office (GOV, MIL, LEG, JUD, COP) that the dictionary person held gives that
 ** office's code when the article date (or its absence: the latest code)
@@ -598,8 +603,7 @@ static void info_from_role(np *p, const ne_dentry *r) {
 static void titled_office(scan *s, np *p, const ne_dentry *title) {
     const char *role = role_of(s, title);
     if (!role || p->info.former || !strcmp(p->role, role)) return;
-    if (strcmp(role, "GOV") && strcmp(role, "MIL") && strcmp(role, "LEG") && strcmp(role, "JUD") && strcmp(role, "COP"))
-        return;
+    if (!state_office(role)) return;
     const char *code = neDict_code_role(s->e, p->ent, role, s->ymd);
     if (!code) return;
     p->code = code;
@@ -666,11 +670,6 @@ static int party_office(const scan *s, size_t k, size_t rn) {
     for (size_t i = k; i < k + rn; i++)
         if (!is_any(&s->tk[i], office) || (s->caseless != NE_CASELESS_LOWER && capitalized(&s->tk[i]))) return 0;
     return rn > 0;
-}
-
-/* Does role group g (NULL or "" for none) hold a state office? */
-static int state_office(const char *g) {
-    return g && (!strcmp(g, "GOV") || !strcmp(g, "LEG") || !strcmp(g, "MIL") || !strcmp(g, "JUD") || !strcmp(g, "COP"));
 }
 
 /* Does dictionary person x hold a state office at the article's date (a
