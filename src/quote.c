@@ -439,13 +439,10 @@ static int dangling(const struct ne_doc *d, int idx) {
 }
 
 /* Is token i of d a pronoun of the cues (QC_PRONOUN)?  A pronoun is a
-** one-word entry, so its word starts one: most words start none
-** (neW_first_classes_h, from its d->nhash), and need no lookup. */
+** one-word entry: the one-token match from its d->nhash, which most words
+** leave at their first-word slot (they start no entry). */
 static int cue_pronoun(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
-    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-    _Static_assert(QC_PRONOUN < 31, "a first word's class bit");
-    return (neW_first_classes_h(e->cues, t->norm, t->norm_len, d->nhash[i]) >> QC_PRONOUN & 1) &&
-           neW_get(e->cues, t->norm, t->norm_len, QC_PRONOUN);
+    return neW_match_h(e->cues, d->tokens.items, i, i + 1, QC_PRONOUN, d->nhash[i]) != NULL;
 }
 
 /* "Iranian officials He blamed": a capitalized pronoun inside a sentence,
