@@ -2239,6 +2239,21 @@ static void active_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns
     }
 }
 
+/* Is the one subject of the frame, up to the verb group at vs, a body named
+** as such ("the RSS executive committee", "the party's working committee")?
+** "The committee will meet on March 14" is the body's own sitting, no intent
+** to meet anyone (CAMEO 036 codes a commitment to meet or negotiate with
+** others); "Hamas will meet on Sunday" may be with a partner named elsewhere. */
+static int body_sitting(const ev_ctx *c, const ev_frame *f, int vs) {
+    static const char *const bodies[] = {"committee", "council", "panel",    "board",     "cabinet",
+                                         "executive", "assembly", "parliament", "senate", "commission",
+                                         "caucus",    "politburo", "presidium", "legislature", NULL};
+    int i = f->nsrc == 1 ? mention_tok(&c->sv, f->src[0]) : -1;
+    for (int k = i; k >= 0 && k < vs && !tok_is(c, k, ","); k++)
+        if (word_in(c, k, bodies)) return 1;
+    return 0;
+}
+
 /* Emits the verbal event framed by code_verb (the verb group at vs) after
 ** its last checks: reciprocal and two-sided acts need two sides, a joint
 ** act with a partner is emitted both ways.  Returns NE_OK or an error. */
@@ -2252,8 +2267,8 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f))) f->recip = 1;
     /* "met", "negotiated" or an accord (019) without a partner slot needs two sides ("X and Y
     ** met", "X and Y agreed that ..."; "the panel met", "Aeroflot negotiates", "the minister
-    ** agreed that ..." are none) */
-    if (!f->recip && !f->ntgt && !c->m.pt->has_target && !f->cc &&
+    ** agreed that ..." are none); their intention too when a body is to sit (body_sitting) */
+    if (!f->recip && !f->ntgt && !c->m.pt->has_target && (!f->cc || body_sitting(c, f, vs)) &&
         (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
          !strcmp(c->sv.t[c->m.anchor].lemma, "negotiate")))
         return NE_OK;
