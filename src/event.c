@@ -1512,6 +1512,27 @@ static int denial_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return 0;
 }
 
+/* A denial of an accusation that names the accuser ("Pakistan rejected US
+** assertions that it shelters militants", "rejected accusations by the US
+** that ...", "denied the allegations by the party's city chief"): the denial
+** is 016 toward the accuser (docs/ANNOTATION.md rule 10), and the accusation
+** it answers, reported as made, is the accuser's 112 against the one who
+** denies (rule 5).  ev is the denial, its target the accuser its slot named
+** (slot 1); pushes the accusation.  Returns NE_OK or an error. */
+static int denied_accusation(ev_ctx *c, const ne_event *ev, int slot) {
+    static const char *const nouns[] = {"accusation", "allegation", "charge", "assertion", "claim", NULL};
+    if (!slot || strcmp(ev->code, "016") || !ev->has_source || !ev->has_target || c->m.pt->kind != 'v') return NE_OK;
+    int has = 0;
+    for (int k = c->m.anchor + 1; k <= c->m.end && k < c->sv.n && !has; k++) has = word_in(c, k, nouns);
+    const ne_cameo_code *cc = neCameo_get(c->e->cameo, "112");
+    if (!has || !cc) return NE_OK;
+    ne_event x = *ev;
+    set_code(&x, cc);
+    x.source = ev->target;
+    x.target = ev->source;
+    return push_event(c->d, &x);
+}
+
 /* A warning that names no one warned and no act of force or coercion
 ** ("the bank's president warned that the recovery would be slow", "Trump
 ** warned that the country would be overrun") is a forecast, no threat (CAMEO
@@ -1757,7 +1778,7 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
 static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, int j) {
     ne_event ev = *base;
     int resolved, t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
-    int unknown = pair_sides(c, f, i, t, &ev, &resolved);
+    int unknown = pair_sides(c, f, i, t, &ev, &resolved), slot = ev.has_target;
     home_front_target(c, &ev);
     int mob = implied_mob(c, &ev);
     if (mob) ev.confidence *= 0.8;
@@ -1807,7 +1828,8 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         return NE_OK;
     }
     if (ev.has_source && c->nacted < EV_MAX_HELD) c->acted[c->nacted++] = ev.source.code;
-    return push_event(c->d, &ev);
+    int rc = push_event(c->d, &ev);
+    return rc ? rc : denied_accusation(c, &ev, slot);
 }
 
 /* One event per (source, target) pair of the frame. */
