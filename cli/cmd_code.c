@@ -16,6 +16,7 @@
 #define BATCH_BYTES ((size_t)8 * 1024 * 1024)
 #define MAX_THREADS 64
 #define MAX_DICTS 16
+#define OUT_BUFFER ((size_t)1 << 20)
 
 typedef struct job {
     cli_record rec;
@@ -32,6 +33,10 @@ typedef struct ctx {
     job *jobs;
     size_t njobs;
     atomic_size_t next;
+    /* with one thread the outputs go straight to direct as they are made
+    ** (input order; no copy); werr: the errno of a write to it that failed */
+    FILE *direct;
+    int werr;
     /* one document object per thread slot, kept across batches: its arena and
     ** lemma cache stay warm (freed by free_docs at the end) */
     ne_doc *docs[MAX_THREADS];
@@ -100,6 +105,9 @@ static void code_job(ctx *c, ne_doc *d, job *j) {
     if (rc != NE_OK) {
         j->failed = 1;
         j->msg = error_line(j->rec.where, ne_doc_errmsg(d));
+    } else if (c->direct) {
+        if (!c->werr && fwrite(out, 1, len, c->direct) != len) c->werr = errno ? errno : EIO;
+        j->msg = collect_warnings(d, j->rec.where);
     } else {
         j->out = copy_str(out, len);
         j->outlen = len;
@@ -180,9 +188,11 @@ static void progress(const cli_input *in, unsigned long long done, time_t t0, ti
             secs > 0 ? mb / secs : 0.0, final ? "\n" : "");
 }
 
-/* Write the batch's outputs and messages in input order; returns -1 on a write error. */
+/* Write the batch's outputs (those not written yet) and messages in input
+** order, then flush out (the batch's output is seen at once); returns -1 on
+** a write error. */
 static int flush_batch(ctx *c, FILE *out, unsigned long long *failed) {
-    int rc = 0;
+    int rc = c->werr ? -1 : 0;
     for (size_t i = 0; i < c->njobs; i++) {
         job *j = &c->jobs[i];
         if (j->msg) fputs(j->msg, stderr);
@@ -194,7 +204,8 @@ static int flush_batch(ctx *c, FILE *out, unsigned long long *failed) {
         memset(j, 0, sizeof *j);
     }
     c->njobs = 0;
-    return rc;
+    if (c->werr) errno = c->werr; /* for the caller's message */
+    return rc == 0 && fflush(out) != 0 ? -1 : rc;
 }
 
 static int parse_threads(const char *s, int *out) {
@@ -272,8 +283,10 @@ int cmd_code(int argc, char **argv) {
         return EXIT_SOME_BAD;
     }
     signal(SIGPIPE, SIG_IGN);
+    static char outbuf[OUT_BUFFER]; /* a write(2) per batch, not per 4 KB (stdio's default) */
+    setvbuf(out, outbuf, _IOFBF, sizeof outbuf);
     cli_input *in = cli_input_open(argv + optind, argc - optind);
-    ctx c = {.engine = e, .date = date, .format = format};
+    ctx c = {.engine = e, .date = date, .format = format, .direct = threads == 1 ? out : NULL};
     c.jobs = calloc(BATCH_RECORDS, sizeof *c.jobs);
     if (!in || !c.jobs) {
         cli_error("out of memory");
