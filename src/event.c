@@ -38,6 +38,7 @@ typedef struct ev_ctx {
     int nheld, nacted;
     int viewed;      /* the sentence's clause view is made (first_try) */
     int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
+    int unrest_doc;  /* unrest_text: 0 not asked yet, 1 no, 2 yes */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
@@ -1013,13 +1014,31 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** document's main country; NULL when neither is a country. */
 static const char *event_country(const ev_ctx *c, const ne_event *ev) { return place_country(c, ev, c->d->main_cc); }
 
+static const char *const unrest_words[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
+                                           "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
+
 /* Does the sentence speak of riots, mobs or communal or sectarian unrest? */
 static int unrest_sentence(const ev_ctx *c) {
-    static const char *const unrest[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
-                                         "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
     for (int k = 0; k < c->sv.n; k++)
-        if (word_in(c, k, unrest)) return 1;
+        if (word_in(c, k, unrest_words)) return 1;
     return 0;
+}
+
+/* Is the sentence, or the text it is in, about riots, mobs or communal
+** unrest (unrest_sentence, or three such words in the text: a riot story's
+** "65 persons had been burnt alive" names no mob in its own sentence)?  The
+** text is scanned once (c->unrest_doc). */
+static int unrest_text(ev_ctx *c) {
+    if (unrest_sentence(c)) return 1;
+    if (!c->unrest_doc) {
+        int n = 0;
+        for (size_t i = 0; i < c->d->tokens.n && n < 3; i++) {
+            const ne_token *t = NE_VEC_AT(c->d->tokens, ne_token, i);
+            n += ne_word_in(t->lemma, unrest_words) || ne_word_in(t->norm, unrest_words);
+        }
+        c->unrest_doc = n >= 3 ? 2 : 1;
+    }
+    return c->unrest_doc == 2;
 }
 
 /* Is the passive verb group starting at vs the predicate of a noun group or
@@ -1339,7 +1358,7 @@ static int background_unrest(const ev_ctx *c, const ne_event *ev) {
 ** claimed 600 lives", "the riots left 12 people dead") is a mob's on the civilians of
 ** that country, 180, as implied_mob codes it with civilian victims named.
 ** Fills the event's sides; returns 1 when it did, 2 for such violence. */
-static int implied_unrest(const ev_ctx *c, ne_event *ev) {
+static int implied_unrest(ev_ctx *c, ne_event *ev) {
     int riot = !strcmp(ev->code, "145");
     int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
     int force = !strcmp(ev->root, "18") || !strcmp(ev->root, "20") || plain_attack(c, ev); /* not firing, shelling, clashes */
@@ -1349,7 +1368,7 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
     if (!cc) return 0;
     if (riot) return ev->has_source = implied_actor(c, ev, cc, "CVL", "rioters", &ev->source);
     if (force) { /* killings in riots: a mob's violence on the civilians of the place (implied_mob) */
-        if (!unrest_sentence(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
+        if (!unrest_text(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
         ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
         ev->has_target = ev->has_source && implied_actor(c, ev, cc, "CVL", "victims", &ev->target);
         return ev->has_target ? 2 : 0;
@@ -1367,12 +1386,12 @@ static int implied_unrest(const ev_ctx *c, ne_event *ev) {
 ** unconventional violence: 180 (an 18x code stays).  Only for civilian
 ** victims (role CVL).  Fills the event's source and code; returns 1 when it
 ** did. */
-static int implied_mob(const ev_ctx *c, ne_event *ev) {
+static int implied_mob(ev_ctx *c, ne_event *ev) {
     if (ev->has_source || !ev->has_target || !violent_root(ev->root)) return 0;
     const char *cc = national(c, ev->target.country);
     int place = plain_attack(c, ev) && !ev->target.role; /* "the mob that attacked the house in ahmedabad" */
     if (!cc || (!place && (!ev->target.role || strcmp(ev->target.role, "CVL")))) return 0;
-    if (!unrest_sentence(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
+    if (!unrest_text(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
 }
 
@@ -1427,7 +1446,8 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
 
 /* Codes of measures on residents (implied_residents) and the roles of the
 ** state that take them. */
-static const char *const residents_codes[] = {"172", "1721", "1723", "1724", "151", "153", "191", NULL};
+static const char *const residents_codes[] = {"172", "1721", "1723", "1724", "151", "153", "191",
+                                              "132", "1321", "1323", "1324", NULL};
 static const char *const state_roles[] = {"GOV", "COP", "MIL", NULL};
 
 /* Passage obstructed (144, a protest: "put up barricades", "blocked the
@@ -1448,8 +1468,10 @@ static void state_barricade(const ev_ctx *c, ne_event *ev) {
 ** state government has banned rallies") are on the civilians of the
 ** source's country (docs/ANNOTATION.md rule 10), as implied_unrest codes
 ** them with no actor at all; so are a heightened alert or more police
-** against unrest (151, 153: "the administration has tightened security")
-** and roads barred (191: "police have put up barricades"). */
+** against unrest (151, 153: "the administration has tightened security"),
+** roads barred (191: "police have put up barricades") and threats of such
+** orders (132, 1321, 1323, 1324: "the collector threatened to impose curfew
+** if the violence continued"). */
 static int implied_residents(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     if (!ev->has_source || !ne_word_in(ev->code, residents_codes) || !ev->source.role ||
         !ne_word_in(ev->source.role, state_roles))
