@@ -386,27 +386,26 @@ static void name_cps_build(void) {
 }
 
 /* One word at s[*i] (its first byte is no space or hyphen): the folded
-** bytes to buf + *w, both advanced, and their ne_hash to *nh (hashed as
-** they are made); 0 when the name needs the tokenizer. */
+** bytes to buf + *w, both advanced, and their ne_hash to *nh; 0 when the
+** name needs the tokenizer. */
 static int simple_word(const char *s, size_t n, size_t *i, char *buf, size_t *w, int *up, uint32_t *nh) {
     size_t j = *i, o = *w;
-    uint32_t h = NE_HASH_SEED;
     for (; j < n; j++) {
         unsigned char c = (unsigned char)s[j];
         uint8_t k = name_byte[c];
-        if (k == 1) { buf[o++] = (char)c; h = ne_hash_step(h, c); continue; }
-        if (k == 2) { buf[o++] = (char)(c + 32); h = ne_hash_step(h, (uint8_t)(c + 32)); *up = 1; continue; }
+        if (k == 1) { buf[o++] = (char)c; continue; }
+        if (k == 2) { buf[o++] = (char)(c + 32); *up = 1; continue; }
         if (k == 4) break;
         if (k == 0 || j + 1 >= n || ((unsigned char)s[j + 1] & 0xC0) != 0x80) return 0;
         const name_cp *f = &name_cps[(c & 0x1F) << 6 | ((unsigned char)s[j + 1] & 0x3F)];
         if (!f->len) return 0;
         memcpy(buf + o, f->s, f->len);
-        for (unsigned b = 0; b < f->len; b++) h = ne_hash_step(h, (uint8_t)f->s[b]);
         o += f->len;
         *up |= f->upper;
         j++;
     }
-    *i = j, *w = o, *nh = h;
+    *nh = ne_hash(buf + *w, o - *w);
+    *i = j, *w = o;
     return 1;
 }
 

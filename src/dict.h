@@ -60,7 +60,7 @@ typedef struct ne_actor_info {
 /* The dictionary names that start at each token of d (within its sentence),
 ** found once per document into d->dmemo (arena) so that neDict_longest does
 ** not walk the trie again; idempotent.  Needs d's sentences; uses the
-** tokens' ne_hash from neLemma_tag (d->nhash) when it has run. */
+** tokens' ne_hash from the tokenizer (d->nhash) when it has one. */
 int neDict_prepare(struct ne_doc *d, const struct ne_engine *e);
 
 /* Per token of d, once neDict_prepare has run (NULL before): NE_DM() of the

@@ -981,19 +981,15 @@ static void plan_lookup(const struct ne_lcache *c, const ne_token *t, uint32_t n
     if (wants_memo(t)) __builtin_prefetch(&c->idx[nh & (2 * (LC_WORDS + 1) - 1)]);
 }
 
-/* Fill d->nhash (every token's ne_hash), lemmatize (d->lhash last) and
-** point d->wmemo at the tokens' word memos. */
+/* Lemmatize the tokens (each token's lemma is its norm until then: the
+** tokenizer's), fill d->lhash (the lemmas' ne_hash, from d->nhash, which the
+** tokenizer filled) and point d->wmemo at the tokens' word memos. */
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     const ne_lexicon *lx = e->lexicon;
     size_t n = d->tokens.n;
-    d->nhash = neA_alloc(&d->arena, (n + 1) * sizeof *d->nhash);
-    d->lhash = neA_alloc(&d->arena, (n + 1) * sizeof *d->lhash);
-    if (!d->nhash || !d->lhash) return NE_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-        d->nhash[i] = d->lhash[i] = ne_hash(t->norm, t->norm_len);
-        t->lemma = t->norm;
-    }
+    if (!d->nhash && !(d->nhash = neA_alloc(&d->arena, (n + 1) * sizeof *d->nhash))) return NE_NOMEM; /* no tokens */
+    if (!(d->lhash = neA_alloc(&d->arena, (n + 1) * sizeof *d->lhash))) return NE_NOMEM;
+    memcpy(d->lhash, d->nhash, n * sizeof *d->lhash);
     if (!lx) return NE_OK;
     if (lc_begin(d, lx, neW_serial(e->timewords), nePattern_serial(e->patterns)) ||
         !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo)))

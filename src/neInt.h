@@ -209,7 +209,7 @@ struct ne_doc {
     uint32_t title_sents;         /* how many of them are title sentences */
     ne_vec tokens;                /* ne_token, in sentence order */
     struct ne_dmemo *dmemo;       /* dictionary names at each token (dict.c), or NULL */
-    uint32_t *nhash, *lhash;      /* ne_hash of each token's norm and lemma (lemma.c, for the later stages) */
+    uint32_t *nhash, *lhash;      /* ne_hash of each token's norm (token.c, beside each token) and lemma (lemma.c) */
     struct ne_lcache *lcache;     /* lemmas of the words tagged so far, kept across articles (lemma.c), or NULL */
     struct ne_wmemo **wmemo;      /* each token's word memo (lemma.c, ne_wmemo), or NULL */
     ne_vec actors;                /* ne_actor (public struct) */
@@ -436,18 +436,67 @@ static inline int ne_word_in(const char *t, const char *const *words) {
         if (ne_word_is(t, *words)) return 1;
     return 0;
 }
-/* FNV-1a, the hash of words across the event stages: NE_HASH_SEED, then
-** ne_hash_step for each byte (for callers that hash bytes as they make them). */
-#define NE_HASH_SEED 2166136261u
-static inline uint32_t ne_hash_step(uint32_t h, uint8_t c) { return (h ^ c) * 16777619u; }
+/* The hash of words across the stages (d->nhash, word tables and sets, the
+** snapshots' tables): the word's bytes as little-endian 64-bit words, the
+** last one zero-padded, each folded into a state that starts as
+** NE_HASH_SEED ^ length by a 64x64->128-bit multiply whose halves are xored
+** (ne_hash_fold: every bit of the result, the low ones that tables and word
+** sets take too, depends on every bit of the word).  A word of up to eight
+** bytes is one multiply; the tokenizer hashes its plain words from the
+** lowercased words it holds (ne_hash_16) instead of reading them again. */
+#define NE_HASH_SEED 0x243F6A8885A308D3ull
+#define NE_HASH_K 0x9E3779B97F4A7C15ull
+static inline uint64_t ne_hash_fold(uint64_t h, uint64_t w) {
+    uint64_t x = h ^ w;
+#ifdef __SIZEOF_INT128__
+    unsigned __int128 p = (unsigned __int128)x * NE_HASH_K;
+    return (uint64_t)p ^ (uint64_t)(p >> 64);
+#else /* the same product from 32-bit halves */
+    uint64_t xl = (uint32_t)x, xh = x >> 32, kl = (uint32_t)NE_HASH_K, kh = NE_HASH_K >> 32;
+    uint64_t ll = xl * kl, lh = xl * kh, hl = xh * kl, hh = xh * kh;
+    uint64_t mid = (ll >> 32) + (uint32_t)lh + (uint32_t)hl;
+    return ((ll & 0xFFFFFFFFu) | mid << 32) ^ (hh + (lh >> 32) + (hl >> 32) + (mid >> 32));
+#endif
+}
+static inline uint32_t ne_hash_done(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
+/* Little-endian loads of eight and four bytes. */
+static inline uint64_t ne_load_le64(const char *s) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+static inline uint32_t ne_load_le32(const char *s) {
+    uint32_t w;
+    memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap32(w);
+#endif
+    return w;
+}
+/* The n bytes at s (1 to 8) as a little-endian word, zero-padded; reads
+** only those bytes. */
+static inline uint64_t ne_hash_load(const char *s, size_t n) {
+    if (n == 8) return ne_load_le64(s);
+    if (n >= 4) /* two overlapping reads: the bytes both have agree */
+        return (uint64_t)ne_load_le32(s) | (uint64_t)ne_load_le32(s + n - 4) << (8 * (n - 4));
+    const unsigned char *u = (const unsigned char *)s;
+    return (uint64_t)u[0] | (uint64_t)u[n >> 1] << (8 * (n >> 1)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+}
 static inline uint32_t ne_hash(const char *s, size_t n) {
-    uint32_t h = NE_HASH_SEED;
+    uint64_t h = NE_HASH_SEED ^ n;
     size_t i = 0;
-    for (; i + 4 <= n; i += 4) /* four steps a turn: a word's bytes with a quarter of the loop tests */
-        h = ne_hash_step(ne_hash_step(ne_hash_step(ne_hash_step(h, (uint8_t)s[i]), (uint8_t)s[i + 1]),
-                                      (uint8_t)s[i + 2]), (uint8_t)s[i + 3]);
-    for (; i < n; i++) h = ne_hash_step(h, (uint8_t)s[i]);
-    return h;
+    for (; i + 8 <= n; i += 8) h = ne_hash_fold(h, ne_load_le64(s + i));
+    if (i < n) h = ne_hash_fold(h, ne_hash_load(s + i, n - i));
+    return ne_hash_done(h);
+}
+/* ne_hash of a word of n bytes (1 to 16) held as two little-endian words,
+** zero-padded: w0 its first eight bytes, w1 the rest. */
+static inline uint32_t ne_hash_16(uint64_t w0, uint64_t w1, size_t n) {
+    uint64_t h = ne_hash_fold(NE_HASH_SEED ^ n, w0);
+    return ne_hash_done(n > 8 ? ne_hash_fold(h, w1) : h);
 }
 typedef struct ne_pattern {
     const ne_cameo_code *cameo; /* NULL: a sense filter ("-" in the file), matched but no event */

@@ -29,10 +29,11 @@ struct ne_abbrevs {
 /* The ASCII lower case of c (the sets' keys are compared case-insensitively). */
 static char lower_ascii(char c) { return (char)(c | ((c >= 'A' && c <= 'Z') << 5)); }
 
-/* ne_hash of the lower case of w. */
+/* The sets' own hash (FNV-1a) of the lower case of w: its bytes are
+** lowercased as they are hashed. */
 static uint32_t hash_lower(const char *w, size_t n) {
-    uint32_t h = NE_HASH_SEED;
-    for (size_t i = 0; i < n; i++) h = ne_hash_step(h, (uint8_t)lower_ascii(w[i]));
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)lower_ascii(w[i])) * 16777619u;
     return h;
 }
 

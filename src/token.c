@@ -394,16 +394,34 @@ static inline ne_token *new_token(ne_vec *v, size_t b, size_t e, uint8_t flags) 
     return token_init(NE_VEC_AT(*v, ne_token, v->n++), b, e, flags);
 }
 
+/* Room for cap tokens in d->tokens, and for one hash more in d->nhash, which
+** the tokenizer fills beside them: the ne_hash of each token's norm, which
+** the later stages read (lemma.c on).  d->nhash has room for
+** d->tokens.cap + 1 hashes whenever d->tokens has a capacity: only the
+** tokenizer grows d->tokens, and a vector made again (neV_init) has none. */
+static int tok_reserve(struct ne_doc *d, size_t cap) {
+    size_t had = d->tokens.cap;
+    if (neV_reserve(&d->arena, &d->tokens, cap)) return NE_NOMEM;
+    if (d->tokens.cap == had) return NE_OK;
+    uint32_t *h = neA_alloc(&d->arena, (d->tokens.cap + 1) * sizeof *h);
+    if (!h) return NE_NOMEM;
+    if (d->tokens.n) memcpy(h, d->nhash, d->tokens.n * sizeof *h);
+    d->nhash = h; /* the old array stays in the arena until reset */
+    return NE_OK;
+}
+
 /* Append the token [b, e); ascii: the caller knows it has only ASCII bytes. */
 static int push_token(struct ne_doc *d, normpool *np, const char *s, size_t n, size_t b, size_t e,
                       enum cclass first, uint8_t flags, int ascii) {
     ne_vec *v = &d->tokens;
-    if (v->n == v->cap && neV_reserve(&d->arena, v, v->cap * 2 + 64)) return NE_NOMEM;
+    if (v->n == v->cap && tok_reserve(d, v->cap * 2 + 64)) return NE_NOMEM;
     ne_token *t = new_token(v, b, e, flags);
     if (ascii && (unsigned char)s[b] >= 0x80) ascii = 0; /* a stray invalid byte (raw dictionary text) */
     int rc = ascii ? norm_ascii(&d->arena, np, t, s + b, e - b, n - b, first) : norm_utf8(&d->arena, t, s + b, e - b, first);
+    if (rc) return rc;
     t->lemma = t->norm;
-    return rc;
+    d->nhash[v->n - 1] = ne_hash(t->norm, t->norm_len);
+    return NE_OK;
 }
 
 /* ---- word boundaries ---- */
@@ -724,6 +742,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
     const size_t n = sc->n;
     ne_vec *v = &sc->d->tokens;
     ne_token *tk = v->items;
+    uint32_t *nh = sc->d->nhash; /* room for v->cap: tok_reserve */
     size_t nt = v->n;
     const size_t cap = v->cap;
     normpool np = sc->np;
@@ -740,6 +759,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         ne_token *t = token_init(&tk[nt], i, i + len, flags);
         if (len == 1) {
             norm_byte(t, s[i], c);
+            nh[nt] = ne_hash(t->norm, 1);
         } else {
             char *r = norm_room(&sc->d->arena, &np, len < 8 ? 8 : 16);
             if (!r) {
@@ -751,6 +771,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
             t->norm = r;
             t->norm_len = (uint16_t)len;
             t->shape = c == C_LETTER ? word_shape((size_t)up, (size_t)low, is_upper(s[i])) : NE_SH_NUM;
+            nh[nt] = ne_hash_16(w[0], w[1], len);
         }
         t->lemma = t->norm;
         nt++;
@@ -792,7 +813,7 @@ static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_e
 int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     scan sc = {.d = d, .e = e, .s = d->seg[seg], .n = d->seg_len[seg], .flags = NE_TF_PARA_START, .line_start = 1};
     size_t i = 0, k, first = d->tokens.n;
-    if (neV_reserve(&d->arena, &d->tokens, d->tokens.n + sc.n / 5 + 16)) return NE_NOMEM;
+    if (tok_reserve(d, d->tokens.n + sc.n / 5 + 16)) return NE_NOMEM;
     while (i < sc.n) {
         enum cclass c = class_at(sc.s, sc.n, i, &k);
         if (c == C_SPACE || c == C_NEWLINE) {
