@@ -1265,9 +1265,33 @@ static int word_mention(scan *s, np *p, size_t i, size_t *jp) {
     return -1;
 }
 
+/* Does the unknown capitalized name [j, e) of two words or more end in a
+** word that names an organization, not a person ("Tax Policy Center",
+** "Clinton Global Initiative", "Columbia University"): the head noun of an
+** organization or group (nominals.txt ORG or GRP) or a role word for no
+** single person (roles.txt: "university" EDU)?  Then it is an organization
+** (is no "he" or "she"), of that word's role; *role is "" when none. */
+static int org_name(scan *s, size_t j, size_t e, char role[4]) {
+    const ne_dentry *x;
+    role[0] = 0;
+    if (e < j + 2 || !capitalized(&s->tk[e - 1])) return 0;
+    /* "Ivy League-trained surgeon": part of an adjective, no actor of its own */
+    if (e + 1 < s->b && s->tk[e].shape == NE_SH_DASH && !(s->tk[e].flags & NE_TF_SPACE_BEFORE) &&
+        s->tk[e + 1].shape == NE_SH_LOWER)
+        return 0;
+    if (match(s, e - 1, NE_DM(NE_DT_NOMINAL), &x) == 1) {
+        int cl = nominal_class(neDict_code(s->e, x, 0));
+        return cl == NE_DT_ORG || cl == NE_DT_GROUP;
+    }
+    if (match(s, e - 1, NE_DM(NE_DT_ROLE), &x) != 1 || x->person) return 0;
+    const char *r = role_of(s, x);
+    if (r && strlen(r) == 3) memcpy(role, r, 4);
+    return 1;
+}
+
 /* A capitalized name at token j that no dictionary holds: a person with an
-** initial ("Harry M. Reid"), a place (skipped: returns 2 with p->end past it)
-** or an unknown actor.  Returns parse_at's result. */
+** initial ("Harry M. Reid"), a place (skipped: returns 2 with p->end past it),
+** an organization (org_name) or an unknown actor.  Returns parse_at's result. */
 static int name_mention(scan *s, np *p, size_t j) {
     const ne_dentry *x;
     size_t n;
@@ -1287,8 +1311,12 @@ static int name_mention(scan *s, np *p, size_t j) {
     p->kind = NE_ACTOR_UNKNOWN;
     p->start = j;
     p->end = e;
-    if (!p->info.person) p->info.person = e - j >= 2 ? 1 : 2;
     p->info.type = NE_DT_COUNT;
+    if (!p->info.person && org_name(s, j, e, p->role)) { /* coref gives it the main country */
+        p->info.type = NE_DT_ORG;
+        return 1;
+    }
+    if (!p->info.person) p->info.person = e - j >= 2 ? 1 : 2;
     return 1;
 }
 

@@ -10,6 +10,7 @@
 #define PERSON_WINDOW 1  /* sentences back he/she may reach (one more past a sentence naming no one) */
 #define PRONOUN_WINDOW 3 /* sentences back it/they may reach */
 #define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
+#define NAMED_KIND_WINDOW 20 /* ... one whose head word the antecedent's name holds ("the commission") */
 #define SPEAKER_WINDOW 8 /* sentences back the "he" of `"...," he said` may reach */
 #define ROLE_PRONOUNS(pm) ((pm)->plural)
 
@@ -63,7 +64,7 @@ static int is_collective(const cctx *c, size_t k) {
     const ne_actor_info *in = &c->inf[k];
     size_t r = root_of(c, k);
     if (in->person != 0 || c->inf[r].person != 0 || c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
-    if (c->act[k].kind == NE_ACTOR_UNKNOWN) return 0;
+    if (c->act[k].kind == NE_ACTOR_UNKNOWN) return in->type == NE_DT_ORG; /* "Tax Policy Center" (actor.c org_name) */
     return in->type != NE_DT_DEMONYM && in->type != NE_DT_PERSON;
 }
 
@@ -224,6 +225,34 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
 }
 
 typedef int (*fit_fn)(const cctx *, size_t, size_t);
+
+/* Does the text or name of mention k hold word w (a lemma) as a whole word,
+** in any case ("commission" in "National Human Rights Commission of India")? */
+static int holds_word(const cctx *c, size_t k, const char *w) {
+    size_t n = strlen(w);
+    for (uint32_t i = c->inf[k].tok_first; i < c->inf[k].tok_end; i++)
+        if (ne_word_is(c->tk[i].lemma, w)) return 1;
+    const char *name = c->act[k].name;
+    for (const char *p = name; p && *p; p++) {
+        if (p != name && p[-1] != ' ') continue;
+        size_t i = 0;
+        while (i < n && p[i] && (p[i] | 0x20) == w[i]) i++;
+        if (i == n && (p[n] == 0 || p[n] == ' ')) return 1;
+    }
+    return 0;
+}
+
+/* Nominal m of an organization without a role ("the commission", "the
+** association") and a mention k whose own words or name hold m's head word
+** ("the National Human Rights Commission"): the body named, looked for
+** before any other organization (nominal_fits). */
+static int named_kind_fits(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *nm = &c->inf[m];
+    if (c->act[m].role || nm->person || (nm->nominal_class != NE_DT_ORG && nm->nominal_class != NE_DT_GROUP))
+        return 0;
+    const char *w = c->tk[nm->tok_end - 1].lemma;
+    return (holds_word(c, k, w) || holds_word(c, root_of(c, k), w)) && nominal_fits(c, m, k);
+}
 
 /* Is mention k usable as an antecedent of m at all? */
 static int before(const cctx *c, size_t m, size_t k) {
@@ -560,7 +589,7 @@ static int role_only(const cctx *c, size_t m) {
     uint32_t n = c->inf[m].tok_end - c->inf[m].tok_first;
     return a->kind == NE_ACTOR_NOMINAL ||
            (a->kind == NE_ACTOR_UNKNOWN &&
-            (n >= 3 || (n == 2 && c->inf[m].person == 1 && strcmp(a->role, "MIL") &&
+            (n >= 3 || c->inf[m].type == NE_DT_ORG || (n == 2 && c->inf[m].person == 1 && strcmp(a->role, "MIL") &&
                         c->tk[c->inf[m].tok_end - 1].shape == NE_SH_CAP)));
 }
 
@@ -872,7 +901,9 @@ static void adopt_full_names(cctx *c) {
 /* Unknown names of people ("9/11 widow Terry Strada ... Strada accused",
 ** "Glenn Beck said") that the text shows to be persons take the main
 ** country, as a country code without a role: CAMEO codes a person who
-** holds no office by the country (docs/ANNOTATION.md rule 9). */
+** holds no office by the country (docs/ANNOTATION.md rule 9).  So do
+** unknown organizations whose name says so but gives no role ("Tax Policy
+** Center", actor.c org_name). */
 static void main_country_persons(cctx *c) {
     const char *cc = NULL;
     int looked = 0;
@@ -880,8 +911,10 @@ static void main_country_persons(cctx *c) {
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
         if (a->kind != NE_ACTOR_UNKNOWN || a->ref >= 0 || a->code || (a->role && a->role[0]) ||
-            c->inf[m].tok_end - c->inf[m].tok_first < 2 || c->inf[m].tok_end - c->inf[m].tok_first > 3 ||
-            c->inf[m].person == 0 || !confirmed_person(c, m))
+            c->inf[m].tok_end - c->inf[m].tok_first < 2)
+            continue;
+        if (c->inf[m].type != NE_DT_ORG && (c->inf[m].tok_end - c->inf[m].tok_first > 3 || c->inf[m].person == 0 ||
+                                            !confirmed_person(c, m)))
             continue;
         if (!looked) { cc = main_country(c, &ncountries); looked = 1; }
         if (!cc) return;
@@ -913,7 +946,10 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         if (a->kind == NE_ACTOR_PRONOUN && c.speaks && c.speaks[m] == SPK_PRONOUN) k = speaker_antecedent(&c, m);
         else if (a->kind == NE_ACTOR_PRONOUN && c.inf[m].person == 1) k = person_antecedent(&c, m);
         else if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, PRONOUN_WINDOW, pronoun_fits);
-        else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) k = placed_nominal(&c, m, nearest(&c, m, NOMINAL_WINDOW, nominal_fits));
+        else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) {
+            if ((k = nearest(&c, m, NAMED_KIND_WINDOW, named_kind_fits)) < 0) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
+            k = placed_nominal(&c, m, k);
+        }
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
             k = surname_of(&c, m);
         else if (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_DEMONYM && c.inf[m].tok_end == c.inf[m].tok_first + 1)

@@ -1182,14 +1182,16 @@ static int nameless_target(const ev_ctx *c, ne_event *ev) {
 }
 
 /* Is mention a (or -1) a person's name the dictionaries do not know: two or
-** three capitalized words that no entry, place or earlier mention codes? */
+** three capitalized words that no entry, place or earlier mention codes?  So
+** is an organization's name of that kind (actor.c org_name: "the Neighborhood
+** Association"), coded the same way. */
 static int unknown_name(const ev_ctx *c, int a) {
     if (a < 0 || (size_t)a >= c->d->actors.n) return 0;
     const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
     const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, a);
     uint32_t n = in->tok_end - in->tok_first;
     return ac->kind == NE_ACTOR_UNKNOWN && !ac->code && ac->ref < 0 && !(ac->role && ac->role[0]) && n >= 2 &&
-           n <= 3 && in->person == 1;
+           n <= 3 && (in->person == 1 || in->type == NE_DT_ORG);
 }
 
 /* A person the dictionaries do not know, named in the target slot of a

@@ -93,8 +93,8 @@ actor() {
 }
 # a gazetteer town (Flint is also in Wales), a town's office and a name: the office holder,
 # of the main country (actor.c town_title); a function word or another office is no town's
-code_text "Obama visited Ohio and Texas. Flint Mayor Karen Weaver criticized the state on Monday."
-actor "Flint Mayor Karen Weaver" '"USAGOV"'
+code_text "Obama visited Ohio and Texas. Flint Mayor Karen Walden criticized the state on Monday."
+actor "Flint Mayor Karen Walden" '"USAGOV"'
 code_text "Obama visited Ohio and Texas. Bridge President Jessica Mackler criticized the state."
 actor "Bridge President Jessica Mackler" null
 code_text "Obama visited Ohio and Texas. As President Obama said, the state failed."
