@@ -290,11 +290,21 @@ static int ends_with_ing(const ne_token *t) {
     return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
 }
 
-/* Tokens an element before the anchor may step over: adverbs and the
+/* Is the comma at i between a word said twice for emphasis ("is very, very
+** weak", "really, really bad")? */
+static int emphasis_comma(const ne_sview *sv, int i) {
+    return i > 0 && i + 1 < sv->n && !strcmp(sv->t[i].norm, ",") && sv->t[i + 1].shape == NE_SH_LOWER &&
+           (sv->wc[i + 1] == NE_WC_ADV || sv->wc[i + 1] == NE_WC_OPEN) && !strcmp(sv->t[i - 1].norm, sv->t[i + 1].norm);
+}
+
+/* Tokens an element before the anchor may step over: adverbs, the
 ** auxiliaries of the verb group ("police have arrested", "troops had
-** killed"); negation and modals stay modality (docs/PATTERNS.md). */
+** killed") and a word said twice with its comma; negation and modals stay
+** modality (docs/PATTERNS.md). */
 static int back_skippable(const ev_ctx *c, int i) {
     int wc = c->sv.wc[i];
+    const ne_sview *sv = &c->sv;
+    if (emphasis_comma(sv, i) || emphasis_comma(sv, i + 1)) return 1; /* both the comma and the first word */
     return wc == NE_WC_ADV || wc == NE_WC_HAVE || (wc == NE_WC_BE && c->m.anchor > 0 &&
                                                     ends_with_ing(&c->sv.t[c->m.anchor]));
 }
