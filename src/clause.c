@@ -664,6 +664,21 @@ int neClause_infinitive_to(const ne_sview *sv, int vs, int lo) {
     return p >= 0 && vs < sv->n ? coordinated_infinitive(sv, p, vs, lo) : -1;
 }
 
+/* Is the "would" at k a past habit ("at times Axelrod would meet Ailes", "he
+** would often call the editor")? A word of frequency in the clause before the
+** verb at i says so: the acts happened, again and again; "said he would meet
+** Ailes" stays an announced act. */
+static int habitual_would(const ne_sview *sv, int k, int lo, int i) {
+    static const char *const often[] = {"often", "sometimes", "usually", "frequently", "occasionally",
+                                        "regularly", "routinely", "repeatedly", "periodically", NULL};
+    if (!is_word(sv, k, "would")) return 0;
+    for (int j = lo; j < i; j++) {
+        if (ne_word_in(sv->t[j].norm, often)) return 1;
+        if (j + 1 < i && is_word(sv, j, "at") && is_word(sv, j + 1, "times")) return 1;
+    }
+    return 0;
+}
+
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     int m = 0;
     *gov = -1;
@@ -675,7 +690,7 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     for (int k = vs; k < i && !noun; k++) {
         int c = WC(sv, k);
         if (c == NE_WC_NEG) m |= NE_MOD_NEG;
-        if (c == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER) {
+        if (c == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER && !habitual_would(sv, k, lo, i)) {
             m |= NE_MOD_MODAL;
             if (is_word(sv, k, "will") || is_word(sv, k, "shall") || is_word(sv, k, "would") || is_word(sv, k, "'ll") ||
                 is_word(sv, k, "wo")) /* "won't" */

@@ -2339,6 +2339,9 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     ** or the party awarding ("bought X", "awarded X a contract", "placed an order
     ** with X"); "a deal with X", "merged with X" are joint */
     if (!strcmp(c->m.pt->cameo->code, "061") && (!tok_is(c, p, "with") || purchase(c))) return rc;
+    /* accord with someone ("agreed with X", "an understanding with X") is mutual; echoing or
+    ** sharing someone's view ("Democrats echoed Clinton") is one side's (CAMEO 019) */
+    if (!strcmp(c->m.pt->cameo->code, "019") && !tok_is(c, p, "with")) return rc;
     return emit(c, &r);
 }
 

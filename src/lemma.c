@@ -187,6 +187,7 @@ static const lx_class word_classes[] = {
     {"also", NE_WC_ADV}, {"already", NE_WC_ADV}, {"yet", NE_WC_ADV}, {"still", NE_WC_ADV},
     {"just", NE_WC_ADV}, {"then", NE_WC_ADV}, {"now", NE_WC_ADV}, {"later", NE_WC_ADV}, {"earlier", NE_WC_ADV},
     {"again", NE_WC_ADV}, {"even", NE_WC_ADV}, {"further", NE_WC_ADV}, {"first", NE_WC_ADV},
+    {"often", NE_WC_ADV}, {"sometimes", NE_WC_ADV}, {"always", NE_WC_ADV}, {"soon", NE_WC_ADV},
     {"perhaps", NE_WC_SPEC}, {"maybe", NE_WC_SPEC}, {"possibly", NE_WC_SPEC}, {"potentially", NE_WC_SPEC},
     {"probably", NE_WC_SPEC}, {"likely", NE_WC_SPEC}, {"unlikely", NE_WC_SPEC},
     /* lemmas: auxiliaries, reporting verbs, implicative verbs ("used X to attack") */
