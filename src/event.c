@@ -226,6 +226,9 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     for (int a = 0; a < 2 && p + 1 < c->sv.n && c->sv.t[p].shape == NE_SH_QUOTE; a++) p++; /* to "strike" Israel */
     if (p >= c->sv.n) return 0;
     if (c->sv.wc[p] == NE_WC_DET && is_recip(c, p + 1)) p++; /* "both ... each other" */
+    int q = p; /* an agent, never the object: "figures released (Thursday) by the ministry" */
+    while (q < c->sv.n && c->sv.t[q].timex >= 0 && c->sv.t[q].timex == c->sv.t[p].timex) q++;
+    if (q < c->sv.n && tok_is(c, q, "by")) return 0;
     int maxe = slot_max_end(c, p), fa = first_actor(c, p, maxe), any = slot_actor_in(c, p, maxe, fa);
     /* "release +!": not "released a poll" */
     for (int e = maxe; e >= p && (any || !c->m.pt->elems[k].need_actor); e--) {
@@ -237,6 +240,13 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     if (target) c->m.ts = c->m.te = -1;
     else c->m.ss = c->m.se = -1;
     return target && object_relative(c, p) && match_fwd(c, k + 1, p);
+}
+
+/* Does pattern pt have a "+!" slot (its target must name an actor)? */
+static int needs_actor(const ne_pattern *pt) {
+    for (int k = 0; k < pt->nelems; k++)
+        if (pt->elems[k].need_actor) return 1;
+    return 0;
 }
 
 /* An optional passive agent right after the anchor: "by" + noun group. */
@@ -422,7 +432,7 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
     if (time_skip) {
         int t = after_time(c, start);
         if (t == start || t >= c->sv.n) return 0;
-        start = t;
+        start = c->m.passive && c->m.bys < 0 ? take_agent(c, t) : t; /* "released on Thursday by the ministry" */
     }
     return match_back(c, pt->anchor - 1, i - 1) && match_fwd(c, pt->anchor + 1, start);
 }
@@ -2404,6 +2414,9 @@ static int code_verb(ev_ctx *c) {
         ns = planned;
         f.rule = "intent-noun: source=support-verb-subject";
     }
+    if (c->m.passive && !ns && needs_actor(c->m.pt) && c->m.pt->cameo &&
+        strcmp(c->m.pt->cameo->root, "15") < 0)
+        return NE_OK; /* "figures released by the ministry": a "+!" act done to no actor (force keeps its victims) */
     if (c->m.passive) passive_sides(c, &f, vs, subj, ns);
     else active_sides(c, &f, vs, subj, ns);
     return emit_verb(c, &f, vs);
