@@ -10,7 +10,6 @@
 #define PERSON_WINDOW 1  /* sentences back he/she may reach (one more past a sentence naming no one) */
 #define PRONOUN_WINDOW 3 /* sentences back it/they may reach */
 #define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
-#define NAMED_KIND_WINDOW 20 /* ... one whose head word the antecedent's name holds ("the commission") */
 #define SPEAKER_WINDOW 8 /* sentences back the "he" of `"...," he said` may reach */
 #define ROLE_PRONOUNS(pm) ((pm)->plural)
 
@@ -242,15 +241,18 @@ static int holds_word(const cctx *c, size_t k, const char *w) {
     return 0;
 }
 
-/* Nominal m of an organization without a role ("the commission", "the
-** association") and a mention k whose own words or name hold m's head word
-** ("the National Human Rights Commission"): the body named, looked for
-** before any other organization (nominal_fits). */
-static int named_kind_fits(const cctx *c, size_t m, size_t k) {
+/* Is nominal m one of an organization or group without a role ("the
+** commission", "the association"), which named_kind_fits looks for first? */
+static int kind_nominal(const cctx *c, size_t m) {
     const ne_actor_info *nm = &c->inf[m];
-    if (c->act[m].role || nm->person || (nm->nominal_class != NE_DT_ORG && nm->nominal_class != NE_DT_GROUP))
-        return 0;
-    const char *w = c->tk[nm->tok_end - 1].lemma;
+    return !c->act[m].role && !nm->person && (nm->nominal_class == NE_DT_ORG || nm->nominal_class == NE_DT_GROUP);
+}
+
+/* Nominal m of kind_nominal and a mention k whose own words or name hold m's
+** head word ("the National Human Rights Commission"): the body named, looked
+** for before any other organization (nominal_fits). */
+static int named_kind_fits(const cctx *c, size_t m, size_t k) {
+    const char *w = c->tk[c->inf[m].tok_end - 1].lemma;
     return (holds_word(c, k, w) || holds_word(c, root_of(c, k), w)) && nominal_fits(c, m, k);
 }
 
@@ -947,7 +949,8 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         else if (a->kind == NE_ACTOR_PRONOUN && c.inf[m].person == 1) k = person_antecedent(&c, m);
         else if (a->kind == NE_ACTOR_PRONOUN) k = nearest(&c, m, PRONOUN_WINDOW, pronoun_fits);
         else if (a->kind == NE_ACTOR_NOMINAL && possessor(&c, m) < 0) {
-            if ((k = nearest(&c, m, NAMED_KIND_WINDOW, named_kind_fits)) < 0) k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
+            if (!kind_nominal(&c, m) || (k = nearest(&c, m, NOMINAL_WINDOW, named_kind_fits)) < 0)
+                k = nearest(&c, m, NOMINAL_WINDOW, nominal_fits);
             k = placed_nominal(&c, m, k);
         }
         else if (a->kind == NE_ACTOR_UNKNOWN || (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_PERSON))
