@@ -1045,18 +1045,18 @@ static int unrest_sentence(const ev_ctx *c) {
 }
 
 /* Is the sentence, or the text it is in, about riots, mobs or communal
-** unrest (unrest_sentence, or three such words in the text: a riot story's
+** unrest (unrest_sentence, or two such words in the text: a riot story's
 ** "65 persons had been burnt alive" names no mob in its own sentence)?  The
 ** text is scanned once (c->unrest_doc). */
 static int unrest_text(ev_ctx *c) {
     if (unrest_sentence(c)) return 1;
     if (!c->unrest_doc) {
         int n = 0;
-        for (size_t i = 0; i < c->d->tokens.n && n < 3; i++) {
+        for (size_t i = 0; i < c->d->tokens.n && n < 2; i++) {
             const ne_token *t = NE_VEC_AT(c->d->tokens, ne_token, i);
             n += ne_word_in(t->lemma, unrest_words) || ne_word_in(t->norm, unrest_words);
         }
-        c->unrest_doc = n >= 3 ? 2 : 1;
+        c->unrest_doc = n >= 2 ? 2 : 1;
     }
     return c->unrest_doc == 2;
 }
@@ -1761,10 +1761,14 @@ static int private_resignation(const ev_ctx *c, const ne_event *ev) {
 
 /* "hold" is detention (173) only in the passive ("50 persons were held"):
 ** in the active one holds sessions, programmes and talks, whoever is in
-** them ("the council is holding its session"). */
+** them ("the council is holding its session").  So is "pick up" unless a
+** pattern names the police before it ("six persons were picked up", "the
+** police picked up six persons"; not "he picked up the endorsement of the
+** union"). */
 static int active_hold(const ev_ctx *c) {
-    return !c->m.passive && c->m.pt->kind == 'v' && !strcmp(c->m.pt->cameo->code, "173") &&
-           !strcmp(c->sv.t[c->m.anchor].lemma, "hold");
+    if (c->m.passive || c->m.pt->kind != 'v' || strcmp(c->m.pt->cameo->code, "173")) return 0;
+    const char *lemma = c->sv.t[c->m.anchor].lemma;
+    return !strcmp(lemma, "hold") || (!strcmp(lemma, "pick") && c->m.begin == c->m.anchor);
 }
 
 /* "Met" takes a party as object, a person or a group the dictionaries may not
