@@ -323,9 +323,12 @@ static int word_usage(scan *s) {
 
 /* Bits of scan.lists beside the L_* lists: parse_at surely finds nothing at
 ** the token in a sentence of capitals and lower case (surely_none): no
-** dictionary name starts there, it is no determiner, pronoun, honorific or
-** "former", and it is not capitalized (Q_LOWER) or is (Q_CAP: nothing only
-** in a headline-style sentence, where no unknown name starts). */
+** dictionary name may match there (neDict_token_allowed: an all-lowercase
+** word starts many names, "new" of "New York", that want capitals, and
+** every dictionary test of parse_at goes through neDict_longest), it is no
+** determiner, pronoun, honorific or "former", and it is not capitalized
+** (Q_LOWER) or is (Q_CAP: nothing only in a headline-style sentence, where no
+** unknown name starts). */
 #define Q_LOWER (1u << 14)
 #define Q_CAP (1u << 15)
 _Static_assert(L_COUNT <= 14, "the L_* lists and the Q_* bits share scan.lists");
@@ -354,11 +357,11 @@ static int word_lists(scan *s) {
     const unsigned starts = 1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER;
     ne_wmemo *const *wm = s->d->wmemo;
     const uint32_t *nh = s->d->nhash;
-    const uint16_t *dtypes = s->dtypes;
+    const uint16_t *allowed = neDict_token_allowed(s->d);
     for (size_t i = 0; i < n; i++) {
         const ne_token *t = &s->tk[i];
         unsigned b = word_lw_lists(t, nh[i], wm ? wm[i] : NULL), q = capitalized(t) ? Q_CAP : Q_LOWER;
-        l[i] = (uint16_t)(b | ((dtypes[i] | (b & starts)) ? 0 : q));
+        l[i] = (uint16_t)(b | ((allowed[i] | (b & starts)) ? 0 : q));
         if (q == Q_CAP && !(t->flags & NE_TF_SENT_START)) ne_ws_add(&s->midcap, nh[i]);
     }
     s->lists = l;
@@ -1454,12 +1457,12 @@ static void shared_roles(scan *s, size_t first) {
 
 /* The Q_* bits of scan.lists of the tokens where parse_at surely finds
 ** nothing in the current sentence: every test of parse_at fails at once
-** there: no dictionary name starts there (the names, places and roles it
-** matches), no determiner, pronoun or honorific, not "former" or "ex" (which
-** move the head), not in lower-case text (where a word may be an earlier
-** name's surname, caseless_surname: no token is skipped), and no
-** capitalized word that could start an unknown name.  Most lower-case words;
-** keep in step with parse_at (and word_lists). */
+** there: no dictionary name may match there (the names, places and roles
+** it matches, all through neDict_longest), no determiner, pronoun or
+** honorific, not "former" or "ex" (which move the head), not in lower-case
+** text (where a word may be an earlier name's surname, caseless_surname: no
+** token is skipped), and no capitalized word that could start an unknown
+** name.  Most lower-case words; keep in step with parse_at (and word_lists). */
 static uint16_t surely_none(const scan *s) {
     if (s->caseless == NE_CASELESS_LOWER) return 0;
     return s->titlecase ? Q_LOWER | Q_CAP : Q_LOWER;

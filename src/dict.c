@@ -1538,6 +1538,7 @@ static __attribute__((noinline)) size_t longest_at(const struct ne_engine *e, co
 }
 
 const uint16_t *neDict_token_types(const struct ne_doc *d) { return d->dmemo ? d->dmemo->types : NULL; }
+const uint16_t *neDict_token_allowed(const struct ne_doc *d) { return d->dmemo ? d->dmemo->allowed : NULL; }
 
 size_t neDict_longest(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                       uint32_t typemask, uint32_t *hit) {

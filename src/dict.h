@@ -68,6 +68,11 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e);
 ** typemask has no name for neDict_longest (callers test it inline to save
 ** the call). */
 const uint16_t *neDict_token_types(const struct ne_doc *d);
+/* The same restricted to the names that may match as each token is written
+** (an all-lowercase token in case-marked text matches only the names that
+** allow it): a token whose bits miss typemask has no name for neDict_longest;
+** NULL before neDict_prepare. */
+const uint16_t *neDict_token_allowed(const struct ne_doc *d);
 
 /* Longest dictionary name starting at token i (tokens [i, end) of i's
 ** sentence; end is at most the sentence's end) that has an entry whose type is in typemask and whose
