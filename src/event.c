@@ -506,15 +506,20 @@ static inline __attribute__((always_inline)) uint32_t next_try(ev_ctx *c, int i,
     return n;
 }
 
+/* next_try after pattern k: the next pattern of an's list of kind that
+** match_at may try at anchor i, or the list's length. */
+static uint32_t try_after(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_t k) {
+    return next_try(c, i, an, kind, k + 1);
+}
+
 /* Try the patterns of one kind (0 verbs, 1 nouns) at anchor i, longest first,
-** from pattern *from on, among those next_try gives; a verb pattern may step
-** over a time phrase right after its anchor ("threatened on Monday to break
-** relations", "agreed Tuesday to"). */
-static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_t *from) {
-    uint32_t n = an->n[kind];
-    for (uint32_t k = next_try(c, i, an, kind, *from); k < n; k = next_try(c, i, an, kind, k + 1)) {
-        const ne_pattern *pt = an->list[kind][k].pt;
-        *from = k + 1;
+** from pattern *k on (one next_try gave, or the list's length), among those
+** next_try gives; *k is left at the pattern that matched.  A verb pattern may
+** step over a time phrase right after its anchor ("threatened on Monday to
+** break relations", "agreed Tuesday to"). */
+static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_t *k) {
+    for (uint32_t n = an->n[kind]; *k < n; *k = try_after(c, i, an, kind, *k)) {
+        const ne_pattern *pt = an->list[kind][*k].pt;
         if (match_at(c, i, pt, kind, 0)) return 1;
         if (kind == 0 && pt->nelems > pt->anchor + 1 && c->timed && match_at(c, i, pt, kind, 1)) /* pas_at is i */
             return 1;
@@ -2712,8 +2717,8 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
             int i = pos[k], rc = NE_OK;
             /* a match whose only pairs had one actor on both sides ("Sudan deployed troops
             ** to Darfur") gives way to the next shorter pattern ("deploy troops") */
-            uint32_t from = first_try(c, i, an[i], kind, &rc);
-            while (from < an[i]->n[kind] && match_anchor(c, i, an[i], kind, &from)) {
+            for (uint32_t p = first_try(c, i, an[i], kind, &rc); match_anchor(c, i, an[i], kind, &p);
+                 p = try_after(c, i, an[i], kind, p)) {
                 int in_slot = c->sv.used[i]; /* 2: a verb's target slot, 3: one of an unrealized act */
                 mark_used(c, kind);
                 if (!c->m.pt->cameo) break; /* a sense that is no event ("shot back") */
