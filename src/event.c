@@ -439,14 +439,18 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
 
 static void set_bit(uint64_t *bits, uint32_t k) { bits[k >> 6] |= (uint64_t)1 << (k & 63); }
 
-/* Into cand, the filters of key index ks whose all[0] the set words has. */
+/* Into cand, the filters of key index ks whose all[0] the set words has:
+** only the words of the map that hold keys (ks->used) are read: a list's
+** few dozen keys leave about a third of its 64 words empty. */
 static void keyed_cands(const ne_pkeys *ks, const ne_wordset *words, uint64_t *cand) {
     for (uint32_t x = ks->at[ks->nkeys]; x < ks->at[ks->nkeys + 1]; x++) set_bit(cand, ks->idx[x]); /* no word */
-    for (int w = 0; w < NE_WS_BITS / 64; w++)
+    for (uint64_t u = ks->used; u; u &= u - 1) { /* the words of the map that hold keys */
+        int w = __builtin_ctzll(u);
         for (uint64_t m = ks->map[w] & words->w[w]; m; m &= m - 1) {
             uint32_t g = ks->rank[w] + (uint32_t)__builtin_popcountll(ks->map[w] & ((m & -m) - 1));
             for (uint32_t x = ks->at[g]; x < ks->at[g + 1]; x++) set_bit(cand, ks->idx[x]);
         }
+    }
 }
 
 /* Does an's list of kind have a key index (ne_pkeys: "demand", "call", "urge")? */

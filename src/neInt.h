@@ -536,6 +536,7 @@ typedef struct ne_pentry {
 } ne_pentry;
 typedef struct ne_pkeys {
     uint64_t map[NE_WS_BITS / 64];
+    uint64_t used; /* bit w set when map[w] is not 0: the map's words a sentence's set is met on */
     uint16_t rank[NE_WS_BITS / 64];
     uint32_t nkeys;
     const uint32_t *at;

@@ -557,6 +557,7 @@ static int build_keys(ne_patterns *p, const ne_pentry *l, const uint16_t *first,
     for (int w = 0; w < NE_WS_BITS / 64; w++) {
         ks->rank[w] = (uint16_t)ks->nkeys;
         ks->nkeys += (uint32_t)__builtin_popcountll(ks->map[w]);
+        if (ks->map[w]) ks->used |= (uint64_t)1 << w;
     }
     uint32_t *at = neA_alloc(&p->arena, (ks->nkeys + 2) * sizeof *at);
     uint16_t *idx = neA_alloc(&p->arena, (total ? total : 1) * sizeof *idx);
