@@ -1701,6 +1701,19 @@ static int dyadic_root(const char *root) {
     return !strcmp(root, "04") || !strcmp(root, "05") || !strcmp(root, "06") || !strcmp(root, "11");
 }
 
+/* Roots of intentions, consultation and diplomatic cooperation (03, 04, 05):
+** CAMEO codes them toward a partner, and docs/ANNOTATION.md rule 4 codes no
+** such event without a target.  Past the first sentence of a body, their
+** event that ends with no target after every implied one codes nothing,
+** whatever its pattern's slot: there it is one whose partner was named before
+** ("the two sides will meet again"), or no act toward anyone ("the party will
+** abide by the decision", "he was planning to apologize", "Cameron will work
+** with whoever wins").  A lead may tell the act before its partner ("Greece
+** agreed to the terms"), as held-back events keep a lead's missing source. */
+static int toward_root(const char *root) {
+    return !strcmp(root, "03") || !strcmp(root, "04") || !strcmp(root, "05");
+}
+
 /* A condemnation of an act of force ("Sweden condemned the attack on the
 ** embassy"): disapproval (root 11) whose target slot holds the act, kept
 ** without a target. */
@@ -1871,6 +1884,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
+    if (!ev.has_target && toward_root(ev.root) && !ev.in_title && ev.sentence >= 1) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown &&
         !distinct_groups(c->d, f->src[i], t)) {
         c->self++;
