@@ -869,6 +869,22 @@ static int state_attack(const ev_ctx *c, const ev_frame *f) {
     return 1;
 }
 
+/* Does the match end in its target and a reason or a label given for the
+** attack: "for" and an -ing verb ("attacked the vhp for failing to build the
+** temple", "launched an attack on the government for granting approval"), or
+** "as" and a quoted or "anti-" label ("attacked the vhp as 'anti-social
+** elements'")?  Force has no such reason clause: that is criticism. */
+static int attack_reason(const ev_ctx *c) {
+    if (c->m.ts < 0) return 0;
+    int hi = (c->m.te > c->m.end ? c->m.te : c->m.end) + 1; /* the slot may run over "as" */
+    for (int k = c->m.ts + 1; k <= hi && k + 1 < c->sv.n; k++) {
+        const ne_token *n = &c->sv.t[k + 1];
+        if (tok_is(c, k, "for") && n->shape == NE_SH_LOWER && ends_with_ing(n)) return 1;
+        if (tok_is(c, k, "as") && (n->shape == NE_SH_QUOTE || !strcmp(n->norm, "anti"))) return 1;
+    }
+    return 0;
+}
+
 /* A politician's "attack" (or clash, fight, war, offensive, pounding): one
 ** person of no armed role, a party or a legislature attacking, or an attack by no armed actor on one
 ** person or a party ("Trump attacked Clinton", "her attacks on Sanders",
@@ -906,6 +922,7 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
         if (!a || armed_role(a)) return 0;
         person_tgt |= in->person == 1 || party_in(a->role);
     }
+    if (attack_reason(c)) return "111"; /* "attacked the vhp for failing to build the temple" */
     if ((!person_src && !person_tgt) || state_attack(c, f)) return 0;
     for (int i = 0; i < c->sv.n; i++)
         if (word_in(c, i, violence)) return 0;
@@ -1042,6 +1059,29 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 /* The country an event happens in: the clause's place, else the
 ** document's main country; NULL when neither is a country. */
 static const char *event_country(const ev_ctx *c, const ne_event *ev) { return place_country(c, ev, c->d->main_cc); }
+
+/* Force called terrorist that names no attacker ("the terrorist attack on
+** parliament", "friday's terror attacks in paris", "terrorists attacked
+** parliament" with no country known for them) is by unidentified armed
+** forces, UAF, of the country where it strikes (docs/ANNOTATION.md rule 9):
+** the target's country, else the event's place, else the document's main
+** country; with no target, on the civilians (CVL) of that country.  Fills
+** the event's source (and target); returns 1 when it did. */
+static int terror_attackers(const ev_ctx *c, ne_event *ev) {
+    static const char *const terror[] = {"terrorist", "terrorists", "terror", NULL};
+    int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
+    if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19"))) return 0;
+    int t = 0;
+    for (int k = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; k <= c->m.end && k < c->sv.n && !t; k++)
+        t = k >= 0 && word_in(c, k, terror);
+    if (!t) return 0;
+    const char *cc = ev->has_target ? national(c, ev->target.country) : NULL;
+    if (!cc) cc = event_country(c, ev);
+    if (!cc || !implied_actor(c, ev, cc, "UAF", "terrorists", &ev->source)) return 0;
+    ev->has_source = 1;
+    if (!ev->has_target) ev->has_target = implied_actor(c, ev, cc, "CVL", "victims", &ev->target);
+    return 1;
+}
 
 static const char *const unrest_words[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
                                            "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
@@ -1409,19 +1449,35 @@ static int implied_unrest(ev_ctx *c, ne_event *ev) {
     return ev->has_target;
 }
 
-/* Violence on civilians that names no one who did it, in a sentence about
+/* Are the victims of a killing or an attack people of a group but no
+** soldiers or armed men (police, party or VHP activists, legislators: "two of
+** its activists were killed", "how many policemen were killed in the
+** violence")?  In a story about riots they are a mob's victims (implied_mob). */
+static int victims_in_riot(const ne_event *ev) {
+    static const char *const groups[] = {"COP", "NGO", "PTY", "LEG", "GOV", "EDU", "MED", "BUS", "LAB", "REL", NULL};
+    const ne_actor *t = &ev->target; /* a listed organization's code carries its role ("INDNGO") */
+    const char *r = t->role && t->role[0] ? t->role : NULL;
+    size_t n = t->country ? strlen(t->country) : 0;
+    if (!r && n && t->code && strlen(t->code) >= n + 3 && !strncmp(t->code, t->country, n)) r = t->code + n;
+    char role[4] = {0};
+    if (r) memcpy(role, r, strnlen(r, 3));
+    return role[0] && ne_word_in(role, groups);
+}
+
+/* Violence on civilians that names no one who did it, in a sentence (or a text: unrest_text) about
 ** riots or mobs ("700 people have been killed during these riots", "one
 ** person was killed in the communal violence"): by unidentified civilians, a
 ** mob, of the victims' country (docs/ANNOTATION.md rule 3: unidentified
 ** people, mobs and rioters are CVL), and, the work of no armed force,
 ** unconventional violence: 180 (an 18x code stays).  Only for civilian
-** victims (role CVL).  Fills the event's source and code; returns 1 when it
+** victims (role CVL), or people of a group who are no soldiers
+** (victims_in_riot).  Fills the event's source and code; returns 1 when it
 ** did. */
 static int implied_mob(ev_ctx *c, ne_event *ev) {
     if (ev->has_source || !ev->has_target || !violent_root(ev->root)) return 0;
     const char *cc = national(c, ev->target.country);
     int place = plain_attack(c, ev) && !ev->target.role; /* "the mob that attacked the house in ahmedabad" */
-    if (!cc || (!place && (!ev->target.role || strcmp(ev->target.role, "CVL")))) return 0;
+    if (!cc || (!place && (!ev->target.role || strcmp(ev->target.role, "CVL")) && !victims_in_riot(ev))) return 0;
     if (!unrest_text(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
 }
@@ -1873,6 +1929,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
 
     if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
     if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
+    if (terror_attackers(c, &ev)) ev.confidence *= 0.8;
     if (body_mention(c, &ev)) return NE_OK;
     if (rioters(c, &ev)) ev.confidence *= 0.8;
     if (police_firing(c, &ev)) ev.confidence *= 0.9;
