@@ -1642,6 +1642,50 @@ static int denied_accusation(ev_ctx *c, const ne_event *ev, int slot) {
     return push_event(c->d, &x);
 }
 
+/* The owner of a thing disapproved of or rejected by its definite name ("Clinton
+** slammed the proposal", "the prime minister rejected the plan") after the
+** article named it with its owner ("Trump's proposal to ban ...", "his plan"):
+** the actor in the possessive at most two words before the same noun in an
+** earlier sentence (the latest such mention).  Disapproval of a policy or an
+** action is of those responsible for it (CAMEO codebook 2.11, 111: "condemn,
+** decry a policy or an action"), a rejection of a proposal toward whoever made
+** it (2.12).  Roots 11 and 12, a slot "the/this/that NOUN" that names no
+** actor.  Fills *out and returns the owner's mention, else -1. */
+static int thing_owner(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    const ne_sview *sv = &c->sv;
+    int ts = c->m.ts, te = c->m.te;
+    if ((strcmp(ev->root, "11") && strcmp(ev->root, "12")) || ts < 0 || te < ts || te >= sv->n) return -1;
+    for (int k = ts + 1; k <= te; k++) /* the head before "as" or a preposition: "the proposal as reprehensible" */
+        if (tok_is(c, k, "as") || sv->wc[k] == NE_WC_PREP) {
+            te = k - 1;
+            break;
+        }
+    if (te - ts > 3 || te <= ts || !(tok_is(c, ts, "the") || tok_is(c, ts, "this") || tok_is(c, ts, "that")) ||
+        sv->t[te].shape != NE_SH_LOWER)
+        return -1;
+    for (int k = ts; k <= te; k++)
+        if (sv->t[k].actor >= 0) return -1;
+    const ne_sentence *st = NE_VEC_AT(c->d->sentences, ne_sentence, sv->sent);
+    const ne_token *doc = NE_VEC_AT(c->d->tokens, ne_token, 0);
+    const char *head = sv->t[te].lemma;
+    uint32_t lo = st->tok_first > 600 ? st->tok_first - 600 : 0;
+    for (uint32_t k = st->tok_first; k-- > lo + 1;) {
+        if (strcmp(doc[k].lemma, head)) continue;
+        for (uint32_t j = k - 1, n = 0; n < 3 && j >= lo; j--, n++) { /* "Trump's (new) (immigration) plan", "his plan" */
+            const ne_token *p = &doc[j];
+            static const char *const own[] = {"his", "her", "its", "their", NULL};
+            int poss = NE_WCLASS(p) == NE_WC_POSS || ne_word_in(p->norm, own);
+            int a = poss && p->actor < 0 && j > lo ? doc[j - 1].actor : p->actor; /* "Trump 's": the name before */
+            if (poss && a >= 0) {
+                int r;
+                return fill_actor(c->d, a, out, &r) && out->code ? a : -1;
+            }
+            if (poss || p->actor >= 0 || p->shape == NE_SH_PUNCT || j == 0) break;
+        }
+    }
+    return -1;
+}
+
 /* A warning that names no one warned and no act of force or coercion
 ** ("the bank's president warned that the recovery would be slow", "Trump
 ** warned that the country would be overrun") is a forecast, no threat (CAMEO
@@ -1923,6 +1967,10 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (home_trip(&ev, c->m.pt->cameo->code, person)) return NE_OK;
     if (firm_business(&ev)) return NE_OK;
     if (private_resignation(c, &ev)) return NE_OK;
+    if (!ev.has_target && c->m.pt->has_target && (t = thing_owner(c, &ev, &ev.target)) >= 0) {
+        ev.has_target = 1; /* "slammed the proposal": Trump's, named before */
+        ev.confidence *= 0.8;
+    }
     if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
         !met_someone(c, ev.root))
         return NE_OK;
