@@ -796,7 +796,7 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 ** (time.txt, whose first-word classes the memos keep) or patterns (whose
 ** anchors they keep) change. */
 #define LC_WORDS 32767     /* entries (16-bit indexes + 1); the index has twice as many slots */
-#define LC_POOL (512 << 10) /* bytes of words and fallback lemmas */
+#define LC_POOL (768 << 10) /* bytes of words and fallback lemmas, each NUL-padded to eight (lc_store) */
 #define LC_MAX_WORD 64     /* longer words are not cached */
 
 typedef struct lc_ent {
@@ -844,30 +844,17 @@ static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw, uint32_
     return NE_OK;
 }
 
-/* Are the n bytes at a and b the same?  Eight or four at a time, the last
-** piece overlapping the one before rather than reading past the words
-** (most are a few bytes: cheaper than a call to memcmp). */
+/* Are the n bytes at a and b the same, both NUL-padded to a multiple of
+** eight bytes (the cache's words, lc_store, and token norms)?  Eight bytes
+** at a time, the padding with them: no branch on the length but the loop's
+** (most words take one turn, the rest two). */
 static int same_word(const char *a, const char *b, size_t n) {
-    if (n >= 8) {
+    for (size_t i = 0; i < n; i += 8) {
         uint64_t x, y;
-        for (size_t i = 0; n - i > 8; i += 8) {
-            memcpy(&x, a + i, 8), memcpy(&y, b + i, 8);
-            if (x != y) return 0;
-        }
-        memcpy(&x, a + n - 8, 8), memcpy(&y, b + n - 8, 8);
-        return x == y;
+        memcpy(&x, a + i, 8), memcpy(&y, b + i, 8);
+        if (x != y) return 0;
     }
-    if (n >= 4) {
-        uint32_t x0, y0, x1, y1;
-        memcpy(&x0, a, 4), memcpy(&y0, b, 4), memcpy(&x1, a + n - 4, 4), memcpy(&y1, b + n - 4, 4);
-        return x0 == y0 && x1 == y1;
-    }
-    if (n >= 2) {
-        uint16_t x0, y0, x1, y1;
-        memcpy(&x0, a, 2), memcpy(&y0, b, 2), memcpy(&x1, a + n - 2, 2), memcpy(&y1, b + n - 2, 2);
-        return x0 == y0 && x1 == y1;
-    }
-    return n == 0 || a[0] == b[0];
+    return 1;
 }
 
 /* The entry of word w (n bytes, ne_hash nh), or NULL with *slot set to the
@@ -885,13 +872,15 @@ static lc_ent *lc_find(struct ne_lcache *c, const char *w, size_t n, uint32_t nh
     }
 }
 
-/* Copy w (n bytes) into the cache's pool; its offset, 0 when it does not fit. */
+/* Copy w (n bytes) into the cache's pool, NUL-padded to a multiple of
+** eight bytes (same_word); its offset, 0 when it does not fit. */
 static uint32_t lc_store(struct ne_lcache *c, const char *w, size_t n) {
-    if (n + 1 > LC_POOL - c->pool_len) return 0;
+    size_t room = (n + 8) & ~(size_t)7;
+    if (room > LC_POOL - c->pool_len) return 0;
     uint32_t off = (uint32_t)c->pool_len;
     memcpy(c->pool + off, w, n);
-    c->pool[off + n] = 0;
-    c->pool_len += n + 1;
+    memset(c->pool + off + n, 0, room - n);
+    c->pool_len += room;
     return off;
 }
 

@@ -152,7 +152,9 @@ enum ne_shape {
 
 typedef struct ne_token {
     uint32_t start, end;  /* bytes in the segment text (body or title) */
-    const char *norm;     /* NFC, lowercased, quotes/dashes folded to ASCII; NUL-terminated, in arena */
+    const char *norm;     /* NFC, lowercased, quotes/dashes folded to ASCII; NUL-padded: the bytes from
+                             norm_len to the next multiple of 8 are NULs (at least one), so it may be read
+                             eight bytes at a time (lemma.c); in arena or static */
     const char *lemma;    /* set by lemma.c; equals norm when unknown */
     uint16_t norm_len;
     uint8_t shape;        /* enum ne_shape */
@@ -448,9 +450,8 @@ static inline int ne_word_in(const char *t, const char *const *words) {
 #define NE_HASH_K 0x9E3779B97F4A7C15ull
 static inline uint64_t ne_hash_fold(uint64_t h, uint64_t w) {
     uint64_t x = h ^ w;
-#ifdef __SIZEOF_INT128__
-    unsigned __int128 p = (unsigned __int128)x * NE_HASH_K;
-    return (uint64_t)p ^ (uint64_t)(p >> 64);
+#ifdef __SIZEOF_INT128__ /* the low half by a 64-bit multiply: GCC spills a 128-bit product it splits */
+    return x * NE_HASH_K ^ (uint64_t)((unsigned __int128)x * NE_HASH_K >> 64);
 #else /* the same product from 32-bit halves */
     uint64_t xl = (uint32_t)x, xh = x >> 32, kl = (uint32_t)NE_HASH_K, kh = NE_HASH_K >> 32;
     uint64_t ll = xl * kl, lh = xl * kh, hl = xh * kl, hh = xh * kh;

@@ -54,18 +54,19 @@ static const uint8_t word_byte[256] = {
     ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
-/* Normalized forms of one-byte tokens: "x\0" per byte, letters lowercased,
-** the backquote folded to an apostrophe.  Saves an arena copy per punctuation. */
-static const char byte_norm[256] = {
-    0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
-    16, 0, 17, 0, 18, 0, 19, 0, 20, 0, 21, 0, 22, 0, 23, 0, 24, 0, 25, 0, 26, 0, 27, 0, 28, 0, 29, 0, 30, 0, 31, 0,
-    32, 0, 33, 0, 34, 0, 35, 0, 36, 0, 37, 0, 38, 0, 39, 0, 40, 0, 41, 0, 42, 0, 43, 0, 44, 0, 45, 0, 46, 0, 47, 0,
-    48, 0, 49, 0, 50, 0, 51, 0, 52, 0, 53, 0, 54, 0, 55, 0, 56, 0, 57, 0, 58, 0, 59, 0, 60, 0, 61, 0, 62, 0, 63, 0,
-    64, 0, 97, 0, 98, 0, 99, 0, 100, 0, 101, 0, 102, 0, 103, 0, 104, 0, 105, 0, 106, 0, 107, 0, 108, 0, 109, 0, 110, 0, 111, 0,
-    112, 0, 113, 0, 114, 0, 115, 0, 116, 0, 117, 0, 118, 0, 119, 0, 120, 0, 121, 0, 122, 0, 91, 0, 92, 0, 93, 0, 94, 0, 95, 0,
-    39, 0, 97, 0, 98, 0, 99, 0, 100, 0, 101, 0, 102, 0, 103, 0, 104, 0, 105, 0, 106, 0, 107, 0, 108, 0, 109, 0, 110, 0, 111, 0,
-    112, 0, 113, 0, 114, 0, 115, 0, 116, 0, 117, 0, 118, 0, 119, 0, 120, 0, 121, 0, 122, 0, 123, 0, 124, 0, 125, 0, 126, 0, 127, 0,
-};
+/* Tables over the 128 ASCII bytes, an entry F(b) per byte b. */
+#define EACH4(F, b) F(b), F((b) + 1), F((b) + 2), F((b) + 3)
+#define EACH16(F, b) EACH4(F, b), EACH4(F, (b) + 4), EACH4(F, (b) + 8), EACH4(F, (b) + 12)
+#define EACH128(F)                                                                                                     \
+    EACH16(F, 0x00), EACH16(F, 0x10), EACH16(F, 0x20), EACH16(F, 0x30), EACH16(F, 0x40), EACH16(F, 0x50),            \
+        EACH16(F, 0x60), EACH16(F, 0x70)
+
+/* Normalized forms of one-byte tokens, NUL-padded to eight bytes (as every
+** norm is: ne_token): letters lowercased, the backquote folded to an
+** apostrophe.  Saves an arena copy per punctuation. */
+#define BYTE_NORM(c) {(char)((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) == '`' ? '\'' : (c))}
+static const char byte_norm[128][8] = {EACH128(BYTE_NORM)};
+#undef BYTE_NORM
 
 /* Decode one code point at s; returns its byte length (>= 1). */
 static size_t decode(const char *s, size_t n, int32_t *cp) {
@@ -165,9 +166,13 @@ typedef struct normpool {
     size_t left;
 } normpool;
 
+/* n bytes of the pool; eight more stay writable after them (NORM_SLACK), so
+** that a plain word's sixteen bytes are stored whole when it takes eight
+** (the next norm writes over the eight after it). */
+#define NORM_SLACK 8
 static char *norm_room(ne_arena *a, normpool *np, size_t n) {
-    if (np->left < n) {
-        size_t cap = n > NORM_CHUNK ? n : NORM_CHUNK;
+    if (np->left < n + NORM_SLACK) {
+        size_t cap = n + NORM_SLACK > NORM_CHUNK ? n + NORM_SLACK : NORM_CHUNK;
         np->p = neA_alloc(a, cap);
         if (!np->p) return NULL;
         np->left = cap;
@@ -197,10 +202,16 @@ static const unsigned char byte_mask[32] = {255, 255, 255, 255, 255, 255, 255, 2
 
 /* A token of the one ASCII byte c: its normalized form from byte_norm. */
 static void norm_byte(ne_token *t, char c, enum cclass first) {
-    t->norm = &byte_norm[(unsigned char)c * 2];
+    t->norm = byte_norm[(unsigned char)c & 0x7F]; /* c is ASCII */
     t->norm_len = 1;
     t->shape = (first == C_LETTER) ? word_shape(is_upper(c), !is_upper(c), 1) : punct_shape(first);
 }
+
+/* The room for a norm of n bytes: the norm, NUL-padded to a multiple of
+** eight bytes with at least one NUL (ne_token.norm), and room for nul_pad,
+** which writes eight NULs after it in one store. */
+static inline size_t norm_size(size_t n) { return (n + 15) & ~(size_t)7; }
+static inline void nul_pad(char *r, size_t n) { memset(r + n, 0, 8); }
 
 /* ASCII token [s, s+n) with avail >= n bytes readable at s. */
 static int norm_ascii(ne_arena *a, normpool *np, ne_token *t, const char *s, size_t n, size_t avail,
@@ -209,7 +220,7 @@ static int norm_ascii(ne_arena *a, normpool *np, ne_token *t, const char *s, siz
         norm_byte(t, s[0], first);
         return NE_OK;
     }
-    char *r = norm_room(a, np, (n + 8) & ~(size_t)7);
+    char *r = norm_room(a, np, norm_size(n));
     if (!r) return NE_NOMEM;
     uint64_t up = 0, low = 0;
     for (size_t i = 0; i < n; i += 8) {
@@ -224,7 +235,7 @@ static int norm_ascii(ne_arena *a, normpool *np, ne_token *t, const char *s, siz
         up |= u;
         low |= l;
     }
-    r[n] = 0;
+    nul_pad(r, n);
     t->norm = r;
     t->norm_len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
     if (first == C_LETTER) t->shape = word_shape(up != 0, low != 0, is_upper(s[0]));
@@ -341,18 +352,19 @@ static size_t fold_table(char *s, size_t n) {
 
 static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum cclass first) {
     t->shape = shape_utf8(s, n, first);
-    const char *mark = first == C_QUOTE ? "\"" : first == C_DASH ? "-" : (first == C_APOS && n <= 3) ? "'"
-                     : (first == C_PERIOD && n == 3) ? "..." : NULL;
+    static const char marks[4][8] = {"\"", "-", "'", "..."}; /* NUL-padded, as every norm */
+    const char *mark = first == C_QUOTE ? marks[0] : first == C_DASH ? marks[1] : (first == C_APOS && n <= 3) ? marks[2]
+                     : (first == C_PERIOD && n == 3) ? marks[3] : NULL;
     if (mark) { /* a single curly quote, dash or ellipsis: a static folded form */
         t->norm = mark;
         t->norm_len = (uint16_t)strlen(mark);
         return NE_OK;
     }
-    char *tmp = neA_alloc(a, n + 1); /* folding never grows: 3-byte marks become 1 byte, ellipsis 3 */
+    char *tmp = neA_alloc(a, norm_size(n)); /* folding never grows: 3-byte marks become 1 byte, ellipsis 3 */
     if (!tmp) return NE_NOMEM;
     size_t w = fold_punct(s, n, tmp), fw = fold_table(tmp, w);
     if (fw != SIZE_MAX) {
-        tmp[fw] = 0;
+        nul_pad(tmp, fw);
         t->norm = tmp;
         t->norm_len = (uint16_t)(fw > 0xFFFF ? 0xFFFF : fw);
         return NE_OK;
@@ -368,15 +380,15 @@ static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum ccl
     }
     utf8proc_ssize_t len = need >= 0 ? utf8proc_reencode(buf, need, opt) : -1;
     if (len < 0) { /* cannot happen on repaired UTF-8: keep the folded bytes */
-        tmp[w] = 0;
+        nul_pad(tmp, w);
         t->norm = tmp;
         t->norm_len = (uint16_t)(w > 0xFFFF ? 0xFFFF : w);
         return NE_OK;
     }
-    char *r = (size_t)len <= n ? tmp : neA_alloc(a, (size_t)len + 1);
+    char *r = (size_t)len <= n ? tmp : neA_alloc(a, norm_size((size_t)len));
     if (!r) return NE_NOMEM;
     memcpy(r, buf, (size_t)len);
-    r[len] = 0;
+    nul_pad(r, (size_t)len);
     t->norm = r;
     t->norm_len = (uint16_t)((size_t)len > 0xFFFF ? 0xFFFF : (size_t)len);
     return NE_OK;
@@ -658,9 +670,14 @@ static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
 /* Can a word of ASCII letters and digits whose first character is of class
 ** c end at byte b without the general scanner: no non-ASCII letter may
 ** continue it, no apostrophe or period join a clitic or an abbreviation to
-** it, no comma a number (word_end joins "1,000" only after a digit)? */
+** it, no comma a number (word_end joins "1,000" only after a digit)?  By
+** table (plain_ends[b]: bit 0 after a word, bit 1 after a number): the byte
+** after a word is a space, a comma, a period ... in no order a branch learns. */
+#define PLAIN_END(b) ((b) == '\'' || (b) == '`' || (b) == '.' ? 0 : (b) == ',' ? 1 : 3)
+static const uint8_t plain_ends[256] = {EACH128(PLAIN_END)}; /* non-ASCII: 0 */
+#undef PLAIN_END
 static inline int plain_word_end(unsigned char b, enum cclass c) {
-    return b < 0x80 && b != '\'' && b != '`' && b != '.' && (b != ',' || c == C_LETTER);
+    return plain_ends[b] >> (c != C_LETTER) & 1;
 }
 
 #ifdef __SSE2__
@@ -761,13 +778,12 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
             norm_byte(t, s[i], c);
             nh[nt] = ne_hash(t->norm, 1);
         } else {
-            char *r = norm_room(&sc->d->arena, &np, len < 8 ? 8 : 16);
+            char *r = norm_room(&sc->d->arena, &np, 8 + (len & 8)); /* len < 16: 8 bytes, 16 from 8 on, NUL-padded */
             if (!r) {
                 rc = NE_NOMEM;
                 break;
             }
-            if (len < 8) memcpy(r, w, 8);
-            else memcpy(r, w, 16);
+            memcpy(r, w, 16); /* w[1] is zero when it takes eight: the pool's slack (norm_room) */
             t->norm = r;
             t->norm_len = (uint16_t)len;
             t->shape = c == C_LETTER ? word_shape((size_t)up, (size_t)low, is_upper(s[i])) : NE_SH_NUM;
@@ -776,11 +792,9 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         t->lemma = t->norm;
         nt++;
         i += len;
-        flags = 0;
-        if (s[i] == ' ') { /* the space after a token, without a turn of the scanner's loop */
-            flags = NE_TF_SPACE_BEFORE;
-            i++;
-        }
+        int space = s[i] == ' '; /* the space after a token, without a turn of the scanner's loop */
+        flags = (uint8_t)(space * NE_TF_SPACE_BEFORE);
+        i += (size_t)space;
     }
     v->n = nt;
     sc->np = np;
