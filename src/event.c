@@ -1621,6 +1621,35 @@ static int denial_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return 0;
 }
 
+/* A rejection (root 12) of "the demand", "the request", "the proposal" that
+** names no one ("he rejected the demand", "refused to meet the demands")
+** answers the demand or appeal (roots 10, 02) or offer (03) made earlier in
+** the article by someone else, to its source or to no one named: its maker is
+** the target, as a denial's accuser is (denial_target).  The latest such
+** event wins.  Fills *out, returns 1. */
+static int rejection_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    static const char *const asked[] = {"demand", "demands", "request", "requests", "plea", "pleas", "appeal",
+                                        "appeals", "call", "calls", "ultimatum", NULL};
+    static const char *const offered[] = {"offer", "offers", "proposal", "proposals", "suggestion", "plan", NULL};
+    if (strcmp(ev->root, "12") || !ev->has_source || !ev->source.code) return 0;
+    int ask = 0, offer = 0;
+    for (int k = c->m.begin; k >= 0 && k <= c->m.end + 3 && k < c->sv.n; k++) {
+        ask |= word_in(c, k, asked);
+        offer |= word_in(c, k, offered);
+    }
+    if (!ask && !offer) return 0;
+    for (size_t i = c->d->events.n; i-- > 0;) {
+        const ne_event *x = NE_VEC_AT(c->d->events, ne_event, i);
+        int fits = ask ? !strcmp(x->root, "10") || !strcmp(x->root, "02") : !strcmp(x->root, "03");
+        if (!fits || !x->has_source || !x->source.code || !strcmp(x->source.code, ev->source.code) ||
+            (x->has_target && x->target.code && strcmp(x->target.code, ev->source.code)))
+            continue;
+        *out = x->source;
+        return 1;
+    }
+    return 0;
+}
+
 /* A denial of an accusation that names the accuser ("Pakistan rejected US
 ** assertions that it shelters militants", "rejected accusations by the US
 ** that ...", "denied the allegations by the party's city chief"): the denial
@@ -1985,6 +2014,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = denial_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    if (!ev.has_target && (ev.has_target = rejection_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
     state_barricade(c, &ev);
     if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
