@@ -1358,7 +1358,9 @@ static int plain_attack(const ev_ctx *c, const ne_event *ev) {
 ** docs/ANNOTATION.md rule 12)?  Yes with a verb of occurrence after the
 ** noun (its own, or a relative clause's) or a verb or noun of witnessing
 ** or outbreak before it; else when the noun is bare or indefinite, not
-** made definite by a determiner or a possessive. */
+** made definite by a determiner or a possessive, nor the object of a verb
+** of preventing or fearing ("to avoid communal violence"), nor the topic of
+** a history ("a half century of communal riots"). */
 static int reported_unrest(const ev_ctx *c) {
     static const char *const occur[] = {"break", "erupt", "flare", "spread", "continue", "rage", "rock", "hit",
                                         "grip", "engulf", "claim", "leave", "occur", "escalate", "intensify",
@@ -1368,7 +1370,10 @@ static int reported_unrest(const ev_ctx *c) {
                                          "outbreak", "spate", "fresh", "renewed", NULL};
     static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
     static const char *const topic[] = {"victim", "victims", "aftermath", "handling", "probe", "inquiry",
-                                        "investigation", "memory", "wake", NULL};
+                                        "investigation", "memory", "wake", "century", "decade", "decades",
+                                        "history", "legacy", NULL};
+    static const char *const prevent[] = {"avoid", "prevent", "curb", "contain", "control", "check", "stop",
+                                          "quell", "tackle", "combat", "fear", "discuss", "condemn", NULL};
     static const char *const acts[] = {"kill", "injure", "wound", "die", "burn", "loot", "attack", "stab",
                                        "lynch", "torch", "arrest", "detain", "hurt", NULL};
     const ne_sview *sv = &c->sv;
@@ -1398,7 +1403,12 @@ static int reported_unrest(const ev_ctx *c) {
     ** "these riots", "modi's handling of the communal riots") */
     for (int k = c->m.begin - 1, n = 0; k >= 0 && n < 5; k--, n++) {
         int wc = sv->wc[k];
+        if (k >= 2 && sv->t[k - 1].shape == NE_SH_DASH) { /* a hyphenated modifier: "the large-scale violence" */
+            k--;
+            continue;
+        }
         if (wc == NE_WC_POSS || (wc == NE_WC_DET && word_in(c, k, definite))) return 0;
+        if (sv->isverb[k] && word_in(c, k, prevent)) return 0; /* "to avoid communal violence": none happened */
         if (wc == NE_WC_DET || sv->isverb[k] || wc == NE_WC_CONJ || wc == NE_WC_SUB || wc == NE_WC_REL) break;
         if (wc == NE_WC_PREP) { /* the topic of relief or an inquiry ("compensation to victims of communal riots") */
             int h = k - 1;
@@ -1510,8 +1520,10 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
 
 /* A demand that names no addressee ("the opposition demanded a judicial
 ** probe", "the sena mps demanded stringent action against the guilty") is
-** addressed to the government of the source's country, unless the source
-** is that government itself (docs/PATTERNS.md, "Implied actors"); so is a
+** addressed to the government of the source's country, also when the source
+** is a government of that country ("the chief minister demanded more central
+** forces": a state asks the centre; emit_pair keeps it, GOV on GOV;
+** docs/PATTERNS.md, "Implied actors"); so is a
 ** party's threat to withdraw its support or to quit the coalition or front
 ** that governs ("nda allies threatening to withdraw support", "threatened to
 ** pull out of the ruling front"). */
@@ -1526,8 +1538,8 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     for (int k = c->m.begin; party && !strncmp(ev->code, "13", 2) && !withdraw && k <= c->m.end && k < c->sv.n; k++)
         withdraw = k >= 0 && word_in(c, k, support);
     if (strncmp(ev->code, "10", 2) && !withdraw) return 0;
-    const char *cc = ev->source.country, *role = ev->source.role;
-    if (!national(c, cc) || (role && !strcmp(role, "GOV") && !party)) return 0;
+    const char *cc = ev->source.country;
+    if (!national(c, cc)) return 0;
     return implied_actor(c, ev, cc, "GOV", "government", out);
 }
 
@@ -2011,7 +2023,8 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (rioters(c, &ev)) ev.confidence *= 0.8;
     if (police_firing(c, &ev)) ev.confidence *= 0.9;
     if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
-    if (!ev.has_target && (ev.has_target = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    int asked = 0;
+    if (!ev.has_target && (ev.has_target = asked = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = denial_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (!ev.has_target && (ev.has_target = rejection_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
@@ -2020,7 +2033,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
     if (!ev.has_target && toward_root(ev.root) && !ev.in_title && ev.sentence >= 1) return NE_OK;
-    if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown &&
+    if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
         !distinct_groups(c->d, f->src[i], t)) {
         c->self++;
         return NE_OK;
