@@ -23,6 +23,7 @@ typedef struct scan {
     ne_wordset midcap;   /* of the words capitalized somewhere not at a sentence start (word_lists) */
     const uint16_t *lists; /* per document token: its L_* list bits */
     const uint16_t *dtypes; /* per document token: neDict_token_types */
+    const uint16_t *allowed; /* per document token: neDict_token_allowed */
     /* the run of role words match_roles found last: tokens [run_at, run_at +
     ** run_n) of the sentence ending at run_b, its last word's entry run_head */
     size_t run_at, run_n, run_b;
@@ -357,7 +358,7 @@ static int word_lists(scan *s) {
     const unsigned starts = 1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER;
     ne_wmemo *const *wm = s->d->wmemo;
     const uint32_t *nh = s->d->nhash;
-    const uint16_t *allowed = neDict_token_allowed(s->d);
+    const uint16_t *allowed = s->allowed;
     for (size_t i = 0; i < n; i++) {
         const ne_token *t = &s->tk[i];
         unsigned b = word_lw_lists(t, nh[i], wm ? wm[i] : NULL), q = capitalized(t) ? Q_CAP : Q_LOWER;
@@ -1323,6 +1324,18 @@ static int name_mention(scan *s, np *p, size_t j) {
     return 1;
 }
 
+/* After a determiner or "former" at i, is the head word at j one where
+** every test of parse_at fails?  A word that is not capitalized and where no
+** dictionary name may match (neDict_token_allowed), no actor's name at i
+** itself ("the White House"), and after an indefinite determiner no role
+** word next (indefinite_person: "a federal judge").  Most noun groups: "the
+** company", "a year"; keep in step with parse_at. */
+static int dead_head(const scan *s, size_t i, size_t j, int definite) {
+    const uint16_t *ok = s->allowed;
+    if (ok[j] || (ok[i] & NE_DM_ACTOR) || capitalized(&s->tk[j])) return 0;
+    return definite || j + 1 >= s->b || !(ok[j + 1] & NE_DM(NE_DT_ROLE));
+}
+
 /* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
 ** up to p->end (a place name).  The tests run in this order; the first that
 ** finds a mention wins. */
@@ -1330,7 +1343,7 @@ static int parse_at(scan *s, size_t i, np *p) {
     if (s->tk[i].actor >= 0) return 0;
     int definite, former, got;
     size_t start, j = pre_modifiers(s, i, &definite, &former, &start);
-    if (j >= s->b) return 0;
+    if (j >= s->b || (j > i && dead_head(s, i, j, definite))) return 0;
     p->start = start;
     p->info.former = (uint8_t)former;
     if ((got = dict_mention(s, p, i, &j, former)) >= 0) return got;
@@ -1507,6 +1520,7 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
     s.e = e;
     s.tk = d->tokens.items;
     s.dtypes = neDict_token_types(d);
+    s.allowed = neDict_token_allowed(d);
     if (d->year) s.ymd = d->year * 10000 + (d->month ? d->month : 7) * 100 + (d->day ? d->day : 1);
     rc = word_lists(&s);
     for (size_t i = 0; i < d->sentences.n && rc == NE_OK; i++) {
