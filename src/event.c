@@ -1221,6 +1221,11 @@ static int nameless_subject(const ev_ctx *c, int vs, int lo) {
     static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
     int k = vs - 1, n = 0;
     while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
+    /* the antecedent of "who" ("jethmalani, who earlier met naidu, ..."): before the clause */
+    if (k >= 2 && k <= lo && ne_word_is(c->sv.t[k].norm, "who") && ne_word_is(c->sv.t[k - 1].norm, ",")) {
+        k -= 2;
+        lo = 0;
+    }
     for (; k >= lo && n < 3 && plain_name(c, k); k--) n++;
     return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before) || ne_word_in(c->sv.t[k].norm, honorifics));
 }
@@ -2773,6 +2778,10 @@ static int code_noun(ev_ctx *c, int in_slot) {
         if (f.nsrc < 0) return NE_OK; /* "is not critical of" */
         f.rule = "noun: source=be-subject";
     }
+    int b = c->m.begin; /* "jethmalani was all praise for naidu": an unknown lower-case name */
+    if (!f.nsrc && !c->m.pt->has_source && b >= 0 && b < i && c->sv.wc[b] == NE_WC_BE &&
+        verbal_root(c->m.pt->cameo->root) && (f.nameless = nameless_subject(c, neClause_vg_start(&c->sv, b), f.lo)))
+        f.rule = "noun: source=be-subject";
     int by = tok_is(c, i + 1, "by") ? i + 1 : tok_is(c, c->m.end + 1, "by") ? c->m.end + 1 : -1;
     if (!f.nsrc && by >= 0) { /* "an attack by X", "a car bombing by X" */
         f.nsrc = slot_actors(c, by + 1, slot_max_end(c, by + 1), f.src);
