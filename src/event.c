@@ -789,6 +789,10 @@ static int joint_intent(const ev_ctx *c, const ev_frame *f) {
     return !strncmp(code, "03", 2) && (joint_code(act) || ne_word_in(act, mutual));
 }
 
+/* Does the actor code or role s (NULL: none) hold the party role PTY
+** ("INDGOVPTY", "PTY")? */
+static int party_in(const char *s) { return s && strstr(s, "PTY"); }
+
 /* Source a and target b share a code: still two actors when both are
 ** role groups from different mentions ("the mob killed three people":
 ** INDCVL on INDCVL), a plural role group and a named person or organization
@@ -810,6 +814,12 @@ static int distinct_groups(const struct ne_doc *d, int a, int b) {
     const ne_actor_info *ix = NE_VEC_AT(d->actor_info, ne_actor_info, ra), *iy = NE_VEC_AT(d->actor_info, ne_actor_info, rb);
     if ((x->kind == NE_ACTOR_NOMINAL && ix->plural && own_name(d, rb)) ||
         (y->kind == NE_ACTOR_NOMINAL && iy->plural && own_name(d, ra)))
+        return 1;
+    /* nor is a party named by a description ("the congress" in Indian text, a party by the
+    ** word's local role, coref.c local_role) a named person or organization ("samajwadi
+    ** party president mulayam singh yadav criticised the congress": INDPTY on INDPTY) */
+    if ((x->kind == NE_ACTOR_NOMINAL && party_in(x->role) && own_name(d, rb)) ||
+        (y->kind == NE_ACTOR_NOMINAL && party_in(y->role) && own_name(d, ra)))
         return 1;
     const char *nx = x->name ? x->name : x->text, *ny = y->name ? y->name : y->text;
     return own_name(d, ra) && own_name(d, rb) && nx && ny && strcmp(nx, ny) != 0;
@@ -835,9 +845,6 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
 static int word_in(const ev_ctx *c, int k, const char *const *words);
 static const char *national(const ev_ctx *c, const char *cc);
 
-/* Does the actor code or role s (NULL: none) hold the party role PTY
-** ("INDGOVPTY", "PTY")? */
-static int party_in(const char *s) { return s && strstr(s, "PTY"); }
 
 /* A head of state or government "attacking" only countries, named as such
 ** ("Putin attacked Ukraine", "the president attacked Iraq"), with no word of
