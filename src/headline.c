@@ -21,16 +21,14 @@ int neHeadline_load(struct ne_engine *e) { return neW_load(e, "stopwords.txt", h
 
 /* The title's content words, each with the body's uses of its stem. */
 typedef struct title_word {
-    uint64_t h;    /* hash_bytes of the stem */
+    uint64_t h;    /* the stem's key (stem_of) */
     double w;      /* title_weight */
     uint8_t uses;  /* body tokens with this stem, saturating; lead sentences count 2 */
 } title_word;
 
-static uint64_t hash_bytes(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h ? h : 1;
-}
+/* The bit of a stem's key in stem_filter.mask: its top six after a multiply,
+** which every byte of the stem reaches. */
+static unsigned key_bit(uint64_t key) { return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> 58); }
 
 /* The stopwords.txt classes of token i's word (bit 1 << HL_STOP, 1 << HL_COMMON),
 ** from its word memo when it has one: most words recur. */
@@ -51,11 +49,12 @@ static int stopword(const struct ne_doc *d, const struct ne_engine *e, size_t i)
 /* The word a token's stem is cut from: its lemma, else its norm. */
 static const char *stem_word(const ne_token *t) { return t->lemma ? t->lemma : t->norm; }
 
-/* The stem of a token that may carry content in buf (length returned), 0
-** when it carries none (punctuation, single letter); stopwords are left to
-** the caller (stopword).  The stem starts from the lemma ("said" -> say,
-** "children" -> child). */
-static size_t stem_of(const ne_token *t, char *buf) {
+/* The key of the stem of a token that may carry content: the stem's bytes
+** (one to six) as a little-endian integer, so equal stems have equal keys
+** and no key is 0; 0 when it carries none (punctuation, single letter);
+** stopwords are left to the caller (stopword).  The stem starts from the
+** lemma ("said" -> say, "children" -> child). */
+static uint64_t stem_of(const ne_token *t) {
     if (t->shape == NE_SH_PUNCT || t->shape == NE_SH_QUOTE || t->shape == NE_SH_DASH || t->shape == NE_SH_OTHER) return 0;
     size_t n = t->norm_len;
     if (n < 2 || n >= STEM_MAX) return 0;
@@ -69,9 +68,9 @@ static size_t stem_of(const ne_token *t, char *buf) {
     else if (n > 4 && !memcmp(w + n - 2, "ed", 2)) n -= 2;
     else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') n -= 1;
     if (n > 6) n = 6; /* "Gazans"/"Gaza" no, but "Israeli"/"Israel", "attacks"/"attackers" yes */
-    memcpy(buf, w, n);
-    if (y && y <= n) buf[y - 1] = 'y';
-    return n;
+    uint64_t key = ne_hash_load(w, n);
+    if (y && y <= n) key = (key & ~((uint64_t)0xFF << 8 * (y - 1))) | (uint64_t)'y' << 8 * (y - 1);
+    return key;
 }
 
 /* The weight of a title word: a common word of any story ("report",
@@ -86,15 +85,15 @@ static double title_weight(const struct ne_doc *d, const struct ne_engine *e, si
     return (t->actor >= 0 || t->place >= 0) ? NAME_WEIGHT : 1.0;
 }
 
-/* A content word of a token: its stem in buf (length returned), 0 when the
-** token carries no content (punctuation, stopword, single letter). */
-static size_t content_stem(const struct ne_doc *d, const struct ne_engine *e, size_t i, char *buf) {
-    size_t n = stem_of(NE_VEC_AT(d->tokens, ne_token, i), buf);
-    return n && !stopword(d, e, i) ? n : 0;
+/* A content word of a token: its stem's key (stem_of), 0 when the token
+** carries no content (punctuation, stopword, single letter). */
+static uint64_t content_stem(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
+    uint64_t key = stem_of(NE_VEC_AT(d->tokens, ne_token, i));
+    return key && !stopword(d, e, i) ? key : 0;
 }
 
-/* What a body token's stem must have to be a title word's: bit (h & 63) of
-** its hash in mask, the first two bytes of the word it is cut from (lemma or
+/* What a body token's stem must have to be a title word's: its key's bit
+** (key_bit) in mask, the first two bytes of the word it is cut from (lemma or
 ** norm, stem_word) in pair (a stem keeps them: stem_of cuts or changes only
 ** bytes from the third on, except "x's" -> "x", whose words all begin "x'"). */
 typedef struct stem_filter {
@@ -120,18 +119,16 @@ static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size
     if (!tw) return NULL;
     uint64_t seen[64];
     size_t nseen = 0, n = 0;
-    char buf[STEM_MAX];
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < nt; i++) {
-        size_t sn = content_stem(d, e, i, buf);
-        if (!sn) continue;
-        uint64_t h = hash_bytes(buf, sn);
+        uint64_t h = content_stem(d, e, i);
+        if (!h) continue;
         int dup = 0;
         for (size_t k = 0; k < nseen && !dup; k++) dup = seen[k] == h;
         if (dup) continue;
         if (nseen < 64) seen[nseen++] = h;
         tw[n++] = (title_word){h, title_weight(d, e, i), 0};
-        f->mask |= (uint64_t)1 << (h & 63);
+        f->mask |= (uint64_t)1 << key_bit(h);
         unsigned b = pair_bit(stem_word(&tk[i]));
         f->pair[b >> 6] |= (uint64_t)1 << (b & 63);
     }
@@ -146,16 +143,13 @@ static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *t
     const ne_token *tk = (const ne_token *)d->tokens.items;
     const size_t end = d->tokens.n;
     const uint32_t lead_end = d->title_sents + LEAD_SENTS;
-    char buf[STEM_MAX];
     for (size_t i = body_first(d); i < end; i++) {
         const char *w = stem_word(&tk[i]);
         if (!w[0]) continue; /* no stem from a word of less than 2 bytes */
         unsigned b = pair_bit(w);
         if (!(f->pair[b >> 6] >> (b & 63) & 1)) continue;
-        size_t sn = stem_of(&tk[i], buf);
-        if (!sn) continue;
-        uint64_t h = hash_bytes(buf, sn);
-        if (!(f->mask >> (h & 63) & 1)) continue;
+        uint64_t h = stem_of(&tk[i]);
+        if (!h || !(f->mask >> key_bit(h) & 1)) continue;
         int uses = tk[i].sent < lead_end ? 2 : 1, stop = -1;
         for (size_t k = 0; k < n; k++) {
             if (tw[k].h != h) continue;
