@@ -965,12 +965,25 @@ static const char *unarmed_force(const ev_ctx *c, const ev_frame *f) {
 /* "Charged X with" is a legal charge (173) when police, courts, prosecutors,
 ** a government or its forces bring it, or when nobody is named ("was charged
 ** with murder"); from a party, a politician or a group it is an accusation
-** (112: "the Congress charged the BJP with politicising the issue"). */
+** (112: "the Congress charged the BJP with politicising the issue"), and so
+** it is when no one is named who charged a government, a party or a
+** legislature ("jilani charging the central government with not fulfilling
+** its duties": an unknown speaker). */
 static const char *charge_accuses(const ev_ctx *c, const ev_frame *f) {
     static const char *const legal[] = {"COP", "JUD", "GOV", "MIL", "SPY", NULL};
-    if (strncmp(c->m.pt->cameo->code, "173", 3) || strcmp(c->sv.t[c->m.anchor].lemma, "charge") || !f->nsrc ||
-        c->m.passive)
+    static const char *const political[] = {"GOV", "PTY", "LEG", NULL};
+    if (strncmp(c->m.pt->cameo->code, "173", 3) || strcmp(c->sv.t[c->m.anchor].lemma, "charge") || c->m.passive)
         return NULL;
+    if (!f->nsrc) { /* no one named: a government or a party charged "with not fulfilling its duty" is accused */
+        for (int k = 0; k < f->ntgt; k++) {
+            const ne_actor_info *in;
+            const ne_actor *a = slot_actor(c->d, f->tgt[k], &in);
+            int pol = 0;
+            for (const char *const *r = political; *r && a && a->role && !pol; r++) pol = strstr(a->role, *r) != NULL;
+            if (!pol) return NULL;
+        }
+        return f->ntgt ? "112" : NULL;
+    }
     for (int k = 0; k < f->nsrc; k++) {
         const ne_actor_info *in;
         const ne_actor *a = slot_actor(c->d, f->src[k], &in);
