@@ -370,25 +370,44 @@ static void index_last(ev_ctx *c) {
 /* May a token after token i have word-set bit b (index_last)? */
 static int bit_follows(const ev_ctx *c, unsigned b, int i) { return ne_ws_has(c->sv.words, b) && c->last[b] > i; }
 
-/* May a token after token i be one of the words of el?  A token word_match
-** takes has its lemma's or its norm's bit equal to a word's lemma or
-** surface bit, so no such bit on a token after i means no match. */
-static int may_follow(const ev_ctx *c, int i, const ne_pelem *el) {
-    for (int k = 0; k < el->nalt; k++)
-        if (bit_follows(c, ne_ws_bit(el->alt[k].lh), i) || bit_follows(c, ne_ws_bit(el->alt[k].sh), i)) return 1;
+/* May a token after token i be one of the words whose n word-set bits are
+** bits?  A token word_match takes has its lemma's or its norm's bit equal to
+** a word's lemma or surface bit, so no such bit on a token after i means no
+** match. */
+static int may_follow(const ev_ctx *c, int i, const uint16_t *bits, int n) {
+    for (int k = 0; k < n; k++)
+        if (bit_follows(c, bits[k], i)) return 1;
     return 0;
 }
 
-/* Does every required word of pt after its anchor (a WORD element) have a
-** token after anchor i that may be it?  match_at only moves forward from
-** the anchor, so a pattern failing this cannot match there: most patterns
-** that pass their filter (filter_rest) have those words before the anchor
-** only, and are not tried.  (Longer sentences than LAST_MAX are not tested.) */
-static int words_follow(ev_ctx *c, int i, const ne_pattern *pt) {
-    if (c->sv.n > LAST_MAX) return 1;
-    if (c->last_of != c->sv.sent) index_last(c);
-    for (int k = pt->anchor + 1; k < pt->nelems; k++)
-        if (pt->elems[k].kind == NE_PE_WORD && !may_follow(c, i, &pt->elems[k])) return 0;
+/* May the sentence hold one of the words whose n word-set bits are bits? */
+static int may_hold(const ev_ctx *c, const uint16_t *bits, int n) {
+    for (int k = 0; k < n; k++)
+        if (ne_ws_has(c->sv.words, bits[k])) return 1;
+    return 0;
+}
+
+/* Does every required word of pattern entry e but its anchor (a WORD
+** element: e->words) have a token that may be it: after anchor i for one
+** after the anchor, anywhere in the sentence for one before it?  match_at
+** only moves forward from the anchor, so a pattern failing this cannot match
+** there: most patterns that pass their filter (filter_rest) have the words
+** after the anchor before it only, and are not tried; the filter holds at
+** most one word of several alternatives ("{is|was|...} (a|an) (...)
+** {supporter|backer|...} of +!" has none), this test all.  (The words after
+** the anchor of a sentence longer than LAST_MAX are not tested.) */
+static int words_placed(ev_ctx *c, int i, const ne_pentry *e) {
+    const uint16_t *f = e->words;
+    if (!f) return 1;
+    for (int n; *f; f += 1 + n) {
+        n = *f & NE_PW_COUNT;
+        if (*f & NE_PW_BEFORE) {
+            if (!may_hold(c, f + 1, n)) return 0;
+        } else if (c->sv.n <= LAST_MAX) {
+            if (c->last_of != c->sv.sent) index_last(c);
+            if (!may_follow(c, i, f + 1, n)) return 0;
+        }
+    }
     return 1;
 }
 
@@ -486,14 +505,14 @@ static uint32_t next_cand(const ev_ctx *c, uint32_t from, uint32_t n) {
 }
 
 /* May pattern entry e, whose first required word (all[0]) the sentence may
-** hold, be tried at anchor i: the rest of its filter and words_follow? */
+** hold, be tried at anchor i: the rest of its filter and words_placed? */
 static int try_may(ev_ctx *c, int i, const ne_pentry *e) {
-    return filter_rest(c->sv.words, &e->f) && words_follow(c, i, e->pt);
+    return filter_rest(c->sv.words, &e->f) && words_placed(c, i, e);
 }
 
 /* The first pattern k >= from of an's list of kind whose filter the
 ** sentence passes (all[0]: through c->cand for a keyed list, anchor_cands)
-** and that passes words_follow at anchor i: one match_at may try; or the
+** and that passes words_placed at anchor i: one match_at may try; or the
 ** list's length. */
 static inline __attribute__((always_inline)) uint32_t next_try(ev_ctx *c, int i, const ne_anchor *an, int kind,
                                                                uint32_t from) {

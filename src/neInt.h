@@ -516,8 +516,9 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
 ** first, each pattern with its filter: a sentence the pattern can match has
 ** every bit of all[] set (required words; NE_WS_NONE pads) and at least one
 ** of any[] (the words of one required element with alternatives; NE_WS_NEVER
-** pads, any[0] NE_WS_NONE when there is no such element).  The filter and
-** the pattern pointer sit side by side (one cache line when a filter passes);
+** pads, any[0] NE_WS_NONE when there is no such element).  The filter, the
+** pattern pointer and its words sit side by side (one cache line when a
+** filter passes);
 ** first[k] repeats list[0][k].f.all[0] and first[n[0] + k] list[1][k]'s,
 ** packed: most patterns fail on it, and an anchor's hundreds of patterns
 ** then cost a few cache lines;
@@ -531,9 +532,19 @@ const ne_pattern *const *nePattern_lookup(const ne_patterns *p, const char *lemm
 ** idx[at[nkeys], at[nkeys + 1]).  A sentence then meets only
 ** the keys it holds (a word-wise AND of two sets), not every pattern. */
 typedef struct ne_pfilter { uint16_t all[4], any[4]; } ne_pfilter;
+/* words: the word-set bits of each required word of the pattern but its
+** anchor (its WORD elements, those after the anchor first, each in order):
+** a head n, NE_PW_BEFORE set for a word before the anchor, then the n
+** (n = head & NE_PW_COUNT) distinct bits of its words' lemma and surface
+** hashes; a head 0 ends; NULL when there is none.  What event.c's
+** words_placed reads, packed (pattern.c word_bits); unlike the filter it
+** holds every required word, however many alternatives it has. */
+#define NE_PW_BEFORE 0x8000
+#define NE_PW_COUNT 0x7fff
 typedef struct ne_pentry {
     ne_pfilter f;
     const ne_pattern *pt;
+    const uint16_t *words;
 } ne_pentry;
 typedef struct ne_pkeys {
     uint64_t map[NE_WS_BITS / 64];

@@ -35,6 +35,8 @@ struct ne_patterns {
     const ne_pattern **order; /* sorted by anchor lemma, then longest first */
     ne_pentry *entries;  /* each lemma's run of order split: verbs, then nouns; with filters */
     uint16_t *firsts;    /* parallel to entries: each filter's all[0] */
+    uint16_t *words;     /* the entries' words lists, one after another (word_bits) */
+    size_t nwords;       /* used of words */
     void *bucket_mem;    /* the allocation buckets are aligned in */
     pat_bucket *buckets; /* 64-byte aligned */
     pat_run *runs;       /* parallel to buckets */
@@ -88,6 +90,7 @@ void nePattern_free(ne_patterns *p) {
     neM_free(p->order);
     neM_free(p->entries);
     neM_free(p->firsts);
+    neM_free(p->words);
     neM_free(p->bucket_mem);
     neM_free(p->runs);
     neA_free(&p->arena);
@@ -597,9 +600,56 @@ static int anchor_keys(ne_patterns *p, ne_anchor *an, uint32_t *count) {
     return NE_OK;
 }
 
+/* The room pt's ne_pentry.words list may take (0: none, no WORD element
+** but its anchor). */
+static size_t words_room(const ne_pattern *pt) {
+    size_t len = 0;
+    for (int i = 0; i < pt->nelems; i++)
+        if (i != pt->anchor && pt->elems[i].kind == NE_PE_WORD) len += 1 + 2 * (size_t)pt->elems[i].nalt;
+    return len ? len + 1 : 0;
+}
+
+/* Into bits, the distinct word-set bits of el (its words' lemma and surface
+** hashes); returns how many.  seen: NE_WS_BITS zeros, given back zeroed. */
+static uint16_t distinct_bits(const ne_pelem *el, uint16_t *bits, uint32_t *seen) {
+    uint16_t n = 0;
+    for (int k = 0; k < el->nalt; k++) {
+        uint16_t b[2] = {(uint16_t)ne_ws_bit(el->alt[k].lh), (uint16_t)ne_ws_bit(el->alt[k].sh)};
+        for (int j = 0; j < 2; j++)
+            if (!seen[b[j]]) seen[b[j]] = 1, bits[n++] = b[j];
+    }
+    for (uint16_t k = 0; k < n; k++) seen[bits[k]] = 0;
+    return n;
+}
+
+/* The WORD elements of pt in [from, to) (but the anchor) into at, each as a
+** head (n, | flag) and its n distinct bits; returns the end (seen as in
+** distinct_bits). */
+static uint16_t *put_words(const ne_pattern *pt, int from, int to, uint16_t flag, uint16_t *at, uint32_t *seen) {
+    for (int i = from; i < to; i++)
+        if (i != pt->anchor && pt->elems[i].kind == NE_PE_WORD) {
+            uint16_t n = distinct_bits(&pt->elems[i], at + 1, seen);
+            *at = (uint16_t)(n | flag);
+            at += 1 + n;
+        }
+    return at;
+}
+
+/* The ne_pentry.words list of pt, next in p->words (room made by
+** nePattern_build from words_room), or NULL (seen as in distinct_bits). */
+static const uint16_t *word_bits(ne_patterns *p, const ne_pattern *pt, uint32_t *seen) {
+    uint16_t *f = p->words + p->nwords, *at = f;
+    at = put_words(pt, pt->anchor + 1, pt->nelems, 0, at, seen);
+    at = put_words(pt, 0, pt->anchor, NE_PW_BEFORE, at, seen);
+    if (at == f) return NULL;
+    *at = 0;
+    p->nwords += (size_t)(at + 1 - f);
+    return f;
+}
+
 /* Split the run [first, first+count) of order into verbs then nouns (each in
 ** longest-first order) in entries, describe it in an and index its long
-** lists (count as in build_keys). */
+** lists (keycount as build_keys's count; word_bits' seen too). */
 static int build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_anchor *an, uint32_t *keycount) {
     uint32_t k = first;
     an->first = p->firsts + k;
@@ -609,7 +659,8 @@ static int build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_ancho
         an->n[kind] = 0;
         for (uint32_t i = first; i < first + count; i++) {
             if ((p->order[i]->kind == 'n') != kind) continue;
-            p->entries[k] = (ne_pentry){pattern_filter(p->order[i]), p->order[i]};
+            const ne_pattern *pt = p->order[i];
+            p->entries[k] = (ne_pentry){pattern_filter(pt), pt, word_bits(p, pt, keycount)};
             p->firsts[k] = p->entries[k].f.all[0];
             k++;
             an->n[kind]++;
@@ -650,9 +701,11 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     neM_free(p->order);
     neM_free(p->entries);
     neM_free(p->firsts);
+    neM_free(p->words);
     neM_free(p->bucket_mem);
     neM_free(p->runs);
     p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->firsts = NULL, p->runs = NULL, p->cap = 0;
+    p->words = NULL, p->nwords = 0;
     memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
     uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank), *count = neM_calloc(NE_WS_BITS + 1, sizeof *count);
@@ -662,7 +715,10 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     if (rc == NE_OK) {
         p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
         p->firsts = neM_calloc(n ? n : 1, sizeof *p->firsts);
-        if (!p->entries || !p->firsts || alloc_buckets(p, cap)) rc = NE_NOMEM;
+        size_t room = 1;
+        for (size_t i = 0; i < n; i++) room += words_room(p->order[i]);
+        p->words = neM_malloc(room * sizeof *p->words);
+        if (!p->entries || !p->firsts || !p->words || alloc_buckets(p, cap)) rc = NE_NOMEM;
     }
     for (size_t i = 0; rc == NE_OK && i < n;) { /* one run per anchor lemma */
         size_t j = i;
