@@ -1886,17 +1886,20 @@ static int dyadic_root(const char *root) {
     return !strcmp(root, "04") || !strcmp(root, "05") || !strcmp(root, "06") || !strcmp(root, "11");
 }
 
-/* Roots of intentions, consultation and diplomatic cooperation (03, 04, 05):
-** CAMEO codes them toward a partner, and docs/ANNOTATION.md rule 4 codes no
-** such event without a target.  Past the first sentence of a body, their
-** event that ends with no target after every implied one codes nothing,
-** whatever its pattern's slot: there it is one whose partner was named before
-** ("the two sides will meet again"), or no act toward anyone ("the party will
-** abide by the decision", "he was planning to apologize", "Cameron will work
-** with whoever wins").  A lead may tell the act before its partner ("Greece
-** agreed to the terms"), as held-back events keep a lead's missing source. */
-static int toward_root(const char *root) {
-    return !strcmp(root, "03") || !strcmp(root, "04") || !strcmp(root, "05");
+/* Codes of intentions, consultation and diplomatic cooperation (roots 03,
+** 04, 05) and pessimistic comments (012): CAMEO codes them toward a partner,
+** docs/ANNOTATION.md rule 4 annotates no 03-05 event without a target, and no
+** dev or devart gold event is a 012.  Past the first sentence of a body,
+** their event that ends with no target after every implied one codes
+** nothing, whatever its pattern's slot: there it is one whose partner was
+** named before ("the two sides will meet again"), no act toward anyone ("the
+** party will abide by the decision", "he was planning to apologize", "Cameron
+** will work with whoever wins"), or a worry about a state of things ("he also
+** feared that ...", "expressed concern").  A lead may tell the act before its
+** partner ("Greece agreed to the terms"), as held-back events keep a lead's
+** missing source. */
+static int toward_code(const ne_event *ev) {
+    return !strcmp(ev->root, "03") || !strcmp(ev->root, "04") || !strcmp(ev->root, "05") || !strcmp(ev->code, "012");
 }
 
 /* A condemnation of an act of force ("Sweden condemned the attack on the
@@ -2076,7 +2079,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
-    if (!ev.has_target && toward_root(ev.root) && !ev.in_title && ev.sentence >= 1) return NE_OK;
+    if (!ev.has_target && toward_code(&ev) && !ev.in_title && ev.sentence >= 1) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
         !distinct_groups(c->d, f->src[i], t)) {
         c->self++;
