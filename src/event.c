@@ -1969,15 +1969,35 @@ static int private_resignation(const ev_ctx *c, const ne_event *ev) {
     return !ev->has_source || !ev->source.role || !ne_word_in(ev->source.role, powers);
 }
 
+/* Is the passive "held" at the anchor said of an event right before its verb
+** group ("vidhan sabha elections were held", "a caucus meeting being held",
+** "the puja will be held", "the joint sitting, being held after 24 years")?
+** Meetings, polls and ceremonies are held; no one is detained. */
+static int held_event(const ev_ctx *c) {
+    static const char *const events[] = {"meeting", "meetings", "election", "elections", "poll", "polls", "sitting",
+                                         "session", "sessions", "puja", "pujan", "yagna", "award", "awards", "rally",
+                                         "rallies", "talks", "function", "conference", "ceremony", "festival",
+                                         "programme", "program", "gathering", "convention", "seminar", "summit",
+                                         "caucus", "caucuses", "primary", "primaries", "referendum", "hearing",
+                                         "exam", "examination", "examinations", "match", "fair", "mela", "sabha",
+                                         "bandh", "dharna", "procession", "march", "vote", "debate", NULL};
+    int k = c->m.anchor - 1;
+    while (k >= 0 && (c->sv.wc[k] == NE_WC_BE || c->sv.wc[k] == NE_WC_HAVE || c->sv.wc[k] == NE_WC_MODAL ||
+                      c->sv.wc[k] == NE_WC_ADV || tok_is(c, k, ",")))
+        k--;
+    return k >= 0 && word_in(c, k, events);
+}
+
 /* "hold" is detention (173) only in the passive ("50 persons were held"):
 ** in the active one holds sessions, programmes and talks, whoever is in
 ** them ("the council is holding its session").  So is "pick up" unless a
 ** pattern names the police before it ("six persons were picked up", "the
 ** police picked up six persons"; not "he picked up the endorsement of the
-** union"). */
+** union"); a passive "held" said of an event is none either (held_event). */
 static int active_hold(const ev_ctx *c) {
-    if (c->m.passive || c->m.pt->kind != 'v' || strcmp(c->m.pt->cameo->code, "173")) return 0;
+    if (c->m.pt->kind != 'v' || strcmp(c->m.pt->cameo->code, "173")) return 0;
     const char *lemma = c->sv.t[c->m.anchor].lemma;
+    if (c->m.passive) return !strcmp(lemma, "hold") && held_event(c);
     return !strcmp(lemma, "hold") || (!strcmp(lemma, "pick") && c->m.begin == c->m.anchor);
 }
 
