@@ -2999,28 +2999,6 @@ static const ne_anchor *token_anchor(const struct ne_doc *d, const struct ne_eng
     return a;
 }
 
-/* Look up the anchors of sentence s: the tokens that have patterns into pos
-** (in order), their entries into an[k] (an[k] of other tokens is left as
-** it was); returns how many. */
-static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s,
-                        const ne_anchor **an, int *pos, uint32_t limit) {
-    int found = 0;
-    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first);
-    const uint32_t *lh = d->lhash + s->tok_first;
-    const uint64_t *amap = nePattern_amap(e->patterns);
-    uint32_t end = limit < s->tok_count ? limit : s->tok_count;
-    for (uint32_t k = 0; k < end; k++, t++) {
-        int maybe = ne_amap_has(amap, lh[k]); /* most tokens: no anchor, no call */
-        if (!maybe && !ings_form(t)) continue;
-        if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
-            continue; /* punctuation, numbers, names */
-        const ne_anchor *a = maybe ? token_anchor(d, e, s->tok_first + k, t, lh[k]) : NULL;
-        if (!a) a = ings_anchor(e, t);
-        if (a) an[k] = a, pos[found++] = (int)k;
-    }
-    return found;
-}
-
 /* Is t one of words, alone or glued to non-ASCII junk ("storiesÂ", a
 ** no-break space mangled by a wrong encoding)? */
 static int is_norm(const ne_token *t, const char *const *words) {
@@ -3034,18 +3012,49 @@ static int is_norm(const ne_token *t, const char *const *words) {
 
 /* Web pages close with lists of links to other stories ("related stories:",
 ** "also read:", "full coverage:"): their headlines are not this article's
-** events.  The token where such a list starts in sentence s (a colon follows
-** the marker, or the marker opens the sentence), or the sentence's count. */
-static uint32_t link_list(const struct ne_doc *d, const ne_sentence *s) {
+** events.  Such a list starts at a marker of two words (list_marker) that
+** opens a sentence or is followed by a colon (list_colon). */
+static int list_marker(const ne_token *t) {
     static const char *const w1[] = {"related", "also", "read", "full", "see", "more", NULL};
     static const char *const w2[] = {"stories", "story", "news", "articles", "links", "read", "more",
                                      "coverage", "also", "reading", NULL};
-    const ne_token *t = NE_VEC_AT(d->tokens, ne_token, s->tok_first);
-    if (s->tok_count >= 2 && is_norm(t, w1) && is_norm(t + 1, w2)) return 0;
-    for (uint32_t j = 3; j < s->tok_count; j++) /* a colon at j, the marker at j - 2 */
-        if (t[j].shape == NE_SH_PUNCT && ne_word_is(t[j].norm, ":") && is_norm(t + j - 2, w1) && is_norm(t + j - 1, w2))
-            return j - 2;
-    return s->tok_count;
+    return is_norm(t, w1) && is_norm(t + 1, w2);
+}
+
+/* Is token j of the tokens t of a sentence, a punctuation token, the colon
+** after a list marker that starts at j - 2 (j >= 3)? */
+static int list_colon(const ne_token *t, uint32_t j) {
+    return j >= 3 && ne_word_is(t[j].norm, ":") && list_marker(t + j - 2);
+}
+
+/* Look up the anchors of sentence s before the list of links it may open
+** (list_marker): the tokens that have patterns into pos (in order), their
+** entries into an[k] (an[k] of other tokens is left as it was); returns how
+** many; *limit: the token where the list starts, or the sentence's count. */
+static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const ne_sentence *s,
+                        const ne_anchor **an, int *pos, uint32_t *limit) {
+    int found = 0;
+    const ne_token *t0 = NE_VEC_AT(d->tokens, ne_token, s->tok_first), *t = t0;
+    const uint32_t *lh = d->lhash + s->tok_first;
+    const uint64_t *amap = nePattern_amap(e->patterns);
+    uint32_t end = s->tok_count >= 2 && list_marker(t0) ? 0 : s->tok_count;
+    for (uint32_t k = 0; k < end; k++, t++) {
+        if (t->shape == NE_SH_PUNCT) { /* no anchor; the colon of a list? */
+            if (!list_colon(t0, k)) continue;
+            end = k - 2;
+            while (found && (uint32_t)pos[found - 1] >= end) found--;
+            break;
+        }
+        int maybe = ne_amap_has(amap, lh[k]); /* most tokens: no anchor, no call */
+        if (!maybe && !ings_form(t)) continue;
+        if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
+            continue; /* punctuation, numbers, names */
+        const ne_anchor *a = maybe ? token_anchor(d, e, s->tok_first + k, t, lh[k]) : NULL;
+        if (!a) a = ings_anchor(e, t);
+        if (a) an[k] = a, pos[found++] = (int)k;
+    }
+    *limit = end;
+    return found;
 }
 
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
@@ -3067,9 +3076,9 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     for (uint32_t si = 0; si < d->sentences.n; si++) {
         const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
         if (s->para_start || s->in_title) links = 0;
-        uint32_t limit = links ? 0 : link_list(d, s);
+        uint32_t limit = 0;
+        int npos = links ? 0 : find_anchors(d, e, s, an + s->tok_first, pos + s->tok_first, &limit);
         links = limit < s->tok_count;
-        int npos = find_anchors(d, e, s, an + s->tok_first, pos + s->tok_first, limit);
         if (!npos) continue;
         neClause_open(d, si, &c.words, &c.sv);
         c.viewed = 0;
