@@ -458,6 +458,15 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
 
 static void set_bit(uint64_t *bits, uint32_t k) { bits[k >> 6] |= (uint64_t)1 << (k & 63); }
 
+/* The bits set in x, in line (__builtin_popcountll is a library call
+** without the popcnt instruction, which the build does not assume). */
+static uint32_t count_bits(uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555u;
+    x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+    return (uint32_t)((x * 0x0101010101010101u) >> 56);
+}
+
 /* Into cand, the filters of key index ks whose all[0] the set words has:
 ** only the words of the map that hold keys (ks->used) are read: a list's
 ** few dozen keys leave about a third of its 64 words empty. */
@@ -466,7 +475,7 @@ static void keyed_cands(const ne_pkeys *ks, const ne_wordset *words, uint64_t *c
     for (uint64_t u = ks->used; u; u &= u - 1) { /* the words of the map that hold keys */
         int w = __builtin_ctzll(u);
         for (uint64_t m = ks->map[w] & words->w[w]; m; m &= m - 1) {
-            uint32_t g = ks->rank[w] + (uint32_t)__builtin_popcountll(ks->map[w] & ((m & -m) - 1));
+            uint32_t g = ks->rank[w] + count_bits(ks->map[w] & ((m & -m) - 1));
             for (uint32_t x = ks->at[g]; x < ks->at[g + 1]; x++) set_bit(cand, ks->idx[x]);
         }
     }
