@@ -1293,6 +1293,33 @@ static int org_name(scan *s, size_t j, size_t e, char role[4]) {
     return 1;
 }
 
+/* A region (a state or province: places kind=region) named as the subject
+** of a verb ("Texas sued the administration", "Gujarat has sought aid"):
+** its government, GOV of its country, a region's (info.region) like "the
+** Texas government" (place_led).  Returns 1 when p holds it. */
+static int region_subject(scan *s, np *p, size_t j, size_t e, const ne_dentry *x) {
+    if (x->pkind != NE_PK_REGION || e >= s->b) return 0;
+    const ne_token *t = &s->tk[e];
+    /* an auxiliary or an inflected verb ("sued", "has"), not a noun that may be a verb ("his
+    ** Hawaii vacation"), nor a region after a determiner or possessive */
+    if (t->shape != NE_SH_LOWER || (t->tags & NE_TAG_CUE) ||
+        !((t->tags & NE_TAG_AUX) || ((t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->lemma, t->norm))))
+        return 0;
+    /* the region opens its clause: after a sentence start, a comma or a conjunction, not
+    ** inside a noun group ("Palestinians of the Israeli-occupied West Bank shunned work") */
+    static const char *const opens[] = {"and", "but", "while", "when", "after", "before", "as", "that", NULL};
+    const ne_token *b = j > 0 ? &s->tk[j - 1] : NULL;
+    if (b && b->sent == s->tk[j].sent && !(b->shape == NE_SH_PUNCT && is_w(b, ",")) && !is_any(b, opens)) return 0;
+    const char *cc = neDict_code(s->e, x, s->ymd);
+    if (!cc || strlen(cc) != 3) return 0;
+    compose(s, p, cc, "GOV", 0);
+    p->start = j;
+    p->end = e;
+    p->info.type = NE_DT_ROLE;
+    p->info.region = x->name;
+    return 1;
+}
+
 /* A capitalized name at token j that no dictionary holds: a person with an
 ** initial ("Harry M. Reid"), a place (skipped: returns 2 with p->end past it),
 ** an organization (org_name) or an unknown actor.  Returns parse_at's result. */
@@ -1309,6 +1336,7 @@ static int name_mention(scan *s, np *p, size_t j) {
     size_t e = name_end(s, j);
     if (e == j) return 0;
     if (match(s, j, NE_DM(NE_DT_PLACE), &x) == e - j && nePlace_credible(s->e, s->d, x, j, e, s->b)) {
+        if (region_subject(s, p, j, e, x)) return 1;
         p->end = e; /* a place, not an unknown actor: skip all of it ("New York") */
         return 2;
     }
