@@ -435,6 +435,16 @@ static int time_may_follow(const ev_ctx *c, int i) {
     return 0;
 }
 
+/* May a consultation noun at i (root 04: "had talks on Sunday with X", "a
+** meeting on Monday with Y") have its partner after a time phrase?  A timex
+** on one of the two tokens after it, as time_may_follow for verbs. */
+static int noun_timed(const ev_ctx *c, int i, const ne_pattern *pt) {
+    if (!pt->cameo || strcmp(pt->cameo->root, "04")) return 0; /* a sense filter ("-") has no code */
+    for (int q = i + 1; q <= i + 2 && q < c->sv.n; q++)
+        if (c->sv.t[q].timex >= 0) return 1;
+    return 0;
+}
+
 /* Pattern pt at anchor i, its elements after the anchor from token start. */
 static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_skip) {
     memset(&c->m, 0, sizeof c->m);
@@ -554,6 +564,8 @@ static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_
         const ne_pattern *pt = an->list[kind][*k].pt;
         if (match_at(c, i, pt, kind, 0)) return 1;
         if (kind == 0 && pt->nelems > pt->anchor + 1 && c->timed && match_at(c, i, pt, kind, 1)) /* pas_at is i */
+            return 1;
+        if (kind == 1 && pt->nelems > pt->anchor + 1 && noun_timed(c, i, pt) && match_at(c, i, pt, kind, 1))
             return 1;
     }
     return 0;
@@ -2699,10 +2711,20 @@ static int state_verb(const ev_ctx *c, int j) {
 /* The subject of a support verb governing the event noun at i (the noun
 ** heads the verb's object: "carried out numerous attacks", "launched its
 ** new spring offensive"); 0 when there is none. */
+/* Words that qualify talks or a meeting right after "had" ("had detailed
+** talks", "had a lengthy meeting"): "detailed" would read as a verb there. */
+static int talk_adjective(const ev_ctx *c, int k) {
+    static const char *const adj[] = {"detailed",  "lengthy", "fruitful",    "extensive", "bilateral", "informal",
+                                      "separate",  "cordial", "brief",       "long",      "useful",    "frank",
+                                      "productive", "constructive", "substantive", "preliminary", "secret",
+                                      "direct",    "closed-door", "high-level", "wide-ranging", "hour-long", NULL};
+    return k >= 0 && k < c->sv.n && ne_word_in(c->sv.t[k].norm, adj);
+}
+
 static int support_subject(ev_ctx *c, int i, int lo, int *out) {
     const ne_sview *sv = &c->sv;
     int j = i - 1;
-    while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV) &&
+    while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV || talk_adjective(c, j)) &&
            (neClause_actor(sv, j) < 0 || sv->wc[j] == NE_WC_POSS))
         j--;
     if (j >= lo && (tok_is(c, j, "out") || tok_is(c, j, "up"))) j--; /* carry out, step up */
@@ -2720,10 +2742,13 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
         return verb_subject(c, v, lo, out);
     }
     /* "had a meeting with", "had talks with": "have" right before the noun or its determiner is the main verb */
-    int have = j >= lo && j + 1 <= i && sv->wc[j] == NE_WC_HAVE &&
-               (j + 1 == i || sv->wc[j + 1] == NE_WC_DET || sv->wc[j + 1] == NE_WC_POSS); /* not "has become a" */
+    int have = j >= lo && j + 1 <= i && sv->wc[j] == NE_WC_HAVE && /* not "has become a" */
+               (j + 1 == i || sv->wc[j + 1] == NE_WC_DET || sv->wc[j + 1] == NE_WC_POSS ||
+                (talk_adjective(c, j + 1) && sv->wc[j + 2] != NE_WC_DET)); /* not "had detailed the talks" */
     if (j < lo || !(sv->isverb[j] || have) || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
-    return verb_subject(c, j, lo, out);
+    int n = verb_subject(c, j, lo, out);
+    if (n > 0) c->m.attach = j; /* its date is the support verb's: "on Sunday evening had talks" */
+    return n;
 }
 
 /* Is mention a, a modifier of the force noun at i (roots 18-20), the place
