@@ -1566,15 +1566,20 @@ static int implied_mob(ev_ctx *c, ne_event *ev) {
 ** when a passive "deployed" names no police of a known country (weapons,
 ** troops: no event), 0 when the rule does not apply.  Police deployed by an
 ** agent ("by the state government") are that agent's 153 on the civilians,
-** not its target (returns 1 too).  Troops deployed in a
+** not its target (returns 1 too).  So are "security forces" and
+** paramilitary forces deployed, which Indian reports name for police and
+** paramilitary police ("security forces have been deployed in all sensitive
+** localities").  Troops deployed in a
 ** city are left out: the dev gold codes the curfew and the firing around
 ** "army was deployed", not the deployment. */
 static int deployed_forces(const ev_ctx *c, ne_event *ev) {
     if (!c->m.passive || strcmp(ev->root, "15") || c->m.pt->kind != 'v' ||
         strcmp(c->sv.t[c->m.anchor].lemma, "deploy"))
         return 0;
-    const char *role = ev->has_target ? ev->target.role : NULL;
-    const char *cc = role && !strcmp(role, "COP") ? national(c, ev->target.country) : NULL;
+    const char *role = ev->has_target ? ev->target.role : NULL, *text = ev->target.text;
+    /* "security forces", "para-military forces": police and paramilitary police against unrest, no army */
+    int security = role && !strcmp(role, "MIL") && text && (strstr(text, "security") || strstr(text, "para"));
+    const char *cc = role && (!strcmp(role, "COP") || security) ? national(c, ev->target.country) : NULL;
     if (!cc || !recode(c, ev, "153")) return ev->has_source ? 0 : -1;
     if (!ev->has_source) { /* the police deploy themselves; with an agent ("by the state government") it stays */
         ev->source = ev->target;
