@@ -196,12 +196,14 @@ typedef struct ne_sentence {
 #define NE_CASELESS_UPPER 2 /* written all in capitals */
 
 /* ---- the document: everything one article produces, all in its arena ---- */
+#define NE_SEG_PAD 16 /* NULs after a prepared segment (struct ne_doc seg_padded) */
 struct ne_doc {
     ne_arena arena;
     char errmsg[256];
     /* input, after UTF-8 repair; segment 0 = text, 1 = title */
     const char *seg[2];
     size_t seg_len[2];
+    int seg_padded;               /* NE_SEG_PAD NULs follow each segment's text (text.c): the tokenizer reads them */
     const char *id, *date, *url, *source;
     int has_title;                /* the article had a title field */
     int year, month, day;         /* parsed document date, 0 when absent */

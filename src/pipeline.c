@@ -165,6 +165,7 @@ static void doc_reset(ne_doc *d) {
     d->errmsg[0] = 0;
     d->seg[0] = d->seg[1] = "";
     d->seg_len[0] = d->seg_len[1] = 0;
+    d->seg_padded = 0;
     d->id = d->date = d->url = d->source = NULL;
     d->year = d->month = d->day = 0;
     d->title_sents = 0;

@@ -62,17 +62,18 @@ static size_t repaired_size(const unsigned char *u, size_t n, size_t *bad, size_
 }
 
 /* Copy [s, s+n) into the arena as valid UTF-8 (each invalid byte becomes
-** U+FFFD); a leading byte-order mark is dropped.  Counts the replacements. */
+** U+FFFD), followed by NE_SEG_PAD NULs; a leading byte-order mark is
+** dropped.  Counts the replacements. */
 static char *utf8_repair(ne_arena *ar, const char *s, size_t n, size_t *out_len,
                          size_t *bad, size_t *first_bad) {
     const unsigned char *u = (const unsigned char *)s;
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) { u += 3; n -= 3; }
     size_t cap = repaired_size(u, n, bad, first_bad);
-    char *out = neA_alloc(ar, cap + 1);
+    char *out = neA_alloc(ar, cap + NE_SEG_PAD);
     if (!out) return NULL;
     if (!*bad) {
         memcpy(out, u, n);
-        out[n] = 0;
+        memset(out + n, 0, NE_SEG_PAD);
         *out_len = n;
         return out;
     }
@@ -89,7 +90,7 @@ static char *utf8_repair(ne_arena *ar, const char *s, size_t n, size_t *out_len,
         w += 3;
         i++;
     }
-    out[w] = 0;
+    memset(out + w, 0, NE_SEG_PAD);
     *out_len = w;
     return out;
 }
@@ -126,6 +127,7 @@ int neText_prepare(struct ne_doc *d, const ne_article *a) {
     d->has_title = a->title != NULL;
     if (rc == NE_OK) rc = prepare_segment(d, 1, a->title, a->title_len, "title");
     if (rc != NE_OK) return rc;
+    d->seg_padded = 1;
     if (a->date && a->date_len) {
         int y, m, dd;
         int parts = neU_parse_date(a->date, a->date_len, &y, &m, &dd);

@@ -583,6 +583,7 @@ typedef struct scan {
     unsigned indent;     /* columns of indentation of this line so far */
     unsigned prev_indent; /* indentation of the last line that had a token */
     int indent_para;      /* that line started a paragraph by its indentation */
+    size_t plain_end;     /* plain tokens start before it: sixteen bytes are readable from each */
     normpool np;          /* where ASCII normalized forms go */
 } scan;
 
@@ -748,7 +749,7 @@ static inline __attribute__((always_inline)) size_t plain_word(const char *s, en
 ** space, with the scanner's state in locals: plain words (plain_word) and
 ** one-byte ASCII punctuation other than quotes, apostrophes and the periods
 ** of "...".  Stops before the first token that is not one (at a line break
-** too), or when the token vector is full.  *at: where it stopped (unchanged:
+** too), at sc->plain_end, or when the token vector is full.  *at: where it stopped (unchanged:
 ** no token taken); sc->flags then holds the next token's flags.  The tokens
 ** are the ones scan_word and scan_other would make.  Returns NE_OK or NE_NOMEM. */
 static int scan_plain_tokens(scan *sc, size_t *at) {
@@ -756,7 +757,6 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
     int rc = NE_OK;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const char *s = sc->s;
-    const size_t n = sc->n;
     ne_vec *v = &sc->d->tokens;
     ne_token *tk = v->items;
     uint32_t *nh = sc->d->nhash; /* room for v->cap: tok_reserve */
@@ -764,7 +764,8 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
     const size_t cap = v->cap;
     normpool np = sc->np;
     uint8_t flags = sc->flags;
-    while (n - i >= 16 && nt < cap) {
+    const size_t plain_end = sc->plain_end;
+    while (i < plain_end && nt < cap) {
         unsigned char b = (unsigned char)s[i];
         size_t len = 1;
         uint64_t w[2];
@@ -826,6 +827,7 @@ static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_e
 /* Tokenize segment seg; tokens are appended to d->tokens. */
 int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     scan sc = {.d = d, .e = e, .s = d->seg[seg], .n = d->seg_len[seg], .flags = NE_TF_PARA_START, .line_start = 1};
+    sc.plain_end = d->seg_padded ? sc.n : sc.n > 15 ? sc.n - 15 : 0; /* past the text: its NULs (NE_SEG_PAD) */
     size_t i = 0, k, first = d->tokens.n;
     if (tok_reserve(d, d->tokens.n + sc.n / 5 + 16)) return NE_NOMEM;
     while (i < sc.n) {
