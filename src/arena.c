@@ -9,8 +9,8 @@
 
 struct ne_arena_block {
     ne_arena_block *next;
-    size_t used, cap;
-    max_align_t data[]; /* cap bytes follow */
+    size_t cap;
+    max_align_t data[]; /* cap bytes follow; the head block's free ones are a->cur .. a->end */
 };
 
 void neA_init(ne_arena *a) { memset(a, 0, sizeof *a); }
@@ -22,32 +22,27 @@ static ne_arena_block *block_get(ne_arena *a, size_t n) {
         if ((*pp)->cap >= n) {
             ne_arena_block *b = *pp;
             *pp = b->next;
-            b->used = 0;
             return b;
         }
     }
     size_t cap = n > NE_ARENA_BLOCK ? n : NE_ARENA_BLOCK;
     ne_arena_block *b = neM_malloc(sizeof *b + cap);
     if (!b) return NULL;
-    b->used = 0;
     b->cap = cap;
     a->total += cap;
     return b;
 }
 
-void *neA_alloc(ne_arena *a, size_t n) {
-    n = (n + 15) & ~(size_t)15;
-    if (n == 0) n = 16;
-    ne_arena_block *b = a->head;
-    if (!b || b->cap - b->used < n) {
-        b = block_get(a, n);
-        if (!b) return NULL;
-        b->next = a->head;
-        a->head = b;
-    }
-    void *p = (char *)b->data + b->used;
-    b->used += n;
-    return p;
+void *neA_alloc_block(ne_arena *a, size_t n) {
+    if (n > SIZE_MAX - 15) return NULL;
+    n = n ? (n + 15) & ~(size_t)15 : 16;
+    ne_arena_block *b = block_get(a, n); /* the current block's last bytes are left unused */
+    if (!b) return NULL;
+    b->next = a->head;
+    a->head = b;
+    a->cur = (char *)b->data + n;
+    a->end = (char *)b->data + b->cap;
+    return b->data;
 }
 
 char *neA_strndup(ne_arena *a, const char *s, size_t n) {
@@ -93,6 +88,7 @@ void neA_reset(ne_arena *a) {
         b->next = a->spare;
         a->spare = b;
     }
+    a->cur = a->end = NULL;
 }
 
 void neA_free(ne_arena *a) {

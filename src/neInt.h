@@ -38,9 +38,23 @@ typedef struct ne_arena {
     ne_arena_block *head;   /* current block */
     ne_arena_block *spare;  /* blocks kept for reuse after reset */
     size_t total;           /* bytes held */
+    char *cur, *end;        /* the current block's free bytes (NULL: none) */
 } ne_arena;
 void neA_init(ne_arena *a);
-void *neA_alloc(ne_arena *a, size_t n);            /* 8-aligned; NULL on NOMEM */
+/* neA_alloc from a new block (a spare one when it fits): when the current
+** block has no room for n (rounded) bytes. */
+void *neA_alloc_block(ne_arena *a, size_t n);
+/* n bytes, 16-aligned (n 0: 16 bytes); NULL on NOMEM.  Inline: the stages
+** allocate ~60 times per article, nearly always from the current block. */
+static inline void *neA_alloc(ne_arena *a, size_t n) {
+    size_t r = (n + 15) & ~(size_t)15; /* 0 for n 0 and past SIZE_MAX - 15: neA_alloc_block's */
+    if (__builtin_expect(r - 1 < (uintptr_t)a->end - (uintptr_t)a->cur, 1)) { /* no arithmetic on NULL */
+        void *p = a->cur;
+        a->cur += r;
+        return p;
+    }
+    return neA_alloc_block(a, n);
+}
 char *neA_strndup(ne_arena *a, const char *s, size_t n); /* NUL-terminated copy */
 /* The actor code COUNTRY+ROLE ("IND", "CVL": "INDCVL"): up to three bytes of
 ** each, either may be NULL (no bytes); NULL on NOMEM. */
