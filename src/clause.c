@@ -679,6 +679,34 @@ static int habitual_would(const ne_sview *sv, int k, int lo, int i) {
     return 0;
 }
 
+static int coordinated_verb(const ne_sview *sv, int vs, int lo);
+
+/* The modal of the verb group at vs, MODAL and maybe FUTURE bits, or 0. */
+static int group_modal(const ne_sview *sv, int vs, int i, int lo) {
+    int m = 0;
+    for (int k = vs; k < i; k++)
+        if (WC(sv, k) == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER && !habitual_would(sv, k, lo, i)) {
+            m |= NE_MOD_MODAL;
+            if (is_word(sv, k, "will") || is_word(sv, k, "shall") || is_word(sv, k, "would") ||
+                is_word(sv, k, "'ll") || is_word(sv, k, "wo")) /* "won't" */
+                m |= NE_MOD_FUTURE;
+        }
+    return m;
+}
+
+/* A bare base-form verb i after "and"/"or" shares the modal of the first
+** conjunct's verb group ("would consider the plea and help the authorities",
+** "may investigate X and arrest Y", "will meet X and sign a deal"). */
+static int shared_modal(const ne_sview *sv, int i, int lo) {
+    const ne_token *t = TK(sv, i);
+    int p = prev_nonadv(sv, i);
+    if (neClause_vg_start(sv, i) != i || strcmp(t->norm, t->lemma) || p < lo ||
+        !(is_word(sv, p, "and") || is_word(sv, p, "or")))
+        return 0;
+    int cv = coordinated_verb(sv, i, lo);
+    return cv >= 0 ? group_modal(sv, neClause_vg_start(sv, cv), cv, lo) : 0;
+}
+
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     int m = 0;
     *gov = -1;
@@ -690,14 +718,9 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     for (int k = vs; k < i && !noun; k++) {
         int c = WC(sv, k);
         if (c == NE_WC_NEG) m |= NE_MOD_NEG;
-        if (c == NE_WC_MODAL && TK(sv, k)->shape == NE_SH_LOWER && !habitual_would(sv, k, lo, i)) {
-            m |= NE_MOD_MODAL;
-            if (is_word(sv, k, "will") || is_word(sv, k, "shall") || is_word(sv, k, "would") || is_word(sv, k, "'ll") ||
-                is_word(sv, k, "wo")) /* "won't" */
-                m |= NE_MOD_FUTURE;
-        }
         if (c == NE_WC_SPEC) m |= NE_MOD_SPEC;
     }
+    if (!noun) m |= group_modal(sv, vs, i, lo) | shared_modal(sv, i, lo);
     if (!noun && negative_subject(sv, vs, lo)) m |= NE_MOD_NEG;
     if (!noun && until_clause(sv, vs, i, lo)) m |= NE_MOD_COND;
     int p = prev_nonadv(sv, vs);
