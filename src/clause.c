@@ -924,6 +924,27 @@ typedef struct pp_group {
 ** subject, *rule set), 0 when the search ends without a subject, or -1 to go
 ** on left of the group (*jp is set to its first token; pp records the group
 ** when it is a prepositional object). */
+/* A clause that opens with a time phrase and no comma ("On Tuesday Iran
+** attacked ...", "In March the minister met ...", "- at times Axelrod would
+** meet ..."): the preposition's object [s, e] is that time expression run into
+** the subject.  Returns the first token after the time expression when the
+** preposition opens the clause (at lo, or after a comma, dash or quotation
+** mark) and a group follows it, else -1. */
+static int opening_time_lead(const ne_sview *sv, int s, int e, int lo) {
+    int p = prev_nonadv(sv, s), k = s, any = 0;
+    if (p < 0 || !(p == lo || p == 0 || (p > 0 && (is_comma(sv, p - 1) || is_aside_dash(sv, p - 1) ||
+                                                  TK(sv, p - 1)->shape == NE_SH_QUOTE))))
+        return -1;
+    if (is_word(sv, p, "at") && is_word(sv, s, "times")) {
+        k = s + 1;
+        any = 1;
+    } else {
+        if (WC(sv, k) == NE_WC_DET && k + 1 <= e && TK(sv, k + 1)->timex >= 0) k++;
+        for (; k <= e && TK(sv, k)->timex >= 0; k++) any = 1;
+    }
+    return any && k <= e ? k : -1;
+}
+
 static int subject_group(const ne_sview *sv, int vs, int lo, int *jp, pp_group *pp, int *out, int max,
                          const char **rule) {
     int j = *jp, s = neClause_ng_start(sv, j, lo);
@@ -932,6 +953,11 @@ static int subject_group(const ne_sview *sv, int vs, int lo, int *jp, pp_group *
     *jp = s;
     if (!n && time_group(sv, s, j)) return -1; /* "IDF troops last week apprehended" */
     if (pp_object(sv, s, j)) {
+        int t = adjacent ? opening_time_lead(sv, s, j, lo) : -1;
+        if (t >= 0 && (n = neClause_ng_actors(sv, t, j, out, max)) > 0) {
+            *rule = "subject-left";
+            return n;
+        }
         *pp = (pp_group){s, j, prev_nonadv(sv, s)};
         return -1;
     }
