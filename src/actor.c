@@ -1305,11 +1305,13 @@ static int region_subject(scan *s, np *p, size_t j, size_t e, const ne_dentry *x
     if (t->shape != NE_SH_LOWER || (t->tags & NE_TAG_CUE) ||
         !((t->tags & NE_TAG_AUX) || ((t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->lemma, t->norm))))
         return 0;
-    /* the region opens its clause: after a sentence start, a comma or a conjunction, not
+    /* the region opens its clause: after a sentence start, a comma, a dateline's colon or a conjunction, not
     ** inside a noun group ("Palestinians of the Israeli-occupied West Bank shunned work") */
     static const char *const opens[] = {"and", "but", "while", "when", "after", "before", "as", "that", NULL};
     const ne_token *b = j > 0 ? &s->tk[j - 1] : NULL;
-    if (b && b->sent == s->tk[j].sent && !(b->shape == NE_SH_PUNCT && is_w(b, ",")) && !is_any(b, opens)) return 0;
+    if (b && b->sent == s->tk[j].sent && !(b->shape == NE_SH_PUNCT && (is_w(b, ",") || is_w(b, ":"))) &&
+        !is_any(b, opens))
+        return 0;
     const char *cc = neDict_code(s->e, x, s->ymd);
     if (!cc || strlen(cc) != 3) return 0;
     compose(s, p, cc, "GOV", 0);
@@ -1326,6 +1328,9 @@ static int region_subject(scan *s, np *p, size_t j, size_t e, const ne_dentry *x
 static int name_mention(scan *s, np *p, size_t j) {
     const ne_dentry *x;
     size_t n;
+    if (s->caseless == NE_CASELESS_LOWER && (n = match(s, j, NE_DM(NE_DT_PLACE), &x)) > 0 &&
+        nePlace_credible(s->e, s->d, x, j, j + n, s->b) && region_subject(s, p, j, j + n, x))
+        return 1; /* "gujarat has sought central aid" */
     if (s->titlecase || !capitalized(&s->tk[j])) return 0; /* name_end's own first test, without the call */
     if ((n = initial_person(s, j, &x)) > 0) { /* "Harry M. Reid" */
         np_from_entry(s, p, x);
