@@ -373,7 +373,7 @@ static const ne_word *one_word(const ne_wordtab *t, size_t f, const char *w, siz
 }
 
 const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls, uint32_t hash) {
-    if (!t || i >= end || !t->firsts) return NULL;
+    if (!t || i >= end || !t->firsts || !first_maybe(t, hash)) return NULL; /* most words start no phrase */
     size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
     if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
