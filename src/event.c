@@ -1593,7 +1593,9 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
 ** addressed to the government of the source's country, also when the source
 ** is a government of that country ("the chief minister demanded more central
 ** forces": a state asks the centre; emit_pair keeps it, GOV on GOV;
-** docs/PATTERNS.md, "Implied actors"); so is a
+** docs/PATTERNS.md, "Implied actors"); so is a walk-out or boycott (143) by
+** a party, legislators or the opposition ("the opposition staged a
+** walkout"), and a
 ** party's threat to withdraw its support or to quit the coalition or front
 ** that governs ("nda allies threatening to withdraw support", "threatened to
 ** pull out of the ruling front"). */
@@ -1607,7 +1609,10 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     int withdraw = 0;
     for (int k = c->m.begin; party && !strncmp(ev->code, "13", 2) && !withdraw && k <= c->m.end && k < c->sv.n; k++)
         withdraw = k >= 0 && word_in(c, k, support);
-    if (strncmp(ev->code, "10", 2) && !withdraw) return 0;
+    /* a party's, legislators' or the opposition's walk-out or boycott (143) is against the government */
+    const char *r = ev->source.role;
+    int boycott = !strcmp(ev->code, "143") && r && (party || !strcmp(r, "LEG") || !strcmp(r, "OPP"));
+    if (strncmp(ev->code, "10", 2) && !withdraw && !boycott) return 0;
     const char *cc = ev->source.country;
     if (!national(c, cc)) return 0;
     return implied_actor(c, ev, cc, "GOV", "government", out);
