@@ -2630,12 +2630,57 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     return emit(c, &r);
 }
 
+/* Does the actor whose mention starts at token t only modify the head of
+** the subject ("the efforts of religious and political leaders have
+** failed")?  Looks back over its noun group and coordinated ones for "of". */
+static int of_modifier(const ev_ctx *c, int t) {
+    int k = t - 1;
+    while (k >= 0 && (neClause_ng_token(&c->sv, k) || tok_is(c, k, "and") || tok_is(c, k, ","))) k--;
+    return k >= 0 && tok_is(c, k, "of");
+}
+
+/* A blameworthy act in a direct quotation (a verb pattern with "@": "'The
+** government has failed to protect us,' X said", "'They betrayed the
+** farmers,' she said"): the speaker criticizes or accuses the doer, the
+** verb's own subject inside the quotation (CAMEO codebook 2.11;
+** docs/ANNOTATION.md rule 5).  None when negated, modal, conditional or an
+** infinitive, when the subject names no coded actor or is the speaker ("I
+** fail to understand"), or when the subject stands outside the quotation. */
+static int code_quoted_verb(ev_ctx *c) {
+    ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
+    int i = c->m.anchor, gov, sp = quote_speaker(c);
+    if (sp < 0 || c->m.passive) return NE_OK;
+    neClause_bounds(&c->sv, i, &f.lo, &f.hi);
+    int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
+    if (mod & (NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_INFINITIVE | EV_NOT_EVENT)) return NE_OK;
+    int vs = neClause_vg_start(&c->sv, i), subj[EV_MAX_ACTORS];
+    int ns = coded_only(c, subj, neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule));
+    size_t qstart = c->sv.t[i].start;
+    for (size_t q = 0; q < c->d->quotes.n; q++) { /* the start of the quotation holding the anchor */
+        const ne_quote *qt = NE_VEC_AT(c->d->quotes, ne_quote, q);
+        if (qt->speaker == sp && qt->span.start <= c->sv.t[i].start && c->sv.t[i].start < qt->span.end)
+            qstart = qt->span.start;
+    }
+    int who = neClause_resolve(c->d, sp);
+    for (int k = 0; k < ns; k++) {
+        int t = mention_tok(&c->sv, subj[k]);
+        if (t >= 0 && c->sv.t[t].start >= qstart && !of_modifier(c, t) && neClause_resolve(c->d, subj[k]) != who)
+            f.tgt[f.ntgt++] = subj[k];
+    }
+    if (!f.ntgt) return NE_OK;
+    f.rule = "quote-speaker: target=subject";
+    f.src[0] = sp;
+    f.nsrc = 1;
+    return emit(c, &f);
+}
+
 /* Codes the verb pattern matched at c->m (anchor, slots): drops negated,
 ** hypothetical and claimed acts, turns announced ones into intents (03x) or
 ** threats (13x) and refusals into 12x, follows an infinitive to its
 ** governing verb, finds the subject and the sides, and emits.  Returns NE_OK
 ** or an error. */
 static int code_verb(ev_ctx *c) {
+    if (c->m.pt->by_speaker) return code_quoted_verb(c);
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
     int i = c->m.anchor, gov;
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);

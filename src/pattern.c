@@ -300,8 +300,8 @@ static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, cons
     }
     if (anchor < 0) return line_fail(pl, "no anchor word (the first plain word)%s", "");
     if (targets > 1 || sources > 1) return line_fail(pl, "more than one '+' or '$'%s", "");
-    if (pl->by_speaker && (targets || sources || kind != 'n'))
-        return line_fail(pl, "'@' needs a noun pattern ('n') without '+' or '$'%s", "");
+    if (pl->by_speaker && (targets || sources))
+        return line_fail(pl, "'@' needs a pattern without '+' or '$'%s", "");
     if (pl->n && (pl->elems[0].kind == NE_PE_GAP || pl->elems[pl->n - 1].kind == NE_PE_GAP))
         return line_fail(pl, "'...' must sit between two elements%s", "");
     ne_pattern *pt = neV_push(&pl->p->arena, &pl->p->pats);

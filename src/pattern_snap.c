@@ -237,7 +237,7 @@ static int pat_ok(const ps_tabs *t, const ps_pat *pp) {
         weight += el[k].kind == NE_PE_WORD ? 2 : el[k].kind == NE_PE_TARGET || el[k].kind == NE_PE_SOURCE;
     }
     return anchor == pp->anchor && targets == pp->has_target && sources == pp->has_source && targets <= 1 &&
-           sources <= 1 && pp->by_speaker <= 1 && (!pp->by_speaker || (pp->kind == 'n' && !targets && !sources)) &&
+           sources <= 1 && pp->by_speaker <= 1 && (!pp->by_speaker || (!targets && !sources)) &&
            el[0].kind != NE_PE_GAP && el[pp->nelems - 1].kind != NE_PE_GAP && weight == pp->weight;
 }
 

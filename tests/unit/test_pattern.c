@@ -108,8 +108,9 @@ static void test_errors(void **state) {
     parse_err("190 v {on|in} +\n", "t.txt:1: no anchor");
     parse_err("190 v attack + +\n", "t.txt:1: more than one");
     parse_err("190 v\n", "t.txt:1: empty pattern");
-    parse_err("111 v call + liar @\n", "t.txt:1: '@' needs a noun pattern");
-    parse_err("111 n {is|was} liar @\n111 n liar @ +\n", "t.txt:2: '@' needs a noun pattern");
+    parse_err("111 v call + liar @\n", "t.txt:1: '@' needs a pattern without '+' or '$'");
+    parse_err("111 n {is|was} liar @\n111 n liar @ +\n", "t.txt:2: '@' needs a pattern without '+' or '$'");
+    parse_err("111 v fail to @\n112 v betray $ @\n", "t.txt:2: '@' needs a pattern without '+' or '$'");
 }
 
 static void test_cameo_table(void **state) {
