@@ -2,6 +2,7 @@
 ** path free of malloc/free churn. */
 #include "neInt.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ static ne_arena_block *block_get(ne_arena *a, size_t n) {
         }
     }
     size_t cap = n > NE_ARENA_BLOCK ? n : NE_ARENA_BLOCK;
+    if (cap > PTRDIFF_MAX - sizeof(ne_arena_block)) return NULL; /* no object is larger; the sum below would wrap */
     ne_arena_block *b = neM_malloc(sizeof *b + cap);
     if (!b) return NULL;
     b->cap = cap;

@@ -81,10 +81,31 @@ static void test_engine_open_sample(void **state) {
     assert_true(tried > 64);
 }
 
+/* Requests no block can hold fail with NULL, without a wrapped size reaching
+** malloc (SIZE_MAX - 15 rounds to SIZE_MAX - 15, and a block's header on top
+** of it wrapped to 0 bytes: a 1-byte block then written past its end); the
+** arena stays usable. */
+static void test_arena_huge(void **state) {
+    (void)state;
+    ne_arena a;
+    neA_init(&a);
+    static const size_t huge[] = {SIZE_MAX, SIZE_MAX - 15, SIZE_MAX - 16, SIZE_MAX - 31,
+                                  (size_t)PTRDIFF_MAX + 1, (size_t)PTRDIFF_MAX};
+    for (size_t i = 0; i < sizeof huge / sizeof *huge; i++) assert_null(neA_alloc(&a, huge[i]));
+    char *p = neA_alloc(&a, 0);
+    assert_non_null(p);
+    assert_true(((uintptr_t)p & 15) == 0);
+    char *q = neA_strndup(&a, "abc", 3);
+    assert_non_null(q);
+    assert_string_equal(q, "abc");
+    neA_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_code_walk),
         cmocka_unit_test(test_engine_open_sample),
+        cmocka_unit_test(test_arena_huge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
