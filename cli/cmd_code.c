@@ -208,6 +208,32 @@ static int flush_batch(ctx *c, FILE *out, unsigned long long *failed) {
     return rc == 0 && fflush(out) != 0 ? -1 : rc;
 }
 
+/* Code every record of in, a batch at a time, writing to out; show: print
+** progress on stderr.  Counts the records that failed in *failed; returns -1
+** on a write error (errno says which), else 0. */
+static int code_all(ctx *c, cli_input *in, FILE *out, int threads, int show, unsigned long long *failed) {
+    time_t t0 = time(NULL), last = t0;
+    unsigned long long done = 0;
+    int werr = 0, more = 1;
+    while (more && !werr) {
+        size_t bytes = 0;
+        while (c->njobs < BATCH_RECORDS && bytes < BATCH_BYTES) {
+            if (!cli_input_next(in, &c->jobs[c->njobs].rec)) {
+                more = 0;
+                break;
+            }
+            bytes += c->jobs[c->njobs++].rec.len;
+        }
+        run_batch(c, threads);
+        done += c->njobs;
+        werr = flush_batch(c, out, failed);
+        if (show) progress(in, done, t0, &last, 0);
+    }
+    if (show) progress(in, done, t0, &last, 1);
+    if (!werr && fflush(out) != 0) werr = -1;
+    return werr;
+}
+
 static int parse_threads(const char *s, int *out) {
     char *end;
     errno = 0;
@@ -290,30 +316,19 @@ int cmd_code(int argc, char **argv) {
     c.jobs = calloc(BATCH_RECORDS, sizeof *c.jobs);
     if (!in || !c.jobs) {
         cli_error("out of memory");
+        free(c.jobs);
+        cli_input_close(in);
+        if (out != stdout) fclose(out);
+        ne_engine_close(e);
         return EXIT_SOME_BAD;
     }
-    int show = !quiet && isatty(2);
-    time_t t0 = time(NULL), last = t0;
-    unsigned long long done = 0, failed = 0;
-    int werr = 0, more = 1;
-    while (more && !werr) {
-        size_t bytes = 0;
-        while (c.njobs < BATCH_RECORDS && bytes < BATCH_BYTES) {
-            if (!cli_input_next(in, &c.jobs[c.njobs].rec)) {
-                more = 0;
-                break;
-            }
-            bytes += c.jobs[c.njobs++].rec.len;
-        }
-        run_batch(&c, threads);
-        done += c.njobs;
-        werr = flush_batch(&c, out, &failed);
-        if (show) progress(in, done, t0, &last, 0);
-    }
-    if (show) progress(in, done, t0, &last, 1);
-    if (!werr && fflush(out) != 0) werr = -1;
+    unsigned long long failed = 0;
+    int werr = code_all(&c, in, out, threads, !quiet && isatty(2), &failed);
     int saved = errno;
-    if (out != stdout && fclose(out) != 0 && !werr) werr = -1;
+    if (out != stdout && fclose(out) != 0 && !werr) {
+        werr = -1;
+        saved = errno; /* the close's own error (a deferred write of -o FILE) */
+    }
     if (werr && saved != EPIPE) cli_error("write error: %s", strerror(saved));
     for (size_t i = 0; i < c.njobs; i++) cli_record_free(&c.jobs[i].rec);
     free(c.jobs);
