@@ -276,10 +276,12 @@ static uint8_t minor_town(const ne_dentry *x) {
     return x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !x->major;
 }
 
-/* types: neDict_token_types, tested here before the call (most tokens start
-** no place name).  Emits the places, counts the names of one country into v
-** and lists the others in amb; pushes minor_town of each emitted place onto
-** minor, so that minor[k] is d->places[k]'s while d->places started empty. */
+/* types: neDict_token_allowed, tested here before the call (most tokens
+** start no place name that may match as written; neDict_longest refuses the
+** others on the same bits).  Emits the places, counts the names of one
+** country into v and lists the others in amb; pushes minor_town of each
+** emitted place onto minor, so that minor[k] is d->places[k]'s while
+** d->places started empty. */
 static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint16_t *types, size_t a, size_t b,
                          votes *v, ne_vec *amb, ne_vec *minor) {
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
@@ -370,7 +372,7 @@ int nePlace_find(struct ne_doc *d, const struct ne_engine *e) {
                            d->places.n);
     pthread_once(&context_once, context_build);
     int rc = neDict_prepare(d, e);
-    const uint16_t *types = neDict_token_types(d);
+    const uint16_t *types = neDict_token_allowed(d);
     votes v = {{{0}}, {0}, 0};
     ne_vec amb, minor;
     neV_init(&amb, sizeof(pending));
