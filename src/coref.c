@@ -667,7 +667,7 @@ static const char *main_country(const cctx *c, size_t *ncountries) {
 ** Indian article is the party, not the legislature); NULL when none. */
 static const char *local_role(const cctx *c, size_t m, const char *cc) {
     const ne_actor_info *in = &c->inf[m];
-    const uint16_t *types = neDict_token_types(c->d);
+    const uint16_t *types = neDict_token_allowed(c->d); /* neDict_longest's own first test */
     for (uint32_t i = in->tok_first; types && i < in->tok_end; i++) {
         uint32_t h;
         if (!(types[i] & NE_DM(NE_DT_ROLE)) || !neDict_longest(c->e, c->d, i, in->tok_end, NE_DM(NE_DT_ROLE), &h))
@@ -685,7 +685,7 @@ static const char *local_role(const cctx *c, size_t m, const char *cc) {
 ** country is the main country.  Run before the antecedents are chosen, so
 ** that pronouns take the local code. */
 static void local_names(cctx *c) {
-    const uint16_t *types = neDict_token_types(c->d);
+    const uint16_t *types = neDict_token_allowed(c->d); /* neDict_longest's own first test */
     const char *cc = NULL;
     int looked = 0;
     for (size_t m = 0; m < c->d->actors.n && types; m++) {
