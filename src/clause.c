@@ -849,7 +849,11 @@ static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
         if (is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL) return -1;
         if (!sv->isverb[k]) continue;
         int q = prev_nonadv(sv, neClause_vg_start(sv, k));
-        if (ends_with(TK(sv, k)->norm, TK(sv, k)->norm_len, "ing") || (q >= 0 && WC(sv, q) == NE_WC_TO)) return -1;
+        /* "he had thought of resigning ..., but was asked not to": a gerund after a
+        ** preposition is inside the first conjunct, not its verb: go on left */
+        int ing = ends_with(TK(sv, k)->norm, TK(sv, k)->norm_len, "ing");
+        if (ing && q > lo && WC(sv, q) == NE_WC_PREP && !is_word(sv, q, "by")) continue;
+        if (ing || (q >= 0 && WC(sv, q) == NE_WC_TO)) return -1;
         /* "a US diplomat it arrested": a relative clause without "that" */
         if (q > lo && WC(sv, q) == NE_WC_PRON && WC(sv, q - 1) == NE_WC_OPEN && ng_token(sv, q - 1)) continue;
         return k;
