@@ -2083,6 +2083,23 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
     return !ev->has_target && (ev->has_target = unknown_person(c, ev, t));
 }
 
+/* A target the sentence implies for an event that has none (a crowd, the
+** addressee of an appeal, a legislature, the one denied or rejected,
+** residents), at lower confidence; between them, a state's obstruction of
+** passage becomes 191 (state_barricade) before residents are looked for.
+** Returns 1 when the target is an implied addressee. */
+static int implied_target(const ev_ctx *c, ne_event *ev) {
+    int asked = 0;
+    if (!ev->has_target && (ev->has_target = crowd_target(c, ev, &ev->target))) ev->confidence *= 0.8;
+    if (!ev->has_target && (ev->has_target = asked = implied_addressee(c, ev, &ev->target))) ev->confidence *= 0.8;
+    if (!ev->has_target && (ev->has_target = implied_legislature(c, ev, &ev->target))) ev->confidence *= 0.8;
+    if (!ev->has_target && (ev->has_target = denial_target(c, ev, &ev->target))) ev->confidence *= 0.8;
+    if (!ev->has_target && (ev->has_target = rejection_target(c, ev, &ev->target))) ev->confidence *= 0.8;
+    state_barricade(c, ev);
+    if (!ev->has_target && (ev->has_target = implied_residents(c, ev, &ev->target))) ev->confidence *= 0.8;
+    return asked;
+}
+
 /* Emits the event of one (source i, target j) pair of the frame f, from the
 ** frame's base event, unless a rule drops it (a self event, a statement no
 ** one made, a trip home, ...) or holds it back.  Returns NE_OK or an error. */
@@ -2122,14 +2139,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (body_mention(c, &ev)) return NE_OK;
     if (rioters(c, &ev)) ev.confidence *= 0.8;
     if (police_firing(c, &ev)) ev.confidence *= 0.9;
-    if (!ev.has_target && (ev.has_target = crowd_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
-    int asked = 0;
-    if (!ev.has_target && (ev.has_target = asked = implied_addressee(c, &ev, &ev.target))) ev.confidence *= 0.8;
-    if (!ev.has_target && (ev.has_target = implied_legislature(c, &ev, &ev.target))) ev.confidence *= 0.8;
-    if (!ev.has_target && (ev.has_target = denial_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
-    if (!ev.has_target && (ev.has_target = rejection_target(c, &ev, &ev.target))) ev.confidence *= 0.8;
-    state_barricade(c, &ev);
-    if (!ev.has_target && (ev.has_target = implied_residents(c, &ev, &ev.target))) ev.confidence *= 0.8;
+    int asked = implied_target(c, &ev);
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
     if (!ev.has_target && toward_code(&ev) && !ev.in_title && ev.sentence >= 1) return NE_OK;
@@ -2674,6 +2684,42 @@ static int code_quoted_verb(ev_ctx *c) {
     return emit(c, &f);
 }
 
+/* The act of an infinitive pattern match ("refused to lift", "vowed to
+** crush", "announced plans to invest", "went on to meet") under the verb
+** gov governing it: a refusal (12x), an intent (03x) or a threat (13x) in
+** f->cc, an implicative verb's act as it is; the clause moves to that verb
+** (f->lo, f->hi, c->m.attach, *vs its verb group's start).  *planned and
+** psrc get the support verb's subject of an intent noun.  Returns 0 when
+** the act is not coded (no event), else 1. */
+static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, int *planned, int *psrc) {
+    if (gov < 0 && tok_is(c, before_to(c, *vs), "on")) gov = before_to(c, *vs); /* went on to */
+    if (!implicative(c, gov)) {
+        int t = trip_verb(c, *vs); /* "went to Flint last week to talk": "last" is no governor */
+        if (t >= 0) gov = t;
+    }
+    int k = before_to(c, *vs);
+    if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
+        int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
+        if (refuse) f->cc = refusal_code(c);
+        else if (intent_verb(c, k)) f->cc = intent_code(c);
+        if (!refuse && !f->cc && threat_verb(c, k)) f->cc = threat_code(c); /* "vowed to crush": 13x */
+        if (!refuse && !f->cc && intent_noun(c, k) && (*planned = support_subject(c, k, f->lo, psrc)) > 0)
+            f->cc = intent_code(c); /* "announced plans to invest": 03x, the announcer's */
+        if (!f->cc && !able_to(c, k)) return 0; /* "were able to arrest" did arrest */
+        int g2, m2 = neClause_modality(&c->sv, k, f->lo, 0, &g2); /* "did not agree to meet" */
+        if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return 0;
+        if ((m2 & NE_MOD_MODAL) && (!(m2 & NE_MOD_FUTURE) || !f->cc)) return 0; /* "will be able to" */
+        gov = k;
+    } else if (!implicative(c, gov)) {
+        return 0;
+    }
+    *vs = neClause_vg_start(&c->sv, gov);
+    c->m.attach = gov;
+    neClause_bounds(&c->sv, gov, &f->lo, &f->hi);
+    f->hi = f->hi > c->m.end + 1 ? f->hi : c->m.end + 1;
+    return 1;
+}
+
 /* Codes the verb pattern matched at c->m (anchor, slots): drops negated,
 ** hypothetical and claimed acts, turns announced ones into intents (03x) or
 ** threats (13x) and refusals into 12x, follows an infinitive to its
@@ -2695,33 +2741,7 @@ static int code_verb(ev_ctx *c) {
         (!(mod & NE_MOD_FUTURE) || (!(f.cc = intent_code(c)) && (if_after(c) || !(f.cc = threat_code(c))))))
         return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
-    if ((mod & NE_MOD_INFINITIVE) && gov < 0 && tok_is(c, before_to(c, vs), "on")) gov = before_to(c, vs); /* went on to */
-    if ((mod & NE_MOD_INFINITIVE) && !implicative(c, gov)) {
-        int t = trip_verb(c, vs); /* "went to Flint last week to talk": "last" is no governor */
-        if (t >= 0) gov = t;
-    }
-    if (mod & NE_MOD_INFINITIVE) {
-        int k = before_to(c, vs);
-        if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
-            int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
-            if (refuse) f.cc = refusal_code(c);
-            else if (intent_verb(c, k)) f.cc = intent_code(c);
-            if (!refuse && !f.cc && threat_verb(c, k)) f.cc = threat_code(c); /* "vowed to crush": 13x */
-            if (!refuse && !f.cc && intent_noun(c, k) && (planned = support_subject(c, k, f.lo, psrc)) > 0)
-                f.cc = intent_code(c); /* "announced plans to invest": 03x, the announcer's */
-            if (!f.cc && !able_to(c, k)) return NE_OK; /* "were able to arrest" did arrest */
-            int g2, m2 = neClause_modality(&c->sv, k, f.lo, 0, &g2); /* "did not agree to meet" */
-            if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
-            if ((m2 & NE_MOD_MODAL) && (!(m2 & NE_MOD_FUTURE) || !f.cc)) return NE_OK; /* "will be able to" */
-            gov = k;
-        } else if (!implicative(c, gov)) {
-            return NE_OK;
-        }
-        vs = neClause_vg_start(&c->sv, gov);
-        c->m.attach = gov;
-        neClause_bounds(&c->sv, gov, &f.lo, &f.hi);
-        f.hi = f.hi > c->m.end + 1 ? f.hi : c->m.end + 1;
-    }
+    if ((mod & NE_MOD_INFINITIVE) && !infinitive_act(c, &f, gov, intent, &vs, &planned, psrc)) return NE_OK;
     int subj[EV_MAX_ACTORS];
     int ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
     if (!ns && !planned) { /* "'I urge the Senate ...,' Sanders said" */
