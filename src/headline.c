@@ -46,8 +46,11 @@ static int stopword(const struct ne_doc *d, const struct ne_engine *e, size_t i)
     return (word_classes(d, e, i) >> HL_STOP) & 1;
 }
 
-/* The word a token's stem is cut from: its lemma (its norm unless lemma tagging gave it another). */
-static const char *stem_word(const ne_token *t) { return t->lemma; }
+/* The word a token's stem is cut from: its lemma (its norm unless lemma
+** tagging gave it another).  neLemma_tag runs before neHeadline_score and
+** sets every lemma; a token without one (NULL) uses its norm, as
+** title_weight checks, so stem_of and body_uses never read a NULL lemma. */
+static const char *stem_word(const ne_token *t) { return t->lemma ? t->lemma : t->norm; }
 
 /* The key of the stem of a token that may carry content: the stem's bytes
 ** (one to six) as a little-endian integer, so equal stems have equal keys

@@ -606,6 +606,8 @@ int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const
 int nePattern_build(struct ne_engine *e, ne_patterns *p);
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e);  /* event.c (uses clause.c) */
 int neHeadline_load(struct ne_engine *e);                       /* headline.c */
+/* Scores d->headline; runs after neLemma_tag (each token's lemma; a NULL
+** lemma reads as the norm), neActor_find and nePlace_find (t->actor, t->place). */
 int neHeadline_score(struct ne_doc *d, const struct ne_engine *e);
 
 /* ---- clause.c: chunks, clauses, subjects and modality for event.c ---- */
