@@ -604,6 +604,13 @@ ne_arena *nePattern_arena(ne_patterns *p);
 ne_vec *nePattern_list(const ne_patterns *p);
 int nePattern_parse(struct ne_engine *e, ne_patterns *p, const char *file, const char *text, size_t len);
 int nePattern_build(struct ne_engine *e, ne_patterns *p);
+/* The ne_pentry.words lists of p's patterns in file order, each ended by a
+** 0 head (a lone 0: none), made unless there (*len uint16s; NULL on NOMEM),
+** and p given them (patterns.snap, pattern_snap.c; copied) so that
+** nePattern_build need not make them: NE_OK, NE_NOMEM, NE_DATA (not one
+** list per pattern, or a head of no bits, a bit outside the word set). */
+const uint16_t *nePattern_lists(ne_patterns *p, size_t *len);
+int nePattern_set_lists(ne_patterns *p, const uint16_t *lists, size_t len);
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e);  /* event.c (uses clause.c) */
 int neHeadline_load(struct ne_engine *e);                       /* headline.c */
 /* Scores d->headline; runs after neLemma_tag (each token's lemma; a NULL

@@ -35,8 +35,13 @@ struct ne_patterns {
     const ne_pattern **order; /* sorted by anchor lemma, then longest first */
     ne_pentry *entries;  /* each lemma's run of order split: verbs, then nouns; with filters */
     uint16_t *firsts;    /* parallel to entries: each filter's all[0] */
-    uint16_t *words;     /* the entries' words lists, one after another (word_bits) */
-    size_t nwords;       /* used of words */
+    /* the entries' words lists (ne_pentry.words) of the patterns in file
+    ** order (make_lists, or read from patterns.snap: nePattern_set_lists),
+    ** each ended by a 0 head, a lone 0 for a pattern without one: pattern
+    ** i's at lists + list_at[i]; they cover the first nlisted patterns */
+    uint16_t *lists;
+    uint32_t *list_at;
+    size_t nlisted, lists_len;
     void *bucket_mem;    /* the allocation buckets are aligned in */
     pat_bucket *buckets; /* 64-byte aligned */
     pat_run *runs;       /* parallel to buckets */
@@ -90,7 +95,8 @@ void nePattern_free(ne_patterns *p) {
     neM_free(p->order);
     neM_free(p->entries);
     neM_free(p->firsts);
-    neM_free(p->words);
+    neM_free(p->lists);
+    neM_free(p->list_at);
     neM_free(p->bucket_mem);
     neM_free(p->runs);
     neA_free(&p->arena);
@@ -635,21 +641,78 @@ static uint16_t *put_words(const ne_pattern *pt, int from, int to, uint16_t flag
     return at;
 }
 
-/* The ne_pentry.words list of pt, next in p->words (room made by
-** nePattern_build from words_room), or NULL (seen as in distinct_bits). */
-static const uint16_t *word_bits(ne_patterns *p, const ne_pattern *pt, uint32_t *seen) {
-    uint16_t *f = p->words + p->nwords, *at = f;
-    at = put_words(pt, pt->anchor + 1, pt->nelems, 0, at, seen);
-    at = put_words(pt, 0, pt->anchor, NE_PW_BEFORE, at, seen);
-    if (at == f) return NULL;
-    *at = 0;
-    p->nwords += (size_t)(at + 1 - f);
-    return f;
+/* Free p->lists (none: the next make_lists makes them). */
+static void drop_lists(ne_patterns *p) {
+    neM_free(p->lists);
+    neM_free(p->list_at);
+    p->lists = NULL, p->list_at = NULL, p->nlisted = 0, p->lists_len = 0;
+}
+
+/* p->lists of all of p's patterns unless they are there: NE_OK or NE_NOMEM. */
+static int make_lists(ne_patterns *p) {
+    size_t n = p->pats.n, room = 0;
+    if (p->list_at && p->nlisted == n) return NE_OK;
+    drop_lists(p);
+    for (size_t i = 0; i < n; i++) {
+        size_t r = words_room(NE_VEC_AT(p->pats, ne_pattern, i));
+        room += r ? r : 1;
+    }
+    uint32_t *seen = neM_calloc(NE_WS_BITS, sizeof *seen);
+    p->lists = neM_malloc((room ? room : 1) * sizeof *p->lists);
+    p->list_at = neM_malloc((n ? n : 1) * sizeof *p->list_at);
+    int rc = seen && p->lists && p->list_at && room <= UINT32_MAX ? NE_OK : NE_NOMEM;
+    size_t len = 0;
+    for (size_t i = 0; rc == NE_OK && i < n; i++) {
+        const ne_pattern *pt = NE_VEC_AT(p->pats, ne_pattern, i);
+        uint16_t *f = p->lists + len, *at = put_words(pt, pt->anchor + 1, pt->nelems, 0, f, seen);
+        at = put_words(pt, 0, pt->anchor, NE_PW_BEFORE, at, seen);
+        *at = 0;
+        p->list_at[i] = (uint32_t)len;
+        len += (size_t)(at + 1 - f);
+    }
+    neM_free(seen);
+    if (rc != NE_OK) drop_lists(p);
+    else p->nlisted = n, p->lists_len = len;
+    return rc;
+}
+
+const uint16_t *nePattern_lists(ne_patterns *p, size_t *len) {
+    if (make_lists(p)) return NULL;
+    *len = p->lists_len;
+    return p->lists;
+}
+
+int nePattern_set_lists(ne_patterns *p, const uint16_t *lists, size_t len) {
+    size_t n = p->pats.n, k = 0;
+    drop_lists(p);
+    p->lists = neM_malloc((len ? len : 1) * sizeof *p->lists);
+    p->list_at = neM_malloc((n ? n : 1) * sizeof *p->list_at);
+    if (!p->lists || !p->list_at) return drop_lists(p), NE_NOMEM;
+    if (len) memcpy(p->lists, lists, len * sizeof *lists);
+    for (size_t i = 0; i < n; i++) { /* each head's count 1 or more, its bits in the set */
+        p->list_at[i] = (uint32_t)k;
+        for (size_t h; k < len && lists[k]; k = h) {
+            h = k + 1 + (lists[k] & NE_PW_COUNT);
+            if (h == k + 1 || h > len) return drop_lists(p), NE_DATA;
+            for (size_t j = k + 1; j < h; j++)
+                if (lists[j] >= NE_WS_BITS) return drop_lists(p), NE_DATA;
+        }
+        if (k++ >= len) return drop_lists(p), NE_DATA;
+    }
+    if (k != len) return drop_lists(p), NE_DATA;
+    p->nlisted = n, p->lists_len = len;
+    return NE_OK;
+}
+
+/* The ne_pentry.words list of pt (in p->lists), or NULL when it has none. */
+static const uint16_t *word_bits(const ne_patterns *p, const ne_pattern *pt) {
+    const uint16_t *l = p->lists + p->list_at[pt - (const ne_pattern *)p->pats.items];
+    return *l ? l : NULL;
 }
 
 /* Split the run [first, first+count) of order into verbs then nouns (each in
 ** longest-first order) in entries, describe it in an and index its long
-** lists (keycount as build_keys's count; word_bits' seen too). */
+** lists (keycount as build_keys's count). */
 static int build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_anchor *an, uint32_t *keycount) {
     uint32_t k = first;
     an->first = p->firsts + k;
@@ -660,7 +723,7 @@ static int build_anchor(ne_patterns *p, uint32_t first, uint32_t count, ne_ancho
         for (uint32_t i = first; i < first + count; i++) {
             if ((p->order[i]->kind == 'n') != kind) continue;
             const ne_pattern *pt = p->order[i];
-            p->entries[k] = (ne_pentry){pattern_filter(pt), pt, word_bits(p, pt, keycount)};
+            p->entries[k] = (ne_pentry){pattern_filter(pt), pt, word_bits(p, pt)};
             p->firsts[k] = p->entries[k].f.all[0];
             k++;
             an->n[kind]++;
@@ -701,24 +764,20 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     neM_free(p->order);
     neM_free(p->entries);
     neM_free(p->firsts);
-    neM_free(p->words);
     neM_free(p->bucket_mem);
     neM_free(p->runs);
     p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->firsts = NULL, p->runs = NULL, p->cap = 0;
-    p->words = NULL, p->nwords = 0;
     memset(p->amap, 0, sizeof p->amap);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
+    int lists = make_lists(p);
     uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank), *count = neM_calloc(NE_WS_BITS + 1, sizeof *count);
     size_t groups = 0, cap = 16;
-    int rc = p->order && rank && count ? sort_order(p, n, rank, &groups) : NE_NOMEM;
+    int rc = p->order && rank && count && !lists ? sort_order(p, n, rank, &groups) : NE_NOMEM;
     while (cap < groups * 2) cap *= 2;
     if (rc == NE_OK) {
         p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
         p->firsts = neM_calloc(n ? n : 1, sizeof *p->firsts);
-        size_t room = 1;
-        for (size_t i = 0; i < n; i++) room += words_room(p->order[i]);
-        p->words = neM_malloc(room * sizeof *p->words);
-        if (!p->entries || !p->firsts || !p->words || alloc_buckets(p, cap)) rc = NE_NOMEM;
+        if (!p->entries || !p->firsts || alloc_buckets(p, cap)) rc = NE_NOMEM;
     }
     for (size_t i = 0; rc == NE_OK && i < n;) { /* one run per anchor lemma */
         size_t j = i;

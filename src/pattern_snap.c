@@ -1,7 +1,8 @@
 /* pattern_snap.c: the parsed pattern files (pattern.c) saved as a snapshot,
 ** patterns.snap beside dictionaries.snap (snap.h; docs/PATTERNS.md,
 ** "Compiled snapshot"): engine open reads it, while it is current, instead
-** of parsing some 21,000 lines, then builds the anchor index as after parsing. */
+** of parsing some 21,000 lines, then builds the anchor index as after parsing
+** (with the patterns' required-word lists read from it, nePattern_set_lists). */
 #include "snap.h"
 
 #include <stdio.h>
@@ -10,8 +11,10 @@
 #define PS_FILE "patterns.snap"
 
 /* The tables: patterns, their elements, the elements' words, the
-** elements' word sets (ne_pelem.altset) and a pool of strings, each
-** string once; indexes and pool offsets instead of pointers. */
+** elements' word sets (ne_pelem.altset), the patterns' required-word lists
+** (nePattern_lists: uint16s, one list after another in pattern order) and a
+** pool of strings, each string once; indexes and pool offsets instead of
+** pointers. */
 typedef struct ps_pat {
     uint32_t text;  /* pool offset of the --explain text */
     uint32_t code;  /* pool offset of the CAMEO code; 0: none ("-") */
@@ -30,12 +33,14 @@ typedef struct ps_word {
 } ps_word;
 typedef struct ps_set { uint64_t w[NE_PE_ALTSET / 64]; } ps_set;
 
-enum { PN_PATS, PN_ELEMS, PN_WORDS, PN_SETS, PN_POOL, PN_COUNT };
+enum { PN_PATS, PN_ELEMS, PN_WORDS, PN_SETS, PN_LISTS, PN_POOL, PN_COUNT };
 /* Item size of each table, in the order they follow one another. */
-static const size_t ps_item[PN_COUNT] = {sizeof(ps_pat), sizeof(ps_elem), sizeof(ps_word), sizeof(ps_set), 1};
+static const size_t ps_item[PN_COUNT] = {sizeof(ps_pat), sizeof(ps_elem), sizeof(ps_word), sizeof(ps_set),
+                                         sizeof(uint16_t), 1};
 
 static void ps_head(ne_snap_head *h) {
-    const uint32_t layout[7] = {0x01020304u, sizeof(ps_pat), sizeof(ps_elem), sizeof(ps_word), sizeof(ps_set), 0, 0};
+    const uint32_t layout[7] = {0x01020304u,     sizeof(ps_pat),   sizeof(ps_elem), sizeof(ps_word),
+                                sizeof(ps_set), sizeof(uint16_t), 0};
     neSnap_head_init(h, "NEPSNAP\n", layout);
 }
 
@@ -133,7 +138,7 @@ static int put_elem(ps_pool *pool, ne_vec *e, ne_vec *w, ne_vec *s, ne_arena *ar
 }
 
 /* The tables of the parsed patterns p into t[PN_POOL] vectors and pool. */
-static int put_patterns(const ne_patterns *p, ps_pool *pool, ne_vec *t, ne_arena *ar) {
+static int put_patterns(ne_patterns *p, ps_pool *pool, ne_vec *t, ne_arena *ar) {
     const ne_vec *pats = nePattern_list(p);
     for (size_t i = 0; i < pats->n; i++) {
         const ne_pattern *pt = NE_VEC_AT(*pats, ne_pattern, i);
@@ -147,12 +152,17 @@ static int put_patterns(const ne_patterns *p, ps_pool *pool, ne_vec *t, ne_arena
         for (int k = 0; k < pt->nelems; k++)
             if (put_elem(pool, &t[PN_ELEMS], &t[PN_WORDS], &t[PN_SETS], ar, &pt->elems[k])) return NE_NOMEM;
     }
+    size_t len;
+    const uint16_t *lists = nePattern_lists(p, &len);
+    if (!lists || neV_reserve(ar, &t[PN_LISTS], len + 1)) return NE_NOMEM;
+    memcpy(t[PN_LISTS].items, lists, len * sizeof *lists);
+    t[PN_LISTS].n = len;
     return NE_OK;
 }
 
 /* The snapshot body of the parsed patterns p: *body (neM_malloc'd), its
 ** size and the table counts n[PN_COUNT]. */
-static int ps_body(const ne_patterns *p, char **body, uint64_t *size, uint64_t *n) {
+static int ps_body(ne_patterns *p, char **body, uint64_t *size, uint64_t *n) {
     ps_pool pool = {0};
     ne_arena ar;
     ne_vec t[PN_POOL];
@@ -199,6 +209,7 @@ typedef struct ps_tabs {
     const ps_elem *elem;
     const ps_word *word;
     const ps_set *set;
+    const uint16_t *list;
     const char *pool;
     uint64_t n[PN_COUNT];
 } ps_tabs;
@@ -251,11 +262,12 @@ static int ps_tables(const ne_snap_head *h, const void *body, ps_tabs *t) {
     t->elem = (const ps_elem *)(const void *)(b + off[PN_ELEMS]);
     t->word = (const ps_word *)(const void *)(b + off[PN_WORDS]);
     t->set = (const ps_set *)(const void *)(b + off[PN_SETS]);
+    t->list = (const uint16_t *)(const void *)(b + off[PN_LISTS]);
     t->pool = b + off[PN_POOL];
     if (!t->n[PN_POOL] || t->pool[0] || t->pool[t->n[PN_POOL] - 1]) return -1; /* strings end inside it */
     for (uint64_t i = 0; i < t->n[PN_PATS]; i++)
         if (!pat_ok(t, &t->pat[i])) return -1;
-    return 0;
+    return 0; /* the lists: nePattern_set_lists */
 }
 
 /* The pool, ne_pword, word set and ne_pelem arrays of tables t copied into
@@ -302,7 +314,8 @@ static int ps_patterns(struct ne_engine *e, const ps_tabs *t) {
                            .has_target = pp->has_target, .has_source = pp->has_source, .by_speaker = pp->by_speaker,
                            .weight = pp->weight, .elems = &elems[pp->elem0], .text = pool + pp->text};
     }
-    return NE_OK;
+    int rc = nePattern_set_lists(p, t->list, t->n[PN_LISTS]);
+    return rc == NE_DATA ? NE_NOTFOUND : rc; /* not one sound list per pattern */
 }
 
 /* e->patterns from snapshot body (header h) when it is sound; NE_OK,
