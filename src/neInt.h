@@ -615,7 +615,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e);  /* event.c (uses
 int neHeadline_load(struct ne_engine *e);                       /* headline.c */
 /* Scores d->headline; runs after neLemma_tag (each token's lemma; a NULL
 ** lemma reads as the norm), neActor_find and nePlace_find (t->actor, t->place). */
-int neHeadline_score(struct ne_doc *d, const struct ne_engine *e);
+int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
 
 /* ---- clause.c: chunks, clauses, subjects and modality for event.c ---- */
 typedef struct ne_sview {
@@ -692,7 +692,6 @@ const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap);
 /* The actor mentions (up to max, into out) of the speaker neClause_reporter
 ** names for the clause at i; 0 when it names none or no actor. */
 int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max);
-int neHeadline_score(struct ne_doc *d, const struct ne_engine *e); /* headline.c */
 int neOut_json(struct ne_doc *d);                               /* output.c */
 int neOut_tsv(struct ne_doc *d);
 
