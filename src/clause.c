@@ -241,6 +241,8 @@ static void approximators(ne_sview *sv) {
             if (is_word(sv, i, *w) && count_at(sv, i + 1)) sv->wc[i] = NE_WC_ADV;
         if (is_word(sv, i, "once") && (is_word(sv, i + 1, "again") || is_word(sv, i + 1, "more")))
             sv->wc[i] = sv->wc[i + 1] = NE_WC_ADV; /* "is once again questioning": no subordinator */
+        else if (is_word(sv, i, "once") && sv->wc[i + 1] == NE_WC_PREP)
+            sv->wc[i] = NE_WC_ADV; /* "police once during the riots arrested": "once in 2002" is a time adverb */
     }
 }
 
