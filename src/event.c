@@ -710,7 +710,7 @@ static int push_event(struct ne_doc *d, const ne_event *ev) {
 
 /* Parts of one coded clause shared by all its (source, target) pairs. */
 typedef struct ev_frame {
-    const ne_cameo_code *cc; /* the code, when not the pattern's (an intention: 03x) */
+    const ne_cameo_code *cc; /* the code, when not the pattern's: intent 03x, refusal 12x, threat 13x, visit */
     int visit;               /* cc is a visit or its hosting (042/043) */
     int src[EV_MAX_ACTORS], tgt[EV_MAX_ACTORS];
     int nsrc, ntgt, recip;
@@ -734,6 +734,16 @@ static const char *reading_name(const char *code) {
     return !strcmp(code, "111") ? "; verbal-attack" : !strcmp(code, "112") ? "; charge-accuses"
            : !strcmp(code, "180") ? "; unarmed-force" : !strcmp(code, "046") ? "; in-talks"
            : !strcmp(code, "061") ? "; firm-deal" : !strcmp(code, "114") ? "; firm-protest" : "; police-repression";
+}
+
+/* The --explain name of a frame's own code (ev_frame.cc): what replaced the
+** pattern's code, read from the new code's root: an intention (03x,
+** cameo/intent.tsv), a refusal (12x, refusal.tsv), a threat (13x,
+** threat.tsv) or a visit and its hosting (042/043). */
+static const char *recoded_name(const ev_frame *f) {
+    if (f->visit) return "; visit";
+    return !strcmp(f->cc->root, "03") ? "; intent" : !strcmp(f->cc->root, "12") ? "; refusal"
+           : !strcmp(f->cc->root, "13") ? "; threat" : "; recoded";
 }
 
 /* Give ev the CAMEO code cc: its code, root, class, weight and PLOVER type. */
@@ -787,7 +797,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
         ev->pattern = c->m.pt->text;
         ev->rule = neA_printf(&d->arena, "%s; voice=%s; date=%s%s", f->rule, c->m.passive ? "passive" : "active",
                               ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
-                              f->cc ? (f->visit ? "; visit" : "; intent") : f->verbal ? reading_name(f->verbal) : "");
+                              f->cc ? recoded_name(f) : f->verbal ? reading_name(f->verbal) : "");
         if (!ev->rule) return NE_NOMEM;
     }
     return ev->evidence ? NE_OK : NE_NOMEM;
