@@ -938,6 +938,26 @@ static const char *members_of(scan *s, size_t m) {
 ** nominal ("the militants"), or a bare group ("police", "protesters":
 ** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
 ** Returns 1 when p holds a mention. */
+/* An office's portfolio and then its country after role words ending at k:
+** "minister of trade for Indonesia", "minister for home affairs of India"
+** ("of" or "for", one to three portfolio words, "for" or "of", a country or
+** its adjective).  Composes the country with role and returns 1, or 0. */
+static int portfolio_country(scan *s, np *p, size_t k, const char *role, int former) {
+    if (k + 3 >= s->b || !(is_w(&s->tk[k], "of") || is_w(&s->tk[k], "for"))) return 0;
+    size_t m = k + 1, words = 0;
+    while (m < s->b && words < 4 && (gap_word(s, &s->tk[m]) || is_w(&s->tk[m], "and") ||
+                                     (s->tk[m].shape == NE_SH_CAP && !in_list(s, &s->tk[m], L_GAPSTOP))))
+        m++, words++;
+    if (!words || words > 3 || m + 1 >= s->b || !(is_w(&s->tk[m], "of") || is_w(&s->tk[m], "for"))) return 0;
+    if (in_list(s, &s->tk[++m], L_DET)) m++;
+    const ne_dentry *y;
+    if (!match(s, m, NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM), &y)) return 0;
+    const char *cc = neDict_code(s->e, y, s->ymd);
+    if (!cc || strlen(cc) != 3) return 0;
+    compose(s, p, cc, role, former);
+    return 1;
+}
+
 static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former) {
     const ne_dentry *r, *y;
     size_t rn = match_roles(s, j, &r);
@@ -979,6 +999,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
             return 1;
         }
     }
+    if (portfolio_country(s, p, k, role, former)) return 1;
     if (!definite && !(bare && bare_group(s, j, rn, r, role))) return 0;
     if (k < s->b && capitalized(&s->tk[k]) && match(s, k, NE_DM_ACTOR, &y)) return 0; /* "the radical Palestinian Islamic Jihad" */
     p->kind = NE_ACTOR_NOMINAL;
