@@ -1557,13 +1557,17 @@ static int victims_in_riot(const ne_event *ev) {
 ** unconventional violence: 180 (an 18x code stays).  Only for civilian
 ** victims (role CVL), or people of a group who are no soldiers
 ** (victims_in_riot).  Fills the event's source and code; returns 1 when it
-** did. */
+** did, -1 when the violence is a noun the story only names as background
+** ("in the aftermath of the attack on the sabarmati express at godhra":
+** docs/ANNOTATION.md rule 12, reported_unrest): no event. */
 static int implied_mob(ev_ctx *c, ne_event *ev) {
     if (ev->has_source || !ev->has_target || !violent_root(ev->root)) return 0;
     const char *cc = national(c, ev->target.country);
     int place = plain_attack(c, ev) && !ev->target.role; /* "the mob that attacked the house in ahmedabad" */
     if (!cc || (!place && (!ev->target.role || strcmp(ev->target.role, "CVL")) && !victims_in_riot(ev))) return 0;
-    if (!unrest_text(c) || (strcmp(ev->root, "18") && !recode(c, ev, "180"))) return 0;
+    if (!unrest_text(c)) return 0;
+    if (c->m.pt->kind == 'n' && !reported_unrest(c)) return -1; /* background: rule 12 */
+    if (strcmp(ev->root, "18") && !recode(c, ev, "180")) return 0;
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
 }
 
@@ -2119,6 +2123,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int unknown = pair_sides(c, f, i, t, &ev, &resolved), slot = ev.has_target;
     home_front_target(c, &ev);
     int mob = implied_mob(c, &ev);
+    if (mob < 0) return NE_OK;
     if (mob) ev.confidence *= 0.8;
     int dep = deployed_forces(c, &ev);
     if (dep < 0) return NE_OK;
