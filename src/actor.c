@@ -1297,6 +1297,10 @@ static int word_mention(scan *s, np *p, size_t i, size_t *jp) {
 ** single person (roles.txt: "university" EDU)?  Then it is an organization
 ** (is no "he" or "she"), of that word's role; *role is "" when none. */
 static int org_name(scan *s, size_t j, size_t e, char role[4]) {
+    /* the last words of regiments' names ("Rajputana Rifles", "Royal Welsh Fusiliers";
+    ** src: Wikipedia "List of regiments of the Indian Army", "List of British Army
+    ** regiments"): only capitalized, as the head of a name ("seized rifles" is no unit) */
+    static const char *const units[] = {"rifles", "fusiliers", "grenadiers", "lancers", "hussars", "dragoons", NULL};
     const ne_dentry *x;
     role[0] = 0;
     if (e < j + 2 || !capitalized(&s->tk[e - 1])) return 0;
@@ -1304,6 +1308,10 @@ static int org_name(scan *s, size_t j, size_t e, char role[4]) {
     if (e + 1 < s->b && s->tk[e].shape == NE_SH_DASH && !(s->tk[e].flags & NE_TF_SPACE_BEFORE) &&
         s->tk[e + 1].shape == NE_SH_LOWER)
         return 0;
+    if (is_any(&s->tk[e - 1], units)) {
+        memcpy(role, "MIL", 4);
+        return 1;
+    }
     if (match(s, e - 1, NE_DM(NE_DT_NOMINAL), &x) == 1) {
         int cl = nominal_class(neDict_code(s->e, x, 0));
         return cl == NE_DT_ORG || cl == NE_DT_GROUP;
