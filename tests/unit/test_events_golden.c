@@ -97,15 +97,11 @@ static int run_file(const char *name, int *cases) {
     return bad;
 }
 
-/* Whether a file name of tests/golden is an events file: "events" then
-** anything then ".txt" (events.txt, events-economy.txt, ...). */
-static int events_file(const char *name) {
-    size_t n = strlen(name);
-    return n >= 10 && !strncmp(name, "events", 6) && !strcmp(name + n - 4, ".txt");
-}
-
-static int by_name(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+/* scandir filter: "events" then anything then ".txt" (events.txt,
+** events-economy.txt, ...). */
+static int events_file(const struct dirent *de) {
+    size_t n = strlen(de->d_name);
+    return n >= 10 && !strncmp(de->d_name, "events", 6) && !strcmp(de->d_name + n - 4, ".txt");
 }
 
 /* Every events*.txt of tests/golden, in name order, so that a new family of
@@ -114,24 +110,15 @@ static void test_events_golden(void **state) {
     (void)state;
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/tests/golden", NE_SRC_DIR);
-    DIR *dp = opendir(dir);
-    assert_non_null(dp);
-    char *names[256];
-    int nn = 0;
-    for (struct dirent *de; (de = readdir(dp)) != NULL;)
-        if (events_file(de->d_name)) {
-            assert_true(nn < 256);
-            names[nn] = strdup(de->d_name);
-            assert_non_null(names[nn]);
-            nn++;
-        }
-    closedir(dp);
-    qsort(names, (size_t)nn, sizeof names[0], by_name);
+    struct dirent **names;
+    int nn = scandir(dir, &names, events_file, alphasort);
+    assert_true(nn >= 0);
     int cases = 0, bad = 0;
     for (int i = 0; i < nn; i++) {
-        bad += run_file(names[i], &cases);
+        bad += run_file(names[i]->d_name, &cases);
         free(names[i]);
     }
+    free(names);
     printf("events golden: %d files, %d sentences, %d mismatches\n", nn, cases, bad);
     assert_true(nn >= 7);
     assert_int_equal(bad, 0);
