@@ -615,26 +615,14 @@ static size_t words_room(const ne_pattern *pt) {
     return len ? len + 1 : 0;
 }
 
-/* Into bits, the distinct word-set bits of el (its words' lemma and surface
-** hashes); returns how many.  seen: NE_WS_BITS zeros, given back zeroed. */
-static uint16_t distinct_bits(const ne_pelem *el, uint16_t *bits, uint32_t *seen) {
-    uint16_t n = 0;
-    for (int k = 0; k < el->nalt; k++) {
-        uint16_t b[2] = {(uint16_t)ne_ws_bit(el->alt[k].lh), (uint16_t)ne_ws_bit(el->alt[k].sh)};
-        for (int j = 0; j < 2; j++)
-            if (!seen[b[j]]) seen[b[j]] = 1, bits[n++] = b[j];
-    }
-    for (uint16_t k = 0; k < n; k++) seen[bits[k]] = 0;
-    return n;
-}
-
 /* The WORD elements of pt in [from, to) (but the anchor) into at, each as a
-** head (n, | flag) and its n distinct bits; returns the end (seen as in
-** distinct_bits). */
-static uint16_t *put_words(const ne_pattern *pt, int from, int to, uint16_t flag, uint16_t *at, uint32_t *seen) {
+** head (n, | flag) and its n distinct bits (elem_bits: an element's 2 * nalt
+** hashes always fit); returns the end. */
+static uint16_t *put_words(const ne_pattern *pt, int from, int to, uint16_t flag, uint16_t *at) {
     for (int i = from; i < to; i++)
         if (i != pt->anchor && pt->elems[i].kind == NE_PE_WORD) {
-            uint16_t n = distinct_bits(&pt->elems[i], at + 1, seen);
+            const ne_pelem *el = &pt->elems[i];
+            int n = elem_bits(el, at + 1, 2 * el->nalt);
             *at = (uint16_t)(n | flag);
             at += 1 + n;
         }
@@ -657,20 +645,18 @@ static int make_lists(ne_patterns *p) {
         size_t r = words_room(NE_VEC_AT(p->pats, ne_pattern, i));
         room += r ? r : 1;
     }
-    uint32_t *seen = neM_calloc(NE_WS_BITS, sizeof *seen);
     p->lists = neM_malloc((room ? room : 1) * sizeof *p->lists);
     p->list_at = neM_malloc((n ? n : 1) * sizeof *p->list_at);
-    int rc = seen && p->lists && p->list_at && room <= UINT32_MAX ? NE_OK : NE_NOMEM;
+    int rc = p->lists && p->list_at && room <= UINT32_MAX ? NE_OK : NE_NOMEM;
     size_t len = 0;
     for (size_t i = 0; rc == NE_OK && i < n; i++) {
         const ne_pattern *pt = NE_VEC_AT(p->pats, ne_pattern, i);
-        uint16_t *f = p->lists + len, *at = put_words(pt, pt->anchor + 1, pt->nelems, 0, f, seen);
-        at = put_words(pt, 0, pt->anchor, NE_PW_BEFORE, at, seen);
+        uint16_t *f = p->lists + len, *at = put_words(pt, pt->anchor + 1, pt->nelems, 0, f);
+        at = put_words(pt, 0, pt->anchor, NE_PW_BEFORE, at);
         *at = 0;
         p->list_at[i] = (uint32_t)len;
         len += (size_t)(at + 1 - f);
     }
-    neM_free(seen);
     if (rc != NE_OK) drop_lists(p);
     else p->nlisted = n, p->lists_len = len;
     return rc;
