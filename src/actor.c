@@ -934,10 +934,6 @@ static const char *members_of(scan *s, size_t m) {
     return role_of(s, y);
 }
 
-/* Role words at j: a title before a name, "ROLE of ACTOR", a definite
-** nominal ("the militants"), or a bare group ("police", "protesters":
-** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
-** Returns 1 when p holds a mention. */
 /* An office's portfolio and then its country after role words ending at k:
 ** "minister of trade for Indonesia", "minister for home affairs of India"
 ** ("of" or "for", one to three portfolio words, "for" or "of", a country or
@@ -958,6 +954,10 @@ static int portfolio_country(scan *s, np *p, size_t k, const char *role, int for
     return 1;
 }
 
+/* Role words at j: a title before a name, "ROLE of ACTOR", a definite
+** nominal ("the militants"), or a bare group ("police", "protesters":
+** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
+** Returns 1 when p holds a mention. */
 static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former) {
     const ne_dentry *r, *y;
     size_t rn = match_roles(s, j, &r);

@@ -925,11 +925,6 @@ typedef struct pp_group {
     int s, e, prep;
 } pp_group;
 
-/* The noun group ending at token j, left of the verb group at vs, as
-** neClause_subject meets it: the number of its actors written to out (the
-** subject, *rule set), 0 when the search ends without a subject, or -1 to go
-** on left of the group (*jp is set to its first token; pp records the group
-** when it is a prepositional object). */
 /* A clause that opens with a time phrase and no comma ("On Tuesday Iran
 ** attacked ...", "In March the minister met ...", "- at times Axelrod would
 ** meet ..."): the preposition's object [s, e] is that time expression run into
@@ -951,6 +946,11 @@ static int opening_time_lead(const ne_sview *sv, int s, int e, int lo) {
     return any && k <= e ? k : -1;
 }
 
+/* The noun group ending at token j, left of the verb group at vs, as
+** neClause_subject meets it: the number of its actors written to out (the
+** subject, *rule set), 0 when the search ends without a subject, or -1 to go
+** on left of the group (*jp is set to its first token; pp records the group
+** when it is a prepositional object). */
 static int subject_group(const ne_sview *sv, int vs, int lo, int *jp, pp_group *pp, int *out, int max,
                          const char **rule) {
     int j = *jp, s = neClause_ng_start(sv, j, lo);
