@@ -1223,11 +1223,6 @@ static int unknown_arrested(const ev_ctx *c, ne_event *ev, int t) {
     return 1;
 }
 
-/* Coercion by a country's actor of people the text names only by their role,
-** in a text split between countries that gave them no country ("Congo has freed
-** a US diplomat but is still detaining several political activists"): they are
-** of the country where it happens, the event's place, else the source's own
-** country (docs/ANNOTATION.md rule 3: "IND COP arrests IND CVL"). */
 /* The code of a target with role `role` in the country where the event
 ** happens: the event's place, else the source's own country (*cc gets it);
 ** NULL when there is none (domestic_target, home_front_target). */
@@ -1236,6 +1231,11 @@ static const char *home_code(const ev_ctx *c, ne_event *ev, const char *role, co
     return *cc ? neA_code(&c->d->arena, *cc, role) : NULL;
 }
 
+/* Coercion by a country's actor of people the text names only by their role,
+** in a text split between countries that gave them no country ("Congo has freed
+** a US diplomat but is still detaining several political activists"): they are
+** of the country where it happens, the event's place, else the source's own
+** country (docs/ANNOTATION.md rule 3: "IND COP arrests IND CVL"). */
 static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
     if (t < 0 || ev->has_target || !ev->has_source || strcmp(ev->root, "17")) return 0;
     const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, t));
@@ -2800,9 +2800,6 @@ static int state_verb(const ev_ctx *c, int j) {
     return (c->sv.isverb[j] || c->sv.wc[j] == NE_WC_BE) && ne_word_in(c->sv.t[j].lemma, verbs);
 }
 
-/* The subject of a support verb governing the event noun at i (the noun
-** heads the verb's object: "carried out numerous attacks", "launched its
-** new spring offensive"); 0 when there is none. */
 /* Words that qualify talks or a meeting right after "had" ("had detailed
 ** talks", "had a lengthy meeting"): "detailed" would read as a verb there. */
 static int talk_adjective(const ev_ctx *c, int k) {
@@ -2813,6 +2810,9 @@ static int talk_adjective(const ev_ctx *c, int k) {
     return k >= 0 && k < c->sv.n && ne_word_in(c->sv.t[k].norm, adj);
 }
 
+/* The subject of a support verb governing the event noun at i (the noun
+** heads the verb's object: "carried out numerous attacks", "launched its
+** new spring offensive"); 0 when there is none. */
 static int support_subject(ev_ctx *c, int i, int lo, int *out) {
     const ne_sview *sv = &c->sv;
     int j = i - 1;
