@@ -425,24 +425,25 @@ static int after_time(const ev_ctx *c, int p) {
     return q;
 }
 
-/* May match_at's time_skip find a time phrase after verb anchor i: a timex
-** on one of the two tokens after it (after_time), or a passive verb, whose
-** "by" agent comes first?  Needs c->pas of i. */
-static int time_may_follow(const ev_ctx *c, int i) {
-    if (c->pas) return 1;
+/* Is there a timex on one of the two tokens after token i (where
+** after_time may find a time phrase)? */
+static int timex_next(const ev_ctx *c, int i) {
     for (int q = i + 1; q <= i + 2 && q < c->sv.n; q++)
         if (c->sv.t[q].timex >= 0) return 1;
     return 0;
 }
 
+/* May match_at's time_skip find a time phrase after verb anchor i: a timex
+** right after it (timex_next), or a passive verb, whose "by" agent comes
+** first?  Needs c->pas of i. */
+static int time_may_follow(const ev_ctx *c, int i) { return c->pas || timex_next(c, i); }
+
 /* May a consultation noun at i (root 04: "had talks on Sunday with X", "a
 ** meeting on Monday with Y") have its partner after a time phrase?  A timex
-** on one of the two tokens after it, as time_may_follow for verbs. */
+** right after it (timex_next), as time_may_follow for verbs. */
 static int noun_timed(const ev_ctx *c, int i, const ne_pattern *pt) {
     if (!pt->cameo || strcmp(pt->cameo->root, "04")) return 0; /* a sense filter ("-") has no code */
-    for (int q = i + 1; q <= i + 2 && q < c->sv.n; q++)
-        if (c->sv.t[q].timex >= 0) return 1;
-    return 0;
+    return timex_next(c, i);
 }
 
 /* Pattern pt at anchor i, its elements after the anchor from token start. */
