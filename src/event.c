@@ -1103,6 +1103,9 @@ static const char *place_country(const ev_ctx *c, const ne_event *ev, const char
     return national(c, cc);
 }
 
+/* The nouns of arrest and detention (implied_police, implied_arrests). */
+static const char *const arrest_nouns[] = {"arrest", "arrests", "detention", "detentions", NULL};
+
 /* An arrest with no agent ("300 activists were arrested on Saturday", "he
 ** was picked up from his residence") is by the police of the country where
 ** it happens (docs/ANNOTATION.md rule 11): the clause's place, else the
@@ -1117,10 +1120,9 @@ static const char *place_country(const ev_ctx *c, const ne_event *ev, const char
 static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     static const char *const verbs[] = {"arrest", "detain", "apprehend", "nab", "round", "pick",
                                         "hold", "held", "take", "book", NULL};
-    static const char *const nouns[] = {"arrest", "arrests", "detention", "detentions", NULL};
     int a = c->m.anchor; /* "the arrested persons": a participle after a determiner is passive too */
     int participle = a > 0 && c->sv.wc[a - 1] == NE_WC_DET && strcmp(c->sv.t[a].norm, c->sv.t[a].lemma);
-    int noun = c->m.pt->kind == 'n' && word_in(c, a, nouns);
+    int noun = c->m.pt->kind == 'n' && word_in(c, a, arrest_nouns);
     if (strcmp(ev->code, "173") || !ev->has_target) return 0;
     if (!noun && (!(c->m.passive || participle) || c->m.pt->kind != 'v' || !word_in(c, a, verbs))) return 0;
     const char *cc = place_country(c, ev, ev->target.country);
@@ -1398,11 +1400,10 @@ static int home_front_target(const ev_ctx *c, ne_event *ev) {
 ** rules 3 and 11).  Only matches that hold the word arrest or detention.
 ** Fills the event's missing sides; returns 1 when both are filled. */
 static int implied_arrests(const ev_ctx *c, ne_event *ev) {
-    static const char *const nouns[] = {"arrest", "arrests", "detention", "detentions", NULL};
     if (strcmp(ev->code, "173") || ev->has_target) return 0;
     int noun = 0;
     for (int k = c->m.begin; k <= c->m.end && k < c->sv.n && !noun; k++) /* the noun, not "arrested" */
-        noun = k >= 0 && word_in(c, k, nouns);
+        noun = k >= 0 && word_in(c, k, arrest_nouns);
     const char *cc = national(c, ev->has_source && ev->source.country ? ev->source.country : event_country(c, ev));
     if (!noun || !cc) return 0;
     if (!ev->has_source && !(ev->has_source = implied_actor(c, ev, cc, "COP", "police", &ev->source))) return 0;
