@@ -858,11 +858,10 @@ static int distinct_groups(const struct ne_doc *d, int a, int b) {
     if (x->role && y->role && x->kind == NE_ACTOR_NOMINAL && y->kind == NE_ACTOR_NOMINAL) return 1;
     /* a region's government or office holder is not the national one, nor another region's
     ** ("the gujarat government" and "the centre", "the uttar pradesh chief minister") */
-    uint32_t gx = NE_VEC_AT(d->actor_info, ne_actor_info, ra)->region, gy = NE_VEC_AT(d->actor_info, ne_actor_info, rb)->region;
-    if (gx != gy) return 1;
+    const ne_actor_info *ix = NE_VEC_AT(d->actor_info, ne_actor_info, ra), *iy = NE_VEC_AT(d->actor_info, ne_actor_info, rb);
+    if (ix->region != iy->region) return 1;
     /* a plural role group is not the one named person or organization ("the leaders
     ** criticised modi": several people on one) */
-    const ne_actor_info *ix = NE_VEC_AT(d->actor_info, ne_actor_info, ra), *iy = NE_VEC_AT(d->actor_info, ne_actor_info, rb);
     if ((x->kind == NE_ACTOR_NOMINAL && ix->plural && own_name(d, rb)) ||
         (y->kind == NE_ACTOR_NOMINAL && iy->plural && own_name(d, ra)))
         return 1;
