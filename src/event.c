@@ -875,13 +875,19 @@ static int distinct_groups(const struct ne_doc *d, int a, int b) {
     return own_name(d, ra) && own_name(d, rb) && nx && ny && strcmp(nx, ny) != 0;
 }
 
+/* Does the actor code or role s (NULL: none) hold one of roles ("INDGOVPTY"
+** holds "GOV" and "PTY")? */
+static int role_holds(const char *s, const char *const *roles) {
+    for (const char *const *r = roles; *r && s; r++)
+        if (strstr(s, *r)) return 1;
+    return 0;
+}
+
 /* Roles that use force: an attack by them is an attack. */
 static int armed_role(const ne_actor *a) {
     static const char *const armed[] = {"MIL", "REB", "INS", "UAF", "SEP", "RAD", "CRM", "COP", "SPY", NULL};
     if (a->country && !strcmp(a->country, "IMG")) return 1;
-    for (const char *const *r = armed; *r && a->role; r++)
-        if (strstr(a->role, *r)) return 1;
-    return 0;
+    return role_holds(a->role, armed);
 }
 
 /* Mention a (actor index, or a place) as its resolved actor and what is known of it. */
@@ -1028,9 +1034,7 @@ static const char *charge_accuses(const ev_ctx *c, const ev_frame *f) {
         for (int k = 0; k < f->ntgt; k++) {
             const ne_actor_info *in;
             const ne_actor *a = slot_actor(c->d, f->tgt[k], &in);
-            int pol = 0;
-            for (const char *const *r = political; *r && a && a->role && !pol; r++) pol = strstr(a->role, *r) != NULL;
-            if (!pol) return NULL;
+            if (!a || !role_holds(a->role, political)) return NULL;
         }
         return f->ntgt ? "112" : NULL;
     }
@@ -1038,8 +1042,7 @@ static const char *charge_accuses(const ev_ctx *c, const ev_frame *f) {
         const ne_actor_info *in;
         const ne_actor *a = slot_actor(c->d, f->src[k], &in);
         if (!a || (a->country && !strcmp(a->country, "IGO"))) return NULL;
-        for (const char *const *r = legal; *r && a->role; r++)
-            if (strstr(a->role, *r) && !strstr(a->role, "PTY")) return NULL; /* a ruling party is a party here */
+        if (role_holds(a->role, legal) && !party_in(a->role)) return NULL; /* a ruling party is a party here */
     }
     return "112";
 }
