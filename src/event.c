@@ -901,6 +901,13 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
 static int word_in(const ev_ctx *c, int k, const char *const *words);
 static const char *national(const ev_ctx *c, const char *cc);
 
+/* Does one of tokens lo..hi of the sentence (those of them it has) hold one
+** of words (word_in)? */
+static int span_has(const ev_ctx *c, int lo, int hi, const char *const *words) {
+    for (int k = lo < 0 ? 0 : lo; k <= hi && k < c->sv.n; k++)
+        if (word_in(c, k, words)) return 1;
+    return 0;
+}
 
 /* A head of state or government "attacking" only countries, named as such
 ** ("Putin attacked Ukraine", "the president attacked Iraq"), with no word of
@@ -927,9 +934,7 @@ static int state_attack(const ev_ctx *c, const ev_frame *f) {
             return 0;
     }
     if (c->m.end + 1 < c->sv.n && word_in(c, c->m.end + 1, reason)) return 0;
-    for (int i = 0; i < c->sv.n; i++)
-        if (word_in(c, i, speech)) return 0;
-    return 1;
+    return !span_has(c, 0, c->sv.n - 1, speech);
 }
 
 /* Does the match end in its target and a reason or a label given for the
@@ -986,9 +991,7 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
         person_tgt |= in->person == 1 || party_in(a->role);
     }
     if (attack_reason(c)) return "111"; /* "attacked the vhp for failing to build the temple" */
-    if ((!person_src && !person_tgt) || state_attack(c, f)) return 0;
-    for (int i = 0; i < c->sv.n; i++)
-        if (word_in(c, i, violence)) return 0;
+    if ((!person_src && !person_tgt) || state_attack(c, f) || span_has(c, 0, c->sv.n - 1, violence)) return 0;
     return "111";
 }
 
@@ -1146,10 +1149,7 @@ static int terror_attackers(const ev_ctx *c, ne_event *ev) {
     static const char *const terror[] = {"terrorist", "terrorists", "terror", NULL};
     int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
     if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19"))) return 0;
-    int t = 0;
-    for (int k = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; k <= c->m.end && k < c->sv.n && !t; k++)
-        t = k >= 0 && word_in(c, k, terror);
-    if (!t) return 0;
+    if (!span_has(c, c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor, c->m.end, terror)) return 0;
     const char *cc = ev->has_target ? national(c, ev->target.country) : NULL;
     if (!cc) cc = event_country(c, ev);
     if (!cc || !implied_actor(c, ev, cc, "UAF", "terrorists", &ev->source)) return 0;
@@ -1162,11 +1162,7 @@ static const char *const unrest_words[] = {"riot", "riots", "rioting", "rioter",
                                            "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
 
 /* Does the sentence speak of riots, mobs or communal or sectarian unrest? */
-static int unrest_sentence(const ev_ctx *c) {
-    for (int k = 0; k < c->sv.n; k++)
-        if (word_in(c, k, unrest_words)) return 1;
-    return 0;
-}
+static int unrest_sentence(const ev_ctx *c) { return span_has(c, 0, c->sv.n - 1, unrest_words); }
 
 /* Is the sentence, or the text it is in, about riots, mobs or communal
 ** unrest (unrest_sentence, or two such words in the text: a riot story's
@@ -1403,9 +1399,7 @@ static int home_front_target(const ev_ctx *c, ne_event *ev) {
 ** Fills the event's missing sides; returns 1 when both are filled. */
 static int implied_arrests(const ev_ctx *c, ne_event *ev) {
     if (strcmp(ev->code, "173") || ev->has_target) return 0;
-    int noun = 0;
-    for (int k = c->m.begin; k <= c->m.end && k < c->sv.n && !noun; k++) /* the noun, not "arrested" */
-        noun = k >= 0 && word_in(c, k, arrest_nouns);
+    int noun = span_has(c, c->m.begin, c->m.end, arrest_nouns); /* the noun, not "arrested" */
     const char *cc = national(c, ev->has_source && ev->source.country ? ev->source.country : event_country(c, ev));
     if (!noun || !cc) return 0;
     if (!ev->has_source && !(ev->has_source = implied_actor(c, ev, cc, "COP", "police", &ev->source))) return 0;
@@ -1624,9 +1618,7 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     int party = party_in(ev->source.code);
     /* a party's threat to withdraw its support ("nda allies threatening to withdraw
     ** support") is a threat to the government it keeps in office */
-    int withdraw = 0;
-    for (int k = c->m.begin; party && !strncmp(ev->code, "13", 2) && !withdraw && k <= c->m.end && k < c->sv.n; k++)
-        withdraw = k >= 0 && word_in(c, k, support);
+    int withdraw = party && !strncmp(ev->code, "13", 2) && span_has(c, c->m.begin, c->m.end, support);
     /* a party's, legislators' or the opposition's walk-out or boycott (143) is against the government */
     const char *r = ev->source.role;
     int boycott = !strcmp(ev->code, "143") && r && (party || !strcmp(r, "LEG") || !strcmp(r, "OPP"));
@@ -1701,11 +1693,8 @@ static int implied_legislature(const ev_ctx *c, const ne_event *ev, ne_actor *ou
     if (!ev->has_source || (strcmp(ev->code, "129") && strncmp(ev->code, "13", 2))) return 0;
     const char *cc = ev->source.country, *role = ev->source.role;
     if (!national(c, cc) || !role || strcmp(role, "GOV")) return 0;
-    int has = 0;
-    for (int k = c->m.begin; k <= c->m.end && k < c->sv.n && !has; k++) has = k >= 0 && word_in(c, k, veto);
-    for (int k = 0; k < c->sv.n && has; k++)
-        if (word_in(c, k, intl)) return 0;
-    return has && implied_actor(c, ev, cc, "LEG", "legislature", out);
+    if (!span_has(c, c->m.begin, c->m.end, veto) || span_has(c, 0, c->sv.n - 1, intl)) return 0;
+    return implied_actor(c, ev, cc, "LEG", "legislature", out);
 }
 
 /* A denial (016) that names no accuser ("the spokesman denied that ...",
@@ -1765,8 +1754,7 @@ static int rejection_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) 
 static int denied_accusation(ev_ctx *c, const ne_event *ev, int slot) {
     static const char *const nouns[] = {"accusation", "allegation", "charge", "assertion", "claim", NULL};
     if (!slot || strcmp(ev->code, "016") || !ev->has_source || !ev->has_target || c->m.pt->kind != 'v') return NE_OK;
-    int has = 0;
-    for (int k = c->m.anchor + 1; k <= c->m.end && k < c->sv.n && !has; k++) has = word_in(c, k, nouns);
+    int has = span_has(c, c->m.anchor + 1, c->m.end, nouns);
     const ne_cameo_code *cc = neCameo_get(c->e->cameo, "112");
     if (!has || !cc) return NE_OK;
     ne_event x = *ev;
@@ -1836,9 +1824,7 @@ static int idle_warning(const ev_ctx *c, const ne_event *ev) {
     if (ev->has_target || strcmp(ev->root, "13") || strcmp(c->sv.t[c->m.anchor].lemma, "warn")) return 0;
     int k0 = c->m.anchor + 1 + (c->m.anchor + 1 < c->sv.n && tok_is(c, c->m.anchor + 1, "that"));
     if (k0 < c->sv.n && c->sv.wc[k0] == NE_WC_PRON) return 0; /* "warned that it could close": its own act */
-    for (int k = c->m.anchor + 1; k < c->sv.n; k++)
-        if (word_in(c, k, force)) return 0;
-    return 1;
+    return !span_has(c, c->m.anchor + 1, c->sv.n - 1, force);
 }
 
 /* Rioters are civilians (docs/ANNOTATION.md rules 3 and 10): a riot (145)
@@ -2239,9 +2225,7 @@ static int word_in(const ev_ctx *c, int k, const char *const *words) {
 /* Does the match hold a word of buying ("placed an order with")? */
 static int purchase(const ev_ctx *c) {
     static const char *const buying[] = {"order", "orders", "purchase", "buy", "option", "options", NULL};
-    for (int i = c->m.anchor; i <= c->m.end && i < c->sv.n; i++)
-        if (word_in(c, i, buying)) return 1;
-    return 0;
+    return span_has(c, c->m.anchor, c->m.end, buying);
 }
 
 /* Verbs whose infinitive states an intention ("agreed to lift", "plans to
