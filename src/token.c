@@ -668,17 +668,44 @@ static int scan_word(scan *sc, size_t i, enum cclass c, size_t *out_end) {
     return push_token(sc->d, &sc->np, s, n, b, end, c, flags, ascii && cl != 5);
 }
 
-/* Can a word of ASCII letters and digits whose first character is of class
-** c end at byte b without the general scanner: no non-ASCII letter may
-** continue it, no apostrophe or period join a clitic or an abbreviation to
-** it, no comma a number (word_end joins "1,000" only after a digit)?  By
-** table (plain_ends[b]: bit 0 after a word, bit 1 after a number): the byte
-** after a word is a space, a comma, a period ... in no order a branch learns. */
-#define PLAIN_END(b) ((b) == '\'' || (b) == '`' || (b) == '.' ? 0 : (b) == ',' ? 1 : 3)
-static const uint8_t plain_ends[256] = {EACH128(PLAIN_END)}; /* non-ASCII: 0 */
+/* How a word of ASCII letters and digits may end at byte b without the
+** general scanner (plain_ends[b]): PE_NO when a non-ASCII letter may
+** continue it or an apostrophe join a clitic to it (word_end), PE_YES at a
+** space, a hyphen, a NUL ... , PE_PERIOD and PE_COMMA when what follows
+** decides (plain_word_end).  By table: the byte after a word is a space, a
+** comma, a period ... in no order a branch learns. */
+enum { PE_NO, PE_YES, PE_PERIOD, PE_COMMA };
+#define PLAIN_END(b) ((b) == '\'' || (b) == '`' ? PE_NO : (b) == '.' ? PE_PERIOD : (b) == ',' ? PE_COMMA : PE_YES)
+static const uint8_t plain_ends[256] = {EACH128(PLAIN_END)}; /* non-ASCII: PE_NO */
 #undef PLAIN_END
-static inline int plain_word_end(unsigned char b, enum cclass c) {
-    return plain_ends[b] >> (c != C_LETTER) & 1;
+
+/* Does the word [s, s+len) of ASCII letters and digits, whose first
+** character is of class c, end at s[len] as scan_word would end it, with no
+** period joined to it: a number takes a '.' or ',' before a digit ("2.5",
+** "1,000": word_end), a word a '.' of an initialism, a single capital's
+** initial or a listed abbreviation (abbrev_end)?  Reads s[len + 1] only
+** when len < 15 (the sixteen bytes plain_word reads): a longer word before
+** a period or comma is left to the general scanner. */
+static inline int plain_word_end(const struct ne_engine *e, const char *s, size_t len, enum cclass c) {
+    int k = plain_ends[(unsigned char)s[len]];
+    if (k != PE_PERIOD && k != PE_COMMA) return k;
+    if (len >= 15) return 0;
+    unsigned char next = (unsigned char)s[len + 1];
+    if (c == C_DIGIT) return next < 0x80 && !is_digit((char)next);
+    if (k == PE_COMMA) return 1;
+    return !is_alpha((char)next) && !(len == 1 && is_upper(s[0])) && neSent_abbrev(e, s, len) == 0;
+}
+
+/* The shape of a plain word (word_shape, norm_ascii) whose first character
+** is of class c, from its upper- and lower-case letters: up and low are
+** nonzero when it has some, bit 0 of up is its first.  A word that starts
+** with a capital is CAP or UPPER by whether it has a lower-case letter, one
+** that starts with a small letter LOWER or MIXED by whether it has a capital. */
+static inline uint8_t plain_shape(unsigned up, unsigned low, enum cclass c) {
+    static const uint8_t shapes[2][2] = {{NE_SH_LOWER, NE_SH_MIXED}, {NE_SH_UPPER, NE_SH_CAP}};
+    if (c == C_DIGIT) return NE_SH_NUM;
+    unsigned first_up = up & 1;
+    return shapes[first_up][(first_up ? low : up) != 0];
 }
 
 #ifdef __SSE2__
@@ -691,13 +718,12 @@ static inline __m128i bytes_in16(__m128i x, char lo, int n) {
 
 /* A plain word at s, which starts with an ASCII letter or digit of class c
 ** and has sixteen bytes readable: at most fifteen letters and digits that
-** end at a byte plain_word_end accepts.  Returns its length (0: not such a
-** word, for the general scanner) with its normalized form in w[0..2) (its
-** bytes lowercased, then zeros: its NUL) and whether it has upper- and
-** lower-case letters: one load of sixteen (SSE2, every x86-64) or two of
-** eight give all of it. */
-static inline __attribute__((always_inline)) size_t plain_word(const char *s, enum cclass c, uint64_t w[2],
-                                                               int *up, int *low) {
+** end where plain_word_end says.  Returns its length (0: not such a word,
+** for the general scanner) with its normalized form in w[0..2) (its bytes
+** lowercased, then zeros: its NUL) and its shape in *shape: one load of
+** sixteen (SSE2, every x86-64) or two of eight give all of it. */
+static inline __attribute__((always_inline)) size_t plain_word(const struct ne_engine *e, const char *s,
+                                                               enum cclass c, uint64_t w[2], uint8_t *shape) {
 #ifdef __SSE2__
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
     __m128i upper = bytes_in16(x, 'A', 26), lower = bytes_in16(x, 'a', 26);
@@ -705,10 +731,10 @@ static inline __attribute__((always_inline)) size_t plain_word(const char *s, en
     unsigned stop = ~word & 0xFFFF;
     if (!stop) return 0;
     size_t len = (size_t)__builtin_ctz(stop); /* >= 1: s[0] is a letter or digit */
-    if (!plain_word_end((unsigned char)s[len], c)) return 0;
-    unsigned own = (1u << len) - 1;
-    *up = ((unsigned)_mm_movemask_epi8(upper) & own) != 0;
-    *low = ((unsigned)_mm_movemask_epi8(lower) & own) != 0;
+    if (!plain_word_end(e, s, len, c)) return 0;
+    unsigned own = (1u << len) - 1, up = (unsigned)_mm_movemask_epi8(upper) & own;
+    unsigned low = (unsigned)_mm_movemask_epi8(lower) & own;
+    *shape = plain_shape(up, low, c);
     __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(byte_mask + 16 - len));
     x = _mm_and_si128(_mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))), keep);
     memcpy(w, &x, 16);
@@ -734,13 +760,14 @@ static inline __attribute__((always_inline)) size_t plain_word(const char *s, en
         x2 &= mask;
         alpha2 &= mask;
     }
-    if (!plain_word_end((unsigned char)s[len], c)) return 0;
+    if (!plain_word_end(e, s, len, c)) return 0;
     /* bit 5 (0x20) clear in a letter: upper case */
     uint64_t up1 = alpha & ~(x << 2), up2 = alpha2 & ~(x2 << 2);
     w[0] = x | (up1 >> 2);
     w[1] = x2 | (up2 >> 2);
-    *up = (up1 | up2) != 0;
-    *low = ((alpha & (x << 2)) | (alpha2 & (x2 << 2))) != 0;
+    unsigned up = (up1 | up2) != 0 ? 1u << !(up1 & 0x80) : 0; /* bit 0: the first byte */
+    unsigned low = ((alpha & (x << 2)) | (alpha2 & (x2 << 2))) != 0;
+    *shape = plain_shape(up, low, c);
     return len;
 #endif
 }
@@ -748,10 +775,12 @@ static inline __attribute__((always_inline)) size_t plain_word(const char *s, en
 /* Append the plain tokens at i and after it, each followed by at most one
 ** space, with the scanner's state in locals: plain words (plain_word) and
 ** one-byte ASCII punctuation other than quotes, apostrophes and the periods
-** of "...".  Stops before the first token that is not one (at a line break
-** too), at sc->plain_end, or when the token vector is full.  *at: where it stopped (unchanged:
-** no token taken); sc->flags then holds the next token's flags.  The tokens
-** are the ones scan_word and scan_other would make.  Returns NE_OK or NE_NOMEM. */
+** of "...".  A line break after a token is taken by line_break.  Stops
+** before the first token that is not one (at a line break that line_break
+** leaves to the scanner's loop too), at sc->plain_end, or when the token
+** vector is full.  *at: where it stopped (unchanged: no token taken);
+** sc->flags then holds the next token's flags.  The tokens are the ones
+** scan_word and scan_other would make.  Returns NE_OK or NE_NOMEM. */
 static int scan_plain_tokens(scan *sc, size_t *at) {
     size_t i = *at;
     int rc = NE_OK;
@@ -768,34 +797,47 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
     while (i < plain_end && nt < cap) {
         unsigned char b = (unsigned char)s[i];
         size_t len = 1;
-        uint64_t w[2];
-        int up = 0, low = 0;
+        uint64_t w[2] = {b, 0};
+        uint8_t shape = NE_SH_PUNCT;
         enum cclass c = b < 0x80 ? (enum cclass)ascii_class[b] : C_SPACE; /* non-ASCII: not plain */
-        if (c == C_LETTER || c == C_DIGIT) len = plain_word(s + i, c, w, &up, &low);
-        else if (!(c == C_PUNCT || c == C_DASH || (c == C_PERIOD && s[i + 1] != '.'))) break;
+        if (c == C_LETTER || c == C_DIGIT) len = plain_word(sc->e, s + i, c, w, &shape);
+        else if (c == C_DASH) shape = NE_SH_DASH;
+        else if (!(c == C_PUNCT || (c == C_PERIOD && s[i + 1] != '.'))) break;
         if (!len) break;
-        ne_token *t = token_init(&tk[nt], i, i + len, flags);
-        if (len == 1) {
-            norm_byte(t, s[i], c);
-            nh[nt] = ne_hash(t->norm, 1);
-        } else {
+        const char *norm = byte_norm[b & 0x7F]; /* one byte: its static form (norm_byte) */
+        if (len > 1) {
             char *r = norm_room(&sc->d->arena, &np, 8 + (len & 8)); /* len < 16: 8 bytes, 16 from 8 on, NUL-padded */
             if (!r) {
                 rc = NE_NOMEM;
                 break;
             }
             memcpy(r, w, 16); /* w[1] is zero when it takes eight: the pool's slack (norm_room) */
-            t->norm = r;
-            t->norm_len = (uint16_t)len;
-            t->shape = c == C_LETTER ? word_shape((size_t)up, (size_t)low, is_upper(s[i])) : NE_SH_NUM;
-            nh[nt] = ne_hash_16(w[0], w[1], len);
+            norm = r;
         }
-        t->lemma = t->norm;
+        ne_token *t = &tk[nt]; /* token_init's token, field by field: the stores merge */
+        t->start = (uint32_t)i;
+        t->end = (uint32_t)(i + len);
+        t->norm = t->lemma = norm;
+        t->norm_len = (uint16_t)len;
+        t->shape = shape;
+        t->flags = flags;
+        t->sent = 0;
+        t->actor = t->place = t->timex = -1;
+        t->tags = 0;
+        nh[nt] = ne_hash_16(w[0], w[1], len);
         nt++;
         i += len;
         int space = s[i] == ' '; /* the space after a token, without a turn of the scanner's loop */
         flags = (uint8_t)(space * NE_TF_SPACE_BEFORE);
         i += (size_t)space;
+        if (i < sc->n && s[i] == '\n') { /* most line breaks: hard-wrapped lines */
+            sc->flags = flags;
+            sc->newlines = 0;
+            size_t j = line_break(sc, i);
+            if (j == i) break;
+            flags = sc->flags;
+            i = j;
+        }
     }
     v->n = nt;
     sc->np = np;
