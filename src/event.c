@@ -1820,6 +1820,7 @@ static int idle_warning(const ev_ctx *c, const ne_event *ev) {
                                         "response", "punish", "kill", "bomb", "nuclear", "missile", "troops",
                                         "fight", "violence", "measure", "measures", "crackdown", "arrest",
                                         "reprisal", "reprisals", "revenge", "agitation", "protest", "tolerate",
+                                        "price", "spare", "spared",
                                         "if", "unless", "until", "till", NULL};
     if (ev->has_target || strcmp(ev->root, "13") || strcmp(c->sv.t[c->m.anchor].lemma, "warn")) return 0;
     int k0 = c->m.anchor + 1 + (c->m.anchor + 1 < c->sv.n && tok_is(c, c->m.anchor + 1, "that"));
@@ -2531,7 +2532,8 @@ static int threat_speaker(const ev_ctx *c, int *out) {
         out[0] = sp;
         return 1;
     }
-    for (int k = 0; k < c->m.anchor; k++) /* "nor did he stress that officials would be punished" */
+    int b = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; /* a negation the match holds is its wording */
+    for (int k = 0; k < b; k++) /* "nor did he stress that officials would be punished" */
         if (c->sv.wc[k] == NE_WC_NEG || tok_is(c, k, "nor")) return 0;
     return coded_only(c, out, neClause_reporter_actors(&c->sv, c->m.anchor, out, EV_MAX_ACTORS));
 }
@@ -2542,6 +2544,38 @@ static int if_after(const ev_ctx *c) {
     for (int k = c->m.anchor + 1; k < c->sv.n; k++)
         if (tok_is(c, k, "if") || tok_is(c, k, "unless")) return 1;
     return 0;
+}
+
+/* Does the match itself hold its clause's negation, a negative wording of a
+** threat ("will not spare", "would not be tolerated": docs/PATTERNS.md
+** "Modality")?  Only a negation between the match's first token and the anchor. */
+static int own_negation(const ev_ctx *c) {
+    for (int k = c->m.begin; k < c->m.anchor; k++)
+        if (c->sv.wc[k] == NE_WC_NEG) return 1;
+    return 0;
+}
+
+/* An announced threat whose clause subject is the one threatened: a root-13
+** pattern in the passive with no agent ("the guilty will be punished", "would
+** not be spared") or anchored on "face" or "pay" ("rioters will face strict
+** action", "Israel will pay a heavy price").
+** The subject becomes the target and the announcer (threat_speaker) the
+** source; returns 0 when no one announces it (a forecast, no threat). */
+static int threatened_subject(ev_ctx *c, ev_frame *f, int mod) {
+    if (f->cc || !root_is(c->m.pt, "13") || !(mod & NE_MOD_FUTURE) || c->m.pt->has_source) return 1;
+    if (c->m.passive) {
+        if (!f->nsrc) f->nsrc = threat_speaker(c, f->src);
+        if (f->nsrc) f->rule = "passive: target=subject, source=speaker";
+        return f->nsrc > 0;
+    }
+    static const char *const suffer[] = {"face", "pay", NULL}; /* "will face action", "will pay a heavy price" */
+    if (c->m.pt->has_target || !word_in(c, c->m.anchor, suffer)) return 1;
+    if (if_after(c)) return 0; /* "Britain would face consequences if the talks failed": a forecast */
+    memcpy(f->tgt, f->src, sizeof f->tgt);
+    f->ntgt = f->nsrc;
+    f->nsrc = threat_speaker(c, f->src);
+    f->rule = "threat-faced: target=subject, source=speaker";
+    return f->nsrc > 0;
 }
 
 /* The sides of a passive verbal event (code_verb): the subject is the
@@ -2735,6 +2769,7 @@ static int code_verb(ev_ctx *c) {
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
     int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
     int intent = root_is(c->m.pt, "03") || root_is(c->m.pt, "13");
+    if ((mod & NE_MOD_NEG) && intent && own_negation(c)) mod &= ~NE_MOD_NEG; /* "will not tolerate" */
     mod = future_refusal(c, mod, &f);
     if (mod & (NE_MOD_NEG | EV_NOT_EVENT)) return NE_OK;
     if (claim_content(c, f.lo)) return NE_OK;
@@ -2762,6 +2797,7 @@ static int code_verb(ev_ctx *c) {
         return NE_OK; /* "figures released by the ministry": a "+!" act done to no actor (force keeps its victims) */
     if (c->m.passive) passive_sides(c, &f, vs, subj, ns);
     else active_sides(c, &f, vs, subj, ns);
+    if (!threatened_subject(c, &f, mod)) return NE_OK;
     return emit_verb(c, &f, vs);
 }
 
