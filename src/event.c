@@ -849,9 +849,10 @@ static int party_in(const char *s) { return s && strstr(s, "PTY"); }
 ** INDCVL on INDCVL), a plural role group and a named person or organization
 ** ("the leaders criticised modi"), or two differently named persons or organizations
 ** ("Clinton accused Trump": USA on USA in 2016), not one actor named twice
-** ("Iran ... Tehran"). */
+** ("Iran ... Tehran").  A side without a mention (-1: a source the event
+** only implies, as implied_police gives one) is never distinct. */
 static int distinct_groups(const struct ne_doc *d, int a, int b) {
-    if (a < 0 || b < 0) return 0;
+    if (a < 0 || b < 0 || (size_t)a >= d->actors.n || (size_t)b >= d->actors.n) return 0;
     int ra = neClause_resolve(d, a), rb = neClause_resolve(d, b);
     const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, ra), *y = NE_VEC_AT(d->actors, ne_actor, rb);
     if (ra == rb) return 0;
@@ -2150,7 +2151,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (idle_warning(c, &ev)) return NE_OK;
     if (!ev.has_target && toward_code(&ev) && !ev.in_title && ev.sentence >= 1) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
-        !distinct_groups(c->d, f->src[i], t)) {
+        !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
         c->self++;
         return NE_OK;
     }
