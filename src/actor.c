@@ -539,13 +539,17 @@ static size_t caseless_name_end(scan *s, size_t k) {
 
 /* In lower-case text, is the word at j the last word of an earlier person
 ** mention of the document that is an unknown or titled name ("ssp r k singh",
-** "president mohammad yunus siddiqui")?  Then it is that person again
-** (coreference links it by surname); common words never are. */
+** "president mohammad yunus siddiqui") or a dictionary person named in two
+** words or more ("samajwadi party leader mulayam singh yadav ... asked yadav",
+** as "Yadav" after "Mulayam Singh Yadav" in capitalized text)?  Then it is
+** that person again (coreference links it by surname); common words never are. */
 static int caseless_surname(const scan *s, size_t j) {
     const ne_token *t = &s->tk[j];
     if (s->caseless != NE_CASELESS_LOWER || t->shape != NE_SH_LOWER || t->norm_len < 3 || s->dtypes[j]) return 0;
     const struct ne_doc *d = s->d;
-    int seen = 0;
+    /* a dictionary person's surname stands alone, not as a word of a longer unknown
+    ** name ("patel nagar", a place) */
+    int seen = 0, alone = !plain_name_word(s, j + 1);
     for (size_t m = 0; m < d->actors.n && !seen; m++) {
         const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, m);
         const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, m);
@@ -553,7 +557,8 @@ static int caseless_surname(const scan *s, size_t j) {
         ** singh") or a party's titled person ("cpi(m) general secretary harkishen singh
         ** surjeet") that ends in a word no dictionary knows */
         int titled = a->kind == NE_ACTOR_COMPOSED || (a->kind == NE_ACTOR_NAMED && in->person == 1 && in->type == NE_DT_ROLE);
-        if ((a->kind != NE_ACTOR_UNKNOWN && (!titled || s->dtypes[in->tok_end - 1])) ||
+        int listed = alone && a->kind == NE_ACTOR_NAMED && in->type == NE_DT_PERSON;
+        if ((a->kind != NE_ACTOR_UNKNOWN && !listed && (!titled || s->dtypes[in->tok_end - 1])) ||
             in->tok_end < in->tok_first + 2 || in->tok_end > j)
             continue;
         const ne_token *last = NE_VEC_AT(d->tokens, ne_token, in->tok_end - 1);
