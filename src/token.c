@@ -22,8 +22,10 @@ enum cclass { C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_QUOTE, C_DASH, C_
 #define H C_DASH
 #define P C_PERIOD
 #define U C_PUNCT
-/* Classes of the ASCII bytes: control characters count as spaces. */
-static const uint8_t ascii_class[128] = {
+/* Classes of the ASCII bytes: control characters count as spaces; the
+** others are C_SPACE too (0), which scan_plain_tokens reads as "not a plain
+** token's first byte". */
+static const uint8_t ascii_class[256] = {
     S, S, S, S, S, S, S, S, S, S, N, S, N, S, S, S,
     S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
     S, U, Q, U, U, U, U, A, U, U, U, U, U, H, P, U,
@@ -787,19 +789,17 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const char *s = sc->s;
     ne_vec *v = &sc->d->tokens;
-    ne_token *tk = v->items;
-    uint32_t *nh = sc->d->nhash; /* room for v->cap: tok_reserve */
-    size_t nt = v->n;
-    const size_t cap = v->cap;
+    ne_token *t = (ne_token *)v->items + v->n, *const tend = (ne_token *)v->items + v->cap;
+    uint32_t *nh = sc->d->nhash + v->n; /* room for v->cap: tok_reserve */
     normpool np = sc->np;
     uint8_t flags = sc->flags;
     const size_t plain_end = sc->plain_end;
-    while (i < plain_end && nt < cap) {
+    while (i < plain_end && t < tend) {
         unsigned char b = (unsigned char)s[i];
         size_t len = 1;
         uint64_t w[2] = {b, 0};
         uint8_t shape = NE_SH_PUNCT;
-        enum cclass c = b < 0x80 ? (enum cclass)ascii_class[b] : C_SPACE; /* non-ASCII: not plain */
+        enum cclass c = (enum cclass)ascii_class[b]; /* non-ASCII: C_SPACE, not plain */
         if (c == C_LETTER || c == C_DIGIT) len = plain_word(sc->e, s + i, c, w, &shape);
         else if (c == C_DASH) shape = NE_SH_DASH;
         else if (!(c == C_PUNCT || (c == C_PERIOD && s[i + 1] != '.'))) break;
@@ -814,7 +814,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
             memcpy(r, w, 16); /* w[1] is zero when it takes eight: the pool's slack (norm_room) */
             norm = r;
         }
-        ne_token *t = &tk[nt]; /* token_init's token, field by field: the stores merge */
+        /* token_init's token, field by field: the stores merge */
         t->start = (uint32_t)i;
         t->end = (uint32_t)(i + len);
         t->norm = t->lemma = norm;
@@ -824,8 +824,8 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         t->sent = 0;
         t->actor = t->place = t->timex = -1;
         t->tags = 0;
-        nh[nt] = ne_hash_16(w[0], w[1], len);
-        nt++;
+        t++;
+        *nh++ = ne_hash_16(w[0], w[1], len);
         i += len;
         int space = s[i] == ' '; /* the space after a token, without a turn of the scanner's loop */
         flags = (uint8_t)(space * NE_TF_SPACE_BEFORE);
@@ -839,7 +839,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
             i = j;
         }
     }
-    v->n = nt;
+    v->n = (size_t)(t - (ne_token *)v->items);
     sc->np = np;
     sc->flags = flags;
 #else
