@@ -59,7 +59,7 @@ static const char *const calendar[] = {"january", "february", "march", "april", 
 
 /* The word-set bits (ne_hash, as d->nhash) of calendar and locatives: most
 ** tokens at or before a gazetteer name are neither, and one bit test tells
-** before a list is read.  Built once (nePlace_find). */
+** before a list is read.  Built once (nePlace_find, credible_context). */
 static ne_wordset context_words;
 static pthread_once_t context_once = PTHREAD_ONCE_INIT;
 
@@ -106,6 +106,9 @@ static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_
 ** (what nePlace_credible asks beyond the entry itself)? */
 static int credible_context(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                             size_t sent_end) {
+    /* the actors stage asks before this one runs: in a process's first document the words
+    ** of calendar and locatives were not built yet, and no context made a name credible */
+    pthread_once(&context_once, context_build);
     if (gazetteer_context(d, i, end, sent_end)) return 1;
     uint32_t h; /* a seat of government the actor dictionaries name (Tehran) is surely a place */
     return neDict_longest(e, d, i, sent_end, NE_DM(NE_DT_METONYM), &h) == end - i;
