@@ -1424,6 +1424,19 @@ static int plain_attack(const ev_ctx *c, const ne_event *ev) {
     return !strcmp(ev->code, "190") && !strcmp(c->sv.t[c->m.anchor].lemma, "attack");
 }
 
+/* Is the riot noun matched the modifier of its victims or of a place it hit
+** ("riot victims", "the riot-hit areas", "riot-affected families": docs/ANNOTATION.md
+** rule 12 names such phrases as background, no report of a riot)? */
+static int unrest_victims(const ev_ctx *c) {
+    static const char *const victims[] = {"victim", "victims", "survivor", "survivors", "widow", "widows", "orphan",
+                                          "orphans", NULL};
+    static const char *const hit[] = {"hit", "affected", "ravaged", "torn", "stricken", "displaced", NULL};
+    int k = c->m.end + 1;
+    if (k >= c->sv.n) return 0;
+    if (c->sv.t[k].shape == NE_SH_DASH) return k + 1 < c->sv.n && word_in(c, k + 1, hit);
+    return word_in(c, k, victims);
+}
+
 /* Is the riot noun matched (a 145 noun pattern that names no actor) reported
 ** as happening ("communal riots broke out", "violence that rocked the city",
 ** "the city witnessed riots", "in the grip of communal frenzy"), rather
@@ -1451,6 +1464,7 @@ static int reported_unrest(const ev_ctx *c) {
     static const char *const acts[] = {"kill", "injure", "wound", "die", "burn", "loot", "attack", "stab",
                                        "lynch", "torch", "arrest", "detain", "hurt", NULL};
     const ne_sview *sv = &c->sv;
+    if (unrest_victims(c)) return 0;
     /* its verb: over adverbs, auxiliaries, a relative pronoun and a short place phrase ("the
     ** communal violence in gujarat had claimed 600 lives") */
     for (int k = c->m.end + 1, n = 0; k < sv->n && n < 6; k++, n++) {
@@ -1483,6 +1497,12 @@ static int reported_unrest(const ev_ctx *c) {
         }
         if (wc == NE_WC_POSS || (wc == NE_WC_DET && word_in(c, k, definite))) return 0;
         if (sv->isverb[k] && word_in(c, k, prevent)) return 0; /* "to avoid communal violence": none happened */
+        /* "there are going to be riots", "there could be riots": foreseen, none reported (rule 2) */
+        if (wc == NE_WC_BE && k >= 1 && (sv->wc[k - 1] == NE_WC_MODAL || (k >= 2 && tok_is(c, k - 1, "to") && tok_is(c, k - 2, "going"))))
+            return 0;
+        /* the second of two coordinated nouns shares the first one's determiner or preposition
+        ** ("victims of the train carnage and subsequent riots") */
+        if (wc == NE_WC_CONJ && (tok_is(c, k, "and") || tok_is(c, k, "or")) && k >= 1 && !sv->isverb[k - 1]) continue;
         if (wc == NE_WC_DET || sv->isverb[k] || wc == NE_WC_CONJ || wc == NE_WC_SUB || wc == NE_WC_REL) break;
         if (wc == NE_WC_PREP) { /* the topic of relief or an inquiry ("compensation to victims of communal riots") */
             int h = k - 1;
@@ -1611,9 +1631,14 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
 ** walkout"), and a
 ** party's threat to withdraw its support or to quit the coalition or front
 ** that governs ("nda allies threatening to withdraw support", "threatened to
-** pull out of the ruling front"). */
+** pull out of the ruling front"); and so is a protest or strike called off,
+** suspended or ended (082) by a group that is not the state ("the union called off
+** its strike", "the vhp leader ended his hunger strike"): CAMEO codebook
+** 2.8, 082 is a concession of opposition groups, its example a teachers'
+** union calling off a strike after talks with the government. */
 static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     static const char *const support[] = {"support", "coalition", "alliance", "front", "ministry", NULL};
+    static const char *const state[] = {"GOV", "COP", "MIL", "JUD", NULL};
     if (!ev->has_source) return 0;
     /* a ruling party ("nda allies", INDGOVPTY) is not the government it asks */
     int party = party_in(ev->source.code);
@@ -1623,7 +1648,12 @@ static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out)
     /* a party's, legislators' or the opposition's walk-out or boycott (143) is against the government */
     const char *r = ev->source.role;
     int boycott = !strcmp(ev->code, "143") && r && (party || !strcmp(r, "LEG") || !strcmp(r, "OPP"));
-    if (strncmp(ev->code, "10", 2) && !withdraw && !boycott) return 0;
+    /* a listed organization's code carries its role ("INDNGO"); a country alone has none ("Iran
+    ** ended its boycott" is no group's concession) */
+    size_t cn = ev->source.country ? strlen(ev->source.country) : 0;
+    const char *own = r && r[0] ? r : ev->source.code && cn && strlen(ev->source.code) > cn ? ev->source.code + cn : NULL;
+    int eased = !strcmp(ev->code, "082") && (party || (own && !role_holds(own, state)));
+    if (strncmp(ev->code, "10", 2) && !withdraw && !boycott && !eased) return 0;
     const char *cc = ev->source.country;
     if (!national(c, cc)) return 0;
     return implied_actor(c, ev, cc, "GOV", "government", out);
@@ -1831,13 +1861,26 @@ static int idle_warning(const ev_ctx *c, const ne_event *ev) {
 
 /* Rioters are civilians (docs/ANNOTATION.md rules 3 and 10): a riot (145)
 ** whose source is a country or a place ("riots in Gujarat", "rioting in the
-** city") or an office holder the clause put there ("Modi faced criticism over
+** city"), or that names no one but the place it broke out in, or an office holder the clause put there ("Modi faced criticism over
 ** his failure to prevent rioting in his state") is by civilians of that
 ** country, at no one of their own country.  Returns 1 when it recoded the
 ** source. */
 static int rioters(const ev_ctx *c, ne_event *ev) {
     static const char *const offices[] = {"GOV", "LEG", "JUD", "ELI", NULL};
     const ne_actor *s = &ev->source;
+    /* "riots broke out in ahmedabad": no one named, the place's country (a target with no
+    ** role) is where the civilians rioted, not whom they rioted against */
+    if (!strcmp(ev->code, "145") && !ev->has_source && ev->has_target && !(ev->target.role && ev->target.role[0]) &&
+        national(c, ev->target.country)) {
+        const char *code = neA_code(&c->d->arena, ev->target.country, "CVL");
+        if (!code) return 0;
+        ev->source = ev->target;
+        ev->source.code = code;
+        ev->source.role = "CVL";
+        ev->has_source = 1;
+        ev->has_target = 0;
+        return 1;
+    }
     if (strcmp(ev->code, "145") || !ev->has_source || !national(c, s->country) ||
         (s->role && s->role[0] && !ne_word_in(s->role, offices)))
         return 0;
