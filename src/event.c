@@ -996,12 +996,37 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
     return "111";
 }
 
+/* Are the n targets tg[] of police force one person each (the actors
+** stage's person flag, singular: "a youth", "the vendor", a named man) in
+** a sentence that names no crowd, protest or riot (1; -1 when it names one,
+** 0 otherwise, and with n 0)?  Police firing, lathi
+** charges and tear gas on crowds are repression (175); a police shooting of
+** one person who was not protesting is 180 (docs/ANNOTATION.md rule 10). */
+static int lone_victim(const ev_ctx *c, const int *tg, int n) {
+    static const char *const crowd[] = {"mob", "mobs", "crowd", "crowds", "protest", "protester", "protesters",
+                                        "protestor", "protestors", "demonstrator", "demonstrators",
+                                        "demonstration", "rioter", "rioters", "riot", "riots", "agitator",
+                                        "agitators", "agitation", "procession", "rally", "bandh", "dharna",
+                                        "gathering", "stone", "stones", "brickbat", "brickbats", NULL};
+    const ne_actor_info *in;
+    if (span_has(c, 0, c->sv.n - 1, crowd)) return -1;
+    if (!n) return 0;
+    for (int k = 0; k < n; k++) {
+        const ne_actor *a = slot_actor(c->d, tg[k], &in);
+        if (!a || !in || !in->person || in->plural) return 0; /* 2: a person word the dictionaries cannot tell */
+    }
+    return 1;
+}
+
 /* Force outside organized fighting (CAMEO codebook 2.18, 180: violence that
 ** needs no organization or conventional weapons; docs/ANNOTATION.md rules 3
 ** and 10): a root-19 act by civilians (a mob, rioters) is 180, and one by
 ** the police on civilians or the opposition 175, deaths or not (police_firing
 ** codes it where the target is not in the frame).  Two-sided fights ("kar
-** sevaks clashed with police") stay 190. */
+** sevaks clashed with police") stay 190.  A police shooting or beating of
+** one person in a sentence that names no crowd or protest ("police shot dead
+** a youth", "a constable beat a vendor") is no repression of a crowd but
+** violence on that person, 180 (docs/ANNOTATION.md rule 10; lone_victim). */
 static const char *unarmed_force(const ev_ctx *c, const ev_frame *f) {
     static const char *const mutual[] = {"clash", "fight", "battle", "skirmish", "exchange", NULL};
     if (strcmp(c->m.pt->cameo->root, "19") || !f->nsrc || word_in(c, c->m.anchor, mutual)) return NULL;
@@ -1019,7 +1044,7 @@ static const char *unarmed_force(const ev_ctx *c, const ev_frame *f) {
         const ne_actor *a = slot_actor(c->d, f->tgt[k], &in);
         if (!a || !a->role || (strcmp(a->role, "CVL") && strcmp(a->role, "OPP"))) return NULL;
     }
-    return "175";
+    return lone_victim(c, f->tgt, f->ntgt) > 0 ? "180" : "175";
 }
 
 /* "Charged X with" is a legal charge (173) when police, courts, prosecutors,
@@ -1067,8 +1092,11 @@ static int held_back(const ev_ctx *c, const ne_event *ev) {
 ** one whose subject it missed (a pronoun or a participle it did not
 ** resolve: "thanked him for", "endorsed Clinton") or a mention of an event
 ** reported elsewhere ("the attacks in Paris"), and a missing source gives a
-** wrong event either way.  Force whose author is unknown ("five people were
-** killed") stays, as do arrests given to the police (implied_police).  So does
+** wrong event either way.  So is conventional force (root 19: "were killed",
+** "was shot dead", "the firing") with no author found there: a casualty count
+** or a restatement whose shooter the engine missed (mobs' and terrorists' acts
+** got their authors before: implied_mob, terror_attackers).  Other force whose
+** author is unknown ("five people were beaten") stays, as do arrests given to the police (implied_police).  So does
 ** a statement named by a noun there ("his news conference", "the
 ** declaration"): in the body it is a thing talked about, or the frame of
 ** what is reported, not a statement to code (010). */
@@ -1077,7 +1105,7 @@ static int body_mention(const ev_ctx *c, const ne_event *ev) {
     static const char *const saying[] = {"say", "talk", "speak", NULL};
     if (ev->has_source)
         return !strcmp(ev->code, "010") && (c->m.pt->kind == 'n' || word_in(c, c->m.anchor, saying));
-    return c->m.pt->kind == 'n' || ev->quad_class != 4;
+    return c->m.pt->kind == 'n' || ev->quad_class != 4 || !strcmp(ev->root, "19");
 }
 
 /* One implied actor: ROLE of country cc, with no text and no span. */
@@ -1568,9 +1596,14 @@ static int victims_in_riot(const ne_event *ev) {
     return role[0] && ne_word_in(role, groups);
 }
 
+/* Words that name violence as such, with no armed force: deaths "in overnight
+** violence", "in violent incidents" are unconventional violence (implied_mob). */
+static const char *const violence_words[] = {"violence", "violent", NULL};
+
 /* Violence on civilians that names no one who did it, in a sentence (or a text: unrest_text) about
 ** riots or mobs ("700 people have been killed during these riots", "one
-** person was killed in the communal violence"): by unidentified civilians, a
+** person was killed in the communal violence"), or in a sentence that calls it
+** violence ("two persons were killed in overnight violence"): by unidentified civilians, a
 ** mob, of the victims' country (docs/ANNOTATION.md rule 3: unidentified
 ** people, mobs and rioters are CVL), and, the work of no armed force,
 ** unconventional violence: 180 (an 18x code stays).  Only for civilian
@@ -1584,7 +1617,7 @@ static int implied_mob(ev_ctx *c, ne_event *ev) {
     const char *cc = national(c, ev->target.country);
     int place = plain_attack(c, ev) && !ev->target.role; /* "the mob that attacked the house in ahmedabad" */
     if (!cc || (!place && (!ev->target.role || strcmp(ev->target.role, "CVL")) && !victims_in_riot(ev))) return 0;
-    if (!unrest_text(c)) return 0;
+    if (!unrest_text(c) && !span_has(c, 0, c->sv.n - 1, violence_words)) return 0;
     if (c->m.pt->kind == 'n' && !reported_unrest(c)) return -1; /* background: rule 12 */
     if (strcmp(ev->root, "18") && !recode(c, ev, "180")) return 0;
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
@@ -1910,6 +1943,17 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     return 0;
 }
 
+/* Does the target slot of the match hold a person's name the dictionaries do
+** not know ("shot and killed Michael Brown", unknown_name), in a sentence
+** that names no crowd (lone_victim)?  Police force on one person is 180. */
+static int named_victim(const ev_ctx *c) {
+    if (c->m.ts < 0 || lone_victim(c, NULL, 0) < 0) return 0;
+    for (int k = c->m.ts; k <= c->m.te && k < c->sv.n; k++)
+        if (unknown_name(c, c->sv.t[k].actor) && NE_VEC_AT(c->d->actor_info, ne_actor_info, c->sv.t[k].actor)->person == 1)
+            return 1;
+    return 0;
+}
+
 /* Police gunfire and force (root 19 from a police source, COP: "the police
 ** fired to disperse mobs", "100 people were killed in police firing") on
 ** civilians, the opposition, a place of their own country or no one named is
@@ -1918,9 +1962,10 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** such target it is on the crowd the sentence names (crowd_target), else on
 ** the civilians of the police's country.  Armed targets (militants in an
 ** encounter) keep their code.  So is repression (175) by the police that
-** names no target ("the police fired in the air").  Returns 1 when it
-** recoded the event or gave it a target. */
-static int police_firing(const ev_ctx *c, ne_event *ev) {
+** names no target ("the police fired in the air").  One person shot or beaten
+** by them, tm the target mention, in a sentence with no crowd (lone_victim), is
+** 180 (rule 10).  Returns 1 when it recoded the event or gave it a target. */
+static int police_firing(const ev_ctx *c, ne_event *ev, int tm) {
     static const char *const crowd[] = {"CVL", "OPP", NULL};
     const ne_actor *s = &ev->source, *t = &ev->target;
     int repression = !strncmp(ev->code, "175", 3);
@@ -1929,10 +1974,13 @@ static int police_firing(const ev_ctx *c, ne_event *ev) {
         return 0;
     int place = ev->has_target && !t->role && t->country && !strcmp(t->country, s->country); /* "fired in the old city" */
     if (ev->has_target && !place && !(t->role && ne_word_in(t->role, crowd))) return 0;
-    if (!repression && !recode(c, ev, "175")) return 0;
+    /* one person shot who was not in a crowd ("a police officer shot and killed Michael Brown"): 180 */
+    int lone = !repression && (tm >= 0 ? !place && lone_victim(c, &tm, 1) > 0 : named_victim(c));
+    if (!repression && !recode(c, ev, lone ? "180" : "175")) return 0;
     if (ev->has_target && !place) return 1;
     ne_actor out;
-    if (!crowd_target(c, ev, &out) && !implied_actor(c, ev, s->country, "CVL", "crowd", &out)) return 1;
+    if ((lone || !crowd_target(c, ev, &out)) && !implied_actor(c, ev, s->country, "CVL", lone ? "victim" : "crowd", &out))
+        return 1;
     ev->target = out;
     ev->has_target = 1;
     return 1;
@@ -2127,7 +2175,9 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
     if (!ev->has_target) ev->has_target = domestic_target(c, ev, t);
     if (!ev->has_source && f->nameless) ev->has_source = nameless_source(c, ev);
     if (!ev->has_target && t == -1) ev->has_target = nameless_target(c, ev);
-    if (!ev->has_target && t == -1 && f->unnamed) ev->has_target = unnamed_arrested(c, ev);
+    /* "they were detained", "he was remanded to police custody" with no one the pronoun stands
+    ** for too, when the country where it happens is known */
+    if (!ev->has_target && f->unnamed && (t == -1 || event_country(c, ev))) ev->has_target = unnamed_arrested(c, ev);
     *resolved = r1 || r2;
     return !ev->has_target && (ev->has_target = unknown_person(c, ev, t));
 }
@@ -2154,7 +2204,7 @@ static int implied_target(const ev_ctx *c, ne_event *ev) {
 ** one made, a trip home, ...) or holds it back.  Returns NE_OK or an error. */
 static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, int j) {
     ne_event ev = *base;
-    int resolved, t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1;
+    int resolved, t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1, t0 = t;
     int unknown = pair_sides(c, f, i, t, &ev, &resolved), slot = ev.has_target;
     home_front_target(c, &ev);
     int mob = implied_mob(c, &ev);
@@ -2188,7 +2238,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (terror_attackers(c, &ev)) ev.confidence *= 0.8;
     if (body_mention(c, &ev)) return NE_OK;
     if (rioters(c, &ev)) ev.confidence *= 0.8;
-    if (police_firing(c, &ev)) ev.confidence *= 0.9;
+    if (police_firing(c, &ev, t0)) ev.confidence *= 0.9;
     int asked = implied_target(c, &ev);
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
