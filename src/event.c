@@ -722,6 +722,7 @@ typedef struct ev_frame {
                         ** mob violence or police repression (unarmed_force) */
     int unnamed;        /* a passive arrest of a noun group that names no actor (unnamed_arrested) */
     int nameless;       /* the subject is an unknown lower-case name (nameless_subject) */
+    int internal;       /* a group's meeting among its own members (internal_meeting): source = target */
 } ev_frame;
 
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
@@ -2244,7 +2245,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (idle_warning(c, &ev)) return NE_OK;
     if (!ev.has_target && toward_code(&ev) && !ev.in_title && ev.sentence >= 1) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
-        !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
+        !f->internal && !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
         c->self++;
         return NE_OK;
     }
@@ -2736,6 +2737,36 @@ static int body_sitting(const ev_ctx *c, const ev_frame *f, int vs) {
     return 0;
 }
 
+static const char *const meeting_nouns[] = {"meeting", "meetings", "meet", NULL};
+
+/* A meeting of a group among its own members ("senior RSS leaders met on Sunday",
+** "the cabinet met", "the allies had a meeting on Thursday", "a meeting of the party's
+** MLAs"): CAMEO 040 ("all consultations and meetings"), coded as the group consulting
+** itself, source = target, as the gold codes internal sittings.  The one side a must be
+** a plural role group ("leaders", "the allies") or a body (body_sitting's words, the
+** actor's own text); a person or a country meeting no one named is no event.  Fills the
+** frame's target with the source and returns 1, else 0. */
+static int internal_meeting(const ev_ctx *c, ev_frame *f, int a) {
+    static const char *const bodies[] = {"committee", "council", "panel", "board", "cabinet", "executive",
+                                         "assembly", "caucus", "politburo", "presidium", "leaders", "leadership",
+                                         "members", "allies", "ministers", "mlas", "mps", "workers", "legislators",
+                                         "delegates", "chiefs", "heads", "officials", "bodies", "parties", NULL};
+    if (a < 0 || !root_is(c->m.pt, "04") || f->cc) return 0;
+    int r = neClause_resolve(c->d, a);
+    const ne_actor *x = NE_VEC_AT(c->d->actors, ne_actor, r);
+    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, r);
+    int t = mention_tok(&c->sv, a), body = 0;
+    for (int k = t; k >= 0 && k < c->sv.n && k < t + 6 && (k == t || c->sv.wc[k] == NE_WC_OPEN); k++)
+        body |= word_in(c, k, bodies); /* "the NDA allies": "allies" may read as a verb */
+    if (!x->code || t < 0 || c->sv.wc[t] == NE_WC_PRON || (!body && !(x->kind == NE_ACTOR_NOMINAL && in->plural)))
+        return 0; /* "when we meet next week", "the voters they met": whose sitting is unclear */
+    f->src[0] = f->tgt[0] = a;
+    f->nsrc = f->ntgt = 1;
+    f->internal = 1;
+    f->rule = "internal-meeting: target=source";
+    return 1;
+}
+
 /* Emits the verbal event framed by code_verb (the verb group at vs) after
 ** its last checks: reciprocal and two-sided acts need two sides, a joint
 ** act with a partner is emitted both ways.  Returns NE_OK or an error. */
@@ -2750,6 +2781,11 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     /* "met", "negotiated" or an accord (019) without a partner slot needs two sides ("X and Y
     ** met", "X and Y agreed that ..."; "the panel met", "Aeroflot negotiates", "the minister
     ** agreed that ..." are none); their intention too when a body is to sit (body_sitting) */
+    if (!f->recip && !f->ntgt && f->nsrc == 1 && !c->m.pt->has_target &&
+        (met_someone(c, c->m.pt->cameo->root) || span_has(c, c->m.anchor, c->m.end, meeting_nouns)) &&
+        !ends_with_ing(&c->sv.t[c->m.anchor]) && /* "the Rules Committee meeting", "a national-level meeting" */
+        internal_meeting(c, f, f->src[0]))
+        return emit(c, f);
     if (!f->recip && !f->ntgt && !c->m.pt->has_target && (!f->cc || body_sitting(c, f, vs)) &&
         (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
          !strcmp(c->sv.t[c->m.anchor].lemma, "negotiate")))
@@ -3117,6 +3153,11 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
         return NE_OK; /* "a Boeing contract": no exchange with anyone named */
     between_sides(c, &f);
+    /* "the allies had a meeting", "a cabinet meeting", "a meeting of the party's MLAs" */
+    if (!f.recip && word_in(c, i, meeting_nouns) && !c->m.pt->has_source &&
+        ((f.nsrc == 1 && !f.ntgt && !c->m.pt->has_target && internal_meeting(c, &f, f.src[0])) ||
+         (!f.nsrc && f.ntgt == 1 && tok_is(c, c->m.ts - 1, "of") && internal_meeting(c, &f, f.tgt[0]))))
+        return emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
     if (!f.verbal) f.verbal = firm_deal(c, &f);
     int rc = emit(c, &f);
