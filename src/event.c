@@ -2827,6 +2827,7 @@ static int code_quoted_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
     int i = c->m.anchor, gov, sp = quote_speaker(c);
     if (sp < 0 || c->m.passive) return NE_OK;
+    if (i > 0 && c->sv.wc[i - 1] == NE_WC_DET) return NE_OK; /* "a stolen election": a modifier, no act */
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
     int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
     if (mod & (NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_INFINITIVE | EV_NOT_EVENT)) return NE_OK;
