@@ -151,6 +151,15 @@ static int place_event_plural(const ne_sview *sv, int i) {
              neClause_actor(sv, i + 1) >= 0);
 }
 
+/* Is token i followed by a verb particle ("hit out", "hit back", "put up",
+** "cut off")?  A noun a name modifies ("the Pakistan-Iran border") is not. */
+static int particle_next(const ne_sview *sv, int i) {
+    static const char *const parts[] = {"out", "back", "off", "up", "down", "away", NULL};
+    for (const char *const *w = parts; *w && i + 1 < sv->n; w++)
+        if (is_word(sv, i + 1, *w)) return 1;
+    return 0;
+}
+
 static int judge_noun(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     if (!(t->tags & NE_TAG_VERB)) return 1;
@@ -169,7 +178,8 @@ static int judge_noun(const ne_sview *sv, int i) {
         while (q >= 0 && (neClause_actor(sv, q) >= 0 || TK(sv, q)->shape == NE_SH_DASH)) q--;
         int base = !strcmp(t->norm, t->lemma); /* "the US attacks Iran" stays a verb */
         int det = q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET);
-        if (det && (base || place_event_plural(sv, i))) return 1;
+        /* "the VHP hit out at", "the BJP hit back": a particle after a base form makes it the verb */
+        if (det && ((base && !particle_next(sv, i)) || place_event_plural(sv, i))) return 1;
         return demonym_actor(sv, p);
     }
     if ((c == NE_WC_HAVE || c == NE_WC_BE) && same_participle(t, c)) return 0; /* "has come", "was hit" */
@@ -324,10 +334,10 @@ static void opening_ing_verb(ne_sview *sv) {
     if (main_subject_after(sv, f + 1, out, 4) > 0) sv->isverb[f] = 1;
 }
 
-/* The word classes of the n tokens t into wc (-ly adverbs and "long" after a
-** perfect auxiliary made adverbs); returns whether one is "(".  (The loops
-** of the view read arrays through locals: a byte store may alias any field
-** of the view.) */
+/* The word classes of the n tokens t into wc (-ly adverbs, "long" after a
+** perfect auxiliary and "not" before "only" made adverbs); returns whether
+** one is "(".  (The loops of the view read arrays through locals: a byte
+** store may alias any field of the view.) */
 static int word_classes(const ne_token *t, int n, uint8_t *wc) {
     int paren = 0;
     for (int i = 0; i < n; i++, t++) {
@@ -336,6 +346,11 @@ static int word_classes(const ne_token *t, int n, uint8_t *wc) {
             c = NE_WC_ADV;
         /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
         if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
+        /* "not only cheated, but lied": an intensifier, no negation */
+        if (c == NE_WC_NEG && i + 1 < n && t[1].norm_len == 4 && !memcmp(t[1].norm, "only", 4)) c = NE_WC_ADV;
+        if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_ADV && !memcmp(t->norm, "only", 4) && t[-1].norm_len == 3 &&
+            !memcmp(t[-1].norm, "not", 3))
+            c = NE_WC_ADV;
         wc[i] = (uint8_t)c;
         paren |= t->shape == NE_SH_PUNCT && t->norm[0] == '(';
     }
