@@ -789,9 +789,10 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 ** (a likely cache miss) and run through morphy once; beside it the word's
 ** ne_wmemo for the later stages.  Every token but numbers gets an entry
 ** (its lemma fields only once a token of the word wants a lemma).  Open
-** addressing on the word's ne_hash over 16-bit indexes into the entries;
-** words and fallback lemmas in a fixed pool (never moved: tokens point into
-** it).  When an entry does not fit, the cache starts again at the next
+** addressing on the word's ne_hash over 16-bit indexes into the entries,
+** each one cache line that holds a word of up to fifteen bytes itself (a
+** lookup reads one line); longer words and fallback lemmas in a fixed pool
+** (never moved: tokens point into it).  When an entry does not fit, the cache starts again at the next
 ** article; it also starts again when the engine's lexicon, timewords
 ** (time.txt, whose first-word classes the memos keep) or patterns (whose
 ** anchors they keep) change. */
@@ -799,38 +800,45 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 #define LC_POOL (768 << 10) /* bytes of words and fallback lemmas, each NUL-padded to eight (lc_store) */
 #define LC_MAX_WORD 64     /* longer words are not cached */
 
+#define LC_INLINE 16 /* bytes of a word the entry holds: up to fifteen and its NUL padding (same_word) */
 typedef struct lc_ent {
-    const char *lemma; /* NULL: the word is its own lemma; else in the lexicon's or the cache's pool */
-    uint32_t key;      /* offset of the word in the cache's pool */
-    uint32_t nh, lh;   /* ne_hash of the word and of its lemma */
-    uint16_t tags;     /* NE_TAG_* bits and word class (8 bits each) */
-    uint8_t len;       /* at most LC_MAX_WORD */
-    uint8_t tagged;    /* lemma, lh and tags are set */
-    ne_wmemo memo;     /* 24 bytes: the entry stays 48 */
+    char word[LC_INLINE]; /* a word shorter than LC_INLINE, NUL-padded; else unused */
+    const char *lemma;    /* NULL: the word is its own lemma; else in the lexicon's or the cache's pool */
+    uint32_t key;         /* a longer word: its offset in the cache's pool */
+    uint32_t nh, lh;      /* ne_hash of the word and of its lemma */
+    uint16_t tags;        /* NE_TAG_* bits and word class (8 bits each) */
+    uint8_t len;          /* at most LC_MAX_WORD */
+    uint8_t tagged;       /* lemma, lh and tags are set */
+    ne_wmemo memo;        /* 24 bytes: the entry is 64, a cache line */
 } lc_ent;
 
 struct ne_lcache {
+    _Alignas(64) lc_ent ent[LC_WORDS]; /* first: the allocation is aligned for it (lc_begin) */
+    void *mem;       /* the allocation (neLemma_cache_free) */
     uint64_t serial; /* of the lexicon the entries come from */
     uint32_t tw;     /* neW_serial of the timewords their memos' firsts come from */
     uint32_t pat;    /* nePattern_serial of the patterns of their anchors */
     size_t used, pool_len;
     int full;        /* an entry did not fit during the last article */
     uint16_t idx[2 * (LC_WORDS + 1)]; /* entry + 1; 0 = empty */
-    lc_ent ent[LC_WORDS];
     char pool[LC_POOL];
 };
 
-_Static_assert(sizeof(lc_ent) <= 48, "lemma cache entries grew");
+_Static_assert(sizeof(lc_ent) == 64, "lemma cache entries are a cache line");
 
-void neLemma_cache_free(struct ne_lcache *c) { neM_free(c); }
+void neLemma_cache_free(struct ne_lcache *c) {
+    if (c) neM_free(c->mem);
+}
 
 /* Ready the cache of d for an article tagged with lx under timewords of
 ** serial tw and patterns of serial pat; NE_NOMEM when it cannot be made. */
 static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw, uint32_t pat) {
     struct ne_lcache *c = d->lcache;
     if (!c) {
-        c = d->lcache = neM_malloc(sizeof *c);
-        if (!c) return NE_NOMEM;
+        void *mem = neM_malloc(sizeof *c + 63); /* aligned here: malloc's 16 bytes would split entries */
+        if (!mem) return NE_NOMEM;
+        c = d->lcache = (struct ne_lcache *)(void *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
+        c->mem = mem;
         c->serial = 0, c->tw = 0, c->pat = 0; /* no lexicon's: cleared below */
     }
     if (c->serial != lx->serial || c->tw != tw || c->pat != pat || c->full) {
@@ -868,7 +876,7 @@ static lc_ent *lc_find(struct ne_lcache *c, const char *w, size_t n, uint32_t nh
             return NULL;
         }
         lc_ent *s = &c->ent[k - 1];
-        if (s->nh == nh && s->len == n && same_word(c->pool + s->key, w, n)) return s;
+        if (s->nh == nh && s->len == n && same_word(n < LC_INLINE ? s->word : c->pool + s->key, w, n)) return s;
     }
 }
 
@@ -889,13 +897,14 @@ static uint32_t lc_store(struct ne_lcache *c, const char *w, size_t n) {
 ** cache then starts again at the next article). */
 static lc_ent *lc_new(struct ne_lcache *c, uint16_t *slot, const char *w, size_t n, uint32_t nh) {
     if (n > LC_MAX_WORD) return NULL;
-    uint32_t key = slot ? lc_store(c, w, n) : 0;
+    uint32_t key = !slot ? 0 : n < LC_INLINE ? 1 : lc_store(c, w, n); /* 1: held in the entry */
     if (!key) {
         c->full = 1;
         return NULL;
     }
     lc_ent *s = &c->ent[c->used];
     *s = (lc_ent){.key = key, .nh = nh, .len = (uint8_t)n};
+    if (n < LC_INLINE) memcpy(s->word, w, n); /* the rest stays NUL */
     *slot = (uint16_t)++c->used;
     return s;
 }
