@@ -1829,6 +1829,35 @@ static int denied_accusation(ev_ctx *c, const ne_event *ev, int slot) {
     return push_event(c->d, &x);
 }
 
+/* A rejection of a demand that names who made it ("Advani rejected the
+** Congress demand for handing over the city to the army", "rejecting the
+** opposition demand for his resignation"): the rejection is 12x toward the
+** one who demanded (its slot, slot 1), and the demand it answers, reported
+** as made, is that actor's toward the one who rejects it: 1041 when it is
+** for a resignation, ouster, removal or dismissal, 105 for compensation
+** (docs/ANNOTATION.md rule 15), else 100 (CAMEO codebook 2.10; the devart
+** gold codes both).  Pushes the demand.  Returns NE_OK or
+** an error. */
+static int rejected_demand(ev_ctx *c, const ne_event *ev, int slot) {
+    static const char *const nouns[] = {"demand", "demands", NULL};
+    static const char *const leader[] = {"resignation", "ouster", "removal", "dismissal", "sacking", NULL};
+    static const char *const redress[] = {"compensation", "reparation", "reparations", "restitution", NULL};
+    if (!slot || strcmp(ev->root, "12") || !ev->has_source || !ev->has_target || c->m.pt->kind != 'v') return NE_OK;
+    int k = c->m.anchor + 1, d = -1;
+    for (; k <= c->m.end && d < 0; k++)
+        if (word_in(c, k, nouns)) d = k;
+    if (d < 0) return NE_OK;
+    int e = d + 6 < c->sv.n ? d + 6 : c->sv.n - 1;
+    const char *code = span_has(c, d + 1, e, leader) ? "1041" : span_has(c, d + 1, e, redress) ? "105" : "100";
+    const ne_cameo_code *cc = neCameo_get(c->e->cameo, code);
+    if (!cc) return NE_OK;
+    ne_event x = *ev;
+    set_code(&x, cc);
+    x.source = ev->target;
+    x.target = ev->source;
+    return push_event(c->d, &x);
+}
+
 /* The owner of a thing disapproved of or rejected by its definite name ("Clinton
 ** slammed the proposal", "the prime minister rejected the plan") after the
 ** article named it with its owner ("Trump's proposal to ban ...", "his plan"):
@@ -2259,7 +2288,8 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     }
     if (ev.has_source && c->nacted < EV_MAX_HELD) c->acted[c->nacted++] = ev.source.code;
     int rc = push_event(c->d, &ev);
-    return rc ? rc : denied_accusation(c, &ev, slot);
+    if (!rc) rc = denied_accusation(c, &ev, slot);
+    return rc ? rc : rejected_demand(c, &ev, slot);
 }
 
 /* One event per (source, target) pair of the frame. */
