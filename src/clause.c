@@ -612,12 +612,13 @@ static int failure_verb(const ne_sview *sv, int k) {
 
 /* Is the subject group ending right before the verb group at vs negative:
 ** "Neither India nor Pakistan has criticized China", "No country has ...",
-** "None of the parties attended"?  Scans the noun groups, "and", "or", "nor"
+** "None of the parties attended", "not a single activist has been arrested"?  Scans the noun groups, "and", "or", "nor"
 ** and "of" left of vs, back to lo. */
 static int negative_subject(const ne_sview *sv, int vs, int lo) {
     for (int k = vs - 1, steps = 0; k >= lo && steps < 12; k--, steps++) {
         int neg = is_word(sv, k, "neither") || is_word(sv, k, "nor") || is_word(sv, k, "nobody") || is_word(sv, k, "none") ||
-                  (is_word(sv, k, "no") && k + 1 < vs && ng_token(sv, k + 1));
+                  (is_word(sv, k, "no") && k + 1 < vs && ng_token(sv, k + 1)) ||
+                  (is_word(sv, k, "not") && k + 2 < vs && is_word(sv, k + 1, "a") && is_word(sv, k + 2, "single"));
         if (neg) { /* an object of an earlier verb is no subject: "found no weapons and arrested five" */
             int j = k - 1;
             while (j >= lo && (ng_token(sv, j) || WC(sv, j) == NE_WC_CONJ || is_word(sv, j, "neither")) && !sv->isverb[j]) j--;

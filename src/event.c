@@ -1168,6 +1168,10 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** document's main country; NULL when neither is a country. */
 static const char *event_country(const ev_ctx *c, const ne_event *ev) { return place_country(c, ev, c->d->main_cc); }
 
+/* Does the match (with the words before its anchor) call the act terrorist? */
+static int terror_match(const ev_ctx *c);
+static int recode(const ev_ctx *c, ne_event *ev, const char *code);
+
 /* Force called terrorist that names no attacker ("the terrorist attack on
 ** parliament", "friday's terror attacks in paris", "terrorists attacked
 ** parliament" with no country known for them) is by unidentified armed
@@ -1175,11 +1179,15 @@ static const char *event_country(const ev_ctx *c, const ne_event *ev) { return p
 ** the target's country, else the event's place, else the document's main
 ** country; with no target, on the civilians (CVL) of that country.  Fills
 ** the event's source (and target); returns 1 when it did. */
-static int terror_attackers(const ev_ctx *c, ne_event *ev) {
+static int terror_match(const ev_ctx *c) {
     static const char *const terror[] = {"terrorist", "terrorists", "terror", NULL};
+    return span_has(c, c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor, c->m.end, terror);
+}
+
+static int terror_attackers(const ev_ctx *c, ne_event *ev) {
     int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
     if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19"))) return 0;
-    if (!span_has(c, c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor, c->m.end, terror)) return 0;
+    if (!terror_match(c)) return 0;
     const char *cc = ev->has_target ? national(c, ev->target.country) : NULL;
     if (!cc) cc = event_country(c, ev);
     if (!cc || !implied_actor(c, ev, cc, "UAF", "terrorists", &ev->source)) return 0;
@@ -1190,6 +1198,22 @@ static int terror_attackers(const ev_ctx *c, ne_event *ev) {
 
 static const char *const unrest_words[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
                                            "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
+
+/* Force of root 19 by unidentified armed attackers (UAF: gunmen, bombers,
+** attackers called terrorists, docs/ANNOTATION.md rule 9) on civilians,
+** police, officials, legislatures, places or no one named is terror, the
+** unconventional violence of CAMEO 18 (codebook 2.18; the devart gold codes
+** such attacks 180: "gunmen attacked the police", "the terrorist attack on
+** parliament"), not the conventional fighting of 19; on soldiers or armed
+** groups it stays 19.  Recodes ev and returns 1 when it applies. */
+static int terror_violence(const ev_ctx *c, ne_event *ev) {
+    static const char *const fighters[] = {"MIL", "REB", "INS", "SEP", "UAF", "RAD", NULL};
+    if (strcmp(ev->root, "19") || !ev->has_source || !ev->source.role || strcmp(ev->source.role, "UAF")) return 0;
+    if (ev->has_target && ((ev->target.country && !strcmp(ev->target.country, "IMG")) ||
+                           role_holds(ev->target.role, fighters)))
+        return 0;
+    return recode(c, ev, "180");
+}
 
 /* Does the sentence speak of riots, mobs or communal or sectarian unrest? */
 static int unrest_sentence(const ev_ctx *c) { return span_has(c, 0, c->sv.n - 1, unrest_words); }
@@ -1615,6 +1639,7 @@ static const char *const violence_words[] = {"violence", "violent", NULL};
 ** docs/ANNOTATION.md rule 12, reported_unrest): no event. */
 static int implied_mob(ev_ctx *c, ne_event *ev) {
     if (ev->has_source || !ev->has_target || !violent_root(ev->root)) return 0;
+    if (terror_match(c)) return 0; /* "the terrorist attack on parliament": no mob (terror_attackers) */
     const char *cc = national(c, ev->target.country);
     int place = plain_attack(c, ev) && !ev->target.role; /* "the mob that attacked the house in ahmedabad" */
     if (!cc || (!place && (!ev->target.role || strcmp(ev->target.role, "CVL")) && !victims_in_riot(ev))) return 0;
@@ -2266,6 +2291,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
     if (!ev.has_target && ev.has_source && implied_arrests(c, &ev)) ev.confidence *= 0.8;
     if (terror_attackers(c, &ev)) ev.confidence *= 0.8;
+    terror_violence(c, &ev);
     if (body_mention(c, &ev)) return NE_OK;
     if (rioters(c, &ev)) ev.confidence *= 0.8;
     if (police_firing(c, &ev, t0)) ev.confidence *= 0.9;

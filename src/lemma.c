@@ -181,7 +181,7 @@ static const lx_class word_classes[] = {
     {"will", NE_WC_MODAL}, {"would", NE_WC_MODAL}, {"shall", NE_WC_MODAL}, {"should", NE_WC_MODAL},
     {"can", NE_WC_MODAL}, {"could", NE_WC_MODAL}, {"may", NE_WC_MODAL}, {"might", NE_WC_MODAL},
     {"must", NE_WC_MODAL}, {"'ll", NE_WC_MODAL}, {"'d", NE_WC_MODAL}, {"wo", NE_WC_MODAL},
-    {"ca", NE_WC_MODAL}, {"ought", NE_WC_MODAL},
+    {"ca", NE_WC_MODAL}, {"ought", NE_WC_MODAL}, {"cannot", NE_WC_MODAL},
     {"not", NE_WC_NEG}, {"n't", NE_WC_NEG}, {"never", NE_WC_NEG}, {"no", NE_WC_NODET},
     {"to", NE_WC_TO}, {"what", NE_WC_WH}, {"why", NE_WC_WH}, {"how", NE_WC_WH}, {"where", NE_WC_WH},
     {"also", NE_WC_ADV}, {"already", NE_WC_ADV}, {"yet", NE_WC_ADV}, {"still", NE_WC_ADV},
