@@ -2101,6 +2101,23 @@ static int condemned_act(const ev_ctx *c, const ne_event *ev) {
     return 0;
 }
 
+/* A condemnation of violence that names no perpetrator ("the minister condemned
+** the violence", "deplored the carnage in Gujarat") in a story of unrest is
+** criticism of the unidentified mob, the civilians (CVL) of the country where it
+** happened (docs/ANNOTATION.md rule 3; CAMEO codebook 2.11, 111: "condemn, decry
+** a policy or an action").  Fills the target; returns 1 when it did.  Attacks,
+** bombings and shootings name armed perpetrators and are left targetless. */
+static int condemned_unrest(ev_ctx *c, ne_event *ev) {
+    static const char *const unrest[] = {"violence", "riot", "riots", "rioting", "carnage", "killings", "arson",
+                                         "clash", "clashes", "bloodshed", "mayhem", "massacre", "lynching",
+                                         "incident", "incidents", "atrocities", "frenzy", "bloodbath", NULL};
+    if (strcmp(ev->root, "11") || !ev->has_source || ev->has_target || c->m.ts < 0 ||
+        !span_has(c, c->m.ts, c->m.te, unrest) || !unrest_text(c))
+        return 0;
+    const char *cc = event_country(c, ev);
+    return cc && implied_actor(c, ev, cc, "CVL", "perpetrators", &ev->target);
+}
+
 /* A firm: a business (BUS) or a multinational company (MNC). */
 static int firm(const ne_actor *a) {
     return a && ((a->role && !strcmp(a->role, "BUS")) || (a->country && !strcmp(a->country, "MNC")));
@@ -2284,6 +2301,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         ev.has_target = 1; /* "slammed the proposal": Trump's, named before */
         ev.confidence *= 0.8;
     }
+    if (!ev.has_target && (ev.has_target = condemned_unrest(c, &ev))) ev.confidence *= 0.8;
     if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
         !met_someone(c, ev.root))
         return NE_OK;
