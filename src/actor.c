@@ -24,10 +24,6 @@ typedef struct scan {
     const uint16_t *lists; /* per document token: its L_* list bits */
     const uint16_t *dtypes; /* per document token: neDict_token_types */
     const uint16_t *allowed; /* per document token: neDict_token_allowed */
-    /* the run of role words match_roles found last: tokens [run_at, run_at +
-    ** run_n) of the sentence ending at run_b, its last word's entry run_head */
-    size_t run_at, run_n, run_b;
-    const ne_dentry *run_head;
 } scan;
 
 #define USE_LOWER 1  /* written in lower case somewhere */
@@ -251,29 +247,14 @@ static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
 }
 
 /* Role words at i, possibly several in a row ("military officials"):
-** the first one gives the role; returns the tokens covered.  The run is
-** kept in s (run_*) for head_role. */
-static size_t match_roles(scan *s, size_t i, const ne_dentry **r) {
+** the first one gives the role (*r), the last one the person and number
+** (*head, unless NULL: "officials"); returns the tokens covered. */
+static size_t match_roles(scan *s, size_t i, const ne_dentry **r, const ne_dentry **head) {
     size_t n = match(s, i, NE_DM(NE_DT_ROLE), r), k;
-    const ne_dentry *head = *r, *more;
-    while (n && (k = match(s, i + n, NE_DM(NE_DT_ROLE), &more)) > 0) n += k, head = more;
-    if (n) s->run_at = i, s->run_n = n, s->run_b = s->b, s->run_head = head;
+    const ne_dentry *last = *r, *more;
+    while (n && (k = match(s, i + n, NE_DM(NE_DT_ROLE), &more)) > 0) n += k, last = more;
+    if (head) *head = last;
     return n;
-}
-
-/* The last role word of the run of n role words at i (match_roles; r the
-** first one's entry) gives person/plural ("military officials"): the run
-** match_roles found last when it is this one (its last match), else the
-** words matched again. */
-static const ne_dentry *head_role(scan *s, size_t i, size_t n, const ne_dentry *r) {
-    if (s->run_head && s->run_at == i && s->run_n == n && s->run_b == s->b) return s->run_head;
-    const ne_dentry *x;
-    size_t k;
-    for (size_t j = i; j < i + n; j += k ? k : 1) {
-        k = match(s, j, NE_DM(NE_DT_ROLE), &x);
-        if (k && j + k == i + n) return x;
-    }
-    return r;
 }
 
 /* The role group of a role entry (its code). */
@@ -723,9 +704,9 @@ static void own_officer(scan *s, np *p, const ne_dentry *r) {
 ** militants"), or an organization or group by its activists, workers or
 ** cadres ("VHP activists"): one mention, the group's code. */
 static void group_members(scan *s, np *p) {
-    const ne_dentry *r;
+    const ne_dentry *r, *head;
     if (!p->ent || (p->ent->type != NE_DT_GROUP && p->ent->type != NE_DT_ORG) || !p->code) return;
-    size_t rn = match_roles(s, p->end, &r);
+    size_t rn = match_roles(s, p->end, &r, &head);
     const char *role = rn ? role_of(s, r) : NULL;
     if (!role) return;
     /* an organization's or group's activists, workers, cadres ("VHP activists") */
@@ -738,7 +719,7 @@ static void group_members(scan *s, np *p) {
     int office = !own && !armed && !strcmp(role, "GOV") && party_office(s, p->end, rn);
     int officer = !own && !armed && (s->caseless == NE_CASELESS_LOWER || office) && !strcmp(role, "GOV");
     if (!own && !armed && !officer) return;
-    r = head_role(s, p->end, rn, r);
+    r = head;
     if ((officer && !r->person) || (!r->plural && !r->person)) return;
     /* a company's workers are its country's labour ("GM workers" USALAB), not the company */
     if (!strcmp(role, "LAB") && !strcmp(p->role, "BUS") && strlen(p->country) == 3) {
@@ -775,12 +756,12 @@ static void firm_after(scan *s, np *p) {
 ** people, civilians of the person's country (docs/ANNOTATION.md rules 3 and
 ** 9), not the person. */
 static void person_followers(scan *s, np *p) {
-    const ne_dentry *r;
+    const ne_dentry *r, *head;
     if (!p->ent || p->ent->type != NE_DT_PERSON || !p->country[0]) return;
-    size_t rn = match_roles(s, p->end, &r);
+    size_t rn = match_roles(s, p->end, &r, &head);
     const char *role = rn ? role_of(s, r) : NULL;
     if (!role || strcmp(role, "CVL")) return;
-    r = head_role(s, p->end, rn, r);
+    r = head;
     if (!r->plural) return;
     char cc[4];
     memcpy(cc, p->country, 4);
@@ -790,14 +771,15 @@ static void person_followers(scan *s, np *p) {
 }
 
 /* Country cc and the run of rn role words at token at (r the first one's
-** entry) as one mention: composed, with the person and number of the last
-** role word, ending after the run or after a name that follows it. */
-static void country_role(scan *s, np *p, const char *cc, size_t at, size_t rn, const ne_dentry *r, int former) {
+** entry, head the last one's: match_roles) as one mention: composed, with
+** the person and number of the last role word, ending after the run or
+** after a name that follows it. */
+static void country_role(scan *s, np *p, const char *cc, size_t at, size_t rn, const ne_dentry *r,
+                         const ne_dentry *head, int former) {
     compose(s, p, cc, role_of(s, r), former);
-    r = head_role(s, at, rn, r);
-    info_from_role(p, r);
+    info_from_role(p, head);
     p->end = at + rn;
-    role_then_name(s, p, p->end, r);
+    role_then_name(s, p, p->end, head);
 }
 
 /* Country, demonym or metonym x (n tokens at j) followed by role words,
@@ -806,11 +788,11 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     const char *cc = neDict_code(s->e, x, s->ymd);
     const ne_token *tk = s->tk;
     size_t k = j + n, rn;
-    const ne_dentry *r, *y;
+    const ne_dentry *r, *head, *y;
     if (!cc) return 0;
     if (k + 1 < s->b && tk[k].shape == NE_SH_DASH && is_w(&tk[k + 1], "based")) {
         k += 2;
-        rn = match_roles(s, k, &r);
+        rn = match_roles(s, k, &r, NULL);
         compose(s, p, cc, rn ? role_of(s, r) : NULL, former);
         p->info.person = rn ? r->person : 2;
         p->end = rn ? k + rn : (k < s->b && gap_word(s, &tk[k]) ? k + 1 : k);
@@ -831,12 +813,12 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     size_t at = k;
     int poss = at < s->b && is_w(&tk[at], "'s");
     if (poss) at++;
-    rn = match_roles(s, at, &r);
+    rn = match_roles(s, at, &r, &head);
     if (!rn && (poss || x->type == NE_DT_DEMONYM) && at + 1 < s->b && gap_word(s, &tk[at]) &&
-        (rn = match_roles(s, at + 1, &r)) > 0)
+        (rn = match_roles(s, at + 1, &r, &head)) > 0)
         at++;
     if (!rn) return x->type == NE_DT_DEMONYM && !poss && person_after(s, p, k);
-    country_role(s, p, cc, at, rn, r, former);
+    country_role(s, p, cc, at, rn, r, head, former);
     firm_after(s, p);
     return 1;
 }
@@ -848,13 +830,13 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
 ** party itself; a title and a name ("Republican Secretary of State Jon
 ** Husted") COUNTRY + GOV, or the dictionary person's own code. */
 static void party_roles(scan *s, np *p) {
-    const ne_dentry *r;
-    size_t k = p->end, rn = match_roles(s, k, &r);
+    const ne_dentry *r, *head;
+    size_t k = p->end, rn = match_roles(s, k, &r, &head);
     if (!rn) return;
     const char *role = role_of(s, r);
     char cc[4];
     memcpy(cc, p->country, 4);
-    r = head_role(s, k, rn, r);
+    r = head;
     const ne_dentry *party = p->ent;
     p->end = k + rn;
     /* the party's own people: "BJP activists", "Congress workers", "party cadres" are the party */
@@ -933,9 +915,9 @@ static int org_before(const scan *s, size_t j) {
 static const char *members_of(scan *s, size_t m) {
     size_t at = m;
     while (at < s->b && at < m + 2 && gap_word(s, &s->tk[at]) && !may_role(s, at) && s->tk[at].actor < 0) at++;
-    const ne_dentry *y;
-    size_t yn = at < s->b ? match_roles(s, at, &y) : 0;
-    if (!yn || !head_role(s, at, yn, y)->plural) return NULL;
+    const ne_dentry *y, *head;
+    size_t yn = at < s->b ? match_roles(s, at, &y, &head) : 0;
+    if (!yn || !head->plural) return NULL;
     return role_of(s, y);
 }
 
@@ -964,12 +946,12 @@ static int portfolio_country(scan *s, np *p, size_t k, const char *role, int for
 ** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
 ** Returns 1 when p holds a mention. */
 static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former) {
-    const ne_dentry *r, *y;
-    size_t rn = match_roles(s, j, &r);
+    const ne_dentry *r, *head, *y;
+    size_t rn = match_roles(s, j, &r, &head);
     if (!rn) return 0;
     size_t k = j + rn;
     const char *role = role_of(s, r);
-    r = head_role(s, j, rn, r);
+    r = head;
     info_from_role(p, r);
     p->end = k;
     if (r->person && k < s->b && (capitalized(&s->tk[k]) || (s->caseless == NE_CASELESS_LOWER && !org_before(s, j)))) {
@@ -1112,10 +1094,10 @@ static int town_title(scan *s, np *p, size_t j, size_t n, int former) {
                                         "councilwoman", "councillor", "councilor", "council", "member", "city",
                                         "manager", "judge", "prosecutor", "district", "attorney", "superintendent",
                                         "fire", NULL};
-    const ne_dentry *r;
+    const ne_dentry *r, *head;
     size_t rn;
     if (s->caseless || j + n >= s->b || !may_role(s, j + n) || !capitalized(&s->tk[j]) ||
-        !capitalized(&s->tk[j + n]) || !(rn = match_roles(s, j + n, &r)) || !head_role(s, j + n, rn, r)->person ||
+        !capitalized(&s->tk[j + n]) || !(rn = match_roles(s, j + n, &r, &head)) || !head->person ||
         neLemma_class(s->e->lexicon, s->tk[j].norm, s->tk[j].norm_len)) /* "As President Obama" */
         return 0;
     for (size_t i = j + n; i < j + n + rn; i++)
@@ -1124,7 +1106,7 @@ static int town_title(scan *s, np *p, size_t j, size_t n, int former) {
     if (!role || !strcmp(role, "CVL")) return 0;
     compose(s, p, NULL, role, former);
     p->code = NULL;
-    r = head_role(s, j + n, rn, r);
+    r = head;
     info_from_role(p, r);
     p->end = j + n + rn;
     role_then_name(s, p, p->end, r);
@@ -1136,12 +1118,12 @@ static int town_title(scan *s, np *p, size_t j, size_t n, int former) {
 ** before role words composes its country with the role, as a country would
 ** (country_led).  Returns 1 when p holds a mention. */
 static int place_led(scan *s, np *p, size_t j, int former) {
-    const ne_dentry *x, *r;
+    const ne_dentry *x, *r, *head;
     uint32_t h;
     size_t n = place_at(s, j, &h), rn;
     /* the roles first, which a town's title needs too: most places lead none, and
        the entry may walk the name's hits */
-    if (!n || !(rn = match_roles(s, j + n, &r))) return 0;
+    if (!n || !(rn = match_roles(s, j + n, &r, &head))) return 0;
     if (!(x = led_place(s, j, h))) return town_title(s, p, j, n, former);
     if (!capitalized(&s->tk[j]) && !s->caseless) return 0;
     if (rn == 1 && is_w(&s->tk[j + n], "state")) return 0; /* "West Darfur State" is a name */
@@ -1149,7 +1131,7 @@ static int place_led(scan *s, np *p, size_t j, int former) {
     if (j + n + rn < s->b && is_w(&s->tk[j + n + rn], "of")) return 0;
     const char *cc = neDict_code(s->e, x, s->ymd);
     if (!cc || strlen(cc) != 3) return 0;
-    country_role(s, p, cc, j + n, rn, r, former);
+    country_role(s, p, cc, j + n, rn, r, head, former);
     p->info.region = x->name;
     return 1;
 }
@@ -1196,7 +1178,7 @@ static int located_capital(scan *s, size_t i, size_t j, size_t n, const ne_dentr
     static const char *const loc[] = {"in", "at", "near", "outside", "inside", "across", "throughout", NULL};
     const ne_dentry *r;
     if (x->type != NE_DT_METONYM || j != i || i <= s->a || !(s->dtypes[j] & NE_DM(NE_DT_PLACE))) return 0;
-    return is_any(&s->tk[i - 1], loc) && !match_roles(s, j + n, &r);
+    return is_any(&s->tk[i - 1], loc) && !match_roles(s, j + n, &r, NULL);
 }
 
 /* The dictionary name at token i (before its determiner: "the White House")
