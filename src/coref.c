@@ -253,7 +253,8 @@ static int kind_nominal(const cctx *c, size_t m) {
 ** for before any other organization (nominal_fits). */
 static int named_kind_fits(const cctx *c, size_t m, size_t k) {
     const char *w = c->tk[c->inf[m].tok_end - 1].lemma;
-    return (holds_word(c, k, w) || holds_word(c, root_of(c, k), w)) && nominal_fits(c, m, k);
+    size_t r;
+    return (holds_word(c, k, w) || ((r = root_of(c, k)) != k && holds_word(c, r, w))) && nominal_fits(c, m, k);
 }
 
 /* Is mention k usable as an antecedent of m at all? */
@@ -591,7 +592,7 @@ static int role_only(const cctx *c, size_t m) {
     uint32_t n = c->inf[m].tok_end - c->inf[m].tok_first;
     return a->kind == NE_ACTOR_NOMINAL ||
            (a->kind == NE_ACTOR_UNKNOWN &&
-            (n >= 3 || c->inf[m].type == NE_DT_ORG || (n == 2 && c->inf[m].person == 1 && strcmp(a->role, "MIL") &&
+            (n >= 3 || c->inf[m].type == NE_DT_ORG || (n == 2 && c->inf[m].person == 1 && !ne_word_is(a->role, "MIL") &&
                         c->tk[c->inf[m].tok_end - 1].shape == NE_SH_CAP)));
 }
 
