@@ -663,9 +663,11 @@ static int party_office(const scan *s, size_t k, size_t rn) {
 }
 
 /* Does dictionary person x hold a state office at the article's date (a
-** range of theirs contains it, with a GOV, LEG, MIL, JUD or COP role)? */
+** range of theirs contains it, with a GOV, LEG, MIL, JUD or COP role)?  Not
+** between two offices: "trinamul congress leader mamata banerjee" in 2002,
+** between her two ministries, is her party's. */
 static int holds_office(scan *s, const ne_dentry *x) {
-    if (neDict_when(s->e, x, s->ymd)) return 0;
+    if (!neDict_in_range(s->e, x, s->ymd)) return 0;
     np q;
     memset(&q, 0, sizeof q);
     q.code = neDict_code(s->e, x, s->ymd);

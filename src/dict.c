@@ -1617,6 +1617,15 @@ int neDict_when(const struct ne_engine *e, const ne_dentry *x, int ymd) {
     return before ? -1 : after ? 1 : 0;
 }
 
+int neDict_in_range(const struct ne_engine *e, const ne_dentry *x, int ymd) {
+    const ne_dict *dc = e->dict;
+    if (!dc || !x->ncodes || !ymd) return 1;
+    const dcode *c = &dc->codes[x->code0];
+    for (uint16_t k = 0; k < x->ncodes; k++)
+        if (!range_dist(&c[k], ymd)) return 1;
+    return 0;
+}
+
 const char *neDict_code_role(const struct ne_engine *e, const ne_dentry *x, const char *role, int ymd) {
     const ne_dict *dc = e->dict;
     const dcode *best = NULL;

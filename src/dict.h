@@ -111,6 +111,9 @@ const char *neDict_code_role(const struct ne_engine *e, const ne_dentry *x, cons
 /* Is date ymd before every dated code of x (-1), after all of them (1), or
 ** inside one, between two, or unknown (0)? */
 int neDict_when(const struct ne_engine *e, const ne_dentry *x, int ymd);
+/* Does a range of x contain date ymd (1; also without a date or dated codes),
+** or is ymd before, after or between them (0)? */
+int neDict_in_range(const struct ne_engine *e, const ne_dentry *x, int ymd);
 /* Is group (3 letters) a known role group (GOV, MIL, ...)? */
 int neDict_is_role(const struct ne_engine *e, const char *group);
 /* Is group (3 letters) an international first group of actor_codes.txt (IGO,
