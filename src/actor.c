@@ -1051,9 +1051,15 @@ static int expletive_it(const scan *s, size_t i) {
 /* Determiner and "former"/"ex-" before a noun group at i: returns where the
 ** head starts and where the mention starts (the determiner is left out). */
 static size_t pre_modifiers(scan *s, size_t i, int *definite, int *former, size_t *start) {
+    /* family words after a possessive: "Senator Ted Cruz's wife", "Putin's daughter" are
+    ** the relative (roles.txt: CVL), as "the wife" would be, not the possessor */
+    static const char *const kin[] = {"wife", "husband", "spouse", "widow", "widower", "son", "daughter", "mother",
+                                      "father", "stepson", "stepdaughter", "son-in-law", "daughter-in-law",
+                                      "grandson", "granddaughter", "nephew", "niece", "fiancee", NULL};
     size_t j = i;
     *definite = *former = 0;
     if (in_list(s, &s->tk[j], L_DET)) { *definite = in_list(s, &s->tk[j], L_DEF); j++; }
+    else if (j > s->a && is_w(&s->tk[j - 1], "'s") && is_any(&s->tk[j], kin)) *definite = 1;
     *start = j;
     if (j < s->b && is_w(&s->tk[j], "former")) { *former = 1; j++; }
     else if (j + 2 < s->b && is_w(&s->tk[j], "ex") && s->tk[j + 1].shape == NE_SH_DASH) { *former = 1; j += 2; }
