@@ -2069,7 +2069,10 @@ static int dyadic_root(const char *root) {
     return !strcmp(root, "04") || !strcmp(root, "05") || !strcmp(root, "06") || !strcmp(root, "11");
 }
 
-/* Codes of intentions, consultation and diplomatic cooperation (roots 03,
+/* Codes of appeals (02: down an article one with no addressee found is mostly
+** one whose addressee was lost, "called on leaders", or advocacy of a policy;
+** 4 of 58 dev/devart gold appeals have none), of intentions, consultation and
+** diplomatic cooperation (roots 03,
 ** 04, 05), of material cooperation, aid, yielding, investigation and demands
 ** (06-10), and pessimistic comments (012): CAMEO codes them toward a partner,
 ** docs/ANNOTATION.md rule 4 annotates no such event without a target (one 09
@@ -2084,7 +2087,7 @@ static int dyadic_root(const char *root) {
 ** ("Greece agreed to the terms"), as held-back events keep a lead's missing
 ** source. */
 static int toward_code(const ne_event *ev) {
-    return (strcmp(ev->root, "03") >= 0 && strcmp(ev->root, "10") <= 0) || !strcmp(ev->code, "012");
+    return (strcmp(ev->root, "02") >= 0 && strcmp(ev->root, "10") <= 0) || !strcmp(ev->code, "012");
 }
 
 /* A condemnation of an act of force ("Sweden condemned the attack on the

@@ -5,13 +5,14 @@
 # INDPTY source is no miss, nor are a town's mayor (actor.c town_title: USAGOV by the main
 # country) and a person with a middle initial ("Harry M. Reid": Harry Reid, USALEG), while the
 # made-up gold's wrong target code and missing target are.
+# (The appeal with no target leads its text: down an article such an appeal is not coded.)
 set -eu
 command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/in.jsonl" <<'T'
 {"id": "a", "date": "2003-05-20", "text": "BJP president Venkaiah Naidu criticised Pakistan on Monday."}
-{"id": "b", "date": "2016-05-20", "text": "Boeing spokesman Dan Doerr criticized the Pentagon on Monday. Iran called for talks."}
+{"id": "b", "date": "2016-05-20", "text": "Iran called for talks. Boeing spokesman Dan Doerr criticized the Pentagon on Monday."}
 {"id": "c", "date": "2016-01-10", "text": "Obama visited Ohio and Texas. Flint Mayor Karen Weaver criticized Harry M. Reid on Monday."}
 T
 cat > "$tmp/gold.jsonl" <<'G'
