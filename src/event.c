@@ -2305,6 +2305,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         ev.confidence *= 0.8;
     }
     if (!ev.has_target && (ev.has_target = condemned_unrest(c, &ev))) ev.confidence *= 0.8;
+    if (!ev.has_target && !strcmp(ev.root, "11") && !condemned_act(c, &ev)) return NE_OK;
     if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
         !met_someone(c, ev.root))
         return NE_OK;
