@@ -1490,6 +1490,50 @@ static int unrest_victims(const ev_ctx *c) {
     return word_in(c, k, victims);
 }
 
+/* Is the riot noun matched named as background by the words before it: made
+** definite by a determiner or a possessive ("the riots", "these riots",
+** "modi's handling of the communal riots": a known, earlier event), or by a
+** word of an earlier time ("in recent communal violence"), the object of a
+** verb of preventing or fearing ("to avoid communal violence"), foreseen
+** ("there could be riots"), or the topic of a history, a cause, a risk or a
+** disposition ("a half century of communal riots", "closed due to communal
+** violence", "the spectre of rioting", "sensitive to communal violence")?
+** A bare or indefinite noun is news ("curfew was imposed following communal
+** clashes"). */
+static int unrest_named_before(const ev_ctx *c) {
+    static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
+    static const char *const earlier[] = {"recent", "past", "previous", "earlier", "last", NULL};
+    static const char *const topic[] = {"victim", "victims", "aftermath", "handling", "probe", "inquiry",
+                                        "investigation", "memory", "wake", "century", "decade", "decades",
+                                        "history", "legacy", "due", "owing", "possibility", "threat", "spectre",
+                                        "specter", "risk", "danger", "prospect", "prone", "sensitive",
+                                        "vulnerable", "susceptible", "stranger", NULL};
+    static const char *const prevent[] = {"avoid", "prevent", "curb", "contain", "control", "check", "stop",
+                                          "quell", "tackle", "combat", "fear", "discuss", "condemn", NULL};
+    const ne_sview *sv = &c->sv;
+    for (int k = c->m.begin - 1, n = 0; k >= 0 && n < 5; k--, n++) {
+        int wc = sv->wc[k];
+        if (k >= 2 && sv->t[k - 1].shape == NE_SH_DASH) { /* a hyphenated modifier: "the large-scale violence" */
+            k--;
+            continue;
+        }
+        if (wc == NE_WC_POSS || (wc == NE_WC_DET && word_in(c, k, definite)) || word_in(c, k, earlier)) return 1;
+        if (sv->isverb[k] && word_in(c, k, prevent)) return 1; /* "to avoid communal violence": none happened */
+        /* "there are going to be riots", "there could be riots": foreseen, none reported (rule 2) */
+        if (wc == NE_WC_BE && k >= 1 &&
+            (sv->wc[k - 1] == NE_WC_MODAL || (k >= 2 && tok_is(c, k - 1, "to") && tok_is(c, k - 2, "going"))))
+            return 1;
+        /* the second of two coordinated nouns shares the first one's determiner or preposition
+        ** ("victims of the train carnage and subsequent riots") */
+        if (wc == NE_WC_CONJ && (tok_is(c, k, "and") || tok_is(c, k, "or")) && k >= 1 && !sv->isverb[k - 1]) continue;
+        if (wc == NE_WC_DET || sv->isverb[k] || wc == NE_WC_CONJ || wc == NE_WC_SUB || wc == NE_WC_REL) break;
+        if (wc == NE_WC_PREP) /* the topic of relief or an inquiry ("compensation to victims of communal riots") */
+            return k >= 1 && word_in(c, k - 1, topic);
+        if (k + 1 < sv->n && sv->t[k + 1].norm && !strcmp(sv->t[k + 1].norm, "'s")) return 1;
+    }
+    return 0;
+}
+
 /* Is the riot noun matched (a 145 noun pattern that names no actor) reported
 ** as happening ("communal riots broke out", "violence that rocked the city",
 ** "the city witnessed riots", "in the grip of communal frenzy"), rather
@@ -1497,10 +1541,9 @@ static int unrest_victims(const ev_ctx *c) {
 ** "his handling of the communal violence", "an inquiry into the riots";
 ** docs/ANNOTATION.md rule 12)?  Yes with a verb of occurrence after the
 ** noun (its own, or a relative clause's) or a verb or noun of witnessing
-** or outbreak before it; else when the noun is bare or indefinite, not
-** made definite by a determiner or a possessive, nor the object of a verb
-** of preventing or fearing ("to avoid communal violence"), nor the topic of
-** a history ("a half century of communal riots"). */
+** or outbreak before it, or as the circumstance of a reported act of
+** violence; else unless the words before it name it as background
+** (unrest_named_before). */
 static int reported_unrest(const ev_ctx *c) {
     static const char *const occur[] = {"break", "erupt", "flare", "spread", "continue", "rage", "rock", "hit",
                                         "grip", "engulf", "claim", "leave", "occur", "escalate", "intensify",
@@ -1508,12 +1551,6 @@ static int reported_unrest(const ev_ctx *c) {
                                         "happen", NULL};
     static const char *const before[] = {"witness", "see", "spark", "trigger", "provoke", "grip", "wave",
                                          "outbreak", "spate", "fresh", "renewed", NULL};
-    static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
-    static const char *const topic[] = {"victim", "victims", "aftermath", "handling", "probe", "inquiry",
-                                        "investigation", "memory", "wake", "century", "decade", "decades",
-                                        "history", "legacy", NULL};
-    static const char *const prevent[] = {"avoid", "prevent", "curb", "contain", "control", "check", "stop",
-                                          "quell", "tackle", "combat", "fear", "discuss", "condemn", NULL};
     static const char *const acts[] = {"kill", "injure", "wound", "die", "burn", "loot", "attack", "stab",
                                        "lynch", "torch", "arrest", "detain", "hurt", NULL};
     const ne_sview *sv = &c->sv;
@@ -1539,40 +1576,18 @@ static int reported_unrest(const ev_ctx *c) {
         }
         if (sv->wc[k] != NE_WC_DET && sv->wc[k] != NE_WC_PREP && sv->wc[k] != NE_WC_OPEN) break;
     }
-    /* a bare or indefinite noun is news ("curfew was imposed following communal clashes"); one
-    ** made definite by a determiner or a possessive is a known, earlier event ("the riots",
-    ** "these riots", "modi's handling of the communal riots") */
-    for (int k = c->m.begin - 1, n = 0; k >= 0 && n < 5; k--, n++) {
-        int wc = sv->wc[k];
-        if (k >= 2 && sv->t[k - 1].shape == NE_SH_DASH) { /* a hyphenated modifier: "the large-scale violence" */
-            k--;
-            continue;
-        }
-        if (wc == NE_WC_POSS || (wc == NE_WC_DET && word_in(c, k, definite))) return 0;
-        if (sv->isverb[k] && word_in(c, k, prevent)) return 0; /* "to avoid communal violence": none happened */
-        /* "there are going to be riots", "there could be riots": foreseen, none reported (rule 2) */
-        if (wc == NE_WC_BE && k >= 1 && (sv->wc[k - 1] == NE_WC_MODAL || (k >= 2 && tok_is(c, k - 1, "to") && tok_is(c, k - 2, "going"))))
-            return 0;
-        /* the second of two coordinated nouns shares the first one's determiner or preposition
-        ** ("victims of the train carnage and subsequent riots") */
-        if (wc == NE_WC_CONJ && (tok_is(c, k, "and") || tok_is(c, k, "or")) && k >= 1 && !sv->isverb[k - 1]) continue;
-        if (wc == NE_WC_DET || sv->isverb[k] || wc == NE_WC_CONJ || wc == NE_WC_SUB || wc == NE_WC_REL) break;
-        if (wc == NE_WC_PREP) { /* the topic of relief or an inquiry ("compensation to victims of communal riots") */
-            int h = k - 1;
-            return !(h >= 0 && word_in(c, h, topic));
-        }
-        if (k + 1 < sv->n && sv->t[k + 1].norm && !strcmp(sv->t[k + 1].norm, "'s")) return 0;
-    }
-    return 1;
+    return !unrest_named_before(c);
 }
 
 /* A riot named as a noun (145) with no one who rioted but civilians of a
 ** place or none ("the communal riots", "riots in gujarat") and no target,
 ** that the story does not report as happening: background, no event
-** (docs/ANNOTATION.md rule 12; reported_unrest). */
+** (docs/ANNOTATION.md rule 12; reported_unrest); a riot verb only when it
+** modifies a place it hit ("that riot-torn winter", unrest_victims). */
 static int background_unrest(const ev_ctx *c, const ne_event *ev) {
-    if (c->m.pt->kind != 'n' || strcmp(ev->code, "145") || ev->has_target) return 0;
+    if (strcmp(ev->code, "145") || ev->has_target) return 0;
     if (ev->has_source && ev->source.role && strcmp(ev->source.role, "CVL")) return 0; /* a place's: none */
+    if (c->m.pt->kind != 'n') return unrest_victims(c); /* "that riot-torn winter": no riot reported */
     return !reported_unrest(c);
 }
 
