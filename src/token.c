@@ -719,8 +719,9 @@ static inline __m128i bytes_in16(__m128i x, char lo, int n) {
 #endif
 
 /* A plain word at s, which starts with an ASCII letter or digit of class c
-** and has sixteen bytes readable: at most fifteen letters and digits that
-** end where plain_word_end says.  Returns its length (0: not such a word,
+** and has sixteen bytes readable: at most fifteen letters and digits (a
+** number also its '.' and ',' between digits, with SSE2) that end where
+** plain_word_end says.  Returns its length (0: not such a word,
 ** for the general scanner) with its normalized form in w[0..2) (its bytes
 ** lowercased, then zeros: its NUL) and its shape in *shape: one load of
 ** sixteen (SSE2, every x86-64) or two of eight give all of it. */
@@ -733,6 +734,11 @@ static inline __attribute__((always_inline)) size_t plain_word(const struct ne_e
     unsigned stop = ~word & 0xFFFF;
     if (!stop) return 0;
     size_t len = (size_t)__builtin_ctz(stop); /* >= 1: s[0] is a letter or digit */
+    while (c == C_DIGIT && len < 14 && (s[len] == '.' || s[len] == ',') && is_digit(s[len + 1])) {
+        stop &= ~((2u << len) - 1); /* a number's separator before a digit ("2.5", "1,000"): word_end's */
+        if (!stop) return 0;
+        len = (size_t)__builtin_ctz(stop);
+    }
     if (!plain_word_end(e, s, len, c)) return 0;
     unsigned own = (1u << len) - 1, up = (unsigned)_mm_movemask_epi8(upper) & own;
     unsigned low = (unsigned)_mm_movemask_epi8(lower) & own;
@@ -776,8 +782,8 @@ static inline __attribute__((always_inline)) size_t plain_word(const struct ne_e
 
 /* Append the plain tokens at i and after it, each followed by at most one
 ** space, with the scanner's state in locals: plain words (plain_word) and
-** one-byte ASCII punctuation other than quotes, apostrophes and the periods
-** of "...".  A line break after a token is taken by line_break.  Stops
+** one-byte ASCII punctuation other than apostrophes and the periods of "..."
+** (a '"' with its quote_flags).  A line break after a token is taken by line_break.  Stops
 ** before the first token that is not one (at a line break that line_break
 ** leaves to the scanner's loop too), at sc->plain_end, or when the token
 ** vector is full.  *at: where it stopped (unchanged: no token taken);
@@ -800,8 +806,10 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         uint64_t w[2] = {b, 0};
         uint8_t shape = NE_SH_PUNCT;
         enum cclass c = (enum cclass)ascii_class[b]; /* non-ASCII: C_SPACE, not plain */
+        uint8_t tflags = flags;
         if (c == C_LETTER || c == C_DIGIT) len = plain_word(sc->e, s + i, c, w, &shape);
         else if (c == C_DASH) shape = NE_SH_DASH;
+        else if (c == C_QUOTE) shape = NE_SH_QUOTE, tflags |= quote_flags(s, sc->n, i, i + 1, flags); /* '"' */
         else if (!(c == C_PUNCT || (c == C_PERIOD && s[i + 1] != '.'))) break;
         if (!len) break;
         const char *norm = byte_norm[b & 0x7F]; /* one byte: its static form (norm_byte) */
@@ -820,7 +828,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         t->norm = t->lemma = norm;
         t->norm_len = (uint16_t)len;
         t->shape = shape;
-        t->flags = flags;
+        t->flags = tflags;
         t->sent = 0;
         t->actor = t->place = t->timex = -1;
         t->tags = 0;
