@@ -968,7 +968,8 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
                                            "rocket", "missile", "grenade", "weapon", "hostage", "massacre",
                                            "nightclub", "airport", "embassy", "consulate", "compound", "base",
                                            "hospital", "school", "church", "mosque", "temple", "synagogue",
-                                           "hotel", "station", "convoy", "checkpoint", NULL};
+                                           "hotel", "station", "convoy", "checkpoint", "mob", "mobs", "rioter",
+                                           "rioters", "miscreants", "lathi", "lathis", "stone", "stones", NULL};
     static const char *const figurative[] = {"attack", "assault", "clash", "fight", "fighting", "war", "offensive",
                                              "pound", "pummel", "hammer", "batter", NULL};
     if (strcmp(c->m.pt->cameo->root, "19")) return 0;
@@ -1664,6 +1665,35 @@ static int implied_mob(ev_ctx *c, ne_event *ev) {
     return ev->has_source = implied_actor(c, ev, cc, "CVL", "mob", &ev->source);
 }
 
+/* Security measures against unrest (151 a heightened alert, 153 more
+** police) that name no one who took them ("security has been tightened in
+** the city", "additional companies were rushed to the town", "heavy police
+** bandobast", "police have been put on high alert") are the police's, on the
+** civilians of the country where they are taken (docs/ANNOTATION.md rule 10:
+** police patrols and deployments against unrest are 151/153 on the civilians
+** of the place; as deployed_forces codes police deployed), in the passive or
+** as a noun (an active verb has a subject, named or not).  Police or forces
+** named as the ones put on alert are the source themselves.  The country is
+** the target's, else the event's place, else the document's main country.
+** Fills the sides and returns 1 when it applies. */
+static int implied_guard(const ev_ctx *c, ne_event *ev) {
+    static const char *const guard[] = {"151", "153", NULL};
+    static const char *const forces[] = {"COP", "MIL", NULL};
+    if (ev->has_source || !ne_word_in(ev->code, guard)) return 0;
+    if (c->m.pt->kind == 'v' && !c->m.passive) return 0; /* an active verb's subject the engine did not resolve */
+    const char *cc = ev->has_target ? national(c, ev->target.country) : NULL;
+    if (!cc) cc = event_country(c, ev);
+    if (!cc) return 0;
+    if (ev->has_target && ev->target.role && ne_word_in(ev->target.role, forces)) { /* "police were put on alert" */
+        ev->source = ev->target;
+        ev->source.country = cc;
+        ev->source.code = neA_code(&c->d->arena, cc, ev->target.role);
+    } else if (!implied_actor(c, ev, cc, "COP", "police", &ev->source))
+        return 0;
+    ev->has_source = ev->source.code != NULL;
+    return ev->has_source && (ev->has_target = implied_actor(c, ev, cc, "CVL", "residents", &ev->target));
+}
+
 /* Police deployed ("police in strength have been deployed to prevent any
 ** untoward incident", "the rapid action force was deployed in the old
 ** city"): a passive show of force (root 15) whose subject is police (COP)
@@ -2303,6 +2333,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int dep = deployed_forces(c, &ev);
     if (dep < 0) return NE_OK;
     if (dep) ev.confidence *= 0.8;
+    if (implied_guard(c, &ev)) ev.confidence *= 0.8;
     if (background_unrest(c, &ev)) return NE_OK;
     if (!ev.has_source && !ev.has_target) {
         int u = implied_unrest(c, &ev);
@@ -2766,6 +2797,15 @@ static int threatened_subject(ev_ctx *c, ev_frame *f, int mod) {
     return f->nsrc > 0;
 }
 
+/* Is token k, after a passive match, a verb of its own that a later "by"
+** belongs to (a past participle or finite verb, not a gerund after "of":
+** "were killed in violence sparked by the vhp's programme", "with the rapid
+** action force deployed by the state")? */
+static int later_participle(const ev_ctx *c, int k) {
+    const ne_token *t = &c->sv.t[k];
+    return c->sv.isverb[k] && !(t->norm_len > 3 && !strcmp(t->norm + t->norm_len - 3, "ing"));
+}
+
 /* The sides of a passive verbal event (code_verb): the subject is the
 ** target, the source a by-agent, the pattern's $ slot, a later "by", a
 ** when-clause subject of a coercion, or the speaker of an announced threat.
@@ -2777,8 +2817,10 @@ static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int n
     f->nsrc = slot_actors(c, c->m.bys, c->m.bye, f->src);
     if (!f->nsrc && c->m.pt->has_source) f->nsrc = slot_actors(c, c->m.ss, c->m.se, f->src); /* "in $ firing" */
     if (!f->nsrc) { /* an agent later in the clause: "was accused of X by Y" */
-        for (int k = c->m.end + 1; k + 1 < f->hi && !f->nsrc; k++)
+        for (int k = c->m.end + 1; k + 1 < f->hi && !f->nsrc; k++) {
+            if (later_participle(c, k)) break; /* "curfew imposed after tension sparked by the vhp": its agent */
             if (tok_is(c, k, "by")) f->nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f->src);
+        }
     }
     f->rule = "passive: target=subject, source=by-agent";
     if (!f->nsrc && suffered(c->m.pt) && (f->nsrc = when_agent(c, f->hi, f->src)) > 0) {
