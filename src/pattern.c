@@ -485,7 +485,7 @@ static int elem_bits(const ne_pelem *el, uint16_t *bits, int max) {
     int n = 0;
     for (int k = 0; k < el->nalt; k++) {
         uint16_t b[2] = {(uint16_t)ne_ws_bit(el->alt[k].lh), (uint16_t)ne_ws_bit(el->alt[k].sh)};
-        for (int j = 0; j < 2; j++) {
+        for (int j = 0; j < 2 - (b[1] == b[0]); j++) { /* most words are their own lemma: one bit */
             int dup = 0;
             for (int m = 0; m < n; m++) dup |= bits[m] == b[j];
             if (dup) continue;
