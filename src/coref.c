@@ -856,6 +856,54 @@ static void staff_names(cctx *c) {
     }
 }
 
+/* An unknown name followed by its office in an organization, set off by
+** commas ("John Roe, chairman of the Republican National Committee,",
+** "Jane Doe, a spokeswoman for Amnesty International,", "Bill Moe, head of
+** the AFL-CIO,"): the person speaks for the organization and takes its code,
+** as CAMEO codes an organization's officers by it (docs/ANNOTATION.md rule 9).
+** The organization is a named one with a code; countries and persons are left
+** to the other rules ("president of France"), and "former" stops it. */
+static const char *const org_offices[] = {"president", "vice", "vice-president", "chairman", "chairwoman", "chair",
+                                          "chairperson", "head", "leader", "spokesman", "spokeswoman", "spokesperson",
+                                          "director", "founder", "co-founder", "chief", "executive", "ceo", "secretary",
+                                          "general", "secretary-general", "deputy", "national", "senior", "top",
+                                          "official", "officer", "member", "treasurer", "coordinator", "organizer",
+                                          "convener", "convenor", NULL};
+static long office_org(const cctx *c, size_t m) {
+    uint32_t i = c->inf[m].tok_end, n = (uint32_t)c->d->tokens.n, w = 0;
+    if (i >= n || !ne_word_is(c->tk[i].norm, ",")) return -1;
+    i++;
+    if (i < n && (ne_word_is(c->tk[i].norm, "a") || ne_word_is(c->tk[i].norm, "an") || ne_word_is(c->tk[i].norm, "the"))) i++;
+    while (i < n && w < 4 && c->tk[i].shape == NE_SH_LOWER && ne_word_in(c->tk[i].norm, org_offices)) i++, w++;
+    if (!w || i + 1 >= n || !(ne_word_is(c->tk[i].norm, "of") || ne_word_is(c->tk[i].norm, "for") ||
+                              ne_word_is(c->tk[i].norm, "at")))
+        return -1;
+    i++;
+    if (ne_word_is(c->tk[i].norm, "the")) i++;
+    for (size_t k = m + 1; k < c->d->actors.n && c->inf[k].tok_first <= i; k++) {
+        const ne_actor *o = &c->act[root_of(c, k)];
+        if (c->inf[k].tok_first != i) continue;
+        if (!o->code || c->inf[k].person == 1 || c->inf[k].type == NE_DT_COUNTRY || c->inf[k].type == NE_DT_DEMONYM ||
+            (o->kind != NE_ACTOR_NAMED && o->kind != NE_ACTOR_COMPOSED))
+            return -1;
+        return (long)root_of(c, k);
+    }
+    return -1;
+}
+
+static void org_officers(cctx *c) {
+    for (size_t m = 0; m < c->d->actors.n; m++) {
+        ne_actor *a = &c->act[m];
+        if (a->kind != NE_ACTOR_UNKNOWN || a->ref >= 0 || a->code || c->inf[m].tok_end - c->inf[m].tok_first < 2) continue;
+        long k = office_org(c, m);
+        if (k < 0) continue;
+        a->code = c->act[k].code;
+        a->country = c->act[k].country;
+        a->role = c->act[k].role;
+        c->inf[m].person = 1;
+    }
+}
+
 /* Is the unknown name r (nothing it refers to) shown to be a person: a
 ** personal pronoun (he, she, him, her, his) or a shorter mention of it
 ** refers to it, or it or such a mention speaks a quotation? */
@@ -969,6 +1017,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     main_country_roles(&c);
     if (d->actors.n) adopt_full_names(&c);
     staff_names(&c);
+    org_officers(&c);
     main_country_persons(&c);
     for (size_t m = 0; m < d->actors.n; m++) /* pronouns of role nominals coded just now */
         if (c.act[m].ref >= 0 && !c.act[m].code) {
