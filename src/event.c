@@ -2119,12 +2119,15 @@ static int dyadic_root(const char *root) {
 ** 4 of 58 dev/devart gold appeals have none), of intentions, consultation and
 ** diplomatic cooperation (roots 03,
 ** 04, 05), of material cooperation, aid, yielding, investigation and demands
-** (06-10), and pessimistic comments (012): CAMEO codes them toward a partner,
-** docs/ANNOTATION.md rule 4 annotates no such event without a target (one 09
-** of the 203 gold events of 03-10 in dev and devart has none), and no dev or
-** devart gold event is a 012.  Past the first sentence of a body, their event
-** that ends with no target after every implied one codes nothing, whatever
-** its pattern's slot: there it is one whose partner was named before ("the
+** (06-10), rejections (12: a refusal of someone's proposal, demand or
+** request), and pessimistic comments (012): CAMEO codes them toward a
+** partner, docs/ANNOTATION.md rule 4 annotates no such event without a target
+** (one 09 of the 203 gold events of 03-10 and none of the 23 of 12 in dev and
+** devart has none), and no dev or devart gold event is a 012.  Threats (13)
+** stay: a warning of consequences is one with no one named ("warned that
+** violation of its sovereignty could have serious consequences").  Past the
+** first sentence of a body, their event that ends with no target after every
+** implied one codes nothing, whatever its pattern's slot: there it is one whose partner was named before ("the
 ** two sides will meet again"), no act toward anyone ("the party will abide by
 ** the decision", "he was planning to apologize", "as part of their
 ** investigation"), or a worry about a state of things ("he also feared that
@@ -2132,8 +2135,18 @@ static int dyadic_root(const char *root) {
 ** ("Greece agreed to the terms"), as held-back events keep a lead's missing
 ** source. */
 static int toward_code(const ne_event *ev) {
-    return (strcmp(ev->root, "02") >= 0 && strcmp(ev->root, "10") <= 0) || !strcmp(ev->code, "012");
+    return (strcmp(ev->root, "02") >= 0 && strcmp(ev->root, "10") <= 0) || !strcmp(ev->code, "012") ||
+           !strcmp(ev->root, "12");
 }
+
+/* A threat read from an announced act of another root under a future modal
+** (f->cc: "the airline would expand its fleet", "the police will deploy
+** more men", "the kar sevaks would take out the march"): like toward_code's,
+** such an act codes a threat toward someone, and with no one named down an
+** article it is a plan or a forecast.  Threats written as such (root 13
+** patterns: "warned that violation of its sovereignty could have serious
+** consequences") stay. */
+static int announced_act(const ev_frame *f, const ne_event *ev) { return f->cc && !strcmp(ev->root, "13"); }
 
 /* A condemnation of an act of force ("Sweden condemned the attack on the
 ** embassy"): disapproval (root 11) whose target slot holds the act, kept
@@ -2366,7 +2379,8 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int asked = implied_target(c, &ev);
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
-    if (!ev.has_target && toward_code(&ev) && !ev.in_title && ev.sentence >= 1) return NE_OK;
+    if (!ev.has_target && (toward_code(&ev) || announced_act(f, &ev)) && !ev.in_title && ev.sentence >= 1)
+        return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
         !f->internal && !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
         c->self++;
