@@ -971,14 +971,15 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
                                            "hotel", "station", "convoy", "checkpoint", "mob", "mobs", "rioter",
                                            "rioters", "miscreants", "lathi", "lathis", "stone", "stones", NULL};
     static const char *const figurative[] = {"attack", "assault", "clash", "fight", "fighting", "war", "offensive",
-                                             "pound", "pummel", "hammer", "batter", NULL};
+                                             "pound", "pummel", "hammer", "batter", "strike", "struck", NULL};
     if (strcmp(c->m.pt->cameo->root, "19")) return 0;
     int fig = 0, b = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; /* "stepped up his attacks on" */
     for (int i = b; i <= c->m.end && i < c->sv.n && !fig; i++)
         for (const char *const *w = figurative; *w && !fig; w++) fig = !strcmp(c->sv.t[i].lemma, *w);
     if (!fig) return 0;
-    int p = c->m.ts > 0 ? c->m.ts - 1 : -1; /* "attacks in Paris": a place was hit */
-    if (p >= 0 && (tok_is(c, p, "in") || tok_is(c, p, "inside") || tok_is(c, p, "at"))) return 0;
+    int p = c->m.ts > 0 ? c->m.ts - 1 : -1; /* "attacks in Paris": a place was hit; "struck back at X" a retort */
+    if (p >= 0 && (tok_is(c, p, "in") || tok_is(c, p, "inside") || tok_is(c, p, "at")) && !(p > 0 && tok_is(c, p - 1, "back")))
+        return 0;
     const struct ne_doc *d = c->d;
     const ne_actor_info *in;
     int person_src = 0, person_tgt = 0;
