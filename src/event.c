@@ -2692,6 +2692,26 @@ static int quote_speaker(const ev_ctx *c) {
     return -1;
 }
 
+/* The one a quotation is said of ("'He is a liar,' Trump said of Cruz"): a
+** pronoun subject inside the quotation stands for the actors after "said of"
+** (any reporting verb) in the sentence.  When the n subject actors in a are
+** one pronoun and the sentence has such a phrase naming an actor, writes
+** those actors to a, sets *found and returns how many; else returns n. */
+static int said_of(ev_ctx *c, int *a, int n, int *found) {
+    *found = 0;
+    if (n != 1 || NE_VEC_AT(c->d->actors, ne_actor, a[0])->kind != NE_ACTOR_PRONOUN) return n;
+    for (int k = 0; k + 2 < c->sv.n; k++) {
+        if (c->sv.wc[k] != NE_WC_REPORT || !tok_is(c, k + 1, "of")) continue;
+        int out[EV_MAX_ACTORS], m = coded_only(c, out, slot_actors(c, k + 2, slot_max_end(c, k + 2), out));
+        if (m > 0) {
+            memcpy(a, out, (size_t)m * sizeof *a);
+            *found = 1;
+            return m;
+        }
+    }
+    return n;
+}
+
 /* The subject "I" or "we" of a verb in a direct quotation stands for the
 ** quotation's speaker ("'I am urging the caucus to reject it,' Sanders
 ** wrote": Sanders urges).  When token k is that word as written and the
@@ -2982,7 +3002,8 @@ static int code_quoted_verb(ev_ctx *c) {
     int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
     if (mod & (NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_INFINITIVE | EV_NOT_EVENT)) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), subj[EV_MAX_ACTORS];
-    int ns = coded_only(c, subj, neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule));
+    int of, ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
+    ns = coded_only(c, subj, said_of(c, subj, ns, &of));
     size_t qstart = c->sv.t[i].start;
     for (size_t q = 0; q < c->d->quotes.n; q++) { /* the start of the quotation holding the anchor */
         const ne_quote *qt = NE_VEC_AT(c->d->quotes, ne_quote, q);
@@ -2992,7 +3013,7 @@ static int code_quoted_verb(ev_ctx *c) {
     int who = neClause_resolve(c->d, sp);
     for (int k = 0; k < ns; k++) {
         int t = mention_tok(&c->sv, subj[k]);
-        if (t >= 0 && c->sv.t[t].start >= qstart && !of_modifier(c, t) && neClause_resolve(c->d, subj[k]) != who)
+        if (t >= 0 && (of || (c->sv.t[t].start >= qstart && !of_modifier(c, t))) && neClause_resolve(c->d, subj[k]) != who)
             f.tgt[f.ntgt++] = subj[k];
     }
     if (!f.ntgt) return NE_OK;
@@ -3196,7 +3217,9 @@ static int code_judgement(ev_ctx *c) {
     int vs = neClause_vg_start(&c->sv, b);
     for (int k = vs; k < c->m.anchor; k++)
         if (c->sv.wc[k] == NE_WC_NEG || c->sv.wc[k] == NE_WC_MODAL) return NE_OK;
-    f.ntgt = coded_only(c, f.tgt, neClause_subject(&c->sv, vs, f.lo, f.tgt, EV_MAX_ACTORS, &f.rule));
+    int of;
+    f.ntgt = neClause_subject(&c->sv, vs, f.lo, f.tgt, EV_MAX_ACTORS, &f.rule);
+    f.ntgt = coded_only(c, f.tgt, said_of(c, f.tgt, f.ntgt, &of));
     if (!f.ntgt) return NE_OK;
     f.rule = "quote-speaker: target=subject";
     f.src[0] = sp;
@@ -3289,6 +3312,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
     int meeting = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
+    meeting |= root_is(c->m.pt, "11"); /* "In a veiled attack on the BJP, the Congress president said" */
     if (!f.nsrc && !c->m.pt->has_source && !in_slot && meeting && /* not "After his arrest, X said": X suffered it */
         (f.nsrc = neClause_opening_noun(&c->sv, i, f.src, EV_MAX_ACTORS)) > 0)
         f.rule = "noun: source=opening-phrase-subject"; /* "After talks with X, Y said" */
