@@ -805,10 +805,11 @@ int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi) {
 
 /* Antecedent of a relative pronoun at r: the nearest actor noun group to the
 ** left, passing over one appositive group ("Imran Khan, the former prime
-** minister who ..."). */
+** minister who ..."), or an opening bracket right before the pronoun ("David
+** Duke (who endorses Trump)"). */
 static int antecedent(const ne_sview *sv, int r, int *out, int max) {
     for (int j = r - 1, steps = 0; j >= 0 && steps < 12; j--, steps++) {
-        if (is_comma(sv, j) || is_aside_dash(sv, j)) continue;
+        if (is_comma(sv, j) || is_aside_dash(sv, j) || (j == r - 1 && is_mark(sv, j, "("))) continue;
         if (!ng_token(sv, j)) return 0;
         int s = neClause_ng_start(sv, j, 0);
         int n = neClause_ng_actors(sv, s, j, out, max);
