@@ -2841,6 +2841,31 @@ static int later_participle(const ev_ctx *c, int k) {
     return c->sv.isverb[k] && !(t->norm_len > 3 && !strcmp(t->norm + t->norm_len - 3, "ing"));
 }
 
+/* An announced gift whose clause subject is the one who gets it (CAMEO
+** 033x, docs/ANNOTATION.md rules 10 and 15): a root-03 pattern, or an act
+** read as an intention (03x), in the passive with no agent ("the next of kin
+** will be paid Rs 1 lakh each, the chief minister said"), or a root-03
+** pattern anchored on "get" or "receive" ("the families of the dead would
+** get Rs 1 lakh each"): the subject is the target and the announcer
+** (threat_speaker) the source.  A passive with no announcer stays as it was;
+** "get"/"receive" with none codes nothing ("the airline will receive new
+** planes" is no one's promise). */
+static int promised_subject(ev_ctx *c, ev_frame *f, int mod) {
+    int intent = f->cc ? !strcmp(f->cc->root, "03") : root_is(c->m.pt, "03");
+    if (!intent || !(mod & NE_MOD_FUTURE) || c->m.pt->has_source) return 1;
+    if (c->m.passive) {
+        if (!f->nsrc && (f->nsrc = threat_speaker(c, f->src)) > 0) f->rule = "passive: target=subject, source=speaker";
+        return 1;
+    }
+    static const char *const get[] = {"get", "receive", NULL};
+    if (f->cc || c->m.pt->has_target || !word_in(c, c->m.anchor, get)) return 1;
+    memcpy(f->tgt, f->src, sizeof f->tgt);
+    f->ntgt = f->nsrc;
+    f->nsrc = threat_speaker(c, f->src);
+    f->rule = "promise-received: target=subject, source=speaker";
+    return f->nsrc > 0;
+}
+
 /* The sides of a passive verbal event (code_verb): the subject is the
 ** target, the source a by-agent, the pattern's $ slot, a later "by", a
 ** when-clause subject of a coercion, or the speaker of an announced threat.
@@ -3099,7 +3124,7 @@ static int code_verb(ev_ctx *c) {
         return NE_OK; /* "figures released by the ministry": a "+!" act done to no actor (force keeps its victims) */
     if (c->m.passive) passive_sides(c, &f, vs, subj, ns);
     else active_sides(c, &f, vs, subj, ns);
-    if (!threatened_subject(c, &f, mod)) return NE_OK;
+    if (!threatened_subject(c, &f, mod) || !promised_subject(c, &f, mod)) return NE_OK;
     return emit_verb(c, &f, vs);
 }
 
