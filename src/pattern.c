@@ -551,18 +551,13 @@ static int entry_keys(const ne_pentry *e, uint16_t first, uint16_t *keys) {
     return elem_bits(&pt->elems[best], keys, 64);
 }
 
-/* The key index (ne_pkeys) of the n entries l whose all[0] are first[0, n)
-** (each under its entry_keys), n < 65536, in p's arena; count: NE_WS_BITS + 1
-** zeros, given back zeroed. */
-static int build_keys(ne_patterns *p, const ne_pentry *l, const uint16_t *first, uint32_t n, ne_pkeys *ks,
+/* The key index ks of n entries, each with keys kb[kat[k], kat[k + 1]) (kat[n]:
+** total), whose bits are in ks->map and whose counts in count (build_keys):
+** ks's ranks, starts (at) and entries (idx), in p's arena; count holds each
+** key's cursor after it. */
+static int index_keys(ne_patterns *p, ne_pkeys *ks, uint32_t n, uint32_t *kat, const uint16_t *kb, uint32_t total,
                       uint32_t *count) {
-    uint16_t keys[64];
-    uint32_t total = 0;
-    for (uint32_t k = 0; k < n; k++)
-        for (int j = 0, nk = entry_keys(&l[k], first[k], keys); j < nk; j++, total++) {
-            count[keys[j]]++;
-            if (keys[j] < NE_WS_BITS) ks->map[keys[j] >> 6] |= (uint64_t)1 << (keys[j] & 63);
-        }
+    kat[n] = total;
     for (int w = 0; w < NE_WS_BITS / 64; w++) {
         ks->rank[w] = (uint16_t)ks->nkeys;
         ks->nkeys += (uint32_t)__builtin_popcountll(ks->map[w]);
@@ -582,11 +577,41 @@ static int build_keys(ne_patterns *p, const ne_pentry *l, const uint16_t *first,
     at[g + 1] = total;
     count[NE_WS_NONE] = start;
     for (uint32_t k = 0; k < n; k++)
-        for (int j = 0, nk = entry_keys(&l[k], first[k], keys); j < nk; j++) idx[count[keys[j]]++] = (uint16_t)k;
-    for (uint32_t k = 0; k < n; k++)
-        for (int j = 0, nk = entry_keys(&l[k], first[k], keys); j < nk; j++) count[keys[j]] = 0;
+        for (uint32_t x = kat[k]; x < kat[k + 1]; x++) idx[count[kb[x]]++] = (uint16_t)k;
     ks->at = at, ks->idx = idx;
     return NE_OK;
+}
+
+/* The key index (ne_pkeys) of the n entries l whose all[0] are first[0, n)
+** (each under its entry_keys), n < 65536, in p's arena; count: NE_WS_BITS + 1
+** zeros, given back zeroed.  Each entry's keys are found once, into kb (its
+** keys from kat[k] on). */
+static int build_keys(ne_patterns *p, const ne_pentry *l, const uint16_t *first, uint32_t n, ne_pkeys *ks,
+                      uint32_t *count) {
+    uint16_t keys[64];
+    uint32_t total = 0, room = 4 * n + 64;
+    uint32_t *kat = neM_malloc((n + 1) * sizeof *kat);
+    uint16_t *kb = neM_malloc(room * sizeof *kb);
+    int rc = kat && kb ? NE_OK : NE_NOMEM;
+    for (uint32_t k = 0; rc == NE_OK && k < n; k++) {
+        int nk = entry_keys(&l[k], first[k], keys);
+        if (total + 64 > room) {
+            uint16_t *more = neM_realloc(kb, 2 * room * sizeof *kb);
+            if (!more) rc = NE_NOMEM;
+            else kb = more, room *= 2;
+        }
+        kat[k] = total;
+        for (int j = 0; rc == NE_OK && j < nk; j++, total++) {
+            kb[total] = keys[j];
+            count[keys[j]]++;
+            if (keys[j] < NE_WS_BITS) ks->map[keys[j] >> 6] |= (uint64_t)1 << (keys[j] & 63);
+        }
+    }
+    if (rc == NE_OK) rc = index_keys(p, ks, n, kat, kb, total, count);
+    for (uint32_t x = 0; kb && x < total; x++) count[kb[x]] = 0;
+    neM_free(kat);
+    neM_free(kb);
+    return rc;
 }
 
 /* Key indexes for an's lists of at least PAT_KEYED patterns (count as in
