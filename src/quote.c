@@ -29,9 +29,27 @@ typedef struct speaker {
 /* ---- quote marks ---- */
 enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
 
+/* A doubled apostrophe or backtick written for a double quote mark (the
+** "``...''" and "''...''" of wire and Indian newspaper text): its first half
+** at token i is the mark, by the spacing around the pair as for a straight
+** quote ("``" always opens); the second half, a single apostrophe, and a
+** possessive "''s" are none. */
+static int doubled_mark(const qctx *q, size_t i) {
+    const ne_token *t = &q->tk[i];
+    if (i + 1 >= q->ntok || strcmp(q->tk[i + 1].norm, "'") || (q->tk[i + 1].flags & NE_TF_SPACE_BEFORE)) return MARK_NONE;
+    if (i > 0 && !strcmp(q->tk[i - 1].norm, "'") && !(t->flags & NE_TF_SPACE_BEFORE)) return MARK_NONE;
+    if (ne_seg_text(q->d, 0)[t->start] == '`') return MARK_OPEN;
+    int sp_before = (t->flags & (NE_TF_SPACE_BEFORE | NE_TF_PARA_START)) || i == 0;
+    int sp_after = i + 2 >= q->ntok || (q->tk[i + 2].flags & NE_TF_SPACE_BEFORE);
+    if (sp_before && !sp_after) return MARK_OPEN;
+    if (!sp_before && sp_after) return MARK_CLOSE;
+    return sp_before ? MARK_EITHER : MARK_NONE; /* "kp''s": a possessive */
+}
+
 /* Which mark the quote-shaped token i is (MARK_NONE: an apostrophe...). */
 static int quote_kind(const qctx *q, size_t i) {
     const ne_token *t = &q->tk[i];
+    if (t->norm[0] == '\'' && t->norm[1] == 0) return doubled_mark(q, i);
     if (strcmp(t->norm, "\"") != 0) return MARK_NONE;
     const char *s = ne_seg_text(q->d, 0) + t->start;
     size_t n = t->end - t->start;
@@ -409,13 +427,17 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
         if (in_title(&q, i) || (k != MARK_OPEN && k != MARK_EITHER)) { chained = 0; continue; }
         size_t close, next = quote_scan(&q, i, &close);
         size_t end = close != (size_t)-1 ? close : next;
+        if (close != (size_t)-1 && close + 1 < q.ntok && q.tk[close].norm[0] == '\'' && !strcmp(q.tk[close + 1].norm, "'"))
+            close++; /* a doubled closing mark ("''"): the speaker comes after its second half */
         /* strip a trailing comma of the content ("...event," he said) */
         size_t b = end;
         while (b > i + 1 && (is_punct(&q.tk[b - 1], ",") || q.tk[b - 1].shape == NE_SH_QUOTE)) b--;
-        if (b > i + 1) {
+        size_t a = i + 1; /* the content starts after a doubled mark's second half ("``", "''") */
+        if (a < b && q.tk[i].norm[0] == '\'' && q.tk[a].shape == NE_SH_QUOTE) a++;
+        if (b > a) {
             int link = chained && para_start(&q, i);
             if (!link) chain_start = d->quotes.n;
-            int rc = quote_add(&q, i, i + 1, b, close, link);
+            int rc = quote_add(&q, i, a, b, close, link);
             if (rc) return rc;
             chain_back(d, chain_start, close != (size_t)-1);
         }
