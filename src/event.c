@@ -1642,6 +1642,19 @@ static int victims_in_riot(const ne_event *ev) {
 ** violence", "in violent incidents" are unconventional violence (implied_mob). */
 static const char *const violence_words[] = {"violence", "violent", NULL};
 
+/* Deaths and injuries that name no one who caused them in a sentence about an
+** accident ("three persons were charred to death when a fire broke out in an
+** accident", "four were killed in a stampede", "two were electrocuted"): no
+** event, not a mob's violence even in a riot story (docs/ANNOTATION.md rule
+** 10: accidental deaths are not events). */
+static int accidental_death(const ev_ctx *c, const ne_event *ev) {
+    static const char *const accident[] = {"accident", "accidents", "accidental", "accidentally", "mishap",
+                                           "mishaps", "collision", "collide", "overturn", "capsize", "derail",
+                                           "derailment", "stampede", "electrocute", "electrocution", "drown",
+                                           "short-circuit", "cylinder", NULL};
+    return violent_root(ev->root) && span_has(c, 0, c->sv.n - 1, accident);
+}
+
 /* Violence on civilians that names no one who did it, in a sentence (or a text: unrest_text) about
 ** riots or mobs ("700 people have been killed during these riots", "one
 ** person was killed in the communal violence"), or in a sentence that calls it
@@ -2341,6 +2354,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int resolved, t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1, t0 = t;
     int unknown = pair_sides(c, f, i, t, &ev, &resolved), slot = ev.has_target;
     home_front_target(c, &ev);
+    if (!ev.has_source && accidental_death(c, &ev)) return NE_OK;
     int mob = implied_mob(c, &ev);
     if (mob < 0) return NE_OK;
     if (mob) ev.confidence *= 0.8;
