@@ -134,6 +134,18 @@ static long object_subject(const cctx *c, size_t m) {
     return -1;
 }
 
+/* Is person k the first of two joined by "and" ("Clinton and Sanders",
+** "Kishore and others")?  A plural pronoun after them names the pair; it
+** takes the first, whose code the event keeps. */
+static int joined_persons(const cctx *c, size_t k) {
+    const ne_actor_info *in = &c->inf[k];
+    if (!is_personish(c, k) || in->plural || in->tok_end + 1 >= c->d->tokens.n) return 0;
+    const ne_token *t = &c->tk[in->tok_end];
+    if (!ne_word_is(t->norm, "and") || t->sent != c->tk[in->tok_first].sent) return 0;
+    if (ne_word_is(t[1].norm, "others")) return 1;
+    return k + 1 < c->d->actors.n && c->inf[k + 1].tok_first == in->tok_end + 1 && is_personish(c, k + 1);
+}
+
 /* May pronoun m refer to mention k?  A role nominal that main_country_roles
 ** will code later ("the arrested persons ... they") has an identity too. */
 static int pronoun_fits(const cctx *c, size_t m, size_t k) {
@@ -151,7 +163,8 @@ static int pronoun_fits(const cctx *c, size_t m, size_t k) {
     if (pm->plural) /* "they": a collective, or a plural group of people ("Kurdish fighters") */
         return (is_collective(c, k) && (c->inf[k].plural || c->inf[k].type == NE_DT_GROUP ||
                                         c->inf[k].type == NE_DT_ORG || c->inf[k].type == NE_DT_PARTY)) ||
-               (c->inf[k].plural && c->act[k].kind != NE_ACTOR_PRONOUN && c->act[k].kind != NE_ACTOR_UNKNOWN);
+               (c->inf[k].plural && c->act[k].kind != NE_ACTOR_PRONOUN && c->act[k].kind != NE_ACTOR_UNKNOWN) ||
+               joined_persons(c, k);
     return is_collective(c, k) && !c->inf[k].plural;
 }
 
