@@ -2309,6 +2309,19 @@ static int help_do(const ev_ctx *c) {
     return verb_word(c, q) && !strcmp(c->sv.t[q].norm, c->sv.t[q].lemma);
 }
 
+/* "Help" whose target is a party or a candidate, a person with no office or
+** in opposition ("Fox News helped Trump", "Kasich actually helps Trump", "it would have
+** helped the bjp"): a benefit in a campaign, no aid given (070 is material
+** aid, CAMEO codebook 2.7); "helped the refugees", "helped Iraq" stay. */
+static int help_campaign(const ev_ctx *c, const ne_event *ev, int person) {
+    if (c->m.pt->kind != 'v' || strcmp(c->m.pt->cameo->code, "070") || strcmp(c->sv.t[c->m.anchor].lemma, "help") ||
+        !ev->has_target)
+        return 0;
+    static const char *const out_of_office[] = {"OPP", "ELI", NULL};
+    const char *r = ev->target.role;
+    return party_in(ev->target.code) || (person && (!(r && r[0]) || ne_word_in(r, out_of_office)));
+}
+
 /* The sides of one (source i, target t) pair of the frame f in ev (a copy of
 ** the frame's base event): the mentions' actors, else what the text implies
 ** (arrested unknowns, a home-front or nameless target, an unknown person).
@@ -2371,6 +2384,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     }
     if (!ev.has_source && !strcmp(ev.root, "01")) return NE_OK; /* a statement no one made */
     int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
+    if (help_campaign(c, &ev, person)) return NE_OK;
     if (home_trip(&ev, c->m.pt->cameo->code, person)) return NE_OK;
     if (firm_business(&ev)) return NE_OK;
     if (private_resignation(c, &ev)) return NE_OK;
