@@ -155,9 +155,7 @@ static int place_event_plural(const ne_sview *sv, int i) {
 ** "cut off")?  A noun a name modifies ("the Pakistan-Iran border") is not. */
 static int particle_next(const ne_sview *sv, int i) {
     static const char *const parts[] = {"out", "back", "off", "up", "down", "away", NULL};
-    for (const char *const *w = parts; *w && i + 1 < sv->n; w++)
-        if (is_word(sv, i + 1, *w)) return 1;
-    return 0;
+    return i + 1 < sv->n && ne_word_in(TK(sv, i + 1)->norm, parts);
 }
 
 static int judge_noun(const ne_sview *sv, int i) {
