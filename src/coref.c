@@ -875,14 +875,15 @@ static void staff_names(cctx *c) {
 ** the AFL-CIO,"): the person speaks for the organization and takes its code,
 ** as CAMEO codes an organization's officers by it (docs/ANNOTATION.md rule 9).
 ** The organization is a named one with a code; countries and persons are left
-** to the other rules ("president of France"), and "former" stops it. */
-static const char *const org_offices[] = {"president", "vice", "vice-president", "chairman", "chairwoman", "chair",
-                                          "chairperson", "head", "leader", "spokesman", "spokeswoman", "spokesperson",
-                                          "director", "founder", "co-founder", "chief", "executive", "ceo", "secretary",
-                                          "general", "secretary-general", "deputy", "national", "senior", "top",
-                                          "official", "officer", "member", "treasurer", "coordinator", "organizer",
-                                          "convener", "convenor", NULL};
+** to the other rules ("president of France"), and "former" stops it.
+** Returns the organization's mention (its root) for unknown name m, or -1. */
 static long office_org(const cctx *c, size_t m) {
+    static const char *const org_offices[] = {"president", "vice", "vice-president", "chairman", "chairwoman",
+                                              "chair", "chairperson", "head", "leader", "spokesman", "spokeswoman",
+                                              "spokesperson", "director", "founder", "co-founder", "chief",
+                                              "executive", "ceo", "secretary", "general", "secretary-general",
+                                              "deputy", "national", "senior", "top", "official", "officer", "member",
+                                              "treasurer", "coordinator", "organizer", "convener", "convenor", NULL};
     uint32_t i = c->inf[m].tok_end, n = (uint32_t)c->d->tokens.n, w = 0;
     if (i >= n || !ne_word_is(c->tk[i].norm, ",")) return -1;
     i++;
@@ -904,6 +905,8 @@ static long office_org(const cctx *c, size_t m) {
     return -1;
 }
 
+/* Codes every unknown name of two words or more that nothing refers to by
+** the organization office_org finds for it (a person who speaks for it). */
 static void org_officers(cctx *c) {
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
