@@ -2359,6 +2359,26 @@ static int implied_target(const ev_ctx *c, ne_event *ev) {
     return asked;
 }
 
+/* The last step of emit_pair: counts the coded event ev (resolved: a side
+** came through coreference; slot: its target came from the pattern's slot),
+** lowers its confidence for a missing or resolved side, then holds it back
+** (held_back) or pushes it with the accusation a denial answers and the
+** demand a rejection answers.  Returns NE_OK or an error. */
+static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
+    c->coded++;
+    if (!ev->has_source) ev->confidence *= 0.5;
+    if (!ev->has_target && c->m.pt->has_target) ev->confidence *= 0.8;
+    if (resolved) ev->confidence *= 0.9;
+    if (c->nheld < EV_MAX_HELD && held_back(c, ev)) {
+        c->held[c->nheld++] = *ev;
+        return NE_OK;
+    }
+    if (ev->has_source && c->nacted < EV_MAX_HELD) c->acted[c->nacted++] = ev->source.code;
+    int rc = push_event(c->d, ev);
+    if (!rc) rc = denied_accusation(c, ev, slot);
+    return rc ? rc : rejected_demand(c, ev, slot);
+}
+
 /* Emits the event of one (source i, target j) pair of the frame f, from the
 ** frame's base event, unless a rule drops it (a self event, a statement no
 ** one made, a trip home, ...) or holds it back.  Returns NE_OK or an error. */
@@ -2415,18 +2435,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         c->self++;
         return NE_OK;
     }
-    c->coded++;
-    if (!ev.has_source) ev.confidence *= 0.5;
-    if (!ev.has_target && c->m.pt->has_target) ev.confidence *= 0.8;
-    if (resolved) ev.confidence *= 0.9;
-    if (c->nheld < EV_MAX_HELD && held_back(c, &ev)) {
-        c->held[c->nheld++] = ev;
-        return NE_OK;
-    }
-    if (ev.has_source && c->nacted < EV_MAX_HELD) c->acted[c->nacted++] = ev.source.code;
-    int rc = push_event(c->d, &ev);
-    if (!rc) rc = denied_accusation(c, &ev, slot);
-    return rc ? rc : rejected_demand(c, &ev, slot);
+    return push_pair(c, &ev, resolved, slot);
 }
 
 /* One event per (source, target) pair of the frame. */
@@ -3328,6 +3337,24 @@ static int spoken_root(const char *root) {
     return ne_word_in(root, roots);
 }
 
+/* The source of a noun event named after the noun or its match (frame f
+** with no source yet): a by-agent ("an attack by X", "a car bombing by X"),
+** or for words from someone a from-agent ("veto threats from the White
+** House", "criticism from Republicans"); sets f's sources and rule. */
+static void noun_agent(ev_ctx *c, ev_frame *f) {
+    int i = c->m.anchor;
+    int by = tok_is(c, i + 1, "by") ? i + 1 : tok_is(c, c->m.end + 1, "by") ? c->m.end + 1 : -1;
+    if (by >= 0) {
+        f->nsrc = slot_actors(c, by + 1, slot_max_end(c, by + 1), f->src);
+        f->rule = "noun: source=by-agent";
+    }
+    int from = tok_is(c, i + 1, "from") ? i + 1 : tok_is(c, c->m.end + 1, "from") ? c->m.end + 1 : -1;
+    if (!f->nsrc && from >= 0 && !c->m.pt->has_source && spoken_root(c->m.pt->cameo->root)) {
+        f->nsrc = slot_actors(c, from + 1, slot_max_end(c, from + 1), f->src);
+        f->rule = "noun: source=from-agent";
+    }
+}
+
 static int code_noun(ev_ctx *c, int in_slot) {
     if (c->m.pt->by_speaker) return code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
@@ -3351,17 +3378,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.nsrc && !c->m.pt->has_source && b >= 0 && b < i && c->sv.wc[b] == NE_WC_BE &&
         verbal_root(c->m.pt->cameo->root) && (f.nameless = nameless_subject(c, neClause_vg_start(&c->sv, b), f.lo)))
         f.rule = "noun: source=be-subject";
-    int by = tok_is(c, i + 1, "by") ? i + 1 : tok_is(c, c->m.end + 1, "by") ? c->m.end + 1 : -1;
-    if (!f.nsrc && by >= 0) { /* "an attack by X", "a car bombing by X" */
-        f.nsrc = slot_actors(c, by + 1, slot_max_end(c, by + 1), f.src);
-        f.rule = "noun: source=by-agent";
-    }
-    /* words from someone: "veto threats from the White House", "criticism from Republicans" */
-    int from = tok_is(c, i + 1, "from") ? i + 1 : tok_is(c, c->m.end + 1, "from") ? c->m.end + 1 : -1;
-    if (!f.nsrc && from >= 0 && !c->m.pt->has_source && spoken_root(c->m.pt->cameo->root)) {
-        f.nsrc = slot_actors(c, from + 1, slot_max_end(c, from + 1), f.src);
-        f.rule = "noun: source=from-agent";
-    }
+    if (!f.nsrc) noun_agent(c, &f);
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
     int meeting = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
