@@ -1893,6 +1893,20 @@ static int rejection_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) 
     return 0;
 }
 
+/* The act that ev answers (a denial the accusation, a rejection the
+** demand), reported as made (docs/ANNOTATION.md rule 5): code from ev's
+** target to its source, pushed as a copy of ev.  Returns NE_OK (also when
+** the code list has no such code) or an error. */
+static int push_answered(ev_ctx *c, const ne_event *ev, const char *code) {
+    const ne_cameo_code *cc = neCameo_get(c->e->cameo, code);
+    if (!cc) return NE_OK;
+    ne_event x = *ev;
+    set_code(&x, cc);
+    x.source = ev->target;
+    x.target = ev->source;
+    return push_event(c->d, &x);
+}
+
 /* A denial of an accusation that names the accuser ("Pakistan rejected US
 ** assertions that it shelters militants", "rejected accusations by the US
 ** that ...", "denied the allegations by the party's city chief"): the denial
@@ -1903,14 +1917,7 @@ static int rejection_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) 
 static int denied_accusation(ev_ctx *c, const ne_event *ev, int slot) {
     static const char *const nouns[] = {"accusation", "allegation", "charge", "assertion", "claim", NULL};
     if (!slot || strcmp(ev->code, "016") || !ev->has_source || !ev->has_target || c->m.pt->kind != 'v') return NE_OK;
-    int has = span_has(c, c->m.anchor + 1, c->m.end, nouns);
-    const ne_cameo_code *cc = neCameo_get(c->e->cameo, "112");
-    if (!has || !cc) return NE_OK;
-    ne_event x = *ev;
-    set_code(&x, cc);
-    x.source = ev->target;
-    x.target = ev->source;
-    return push_event(c->d, &x);
+    return span_has(c, c->m.anchor + 1, c->m.end, nouns) ? push_answered(c, ev, "112") : NE_OK;
 }
 
 /* A rejection of a demand that names who made it ("Advani rejected the
@@ -1933,13 +1940,7 @@ static int rejected_demand(ev_ctx *c, const ne_event *ev, int slot) {
     if (d < 0) return NE_OK;
     int e = d + 6 < c->sv.n ? d + 6 : c->sv.n - 1;
     const char *code = span_has(c, d + 1, e, leader) ? "1041" : span_has(c, d + 1, e, redress) ? "105" : "100";
-    const ne_cameo_code *cc = neCameo_get(c->e->cameo, code);
-    if (!cc) return NE_OK;
-    ne_event x = *ev;
-    set_code(&x, cc);
-    x.source = ev->target;
-    x.target = ev->source;
-    return push_event(c->d, &x);
+    return push_answered(c, ev, code);
 }
 
 /* The owner of a thing disapproved of or rejected by its definite name ("Clinton
