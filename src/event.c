@@ -2734,13 +2734,16 @@ static int quote_speaker(const ev_ctx *c) {
 ** pronoun subject inside the quotation stands for the actors after "said of"
 ** (any reporting verb) in the sentence.  When the n subject actors in a are
 ** one pronoun and the sentence has such a phrase naming an actor, writes
-** those actors to a, sets *found and returns how many; else returns n. */
+** those actors to a, sets *found and returns how many; else returns n.
+** Actor mentions only: a place there ("said of Des Moines") is no one a
+** pronoun stands for (and coded_only reads actors, not slot_actors' places). */
 static int said_of(ev_ctx *c, int *a, int n, int *found) {
     *found = 0;
     if (n != 1 || NE_VEC_AT(c->d->actors, ne_actor, a[0])->kind != NE_ACTOR_PRONOUN) return n;
     for (int k = 0; k + 2 < c->sv.n; k++) {
         if (c->sv.wc[k] != NE_WC_REPORT || !tok_is(c, k + 1, "of")) continue;
-        int out[EV_MAX_ACTORS], m = coded_only(c, out, slot_actors(c, k + 2, slot_max_end(c, k + 2), out));
+        int out[EV_MAX_ACTORS], e = slot_max_end(c, k + 2);
+        int m = coded_only(c, out, neClause_ng_actors(&c->sv, k + 2, e, out, EV_MAX_ACTORS));
         if (m > 0) {
             memcpy(a, out, (size_t)m * sizeof *a);
             *found = 1;
