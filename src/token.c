@@ -120,6 +120,31 @@ static int mojibake_space(const char *s, size_t n, size_t j) {
     return b == ' ' || b == '\t' || b == '\n' || b == '\r' || (b == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0);
 }
 
+/* A curly quote or dash mis-decoded once as Windows-1252 at byte i ("â€˜" for
+** U+2018, "â€™" U+2019, "â€œ" U+201C, "â€\x9d" or "â€�" U+201D, "â€”" U+2014,
+** "â€“" U+2013), as Indian newspaper archives carry them: its class, its byte
+** length in *k; C_LETTER (no such mark) otherwise.  The token keeps the bytes. */
+static enum cclass mojibake_mark(const char *s, size_t n, size_t i, size_t *k) {
+    static const struct {
+        unsigned char len, s[3], c;
+    } marks[] = {{2, {0xCB, 0x9C}, C_APOS},  {3, {0xE2, 0x84, 0xA2}, C_APOS}, {2, {0xC5, 0x93}, C_QUOTE},
+                 {2, {0xC2, 0x9D}, C_QUOTE}, {3, {0xEF, 0xBF, 0xBD}, C_QUOTE}, {3, {0xE2, 0x80, 0x9D}, C_DASH},
+                 {3, {0xE2, 0x80, 0x9C}, C_DASH}};
+    if (n - i < 7 || memcmp(s + i, "\xC3\xA2\xE2\x82\xAC", 5)) return C_LETTER;
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++)
+        if (i + 5 + marks[m].len <= n && !memcmp(s + i + 5, marks[m].s, marks[m].len)) {
+            *k = 5 + (size_t)marks[m].len;
+            return (enum cclass)marks[m].c;
+        }
+    return C_LETTER;
+}
+
+/* Is [s, s+n) one mis-decoded mark (mojibake_mark)? */
+static int mojibake_token(const char *s, size_t n) {
+    size_t k = 0;
+    return n >= 7 && (unsigned char)s[0] == 0xC3 && mojibake_mark(s, n, 0, &k) != C_LETTER && k == n;
+}
+
 /* Class of the character at byte i and its length in *k (C_SPACE, 0 past the end). */
 static inline enum cclass class_at(const char *s, size_t n, size_t i, size_t *k) {
     if (i >= n) {
@@ -134,6 +159,10 @@ static inline enum cclass class_at(const char *s, size_t n, size_t i, size_t *k)
     int32_t cp;
     *k = decode(s + i, n - i, &cp);
     if (cp == 0xC2 && mojibake_space(s, n, i + *k)) return C_SPACE;
+    if (cp == 0xE2) {
+        enum cclass m = mojibake_mark(s, n, i, k);
+        if (m != C_LETTER) return m;
+    }
     return classify(cp);
 }
 
@@ -355,7 +384,8 @@ static size_t fold_table(char *s, size_t n) {
 static int norm_utf8(ne_arena *a, ne_token *t, const char *s, size_t n, enum cclass first) {
     t->shape = shape_utf8(s, n, first);
     static const char marks[4][8] = {"\"", "-", "'", "..."}; /* NUL-padded, as every norm */
-    const char *mark = first == C_QUOTE ? marks[0] : first == C_DASH ? marks[1] : (first == C_APOS && n <= 3) ? marks[2]
+    const char *mark = first == C_QUOTE ? marks[0] : first == C_DASH ? marks[1]
+                     : (first == C_APOS && (n <= 3 || mojibake_token(s, n))) ? marks[2]
                      : (first == C_PERIOD && n == 3) ? marks[3] : NULL;
     if (mark) { /* a single curly quote, dash or ellipsis: a static folded form */
         t->norm = mark;
