@@ -810,6 +810,22 @@ static inline __attribute__((always_inline)) size_t plain_word(const struct ne_e
 #endif
 }
 
+/* The plain token [i, i + len) of normalized form norm (also its lemma),
+** shape and flags into *t: token_init's token, field by field (the stores
+** merge). */
+static inline __attribute__((always_inline)) void plain_token(ne_token *t, size_t i, size_t len, const char *norm,
+                                                              uint8_t shape, uint8_t flags) {
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)(i + len);
+    t->norm = t->lemma = norm;
+    t->norm_len = (uint16_t)len;
+    t->shape = shape;
+    t->flags = flags;
+    t->sent = 0;
+    t->actor = t->place = t->timex = -1;
+    t->tags = 0;
+}
+
 /* Append the plain tokens at i and after it, each followed by at most one
 ** space, with the scanner's state in locals: plain words (plain_word) and
 ** one-byte ASCII punctuation other than apostrophes and the periods of "..."
@@ -852,17 +868,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
             memcpy(r, w, 16); /* w[1] is zero when it takes eight: the pool's slack (norm_room) */
             norm = r;
         }
-        /* token_init's token, field by field: the stores merge */
-        t->start = (uint32_t)i;
-        t->end = (uint32_t)(i + len);
-        t->norm = t->lemma = norm;
-        t->norm_len = (uint16_t)len;
-        t->shape = shape;
-        t->flags = tflags;
-        t->sent = 0;
-        t->actor = t->place = t->timex = -1;
-        t->tags = 0;
-        t++;
+        plain_token(t++, i, len, norm, shape, tflags);
         *nh++ = ne_hash_16(w[0], w[1], len);
         i += len;
         int space = s[i] == ' '; /* the space after a token, without a turn of the scanner's loop */
