@@ -406,6 +406,47 @@ static int has_mention(const cctx *c, uint32_t s) {
     return 0;
 }
 
+/* Is mention k inside a direct quotation (quote.c ran before)? */
+static int quoted(const cctx *c, size_t k) { return (c->tk[c->inf[k].tok_first].tags & NE_TAG_IN_QUOTE) != 0; }
+
+/* The quotation whose span holds mention k (quote marks nested in it may
+** hide the NE_TAG_IN_QUOTE of its words), or NULL. */
+static const ne_quote *quotation_of(const cctx *c, size_t k) {
+    if (c->act[k].in_title) return NULL;
+    uint32_t at = c->act[k].span.start;
+    for (size_t i = 0; i < c->d->quotes.n; i++) {
+        const ne_quote *q = NE_VEC_AT(c->d->quotes, ne_quote, i);
+        if (at >= q->span.start && at < q->span.end) return q;
+    }
+    return NULL;
+}
+
+/* The antecedent for pronoun m outside quotations instead of k, a person
+** named inside one: the quotation's speaker when it fits ('Beck said, "Ted
+** was laughing. He said ..." He explained': Beck, whom the paragraph is
+** about; the quoted people are the ones he talks about), else k. */
+static long quotation_speaker(const cctx *c, size_t m, size_t k) {
+    const ne_quote *q;
+    if (!c->d->quotes.n || !(q = quotation_of(c, k)) || quotation_of(c, m)) return (long)k;
+    long sp = q->speaker;
+    if (sp >= 0 && (size_t)sp < m && before(c, m, (size_t)sp) && root_of(c, (size_t)sp) != root_of(c, k) &&
+        !quotation_of(c, (size_t)sp) && pronoun_fits(c, m, (size_t)sp))
+        return sp;
+    return (long)k;
+}
+
+/* Instead of k, the object of a preposition or verb opening an earlier
+** sentence ("At a rally for Cruz, Beck attacked the media. He ..."), a
+** later fitting mention of that sentence that is none: its subject. */
+static size_t clause_subject(const cctx *c, size_t m, size_t k) {
+    if (sent_of(c, k) == sent_of(c, m) || !object_mention(c, k)) return k;
+    for (size_t j = k + 1; j < m && sent_of(c, j) == sent_of(c, k); j++)
+        if (before(c, m, j) && !c->inf[j].located && !object_mention(c, j) && pronoun_fits(c, m, j) &&
+            !bound_entity(c, m, j))
+            return j;
+    return k;
+}
+
 /* The antecedent of he/she: the nearest fitting person up to PERSON_WINDOW
 ** sentences back, or one sentence further when the sentence between names
 ** no one ("owaisi said the budget was jugglery. the outlay was inflated.
@@ -413,12 +454,10 @@ static int has_mention(const cctx *c, uint32_t s) {
 static long person_antecedent(const cctx *c, size_t m) {
     long k = nearest(c, m, PERSON_WINDOW, pronoun_fits);
     uint32_t s = sent_of(c, m);
-    if (k >= 0 || s < PERSON_WINDOW + 1 || has_mention(c, s - PERSON_WINDOW)) return k;
-    return nearest(c, m, PERSON_WINDOW + 1, pronoun_fits);
+    if (k < 0 && s >= PERSON_WINDOW + 1 && !has_mention(c, s - PERSON_WINDOW))
+        k = nearest(c, m, PERSON_WINDOW + 1, pronoun_fits);
+    return k >= 0 ? quotation_speaker(c, m, clause_subject(c, m, (size_t)k)) : k;
 }
-
-/* Is mention k inside a direct quotation (quote.c ran before)? */
-static int quoted(const cctx *c, size_t k) { return (c->tk[c->inf[k].tok_first].tags & NE_TAG_IN_QUOTE) != 0; }
 
 /* A one-word unknown name followed by a verb ("Frazier said", "Sanders
 ** unloaded"): the subject of its clause, most likely a person when a "he"
@@ -446,19 +485,27 @@ static int fellow_speaker(const cctx *c, size_t m, size_t k) {
 ** leftmost fitting mention outside quotations in the latest sentence that has
 ** one, up to SPEAKER_WINDOW sentences back.  Reporters name a speaker, then
 ** quote several sentences or paragraphs before "he added"; a name inside the
-** quoted words is someone the speaker talks about.  -1 when none fits. */
+** quoted words is someone the speaker talks about.  In that sentence a
+** fitting mention that speaks a quotation itself comes first, then one that
+** is no object of a verb or preposition ("At a rally for Cruz, Beck said,
+** "..." ... He explained ...": Beck).  -1 when none fits. */
 static long speaker_antecedent(const cctx *c, size_t m) {
     uint32_t s = sent_of(c, m);
-    long best = -1;
+    long best = -1, spoke = -1, subject = -1;
     for (size_t j = m; j-- > 0;) {
         uint32_t sj = sent_of(c, j);
         if (s - sj > SPEAKER_WINDOW || (best >= 0 && sj != sent_of(c, (size_t)best))) break;
         if (before(c, m, j) && !quoted(c, j) &&
             (pronoun_fits(c, m, j) || fellow_speaker(c, m, j) ||
-             (c->inf[m].person == 1 && c->act[j].ref < 0 && lone_subject(c, j))))
+             (c->inf[m].person == 1 && c->act[j].ref < 0 && lone_subject(c, j)))) {
             best = (long)j;
+            if (c->speaks[j] && !quotation_of(c, j)) spoke = (long)j;
+            if (!object_mention(c, j)) subject = (long)j;
+        }
     }
-    return best;
+    if (spoke >= 0) best = spoke;
+    else if (subject >= 0) best = subject;
+    return best >= 0 ? quotation_speaker(c, m, (size_t)best) : best;
 }
 
 /* c->speaks: one byte per mention (arena) saying which speak a quotation;
