@@ -2181,15 +2181,20 @@ static int condemned_act(const ev_ctx *c, const ne_event *ev) {
 ** the violence", "deplored the carnage in Gujarat") in a story of unrest is
 ** criticism of the unidentified mob, the civilians (CVL) of the country where it
 ** happened (docs/ANNOTATION.md rule 3; CAMEO codebook 2.11, 111: "condemn, decry
-** a policy or an action").  Fills the target; returns 1 when it did.  Attacks,
+** a policy or an action").  Fills the target; returns 1 when it did.  Not when
+** the slot names a response to it ("deplored the handling of the riots").  Attacks,
 ** bombings and shootings name armed perpetrators and are left targetless. */
 static int condemned_unrest(ev_ctx *c, ne_event *ev) {
     static const char *const unrest[] = {"violence", "riot", "riots", "rioting", "carnage", "killings", "arson",
                                          "clash", "clashes", "bloodshed", "mayhem", "massacre", "lynching",
                                          "incident", "incidents", "atrocities", "frenzy", "bloodbath", NULL};
+    static const char *const handling[] = {"handling", "mishandling", "response", "management", "reaction",
+                                           "inaction", "failure", NULL};
     if (strcmp(ev->root, "11") || !ev->has_source || ev->has_target || c->m.ts < 0 ||
         !span_has(c, c->m.ts, c->m.te, unrest) || !unrest_text(c))
         return 0;
+    /* "deplored the handling of the riots": the authorities' conduct is criticised, not the mob */
+    if (span_has(c, c->m.ts, c->m.te, handling)) return 0;
     const char *cc = event_country(c, ev);
     return cc && implied_actor(c, ev, cc, "CVL", "perpetrators", &ev->target);
 }
@@ -3591,8 +3596,13 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
     return found;
 }
 
+/* Code the events of document d.  A text with no actor but a place may
+** still hold one: the place stands for its civilians in a slot ("riots broke
+** out in Ahmedabad"), and unrest names its implied actors by the place's
+** country ("curfew was imposed in Ahmedabad": implied_unrest).  Only a text
+** with neither has nothing to code. */
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
-    if (!e->patterns || !nePattern_count(e->patterns) || !d->actors.n) return NE_OK;
+    if (!e->patterns || !nePattern_count(e->patterns) || (!d->actors.n && !d->places.n)) return NE_OK;
     ev_ctx c;
     memset(&c, 0, offsetof(ev_ctx, m));
     c.d = d;
