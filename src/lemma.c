@@ -405,16 +405,22 @@ static int precompute(ne_lexicon *lx) {
     return rc;
 }
 
+/* Views DATA_DIR/name (at most cap bytes) into *f: NE_OK, NE_NOTFOUND when it
+** is absent or unreadable (the caller goes on without it), else an error. */
+static int view_data(const struct ne_engine *e, const char *name, size_t cap, ne_fview *f) {
+    char path[1024];
+    if (neU_path(path, sizeof path, e->data_dir, name)) return NE_NOTFOUND;
+    int rc = neU_view_file(path, f, cap);
+    return rc == NE_IO ? NE_NOTFOUND : rc;
+}
+
 /* DATA_DIR/wordnet-proper.txt (generated at build, tools/wnproper.c): one
 ** lowercase word a line, '#' comments; flags the lexicon words it lists.
 ** Absent: every WordNet noun counts as a common word (neLemma_common). */
 static int load_proper(struct ne_engine *e) {
-    char path[1024];
-    if (neU_path(path, sizeof path, e->data_dir, "wordnet-proper.txt")) return NE_OK;
     ne_fview f;
-    int rc = neU_view_file(path, &f, (size_t)16 << 20);
-    if (rc == NE_IO) return NE_OK;
-    if (rc) return rc;
+    int rc = view_data(e, "wordnet-proper.txt", (size_t)16 << 20, &f);
+    if (rc) return rc == NE_NOTFOUND ? NE_OK : rc;
     const char *buf = f.p;
     size_t len = f.len;
     for (size_t i = 0; i < len;) {
@@ -430,9 +436,35 @@ static int load_proper(struct ne_engine *e) {
     return NE_OK;
 }
 
+/* DATA_DIR/lexicon.txt (docs/DICTIONARIES.md "lexicon.txt"): lemmas WordNet
+** lacks, "WORD POS..." a line (POS: v verb, n noun, a adjective), '#'
+** comments; flags them as index.verb/index.noun/index.adj would, so that their
+** inflections find them ("gheraoed": gherao).  Absent: nothing added. */
+static int load_extra(struct ne_engine *e) {
+    ne_fview f;
+    int rc = view_data(e, "lexicon.txt", (size_t)1 << 20, &f);
+    if (rc) return rc == NE_NOTFOUND ? NE_OK : rc;
+    for (size_t i = 0; rc == NE_OK && i < f.len;) {
+        const char *line = f.p + i, *nl = memchr(line, '\n', f.len - i);
+        size_t ll = nl ? (size_t)(nl - line) : f.len - i, wl = 0;
+        i += ll + 1;
+        if (ll == 0 || line[0] == '#') continue;
+        while (wl < ll && line[wl] != ' ' && line[wl] != '\t') wl++;
+        uint8_t flags = 0;
+        for (size_t k = wl; k < ll && line[k] != '#'; k++)
+            flags |= line[k] == 'v' ? LX_VERB : line[k] == 'n' ? LX_NOUN : line[k] == 'a' ? LX_ADJ : 0;
+        if (!flags || !single_word(line, wl)) continue;
+        lx_entry *x = lx_intern(e->lexicon, line, wl);
+        if (!x) rc = NE_NOMEM;
+        else x->flags |= flags;
+    }
+    neU_view_free(&f);
+    return rc;
+}
+
 static uint64_t serials;
 
-/* The lexicon from the WordNet files and wordnet-proper.txt (never the snapshot). */
+/* The lexicon from the WordNet files, wordnet-proper.txt and lexicon.txt (never the snapshot). */
 static int load_text(struct ne_engine *e) {
     e->lexicon = neM_calloc(1, sizeof *e->lexicon);
     if (!e->lexicon) return ne_engine_fail(e, NE_NOMEM, "out of memory loading lemmas");
@@ -451,6 +483,7 @@ static int load_text(struct ne_engine *e) {
         if (r != NE_OK && r != NE_NOTFOUND) rc = r;
     }
     if (rc == NE_OK && found == 4) rc = load_proper(e);
+    if (rc == NE_OK) rc = load_extra(e);
     if (rc == NE_OK) rc = precompute(e->lexicon);
     if (rc != NE_OK) return ne_engine_fail(e, rc, "%s: cannot load WordNet: %s", e->wordnet_dir, ne_errstr(rc));
     return NE_OK;
@@ -475,6 +508,8 @@ int neLemma_sources(const struct ne_engine *e, ne_buf *out) {
     if (rc == NE_OK)
         rc = neU_path(path, sizeof path, e->data_dir, "wordnet-proper.txt") ? NE_NOTFOUND
                                                                              : neSnap_source(out, path, "wordnet-proper.txt");
+    if (rc == NE_OK)
+        rc = neU_path(path, sizeof path, e->data_dir, "lexicon.txt") ? NE_NOTFOUND : neSnap_source(out, path, "lexicon.txt");
     return rc;
 }
 
