@@ -436,27 +436,50 @@ static int load_proper(struct ne_engine *e) {
     return NE_OK;
 }
 
+/* One line of lexicon.txt, "WORD FIELD...": a one-letter field is a part of
+** speech (v verb, n noun, a adjective) flagged on WORD as index.verb/noun/adj
+** would; a longer one an irregular verb form of WORD ("unbanned"), its
+** verb.exc-style exception.  A line with no part of speech is skipped. */
+static int extra_line(ne_lexicon *lx, const char *line, size_t ll) {
+    size_t wl = 0, k;
+    uint8_t flags = 0;
+    while (wl < ll && line[wl] != ' ' && line[wl] != '\t') wl++;
+    for (k = wl; k < ll;) { /* the parts of speech first: the forms need to know */
+        while (k < ll && (line[k] == ' ' || line[k] == '\t')) k++;
+        size_t b = k;
+        while (k < ll && line[k] != ' ' && line[k] != '\t') k++;
+        if (k - b == 1) flags |= line[b] == 'v' ? LX_VERB : line[b] == 'n' ? LX_NOUN : line[b] == 'a' ? LX_ADJ : 0;
+    }
+    if (!flags || !single_word(line, wl)) return NE_OK;
+    lx_entry *x = lx_intern(lx, line, wl);
+    if (!x) return NE_NOMEM;
+    x->flags |= flags;
+    uint32_t off = x->key;
+    for (k = wl; k < ll && (flags & LX_VERB);) {
+        while (k < ll && (line[k] == ' ' || line[k] == '\t')) k++;
+        size_t b = k;
+        while (k < ll && line[k] != ' ' && line[k] != '\t') k++;
+        if (k - b < 2 || !single_word(line + b, k - b)) continue;
+        lx_entry *form = lx_intern(lx, line + b, k - b);
+        if (!form) return NE_NOMEM;
+        if (!form->vexc) form->vexc = off;
+    }
+    return NE_OK;
+}
+
 /* DATA_DIR/lexicon.txt (docs/DICTIONARIES.md "lexicon.txt"): lemmas WordNet
-** lacks, "WORD POS..." a line (POS: v verb, n noun, a adjective), '#'
-** comments; flags them as index.verb/index.noun/index.adj would, so that their
-** inflections find them ("gheraoed": gherao).  Absent: nothing added. */
+** lacks, with their parts of speech and irregular verb forms (extra_line),
+** '#' comment lines, so that their inflections find them ("gheraoed":
+** gherao).  Absent: nothing added. */
 static int load_extra(struct ne_engine *e) {
     ne_fview f;
     int rc = view_data(e, "lexicon.txt", (size_t)1 << 20, &f);
     if (rc) return rc == NE_NOTFOUND ? NE_OK : rc;
     for (size_t i = 0; rc == NE_OK && i < f.len;) {
         const char *line = f.p + i, *nl = memchr(line, '\n', f.len - i);
-        size_t ll = nl ? (size_t)(nl - line) : f.len - i, wl = 0;
+        size_t ll = nl ? (size_t)(nl - line) : f.len - i;
         i += ll + 1;
-        if (ll == 0 || line[0] == '#') continue;
-        while (wl < ll && line[wl] != ' ' && line[wl] != '\t') wl++;
-        uint8_t flags = 0;
-        for (size_t k = wl; k < ll && line[k] != '#'; k++)
-            flags |= line[k] == 'v' ? LX_VERB : line[k] == 'n' ? LX_NOUN : line[k] == 'a' ? LX_ADJ : 0;
-        if (!flags || !single_word(line, wl)) continue;
-        lx_entry *x = lx_intern(e->lexicon, line, wl);
-        if (!x) rc = NE_NOMEM;
-        else x->flags |= flags;
+        if (ll && line[0] != '#') rc = extra_line(e->lexicon, line, ll);
     }
     neU_view_free(&f);
     return rc;
