@@ -141,8 +141,8 @@ static int importance(const struct ne_engine *e, const ne_dentry *x, const char 
 /* Between two places of equal rank and evidence, is x better than best: a
 ** major city (major_cities.txt: "lucknow" the Indian city, not the Australian
 ** town), then a hand-written place? */
-static int better_tie(const ne_dentry *x, const ne_dentry *best, int rank_major) {
-    if (rank_major && x->major != best->major) return x->major > best->major;
+static int better_tie(const ne_dentry *x, const ne_dentry *best) {
+    if (x->major != best->major) return x->major > best->major;
     return x->source == NE_DS_HAND && best->source != NE_DS_HAND;
 }
 
@@ -162,8 +162,9 @@ static const char *composed_country(const struct ne_doc *d, size_t i) {
 ** text the most important one (importance; a capital says nothing there), in
 ** other text a hand-written one; then one in a country the document gives
 ** evidence for (votes: "punjab" in an article that names ludhiana is the
-** Indian state, "lucknow" the Indian city), then, in lower-case text of a
-** document with no evidence at all, a major city of major_cities.txt, then a
+** Indian state, "lucknow" the Indian city), then a major city of
+** major_cities.txt (in any text: "Police arrested ten people in Lucknow" alone
+** is the Indian city, not the first-loaded Australian town), then a
 ** hand-written place, then the first loaded; a country name when no place fits or only a gazetteer town
 ** does (Italy, Texas).  *ambiguous tells
 ** whether the credible places are in more than one country.  The context
@@ -190,7 +191,7 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
         else if (cc && !same3(first_cc, cc)) *ambiguous = 1;
         int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
         if (mine) rk += 3;
-        if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && better_tie(x, best, lower && !v->k)))))
+        if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && better_tie(x, best)))))
             best = x, best_rank = rk, best_score = sc;
     }
     if (best && country && best->source != NE_DS_HAND && best->pkind != NE_PK_REGION) return country;

@@ -69,6 +69,14 @@ place "lucknow" "Lucknow" IND
 # evidence still wins (Birmingham, Alabama)
 code_text "curfew was imposed in lucknow on friday after clashes."
 place "lucknow" "Lucknow" IND
+# ... and so in cased text: "Lucknow", "Patna", "Dallas" alone are the major cities, not the
+# first-loaded Australian or Scottish towns of the same name
+code_text "Police arrested ten people in Lucknow on Monday."
+place "Lucknow" "Lucknow" IND
+code_text "Police dispersed the protesters in Patna."
+place "Patna" "Patna" IND
+code_text "Police arrested two men in Dallas on Monday."
+place "Dallas" "Dallas" USA
 code_text "the rally was held in patna on friday. a second one was planned in barcelona."
 place "patna" "Patna" IND
 place "barcelona" "Barcelona" ESP
