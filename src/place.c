@@ -198,13 +198,15 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
     return best ? best : country; /* "in italy" is the country, not Italy, Texas */
 }
 
-/* Tokens inside a person, organization or unknown-name mention are not places. */
+/* Tokens inside a person, organization or nominal mention are not places (an
+** unknown name may be one: "Kharkiv"). */
 static int inside_name(const struct ne_doc *d, size_t i) {
     const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
     if (t->actor < 0) return 0;
     const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, t->actor);
     const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, t->actor);
     if (a->kind == NE_ACTOR_UNKNOWN) return 0; /* "Kharkiv" may be a name and a place */
+    if (a->kind == NE_ACTOR_NOMINAL) return 1; /* "the Centre": India's union government, not Burkina Faso's region */
     return a->kind == NE_ACTOR_NAMED && in->type != NE_DT_COUNTRY && in->type != NE_DT_METONYM &&
            in->type != NE_DT_DEMONYM;
 }

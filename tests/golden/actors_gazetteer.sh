@@ -77,6 +77,13 @@ code_text "Police dispersed the protesters in Patna."
 place "Patna" "Patna" IND
 code_text "Police arrested two men in Dallas on Monday."
 place "Dallas" "Dallas" USA
+# a nominal actor mention is no place: "the Centre" (India's union government) is not the
+# Centre region of Burkina Faso, which made Burkina Faso the main country of Indian stories
+code_text "The Centre rushed more forces to Gujarat. The state government criticised the Centre."
+places=$(echo "$out" | sed 's/.*"places":\(\[.*\]\),"quotes".*/\1/')
+if echo "$places" | grep -q Centre; then echo "FAIL: 'the Centre' taken as a place: $places"; exit 1; fi
+place "Gujarat" "Gujarat" IND
+echo "$out" | grep -qF '"text":"The state government","name":null,"code":"INDGOV"' || { echo "FAIL: the state government should be INDGOV: $out"; exit 1; }
 code_text "the rally was held in patna on friday. a second one was planned in barcelona."
 place "patna" "Patna" IND
 place "barcelona" "Barcelona" ESP
