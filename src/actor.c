@@ -884,6 +884,9 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
         !is_any(&s->tk[j - 1], units)) /* "sixty-three people" is a count */
         return 0;
     if (r->plural) return 1;
+    /* in lower-case text a role word with a local reading names that actor alone
+    ** ("congress on monday criticised ...": roles.txt `in=IND:PTY`, coref.c local_role) */
+    if (r->admin1 && s->caseless == NE_CASELESS_LOWER) return 1;
     /* a collective before a plural noun modifies it ("military drills") */
     if (j + rn < s->b && s->tk[j + rn].shape == NE_SH_LOWER) {
         const ne_token *t = &s->tk[j + rn];
