@@ -469,7 +469,7 @@ static int extra_line(ne_lexicon *lx, const char *line, size_t ll) {
 
 /* DATA_DIR/lexicon.txt (docs/DICTIONARIES.md "lexicon.txt"): lemmas WordNet
 ** lacks, with their parts of speech and irregular verb forms (extra_line),
-** '#' comment lines, so that their inflections find them ("gheraoed":
+** '#' comments, so that their inflections find them ("gheraoed":
 ** gherao).  Absent: nothing added. */
 static int load_extra(struct ne_engine *e) {
     ne_fview f;
@@ -479,7 +479,9 @@ static int load_extra(struct ne_engine *e) {
         const char *line = f.p + i, *nl = memchr(line, '\n', f.len - i);
         size_t ll = nl ? (size_t)(nl - line) : f.len - i;
         i += ll + 1;
-        if (ll && line[0] != '#') rc = extra_line(e->lexicon, line, ll);
+        const char *hash = memchr(line, '#', ll); /* a comment ends the line (docs/DICTIONARIES.md) */
+        if (hash) ll = (size_t)(hash - line);
+        if (ll) rc = extra_line(e->lexicon, line, ll);
     }
     neU_view_free(&f);
     return rc;
