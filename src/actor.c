@@ -1350,6 +1350,26 @@ static int region_subject(scan *s, np *p, size_t j, size_t e, const ne_dentry *x
     return 1;
 }
 
+/* In lower-case text, an unknown person named as the subject of a verb:
+** two or three plain name words (plain_name_word: no common word, stopword or
+** dictionary name) that open a clause (the sentence's start, after
+** punctuation or a conjunction) right before an inflected verb ("rajasekhara
+** reddy said ...", "and praveen togadia warned ..."), as a capitalized
+** unknown name would be: "he" may refer to it, and coreference gives it the
+** main country when the text shows it to be a person (it speaks a quotation,
+** coref.c main_country_persons).  Returns where the name ends (j when none). */
+static size_t caseless_subject(const scan *s, size_t j) {
+    static const char *const opens[] = {"and", "but", "while", "when", "as", "that", NULL};
+    if (s->caseless != NE_CASELESS_LOWER || !plain_name_word(s, j) || !plain_name_word(s, j + 1)) return j;
+    const ne_token *b = j > 0 ? &s->tk[j - 1] : NULL;
+    if (b && b->sent == s->tk[j].sent && b->shape != NE_SH_PUNCT && !is_any(b, opens)) return j;
+    size_t e = j + 2;
+    if (e < s->b && plain_name_word(s, e)) e++;
+    if (e >= s->b) return j;
+    const ne_token *v = &s->tk[e];
+    return v->shape == NE_SH_LOWER && !s->dtypes[e] && inflected_verb(v) ? e : j;
+}
+
 /* A capitalized name at token j that no dictionary holds: a person with an
 ** initial ("Harry M. Reid"), a place (skipped: returns 2 with p->end past it),
 ** an organization (org_name) or an unknown actor.  Returns parse_at's result. */
@@ -1359,6 +1379,14 @@ static int name_mention(scan *s, np *p, size_t j) {
     if (s->caseless == NE_CASELESS_LOWER && (n = match(s, j, NE_DM(NE_DT_PLACE), &x)) > 0 &&
         nePlace_credible(s->e, s->d, x, j, j + n, s->b) && region_subject(s, p, j, j + n, x))
         return 1; /* "gujarat has sought central aid" */
+    if ((n = caseless_subject(s, j)) > j) { /* "praveen togadia warned" */
+        p->kind = NE_ACTOR_UNKNOWN;
+        p->start = j;
+        p->end = n;
+        p->info.type = NE_DT_COUNT;
+        p->info.person = 1;
+        return 1;
+    }
     if (s->titlecase || !capitalized(&s->tk[j])) return 0; /* name_end's own first test, without the call */
     if ((n = initial_person(s, j, &x)) > 0) { /* "Harry M. Reid" */
         np_from_entry(s, p, x);
