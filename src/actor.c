@@ -1350,11 +1350,27 @@ static int region_subject(scan *s, np *p, size_t j, size_t e, const ne_dentry *x
     return 1;
 }
 
+/* Is the token at e an inflected verb no dictionary name starts at, or a
+** description between commas before one ("harshad kothari, the local vhp
+** leader, said": a determiner after the comma, at most eight words)? */
+static int caseless_verb_after(const scan *s, size_t e) {
+    if (e + 2 < s->b && is_w(&s->tk[e], ",") && in_list(s, &s->tk[e + 1], L_DET)) {
+        size_t k = e + 2;
+        while (k < s->b && k < e + 10 && s->tk[k].shape != NE_SH_PUNCT) k++;
+        if (k >= e + 10 || k >= s->b || !is_w(&s->tk[k], ",")) return 0;
+        e = k + 1;
+    }
+    if (e >= s->b) return 0;
+    const ne_token *v = &s->tk[e];
+    return v->shape == NE_SH_LOWER && !s->dtypes[e] && inflected_verb(v);
+}
+
 /* In lower-case text, an unknown person named as the subject of a verb:
 ** two or three plain name words (plain_name_word: no common word, stopword or
 ** dictionary name) that open a clause (the sentence's start, after
 ** punctuation or a conjunction) right before an inflected verb ("rajasekhara
-** reddy said ...", "and praveen togadia warned ..."), as a capitalized
+** reddy said ...", "and praveen togadia warned ...", "mr ...", "harshad
+** kothari, the local vhp leader, said": caseless_verb_after), as a capitalized
 ** unknown name would be: "he" may refer to it, and coreference gives it the
 ** main country when the text shows it to be a person (it speaks a quotation,
 ** coref.c main_country_persons).  Returns where the name ends (j when none). */
@@ -1362,12 +1378,11 @@ static size_t caseless_subject(const scan *s, size_t j) {
     static const char *const opens[] = {"and", "but", "while", "when", "as", "that", NULL};
     if (s->caseless != NE_CASELESS_LOWER || !plain_name_word(s, j) || !plain_name_word(s, j + 1)) return j;
     const ne_token *b = j > 0 ? &s->tk[j - 1] : NULL;
-    if (b && b->sent == s->tk[j].sent && b->shape != NE_SH_PUNCT && !is_any(b, opens)) return j;
+    if (b && b->sent == s->tk[j].sent && b->shape != NE_SH_PUNCT && !is_any(b, opens) && !in_list(s, b, L_HON))
+        return j;
     size_t e = j + 2;
     if (e < s->b && plain_name_word(s, e)) e++;
-    if (e >= s->b) return j;
-    const ne_token *v = &s->tk[e];
-    return v->shape == NE_SH_LOWER && !s->dtypes[e] && inflected_verb(v) ? e : j;
+    return caseless_verb_after(s, e) ? e : j;
 }
 
 /* A capitalized name at token j that no dictionary holds: a person with an
