@@ -29,6 +29,13 @@ typedef struct speaker {
 /* ---- quote marks ---- */
 enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
 
+/* The text of token i: in the title's text or the body's, as its sentence is
+** (its start and end are offsets in that segment). */
+static const char *tok_text(const qctx *q, size_t i) {
+    const ne_sentence *s = NE_VEC_AT(q->d->sentences, ne_sentence, q->tk[i].sent);
+    return ne_seg_text(q->d, s->in_title) + q->tk[i].start;
+}
+
 /* A doubled apostrophe or backtick written for a double quote mark (the
 ** "``...''" and "''...''" of wire and Indian newspaper text): its first half
 ** at token i is the mark, by the spacing around the pair as for a straight
@@ -38,7 +45,7 @@ static int doubled_mark(const qctx *q, size_t i) {
     const ne_token *t = &q->tk[i];
     if (i + 1 >= q->ntok || strcmp(q->tk[i + 1].norm, "'") || (q->tk[i + 1].flags & NE_TF_SPACE_BEFORE)) return MARK_NONE;
     if (i > 0 && !strcmp(q->tk[i - 1].norm, "'") && !(t->flags & NE_TF_SPACE_BEFORE)) return MARK_NONE;
-    if (ne_seg_text(q->d, 0)[t->start] == '`') return MARK_OPEN;
+    if (tok_text(q, i)[0] == '`') return MARK_OPEN;
     int sp_before = (t->flags & (NE_TF_SPACE_BEFORE | NE_TF_PARA_START)) || i == 0;
     int sp_after = i + 2 >= q->ntok || (q->tk[i + 2].flags & NE_TF_SPACE_BEFORE);
     if (sp_before && !sp_after) return MARK_OPEN;
@@ -51,7 +58,7 @@ static int quote_kind(const qctx *q, size_t i) {
     const ne_token *t = &q->tk[i];
     if (t->norm[0] == '\'' && t->norm[1] == 0) return doubled_mark(q, i);
     if (strcmp(t->norm, "\"") != 0) return MARK_NONE;
-    const char *s = ne_seg_text(q->d, 0) + t->start;
+    const char *s = tok_text(q, i);
     size_t n = t->end - t->start;
     if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
         if ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9E) return MARK_OPEN;  /* U+201C, U+201E */
