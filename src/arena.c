@@ -32,18 +32,20 @@ static ne_arena_block *block_get(ne_arena *a, size_t n) {
     if (!b) return NULL;
     b->cap = cap;
     a->total += cap;
+    NE_POISON(b->data, cap); /* unpoisoned one allocation at a time (spare blocks were poisoned by reset) */
     return b;
 }
 
 void *neA_alloc_block(ne_arena *a, size_t n) {
     if (n > SIZE_MAX - 15) return NULL;
-    n = n ? (n + 15) & ~(size_t)15 : 16;
-    ne_arena_block *b = block_get(a, n); /* the current block's last bytes are left unused */
+    size_t r = n ? (n + 15) & ~(size_t)15 : 16;
+    ne_arena_block *b = block_get(a, r); /* the current block's last bytes are left unused (and poisoned) */
     if (!b) return NULL;
     b->next = a->head;
     a->head = b;
-    a->cur = (char *)b->data + n;
+    a->cur = (char *)b->data + r;
     a->end = (char *)b->data + b->cap;
+    NE_UNPOISON(b->data, n);
     return b->data;
 }
 
@@ -84,9 +86,11 @@ void neA_reset(ne_arena *a) {
         /* oversized blocks go back to the system so one huge article does not pin memory */
         if (b->cap > 16 * NE_ARENA_BLOCK) {
             a->total -= b->cap;
+            NE_UNPOISON(b->data, b->cap);
             neM_free(b);
             continue;
         }
+        NE_POISON(b->data, b->cap); /* nothing of a spare block is handed out */
         b->next = a->spare;
         a->spare = b;
     }
@@ -98,6 +102,7 @@ void neA_free(ne_arena *a) {
     while (a->spare) {
         ne_arena_block *b = a->spare;
         a->spare = b->next;
+        NE_UNPOISON(b->data, b->cap);
         neM_free(b);
     }
     a->total = 0;

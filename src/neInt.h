@@ -33,6 +33,25 @@ void neM_fail_after(long n);
 long neM_injected(void);
 
 /* ---- arena (arena.c): per-document bump allocator, reset between articles ---- */
+/* In AddressSanitizer builds the arena poisons the bytes it has not handed
+** out (a block's free tail, the padding after each allocation, everything
+** after reset), so that reads past an allocation are reported although they
+** stay inside memory the arena got from malloc.  Nothing in other builds. */
+#if defined(__SANITIZE_ADDRESS__)
+#define NE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NE_ASAN 1
+#endif
+#endif
+#ifdef NE_ASAN
+#include <sanitizer/asan_interface.h>
+#define NE_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define NE_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define NE_POISON(p, n) ((void)0)
+#define NE_UNPOISON(p, n) ((void)0)
+#endif
 typedef struct ne_arena_block ne_arena_block;
 typedef struct ne_arena {
     ne_arena_block *head;   /* current block */
@@ -44,13 +63,14 @@ void neA_init(ne_arena *a);
 /* neA_alloc from a new block (a spare one when it fits): when the current
 ** block has no room for n (rounded) bytes. */
 void *neA_alloc_block(ne_arena *a, size_t n);
-/* n bytes, 16-aligned (n 0: 16 bytes); NULL on NOMEM.  Inline: the stages
+/* n bytes, 16-aligned (n 0: 16 bytes, none of them addressable under ASan); NULL on NOMEM.  Inline: the stages
 ** allocate ~60 times per article, nearly always from the current block. */
 static inline void *neA_alloc(ne_arena *a, size_t n) {
     size_t r = (n + 15) & ~(size_t)15; /* 0 for n 0 and past SIZE_MAX - 15: neA_alloc_block's */
     if (__builtin_expect(r - 1 < (uintptr_t)a->end - (uintptr_t)a->cur, 1)) { /* no arithmetic on NULL */
         void *p = a->cur;
         a->cur += r;
+        NE_UNPOISON(p, n); /* the padding up to r stays poisoned */
         return p;
     }
     return neA_alloc_block(a, n);

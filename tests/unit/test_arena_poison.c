@@ -1,0 +1,89 @@
+/* test_arena_poison.c: in AddressSanitizer builds the arena poisons what it has
+** not handed out (arena.c), so a read one byte past an allocation is reported
+** even though it stays inside the arena's block.  Exit 77 (skip) without ASan. */
+#include "neInt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#ifndef NE_ASAN
+int main(void) {
+    puts("skip: not an AddressSanitizer build (the arena poisons nothing there)");
+    return 77;
+}
+#else
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int failures;
+#define CHECK(c)                                                              \
+    do {                                                                      \
+        if (!(c)) {                                                           \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c); \
+            failures++;                                                       \
+        }                                                                     \
+    } while (0)
+
+static int poisoned(const void *p) { return __asan_address_is_poisoned(p); }
+
+/* Every byte of each allocation addressable, its padding and the block's tail
+** not; after reset nothing of the spare blocks. */
+static void check_states(void) {
+    ne_arena a;
+    neA_init(&a);
+    char *p = neA_alloc(&a, 5), *q = neA_alloc(&a, 16), *big = neA_alloc(&a, 200000);
+    CHECK(p && q && big);
+    for (int i = 0; i < 5; i++) CHECK(!poisoned(p + i));
+    for (int i = 5; i < 16; i++) CHECK(poisoned(p + i)); /* alignment padding */
+    CHECK(!poisoned(q) && !poisoned(q + 15));
+    CHECK(poisoned(q + 16)); /* the block's unused tail */
+    CHECK(!poisoned(big) && !poisoned(big + 199999) && poisoned(big + 200000));
+    char *s = neA_strndup(&a, "abc", 3);
+    CHECK(s && !poisoned(s + 3) && poisoned(s + 4));
+    neA_reset(&a);
+    CHECK(poisoned(p) && poisoned(q)); /* kept as a spare block, nothing handed out */
+    char *r = neA_alloc(&a, 40);
+    CHECK(r && !poisoned(r + 39) && poisoned(r + 40));
+    neA_free(&a);
+}
+
+/* The child reads one byte past a 5-byte allocation; ASan must stop it. */
+static void check_report(void) {
+    int fd[2];
+    CHECK(pipe(fd) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fd[1], 2);
+        close(fd[0]);
+        ne_arena a;
+        neA_init(&a);
+        neA_alloc(&a, 32); /* the bad read lands in the middle of a block */
+        volatile char *p = neA_alloc(&a, 5);
+        neA_alloc(&a, 32);
+        char c = p[5];
+        fprintf(stderr, "read %d past the allocation unreported\n", c);
+        _exit(0);
+    }
+    close(fd[1]);
+    char out[16384];
+    size_t n = 0;
+    ssize_t got;
+    while ((got = read(fd[0], out + n, sizeof out - 1 - n)) > 0) n += (size_t)got;
+    out[n] = 0;
+    close(fd[0]);
+    int st = 0;
+    CHECK(waitpid(pid, &st, 0) == pid);
+    CHECK(!(WIFEXITED(st) && WEXITSTATUS(st) == 0));
+    CHECK(strstr(out, "AddressSanitizer") != NULL);
+    CHECK(strstr(out, "use-after-poison") != NULL);
+    if (failures) fprintf(stderr, "child's stderr:\n%s\n", out);
+}
+
+int main(void) {
+    check_states();
+    check_report();
+    if (failures) return 1;
+    puts("ok: arena poisoning");
+    return 0;
+}
+#endif
