@@ -37,16 +37,16 @@ static ne_arena_block *block_get(ne_arena *a, size_t n) {
 }
 
 void *neA_alloc_block(ne_arena *a, size_t n) {
-    if (n > SIZE_MAX - 15) return NULL;
-    size_t r = n ? (n + 15) & ~(size_t)15 : 16;
+    if (n > SIZE_MAX - 15 - NE_ARENA_RZ) return NULL;
+    size_t r = (n ? (n + 15) & ~(size_t)15 : 16) + NE_ARENA_RZ; /* the red zone (ASan) comes first */
     ne_arena_block *b = block_get(a, r); /* the current block's last bytes are left unused (and poisoned) */
     if (!b) return NULL;
     b->next = a->head;
     a->head = b;
     a->cur = (char *)b->data + r;
     a->end = (char *)b->data + b->cap;
-    NE_UNPOISON(b->data, n);
-    return b->data;
+    NE_UNPOISON((char *)b->data + NE_ARENA_RZ, n);
+    return (char *)b->data + NE_ARENA_RZ;
 }
 
 char *neA_strndup(ne_arena *a, const char *s, size_t n) {

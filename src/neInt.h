@@ -44,13 +44,18 @@ long neM_injected(void);
 #define NE_ASAN 1
 #endif
 #endif
+/* NE_ARENA_RZ: poisoned bytes before each allocation under ASan (a multiple
+** of 16), so that a read a little before an item (items[-1] to items[-4] of a
+** vector of 64-byte structs) is reported too; 0 elsewhere. */
 #ifdef NE_ASAN
 #include <sanitizer/asan_interface.h>
 #define NE_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define NE_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#define NE_ARENA_RZ 256
 #else
 #define NE_POISON(p, n) ((void)0)
 #define NE_UNPOISON(p, n) ((void)0)
+#define NE_ARENA_RZ 0
 #endif
 typedef struct ne_arena_block ne_arena_block;
 typedef struct ne_arena {
@@ -66,9 +71,10 @@ void *neA_alloc_block(ne_arena *a, size_t n);
 /* n bytes, 16-aligned (n 0: 16 bytes, none of them addressable under ASan); NULL on NOMEM.  Inline: the stages
 ** allocate ~60 times per article, nearly always from the current block. */
 static inline void *neA_alloc(ne_arena *a, size_t n) {
-    size_t r = (n + 15) & ~(size_t)15; /* 0 for n 0 and past SIZE_MAX - 15: neA_alloc_block's */
+    if (NE_ARENA_RZ && n > SIZE_MAX - 15 - NE_ARENA_RZ) return neA_alloc_block(a, n); /* r would wrap */
+    size_t r = (n + 15 + NE_ARENA_RZ) & ~(size_t)15; /* 0 for n 0 and past SIZE_MAX - 15: neA_alloc_block's */
     if (__builtin_expect(r - 1 < (uintptr_t)a->end - (uintptr_t)a->cur, 1)) { /* no arithmetic on NULL */
-        void *p = a->cur;
+        void *p = a->cur + NE_ARENA_RZ;
         a->cur += r;
         NE_UNPOISON(p, n); /* the padding up to r stays poisoned */
         return p;

@@ -26,8 +26,8 @@ static int failures;
 
 static int poisoned(const void *p) { return __asan_address_is_poisoned(p); }
 
-/* Every byte of each allocation addressable, its padding and the block's tail
-** not; after reset nothing of the spare blocks. */
+/* Every byte of each allocation addressable, its padding, the red zone before
+** it and the block's tail not; after reset nothing of the spare blocks. */
 static void check_states(void) {
     ne_arena a;
     neA_init(&a);
@@ -36,6 +36,7 @@ static void check_states(void) {
     for (int i = 0; i < 5; i++) CHECK(!poisoned(p + i));
     for (int i = 5; i < 16; i++) CHECK(poisoned(p + i)); /* alignment padding */
     CHECK(!poisoned(q) && !poisoned(q + 15));
+    for (int i = 1; i <= NE_ARENA_RZ; i++) CHECK(poisoned(p - i) && poisoned(q - i)); /* the red zones before */
     CHECK(poisoned(q + 16)); /* the block's unused tail */
     CHECK(!poisoned(big) && !poisoned(big + 199999) && poisoned(big + 200000));
     char *s = neA_strndup(&a, "abc", 3);
@@ -61,6 +62,7 @@ static void check_report(void) {
         volatile char *p = neA_alloc(&a, 5);
         neA_alloc(&a, 32);
         char c = p[5];
+        c = (char)(c + p[-NE_ARENA_RZ]); /* not reached: ASan stops at the first */
         fprintf(stderr, "read %d past the allocation unreported\n", c);
         _exit(0);
     }
