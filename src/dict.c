@@ -1282,6 +1282,7 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
         L.ctx = ctx;
         rc = loader_run(&L, e);
         if (rc == NE_OK) rc = check_patterns(&L, e);
+        if (rc == NE_OK) rc = neLemma_check_extra(dir, report, ctx, &L.nerr);
         size_t nc = 0;
         const char **cl = rc == NE_OK ? known_countries(e->dict, &nc) : NULL;
         if (cl) check_codes(&L, cl, nc);

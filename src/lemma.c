@@ -7,7 +7,9 @@
 #include "neInt.h"
 #include "snap.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Entry flags. */
 #define LX_VERB 0x01 /* a verb lemma in index.verb */
@@ -485,6 +487,62 @@ static int load_extra(struct ne_engine *e) {
     }
     neU_view_free(&f);
     return rc;
+}
+
+/* What is wrong with one lexicon.txt line (its comment cut off), or NULL: the
+** lemma one word of letters, at least one part of speech (v, n or a; any
+** other one-letter field is an error), irregular forms only for a verb. */
+static const char *extra_problem(const char *line, size_t ll) {
+    size_t wl = 0, k, pos = 0, forms = 0, verb = 0;
+    while (wl < ll && line[wl] != ' ' && line[wl] != '\t') wl++;
+    if (!single_word(line, wl)) return "the lemma must be one word (no digits or '_')";
+    for (k = wl; k < ll;) {
+        while (k < ll && (line[k] == ' ' || line[k] == '\t')) k++;
+        size_t b = k;
+        while (k < ll && line[k] != ' ' && line[k] != '\t') k++;
+        if (k == b) break;
+        if (k - b == 1) {
+            if (line[b] != 'v' && line[b] != 'n' && line[b] != 'a') return "a part of speech is v, n or a";
+            pos++;
+            verb |= line[b] == 'v';
+        } else if (!single_word(line + b, k - b)) {
+            return "a form must be one word (no digits or '_')";
+        } else {
+            forms++;
+        }
+    }
+    if (!pos) return "no part of speech (v, n or a)";
+    return forms && !verb ? "irregular forms are given for verbs only" : NULL;
+}
+
+int neLemma_check_extra(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx, size_t *nerr) {
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/lexicon.txt", dir);
+    if (n < 0 || (size_t)n >= sizeof path || access(path, F_OK) != 0) return NE_OK; /* none to check */
+    ne_fview f;
+    if (neU_view_file(path, &f, (size_t)1 << 20) != NE_OK) {
+        if (report) report(ctx, "lexicon.txt: cannot read");
+        (*nerr)++;
+        return NE_OK;
+    }
+    size_t lineno = 0;
+    for (size_t i = 0; i < f.len;) {
+        const char *line = f.p + i, *nl = memchr(line, '\n', f.len - i);
+        size_t ll = nl ? (size_t)(nl - line) : f.len - i;
+        i += ll + 1;
+        lineno++;
+        const char *hash = memchr(line, '#', ll);
+        if (hash) ll = (size_t)(hash - line);
+        while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\t' || line[ll - 1] == '\r')) ll--;
+        const char *why = ll ? extra_problem(line, ll) : NULL;
+        if (!why) continue;
+        char msg[256];
+        snprintf(msg, sizeof msg, "lexicon.txt:%zu: %s", lineno, why);
+        if (report) report(ctx, msg);
+        (*nerr)++;
+    }
+    neU_view_free(&f);
+    return NE_OK;
 }
 
 static uint64_t serials;

@@ -338,6 +338,10 @@ int neSent_abbrev(const struct ne_engine *e, const char *w, size_t n);
 /* Tokenize title then text and group tokens into sentences (sentence.c). */
 int neSent_split(struct ne_doc *d, const struct ne_engine *e);
 int neLemma_load(struct ne_engine *e);                          /* lemma.c */
+/* Reports each bad line of DIR/lexicon.txt (docs/DICTIONARIES.md) as
+** "lexicon.txt:LINE: reason", counting them in *nerr (a file that cannot be
+** read is one problem; a missing one is fine).  Returns NE_OK. */
+int neLemma_check_extra(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx, size_t *nerr);
 void neLemma_free(ne_lexicon *lx);
 /* The lexicon of e's WordNet directory and data directory, parsed from the
 ** text, written to path as a snapshot (snap.h) that neLemma_load reads

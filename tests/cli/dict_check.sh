@@ -47,6 +47,11 @@ printf '# a comment\nKarachi | Karāchi = PAK\nAtlantis City = XYZ\nLahore = PAK
 expect_problems "$tmp" "major_cities.txt:3: unknown country 'XYZ'" "major_cities.txt:4: expected NAME [| NAME]... = ISO3" \
     "major_cities.txt:5: expected NAME [| NAME]... = ISO3" "major_cities.txt:6: empty name" "4 problems"
 rm -f "$tmp/major_cities.txt"
+# lexicon.txt: LEMMA POS... [FORM...], POS v/n/a, forms for verbs only, '#' comments
+printf '# lemmas\ngherao v n\nunban v unbanned # a comment\nbad1 v\nfoo x\nbar\nbaz n bazes\n' > "$tmp/lexicon.txt"
+expect_problems "$tmp" "lexicon.txt:4: the lemma must be one word" "lexicon.txt:5: a part of speech is v, n or a" \
+    "lexicon.txt:6: no part of speech" "lexicon.txt:7: irregular forms are given for verbs only" "4 problems"
+rm -f "$tmp/lexicon.txt"
 # pattern files: each bad line is reported and the check goes on
 rm -rf "$tmp/actors" "$tmp/roles.txt"
 mkdir -p "$tmp/patterns" "$tmp/cameo"
