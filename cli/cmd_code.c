@@ -243,68 +243,85 @@ static int parse_threads(const char *s, int *out) {
     return 0;
 }
 
-int cmd_code(int argc, char **argv) {
+/* What the command line of `code` asks for. */
+typedef struct {
+    const char *dicts[MAX_DICTS];
+    size_t ndicts;
+    const char *date, *outpath, *data;
+    int format, threads, explain, quiet;
+} code_opts;
+
+/* The --date argument: a YYYY-MM-DD date (day and month in range)? */
+static int date_ok(const char *s) {
+    int y, m, dd;
+    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) == 3 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31;
+}
+
+/* Parses the options of `code` into o (optind then names the first input).
+** Returns 0 to go on, 1 when --help was printed, -1 after a usage error message. */
+static int parse_code_opts(int argc, char **argv, code_opts *o) {
     static const struct option opts[] = {
         {"date", required_argument, 0, 'd'}, {"format", required_argument, 0, 'f'},
         {"threads", required_argument, 0, 'j'}, {"output", required_argument, 0, 'o'},
         {"explain", no_argument, 0, 'x'}, {"data", required_argument, 0, 'D'},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'},
         {"dict", required_argument, 0, 'X'}, {0, 0, 0, 0}};
-    const char *dicts[MAX_DICTS];
-    size_t ndicts = 0;
-    const char *date = NULL, *outpath = NULL, *data = NULL;
-    int format = NE_FORMAT_JSON, threads = 1, explain = 0, quiet = 0, ch;
+    int ch;
+    *o = (code_opts){.format = NE_FORMAT_JSON, .threads = 1};
     optind = 1;
     opterr = 0; /* our own message, with the program's name */
     while ((ch = getopt_long(argc, argv, "d:f:j:o:qh", opts, NULL)) != -1) {
         switch (ch) {
-        case 'd': {
-            int y, m, dd;
-            date = optarg;
-            if (strlen(optarg) != 10 || sscanf(optarg, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12 ||
-                dd < 1 || dd > 31) {
+        case 'd':
+            o->date = optarg;
+            if (!date_ok(optarg)) {
                 cli_error("--date: '%s' is not a YYYY-MM-DD date", optarg);
-                return EXIT_USAGE;
+                return -1;
             }
             break;
-        }
         case 'f':
-            if (!strcmp(optarg, "json")) format = NE_FORMAT_JSON;
-            else if (!strcmp(optarg, "tsv")) format = NE_FORMAT_TSV;
+            if (!strcmp(optarg, "json")) o->format = NE_FORMAT_JSON;
+            else if (!strcmp(optarg, "tsv")) o->format = NE_FORMAT_TSV;
             else {
                 cli_error("--format: '%s' is not one of json, tsv", optarg);
-                return EXIT_USAGE;
+                return -1;
             }
             break;
         case 'j':
-            if (parse_threads(optarg, &threads)) {
+            if (parse_threads(optarg, &o->threads)) {
                 cli_error("--threads: '%s' is not a number from 1 to %d", optarg, MAX_THREADS);
-                return EXIT_USAGE;
+                return -1;
             }
             break;
-        case 'o': outpath = optarg; break;
-        case 'x': explain = 1; break;
-        case 'D': data = optarg; break;
+        case 'o': o->outpath = optarg; break;
+        case 'x': o->explain = 1; break;
+        case 'D': o->data = optarg; break;
         case 'X':
-            if (ndicts == MAX_DICTS) {
+            if (o->ndicts == MAX_DICTS) {
                 cli_error("--dict: at most %d files", MAX_DICTS);
-                return EXIT_USAGE;
+                return -1;
             }
-            dicts[ndicts++] = optarg;
+            o->dicts[o->ndicts++] = optarg;
             break;
-        case 'q': quiet = 1; break;
-        case 'h': code_usage(stdout); return 0;
+        case 'q': o->quiet = 1; break;
+        case 'h': code_usage(stdout); return 1;
         default:
-            cli_error("code: unknown option or missing argument: '%s' (try '%s code --help')", argv[optind - 1],
-                      prog);
-            return EXIT_USAGE;
+            cli_error("code: unknown option or missing argument: '%s' (try '%s code --help')", argv[optind - 1], prog);
+            return -1;
         }
     }
-    ne_engine *e = cli_engine_open_dicts(data, explain, dicts, ndicts);
+    return 0;
+}
+
+int cmd_code(int argc, char **argv) {
+    code_opts o;
+    int rc = parse_code_opts(argc, argv, &o);
+    if (rc) return rc > 0 ? 0 : EXIT_USAGE;
+    ne_engine *e = cli_engine_open_dicts(o.data, o.explain, o.dicts, o.ndicts);
     if (!e) return EXIT_SETUP;
     FILE *out = stdout;
-    if (outpath && !(out = fopen(outpath, "w"))) {
-        cli_error("%s: cannot open for writing: %s", outpath, strerror(errno));
+    if (o.outpath && !(out = fopen(o.outpath, "w"))) {
+        cli_error("%s: cannot open for writing: %s", o.outpath, strerror(errno));
         ne_engine_close(e);
         return EXIT_SOME_BAD;
     }
@@ -312,7 +329,7 @@ int cmd_code(int argc, char **argv) {
     static char outbuf[OUT_BUFFER]; /* a write(2) per batch, not per 4 KB (stdio's default) */
     setvbuf(out, outbuf, _IOFBF, sizeof outbuf);
     cli_input *in = cli_input_open(argv + optind, argc - optind);
-    ctx c = {.engine = e, .date = date, .format = format, .direct = threads == 1 ? out : NULL};
+    ctx c = {.engine = e, .date = o.date, .format = o.format, .direct = o.threads == 1 ? out : NULL};
     c.jobs = calloc(BATCH_RECORDS, sizeof *c.jobs);
     if (!in || !c.jobs) {
         cli_error("out of memory");
@@ -323,7 +340,7 @@ int cmd_code(int argc, char **argv) {
         return EXIT_SOME_BAD;
     }
     unsigned long long failed = 0;
-    int werr = code_all(&c, in, out, threads, !quiet && isatty(2), &failed);
+    int werr = code_all(&c, in, out, o.threads, !o.quiet && isatty(2), &failed);
     int saved = errno;
     if (out != stdout && fclose(out) != 0 && !werr) {
         werr = -1;
