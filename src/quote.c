@@ -36,6 +36,16 @@ static const char *tok_text(const qctx *q, size_t i) {
     return ne_seg_text(q->d, s->in_title) + q->tk[i].start;
 }
 
+/* A straight mark at token i by the spacing around it (the token after it
+** at next): opening when space comes before it and none after, closing the
+** other way, either with space on both sides, MARK_NONE with none. */
+static int spacing_mark(const qctx *q, size_t i, size_t next) {
+    int sp_before = (q->tk[i].flags & (NE_TF_SPACE_BEFORE | NE_TF_PARA_START)) || i == 0;
+    int sp_after = next >= q->ntok || (q->tk[next].flags & NE_TF_SPACE_BEFORE);
+    if (sp_before != sp_after) return sp_before ? MARK_OPEN : MARK_CLOSE;
+    return sp_before ? MARK_EITHER : MARK_NONE;
+}
+
 /* A doubled apostrophe or backtick written for a double quote mark (the
 ** "``...''" and "''...''" of wire and Indian newspaper text): its first half
 ** at token i is the mark, by the spacing around the pair as for a straight
@@ -46,11 +56,7 @@ static int doubled_mark(const qctx *q, size_t i) {
     if (i + 1 >= q->ntok || strcmp(q->tk[i + 1].norm, "'") || (q->tk[i + 1].flags & NE_TF_SPACE_BEFORE)) return MARK_NONE;
     if (i > 0 && !strcmp(q->tk[i - 1].norm, "'") && !(t->flags & NE_TF_SPACE_BEFORE)) return MARK_NONE;
     if (tok_text(q, i)[0] == '`') return MARK_OPEN;
-    int sp_before = (t->flags & (NE_TF_SPACE_BEFORE | NE_TF_PARA_START)) || i == 0;
-    int sp_after = i + 2 >= q->ntok || (q->tk[i + 2].flags & NE_TF_SPACE_BEFORE);
-    if (sp_before && !sp_after) return MARK_OPEN;
-    if (!sp_before && sp_after) return MARK_CLOSE;
-    return sp_before ? MARK_EITHER : MARK_NONE; /* "kp''s": a possessive */
+    return spacing_mark(q, i, i + 2); /* MARK_NONE: "kp''s", a possessive */
 }
 
 /* Which mark the quote-shaped token i is (MARK_NONE: an apostrophe...). */
@@ -65,12 +71,9 @@ static int quote_kind(const qctx *q, size_t i) {
         if ((unsigned char)s[2] == 0x9D) return MARK_CLOSE;                               /* U+201D */
     }
     if (n == 2 && (unsigned char)s[0] == 0xC2) return (unsigned char)s[1] == 0xAB ? MARK_OPEN : MARK_CLOSE;
-    /* straight quote: opening when space comes before it and none after */
-    int sp_before = (t->flags & (NE_TF_SPACE_BEFORE | NE_TF_PARA_START)) || i == 0;
-    int sp_after = i + 1 >= q->ntok || (q->tk[i + 1].flags & NE_TF_SPACE_BEFORE);
-    if (sp_before && !sp_after) return MARK_OPEN;
-    if (!sp_before && sp_after) return MARK_CLOSE;
-    return MARK_EITHER;
+    /* straight quote: by its spacing, either one when that tells nothing */
+    int k = spacing_mark(q, i, i + 1);
+    return k == MARK_NONE ? MARK_EITHER : k;
 }
 
 /* Which mark token i is, MARK_NONE for most tokens (tested inline). */
