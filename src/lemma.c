@@ -438,6 +438,27 @@ static int load_proper(struct ne_engine *e) {
     return NE_OK;
 }
 
+/* The next blank-separated field of a lexicon.txt line [line, line+ll)
+** from *k on: its start (== *k at the line's end); *k moves to its end. */
+static size_t next_field(const char *line, size_t ll, size_t *k) {
+    size_t b = *k, e;
+    while (b < ll && (line[b] == ' ' || line[b] == '\t')) b++;
+    for (e = b; e < ll && line[e] != ' ' && line[e] != '\t';) e++;
+    *k = e;
+    return b;
+}
+
+/* The line of lexicon.txt text [p, p+len) at *i (< len), its '#' comment cut
+** off (docs/DICTIONARIES.md): its start, its length in *ll; *i moves past it. */
+static const char *extra_next_line(const char *p, size_t len, size_t *i, size_t *ll) {
+    const char *line = p + *i, *nl = memchr(line, '\n', len - *i);
+    size_t n = nl ? (size_t)(nl - line) : len - *i;
+    *i += n + 1;
+    const char *hash = memchr(line, '#', n);
+    *ll = hash ? (size_t)(hash - line) : n;
+    return line;
+}
+
 /* One line of lexicon.txt, "WORD FIELD...": a one-letter field is a part of
 ** speech (v verb, n noun, a adjective) flagged on WORD as index.verb/noun/adj
 ** would; a longer one an irregular verb form of WORD ("unbanned"), its
@@ -447,9 +468,7 @@ static int extra_line(ne_lexicon *lx, const char *line, size_t ll) {
     uint8_t flags = 0;
     while (wl < ll && line[wl] != ' ' && line[wl] != '\t') wl++;
     for (k = wl; k < ll;) { /* the parts of speech first: the forms need to know */
-        while (k < ll && (line[k] == ' ' || line[k] == '\t')) k++;
-        size_t b = k;
-        while (k < ll && line[k] != ' ' && line[k] != '\t') k++;
+        size_t b = next_field(line, ll, &k);
         if (k - b == 1) flags |= line[b] == 'v' ? LX_VERB : line[b] == 'n' ? LX_NOUN : line[b] == 'a' ? LX_ADJ : 0;
     }
     if (!flags || !single_word(line, wl)) return NE_OK;
@@ -458,9 +477,7 @@ static int extra_line(ne_lexicon *lx, const char *line, size_t ll) {
     x->flags |= flags;
     uint32_t off = x->key;
     for (k = wl; k < ll && (flags & LX_VERB);) {
-        while (k < ll && (line[k] == ' ' || line[k] == '\t')) k++;
-        size_t b = k;
-        while (k < ll && line[k] != ' ' && line[k] != '\t') k++;
+        size_t b = next_field(line, ll, &k);
         if (k - b < 2 || !single_word(line + b, k - b)) continue;
         lx_entry *form = lx_intern(lx, line + b, k - b);
         if (!form) return NE_NOMEM;
@@ -477,12 +494,8 @@ static int load_extra(struct ne_engine *e) {
     ne_fview f;
     int rc = view_data(e, "lexicon.txt", (size_t)1 << 20, &f);
     if (rc) return rc == NE_NOTFOUND ? NE_OK : rc;
-    for (size_t i = 0; rc == NE_OK && i < f.len;) {
-        const char *line = f.p + i, *nl = memchr(line, '\n', f.len - i);
-        size_t ll = nl ? (size_t)(nl - line) : f.len - i;
-        i += ll + 1;
-        const char *hash = memchr(line, '#', ll); /* a comment ends the line (docs/DICTIONARIES.md) */
-        if (hash) ll = (size_t)(hash - line);
+    for (size_t i = 0, ll; rc == NE_OK && i < f.len;) {
+        const char *line = extra_next_line(f.p, f.len, &i, &ll);
         if (ll) rc = extra_line(e->lexicon, line, ll);
     }
     neU_view_free(&f);
@@ -497,9 +510,7 @@ static const char *extra_problem(const char *line, size_t ll) {
     while (wl < ll && line[wl] != ' ' && line[wl] != '\t') wl++;
     if (!single_word(line, wl)) return "the lemma must be one word (no digits or '_')";
     for (k = wl; k < ll;) {
-        while (k < ll && (line[k] == ' ' || line[k] == '\t')) k++;
-        size_t b = k;
-        while (k < ll && line[k] != ' ' && line[k] != '\t') k++;
+        size_t b = next_field(line, ll, &k);
         if (k == b) break;
         if (k - b == 1) {
             if (line[b] != 'v' && line[b] != 'n' && line[b] != 'a') return "a part of speech is v, n or a";
@@ -526,13 +537,9 @@ int neLemma_check_extra(const char *dir, void (*report)(void *ctx, const char *m
         return NE_OK;
     }
     size_t lineno = 0;
-    for (size_t i = 0; i < f.len;) {
-        const char *line = f.p + i, *nl = memchr(line, '\n', f.len - i);
-        size_t ll = nl ? (size_t)(nl - line) : f.len - i;
-        i += ll + 1;
+    for (size_t i = 0, ll; i < f.len;) {
+        const char *line = extra_next_line(f.p, f.len, &i, &ll);
         lineno++;
-        const char *hash = memchr(line, '#', ll);
-        if (hash) ll = (size_t)(hash - line);
         while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\t' || line[ll - 1] == '\r')) ll--;
         const char *why = ll ? extra_problem(line, ll) : NULL;
         if (!why) continue;
