@@ -528,8 +528,7 @@ static const char *extra_problem(const char *line, size_t ll) {
 
 int neLemma_check_extra(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx, size_t *nerr) {
     char path[4096];
-    int n = snprintf(path, sizeof path, "%s/lexicon.txt", dir);
-    if (n < 0 || (size_t)n >= sizeof path || access(path, F_OK) != 0) return NE_OK; /* none to check */
+    if (neU_path(path, sizeof path, dir, "lexicon.txt") || access(path, F_OK) != 0) return NE_OK; /* none to check */
     ne_fview f;
     if (neU_view_file(path, &f, (size_t)1 << 20) != NE_OK) {
         if (report) report(ctx, "lexicon.txt: cannot read");
