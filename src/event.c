@@ -2171,10 +2171,7 @@ static int condemned_act(const ev_ctx *c, const ne_event *ev) {
                                        "airstrike", "violence", "massacre", "raid", "explosion", "blast",
                                        "murder", "execution", "invasion", "incursion", "shelling", "offensive",
                                        "crackdown", "arrest", "detention", "kidnapping", "abduction", NULL};
-    if (strcmp(ev->root, "11") || c->m.ts < 0) return 0;
-    for (int k = c->m.ts; k <= c->m.te && k < c->sv.n; k++)
-        if (word_in(c, k, acts)) return 1;
-    return 0;
+    return !strcmp(ev->root, "11") && c->m.ts >= 0 && span_has(c, c->m.ts, c->m.te, acts);
 }
 
 /* A condemnation of violence that names no perpetrator ("the minister condemned
