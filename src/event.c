@@ -2990,9 +2990,8 @@ static int internal_meeting(const ev_ctx *c, ev_frame *f, int a) {
                                          "members", "allies", "ministers", "mlas", "mps", "workers", "legislators",
                                          "delegates", "chiefs", "heads", "officials", "bodies", "parties", NULL};
     if (a < 0 || !root_is(c->m.pt, "04") || f->cc) return 0;
-    int r = neClause_resolve(c->d, a);
-    const ne_actor *x = NE_VEC_AT(c->d->actors, ne_actor, r);
-    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, r);
+    const ne_actor_info *in;
+    const ne_actor *x = slot_actor(c->d, a, &in);
     int t = mention_tok(&c->sv, a), body = 0;
     for (int k = t; k >= 0 && k < c->sv.n && k < t + 6 && (k == t || c->sv.wc[k] == NE_WC_OPEN); k++)
         body |= word_in(c, k, bodies); /* "the NDA allies": "allies" may read as a verb */
