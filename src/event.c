@@ -2852,6 +2852,18 @@ static int own_negation(const ev_ctx *c) {
     return 0;
 }
 
+/* An active announced act whose clause subject is the one it is for
+** (threatened_subject's "will face", promised_subject's "will get"): the
+** subject f->src becomes the target, the announcer (threat_speaker) the
+** source, rule f's rule.  Returns 1 when someone announces it, else 0. */
+static int subject_target(ev_ctx *c, ev_frame *f, const char *rule) {
+    memcpy(f->tgt, f->src, sizeof f->tgt);
+    f->ntgt = f->nsrc;
+    f->nsrc = threat_speaker(c, f->src);
+    f->rule = rule;
+    return f->nsrc > 0;
+}
+
 /* An announced threat whose clause subject is the one threatened: a root-13
 ** pattern in the passive with no agent ("the guilty will be punished", "would
 ** not be spared") or anchored on "face" or "pay" ("rioters will face strict
@@ -2868,11 +2880,7 @@ static int threatened_subject(ev_ctx *c, ev_frame *f, int mod) {
     static const char *const suffer[] = {"face", "pay", NULL}; /* "will face action", "will pay a heavy price" */
     if (c->m.pt->has_target || !word_in(c, c->m.anchor, suffer)) return 1;
     if (if_after(c)) return 0; /* "Britain would face consequences if the talks failed": a forecast */
-    memcpy(f->tgt, f->src, sizeof f->tgt);
-    f->ntgt = f->nsrc;
-    f->nsrc = threat_speaker(c, f->src);
-    f->rule = "threat-faced: target=subject, source=speaker";
-    return f->nsrc > 0;
+    return subject_target(c, f, "threat-faced: target=subject, source=speaker");
 }
 
 /* Is token k, after a passive match, a verb of its own that a later "by"
@@ -2902,11 +2910,7 @@ static int promised_subject(ev_ctx *c, ev_frame *f, int mod) {
     }
     static const char *const get[] = {"get", "receive", NULL};
     if (f->cc || c->m.pt->has_target || !word_in(c, c->m.anchor, get)) return 1;
-    memcpy(f->tgt, f->src, sizeof f->tgt);
-    f->ntgt = f->nsrc;
-    f->nsrc = threat_speaker(c, f->src);
-    f->rule = "promise-received: target=subject, source=speaker";
-    return f->nsrc > 0;
+    return subject_target(c, f, "promise-received: target=subject, source=speaker");
 }
 
 /* The sides of a passive verbal event (code_verb): the subject is the
