@@ -1171,7 +1171,11 @@ static int implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 static const char *event_country(const ev_ctx *c, const ne_event *ev) { return place_country(c, ev, c->d->main_cc); }
 
 /* Does the match (with the words before its anchor) call the act terrorist? */
-static int terror_match(const ev_ctx *c);
+static int terror_match(const ev_ctx *c) {
+    static const char *const terror[] = {"terrorist", "terrorists", "terror", NULL};
+    return span_has(c, c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor, c->m.end, terror);
+}
+
 static int recode(const ev_ctx *c, ne_event *ev, const char *code);
 
 /* Force called terrorist that names no attacker ("the terrorist attack on
@@ -1181,11 +1185,6 @@ static int recode(const ev_ctx *c, ne_event *ev, const char *code);
 ** the target's country, else the event's place, else the document's main
 ** country; with no target, on the civilians (CVL) of that country.  Fills
 ** the event's source (and target); returns 1 when it did. */
-static int terror_match(const ev_ctx *c) {
-    static const char *const terror[] = {"terrorist", "terrorists", "terror", NULL};
-    return span_has(c, c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor, c->m.end, terror);
-}
-
 static int terror_attackers(const ev_ctx *c, ne_event *ev) {
     int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
     if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19"))) return 0;
