@@ -2415,9 +2415,10 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         ev.confidence *= 0.8;
     }
     if (!ev.has_target && (ev.has_target = condemned_unrest(c, &ev))) ev.confidence *= 0.8;
-    if (!ev.has_target && !strcmp(ev.root, "11") && !condemned_act(c, &ev)) return NE_OK;
-    if (!ev.has_target && c->m.pt->has_target && dyadic_root(ev.root) && !condemned_act(c, &ev) &&
-        !met_someone(c, ev.root))
+    /* no target: root 11 codes nothing, nor another dyadic root whose pattern has a target slot;
+    ** a condemned act of force and a meeting with someone unnamed stay */
+    if (!ev.has_target && !condemned_act(c, &ev) &&
+        (!strcmp(ev.root, "11") || (c->m.pt->has_target && dyadic_root(ev.root) && !met_someone(c, ev.root))))
         return NE_OK;
 
     if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
