@@ -999,21 +999,26 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
     return "111";
 }
 
-/* Are the n targets tg[] of police force one person each (the actors
-** stage's person flag, singular: "a youth", "the vendor", a named man) in
-** a sentence that names no crowd, protest or riot (1; -1 when it names one,
-** 0 otherwise, and with n 0)?  Police firing, lathi
-** charges and tear gas on crowds are repression (175); a police shooting of
-** one person who was not protesting is 180 (docs/ANNOTATION.md rule 10). */
-static int lone_victim(const ev_ctx *c, const int *tg, int n) {
+/* Does the sentence name a crowd, a protest or a riot (a mob, protesters, a
+** procession, a bandh, stones thrown)? */
+static int crowd_sentence(const ev_ctx *c) {
     static const char *const crowd[] = {"mob", "mobs", "crowd", "crowds", "protest", "protester", "protesters",
                                         "protestor", "protestors", "demonstrator", "demonstrators",
                                         "demonstration", "rioter", "rioters", "riot", "riots", "agitator",
                                         "agitators", "agitation", "procession", "rally", "bandh", "dharna",
                                         "gathering", "stone", "stones", "brickbat", "brickbats", NULL};
+    return span_has(c, 0, c->sv.n - 1, crowd);
+}
+
+/* Are the n (at least one) targets tg[] of police force one person each (the
+** actors stage's person flag, singular: "a youth", "the vendor", a named man)
+** in a sentence that names no crowd, protest or riot (crowd_sentence)?  Police
+** firing, lathi charges and tear gas on crowds are repression (175); a police
+** shooting of one person who was not protesting is 180 (docs/ANNOTATION.md
+** rule 10). */
+static int lone_victim(const ev_ctx *c, const int *tg, int n) {
     const ne_actor_info *in;
-    if (span_has(c, 0, c->sv.n - 1, crowd)) return -1;
-    if (!n) return 0;
+    if (!n || crowd_sentence(c)) return 0;
     for (int k = 0; k < n; k++) {
         const ne_actor *a = slot_actor(c->d, tg[k], &in);
         if (!a || !in || !in->person || in->plural) return 0; /* 2: a person word the dictionaries cannot tell */
@@ -1047,7 +1052,7 @@ static const char *unarmed_force(const ev_ctx *c, const ev_frame *f) {
         const ne_actor *a = slot_actor(c->d, f->tgt[k], &in);
         if (!a || !a->role || (strcmp(a->role, "CVL") && strcmp(a->role, "OPP"))) return NULL;
     }
-    return lone_victim(c, f->tgt, f->ntgt) > 0 ? "180" : "175";
+    return lone_victim(c, f->tgt, f->ntgt) ? "180" : "175";
 }
 
 /* "Charged X with" is a legal charge (173) when police, courts, prosecutors,
@@ -2059,9 +2064,9 @@ static int crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 
 /* Does the target slot of the match hold a person's name the dictionaries do
 ** not know ("shot and killed Michael Brown", unknown_name), in a sentence
-** that names no crowd (lone_victim)?  Police force on one person is 180. */
+** that names no crowd (crowd_sentence)?  Police force on one person is 180. */
 static int named_victim(const ev_ctx *c) {
-    if (c->m.ts < 0 || lone_victim(c, NULL, 0) < 0) return 0;
+    if (c->m.ts < 0 || crowd_sentence(c)) return 0;
     for (int k = c->m.ts; k <= c->m.te && k < c->sv.n; k++)
         if (unknown_name(c, c->sv.t[k].actor) && NE_VEC_AT(c->d->actor_info, ne_actor_info, c->sv.t[k].actor)->person == 1)
             return 1;
@@ -2089,7 +2094,7 @@ static int police_firing(const ev_ctx *c, ne_event *ev, int tm) {
     int place = ev->has_target && !t->role && t->country && !strcmp(t->country, s->country); /* "fired in the old city" */
     if (ev->has_target && !place && !(t->role && ne_word_in(t->role, crowd))) return 0;
     /* one person shot who was not in a crowd ("a police officer shot and killed Michael Brown"): 180 */
-    int lone = !repression && (tm >= 0 ? !place && lone_victim(c, &tm, 1) > 0 : named_victim(c));
+    int lone = !repression && (tm >= 0 ? !place && lone_victim(c, &tm, 1) : named_victim(c));
     if (!repression && !recode(c, ev, lone ? "180" : "175")) return 0;
     if (ev->has_target && !place) return 1;
     ne_actor out;
