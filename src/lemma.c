@@ -448,14 +448,17 @@ static size_t next_field(const char *line, size_t ll, size_t *k) {
     return b;
 }
 
-/* The line of lexicon.txt text [p, p+len) at *i (< len), its '#' comment cut
-** off (docs/DICTIONARIES.md): its start, its length in *ll; *i moves past it. */
+/* The line of lexicon.txt text [p, p+len) at *i (< len), its '#' comment and
+** trailing blanks and CR cut off (docs/DICTIONARIES.md): its start, its length
+** in *ll; *i moves past it.  The loader and the validator read lines so. */
 static const char *extra_next_line(const char *p, size_t len, size_t *i, size_t *ll) {
     const char *line = p + *i, *nl = memchr(line, '\n', len - *i);
     size_t n = nl ? (size_t)(nl - line) : len - *i;
     *i += n + 1;
     const char *hash = memchr(line, '#', n);
-    *ll = hash ? (size_t)(hash - line) : n;
+    n = hash ? (size_t)(hash - line) : n;
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r')) n--;
+    *ll = n;
     return line;
 }
 
@@ -539,7 +542,6 @@ int neLemma_check_extra(const char *dir, void (*report)(void *ctx, const char *m
     for (size_t i = 0, ll; i < f.len;) {
         const char *line = extra_next_line(f.p, f.len, &i, &ll);
         lineno++;
-        while (ll && (line[ll - 1] == ' ' || line[ll - 1] == '\t' || line[ll - 1] == '\r')) ll--;
         const char *why = ll ? extra_problem(line, ll) : NULL;
         if (!why) continue;
         char msg[256];

@@ -1,7 +1,8 @@
 #!/bin/bash
 # lexicon_comments.sh: a '#' comment after a lexicon.txt entry is a comment (docs/DICTIONARIES.md
 # "lexicon.txt"), not more irregular forms of the entry's verb: with "frobnicate v frobnicated
-# # not arrested", "arrested" stays a form of "arrest" and "Police arrested ..." is still coded.
+# # not arrested", "arrested" stays a form of "arrest" and "Police arrested ..." is still coded;
+# nor is a CR before the line's end (a CRLF file: dict check accepts it, so the loader reads it).
 set -eu
 : "${NE_BIN:?}" "${NEWSEVENTS_DATA:?}"
 [ -f "$NEWSEVENTS_DATA/lexicon.txt" ] || { echo "SKIP: no built data directory"; exit 77; }
@@ -12,4 +13,9 @@ rm -f "$tmp/data/lexicon.txt" "$tmp/data/lemmas.snap" "$tmp/data/patterns.snap" 
 printf '# lemmas\nfrobnicate v frobnicated # not arrested\n' > "$tmp/data/lexicon.txt"
 out=$(printf '{"id":"l","text":"Police arrested the protesters in Lahore."}\n' | "$NE_BIN" code --data "$tmp/data")
 echo "$out" | grep -q '"code":"173"' || { echo "FAIL: the arrest is not coded: $out"; exit 1; }
-echo "ok: a comment after a lexicon.txt entry is ignored"
+# a CRLF line is read as dict check reads it: "gherao v" with its CR is a verb
+rm -f "$tmp/data/lexicon.txt"
+printf 'gherao v\r\n' > "$tmp/data/lexicon.txt"
+out=$(printf '{"id":"g","text":"Workers gheraoed the manager in Kolkata."}\n' | "$NE_BIN" code --data "$tmp/data")
+echo "$out" | grep -q '"code":"141"' || { echo "FAIL: a CRLF lexicon line is not read: $out"; exit 1; }
+echo "ok: a comment after a lexicon.txt entry and a CR before its line end are ignored"
