@@ -1069,19 +1069,23 @@ static int reporter_at(const ne_sview *sv, int r, int i, int *who, int *s, int *
 
 /* The first reporting verb for the clause at i whose speaker group names
 ** an actor or is short (under 6 tokens): its actors into who (reporter_at,
-** up to 4) and the count, the group's tokens in *s..*e; -1 when none. */
-static int first_reporter(const ne_sview *sv, int i, int *who, int *s, int *e) {
+** up to 4) and the count, the group's tokens in *s..*e, the verb in *rv
+** (when not NULL); -1 when none. */
+static int first_reporter(const ne_sview *sv, int i, int *who, int *s, int *e, int *rv) {
     for (int r = 0; r < sv->n; r++) {
         if (WC(sv, r) != NE_WC_REPORT) continue; /* reporter_at's first test, without the call: most tokens */
         int n = reporter_at(sv, r, i, who, s, e);
-        if (n > 0 || (n == 0 && *s >= 0 && *e >= *s && *e - *s < 6)) return n;
+        if (n > 0 || (n == 0 && *s >= 0 && *e >= *s && *e - *s < 6)) {
+            if (rv) *rv = r;
+            return n;
+        }
     }
     return -1;
 }
 
 /* Text naming who reported the clause at i (first_reporter). NULL if none. */
 const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) {
-    int who[4], s, e, n = first_reporter(sv, i, who, &s, &e);
+    int who[4], s, e, n = first_reporter(sv, i, who, &s, &e, NULL);
     if (n < 0) return NULL;
     if (n > 0) {
         const ne_actor *a = NE_VEC_AT(sv->d->actors, ne_actor, neClause_resolve(sv->d, who[0]));
@@ -1093,9 +1097,10 @@ const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap) 
     return buf;
 }
 
-int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max) {
-    int who[4], s, e, n = first_reporter(sv, i, who, &s, &e);
+int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max, int *verb) {
+    int who[4], s, e, r = -1, n = first_reporter(sv, i, who, &s, &e, &r);
     for (int k = 0; k < n && k < max; k++) out[k] = who[k];
+    if (verb) *verb = n > 0 ? r : -1;
     return n < 0 ? 0 : n < max ? n : max;
 }
 

@@ -2737,16 +2737,46 @@ static int quote_speaker(const ev_ctx *c) {
     return -1;
 }
 
-/* The one a quotation is said of ("'He is a liar,' Trump said of Cruz"): a
-** pronoun subject inside the quotation stands for the actors after "said of"
-** (any reporting verb) in the sentence.  When the n subject actors in a are
-** one pronoun and the sentence has such a phrase naming an actor, writes
-** those actors to a, sets *found and returns how many; else returns n.
-** Actor mentions only: a place there ("said of Des Moines") is no one a
-** pronoun stands for (and coded_only reads actors, not slot_actors' places). */
-static int said_of(ev_ctx *c, int *a, int n, int *found) {
+/* Is actor mention a one of the speakers in f->src (resolved: "'I am
+** a failure,' he said", "Sanders said he was wrong")? */
+static int spoken_by(const ev_ctx *c, int a, const ev_frame *f) {
+    int who = neClause_resolve(c->d, a);
+    for (int k = 0; k < f->nsrc; k++)
+        if (neClause_resolve(c->d, f->src[k]) == who) return 1;
+    return 0;
+}
+
+/* The speaker of a judgement or blameworthy act at token i (an "@"
+** pattern) in reported speech, when no direct quotation holds it: the
+** reporting verb's speaker ("Sanders said Clinton is a liar", "Clinton is a
+** liar, Sanders said": CAMEO codes the report as the quotation).  Writes the
+** speaker's coded mentions to out and returns how many (0: none); the
+** reported content starts after the verb when it comes first (*from, else
+** 0).  None when the report is negated ("did not say"), asked ("?") or
+** conditional ("said that if Clinton is ..."), in the title, or when a
+** negation, relative pronoun or subordinator stands between the report's
+** start and i: the writer's aside or a clause the speaker does not assert
+** ("said Buchanan, who had failed to ...", "said they were not traitors"). */
+static int reported_speaker(const ev_ctx *c, int i, int *out, int *from) {
+    int r = -1, n = coded_only(c, out, neClause_reporter_actors(&c->sv, i, out, EV_MAX_ACTORS, &r));
+    *from = 0;
+    if (!n || r < 0 || c->sv.in_title || tok_is(c, c->sv.n - 1, "?")) return 0;
+    for (int k = neClause_vg_start(&c->sv, r); k < r; k++)
+        if (c->sv.wc[k] == NE_WC_NEG) return 0;
+    for (int k = r < i ? r + 1 : 0; k < i; k++) {
+        int w = c->sv.wc[k];
+        if (w == NE_WC_NEG || w == NE_WC_REL || w == NE_WC_SUB || tok_is(c, k, "whether")) return 0;
+    }
+    *from = r < i ? r + 1 : 0;
+    return n;
+}
+
+/* The actors after "said of" (any reporting verb) in the sentence
+** ("'This is a disgrace,' Sanders said of Clinton's plan"): when a phrase
+** names a coded actor, writes them to a, sets *found and returns how many;
+** else returns n and leaves a as it was. */
+static int said_of_phrase(ev_ctx *c, int *a, int n, int *found) {
     *found = 0;
-    if (n != 1 || NE_VEC_AT(c->d->actors, ne_actor, a[0])->kind != NE_ACTOR_PRONOUN) return n;
     for (int k = 0; k + 2 < c->sv.n; k++) {
         if (c->sv.wc[k] != NE_WC_REPORT || !tok_is(c, k + 1, "of")) continue;
         int out[EV_MAX_ACTORS], e = slot_max_end(c, k + 2);
@@ -2758,6 +2788,19 @@ static int said_of(ev_ctx *c, int *a, int n, int *found) {
         }
     }
     return n;
+}
+
+/* The one a quotation is said of ("'He is a liar,' Trump said of Cruz"): a
+** pronoun subject inside the quotation stands for the actors after "said of"
+** (any reporting verb) in the sentence.  When the n subject actors in a are
+** one pronoun and the sentence has such a phrase naming an actor, writes
+** those actors to a, sets *found and returns how many; else returns n.
+** Actor mentions only: a place there ("said of Des Moines") is no one a
+** pronoun stands for (and coded_only reads actors, not slot_actors' places). */
+static int said_of(ev_ctx *c, int *a, int n, int *found) {
+    *found = 0;
+    if (n != 1 || NE_VEC_AT(c->d->actors, ne_actor, a[0])->kind != NE_ACTOR_PRONOUN) return n;
+    return said_of_phrase(c, a, n, found);
 }
 
 /* The subject "I" or "we" of a verb in a direct quotation stands for the
@@ -2837,7 +2880,7 @@ static int threat_speaker(const ev_ctx *c, int *out) {
     int b = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; /* a negation the match holds is its wording */
     for (int k = 0; k < b; k++) /* "nor did he stress that officials would be punished" */
         if (c->sv.wc[k] == NE_WC_NEG || tok_is(c, k, "nor")) return 0;
-    return coded_only(c, out, neClause_reporter_actors(&c->sv, c->m.anchor, out, EV_MAX_ACTORS));
+    return coded_only(c, out, neClause_reporter_actors(&c->sv, c->m.anchor, out, EV_MAX_ACTORS, NULL));
 }
 
 /* A condition after the anchor in its sentence ("Iran would attack Israel if
@@ -3062,40 +3105,52 @@ static int of_modifier(const ev_ctx *c, int t) {
     return k >= 0 && tok_is(c, k, "of");
 }
 
+/* Is the participle at i the complement of a linking verb ("felt betrayed",
+** "feel cheated", "got fooled", "seemed misled"): a state, no one's act? */
+static int linked_state(const ev_ctx *c, int i) {
+    static const char *const linking[] = {"feel", "seem", "look", "get", "become", "appear", "sound", NULL};
+    int k = i - 1;
+    while (k >= 0 && c->sv.wc[k] == NE_WC_ADV) k--;
+    return k >= 0 && ne_word_in(c->sv.t[k].lemma, linking);
+}
+
 /* A blameworthy act in a direct quotation (a verb pattern with "@": "'The
 ** government has failed to protect us,' X said", "'They betrayed the
 ** farmers,' she said"): the speaker criticizes or accuses the doer, the
 ** verb's own subject inside the quotation (CAMEO codebook 2.11;
-** docs/ANNOTATION.md rule 5).  None when negated, modal, conditional or an
-** infinitive, when the subject names no coded actor or is the speaker ("I
-** fail to understand"), or when the subject stands outside the quotation. */
+** docs/ANNOTATION.md rule 5); in reported speech the reporting verb's speaker
+** (reported_speaker: "X failed the farmers, she said").  None when negated,
+** modal, conditional, an infinitive or a linked state ("felt betrayed"), when
+** the subject names no coded actor or is the speaker ("I fail to
+** understand"), or when the subject stands outside the quotation or report. */
 static int code_quoted_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
-    int i = c->m.anchor, gov, sp = quote_speaker(c);
-    if (sp < 0 || c->m.passive) return NE_OK;
+    int i = c->m.anchor, gov, sp = quote_speaker(c), from = 0;
+    if (c->m.passive) return NE_OK;
     if (i > 0 && c->sv.wc[i - 1] == NE_WC_DET) return NE_OK; /* "a stolen election": a modifier, no act */
+    if (linked_state(c, i)) return NE_OK; /* "felt betrayed": a state, no act */
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
     int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
     if (mod & (NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_INFINITIVE | EV_NOT_EVENT)) return NE_OK;
+    if (sp >= 0) f.src[0] = sp, f.nsrc = 1;
+    else f.nsrc = reported_speaker(c, i, f.src, &from);
+    if (!f.nsrc) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), subj[EV_MAX_ACTORS];
     int of, ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
     ns = coded_only(c, subj, said_of(c, subj, ns, &of));
-    size_t qstart = c->sv.t[i].start;
-    for (size_t q = 0; q < c->d->quotes.n; q++) { /* the start of the quotation holding the anchor */
+    size_t qstart = c->sv.t[sp >= 0 ? i : from].start;
+    for (size_t q = 0; sp >= 0 && q < c->d->quotes.n; q++) { /* the start of the quotation holding the anchor */
         const ne_quote *qt = NE_VEC_AT(c->d->quotes, ne_quote, q);
         if (qt->speaker == sp && qt->span.start <= c->sv.t[i].start && c->sv.t[i].start < qt->span.end)
             qstart = qt->span.start;
     }
-    int who = neClause_resolve(c->d, sp);
     for (int k = 0; k < ns; k++) {
         int t = mention_tok(&c->sv, subj[k]);
-        if (t >= 0 && (of || (c->sv.t[t].start >= qstart && !of_modifier(c, t))) && neClause_resolve(c->d, subj[k]) != who)
+        if (t >= 0 && (of || (c->sv.t[t].start >= qstart && !of_modifier(c, t))) && !spoken_by(c, subj[k], &f))
             f.tgt[f.ntgt++] = subj[k];
     }
     if (!f.ntgt) return NE_OK;
-    f.rule = "quote-speaker: target=subject";
-    f.src[0] = sp;
-    f.nsrc = 1;
+    f.rule = sp >= 0 ? "quote-speaker: target=subject" : "reported-speaker: target=subject";
     return emit(c, &f);
 }
 
@@ -3283,23 +3338,32 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
 ** ("Iran's attack", "an Iranian airstrike"), a "by" agent, or the subject
 ** of a support verb ("Iran launched an attack"). */
 /* A judgement in a direct quotation (a pattern with "@": "'She is a liar,'
-** Trump said"): the quotation's speaker is the source, the subject of the
-** "be" the pattern starts with the target; none when negated or modal. */
+** Trump said"; reported speech: "Trump said Biden is a liar",
+** reported_speaker): the quotation's speaker is the source, the subject of
+** the "be" the pattern starts with the target ("this"/"that"/"it" said of
+** someone: that one); none when negated or modal, or when the target is
+** the speaker. */
 static int code_judgement(ev_ctx *c) {
+    static const char *const demonstratives[] = {"this", "that", "it", NULL};
     ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
-    int b = c->m.begin, sp = quote_speaker(c);
-    if (sp < 0 || b < 0 || b >= c->m.anchor || c->sv.wc[b] != NE_WC_BE) return NE_OK;
+    int b = c->m.begin, sp = quote_speaker(c), from = 0;
+    if (b < 0 || b >= c->m.anchor || c->sv.wc[b] != NE_WC_BE) return NE_OK;
     neClause_bounds(&c->sv, b, &f.lo, &f.hi);
     int vs = neClause_vg_start(&c->sv, b);
     for (int k = vs; k < c->m.anchor; k++)
         if (c->sv.wc[k] == NE_WC_NEG || c->sv.wc[k] == NE_WC_MODAL) return NE_OK;
-    int of;
-    f.ntgt = neClause_subject(&c->sv, vs, f.lo, f.tgt, EV_MAX_ACTORS, &f.rule);
-    f.ntgt = coded_only(c, f.tgt, said_of(c, f.tgt, f.ntgt, &of));
+    if (sp >= 0) f.src[0] = sp, f.nsrc = 1;
+    else f.nsrc = reported_speaker(c, b, f.src, &from);
+    if (!f.nsrc) return NE_OK;
+    int of, n = neClause_subject(&c->sv, vs, f.lo, f.tgt, EV_MAX_ACTORS, &f.rule);
+    n = coded_only(c, f.tgt, said_of(c, f.tgt, n, &of));
+    if (!n && vs > f.lo && word_in(c, vs - 1, demonstratives)) /* "'This is a disgrace,' X said of Y's plan" */
+        n = said_of_phrase(c, f.tgt, 0, &of);
+    for (int k = 0; k < n; k++) /* reported: the subject within the report ("said Clinton is a liar") */
+        if ((sp >= 0 || of || mention_tok(&c->sv, f.tgt[k]) >= from) && !spoken_by(c, f.tgt[k], &f))
+            f.tgt[f.ntgt++] = f.tgt[k];
     if (!f.ntgt) return NE_OK;
-    f.rule = "quote-speaker: target=subject";
-    f.src[0] = sp;
-    f.nsrc = 1;
+    f.rule = sp >= 0 ? "quote-speaker: target=subject" : "reported-speaker: target=subject";
     return emit(c, &f);
 }
 

@@ -720,8 +720,9 @@ int neClause_opening_noun(const ne_sview *sv, int i, int *out, int max);
 ** written into buf (cap bytes); NULL when none does. */
 const char *neClause_reporter(const ne_sview *sv, int i, char *buf, size_t cap);
 /* The actor mentions (up to max, into out) of the speaker neClause_reporter
-** names for the clause at i; 0 when it names none or no actor. */
-int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max);
+** names for the clause at i; 0 when it names none or no actor.  The
+** reporting verb's token goes to *verb when verb is not NULL (-1 with none). */
+int neClause_reporter_actors(const ne_sview *sv, int i, int *out, int max, int *verb);
 int neOut_json(struct ne_doc *d);                               /* output.c */
 int neOut_tsv(struct ne_doc *d);
 
