@@ -1169,6 +1169,26 @@ static int model_after(const scan *s, size_t k) {
     return t->shape == NE_SH_NUM || t->shape == NE_SH_MIXED || t->shape == NE_SH_UPPER || t->shape == NE_SH_OTHER;
 }
 
+/* Is the product named at token i ("60 Boeing 787 aircraft") the thing a
+** purchase or an order is for: a word of buying at most five tokens before
+** it, with no punctuation between ("agreed to purchase 60 Boeing 787
+** aircraft", "negotiated the purchase of 22 new Boeing 787 Dreamliners",
+** "signed a contract to purchase a score of Airbus A320 jets", "ordered 18
+** Boeing 777s")?  The maker is then the seller, a party to the trade
+** (CAMEO 061), not a plane. */
+static int traded_model(const scan *s, size_t i) {
+    static const char *const buys[] = {"purchase", "purchases", "purchased", "purchasing", "buy", "buys",
+                                       "buying", "bought", "order", "orders", "ordered", "ordering",
+                                       "acquire", "acquires", "acquired", "acquiring", "lease", "leased",
+                                       "leasing", "acquisition", "acquisitions", NULL};
+    for (size_t k = i, n = 0; k > s->a && n < 5; n++) {
+        const ne_token *t = &s->tk[--k];
+        if (t->shape == NE_SH_PUNCT) return 0;
+        if (is_any(t, buys)) return 1;
+    }
+    return 0;
+}
+
 /* In caseless text, a place name that starts where an actor name [a, e)
 ** starts, or right after its determiner, and runs past it ("the west
 ** bengal government": the place West Bengal, not "the West"): capitals do
@@ -1205,7 +1225,7 @@ static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     *jp = j;
     if (n > 0 && s->caseless && longer_place(s, p->start, p->start + n)) n = 0; /* "the west bengal government" */
     if (n == 0) return -1;
-    if (x->type == NE_DT_ORG && model_after(s, j + n)) { /* "the Airbus A380 landed": a plane */
+    if (x->type == NE_DT_ORG && model_after(s, j + n) && !traded_model(s, i)) { /* "the Airbus A380 landed" */
         p->end = j + n + 1;
         return 2;
     }

@@ -2533,6 +2533,16 @@ static int intent_noun(const ev_ctx *c, int k) {
     return k >= 0 && !c->sv.isverb[k] && word_in(c, k, nouns);
 }
 
+/* An agreement struck to trade ("China has agreed to purchase 60 Boeing
+** jets", "Fiat agreed to buy Chrysler"): the deal itself, 061, not an
+** intent (0311 is an offer to buy, docs/ANNOTATION.md rule 10); token k
+** stands before "to" of a root-06 trade verb. */
+static int agreed_trade(const ev_ctx *c, int k) {
+    static const char *const trade[] = {"buy", "purchase", "acquire", "order", "sell", "supply", "merge", "lease", NULL};
+    return k >= 0 && c->sv.isverb[k] && !strcmp(c->sv.t[k].lemma, "agree") &&
+           !strcmp(c->m.pt->cameo->code, "061") && word_in(c, c->m.anchor, trade);
+}
+
 /* Verbs whose infinitive is refused ("refused to lift", "declined to
 ** release", "is unwilling to withdraw"); token k stands before "to". */
 static int refusal_verb(const ev_ctx *c, int k) {
@@ -3171,11 +3181,11 @@ static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, 
     if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
         int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
         if (refuse) f->cc = refusal_code(c);
-        else if (intent_verb(c, k)) f->cc = intent_code(c);
+        else if (intent_verb(c, k) && !agreed_trade(c, k)) f->cc = intent_code(c);
         if (!refuse && !f->cc && threat_verb(c, k)) f->cc = threat_code(c); /* "vowed to crush": 13x */
         if (!refuse && !f->cc && intent_noun(c, k) && (*planned = support_subject(c, k, f->lo, psrc)) > 0)
             f->cc = intent_code(c); /* "announced plans to invest": 03x, the announcer's */
-        if (!f->cc && !able_to(c, k)) return 0; /* "were able to arrest" did arrest */
+        if (!f->cc && !able_to(c, k) && !agreed_trade(c, k)) return 0; /* "were able to arrest" did arrest */
         int g2, m2 = neClause_modality(&c->sv, k, f->lo, 0, &g2); /* "did not agree to meet" */
         if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return 0;
         if ((m2 & NE_MOD_MODAL) && (!(m2 & NE_MOD_FUTURE) || !f->cc)) return 0; /* "will be able to" */
@@ -3236,7 +3246,8 @@ static int code_verb(ev_ctx *c) {
 
 /* Support verbs: their object noun names an act their subject performs
 ** ("Iraqi warplanes carried out a raid", "Ghani announced a cease-fire",
-** "the army launched an offensive"). */
+** "the army launched an offensive", "Aeroflot has negotiated the purchase
+** of 22 Boeing jets", "Ford completed its acquisition of Volvo"). */
 static int support_verb(const char *lemma) {
     static const char *const verbs[] = {"carry", "launch", "conduct", "stage", "mount", "hold", "make",
                                         "wage", "unleash", "announce", "declare", "sign", "order", "impose",
@@ -3245,7 +3256,8 @@ static int support_verb(const char *lemma) {
                                         "issue", "express", "undertake", "perform", "execute", "lead",
                                         "initiate", "organize", "organise", "open", "press", "renew",
                                         "have", "repeat", "reiterate", "sharpen", "voice", "level", "direct",
-                                        "lodge", "file", NULL};
+                                        "lodge", "file", "complete", "finalize", "finalise", "seal",
+                                        "clinch", "conclude", "negotiate", "agree", NULL};
     return ne_word_in(lemma, verbs);
 }
 
