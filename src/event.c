@@ -2255,8 +2255,10 @@ static int private_resignation(const ev_ctx *c, const ne_event *ev) {
 
 /* Is the passive "held" at the anchor said of an event right before its verb
 ** group ("vidhan sabha elections were held", "a caucus meeting being held",
-** "the puja will be held", "the joint sitting, being held after 24 years")?
-** Meetings, polls and ceremonies are held; no one is detained. */
+** "the puja will be held", "the joint sitting, being held after 24 years"),
+** or of one heading the subject before its "of" ("a meeting of senior VHP
+** leaders was held", "a meeting of the NDA would be held")?  Meetings, polls
+** and ceremonies are held; no one is detained. */
 static int held_event(const ev_ctx *c) {
     static const char *const events[] = {"meeting", "meetings", "election", "elections", "poll", "polls", "sitting",
                                          "session", "sessions", "puja", "pujan", "yagna", "award", "awards", "rally",
@@ -2269,7 +2271,10 @@ static int held_event(const ev_ctx *c) {
     while (k >= 0 && (c->sv.wc[k] == NE_WC_BE || c->sv.wc[k] == NE_WC_HAVE || c->sv.wc[k] == NE_WC_MODAL ||
                       c->sv.wc[k] == NE_WC_ADV || tok_is(c, k, ",")))
         k--;
-    return k >= 0 && word_in(c, k, events);
+    if (k >= 0 && word_in(c, k, events)) return 1;
+    for (int j = k, n = 0; j > 0 && n < 8 && !c->sv.isverb[j] && c->sv.t[j].shape != NE_SH_PUNCT; j--, n++)
+        if (tok_is(c, j, "of")) return word_in(c, j - 1, events);
+    return 0;
 }
 
 /* "hold" is detention (173) only in the passive ("50 persons were held"):
@@ -3039,12 +3044,39 @@ static int body_sitting(const ev_ctx *c, const ev_frame *f, int vs) {
 
 static const char *const meeting_nouns[] = {"meeting", "meetings", "meet", NULL};
 
+/* Is the anchor the bare "meet" right after its subject, the noun of Indian
+** English ("the VHP meet at Malleswaram grounds saw ...": a gathering), not
+** a verb after an auxiliary ("the party will meet")? */
+static int noun_meet(const ev_ctx *c) {
+    int a = c->m.anchor;
+    return tok_is(c, a, "meet") && a > 0 && c->sv.wc[a - 1] != NE_WC_MODAL && c->sv.wc[a - 1] != NE_WC_DO &&
+           c->sv.wc[a - 1] != NE_WC_TO && c->sv.wc[a - 1] != NE_WC_ADV;
+}
+
+/* Is x a named party, group or organization of one country that sits as a
+** body ("the VHP held a meeting", "the BJP met on Sunday"), not a firm, a
+** medium, a body of states (IGO: "the G7 nations had met"), a person or a
+** country? */
+static int named_body(const ne_actor *x, const ne_actor_info *in) {
+    if (x->kind != NE_ACTOR_NAMED || !x->code || !strncmp(x->code, "IGO", 3)) return 0;
+    if (in->type == NE_DT_PARTY || in->type == NE_DT_GROUP) return 1;
+    return in->type == NE_DT_ORG && !strstr(x->code, "BUS") && !strstr(x->code, "MNC") && !strstr(x->code, "MED");
+}
+
+/* A named body's own sitting (named_body), reported by a verb ("the VHP held a meeting",
+** "the NDA had met") or by "a meeting of" it; not a meeting noun it only modifies ("DNC
+** meetings", "the RNC's meeting": which sitting, and whether it is news, is unclear). */
+static int body_met(const ev_ctx *c, const ev_frame *f, const ne_actor *x, const ne_actor_info *in) {
+    return named_body(x, in) && !noun_meet(c) && (c->m.pt->kind == 'v' || !f->nsrc);
+}
+
 /* A meeting of a group among its own members ("senior RSS leaders met on Sunday",
 ** "the cabinet met", "the allies had a meeting on Thursday", "a meeting of the party's
 ** MLAs"): CAMEO 040 ("all consultations and meetings"), coded as the group consulting
 ** itself, source = target, as the gold codes internal sittings.  The one side a must be
 ** a plural role group ("leaders", "the allies") or a body (body_sitting's words, the
-** actor's own text); a person or a country meeting no one named is no event.  Fills the
+** actor's own text) or a named party, group or organization (named_body: "the VHP held
+** a meeting"); a person, a firm or a country meeting no one named is no event.  Fills the
 ** frame's target with the source and returns 1, else 0. */
 static int internal_meeting(const ev_ctx *c, ev_frame *f, int a) {
     static const char *const bodies[] = {"committee", "council", "panel", "board", "cabinet", "executive",
@@ -3057,7 +3089,8 @@ static int internal_meeting(const ev_ctx *c, ev_frame *f, int a) {
     int t = mention_tok(&c->sv, a), body = 0;
     for (int k = t; k >= 0 && k < c->sv.n && k < t + 6 && (k == t || c->sv.wc[k] == NE_WC_OPEN); k++)
         body |= word_in(c, k, bodies); /* "the NDA allies": "allies" may read as a verb */
-    if (!x->code || t < 0 || c->sv.wc[t] == NE_WC_PRON || (!body && !(x->kind == NE_ACTOR_NOMINAL && in->plural)))
+    if (!x->code || t < 0 || c->sv.wc[t] == NE_WC_PRON || (!body && !(x->kind == NE_ACTOR_NOMINAL && in->plural) &&
+                                                           !body_met(c, f, x, in)))
         return 0; /* "when we meet next week", "the voters they met": whose sitting is unclear */
     f->src[0] = f->tgt[0] = a;
     f->nsrc = f->ntgt = 1;
