@@ -1002,12 +1002,13 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     return 1;
 }
 
-/* "a judge", "a federal judge in Texas": an indefinite person role, with at
-** most one modifier word, is a nominal (its country comes from a place after
-** it or the main country, docs/DICTIONARIES.md). */
+/* "a judge", "a federal judge in Texas", "an unarmed black teenager": an
+** indefinite person role, with at most two lower-case modifier words, is a
+** nominal (its country comes from a place after it or the main country,
+** docs/DICTIONARIES.md). */
 static int indefinite_person(scan *s, np *p, size_t j, int former) {
-    for (size_t at = j; at <= j + 1 && at < s->b; at++) {
-        if (at > j && !gap_word(s, &s->tk[j])) break;
+    for (size_t at = j; at <= j + 2 && at < s->b; at++) {
+        if (at > j && !gap_word(s, &s->tk[at - 1])) break;
         if (!may_role(s, at)) continue;
         np q = *p;
         if (role_led(s, &q, at, 1, 0, former) && q.kind == NE_ACTOR_NOMINAL && q.info.person == 1) {
@@ -1452,12 +1453,14 @@ static int name_mention(scan *s, np *p, size_t j) {
 ** every test of parse_at fails?  A word that is not capitalized and where no
 ** dictionary name may match (neDict_token_allowed), no actor's name at i
 ** itself ("the White House"), and after an indefinite determiner no role
-** word next (indefinite_person: "a federal judge").  Most noun groups: "the
-** company", "a year"; keep in step with parse_at. */
+** word in the next two (indefinite_person: "a federal judge", "an unarmed
+** black teenager").  Most noun groups: "the company", "a year"; keep in step
+** with parse_at. */
 static int dead_head(const scan *s, size_t i, size_t j, int definite) {
     const uint16_t *ok = s->allowed;
     if (ok[j] || (ok[i] & NE_DM_ACTOR) || capitalized(&s->tk[j])) return 0;
-    return definite || j + 1 >= s->b || !(ok[j + 1] & NE_DM(NE_DT_ROLE));
+    if (definite || j + 1 >= s->b) return 1;
+    return !((ok[j + 1] | (j + 2 < s->b ? ok[j + 2] : 0)) & NE_DM(NE_DT_ROLE));
 }
 
 /* Parse a mention starting at token i into p: 1 a mention, 0 none, 2 none
