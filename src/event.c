@@ -3710,6 +3710,42 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
     return found;
 }
 
+/* A protest (root 14, not a riot: 145) that names no one it is aimed at, by
+** protesters the text names, in a sentence where they also demand, appeal,
+** disapprove or reject (roots 10, 02, 11, 12) toward someone ("councillors
+** sat on a dharna demanding that they be heard by the commission", "workers
+** staged a demonstration demanding the resignation of the chief minister"):
+** the protest is aimed at that one, the first such event's target.  Events
+** first..d->events.n are the sentence's; an event that would then equal
+** another (code, date, sides) is left as it was. */
+static void protest_target(struct ne_doc *d, size_t first) {
+    static const char *const pressing[] = {"10", "02", "11", "12", NULL};
+    for (size_t i = first; i < d->events.n; i++) {
+        ne_event *ev = NE_VEC_AT(d->events, ne_event, i);
+        if (strcmp(ev->root, "14") || !strncmp(ev->code, "145", 3) || ev->has_target || !ev->has_source ||
+            !ev->source.code || !ev->source.text)
+            continue; /* a riot, or rioters the engine implied (implied_unrest) */
+        const ne_event *aim = NULL;
+        for (size_t k = first; k < d->events.n && !aim; k++) {
+            const ne_event *x = NE_VEC_AT(d->events, ne_event, k);
+            if (ne_word_in(x->root, pressing) && x->has_source && x->has_target && x->source.code &&
+                x->target.code && !strcmp(x->source.code, ev->source.code) && strcmp(x->target.code, ev->source.code))
+                aim = x;
+        }
+        if (!aim) continue;
+        int dup = 0;
+        for (size_t k = 0; k < d->events.n && !dup; k++) {
+            const ne_event *x = NE_VEC_AT(d->events, ne_event, k);
+            dup = k != i && !strcmp(x->code, ev->code) && same_date(x->date, ev->date) &&
+                  same_actor(&x->source, &ev->source, x->has_source, 1) && same_actor(&x->target, &aim->target, x->has_target, 1);
+        }
+        if (dup) continue;
+        ev->target = aim->target;
+        ev->has_target = 1;
+        ev->confidence *= 0.9;
+    }
+}
+
 /* Code the events of document d.  A text with no actor but a place may
 ** still hold one: the place stands for its civilians in a slot ("riots broke
 ** out in Ahmedabad"), and unrest names its implied actors by the place's
@@ -3743,8 +3779,10 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         c.pas_at = -1;
         c.slot_end = slot_end + s->tok_first;
         c.group = group + s->tok_first;
+        size_t first = d->events.n;
         int rc = code_sentence(&c, an + s->tok_first, pos + s->tok_first, npos);
         if (rc) return rc;
+        protest_target(d, first);
     }
     return NE_OK;
 }
