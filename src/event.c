@@ -3423,6 +3423,21 @@ static const char *in_talks(const ev_ctx *c) {
     return p >= 0 && tok_is(c, p, "in") ? "046" : NULL; /* "in (ongoing) talks" */
 }
 
+/* A criticism noun in an aside set off by a comma right after the group
+** naming its speaker ("Sanders, a fierce critic of Clinton, said", "Sanders,
+** in a sharp rebuke of Clinton, said"): the group's coded actors are the
+** source.  The noun's group (after one preposition at most) must open right
+** after the comma and the aside close with a comma after the match.  Root 11
+** only.  Returns the number of actors put in out, 0 when not such an aside. */
+static int aside_subject(ev_ctx *c, int lo, int *out) {
+    int i = c->m.anchor, s = neClause_ng_start(&c->sv, i, lo);
+    if (!root_is(c->m.pt, "11") || !tok_is(c, c->m.end + 1, ",")) return 0;
+    if (s > lo && c->sv.wc[s - 1] == NE_WC_PREP) s--; /* "in a sharp rebuke of" */
+    if (s < 2 || !tok_is(c, s - 1, ",") || !neClause_ng_token(&c->sv, s - 2)) return 0;
+    int g = neClause_ng_start(&c->sv, s - 2, lo);
+    return coded_only(c, out, neClause_ng_actors(&c->sv, g, s - 2, out, EV_MAX_ACTORS));
+}
+
 /* A judgement stated with "be" before the anchor's word ("Clinton has been
 ** critical of Trump", "Whitman is a vocal critic of Trump"): the pattern
 ** opens with a form of be, whose subject is the source.  Returns the number
@@ -3479,6 +3494,7 @@ static void noun_agent(ev_ctx *c, ev_frame *f) {
 }
 
 static int code_noun(ev_ctx *c, int in_slot) {
+    static const char *const agent_nouns[] = {"critic", "critics", NULL}; /* the noun names its source */
     if (c->m.pt->by_speaker) return code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
     int i = c->m.anchor;
@@ -3504,6 +3520,9 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.nsrc) noun_agent(c, &f);
     if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
         f.rule = "noun: source=support-verb-subject";
+    if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = aside_subject(c, f.lo, f.src)) > 0)
+        f.rule = "noun: source=aside-head"; /* "Sanders, a fierce critic of Clinton, said" */
+    if (!f.nsrc && word_in(c, i, agent_nouns)) return NE_OK; /* "critics of Trump say": no one named */
     int meeting = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
     meeting |= root_is(c->m.pt, "11"); /* "In a veiled attack on the BJP, the Congress president said" */
     if (!f.nsrc && !c->m.pt->has_source && !in_slot && meeting && /* not "After his arrest, X said": X suffered it */
