@@ -50,6 +50,9 @@ typedef struct ev_ctx {
     ne_wordset words; /* the sentence's, c->sv.words */
     ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
     const char *acted[EV_MAX_HELD]; /* sources of its other events */
+    int prev_at;                    /* anchor of the sentence's last match coded with a source and a slot target */
+    const char *prev_src;           /* (-1: none), that event's source code */
+    ne_actor prev_tgt;              /* and its target (shared_addressee) */
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
 
@@ -2359,6 +2362,26 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
 ** residents), at lower confidence; between them, a state's obstruction of
 ** passage becomes 191 (state_barricade) before residents are looked for.
 ** Returns 1 when the target is an implied addressee. */
+/* The addressee of an appeal or a demand (roots 02, 10) that names none,
+** from the verb before it in its clause: "Pakistan condemned the Indian
+** shelling and called for an end to ceasefire violations", "China criticized
+** Japan and urged restraint", "Germany summoned the US ambassador and
+** demanded an explanation" are asked of India, Japan and the US.  The earlier
+** match (c->prev_at: verbs are coded in order, before nouns) must have the
+** same source and a target from its own words; for a demand, of another
+** country: at home, a demand that names no one is the government's to meet
+** (implied_addressee: "the opposition criticized the police and demanded a
+** judicial probe").  Returns 1 when it set ev's target. */
+static int shared_addressee(const ev_ctx *c, const ev_frame *f, ne_event *ev) {
+    if (ev->has_target || !ev->has_source || !ev->source.code || c->prev_at < f->lo || c->prev_at >= c->m.anchor)
+        return 0;
+    if ((strcmp(ev->root, "02") && strcmp(ev->root, "10")) || strcmp(c->prev_src, ev->source.code)) return 0;
+    const char *sc = ev->source.country, *tc = c->prev_tgt.country;
+    if (ev->root[0] == '1' && (!sc || !tc || !strcmp(sc, tc))) return 0; /* a demand at home: implied_addressee */
+    ev->target = c->prev_tgt;
+    return 1;
+}
+
 static int implied_target(const ev_ctx *c, ne_event *ev) {
     int asked = 0;
     if (!ev->has_target && (ev->has_target = crowd_target(c, ev, &ev->target))) ev->confidence *= 0.8;
@@ -2378,6 +2401,11 @@ static int implied_target(const ev_ctx *c, ne_event *ev) {
 ** demand a rejection answers.  Returns NE_OK or an error. */
 static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
     c->coded++;
+    if (slot && ev->has_source && ev->source.code && c->prev_at != c->m.anchor) {
+        c->prev_at = c->m.anchor; /* the match's first pair, for shared_addressee */
+        c->prev_src = ev->source.code;
+        c->prev_tgt = ev->target;
+    }
     if (!ev->has_source) ev->confidence *= 0.5;
     if (!ev->has_target && c->m.pt->has_target) ev->confidence *= 0.8;
     if (resolved) ev->confidence *= 0.9;
@@ -2438,6 +2466,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (body_mention(c, &ev)) return NE_OK;
     if (rioters(c, &ev)) ev.confidence *= 0.8;
     if (police_firing(c, &ev, t0)) ev.confidence *= 0.9;
+    if (!ev.has_target && (ev.has_target = shared_addressee(c, f, &ev))) ev.confidence *= 0.8;
     int asked = implied_target(c, &ev);
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
@@ -3796,6 +3825,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         neClause_open(d, si, &c.words, &c.sv);
         c.viewed = 0;
         c.pas_at = -1;
+        c.prev_at = -1;
         c.slot_end = slot_end + s->tok_first;
         c.group = group + s->tok_first;
         size_t first = d->events.n;
