@@ -2357,11 +2357,6 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
     return !ev->has_target && (ev->has_target = unknown_person(c, ev, t));
 }
 
-/* A target the sentence implies for an event that has none (a crowd, the
-** addressee of an appeal, a legislature, the one denied or rejected,
-** residents), at lower confidence; between them, a state's obstruction of
-** passage becomes 191 (state_barricade) before residents are looked for.
-** Returns 1 when the target is an implied addressee. */
 /* The addressee of an appeal or a demand (roots 02, 10) that names none,
 ** from the verb before it in its clause: "Pakistan condemned the Indian
 ** shelling and called for an end to ceasefire violations", "China criticized
@@ -2382,6 +2377,11 @@ static int shared_addressee(const ev_ctx *c, const ev_frame *f, ne_event *ev) {
     return 1;
 }
 
+/* A target the sentence implies for an event that has none (a crowd, the
+** addressee of an appeal, a legislature, the one denied or rejected,
+** residents), at lower confidence; between them, a state's obstruction of
+** passage becomes 191 (state_barricade) before residents are looked for.
+** Returns 1 when the target is an implied addressee. */
 static int implied_target(const ev_ctx *c, ne_event *ev) {
     int asked = 0;
     if (!ev->has_target && (ev->has_target = crowd_target(c, ev, &ev->target))) ev->confidence *= 0.8;
