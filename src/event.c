@@ -51,7 +51,8 @@ typedef struct ev_ctx {
     ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
     const char *acted[EV_MAX_HELD]; /* sources of its other events */
     int prev_at;                    /* anchor of the sentence's last match coded with a source and a slot target */
-    const char *prev_src;           /* (-1: none), that event's source code */
+    const char *prev_src;           /* (-1: none), that event's source code, its root */
+    char prev_root[4];
     ne_actor prev_tgt;              /* and its target (shared_addressee) */
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
@@ -2366,11 +2367,16 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
 ** same source and a target from its own words; for a demand, of another
 ** country: at home, a demand that names no one is the government's to meet
 ** (implied_addressee: "the opposition criticized the police and demanded a
-** judicial probe").  Returns 1 when it set ev's target. */
+** judicial probe").  So is an intent, an accord or a cooperation (roots 03,
+** 05, 06) after a meeting (04): "Putin met Erdogan and signed a deal" is
+** with Erdogan.  Returns 1 when it set ev's target. */
 static int shared_addressee(const ev_ctx *c, const ev_frame *f, ne_event *ev) {
     if (ev->has_target || !ev->has_source || !ev->source.code || c->prev_at < f->lo || c->prev_at >= c->m.anchor)
         return 0;
-    if ((strcmp(ev->root, "02") && strcmp(ev->root, "10")) || strcmp(c->prev_src, ev->source.code)) return 0;
+    /* what is agreed, signed or pledged at a meeting is with the one met ("Putin met Erdogan and
+    ** signed a deal", "held talks with Sharif and agreed to resume the dialogue") */
+    int met = !strcmp(c->prev_root, "04") && (!strcmp(ev->root, "03") || !strcmp(ev->root, "05") || !strcmp(ev->root, "06"));
+    if ((strcmp(ev->root, "02") && strcmp(ev->root, "10") && !met) || strcmp(c->prev_src, ev->source.code)) return 0;
     const char *sc = ev->source.country, *tc = c->prev_tgt.country;
     if (ev->root[0] == '1' && (!sc || !tc || !strcmp(sc, tc))) return 0; /* a demand at home: implied_addressee */
     ev->target = c->prev_tgt;
@@ -2404,6 +2410,7 @@ static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
     if (slot && ev->has_source && ev->source.code && c->prev_at != c->m.anchor) {
         c->prev_at = c->m.anchor; /* the match's first pair, for shared_addressee */
         c->prev_src = ev->source.code;
+        memcpy(c->prev_root, ev->root, sizeof c->prev_root);
         c->prev_tgt = ev->target;
     }
     if (!ev->has_source) ev->confidence *= 0.5;
