@@ -2550,13 +2550,13 @@ static int purchase(const ev_ctx *c) {
 }
 
 /* Verbs whose infinitive states an intention ("agreed to lift", "plans to
-** visit", "is set to meet", "is to meet", "is willing to withdraw"); token k
-** stands before "to". */
+** visit", "is set to meet", "is to meet", "is willing to withdraw", "would be
+** happy to meet"); token k stands before "to". */
 static int intent_verb(const ev_ctx *c, int k) {
     static const char *const verbs[] = {"agree", "plan", "intend", "pledge", "promise", "vow", "decide",
                                         "offer", "expect", "set", "schedule", "prepare", "aim", "seek",
                                         "due", "commit", "undertake", "resolve", "propose", "willing",
-                                        "ready", NULL};
+                                        "ready", "happy", "glad", "eager", "keen", NULL};
     if (k < 0) return 0;
     if (c->sv.wc[k] == NE_WC_BE) return 1; /* "is to meet" */
     if (!c->sv.isverb[k] && !tok_is(c, k, "due") && !(k > 0 && c->sv.wc[k - 1] == NE_WC_BE))
@@ -3135,6 +3135,11 @@ static int internal_meeting(const ev_ctx *c, ev_frame *f, int a) {
     return 1;
 }
 
+/* Verbs of a joint act that name no partner: two sides or none ("X and Y
+** negotiated", "talked"; "Aeroflot negotiates", "Obama talked for an hour"
+** are no consultation). */
+static const char *const partnerless_joint[] = {"negotiate", "talk", NULL};
+
 /* Emits the verbal event framed by code_verb (the verb group at vs) after
 ** its last checks: reciprocal and two-sided acts need two sides, a joint
 ** act with a partner is emitted both ways.  Returns NE_OK or an error. */
@@ -3146,9 +3151,10 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (!f->verbal) f->verbal = firm_deal(c, f);
     int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
     if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f))) f->recip = 1;
-    /* "met", "negotiated" or an accord (019) without a partner slot needs two sides ("X and Y
-    ** met", "X and Y agreed that ..."; "the panel met", "Aeroflot negotiates", "the minister
-    ** agreed that ..." are none); their intention too when a body is to sit (body_sitting) */
+    /* "met", "negotiated", "talked" or an accord (019) without a partner slot needs two
+    ** sides ("X and Y met", "X and Y agreed that ..."; "the panel met", "Aeroflot
+    ** negotiates", "the minister agreed that ..." are none); their intention too when a
+    ** body is to sit (body_sitting) */
     if (!f->recip && !f->ntgt && f->nsrc == 1 && !c->m.pt->has_target &&
         (met_someone(c, c->m.pt->cameo->root) || span_has(c, c->m.anchor, c->m.end, meeting_nouns)) &&
         !ends_with_ing(&c->sv.t[c->m.anchor]) && /* "the Rules Committee meeting", "a national-level meeting" */
@@ -3156,7 +3162,7 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
         return emit(c, f);
     if (!f->recip && !f->ntgt && !c->m.pt->has_target && (!f->cc || body_sitting(c, f, vs)) &&
         (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
-         !strcmp(c->sv.t[c->m.anchor].lemma, "negotiate")))
+         word_in(c, c->m.anchor, partnerless_joint)))
         return NE_OK;
     ev_frame r = reversed(f); /* "X met Y": Y met X too */
     if (joint && !f->recip) visit_or_host(c, f, &r);
@@ -3348,6 +3354,22 @@ static int talk_adjective(const ev_ctx *c, int k) {
     return k >= 0 && k < c->sv.n && ne_word_in(c->sv.t[k].norm, adj);
 }
 
+/* The subject of a trip whose purpose a consultation noun after "for" at f
+** names ("Kerry flew to Moscow for talks with Putin", "arrived in Delhi on
+** Monday for a meeting with the prime minister", "came here for talks"):
+** the travel verb is at most six tokens before "for", with only a place
+** phrase or a time between (no comma, no other verb); 0 when there is none. */
+static int trip_purpose(ev_ctx *c, int f, int lo, int *out) {
+    static const char *const trips[] = {"go", "travel", "fly", "come", "head", "arrive", "leave", "rush", "return", NULL};
+    const ne_sview *sv = &c->sv;
+    for (int v = f - 1; v >= lo && v >= f - 7; v--) {
+        if (sv->t[v].shape == NE_SH_PUNCT) return 0;
+        if (!sv->isverb[v]) continue;
+        return ne_word_in(sv->t[v].lemma, trips) ? verb_subject(c, v, lo, out) : 0;
+    }
+    return 0;
+}
+
 /* The subject of a support verb governing the event noun at i (the noun
 ** heads the verb's object: "carried out numerous attacks", "launched its
 ** new spring offensive"); 0 when there is none. */
@@ -3371,6 +3393,8 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
         if (!((sv->isverb[v] || sv->wc[v] == NE_WC_BE) && ne_word_in(sv->t[v].lemma, trips))) return 0;
         return verb_subject(c, v, lo, out);
     }
+    if (j > lo && tok_is(c, j, "for") && !strcmp(c->m.pt->cameo->root, "04")) /* "flew to Moscow for talks with" */
+        return trip_purpose(c, j, lo, out);
     /* "had a meeting with", "had talks with": "have" right before the noun or its determiner is the main verb */
     int have = j >= lo && j + 1 <= i && sv->wc[j] == NE_WC_HAVE && /* not "has become a" */
                (j + 1 == i || sv->wc[j + 1] == NE_WC_DET || sv->wc[j + 1] == NE_WC_POSS ||
