@@ -3151,10 +3151,11 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (!f->verbal) f->verbal = firm_deal(c, f);
     int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
     if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f))) f->recip = 1;
-    /* "met", "negotiated", "talked" or an accord (019) without a partner slot needs two
-    ** sides ("X and Y met", "X and Y agreed that ..."; "the panel met", "Aeroflot
-    ** negotiates", "the minister agreed that ..." are none); their intention too when a
-    ** body is to sit (body_sitting) */
+    /* "met", "negotiated", "talked", an accord (019) or economic cooperation
+    ** (061) without a partner slot needs two sides ("X and Y met", "X and Y agreed that ...",
+    ** "the Fed and the ECB announced a coordinated cut"; "the panel met", "Aeroflot
+    ** negotiates", "the minister agreed that ...", "European governments agreed on a joint
+    ** plan" are none); their intention too when a body is to sit (body_sitting) */
     if (!f->recip && !f->ntgt && f->nsrc == 1 && !c->m.pt->has_target &&
         (met_someone(c, c->m.pt->cameo->root) || span_has(c, c->m.anchor, c->m.end, meeting_nouns)) &&
         !ends_with_ing(&c->sv.t[c->m.anchor]) && /* "the Rules Committee meeting", "a national-level meeting" */
@@ -3162,7 +3163,7 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
         return emit(c, f);
     if (!f->recip && !f->ntgt && !c->m.pt->has_target && (!f->cc || body_sitting(c, f, vs)) &&
         (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
-         word_in(c, c->m.anchor, partnerless_joint)))
+         !strcmp(c->m.pt->cameo->code, "061") || word_in(c, c->m.anchor, partnerless_joint)))
         return NE_OK;
     ev_frame r = reversed(f); /* "X met Y": Y met X too */
     if (joint && !f->recip) visit_or_host(c, f, &r);
