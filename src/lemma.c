@@ -907,7 +907,7 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
     return !(t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents);
 }
 
-#define LX_AHEAD 8 /* tokens whose lemma cache slot is prefetched ahead of tagging */
+#define LX_AHEAD 8 /* tokens whose lemma cache entry is prefetched ahead of tagging (its index slot: twice as far) */
 
 /* ---- the lemma cache of a document object ----
 ** What tagging gave each word, kept across the articles a document object
@@ -1099,13 +1099,23 @@ static inline int tag_token(struct ne_doc *d, struct ne_lcache *c, const ne_lexi
     return NE_OK;
 }
 
-/* Prefetch the index slot of cache c of token t (ne_hash nh) when it will be
-** looked up (the lexicon is read only for the few words the cache does not
-** have yet).  Always inline: GCC's ipa-pure-const finds a function that does
-** nothing but prefetch free of side effects, and its calls dead (a static
-** plan_lookup compiled to no prefetch at all). */
-static inline __attribute__((always_inline)) void plan_lookup(const struct ne_lcache *c, const ne_token *t, uint32_t nh) {
-    if (wants_memo(t)) __builtin_prefetch(&c->idx[nh & (2 * (LC_WORDS + 1) - 1)]);
+/* Prefetch the index slot of cache c of a token of ne_hash nh, which
+** plan_entry reads LX_AHEAD tokens later (the lexicon is read only for the
+** few words the cache does not have yet); a number's too, which gets no
+** entry (wants_memo): no branch.  Always inline: GCC's ipa-pure-const finds
+** a function that does nothing but prefetch free of side effects, and its
+** calls dead (a static plan_lookup compiled to no prefetch at all). */
+static inline __attribute__((always_inline)) void plan_lookup(const struct ne_lcache *c, uint32_t nh) {
+    __builtin_prefetch(&c->idx[nh & (2 * (LC_WORDS + 1) - 1)]);
+}
+
+/* Prefetch the entry that the index slot of a token of ne_hash nh names
+** (plan_lookup prefetched the slot LX_AHEAD tokens before): the entry
+** lc_find compares first, nearly always the word's own (the other cache
+** miss of a token's lookup).  Always inline, as plan_lookup. */
+static inline __attribute__((always_inline)) void plan_entry(const struct ne_lcache *c, uint32_t nh) {
+    uint16_t k = c->idx[nh & (2 * (LC_WORDS + 1) - 1)];
+    __builtin_prefetch(&c->ent[k - (k != 0)]); /* no branch: an empty slot prefetches entry 0 */
 }
 
 /* Lemmatize the tokens (each token's lemma is its norm until then: the
@@ -1127,9 +1137,11 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     const uint32_t *nh = d->nhash;
     uint32_t *lh = d->lhash;
     ne_wmemo **wm = d->wmemo;
-    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_lookup(c, &tk[i], nh[i]);
-    for (size_t i = 0; i < n; i++) {
-        if (i + LX_AHEAD < n) plan_lookup(c, &tk[i + LX_AHEAD], nh[i + LX_AHEAD]);
+    for (size_t i = 0; i < n && i < 2 * LX_AHEAD; i++) plan_lookup(c, nh[i]);
+    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_entry(c, nh[i]);
+    for (size_t i = 0; i < n; i++) { /* the slot 2 * LX_AHEAD tokens ahead, its entry LX_AHEAD ahead */
+        if (i + 2 * LX_AHEAD < n) plan_lookup(c, nh[i + 2 * LX_AHEAD]);
+        if (i + LX_AHEAD < n) plan_entry(c, nh[i + LX_AHEAD]);
         if (tag_token(d, c, lx, &tk[i], nh[i], &lh[i], &wm[i])) return NE_NOMEM;
     }
     return NE_OK;
