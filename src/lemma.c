@@ -940,7 +940,6 @@ typedef struct lc_ent {
 
 struct ne_lcache {
     _Alignas(64) lc_ent ent[LC_WORDS]; /* first: the allocation is aligned for it (lc_begin) */
-    void *mem;       /* the allocation (neLemma_cache_free) */
     uint64_t serial; /* of the lexicon the entries come from */
     uint32_t tw;     /* neW_serial of the timewords their memos' firsts come from */
     uint32_t pat;    /* nePattern_serial of the patterns of their anchors */
@@ -951,21 +950,20 @@ struct ne_lcache {
 };
 
 _Static_assert(sizeof(lc_ent) == 64, "lemma cache entries are a cache line");
+_Static_assert(sizeof(struct ne_lcache) >= (2u << 20), "neM_calloc_big maps the cache on huge pages");
 
-void neLemma_cache_free(struct ne_lcache *c) {
-    if (c) neM_free(c->mem);
-}
+void neLemma_cache_free(struct ne_lcache *c) { neM_free_big(c, 1, sizeof *c); }
 
 /* Ready the cache of d for an article tagged with lx under timewords of
 ** serial tw and patterns of serial pat; NE_NOMEM when it cannot be made. */
 static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw, uint32_t pat) {
     struct ne_lcache *c = d->lcache;
     if (!c) {
-        void *mem = neM_malloc(sizeof *c + 63); /* aligned here: malloc's 16 bytes would split entries */
-        if (!mem) return NE_NOMEM;
-        c = d->lcache = (struct ne_lcache *)(void *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
-        c->mem = mem;
-        c->serial = 0, c->tw = 0, c->pat = 0; /* no lexicon's: cleared below */
+        /* on huge pages, from a huge page's start (so the entries' 64 bytes
+        ** are aligned): every token's lookup reads the 2 MB of entries at
+        ** random, which in 4 KB pages would miss the TLB; zeroed, so no
+        ** lexicon's (serial 0): cleared below */
+        if (!(c = d->lcache = neM_calloc_big(1, sizeof *c))) return NE_NOMEM;
     }
     if (c->serial != lx->serial || c->tw != tw || c->pat != pat || c->full) {
         memset(c->idx, 0, sizeof c->idx);

@@ -20,11 +20,11 @@ void *neM_malloc(size_t n);
 void *neM_calloc(size_t n, size_t size);
 void *neM_realloc(void *p, size_t n);
 void neM_free(void *p);
-/* Zeroed room for n items of size bytes of a large engine table that is
-** probed at random (dictionary trie, lexicon): from 2 MB on it is mapped on
-** 2 MB boundaries and marked for transparent huge pages, so that its probes
-** do not miss the TLB.  NULL on overflow or NOMEM.  Free with neM_free_big
-** and the same n and size. */
+/* Zeroed room for n items of size bytes of a large table that is probed at
+** random (dictionary trie, lexicon, a document's lemma cache): from 2 MB on
+** it is mapped on 2 MB boundaries and marked for transparent huge pages, so
+** that its probes do not miss the TLB.  NULL on overflow or NOMEM.  Free
+** with neM_free_big and the same n and size. */
 void *neM_calloc_big(size_t n, size_t size);
 void neM_free_big(void *p, size_t n, size_t size);
 /* Test hooks (not thread-safe): make the Nth allocation from now fail (0
