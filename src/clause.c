@@ -126,14 +126,15 @@ static int poss_modifier(const ne_sview *sv, int p, int i) {
 ** neighbour: determiners, possessives, numbers, prepositions, adjectives and
 ** nationality words make a noun; auxiliaries, "to", pronouns, names a verb. */
 /* A verb whose past participle is its base form ("has come under fire", "has
-** hit back", "was hit by", "were cut off"): after a form of have (perfect) or
+** hit back", "was hit by", "were cut off", "has cast X as unfit"): after a form of have (perfect) or
 ** of be (passive) it is the verb, not a noun as other base forms there
 ** ("has plans", "is talks").  Verbs that are rarely nouns after "have"/"be". */
 static int same_participle(const ne_token *t, int aux) {
-    static const char *const have[] = {"come", "overcome", "run", "hit", "put", "set", "cut", "let",
-                                       "quit", "spread", "cost", "hurt", "shut", "bid", "beat", "upset", NULL};
+    static const char *const have[] = {"come", "overcome", "run", "hit", "put", "set", "cut", "let", "quit",
+                                       "spread", "cost", "hurt", "shut", "bid", "beat", "upset", "cast",
+                                       "shed", "forecast", "broadcast", "split", "burst", "thrust", "rid", NULL};
     static const char *const be[] = {"hit", "put", "set", "cut", "let", "shut", "hurt", "spread", "beat",
-                                     "upset", "overrun", NULL};
+                                     "upset", "overrun", "cast", "shed", "broadcast", "split", "thrust", NULL};
     return ne_word_in(t->norm, aux == NE_WC_HAVE ? have : be);
 }
 
