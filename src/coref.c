@@ -176,6 +176,16 @@ static int same_role(const char *a, const char *b) {
     return ne_word_in(a, armed) && ne_word_in(b, armed);
 }
 
+/* Is the last word of mention m ("the governor") one of mention k's words? */
+static int holds_head(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *nm = &c->inf[m], *nk = &c->inf[k];
+    if (nm->tok_end <= nm->tok_first) return 0;
+    const ne_token *h = &c->tk[nm->tok_end - 1];
+    for (uint32_t i = nk->tok_first; i < nk->tok_end; i++)
+        if (c->tk[i].norm_len == h->norm_len && !memcmp(c->tk[i].norm, h->norm, h->norm_len)) return 1;
+    return 0;
+}
+
 /* Is group nominal m ("the delegation") the group word of the earlier group
 ** mention k of another role again ("a delegation of sena mps"): one word,
 ** after "the", that k holds?  Then m names k's group whatever role its own
@@ -185,10 +195,7 @@ static int head_again(const cctx *c, size_t m, size_t k) {
     if (nm->person == 1 || nk->person == 1 || nm->tok_end != nm->tok_first + 2 ||
         !ne_word_is(c->tk[nm->tok_first].norm, "the") || same_role(c->act[m].role, c->act[k].role))
         return 0; /* the same role: the rules below decide */
-    const ne_token *h = &c->tk[nm->tok_end - 1];
-    for (uint32_t i = nk->tok_first; i < nk->tok_end; i++)
-        if (c->tk[i].norm_len == h->norm_len && !memcmp(c->tk[i].norm, h->norm, h->norm_len)) return 1;
-    return 0;
+    return holds_head(c, m, k);
 }
 
 /* Is mention r a political party's: a code that ends in the PTY role
@@ -197,6 +204,15 @@ static int party_mention(const cctx *c, size_t r) {
     const char *code = c->act[r].code;
     size_t n = code ? strlen(code) : 0;
     return n >= 6 && !strcmp(code + n - 3, "PTY");
+}
+
+/* Is person nominal m ("the governor") of another office than the title
+** mention k that names no person ("the bjp president", "the chief minister"):
+** m's head word is none of k's words?  A person's name ("Modi") may hold any. */
+static int other_title(const cctx *c, size_t m, size_t k) {
+    const ne_actor_info *nk = &c->inf[k];
+    if (c->act[k].kind == NE_ACTOR_PRONOUN || c->act[k].kind == NE_ACTOR_UNKNOWN || nk->type == NE_DT_PERSON) return 0;
+    return nk->person == 1 && c->inf[m].tok_end > c->inf[m].tok_first && !holds_head(c, m, k);
 }
 
 /* May nominal m ("the group", "the ministry", "the former prime minister")
@@ -215,6 +231,7 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
         if (c->act[m].role && !nm->former && (c->act[r].role || c->act[r].kind == NE_ACTOR_NAMED) &&
             !same_role(c->act[m].role, c->act[r].role))
             return 0;
+        if (other_title(c, m, k)) return 0;
         return is_personish(c, k) || is_personish(c, r);
     }
     if (c->act[m].role) {
