@@ -2358,6 +2358,39 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
     return !ev->has_target && (ev->has_target = unknown_person(c, ev, t));
 }
 
+/* Does place p of the sentence end its noun group: no noun after it ("asked
+** West Bengal to act", "criticised Gujarat over"), not a modifier of one
+** ("the gujarat carnage", "Gujarat violence")? */
+static int place_head(const ev_ctx *c, int p) {
+    int last = -1;
+    for (int k = 0; k < c->sv.n; k++)
+        if (c->sv.t[k].place == p) last = k;
+    int k = last + 1;
+    return last >= 0 && (k >= c->sv.n || c->sv.wc[k] != NE_WC_OPEN || c->sv.isverb[k] ||
+                         c->sv.t[k].shape == NE_SH_PUNCT);
+}
+
+/* A region or town (a place, slot index <= -2: fill_actor gave it its
+** country alone) named as a side of a verbal act stands for its government,
+** as a region named as a subject does (actor.c region_subject): "the Centre
+** asked West Bengal to act", "the BJP criticised Gujarat", "maharashtra offered
+** help to gujarat", "aid to Gujarat" -> INDGOV.  A country is an actor, not a
+** place, and keeps its code alone (docs/ANNOTATION.md rule 9); the place of a
+** use of force ("an attack on Karachi"), of a visit or meeting ("her trip to
+** Atlantic City") and a place modifying a noun (place_head) stay the country.
+** Returns 1 when it recoded *a. */
+static int place_government(const ev_ctx *c, const ne_event *ev, ne_actor *a, int has, int idx) {
+    int aid = !strcmp(ev->root, "07");
+    if (!has || idx > -2 || a->role || !(verbal_root(ev->root) || aid) || !strcmp(ev->root, "04") ||
+        !place_head(c, -idx - 2))
+        return 0;
+    const char *cc = national(c, a->country), *code = cc ? neA_code(&c->d->arena, cc, "GOV") : NULL;
+    if (!code) return 0;
+    a->code = code;
+    a->role = "GOV";
+    return 1;
+}
+
 /* The addressee of an appeal or a demand (roots 02, 10) that names none,
 ** from the verb before it in its clause: "Pakistan condemned the Indian
 ** shelling and called for an end to ceasefire violations", "China criticized
@@ -2433,6 +2466,9 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     ne_event ev = *base;
     int resolved, t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1, t0 = t;
     int unknown = pair_sides(c, f, i, t, &ev, &resolved), slot = ev.has_target;
+    /* a place's government is another body than the national one: "the Centre asked West Bengal" */
+    int region = place_government(c, &ev, &ev.source, ev.has_source, f->nsrc ? f->src[i] : -1);
+    region |= place_government(c, &ev, &ev.target, ev.has_target, t);
     home_front_target(c, &ev);
     if (!ev.has_source && accidental_death(c, &ev)) return NE_OK;
     int mob = implied_mob(c, &ev);
@@ -2480,7 +2516,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && (toward_code(&ev) || announced_act(f, &ev)) && !ev.in_title && ev.sentence >= 1)
         return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
-        !f->internal && !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
+        !region && !f->internal && !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
         c->self++;
         return NE_OK;
     }
