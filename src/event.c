@@ -2711,11 +2711,23 @@ static int future_refusal(ev_ctx *c, int mod, ev_frame *f) {
     return mod & ~(NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_FUTURE);
 }
 
+/* Targets a riot pattern names among its own words after the anchor
+** ("rioters threw stones at police", "the mob attacked police"): the
+** actors there, as a slot's would be (CAMEO codebook 2.14, 145 "Protest
+** violently, riot": against whom it is aimed).  0 for other roots and in the
+** passive. */
+static int riot_target(ev_ctx *c, int *out) {
+    int e = c->m.end;
+    if (c->m.passive || e <= c->m.anchor || !c->m.pt->cameo || strcmp(c->m.pt->cameo->code, "145")) return 0;
+    return neClause_ng_actors(&c->sv, c->m.anchor + 1, e, out, EV_MAX_ACTORS);
+}
+
 /* Targets of a pattern without "+" that ends in a preposition ("lift ban on
 ** import of"): the noun group right after it, when it names an actor
 ** ("... of Egyptian farm products" -> EGY). */
 static int trailing_target(ev_ctx *c, int *out) {
-    int e = c->m.end;
+    int e = c->m.end, n;
+    if (!c->m.pt->has_target && (n = riot_target(c, out)) > 0) return n;
     if (c->m.pt->has_target || e < 0 || e + 1 >= c->sv.n || e == c->m.anchor ||
         (c->sv.wc[e] != NE_WC_PREP && c->sv.wc[e] != NE_WC_TO))
         return 0;
