@@ -862,7 +862,8 @@ static void owned_role(cctx *c, size_t m) {
     if (!o->code || !o->country) return;
     a->span.start = c->act[k].span.start;
     int land = c->inf[r].person == 0 && !strcmp(o->code, o->country); /* a country, not a candidate */
-    int state = land || (o->role && !strcmp(o->role, "GOV"));
+    /* a governing party (INDGOVPTY, role GOV) is a party: "its supporters" are its own */
+    int state = land || (o->role && !strcmp(o->role, "GOV") && !party_mention(c, r));
     int people = (land || c->inf[r].person == 1) && ne_word_in(a->role, people_roles);
     if (strlen(o->country) != 3 || neDict_is_intl(c->e, o->country) || !(state || people)) {
         a->code = o->code;
