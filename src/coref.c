@@ -393,6 +393,20 @@ static int bound_entity(const cctx *c, size_t m, size_t k) {
     return 0;
 }
 
+/* Is mention k a dateline ("new delhi:", "WASHINGTON -", "ISLAMABAD (Reuters) -"):
+** a place (a capital standing for its government) that opens its sentence,
+** followed by a colon, a dash or a bracket?  It says where the story was
+** filed, no actor a pronoun may stand for ("Mehmet Oz - a surgeon" is no place). */
+static int dateline(const cctx *c, size_t k) {
+    static const char *const marks[] = {":", "-", "(", NULL};
+    const ne_actor_info *in = &c->inf[k];
+    if (in->tok_end <= in->tok_first || in->tok_end >= c->d->tokens.n || !(c->tk[in->tok_first].flags & NE_TF_SENT_START) ||
+        c->tk[in->tok_first].place < 0)
+        return 0;
+    const ne_token *t = &c->tk[in->tok_end];
+    return t->sent == c->tk[in->tok_first].sent && ne_word_in(t->norm, marks);
+}
+
 /* The antecedent of m: Hobbs-style order, that is earlier mentions of its
 ** own sentence left to right (subjects first), then each earlier sentence,
 ** left to right, up to window sentences back.  -1 when none fits. */
@@ -406,8 +420,8 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     for (uint32_t back = 0; back <= window && back <= s; back++) {
         while (first > 0 && sent_of(c, first - 1) >= s - back) first--;
         for (size_t j = first; j < m && sent_of(c, j) == s - back; j++)
-            if (before(c, m, j) && !c->inf[j].located && fits(c, m, j) && !bound_entity(c, m, j))
-                return (long)j; /* the dearer test last; "in Moscow" is a place, no antecedent */
+            if (before(c, m, j) && !c->inf[j].located && fits(c, m, j) && !dateline(c, j) && !bound_entity(c, m, j))
+                return (long)j; /* the dearer tests last; "in Moscow" is a place, no antecedent */
         if (first == 0) break;
     }
     return -1;
@@ -459,7 +473,7 @@ static size_t clause_subject(const cctx *c, size_t m, size_t k) {
     if (sent_of(c, k) == sent_of(c, m) || !object_mention(c, k)) return k;
     for (size_t j = k + 1; j < m && sent_of(c, j) == sent_of(c, k); j++)
         if (before(c, m, j) && !c->inf[j].located && !object_mention(c, j) && pronoun_fits(c, m, j) &&
-            !bound_entity(c, m, j))
+            !dateline(c, j) && !bound_entity(c, m, j))
             return j;
     return k;
 }
