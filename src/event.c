@@ -2659,10 +2659,17 @@ static int trip_verb(const ev_ctx *c, int vs) {
     return -1;
 }
 
-/* "Was able to", "were able to": the infinitive was carried out ("police
-** were able to arrest 39 miscreants"); token k stands before "to". */
-static int able_to(const ev_ctx *c, int k) {
-    return k > 0 && tok_is(c, k, "able") && c->sv.wc[k - 1] == NE_WC_BE;
+/* Does the word k before "to" report its infinitive as carried out: "was
+** able to" ("police were able to arrest 39 miscreants"), be and an
+** adjective of promptness or luck ("China was quick to condemn the move",
+** "were swift to criticize", "we were lucky to arrest the accomplice"), or
+** an obligation met ("police had to open fire on the mob")?  A negation,
+** modal or condition on k's own group still drops the act
+** (infinitive_act: "would have had to", "if they had to"). */
+static int done_to(const ev_ctx *c, int k) {
+    static const char *const adj[] = {"able", "quick", "swift", "prompt", "lucky", "fortunate", NULL};
+    if (k >= 0 && tok_is(c, k, "had")) return 1;
+    return k > 0 && word_in(c, k, adj) && c->sv.wc[k - 1] == NE_WC_BE;
 }
 
 /* Verbs whose infinitive of a conflict act is a threat ("threatened to
@@ -3309,7 +3316,7 @@ static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, 
         if (!refuse && !f->cc && threat_verb(c, k)) f->cc = threat_code(c); /* "vowed to crush": 13x */
         if (!refuse && !f->cc && intent_noun(c, k) && (*planned = support_subject(c, k, f->lo, psrc)) > 0)
             f->cc = intent_code(c); /* "announced plans to invest": 03x, the announcer's */
-        if (!f->cc && !able_to(c, k) && !agreed_trade(c, k)) return 0; /* "were able to arrest" did arrest */
+        if (!f->cc && !done_to(c, k) && !agreed_trade(c, k)) return 0; /* "were able to arrest", "had to fire" */
         int g2, m2 = neClause_modality(&c->sv, k, f->lo, 0, &g2); /* "did not agree to meet" */
         if (m2 & (NE_MOD_NEG | EV_NOT_EVENT)) return 0;
         if ((m2 & NE_MOD_MODAL) && (!(m2 & NE_MOD_FUTURE) || !f->cc)) return 0; /* "will be able to" */
