@@ -1187,17 +1187,46 @@ static int terror_match(const ev_ctx *c) {
 
 static int recode(const ev_ctx *c, ne_event *ev, const char *code);
 
+/* Is the match an attack noun that names a place it hit and no attacker
+** ("the attacks in Paris", "the shooting at a nightclub in Orlando"), which
+** the sentence reports as happening: a verb of occurrence or of its toll
+** right after it, over auxiliaries, adverbs and a short phrase without a
+** verb ("as the attacks in Paris were
+** unfolding", "the shooting in San Bernardino killed 14 people")?  Named
+** only ("after the Paris attacks", "the victims of the attacks in Paris"),
+** it is no event of the story (docs/ANNOTATION.md rule 12). */
+static int placed_attack(const ev_ctx *c, const ne_event *ev) {
+    static const char *const attacks[] = {"attack", "shooting", "bombing", "massacre", NULL};
+    static const char *const occur[] = {"unfold", "happen", "occur", "take", "kill", "leave", "claim", "wound",
+                                        "injure", "shake", "rock", "stun", "begin", NULL};
+    int p = c->m.ts - 1;
+    if (c->m.pt->kind != 'n' || !word_in(c, c->m.anchor, attacks) || !ev->has_target || ev->target.role ||
+        !ev->target.country || p < 0 || !(tok_is(c, p, "in") || tok_is(c, p, "at")))
+        return 0;
+    const ne_sview *sv = &c->sv;
+    for (int k = (c->m.te > c->m.end ? c->m.te : c->m.end) + 1, n = 0; k < sv->n && n < 6; k++, n++) {
+        int wc = sv->wc[k]; /* over a short time phrase too: "the attacks in Brussels on Tuesday killed" */
+        if (wc == NE_WC_ADV || wc == NE_WC_HAVE || wc == NE_WC_BE || wc == NE_WC_MODAL ||
+            (!sv->isverb[k] && (wc == NE_WC_PREP || wc == NE_WC_DET || wc == NE_WC_OPEN)))
+            continue;
+        return sv->isverb[k] && word_in(c, k, occur);
+    }
+    return 0;
+}
+
 /* Force called terrorist that names no attacker ("the terrorist attack on
 ** parliament", "friday's terror attacks in paris", "terrorists attacked
 ** parliament" with no country known for them) is by unidentified armed
 ** forces, UAF, of the country where it strikes (docs/ANNOTATION.md rule 9):
 ** the target's country, else the event's place, else the document's main
-** country; with no target, on the civilians (CVL) of that country.  Fills
-** the event's source (and target); returns 1 when it did. */
+** country; with no target, on the civilians (CVL) of that country.  So is
+** an attack on a place that names no attacker, reported as happening
+** (placed_attack: "as the attacks in Paris were unfolding").  Fills the
+** event's source (and target); returns 1 when it did. */
 static int terror_attackers(const ev_ctx *c, ne_event *ev) {
     int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
     if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19"))) return 0;
-    if (!terror_match(c)) return 0;
+    if (!terror_match(c) && (ev->has_source || !placed_attack(c, ev))) return 0;
     const char *cc = ev->has_target ? national(c, ev->target.country) : NULL;
     if (!cc) cc = event_country(c, ev);
     if (!cc || !implied_actor(c, ev, cc, "UAF", "terrorists", &ev->source)) return 0;
