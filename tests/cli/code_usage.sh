@@ -23,7 +23,12 @@ usage_error code --date 2024-13-01
 usage_error code --date 2024-01-32
 usage_error code --date 17/01/2024
 usage_error code --date 2024-1-7
+usage_error code --date 2023-02-29   # no such day: not a warning per record
+usage_error code --date 2024-04-31
+usage_error code --date +024-01-01
+usage_error code --date " 2024-1-01"
 usage_error code -o
 expect_err "code --help"
+run code --date 2024-02-29 </dev/null; expect_rc 0   # a leap day is a date
 run nosuchcommand; expect_err "unknown command"
 ok
