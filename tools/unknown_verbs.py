@@ -53,8 +53,8 @@ def lexicon(path):
     if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             for line in f:
-                fields = line.split()
-                if not fields or line.startswith("#"):
+                fields = line.split("#", 1)[0].split()  # "unban v unbanned # since 2024"
+                if not fields:
                     continue
                 pos = [x for x in fields[1:] if len(x) == 1]
                 (verbs if "v" in pos else others).add(fields[0])
@@ -87,8 +87,8 @@ def main(argv):
     for path in sorted(glob.glob(os.path.join(ddir, "patterns", "*.txt"))):
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
-                fields = line.split(None, 2)
-                if len(fields) < 3 or line.startswith("#") or fields[1] != "v":
+                fields = line.split("#", 1)[0].split(None, 2)
+                if len(fields) < 3 or fields[1] != "v":
                     continue
                 first = fields[2].split()[0]
                 for word in re.findall(r"[a-z]+", first if not first.startswith("(") else ""):
