@@ -251,20 +251,6 @@ typedef struct {
     int format, threads, explain, quiet;
 } code_opts;
 
-/* The --date argument: a YYYY-MM-DD date that exists ("2024-02-29" yes,
-** "2023-02-29", "2024-4-1" and "+024-01-01" no), as the library checks a
-** record's "date" field; else every record would warn of its own field. */
-static int date_ok(const char *s) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
-}
-
 /* Parses the options of `code` into o (optind then names the first input).
 ** Returns 0 to go on, 1 when --help was printed, -1 after a usage error message. */
 static int parse_code_opts(int argc, char **argv, code_opts *o) {
@@ -282,7 +268,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o) {
         switch (ch) {
         case 'd':
             o->date = optarg;
-            if (!date_ok(optarg)) {
+            if (!ne_date_valid(optarg, strlen(optarg))) { /* else every record would warn of its own field */
                 cli_error("--date: '%s' is not a YYYY-MM-DD date", optarg);
                 return -1;
             }

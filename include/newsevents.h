@@ -124,6 +124,11 @@ typedef struct ne_article {
     const char *source; size_t source_len;
 } ne_article;
 
+/* Is s[0..n) a YYYY-MM-DD date that exists ("2024-02-29" yes, "2023-02-29",
+** "2024-4-1" no): the test ne_code() applies to an article's date, which it
+** ignores with a warning when the test fails.  Returns 1 or 0. */
+int ne_date_valid(const char *s, size_t n);
+
 /* Parse one JSON Lines record (the input contract) into *a.  The strings in
 ** *a point into *scratch, which the caller frees with ne_free() after use
 ** (also on failure, where it may be NULL).  On failure returns NE_INVALID and

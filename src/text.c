@@ -140,3 +140,8 @@ int neText_prepare(struct ne_doc *d, const ne_article *a) {
     }
     return rc;
 }
+
+int ne_date_valid(const char *s, size_t n) {
+    int y, m, d;
+    return s && neU_parse_date(s, n, &y, &m, &d) == 3;
+}

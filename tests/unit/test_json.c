@@ -247,12 +247,24 @@ static void test_article_reader_escape_offsets(void **state) {
     }
 }
 
+/* ne_date_valid: the article date test, also what `code --date` accepts. */
+static void test_date_valid(void **state) {
+    (void)state;
+    static const char *const good[] = {"2024-01-17", "2024-02-29", "2000-02-29", "0001-12-31"};
+    static const char *const bad[] = {"2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10",
+                                      "0000-01-01", "2024-1-07", "+024-01-01", " 2024-1-01", "2024-01-17x", ""};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) assert_int_equal(ne_date_valid(good[i], strlen(good[i])), 1);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) assert_int_equal(ne_date_valid(bad[i], strlen(bad[i])), 0);
+    assert_int_equal(ne_date_valid("2024-01-17", 7), 0); /* a month is no date */
+    assert_int_equal(ne_date_valid(NULL, 0), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_ints), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_vec_reserve_overflow), cmocka_unit_test(test_article_reader),
-        cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets),
+        cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets), cmocka_unit_test(test_date_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
