@@ -50,10 +50,8 @@ typedef struct ev_ctx {
     ne_wordset words; /* the sentence's, c->sv.words */
     ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
     const char *acted[EV_MAX_HELD]; /* sources of its other events */
-    int prev_at;                    /* anchor of the sentence's last match coded with a source and a slot target */
-    const char *prev_src;           /* (-1: none), that event's source code, its root */
-    char prev_root[4];
-    ne_actor prev_tgt;              /* and its target (shared_addressee) */
+    int prev_at;                    /* anchor of the sentence's last match coded with a source and a slot target (-1: none) */
+    ne_event prev;                  /* that match's first event (shared_addressee) */
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
 
@@ -2340,13 +2338,18 @@ static int verb_word(const ev_ctx *c, int i) {
            (c->sv.isverb[i] || (t->tags & NE_TAG_VERB));
 }
 
+/* Is the match the verb "help" of the aid pattern (070)? */
+static int help_match(const ev_ctx *c) {
+    return c->m.pt->kind == 'v' && !strcmp(c->m.pt->cameo->code, "070") && !strcmp(c->sv.t[c->m.anchor].lemma, "help");
+}
+
 /* "Help" with a verb after it, or after its object, helps someone do
 ** something ("Roger Ailes helped found Fox News", "helped Trump win",
 ** "helping solidify her status"): no aid given (070), as "helped Iraq",
 ** "help the refugees with food" are.  Returns 1 for such a match. */
 static int help_do(const ev_ctx *c) {
     int a = c->m.anchor;
-    if (c->m.pt->kind != 'v' || strcmp(c->m.pt->cameo->code, "070") || strcmp(c->sv.t[a].lemma, "help")) return 0;
+    if (!help_match(c)) return 0;
     if (verb_word(c, a + 1)) return 1;
     int q = c->m.te >= 0 ? c->m.te + 1 : -1;
     if (q <= a || q >= c->sv.n) return 0;
@@ -2359,9 +2362,7 @@ static int help_do(const ev_ctx *c) {
 ** helped the bjp"): a benefit in a campaign, no aid given (070 is material
 ** aid, CAMEO codebook 2.7); "helped the refugees", "helped Iraq" stay. */
 static int help_campaign(const ev_ctx *c, const ne_event *ev, int person) {
-    if (c->m.pt->kind != 'v' || strcmp(c->m.pt->cameo->code, "070") || strcmp(c->sv.t[c->m.anchor].lemma, "help") ||
-        !ev->has_target)
-        return 0;
+    if (!ev->has_target || !help_match(c)) return 0;
     static const char *const out_of_office[] = {"OPP", "ELI", NULL};
     const char *r = ev->target.role;
     return party_in(ev->target.code) || (person && (!(r && r[0]) || ne_word_in(r, out_of_office)));
@@ -2437,11 +2438,11 @@ static int shared_addressee(const ev_ctx *c, const ev_frame *f, ne_event *ev) {
         return 0;
     /* what is agreed, signed or pledged at a meeting is with the one met ("Putin met Erdogan and
     ** signed a deal", "held talks with Sharif and agreed to resume the dialogue") */
-    int met = !strcmp(c->prev_root, "04") && (!strcmp(ev->root, "03") || !strcmp(ev->root, "05") || !strcmp(ev->root, "06"));
-    if ((strcmp(ev->root, "02") && strcmp(ev->root, "10") && !met) || strcmp(c->prev_src, ev->source.code)) return 0;
-    const char *sc = ev->source.country, *tc = c->prev_tgt.country;
+    int met = !strcmp(c->prev.root, "04") && (!strcmp(ev->root, "03") || !strcmp(ev->root, "05") || !strcmp(ev->root, "06"));
+    if ((strcmp(ev->root, "02") && strcmp(ev->root, "10") && !met) || strcmp(c->prev.source.code, ev->source.code)) return 0;
+    const char *sc = ev->source.country, *tc = c->prev.target.country;
     if (ev->root[0] == '1' && (!sc || !tc || !strcmp(sc, tc))) return 0; /* a demand at home: implied_addressee */
-    ev->target = c->prev_tgt;
+    ev->target = c->prev.target;
     return 1;
 }
 
@@ -2471,9 +2472,7 @@ static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
     c->coded++;
     if (slot && ev->has_source && ev->source.code && c->prev_at != c->m.anchor) {
         c->prev_at = c->m.anchor; /* the match's first pair, for shared_addressee */
-        c->prev_src = ev->source.code;
-        memcpy(c->prev_root, ev->root, sizeof c->prev_root);
-        c->prev_tgt = ev->target;
+        c->prev = *ev;
     }
     if (!ev->has_source) ev->confidence *= 0.5;
     if (!ev->has_target && c->m.pt->has_target) ev->confidence *= 0.8;
@@ -3284,6 +3283,17 @@ static int linked_state(const ev_ctx *c, int i) {
     return k >= 0 && ne_word_in(c->sv.t[k].lemma, linking);
 }
 
+/* The speakers of the "@" match whose report starts at token at, into
+** f->src and f->nsrc (0 when none): the direct quotation's speaker, else
+** the reporting verb's (reported_speaker, which sets *from to the report's
+** first token).  Returns the quotation's speaker, -1 when reported. */
+static int judge_speakers(ev_ctx *c, int at, ev_frame *f, int *from) {
+    int sp = quote_speaker(c);
+    if (sp >= 0) f->src[0] = sp, f->nsrc = 1;
+    else f->nsrc = reported_speaker(c, at, f->src, from);
+    return sp;
+}
+
 /* A blameworthy act in a direct quotation (a verb pattern with "@": "'The
 ** government has failed to protect us,' X said", "'They betrayed the
 ** farmers,' she said"): the speaker criticizes or accuses the doer, the
@@ -3295,15 +3305,14 @@ static int linked_state(const ev_ctx *c, int i) {
 ** understand"), or when the subject stands outside the quotation or report. */
 static int code_quoted_verb(ev_ctx *c) {
     ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
-    int i = c->m.anchor, gov, sp = quote_speaker(c), from = 0;
+    int i = c->m.anchor, gov, from = 0;
     if (c->m.passive) return NE_OK;
     if (i > 0 && c->sv.wc[i - 1] == NE_WC_DET) return NE_OK; /* "a stolen election": a modifier, no act */
     if (linked_state(c, i)) return NE_OK; /* "felt betrayed": a state, no act */
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
     int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
     if (mod & (NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_INFINITIVE | EV_NOT_EVENT)) return NE_OK;
-    if (sp >= 0) f.src[0] = sp, f.nsrc = 1;
-    else f.nsrc = reported_speaker(c, i, f.src, &from);
+    int sp = judge_speakers(c, i, &f, &from);
     if (!f.nsrc) return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), subj[EV_MAX_ACTORS];
     int of, ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
@@ -3536,14 +3545,13 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
 static int code_judgement(ev_ctx *c) {
     static const char *const demonstratives[] = {"this", "that", "it", NULL};
     ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
-    int b = c->m.begin, sp = quote_speaker(c), from = 0;
+    int b = c->m.begin, from = 0;
     if (b < 0 || b >= c->m.anchor || c->sv.wc[b] != NE_WC_BE) return NE_OK;
     neClause_bounds(&c->sv, b, &f.lo, &f.hi);
     int vs = neClause_vg_start(&c->sv, b);
     for (int k = vs; k < c->m.anchor; k++)
         if (c->sv.wc[k] == NE_WC_NEG || c->sv.wc[k] == NE_WC_MODAL) return NE_OK;
-    if (sp >= 0) f.src[0] = sp, f.nsrc = 1;
-    else f.nsrc = reported_speaker(c, b, f.src, &from);
+    int sp = judge_speakers(c, b, &f, &from);
     if (!f.nsrc) return NE_OK;
     int of, n = neClause_subject(&c->sv, vs, f.lo, f.tgt, EV_MAX_ACTORS, &f.rule);
     n = coded_only(c, f.tgt, said_of(c, f.tgt, n, &of));
@@ -3575,8 +3583,8 @@ static const char *in_talks(const ev_ctx *c) {
 ** after the comma and the aside close with a comma after the match.  Root 11
 ** only.  Returns the number of actors put in out, 0 when not such an aside. */
 static int aside_subject(ev_ctx *c, int lo, int *out) {
-    int i = c->m.anchor, s = neClause_ng_start(&c->sv, i, lo);
     if (!root_is(c->m.pt, "11") || !tok_is(c, c->m.end + 1, ",")) return 0;
+    int s = neClause_ng_start(&c->sv, c->m.anchor, lo);
     if (s > lo && c->sv.wc[s - 1] == NE_WC_PREP) s--; /* "in a sharp rebuke of" */
     if (s < 2 || !tok_is(c, s - 1, ",") || !neClause_ng_token(&c->sv, s - 2)) return 0;
     int g = neClause_ng_start(&c->sv, s - 2, lo);
