@@ -407,6 +407,13 @@ static int dateline(const cctx *c, size_t k) {
     return t->sent == c->tk[in->tok_first].sent && ne_word_in(t->norm, marks);
 }
 
+/* Can mention j, met in the search for m's antecedent, be it: before m, no
+** place ("in Moscow"), fitting by fits, no dateline, not bound to m?  The
+** dearer tests last. */
+static int candidate(const cctx *c, size_t m, size_t j, fit_fn fits) {
+    return before(c, m, j) && !c->inf[j].located && fits(c, m, j) && !dateline(c, j) && !bound_entity(c, m, j);
+}
+
 /* The antecedent of m: Hobbs-style order, that is earlier mentions of its
 ** own sentence left to right (subjects first), then each earlier sentence,
 ** left to right, up to window sentences back.  -1 when none fits. */
@@ -420,8 +427,7 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     for (uint32_t back = 0; back <= window && back <= s; back++) {
         while (first > 0 && sent_of(c, first - 1) >= s - back) first--;
         for (size_t j = first; j < m && sent_of(c, j) == s - back; j++)
-            if (before(c, m, j) && !c->inf[j].located && fits(c, m, j) && !dateline(c, j) && !bound_entity(c, m, j))
-                return (long)j; /* the dearer tests last; "in Moscow" is a place, no antecedent */
+            if (candidate(c, m, j, fits)) return (long)j;
         if (first == 0) break;
     }
     return -1;
@@ -472,9 +478,7 @@ static long quotation_speaker(const cctx *c, size_t m, size_t k) {
 static size_t clause_subject(const cctx *c, size_t m, size_t k) {
     if (sent_of(c, k) == sent_of(c, m) || !object_mention(c, k)) return k;
     for (size_t j = k + 1; j < m && sent_of(c, j) == sent_of(c, k); j++)
-        if (before(c, m, j) && !c->inf[j].located && !object_mention(c, j) && pronoun_fits(c, m, j) &&
-            !dateline(c, j) && !bound_entity(c, m, j))
-            return j;
+        if (candidate(c, m, j, pronoun_fits) && !object_mention(c, j)) return j;
     return k;
 }
 
