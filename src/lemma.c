@@ -281,13 +281,19 @@ static int load_exc(ne_lexicon *lx, const char *buf, size_t len, int verb) {
     return NE_OK;
 }
 
+/* Views dir/name (at most cap bytes) into *f: NE_OK, NE_NOTFOUND when it
+** is absent or unreadable (the caller goes on without it), else an error. */
+static int view_in(const char *dir, const char *name, size_t cap, ne_fview *f) {
+    char path[1024];
+    if (neU_path(path, sizeof path, dir, name)) return NE_NOTFOUND;
+    int rc = neU_view_file(path, f, cap);
+    return rc == NE_IO ? NE_NOTFOUND : rc;
+}
+
 /* Load one WordNet file; a missing file is not an error (returns NE_NOTFOUND). */
 static int load_wn_file(struct ne_engine *e, const char *name, int kind) {
-    char path[1024];
-    if (neU_path(path, sizeof path, e->wordnet_dir, name)) return NE_NOTFOUND;
     ne_fview f;
-    int rc = neU_view_file(path, &f, (size_t)64 << 20);
-    if (rc == NE_IO) return NE_NOTFOUND;
+    int rc = view_in(e->wordnet_dir, name, (size_t)64 << 20, &f);
     if (rc) return rc;
     ne_lexicon *lx = e->lexicon;
     size_t lines = 0;
@@ -407,21 +413,12 @@ static int precompute(ne_lexicon *lx) {
     return rc;
 }
 
-/* Views DATA_DIR/name (at most cap bytes) into *f: NE_OK, NE_NOTFOUND when it
-** is absent or unreadable (the caller goes on without it), else an error. */
-static int view_data(const struct ne_engine *e, const char *name, size_t cap, ne_fview *f) {
-    char path[1024];
-    if (neU_path(path, sizeof path, e->data_dir, name)) return NE_NOTFOUND;
-    int rc = neU_view_file(path, f, cap);
-    return rc == NE_IO ? NE_NOTFOUND : rc;
-}
-
 /* DATA_DIR/wordnet-proper.txt (generated at build, tools/wnproper.c): one
 ** lowercase word a line, '#' comments; flags the lexicon words it lists.
 ** Absent: every WordNet noun counts as a common word (neLemma_common). */
 static int load_proper(struct ne_engine *e) {
     ne_fview f;
-    int rc = view_data(e, "wordnet-proper.txt", (size_t)16 << 20, &f);
+    int rc = view_in(e->data_dir, "wordnet-proper.txt", (size_t)16 << 20, &f);
     if (rc) return rc == NE_NOTFOUND ? NE_OK : rc;
     const char *buf = f.p;
     size_t len = f.len;
@@ -495,7 +492,7 @@ static int extra_line(ne_lexicon *lx, const char *line, size_t ll) {
 ** gherao).  Absent: nothing added. */
 static int load_extra(struct ne_engine *e) {
     ne_fview f;
-    int rc = view_data(e, "lexicon.txt", (size_t)1 << 20, &f);
+    int rc = view_in(e->data_dir, "lexicon.txt", (size_t)1 << 20, &f);
     if (rc) return rc == NE_NOTFOUND ? NE_OK : rc;
     for (size_t i = 0, ll; rc == NE_OK && i < f.len;) {
         const char *line = extra_next_line(f.p, f.len, &i, &ll);
