@@ -29,12 +29,14 @@ typedef struct speaker {
 /* ---- quote marks ---- */
 enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER };
 
+/* The sentence of token i. */
+static const ne_sentence *sent_of(const qctx *q, size_t i) {
+    return NE_VEC_AT(q->d->sentences, ne_sentence, q->tk[i].sent);
+}
+
 /* The text of token i: in the title's text or the body's, as its sentence is
 ** (its start and end are offsets in that segment). */
-static const char *tok_text(const qctx *q, size_t i) {
-    const ne_sentence *s = NE_VEC_AT(q->d->sentences, ne_sentence, q->tk[i].sent);
-    return ne_seg_text(q->d, s->in_title) + q->tk[i].start;
-}
+static const char *tok_text(const qctx *q, size_t i) { return ne_seg_text(q->d, sent_of(q, i)->in_title) + q->tk[i].start; }
 
 /* A straight mark at token i by the spacing around it (the token after it
 ** at next): opening when space comes before it and none after, closing the
@@ -81,9 +83,6 @@ static inline int mark_kind(const qctx *q, size_t i) {
     return q->tk[i].shape == NE_SH_QUOTE ? quote_kind(q, i) : MARK_NONE;
 }
 
-static const ne_sentence *sent_of(const qctx *q, size_t i) {
-    return NE_VEC_AT(q->d->sentences, ne_sentence, q->tk[i].sent);
-}
 static int in_title(const qctx *q, size_t i) { return sent_of(q, i)->in_title; }
 static int para_start(const qctx *q, size_t i) { return (q->tk[i].flags & NE_TF_PARA_START) != 0; }
 
