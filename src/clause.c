@@ -426,6 +426,8 @@ int neClause_ng_start(const ne_sview *sv, int j, int lo) {
     int s = j, conj = 0; /* a comma joins only in a list closed by and/or: "A, B and C" */
     while (s - 1 >= lo) {
         int k = s - 1;
+        /* "as" (no word class of its own) is no noun: "praised Libya as he visited Egypt" */
+        if (TK(sv, k)->norm_len == 2 && !memcmp(TK(sv, k)->norm, "as", 2)) break;
         if (ng_token(sv, k)) {
             s = k;
             continue;
