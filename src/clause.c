@@ -175,6 +175,10 @@ static int judge_noun(const ne_sview *sv, int i) {
     if (neClause_actor(sv, p) >= 0) { /* "the Pakistan-Iran border": a name as modifier */
         int q = p;
         while (q >= 0 && (neClause_actor(sv, q) >= 0 || TK(sv, q)->shape == NE_SH_DASH)) q--;
+        /* "a key U.S. ally", "a key Afghan army base": adjectives between the determiner and the name */
+        for (int adj = 0; adj < 2 && q > 0 && WC(sv, q) == NE_WC_OPEN && TK(sv, q)->shape == NE_SH_LOWER && !sv->isverb[q];
+             adj++)
+            q--;
         int base = !strcmp(t->norm, t->lemma); /* "the US attacks Iran" stays a verb */
         int det = q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET);
         /* "the VHP hit out at", "the BJP hit back": a particle after a base form makes it the verb */
@@ -860,11 +864,16 @@ static int member_prep(const ne_sview *sv, int i) {
 }
 
 /* The verb of the first conjunct when the verb group at vs follows "and",
-** "but" or "or" ("Pakistan expelled X and recalled Y"): the nearest verb to
-** the left in [lo, vs) that is not an infinitive or participle; -1 if none. */
+** "but" or "or" ("Pakistan expelled X and recalled Y"), or of the clause an
+** -ing participle follows after a comma ("the leaders rejected the decision,
+** calling it dangerous"): the nearest verb to the left in [lo, vs) that is
+** not an infinitive or participle; -1 if none. */
 static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
     int p = prev_nonadv(sv, vs);
-    if (p < lo || !(is_word(sv, p, "and") || is_word(sv, p, "but") || is_word(sv, p, "or"))) return -1;
+    /* after the participle's comma, the earlier infinitives and participles are passed over:
+    ** "rejected the decision to recognise X, calling it", "attacked X, capturing Y, killing Z" */
+    int part = p >= lo && is_comma(sv, p) && ends_with(TK(sv, vs)->norm, TK(sv, vs)->norm_len, "ing");
+    if (p < lo || !(is_word(sv, p, "and") || is_word(sv, p, "but") || is_word(sv, p, "or") || part)) return -1;
     for (int k = p - 1; k >= lo; k--) {
         if (is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL) return -1;
         if (!sv->isverb[k]) continue;
@@ -873,7 +882,10 @@ static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
         ** preposition is inside the first conjunct, not its verb: go on left */
         int ing = ends_with(TK(sv, k)->norm, TK(sv, k)->norm_len, "ing");
         if (ing && q > lo && WC(sv, q) == NE_WC_PREP && !is_word(sv, q, "by")) continue;
-        if (ing || (q >= 0 && WC(sv, q) == NE_WC_TO)) return -1;
+        if (ing || (q >= 0 && WC(sv, q) == NE_WC_TO)) {
+            if (part) continue;
+            return -1;
+        }
         /* "a US diplomat it arrested": a relative clause without "that" */
         if (q > lo && WC(sv, q) == NE_WC_PRON && WC(sv, q - 1) == NE_WC_OPEN && ng_token(sv, q - 1)) continue;
         return k;
@@ -1002,8 +1014,38 @@ static int subject_group(const ne_sview *sv, int vs, int lo, int *jp, pp_group *
     return -1;
 }
 
+/* "Pakistan, a key U.S. ally in the war on terror, has refused ...",
+** "Pakistan, a close ally of the United States, condemned ...": a verb group
+** right after an apposition (a comma, a group opening with a determiner and
+** holding no auxiliary, conjunction or clause word, a comma; its words may
+** read as verbs: "a key U.S. ally", "a country battered by floods") takes the group before the
+** apposition as subject when that group names an actor and opens the clause
+** (or follows a reporting verb); the apposition's own actors only describe
+** it.  Returns the number of actors written to out (0: no such apposition). */
+static int appositive_subject(const ne_sview *sv, int vs, int lo, int *out, int max) {
+    int c2 = prev_nonadv(sv, vs), c1 = -1;
+    if (c2 <= lo || !is_comma(sv, c2)) return 0;
+    for (int k = c2 - 1; k >= lo && k > c2 - 20 && c1 < 0; k--) {
+        if (is_comma(sv, k) || is_aside_dash(sv, k)) c1 = k;
+        else if (is_aux(sv, k) || WC(sv, k) == NE_WC_REL || WC(sv, k) == NE_WC_SUB ||
+                 WC(sv, k) == NE_WC_THAT || WC(sv, k) == NE_WC_CONJ || is_hard_boundary(sv, k) ||
+                 TK(sv, k)->shape == NE_SH_QUOTE)
+            return 0;
+    }
+    if (c1 <= lo || c1 + 1 >= c2 || WC(sv, c1 + 1) != NE_WC_DET || !ng_token(sv, c1 - 1)) return 0;
+    int s = neClause_ng_start(sv, c1 - 1, lo), p = prev_nonadv(sv, s);
+    if (p >= lo && !(WC(sv, p) == NE_WC_THAT || WC(sv, p) == NE_WC_SUB || (sv->isverb[p] && WC(sv, p) == NE_WC_REPORT)))
+        return 0;
+    return neClause_ng_actors(sv, s, c1 - 1, out, max);
+}
+
 int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, const char **rule) {
     pp_group pp = {-1, -1, -1};
+    int ap = appositive_subject(sv, vs, lo, out, max);
+    if (ap) {
+        *rule = "subject-left-skip";
+        return ap;
+    }
     int op = opening_participle(sv, vs, out, max);
     if (op) {
         *rule = "subject-opening-participle";
