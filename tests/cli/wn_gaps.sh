@@ -1,0 +1,20 @@
+#!/bin/bash
+# wn_gaps.sh: tools/wn_gaps.py lists the WordNet synonyms of a simple verb pattern that no
+# pattern anchors, counted in the development texts (docs/DICTIONARIES.md "tools/wn_gaps.py"),
+# on a made-up pattern folder and a made-up ConfliBERT file: condemn's first sense holds
+# decry (anchored: not listed) and excoriate (listed, counted twice, with its seeds);
+# --spellings prints the lexicon.txt line of recognize's British inflections.
+set -eu
+command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
+[ -f /usr/share/wordnet/data.verb ] || { echo "SKIP: no WordNet in /usr/share/wordnet"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/patterns" "$tmp/shared/conflibert-cameo/cameo_class"
+printf '# made up\n111   v  condemn +\n111   v  decry +\n054   v  recognize +\n' > "$tmp/patterns/11.txt"
+printf 'They excoriated it and decried it; they excoriate it.\t3\nHe condemned it.\t3\n' \
+  > "$tmp/shared/conflibert-cameo/cameo_class/train.tsv"
+out=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" --shared "$tmp/shared")
+[ "$out" = "     2  excoriate  1/2  syn  111:condemn,decry" ] || { echo "FAIL: gaps:"; echo "$out"; exit 1; }
+out=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" --shared "$tmp/shared" --spellings)
+[ "$out" = "recognize v recognised recognises recognising" ] || { echo "FAIL: --spellings:"; echo "$out"; exit 1; }
+echo "ok"
