@@ -283,15 +283,37 @@ static int name_label(const ne_sview *sv, int i) {
     return -1;
 }
 
+/* Are the letters of the upper-case token k the initials of the capitalized
+** words ending at token e, passing over "of", "the", "for" and "and"
+** ("Amnesty International" AI, "Armed Forces of the Philippines" AFP)? */
+static int initials_of(const ne_sview *sv, int k, int e) {
+    const ne_token *t = TK(sv, k);
+    int n = (int)(t->end - t->start);
+    const char *x = sv->text + t->start;
+    if (t->shape != NE_SH_UPPER || n < 2 || n > 6) return 0;
+    for (int l = n - 1; l >= 0; l--, e--) {
+        while (e >= 0 && TK(sv, e)->shape == NE_SH_LOWER &&
+               (is_word(sv, e, "of") || is_word(sv, e, "the") || is_word(sv, e, "for") || is_word(sv, e, "and")))
+            e--;
+        if (e < 0 || (TK(sv, e)->shape != NE_SH_CAP && TK(sv, e)->shape != NE_SH_UPPER) ||
+            sv->text[TK(sv, e)->start] != x[l])
+            return 0;
+    }
+    return 1;
+}
+
 /* An abbreviation in brackets right after the name it stands for ("the
 ** rashtriya swayamsevak sangh (rss) on sunday issued ...", "the Democratic
 ** National Committee (DNC) said"): one actor named twice, no clause bound.
 ** The end of such a label opening at token i (the ")"), or -1: one token in
 ** the brackets, an actor mention of the same code as the mention right
-** before them. */
+** before them, or no actor and the initials of that mention's words
+** (initials_of). */
 static int acronym_label(const ne_sview *sv, int i) {
     if (i < 1 || i + 2 >= sv->n || !is_mark(sv, i, "(") || !is_mark(sv, i + 2, ")")) return -1;
     int a = neClause_actor(sv, i - 1), b = neClause_actor(sv, i + 1);
+    /* an abbreviation no dictionary knows, of the name's initials: "Amnesty International (AI) has accused" */
+    if (a >= 0 && b < 0 && initials_of(sv, i + 1, i - 1)) return i + 2;
     if (a < 0 || b < 0 || a == b) return -1;
     const char *x = NE_VEC_AT(sv->d->actors, ne_actor, a)->code, *y = NE_VEC_AT(sv->d->actors, ne_actor, b)->code;
     return x && y && !strcmp(x, y) ? i + 2 : -1;
