@@ -639,6 +639,31 @@ static long titled_short_name(const cctx *c, size_t m) {
     return -1;
 }
 
+/* A one-word name that begins the two- or three-word personal name ending an
+** earlier person's mention, family name first ("Wang" after "foreign
+** ministry spokesman Wang Wenbin", "Kim" after "Kim Jong Un"; a given name
+** alone, "Bernie" after "Bernie Sanders", is the same person too): the
+** nearest such person up to TITLED_BACK mentions back; -1 when none. */
+static long family_name_first(const cctx *c, size_t m) {
+    const ne_actor_info *in = &c->inf[m];
+    if (in->tok_end != in->tok_first + 1 || c->tk[in->tok_first].shape != NE_SH_CAP) return -1;
+    const char *w = c->tk[in->tok_first].norm;
+    const uint32_t h = c->d->nhash[in->tok_first], *nh = c->d->nhash;
+    for (size_t k = m; k-- > 0 && m - k <= TITLED_BACK;) {
+        const ne_actor_info *ik = &c->inf[k];
+        if (ik->tok_end < ik->tok_first + 2) continue;
+        uint32_t st = ik->tok_end - 2; /* the word first (its hash, cheap), then the person */
+        if (nh[st] != h && (st == ik->tok_first || nh[--st] != h)) continue;
+        if (!ne_word_is(c->tk[st].norm, w)) continue;
+        uint32_t i = st;
+        while (i < ik->tok_end && c->tk[i].shape == NE_SH_CAP) i++;
+        if (i == ik->tok_end && c->act[k].kind != NE_ACTOR_PRONOUN && c->act[k].kind != NE_ACTOR_NOMINAL &&
+            is_personish(c, k) && c->act[k].in_title == c->act[m].in_title && has_identity(c, root_of(c, k)))
+            return (long)k;
+    }
+    return -1;
+}
+
 /* m refers to k: point at k's root and take what it is. */
 static void link(cctx *c, size_t m, size_t k) {
     size_t r = root_of(c, k);
@@ -1106,6 +1131,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         else if (a->kind == NE_ACTOR_NAMED && c.inf[m].type == NE_DT_DEMONYM && c.inf[m].tok_end == c.inf[m].tok_first + 1)
             k = surname_of(&c, m); /* "Cuban said" after "Mark Cuban": the person, not Cuba */
         if (k < 0 && a->kind == NE_ACTOR_UNKNOWN) k = titled_short_name(&c, m);
+        if (k < 0 && a->kind == NE_ACTOR_UNKNOWN) k = family_name_first(&c, m);
         if (k < 0) continue;
         int kind = a->kind;
         link(&c, m, (size_t)k);
