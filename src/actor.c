@@ -880,8 +880,10 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
     ** "Vietnamese-led armed forces" */
     if (j + rn < s->b && capitalized(&s->tk[j + rn]) && !s->caseless) return 0;
     static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL};
-    if (j > s->a && (s->tk[j - 1].shape == NE_SH_DASH || (j > s->a + 1 && s->tk[j - 2].shape == NE_SH_DASH)) &&
-        !is_any(&s->tk[j - 1], units)) /* "sixty-three people" is a count */
+    /* "sixty-three people" is a count; a spaced dash is none ("WASHINGTON (AP) - Police arrested") */
+    if (j > s->a && ((s->tk[j - 1].shape == NE_SH_DASH && !(s->tk[j].flags & NE_TF_SPACE_BEFORE)) ||
+                     (j > s->a + 1 && s->tk[j - 2].shape == NE_SH_DASH && !(s->tk[j - 1].flags & NE_TF_SPACE_BEFORE))) &&
+        !is_any(&s->tk[j - 1], units))
         return 0;
     if (r->plural) return 1;
     /* in lower-case text a role word with a local reading names that actor alone
