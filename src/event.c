@@ -3426,7 +3426,10 @@ static int support_verb(const char *lemma) {
                                         "initiate", "organize", "organise", "open", "press", "renew",
                                         "have", "repeat", "reiterate", "sharpen", "voice", "level", "direct",
                                         "lodge", "file", "complete", "finalize", "finalise", "seal",
-                                        "clinch", "conclude", "negotiate", "agree", NULL};
+                                        "clinch", "conclude", "negotiate", "agree", "speed", "accelerate",
+                                        "expand", "widen", "broaden", "tighten", "ramp", "deepen", "maintain",
+                                        "enforce", "commit", "perpetrate", "inflict", "introduce", "institute",
+                                        "prolong", NULL};
     return ne_word_in(lemma, verbs);
 }
 
