@@ -896,6 +896,9 @@ static int coordinated_verb(const ne_sview *sv, int vs, int lo) {
     ** "rejected the decision to recognise X, calling it", "attacked X, capturing Y, killing Z" */
     int part = p >= lo && is_comma(sv, p) && ends_with(TK(sv, vs)->norm, TK(sv, vs)->norm_len, "ing");
     if (p < lo || !(is_word(sv, p, "and") || is_word(sv, p, "but") || is_word(sv, p, "or") || part)) return -1;
+    /* a finite conjunct ("has urged", "was") joins a finite verb, over the first conjunct's
+    ** infinitives: "has refused to deploy peacekeepers and has urged its citizens" */
+    part |= is_aux(sv, vs);
     for (int k = p - 1; k >= lo; k--) {
         if (is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL) return -1;
         if (!sv->isverb[k]) continue;
