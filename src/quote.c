@@ -317,6 +317,25 @@ static speaker speaker_prep_after(const qctx *q, size_t c) {
     return s;
 }
 
+/* A name after a dash right after the quotation, ending its line or
+** sentence: the attribution of an epigraph, a pull quote or a list of
+** voices (`"He is a disgrace." - John Smith`, `"..." ― Maria Lopez,
+** a nurse`). */
+static speaker speaker_dash_after(const qctx *q, size_t c) {
+    speaker s = {0};
+    size_t i = c + 1;
+    if (i < q->ntok && (is_punct(&q->tk[i], ",") || is_punct(&q->tk[i], "."))) i++;
+    if (i + 1 >= q->ntok || q->tk[i].shape != NE_SH_DASH || para_start(q, i) || !is_cap(&q->tk[i + 1])) return s;
+    s.ca = s.cb = i; /* no cue word */
+    s.a = i + 1;
+    s.b = group_after(q, s.a, q->ntok);
+    if (s.b < q->ntok && !is_terminal(&q->tk[s.b]) && !is_punct(&q->tk[s.b], ",") && !para_start(q, s.b) &&
+        mark_kind(q, s.b) == MARK_NONE)
+        return s; /* a dash inside running text: "... ," - and the sentence goes on */
+    s.found = s.b > s.a;
+    return s;
+}
+
 /* ---- recording ---- */
 static const char *seg_dup(struct ne_doc *d, size_t a, size_t b) {
     return neA_strndup(&d->arena, d->seg[0] + a, b - a);
@@ -354,6 +373,7 @@ static int quote_add(qctx *q, size_t o, size_t a, size_t b, size_t c, int chaine
     if (!s.found && !chained) s = speaker_before(q, o);
     if (!s.found && !chained) s = speaker_colon(q, o);
     if (!s.found && c != (size_t)-1) s = speaker_prep_after(q, c);
+    if (!s.found && c != (size_t)-1) s = speaker_dash_after(q, c);
     int rc = set_speaker(q, out, &s);
     /* a part left open at its paragraph's end waits for the chain's speaker (chain_back) */
     if (rc || s.found || q->d->quotes.n < 2 || c == (size_t)-1) return rc;
