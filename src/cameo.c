@@ -23,6 +23,15 @@ typedef struct code_map {
     size_t n;
 } code_map;
 
+/* One line of cameo/event_nouns.tsv: an event noun ("attack") and the code
+** prefixes of the acts it names (18 19 20 145). */
+#define NOUN_PREFIXES 20
+struct ne_event_noun {
+    char noun[24];
+    char prefix[NOUN_PREFIXES][5];
+    int n;
+};
+
 /* Slots of the direct index: every 3-digit code, then every 4-digit one. */
 #define CODE_SLOTS (1000 + 10000)
 
@@ -34,6 +43,8 @@ struct ne_cameo {
     code_map intent;      /* cameo/intent.tsv */
     code_map refusal;     /* cameo/refusal.tsv */
     code_map threat;      /* cameo/threat.tsv */
+    ne_event_noun *nouns;      /* cameo/event_nouns.tsv, in file order */
+    size_t nnouns;
 };
 
 static int code_cmp(const void *a, const void *b) {
@@ -164,28 +175,76 @@ static int parse_map_line(struct ne_engine *e, const char *path, size_t lineno, 
     return NE_OK;
 }
 
-/* cameo/intent.tsv, refusal.tsv or threat.tsv (docs/CAMEO.md);
-** without the file no event is recoded. */
-static int load_map(struct ne_engine *e, ne_cameo *cm, code_map *m) {
-    char path[1024], *text;
-    size_t len;
-    if (neU_path(path, sizeof path, e->data_dir, m->file))
-        return ne_engine_fail(e, NE_INVALID, "data directory path too long");
-    int rc = neU_read_file(path, &text, &len, (size_t)1 << 20);
-    if (rc == NE_IO) return NE_OK; /* no table: nothing is recoded */
-    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
-    size_t lines = 1;
-    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
-    rc = (m->rows = neM_calloc(lines, sizeof *m->rows)) ? NE_OK : ne_engine_fail(e, NE_NOMEM, "out of memory");
+/* One prefix of an event_nouns.tsv line: 2-4 digits of a root 01-20, and a
+** listed code when it has 3 or 4.  Returns 1 when it is one. */
+static int noun_prefix(const ne_cameo *cm, const char *s, size_t n) {
+    long r;
+    char code[5];
+    if (n < 2 || n > 4 || neU_parse_long(s, n, &r) || neU_parse_long(s, 2, &r) || r < 1 || r > 20) return 0;
+    memcpy(code, s, n);
+    code[n] = 0;
+    return n == 2 || neCameo_get(cm, code) != NULL;
+}
+
+/* One line "NOUN<TAB>PREFIX PREFIX ...": NOUN lower-case letters and
+** hyphens, listed once; 1 to NOUN_PREFIXES prefixes (noun_prefix). */
+static int parse_noun_line(struct ne_engine *e, const char *path, size_t lineno, char *line, ne_cameo *cm) {
+    ne_event_noun *row = &cm->nouns[cm->nnouns];
+    char *tab = strchr(line, '\t');
+    size_t n = tab ? (size_t)(tab - line) : 0;
+    if (!n || n >= sizeof row->noun || strspn(line, "abcdefghijklmnopqrstuvwxyz-") != n)
+        return ne_engine_fail(e, NE_DATA, "%s:%zu: expected a lower-case noun, a tab and code prefixes", path, lineno);
+    memset(row, 0, sizeof *row);
+    memcpy(row->noun, line, n);
+    for (size_t i = 0; i < cm->nnouns; i++)
+        if (!strcmp(cm->nouns[i].noun, row->noun))
+            return ne_engine_fail(e, NE_DATA, "%s:%zu: noun '%s' listed twice", path, lineno, row->noun);
+    const char *p = tab + 1;
+    while (*p) {
+        size_t w = strcspn(p, " ");
+        if (w && (row->n == NOUN_PREFIXES || !noun_prefix(cm, p, w)))
+            return ne_engine_fail(e, NE_DATA, "%s:%zu: '%.*s': expected up to %d code prefixes of 2-4 digits", path,
+                                  lineno, (int)w, p, NOUN_PREFIXES);
+        if (w) memcpy(row->prefix[row->n++], p, w);
+        p += w + (p[w] == ' ');
+    }
+    if (!row->n) return ne_engine_fail(e, NE_DATA, "%s:%zu: no code prefix", path, lineno);
+    cm->nnouns++;
+    return NE_OK;
+}
+
+/* Each line of text (len bytes, edited in place) that is neither blank nor
+** a # comment, given to one of the parsers with its number. */
+static int each_line(struct ne_engine *e, const char *path, char *text, size_t len, ne_cameo *cm, code_map *m) {
+    int rc = NE_OK;
     char *p = text, *end = text + len;
     for (size_t lineno = 1; p < end && rc == NE_OK; lineno++) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *next = nl ? nl + 1 : end;
         if (nl) *nl = 0;
         if (nl > p && nl[-1] == '\r') nl[-1] = 0;
-        if (*p && *p != '#') rc = parse_map_line(e, path, lineno, p, cm, m);
+        if (*p && *p != '#') rc = m ? parse_map_line(e, path, lineno, p, cm, m) : parse_noun_line(e, path, lineno, p, cm);
         p = next;
     }
+    return rc;
+}
+
+/* cameo/intent.tsv, refusal.tsv or threat.tsv (m), or cameo/event_nouns.tsv
+** (m NULL), docs/CAMEO.md; without the file no event is recoded and no
+** noun names an earlier act. */
+static int load_table(struct ne_engine *e, ne_cameo *cm, code_map *m) {
+    char path[1024], *text;
+    size_t len;
+    if (neU_path(path, sizeof path, e->data_dir, m ? m->file : "cameo/event_nouns.tsv"))
+        return ne_engine_fail(e, NE_INVALID, "data directory path too long");
+    int rc = neU_read_file(path, &text, &len, (size_t)1 << 20);
+    if (rc == NE_IO) return NE_OK; /* no table: nothing is recoded */
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+    void *rows = m ? (void *)(m->rows = neM_calloc(lines, sizeof *m->rows))
+                   : (void *)(cm->nouns = neM_calloc(lines, sizeof *cm->nouns));
+    rc = rows ? each_line(e, path, text, len, cm, m) : ne_engine_fail(e, NE_NOMEM, "out of memory");
     neM_free(text);
     return rc;
 }
@@ -199,6 +258,18 @@ static const ne_cameo_code *map_lookup(const code_map *m, const char *code) {
         if (n > bestn && !strncmp(code, m->rows[i].prefix, n)) best = m->rows[i].to, bestn = n;
     }
     return best;
+}
+
+const ne_event_noun *neCameo_event_noun(const ne_cameo *c, const char *word) {
+    for (size_t i = 0; c && word && i < c->nnouns; i++) /* the first letters first: most rows differ there */
+        if (c->nouns[i].noun[0] == word[0] && !strcmp(c->nouns[i].noun, word)) return &c->nouns[i];
+    return NULL;
+}
+
+int neCameo_noun_fits(const ne_event_noun *n, const char *code) {
+    for (int i = 0; i < n->n; i++)
+        if (!strncmp(code, n->prefix[i], strlen(n->prefix[i]))) return 1;
+    return 0;
 }
 
 const ne_cameo_code *neCameo_intent(const ne_cameo *c, const char *code) {
@@ -226,9 +297,10 @@ int neCameo_load(struct ne_engine *e) {
     cm->intent = (code_map){.file = "cameo/intent.tsv", .to_root = "03", .lo = 4, .hi = 8};
     cm->refusal = (code_map){.file = "cameo/refusal.tsv", .to_root = "12", .lo = 3, .hi = 8};
     cm->threat = (code_map){.file = "cameo/threat.tsv", .to_root = "13", .lo = 14, .hi = 20};
-    if (!rc) rc = load_map(e, cm, &cm->intent);
-    if (!rc) rc = load_map(e, cm, &cm->refusal);
-    return rc ? rc : load_map(e, cm, &cm->threat);
+    if (!rc) rc = load_table(e, cm, &cm->intent);
+    if (!rc) rc = load_table(e, cm, &cm->refusal);
+    if (!rc) rc = load_table(e, cm, &cm->threat);
+    return rc ? rc : load_table(e, cm, NULL);
 }
 
 void neCameo_free(ne_cameo *c) {
@@ -239,6 +311,7 @@ void neCameo_free(ne_cameo *c) {
     neM_free(c->intent.rows);
     neM_free(c->refusal.rows);
     neM_free(c->threat.rows);
+    neM_free(c->nouns);
     neM_free(c);
 }
 

@@ -25,6 +25,7 @@ typedef struct ev_match {
     int bys, bye;           /* passive "by" agent */
     int passive;
     int relobj;             /* the "+" slot is the antecedent of an object relative ("whom she accused of") */
+    int noun_slot;          /* a "+!" slot names no actor but an earlier act (act_slot: "welcomed the decision") */
     int attach;             /* verb the clause's time and place attach to */
 } ev_match;
 
@@ -34,7 +35,8 @@ typedef struct ev_match {
 typedef struct ev_ctx {
     struct ne_doc *d;
     const struct ne_engine *e;
-    int coded, self; /* events the current match gave; pairs dropped as one actor on both sides */
+    int coded, self; /* events the current match gave; pairs dropped as one actor on both sides, or
+                     ** as a "+!" act slot whose author is not found (the next pattern may match) */
     int nheld, nacted;
     int viewed;      /* the sentence's clause view is made (first_try) */
     int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
@@ -208,6 +210,62 @@ static int slot_head(const ev_ctx *c, int s, int e) {
     return wc == NE_WC_OPEN && c->sv.t[e].shape != NE_SH_NUM && c->sv.t[e].shape != NE_SH_DASH;
 }
 
+/* Roots of reactions whose target is the author of the act reacted to
+** (CAMEO codebook 2: 05 praise or endorse an act, 11 criticize or denounce
+** "a policy or an action", 12 reject a proposal, 13 threaten over it, 14
+** protest against it, 16 reduce relations over it): "Egypt condemned the
+** attack" is toward the attacker, "welcomed the decision" toward the one
+** who decided (act_author). */
+static int reaction_root(const char *root) {
+    static const uint32_t roots = 1u << 5 | 1u << 11 | 1u << 12 | 1u << 13 | 1u << 14 | 1u << 16;
+    int r = (root[0] - '0') * 10 + (root[1] - '0'); /* a table root: two digits (cameo.c code_root) */
+    return r >= 0 && r < 32 && (roots >> r & 1u);
+}
+
+/* When the group [s, e] opens definite, with the, this, that, these, those
+** or a time's possessive ("Tuesday's raids", "last week's attack"), the
+** token after that opening; else -1. */
+static int definite_group(const ev_ctx *c, int s, int e) {
+    if (tok_is(c, s, "the") || tok_is(c, s, "this") || tok_is(c, s, "that") || tok_is(c, s, "these") ||
+        tok_is(c, s, "those"))
+        return s + 1;
+    int k = s;
+    while (k <= e && c->sv.t[k].timex >= 0) k++;
+    return k > s && k <= e && c->sv.wc[k] == NE_WC_POSS ? k + 1 : -1;
+}
+
+/* The head of a definite group [s, e] that names no actor and no owner,
+** before "as", a preposition or a comma ("the proposal as reprehensible",
+** "the attack on the camp"): at most three words after its opening,
+** lower-case; -1 when the group is none such ("an attack", "attacks", "the
+** host's remarks", "the Iranian strike"). */
+static int definite_head(const ev_ctx *c, int s, int e) {
+    const ne_sview *sv = &c->sv;
+    int h = s >= 0 && e >= s && e < sv->n ? definite_group(c, s, e) : -1;
+    if (h < 0) return -1;
+    for (int k = h; k <= e; k++)
+        if (tok_is(c, k, "as") || sv->wc[k] == NE_WC_PREP || sv->t[k].shape == NE_SH_PUNCT) {
+            e = k - 1;
+            break;
+        }
+    if (e - h > 2 || e < h || sv->t[e].shape != NE_SH_LOWER) return -1;
+    for (int k = s; k <= e; k++)
+        if (sv->t[k].actor >= 0 || (k >= h && sv->wc[k] == NE_WC_POSS)) return -1;
+    return e;
+}
+
+/* The cameo/event_nouns.tsv row of the head of the slot [s, e] when the slot
+** is a definite group naming an act and no actor ("the attack", "this
+** decision", "Tuesday's raids"), by its word ("bombings") or its lemma
+** ("arrests": arrest); else NULL. */
+static const ne_event_noun *act_slot(const ev_ctx *c, int s, int e) {
+    int h = definite_head(c, s, e);
+    if (h < 0) return NULL;
+    const ne_token *t = &c->sv.t[h];
+    const ne_event_noun *n = neCameo_event_noun(c->e->cameo, t->norm);
+    return n || t->lemma == t->norm ? n : neCameo_event_noun(c->e->cameo, t->lemma);
+}
+
 static int match_fwd(ev_ctx *c, int k, int p);
 
 /* An empty target slot at p right after the anchor's verb in an object
@@ -232,8 +290,10 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     while (q < c->sv.n && c->sv.t[q].timex >= 0 && c->sv.t[q].timex == c->sv.t[p].timex) q++;
     if (q < c->sv.n && tok_is(c, q, "by")) return 0;
     int maxe = slot_max_end(c, p), fa = first_actor(c, p, maxe), any = slot_actor_in(c, p, maxe, fa);
-    /* "release +!": not "released a poll" */
-    for (int e = maxe; e >= p && (any || !c->m.pt->elems[k].need_actor); e--) {
+    /* "release +!": not "released a poll"; a reaction's "welcome +!" takes "the decision" (act_author) */
+    c->m.noun_slot = !any && c->m.pt->elems[k].need_actor && target && !c->m.passive &&
+                     c->m.pt->cameo && reaction_root(c->m.pt->cameo->root) && act_slot(c, p, maxe);
+    for (int e = maxe; e >= p && (any || !c->m.pt->elems[k].need_actor || c->m.noun_slot); e--) {
         if (any ? !slot_actor_in(c, p, e, fa) : !slot_head(c, p, e)) continue;
         if (target) c->m.ts = p, c->m.te = e;
         else c->m.ss = p, c->m.se = e;
@@ -1989,18 +2049,9 @@ static int rejected_demand(ev_ctx *c, const ne_event *ev, int slot) {
 ** actor.  Fills *out and returns the owner's mention, else -1. */
 static int thing_owner(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     const ne_sview *sv = &c->sv;
-    int ts = c->m.ts, te = c->m.te;
-    if ((strcmp(ev->root, "11") && strcmp(ev->root, "12")) || ts < 0 || te < ts || te >= sv->n) return -1;
-    for (int k = ts + 1; k <= te; k++) /* the head before "as" or a preposition: "the proposal as reprehensible" */
-        if (tok_is(c, k, "as") || sv->wc[k] == NE_WC_PREP) {
-            te = k - 1;
-            break;
-        }
-    if (te - ts > 3 || te <= ts || !(tok_is(c, ts, "the") || tok_is(c, ts, "this") || tok_is(c, ts, "that")) ||
-        sv->t[te].shape != NE_SH_LOWER)
-        return -1;
-    for (int k = ts; k <= te; k++)
-        if (sv->t[k].actor >= 0) return -1;
+    if (strcmp(ev->root, "11") && strcmp(ev->root, "12")) return -1;
+    int te = definite_head(c, c->m.ts, c->m.te);
+    if (te < 0) return -1;
     const ne_sentence *st = NE_VEC_AT(c->d->sentences, ne_sentence, sv->sent);
     const ne_token *doc = NE_VEC_AT(c->d->tokens, ne_token, 0);
     const char *head = sv->t[te].lemma;
@@ -2020,6 +2071,40 @@ static int thing_owner(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
         }
     }
     return -1;
+}
+
+/* The author of an earlier act that a reaction (reaction_root) names by a
+** definite event noun in its target slot, with no actor of its own ("Israel
+** bombed a camp. Egypt condemned the attack": ISR; "France welcomed the
+** decision", "protested the arrests", "Tuesday's raids"): the source of the
+** nearest earlier event of the article (in the same sentence, before the
+** anchor, or in the three before it) whose code is of a kind the noun names
+** (cameo/event_nouns.tsv: an attack roots 18-20, an arrest 17, a decision
+** any act), by another actor than the reaction's own source (a country does
+** not condemn its own act).  Not for an indefinite or bare noun ("an
+** attack", "attacks": no one act), nor one that names its author ("Iran's
+** strike", "the attack by Hamas": the slot's actor).  Fills *out, returns 1. */
+static int act_author(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    if (ev->has_target || !ev->has_source || !ev->source.code || !reaction_root(ev->root)) return 0;
+    const ne_event_noun *n = act_slot(c, c->m.ts, c->m.te);
+    if (!n) return 0;
+    int at = ev->in_title ? -1 : ev->sentence, bs = INT_MIN;
+    uint32_t before = c->sv.t[c->m.anchor].start, bstart = 0;
+    const ne_event *best = NULL;
+    for (size_t i = 0; i < c->d->events.n; i++) {
+        const ne_event *x = NE_VEC_AT(c->d->events, ne_event, i);
+        int xs = x->in_title ? -1 : x->sentence;
+        if (xs > at || at - xs > 3 || (xs == at && x->span.start >= before) || xs < bs ||
+            (xs == bs && x->span.start < bstart))
+            continue;
+        if (!x->has_source || !x->source.code || !strcmp(x->source.code, ev->source.code) ||
+            !neCameo_noun_fits(n, x->code))
+            continue;
+        best = x, bs = xs, bstart = x->span.start;
+    }
+    if (!best) return 0;
+    *out = best->source;
+    return 1;
 }
 
 /* A warning that names no one warned and no act of force or coercion
@@ -2522,6 +2607,15 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && c->m.pt->has_target && (t = thing_owner(c, &ev, &ev.target)) >= 0) {
         ev.has_target = 1; /* "slammed the proposal": Trump's, named before */
         ev.confidence *= 0.8;
+    }
+    if (!ev.has_target && act_author(c, &ev, &ev.target)) { /* "condemned the attack": the attacker */
+        ev.has_target = 1;
+        ev.confidence *= 0.8;
+        if (ev.rule && !(ev.rule = neA_printf(&c->d->arena, "%s; target=event-author", ev.rule))) return NE_NOMEM;
+    }
+    if (!ev.has_target && c->m.noun_slot) { /* "+!" on an act of no one found: the next pattern's turn */
+        c->self++;                               /* ("expressed support for the deal": 032, not 051) */
+        return NE_OK;
     }
     if (!ev.has_target && (ev.has_target = condemned_unrest(c, &ev))) ev.confidence *= 0.8;
     /* no target: root 11 codes nothing, nor another dyadic root whose pattern has a target slot;

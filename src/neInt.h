@@ -424,6 +424,14 @@ const ne_cameo_code *neCameo_refusal(const ne_cameo *c, const char *code);
 /* The 13x code of threatening an act of code ("threatened to break
 ** relations": 161 -> 1313, from cameo/threat.tsv), or NULL. */
 const ne_cameo_code *neCameo_threat(const ne_cameo *c, const char *code);
+/* An event noun of cameo/event_nouns.tsv ("attack", "arrest", "decision"):
+** the kinds of act it names. */
+typedef struct ne_event_noun ne_event_noun;
+/* The row of word (a lemma or a lower-case word: "attack", "talks"), or NULL
+** when it is not listed. */
+const ne_event_noun *neCameo_event_noun(const ne_cameo *c, const char *word);
+/* Does an act of code ("195") fit noun n: is a listed prefix of n its prefix? */
+int neCameo_noun_fits(const ne_event_noun *n, const char *code);
 /* Quad class implied by a CAMEO root 1..20 (docs/CAMEO.md). */
 int neCameo_quad_of_root(int root);
 

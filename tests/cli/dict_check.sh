@@ -67,4 +67,13 @@ cat > "$tmp/patterns/bad.txt" <<'TXT'
 TXT
 expect_problems "$tmp" "patterns/bad.txt:3: unknown CAMEO code '999'" "patterns/bad.txt:4: kind must be 'v' or 'n'" \
     "patterns/bad.txt:5: empty pattern" "patterns/bad.txt:6: unbalanced '{'" "4 problems"
+# cameo/event_nouns.tsv: NOUN<TAB>PREFIX..., prefixes of listed codes; the first bad line is the one problem
+printf '# nouns\nattack\t18 19 20\nattack\t17\n' > "$tmp/cameo/event_nouns.tsv"
+expect_problems "$tmp" "cameo/event_nouns.tsv:3: noun 'attack' listed twice" "1 problem"
+printf 'Attack\t18\n' > "$tmp/cameo/event_nouns.tsv"
+expect_problems "$tmp" "cameo/event_nouns.tsv:1: expected a lower-case noun, a tab and code prefixes"
+printf 'raid\t17 999\n' > "$tmp/cameo/event_nouns.tsv"
+expect_problems "$tmp" "cameo/event_nouns.tsv:1: '999': expected up to 20 code prefixes of 2-4 digits"
+printf 'raid\t\n' > "$tmp/cameo/event_nouns.tsv"
+expect_problems "$tmp" "cameo/event_nouns.tsv:1: no code prefix"
 echo "ok"

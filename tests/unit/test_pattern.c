@@ -181,6 +181,27 @@ static void test_refusal_table(void **state) {
     assert_null(neCameo_refusal(c, "010"));
 }
 
+/* cameo/event_nouns.tsv: a noun names acts of its listed prefixes ("attack": force, not
+** talks); unlisted words name none. */
+static void test_event_nouns_table(void **state) {
+    (void)state;
+    const ne_cameo *c = engine->cameo;
+    const ne_event_noun *n = neCameo_event_noun(c, "attack");
+    assert_non_null(n);
+    assert_true(neCameo_noun_fits(n, "195"));
+    assert_true(neCameo_noun_fits(n, "1823"));
+    assert_false(neCameo_noun_fits(n, "046"));
+    assert_false(neCameo_noun_fits(n, "173"));
+    assert_non_null(n = neCameo_event_noun(c, "arrest"));
+    assert_true(neCameo_noun_fits(n, "173"));
+    assert_false(neCameo_noun_fits(n, "190"));
+    assert_non_null(n = neCameo_event_noun(c, "decision"));
+    assert_true(neCameo_noun_fits(n, "163"));
+    assert_false(neCameo_noun_fits(n, "111"));
+    assert_null(neCameo_event_noun(c, "table"));
+    assert_null(neCameo_event_noun(c, NULL));
+}
+
 /* The validator: the shipped patterns loaded, each names a code of the table. */
 static void test_shipped_patterns_valid(void **state) {
     (void)state;
@@ -204,6 +225,7 @@ int main(void) {
         cmocka_unit_test(test_cameo_table),    cmocka_unit_test(test_shipped_patterns_valid),
         cmocka_unit_test(test_intent_table),
         cmocka_unit_test(test_refusal_table),
+        cmocka_unit_test(test_event_nouns_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
