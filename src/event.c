@@ -3743,6 +3743,17 @@ static void noun_agent(ev_ctx *c, ev_frame *f) {
     }
 }
 
+/* The start of the noun group of the event noun at i whose words from s
+** precede it: after the last "a" or "an" there, which opens a noun group of
+** its own ("called it a massacre", "It's an invasion", "the college gym a
+** ruminative endorsement": the actor before the article is no modifier,
+** as "called Clinton a liar" ends the slot at the name). */
+static int noun_group_open(const ev_ctx *c, int s, int i) {
+    for (int k = i - 1; k > s; k--)
+        if (tok_is(c, k, "a") || tok_is(c, k, "an")) return k;
+    return s;
+}
+
 static int code_noun(ev_ctx *c, int in_slot) {
     static const char *const agent_nouns[] = {"critic", "critics", NULL}; /* the noun names its source */
     if (c->m.pt->by_speaker) return code_judgement(c);
@@ -3753,7 +3764,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (c->m.pt->has_source) {
         f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
     } else if (i > 0 && neClause_ng_token(&c->sv, i - 1)) {
-        int s = neClause_ng_start(&c->sv, i - 1, f.lo);
+        int s = noun_group_open(c, neClause_ng_start(&c->sv, i - 1, f.lo), i);
         f.nsrc = neClause_ng_actors(&c->sv, s, i - 1, f.src, 1);
         if (f.nsrc && !NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, f.src[0]))->code)
             f.nsrc = 0; /* "their offensive" with no referent: try the support verb */
