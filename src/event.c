@@ -3877,6 +3877,20 @@ static uint32_t first_try(ev_ctx *c, int i, const ne_anchor *an, int kind, int *
     return anchor_wanted(c, i, an, kind) ? k : n;
 }
 
+/* Prefetch what code_sentence reads first of the anchors an[pos[k]] (k <
+** npos), which find_anchors prefetched: each one's first words (an->first,
+** of the lists next_try walks) and its key indexes' bounds (ne_pkeys at, of
+** the lists it reaches through anchor_cands).  Always inline, for the
+** prefetches to stay (a function that only prefetches is free of side
+** effects to GCC's ipa-pure-const, and its calls dead). */
+static inline __attribute__((always_inline)) void plan_anchors(const ne_anchor *const *an, const int *pos, int npos) {
+    for (int k = 0; k < npos; k++) {
+        const ne_anchor *a = an[pos[k]];
+        __builtin_prefetch(a->first);
+        if (a->keys) __builtin_prefetch(&a->keys[0].at), __builtin_prefetch(&a->keys[1].at);
+    }
+}
+
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
 ** then the remaining noun anchors.  an[i]: the patterns anchored on token i;
 ** pos[0, npos): the tokens that have some, in order.  The view c->sv is
@@ -3984,7 +3998,9 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
             continue; /* punctuation, numbers, names */
         const ne_anchor *a = maybe ? token_anchor(d, e, s->tok_first + k, t, lh[k]) : NULL;
         if (!a) a = ings_anchor(e, t);
-        if (a) an[k] = a, pos[found++] = (int)k;
+        if (!a) continue;
+        an[k] = a, pos[found++] = (int)k;
+        __builtin_prefetch(a); /* from a word memo, unread yet: code_sentence reads it after neClause_open */
     }
     *limit = end;
     return found;
@@ -4055,6 +4071,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         links = limit < s->tok_count;
         if (!npos) continue;
         neClause_open(d, si, &c.words, &c.sv);
+        plan_anchors(an + s->tok_first, pos + s->tok_first, npos);
         c.viewed = 0;
         c.pas_at = -1;
         c.prev_at = -1;
