@@ -24,6 +24,7 @@ typedef struct job {
     size_t outlen;
     char *msg;     /* error or warnings for stderr (malloc'd), NULL when none */
     int failed;
+    atomic_int done; /* set (release) by the thread that coded it, once all above is filled */
 } job;
 
 typedef struct ctx {
@@ -37,6 +38,14 @@ typedef struct ctx {
     ** (input order; no copy); werr: the errno of a write to it that failed */
     FILE *direct;
     int werr;
+    /* with threads, the caller's thread writes each job as soon as it and
+    ** all before it are coded, while the others code on: out, the stream;
+    ** written, the jobs of the batch written so far; wrc, -1 after a write
+    ** to out failed (nothing more is written to it); failed, the count */
+    FILE *out;
+    size_t written;
+    int wrc;
+    unsigned long long *failed;
     /* one document object per thread slot, kept across batches: its arena and
     ** lemma cache stay warm (freed by free_docs at the end) */
     ne_doc *docs[MAX_THREADS];
@@ -120,6 +129,22 @@ static void code_job(ctx *c, ne_doc *d, job *j) {
     ne_free(scratch);
 }
 
+/* Write job j's message and output (in input order: every job before it
+** was written).  Its memory is freed after the batch (flush_batch): free()
+** while the thread that allocated it mallocs would contend for its arena. */
+static void write_job(ctx *c, const job *j) {
+    if (j->msg) fputs(j->msg, stderr);
+    if (j->failed) (*c->failed)++;
+    if (j->out && c->wrc == 0 && fwrite(j->out, 1, j->outlen, c->out) != j->outlen) c->wrc = -1;
+}
+
+/* Write the jobs of the batch that are coded, in order, up to the first
+** that is not (the caller's thread, between its own jobs). */
+static void write_ready(ctx *c) {
+    while (c->written < c->njobs && atomic_load_explicit(&c->jobs[c->written].done, memory_order_acquire))
+        write_job(c, &c->jobs[c->written++]);
+}
+
 static void *worker(void *arg) {
     slot *sl = arg;
     ctx *c = sl->c;
@@ -131,9 +156,11 @@ static void *worker(void *arg) {
         if (!d) {
             c->jobs[i].failed = 1;
             c->jobs[i].msg = error_line(c->jobs[i].rec.where, "out of memory");
-            continue;
+        } else {
+            code_job(c, d, &c->jobs[i]);
         }
-        code_job(c, d, &c->jobs[i]);
+        atomic_store_explicit(&c->jobs[i].done, 1, memory_order_release);
+        if (sl->i == 0 && !c->direct) write_ready(c); /* slot 0: the caller's thread (run_batch) */
     }
     return NULL;
 }
@@ -191,27 +218,25 @@ static void progress(const cli_input *in, unsigned long long done, time_t t0, ti
 /* Write the batch's outputs (those not written yet) and messages in input
 ** order, then flush out (the batch's output is seen at once); returns -1 on
 ** a write error. */
-static int flush_batch(ctx *c, FILE *out, unsigned long long *failed) {
-    int rc = c->werr ? -1 : 0;
+static int flush_batch(ctx *c) {
+    if (c->werr) c->wrc = -1;
     for (size_t i = 0; i < c->njobs; i++) {
         job *j = &c->jobs[i];
-        if (j->msg) fputs(j->msg, stderr);
-        if (j->failed) (*failed)++;
-        if (j->out && rc == 0 && fwrite(j->out, 1, j->outlen, out) != j->outlen) rc = -1;
+        if (i >= c->written) write_job(c, j);
         free(j->out);
         free(j->msg);
         cli_record_free(&j->rec);
         memset(j, 0, sizeof *j);
     }
-    c->njobs = 0;
+    c->njobs = c->written = 0;
     if (c->werr) errno = c->werr; /* for the caller's message */
-    return rc == 0 && fflush(out) != 0 ? -1 : rc;
+    return c->wrc == 0 && fflush(c->out) != 0 ? -1 : c->wrc;
 }
 
-/* Code every record of in, a batch at a time, writing to out; show: print
-** progress on stderr.  Counts the records that failed in *failed; returns -1
-** on a write error (errno says which), else 0. */
-static int code_all(ctx *c, cli_input *in, FILE *out, int threads, int show, unsigned long long *failed) {
+/* Code every record of in, a batch at a time, writing to c->out; show:
+** print progress on stderr.  Counts the records that failed in *c->failed;
+** returns -1 on a write error (errno says which), else 0. */
+static int code_all(ctx *c, cli_input *in, int threads, int show) {
     time_t t0 = time(NULL), last = t0;
     unsigned long long done = 0;
     int werr = 0, more = 1;
@@ -226,11 +251,11 @@ static int code_all(ctx *c, cli_input *in, FILE *out, int threads, int show, uns
         }
         run_batch(c, threads);
         done += c->njobs;
-        werr = flush_batch(c, out, failed);
+        werr = flush_batch(c);
         if (show) progress(in, done, t0, &last, 0);
     }
     if (show) progress(in, done, t0, &last, 1);
-    if (!werr && fflush(out) != 0) werr = -1;
+    if (!werr && fflush(c->out) != 0) werr = -1;
     return werr;
 }
 
@@ -323,7 +348,9 @@ int cmd_code(int argc, char **argv) {
     static char outbuf[OUT_BUFFER]; /* a write(2) per batch, not per 4 KB (stdio's default) */
     setvbuf(out, outbuf, _IOFBF, sizeof outbuf);
     cli_input *in = cli_input_open(argv + optind, argc - optind);
-    ctx c = {.engine = e, .date = o.date, .format = o.format, .direct = o.threads == 1 ? out : NULL};
+    unsigned long long failed = 0;
+    ctx c = {.engine = e, .date = o.date, .format = o.format, .direct = o.threads == 1 ? out : NULL,
+             .out = out, .failed = &failed};
     c.jobs = calloc(BATCH_RECORDS, sizeof *c.jobs);
     if (!in || !c.jobs) {
         cli_error("out of memory");
@@ -333,8 +360,7 @@ int cmd_code(int argc, char **argv) {
         ne_engine_close(e);
         return EXIT_SOME_BAD;
     }
-    unsigned long long failed = 0;
-    int werr = code_all(&c, in, out, o.threads, !o.quiet && isatty(2), &failed);
+    int werr = code_all(&c, in, o.threads, !o.quiet && isatty(2));
     int saved = errno;
     if (out != stdout && fclose(out) != 0 && !werr) {
         werr = -1;
