@@ -11,6 +11,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #define BATCH_RECORDS 256
 #define BATCH_BYTES ((size_t)8 * 1024 * 1024)
@@ -182,6 +185,25 @@ static void run_batch(ctx *c, int nthreads) {
     for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
 }
 
+/* With threads, keep freed memory for the next batch instead of giving it
+** back to the system.  The caller's thread frees the batch's outputs, most
+** of them malloc'd by the other threads (flush_batch); glibc trims a heap
+** whose free top passes M_TRIM_THRESHOLD (128 KB), and the next batch
+** faults the pages in again, zeroed by the kernel: 5.4% of the perf samples
+** of --threads 2 on all Reuters were clear_page (0.2% with one thread).
+** Setting the trim threshold stops glibc's dynamic mmap threshold, so that
+** one is set too, to a size the batches' blocks stay under. */
+static void keep_freed_memory(int threads) {
+#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+    if (threads > 1) {
+        mallopt(M_TRIM_THRESHOLD, 64 << 20);
+        mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    }
+#else
+    (void)threads;
+#endif
+}
+
 static void code_usage(FILE *f) {
     fprintf(f,
             "Usage: %s code [OPTIONS] [FILE|DIR|-]...\n"
@@ -345,6 +367,7 @@ int cmd_code(int argc, char **argv) {
         return EXIT_SOME_BAD;
     }
     signal(SIGPIPE, SIG_IGN);
+    keep_freed_memory(o.threads);
     static char outbuf[OUT_BUFFER]; /* a write(2) per batch, not per 4 KB (stdio's default) */
     setvbuf(out, outbuf, _IOFBF, sizeof outbuf);
     cli_input *in = cli_input_open(argv + optind, argc - optind);
