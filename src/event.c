@@ -2083,10 +2083,16 @@ static int thing_owner(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
 ** any act), by another actor than the reaction's own source (a country does
 ** not condemn its own act).  Not for an indefinite or bare noun ("an
 ** attack", "attacks": no one act), nor one that names its author ("Iran's
-** strike", "the attack by Hamas": the slot's actor).  Fills *out, returns 1. */
+** strike", "the attack by Hamas": the slot's actor).  A pattern without a
+** slot takes the act from a phrase of cause right after its words ("recalled
+** its ambassador over the raid", "threatened to retaliate for the attack",
+** "protested against the arrests").  Fills *out, returns 1. */
 static int act_author(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     if (ev->has_target || !ev->has_source || !ev->source.code || !reaction_root(ev->root)) return 0;
     const ne_event_noun *n = act_slot(c, c->m.ts, c->m.te);
+    int k = c->m.end + 1; /* a pattern with no slot: the act in a phrase of cause after it */
+    if (!n && c->m.ts < 0 && k + 1 < c->sv.n && (tok_is(c, k, "over") || tok_is(c, k, "for") || tok_is(c, k, "against")))
+        n = act_slot(c, k + 1, slot_max_end(c, k + 1));
     if (!n) return 0;
     int at = ev->in_title ? -1 : ev->sentence, bs = INT_MIN;
     uint32_t before = c->sv.t[c->m.anchor].start, bstart = 0;
