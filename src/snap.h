@@ -32,6 +32,10 @@ extern const char neSnap_code_id[];
 /* XXH3-64 of [p, p+n) built for AVX2 (snap_avx2.c, x86-64 only: call it
 ** only when the processor has AVX2). */
 uint64_t neSnap_hash_avx2(const void *p, size_t n);
+/* XXH3_64bits_update of the XXH3_state_t at state with [p, p+n), built for
+** AVX2 as neSnap_hash_avx2 (the state's digest is the same as the baseline
+** build's). */
+void neSnap_hash_update_avx2(void *state, const void *p, size_t n);
 
 /* A header as this build writes it for magic and layout (counts zero). */
 void neSnap_head_init(ne_snap_head *h, const char *magic, const uint32_t *layout);

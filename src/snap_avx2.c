@@ -7,3 +7,5 @@
 #include <xxhash.h>
 
 uint64_t neSnap_hash_avx2(const void *p, size_t n) { return XXH3_64bits(p, n); }
+
+void neSnap_hash_update_avx2(void *state, const void *p, size_t n) { XXH3_64bits_update(state, p, n); }
