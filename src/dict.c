@@ -1307,27 +1307,40 @@ static size_t sent_end_of(const struct ne_doc *d, size_t i) {
     return end > i && end <= d->tokens.n ? end : i + 1;
 }
 
-/* Append to mv the names that start at token i and end by token end (the
-** trie walked once, every node on the way that carries hits); *types: the
-** union of their types; *allowed: of their dmatch types (at an all-lowercase
-** token in case-marked text, those the chain's head lets such a token have,
-** lower_types: hit_accepts refuses every other). */
+/* Is token t all lower-case in case-marked text, where a name may start at
+** it only as its chain's head allows (lower_types)? */
+static int lower_in_cased(const struct ne_doc *d, const ne_token *t) {
+    return t->shape == NE_SH_LOWER && (t->sent >= d->sentences.n ||
+           NE_VEC_AT(d->sentences, ne_sentence, t->sent)->caseless != NE_CASELESS_LOWER);
+}
+
+/* Append to mv the names that start at token i and end by its sentence's
+** end (the trie walked once, every node on the way that carries hits);
+** *types: the union of their types; *allowed: of their dmatch types (at an
+** all-lowercase token in case-marked text, those the chain's head lets such
+** a token have, lower_types: hit_accepts refuses every other).  The
+** sentence is looked up only when a hit or the next token needs it: most
+** words that start a name ("the", "new") start none here.  ids[] holds a 0
+** past the last token. */
 static int names_at(const ne_dict *dc, struct ne_doc *d, const uint32_t *ids, uint32_t root, size_t i,
-                    size_t end, ne_vec *mv, uint16_t *types, uint16_t *allowed) {
+                    ne_vec *mv, uint16_t *types, uint16_t *allowed) {
     const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-    int lower = t->shape == NE_SH_LOWER && (t->sent >= d->sentences.n ||
-                NE_VEC_AT(d->sentences, ne_sentence, t->sent)->caseless != NE_CASELESS_LOWER);
+    int lower = -1;  /* lower_in_cased, at the first hit */
+    size_t end = 0;  /* sent_end_of (> i), when a name may go on */
     uint32_t node = root;
     for (size_t j = i; node; ) {
         const dnode *nd = &dc->nodes[node];
         if (nd->hit) {
             if (mv->n == mv->cap && neV_reserve(&d->arena, mv, mv->cap ? mv->cap * 2 : 64)) return NE_NOMEM;
+            if (lower < 0) lower = lower_in_cased(d, t);
             uint16_t ok = lower ? (uint16_t)(nd->types & lower_types(dc->hits[nd->hit].lower)) : nd->types;
             ((dmatch *)mv->items)[mv->n++] = (dmatch){nd->hit, ok, (uint8_t)(j - i + 1)};
             *types |= nd->types;
             *allowed |= ok;
         }
-        if (++j >= end || j - i >= MAX_NAME_TOKENS || !(nd->kids & kid_bit(ids[j]))) break;
+        if (++j - i >= MAX_NAME_TOKENS || !(nd->kids & kid_bit(ids[j]))) break;
+        if (!end) end = sent_end_of(d, i);
+        if (j >= end) break;
         node = edge_find(dc, node, ids[j]);
     }
     return NE_OK;
@@ -1404,6 +1417,7 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     } else {
         memset(ids, 0, n * sizeof *ids), memset(roots, 0, n * sizeof *roots);
     }
+    ids[n] = roots[n] = 0; /* names_at reads the id after a sentence's last token */
     ne_vec mv;
     neV_init(&mv, sizeof(dmatch));
     uint32_t *first = mm->first; /* in locals: the stores would make them reloaded */
@@ -1411,7 +1425,7 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     for (size_t i = 0; i < n; i++) {
         uint16_t types = 0, allowed = 0;
         first[i] = (uint32_t)mv.n;
-        if (roots[i] && names_at(dc, d, ids, roots[i], i, sent_end_of(d, i), &mv, &types, &allowed))
+        if (roots[i] && names_at(dc, d, ids, roots[i], i, &mv, &types, &allowed))
             return NE_NOMEM;
         mtypes[i] = types;
         mallowed[i] = allowed;
