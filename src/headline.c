@@ -141,12 +141,14 @@ static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size
 
 /* Count the body's uses of each title word's stem: a body token is stemmed
 ** only when its first two bytes may start one, and looked up in the
-** stopwords only when its stem is a title word's. */
+** stopwords only when its stem is a title word's.  The count stops once
+** every title word has two uses: more change no score (neHeadline_score). */
 static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *tw, size_t n, const stem_filter *f) {
     const ne_token *tk = (const ne_token *)d->tokens.items;
     const size_t end = d->tokens.n;
     const uint32_t lead_end = d->title_sents + LEAD_SENTS;
-    for (size_t i = body_first(d); i < end; i++) {
+    size_t short_of_two = n; /* title words with fewer than two uses */
+    for (size_t i = body_first(d); i < end && short_of_two; i++) {
         const char *w = stem_word(&tk[i]);
         if (!w[0]) continue; /* no stem from a word of less than 2 bytes */
         unsigned b = pair_bit(w);
@@ -157,7 +159,9 @@ static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *t
         for (size_t k = 0; k < n; k++) {
             if (tw[k].h != h) continue;
             if (stop < 0) stop = stopword(d, e, i);
-            if (!stop) tw[k].uses = (uint8_t)(tw[k].uses + uses > 200 ? 200 : tw[k].uses + uses);
+            if (stop) continue;
+            short_of_two -= tw[k].uses < 2 && tw[k].uses + uses >= 2;
+            tw[k].uses = (uint8_t)(tw[k].uses + uses > 200 ? 200 : tw[k].uses + uses);
         }
     }
 }
