@@ -904,7 +904,7 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
     return !(t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents);
 }
 
-#define LX_AHEAD 8 /* tokens whose lemma cache entry is prefetched ahead of tagging (its index slot: twice as far) */
+#define LX_AHEAD 16 /* tokens whose lemma cache entry is prefetched ahead of tagging (its index slot: twice as far) */
 
 /* ---- the lemma cache of a document object ----
 ** What tagging gave each word, kept across the articles a document object
