@@ -80,13 +80,16 @@ static const char *const minor[] = {"the", "and", "for", "with", "from", "into",
 
 /* Words that make the next one a former holder of a role (pre_modifiers). */
 static const char *const formers[] = {"former", "ex", NULL};
+/* Words besides the determiners that may open a dual noun phrase (dual.txt
+** det and pair phrases begin with one of these or a determiner: neCoref_load). */
+static const char *const dual_openers[] = {"both", NULL};
 
 /* The lists above that are tested at most tokens, as bits of a per-token
 ** mask (scan.lists) computed once per document from one hash table of all
 ** their words: a list test is then one load instead of string compares. */
-enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_FORMER, L_COUNT };
+enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_FORMER, L_DUAL, L_COUNT };
 static const char *const *const hot_lists[L_COUNT] = {determiners, definites, pronouns, not_name_start, calendar,
-                                                      name_particles, honorifics, gap_stop, minor, formers};
+                                                      name_particles, honorifics, gap_stop, minor, formers, dual_openers};
 #define LW_CAP 1024 /* slots of the listed-word table: a power of two, over twice the words */
 typedef struct lw_slot {
     const char *w;  /* NULL: empty */
@@ -152,7 +155,9 @@ static void split_code(const struct ne_engine *e, np *p) {
     }
 }
 
-static int emit(scan *s, np *p) {
+/* Appends mention p to the document's actors.  Not inlined: inlined into
+** scan_sentence's loop it cost more instructions (callgrind, session 12). */
+static __attribute__((noinline)) int emit(scan *s, np *p) {
     struct ne_doc *d = s->d;
     size_t idx = d->actors.n;
     ne_actor *a = neV_push(&d->arena, &d->actors);
@@ -308,7 +313,8 @@ static int word_usage(scan *s) {
 ** dictionary name may match there (neDict_token_allowed: an all-lowercase
 ** word starts many names, "new" of "New York", that want capitals, and
 ** every dictionary test of parse_at goes through neDict_longest), it is no
-** determiner, pronoun, honorific or "former", and it is not capitalized
+** determiner, pronoun, honorific, "former" or opener of a dual noun phrase
+** ("both", dual_phrase), and it is not capitalized
 ** (Q_LOWER) or is (Q_CAP: nothing only in a headline-style sentence, where no
 ** unknown name starts). */
 #define Q_LOWER (1u << 14)
@@ -336,7 +342,7 @@ static int word_lists(scan *s) {
     uint16_t *l = neA_alloc(&s->d->arena, (n + 1) * sizeof *l);
     if (!l) return NE_NOMEM;
     pthread_once(&lw_once, lw_build);
-    const unsigned starts = 1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER;
+    const unsigned starts = 1u << L_DET | 1u << L_PRON | 1u << L_HON | 1u << L_FORMER | 1u << L_DUAL;
     ne_wmemo *const *wm = s->d->wmemo;
     const uint32_t *nh = s->d->nhash;
     const uint16_t *allowed = s->allowed;
@@ -1482,6 +1488,88 @@ static int parse_at(scan *s, size_t i, np *p) {
     return name_mention(s, p, j);
 }
 
+/* A dual noun phrase at token i (dual.txt: "the two leaders", "both
+** countries", "the two warring sides" with a listed modifier, "the pair"):
+** its NE_DUAL_* kind, and in *h the token after it; 0 when none.  Not
+** before "of" ("both sides of the aisle", "the two leaders of the
+** opposition"). */
+static int dual_phrase(scan *s, size_t i, size_t *h) {
+    const ne_wordtab *t = s->e->duals;
+    const uint32_t *nh = s->d->nhash;
+    const ne_word *w = neW_match_h(t, s->tk, i, s->b, NE_DU_PAIR, nh[i]);
+    size_t e = i;
+    if (!w) {
+        const ne_word *det = neW_match_h(t, s->tk, i, s->b, NE_DU_DET, nh[i]);
+        if (!det) return 0;
+        e = i + det->nwords;
+        const ne_word *mod = e < s->b ? neW_match_h(t, s->tk, e, s->b, NE_DU_MOD, nh[e]) : NULL;
+        if (mod) e += mod->nwords; /* "the two warring sides" */
+        if (e < s->b) w = neW_match_h(t, s->tk, e, s->b, NE_DU_HEAD, nh[e]);
+        if (!w) return 0;
+    }
+    e += w->nwords;
+    if (e < s->b && is_w(&s->tk[e], "of")) return 0;
+    *h = e;
+    return neCoref_dual_kind(w->val);
+}
+
+/* The mention just made (index n) when the scan met dual noun phrase [i,
+** h) of kind k before it: when it ends with the phrase's head ("the two
+** men": "men", a role word, what the phrase is when it stands for no pair),
+** it becomes the phrase's, from i; another mention leaves the phrase none.
+** NE_NOMEM. */
+static __attribute__((noinline)) int dual_extend(scan *s, size_t i, size_t h, int k, size_t n) {
+    struct ne_doc *d = s->d;
+    ne_actor *a = NE_VEC_AT(d->actors, ne_actor, n);
+    ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, n);
+    if (in->tok_end != h || in->tok_first < i) return NE_OK;
+    const ne_token *f = &s->tk[i];
+    const char *txt = ne_seg_text(d, a->in_title);
+    if (!(a->text = neA_strndup(&d->arena, txt + f->start, a->span.end - f->start))) return NE_NOMEM;
+    a->span.start = f->start;
+    ne_token *tk = d->tokens.items;
+    for (size_t j = i; j < in->tok_first; j++) tk[j].actor = (int32_t)n;
+    in->tok_first = (uint32_t)i;
+    in->dual = (uint8_t)k;
+    d->dual_nps++;
+    return NE_OK;
+}
+
+/* May a dictionary name (an actor, a role, a nominal) start at a token of
+** dual noun phrase [i, h) after its opener, so that its head may make a
+** mention of its own ("the two men")?  Else ("the two sides") the phrase is
+** one without (dual_np). */
+static int dual_has_head(const scan *s, size_t i, size_t h) {
+    for (size_t k = i + 1; k < h; k++)
+        if (s->allowed[k] || capitalized(&s->tk[k])) return 1;
+    return 0;
+}
+
+/* The dual noun phrase [i, h) of kind k whose words make no mention ("the
+** two sides", dual_has_head) into p: a nominal mention of no code of its own
+** (NE_DUAL_HEADLESS) that coref.c resolves to a pair, or that is no actor. */
+static void dual_np(scan *s, size_t i, size_t h, int k, np *p) {
+    memset(p, 0, sizeof *p);
+    p->info.type = NE_DT_COUNT;
+    p->kind = NE_ACTOR_NOMINAL;
+    p->start = i;
+    p->end = h;
+    p->info.person = k == NE_DUAL_PER;
+    p->info.plural = 1;
+    p->info.dual = (uint8_t)(k | NE_DUAL_HEADLESS);
+    s->d->dual_nps++;
+}
+
+/* The mention of dual noun phrase [i, h) of kind k whose words made none
+** ("both countries": "countries" is a mention after "the" only). */
+static __attribute__((noinline)) int dual_headless(scan *s, size_t i, size_t h, int k) {
+    np p;
+    dual_np(s, i, h, k, &p);
+    return emit(s, &p);
+}
+
+int neActor_dual_opener(const char *w) { return ne_word_in(w, determiners) || ne_word_in(w, dual_openers); }
+
 /* Headline-style sentence: every content word capitalized ("Displaced
 ** Gazans Flee Nasser Hospital"), at least three of them. */
 static int title_case(const scan *s) {
@@ -1623,17 +1711,39 @@ static int scan_sentence(scan *s) {
     size_t first = s->d->actors.n;
     s->titlecase = title_case(s);
     const uint16_t none = surely_none(s);
+    const struct ne_wordset *duals = s->e->dual_words;
+    const uint32_t *nh = s->d->nhash;
+    size_t dual_i = 0, dual_h = 0, dual_n = 0; /* a dual noun phrase [dual_i, dual_h) whose head may make a mention */
+    int dual_k = 0;
     for (size_t i = s->a; i < s->b;) {
         if (s->lists[i] & none) { i++; continue; }
         np p;
         memset(&p, 0, sizeof p);
         p.info.type = NE_DT_COUNT;
         int got = parse_at(s, i, &p);
+        size_t h;
+        int k;
+        /* where no mention starts, a dual noun phrase may ("the two sides", "both countries") */
+        if (!got && (s->lists[i] & (1u << L_DET | 1u << L_DUAL)) && duals && i + 1 < s->b &&
+            ne_ws_has(&duals[0], ne_ws_bit(nh[i])) && ne_ws_has(&duals[1], ne_ws_bit(nh[i + 1])) && s->tk[i].actor < 0 &&
+            (k = dual_phrase(s, i, &h))) {
+            if (!dual_has_head(s, i, h)) dual_np(s, i, h, k, &p), got = 1;
+            else dual_k = k, dual_i = i, dual_h = h, dual_n = s->d->actors.n;
+        }
         if (got != 1) { i = got == 2 && p.end > i ? p.end : i + 1; continue; }
         if (currency_prefix(s, &p)) { i = p.end; continue; }
+        if (dual_k && p.start >= dual_h) { /* passed with no mention in it ("both countries") */
+            if (dual_headless(s, dual_i, dual_h, dual_k)) return NE_NOMEM;
+            dual_k = 0;
+        }
         if (emit(s, &p)) return NE_NOMEM;
+        if (dual_k) { /* the first mention after a dual phrase: its head's? */
+            if (dual_extend(s, dual_i, dual_h, dual_k, dual_n)) return NE_NOMEM;
+            dual_k = 0;
+        }
         i = p.end > i ? p.end : i + 1;
     }
+    if (dual_k && dual_headless(s, dual_i, dual_h, dual_k)) return NE_NOMEM;
     appositions(s, first);
     shared_roles(s, first);
     return NE_OK;

@@ -42,13 +42,23 @@ static int is_hard_boundary(const ne_sview *sv, int i) {
            ((is_word(sv, i, "(") || is_word(sv, i, ")")) && WC(sv, i) != NE_WC_ADV && TK(sv, i)->actor < 0);
 }
 
+/* Does dual noun phrase a ("the two leaders") stand for a pair (coref.c dual_pairs)? */
+static int paired(const ne_sview *sv, int a) { return sv->d->dual_pairs && sv->d->dual_pairs[a][0]; }
+
+/* neClause_actor of a mention that is a place ("in Moscow": where, -1) or
+** a dual noun phrase: a when it stands for a pair or its head is a mention
+** of its own ("the two men"), -1 otherwise ("the two sides" of no pair). */
+static __attribute__((noinline)) int placed_or_dual(const ne_sview *sv, int a, const ne_actor_info *in) {
+    return in->located || ((in->dual & NE_DUAL_HEADLESS) && !paired(sv, a)) ? -1 : a;
+}
+
 int neClause_actor(const ne_sview *sv, int i) {
     int a = TK(sv, i)->actor;
     if (a < 0 || (size_t)a >= sv->d->actors.n) return -1;
     const ne_actor *ac = NE_VEC_AT(sv->d->actors, ne_actor, a);
     if (ac->kind == NE_ACTOR_UNKNOWN && !ac->code) return -1;
-    if (NE_VEC_AT(sv->d->actor_info, ne_actor_info, a)->located) return -1; /* "in Moscow": where */
-    return a;
+    const ne_actor_info *in = NE_VEC_AT(sv->d->actor_info, ne_actor_info, a);
+    return __builtin_expect(in->located | in->dual, 0) ? placed_or_dual(sv, a, in) : a;
 }
 
 /* Auxiliaries and modals: tokens of a verb group before its main verb. */
@@ -482,6 +492,19 @@ static int owned_actor(const ne_sview *sv, int i, int e, int a) {
     return 0;
 }
 
+/* Puts actor a into out[n] (max entries), or for a dual noun phrase ("the
+** two leaders", coref.c dual_pairs) the two actors of its pair; returns the
+** new count. */
+static int put_actor(const ne_sview *sv, int a, int *out, int n, int max) {
+    const ne_actor_info *in = NE_VEC_AT(sv->d->actor_info, ne_actor_info, a);
+    if (!in->dual || !paired(sv, a)) {
+        out[n++] = a;
+        return n;
+    }
+    for (int k = 0; k < 2 && n < max; k++) out[n++] = (int)sv->d->dual_pairs[a][k] - 1;
+    return n;
+}
+
 int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max) {
     int n = 0, part_has = 0;
     for (int i = s; i <= e && n < max; i++) {
@@ -504,7 +527,7 @@ int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max) {
             if (k <= e && ng_token(sv, k) && WC(sv, k) != NE_WC_POSS) continue;
         }
         if (n && out[n - 1] == a) continue;
-        out[n++] = a;
+        n = put_actor(sv, a, out, n, max);
         part_has = 1;
     }
     return n;

@@ -11,6 +11,7 @@
 #define PRONOUN_WINDOW 3 /* sentences back it/they may reach */
 #define NOMINAL_WINDOW 6 /* sentences back a definite description may reach */
 #define SPEAKER_WINDOW 8 /* sentences back the "he" of `"...," he said` may reach */
+#define DUAL_WINDOW 3    /* sentences back the pair of "the two leaders" may stand */
 #define ROLE_PRONOUNS(pm) ((pm)->plural)
 
 typedef struct cctx {
@@ -1098,6 +1099,163 @@ static void main_country_persons(cctx *c) {
     }
 }
 
+/* ---- dual anaphora: "the two leaders", "both countries", "the two sides" ---- */
+
+static const char *const dual_classes[] = {"det", "head", "pair", "mod", NULL};
+
+int neCoref_dual_kind(const char *val) {
+    static const char *const kinds[] = {"PER", "CTY", "BUS", "ANY", NULL};
+    for (int k = 0; val && kinds[k]; k++)
+        if (!strcmp(val, kinds[k])) return NE_DUAL_PER + k;
+    return NE_DUAL_NONE;
+}
+
+static int dual_kind_ok(const char *val) { return neCoref_dual_kind(val) != NE_DUAL_NONE; }
+
+/* Does dual.txt phrase w begin with a word that opens a dual noun phrase
+** for actor.c (neActor_dual_opener: a determiner or "both"), which looks for
+** one only there? */
+static int dual_opener_ok(const ne_word *w) {
+    char first[32];
+    size_t n = strcspn(w->phrase, " ");
+    if (n >= sizeof first) return 0;
+    memcpy(first, w->phrase, n);
+    first[n] = 0;
+    return neActor_dual_opener(first);
+}
+
+int neCoref_load(struct ne_engine *e) {
+    int rc = neW_load(e, "dual.txt", dual_classes, &e->duals);
+    const ne_word *bad = rc ? NULL : neW_find_bad(e->duals, NE_DU_HEAD, dual_kind_ok);
+    if (!bad && !rc) bad = neW_find_bad(e->duals, NE_DU_PAIR, dual_kind_ok);
+    if (bad) return ne_engine_fail(e, NE_DATA, "dual.txt: \"%s\": kind \"%s\" is not PER, CTY, BUS or ANY", bad->phrase, bad->val);
+    if (!rc && (bad = neW_find_bad_entry(e->duals, NE_DU_DET, dual_opener_ok)) == NULL)
+        bad = neW_find_bad_entry(e->duals, NE_DU_PAIR, dual_opener_ok);
+    if (!rc && bad) return ne_engine_fail(e, NE_DATA, "dual.txt: \"%s\" does not begin with a determiner or \"both\"", bad->phrase);
+    if (rc) return rc;
+    if (!(e->dual_words = neM_calloc(2, sizeof *e->dual_words))) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    uint32_t opening = 1u << NE_DU_DET | 1u << NE_DU_PAIR;
+    neW_words_at(e->duals, opening, 0, &e->dual_words[0]);
+    neW_words_at(e->duals, opening, 1, &e->dual_words[1]);
+    neW_words_at(e->duals, 1u << NE_DU_MOD | 1u << NE_DU_HEAD, 0, &e->dual_words[1]); /* after "both" */
+    return NE_OK;
+}
+
+/* May root r (of an earlier mention) be one of the pair that a dual noun
+** phrase of kind k stands for: coded, no place, no other dual phrase, and a
+** person (PER: "the two leaders"), a country or its government or army
+** (CTY: "both countries"; not its legislators or opposition), a company
+** (BUS: "the two firms"; a multinational, MNC, too), or anyone (ANY: "the
+** two sides")? */
+static int dual_fits(const cctx *c, size_t r, int k) {
+    const ne_actor *a = &c->act[r];
+    const char *role = a->role;
+    if (!a->code || c->inf[r].located || c->inf[r].dual || a->kind == NE_ACTOR_PRONOUN) return 0;
+    switch (k) {
+    case NE_DUAL_PER: return c->inf[r].person == 1;
+    case NE_DUAL_CTY:
+        return iso_country(c, a->country) &&
+               (!role || !role[0] || ne_word_is(role, "GOV") || ne_word_is(role, "MIL"));
+    case NE_DUAL_BUS: return (role && ne_word_is(role, "BUS")) || (a->country && !strncmp(a->country, "MNC", 3));
+    default: return 1;
+    }
+}
+
+/* Are roots a and b one actor for a pair of kind k: the same mention, the
+** same country (CTY: "India" and "Modi" are one of "both countries") or
+** the same code (not for persons: two men of one country are two)? */
+static int dual_same(const cctx *c, size_t a, size_t b, int k) {
+    if (a == b) return 1;
+    if (k == NE_DUAL_PER) return 0;
+    if (k == NE_DUAL_CTY) return !strncmp(c->act[a].country, c->act[b].country, 3);
+    return !strcmp(c->act[a].code, c->act[b].code);
+}
+
+/* Two mentions "X and Y" of sentence s before dual phrase m, both fitting
+** kind k and not one actor ("Iran and the United States", "between Apple
+** Corps and Apple Computer"), not the end of a longer list ("Iran, Iraq and
+** Syria"): the last such pair, as roots in p; 0 none. */
+static int dual_coordinated(const cctx *c, size_t m, uint32_t s, int k, size_t p[2]) {
+    for (size_t j = m; j-- > 1 && sent_of(c, j) == s;) {
+        if (sent_of(c, j - 1) != s || c->inf[j - 1].tok_end + 1 != c->inf[j].tok_first ||
+            !ne_word_is(c->tk[c->inf[j - 1].tok_end].norm, "and"))
+            continue;
+        uint32_t f = c->inf[j - 1].tok_first; /* "Iran, Iraq and Syria": a list of three names no pair */
+        if (j >= 2 && f >= 1 && ne_word_is(c->tk[f - 1].norm, ",") && c->inf[j - 2].tok_end == f - 1) continue;
+        size_t a = root_of(c, j - 1), b = root_of(c, j);
+        if (before(c, m, j) && dual_fits(c, a, k) && dual_fits(c, b, k) && !dual_same(c, a, b, k)) {
+            p[0] = a, p[1] = b;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The fitting actors (roots) of sentence t before mention m, nearest
+** first, as dual_pair counts them: into p (up to 2, one per actor); 3 when
+** there are more than two.  Mentions in a quotation count only for a dual
+** phrase quoted itself. */
+static int dual_sentence(const cctx *c, size_t m, size_t *j, uint32_t t, int k, size_t p[2]) {
+    int n = 0;
+    for (; *j > 0 && sent_of(c, *j - 1) >= t; (*j)--) {
+        size_t x = *j - 1, r = root_of(c, x);
+        if (sent_of(c, x) != t || !before(c, m, x) || !dual_fits(c, r, k) || (quoted(c, x) && !quoted(c, m))) continue;
+        if ((n >= 1 && dual_same(c, p[0], r, k)) || (n == 2 && dual_same(c, p[1], r, k))) continue;
+        if (n == 2) n = 3;
+        else if (n < 2) p[n++] = r;
+    }
+    return n;
+}
+
+/* The two actors dual phrase m stands for (roots, in p): the coordinated
+** pair of its own sentence before it ("X and Y signed a deal to boost trade
+** between the two countries"), else the nearest earlier sentence, up to
+** DUAL_WINDOW back, that holds a coordinated pair or exactly two actors of
+** m's kind ("Modi ... for talks with Abe. The two leaders signed ...").
+** Sentences between with one such actor must hold one of the pair ("Modi
+** arrived. He met Abe. Abe said ... The two leaders ...").  0 when none, or
+** when that sentence holds more than two (ambiguous: which two?). */
+static int dual_pair(const cctx *c, size_t m, size_t p[2]) {
+    int k = NE_DUAL_KIND(c->inf[m].dual);
+    uint32_t s = sent_of(c, m);
+    if (dual_coordinated(c, m, s, k, p)) return 1;
+    size_t j = m, seen[DUAL_WINDOW];
+    int nseen = 0;
+    while (j > 0 && sent_of(c, j - 1) == s) j--; /* other actors of m's own sentence are its clause's */
+    for (uint32_t back = 1; back <= DUAL_WINDOW && back <= s && j > 0; back++) {
+        uint32_t t = s - back;
+        int n = dual_coordinated(c, j, t, k, p) ? 2 : dual_sentence(c, m, &j, t, k, p);
+        if (n == 3) return 0;
+        if (n == 1) {
+            seen[nseen++] = p[0];
+            continue;
+        }
+        if (n == 2) {
+            for (int i = 0; i < nseen; i++)
+                if (!dual_same(c, seen[i], p[0], k) && !dual_same(c, seen[i], p[1], k)) return 0; /* a third actor */
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Dual phrases take the pair they stand for (d->dual_pairs); clause.c
+** puts both where the phrase stands (neClause_ng_actors).  NE_NOMEM. */
+static int dual_pairs(cctx *c) {
+    struct ne_doc *d = c->d;
+    for (size_t m = 0; m < d->actors.n; m++) {
+        size_t p[2];
+        if (!c->inf[m].dual || !dual_pair(c, m, p)) continue;
+        if (!d->dual_pairs) {
+            if (!(d->dual_pairs = neA_alloc(&d->arena, d->actors.n * sizeof *d->dual_pairs))) return NE_NOMEM;
+            memset(d->dual_pairs, 0, d->actors.n * sizeof *d->dual_pairs);
+        }
+        d->dual_pairs[m][0] = (uint32_t)p[0] + 1;
+        d->dual_pairs[m][1] = (uint32_t)p[1] + 1;
+    }
+    return NE_OK;
+}
+
 /* The antecedent k of role nominal m, unless a place right after m ("the
 ** foreign minister in Kabul") puts it in another country than k's: then
 ** none, and m takes the place's country (main_country_roles). */
@@ -1116,7 +1274,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     local_names(&c);
     for (size_t m = 0; m < d->actors.n; m++) {
         ne_actor *a = &c.act[m];
-        if (a->ref >= 0) continue;
+        if (a->ref >= 0 || (c.inf[m].dual & NE_DUAL_HEADLESS)) continue; /* "the two sides": a pair or none */
         long k = -1;
         if (a->kind == NE_ACTOR_PRONOUN && c.speaks && c.speaks[m] == SPK_PRONOUN) k = speaker_antecedent(&c, m);
         else if (a->kind == NE_ACTOR_PRONOUN && c.inf[m].person == 1) k = person_antecedent(&c, m);
@@ -1144,6 +1302,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     staff_names(&c);
     org_officers(&c);
     main_country_persons(&c);
+    if (d->dual_nps && dual_pairs(&c)) return NE_NOMEM;
     for (size_t m = 0; m < d->actors.n; m++) /* pronouns of role nominals coded just now */
         if (c.act[m].ref >= 0 && !c.act[m].code) {
             const ne_actor *t = &c.act[root_of(&c, m)];

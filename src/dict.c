@@ -1264,6 +1264,20 @@ static int check_patterns(loader *L, struct ne_engine *e) {
     return rc ? rc : nePattern_check(e, L->report, L->ctx, &L->nerr);
 }
 
+/* The phrase table of dual noun phrases (dual.txt, coref.c), when dir has
+** one: a bad line is one problem (docs/TIME.md, "Phrase table files"). */
+static int check_duals(loader *L, struct ne_engine *e) {
+    char path[1024];
+    if (neU_path(path, sizeof path, e->data_dir, "dual.txt") || access(path, F_OK)) return NE_OK;
+    int rc = neCoref_load(e);
+    if (rc == NE_DATA || rc == NE_IO) {
+        if (L->report) L->report(L->ctx, e->errmsg);
+        L->nerr++;
+        return NE_OK;
+    }
+    return rc;
+}
+
 int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx,
                   size_t *nerrors, size_t *nentries) {
     struct ne_engine *e = neM_calloc(1, sizeof *e);
@@ -1282,6 +1296,7 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
         L.ctx = ctx;
         rc = loader_run(&L, e);
         if (rc == NE_OK) rc = check_patterns(&L, e);
+        if (rc == NE_OK) rc = check_duals(&L, e);
         if (rc == NE_OK) rc = neLemma_check_extra(dir, report, ctx, &L.nerr);
         size_t nc = 0;
         const char **cl = rc == NE_OK ? known_countries(e->dict, &nc) : NULL;
@@ -1292,7 +1307,7 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
         if (rc != NE_OK && report) report(ctx, e->errmsg);
         if (rc == NE_OK && L.nerr) rc = NE_DATA;
     }
-    ne_engine_close(e); /* the parts a check loads: dictionaries, patterns, lemmas, CAMEO */
+    ne_engine_close(e); /* the parts a check loads: dictionaries, patterns, lemmas, CAMEO, dual phrases */
     return rc;
 }
 

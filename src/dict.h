@@ -53,9 +53,23 @@ typedef struct ne_actor_info {
     uint8_t former;   /* "former", "ex-": the role is past */
     uint8_t nominal_class; /* nominals: NE_DT_* the head word names (group, org, country, person) */
     uint8_t located;  /* a capital after a locative preposition ("in Moscow"): a place, no actor in events */
+    uint8_t dual;     /* a dual noun phrase ("the two leaders", dual.txt): its NE_DUAL_* kind; 0 none
+                         (the pair it stands for: ne_doc.dual_pairs) */
     uint32_t region;  /* composed from a region or town before role words ("gujarat government"):
                          the place entry's name (pool offset); 0 otherwise */
 } ne_actor_info;
+
+/* Kinds of actor a dual noun phrase stands for (dual.txt head/pair VALUE). */
+enum { NE_DUAL_NONE, NE_DUAL_PER, NE_DUAL_CTY, NE_DUAL_BUS, NE_DUAL_ANY };
+/* ne_actor_info.dual: the kind in the low bits; this bit when the phrase's
+** head makes no mention of its own ("the two sides", not "the two men"): no
+** actor unless it stands for a pair. */
+#define NE_DUAL_HEADLESS 0x10
+#define NE_DUAL_KIND(d) ((d) & 0x0f)
+/* Classes of dual.txt (neCoref_load): det "the two", head "leaders", pair "the pair", mod "warring". */
+enum { NE_DU_DET, NE_DU_HEAD, NE_DU_PAIR, NE_DU_MOD };
+/* The NE_DUAL_* kind a dual.txt VALUE names ("PER", "CTY", "BUS", "ANY"); 0 none. */
+int neCoref_dual_kind(const char *val);
 
 /* The dictionary names that start at each token of d (within its sentence),
 ** found once per document into d->dmemo (arena) so that neDict_longest does

@@ -128,6 +128,14 @@ static int named_from(const ev_ctx *c, int a, int b) {
     return 0;
 }
 
+/* Does a dual noun phrase end right before token k ("between the two
+** countries, the White House announced")?  It names a whole pair: a comma
+** after it continues no list. */
+static int dual_before(const ev_ctx *c, int k) {
+    int a = k > 0 ? c->sv.t[k - 1].actor : -1;
+    return a >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, a)->dual;
+}
+
 /* Last token a slot starting at s may reach: a noun group with coordination
 ** and "of", plus one locative phrase when the group itself names no actor
 ** ("a police station in southeastern Iran").  Depends on the sentence view
@@ -159,7 +167,8 @@ static int slot_end_of(const ev_ctx *c, int s) {
         if (q < sv->n && sv->isverb[q] && opening_comma(c, k) && named_from(c, k + 1, q)) next_actor = 0;
         /* a comma continues a list or an apposition ("Iran, Iraq and Syria", "Alice Wells, a US
         ** official"), not a clause ("..., as the country works ...") */
-        int joins = sv->wc[k] == NE_WC_CONJ || (!strcmp(sv->t[k].norm, ",") && next_actor && !tok_is(c, k + 1, "as")) ||
+        int joins = sv->wc[k] == NE_WC_CONJ ||
+                    (!strcmp(sv->t[k].norm, ",") && next_actor && !tok_is(c, k + 1, "as") && !dual_before(c, k)) ||
                     !strcmp(sv->t[k].norm, "of"); /* "as" (no word class of its own) opens a clause there */
         int loc = !has_actor && !located && sv->wc[k] == NE_WC_PREP &&
                   (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at") ||
@@ -2651,12 +2660,55 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     return push_pair(c, &ev, resolved, slot);
 }
 
+/* Is actor a one of the n actors of list? */
+static int listed_actor(const int *list, int n, int a) {
+    for (int k = 0; k < n; k++)
+        if (list[k] == a) return 1;
+    return 0;
+}
+
+/* Do actors a and b (resolved) have one code? */
+static int same_code(const struct ne_doc *d, int a, int b) {
+    const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, a));
+    const ne_actor *y = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, b));
+    return x->code && y->code && !strcmp(x->code, y->code);
+}
+
+/* Does the frame hold the pair of a dual noun phrase of its sentence ("the
+** two sides", coref.c dual_pairs; neClause_ng_actors put both there): 1, or
+** 2 when the frame's other side is one of that pair ("Obama met Xi ...
+** Obama praised both countries": the phrase names some other pair, and the
+** frame codes nothing); 0 when none.  A reciprocal frame has no other side. */
+static int dual_frame(const ev_ctx *c, const ev_frame *f) {
+    const struct ne_doc *d = c->d;
+    int found = 0, last = -1;
+    for (int k = 0; k < c->sv.n; k++) {
+        int a = c->sv.t[k].actor;
+        if (a < 0 || a == last) continue;
+        last = a;
+        if (!d->dual_pairs[a][0]) continue;
+        int p0 = (int)d->dual_pairs[a][0] - 1, p1 = (int)d->dual_pairs[a][1] - 1;
+        int in_src = listed_actor(f->src, f->nsrc, p0) && listed_actor(f->src, f->nsrc, p1);
+        int in_tgt = !f->recip && listed_actor(f->tgt, f->ntgt, p0) && listed_actor(f->tgt, f->ntgt, p1);
+        if (!in_src && !in_tgt) continue;
+        found = 1;
+        const int *other = in_src ? f->tgt : f->src;
+        int nother = f->recip ? 0 : in_src ? f->ntgt : f->nsrc;
+        for (int j = 0; j < nother; j++)
+            if (other[j] >= 0 && (same_code(d, other[j], p0) || same_code(d, other[j], p1))) return 2;
+    }
+    return found;
+}
+
 /* One event per (source, target) pair of the frame. */
 static int emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
     if (active_hold(c) || help_do(c)) return NE_OK;
+    int dual = c->d->dual_pairs ? dual_frame(c, f) : 0;
+    if (dual == 2) return NE_OK;
     int rc = event_base(c, f, &base);
     if (rc) return rc;
+    if (dual && base.rule && !(base.rule = neA_printf(&c->d->arena, "%s; dual-pair", base.rule))) return NE_NOMEM;
     int ns = f->nsrc ? f->nsrc : 1, nt = f->recip ? f->nsrc : f->ntgt ? f->ntgt : 1;
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++)

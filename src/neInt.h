@@ -260,6 +260,10 @@ struct ne_doc {
     ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */
     const char *main_cc;          /* the document's main country (coref.c main_country), or NULL */
+    size_t dual_nps;              /* dual noun phrases among the actor mentions (actor.c dual_mention) */
+    uint32_t (*dual_pairs)[2];    /* per actor mention: the two actors a dual noun phrase ("the two
+                                  ** leaders") stands for, each index + 1, 0 none (coref.c dual_pairs);
+                                  ** NULL when no such phrase of the document stands for a pair */
     ne_vec timexes;               /* ne_timex */
     ne_vec quotes;                /* ne_quote */
     ne_vec events;                /* ne_event */
@@ -311,6 +315,9 @@ struct ne_engine {
     ne_wordtab *timewords; /* time.txt (timex.c) */
     ne_wordtab *cues;      /* cues.txt (quote.c) */
     ne_wordtab *stopwords; /* stopwords.txt (headline.c) */
+    ne_wordtab *duals;     /* dual.txt (actor.c, coref.c: "the two leaders") */
+    struct ne_wordset *dual_words; /* [0] first words of its det and pair phrases, [1] the words
+                                    ** that may follow one (neCoref_load, neW_words_at) */
     /* ne_options.extra_dicts, valid during ne_engine_open only (dict.c loads them) */
     const char *const *extra_dicts;
     size_t n_extra_dicts;
@@ -394,6 +401,9 @@ int neLemma_have_wordnet(const ne_lexicon *lx);
 int neDict_load(struct ne_engine *e);                           /* dict.c */
 void neDict_free(ne_dict *dc);
 int neActor_find(struct ne_doc *d, const struct ne_engine *e);  /* actor.c */
+/* May word w open a dual noun phrase of dual.txt (a determiner or "both"):
+** actor.c looks for one only there. */
+int neActor_dual_opener(const char *w);
 int nePlace_find(struct ne_doc *d, const struct ne_engine *e);  /* place.c */
 int neTimex_load(struct ne_engine *e);                          /* timex.c */
 int neTimex_find(struct ne_doc *d, const struct ne_engine *e);
@@ -403,6 +413,7 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e);
 ** speaker -1 and unresolved "he"; adds text-quality warnings. (quote.c) */
 int neQuote_settle(struct ne_doc *d, const struct ne_engine *e);
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e); /* coref.c */
+int neCoref_load(struct ne_engine *e); /* coref.c: dual.txt, the dual noun phrases */
 int neCameo_load(struct ne_engine *e);                          /* cameo.c */
 void neCameo_free(ne_cameo *c);
 typedef struct ne_cameo_code {
@@ -766,9 +777,15 @@ uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n);
 /* First entry of class cls whose VALUE ok() rejects (returns 0), or NULL: lets
 ** a loader validate class-specific values. */
 const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *val));
+/* The same for a test of the whole entry (its phrase, say). */
+const ne_word *neW_find_bad_entry(const ne_wordtab *t, int cls, int (*ok)(const ne_word *w));
 /* Calls fn on every entry of t whose class is one of the bits of classes
 ** (classes below 32), in table order: lets a loader index the phrases. */
 void neW_each(const ne_wordtab *t, uint32_t classes, void (*fn)(const ne_word *w));
+/* Adds to *out the ne_hash of word pos (0: the first) of every phrase of t
+** whose class is one of the bits of classes and that has more than pos
+** words: a one-bit test per token then tells most tokens start none of them. */
+void neW_words_at(const ne_wordtab *t, uint32_t classes, int pos, ne_wordset *out);
 /* The same as neW_first_classes for a word whose ne_hash is known (d->nhash). */
 uint32_t neW_first_classes_h(const ne_wordtab *t, const char *w, size_t n, uint32_t hash);
 /* neW_first_classes_h of each of the n tokens tk (hash: their ne_hash,

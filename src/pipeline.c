@@ -65,7 +65,7 @@ static void *dict_load(void *arg) {
 /* Stage loaders in dependency order (patterns need lemmas and CAMEO codes;
 ** the dictionaries, in parallel, the abbreviations).  The error reported is
 ** the first in the serial order sentences, lemmas, CAMEO, dictionaries,
-** patterns, time words, cues, headlines. */
+** patterns, time words, cues, headlines, dual phrases. */
 static int engine_load(ne_engine *e) {
     int rc = neSent_load(e);
     if (rc != NE_OK) return rc;
@@ -82,6 +82,7 @@ static int engine_load(ne_engine *e) {
     if (rc == NE_OK && later == NE_OK) later = neTimex_load(e);
     if (rc == NE_OK && later == NE_OK) later = neQuote_load(e);
     if (rc == NE_OK && later == NE_OK) later = neHeadline_load(e);
+    if (rc == NE_OK && later == NE_OK) later = neCoref_load(e);
     if (threaded) pthread_join(th, NULL);
     e->dict = job->copy.dict;
     if (rc == NE_OK && job->rc != NE_OK) {
@@ -121,6 +122,8 @@ void ne_engine_close(ne_engine *e) {
     neW_free(e->timewords);
     neW_free(e->cues);
     neW_free(e->stopwords);
+    neW_free(e->duals);
+    neM_free(e->dual_words);
     neM_free(e->data_dir);
     neM_free(e->wordnet_dir);
     neM_free(e);
@@ -179,6 +182,8 @@ static void doc_reset(ne_doc *d) {
     d->wmemo = NULL;
     neV_init(&d->actors, sizeof(ne_actor));
     neV_init(&d->actor_info, sizeof(ne_actor_info));
+    d->dual_nps = 0;
+    d->dual_pairs = NULL;
     neV_init(&d->places, sizeof(ne_place));
     neV_init(&d->timexes, sizeof(ne_timex));
     neV_init(&d->quotes, sizeof(ne_quote));

@@ -275,9 +275,26 @@ const ne_word *neW_find_bad(const ne_wordtab *t, int cls, int (*ok)(const char *
     return NULL;
 }
 
+const ne_word *neW_find_bad_entry(const ne_wordtab *t, int cls, int (*ok)(const ne_word *w)) {
+    for (size_t h = 0; t && t->ents && h < t->cap; h++)
+        if (t->ents[h].phrase && t->ents[h].cls == cls && !ok(&t->ents[h])) return &t->ents[h];
+    return NULL;
+}
+
 void neW_each(const ne_wordtab *t, uint32_t classes, void (*fn)(const ne_word *w)) {
     for (size_t h = 0; t && t->ents && h < t->cap; h++)
         if (t->ents[h].phrase && t->ents[h].cls < 32 && classes >> t->ents[h].cls & 1) fn(&t->ents[h]);
+}
+
+void neW_words_at(const ne_wordtab *t, uint32_t classes, int pos, ne_wordset *out) {
+    for (size_t h = 0; t && t->ents && h < t->cap; h++) {
+        const ne_word *w = &t->ents[h];
+        if (!w->phrase || w->cls >= 32 || !(classes >> w->cls & 1) || w->nwords <= pos) continue;
+        const char *p = w->phrase, *sp;
+        for (int k = 0; k < pos; k++) p = strchr(p, ' ') + 1; /* nwords > pos: there are pos spaces before */
+        sp = strchr(p, ' ');
+        ne_ws_add(out, hash_phrase(p, sp ? (size_t)(sp - p) : strlen(p)));
+    }
 }
 
 uint32_t neW_first_classes(const ne_wordtab *t, const char *w, size_t n) {

@@ -36,6 +36,15 @@ run code --data "$TMP/pat" "$TMP/in.jsonl"
 [ "$RC" != 0 ] || fail "a bad pattern line was accepted"
 expect_err "patterns/99.txt:2: unknown CAMEO code '999'"
 
+# dual.txt (docs/TIME.md, "Phrase table files"): a kind that is none, and dict check says so
+data dual; rm "$TMP/dual/dual.txt"; printf 'det - the two\nhead XYZ sides\n' >"$TMP/dual/dual.txt"
+run code --data "$TMP/dual" "$TMP/in.jsonl"
+[ "$RC" != 0 ] || fail "a bad dual.txt line was accepted"
+expect_err 'dual.txt: "sides": kind "XYZ" is not PER, CTY, BUS or ANY'
+run dict check "$TMP/dual"
+[ "$RC" = 1 ] || fail "dict check accepted a bad dual.txt line (rc $RC)"
+expect_err 'kind "XYZ" is not PER'
+
 data both; bad_dict both; bad_pattern both
 for i in 1 2 3; do # the threads race; the report must not
     run code --data "$TMP/both" "$TMP/in.jsonl"
