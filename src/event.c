@@ -390,6 +390,22 @@ static int back_skippable(const ev_ctx *c, int i) {
                                                     ends_with_ing(&c->sv.t[c->m.anchor]));
 }
 
+/* Does token i, a pronoun ("it", "they") whose antecedent is a mention
+** earlier in the same sentence, stand for a head word el names?  "Pakistan's
+** army said it had killed ten militants": the "it" before "killed" is the
+** army that `{army|troops|...} kill +` asks for.  Only within the sentence
+** (the pattern's filter saw its words there). */
+static int pronoun_word(const ev_ctx *c, int i, const ne_pelem *el) {
+    int a = i >= 0 && c->sv.wc[i] == NE_WC_PRON ? c->sv.t[i].actor : -1;
+    if (a < 0 || (size_t)a >= c->d->actors.n) return 0;
+    const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
+    if (ac->kind != NE_ACTOR_PRONOUN || ac->ref < 0 || (size_t)ac->ref >= c->d->actors.n) return 0;
+    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, ac->ref);
+    const ne_token *first = NE_VEC_AT(c->d->tokens, ne_token, 0);
+    long head = (long)in->tok_end - 1 - (long)(c->sv.t - first); /* the antecedent's last word, in the sentence */
+    return head >= 0 && head < i && word_match(c, (int)head, el);
+}
+
 /* Elements before the anchor, matched right to left (words only; slots
 ** there stand for the subject, which the clause rules find). */
 static int match_back(ev_ctx *c, int k, int p) {
@@ -403,7 +419,7 @@ static int match_back(ev_ctx *c, int k, int p) {
         }
         int s = 0;
         while (p - s >= 0 && !word_match(c, p - s, el) && s < EV_MAX_SKIP && back_skippable(c, p - s)) s++;
-        if (word_match(c, p - s, el)) {
+        if (word_match(c, p - s, el) || (el->kind != NE_PE_OPT && pronoun_word(c, p - s, el))) {
             p = p - s - 1;
             continue;
         }
