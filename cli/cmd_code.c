@@ -38,17 +38,17 @@ typedef struct ctx {
     size_t njobs;
     atomic_size_t next;
     /* with one thread the outputs go straight to direct as they are made
-    ** (input order; no copy); werr: the errno of a write to it that failed */
+    ** (input order; no copy) */
     FILE *direct;
-    int werr;
     /* with threads, the caller's thread writes each job as soon as it and
     ** all before it are coded, while the others code on: out, the stream;
-    ** written, the jobs of the batch written so far; wrc, -1 after a write
-    ** to out failed (nothing more is written to it); failed, the count */
+    ** written, the jobs of the batch written so far */
     FILE *out;
     size_t written;
-    int wrc;
-    unsigned long long *failed;
+    /* werr: the errno of a write to direct or out that failed (nothing more
+    ** is written); failed: the count of records that failed */
+    int werr;
+    unsigned long long failed;
     /* one document object per thread slot, kept across batches: its arena and
     ** lemma cache stay warm (freed by free_docs at the end) */
     ne_doc *docs[MAX_THREADS];
@@ -137,8 +137,8 @@ static void code_job(ctx *c, ne_doc *d, job *j) {
 ** while the thread that allocated it mallocs would contend for its arena. */
 static void write_job(ctx *c, const job *j) {
     if (j->msg) fputs(j->msg, stderr);
-    if (j->failed) (*c->failed)++;
-    if (j->out && c->wrc == 0 && fwrite(j->out, 1, j->outlen, c->out) != j->outlen) c->wrc = -1;
+    if (j->failed) c->failed++;
+    if (j->out && !c->werr && fwrite(j->out, 1, j->outlen, c->out) != j->outlen) c->werr = errno ? errno : EIO;
 }
 
 /* Write the jobs of the batch that are coded, in order, up to the first
@@ -241,7 +241,6 @@ static void progress(const cli_input *in, unsigned long long done, time_t t0, ti
 ** order, then flush out (the batch's output is seen at once); returns -1 on
 ** a write error. */
 static int flush_batch(ctx *c) {
-    if (c->werr) c->wrc = -1;
     for (size_t i = 0; i < c->njobs; i++) {
         job *j = &c->jobs[i];
         if (i >= c->written) write_job(c, j);
@@ -251,12 +250,15 @@ static int flush_batch(ctx *c) {
         memset(j, 0, sizeof *j);
     }
     c->njobs = c->written = 0;
-    if (c->werr) errno = c->werr; /* for the caller's message */
-    return c->wrc == 0 && fflush(c->out) != 0 ? -1 : c->wrc;
+    if (c->werr) {
+        errno = c->werr; /* for the caller's message */
+        return -1;
+    }
+    return fflush(c->out) != 0 ? -1 : 0;
 }
 
 /* Code every record of in, a batch at a time, writing to c->out; show:
-** print progress on stderr.  Counts the records that failed in *c->failed;
+** print progress on stderr.  Counts the records that failed in c->failed;
 ** returns -1 on a write error (errno says which), else 0. */
 static int code_all(ctx *c, cli_input *in, int threads, int show) {
     time_t t0 = time(NULL), last = t0;
@@ -371,9 +373,7 @@ int cmd_code(int argc, char **argv) {
     static char outbuf[OUT_BUFFER]; /* a write(2) per batch, not per 4 KB (stdio's default) */
     setvbuf(out, outbuf, _IOFBF, sizeof outbuf);
     cli_input *in = cli_input_open(argv + optind, argc - optind);
-    unsigned long long failed = 0;
-    ctx c = {.engine = e, .date = o.date, .format = o.format, .direct = o.threads == 1 ? out : NULL,
-             .out = out, .failed = &failed};
+    ctx c = {.engine = e, .date = o.date, .format = o.format, .direct = o.threads == 1 ? out : NULL, .out = out};
     c.jobs = calloc(BATCH_RECORDS, sizeof *c.jobs);
     if (!in || !c.jobs) {
         cli_error("out of memory");
@@ -396,5 +396,5 @@ int cmd_code(int argc, char **argv) {
     cli_input_close(in);
     ne_engine_close(e);
     if (werr) return EXIT_SOME_BAD;
-    return failed ? EXIT_SOME_BAD : EXIT_ALL_OK;
+    return c.failed ? EXIT_SOME_BAD : EXIT_ALL_OK;
 }
