@@ -56,12 +56,19 @@ int neCameo_quad_of_root(int root) {
     return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
 }
 
+/* The root (its first two digits) of a code or code prefix s of 2 to 4
+** digits (n bytes), or 0 when s is none; callers check its range. */
+static long prefix_root(const char *s, size_t n) {
+    long r;
+    if (n < 2 || n > 4 || neU_parse_long(s, n, &r) || neU_parse_long(s, 2, &r)) return 0;
+    return r;
+}
+
 /* Check the code field: 3 or 4 digits, root 01..20. Returns the root or 0. */
 static int code_root(const char *s) {
     size_t n = strlen(s);
-    long r;
-    if (n < 3 || n > 4 || neU_parse_long(s, n, &r) || neU_parse_long(s, 2, &r) || r < 1 || r > 20) return 0;
-    return (int)r;
+    long r = n < 3 ? 0 : prefix_root(s, n);
+    return r < 1 || r > 20 ? 0 : (int)r;
 }
 
 /* Parse the goldstein field: optional '-', digits, optional .digits. */
@@ -131,24 +138,45 @@ static int index_codes(ne_cameo *cm) {
     return NE_OK;
 }
 
-static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size_t len) {
+/* The number of lines of text (len bytes): a bound on its rows. */
+static size_t count_lines(const char *text, size_t len) {
     size_t lines = 1;
-    for (size_t i = 0; i < len; i++) lines += cm->text[i] == '\n';
-    cm->codes = neM_calloc(lines, sizeof *cm->codes);
-    if (!cm->codes) return ne_engine_fail(e, NE_NOMEM, "out of memory");
-    char *p = cm->text, *end = cm->text + len;
-    for (size_t lineno = 1; p < end; lineno++) {
+    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+    return lines;
+}
+
+/* A parser of one line (NUL-terminated, number lineno) of file path. */
+typedef int (*line_fn)(struct ne_engine *e, const char *path, size_t lineno, char *line, void *arg);
+
+/* Each line of text (len bytes, edited in place) that is neither blank nor
+** a # comment, given to parse with its number, up to the first error. */
+static int each_line(struct ne_engine *e, const char *path, char *text, size_t len, line_fn parse, void *arg) {
+    int rc = NE_OK;
+    char *p = text, *end = text + len;
+    for (size_t lineno = 1; p < end && rc == NE_OK; lineno++) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *next = nl ? nl + 1 : end;
         if (nl) *nl = 0;
         if (nl > p && nl[-1] == '\r') nl[-1] = 0;
-        if (*p && *p != '#') {
-            int rc = parse_line(e, path, lineno, p, &cm->codes[cm->n]);
-            if (rc) return rc;
-            cm->n++;
-        }
+        if (*p && *p != '#') rc = parse(e, path, lineno, p, arg);
         p = next;
     }
+    return rc;
+}
+
+/* A line of the code table, as the next of cm->codes. */
+static int code_line(struct ne_engine *e, const char *path, size_t lineno, char *line, void *arg) {
+    ne_cameo *cm = arg;
+    int rc = parse_line(e, path, lineno, line, &cm->codes[cm->n]);
+    if (rc == NE_OK) cm->n++;
+    return rc;
+}
+
+static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size_t len) {
+    cm->codes = neM_calloc(count_lines(cm->text, len), sizeof *cm->codes);
+    if (!cm->codes) return ne_engine_fail(e, NE_NOMEM, "out of memory");
+    int rc = each_line(e, path, cm->text, len, code_line, cm);
+    if (rc) return rc;
     qsort(cm->codes, cm->n, sizeof *cm->codes, code_cmp);
     for (size_t i = 1; i < cm->n; i++)
         if (!strcmp(cm->codes[i].code, cm->codes[i - 1].code))
@@ -161,9 +189,9 @@ static int parse_table(struct ne_engine *e, const char *path, ne_cameo *cm, size
 static int parse_map_line(struct ne_engine *e, const char *path, size_t lineno, char *line, ne_cameo *cm,
                           code_map *m) {
     char *tab = strchr(line, '\t');
-    long r;
     size_t n = tab ? (size_t)(tab - line) : 0;
-    if (!tab || n < 2 || n > 4 || neU_parse_long(line, n, &r) || neU_parse_long(line, 2, &r) || r < m->lo || r > m->hi)
+    long r = tab ? prefix_root(line, n) : 0;
+    if (r < m->lo || r > m->hi)
         return ne_engine_fail(e, NE_DATA, "%s:%zu: expected a code prefix of roots %02d-%02d, a tab and a %sx code",
                               path, lineno, m->lo, m->hi, m->to_root);
     const ne_cameo_code *to = neCameo_get(cm, tab + 1);
@@ -178,9 +206,9 @@ static int parse_map_line(struct ne_engine *e, const char *path, size_t lineno, 
 /* One prefix of an event_nouns.tsv line: 2-4 digits of a root 01-20, and a
 ** listed code when it has 3 or 4.  Returns 1 when it is one. */
 static int noun_prefix(const ne_cameo *cm, const char *s, size_t n) {
-    long r;
+    long r = prefix_root(s, n);
     char code[5];
-    if (n < 2 || n > 4 || neU_parse_long(s, n, &r) || neU_parse_long(s, 2, &r) || r < 1 || r > 20) return 0;
+    if (r < 1 || r > 20) return 0;
     memcpy(code, s, n);
     code[n] = 0;
     return n == 2 || neCameo_get(cm, code) != NULL;
@@ -213,20 +241,17 @@ static int parse_noun_line(struct ne_engine *e, const char *path, size_t lineno,
     return NE_OK;
 }
 
-/* Each line of text (len bytes, edited in place) that is neither blank nor
-** a # comment, given to one of the parsers with its number. */
-static int each_line(struct ne_engine *e, const char *path, char *text, size_t len, ne_cameo *cm, code_map *m) {
-    int rc = NE_OK;
-    char *p = text, *end = text + len;
-    for (size_t lineno = 1; p < end && rc == NE_OK; lineno++) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *next = nl ? nl + 1 : end;
-        if (nl) *nl = 0;
-        if (nl > p && nl[-1] == '\r') nl[-1] = 0;
-        if (*p && *p != '#') rc = m ? parse_map_line(e, path, lineno, p, cm, m) : parse_noun_line(e, path, lineno, p, cm);
-        p = next;
-    }
-    return rc;
+/* The parsers of load_table's tables, in each_line's form. */
+typedef struct {
+    ne_cameo *cm;
+    code_map *m;
+} map_arg;
+static int map_line(struct ne_engine *e, const char *path, size_t lineno, char *line, void *arg) {
+    map_arg *a = arg;
+    return parse_map_line(e, path, lineno, line, a->cm, a->m);
+}
+static int noun_line(struct ne_engine *e, const char *path, size_t lineno, char *line, void *arg) {
+    return parse_noun_line(e, path, lineno, line, arg);
 }
 
 /* cameo/intent.tsv, refusal.tsv or threat.tsv (m), or cameo/event_nouns.tsv
@@ -240,11 +265,13 @@ static int load_table(struct ne_engine *e, ne_cameo *cm, code_map *m) {
     int rc = neU_read_file(path, &text, &len, (size_t)1 << 20);
     if (rc == NE_IO) return NE_OK; /* no table: nothing is recoded */
     if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
-    size_t lines = 1;
-    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+    size_t lines = count_lines(text, len);
     void *rows = m ? (void *)(m->rows = neM_calloc(lines, sizeof *m->rows))
                    : (void *)(cm->nouns = neM_calloc(lines, sizeof *cm->nouns));
-    rc = rows ? each_line(e, path, text, len, cm, m) : ne_engine_fail(e, NE_NOMEM, "out of memory");
+    map_arg ma = {cm, m};
+    rc = !rows ? ne_engine_fail(e, NE_NOMEM, "out of memory")
+         : m   ? each_line(e, path, text, len, map_line, &ma)
+               : each_line(e, path, text, len, noun_line, cm);
     neM_free(text);
     return rc;
 }
