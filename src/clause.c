@@ -463,7 +463,7 @@ int neClause_ng_start(const ne_sview *sv, int j, int lo) {
     while (s - 1 >= lo) {
         int k = s - 1;
         /* "as" (no word class of its own) is no noun: "praised Libya as he visited Egypt" */
-        if (TK(sv, k)->norm_len == 2 && !memcmp(TK(sv, k)->norm, "as", 2)) break;
+        if (is_word(sv, k, "as")) break;
         if (ng_token(sv, k)) {
             s = k;
             continue;
@@ -496,8 +496,7 @@ static int owned_actor(const ne_sview *sv, int i, int e, int a) {
 ** two leaders", coref.c dual_pairs) the two actors of its pair; returns the
 ** new count. */
 static int put_actor(const ne_sview *sv, int a, int *out, int n, int max) {
-    const ne_actor_info *in = NE_VEC_AT(sv->d->actor_info, ne_actor_info, a);
-    if (!in->dual || !paired(sv, a)) {
+    if (!paired(sv, a)) { /* coref.c dual_pairs gives a pair to dual phrases only */
         out[n++] = a;
         return n;
     }

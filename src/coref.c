@@ -1126,13 +1126,13 @@ static int dual_opener_ok(const ne_word *w) {
 
 int neCoref_load(struct ne_engine *e) {
     int rc = neW_load(e, "dual.txt", dual_classes, &e->duals);
-    const ne_word *bad = rc ? NULL : neW_find_bad(e->duals, NE_DU_HEAD, dual_kind_ok);
-    if (!bad && !rc) bad = neW_find_bad(e->duals, NE_DU_PAIR, dual_kind_ok);
-    if (bad) return ne_engine_fail(e, NE_DATA, "dual.txt: \"%s\": kind \"%s\" is not PER, CTY, BUS or ANY", bad->phrase, bad->val);
-    if (!rc && (bad = neW_find_bad_entry(e->duals, NE_DU_DET, dual_opener_ok)) == NULL)
-        bad = neW_find_bad_entry(e->duals, NE_DU_PAIR, dual_opener_ok);
-    if (!rc && bad) return ne_engine_fail(e, NE_DATA, "dual.txt: \"%s\" does not begin with a determiner or \"both\"", bad->phrase);
     if (rc) return rc;
+    const ne_word *bad = neW_find_bad(e->duals, NE_DU_HEAD, dual_kind_ok);
+    if (!bad) bad = neW_find_bad(e->duals, NE_DU_PAIR, dual_kind_ok);
+    if (bad) return ne_engine_fail(e, NE_DATA, "dual.txt: \"%s\": kind \"%s\" is not PER, CTY, BUS or ANY", bad->phrase, bad->val);
+    if ((bad = neW_find_bad_entry(e->duals, NE_DU_DET, dual_opener_ok)) == NULL)
+        bad = neW_find_bad_entry(e->duals, NE_DU_PAIR, dual_opener_ok);
+    if (bad) return ne_engine_fail(e, NE_DATA, "dual.txt: \"%s\" does not begin with a determiner or \"both\"", bad->phrase);
     if (!(e->dual_words = neM_calloc(2, sizeof *e->dual_words))) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     uint32_t opening = 1u << NE_DU_DET | 1u << NE_DU_PAIR;
     neW_words_at(e->duals, opening, 0, &e->dual_words[0]);

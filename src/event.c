@@ -4103,16 +4103,17 @@ static void protest_target(struct ne_doc *d, size_t first) {
                 aim = x;
         }
         if (!aim) continue;
+        ne_event cand = *ev; /* the protest at the aim's target, unless an event covers it (push_event's test) */
+        cand.target = aim->target;
+        cand.has_target = 1;
         int dup = 0;
         for (size_t k = 0; k < d->events.n && !dup; k++) {
             const ne_event *x = NE_VEC_AT(d->events, ne_event, k);
-            dup = k != i && !strcmp(x->code, ev->code) && same_date(x->date, ev->date) &&
-                  same_actor(&x->source, &ev->source, x->has_source, 1) && same_actor(&x->target, &aim->target, x->has_target, 1);
+            dup = k != i && !strcmp(x->code, cand.code) && same_date(x->date, cand.date) && covers(x, &cand);
         }
         if (dup) continue;
-        ev->target = aim->target;
-        ev->has_target = 1;
-        ev->confidence *= 0.9;
+        cand.confidence *= 0.9;
+        *ev = cand;
     }
 }
 

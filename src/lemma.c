@@ -920,6 +920,7 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 ** (time.txt, whose first-word classes the memos keep) or patterns (whose
 ** anchors they keep) change. */
 #define LC_WORDS 32767     /* entries (16-bit indexes + 1); the index has twice as many slots */
+#define LC_MASK (2 * (LC_WORDS + 1) - 1) /* the index slot of hash nh: nh & LC_MASK */
 #define LC_POOL (768 << 10) /* bytes of words and fallback lemmas, each NUL-padded to eight (lc_store) */
 #define LC_MAX_WORD 64     /* longer words are not cached */
 
@@ -989,8 +990,7 @@ static int same_word(const char *a, const char *b, size_t n) {
 /* The entry of word w (n bytes, ne_hash nh), or NULL with *slot set to the
 ** index slot where it goes (NULL when the index is full). */
 static lc_ent *lc_find(struct ne_lcache *c, const char *w, size_t n, uint32_t nh, uint16_t **slot) {
-    const size_t mask = 2 * (LC_WORDS + 1) - 1;
-    for (size_t i = nh & mask;; i = (i + 1) & mask) {
+    for (size_t i = nh & LC_MASK;; i = (i + 1) & LC_MASK) {
         uint16_t k = c->idx[i];
         if (!k) {
             *slot = c->used < LC_WORDS ? &c->idx[i] : NULL;
@@ -1101,7 +1101,7 @@ static inline int tag_token(struct ne_doc *d, struct ne_lcache *c, const ne_lexi
 ** a function that does nothing but prefetch free of side effects, and its
 ** calls dead (a static plan_lookup compiled to no prefetch at all). */
 static inline __attribute__((always_inline)) void plan_lookup(const struct ne_lcache *c, uint32_t nh) {
-    __builtin_prefetch(&c->idx[nh & (2 * (LC_WORDS + 1) - 1)]);
+    __builtin_prefetch(&c->idx[nh & LC_MASK]);
 }
 
 /* Prefetch the entry that the index slot of a token of ne_hash nh names
@@ -1109,7 +1109,7 @@ static inline __attribute__((always_inline)) void plan_lookup(const struct ne_lc
 ** lc_find compares first, nearly always the word's own (the other cache
 ** miss of a token's lookup).  Always inline, as plan_lookup. */
 static inline __attribute__((always_inline)) void plan_entry(const struct ne_lcache *c, uint32_t nh) {
-    uint16_t k = c->idx[nh & (2 * (LC_WORDS + 1) - 1)];
+    uint16_t k = c->idx[nh & LC_MASK];
     __builtin_prefetch(&c->ent[k - (k != 0)]); /* no branch: an empty slot prefetches entry 0 */
 }
 

@@ -41,7 +41,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-VERB_RULES = [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")]
+from unknown_verbs import VERB_RULES  # lemma.c's suffix rules, kept in one place (tools/ is on sys.path)
 SEED = re.compile(r"^(\S+)\s+v\s+([a-z][a-z'-]*)\s+\+!?\s*(?:#.*)?$")
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
