@@ -3,7 +3,9 @@
 # docs/ANNOTATION.md) parse, and every record resolves to its text in the
 # shared data directory with its spans inside that text.  The articles set
 # must hold at least 40 articles of at least 1,000 bytes, a cut lead at
-# least 1,500.  Skips (77) without ../shared/data.
+# least 1,500, each with a note; the devintl set (international PolNeAR
+# articles, session 13) the same of at least 15, with ids di-pn-N.
+# Skips (77) without ../shared/data.
 . "$(dirname "$0")/lib.sh"
 need_shared_data "the gold texts are read from ../shared/data"
 for gold in "$NE_SRC"/eval/gold/*.jsonl; do
@@ -68,7 +70,9 @@ for no, line in enumerate(open(gold_path, encoding="utf-8"), 1):
                 err(rid, "quote without a speaker")
             elif kind == "timexes" and not re.fullmatch(r"\d{4}(-(\d\d|W\d\d)(-\d\d)?)?", x.get("value", "")):
                 err(rid, f"timex value {x.get('value')!r}")
-    if name == "articles":
+    if name == "devintl" and not re.fullmatch(r"di-pn-\d+", rid):
+        err(rid, "a devintl id is di-pn-N")
+    if name in ("articles", "devintl"):
         d = r["doc"]
         if not r.get("note"):
             err(rid, "no note")
@@ -80,6 +84,8 @@ if len(texts) != len(gold):
     bad.append(f"{len(gold)} records but {len(texts)} texts")
 if name == "articles" and len(gold) < 40:
     bad.append(f"only {len(gold)} articles (the set promises at least 40)")
+if name == "devintl" and len(gold) < 15:
+    bad.append(f"only {len(gold)} articles (the set promises at least 15)")
 for b in bad:
     print(f"{name}: {b}")
 print(f"{name}: {len(gold)} records, {sum(len(r.get('events', [])) for r in gold)} events checked")
@@ -87,5 +93,7 @@ sys.exit(1 if bad else 0)
 PY
     CHECKS=$((CHECKS + 1))
 done
-[ -f "$NE_SRC/eval/gold/articles.jsonl" ] || fail "eval/gold/articles.jsonl missing"
+for set in articles devintl; do
+    [ -f "$NE_SRC/eval/gold/$set.jsonl" ] || fail "eval/gold/$set.jsonl missing"
+done
 ok
