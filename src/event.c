@@ -582,21 +582,11 @@ static void keyed_cands(const ne_pkeys *ks, const ne_wordset *words, uint64_t *c
 /* Does an's list of kind have a key index (ne_pkeys: "demand", "call", "urge")? */
 static int keyed(const ne_anchor *an, int kind) { return an->keys && an->keys[kind].at; }
 
-/* For a keyed list of an: c->cand, bit k set for each pattern k of the list
-** whose first required word (filter all[0]) the sentence may hold, from the
-** key index (without testing every pattern); NE_NOMEM.  Nothing for the
-** other lists, whose next_try tests all[0] itself. */
-static int anchor_cands(ev_ctx *c, const ne_anchor *an, int kind) {
-    if (!keyed(an, kind)) return NE_OK;
-    uint32_t words = (an->n[kind] + 63) / 64;
-    if (words > c->ncand) {
-        uint64_t *b = neA_alloc(&c->d->arena, words * sizeof *b);
-        if (!b) return NE_NOMEM;
-        c->cand = b, c->ncand = words;
-    }
-    memset(c->cand, 0, words * sizeof *c->cand);
-    keyed_cands(&an->keys[kind], c->sv.words, c->cand);
-    return NE_OK;
+/* Into cand (zeroed), the patterns of an unkeyed list whose first required
+** word (first[k], the filter's all[0]) the set words has. */
+static void first_cands(const uint16_t *first, uint32_t n, const ne_wordset *words, uint64_t *cand) {
+    for (uint32_t k = 0; k < n; k++)
+        cand[k >> 6] |= (uint64_t)ne_ws_has(words, first[k]) << (k & 63);
 }
 
 /* The first k >= from with bit k of c->cand set, or n (the bits of n patterns). */
@@ -611,28 +601,50 @@ static uint32_t next_cand(const ev_ctx *c, uint32_t from, uint32_t n) {
     return w * 64 + (uint32_t)__builtin_ctzll(m);
 }
 
-/* May pattern entry e, whose first required word (all[0]) the sentence may
-** hold, be tried at anchor i: the rest of its filter and words_placed? */
-static int try_may(ev_ctx *c, int i, const ne_pentry *e) {
-    return filter_rest(c->sv.words, &e->f) && words_placed(c, i, e);
+/* Keep in c->cand only the entries of l (n) whose filter the sentence
+** passes (filter_rest; all[0] it has).  Every candidate's entry is
+** prefetched first and the words lists of those that pass as they do, so
+** that their cache misses overlap: the entries of a list lie far apart in
+** memory, and one after the other each missed the cache (perf: most of the
+** candidate tests' time).  Always inline, for the prefetches to stay. */
+static inline __attribute__((always_inline)) void filter_cands(ev_ctx *c, const ne_pentry *l, uint32_t n) {
+    for (uint32_t k = next_cand(c, 0, n); k < n; k = next_cand(c, k + 1, n)) __builtin_prefetch(&l[k]);
+    for (uint32_t k = next_cand(c, 0, n); k < n; k = next_cand(c, k + 1, n)) {
+        if (filter_rest(c->sv.words, &l[k].f)) __builtin_prefetch(l[k].words); /* NULL: no fault */
+        else c->cand[k >> 6] &= ~((uint64_t)1 << (k & 63));
+    }
+}
+
+/* c->cand for an's list of kind: bit k set for each pattern k of the list
+** whose filter the sentence passes: its first required word (filter all[0])
+** from the key index of a keyed list (without testing every pattern), else
+** from an->first, then the rest of the filter (filter_cands); NE_NOMEM.
+** Filters only read the sentence's words, so they are all tested here,
+** before next_try walks the list: most anchors match no pattern, and try
+** every candidate anyway. */
+static int anchor_cands(ev_ctx *c, const ne_anchor *an, int kind) {
+    uint32_t n = an->n[kind], words = (n + 63) / 64;
+    if (words > c->ncand) {
+        uint64_t *b = neA_alloc(&c->d->arena, words * sizeof *b);
+        if (!b) return NE_NOMEM;
+        c->cand = b, c->ncand = words;
+    }
+    memset(c->cand, 0, words * sizeof *c->cand);
+    if (keyed(an, kind)) keyed_cands(&an->keys[kind], c->sv.words, c->cand);
+    else first_cands(an->first + (kind ? an->n[0] : 0), n, c->sv.words, c->cand);
+    filter_cands(c, an->list[kind], n);
+    return NE_OK;
 }
 
 /* The first pattern k >= from of an's list of kind whose filter the
-** sentence passes (all[0]: through c->cand for a keyed list, anchor_cands)
-** and that passes words_placed at anchor i: one match_at may try; or the
-** list's length. */
+** sentence passes (c->cand, anchor_cands) and that passes words_placed at
+** anchor i: one match_at may try; or the list's length. */
 static inline __attribute__((always_inline)) uint32_t next_try(ev_ctx *c, int i, const ne_anchor *an, int kind,
                                                                uint32_t from) {
     uint32_t n = an->n[kind];
     const ne_pentry *l = an->list[kind];
-    if (keyed(an, kind)) {
-        for (uint32_t k = from < n ? next_cand(c, from, n) : n; k < n; k = next_cand(c, k + 1, n))
-            if (try_may(c, i, &l[k])) return k;
-        return n;
-    }
-    const uint16_t *first = an->first + (kind ? an->n[0] : 0);
-    for (uint32_t k = from; k < n; k++)
-        if (ne_ws_has(c->sv.words, first[k]) && try_may(c, i, &l[k])) return k;
+    for (uint32_t k = from < n ? next_cand(c, from, n) : n; k < n; k = next_cand(c, k + 1, n))
+        if (words_placed(c, i, &l[k])) return k;
     return n;
 }
 
