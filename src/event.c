@@ -899,7 +899,7 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     if (d->explain) {
         ev->pattern = c->m.pt->text;
         ev->rule = neA_printf(&d->arena, "%s%s; voice=%s; date=%s%s", f->rule,
-                              f->object_pp ? "; target=object-phrase" : "", c->m.passive ? "passive" : "active",
+                              f->object_pp == 2 ? "; target=condition-subject" : f->object_pp ? "; target=object-phrase" : "", c->m.passive ? "passive" : "active",
                               ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
                               f->cc ? recoded_name(f) : f->verbal ? reading_name(f->verbal) : "");
         if (!ev->rule) return NE_NOMEM;
@@ -2963,6 +2963,12 @@ static int trailing_target(ev_ctx *c, int *out) {
     return me > e && slot_has_actor(c, e + 1, me) ? slot_actors(c, e + 1, me, out) : 0;
 }
 
+/* Country of actor a of a frame (a place stands for its country), or NULL. */
+static const char *actor_country(const ev_ctx *c, int a) {
+    if (a <= -2) return NE_VEC_AT(c->d->places, ne_place, -a - 2)->country;
+    return NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a))->country;
+}
+
 /* Words before a preposition that make it part of another phrase ("along
 ** with", "in response to", "due to", "in line with"): no recipient follows. */
 static const char *const not_recipient[] = {"along", "together", "line", "response", "reply", "according",
@@ -2981,15 +2987,21 @@ static const char *const not_recipient[] = {"along", "together", "line", "respon
 ** when the verb itself does the hostile act (roots 09, 14-20: "imposed
 ** sanctions against X", "staged protests against X"), not a demand or veto
 ** of one ("demanded action against X", "will veto any resolution against
-** X").  "with" names the partner of a joint act (roots 03-06, 08, 16:
-** "declared a ceasefire with X", "cut ties with X"), not a companion or a
-** trait ("arrested men with links to X"). */
+** X").  "on" names the one a measure is lifted from, threatened or laid on
+** (roots 08, 13, 16, 18-20: "rolled back tariffs on Chinese goods", "dropped
+** bombs on X"), not the one a curfew binds (17: implied_residents).  "with"
+** names the partner of a joint act (roots 03-06, 08, 16: "declared a
+** ceasefire with X", "cut ties with X"), not a companion or a trait
+** ("arrested men with links to X"); "between" the parties of one (03-06:
+** "launched a mediation effort on Saturday between X and Y"). */
 static int recipient_prep(const ev_ctx *c, int k, int r) {
     int wc = c->sv.wc[k];
     if (wc == NE_WC_TO || (wc == NE_WC_PREP && (tok_is(c, k, "toward") || tok_is(c, k, "towards"))))
         return (r >= 1 && r <= 8) || r == 12 || r == 13 || r == 16;
     if (wc != NE_WC_PREP) return 0;
     if (tok_is(c, k, "against")) return r == 9 || r >= 14;
+    if (tok_is(c, k, "on") || tok_is(c, k, "upon")) return r == 8 || r == 13 || r == 16 || r >= 18;
+    if (tok_is(c, k, "between")) return r >= 3 && r <= 6;
     return tok_is(c, k, "with") && ((r >= 3 && r <= 6) || r == 8 || r == 16);
 }
 
@@ -3001,9 +3013,12 @@ static int recipient_prep(const ev_ctx *c, int k, int r) {
 ** over noun-group words, "of"/"in" phrases and a time phrase (at most 8
 ** tokens), inside the clause [.., hi); the phrase opens with a preposition
 ** recipient_prep accepts for the act's root (not_recipient words aside) and
-** its noun group must name an actor.  Returns the number of actors put in out.
+** its noun group must name an actor; after "between" only actors of another
+** country than the sources' ("trade between Kuwait and the US", said by
+** Kuwait, is with the US).  Returns the number of actors put in f->tgt.
 ** Out of line: only verbs with no target come here. */
-static __attribute__((noinline)) int object_pp_target(ev_ctx *c, int hi, int *out) {
+static __attribute__((noinline)) int object_pp_target(ev_ctx *c, ev_frame *f) {
+    int hi = f->hi;
     if (!c->m.pt->cameo || c->m.passive || c->m.relobj) return 0;
     const char *root = c->m.pt->cameo->root;
     int k = (c->m.ts >= 0 ? c->m.te : c->m.end) + 1, lim = k + 8, r = (root[0] - '0') * 10 + (root[1] - '0');
@@ -3024,13 +3039,18 @@ static __attribute__((noinline)) int object_pp_target(ev_ctx *c, int hi, int *ou
     if (k + 1 >= hi || k >= lim || word_in(c, k - 1, not_recipient)) return 0;
     int me = slot_max_end(c, k + 1);
     if (me >= hi) me = hi - 1;
-    return me > k && slot_has_actor(c, k + 1, me) ? slot_actors(c, k + 1, me, out) : 0;
-}
-
-/* Country of actor a of a frame (a place stands for its country), or NULL. */
-static const char *actor_country(const ev_ctx *c, int a) {
-    if (a <= -2) return NE_VEC_AT(c->d->places, ne_place, -a - 2)->country;
-    return NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a))->country;
+    int n = me > k && slot_has_actor(c, k + 1, me) ? slot_actors(c, k + 1, me, f->tgt) : 0, kept = 0;
+    if (!tok_is(c, k, "between")) return n;
+    for (int i = 0; i < n; i++) {
+        const char *tc = actor_country(c, f->tgt[i]);
+        int own = 0;
+        for (int j = 0; j < f->nsrc && !own; j++) {
+            const char *sc = f->src[j] != -1 ? actor_country(c, f->src[j]) : NULL;
+            own = tc && sc && !strcmp(tc, sc);
+        }
+        if (!own) f->tgt[kept++] = f->tgt[i];
+    }
+    return kept;
 }
 
 /* "X met Y in Y's country": X visits (042) and Y hosts (043); in X's country
@@ -3370,6 +3390,33 @@ static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int n
     if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f->ntgt = 0;
 }
 
+/* The target of a threat (root 13, or an act read as one: f->cc) that names
+** none: the subject of the "unless" or "if" clause right after it, the one
+** who must comply ("threatened to launch an offensive unless Baghdad
+** accepted its conditions", "will boycott the vote unless the president
+** steps down"); not one of the threat's own sources ("threatened to leave if
+** it is not heard"), nor the subject of a passive ("if the outfits are not
+** reined in": someone else must act).  Returns the number of actors put in f->tgt. */
+static int condition_target(ev_ctx *c, ev_frame *f) {
+    const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
+    int k = f->hi, n = 0, out[EV_MAX_ACTORS];
+    if (!cc || strcmp(cc->root, "13") || k + 2 >= c->sv.n || (!tok_is(c, k, "unless") && !tok_is(c, k, "if")))
+        return 0;
+    int e = slot_max_end(c, k + 1), got = neClause_ng_actors(&c->sv, k + 1, e, out, EV_MAX_ACTORS);
+    int v = e + 1, wc = v < c->sv.n ? c->sv.wc[v] : NE_WC_OPEN; /* a verb group follows the subject */
+    if (v >= c->sv.n || !(c->sv.isverb[v] || wc == NE_WC_BE || wc == NE_WC_HAVE || wc == NE_WC_DO ||
+                          wc == NE_WC_MODAL || wc == NE_WC_ADV))
+        return 0;
+    for (int j = k + 1; j < c->sv.n && c->sv.t[j].shape != NE_SH_PUNCT && c->sv.wc[j] != NE_WC_SUB; j++)
+        if (neClause_passive(&c->sv, j)) return 0; /* "if the outfits are not reined in": by someone else */
+    for (int i = 0; i < got; i++) {
+        int own = 0;
+        for (int j = 0; j < f->nsrc && !own; j++) own = f->src[j] >= 0 && same_code(c->d, f->src[j], out[i]);
+        if (!own) f->tgt[n++] = out[i];
+    }
+    return n;
+}
+
 /* The sides of an active verbal event (code_verb): the subject is the
 ** source, the target the pattern's + slot, a relative clause's antecedent
 ** or a trailing object; an unknown lower-case name may stand for the
@@ -3384,7 +3431,8 @@ static void active_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns
         f->rule = "object-relative: target=antecedent";
     } else if (!f->recip) {
         f->ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f->tgt) : trailing_target(c, f->tgt);
-        if (!f->ntgt && (f->ntgt = object_pp_target(c, f->hi, f->tgt)) > 0) f->object_pp = 1;
+        if (!f->ntgt && (f->ntgt = object_pp_target(c, f)) > 0) f->object_pp = 1;
+        if (!f->ntgt && (f->ntgt = condition_target(c, f)) > 0) f->object_pp = 2;
     }
     if (!f->nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root)) f->nameless = nameless_subject(c, vs, f->lo);
     if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
