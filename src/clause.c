@@ -1061,9 +1061,23 @@ static int subject_group(const ne_sview *sv, int vs, int lo, int *jp, pp_group *
     return -1;
 }
 
+/* Does the apposition opening at a (before the comma at b) open with a
+** possessive noun group that owns more of it: "North Korea's main ally",
+** "Syria's closest ally" (the owner, a name, then "'s" and the owned words)? */
+static int possessive_apposition(const ne_sview *sv, int a, int b) {
+    if (!ng_token(sv, a) || WC(sv, a) == NE_WC_POSS) return 0; /* "his predecessor": no owner named */
+    for (int k = a + 1; k < b - 1; k++) {
+        if (WC(sv, k) == NE_WC_POSS) return is_word(sv, k, "'s") && ng_token(sv, k + 1);
+        if (!ng_token(sv, k)) return 0;
+    }
+    return 0;
+}
+
 /* "Pakistan, a key U.S. ally in the war on terror, has refused ...",
-** "Pakistan, a close ally of the United States, condemned ...": a verb group
-** right after an apposition (a comma, a group opening with a determiner and
+** "Pakistan, a close ally of the United States, condemned ...", "China,
+** North Korea's main ally, urged ...": a verb group
+** right after an apposition (a comma, a group opening with a determiner or
+** a possessive (possessive_apposition) and
 ** holding no auxiliary, conjunction or clause word, a comma; its words may
 ** read as verbs: "a key U.S. ally", "a country battered by floods") takes the group before the
 ** apposition as subject when that group names an actor and opens the clause
@@ -1079,7 +1093,9 @@ static int appositive_subject(const ne_sview *sv, int vs, int lo, int *out, int 
                  TK(sv, k)->shape == NE_SH_QUOTE)
             return 0;
     }
-    if (c1 <= lo || c1 + 1 >= c2 || WC(sv, c1 + 1) != NE_WC_DET || !ng_token(sv, c1 - 1)) return 0;
+    if (c1 <= lo || c1 + 1 >= c2 || !ng_token(sv, c1 - 1) ||
+        !(WC(sv, c1 + 1) == NE_WC_DET || possessive_apposition(sv, c1 + 1, c2)))
+        return 0;
     int s = neClause_ng_start(sv, c1 - 1, lo), p = prev_nonadv(sv, s);
     if (p >= lo && !(WC(sv, p) == NE_WC_THAT || WC(sv, p) == NE_WC_SUB || (sv->isverb[p] && WC(sv, p) == NE_WC_REPORT)))
         return 0;
