@@ -2400,6 +2400,71 @@ static int firm_business(const ne_event *ev) {
     return ne_word_in(ev->code, codes) || (!strcmp(ev->code, "010") && !ev->has_target);
 }
 
+static int purchase(const ev_ctx *c);
+
+/* Is the match goods bought from a maker its pattern has no slot for ("ordered
+** 32 new airliners", "purchased six of these aeroplanes")?  Its seller is
+** implied (implied_seller) or it codes nothing; two buyers are no partners. */
+static int goods_bought(const ev_ctx *c) {
+    return !c->m.pt->has_target && !strcmp(c->m.pt->cameo->code, "061") && purchase(c);
+}
+
+/* Is a, a buyer's side, the buyer's own actor: the same code? */
+static int same_side(const ne_actor *a, const ne_event *ev) {
+    return a->code && ev->source.code && !strcmp(a->code, ev->source.code);
+}
+
+/* The maker an order or purchase that names no seller is placed with: the
+** article's seller ("Boeing secures $11bn of aircraft deals. ... Air Canada
+** has ordered US$ 6 billion in new airliners": Boeing; "Airbus launches the
+** A380 ... Virgin Atlantic has purchased six of these aeroplanes": Airbus).
+** CAMEO codebook 2.6, 061 (economic exchange) is coded from the buyer to the
+** seller; a story of orders names its seller once and then lists the buyers.
+** The seller is a firm the match names in the goods ("will purchase 20 of
+** Boeing's 777 planes"), else the firm of the latest earlier purchase of the
+** article by another buyer, else the first firm the article names (its title or lead
+** names the maker it is about) that is neither this buyer nor a buyer of an
+** earlier purchase.  Only for a purchase (buy, order, purchase, options:
+** purchase; or its intent, 0311) or a firm's deal (057 read as 061, firm_deal) by a firm or a
+** state (airlines, air forces, governments), with no seller found.  Fills
+** *out, returns 1. */
+static int implied_seller(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    static const char *const buyers[] = {"BUS", "GOV", "MIL", NULL};
+    if (ev->has_target || !ev->has_source || (strcmp(ev->code, "061") && strcmp(ev->code, "0311")) ||
+        !(firm(&ev->source) || (ev->source.role && ne_word_in(ev->source.role, buyers))))
+        return 0;
+    if (!purchase(c) && strcmp(c->m.pt->cameo->code, "057")) return 0;
+    const ne_actor *seller = NULL;
+    for (int k = c->m.anchor + 1; k <= c->m.end && !seller; k++) { /* a maker in the goods ("six Boeing jets") */
+        int a = c->sv.t[k].actor;
+        const ne_actor *x = a >= 0 ? NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a)) : NULL;
+        if (x && x->code && firm(x) && !same_side(x, ev)) seller = x;
+    }
+    for (size_t i = 0; !seller && i < c->d->events.n; i++) { /* the latest earlier purchase's seller */
+        const ne_event *x = NE_VEC_AT(c->d->events, ne_event, i);
+        if (!strcmp(x->code, "061") && x->has_target && firm(&x->target) && !same_side(&x->target, ev) &&
+            !(x->has_source && same_side(&x->source, ev)))
+            seller = &x->target;
+    }
+    for (size_t i = 0; !seller && i < c->d->actors.n; i++) { /* else the first firm named */
+        const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, i);
+        if (a->sentence > ev->sentence && !a->in_title) break;
+        if (!a->code || !firm(a) || same_side(a, ev)) continue;
+        int bought = 0;
+        for (size_t j = 0; j < c->d->events.n && !bought; j++) {
+            const ne_event *x = NE_VEC_AT(c->d->events, ne_event, j);
+            bought = !strcmp(x->code, "061") && x->has_source && x->source.code && !strcmp(x->source.code, a->code);
+        }
+        if (!bought) seller = a;
+    }
+    if (!seller) return 0;
+    *out = *seller;
+    out->sentence = ev->sentence;
+    out->in_title = ev->in_title;
+    out->ref = -1;
+    return 1;
+}
+
 /* CAMEO 0831 is yielding political power to a challenge (codebook: "Yield
 ** by relinquishing political power"; its target is the challenger or the
 ** country).  A resignation that names no target is that only when a
@@ -2664,10 +2729,12 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         return NE_OK;
     }
     if (!ev.has_target && (ev.has_target = condemned_unrest(c, &ev))) ev.confidence *= 0.8;
+    if (!ev.has_target && (ev.has_target = implied_seller(c, &ev, &ev.target))) ev.confidence *= 0.8;
     /* no target: root 11 codes nothing, nor another dyadic root whose pattern has a target slot;
     ** a condemned act of force and a meeting with someone unnamed stay */
     if (!ev.has_target && !condemned_act(c, &ev) &&
-        (!strcmp(ev.root, "11") || (c->m.pt->has_target && dyadic_root(ev.root) && !met_someone(c, ev.root))))
+        (!strcmp(ev.root, "11") || goods_bought(c) ||
+         (c->m.pt->has_target && dyadic_root(ev.root) && !met_someone(c, ev.root))))
         return NE_OK;
 
     if (!ev.has_source && (ev.has_source = implied_police(c, &ev, &ev.source))) ev.confidence *= 0.8;
@@ -3529,7 +3596,10 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (!(f->verbal = verbal_attack(c, f)) && !(f->verbal = charge_accuses(c, f))) f->verbal = unarmed_force(c, f);
     if (!f->verbal) f->verbal = firm_deal(c, f);
     int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
-    if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f))) f->recip = 1;
+    /* goods bought from a maker the clause does not name ("X and Y ordered 40 jets"): the buyers
+    ** are no partners of each other, each buys from the maker (implied_seller) */
+    int bought = goods_bought(c);
+    if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f)) && !bought) f->recip = 1;
     /* "met", "negotiated", "talked", an accord (019) or economic cooperation
     ** (061) without a partner slot needs two sides ("X and Y met", "X and Y agreed that ...",
     ** "the Fed and the ECB announced a coordinated cut"; "the panel met", "Aeroflot
@@ -3542,7 +3612,7 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
         return emit(c, f);
     if (!f->recip && !f->ntgt && !c->m.pt->has_target && (!f->cc || body_sitting(c, f, vs)) &&
         (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
-         !strcmp(c->m.pt->cameo->code, "061") || word_in(c, c->m.anchor, partnerless_joint)))
+         (!strcmp(c->m.pt->cameo->code, "061") && !bought) || word_in(c, c->m.anchor, partnerless_joint)))
         return NE_OK;
     ev_frame r = reversed(f); /* "X met Y": Y met X too */
     if (joint && !f->recip) visit_or_host(c, f, &r);
