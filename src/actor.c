@@ -1700,11 +1700,12 @@ static uint16_t surely_none(const scan *s) {
 
 /* A country's abbreviation before a dollar sign names a currency, not an
 ** actor: "US$ 7.2 bn", "US $199", "HK$", "NZ$" (one all-capital token of at
-** most three letters, then "$"). */
+** most three letters, then "$"; a space between only after a country's:
+** "lend GM $4 billion" names the carmaker). */
 static int currency_prefix(const scan *s, const np *p) {
     const ne_token *t = &s->tk[p->start];
     if (p->end != p->start + 1 || p->end >= s->b || t->shape != NE_SH_UPPER || t->norm_len > 4) return 0;
-    return is_w(&s->tk[p->end], "$");
+    return is_w(&s->tk[p->end], "$") && (s->tk[p->end].start == t->end || !p->role[0]);
 }
 
 static int scan_sentence(scan *s) {
