@@ -2941,13 +2941,16 @@ static int trip_verb(const ev_ctx *c, int vs) {
 ** able to" ("police were able to arrest 39 miscreants"), be and an
 ** adjective of promptness or luck ("China was quick to condemn the move",
 ** "were swift to criticize", "we were lucky to arrest the accomplice"), or
-** an obligation met ("police had to open fire on the mob")?  A negation,
+** an obligation met ("police had to open fire on the mob", "the carmakers
+** have been forced to seek federal aid")?  A negation,
 ** modal or condition on k's own group still drops the act
 ** (infinitive_act: "would have had to", "if they had to"). */
 static int done_to(const ev_ctx *c, int k) {
     static const char *const adj[] = {"able", "quick", "swift", "prompt", "lucky", "fortunate", NULL};
+    /* an obligation met in the passive: "were forced to seek federal aid", "was compelled to resign" */
+    static const char *const made[] = {"forced", "compelled", "obliged", "obligated", NULL};
     if (k >= 0 && tok_is(c, k, "had")) return 1;
-    return k > 0 && word_in(c, k, adj) && c->sv.wc[k - 1] == NE_WC_BE;
+    return k > 0 && (word_in(c, k, adj) || ne_word_in(c->sv.t[k].norm, made)) && c->sv.wc[k - 1] == NE_WC_BE;
 }
 
 /* Verbs whose infinitive of a conflict act is a threat ("threatened to
