@@ -437,6 +437,16 @@ int neClause_is_noun(const ne_sview *sv, int i) { return !sv->isverb[i]; }
 /* ---- noun groups ---- */
 
 /* May token i sit inside a noun group? */
+/* Is token i the second half of a hyphenated modifier of an actor ("war-torn
+** Mozambique", "cash-strapped Greece"): an open word after a dash with no space
+** around it, right before an actor, whose first half is no actor ("Saudi-led
+** forces" are not the Saudis)? */
+static int hyphen_half(const ne_sview *sv, int i) {
+    return i > 1 && i + 1 < sv->n && TK(sv, i - 1)->shape == NE_SH_DASH && WC(sv, i) == NE_WC_OPEN &&
+           TK(sv, i)->shape <= NE_SH_MIXED && neClause_actor(sv, i - 2) < 0 && neClause_actor(sv, i + 1) >= 0 &&
+           !(TK(sv, i - 1)->flags & NE_TF_SPACE_BEFORE) && !(TK(sv, i)->flags & NE_TF_SPACE_BEFORE);
+}
+
 static int ng_token(const ne_sview *sv, int i) {
     if (neClause_actor(sv, i) >= 0) return 1;
     const ne_token *t = TK(sv, i);
@@ -445,13 +455,11 @@ static int ng_token(const ne_sview *sv, int i) {
     if (t->shape == NE_SH_DASH) return i > 0 && i + 1 < sv->n && !(t->flags & NE_TF_SPACE_BEFORE);
     if (t->shape > NE_SH_MIXED) return 0;
     if (c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_NODET) return 1;
-    /* the second half of a hyphenated modifier of an actor is no verb ("war-torn Mozambique",
-    ** "cash-strapped Greece"), unless an actor leads it: "Saudi-led forces" are not the Saudis */
-    if (c == NE_WC_OPEN && i > 1 && i + 1 < sv->n && TK(sv, i - 1)->shape == NE_SH_DASH &&
-        neClause_actor(sv, i - 2) < 0 && neClause_actor(sv, i + 1) >= 0 &&
-        !(TK(sv, i - 1)->flags & NE_TF_SPACE_BEFORE) && !(t->flags & NE_TF_SPACE_BEFORE))
-        return 1;
-    return c == NE_WC_OPEN && !sv->isverb[i];
+    if (c != NE_WC_OPEN) return 0;
+    if (!sv->isverb[i]) return 1;
+    /* both halves of a hyphenated modifier of an actor are no verbs, the first one even
+    ** where a verb would stand ("aid to war-torn Mozambique": not "to war") */
+    return hyphen_half(sv, i) || (i + 3 < sv->n && TK(sv, i + 1)->shape == NE_SH_DASH && hyphen_half(sv, i + 2));
 }
 
 int neClause_ng_token(const ne_sview *sv, int i) { return i >= 0 && i < sv->n && ng_token(sv, i); }
