@@ -212,28 +212,10 @@ static vslot *vocab_add(ne_dict *dc, const char *w, size_t n, uint32_t nh) {
 
 /* ---- trie edges ---- */
 
-/* The filter word and its two bits of an edge key's hash_u64 hv: bits
-** that the table's slot (its low bits) does not use, up to 2^28 words. */
-static size_t filter_word(const ne_dict *dc, uint64_t hv) {
-    return (size_t)(hv >> 24) & (dc->edge_filter_words - 1);
-}
-static uint64_t filter_bits(uint64_t hv) { return (1ull << (hv >> 58)) | (1ull << ((hv >> 52) & 63)); }
-
-/* Can the edge of hash hv be in the table?  0: surely not.  Most probes
-** of the trie's edges ask for a child that is not there (its kid_bit set
-** by another child, as at a word that starts many names, "the", "new":
-** on 3,000 Reuters stories 52,000 of 61,000 probes), and each probe of the
-** table (8 MB, read at random) missed the cache; the filter is 256 KB. */
-static int edge_maybe(const ne_dict *dc, uint64_t hv) {
-    uint64_t b = filter_bits(hv);
-    return !dc->edge_filter || (dc->edge_filter[filter_word(dc, hv)] & b) == b;
-}
-
 static uint32_t edge_find(const ne_dict *dc, uint32_t node, uint32_t tok) {
     if (!dc->edge_cap || !tok) return 0;
-    uint64_t key = ((uint64_t)node << 32) | tok, hv = hash_u64(key);
-    if (!edge_maybe(dc, hv)) return 0;
-    size_t mask = dc->edge_cap - 1, h = (size_t)hv & mask;
+    uint64_t key = ((uint64_t)node << 32) | tok;
+    size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
     for (;; h = (h + 1) & mask) {
         if (dc->edges[h].key == key) return dc->edges[h].child;
         if (!dc->edges[h].key) return 0;
@@ -1145,7 +1127,6 @@ void neDict_free(ne_dict *dc) {
         neM_free_big(dc->hits, dc->hit_cap, sizeof *dc->hits);
         neM_free_big(dc->ent, dc->ent_cap, sizeof *dc->ent);
         neM_free_big(dc->codes, dc->code_cap, sizeof *dc->codes);
-        neM_free(dc->edge_filter);
     }
     for (size_t i = 0; dc->files && i < dc->file_n; i++) neM_free(dc->files[i]);
     neM_free(dc->files);
@@ -1228,31 +1209,13 @@ int neDict_load_text(struct ne_engine *e) {
     return loader_run(&L, e);
 }
 
-int neDict_edge_filter(ne_dict *dc) {
-    size_t words = 64;
-    while (words * 64 < dc->edge_n * 8) words *= 2;
-    uint64_t *f = neM_calloc(words, sizeof *f);
-    if (!f) return NE_NOMEM;
-    dc->edge_filter = f;
-    dc->edge_filter_words = words;
-    const edge *g = dc->edges, *end = g + dc->edge_cap; /* in locals: the stores to f would make them reloaded */
-    for (; g < end; g++) {
-        if (!g->key) continue;
-        uint64_t hv = hash_u64(g->key);
-        f[(size_t)(hv >> 24) & (words - 1)] |= filter_bits(hv); /* filter_word */
-    }
-    return NE_OK;
-}
-
 int neDict_load(struct ne_engine *e) {
     if (!e->n_extra_dicts) { /* the compiled snapshot when it is current (dict_snap.c) */
         int rc = neDict_snap_load(e);
         if (rc == NE_OK) index_intl(e->dict);
         if (rc != NE_NOTFOUND) return rc;
     }
-    int rc = neDict_load_text(e);
-    if (rc == NE_OK && neDict_edge_filter(e->dict)) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
-    return rc;
+    return neDict_load_text(e);
 }
 
 size_t neDict_count(const struct ne_engine *e) { return e->dict ? e->dict->ent_n : 0; }

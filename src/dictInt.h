@@ -43,9 +43,6 @@ struct ne_dict {
     size_t vocab_cap, vocab_n;
     edge *edges;                 /* trie edges (parent << 32 | token) -> child */
     size_t edge_cap, edge_n;
-    uint64_t *edge_filter;       /* a Bloom filter of the edges' keys (neDict_edge_filter; NULL:
-                                 ** none, every probe goes to the table) */
-    size_t edge_filter_words;    /* a power of two (0 without a filter) */
     dnode *nodes;                /* node 0 = root */
     size_t node_n, node_cap;
     dhit *hits;                  /* hits[0] unused */
@@ -88,11 +85,6 @@ void neDict_sources_free(ne_dsrc *s, size_t n);
 ** into e->dict: NE_OK when loaded; NE_NOTFOUND when there is none or it is
 ** stale or damaged (the caller parses the text); NE_NOMEM. */
 int neDict_snap_load(struct ne_engine *e);
-/* Build dc's edge filter (dc->edge_filter) from its edge table, once no
-** edge will be added: eight to sixteen bits per edge, two of them set in
-** one 64-bit word for each key (a blocked Bloom filter: a few percent of
-** the keys of no edge pass).  NE_NOMEM when it cannot be made. */
-int neDict_edge_filter(ne_dict *dc);
 /* The snapshot in memory [data, data+len) (its source list not compared;
 ** verify_hash 0 skips the checksum, for the fuzz target) into *out: NE_OK,
 ** NE_DATA when damaged, NE_NOMEM.  The validation guarantees that no lookup

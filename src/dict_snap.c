@@ -15,10 +15,9 @@
 
 /* The counts of the tables, in the header's n[]. */
 enum { SN_POOL, SN_VOCAB_CAP, SN_VOCAB_N, SN_EDGE_CAP, SN_EDGE_N, SN_NODE_N, SN_HIT_N, SN_ENT_N, SN_CODE_N,
-       SN_FILE_N, SN_NGROUPS, SN_NINTL, SN_FILTER_WORDS, SN_COUNT };
-_Static_assert(SN_COUNT <= NE_SNAP_COUNTS, "the header holds every count");
+       SN_FILE_N, SN_NGROUPS, SN_NINTL, SN_COUNT };
 /* The body's sections, in file order. */
-enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_FILTER, SS_COUNT };
+enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_COUNT };
 
 /* The header this build writes and reads: the byte order and item sizes. */
 static void head_init(ne_snap_head *h) {
@@ -37,7 +36,7 @@ static int snap_offsets(const uint64_t *n, uint64_t *off) {
     const uint64_t bytes[SS_COUNT] = {n[SN_POOL], n[SN_VOCAB_CAP] * sizeof(vslot), n[SN_EDGE_CAP] * sizeof(edge),
                                       n[SN_NODE_N] * sizeof(dnode), n[SN_HIT_N] * sizeof(dhit),
                                       n[SN_ENT_N] * sizeof(ne_dentry), n[SN_CODE_N] * sizeof(dcode),
-                                      2 * 128 * 4, n[SN_FILTER_WORDS] * sizeof(uint64_t)};
+                                      2 * 128 * 4};
     uint64_t o = 0;
     for (int i = 0; i < SS_COUNT; i++) {
         off[i] = o;
@@ -139,7 +138,6 @@ static int check_entries(const ne_dict *dc) {
 static int snap_check(const ne_dict *dc) {
     if (!dc->pool.len || dc->pool.p[0] || dc->pool.p[dc->pool.len - 1] || !dc->node_n ||
         (dc->vocab_cap & (dc->vocab_cap - 1)) || (dc->edge_cap & (dc->edge_cap - 1)) ||
-        (dc->edge_filter_words & (dc->edge_filter_words - 1)) ||
         dc->ngroups > 128 || dc->nintl > 128)
         return -1;
     uint32_t *parent = neM_malloc(dc->node_n * sizeof *parent);
@@ -172,8 +170,6 @@ static ne_dict *snap_dict(const ne_snap_head *h, void *body, int *nomem) {
     dc->vocab_cap = n[SN_VOCAB_CAP], dc->vocab_n = n[SN_VOCAB_N];
     dc->edges = (edge *)(void *)(b + off[SS_EDGES]);
     dc->edge_cap = n[SN_EDGE_CAP], dc->edge_n = n[SN_EDGE_N];
-    dc->edge_filter_words = n[SN_FILTER_WORDS]; /* a power of two or 0 (snap_check) */
-    dc->edge_filter = dc->edge_filter_words ? (uint64_t *)(void *)(b + off[SS_FILTER]) : NULL;
     dc->nodes = (dnode *)(void *)(b + off[SS_NODES]);
     dc->node_n = dc->node_cap = n[SN_NODE_N];
     dc->hits = (dhit *)(void *)(b + off[SS_HITS]);
@@ -267,7 +263,6 @@ static char *snap_body(const ne_dict *dc, const uint64_t *off) {
     if (dc->code_n) memcpy(b + off[SS_CODES], dc->codes, dc->code_n * sizeof(dcode));
     memcpy(b + off[SS_GROUPS], dc->groups, sizeof dc->groups);
     memcpy(b + off[SS_GROUPS] + sizeof dc->groups, dc->intl, sizeof dc->intl);
-    if (dc->edge_filter) memcpy(b + off[SS_FILTER], dc->edge_filter, dc->edge_filter_words * sizeof(uint64_t));
     return b;
 }
 
@@ -276,8 +271,7 @@ static int snap_write(struct ne_engine *e, const ne_dict *dc, const ne_buf *src,
     ne_snap_head h;
     head_init(&h);
     const uint64_t n[SN_COUNT] = {dc->pool.len, dc->vocab_cap, dc->vocab_n, dc->edge_cap, dc->edge_n, dc->node_n,
-                                  dc->hit_n, dc->ent_n, dc->code_n, dc->file_n, dc->ngroups, dc->nintl,
-                                  dc->edge_filter_words};
+                                  dc->hit_n, dc->ent_n, dc->code_n, dc->file_n, dc->ngroups, dc->nintl};
     memcpy(h.n, n, sizeof n);
     uint64_t off[SS_COUNT + 1];
     if (snap_offsets(h.n, off)) return ne_engine_fail(e, NE_DATA, "dictionaries too large for a snapshot");
@@ -323,8 +317,7 @@ int ne_dict_compile(const char *dir, const char *out, char *errmsg, size_t errca
     if (rc == NE_OK) rc = snap_sources(e, dir, &src, &nfiles); /* before parsing: a file changed meanwhile is stale */
     if (rc == NE_NOMEM || rc == NE_NOTFOUND) rc = ne_engine_fail(e, rc, "%s: cannot list the dictionary files", dir);
     if (rc == NE_OK) rc = neDict_load_text(e);
-    if (rc == NE_OK && (neDict_compact(e->dict) || neDict_edge_filter(e->dict)))
-        rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
+    if (rc == NE_OK && neDict_compact(e->dict)) rc = ne_engine_fail(e, NE_NOMEM, "out of memory");
     char path[4096];
     if (rc == NE_OK && !out && neU_path(path, sizeof path, dir, SNAP_FILE))
         rc = ne_engine_fail(e, NE_IO, "%s: path too long", dir);
