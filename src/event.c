@@ -823,6 +823,7 @@ typedef struct ev_frame {
     int nameless;       /* the subject is an unknown lower-case name (nameless_subject) */
     int internal;       /* a group's meeting among its own members (internal_meeting): source = target */
     int object_pp;      /* the targets come from a phrase after the object (object_pp_target) */
+    int state_giver;    /* aid called the state's ("federal loans"): its giver is the recipient's government */
 } ev_frame;
 
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
@@ -2694,6 +2695,10 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int region = place_government(c, &ev, &ev.source, ev.has_source, f->nsrc ? f->src[i] : -1);
     region |= place_government(c, &ev, &ev.target, ev.has_target, t);
     home_front_target(c, &ev);
+    if (f->state_giver && !ev.has_source && ev.has_target) { /* "federal loans": the recipient's government */
+        const char *cc = national(c, ev.target.country);
+        if (!cc || !(ev.has_source = implied_actor(c, &ev, cc, "GOV", "government", &ev.source))) return NE_OK;
+    }
     if (!ev.has_source && accidental_death(c, &ev)) return NE_OK;
     int mob = implied_mob(c, &ev);
     if (mob < 0) return NE_OK;
@@ -3887,11 +3892,32 @@ static int place_modifier(const ev_ctx *c, int a, int i) {
     return last >= 0 && last < i && (last + 1 == i || c->sv.wc[last + 1] != NE_WC_POSS);
 }
 
+/* Does token k end an amount of money ("$13.4 billion", "15 billion dollars",
+** "C$ 4 billion"): a number word, or a number or currency word after a currency
+** sign or a number? */
+static int amount_before(const ev_ctx *c, int k, int lo) {
+    static const char *const units[] = {"million", "billion", "trillion", "dollars", "euros", "pounds", "yen", NULL};
+    if (k < lo) return 0;
+    if (word_in(c, k, units)) return 1;
+    return c->sv.t[k].shape == NE_SH_NUM && k > lo && currency(c, k - 1);
+}
+
 /* Recipient verbs: their subject receives the act their object noun names
 ** ("the carmakers received Canadian loans", "Kenya won US backing"). */
 static int recipient_verb(const char *lemma) {
     static const char *const verbs[] = {"receive", "get", "obtain", "secure", "win", "accept", "gain", NULL};
     return ne_word_in(lemma, verbs);
+}
+
+/* Is the aid noun at i called the state's by a modifier in its noun group
+** ("received $13.4 billion in federal loans", "government loans", "state
+** aid", "taxpayer money")?  Such aid names its giver without an actor: the
+** government of the recipient's country (state_giver). */
+static int state_money(const ev_ctx *c, int i, int lo) {
+    static const char *const state[] = {"federal", "government", "state", "taxpayer", "public", NULL};
+    for (int j = i - 1; j >= lo && j >= i - 3 && neClause_ng_token(&c->sv, j); j--)
+        if (c->sv.t[j].actor < 0 && word_in(c, j, state)) return 1;
+    return 0;
 }
 
 /* The subject of a recipient verb whose object the event noun at i heads:
@@ -3901,6 +3927,8 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
     const ne_sview *sv = &c->sv;
     int j = i - 1;
     while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV)) j--;
+    if (j > lo && tok_is(c, j, "in") && amount_before(c, j - 1, lo)) /* "received $13.4 billion in federal loans" */
+        for (j--; j >= lo && (neClause_ng_token(sv, j) || currency(c, j) || sv->wc[j] == NE_WC_ADV); j--) {}
     if (j < lo || !sv->isverb[j] || !recipient_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
     return verb_subject(c, j, lo, out);
 }
@@ -4073,6 +4101,11 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.ntgt && f.nsrc && (root_is(c->m.pt, "07") || root_is(c->m.pt, "06")) &&
         (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0)
         f.rule = "noun: source=modifier, target=recipient-subject";
+    if (!f.ntgt && !f.nsrc && root_is(c->m.pt, "07") && state_money(c, i, f.lo) &&
+        (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0) { /* "GM received federal loans" */
+        f.state_giver = 1;
+        f.rule = "noun: source=state-modifier, target=recipient-subject";
+    }
     if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
         return NE_OK; /* "a Boeing contract": no exchange with anyone named */
     between_sides(c, &f);
