@@ -3,7 +3,8 @@
 
 Usage:
   python3 tools/wn_gaps.py [DICT_DIR] [--wordnet DIR] [--shared DIR] [--senses N]
-                           [--related] [--any-slot] [--min N]
+                           [--related] [--any-slot] [--min N] [--spellings]
+  python3 tools/wn_gaps.py --help
 
 A story that says "decried" where our patterns say "condemn" codes nothing: the anchor
 index is keyed by lemma (docs/PATTERNS.md "Matching"). This lists the candidates for new
@@ -30,8 +31,11 @@ candidate's second of five senses: a rare sense of the candidate reads badly as 
 seed's), the relation (syn, hyper, hypo), and the seed codes and verbs, e.g.
   57  decry  1/1  syn  111:condemn,denounce
 Counting is a crude lemmatizer (verb.exc, then morphy's verb suffix rules against
-index.verb), noun uses included: a ranking for review, not a measurement. Exit 0; 2 on a
-missing WordNet or dictionary folder.
+index.verb), noun uses included: a ranking for review, not a measurement. With
+--spellings it prints instead lexicon.txt lines for the British -ise/-yse verbs WordNet
+lists beside a pattern word's -ize/-yze verb ("recognize v recognised recognises
+recognising"). Exit 0; 2 on a bad option or a missing WordNet or
+dictionary folder.
 """
 import csv
 import glob
@@ -218,9 +222,34 @@ def covered(cand, anchors, words):
     return parts[0] in anchors and all(p in words[parts[0]] for p in parts[1:])
 
 
+VALUED = ("--wordnet", "--shared", "--senses", "--min")
+FLAGS = ("--related", "--any-slot", "--spellings")
+
+
+def usage_error(argv):
+    """The first option wn_gaps does not know, or a valued option without a value or with
+    a bad number ("--senses two"), as a message; None when argv is well formed."""
+    for i, a in enumerate(argv):
+        if a in VALUED:
+            if i + 1 >= len(argv):
+                return f"{a} needs a value"
+            if a in ("--senses", "--min") and not argv[i + 1].isdigit():
+                return f"{a} takes a whole number, not '{argv[i + 1]}'"
+        elif a.startswith("-") and a not in FLAGS and (i == 0 or argv[i - 1] not in VALUED):
+            return f"unknown option '{a}'"
+    return None
+
+
 def main(argv):
+    if "-h" in argv or "--help" in argv:
+        print(__doc__.strip())
+        return 0
+    err = usage_error(argv)
+    if err:
+        print(f"wn_gaps: {err} (see --help)", file=sys.stderr)
+        return 2
     args = [a for i, a in enumerate(argv)
-            if not a.startswith("--") and (i == 0 or argv[i - 1] not in ("--wordnet", "--shared", "--senses", "--min"))]
+            if not a.startswith("--") and (i == 0 or argv[i - 1] not in VALUED)]
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     ddir = args[0] if args else os.path.join(root, "dictionaries")
     wn = option(argv, "--wordnet", "/usr/share/wordnet")

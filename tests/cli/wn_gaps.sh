@@ -3,7 +3,8 @@
 # pattern anchors, counted in the development texts (docs/DICTIONARIES.md "tools/wn_gaps.py"),
 # on a made-up pattern folder and a made-up ConfliBERT file: condemn's first sense holds
 # decry (anchored: not listed) and excoriate (listed, counted twice, with its seeds);
-# --spellings prints the lexicon.txt line of recognize's British inflections.
+# --spellings prints the lexicon.txt line of recognize's British inflections; --help
+# prints the usage and exits 0; an unknown option or a bad number exits 2 naming it.
 set -eu
 command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
 [ -f /usr/share/wordnet/data.verb ] || { echo "SKIP: no WordNet in /usr/share/wordnet"; exit 77; }
@@ -17,4 +18,9 @@ out=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" --shared "$tmp/shared")
 [ "$out" = "     2  excoriate  1/2  syn  111:condemn,decry" ] || { echo "FAIL: gaps:"; echo "$out"; exit 1; }
 out=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" --shared "$tmp/shared" --spellings)
 [ "$out" = "recognize v recognised recognises recognising" ] || { echo "FAIL: --spellings:"; echo "$out"; exit 1; }
+python3 "$NE_SRC/tools/wn_gaps.py" --help | grep -q '^Usage:' || { echo "FAIL: --help"; exit 1; }
+for bad in "--bogus" "--senses two" "--min"; do
+  rc=0; err=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" $bad 2>&1 >/dev/null) || rc=$?
+  [ "$rc" = 2 ] && [ -n "$err" ] && [[ "$err" == *"${bad%% *}"* ]] || { echo "FAIL: '$bad' gave $rc: $err"; exit 1; }
+done
 echo "ok"
