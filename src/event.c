@@ -43,10 +43,8 @@ typedef struct ev_ctx {
     int unrest_doc;  /* unrest_text: 0 not asked yet, 1 no, 2 yes */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
-    uint64_t *cand;   /* keyed_cands' bits, room for ncand words */
+    uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
     uint32_t ncand;
-    uint32_t *cands;  /* anchor_cands' list (ncands, room for cand_room), next_try at cand_at */
-    uint32_t ncands, cand_room, cand_at;
     uint8_t *last;    /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
     int64_t last_of;
     ev_match m;
@@ -584,90 +582,58 @@ static void keyed_cands(const ne_pkeys *ks, const ne_wordset *words, uint64_t *c
 /* Does an's list of kind have a key index (ne_pkeys: "demand", "call", "urge")? */
 static int keyed(const ne_anchor *an, int kind) { return an->keys && an->keys[kind].at; }
 
-/* The patterns k of an unkeyed list of n whose first required word
-** (first[k], the filter's all[0]) the set words has, ascending, into out;
-** returns how many. */
-static uint32_t first_cands(const uint16_t *first, uint32_t n, const ne_wordset *words, uint32_t *out) {
-    uint32_t m = 0;
-    for (uint32_t k = 0; k < n; k++) {
-        out[m] = k;
-        m += (uint32_t)ne_ws_has(words, first[k]);
-    }
-    return m;
-}
-
-/* The bits set in the nw words of bits, ascending, into out; returns how many. */
-static uint32_t bit_list(const uint64_t *bits, uint32_t nw, uint32_t *out) {
-    uint32_t m = 0;
-    for (uint32_t w = 0; w < nw; w++)
-        for (uint64_t b = bits[w]; b; b &= b - 1) out[m++] = w * 64 + (uint32_t)__builtin_ctzll(b);
-    return m;
-}
-
-/* Of the m candidates ks of list l, keep (in order, in place) those whose
-** filter the sentence passes (filter_rest; all[0] it has); returns how
-** many.  Every candidate's entry is prefetched first and the words list of
-** each that passes as it does, so that their cache misses overlap: the
-** entries of a list lie far apart in memory, and one after the other each
-** missed the cache (perf: most of the candidate tests' time).  Always
-** inline, for the prefetches to stay. */
-static inline __attribute__((always_inline)) uint32_t filter_cands(const ev_ctx *c, const ne_pentry *l, uint32_t *ks,
-                                                                   uint32_t m) {
-    for (uint32_t j = 0; j < m; j++) __builtin_prefetch(&l[ks[j]]);
-    uint32_t kept = 0;
-    for (uint32_t j = 0; j < m; j++) {
-        const ne_pentry *e = &l[ks[j]];
-        if (!filter_rest(c->sv.words, &e->f)) continue;
-        __builtin_prefetch(e->words); /* NULL: no fault */
-        ks[kept++] = ks[j];
-    }
-    return kept;
-}
-
-/* c->cands for an's list of kind: the patterns k of the list whose filter
-** the sentence passes, ascending, their first required word (filter all[0])
-** from the key index of a keyed list (c->cand's bits: without testing every
-** pattern), else from an->first, then the rest of the filter
-** (filter_cands); c->cand_at 0; NE_NOMEM.  Filters only read the sentence's
-** words, so they are all tested here, before next_try walks the list: most
-** anchors match no pattern, and try every candidate anyway. */
+/* For a keyed list of an: c->cand, bit k set for each pattern k of the list
+** whose first required word (filter all[0]) the sentence may hold, from the
+** key index (without testing every pattern); NE_NOMEM.  Nothing for the
+** other lists, whose next_try tests all[0] itself. */
 static int anchor_cands(ev_ctx *c, const ne_anchor *an, int kind) {
-    uint32_t n = an->n[kind], m;
-    if (n > c->cand_room) {
-        uint32_t *ks = neA_alloc(&c->d->arena, n * sizeof *ks);
-        if (!ks) return NE_NOMEM;
-        c->cands = ks, c->cand_room = n;
+    if (!keyed(an, kind)) return NE_OK;
+    uint32_t words = (an->n[kind] + 63) / 64;
+    if (words > c->ncand) {
+        uint64_t *b = neA_alloc(&c->d->arena, words * sizeof *b);
+        if (!b) return NE_NOMEM;
+        c->cand = b, c->ncand = words;
     }
-    if (keyed(an, kind)) {
-        uint32_t words = (n + 63) / 64;
-        if (words > c->ncand) {
-            uint64_t *b = neA_alloc(&c->d->arena, words * sizeof *b);
-            if (!b) return NE_NOMEM;
-            c->cand = b, c->ncand = words;
-        }
-        memset(c->cand, 0, words * sizeof *c->cand);
-        keyed_cands(&an->keys[kind], c->sv.words, c->cand);
-        m = bit_list(c->cand, words, c->cands);
-    } else {
-        m = first_cands(an->first + (kind ? an->n[0] : 0), n, c->sv.words, c->cands);
-    }
-    c->ncands = filter_cands(c, an->list[kind], c->cands, m);
-    c->cand_at = 0;
+    memset(c->cand, 0, words * sizeof *c->cand);
+    keyed_cands(&an->keys[kind], c->sv.words, c->cand);
     return NE_OK;
 }
 
+/* The first k >= from with bit k of c->cand set, or n (the bits of n patterns). */
+static uint32_t next_cand(const ev_ctx *c, uint32_t from, uint32_t n) {
+    uint32_t w = from >> 6, nw = (n + 63) / 64;
+    if (w >= nw) return n;
+    uint64_t m = c->cand[w] & (~(uint64_t)0 << (from & 63));
+    while (!m) {
+        if (++w >= nw) return n;
+        m = c->cand[w];
+    }
+    return w * 64 + (uint32_t)__builtin_ctzll(m);
+}
+
+/* May pattern entry e, whose first required word (all[0]) the sentence may
+** hold, be tried at anchor i: the rest of its filter and words_placed? */
+static int try_may(ev_ctx *c, int i, const ne_pentry *e) {
+    return filter_rest(c->sv.words, &e->f) && words_placed(c, i, e);
+}
+
 /* The first pattern k >= from of an's list of kind whose filter the
-** sentence passes (c->cands, anchor_cands) and that passes words_placed at
-** anchor i: one match_at may try; or the list's length.  from never falls
-** between the calls for one anchor (first_try's 0, then try_after's), so
-** the walk goes on from c->cand_at. */
+** sentence passes (all[0]: through c->cand for a keyed list, anchor_cands)
+** and that passes words_placed at anchor i: one match_at may try; or the
+** list's length. */
 static inline __attribute__((always_inline)) uint32_t next_try(ev_ctx *c, int i, const ne_anchor *an, int kind,
                                                                uint32_t from) {
+    uint32_t n = an->n[kind];
     const ne_pentry *l = an->list[kind];
-    while (c->cand_at < c->ncands && c->cands[c->cand_at] < from) c->cand_at++;
-    for (; c->cand_at < c->ncands; c->cand_at++)
-        if (words_placed(c, i, &l[c->cands[c->cand_at]])) return c->cands[c->cand_at];
-    return an->n[kind];
+    if (keyed(an, kind)) {
+        for (uint32_t k = from < n ? next_cand(c, from, n) : n; k < n; k = next_cand(c, k + 1, n))
+            if (try_may(c, i, &l[k])) return k;
+        return n;
+    }
+    const uint16_t *first = an->first + (kind ? an->n[0] : 0);
+    for (uint32_t k = from; k < n; k++)
+        if (ne_ws_has(c->sv.words, first[k]) && try_may(c, i, &l[k])) return k;
+    return n;
 }
 
 /* next_try after pattern k: the next pattern of an's list of kind that
@@ -4189,7 +4155,7 @@ static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) 
     return !(c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) && an->n[kind];
 }
 
-/* The first pattern of kind anchor i may try (anchor_cands into c->cands,
+/* The first pattern of kind anchor i may try (anchor_cands into c->cand,
 ** then next_try), or an->n[kind] when none or when the anchor is not to be
 ** tried (anchor_wanted); *rc NE_NOMEM.  The clause view is made here, when
 ** a sentence first has a pattern to try: before it, an anchor is tried for
