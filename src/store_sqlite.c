@@ -52,8 +52,8 @@ static const char *const migrations[] = {
     /* 2: dyad queries and timelines between two countries */
     "CREATE INDEX events_dyad ON events(source_country, target_country, date);",
     /* 3: top actors and dyads from covering indexes instead of a scan of every event */
-    "CREATE INDEX events_sdyad ON events(source_code, target_code, goldstein);"
-    "CREATE INDEX events_tcode ON events(target_code, goldstein);",
+    ("CREATE INDEX events_sdyad ON events(source_code, target_code, goldstein);"
+     "CREATE INDEX events_tcode ON events(target_code, goldstein);"), /* one migration, two statements */
 };
 
 static int sq_fail(ne_store *s, const char *what) {
