@@ -2474,7 +2474,8 @@ static int private_resignation(const ev_ctx *c, const ne_event *ev) {
 ** "the puja will be held", "the joint sitting, being held after 24 years"),
 ** or of one heading the subject before its "of" ("a meeting of senior VHP
 ** leaders was held", "a meeting of the NDA would be held")?  Meetings, polls
-** and ceremonies are held; no one is detained. */
+** and ceremonies are held; no one is detained.  So are shares, seats and
+** offices ("the stake was held by the state", "the post is held by a general"). */
 static int held_event(const ev_ctx *c) {
     static const char *const events[] = {"meeting", "meetings", "election", "elections", "poll", "polls", "sitting",
                                          "session", "sessions", "puja", "pujan", "yagna", "award", "awards", "rally",
@@ -2482,7 +2483,12 @@ static int held_event(const ev_ctx *c) {
                                          "programme", "program", "gathering", "convention", "seminar", "summit",
                                          "caucus", "caucuses", "primary", "primaries", "referendum", "hearing",
                                          "exam", "examination", "examinations", "match", "fair", "mela", "sabha",
-                                         "bandh", "dharna", "procession", "march", "vote", "debate", NULL};
+                                         "bandh", "dharna", "procession", "march", "vote", "debate",
+                                         /* possessions, offices and opinions are held too (patterns/17.txt) */
+                                         "share", "shares", "stake", "stakes", "holding", "holdings", "percent",
+                                         "percentage", "majority", "interest", "asset", "assets", "land",
+                                         "territory", "seat", "seats", "office", "post", "position", "positions",
+                                         "title", "record", "view", "views", "belief", "opinion", "portfolio", NULL};
     int k = c->m.anchor - 1;
     while (k >= 0 && (c->sv.wc[k] == NE_WC_BE || c->sv.wc[k] == NE_WC_HAVE || c->sv.wc[k] == NE_WC_MODAL ||
                       c->sv.wc[k] == NE_WC_ADV || tok_is(c, k, ",")))
