@@ -791,6 +791,37 @@ static void country_role(scan *s, np *p, const char *cc, size_t at, size_t rn, c
     role_then_name(s, p, p->end, head);
 }
 
+/* Is token i "and" or "or" (a coordination inside a noun group)? */
+static int coord_word(const scan *s, size_t i) {
+    return i < s->b && (is_w(&s->tk[i], "and") || is_w(&s->tk[i], "or"));
+}
+
+/* Plural role words after a plain plural noun and its "and"/"or" at i, the
+** noun group a demonym governs ("Israeli [helicopters and] tanks": the tanks
+** are Israel's too)?  Returns the tokens from i to the role words (0: none);
+** sets *r and *head as match_roles does. */
+static size_t coord_roles(scan *s, size_t i, const ne_dentry **r, const ne_dentry **head) {
+    const ne_token *t = i < s->b ? &s->tk[i] : NULL;
+    if (!t || !gap_word(s, t) || t->norm[t->norm_len - 1] != 's' || !coord_word(s, i + 1)) return 0;
+    size_t rn = match_roles(s, i + 2, r, head);
+    const ne_token *last = rn ? &s->tk[i + 1 + rn] : NULL; /* a plural too: not "lives and national security" */
+    return last && last->norm[last->norm_len - 1] == 's' ? 2 : 0;
+}
+
+/* After role words ending at p->end, an "and"/"or" and one plain plural
+** noun that is no role belong to the same noun group, which the demonym
+** governs too ("Israeli tanks [and helicopters]"); not when a role follows
+** that noun ("US troops and allied fighters" are two groups). */
+static void coord_tail(scan *s, np *p) {
+    const ne_dentry *y;
+    size_t i = p->end + 1;
+    if (!coord_word(s, p->end) || i >= s->b) return;
+    const ne_token *t = &s->tk[i];
+    if (!gap_word(s, t) || t->norm[t->norm_len - 1] != 's' || match_roles(s, i, &y, NULL)) return;
+    if (i + 1 < s->b && match_roles(s, i + 1, &y, NULL)) return;
+    p->end = i + 1;
+}
+
 /* Country, demonym or metonym x (n tokens at j) followed by role words,
 ** "-based", or a named organization.  Returns 1 when it composed. */
 static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, int former) {
@@ -826,8 +857,11 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
     if (!rn && (poss || x->type == NE_DT_DEMONYM) && at + 1 < s->b && gap_word(s, &tk[at]) &&
         (rn = match_roles(s, at + 1, &r, &head)) > 0)
         at++;
+    size_t co = !rn && x->type == NE_DT_DEMONYM && !poss ? coord_roles(s, at, &r, &head) : 0;
+    if (co) at += co, rn = match_roles(s, at, &r, &head);
     if (!rn) return x->type == NE_DT_DEMONYM && !poss && person_after(s, p, k);
     country_role(s, p, cc, at, rn, r, head, former);
+    if (x->type == NE_DT_DEMONYM && !poss && p->end == at + rn) coord_tail(s, p);
     firm_after(s, p);
     return 1;
 }
