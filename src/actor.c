@@ -24,6 +24,11 @@ typedef struct scan {
     const uint16_t *lists; /* per document token: its L_* list bits */
     const uint16_t *dtypes; /* per document token: neDict_token_types */
     const uint16_t *allowed; /* per document token: neDict_token_allowed */
+    /* an undated document: the era a sitting office holder's closed term gives it, and the
+    ** named mentions whose entries have several dated codes (redate) */
+    int era;
+    size_t ndated;
+    struct { size_t idx; const ne_dentry *ent; } dated[16];
 } scan;
 
 #define USE_LOWER 1  /* written in lower case somewhere */
@@ -155,6 +160,25 @@ static void split_code(const struct ne_engine *e, np *p) {
     }
 }
 
+static int state_office(const char *g);
+
+/* In an undated document, notes named mention p (actor idx): a dictionary
+** person holding a state office ("Afghan President Ashraf Ghani", not
+** "former") whose latest term is closed dates the document to that term
+** (s->era); an entry with several dated codes ("the Taliban") is kept for
+** redate. */
+static void note_dated(scan *s, const np *p, size_t idx) {
+    if (s->ymd || !p->ent || p->kind != NE_ACTOR_NAMED || p->ent->ncodes < 1) return;
+    if (p->ent->type == NE_DT_PERSON && !p->info.former && state_office(p->role)) {
+        if (!s->era) s->era = neDict_closed_era(s->e, p->ent);
+        return;
+    }
+    if (p->ent->ncodes > 1 && s->ndated < sizeof s->dated / sizeof s->dated[0]) {
+        s->dated[s->ndated].idx = idx;
+        s->dated[s->ndated++].ent = p->ent;
+    }
+}
+
 /* Appends mention p to the document's actors.  Not inlined: inlined into
 ** scan_sentence's loop it cost more instructions (callgrind, session 12). */
 static __attribute__((noinline)) int emit(scan *s, np *p) {
@@ -187,6 +211,7 @@ static __attribute__((noinline)) int emit(scan *s, np *p) {
     in->tok_end = (uint32_t)p->end;
     ne_token *tk = d->tokens.items;
     for (size_t i = p->start; i < p->end; i++) tk[i].actor = (int32_t)idx;
+    note_dated(s, p, idx);
     return NE_OK;
 }
 
@@ -1784,6 +1809,28 @@ static int scan_sentence(scan *s) {
     return NE_OK;
 }
 
+/* An undated document that names a sitting office holder of a closed term
+** (s->era) reads its multi-dated entries at that era, as a dated one would:
+** "Afghan President Ashraf Ghani declared a ceasefire with the Taliban" is
+** AFGINS, not the Taliban's latest code AFGGOV.  Only mentions still holding
+** their undated code change. */
+static int redate(scan *s) {
+    for (size_t k = 0; k < s->ndated; k++) {
+        ne_actor *a = NE_VEC_AT(s->d->actors, ne_actor, s->dated[k].idx);
+        const char *now = neDict_code(s->e, s->dated[k].ent, 0), *then = neDict_code(s->e, s->dated[k].ent, s->era);
+        if (!a->code || !now || !then || strcmp(a->code, now) || !strcmp(now, then)) continue;
+        np q;
+        memset(&q, 0, sizeof q);
+        q.code = then;
+        split_code(s->e, &q);
+        a->code = neA_strndup(&s->d->arena, then, strlen(then));
+        a->country = q.country[0] ? neA_strndup(&s->d->arena, q.country, 3) : NULL;
+        a->role = q.role[0] ? neA_strndup(&s->d->arena, q.role, 3) : NULL;
+        if (!a->code || (q.country[0] && !a->country) || (q.role[0] && !a->role)) return NE_NOMEM;
+    }
+    return NE_OK;
+}
+
 int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->dict) return NE_OK;
     int rc = neDict_prepare(d, e);
@@ -1804,5 +1851,6 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e) {
         s.caseless = sn->caseless;
         rc = scan_sentence(&s);
     }
+    if (rc == NE_OK && s.era) rc = redate(&s);
     return rc;
 }

@@ -1669,6 +1669,16 @@ const char *neDict_code_role(const struct ne_engine *e, const ne_dentry *x, cons
     return best ? dc->pool.p + best->code : NULL;
 }
 
+int neDict_closed_era(const struct ne_engine *e, const ne_dentry *x) {
+    const ne_dict *dc = e->dict;
+    if (!dc || !x->ncodes) return 0;
+    const dcode *c = &dc->codes[x->code0], *best = c;
+    for (uint16_t k = 1; k < x->ncodes; k++)
+        if (c[k].to > best->to) best = &c[k];
+    if (best->to == OPEN_END || best->from <= 0) return 0;
+    return (best->from / 10000 + best->to / 10000) / 2 * 10000 + 701;
+}
+
 const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd) {
     const ne_dict *dc = e->dict;
     if (!dc || !x->ncodes) return NULL;

@@ -122,6 +122,10 @@ const char *neDict_code(const struct ne_engine *e, const ne_dentry *x, int ymd);
 /* The code of x whose first role group is role (GOV, LEG...), the range
 ** nearest to ymd (the latest without a date); NULL when x never had it. */
 const char *neDict_code_role(const struct ne_engine *e, const ne_dentry *x, const char *role, int ymd);
+/* The middle of the range of x's latest code (July 1st of its middle year,
+** YYYYMMDD) when that range is closed ("Ashraf Ghani" AFGGOV 2014-09-29..
+** 2021-08-15: 20170701); 0 when it is open-ended, undated or x has no code. */
+int neDict_closed_era(const struct ne_engine *e, const ne_dentry *x);
 /* Is date ymd before every dated code of x (-1), after all of them (1), or
 ** inside one, between two, or unknown (0)? */
 int neDict_when(const struct ne_engine *e, const ne_dentry *x, int ymd);
