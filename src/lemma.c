@@ -731,6 +731,12 @@ int neLemma_common(const ne_lexicon *lx, const char *w, size_t n) {
     return l && (l->flags & (LX_VERB | LX_NOUN)) && !(l->flags & LX_PROPER);
 }
 
+int neLemma_verb_lemma(const ne_lexicon *lx, const char *w, size_t n) {
+    if (!lx || !lx->have_wordnet) return 1;
+    const lx_entry *e = lx_find(lx, w, n);
+    return e && (e->flags & (LX_VERB | LX_AUX));
+}
+
 int neLemma_class(const ne_lexicon *lx, const char *w, size_t n) {
     const lx_entry *e = lx_find(lx, w, n);
     return e ? e->wclass : 0;

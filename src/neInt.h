@@ -398,6 +398,9 @@ int neLemma_common(const ne_lexicon *lx, const char *w, size_t n);
 int neLemma_class(const ne_lexicon *lx, const char *w, size_t n);
 /* 1 when the WordNet files were found (else suffix rules stand in). */
 int neLemma_have_wordnet(const ne_lexicon *lx);
+/* Is lemma w one whose tokens may be tagged verbs (a WordNet verb lemma, or
+** an auxiliary)?  "expel" 1, "airstrike" 0; 1 without WordNet (cannot tell). */
+int neLemma_verb_lemma(const ne_lexicon *lx, const char *w, size_t n);
 int neDict_load(struct ne_engine *e);                           /* dict.c */
 void neDict_free(ne_dict *dc);
 int neActor_find(struct ne_doc *d, const struct ne_engine *e);  /* actor.c */

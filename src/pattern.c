@@ -73,6 +73,7 @@ typedef struct pat_line {
     ne_pelem elems[PAT_MAX_ELEMS];
     size_t n;
     int by_speaker;       /* the line holds "@" */
+    int check;            /* check mode (dict check): also report patterns that can never match */
 } pat_line;
 
 static int line_fail(pat_line *pl, const char *fmt, const char *arg) {
@@ -293,6 +294,32 @@ static char *explain_text(pat_line *pl, const char *text, size_t tlen) {
     return t;
 }
 
+/* Why a verb pattern anchored on lemma l can never match, or NULL when it
+** can: the matcher tries a verb pattern only on a token judged a verb
+** (event.c first_try, clause.c verb_form), and never judges an auxiliary, a
+** modal or another function word one, nor a word WordNet has no verb for:
+** "have (a) meeting with +" (have), "will meet" (will), "airstrike on +". */
+static const char *dead_verb_anchor(const ne_lexicon *lx, const char *l) {
+    if (!lx) return NULL; /* no lexicon: cannot tell */
+    size_t n = strlen(l);
+    int c = neLemma_class(lx, l, n);
+    if (c == NE_WC_BE || c == NE_WC_HAVE || c == NE_WC_DO)
+        return "is an auxiliary, never tried as a verb: anchor the pattern on the next content word";
+    if (c == NE_WC_MODAL) return "is a modal, never tried as a verb: anchor the pattern on the next content word";
+    if (c != NE_WC_OPEN && c != NE_WC_REPORT && c != NE_WC_IMPLIC)
+        return "is a function word, never tried as a verb: anchor the pattern on a content word";
+    if (!neLemma_verb_lemma(lx, l, n)) return "is no verb in WordNet, never tried as a verb: make the pattern 'n'";
+    return NULL;
+}
+
+/* Check mode: fail a line whose pattern can never match (dead_verb_anchor). */
+static int check_anchor(pat_line *pl, char kind, int anchor) {
+    if (!pl->check || kind != 'v') return NE_OK;
+    const char *l = pl->elems[anchor].alt[0].lemma, *why = dead_verb_anchor(pl->e->lexicon, l);
+    if (!why) return NE_OK;
+    return ne_engine_fail(pl->e, NE_DATA, "%s:%zu: can never match: its anchor '%s' %s", pl->file, pl->lineno, l, why);
+}
+
 /* Check the element list and store the pattern. */
 static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, const char *text, size_t tlen) {
     int anchor = -1, targets = 0, sources = 0;
@@ -310,6 +337,8 @@ static int finish_pattern(pat_line *pl, const ne_cameo_code *cc, char kind, cons
         return line_fail(pl, "'@' needs a pattern without '+' or '$'%s", "");
     if (pl->n && (pl->elems[0].kind == NE_PE_GAP || pl->elems[pl->n - 1].kind == NE_PE_GAP))
         return line_fail(pl, "'...' must sit between two elements%s", "");
+    int rc = check_anchor(pl, kind, anchor);
+    if (rc) return rc;
     ne_pattern *pt = neV_push(&pl->p->arena, &pl->p->pats);
     ne_pelem *els = neA_alloc(&pl->p->arena, pl->n * sizeof *els);
     char *t = explain_text(pl, text, tlen);
@@ -857,7 +886,7 @@ static int load_file(struct ne_engine *e, ne_patterns *p, word_memo *memo, const
     int rc = neU_read_file(path, &buf, &len, (size_t)64 << 20);
     if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
     char *label = neA_printf(&p->arena, "patterns/%s", name);
-    pat_line pl = {.e = e, .p = p, .file = label, .memo = memo};
+    pat_line pl = {.e = e, .p = p, .file = label, .memo = memo, .check = report != NULL};
     rc = label ? parse_text(&pl, buf, len, report, ctx, nerr) : ne_engine_fail(e, NE_NOMEM, "out of memory");
     neM_free(buf);
     return rc;

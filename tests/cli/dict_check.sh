@@ -64,9 +64,20 @@ cat > "$tmp/patterns/bad.txt" <<'TXT'
 010 v
 010 v {issue|release statement
 173 v arrest +
+040 v have (a) meeting with +
+040 n meeting with +
+041 v will meet +
+195 v airstrike +
+012 v not {approve|accept} +
 TXT
+# and a verb pattern whose anchor the matcher never tries as a verb (an
+# auxiliary, a modal, a function word, a word WordNet has no verb for)
 expect_problems "$tmp" "patterns/bad.txt:3: unknown CAMEO code '999'" "patterns/bad.txt:4: kind must be 'v' or 'n'" \
-    "patterns/bad.txt:5: empty pattern" "patterns/bad.txt:6: unbalanced '{'" "4 problems"
+    "patterns/bad.txt:5: empty pattern" "patterns/bad.txt:6: unbalanced '{'" \
+    "patterns/bad.txt:8: can never match: its anchor 'have' is an auxiliary" \
+    "patterns/bad.txt:10: can never match: its anchor 'will' is a modal" \
+    "patterns/bad.txt:11: can never match: its anchor 'airstrike' is no verb in WordNet" \
+    "patterns/bad.txt:12: can never match: its anchor 'not' is a function word" "8 problems"
 # cameo/event_nouns.tsv: NOUN<TAB>PREFIX..., prefixes of listed codes; the first bad line is the one problem
 printf '# nouns\nattack\t18 19 20\nattack\t17\n' > "$tmp/cameo/event_nouns.tsv"
 expect_problems "$tmp" "cameo/event_nouns.tsv:3: noun 'attack' listed twice" "1 problem"
