@@ -369,7 +369,8 @@ static void opening_ing_verb(ne_sview *sv) {
     if (main_subject_after(sv, f + 1, out, 4) > 0) sv->isverb[f] = 1;
 }
 
-/* The word classes of the n tokens t into wc (-ly adverbs, "long" after a
+/* The word classes of the n tokens t into wc (-ly words that are no verb
+** made adverbs, "long" after a
 ** perfect auxiliary and "not" before "only" made adverbs); returns whether
 ** one is "(".  (The loops of the view read arrays through locals: a byte
 ** store may alias any field of the view.) */
@@ -377,7 +378,9 @@ static int word_classes(const ne_token *t, int n, uint8_t *wc) {
     int paren = 0;
     for (int i = 0; i < n; i++, t++) {
         int c = NE_WCLASS(t);
-        if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly"))
+        /* "firmly", "daily": not a verb WordNet knows ("rally", "supply", "apply", "reply" are) */
+        if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly") &&
+            !(t->tags & NE_TAG_VERB))
             c = NE_WC_ADV;
         /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
         if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
