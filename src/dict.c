@@ -1242,6 +1242,14 @@ static const char **known_countries(const ne_dict *dc, size_t *n) {
     return list;
 }
 
+/* A table that did not load (its message in e->errmsg, "patterns/04.txt:12:
+** ...") counts as one problem of the check, which goes on: NE_OK. */
+static int one_problem(loader *L, const struct ne_engine *e) {
+    if (L->report) L->report(L->ctx, e->errmsg);
+    L->nerr++;
+    return NE_OK;
+}
+
 /* The pattern files, when dir has a patterns/ folder: they need the CAMEO
 ** tables and the lemmas (WordNet at its default place, if there), as at
 ** engine open; each bad line is one problem (docs/PATTERNS.md). */
@@ -1256,11 +1264,7 @@ static int check_patterns(loader *L, struct ne_engine *e) {
     memcpy(e->wordnet_dir, NE_WORDNET_DIR, sizeof NE_WORDNET_DIR);
     int rc = neCameo_load(e);
     if (rc == NE_OK) rc = neLemma_load(e);
-    if (rc == NE_DATA || rc == NE_IO || rc == NE_NOTFOUND) { /* a bad or missing table: one problem */
-        if (L->report) L->report(L->ctx, e->errmsg);
-        L->nerr++;
-        return NE_OK;
-    }
+    if (rc == NE_DATA || rc == NE_IO || rc == NE_NOTFOUND) return one_problem(L, e); /* a bad or missing table */
     return rc ? rc : nePattern_check(e, L->report, L->ctx, &L->nerr);
 }
 
@@ -1270,12 +1274,7 @@ static int check_duals(loader *L, struct ne_engine *e) {
     char path[1024];
     if (neU_path(path, sizeof path, e->data_dir, "dual.txt") || access(path, F_OK)) return NE_OK;
     int rc = neCoref_load(e);
-    if (rc == NE_DATA || rc == NE_IO) {
-        if (L->report) L->report(L->ctx, e->errmsg);
-        L->nerr++;
-        return NE_OK;
-    }
-    return rc;
+    return rc == NE_DATA || rc == NE_IO ? one_problem(L, e) : rc;
 }
 
 int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx,
