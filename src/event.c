@@ -219,6 +219,9 @@ static int slot_head(const ev_ctx *c, int s, int e) {
     return wc == NE_WC_OPEN && c->sv.t[e].shape != NE_SH_NUM && c->sv.t[e].shape != NE_SH_DASH;
 }
 
+/* The number of a table root ("05" is 5): two digits (cameo.c code_root). */
+static int root_num(const char *root) { return (root[0] - '0') * 10 + (root[1] - '0'); }
+
 /* Roots of reactions whose target is the author of the act reacted to
 ** (CAMEO codebook 2: 05 praise or endorse an act, 11 criticize or denounce
 ** "a policy or an action", 12 reject a proposal, 13 threaten over it, 14
@@ -227,7 +230,7 @@ static int slot_head(const ev_ctx *c, int s, int e) {
 ** who decided (act_author). */
 static int reaction_root(const char *root) {
     static const uint32_t roots = 1u << 5 | 1u << 11 | 1u << 12 | 1u << 13 | 1u << 14 | 1u << 16;
-    int r = (root[0] - '0') * 10 + (root[1] - '0'); /* a table root: two digits (cameo.c code_root) */
+    int r = root_num(root);
     return r >= 0 && r < 32 && (roots >> r & 1u);
 }
 
@@ -2833,8 +2836,7 @@ static ev_frame reversed(const ev_frame *f) {
 ** is on Syria). */
 static int where_only(const ev_ctx *c, int s, int i) {
     static const char *const loc[] = {"in", "at", "near", "outside", "inside", "across", "throughout", NULL};
-    const char *root = c->m.pt->cameo->root;
-    int r = (root[0] - '0') * 10 + (root[1] - '0');
+    int r = root_num(c->m.pt->cameo->root);
     if (i <= s || !((r >= 1 && r <= 8) || (r >= 10 && r <= 14))) return 0;
     int k = i - 1;
     while (k > s && c->sv.t[k].shape == NE_SH_CAP) k--; /* "in New Delhi", "in Des Moines" */
@@ -3089,8 +3091,7 @@ static int recipient_prep(const ev_ctx *c, int k, int r) {
 static __attribute__((noinline)) int object_pp_target(ev_ctx *c, ev_frame *f) {
     int hi = f->hi;
     if (!c->m.pt->cameo || c->m.passive || c->m.relobj) return 0;
-    const char *root = c->m.pt->cameo->root;
-    int k = (c->m.ts >= 0 ? c->m.te : c->m.end) + 1, lim = k + 8, r = (root[0] - '0') * 10 + (root[1] - '0');
+    int k = (c->m.ts >= 0 ? c->m.te : c->m.end) + 1, lim = k + 8, r = root_num(c->m.pt->cameo->root);
     if (k <= c->m.anchor) return 0;
     while (k < hi && k < lim && !recipient_prep(c, k, r)) {
         int t = after_time(c, k), wc = c->sv.wc[k];
