@@ -821,13 +821,19 @@ static int coord_word(const scan *s, size_t i) {
     return i < s->b && (is_w(&s->tk[i], "and") || is_w(&s->tk[i], "or"));
 }
 
+/* Is t a plain lower-case word (gap_word) in -s, a plural noun that may head
+** a coordinated group ("helicopters", "tanks")? */
+static int plain_plural(const scan *s, const ne_token *t) {
+    return gap_word(s, t) && t->norm[t->norm_len - 1] == 's';
+}
+
 /* Plural role words after a plain plural noun and its "and"/"or" at i, the
 ** noun group a demonym governs ("Israeli [helicopters and] tanks": the tanks
 ** are Israel's too)?  Returns the tokens from i to the role words (0: none);
 ** sets *r and *head as match_roles does. */
 static size_t coord_roles(scan *s, size_t i, const ne_dentry **r, const ne_dentry **head) {
     const ne_token *t = i < s->b ? &s->tk[i] : NULL;
-    if (!t || !gap_word(s, t) || t->norm[t->norm_len - 1] != 's' || !coord_word(s, i + 1)) return 0;
+    if (!t || !plain_plural(s, t) || !coord_word(s, i + 1)) return 0;
     size_t rn = match_roles(s, i + 2, r, head);
     const ne_token *last = rn ? &s->tk[i + 1 + rn] : NULL; /* a plural too: not "lives and national security" */
     return last && last->norm[last->norm_len - 1] == 's' ? 2 : 0;
@@ -842,7 +848,7 @@ static void coord_tail(scan *s, np *p) {
     size_t i = p->end + 1;
     if (!coord_word(s, p->end) || i >= s->b) return;
     const ne_token *t = &s->tk[i];
-    if (!gap_word(s, t) || t->norm[t->norm_len - 1] != 's' || match_roles(s, i, &y, NULL)) return;
+    if (!plain_plural(s, t) || match_roles(s, i, &y, NULL)) return;
     if (i + 1 < s->b && match_roles(s, i + 1, &y, NULL)) return;
     p->end = i + 1;
 }
