@@ -903,9 +903,11 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
 ** Y->X; docs/ANNOTATION.md, guideline 6): express accord (the codebook codes
 ** 019 both ways), consult, meet at a third
 ** location, negotiate, sign a formal agreement, cooperate economically or
-** militarily (CAMEO 019, 040, 046, 057, 061, 062). */
+** militarily (CAMEO 019, 040, 046, 057, 061, 062); a telephone call and a
+** meeting at a third location, which the codebook calls reciprocal (041, 044:
+** "Abe phoned Obama", Obama talked with Abe too). */
 static int joint_code(const char *code) {
-    static const char *const joint[] = {"019", "040", "046", "057", "061", "062", NULL};
+    static const char *const joint[] = {"019", "040", "041", "044", "046", "057", "061", "062", NULL};
     for (const char *const *j = joint; *j; j++)
         if (!strcmp(code, *j)) return 1;
     return 0;
@@ -3589,6 +3591,13 @@ static int internal_meeting(const ev_ctx *c, ev_frame *f, int a) {
 ** are no consultation). */
 static const char *const partnerless_joint[] = {"negotiate", "talk", NULL};
 
+/* Does the preposition at p before a joint act's other side name a partner:
+** "with" ("talks with X"), or for a telephone call (041) also "from", the
+** caller ("received a call from Putin": they talked both ways)? */
+static int partner_prep(const ev_ctx *c, int p, const char *code) {
+    return tok_is(c, p, "with") || (tok_is(c, p, "from") && !strcmp(code, "041"));
+}
+
 /* Emits the verbal event framed by code_verb (the verb group at vs) after
 ** its last checks: reciprocal and two-sided acts need two sides, a joint
 ** act with a partner is emitted both ways.  Returns NE_OK or an error. */
@@ -3623,7 +3632,8 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (rc || f->recip || !f->nsrc || !f->ntgt || !joint) return rc;
     int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
                                                    /* not a place or a treaty ("signed on to NAFTA") */
-    if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !tok_is(c, p, "with")) return rc;
+    const char *code = (f->cc ? f->cc : c->m.pt->cameo)->code;
+    if (p >= 0 && (c->sv.wc[p] == NE_WC_PREP || c->sv.wc[p] == NE_WC_TO) && !partner_prep(c, p, code)) return rc;
     /* an exchange told with a direct object, or an order, is one-way: the buyer
     ** or the party awarding ("bought X", "awarded X a contract", "placed an order
     ** with X"); "a deal with X", "merged with X" are joint */
@@ -4112,7 +4122,8 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
     if (!f.verbal) f.verbal = firm_deal(c, &f);
     int rc = emit(c, &f);
-    if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "with"))
+    if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 ||
+        !partner_prep(c, c->m.ts - 1, c->m.pt->cameo->code))
         return rc;
     ev_frame r = reversed(&f); /* "X is in talks with Y": Y talks with X too (joint acts) */
     return emit(c, &r);
