@@ -147,6 +147,10 @@ static int slot_end_of(const ev_ctx *c, int s) {
     int e = s - 1, has_actor = 0, located = 0;
     while (e + 1 < sv->n && e + 1 < s + EV_MAX_SLOT) {
         int k = e + 1;
+        /* "as" (no word class of its own) is no noun: it opens a clause or a complement ("backing
+        ** the government as the United States supports the rebels", "named Iran as a threat"),
+        ** except in "such as" and "as well as", which join the group ("countries such as Iran") */
+        if (e >= s && tok_is(c, k, "as") && !tok_is(c, e, "such") && !tok_is(c, k + 1, "well")) break;
         /* "called Clinton a liar", "gave Iran a deadline": an article after a name opens a second object */
         if (e >= s && sv->wc[k] == NE_WC_DET && (tok_is(c, k, "a") || tok_is(c, k, "an")) &&
             neClause_actor(sv, e) >= 0)
