@@ -1175,6 +1175,11 @@ static int reporter_at(const ne_sview *sv, int r, int i, int *who, int *s, int *
         return n;
     }
     int p = prev_nonadv(sv, r);
+    /* ", chief minister narendra modi has said.": the perfect's auxiliary, when the report ends
+    ** there (not ", the White House has said that ...": a report of what follows) */
+    if (p > 0 && (is_word(sv, p, "has") || is_word(sv, p, "have") || is_word(sv, p, "had")) &&
+        (r + 1 >= sv->n || TK(sv, r + 1)->shape == NE_SH_PUNCT))
+        p = prev_nonadv(sv, p);
     if (p >= 0 && ng_token(sv, p)) *e = p, *s = neClause_ng_start(sv, p, 0);
     else if (r + 1 < sv->n && ng_token(sv, r + 1)) {
         *s = r + 1;
