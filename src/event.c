@@ -2718,6 +2718,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         ev.confidence *= 0.8;
     }
     if (!ev.has_source && !strcmp(ev.root, "01")) return NE_OK; /* a statement no one made */
+    if (!ev.has_source && !strcmp(ev.code, "170")) return NE_OK; /* "was forced to", "the crisis forced GM to" */
     int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
     if (help_campaign(c, &ev, person)) return NE_OK;
     if (home_trip(&ev, c->m.pt->cameo->code, person)) return NE_OK;
@@ -3850,9 +3851,30 @@ static int trip_purpose(ev_ctx *c, int f, int lo, int *out) {
     return 0;
 }
 
+/* Does token k end an amount of money ("$13.4 billion", "15 billion dollars",
+** "C$ 4 billion"): a number word, or a number or currency word after a currency
+** sign or a number? */
+static int amount_before(const ev_ctx *c, int k, int lo) {
+    static const char *const units[] = {"million", "billion", "trillion", "dollars", "euros", "pounds", "yen", NULL};
+    if (k < lo) return 0;
+    if (word_in(c, k, units)) return 1;
+    return c->sv.t[k].shape == NE_SH_NUM && k > lo && currency(c, k - 1);
+}
+
+/* The token before an amount of money and "in" that stand before the event
+** noun whose group ends at j ("provided $13.4 billion in loans", "received
+** $2 billion in federal loans": j is "in"), or j when there is none. */
+static int before_amount_in(const ev_ctx *c, int j, int lo) {
+    const ne_sview *sv = &c->sv;
+    if (j <= lo || !tok_is(c, j, "in") || !amount_before(c, j - 1, lo)) return j;
+    for (j--; j >= lo && (neClause_ng_token(sv, j) || currency(c, j) || sv->wc[j] == NE_WC_ADV); j--) {}
+    return j;
+}
+
 /* The subject of a support verb governing the event noun at i (the noun
 ** heads the verb's object: "carried out numerous attacks", "launched its
-** new spring offensive"); 0 when there is none. */
+** new spring offensive"; with an amount before "in" when the match has a
+** target: "provided $13.4 billion in loans to GM"); 0 when there is none. */
 static int support_subject(ev_ctx *c, int i, int lo, int *out) {
     const ne_sview *sv = &c->sv;
     int j = i - 1;
@@ -3860,6 +3882,7 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
            (neClause_actor(sv, j) < 0 || sv->wc[j] == NE_WC_POSS))
         j--;
     if (j >= lo && (tok_is(c, j, "out") || tok_is(c, j, "up"))) j--; /* carry out, step up */
+    if (c->m.ts >= 0) j = before_amount_in(c, j, lo); /* "announced $17.4 billion in loans to GM" */
     if (j > lo && (tok_is(c, j, "in") || tok_is(c, j, "into"))) { /* "is (currently) in talks with" */
         int v = j - 1;
         while (v > lo && sv->wc[v] == NE_WC_ADV) v--;
@@ -3901,16 +3924,6 @@ static int place_modifier(const ev_ctx *c, int a, int i) {
     return last >= 0 && last < i && (last + 1 == i || c->sv.wc[last + 1] != NE_WC_POSS);
 }
 
-/* Does token k end an amount of money ("$13.4 billion", "15 billion dollars",
-** "C$ 4 billion"): a number word, or a number or currency word after a currency
-** sign or a number? */
-static int amount_before(const ev_ctx *c, int k, int lo) {
-    static const char *const units[] = {"million", "billion", "trillion", "dollars", "euros", "pounds", "yen", NULL};
-    if (k < lo) return 0;
-    if (word_in(c, k, units)) return 1;
-    return c->sv.t[k].shape == NE_SH_NUM && k > lo && currency(c, k - 1);
-}
-
 /* Recipient verbs: their subject receives the act their object noun names
 ** ("the carmakers received Canadian loans", "Kenya won US backing"). */
 static int recipient_verb(const char *lemma) {
@@ -3936,8 +3949,7 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
     const ne_sview *sv = &c->sv;
     int j = i - 1;
     while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV)) j--;
-    if (j > lo && tok_is(c, j, "in") && amount_before(c, j - 1, lo)) /* "received $13.4 billion in federal loans" */
-        for (j--; j >= lo && (neClause_ng_token(sv, j) || currency(c, j) || sv->wc[j] == NE_WC_ADV); j--) {}
+    j = before_amount_in(c, j, lo); /* "received $13.4 billion in federal loans" */
     if (j < lo || !sv->isverb[j] || !recipient_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
     return verb_subject(c, j, lo, out);
 }
