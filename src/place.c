@@ -182,11 +182,13 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
     for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, mask)) {
         const ne_dentry *x = neDict_hit_entry(e, h);
         if (x->type == NE_DT_COUNTRY) { if (!country) country = x; continue; }
-        const char *cc = neDict_code(e, x, 0);
-        int mine = led && cc && same3(led, cc) && x->major; /* the place of "the kochi police" is theirs */
+        /* its country only when it counts: most gazetteer towns of a name fail the context */
+        const char *cc = led && x->major ? neDict_code(e, x, 0) : NULL;
+        int mine = cc && same3(led, cc); /* the place of "the kochi police" is theirs */
         if (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !mine &&
             (context < 0 ? (context = credible_context(e, d, i, end, sent_end)) : context) == 0)
             continue;
+        if (!cc) cc = neDict_code(e, x, 0);
         if (!first_cc) first_cc = cc;
         else if (cc && !same3(first_cc, cc)) *ambiguous = 1;
         int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
