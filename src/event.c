@@ -1618,11 +1618,45 @@ static int plain_attack(const ev_ctx *c, const ne_event *ev) {
 static int unrest_victims(const ev_ctx *c) {
     static const char *const victims[] = {"victim", "victims", "survivor", "survivors", "widow", "widows", "orphan",
                                           "orphans", NULL};
-    static const char *const hit[] = {"hit", "affected", "ravaged", "torn", "stricken", "displaced", NULL};
+    static const char *const hit[] = {"hit", "affected", "ravaged", "torn", "stricken", "displaced", "free",
+                                      "related", "prone", NULL};
     int k = c->m.end + 1;
     if (k >= c->sv.n) return 0;
     if (c->sv.t[k].shape == NE_SH_DASH) return k + 1 < c->sv.n && word_in(c, k + 1, hit);
     return word_in(c, k, victims);
+}
+
+/* Is token k, right before a riot word, the name of a known riot: a place
+** ("gujarat riots", "the post-godhra riots") or a year ("the 1969 riots",
+** "1992 riots")?  Such a name calls up one well-known, earlier event, as
+** "the riots" does (docs/ANNOTATION.md rule 12). */
+static int unrest_named_for(const ev_ctx *c, int k) {
+    if (k < 0 || k >= c->sv.n) return 0;
+    const ne_token *t = &c->sv.t[k];
+    if (t->place >= 0) return 1;
+    return t->shape == NE_SH_NUM && t->norm_len == 4 && (t->norm[0] == '1' || t->norm[0] == '2');
+}
+
+/* Is the riot word matched a modifier after "anti-", "post-" or "pre-" ("anti-riot
+** vehicles", "a post-riot scenario", "post-riots"): no riot reported? */
+static int riot_modifier(const ev_ctx *c) {
+    static const char *const prefix[] = {"anti", "post", "pre", NULL};
+    int k = c->m.anchor - 1;
+    return k >= 1 && c->sv.t[k].shape == NE_SH_DASH && word_in(c, k - 1, prefix);
+}
+
+/* Is the match a bare riot verb ("riots", "rioting", not "rioted") that names
+** no group of people who rioted ("gujarat riots", "communal rioting", "riots
+** have broken out": no actor named right before it but a place, nor right
+** after it, "rioting mobs")?  In news such a word is mostly the noun, so it is
+** reported or background as the noun is (reported_unrest). */
+static int bare_riot_verb(const ev_ctx *c) {
+    const ne_token *t = &c->sv.t[c->m.anchor];
+    int k = c->m.anchor - 1;
+    if (c->m.begin != c->m.anchor || c->m.end != c->m.anchor || strcmp(t->lemma, "riot")) return 0;
+    if (t->norm_len > 2 && !strcmp(t->norm + t->norm_len - 2, "ed")) return 0;
+    if (c->m.anchor + 1 < c->sv.n && c->sv.t[c->m.anchor + 1].actor >= 0) return 0; /* "rioting mobs" */
+    return k < 0 || c->sv.t[k].actor < 0 || c->sv.t[k].place >= 0; /* not "students riot" */
 }
 
 /* Is the riot noun matched named as background by the words before it: made
@@ -1637,14 +1671,19 @@ static int unrest_victims(const ev_ctx *c) {
 ** clashes"). */
 static int unrest_named_before(const ev_ctx *c) {
     static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
+    if (unrest_named_for(c, c->m.begin - 1)) return 1; /* "gujarat riots", "the 1969 riots" */
     static const char *const earlier[] = {"recent", "past", "previous", "earlier", "last", NULL};
     static const char *const topic[] = {"victim", "victims", "aftermath", "handling", "probe", "inquiry",
                                         "investigation", "memory", "wake", "century", "decade", "decades",
                                         "history", "legacy", "due", "owing", "possibility", "threat", "spectre",
                                         "specter", "risk", "danger", "prospect", "prone", "sensitive",
-                                        "vulnerable", "susceptible", "stranger", NULL};
+                                        "vulnerable", "susceptible", "stranger", "issue", "nature", "role",
+                                        "reason", "reasons", "cause", "causes", "instance", "instances",
+                                        "terror", "fear", NULL};
     static const char *const prevent[] = {"avoid", "prevent", "curb", "contain", "control", "check", "stop",
-                                          "quell", "tackle", "combat", "fear", "discuss", "condemn", NULL};
+                                          "quell", "tackle", "combat", "fear", "discuss", "condemn", "incite",
+                                          "instigate", "foment", "abet", "mastermind", "engineer", "orchestrate",
+                                          "study", "know", "deal", "handle", NULL};
     const ne_sview *sv = &c->sv;
     for (int k = c->m.begin - 1, n = 0; k >= 0 && n < 5; k--, n++) {
         int wc = sv->wc[k];
@@ -1683,7 +1722,7 @@ static int reported_unrest(const ev_ctx *c) {
     static const char *const occur[] = {"break", "erupt", "flare", "spread", "continue", "rage", "rock", "hit",
                                         "grip", "engulf", "claim", "leave", "occur", "escalate", "intensify",
                                         "resume", "spill", "sweep", "shake", "paralyse", "paralyze", "kill", "take",
-                                        "happen", NULL};
+                                        "happen", "start", NULL};
     static const char *const before[] = {"witness", "see", "spark", "trigger", "provoke", "grip", "wave",
                                          "outbreak", "spate", "fresh", "renewed", NULL};
     static const char *const acts[] = {"kill", "injure", "wound", "die", "burn", "loot", "attack", "stab",
@@ -1721,8 +1760,10 @@ static int reported_unrest(const ev_ctx *c) {
 ** modifies a place it hit ("that riot-torn winter", unrest_victims). */
 static int background_unrest(const ev_ctx *c, const ne_event *ev) {
     if (strcmp(ev->code, "145") || ev->has_target) return 0;
+    if (riot_modifier(c)) return 1; /* "anti-riot vehicles", "a post-riot scenario" */
     if (ev->has_source && ev->source.role && strcmp(ev->source.role, "CVL")) return 0; /* a place's: none */
-    if (c->m.pt->kind != 'n') return unrest_victims(c); /* "that riot-torn winter": no riot reported */
+    if (c->m.pt->kind != 'n' && !bare_riot_verb(c))
+        return unrest_victims(c); /* "that riot-torn winter": no riot reported */
     return !reported_unrest(c);
 }
 
@@ -2751,7 +2792,10 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (terror_attackers(c, &ev)) ev.confidence *= 0.8;
     terror_violence(c, &ev);
     if (body_mention(c, &ev)) return NE_OK;
-    if (rioters(c, &ev)) ev.confidence *= 0.8;
+    if (rioters(c, &ev)) { /* "riots in the state": as background as riots that name no one (rule 12) */
+        if (background_unrest(c, &ev)) return NE_OK;
+        ev.confidence *= 0.8;
+    }
     if (police_firing(c, &ev, t0)) ev.confidence *= 0.9;
     if (!ev.has_target && (ev.has_target = shared_addressee(c, f, &ev))) ev.confidence *= 0.8;
     int asked = implied_target(c, &ev);
