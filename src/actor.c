@@ -88,13 +88,17 @@ static const char *const formers[] = {"former", "ex", NULL};
 /* Words besides the determiners that may open a dual noun phrase (dual.txt
 ** det and pair phrases begin with one of these or a determiner: neCoref_load). */
 static const char *const dual_openers[] = {"both", NULL};
+/* The share buttons of a web page's footer ("Facebook Twitter Linkedin Mail": share_line). */
+static const char *const buttons[] = {"facebook", "twitter", "linkedin", "mail", "email", "e-mail", "whatsapp",
+                                      "pinterest", "reddit", "tumblr", "telegram", "print", "share", NULL};
 
 /* The lists above that are tested at most tokens, as bits of a per-token
 ** mask (scan.lists) computed once per document from one hash table of all
 ** their words: a list test is then one load instead of string compares. */
-enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_FORMER, L_DUAL, L_COUNT };
-static const char *const *const hot_lists[L_COUNT] = {determiners, definites, pronouns, not_name_start, calendar,
-                                                      name_particles, honorifics, gap_stop, minor, formers, dual_openers};
+enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_FORMER, L_DUAL, L_BUTTON, L_COUNT };
+static const char *const *const hot_lists[L_COUNT] = {determiners,    definites, pronouns, not_name_start,
+                                                      calendar,       name_particles, honorifics, gap_stop,
+                                                      minor,          formers,   dual_openers, buttons};
 #define LW_CAP 1024 /* slots of the listed-word table: a power of two, over twice the words */
 typedef struct lw_slot {
     const char *w;  /* NULL: empty */
@@ -181,7 +185,22 @@ static void note_dated(scan *s, const np *p, size_t idx) {
 
 /* Appends mention p to the document's actors.  Not inlined: inlined into
 ** scan_sentence's loop it cost more instructions (callgrind, session 12). */
+/* Is token k on a line of share buttons ("Facebook Twitter Linkedin Mail"
+** under a story): two or more of them, capitalized, filling a line?  Page
+** furniture names no actor (Facebook is no American firm in the story). */
+static int share_line(const scan *s, size_t k) {
+    size_t a = k, b = k + 1, n = s->d->tokens.n;
+    while (a > 0 && !(s->tk[a].flags & NE_TF_NEWLINE) && in_list(s, &s->tk[a - 1], L_BUTTON)) a--;
+    if (!(s->tk[a].flags & NE_TF_NEWLINE)) return 0;
+    while (b < n && !(s->tk[b].flags & NE_TF_NEWLINE) && in_list(s, &s->tk[b], L_BUTTON)) b++;
+    if (b - a < 2 || (b < n && !(s->tk[b].flags & NE_TF_NEWLINE))) return 0;
+    for (size_t i = a; i < b; i++)
+        if (!capitalized(&s->tk[i])) return 0;
+    return 1;
+}
+
 static __attribute__((noinline)) int emit(scan *s, np *p) {
+    if (in_list(s, &s->tk[p->start], L_BUTTON) && share_line(s, p->start)) return NE_OK;
     struct ne_doc *d = s->d;
     size_t idx = d->actors.n;
     ne_actor *a = neV_push(&d->arena, &d->actors);

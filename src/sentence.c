@@ -335,11 +335,29 @@ static int ends_after(const splitter *sp, size_t i) {
     return 0;
 }
 
-/* Does a capitalized word (NE_SH_CAP, UPPER or MIXED) occur in tk[0..n)? */
-static int has_capitals(const ne_token *tk, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (tk[i].shape == NE_SH_CAP || tk[i].shape == NE_SH_UPPER || tk[i].shape == NE_SH_MIXED) return 1;
-    return 0;
+/* Is t a capitalized word ("Iran", "NATO", "iPhone": NE_SH_CAP, UPPER or MIXED)? */
+static int capital_word(const ne_token *t) {
+    return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED;
+}
+
+/* Does a capitalized word (capital_word) occur in tk[0..n), other than, in
+** a body (lines), on a line of capitalized words only under or over
+** lower-case lines (a "Facebook Twitter Linkedin Mail" footer under a
+** lower-case story of a few sentences)?  Yes at the first line that mixes
+** them; a text of lines of capitals alone has capitals. */
+static int has_capitals(const ne_token *tk, size_t n, int lines) {
+    int cap = 0, low = 0, cap_line = 0, low_line = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tk[i].flags & NE_TF_NEWLINE) cap = low = 0;
+        if (capital_word(&tk[i])) {
+            if (!lines) return 1;
+            cap = cap_line = 1;
+        } else if (tk[i].shape == NE_SH_LOWER) {
+            low = low_line = 1;
+        }
+        if (cap && low) return 1;
+    }
+    return cap_line && !low_line;
 }
 
 /* The openings of sentences after full stops that lowercase_segment weighs:
@@ -362,17 +380,18 @@ static void count_stop_start(const ne_token *tk, size_t i, stop_starts *c) {
 }
 
 /* Is the segment (tokens tk[0..n)) written all in lower case, as some news
-** archives store text?  No capitalized word at all, or sentences that mostly
-** open in lower case after a full stop (c: the counts of count_stop_start
-** over every token but the last; a header or a footer in capitals does not
-** count against it). */
-static int lowercase_segment(const ne_token *tk, size_t n, const stop_starts *c) {
+** archives store text (body: the segment is the body, not the title)?  No
+** capitalized word at all but, in a body, on lines of them (has_capitals),
+** or sentences that mostly open in lower case after a full stop (c: the
+** counts of count_stop_start over every token but the last; a header or a
+** footer in capitals does not count against it). */
+static int lowercase_segment(const ne_token *tk, size_t n, const stop_starts *c, int body) {
     size_t words = 0;
     for (size_t i = 0; i < n && words < 3; i++) words += tk[i].shape <= NE_SH_MIXED;
     if (words < 3) return 0;
     /* the capitals are looked for only when the counts do not decide: most
     ** segments have one among their first words */
-    return (c->low >= 2 && c->low > 2 * c->cap) || !has_capitals(tk, n);
+    return (c->low >= 2 && c->low > 2 * c->cap) || !has_capitals(tk, n, body);
 }
 
 /* A sentence of two or more words written all in capitals ("IRAN ATTACKED
@@ -454,7 +473,7 @@ static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     size_t first_sent = d->sentences.n, first_body = d->body_sents.n;
     stop_starts c = {0, 0};
     rc = split_sentences(d, &sp, first, seg == 1, &c);
-    if (rc == NE_OK && lowercase_segment(sp.tk, sp.n, &c)) {
+    if (rc == NE_OK && lowercase_segment(sp.tk, sp.n, &c, seg == 0)) {
         d->sentences.n = first_sent;
         d->body_sents.n = first_body;
         for (size_t k = 0; k < sp.n; k++) NE_VEC_AT(d->tokens, ne_token, first + k)->flags &= (uint8_t)~NE_TF_SENT_START;
