@@ -103,6 +103,21 @@ static int demonym_actor(const ne_sview *sv, int i) {
            ends_with(s, n, "i") || ends_with(s, n, "can") || ends_with(s, n, "ean");
 }
 
+/* For token i a relational noun ("rival", "partner", "parent", "ally") in its
+** base form between two actor names, the last token of the first name:
+** "Airbus rival Boeing", "Aer Lingus rival Ryanair", "China's ally Pakistan"
+** (the group names the second actor, its head; the word is no verb there);
+** else -1. */
+static int relational_left(const ne_sview *sv, int i) {
+    static const char *const rel[] = {"rival", "partner", "parent", "ally", "neighbour", "neighbor", NULL};
+    if (i < 1 || i + 1 >= sv->n || neClause_actor(sv, i + 1) < 0 || TK(sv, i + 1)->shape == NE_SH_LOWER ||
+        !ne_word_in(TK(sv, i)->norm, rel))
+        return -1;
+    int l = i - 1;
+    if (l > 0 && WC(sv, l) == NE_WC_POSS && is_word(sv, l, "'s")) l--; /* "China's ally Pakistan" */
+    return neClause_actor(sv, l) >= 0 ? l : -1;
+}
+
 /* The previous token that is not an adverb or a quote mark, or -1. */
 static int prev_nonadv(const ne_sview *sv, int i) {
     for (i--; i >= 0; i--)
@@ -183,6 +198,7 @@ static int judge_noun(const ne_sview *sv, int i) {
         c == NE_WC_THAT)
         return 0;
     if (neClause_actor(sv, p) >= 0) { /* "the Pakistan-Iran border": a name as modifier */
+        if (relational_left(sv, i) >= 0) return 1;
         int q = p;
         while (q >= 0 && (neClause_actor(sv, q) >= 0 || TK(sv, q)->shape == NE_SH_DASH)) q--;
         /* "a key U.S. ally", "a key Afghan army base": adjectives between the determiner and the name */
@@ -530,6 +546,8 @@ int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max) {
             NE_VEC_AT(sv->d->actors, ne_actor, a)->kind == NE_ACTOR_NOMINAL &&
             NE_VEC_AT(sv->d->actors, ne_actor, out[n - 1])->kind != NE_ACTOR_PRONOUN)
             n--, part_has = 0; /* "Sanders backers": the head noun is the actor */
+        int l = a >= 0 && n && part_has && i > s + 1 ? relational_left(sv, i - 1) : -1;
+        if (l >= s && out[n - 1] == neClause_actor(sv, l)) n--, part_has = 0; /* "Airbus rival Boeing": its head */
         if (a < 0 || part_has) continue;
         if (WC(sv, i) == NE_WC_POSS && i + 1 <= e && ng_token(sv, i + 1)) { /* "his Russian counterpart" */
             int k = i + 1;
