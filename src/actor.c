@@ -823,6 +823,25 @@ static void person_followers(scan *s, np *p) {
     p->end += rn;
 }
 
+/* A government named by its head: dictionary person p (its entry a person)
+** holding a government office (GOV) followed by "'s" and government role words that name no one
+** person ("Obama's administration", "Merkel's government") is one mention of
+** that government, COUNTRY + GOV, which "it" may stand for ("U.S. President
+** Barack Obama's administration said it would not give more aid"), not the
+** person; "Obama's spokesman" stays the person's. */
+static __attribute__((noinline)) void person_government(scan *s, np *p) {
+    const ne_dentry *r, *head;
+    if (strcmp(p->role, "GOV") || p->end + 1 >= s->b || !is_w(&s->tk[p->end], "'s")) return;
+    size_t rn = match_roles(s, p->end + 1, &r, &head);
+    const char *role = rn ? role_of(s, r) : NULL;
+    if (!role || strcmp(role, "GOV") || head->person) return;
+    char cc[4];
+    memcpy(cc, p->country, 4);
+    compose(s, p, cc, role, 0);
+    info_from_role(p, head);
+    p->end += 1 + rn;
+}
+
 /* Country cc and the run of rn role words at token at (r the first one's
 ** entry, head the last one's: match_roles) as one mention: composed, with
 ** the person and number of the last role word, ending after the run or
@@ -1821,6 +1840,7 @@ static int scan_sentence(scan *s) {
             if (dual_headless(s, dual_i, dual_h, dual_k)) return NE_NOMEM;
             dual_k = 0;
         }
+        if (p.ent && p.ent->type == NE_DT_PERSON) person_government(s, &p);
         if (emit(s, &p)) return NE_NOMEM;
         if (dual_k) { /* the first mention after a dual phrase: its head's? */
             if (dual_extend(s, dual_i, dual_h, dual_k, dual_n)) return NE_NOMEM;
