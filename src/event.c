@@ -3487,6 +3487,19 @@ static int promised_subject(ev_ctx *c, ev_frame *f, int mod) {
 ** target, the source a by-agent, the pattern's $ slot, a later "by", a
 ** when-clause subject of a coercion, or the speaker of an announced threat.
 ** subj holds the ns subject actors of the verb group at vs; fills f. */
+/* A legislature named right after a passive match by "in" as the chamber
+** where it was done: its agent ("the bailout bill was rejected in the
+** Senate", "was approved in the House of Representatives"): the number of
+** actors put in out (a mention whose role is LEG), or 0. */
+static int chamber_agent(ev_ctx *c, int hi, int *out) {
+    int k = c->m.end + 1;
+    if (k + 1 >= hi || !tok_is(c, k, "in")) return 0;
+    int n = slot_actors(c, k + 1, slot_max_end(c, k + 1), out);
+    if (n != 1 || out[0] < 0) return 0;
+    const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, out[0]));
+    return a->role && !strcmp(a->role, "LEG");
+}
+
 static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
     memcpy(f->tgt, subj, sizeof f->tgt);
     f->ntgt = ns;
@@ -3500,6 +3513,7 @@ static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int n
         }
     }
     f->rule = "passive: target=subject, source=by-agent";
+    if (!f->nsrc && (f->nsrc = chamber_agent(c, f->hi, f->src)) > 0) f->rule = "passive: target=subject, source=chamber";
     if (!f->nsrc && suffered(c->m.pt) && (f->nsrc = when_agent(c, f->hi, f->src)) > 0) {
         /* coercion: "was arrested when he took out a procession" (force keeps "when their bus
         ** overturned": the dead's own mishap, one actor on both sides and no event) */
