@@ -90,11 +90,24 @@ static int weak_before(const ne_token *tk, size_t i) {
     return !ne_word_is(tk[i - 1].norm, "of") || i < 2 || tk[i - 2].sent != tk[i].sent || !is_any(&tk[i - 2], place_nouns);
 }
 
+/* Is the name at [i, end) a dateline: opening the body or a line, a colon
+** after it ("lucknow: the police arrested ...", "surat: the state board
+** exams ...")?  The place the story is filed from, whatever its case, even
+** a name WordNet knows as a noun ("lucknow"). */
+static int dateline(const struct ne_doc *d, size_t i, size_t end, size_t sent_end) {
+    const ne_token *tk = d->tokens.items;
+    if (end >= sent_end || tk[end].norm_len != 1 || tk[end].norm[0] != ':') return 0;
+    return i == 0 || (tk[i].flags & NE_TF_NEWLINE) ||
+           NE_VEC_AT(d->sentences, ne_sentence, tk[i - 1].sent)->in_title !=
+               NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->in_title;
+}
+
 /* Generated gazetteer names need context: a locative word before them or
 ** "-based" after them, and a sentence that is not in headline case; a
 ** calendar word is never a gazetteer place on its own. */
 static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_t sent_end) {
     const ne_token *tk = d->tokens.items;
+    if ((tk[i].flags & NE_TF_SENT_START) && dateline(d, i, end, sent_end)) return 1;
     if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && listed(d, i, calendar))) return 0;
     if (listed(d, i - 1, locatives))
         return end > i + 1 || !weak_before(tk, i) ||
@@ -300,7 +313,7 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
         size_t n = inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
         const ne_dentry *x = n ? choose(e, d, i, i + n, b, hit, v, &several) : NULL;
         if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
-        if (x && common_lower(e, d, x, i, i + n)) x = NULL;
+        if (x && common_lower(e, d, x, i, i + n) && !dateline(d, i, i + n, b)) x = NULL;
         if (!x) { i++; continue; }
         if (!several) vote(v, neDict_code(e, x, 0));
         else {
