@@ -803,6 +803,35 @@ static int shared_modal(const ne_sview *sv, int i, int lo) {
     return cv >= 0 ? group_modal(sv, neClause_vg_start(sv, cv), cv, lo) : 0;
 }
 
+/* The main verb of the clause that a gerund after token p ("after", "upon",
+** "while", "since", "by") qualifies: the nearest verb left of p, over its
+** objects and a comma right before p, with no subordinator, relative,
+** "that", quotation mark or clause boundary between ("Obama flew to Tokyo
+** after meeting Putin": "flew"; "angered China by meeting the Dalai Lama":
+** "angered"); -1 when there is none or p opens no such gerund. */
+static int gerund_main_verb(const ne_sview *sv, int p, int lo) {
+    if (!(is_word(sv, p, "after") || is_word(sv, p, "upon") || is_word(sv, p, "while") || is_word(sv, p, "since") ||
+          is_word(sv, p, "by")))
+        return -1;
+    for (int k = p - 1; k >= lo && k > p - 16; k--) {
+        int c = WC(sv, k);
+        if (sv->isverb[k]) return k;
+        if ((is_comma(sv, k) && k != p - 1) || is_hard_boundary(sv, k) || c == NE_WC_SUB || c == NE_WC_REL ||
+            c == NE_WC_THAT || TK(sv, k)->shape == NE_SH_QUOTE)
+            return -1;
+    }
+    return -1;
+}
+
+/* Is the verb group at vs, an -ing form, a gerund clause of the main verb
+** before it (gerund_main_verb)?  That verb's token, or -1. */
+static int gerund_of_main(const ne_sview *sv, int vs, int lo) {
+    const ne_token *t = TK(sv, vs);
+    int p = prev_nonadv(sv, vs);
+    if (p <= lo || !ends_with(t->norm, t->norm_len, "ing")) return -1;
+    return gerund_main_verb(sv, p, lo);
+}
+
 int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     int m = 0;
     *gov = -1;
@@ -832,6 +861,15 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
     /* "responded by expelling", "began by crediting Trump": how the verb before was done, a report */
     int q = p > 0 ? prev_nonadv(sv, p) : -1;
     int manner = q >= 0 && is_word(sv, p, "by") && sv->isverb[q];
+    /* mid-sentence, after the main clause: "flew to Tokyo after meeting Putin", "angered China by
+    ** meeting the Dalai Lama" took place as that clause did: its modality holds ("will fly ...
+    ** after meeting", "expects him to respond by calling"), but for its own gerund's */
+    int main = !noun ? gerund_of_main(sv, vs, lo) : -1;
+    if (main >= 0) {
+        int g;
+        temporal = manner = 1;
+        m |= neClause_modality(sv, main, lo, 0, &g) & ~NE_MOD_GERUND; /* "arrested for defying a ban by taking out processions" */
+    }
     if (!noun && p >= 0 && ((WC(sv, p) == NE_WC_PREP && !temporal && !manner) || (sv->isverb[p] && nonfactive(sv, p))) &&
         ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing"))
         m |= NE_MOD_GERUND; /* "accused Iran of attacking", "avoided meeting", "considered expelling" */
@@ -1052,6 +1090,29 @@ static int opening_time_lead(const ne_sview *sv, int s, int e, int lo) {
     return any && k <= e ? k : -1;
 }
 
+/* Does the noun group starting at s stand in an "including" aside after a
+** group that names an actor of a country ("300 bjp activists, including the
+** state chief and its vice-president, were arrested", "Republican candidates,
+** including Trump and Cruz, criticized": the group and its members did)?  Over
+** the aside's own coordinated groups back to ", including": the last token of
+** the group before it, or -1. */
+static int included_head(const ne_sview *sv, int s, int lo) {
+    for (int k = s - 1; k > lo + 1 && k >= s - 16; k--) {
+        if (is_word(sv, k, "including")) {
+            int h = k - 2, a[4];
+            if (!is_comma(sv, k - 1) || !ng_token(sv, h)) return -1;
+            int n = neClause_ng_actors(sv, neClause_ng_start(sv, h, lo), h, a, 4);
+            for (int i = 0; i < n; i++) /* "several countries, including France": France is the one named */
+                if (NE_VEC_AT(sv->d->actors, ne_actor, neClause_resolve(sv->d, a[i]))->country) return h;
+            return -1;
+        }
+        if (sv->isverb[k] || is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL ||
+            WC(sv, k) == NE_WC_THAT)
+            return -1;
+    }
+    return -1;
+}
+
 /* The noun group ending at token j, left of the verb group at vs, as
 ** neClause_subject meets it: the number of its actors written to out (the
 ** subject, *rule set), 0 when the search ends without a subject, or -1 to go
@@ -1075,6 +1136,11 @@ static int subject_group(const ne_sview *sv, int vs, int lo, int *jp, pp_group *
     }
     int p = prev_nonadv(sv, s);
     if (!adjacent && p >= lo && sv->isverb[p] && WC(sv, p) != NE_WC_REPORT) return -1; /* object of an earlier verb */
+    int h = !adjacent && n ? included_head(sv, s, lo) : -1;
+    if (h >= 0) { /* the members and the group before them */
+        *rule = "subject-left-skip";
+        return n + neClause_ng_actors(sv, neClause_ng_start(sv, h, lo), h, out + n, max - n);
+    }
     if (n) {
         *rule = adjacent ? "subject-left" : "subject-left-skip";
         return n == 1 && pp->prep == j + 1 ? n + shared_of(sv, out[0], pp->s, pp->e, out + 1, max - 1) : n;
@@ -1142,6 +1208,14 @@ int neClause_subject(const ne_sview *sv, int vs, int lo, int *out, int max, cons
     if (op) {
         *rule = "subject-opening-participle";
         return op;
+    }
+    int gm = gerund_of_main(sv, vs, lo); /* "flew to Tokyo after meeting Putin": the flyer met him */
+    if (gm >= 0) {
+        int n = neClause_subject(sv, neClause_vg_start(sv, gm), lo, out, max, rule);
+        if (n) {
+            *rule = "subject-gerund-clause";
+            return n;
+        }
     }
     int cv = coordinated_verb(sv, vs, lo);
     if (cv >= 0) { /* "X expelled A and recalled B": X is the subject of both */
