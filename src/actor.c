@@ -544,7 +544,7 @@ static int place_in_name(const scan *s, size_t j) {
 ** whose subject is before it ("Democrats criticized Donald Trump"), no
 ** description of the name after it. */
 static int inflected_verb(const ne_token *t) {
-    return (t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->norm, t->lemma) != 0;
+    return (t->tags & NE_TAG_VERB) && ne_inflected(t);
 }
 
 /* In lower-case text, an unknown name after a title ("ssp r k singh said",
@@ -1002,7 +1002,7 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
     if (j + rn < s->b && s->tk[j + rn].shape == NE_SH_LOWER) {
         const ne_token *t = &s->tk[j + rn];
         if (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && !(t->tags & NE_TAG_VERB)) return 0;
-        if (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && strcmp(t->lemma, t->norm)) return 0;
+        if (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && ne_inflected(t)) return 0;
     }
     /* a collective whose demand, proposal or charge is named ("rejecting opposition demand for
     ** his resignation", "turned down government proposals"): the collective is the party to it */
@@ -1463,7 +1463,7 @@ static int region_subject(scan *s, np *p, size_t j, size_t e, const ne_dentry *x
     /* an auxiliary or an inflected verb ("sued", "has"), not a noun that may be a verb ("his
     ** Hawaii vacation"), nor a region after a determiner or possessive */
     if (t->shape != NE_SH_LOWER || (t->tags & NE_TAG_CUE) ||
-        !((t->tags & NE_TAG_AUX) || ((t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->lemma, t->norm))))
+        !((t->tags & NE_TAG_AUX) || ((t->tags & NE_TAG_VERB) && ne_inflected(t))))
         return 0;
     /* the region opens its clause: after a sentence start, a comma, a dateline's colon or a conjunction, not
     ** inside a noun group ("Palestinians of the Israeli-occupied West Bank shunned work") */

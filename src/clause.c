@@ -88,7 +88,7 @@ static inline int verb_form(const ne_sview *sv, int i) {
 }
 
 static int inflected_ed(const ne_token *t) {
-    return ends_with(t->norm, t->norm_len, "ed") || (strcmp(t->norm, t->lemma) && !ends_with(t->norm, t->norm_len, "s") &&
+    return ends_with(t->norm, t->norm_len, "ed") || (ne_inflected(t) && !ends_with(t->norm, t->norm_len, "s") &&
                                                      !ends_with(t->norm, t->norm_len, "ing"));
 }
 
@@ -205,7 +205,7 @@ static int judge_noun(const ne_sview *sv, int i) {
         for (int adj = 0; adj < 2 && q > 0 && WC(sv, q) == NE_WC_OPEN && TK(sv, q)->shape == NE_SH_LOWER && !sv->isverb[q];
              adj++)
             q--;
-        int base = !strcmp(t->norm, t->lemma); /* "the US attacks Iran" stays a verb */
+        int base = !ne_inflected(t); /* "the US attacks Iran" stays a verb */
         int det = q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET);
         /* "the VHP hit out at", "the BJP hit back": a particle after a base form makes it the verb */
         if (det && ((base && !particle_next(sv, i)) || place_event_plural(sv, i))) return 1;
@@ -740,14 +740,14 @@ static int directive_before(const ne_sview *sv, int q, int lo) {
 ** Returns the "to", or -1. */
 static int coordinated_infinitive(const ne_sview *sv, int p, int i, int lo) {
     const ne_token *t = TK(sv, i);
-    if (p < lo || !(is_word(sv, p, "and") || is_word(sv, p, "or")) || strcmp(t->norm, t->lemma)) return -1;
+    if (p < lo || !(is_word(sv, p, "and") || is_word(sv, p, "or")) || ne_inflected(t)) return -1;
     for (int k = p - 1, steps = 0; k >= lo && steps < 16; k--, steps++) {
         if (is_hard_boundary(sv, k) || WC(sv, k) == NE_WC_SUB || WC(sv, k) == NE_WC_REL) return -1;
         if (!sv->isverb[k]) continue;
         int q = prev_nonadv(sv, neClause_vg_start(sv, k));
         const ne_token *v = TK(sv, k);
         if (ends_with(v->norm, v->norm_len, "ing")) continue; /* "resume publishing" */
-        if (strcmp(v->norm, v->lemma)) return -1;             /* a finite verb: "arrived ... and arrest" */
+        if (ne_inflected(v)) return -1;                       /* a finite verb: "arrived ... and arrest" */
         if (q >= lo && WC(sv, q) == NE_WC_TO) return directive_before(sv, q, lo) ? q : -1;
         /* a bare infinitive under it ("to let them resume ... and compensate") */
     }
@@ -796,7 +796,7 @@ static int group_modal(const ne_sview *sv, int vs, int i, int lo) {
 static int shared_modal(const ne_sview *sv, int i, int lo) {
     const ne_token *t = TK(sv, i);
     int p = prev_nonadv(sv, i);
-    if (neClause_vg_start(sv, i) != i || strcmp(t->norm, t->lemma) || p < lo ||
+    if (neClause_vg_start(sv, i) != i || ne_inflected(t) || p < lo ||
         !(is_word(sv, p, "and") || is_word(sv, p, "or")))
         return 0;
     int cv = coordinated_verb(sv, i, lo);

@@ -867,7 +867,7 @@ static int group_head(const cctx *c, size_t m) {
     /* an inflected verb ("its military attacked", "says", "took"), not a bare noun ("sweep") */
     size_t n = t->norm_len;
     return (n > 2 && !strcmp(t->norm + n - 2, "ed")) || t->norm[n - 1] == 's' ||
-           ((t->tags & NE_TAG_VERB) && t->lemma && strcmp(t->lemma, t->norm));
+           ((t->tags & NE_TAG_VERB) && ne_inflected(t));
 }
 
 /* The mention that owns role nominal m ("its military", "the country's

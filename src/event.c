@@ -1463,7 +1463,7 @@ static int plain_name(const ev_ctx *c, int k) {
     for (size_t b = 0; b < t->norm_len; b++) /* letters a-z only: "modiâ" is a name run into mis-decoded quotes */
         if (t->norm[b] < 'a' || t->norm[b] > 'z') return 0;
     const ne_lexicon *lx = c->e->lexicon;
-    if (t->lemma && strcmp(t->lemma, t->norm) && neLemma_common(lx, t->lemma, strlen(t->lemma))) return 0; /* "efforts" */
+    if (ne_inflected(t) && neLemma_common(lx, t->lemma, strlen(t->lemma))) return 0; /* "efforts" */
     return !neLemma_class(lx, t->norm, t->norm_len) && !neLemma_common(lx, t->norm, t->norm_len) &&
            !(c->e->stopwords && neW_get(c->e->stopwords, t->norm, t->norm_len, -1));
 }

@@ -206,6 +206,14 @@ typedef struct ne_token {
     uint32_t tags;        /* NE_TAG_* bits set by later stages */
 } ne_token;
 
+/* Is token t's lemma another word than its text ("attacked": attack, "says":
+** say)?  A word that is its own lemma mostly keeps its norm as its lemma
+** (token.c, lemma.c), so equal pointers answer without strcmp; a NULL lemma
+** (not tagged) is none. */
+static inline int ne_inflected(const ne_token *t) {
+    return t->lemma && t->lemma != t->norm && strcmp(t->lemma, t->norm) != 0;
+}
+
 /* token tags set by later stages */
 #define NE_TAG_VERB 0x01      /* possible verb (pattern anchor or lexicon) */
 #define NE_TAG_AUX 0x02       /* auxiliary or modal */
