@@ -327,7 +327,10 @@ static int ends_after(const splitter *sp, size_t i) {
     const ne_token *t = &sp->tk[p];
     if (p != i) { /* closing quotes or brackets after the end: '."' or '.)' */
         if (!(nx->flags & NE_TF_SPACE_BEFORE)) return 0;
-        if (is_term(t) || (t->flags & NE_TF_ABBREV)) return starts_upper(nx);
+        /* in lower-case text a lower-case word opens the next one too ("... our work.'' accusing
+        ** newspapers of ..., the seer appealed") */
+        if (is_term(t)) return starts_upper(nx) || lower_start(sp, p, nx);
+        if (t->flags & NE_TF_ABBREV) return starts_upper(nx);
         return 0;
     }
     if (is_term(t)) return term_ends(sp, i, i + 1);
