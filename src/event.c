@@ -3793,7 +3793,9 @@ static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, 
         int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
         if (refuse) f->cc = refusal_code(c);
         else if (intent_verb(c, k) && !agreed_trade(c, k)) f->cc = intent_code(c);
-        if (!refuse && !f->cc && threat_verb(c, k)) f->cc = threat_code(c); /* "vowed to crush": 13x */
+        /* "vowed to crush", and a conflict act promised, planned or decided ("pledged to expel the
+        ** diplomats", "plans to impose sanctions on Iran"): a threat, 13x (CAMEO codebook 2.13) */
+        if (!refuse && !f->cc && (threat_verb(c, k) || intent_verb(c, k))) f->cc = threat_code(c);
         if (!refuse && !f->cc && intent_noun(c, k) && (*planned = support_subject(c, k, f->lo, psrc)) > 0)
             f->cc = intent_code(c); /* "announced plans to invest": 03x, the announcer's */
         if (!f->cc && !done_to(c, k) && !agreed_trade(c, k)) return 0; /* "were able to arrest", "had to fire" */
