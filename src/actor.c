@@ -183,8 +183,6 @@ static void note_dated(scan *s, const np *p, size_t idx) {
     }
 }
 
-/* Appends mention p to the document's actors.  Not inlined: inlined into
-** scan_sentence's loop it cost more instructions (callgrind, session 12). */
 /* Is token k on a line of share buttons ("Facebook Twitter Linkedin Mail"
 ** under a story): two or more of them, capitalized, filling a line?  Page
 ** furniture names no actor (Facebook is no American firm in the story). */
@@ -199,6 +197,9 @@ static int share_line(const scan *s, size_t k) {
     return 1;
 }
 
+/* Appends mention p to the document's actors, unless it lies on a line of
+** share buttons (share_line).  Not inlined: inlined into scan_sentence's
+** loop it cost more instructions (callgrind, session 12). */
 static __attribute__((noinline)) int emit(scan *s, np *p) {
     if (in_list(s, &s->tk[p->start], L_BUTTON) && share_line(s, p->start)) return NE_OK;
     struct ne_doc *d = s->d;
