@@ -1310,6 +1310,25 @@ static int placed_attack(const ev_ctx *c, const ne_event *ev) {
     return 0;
 }
 
+/* Is the subject of the match's verb a weapon or a blast, with no human
+** agent ("a car bomb killed 20 people", "a bomb exploded in a market,
+** killing 12", "the blast tore through the mosque")?  The word right before
+** the verb, over adverbs ("a bomb reportedly exploded"), is the subject's
+** head; not a modifier of a human head ("bomb disposal experts detonated
+** the device"), nor an accident's ("a gas explosion").  Active verbal
+** matches only. */
+static int weapon_subject(const ev_ctx *c) {
+    static const char *const weapons[] = {"bomb", "bombs", "ied", "ieds", "device", "devices", "explosive",
+                                          "explosives", "blast", "blasts", "explosion", "explosions", "grenade",
+                                          "grenades", "rocket", "rockets", "mortar", "shell", "shells", NULL};
+    static const char *const accidents[] = {"gas", "boiler", "cylinder", "chemical", "industrial", "factory",
+                                            "mine", "pipeline", "reactor", "fireworks", "volcanic", NULL};
+    int k = c->m.anchor - 1;
+    while (k >= 0 && c->sv.wc[k] == NE_WC_ADV) k--;
+    return c->m.pt->kind == 'v' && !c->m.passive && k >= 0 && word_in(c, k, weapons) &&
+           !(k > 0 && word_in(c, k - 1, accidents));
+}
+
 /* Force called terrorist that names no attacker ("the terrorist attack on
 ** parliament", "friday's terror attacks in paris", "terrorists attacked
 ** parliament" with no country known for them) is by unidentified armed
@@ -1317,13 +1336,20 @@ static int placed_attack(const ev_ctx *c, const ne_event *ev) {
 ** the target's country, else the event's place, else the document's main
 ** country; with no target, on the civilians (CVL) of that country.  So is
 ** an attack on a place that names no attacker, reported as happening
-** (placed_attack: "as the attacks in Paris were unfolding").  Fills the
+** (placed_attack: "as the attacks in Paris were unfolding"), and one whose
+** subject is a weapon or a blast (weapon_subject: "a car bomb killed 20
+** people in Mogadishu"), root 18, 19 or 20: UAF of the clause's place first
+** ("a roadside bomb killed three American soldiers in Afghanistan": AFGUAF),
+** else the target's country.  Fills the
 ** event's source (and target); returns 1 when it did. */
 static int terror_attackers(const ev_ctx *c, ne_event *ev) {
     int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
-    if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19"))) return 0;
-    if (!terror_match(c) && (ev->has_source || !placed_attack(c, ev))) return 0;
-    const char *cc = ev->has_target ? national(c, ev->target.country) : NULL;
+    if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19") && strcmp(ev->root, "20")))
+        return 0;
+    int weapon = !ev->has_source && weapon_subject(c);
+    if (!terror_match(c) && !weapon && (ev->has_source || !placed_attack(c, ev))) return 0;
+    const char *tc = ev->has_target ? national(c, ev->target.country) : NULL;
+    const char *cc = weapon ? place_country(c, ev, tc) : tc; /* a bomb: where it went off */
     if (!cc) cc = event_country(c, ev);
     if (!cc || !implied_actor(c, ev, cc, "UAF", "terrorists", &ev->source)) return 0;
     ev->has_source = 1;
@@ -2755,7 +2781,8 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_source && !ev.has_target) {
         int u = implied_unrest(c, &ev);
         if (u == 2) mob = 1; /* a mob on civilians of its own country */
-        if (!u && !implied_arrests(c, &ev)) return NE_OK;
+        /* "a bomb exploded in Baghdad": unidentified attackers on civilians there (terror_attackers) */
+        if (!u && !implied_arrests(c, &ev) && !(weapon_subject(c) && terror_attackers(c, &ev))) return NE_OK;
         ev.confidence *= 0.8;
     }
     if (!ev.has_source && !strcmp(ev.root, "01")) return NE_OK; /* a statement no one made */
