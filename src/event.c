@@ -1310,6 +1310,10 @@ static int placed_attack(const ev_ctx *c, const ne_event *ev) {
     return 0;
 }
 
+/* Words that make a blast an accident's ("a gas explosion", "a boiler blast"). */
+static const char *const accident_words[] = {"gas", "boiler", "cylinder", "chemical", "industrial", "factory",
+                                             "mine", "pipeline", "reactor", "fireworks", "volcanic", NULL};
+
 /* Is the subject of the match's verb a weapon or a blast, with no human
 ** agent ("a car bomb killed 20 people", "a bomb exploded in a market,
 ** killing 12", "the blast tore through the mosque")?  The word right before
@@ -1321,12 +1325,10 @@ static int weapon_subject(const ev_ctx *c) {
     static const char *const weapons[] = {"bomb", "bombs", "ied", "ieds", "device", "devices", "explosive",
                                           "explosives", "blast", "blasts", "explosion", "explosions", "grenade",
                                           "grenades", "rocket", "rockets", "mortar", "shell", "shells", NULL};
-    static const char *const accidents[] = {"gas", "boiler", "cylinder", "chemical", "industrial", "factory",
-                                            "mine", "pipeline", "reactor", "fireworks", "volcanic", NULL};
     int k = c->m.anchor - 1;
     while (k >= 0 && c->sv.wc[k] == NE_WC_ADV) k--;
     return c->m.pt->kind == 'v' && !c->m.passive && k >= 0 && word_in(c, k, weapons) &&
-           !(k > 0 && word_in(c, k - 1, accidents));
+           !(k > 0 && word_in(c, k - 1, accident_words));
 }
 
 /* Force called terrorist that names no attacker ("the terrorist attack on
@@ -1842,6 +1844,15 @@ static int victims_in_riot(const ne_event *ev) {
 ** violence", "in violent incidents" are unconventional violence (implied_mob). */
 static const char *const violence_words[] = {"violence", "violent", NULL};
 
+/* Does the sentence name a blast after an accident's word ("a gas explosion
+** tore through a factory", "a boiler blast killed five workers")? */
+static int accident_blast(const ev_ctx *c) {
+    static const char *const blasts[] = {"explosion", "explosions", "blast", "blasts", NULL};
+    for (int k = 1; k < c->sv.n; k++)
+        if (word_in(c, k, blasts) && word_in(c, k - 1, accident_words)) return 1;
+    return 0;
+}
+
 /* Deaths and injuries that name no one who caused them in a sentence about an
 ** accident ("three persons were charred to death when a fire broke out in an
 ** accident", "four were killed in a stampede", "two were electrocuted"): no
@@ -1852,7 +1863,7 @@ static int accidental_death(const ev_ctx *c, const ne_event *ev) {
                                            "mishaps", "collision", "collide", "overturn", "capsize", "derail",
                                            "derailment", "stampede", "electrocute", "electrocution", "drown",
                                            "short-circuit", "cylinder", NULL};
-    return violent_root(ev->root) && span_has(c, 0, c->sv.n - 1, accident);
+    return violent_root(ev->root) && (span_has(c, 0, c->sv.n - 1, accident) || accident_blast(c));
 }
 
 /* Violence on civilians that names no one who did it, in a sentence (or a text: unrest_text) about
