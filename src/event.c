@@ -1310,6 +1310,12 @@ static int placed_attack(const ev_ctx *c, const ne_event *ev) {
     return 0;
 }
 
+/* Roots of violence: coercion by force, assault, fighting, mass violence (18, 19, 20). */
+static int violent_root(const char *root) {
+    static const char *const roots[] = {"18", "19", "20", NULL};
+    return ne_word_in(root, roots);
+}
+
 /* Words that make a blast an accident's ("a gas explosion", "a boiler blast"). */
 static const char *const accident_words[] = {"gas", "boiler", "cylinder", "chemical", "industrial", "factory",
                                              "mine", "pipeline", "reactor", "fireworks", "volcanic", NULL};
@@ -1346,8 +1352,7 @@ static int weapon_subject(const ev_ctx *c) {
 ** event's source (and target); returns 1 when it did. */
 static int terror_attackers(const ev_ctx *c, ne_event *ev) {
     int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
-    if ((ev->has_source && !unplaced) || (strcmp(ev->root, "18") && strcmp(ev->root, "19") && strcmp(ev->root, "20")))
-        return 0;
+    if ((ev->has_source && !unplaced) || !violent_root(ev->root)) return 0;
     int weapon = !ev->has_source && weapon_subject(c);
     if (!terror_match(c) && !weapon && (ev->has_source || !placed_attack(c, ev))) return 0;
     const char *tc = ev->has_target ? national(c, ev->target.country) : NULL;
@@ -1471,12 +1476,6 @@ static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
 ** consultation, cooperation, demands, disapproval, rejection, threats). */
 static int verbal_root(const char *root) {
     static const char *const roots[] = {"02", "03", "04", "05", "10", "11", "12", "13", NULL};
-    return ne_word_in(root, roots);
-}
-
-/* Roots of violence: coercion by force, assault, fighting, mass violence (18, 19, 20). */
-static int violent_root(const char *root) {
-    static const char *const roots[] = {"18", "19", "20", NULL};
     return ne_word_in(root, roots);
 }
 
