@@ -212,28 +212,51 @@ static vslot *vocab_add(ne_dict *dc, const char *w, size_t n, uint32_t nh) {
 
 /* ---- trie edges ---- */
 
+/* The edge filter (ne_dict.efilt, EFILT_WORDS(edge_cap) words) holds two
+** bits of every edge's key hash hv: the word from bits 32.., the two bits
+** from bits 52..63 (the table slot takes the low bits).  A key whose two
+** bits are not both set has no edge: "la" starts hundreds of place names,
+** so its node's 16-bit kid filter is full, and "la semaine" is refused
+** here, in a 128 KB array that stays in the cache, instead of by a probe
+** of the 4 MB edge table. */
+static size_t efilt_word(uint64_t hv, size_t edge_cap) { return (size_t)(hv >> 32) & (EFILT_WORDS(edge_cap) - 1); }
+static uint64_t efilt_bits(uint64_t hv) { return (1ull << ((hv >> 52) & 63)) | (1ull << (hv >> 58)); }
+
 static uint32_t edge_find(const ne_dict *dc, uint32_t node, uint32_t tok) {
     if (!dc->edge_cap || !tok) return 0;
-    uint64_t key = ((uint64_t)node << 32) | tok;
-    size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
+    uint64_t key = ((uint64_t)node << 32) | tok, hv = hash_u64(key), bits = efilt_bits(hv);
+    if ((dc->efilt[efilt_word(hv, dc->edge_cap)] & bits) != bits) return 0;
+    size_t mask = dc->edge_cap - 1, h = (size_t)hv & mask;
     for (;; h = (h + 1) & mask) {
         if (dc->edges[h].key == key) return dc->edges[h].child;
         if (!dc->edges[h].key) return 0;
     }
 }
 
-/* Move the edges to a table of cap slots (a power of two, > edge_n). */
+/* Move the edges to a table of cap slots (a power of two, > edge_n), with
+** its filter. */
 static int edge_resize(ne_dict *dc, size_t cap) {
     edge *t = neM_calloc_big(cap, sizeof *t);
-    if (!t) return NE_NOMEM;
+    uint64_t *f = neM_calloc_big(EFILT_WORDS(cap), sizeof *f);
+    if (!t || !f) {
+        neM_free_big(t, cap, sizeof *t);
+        neM_free_big(f, EFILT_WORDS(cap), sizeof *f);
+        return NE_NOMEM;
+    }
     for (size_t i = 0; i < dc->edge_cap; i++) {
         if (!dc->edges[i].key) continue;
-        size_t h = (size_t)hash_u64(dc->edges[i].key) & (cap - 1);
+        uint64_t hv = hash_u64(dc->edges[i].key);
+        size_t h = (size_t)hv & (cap - 1);
         while (t[h].key) h = (h + 1) & (cap - 1);
         t[h] = dc->edges[i];
+        f[efilt_word(hv, cap)] |= efilt_bits(hv);
     }
-    neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
+    if (dc->edge_cap) {
+        neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
+        neM_free_big(dc->efilt, EFILT_WORDS(dc->edge_cap), sizeof *dc->efilt);
+    }
     dc->edges = t;
+    dc->efilt = f;
     dc->edge_cap = cap;
     return NE_OK;
 }
@@ -250,20 +273,27 @@ int neDict_compact(ne_dict *dc) {
 /* A token id's bit in dnode.kids (16 bits from a multiplicative hash). */
 static uint16_t kid_bit(uint32_t tok) { return (uint16_t)(1u << ((tok * 0x9E3779B1u) >> 28)); }
 
-/* Child of node by tok, created when missing; 0 on NOMEM. */
+/* A new trie node (no hit, no child), 0 on NOMEM. */
+static uint32_t node_add(ne_dict *dc) {
+    if (grow_big((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
+    dc->nodes[dc->node_n] = (dnode){0, 0, 0};
+    return (uint32_t)dc->node_n++;
+}
+
+/* Child of node (not the root: a word's first node is its vslot.root) by
+** tok, created when missing; 0 on NOMEM. */
 static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     uint32_t c = (dc->nodes[node].kids & kid_bit(tok)) ? edge_find(dc, node, tok) : 0; /* clear: no such edge */
     if (c) return c;
     if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_resize(dc, dc->edge_cap ? dc->edge_cap * 2 : 4096)) return 0;
-    if (grow_big((void **)&dc->nodes, &dc->node_cap, dc->node_n + 1, sizeof *dc->nodes)) return 0;
-    c = (uint32_t)dc->node_n++;
-    dc->nodes[c] = (dnode){0, 0, 0};
+    if (!(c = node_add(dc))) return 0;
     dc->nodes[node].kids |= kid_bit(tok);
-    uint64_t key = ((uint64_t)node << 32) | tok;
-    size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
+    uint64_t key = ((uint64_t)node << 32) | tok, hv = hash_u64(key);
+    size_t mask = dc->edge_cap - 1, h = (size_t)hv & mask;
     while (dc->edges[h].key) h = (h + 1) & mask;
     dc->edges[h].key = key;
     dc->edges[h].child = c;
+    dc->efilt[efilt_word(hv, dc->edge_cap)] |= efilt_bits(hv);
     dc->edge_n++;
     return c;
 }
@@ -498,7 +528,7 @@ static int name_add(loader *L, const char *s, size_t n, uint32_t ei) {
         uint8_t pat = exact_tok ? 0 : abbrev_caps(tok[i].orig, tok[i].olen);
         if (pat && tok[i].olen == tok[i].len) exact_tok = (uint8_t)(i + 1), exact_pat = pat;
         vslot *v = vocab_add(dc, tok[i].norm, tok[i].len, tok[i].nh);
-        node = v ? edge_add(dc, node, v->id) : 0;
+        node = !v ? 0 : i ? edge_add(dc, node, v->id) : v->root ? v->root : node_add(dc);
         if (!node) return ne_engine_fail(L->e, NE_NOMEM, "out of memory");
         if (i == 0) v->root = node;
         if (tok[i].cap) capmask |= (uint16_t)(1u << i);
@@ -815,12 +845,14 @@ static size_t pow2_at_least(size_t n) {
 /* Room for a file of `lines` lines before parsing it, so that the hash
 ** tables are sized once instead of doubling (a rehash re-inserts every word
 ** or edge at a random place: a cache miss each) and the arrays are not
-** copied as they grow.  A line adds about one new word, 1.3 edges, nodes and
-** hits, one entry and one code; a short estimate only means the usual
-** growth later, and the caps are those that growth would reach. */
+** copied as they grow.  A line adds about one new word, 1.3 nodes and hits,
+** half an edge (the names' words after their first), one entry and one
+** code; a short estimate only means the usual growth later, and the caps
+** are those that growth would reach. */
 static int reserve_lines(ne_dict *dc, size_t lines) {
     size_t more = lines + lines * 3 / 10;
-    size_t vcap = pow2_at_least((dc->vocab_n + lines) * 4 / 3 + 1), ecap = pow2_at_least((dc->edge_n + more) * 2);
+    size_t vcap = pow2_at_least((dc->vocab_n + lines) * 4 / 3 + 1);
+    size_t ecap = pow2_at_least((dc->edge_n + lines / 2) * 2);
     if (vcap > dc->vocab_cap && vocab_resize(dc, vcap)) return NE_NOMEM;
     if (ecap > dc->edge_cap && edge_resize(dc, ecap)) return NE_NOMEM;
     if (grow_big((void **)&dc->nodes, &dc->node_cap, dc->node_n + more, sizeof *dc->nodes) ||
@@ -1123,6 +1155,7 @@ void neDict_free(ne_dict *dc) {
         neB_free(&dc->pool);
         neM_free_big(dc->vocab, dc->vocab_cap, sizeof *dc->vocab);
         neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
+        neM_free_big(dc->efilt, EFILT_WORDS(dc->edge_cap), sizeof *dc->efilt);
         neM_free_big(dc->nodes, dc->node_cap, sizeof *dc->nodes);
         neM_free_big(dc->hits, dc->hit_cap, sizeof *dc->hits);
         neM_free_big(dc->ent, dc->ent_cap, sizeof *dc->ent);

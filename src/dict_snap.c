@@ -17,7 +17,7 @@
 enum { SN_POOL, SN_VOCAB_CAP, SN_VOCAB_N, SN_EDGE_CAP, SN_EDGE_N, SN_NODE_N, SN_HIT_N, SN_ENT_N, SN_CODE_N,
        SN_FILE_N, SN_NGROUPS, SN_NINTL, SN_COUNT };
 /* The body's sections, in file order. */
-enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_COUNT };
+enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_EFILT, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_COUNT };
 
 /* The header this build writes and reads: the byte order and item sizes. */
 static void head_init(ne_snap_head *h) {
@@ -34,7 +34,7 @@ static int snap_offsets(const uint64_t *n, uint64_t *off) {
     for (int i = 0; i < SN_COUNT; i++)
         if (n[i] > UINT32_MAX) return -1;
     const uint64_t bytes[SS_COUNT] = {n[SN_POOL], n[SN_VOCAB_CAP] * sizeof(vslot), n[SN_EDGE_CAP] * sizeof(edge),
-                                      n[SN_NODE_N] * sizeof(dnode), n[SN_HIT_N] * sizeof(dhit),
+                                      EFILT_WORDS(n[SN_EDGE_CAP]) * sizeof(uint64_t), n[SN_NODE_N] * sizeof(dnode), n[SN_HIT_N] * sizeof(dhit),
                                       n[SN_ENT_N] * sizeof(ne_dentry), n[SN_CODE_N] * sizeof(dcode),
                                       2 * 128 * 4};
     uint64_t o = 0;
@@ -71,30 +71,35 @@ static int snap_sources(struct ne_engine *e, const char *dir, ne_buf *out, size_
 
 /* ---- validation: a snapshot that passes cannot make a lookup read out of bounds ---- */
 
-/* Every vocabulary slot: a word in the pool, an id, a root child of depth 1;
-** at least one empty slot (probes stop there). */
-static int check_vocab(const ne_dict *dc, const uint8_t *depth) {
+/* Every vocabulary slot: a word in the pool, an id, a root child (a node of
+** depth 1, the root its parent[]: no other word's); at least one empty slot
+** (probes stop there). */
+static int check_vocab(const ne_dict *dc, uint32_t *parent) {
     size_t empty = 0;
+    for (size_t i = 1; i < dc->node_n; i++) parent[i] = UINT32_MAX;
     for (size_t i = 0; i < dc->vocab_cap; i++) {
         const vslot *v = &dc->vocab[i];
         if (!v->off) { empty++; continue; }
         if ((uint64_t)v->off + v->len >= dc->pool.len || !v->id || v->id > dc->vocab_n ||
-            v->root >= dc->node_n || (v->root && depth[v->root] != 1))
+            v->root >= dc->node_n || (v->root && parent[v->root] != UINT32_MAX))
             return -1;
+        if (v->root) parent[v->root] = 0;
     }
     return empty ? 0 : -1;
 }
 
-/* Every edge: parent < child < node_n, a token id, one parent per child;
-** then each node's depth (<= MAX_NAME_TOKENS) into depth[]. */
+/* Every edge: 0 < parent < child < node_n, a token id, one parent per
+** child (the root children's taken by check_vocab); then each node's depth
+** (<= MAX_NAME_TOKENS) into depth[].  The edge filter is not compared with
+** the edges (a wrong one loses names; its words are all in range). */
 static int check_edges(const ne_dict *dc, uint32_t *parent, uint8_t *depth) {
     size_t empty = 0;
-    for (size_t i = 1; i < dc->node_n; i++) parent[i] = UINT32_MAX;
     for (size_t i = 0; i < dc->edge_cap; i++) {
         const edge *g = &dc->edges[i];
         if (!g->key) { empty++; continue; }
         uint64_t p = g->key >> 32, tok = g->key & UINT32_MAX;
-        if (!tok || tok > dc->vocab_n || p >= g->child || g->child >= dc->node_n || parent[g->child] != UINT32_MAX)
+        if (!tok || tok > dc->vocab_n || !p || p >= g->child || g->child >= dc->node_n ||
+            parent[g->child] != UINT32_MAX)
             return -1;
         parent[g->child] = (uint32_t)p;
     }
@@ -143,7 +148,7 @@ static int snap_check(const ne_dict *dc) {
     uint32_t *parent = neM_malloc(dc->node_n * sizeof *parent);
     uint8_t *depth = neM_malloc(dc->node_n), *seen = neM_calloc(dc->hit_n + 1, 1);
     int rc = parent && depth && seen ? 0 : -2;
-    if (!rc && (check_edges(dc, parent, depth) || check_vocab(dc, depth) || check_hits(dc, depth, seen) ||
+    if (!rc && (check_vocab(dc, parent) || check_edges(dc, parent, depth) || check_hits(dc, depth, seen) ||
                 check_entries(dc)))
         rc = -1;
     neM_free(parent);
@@ -170,6 +175,7 @@ static ne_dict *snap_dict(const ne_snap_head *h, void *body, int *nomem) {
     dc->vocab_cap = n[SN_VOCAB_CAP], dc->vocab_n = n[SN_VOCAB_N];
     dc->edges = (edge *)(void *)(b + off[SS_EDGES]);
     dc->edge_cap = n[SN_EDGE_CAP], dc->edge_n = n[SN_EDGE_N];
+    dc->efilt = (uint64_t *)(void *)(b + off[SS_EFILT]);
     dc->nodes = (dnode *)(void *)(b + off[SS_NODES]);
     dc->node_n = dc->node_cap = n[SN_NODE_N];
     dc->hits = (dhit *)(void *)(b + off[SS_HITS]);
@@ -257,6 +263,7 @@ static char *snap_body(const ne_dict *dc, const uint64_t *off) {
     memcpy(b + off[SS_POOL], dc->pool.p, dc->pool.len);
     if (dc->vocab_cap) memcpy(b + off[SS_VOCAB], dc->vocab, dc->vocab_cap * sizeof(vslot));
     if (dc->edge_cap) memcpy(b + off[SS_EDGES], dc->edges, dc->edge_cap * sizeof(edge));
+    if (dc->edge_cap) memcpy(b + off[SS_EFILT], dc->efilt, EFILT_WORDS(dc->edge_cap) * sizeof(uint64_t));
     memcpy(b + off[SS_NODES], dc->nodes, dc->node_n * sizeof(dnode));
     if (dc->hit_n) memcpy(b + off[SS_HITS], dc->hits, dc->hit_n * sizeof(dhit));
     if (dc->ent_n) memcpy(b + off[SS_ENT], dc->ent, dc->ent_n * sizeof(ne_dentry));
