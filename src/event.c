@@ -2379,9 +2379,8 @@ static int dyadic_root(const char *root) {
 ** request), and pessimistic comments (012): CAMEO codes them toward a
 ** partner, docs/ANNOTATION.md rule 4 annotates no such event without a target
 ** (one 09 of the 203 gold events of 03-10 and none of the 23 of 12 in dev and
-** devart has none), and no dev or devart gold event is a 012.  Threats (13)
-** stay: a warning of consequences is one with no one named ("warned that
-** violation of its sovereignty could have serious consequences").  Past the
+** devart has none), and no dev or devart gold event is a 012.  Threats (13),
+** reduced relations (16) and force are tested apart (targeted_root).  Past the
 ** first sentence of a body, their event that ends with no target after every
 ** implied one codes nothing, whatever its pattern's slot: there it is one whose partner was named before ("the
 ** two sides will meet again"), no act toward anyone ("the party will abide by
@@ -2393,6 +2392,74 @@ static int dyadic_root(const char *root) {
 static int toward_code(const ne_event *ev) {
     return (strcmp(ev->root, "02") >= 0 && strcmp(ev->root, "10") <= 0) || !strcmp(ev->code, "012") ||
            !strcmp(ev->root, "12");
+}
+
+/* A threat or a reduction of relations (roots 13, 16) that names no one,
+** by a side that force (roots 18, 19, 20) struck in the article shortly
+** before ("an Iranian airstrike inside Pakistan ... Pakistan warned that
+** violation of its sovereignty could have serious consequences"), answers
+** that force: it is aimed at the attacker, the source of the nearest such
+** event (in the same sentence before the anchor, or in the three before it)
+** whose target is of the reaction's country and whose source is of another
+** (CAMEO codebook 2.13: threats are made against someone; docs/ANNOTATION.md
+** rule 4).  Fills *out, returns 1. */
+static int threatened_attacker(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
+    if (ev->has_target || !ev->has_source || !ev->source.country || (strcmp(ev->root, "13") && strcmp(ev->root, "16")))
+        return 0;
+    int at = ev->in_title ? -1 : ev->sentence;
+    uint32_t before = c->sv.t[c->m.anchor].start;
+    for (size_t i = c->d->events.n; i-- > 0;) {
+        const ne_event *x = NE_VEC_AT(c->d->events, ne_event, i);
+        int xs = x->in_title ? -1 : x->sentence;
+        if (xs > at || at - xs > 3 || (xs == at && x->span.start >= before) || !violent_root(x->root) ||
+            !x->has_source || !x->has_target || !x->source.country || !x->target.country ||
+            strcmp(x->target.country, ev->source.country) || !strcmp(x->source.country, ev->source.country))
+            continue;
+        *out = x->source;
+        return 1;
+    }
+    return 0;
+}
+
+/* Unconventional and mass violence (roots 18, 20) by a named attacker that
+** names no victim ("twelve were wounded in Ansbach, with a Syrian man
+** blowing himself up at a concert", "her husband carried out the massacre")
+** strikes the people of its place: the civilians (CVL) of the clause's place
+** (docs/ANNOTATION.md rule 3: victims are CVL of the country where it
+** happens; rule 4: 18 is coded with the victim as target when
+** identifiable).  Conventional force (19) is fought against armed forces,
+** whom the place does not name.  Verbal matches only: an attack noun with no
+** victim ("a suicide bomber blew himself up outside a police station") names
+** the act its verb codes with its victim.  Fills the target; returns 1 when
+** it did. */
+static int victims_place(const ev_ctx *c, ne_event *ev) {
+    if (ev->has_target || !ev->has_source || (strcmp(ev->root, "18") && strcmp(ev->root, "20")) ||
+        c->m.pt->kind != 'v')
+        return 0;
+    const char *cc = place_country(c, ev, NULL);
+    ne_actor v; /* not a mob's own civilians: that is a self event (implied_mob codes it) */
+    if (!cc || !implied_actor(c, ev, cc, "CVL", "victims", &v) || (ev->source.code && !strcmp(v.code, ev->source.code)))
+        return 0;
+    ev->target = v;
+    return ev->has_target = 1;
+}
+
+/* Roots that docs/ANNOTATION.md rule 4 never annotates without a target,
+** besides those toward_code holds: threats, reduced relations and force
+** (13, 16, 18, 19, 20; a missile launch aimed at no one is a show of force,
+** 150, rule 10, and 17 may have an unnamed victim).  Past the first
+** sentence of a body, their event with no target after every implied one
+** (victims_place included) is one whose target was named before and the
+** engine missed ("promised to carpet bomb them", "won the war, seizing seven
+** districts", "has stepped up airstrikes", "warned that violation of its
+** sovereignty would have serious consequences"), and codes nothing: no gold
+** event of these roots in dev, devart and devintl (58 root keys) has a null
+** target, and none of the 6 such predictions there at a9353b8 was right.  A
+** lead or a lone sentence ("five people were shot dead", a news wire's
+** one-line item) keeps it, as toward_code keeps a lead's. */
+static int targeted_root(const char *root) {
+    static const char *const roots[] = {"13", "16", "18", "19", "20", NULL};
+    return ne_word_in(root, roots);
 }
 
 /* A threat read from an announced act of another root under a future modal
@@ -2838,6 +2905,15 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int asked = implied_target(c, &ev);
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
+    if (!ev.has_target && (ev.has_target = threatened_attacker(c, &ev, &ev.target))) {
+        ev.confidence *= 0.8;
+        if (ev.rule && !(ev.rule = neA_printf(&c->d->arena, "%s; target=attacker", ev.rule))) return NE_NOMEM;
+    }
+    if (victims_place(c, &ev)) {
+        ev.confidence *= 0.8;
+        if (ev.rule && !(ev.rule = neA_printf(&c->d->arena, "%s; target=victims-place", ev.rule))) return NE_NOMEM;
+    }
+    if (!ev.has_target && targeted_root(ev.root) && !ev.in_title && ev.sentence >= 1) return NE_OK;
     if (!ev.has_target && (toward_code(&ev) || announced_act(f, &ev)) && !ev.in_title && ev.sentence >= 1)
         return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
