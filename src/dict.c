@@ -212,51 +212,28 @@ static vslot *vocab_add(ne_dict *dc, const char *w, size_t n, uint32_t nh) {
 
 /* ---- trie edges ---- */
 
-/* The edge filter (ne_dict.efilt, EFILT_WORDS(edge_cap) words) holds two
-** bits of every edge's key hash hv: the word from bits 32.., the two bits
-** from bits 52..63 (the table slot takes the low bits).  A key whose two
-** bits are not both set has no edge: "la" starts hundreds of place names,
-** so its node's 16-bit kid filter is full, and "la semaine" is refused
-** here, in a 128 KB array that stays in the cache, instead of by a probe
-** of the 4 MB edge table. */
-static size_t efilt_word(uint64_t hv, size_t edge_cap) { return (size_t)(hv >> 32) & (EFILT_WORDS(edge_cap) - 1); }
-static uint64_t efilt_bits(uint64_t hv) { return (1ull << ((hv >> 52) & 63)) | (1ull << (hv >> 58)); }
-
 static uint32_t edge_find(const ne_dict *dc, uint32_t node, uint32_t tok) {
     if (!dc->edge_cap || !tok) return 0;
-    uint64_t key = ((uint64_t)node << 32) | tok, hv = hash_u64(key), bits = efilt_bits(hv);
-    if ((dc->efilt[efilt_word(hv, dc->edge_cap)] & bits) != bits) return 0;
-    size_t mask = dc->edge_cap - 1, h = (size_t)hv & mask;
+    uint64_t key = ((uint64_t)node << 32) | tok;
+    size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
     for (;; h = (h + 1) & mask) {
         if (dc->edges[h].key == key) return dc->edges[h].child;
         if (!dc->edges[h].key) return 0;
     }
 }
 
-/* Move the edges to a table of cap slots (a power of two, > edge_n), with
-** its filter. */
+/* Move the edges to a table of cap slots (a power of two, > edge_n). */
 static int edge_resize(ne_dict *dc, size_t cap) {
     edge *t = neM_calloc_big(cap, sizeof *t);
-    uint64_t *f = neM_calloc_big(EFILT_WORDS(cap), sizeof *f);
-    if (!t || !f) {
-        neM_free_big(t, cap, sizeof *t);
-        neM_free_big(f, EFILT_WORDS(cap), sizeof *f);
-        return NE_NOMEM;
-    }
+    if (!t) return NE_NOMEM;
     for (size_t i = 0; i < dc->edge_cap; i++) {
         if (!dc->edges[i].key) continue;
-        uint64_t hv = hash_u64(dc->edges[i].key);
-        size_t h = (size_t)hv & (cap - 1);
+        size_t h = (size_t)hash_u64(dc->edges[i].key) & (cap - 1);
         while (t[h].key) h = (h + 1) & (cap - 1);
         t[h] = dc->edges[i];
-        f[efilt_word(hv, cap)] |= efilt_bits(hv);
     }
-    if (dc->edge_cap) {
-        neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
-        neM_free_big(dc->efilt, EFILT_WORDS(dc->edge_cap), sizeof *dc->efilt);
-    }
+    neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
     dc->edges = t;
-    dc->efilt = f;
     dc->edge_cap = cap;
     return NE_OK;
 }
@@ -288,12 +265,11 @@ static uint32_t edge_add(ne_dict *dc, uint32_t node, uint32_t tok) {
     if ((dc->edge_n + 1) * 2 > dc->edge_cap && edge_resize(dc, dc->edge_cap ? dc->edge_cap * 2 : 4096)) return 0;
     if (!(c = node_add(dc))) return 0;
     dc->nodes[node].kids |= kid_bit(tok);
-    uint64_t key = ((uint64_t)node << 32) | tok, hv = hash_u64(key);
-    size_t mask = dc->edge_cap - 1, h = (size_t)hv & mask;
+    uint64_t key = ((uint64_t)node << 32) | tok;
+    size_t mask = dc->edge_cap - 1, h = (size_t)hash_u64(key) & mask;
     while (dc->edges[h].key) h = (h + 1) & mask;
     dc->edges[h].key = key;
     dc->edges[h].child = c;
-    dc->efilt[efilt_word(hv, dc->edge_cap)] |= efilt_bits(hv);
     dc->edge_n++;
     return c;
 }
@@ -1155,7 +1131,6 @@ void neDict_free(ne_dict *dc) {
         neB_free(&dc->pool);
         neM_free_big(dc->vocab, dc->vocab_cap, sizeof *dc->vocab);
         neM_free_big(dc->edges, dc->edge_cap, sizeof *dc->edges);
-        neM_free_big(dc->efilt, EFILT_WORDS(dc->edge_cap), sizeof *dc->efilt);
         neM_free_big(dc->nodes, dc->node_cap, sizeof *dc->nodes);
         neM_free_big(dc->hits, dc->hit_cap, sizeof *dc->hits);
         neM_free_big(dc->ent, dc->ent_cap, sizeof *dc->ent);

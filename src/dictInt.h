@@ -22,9 +22,6 @@ typedef struct dhit {
                           ** mark_lower); 0 on other hits */
 } dhit;
 typedef struct edge { uint64_t key; uint32_t child; } edge; /* key 0 = empty */
-/* The words of the edge filter of an edge table of cap slots (4 bits a slot: at
-** least 8 an edge; dict.c, edge_find). */
-#define EFILT_WORDS(cap) ((cap) / 16 ? (cap) / 16 : 1)
 /* A vocabulary slot: one cache line serves both the word test and the trie root. */
 typedef struct vslot {
     uint32_t off;         /* pool offset of the word; 0 = empty slot */
@@ -46,7 +43,6 @@ struct ne_dict {
     size_t vocab_cap, vocab_n;
     edge *edges;                 /* trie edges (parent << 32 | token) -> child; none from the
                                  ** root (node 0): a word's first node is its vslot.root */
-    uint64_t *efilt;             /* the edges' filter: EFILT_WORDS(edge_cap) words (dict.c) */
     size_t edge_cap, edge_n;
     dnode *nodes;                /* node 0 = root */
     size_t node_n, node_cap;

@@ -17,7 +17,7 @@
 enum { SN_POOL, SN_VOCAB_CAP, SN_VOCAB_N, SN_EDGE_CAP, SN_EDGE_N, SN_NODE_N, SN_HIT_N, SN_ENT_N, SN_CODE_N,
        SN_FILE_N, SN_NGROUPS, SN_NINTL, SN_COUNT };
 /* The body's sections, in file order. */
-enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_EFILT, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_COUNT };
+enum { SS_POOL, SS_VOCAB, SS_EDGES, SS_NODES, SS_HITS, SS_ENT, SS_CODES, SS_GROUPS, SS_COUNT };
 
 /* The header this build writes and reads: the byte order and item sizes. */
 static void head_init(ne_snap_head *h) {
@@ -34,7 +34,7 @@ static int snap_offsets(const uint64_t *n, uint64_t *off) {
     for (int i = 0; i < SN_COUNT; i++)
         if (n[i] > UINT32_MAX) return -1;
     const uint64_t bytes[SS_COUNT] = {n[SN_POOL], n[SN_VOCAB_CAP] * sizeof(vslot), n[SN_EDGE_CAP] * sizeof(edge),
-                                      EFILT_WORDS(n[SN_EDGE_CAP]) * sizeof(uint64_t), n[SN_NODE_N] * sizeof(dnode), n[SN_HIT_N] * sizeof(dhit),
+                                      n[SN_NODE_N] * sizeof(dnode), n[SN_HIT_N] * sizeof(dhit),
                                       n[SN_ENT_N] * sizeof(ne_dentry), n[SN_CODE_N] * sizeof(dcode),
                                       2 * 128 * 4};
     uint64_t o = 0;
@@ -90,8 +90,7 @@ static int check_vocab(const ne_dict *dc, uint32_t *parent) {
 
 /* Every edge: 0 < parent < child < node_n, a token id, one parent per
 ** child (the root children's taken by check_vocab); then each node's depth
-** (<= MAX_NAME_TOKENS) into depth[].  The edge filter is not compared with
-** the edges (a wrong one loses names; its words are all in range). */
+** (<= MAX_NAME_TOKENS) into depth[]. */
 static int check_edges(const ne_dict *dc, uint32_t *parent, uint8_t *depth) {
     size_t empty = 0;
     for (size_t i = 0; i < dc->edge_cap; i++) {
@@ -175,7 +174,6 @@ static ne_dict *snap_dict(const ne_snap_head *h, void *body, int *nomem) {
     dc->vocab_cap = n[SN_VOCAB_CAP], dc->vocab_n = n[SN_VOCAB_N];
     dc->edges = (edge *)(void *)(b + off[SS_EDGES]);
     dc->edge_cap = n[SN_EDGE_CAP], dc->edge_n = n[SN_EDGE_N];
-    dc->efilt = (uint64_t *)(void *)(b + off[SS_EFILT]);
     dc->nodes = (dnode *)(void *)(b + off[SS_NODES]);
     dc->node_n = dc->node_cap = n[SN_NODE_N];
     dc->hits = (dhit *)(void *)(b + off[SS_HITS]);
@@ -263,7 +261,6 @@ static char *snap_body(const ne_dict *dc, const uint64_t *off) {
     memcpy(b + off[SS_POOL], dc->pool.p, dc->pool.len);
     if (dc->vocab_cap) memcpy(b + off[SS_VOCAB], dc->vocab, dc->vocab_cap * sizeof(vslot));
     if (dc->edge_cap) memcpy(b + off[SS_EDGES], dc->edges, dc->edge_cap * sizeof(edge));
-    if (dc->edge_cap) memcpy(b + off[SS_EFILT], dc->efilt, EFILT_WORDS(dc->edge_cap) * sizeof(uint64_t));
     memcpy(b + off[SS_NODES], dc->nodes, dc->node_n * sizeof(dnode));
     if (dc->hit_n) memcpy(b + off[SS_HITS], dc->hits, dc->hit_n * sizeof(dhit));
     if (dc->ent_n) memcpy(b + off[SS_ENT], dc->ent, dc->ent_n * sizeof(ne_dentry));

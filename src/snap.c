@@ -15,9 +15,10 @@
 #define XXH_INLINE_ALL /* the vector code the compiler may use here (SSE2 on x86-64) */
 #include <xxhash.h>
 
-#define NE_SNAP_VERSION 5 /* 3: ne_hash is word-at-a-time (the hash tables' slots and word-set bits changed);
+#define NE_SNAP_VERSION 6 /* 3: ne_hash is word-at-a-time (the hash tables' slots and word-set bits changed);
                              4: patterns.snap holds the patterns' required-word lists;
-                             5: no trie edges from the root, and the edge filter after the edges */
+                             5: no trie edges from the root, and an edge filter after the edges;
+                             6: no edge filter */
 #define SNAP_MAX_SRC ((uint64_t)1 << 20)
 
 /* The tables' checksum: XXH3-64, through the AVX2 build when it can. */
