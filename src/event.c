@@ -41,6 +41,7 @@ typedef struct ev_ctx {
     int viewed;      /* the sentence's clause view is made (first_try) */
     int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
     int unrest_doc;  /* unrest_text: 0 not asked yet, 1 no, 2 yes */
+    int about_on;    /* the match is reported_about's: no pattern of the sentence matched */
     int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
@@ -48,6 +49,7 @@ typedef struct ev_ctx {
     uint8_t *last;    /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
     int64_t last_of;
     ev_match m;
+    ne_pattern about; /* the pattern of reported_about's statements (neEvent_find) */
     ne_sview sv;
     ne_wordset words; /* the sentence's, c->sv.words */
     ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
@@ -2835,6 +2837,13 @@ static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
         c->prev_at = c->m.anchor; /* the match's first pair, for shared_addressee */
         c->prev = *ev;
     }
+    if (c->about_on) { /* a statement about someone: two sides of two countries, below pattern events */
+        if (!ev->has_source || !ev->has_target || !ev->source.country || !ev->target.country ||
+            !strcmp(ev->source.country, ev->target.country))
+            return NE_OK;
+        ev->confidence *= 0.4;
+        if (ev->rule && !(ev->rule = neA_printf(&c->d->arena, "reported-about: %s", ev->rule))) return NE_NOMEM;
+    }
     if (!ev->has_source) ev->confidence *= 0.5;
     if (!ev->has_target && c->m.pt->has_target) ev->confidence *= 0.8;
     if (resolved) ev->confidence *= 0.9;
@@ -3849,8 +3858,9 @@ static int of_modifier(const ev_ctx *c, int t) {
 
 /* Is the participle at i the complement of a linking verb ("felt betrayed",
 ** "feel cheated", "got fooled", "seemed misled"): a state, no one's act? */
+static const char *const linking[] = {"feel", "seem", "look", "get", "become", "appear", "sound", NULL};
+
 static int linked_state(const ev_ctx *c, int i) {
-    static const char *const linking[] = {"feel", "seem", "look", "get", "become", "appear", "sound", NULL};
     int k = i - 1;
     while (k >= 0 && c->sv.wc[k] == NE_WC_ADV) k--;
     return k >= 0 && ne_word_in(c->sv.t[k].lemma, linking);
@@ -4412,11 +4422,117 @@ static inline __attribute__((always_inline)) void plan_anchors(const ne_anchor *
     }
 }
 
+/* Does the sentence of c->sv name actors of two or more countries (the two
+** sides reported_about needs: "Vajpayee said Pakistan ...")? */
+static int two_countries(const ev_ctx *c) {
+    const char *first = NULL;
+    for (int k = 0, last = -1; k < c->sv.n; k++) {
+        int a = c->sv.t[k].actor;
+        if (a < 0 || a == last) continue;
+        last = a;
+        const ne_actor *x = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a));
+        if (!x->country) continue;
+        if (!first) first = x->country;
+        else if (strcmp(first, x->country)) return 1;
+    }
+    return 0;
+}
+
+/* Does the content of a statement, from token v to its clause's end (a
+** punctuation mark or a subordinator), say what its subject does or is,
+** with no negation ("said Norway was not wrong", "had not decided") and no
+** linking verb of a state ("said Turkish farmers felt betrayed": theirs,
+** no one's act)? */
+static int plain_content(const ev_ctx *c, int v) {
+    for (int k = v; k < c->sv.n && c->sv.t[k].shape != NE_SH_PUNCT && c->sv.wc[k] != NE_WC_SUB; k++)
+        if (c->sv.wc[k] == NE_WC_NEG || (c->sv.t[k].tags & NE_TAG_NEG) || ne_word_in(c->sv.t[k].lemma, linking))
+            return 0;
+    return 1;
+}
+
+/* The target of a statement about someone (reported_about) after the
+** reporting verb at i: the subject of its complement clause, an actor
+** followed by its verb group ("Vajpayee said Pakistan was behind the
+** attack", "said that China had ..."; not "said the majority of Syrian
+** refugees are ...", about the number), or the object of "of" or "about"
+** ("he said of the German leader's plan"); not a speaker named after the
+** verb ("..., said Hala Agha, a Syrian-American resident").  Fills the
+** target slot of c->m (c->m.ts, te, end) and returns 1, else 0. */
+static int about_slot(ev_ctx *c, int i) {
+    int p = i + 1, about = 0;
+    if (p < c->sv.n && c->sv.wc[p] == NE_WC_THAT) p++;
+    else if (p < c->sv.n && (tok_is(c, p, "of") || tok_is(c, p, "about"))) p++, about = 1;
+    if (p >= c->sv.n) return 0;
+    int e = slot_max_end(c, p);
+    if (e < p || !slot_has_actor(c, p, e)) return 0;
+    if (!about) { /* the actor heads the subject: not "the majority of Syrian refugees are ..." */
+        int a = neClause_actor(&c->sv, e), m = a < 0 ? -1 : mention_tok(&c->sv, a);
+        for (int k = p; k < m; k++)
+            if (tok_is(c, k, "of")) return 0;
+        if (m < 0) return 0;
+        int v = e + 1, wc = v < c->sv.n ? c->sv.wc[v] : NE_WC_OPEN;
+        if (v >= c->sv.n || !(c->sv.isverb[v] || wc == NE_WC_BE || wc == NE_WC_HAVE || wc == NE_WC_DO ||
+                              wc == NE_WC_MODAL || wc == NE_WC_NEG || wc == NE_WC_ADV))
+            return 0;
+    }
+    c->m.ts = p, c->m.te = c->m.end = e;
+    return plain_content(c, e + 1);
+}
+
+/* Is t a reporting verb whose object is what is said, not the addressee
+** ("said", "claims", "insisted"; not "told")? */
+static int report_verb(const ne_token *t) { return NE_WCLASS(t) == NE_WC_REPORT && !ne_word_is(t->lemma, "tell"); }
+
+/* May a statement's target follow the reporting verb t[0] (a sentence of n
+** tokens): an actor or a place among the next six tokens?  The cheap test
+** before the clause view (about_slot). */
+static int named_after(const ne_token *t, int n) {
+    for (int k = 1; k <= 6 && k < n; k++)
+        if (t[k].actor >= 0 || t[k].place >= 0) return 1;
+    return 0;
+}
+
+/* A statement about another country's actor (session 15, class "reported
+** about"): in a sentence that coded no event, a reporting verb (say, add,
+** claim, insist, ...; not "tell", whose object is the addressee) in the
+** active voice whose complement is about an actor (about_slot) codes the
+** speaker's criticism of it, 111, at lower confidence (push_pair: two
+** sides of two countries only).  Such a sentence reports speech about
+** someone that no pattern coded ("X said Y had failed to ..."). */
+static int reported_about(ev_ctx *c, const ne_anchor *const *an, const int *pos, int npos) {
+    int k = 0;
+    while (k < npos && !(report_verb(&c->sv.t[pos[k]]) && named_after(&c->sv.t[pos[k]], c->sv.n - pos[k]))) k++;
+    if (k == npos || !two_countries(c)) return NE_OK; /* most sentences: no reporting verb before a name */
+    if (!c->viewed) {
+        int rc = neClause_view(&c->sv);
+        if (rc) return rc;
+        c->viewed = 1;
+    }
+    for (size_t first = c->d->events.n; k < npos && c->d->events.n == first; k++) {
+        int i = pos[k];
+        if (!an[i]->n[0] || !report_verb(&c->sv.t[i]) || !c->sv.isverb[i] || c->sv.used[i]) continue;
+        memset(&c->m, 0, sizeof c->m);
+        c->m.pt = &c->about;
+        c->m.anchor = c->m.attach = c->m.begin = i;
+        c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
+        c->pas_at = i, c->pas = neClause_passive(&c->sv, i);
+        c->timed = time_may_follow(c, i);
+        if (c->pas || !about_slot(c, i)) continue;
+        c->coded = c->self = 0;
+        c->about_on = 1;
+        int rc = code_verb(c);
+        c->about_on = 0;
+        if (rc) return rc;
+    }
+    return NE_OK;
+}
+
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
 ** then the remaining noun anchors.  an[i]: the patterns anchored on token i;
 ** pos[0, npos): the tokens that have some, in order.  The view c->sv is
 ** open (neClause_open), c->viewed 0. */
 static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, int npos) {
+    size_t first = c->d->events.n;
     for (int kind = 0; kind < 2; kind++) {
         for (int k = 0; k < npos; k++) {
             int i = pos[k], rc = NE_OK;
@@ -4434,6 +4550,10 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
             }
             if (rc) return rc;
         }
+    }
+    if (c->d->events.n == first && !c->nheld && c->about.cameo) {
+        int rc = reported_about(c, an, pos, npos);
+        if (rc) return rc;
     }
     return flush_held(c);
 }
@@ -4581,6 +4701,9 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     int *pos = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *pos);
     c.last = neA_alloc(&d->arena, NE_WS_BITS * sizeof *c.last);
     c.last_of = -1;
+    static const ne_pelem about_elems[] = {{.kind = NE_PE_WORD}, {.kind = NE_PE_TARGET}};
+    c.about = (ne_pattern){.cameo = neCameo_get(e->cameo, "111"), .kind = 'v', .nelems = 2, .has_target = 1,
+                           .weight = 3, .elems = about_elems, .text = "event.c reported_about: 111 v say (that|of|about) +"};
     if (!an || !slot_end || !group || !pos || !c.last) return NE_NOMEM;
     for (size_t k = 0; k <= d->tokens.n; k++) slot_end[k] = SLOT_UNKNOWN;
     memset(group, 0, d->tokens.n + 1);
