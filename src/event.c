@@ -4456,7 +4456,8 @@ static int plain_content(const ev_ctx *c, int v) {
 ** attack", "said that China had ..."; not "said the majority of Syrian
 ** refugees are ...", about the number), or the object of "of" or "about"
 ** ("he said of the German leader's plan"); not a speaker named after the
-** verb ("..., said Hala Agha, a Syrian-American resident").  Fills the
+** verb ("..., said Hala Agha, a Syrian-American resident"), nor a pronoun
+** ("he said it ...": coreference's guess under this rule's).  Fills the
 ** target slot of c->m (c->m.ts, te, end) and returns 1, else 0. */
 static int about_slot(ev_ctx *c, int i) {
     int p = i + 1, about = 0;
@@ -4469,7 +4470,7 @@ static int about_slot(ev_ctx *c, int i) {
         int a = neClause_actor(&c->sv, e), m = a < 0 ? -1 : mention_tok(&c->sv, a);
         for (int k = p; k < m; k++)
             if (tok_is(c, k, "of")) return 0;
-        if (m < 0) return 0;
+        if (m < 0 || c->sv.wc[m] == NE_WC_PRON) return 0; /* "says it": a guess on a guess */
         int v = e + 1, wc = v < c->sv.n ? c->sv.wc[v] : NE_WC_OPEN;
         if (v >= c->sv.n || !(c->sv.isverb[v] || wc == NE_WC_BE || wc == NE_WC_HAVE || wc == NE_WC_DO ||
                               wc == NE_WC_MODAL || wc == NE_WC_NEG || wc == NE_WC_ADV))
