@@ -45,6 +45,13 @@ static void vote(votes *v, const char *cc) {
     v->n[v->k++] = 1;
 }
 
+/* Takes back the vote of an actor whose country was a guess from an
+** ambiguous place name (scan_sentence). */
+static void unvote(votes *v, const char *cc) {
+    for (int i = 0; cc && i < v->k; i++)
+        if (same3(v->cc[i], cc) && v->n[i] > 0) { v->n[i]--; return; }
+}
+
 static int score(const votes *v, const char *cc) {
     for (int i = 0; cc && i < v->k; i++)
         if (same3(v->cc[i], cc)) return v->n[i];
@@ -166,20 +173,66 @@ static const char *composed_country(const struct ne_doc *d, size_t i) {
     if (t->actor < 0) return NULL;
     const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, t->actor);
     const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, t->actor);
-    return a->kind == NE_ACTOR_COMPOSED && in->tok_first == i ? a->country : NULL;
+    return a->kind == NE_ACTOR_COMPOSED && in->tok_first == i && in->region ? a->country : NULL;
 }
 
-/* Among the entries sharing the matched name, the best place: the major city
-** of the country of a composition the name leads first (actor.c's choice for
-** "the kochi police"), then in lower-case
+/* The countries of the regions and countries named after ", " at token end,
+** the writer's word for which place of a shared name is meant ("Charlotte,
+** North Carolina"): looked up once per choice (region_after). */
+#define AFTER_MAX 4
+typedef struct after_name {
+    int looked, n;
+    char cc[AFTER_MAX][4];
+} after_name;
+
+static void after_lookup(const struct ne_engine *e, const struct ne_doc *d, size_t end, size_t sent_end,
+                         after_name *an) {
+    uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), h = 0;
+    const ne_token *t = end + 1 < sent_end ? NE_VEC_AT(d->tokens, ne_token, end) : NULL;
+    an->looked = 1;
+    if (!t || t->norm_len != 1 || t->norm[0] != ',' || !neDict_longest(e, d, end + 1, sent_end, mask, &h)) return;
+    for (; h && an->n < AFTER_MAX; h = neDict_next_hit(e, d, end + 1, h, mask)) {
+        const ne_dentry *y = neDict_hit_entry(e, h);
+        const char *yc = y->type == NE_DT_COUNTRY || y->pkind == NE_PK_REGION ? neDict_code(e, y, 0) : NULL;
+        if (yc && strlen(yc) == 3) memcpy(an->cc[an->n++], yc, 4);
+    }
+}
+
+/* Is the name at [i, end) followed by ", " and a region or country of cc
+** ("Charlotte, North Carolina", "Paris, Texas", "Hyderabad, Sindh")? */
+static int region_after(const struct ne_engine *e, const struct ne_doc *d, size_t end, size_t sent_end,
+                        const char *cc, after_name *an) {
+    if (!an->looked) after_lookup(e, d, end, sent_end, an);
+    for (int k = 0; cc && k < an->n; k++)
+        if (same3(an->cc[k], cc)) return 1;
+    return 0;
+}
+
+/* Does a capitalized word follow the name that ends at token end ("Central
+** Americans", "Charlotte Observer"): a longer name, that no namesake town of
+** a region explains better than the region? */
+static int name_goes_on(const struct ne_doc *d, size_t end, size_t sent_end) {
+    if (end >= sent_end) return 0;
+    int sh = NE_VEC_AT(d->tokens, ne_token, end)->shape;
+    return sh == NE_SH_CAP || sh == NE_SH_UPPER || sh == NE_SH_MIXED;
+}
+
+/* Among the entries sharing the matched name, the best place: one in the
+** region or country named after it (", North Carolina": region_after) first,
+** then the major city of the country of a composition the name leads
+** (actor.c's choice for "the kochi police"), then in lower-case
 ** text the most important one (importance; a capital says nothing there), in
 ** other text a hand-written one; then one in a country the document gives
 ** evidence for (votes: "punjab" in an article that names ludhiana is the
-** Indian state, "lucknow" the Indian city), then a major city of
+** Indian state, "lucknow" the Indian city, "Charlotte officials" in an
+** American story the city of North Carolina, not the parish of Saint
+** Vincent), then a major city of
 ** major_cities.txt (in any text: "Police arrested ten people in Lucknow" alone
 ** is the Indian city, not the first-loaded Australian town), then a
 ** hand-written place, then the first loaded; a country name when no place fits or only a gazetteer town
-** does (Italy, Texas).  *ambiguous tells
+** does (Italy, Texas).  The towns of a name that leads a composition or
+** that a gazetteer region has are places in any context in a country the
+** document gives evidence for.  *ambiguous tells
 ** whether the credible places are in more than one country.  The context
 ** test, the same for every gazetteer entry, is made once and only when needed. */
 static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
@@ -191,21 +244,31 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
     int context = -1; /* credible_context, once known */
     const char *led = composed_country(d, i);
+    after_name after = {0, 0, {{0}}};
+    int region = 0; /* a gazetteer region of this name came first (they load before the towns) */
     *ambiguous = 0;
     for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, mask)) {
         const ne_dentry *x = neDict_hit_entry(e, h);
         if (x->type == NE_DT_COUNTRY) { if (!country) country = x; continue; }
         /* its country only when it counts: most gazetteer towns of a name fail the context */
-        const char *cc = led && x->major ? neDict_code(e, x, 0) : NULL;
-        int mine = cc && same3(led, cc); /* the place of "the kochi police" is theirs */
-        if (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !mine &&
+        const char *cc = led || region ? neDict_code(e, x, 0) : NULL;
+        int mine = led && x->major && same3(led, cc); /* the place of "the kochi police" is theirs */
+        /* a town of a name that leads role words ("said Charlotte officials") or that a gazetteer
+        ** region has ("Charlotte remains under a state of emergency": the region needs no context)
+        ** stands with them in a country the document gives evidence for */
+        if (x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !mine && !((led || region) && score(v, cc) > 0) &&
             (context < 0 ? (context = credible_context(e, d, i, end, sent_end)) : context) == 0)
             continue;
+        region |= x->source != NE_DS_HAND && x->pkind == NE_PK_REGION && !name_goes_on(d, end, sent_end);
         if (!cc) cc = neDict_code(e, x, 0);
         if (!first_cc) first_cc = cc;
-        else if (cc && !same3(first_cc, cc)) *ambiguous = 1;
+        else if (cc && !same3(first_cc, cc) && !*ambiguous) {
+            *ambiguous = 1; /* only now does the region after the name count: the best so far gets its due */
+            if (best && region_after(e, d, end, sent_end, neDict_code(e, best, 0), &after)) best_rank += 4;
+        }
         int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
         if (mine) rk += 3;
+        if (*ambiguous && region_after(e, d, end, sent_end, cc, &after)) rk += 4; /* "Charlotte, North Carolina" */
         if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && better_tie(x, best)))))
             best = x, best_rank = rk, best_score = sc;
     }
@@ -317,6 +380,7 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
         if (!x) { i++; continue; }
         if (!several) vote(v, neDict_code(e, x, 0));
         else {
+            unvote(v, composed_country(d, i)); /* "Charlotte officials" is no evidence for its own Charlotte */
             pending *pd = neV_push(&d->arena, amb);
             if (!pd) return NE_NOMEM;
             *pd = (pending){d->places.n, i, i + n, b, hit};
@@ -329,7 +393,28 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
     return NE_OK;
 }
 
-/* Chooses the places of several countries again with the whole document's votes. */
+/* Gives the composition that the place name at token i leads ("Charlotte
+** officials" VCTGOV: actor.c took the first entry, the parish of Saint
+** Vincent) the country cc of the place chosen there with the whole
+** document's evidence (USAGOV in an American story), the role kept. */
+static int recode_led(struct ne_doc *d, size_t i, const char *cc) {
+    const char *led = composed_country(d, i);
+    if (!led || !cc || strlen(cc) != 3 || same3(led, cc)) return NE_OK;
+    ne_actor *a = NE_VEC_AT(d->actors, ne_actor, NE_VEC_AT(d->tokens, ne_token, i)->actor);
+    char code[16];
+    size_t rest = a->code && strlen(a->code) >= 3 && same3(a->code, led) ? strlen(a->code) - 3 : 0;
+    if (rest > sizeof code - 4) return NE_OK; /* codes are at most 15 letters */
+    memcpy(code, cc, 3);
+    if (rest) memcpy(code + 3, a->code + 3, rest);
+    char *country = neA_strndup(&d->arena, cc, 3), *c2 = a->code ? neA_strndup(&d->arena, code, 3 + rest) : NULL;
+    if (!country || (a->code && !c2)) return NE_NOMEM;
+    a->country = country;
+    a->code = c2;
+    return NE_OK;
+}
+
+/* Chooses the places of several countries again with the whole document's
+** votes, and the country of a composition such a name leads with them. */
 static int resolve(struct ne_doc *d, const struct ne_engine *e, const votes *v, const ne_vec *amb, uint8_t *minor) {
     for (size_t k = 0; k < amb->n; k++) {
         const pending *pd = NE_VEC_AT(*amb, pending, k);
@@ -337,7 +422,9 @@ static int resolve(struct ne_doc *d, const struct ne_engine *e, const votes *v, 
         const ne_dentry *x = choose(e, d, pd->i, pd->end, pd->sent_end, pd->hit, v, &several);
         if (!x || (x->source != NE_DS_HAND && part_of_name(d, pd->i, pd->end)) || common_lower(e, d, x, pd->i, pd->end))
             continue; /* keep the first choice */
-        if (fill(d, e, x, NE_VEC_AT(d->places, ne_place, pd->place))) return NE_NOMEM;
+        if (fill(d, e, x, NE_VEC_AT(d->places, ne_place, pd->place)) ||
+            recode_led(d, pd->i, NE_VEC_AT(d->places, ne_place, pd->place)->country))
+            return NE_NOMEM;
         minor[pd->place] = minor_town(x);
     }
     return NE_OK;

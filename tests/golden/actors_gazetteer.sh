@@ -125,3 +125,25 @@ echo "$out" | grep -qF '"text":"a youth","name":null,"code":"INDCVL"' || { echo 
 code_text "Indian troops shelled army posts near Shahpur in Pakistan on Monday, the Indian army said. India and Pakistan traded fire."
 place "Shahpur" "Shahpur" PAK
 echo "ok: stray towns"
+# a name followed by ", " and a region or country names the place of that region's country
+# ("Charlotte, North Carolina": not the parish of Saint Vincent, the first-loaded region)
+code_text "Police in Charlotte, North Carolina, shot a man on Tuesday."
+place "Charlotte" "Charlotte" USA
+actor "Police" '"USACOP"'
+code_text "Police in Hyderabad, Sindh, arrested two men on Tuesday."
+place "Hyderabad" "Hyderabad" PAK
+code_text "Police in Hyderabad arrested two men on Tuesday."
+place "Hyderabad" "Hyderabad" IND
+code_text "Police in Kingstown, Saint Vincent, arrested two men on Tuesday."
+place "Kingstown" "Kingstown" VCT
+# a composition a place name leads takes the country the document gives evidence for, as the
+# place does, and so does the name where no locative comes before it
+code_text "Hillary Clinton said Charlotte officials must release the video. The U.S. Justice Department is investigating. Charlotte remains under a state of emergency."
+actor "Charlotte officials" '"USAGOV"'
+place "Charlotte" "Charlotte" USA
+if echo "$out" | grep -q VCT; then echo "FAIL: Charlotte taken as Saint Vincent's: $out"; exit 1; fi
+# ... and stays the region's with evidence for its country
+code_text "Prime Minister Ralph Gonsalves of Saint Vincent and the Grenadines said Charlotte officials must repair the road."
+actor "Charlotte officials" '"VCTGOV"'
+place "Charlotte" "Charlotte" VCT
+echo "ok: a place's region after a comma, and a composition's place by the document's evidence"
