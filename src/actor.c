@@ -285,6 +285,48 @@ static void np_from_entry(scan *s, np *p, const ne_dentry *x) {
 
 /* ---- matching helpers ---- */
 
+/* How many names of country cc's own (the country, its nationality word, a capital that
+** stands for its government: "Japan", "Japanese", "Tokyo") the document has, anywhere. */
+static int country_evidence(scan *s, const char *cc) {
+    const uint32_t mask = NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM) | NE_DM(NE_DT_METONYM);
+    int n = 0;
+    for (size_t k = 0; k < s->d->sentences.n; k++) {
+        const ne_sentence *sn = NE_VEC_AT(s->d->sentences, ne_sentence, k);
+        size_t end = (size_t)sn->tok_first + sn->tok_count;
+        for (size_t i = sn->tok_first; i < end; i++) {
+            uint32_t h;
+            if (!(s->allowed[i] & mask) || !neDict_longest(s->e, s->d, i, end, mask, &h)) continue;
+            const char *c = neDict_code(s->e, neDict_hit_entry(s->e, h), s->ymd);
+            if (c && !strncmp(c, cc, 3)) n++;
+        }
+    }
+    return n;
+}
+
+/* Of the entries that share the name found at i (hit h), the one whose country the
+** document names most: an acronym of two entities weighed by the story's other words
+** ("ANA" is All Nippon Airways in a story that names Japan, the Afghan National Army in
+** one that names Afghanistan or Kabul). The first loaded when no other country leads. */
+static const ne_dentry *homonym(scan *s, size_t i, uint32_t h, uint32_t mask) {
+    const ne_dentry *best = neDict_hit_entry(s->e, h);
+    const uint32_t named = NE_DM(NE_DT_PERSON) | NE_DM(NE_DT_ORG) | NE_DM(NE_DT_GROUP) | NE_DM(NE_DT_PARTY) |
+                           NE_DM(NE_DT_MEDIA); /* not a country, a place or a role: "Georgia" */
+    if (!(NE_DM(best->type) & named)) return best;
+    uint32_t o = neDict_next_hit(s->e, s->d, i, h, mask & named);
+    if (!o) return best;
+    const char *bc = neDict_code(s->e, best, s->ymd);
+    int bn = -1; /* the evidence for bc, counted once another country is in question */
+    for (; o && bc; o = neDict_next_hit(s->e, s->d, i, o, mask & named)) {
+        const ne_dentry *x = neDict_hit_entry(s->e, o);
+        const char *c = neDict_code(s->e, x, s->ymd);
+        if (!c || !strncmp(c, bc, 3)) continue;
+        if (bn < 0) bn = country_evidence(s, bc);
+        int n = country_evidence(s, c);
+        if (n > bn) best = x, bn = n, bc = c;
+    }
+    return best;
+}
+
 static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
     uint32_t h;
     *x = NULL;
@@ -292,7 +334,7 @@ static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
     /* "non-BJP parties", "non-sangh parivar leaders": others than the one named */
     if (i >= 2 && is_w(&s->tk[i - 1], "-") && is_w(&s->tk[i - 2], "non")) return 0;
     size_t n = neDict_longest(s->e, s->d, i, s->b, mask, &h);
-    if (n) *x = neDict_hit_entry(s->e, h);
+    if (n) *x = homonym(s, i, h, mask);
     return n;
 }
 
