@@ -208,6 +208,20 @@ static int region_after(const struct ne_engine *e, const struct ne_doc *d, size_
     return 0;
 }
 
+/* Does the document give evidence for a country of another entry of the name
+** at token i (first hit) and none for led, the country of the composition the
+** name leads ("Charlotte officials" with Saint Vincent named and the United
+** States not)?  Then actor.c's major city is no better than another guess. */
+static int led_outvoted(const struct ne_engine *e, const struct ne_doc *d, size_t i, uint32_t hit, const votes *v,
+                        const char *led) {
+    if (score(v, led) > 0) return 0;
+    for (uint32_t h = hit; h; h = neDict_next_hit(e, d, i, h, NE_DM(NE_DT_PLACE))) {
+        const char *cc = neDict_code(e, neDict_hit_entry(e, h), 0);
+        if (cc && !same3(cc, led) && score(v, cc) > 0) return 1;
+    }
+    return 0;
+}
+
 /* Does a capitalized word follow the name that ends at token end ("Central
 ** Americans", "Charlotte Observer"): a longer name, that no namesake town of
 ** a region explains better than the region? */
@@ -220,7 +234,9 @@ static int name_goes_on(const struct ne_doc *d, size_t end, size_t sent_end) {
 /* Among the entries sharing the matched name, the best place: one in the
 ** region or country named after it (", North Carolina": region_after) first,
 ** then the major city of the country of a composition the name leads
-** (actor.c's choice for "the kochi police"), then in lower-case
+** (actor.c's choice for "the kochi police"), unless the document gives
+** evidence for another of the name's countries and none for that one
+** (led_outvoted), then in lower-case
 ** text the most important one (importance; a capital says nothing there), in
 ** other text a hand-written one; then one in a country the document gives
 ** evidence for (votes: "punjab" in an article that names ludhiana is the
@@ -244,6 +260,7 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
     int context = -1; /* credible_context, once known */
     const char *led = composed_country(d, i);
+    int led_major = led && !led_outvoted(e, d, i, hit, v, led); /* its major city counts */
     after_name after = {0, 0, {{0}}};
     int region = 0; /* a gazetteer region of this name came first (they load before the towns) */
     *ambiguous = 0;
@@ -252,7 +269,7 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
         if (x->type == NE_DT_COUNTRY) { if (!country) country = x; continue; }
         /* its country only when it counts: most gazetteer towns of a name fail the context */
         const char *cc = led || region ? neDict_code(e, x, 0) : NULL;
-        int mine = led && x->major && same3(led, cc); /* the place of "the kochi police" is theirs */
+        int mine = led_major && x->major && same3(led, cc); /* the place of "the kochi police" is theirs */
         /* a town of a name that leads role words ("said Charlotte officials") or that a gazetteer
         ** region has ("Charlotte remains under a state of emergency": the region needs no context)
         ** stands with them in a country the document gives evidence for */

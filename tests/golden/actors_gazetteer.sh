@@ -146,4 +146,10 @@ if echo "$out" | grep -q VCT; then echo "FAIL: Charlotte taken as Saint Vincent'
 code_text "Prime Minister Ralph Gonsalves of Saint Vincent and the Grenadines said Charlotte officials must repair the road."
 actor "Charlotte officials" '"VCTGOV"'
 place "Charlotte" "Charlotte" VCT
+# with no evidence, a major city (major_cities.txt: Charlotte, 874,579 in 2020) leads its
+# composition, and with evidence for another of the name's countries only, it does not
+code_text "Charlotte police arrested two protesters on Tuesday."
+actor "Charlotte police" '"USACOP"'
+code_text "the kochi police detained two men on monday. the japanese government in tokyo said shikoku was calm."
+actor "kochi police" '"JPNCOP"'
 echo "ok: a place's region after a comma, and a composition's place by the document's evidence"
