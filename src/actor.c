@@ -686,6 +686,9 @@ static int state_office(const char *g) {
 static void titled_office(scan *s, np *p, const ne_dentry *title) {
     const char *role = role_of(s, title);
     if (!role || p->info.former || !strcmp(p->role, role)) return;
+    /* an international organization's officer at the date holds the office the title names
+    ** ("European Commissioner for Competition Neelie Kroes" IGOEEC, not her earlier Dutch GOV) */
+    if (!strncmp(p->country, "IGO", 3)) return;
     if (!state_office(role)) return;
     const char *code = neDict_code_role(s->e, p->ent, role, s->ymd);
     if (!code) return;
@@ -693,10 +696,31 @@ static void titled_office(scan *s, np *p, const ne_dentry *title) {
     split_code(s->e, p);
 }
 
+/* After a capitalized person title ending at k, "for", its portfolio (up to five
+** capitalized words, with and/of/the before and between them) and a dictionary person: where the
+** person starts, so that title, portfolio and name are one mention ("European
+** Commissioner for Competition Neelie Kroes", "Minister for Foreign Affairs and Trade
+** Julie Bishop"); k when there is none ("a spokesman for Republican Donald Trump" is
+** no title: lower case). */
+static size_t portfolio_end(scan *s, size_t k) {
+    if (s->caseless || k + 2 >= s->b || !is_w(&s->tk[k], "for") || !capitalized(&s->tk[k - 1]) ||
+        !(capitalized(&s->tk[k + 1]) || is_w(&s->tk[k + 1], "the")))
+        return k;
+    for (size_t j = k + 2; j < s->b && j <= k + 6; j++) {
+        const ne_token *t = &s->tk[j - 1];
+        const ne_dentry *y;
+        if (!capitalized(t) && !is_w(t, "and") && !is_w(t, "of") && !is_w(t, "the")) return k;
+        if (match(s, j - 1, NE_DM(NE_DT_PERSON) | NE_DM(NE_DT_PARTY), &y)) return k; /* a name, no portfolio */
+        if (capitalized(&s->tk[j]) && match(s, j, NE_DM(NE_DT_PERSON), &y)) return j;
+    }
+    return k;
+}
+
 /* After a role ending at k: a title followed by a name ("Foreign Minister
 ** Hossein Amir-Abdollahian") makes the name the head. */
 static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     const ne_dentry *person;
+    if (r->person) k = portfolio_end(s, k);
     size_t te = r->person ? title_name(s, k, &person) : k;
     /* one unknown word after a lower-case role is no titled name ("radical Islamic") */
     if (te == k || (!person && te == k + 1 && !capitalized(&s->tk[k - 1]) && s->caseless != NE_CASELESS_LOWER))
