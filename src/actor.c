@@ -1396,6 +1396,16 @@ static int located_capital(scan *s, size_t i, size_t j, size_t n, const ne_dentr
 ** or at *jp, after the pre-modifiers: a country leading roles, a party with
 ** its members, a person, a group.  *jp becomes i when the name starts there.
 ** Returns -1 when no dictionary name starts here, else parse_at's result. */
+/* Where the product named by a maker and a model designation ends, its noun at k included
+** when it is a military role word: "the Boeing 737 jets would fly to Singapore" are airliners,
+** no armed actor (k when no such word follows). */
+static size_t product_noun(scan *s, size_t k) {
+    const ne_dentry *y;
+    size_t n = k < s->b && s->tk[k].shape == NE_SH_LOWER ? match(s, k, NE_DM(NE_DT_ROLE), &y) : 0;
+    const char *role = n ? role_of(s, y) : NULL;
+    return role && !strcmp(role, "MIL") ? k + n : k;
+}
+
 static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     const ne_dentry *x;
     size_t j = *jp, n;
@@ -1405,7 +1415,7 @@ static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     if (n > 0 && s->caseless && longer_place(s, p->start, p->start + n)) n = 0; /* "the west bengal government" */
     if (n == 0) return -1;
     if (x->type == NE_DT_ORG && model_after(s, j + n) && !traded_model(s, i)) { /* "the Airbus A380 landed" */
-        p->end = j + n + 1;
+        p->end = product_noun(s, j + n + 1);
         return 2;
     }
     p->info.located = (uint8_t)located_capital(s, i, j, n, x); /* "talks in Moscow": where */
