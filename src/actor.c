@@ -29,6 +29,9 @@ typedef struct scan {
     int era;
     size_t ndated;
     struct { size_t idx; const ne_dentry *ent; } dated[16];
+    /* country_evidence's counts so far (a document may name "Treasury" many times) */
+    size_t nev;
+    struct { char cc[4]; int n; } ev[4];
 } scan;
 
 #define USE_LOWER 1  /* written in lower case somewhere */
@@ -289,6 +292,8 @@ static void np_from_entry(scan *s, np *p, const ne_dentry *x) {
 ** stands for its government: "Japan", "Japanese", "Tokyo") the document has, anywhere. */
 static int country_evidence(scan *s, const char *cc) {
     const uint32_t mask = NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM) | NE_DM(NE_DT_METONYM);
+    for (size_t k = 0; k < s->nev; k++)
+        if (!strncmp(s->ev[k].cc, cc, 3)) return s->ev[k].n;
     int n = 0;
     for (size_t k = 0; k < s->d->sentences.n; k++) {
         const ne_sentence *sn = NE_VEC_AT(s->d->sentences, ne_sentence, k);
@@ -299,6 +304,11 @@ static int country_evidence(scan *s, const char *cc) {
             const char *c = neDict_code(s->e, neDict_hit_entry(s->e, h), s->ymd);
             if (c && !strncmp(c, cc, 3)) n++;
         }
+    }
+    if (s->nev < sizeof s->ev / sizeof s->ev[0]) {
+        memcpy(s->ev[s->nev].cc, cc, 3);
+        s->ev[s->nev].cc[3] = 0;
+        s->ev[s->nev++].n = n;
     }
     return n;
 }
