@@ -3959,6 +3959,8 @@ static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, 
 ** threats (13x) and refusals into 12x, follows an infinitive to its
 ** governing verb, finds the subject and the sides, and emits.  Returns NE_OK
 ** or an error. */
+static void between_sides(ev_ctx *c, ev_frame *f);
+
 static int code_verb(ev_ctx *c) {
     if (c->m.pt->by_speaker) return code_quoted_verb(c);
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
@@ -3994,6 +3996,7 @@ static int code_verb(ev_ctx *c) {
         return NE_OK; /* "figures released by the ministry": a "+!" act done to no actor (force keeps its victims) */
     if (c->m.passive) passive_sides(c, &f, vs, subj, ns);
     else active_sides(c, &f, vs, subj, ns);
+    between_sides(c, &f); /* "talks were held between India and Pakistan" */
     if (!threatened_subject(c, &f, mod) || !promised_subject(c, &f, mod)) return NE_OK;
     return emit_verb(c, &f, vs);
 }
@@ -4229,13 +4232,17 @@ static int be_subject(ev_ctx *c, int lo, int *out) {
     return coded_only(c, out, neClause_subject(&c->sv, vs, lo, out, EV_MAX_ACTORS, &rule));
 }
 
-/* "Talks between Iran and Pakistan", "a meeting between Obama and Putin":
-** a joint act (joint_code) named by a noun with no source of its own is done
-** by the sides after "between", each toward the other. */
-static void between_sides(const ev_ctx *c, ev_frame *f) {
-    if (f->nsrc || f->ntgt < 2 || c->m.ts < 1 || !tok_is(c, c->m.ts - 1, "between") ||
-        !joint_code(c->m.pt->cameo->code))
-        return;
+/* "Talks between Iran and Pakistan", "a meeting between Obama and Putin",
+** "talks were held between Iran and Pakistan": a joint act (joint_code)
+** named with no source of its own is done by the sides after "between",
+** each toward the other (in a passive the "+" after "between" matches
+** nothing and the targets are the subject, the talks: the sides are then
+** the noun group after "between", where the match ends). */
+static void between_sides(ev_ctx *c, ev_frame *f) {
+    int b = c->m.ts >= 1 ? c->m.ts - 1 : c->m.passive ? c->m.end : -1;
+    if (f->nsrc || b < 0 || !tok_is(c, b, "between") || !joint_code(c->m.pt->cameo->code)) return;
+    if (c->m.ts < 0) f->ntgt = slot_actors(c, b + 1, slot_max_end(c, b + 1), f->tgt);
+    if (f->ntgt < 2) return;
     for (int k = 0; k < f->ntgt; k++) f->src[k] = f->tgt[k];
     f->nsrc = f->ntgt;
     f->ntgt = 0;
