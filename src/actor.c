@@ -1402,10 +1402,6 @@ static int located_capital(scan *s, size_t i, size_t j, size_t n, const ne_dentr
     return is_any(&s->tk[i - 1], loc) && !match_roles(s, j + n, &r, NULL);
 }
 
-/* The dictionary name at token i (before its determiner: "the White House")
-** or at *jp, after the pre-modifiers: a country leading roles, a party with
-** its members, a person, a group.  *jp becomes i when the name starts there.
-** Returns -1 when no dictionary name starts here, else parse_at's result. */
 /* Where the product named by a maker and a model designation ends, its noun at k included
 ** when it is a military role word: "the Boeing 737 jets would fly to Singapore" are airliners,
 ** no armed actor (k when no such word follows). */
@@ -1416,6 +1412,10 @@ static size_t product_noun(scan *s, size_t k) {
     return role && !strcmp(role, "MIL") ? k + n : k;
 }
 
+/* The dictionary name at token i (before its determiner: "the White House")
+** or at *jp, after the pre-modifiers: a country leading roles, a party with
+** its members, a person, a group.  *jp becomes i when the name starts there.
+** Returns -1 when no dictionary name starts here, else parse_at's result. */
 static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     const ne_dentry *x;
     size_t j = *jp, n;

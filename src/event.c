@@ -542,8 +542,9 @@ static int noun_timed(const ev_ctx *c, int i, const ne_pattern *pt) {
     return timex_next(c, i);
 }
 
-/* Pattern pt at anchor i, its elements after the anchor from token start. */
-static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_skip) {
+/* A new match of pattern pt of kind (0 verb, 1 noun) at anchor i in c->m:
+** no slot yet, and a verb's voice (neClause_passive, asked once per anchor). */
+static void open_match(ev_ctx *c, int i, const ne_pattern *pt, int kind) {
     memset(&c->m, 0, sizeof c->m);
     c->m.pt = pt;
     c->m.anchor = i;
@@ -554,6 +555,11 @@ static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_s
         c->timed = time_may_follow(c, i);
     }
     c->m.passive = kind == 0 && c->pas;
+}
+
+/* Pattern pt at anchor i, its elements after the anchor from token start. */
+static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_skip) {
+    open_match(c, i, pt, kind);
     int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
     if (time_skip) {
         int t = after_time(c, start);
@@ -3623,10 +3629,6 @@ static int promised_subject(ev_ctx *c, ev_frame *f, int mod) {
     return subject_target(c, f, "promise-received: target=subject, source=speaker");
 }
 
-/* The sides of a passive verbal event (code_verb): the subject is the
-** target, the source a by-agent, the pattern's $ slot, a later "by", a
-** when-clause subject of a coercion, or the speaker of an announced threat.
-** subj holds the ns subject actors of the verb group at vs; fills f. */
 /* A legislature named right after a passive match by "in" as the chamber
 ** where it was done: its agent ("the bailout bill was rejected in the
 ** Senate", "was approved in the House of Representatives"): the number of
@@ -3640,6 +3642,11 @@ static int chamber_agent(ev_ctx *c, int hi, int *out) {
     return a->role && !strcmp(a->role, "LEG");
 }
 
+/* The sides of a passive verbal event (code_verb): the subject is the
+** target, the source a by-agent, the pattern's $ slot, a later "by", the
+** chamber after "in" (chamber_agent), a when-clause subject of a coercion,
+** or the speaker of an announced threat.
+** subj holds the ns subject actors of the verb group at vs; fills f. */
 static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
     memcpy(f->tgt, subj, sizeof f->tgt);
     f->ntgt = ns;
@@ -4397,6 +4404,15 @@ static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) 
     return !(c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) && an->n[kind];
 }
 
+/* Makes the sentence's clause view (word classes, verb judgements) unless
+** it is made: NE_OK or an error. */
+static int view_sentence(ev_ctx *c) {
+    if (c->viewed) return NE_OK;
+    int rc = neClause_view(&c->sv);
+    if (!rc) c->viewed = 1;
+    return rc;
+}
+
 /* The first pattern of kind anchor i may try (anchor_cands into c->cand,
 ** then next_try), or an->n[kind] when none or when the anchor is not to be
 ** tried (anchor_wanted); *rc NE_NOMEM.  The clause view is made here, when
@@ -4410,8 +4426,7 @@ static uint32_t first_try(ev_ctx *c, int i, const ne_anchor *an, int kind, int *
     if ((*rc = anchor_cands(c, an, kind))) return n;
     uint32_t k = next_try(c, i, an, kind, 0);
     if (k == n || c->viewed) return k;
-    if ((*rc = neClause_view(&c->sv))) return n;
-    c->viewed = 1;
+    if ((*rc = view_sentence(c))) return n;
     return anchor_wanted(c, i, an, kind) ? k : n;
 }
 
@@ -4511,24 +4526,17 @@ static int reported_about(ev_ctx *c, const ne_anchor *const *an, const int *pos,
     int k = 0;
     while (k < npos && !(report_verb(&c->sv.t[pos[k]]) && named_after(&c->sv.t[pos[k]], c->sv.n - pos[k]))) k++;
     if (k == npos || !two_countries(c)) return NE_OK; /* most sentences: no reporting verb before a name */
-    if (!c->viewed) {
-        int rc = neClause_view(&c->sv);
-        if (rc) return rc;
-        c->viewed = 1;
-    }
+    int rc = view_sentence(c);
+    if (rc) return rc;
     for (size_t first = c->d->events.n; k < npos && c->d->events.n == first; k++) {
         int i = pos[k];
         if (!an[i]->n[0] || !report_verb(&c->sv.t[i]) || !c->sv.isverb[i] || c->sv.used[i]) continue;
-        memset(&c->m, 0, sizeof c->m);
-        c->m.pt = &c->about;
-        c->m.anchor = c->m.attach = c->m.begin = i;
-        c->m.ts = c->m.te = c->m.ss = c->m.se = c->m.bys = c->m.bye = -1;
-        c->pas_at = i, c->pas = neClause_passive(&c->sv, i);
-        c->timed = time_may_follow(c, i);
-        if (c->pas || !about_slot(c, i)) continue;
+        open_match(c, i, &c->about, 0);
+        c->m.begin = i;
+        if (c->m.passive || !about_slot(c, i)) continue;
         c->coded = c->self = 0;
         c->about_on = 1;
-        int rc = code_verb(c);
+        rc = code_verb(c);
         c->about_on = 0;
         if (rc) return rc;
     }

@@ -423,10 +423,8 @@ static int recode_led(struct ne_doc *d, size_t i, const char *cc) {
     if (rest > sizeof code - 4) return NE_OK; /* codes are at most 15 letters */
     memcpy(code, cc, 3);
     if (rest) memcpy(code + 3, a->code + 3, rest);
-    char *country = neA_strndup(&d->arena, cc, 3), *c2 = a->code ? neA_strndup(&d->arena, code, 3 + rest) : NULL;
-    if (!country || (a->code && !c2)) return NE_NOMEM;
-    a->country = country;
-    a->code = c2;
+    if (a->code && !(a->code = neA_strndup(&d->arena, code, 3 + rest))) return NE_NOMEM;
+    a->country = cc; /* the place's, in the document's arena */
     return NE_OK;
 }
 
