@@ -18,19 +18,13 @@
 #define NE_SNAP_VERSION 6 /* 3: ne_hash is word-at-a-time (the hash tables' slots and word-set bits changed);
                              4: patterns.snap holds the patterns' required-word lists;
                              5: no trie edges from the root, and an edge filter after the edges;
-                             6: no edge filter */
+                             6: no edge filter;
+                             7: the checksum covers the table counts, and a verified one stands for the checks */
 #define SNAP_MAX_SRC ((uint64_t)1 << 20)
 
-/* The tables' checksum: XXH3-64, through the AVX2 build when it can. */
-static uint64_t body_hash(const void *p, size_t n) {
-#ifdef NE_SNAP_AVX2
-    if (__builtin_cpu_supports("avx2")) return neSnap_hash_avx2(p, n);
-#endif
-    return XXH3_64bits(p, n);
-}
-
-/* The same checksum over pieces: add [p, p+n) to state st (reset with
-** XXH3_64bits_reset; XXH3_64bits_digest gives body_hash of all the pieces). */
+/* The tables' checksum (XXH3-64, through the AVX2 build when it can) over
+** pieces: add [p, p+n) to state st (reset with hash_start;
+** XXH3_64bits_digest gives the checksum of all the pieces). */
 static void hash_piece(XXH3_state_t *st, const void *p, size_t n) {
 #ifdef NE_SNAP_AVX2
     if (__builtin_cpu_supports("avx2")) {
@@ -39,6 +33,22 @@ static void hash_piece(XXH3_state_t *st, const void *p, size_t n) {
     }
 #endif
     XXH3_64bits_update(st, p, n);
+}
+
+/* State st reset and given header h's table counts, which the checksum
+** covers with the tables: a verified checksum vouches for both, so that
+** the readers need not check the tables again (snap.h, neSnap_read). */
+static void hash_start(XXH3_state_t *st, const ne_snap_head *h) {
+    XXH3_64bits_reset(st);
+    hash_piece(st, h->n, sizeof h->n);
+}
+
+/* The checksum of header h's counts and the tables [p, p+n). */
+static uint64_t body_hash(const ne_snap_head *h, const void *p, size_t n) {
+    XXH3_state_t st;
+    hash_start(&st, h);
+    hash_piece(&st, p, n);
+    return XXH3_64bits_digest(&st);
 }
 
 void neSnap_head_init(ne_snap_head *h, const char *magic, const uint32_t *layout) {
@@ -69,13 +79,13 @@ static int read_all(int fd, void *p, size_t n) {
 
 #define READ_PIECE ((size_t)256 << 10) /* bytes read and hashed at a time: they stay in the L2 cache */
 
-/* Read n bytes from fd into p and their body_hash into *hash, each piece
-** hashed just after it is read, while it is still in the cache: hashing the
+/* Read n bytes from fd into p and their body_hash (with h's counts) into
+** *hash, each piece hashed just after it is read, while it is still in the cache: hashing the
 ** whole after reading it (45 MB of snapshots at every open) read it all from
 ** memory a second time.  0, or -1 when the file ends early or fails. */
-static int read_hashed(int fd, void *p, size_t n, uint64_t *hash) {
+static int read_hashed(int fd, const ne_snap_head *h, void *p, size_t n, uint64_t *hash) {
     XXH3_state_t st;
-    XXH3_64bits_reset(&st);
+    hash_start(&st, h);
     for (size_t got = 0; got < n;) {
         size_t k = n - got < READ_PIECE ? n - got : READ_PIECE;
         if (read_all(fd, (char *)p + got, k)) return -1;
@@ -110,7 +120,7 @@ int neSnap_read(const char *path, const ne_snap_head *want, const ne_buf *source
     neB_free(&have);
     if (rc == NE_OK && !(*body = neM_calloc_big(h->body_bytes ? h->body_bytes : 1, 1))) rc = NE_NOMEM;
     uint64_t hash;
-    if (rc == NE_OK && (read_hashed(fd, *body, h->body_bytes, &hash) || hash != h->body_hash)) rc = NE_NOTFOUND;
+    if (rc == NE_OK && (read_hashed(fd, h, *body, h->body_bytes, &hash) || hash != h->body_hash)) rc = NE_NOTFOUND;
     close(fd);
     if (rc != NE_OK && *body) {
         neSnap_free(*body, h->body_bytes);
@@ -151,7 +161,7 @@ int neSnap_parse(const void *data, size_t len, const ne_snap_head *want, int ver
         len - sizeof *h - h->src_bytes != h->body_bytes)
         return NE_DATA;
     const char *bytes = (const char *)data + sizeof *h + h->src_bytes;
-    if (verify_hash && body_hash(bytes, h->body_bytes) != h->body_hash) return NE_DATA;
+    if (verify_hash && body_hash(h, bytes, h->body_bytes) != h->body_hash) return NE_DATA;
     if (!(*body = neM_calloc_big(h->body_bytes ? h->body_bytes : 1, 1))) return NE_NOMEM;
     memcpy(*body, bytes, h->body_bytes);
     return NE_OK;
@@ -163,7 +173,7 @@ int neSnap_write(struct ne_engine *e, const char *path, ne_snap_head *h, const n
                  size_t bytes) {
     h->src_bytes = sources->len;
     h->body_bytes = bytes;
-    h->body_hash = body_hash(body, bytes);
+    h->body_hash = body_hash(h, body, bytes);
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");

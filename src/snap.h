@@ -21,7 +21,7 @@ typedef struct ne_snap_head {
     uint64_t n[NE_SNAP_COUNTS]; /* the owner's table counts */
     uint64_t src_bytes;     /* the source list after the header */
     uint64_t body_bytes;    /* the tables after it */
-    uint64_t body_hash;     /* XXH3-64 of the tables */
+    uint64_t body_hash;     /* XXH3-64 of the counts n[] and the tables */
 } ne_snap_head;
 
 /* The identity of the code that builds the tables (a SHA-256 of the
@@ -46,7 +46,10 @@ int neSnap_source(ne_buf *list, const char *path, const char *name);
 
 /* The tables of the snapshot at path when it is current: its header equal
 ** to want's up to the counts (magic, version, layout, code, utf8proc), its
-** source list equal to sources, its size and checksum right.  On NE_OK,
+** source list equal to sources, its size and checksum right.  The checksum
+** covers the counts and the tables, so a snapshot that passes holds what
+** this build's writer wrote: its readers do not check the tables again
+** (they do after neSnap_parse without the checksum).  On NE_OK,
 ** *h is its header and *body its tables (h->body_bytes, in
 ** neM_calloc_big memory; free with neSnap_free).  NE_NOTFOUND when it is
 ** absent, stale, truncated or damaged; NE_NOMEM. */
@@ -72,8 +75,8 @@ int neSnap_load(const struct ne_engine *e, const char *file, const ne_snap_head 
 int neSnap_parse(const void *data, size_t len, const ne_snap_head *want, int verify_hash, ne_snap_head *h,
                  void **body);
 
-/* Write header h (its counts and src_bytes, body_bytes and body_hash are
-** filled in here), the source list and body to path, through a temporary
+/* Write header h (its counts set by the caller; src_bytes, body_bytes and
+** body_hash filled in here), the source list and body to path, through a temporary
 ** file renamed over it.  NE_OK, or NE_IO with the reason in e. */
 int neSnap_write(struct ne_engine *e, const char *path, ne_snap_head *h, const ne_buf *sources, const void *body,
                  size_t bytes);
