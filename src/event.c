@@ -2832,6 +2832,14 @@ static int implied_target(const ev_ctx *c, ne_event *ev) {
     return asked;
 }
 
+/* Appends "; note" to ev's rule, the --explain trail of how it was coded
+** ("...; target=attacker"); nothing when not explaining (no rule).
+** Returns NE_OK or NE_NOMEM. */
+static int note_rule(struct ne_doc *d, ne_event *ev, const char *note) {
+    if (ev->rule && !(ev->rule = neA_printf(&d->arena, "%s; %s", ev->rule, note))) return NE_NOMEM;
+    return NE_OK;
+}
+
 /* The last step of emit_pair: counts the coded event ev (resolved: a side
 ** came through coreference; slot: its target came from the pattern's slot),
 ** lowers its confidence for a missing or resolved side, then holds it back
@@ -2908,7 +2916,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && act_author(c, &ev, &ev.target)) { /* "condemned the attack": the attacker */
         ev.has_target = 1;
         ev.confidence *= 0.8;
-        if (ev.rule && !(ev.rule = neA_printf(&c->d->arena, "%s; target=event-author", ev.rule))) return NE_NOMEM;
+        if (note_rule(c->d, &ev, "target=event-author")) return NE_NOMEM;
     }
     if (!ev.has_target && c->m.noun_slot) { /* "+!" on an act of no one found: the next pattern's turn */
         c->self++;                               /* ("expressed support for the deal": 032, not 051) */
@@ -2939,11 +2947,11 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (idle_warning(c, &ev)) return NE_OK;
     if (!ev.has_target && (ev.has_target = threatened_attacker(c, &ev, &ev.target))) {
         ev.confidence *= 0.8;
-        if (ev.rule && !(ev.rule = neA_printf(&c->d->arena, "%s; target=attacker", ev.rule))) return NE_NOMEM;
+        if (note_rule(c->d, &ev, "target=attacker")) return NE_NOMEM;
     }
     if (victims_place(c, &ev)) {
         ev.confidence *= 0.8;
-        if (ev.rule && !(ev.rule = neA_printf(&c->d->arena, "%s; target=victims-place", ev.rule))) return NE_NOMEM;
+        if (note_rule(c->d, &ev, "target=victims-place")) return NE_NOMEM;
     }
     if ((comment_code(ev.code) || (!ev.has_target && targeted_root(ev.root))) && !ev.in_title && ev.sentence >= 1)
         return NE_OK;
@@ -3005,7 +3013,7 @@ static int emit(ev_ctx *c, const ev_frame *f) {
     if (dual == 2) return NE_OK;
     int rc = event_base(c, f, &base);
     if (rc) return rc;
-    if (dual && base.rule && !(base.rule = neA_printf(&c->d->arena, "%s; dual-pair", base.rule))) return NE_NOMEM;
+    if (dual && note_rule(c->d, &base, "dual-pair")) return NE_NOMEM;
     int ns = f->nsrc ? f->nsrc : 1, nt = f->recip ? f->nsrc : f->ntgt ? f->ntgt : 1;
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++)
