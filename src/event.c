@@ -1345,24 +1345,14 @@ static int weapon_subject(const ev_ctx *c) {
            !(k > 0 && word_in(c, k - 1, accident_words));
 }
 
-/* Force called terrorist that names no attacker ("the terrorist attack on
-** parliament", "friday's terror attacks in paris", "terrorists attacked
-** parliament" with no country known for them) is by unidentified armed
-** forces, UAF, of the country where it strikes (docs/ANNOTATION.md rule 9):
-** the target's country, else the event's place, else the document's main
-** country; with no target, on the civilians (CVL) of that country.  So is
-** an attack on a place that names no attacker, reported as happening
-** (placed_attack: "as the attacks in Paris were unfolding"), and one whose
-** subject is a weapon or a blast (weapon_subject: "a car bomb killed 20
-** people in Mogadishu"), root 18, 19 or 20: UAF of the clause's place first
-** ("a roadside bomb killed three American soldiers in Afghanistan": AFGUAF),
-** else the target's country.  Fills the
-** event's source (and target); returns 1 when it did. */
-static int terror_attackers(const ev_ctx *c, ne_event *ev) {
-    int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
-    if ((ev->has_source && !unplaced) || !violent_root(ev->root)) return 0;
-    int weapon = !ev->has_source && weapon_subject(c);
-    if (!terror_match(c) && !weapon && (ev->has_source || !placed_attack(c, ev))) return 0;
+/* Fills ev's source with unidentified armed forces, UAF, of the country
+** where the attack strikes (docs/ANNOTATION.md rule 9), and its target, if
+** it has none, with that country's civilians (CVL): for an attack whose
+** subject is a weapon (weapon_subject) the clause's place first ("a roadside
+** bomb killed three American soldiers in Afghanistan": AFGUAF), else the
+** target's country; for another the target's country; else the event's
+** place, else the document's main country.  Returns 1 when it did. */
+static int unidentified_attackers(const ev_ctx *c, ne_event *ev, int weapon) {
     const char *tc = ev->has_target ? national(c, ev->target.country) : NULL;
     const char *cc = weapon ? place_country(c, ev, tc) : tc; /* a bomb: where it went off */
     if (!cc) cc = event_country(c, ev);
@@ -1370,6 +1360,32 @@ static int terror_attackers(const ev_ctx *c, ne_event *ev) {
     ev->has_source = 1;
     if (!ev->has_target) ev->has_target = implied_actor(c, ev, cc, "CVL", "victims", &ev->target);
     return 1;
+}
+
+/* Force called terrorist that names no attacker ("the terrorist attack on
+** parliament", "friday's terror attacks in paris", "terrorists attacked
+** parliament" with no country known for them) is by unidentified attackers
+** (unidentified_attackers).  So is an attack on a place that names no
+** attacker, reported as happening (placed_attack: "as the attacks in Paris
+** were unfolding"), and one whose subject is a weapon or a blast
+** (weapon_subject: "a car bomb killed 20 people in Mogadishu"); roots 18,
+** 19 and 20 only.  Fills the event's source (and target); returns 1 when
+** it did. */
+static int terror_attackers(const ev_ctx *c, ne_event *ev) {
+    int unplaced = ev->has_source && ev->source.role && !strcmp(ev->source.role, "UAF") && !ev->source.country;
+    if ((ev->has_source && !unplaced) || !violent_root(ev->root)) return 0;
+    int weapon = !ev->has_source && weapon_subject(c);
+    if (!terror_match(c) && !weapon && (ev->has_source || !placed_attack(c, ev))) return 0;
+    return unidentified_attackers(c, ev, weapon);
+}
+
+/* A blast of root 18, 19 or 20 that names no attacker and no target ("a
+** bomb exploded in Baghdad"): weapon_subject's, by unidentified attackers
+** on civilians where it went off (unidentified_attackers).  Returns 1 when
+** it filled ev's sides. */
+static int bomb_attackers(const ev_ctx *c, ne_event *ev) {
+    if (ev->has_source || !violent_root(ev->root) || !weapon_subject(c)) return 0;
+    return unidentified_attackers(c, ev, 1);
 }
 
 static const char *const unrest_words[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
@@ -2898,8 +2914,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_source && !ev.has_target) {
         int u = implied_unrest(c, &ev);
         if (u == 2) mob = 1; /* a mob on civilians of its own country */
-        /* "a bomb exploded in Baghdad": unidentified attackers on civilians there (terror_attackers) */
-        if (!u && !implied_arrests(c, &ev) && !(weapon_subject(c) && terror_attackers(c, &ev))) return NE_OK;
+        if (!u && !implied_arrests(c, &ev) && !bomb_attackers(c, &ev)) return NE_OK; /* "a bomb exploded in Baghdad" */
         ev.confidence *= 0.8;
     }
     if (!ev.has_source && !strcmp(ev.root, "01")) return NE_OK; /* a statement no one made */
