@@ -811,6 +811,13 @@ static int push_event(struct ne_doc *d, const ne_event *ev) {
     return NE_OK;
 }
 
+/* Where the targets of a frame came from when no slot of the clause gave
+** them (ev_frame.far_target): a phrase after the object (object_pp_target:
+** "imposed sanctions on Iran"), or the subject of the condition after a
+** threat (condition_target: "threatened to strike unless Baghdad
+** complied"). */
+typedef enum ev_far_target { EV_FAR_NONE, EV_FAR_OBJECT_PP, EV_FAR_CONDITION } ev_far_target;
+
 /* Parts of one coded clause shared by all its (source, target) pairs. */
 typedef struct ev_frame {
     const ne_cameo_code *cc; /* the code, when not the pattern's: intent 03x, refusal 12x, threat 13x, visit */
@@ -825,7 +832,7 @@ typedef struct ev_frame {
     int unnamed;        /* a passive arrest of a noun group that names no actor (unnamed_arrested) */
     int nameless;       /* the subject is an unknown lower-case name (nameless_subject) */
     int internal;       /* a group's meeting among its own members (internal_meeting): source = target */
-    int object_pp;      /* the targets come from a phrase after the object (object_pp_target) */
+    ev_far_target far_target; /* the targets come from outside the clause's slots: which phrase */
     int state_giver;    /* aid called the state's ("federal loans"): its giver is the recipient's government */
 } ev_frame;
 
@@ -850,6 +857,13 @@ static const char *recoded_name(const ev_frame *f) {
     if (f->visit) return "; visit";
     return !strcmp(f->cc->root, "03") ? "; intent" : !strcmp(f->cc->root, "12") ? "; refusal"
            : !strcmp(f->cc->root, "13") ? "; threat" : "; recoded";
+}
+
+/* The --explain name of where a frame's targets came from (ev_frame.far_target). */
+static const char *far_target_name(ev_far_target far) {
+    return far == EV_FAR_CONDITION   ? "; target=condition-subject"
+           : far == EV_FAR_OBJECT_PP ? "; target=object-phrase"
+                                     : "";
 }
 
 /* Give ev the CAMEO code cc: its code, root, class, weight and PLOVER type. */
@@ -883,7 +897,8 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     widen(&c->sv, c->m.te, &s, &e);
     widen(&c->sv, c->m.bye, &s, &e);
     for (int k = 0; k < f->nsrc; k++) widen(&c->sv, mention_tok(&c->sv, f->src[k]), &s, &e);
-    for (int k = 0; f->object_pp && k < f->ntgt; k++) widen(&c->sv, mention_tok(&c->sv, f->tgt[k]), &s, &e);
+    for (int k = 0; f->far_target != EV_FAR_NONE && k < f->ntgt; k++)
+        widen(&c->sv, mention_tok(&c->sv, f->tgt[k]), &s, &e);
     ev->span.start = s;
     ev->span.end = e;
     ev->evidence = neA_strndup(&d->arena, c->sv.text + s, e - s);
@@ -902,8 +917,8 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     ev->confidence = f->conf * (rep ? 0.95 : 1.0) * (c->sv.in_title ? 0.9 : 1.0);
     if (d->explain) {
         ev->pattern = c->m.pt->text;
-        ev->rule = neA_printf(&d->arena, "%s%s; voice=%s; date=%s%s", f->rule,
-                              f->object_pp == 2 ? "; target=condition-subject" : f->object_pp ? "; target=object-phrase" : "", c->m.passive ? "passive" : "active",
+        ev->rule = neA_printf(&d->arena, "%s%s; voice=%s; date=%s%s", f->rule, far_target_name(f->far_target),
+                              c->m.passive ? "passive" : "active",
                               ev->date_from_doc ? "document" : ev->date ? "clause-timex" : "none",
                               f->cc ? recoded_name(f) : f->verbal ? reading_name(f->verbal) : "");
         if (!ev->rule) return NE_NOMEM;
@@ -3736,8 +3751,8 @@ static void active_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns
         f->rule = "object-relative: target=antecedent";
     } else if (!f->recip) {
         f->ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f->tgt) : trailing_target(c, f->tgt);
-        if (!f->ntgt && (f->ntgt = object_pp_target(c, f)) > 0) f->object_pp = 1;
-        if (!f->ntgt && (f->ntgt = condition_target(c, f)) > 0) f->object_pp = 2;
+        if (!f->ntgt && (f->ntgt = object_pp_target(c, f)) > 0) f->far_target = EV_FAR_OBJECT_PP;
+        if (!f->ntgt && (f->ntgt = condition_target(c, f)) > 0) f->far_target = EV_FAR_CONDITION;
     }
     if (!f->nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root)) f->nameless = nameless_subject(c, vs, f->lo);
     if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
