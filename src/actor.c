@@ -1772,9 +1772,6 @@ static int title_case(const scan *s) {
     return caps >= 3;
 }
 
-/* "A, a former Pakistani ambassador" and "the former prime minister, A":
-** a name and a description of it, side by side; the name takes the
-** description's code when it has none, and the description refers to it. */
 /* "Rep. Adam Schiff, the top Democrat on the House Intelligence Committee":
 ** a party named after a person's name, a comma, a determiner and at most one
 ** lower-case word describes the person (a member), not the party: it refers
@@ -1794,6 +1791,11 @@ static void party_member_apposition(scan *s, size_t m) {
     inf[m + 1].person = 1;
 }
 
+/* "A, a former Pakistani ambassador" and "the former prime minister, A":
+** a name and a description of it, side by side; the name takes the
+** description's code when it has none, and the description refers to it
+** (a description of another country is another person).  Over the
+** sentence's mentions, from index first. */
 static void appositions(scan *s, size_t first) {
     struct ne_doc *d = s->d;
     ne_actor *act = d->actors.items;

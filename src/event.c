@@ -774,7 +774,6 @@ static int same_actor(const ne_actor *a, const ne_actor *b, int ha, int hb) {
 
 static int same_date(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
 
-/* Add ev, or count it as one more mention of an equal event. */
 /* Does event a name everything b names: the same actor on each side b
 ** has, and a side b leaves empty ("police picked him up" after "he was
 ** detained by police": the event without a target is the same arrest)? */
@@ -783,9 +782,11 @@ static int covers(const ne_event *a, const ne_event *b) {
            (!b->has_target || same_actor(&a->target, &b->target, a->has_target, 1));
 }
 
-/* One event per (source, target, code, date); an event missing a side that
-** another of the same code, date and other side has is counted as its
-** mention (the fuller one is kept). */
+/* Adds ev to the document's events, or counts it as one more mention of
+** an equal event: one event per (source, target, code, date); an event
+** missing a side that another of the same code, date and other side has is
+** counted as its mention (the fuller one is kept).  Returns NE_OK or
+** NE_NOMEM. */
 static int push_event(struct ne_doc *d, const ne_event *ev) {
     for (size_t i = 0; i < d->events.n; i++) {
         ne_event *x = NE_VEC_AT(d->events, ne_event, i);
@@ -4203,9 +4204,6 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
     return verb_subject(c, j, lo, out);
 }
 
-/* A noun-anchored match: the source is an actor in the noun's own group
-** ("Iran's attack", "an Iranian airstrike"), a "by" agent, or the subject
-** of a support verb ("Iran launched an attack"). */
 /* A judgement in a direct quotation (a pattern with "@": "'She is a liar,'
 ** Trump said"; reported speech: "Trump said Biden is a liar",
 ** reported_speaker): the quotation's speaker is the source, the subject of
@@ -4331,6 +4329,12 @@ static int noun_group_open(const ev_ctx *c, int s, int i) {
     return s;
 }
 
+/* A noun-anchored match: the source is an actor in the noun's own group
+** ("Iran's attack", "an Iranian airstrike"), a "by" agent, or the subject
+** of a support verb ("Iran launched an attack"); a judgement in a quotation
+** is code_judgement's.  in_slot: the noun is inside a verb's target slot
+** (2), or that of an unrealized act (3: "rejected the EU's bailout", where
+** nothing was given).  Returns NE_OK or an error. */
 static int code_noun(ev_ctx *c, int in_slot) {
     static const char *const agent_nouns[] = {"critic", "critics", NULL}; /* the noun names its source */
     if (c->m.pt->by_speaker) return code_judgement(c);
