@@ -2864,6 +2864,40 @@ static int implied_target(const ev_ctx *c, ne_event *ev) {
     return asked;
 }
 
+/* The implied agent of a pair's event that names no source, or the crowd
+** or force behind it: the government that gives a state's aid ("federal
+** loans": the recipient's), a mob (implied_mob), forces deployed or guards
+** posted (deployed_forces, implied_guard); for an event that names no side
+** at all, the actors of unrest (implied_unrest), the police of an arrest
+** (implied_arrests) or the attackers of a blast (bomb_attackers).  Lowers
+** ev's confidence for each side it implies.  Returns -1 when the event
+** codes nothing (a death by accident, unrest in the background, a statement
+** or coercion no one made), 1 when a mob is its agent, else 0. */
+static int implied_agent(ev_ctx *c, const ev_frame *f, ne_event *ev) {
+    if (f->state_giver && !ev->has_source && ev->has_target) {
+        const char *cc = national(c, ev->target.country);
+        if (!cc || !(ev->has_source = implied_actor(c, ev, cc, "GOV", "government", &ev->source))) return -1;
+    }
+    if (!ev->has_source && accidental_death(c, ev)) return -1;
+    int mob = implied_mob(c, ev);
+    if (mob < 0) return -1;
+    if (mob) ev->confidence *= 0.8;
+    int dep = deployed_forces(c, ev);
+    if (dep < 0) return -1;
+    if (dep) ev->confidence *= 0.8;
+    if (implied_guard(c, ev)) ev->confidence *= 0.8;
+    if (background_unrest(c, ev)) return -1;
+    if (!ev->has_source && !ev->has_target) {
+        int u = implied_unrest(c, ev);
+        if (u == 2) mob = 1; /* a mob on civilians of its own country */
+        if (!u && !implied_arrests(c, ev) && !bomb_attackers(c, ev)) return -1; /* "a bomb exploded in Baghdad" */
+        ev->confidence *= 0.8;
+    }
+    if (!ev->has_source && !strcmp(ev->root, "01")) return -1; /* a statement no one made */
+    if (!ev->has_source && !strcmp(ev->code, "170")) return -1; /* "was forced to", "the crisis forced GM to" */
+    return mob != 0;
+}
+
 /* Appends "; note" to ev's rule, the --explain trail of how it was coded
 ** ("...; target=attacker"); nothing when not explaining (no rule).
 ** Returns NE_OK or NE_NOMEM. */
@@ -2904,8 +2938,10 @@ static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
 }
 
 /* Emits the event of one (source i, target j) pair of the frame f, from the
-** frame's base event, unless a rule drops it (a self event, a statement no
-** one made, a trip home, ...) or holds it back.  Returns NE_OK or an error. */
+** frame's base event, with the sides the frame does not name implied
+** (implied_agent, then the target's finders), unless a rule drops it (a self
+** event, a statement no one made, a trip home, ...) or holds it back.
+** Returns NE_OK or an error. */
 static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, int j) {
     ne_event ev = *base;
     int resolved, t = f->recip ? f->src[j] : f->ntgt ? f->tgt[j] : -1, t0 = t;
@@ -2914,27 +2950,8 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     int region = place_government(c, &ev, &ev.source, ev.has_source, f->nsrc ? f->src[i] : -1);
     region |= place_government(c, &ev, &ev.target, ev.has_target, t);
     home_front_target(c, &ev);
-    if (f->state_giver && !ev.has_source && ev.has_target) { /* "federal loans": the recipient's government */
-        const char *cc = national(c, ev.target.country);
-        if (!cc || !(ev.has_source = implied_actor(c, &ev, cc, "GOV", "government", &ev.source))) return NE_OK;
-    }
-    if (!ev.has_source && accidental_death(c, &ev)) return NE_OK;
-    int mob = implied_mob(c, &ev);
+    int mob = implied_agent(c, f, &ev);
     if (mob < 0) return NE_OK;
-    if (mob) ev.confidence *= 0.8;
-    int dep = deployed_forces(c, &ev);
-    if (dep < 0) return NE_OK;
-    if (dep) ev.confidence *= 0.8;
-    if (implied_guard(c, &ev)) ev.confidence *= 0.8;
-    if (background_unrest(c, &ev)) return NE_OK;
-    if (!ev.has_source && !ev.has_target) {
-        int u = implied_unrest(c, &ev);
-        if (u == 2) mob = 1; /* a mob on civilians of its own country */
-        if (!u && !implied_arrests(c, &ev) && !bomb_attackers(c, &ev)) return NE_OK; /* "a bomb exploded in Baghdad" */
-        ev.confidence *= 0.8;
-    }
-    if (!ev.has_source && !strcmp(ev.root, "01")) return NE_OK; /* a statement no one made */
-    if (!ev.has_source && !strcmp(ev.code, "170")) return NE_OK; /* "was forced to", "the crisis forced GM to" */
     int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
     if (help_campaign(c, &ev, person)) return NE_OK;
     if (home_trip(&ev, c->m.pt->cameo->code, person)) return NE_OK;
