@@ -153,6 +153,17 @@ static const char *put_str(char **at, const char *src, size_t n) {
     return r;
 }
 
+/* The bytes put_code writes for p's code (nc bytes long), country and role. */
+static size_t code_bytes(const np *p, size_t nc) { return (p->code ? nc + 1 : 0) + 4 + 4; }
+
+/* Writes p's code (nc bytes long), country and role at *at, which moves
+** past them, as a's (emit, redate); NULL for each p has none. */
+static void put_code(char **at, ne_actor *a, const np *p, size_t nc) {
+    a->code = p->code ? put_str(at, p->code, nc) : NULL;
+    a->country = p->country[0] ? put_str(at, p->country, 3) : NULL;
+    a->role = p->role[0] ? put_str(at, p->role, 3) : NULL;
+}
+
 /* Fill country and role of np from its code: the first group is the
 ** country (or IGO, IMG, ...); the role is the first later group that is a
 ** known role group. */
@@ -216,13 +227,11 @@ static __attribute__((noinline)) int emit(scan *s, np *p) {
     const char *name = p->ent && p->kind == NE_ACTOR_NAMED ? neDict_str(s->e, p->ent->name) : NULL;
     size_t nt = l->end - f->start, nn = name ? strlen(name) : 0, nc = p->code ? strlen(p->code) : 0;
     /* the strings of the mention in one allocation: text, name, code, country, role */
-    char *at = neA_alloc(&d->arena, nt + 1 + (name ? nn + 1 : 0) + (p->code ? nc + 1 : 0) + 4 + 4);
+    char *at = neA_alloc(&d->arena, nt + 1 + (name ? nn + 1 : 0) + code_bytes(p, nc));
     if (!at) return NE_NOMEM;
     a->text = put_str(&at, txt + f->start, nt);
     a->name = name ? put_str(&at, name, nn) : NULL;
-    a->code = p->code ? put_str(&at, p->code, nc) : NULL;
-    a->country = p->country[0] ? put_str(&at, p->country, 3) : NULL;
-    a->role = p->role[0] ? put_str(&at, p->role, 3) : NULL;
+    put_code(&at, a, p, nc);
     a->span.start = f->start;
     a->span.end = l->end;
     a->sentence = ne_pub_sent(d, f->sent);
@@ -1957,10 +1966,10 @@ static int redate(scan *s) {
         memset(&q, 0, sizeof q);
         q.code = then;
         split_code(s->e, &q);
-        a->code = neA_strndup(&s->d->arena, then, strlen(then));
-        a->country = q.country[0] ? neA_strndup(&s->d->arena, q.country, 3) : NULL;
-        a->role = q.role[0] ? neA_strndup(&s->d->arena, q.role, 3) : NULL;
-        if (!a->code || (q.country[0] && !a->country) || (q.role[0] && !a->role)) return NE_NOMEM;
+        size_t nc = strlen(then);
+        char *at = neA_alloc(&s->d->arena, code_bytes(&q, nc)); /* one allocation, as emit's */
+        if (!at) return NE_NOMEM;
+        put_code(&at, a, &q, nc);
     }
     return NE_OK;
 }
