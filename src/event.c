@@ -2613,6 +2613,18 @@ static int same_side(const ne_actor *a, const ne_event *ev) {
     return a->code && ev->source.code && !strcmp(a->code, ev->source.code);
 }
 
+/* Is the actor of code code the buyer of one of the document's purchases
+** (061) so far ("Air Canada has ordered ... Virgin Atlantic has purchased":
+** Air Canada is no seller)?  A scan of the events, made only for the firms
+** implied_seller falls back on. */
+static int bought_before(const struct ne_doc *d, const char *code) {
+    for (size_t j = 0; j < d->events.n; j++) {
+        const ne_event *x = NE_VEC_AT(d->events, ne_event, j);
+        if (!strcmp(x->code, "061") && x->has_source && x->source.code && !strcmp(x->source.code, code)) return 1;
+    }
+    return 0;
+}
+
 /* The maker an order or purchase that names no seller is placed with: the
 ** article's seller ("Boeing secures $11bn of aircraft deals. ... Air Canada
 ** has ordered US$ 6 billion in new airliners": Boeing; "Airbus launches the
@@ -2620,13 +2632,13 @@ static int same_side(const ne_actor *a, const ne_event *ev) {
 ** CAMEO codebook 2.6, 061 (economic exchange) is coded from the buyer to the
 ** seller; a story of orders names its seller once and then lists the buyers.
 ** The seller is a firm the match names in the goods ("will purchase 20 of
-** Boeing's 777 planes"), else the firm of the latest earlier purchase of the
-** article by another buyer, else the first firm the article names (its title or lead
-** names the maker it is about) that is neither this buyer nor a buyer of an
-** earlier purchase.  Only for a purchase (buy, order, purchase, options:
-** purchase; or its intent, 0311) or a firm's deal (057 read as 061, firm_deal) by a firm or a
-** state (airlines, air forces, governments), with no seller found.  Fills
-** *out, returns 1. */
+** Boeing's 777 planes"), else the seller of the article's first earlier
+** purchase by another buyer, else the first firm the article names (its
+** title or lead names the maker it is about) that is neither this buyer nor
+** a buyer of an earlier purchase (bought_before).  Only for a purchase (buy,
+** order, purchase, options: purchase; or its intent, 0311) or a firm's deal
+** (057 read as 061, firm_deal) by a firm or a state (airlines, air forces,
+** governments), with no seller found.  Fills *out, returns 1. */
 static int implied_seller(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     static const char *const buyers[] = {"BUS", "GOV", "MIL", NULL};
     if (ev->has_target || !ev->has_source || (strcmp(ev->code, "061") && strcmp(ev->code, "0311")) ||
@@ -2639,7 +2651,7 @@ static int implied_seller(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
         const ne_actor *x = a >= 0 ? NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a)) : NULL;
         if (x && x->code && firm(x) && !same_side(x, ev)) seller = x;
     }
-    for (size_t i = 0; !seller && i < c->d->events.n; i++) { /* the latest earlier purchase's seller */
+    for (size_t i = 0; !seller && i < c->d->events.n; i++) { /* the first earlier purchase's seller */
         const ne_event *x = NE_VEC_AT(c->d->events, ne_event, i);
         if (!strcmp(x->code, "061") && x->has_target && firm(&x->target) && !same_side(&x->target, ev) &&
             !(x->has_source && same_side(&x->source, ev)))
@@ -2649,12 +2661,7 @@ static int implied_seller(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
         const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, i);
         if (a->sentence > ev->sentence && !a->in_title) break;
         if (!a->code || !firm(a) || same_side(a, ev)) continue;
-        int bought = 0;
-        for (size_t j = 0; j < c->d->events.n && !bought; j++) {
-            const ne_event *x = NE_VEC_AT(c->d->events, ne_event, j);
-            bought = !strcmp(x->code, "061") && x->has_source && x->source.code && !strcmp(x->source.code, a->code);
-        }
-        if (!bought) seller = a;
+        if (!bought_before(c->d, a->code)) seller = a;
     }
     if (!seller) return 0;
     *out = *seller;
