@@ -166,6 +166,24 @@ static int better_tie(const ne_dentry *x, const ne_dentry *best) {
     return x->source == NE_DS_HAND && best->source != NE_DS_HAND;
 }
 
+/* A candidate place as choose ranks it: rank first (importance in
+** lower-case text, else hand-written or not; RANK_LED for the major city of
+** the composition the name leads, RANK_AFTER for a place in the region
+** named after the name), then evidence (the document votes for its
+** country: 1, else 0), then better_tie. */
+typedef struct ranked {
+    const ne_dentry *x;
+    int rank, evidence;
+} ranked;
+
+enum { RANK_LED = 3, RANK_AFTER = 4 };
+
+/* Does candidate a rank above b (b's x may be NULL only with rank -1)? */
+static int ranks_above(const ranked *a, const ranked *b) {
+    return a->rank > b->rank ||
+           (a->rank == b->rank && (a->evidence > b->evidence || (a->evidence == b->evidence && better_tie(a->x, b->x))));
+}
+
 /* The country of a composition that the place name at token i leads ("the kochi
 ** police" INDCOP: actor.c chose the Indian city for it), or NULL. */
 static const char *composed_country(const struct ne_doc *d, size_t i) {
@@ -231,32 +249,32 @@ static int name_goes_on(const struct ne_doc *d, size_t end, size_t sent_end) {
     return sh == NE_SH_CAP || sh == NE_SH_UPPER || sh == NE_SH_MIXED;
 }
 
-/* Among the entries sharing the matched name, the best place: one in the
-** region or country named after it (", North Carolina": region_after) first,
-** then the major city of the country of a composition the name leads
-** (actor.c's choice for "the kochi police"), unless the document gives
-** evidence for another of the name's countries and none for that one
-** (led_outvoted), then in lower-case
-** text the most important one (importance; a capital says nothing there), in
-** other text a hand-written one; then one in a country the document gives
-** evidence for (votes: "punjab" in an article that names ludhiana is the
-** Indian state, "lucknow" the Indian city, "Charlotte officials" in an
-** American story the city of North Carolina, not the parish of Saint
-** Vincent), then a major city of
-** major_cities.txt (in any text: "Police arrested ten people in Lucknow" alone
-** is the Indian city, not the first-loaded Australian town), then a
-** hand-written place, then the first loaded; a country name when no place fits or only a gazetteer town
-** does (Italy, Texas).  The towns of a name that leads a composition or
-** that a gazetteer region has are places in any context in a country the
-** document gives evidence for.  *ambiguous tells
+/* Among the entries sharing the matched name, the best place (ranked):
+** one in the region or country named after it (", North Carolina":
+** region_after) first, then the major city of the country of a composition
+** the name leads (actor.c's choice for "the kochi police"), unless the
+** document gives evidence for another of the name's countries and none for
+** that one (led_outvoted), then in lower-case text the most important one
+** (importance; a capital says nothing there), in other text a hand-written
+** one; then one in a country the document gives evidence for (votes:
+** "punjab" in an article that names ludhiana is the Indian state, "lucknow"
+** the Indian city, "Charlotte officials" in an American story the city of
+** North Carolina, not the parish of Saint Vincent), then a major city of
+** major_cities.txt (in any text: "Police arrested ten people in Lucknow"
+** alone is the Indian city, not the first-loaded Australian town), then a
+** hand-written place, then the first loaded; a country name when no place
+** fits or only a gazetteer town does (Italy, Texas).  The towns of a name
+** that leads a composition or that a gazetteer region has are places in any
+** context in a country the document gives evidence for.  *ambiguous tells
 ** whether the credible places are in more than one country.  The context
-** test, the same for every gazetteer entry, is made once and only when needed. */
+** test, the same for every gazetteer entry, is made once and only when
+** needed. */
 static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                                size_t sent_end, uint32_t hit, const votes *v, int *ambiguous) {
-    const ne_dentry *best = NULL, *country = NULL;
+    const ne_dentry *country = NULL;
     int lower = NE_VEC_AT(d->sentences, ne_sentence, NE_VEC_AT(d->tokens, ne_token, i)->sent)->caseless == NE_CASELESS_LOWER;
     const char *first_cc = NULL, *capital = lower ? capital_of(e, d, i, end, sent_end) : NULL;
-    int best_rank = -1, best_score = -1;
+    ranked best = {NULL, -1, -1};
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY);
     int context = -1; /* credible_context, once known */
     const char *led = composed_country(d, i);
@@ -281,16 +299,16 @@ static const ne_dentry *choose(const struct ne_engine *e, const struct ne_doc *d
         if (!first_cc) first_cc = cc;
         else if (cc && !same3(first_cc, cc) && !*ambiguous) {
             *ambiguous = 1; /* only now does the region after the name count: the best so far gets its due */
-            if (best && region_after(e, d, end, sent_end, neDict_code(e, best, 0), &after)) best_rank += 4;
+            if (best.x && region_after(e, d, end, sent_end, neDict_code(e, best.x, 0), &after)) best.rank += RANK_AFTER;
         }
-        int rk = lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, sc = score(v, cc) > 0;
-        if (mine) rk += 3;
-        if (*ambiguous && region_after(e, d, end, sent_end, cc, &after)) rk += 4; /* "Charlotte, North Carolina" */
-        if (rk > best_rank || (rk == best_rank && (sc > best_score || (sc == best_score && better_tie(x, best)))))
-            best = x, best_rank = rk, best_score = sc;
+        ranked r = {x, lower ? importance(e, x, cc, capital) : x->source == NE_DS_HAND, score(v, cc) > 0};
+        if (mine) r.rank += RANK_LED;
+        if (*ambiguous && region_after(e, d, end, sent_end, cc, &after))
+            r.rank += RANK_AFTER; /* "Charlotte, North Carolina" */
+        if (ranks_above(&r, &best)) best = r;
     }
-    if (best && country && best->source != NE_DS_HAND && best->pkind != NE_PK_REGION) return country;
-    return best ? best : country; /* "in italy" is the country, not Italy, Texas */
+    if (best.x && country && best.x->source != NE_DS_HAND && best.x->pkind != NE_PK_REGION) return country;
+    return best.x ? best.x : country; /* "in italy" is the country, not Italy, Texas */
 }
 
 /* Tokens inside a person, organization or nominal mention are not places (an
