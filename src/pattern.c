@@ -18,7 +18,7 @@
 /* One anchor lemma in the index: 64 bytes, one cache line, holding what a
 ** lookup compares (the lemma itself when shorter than PAT_KEY) and what the
 ** matcher reads next (the anchor entry). */
-#define PAT_KEY 12
+#define PAT_KEY NE_PI_KEY
 typedef struct pat_bucket {
     uint32_t hash;
     char key[PAT_KEY];   /* the lemma when it fits, else "" */
@@ -799,15 +799,21 @@ static int index_anchor(ne_patterns *p, size_t i, size_t j, uint32_t *count) {
     return build_anchor(p, (uint32_t)i, (uint32_t)(j - i), &b->an, count);
 }
 
-int nePattern_build(struct ne_engine *e, ne_patterns *p) {
-    size_t n = p->pats.n;
+/* Free p's anchor index (none: as before nePattern_build). */
+static void drop_index(ne_patterns *p) {
     neM_free(p->order);
     neM_free(p->entries);
     neM_free(p->firsts);
     neM_free(p->bucket_mem);
     neM_free(p->runs);
-    p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->firsts = NULL, p->runs = NULL, p->cap = 0;
+    p->order = NULL, p->bucket_mem = NULL, p->buckets = NULL, p->entries = NULL, p->firsts = NULL, p->runs = NULL;
+    p->cap = 0;
     memset(p->amap, 0, sizeof p->amap);
+}
+
+int nePattern_build(struct ne_engine *e, ne_patterns *p) {
+    size_t n = p->pats.n;
+    drop_index(p);
     p->order = neM_calloc(n ? n : 1, sizeof *p->order);
     int lists = make_lists(p);
     uint32_t *rank = neM_calloc(n ? n : 1, sizeof *rank), *count = neM_calloc(NE_WS_BITS + 1, sizeof *count);
@@ -828,6 +834,135 @@ int nePattern_build(struct ne_engine *e, ne_patterns *p) {
     neM_free(rank);
     neM_free(count);
     return rc ? ne_engine_fail(e, NE_NOMEM, "out of memory") : NE_OK;
+}
+
+/* ---- the index as tables (patterns.snap; snap.h) ---- */
+
+/* Room in ix for the tables of p's index: the counts of its filled slots,
+** key indexes and their at and idx arrays. */
+static void index_counts(const ne_patterns *p, ne_pindex *ix) {
+    for (size_t k = 0; k < p->cap; k++) {
+        const ne_anchor *an = &p->buckets[k].an;
+        if (!p->buckets[k].lemma) continue;
+        ix->nbuckets++;
+        for (int kind = 0; an->keys && kind < 2; kind++, ix->nkeys++) {
+            const ne_pkeys *ks = &an->keys[kind];
+            if (ks->at) ix->nat += ks->nkeys + 2, ix->nidx += ks->at[ks->nkeys + 1];
+        }
+    }
+}
+
+/* Key index ks as a table row into *out, its at and idx arrays appended to
+** at and idx from *nat and *nidx on. */
+static void get_keys(const ne_pkeys *ks, ne_pi_keys *out, uint32_t *at, uint16_t *idx, size_t *nat, size_t *nidx) {
+    *out = (ne_pi_keys){.used = ks->used, .nkeys = ks->nkeys, .at = UINT32_MAX, .idx = UINT32_MAX};
+    memcpy(out->map, ks->map, sizeof out->map);
+    memcpy(out->rank, ks->rank, sizeof out->rank);
+    if (!ks->at) return;
+    uint32_t total = ks->at[ks->nkeys + 1];
+    memcpy(at + *nat, ks->at, (ks->nkeys + 2) * sizeof *ks->at);
+    memcpy(idx + *nidx, ks->idx, total * sizeof *ks->idx);
+    out->at = (uint32_t)*nat, out->idx = (uint32_t)*nidx;
+    *nat += ks->nkeys + 2, *nidx += total;
+}
+
+/* The filled slots of p's table into buckets, their key indexes into keys
+** (their arrays into at and idx). */
+static void get_buckets(const ne_patterns *p, ne_pi_bucket *buckets, ne_pi_keys *keys, uint32_t *at, uint16_t *idx) {
+    size_t nb = 0, nk = 0, nat = 0, nidx = 0;
+    for (size_t k = 0; k < p->cap; k++) {
+        const pat_bucket *b = &p->buckets[k];
+        if (!b->lemma) continue;
+        ne_pi_bucket *x = &buckets[nb++];
+        *x = (ne_pi_bucket){(uint32_t)k, b->hash, p->runs[k].first, p->runs[k].count, b->an.n[0],
+                            b->an.keys ? (uint32_t)nk + 1 : 0, {0}};
+        memcpy(x->key, b->key, sizeof x->key);
+        for (int kind = 0; b->an.keys && kind < 2; kind++)
+            get_keys(&b->an.keys[kind], &keys[nk++], at, idx, &nat, &nidx);
+    }
+}
+
+int nePattern_index_get(ne_patterns *p, ne_arena *a, ne_pindex *ix) {
+    const ne_pattern *pats = p->pats.items;
+    memset(ix, 0, sizeof *ix);
+    ix->n = p->pats.n, ix->cap = p->cap;
+    index_counts(p, ix);
+    uint32_t *order = neA_alloc(a, (ix->n + 1) * sizeof *order), *list_at = neA_alloc(a, (ix->n + 1) * sizeof *list_at);
+    ne_pi_entry *entries = neA_alloc(a, (ix->n + 1) * sizeof *entries);
+    ne_pi_bucket *buckets = neA_alloc(a, (ix->nbuckets + 1) * sizeof *buckets);
+    ne_pi_keys *keys = neA_alloc(a, (ix->nkeys + 1) * sizeof *keys);
+    uint32_t *at = neA_alloc(a, (ix->nat + 1) * sizeof *at);
+    uint16_t *idx = neA_alloc(a, (ix->nidx + 1) * sizeof *idx);
+    if (!order || !list_at || !entries || !buckets || !keys || !at || !idx || make_lists(p)) return NE_NOMEM;
+    for (size_t i = 0; i < ix->n; i++) {
+        order[i] = (uint32_t)(p->order[i] - pats);
+        entries[i] = (ne_pi_entry){p->entries[i].f, (uint32_t)(p->entries[i].pt - pats)};
+    }
+    if (ix->n) memcpy(list_at, p->list_at, ix->n * sizeof *list_at);
+    get_buckets(p, buckets, keys, at, idx);
+    ix->order = order, ix->list_at = list_at, ix->entries = entries, ix->buckets = buckets, ix->keys = keys;
+    ix->at = at, ix->idx = idx;
+    return NE_OK;
+}
+
+/* p's key indexes from ix's rows (in p's arena): the array, or NULL on
+** NOMEM. */
+static ne_pkeys *set_keys(ne_patterns *p, const ne_pindex *ix) {
+    ne_pkeys *ks = neA_alloc(&p->arena, (ix->nkeys + 1) * sizeof *ks);
+    uint32_t *at = neA_alloc(&p->arena, (ix->nat + 1) * sizeof *at);
+    uint16_t *idx = neA_alloc(&p->arena, (ix->nidx + 1) * sizeof *idx);
+    if (!ks || !at || !idx) return NULL;
+    if (ix->nat) memcpy(at, ix->at, ix->nat * sizeof *at);
+    if (ix->nidx) memcpy(idx, ix->idx, ix->nidx * sizeof *idx);
+    for (size_t k = 0; k < ix->nkeys; k++) {
+        const ne_pi_keys *x = &ix->keys[k];
+        ks[k] = (ne_pkeys){.used = x->used, .nkeys = x->nkeys, .at = x->at == UINT32_MAX ? NULL : at + x->at,
+                           .idx = x->idx == UINT32_MAX ? NULL : idx + x->idx};
+        memcpy(ks[k].map, x->map, sizeof ks[k].map);
+        memcpy(ks[k].rank, x->rank, sizeof ks[k].rank);
+    }
+    return ks;
+}
+
+/* p's filled slot x (its order, entries and firsts set), as index_anchor
+** made it. */
+static void set_bucket(ne_patterns *p, const ne_pi_bucket *x, const ne_pkeys *ks) {
+    pat_bucket *b = &p->buckets[x->slot];
+    b->hash = x->hash;
+    memcpy(b->key, x->key, sizeof b->key);
+    b->lemma = anchor_lemma(p->order[x->first]);
+    p->runs[x->slot] = (pat_run){x->first, x->count};
+    b->an = (ne_anchor){.list = {p->entries + x->first, p->entries + x->first + x->n0},
+                        .first = p->firsts + x->first,
+                        .keys = x->keys ? ks + x->keys - 1 : NULL,
+                        .n = {x->n0, x->count - x->n0}};
+    p->amap[(x->hash & (NE_AMAP_BITS - 1)) >> 6] |= (uint64_t)1 << (x->hash & 63);
+}
+
+int nePattern_index_set(ne_patterns *p, const ne_pindex *ix, const uint16_t *lists, size_t len) {
+    const ne_pattern *pats = p->pats.items;
+    size_t n = ix->n;
+    drop_index(p);
+    drop_lists(p);
+    p->lists = neM_malloc((len ? len : 1) * sizeof *p->lists);
+    p->list_at = neM_malloc((n ? n : 1) * sizeof *p->list_at);
+    p->order = neM_calloc(n ? n : 1, sizeof *p->order);
+    p->entries = neM_calloc(n ? n : 1, sizeof *p->entries);
+    p->firsts = neM_calloc(n ? n : 1, sizeof *p->firsts);
+    const ne_pkeys *ks = set_keys(p, ix);
+    if (!p->lists || !p->list_at || !p->order || !p->entries || !p->firsts || !ks || alloc_buckets(p, ix->cap))
+        return NE_NOMEM;
+    if (len) memcpy(p->lists, lists, len * sizeof *lists);
+    if (n) memcpy(p->list_at, ix->list_at, n * sizeof *p->list_at);
+    p->nlisted = n, p->lists_len = len;
+    for (size_t i = 0; i < n; i++) {
+        const ne_pattern *pt = &pats[ix->entries[i].pat];
+        p->order[i] = &pats[ix->order[i]];
+        p->entries[i] = (ne_pentry){ix->entries[i].f, pt, word_bits(p, pt)};
+        p->firsts[i] = ix->entries[i].f.all[0];
+    }
+    for (size_t i = 0; i < ix->nbuckets; i++) set_bucket(p, &ix->buckets[i], ks);
+    return NE_OK;
 }
 
 /* Bucket of lemma [lemma, lemma+n) with ne_hash h, or NULL; n (size_t)-1:
@@ -937,8 +1072,9 @@ static int load_all(struct ne_engine *e, void (*report)(void *, const char *), v
 int nePattern_load_text(struct ne_engine *e) { return load_all(e, NULL, NULL, NULL); }
 
 int nePattern_load(struct ne_engine *e) {
-    int rc = nePattern_snap_load(e);
-    if (rc == NE_NOTFOUND) rc = nePattern_load_text(e);
+    int rc = nePattern_snap_load(e); /* built: the index is read from the snapshot too */
+    if (rc != NE_NOTFOUND) return rc;
+    rc = nePattern_load_text(e);
     return rc ? rc : nePattern_build(e, e->patterns);
 }
 

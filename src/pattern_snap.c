@@ -1,8 +1,9 @@
-/* pattern_snap.c: the parsed pattern files (pattern.c) saved as a snapshot,
-** patterns.snap beside dictionaries.snap (snap.h; docs/PATTERNS.md,
-** "Compiled snapshot"): engine open reads it, while it is current, instead
-** of parsing some 21,000 lines, then builds the anchor index as after parsing
-** (with the patterns' required-word lists read from it, nePattern_set_lists). */
+/* pattern_snap.c: the parsed pattern files (pattern.c) and their anchor
+** index saved as a snapshot, patterns.snap beside dictionaries.snap (snap.h;
+** docs/PATTERNS.md, "Compiled snapshot"): engine open reads it, while it is
+** current, instead of parsing some 21,000 lines and building the index
+** (nePattern_index_set; a snapshot read without its checksum gives the
+** patterns only, checked, and its reader builds the index). */
 #include "snap.h"
 
 #include <stdio.h>
@@ -12,8 +13,10 @@
 
 /* The tables: patterns, their elements, the elements' words, the
 ** elements' word sets (ne_pelem.altset), the patterns' required-word lists
-** (nePattern_lists: uint16s, one list after another in pattern order) and a
-** pool of strings, each string once; indexes and pool offsets instead of
+** (nePattern_lists: uint16s, one list after another in pattern order), the
+** anchor index (ne_pindex: order, list offsets, entries, filled slots, key
+** indexes and their at and idx arrays; the slot count in n[PN_COUNT]) and
+** a pool of strings, each string once; indexes and pool offsets instead of
 ** pointers. */
 typedef struct ps_pat {
     uint32_t text;  /* pool offset of the --explain text */
@@ -33,14 +36,20 @@ typedef struct ps_word {
 } ps_word;
 typedef struct ps_set { uint64_t w[NE_PE_ALTSET / 64]; } ps_set;
 
-enum { PN_PATS, PN_ELEMS, PN_WORDS, PN_SETS, PN_LISTS, PN_POOL, PN_COUNT };
+enum { PN_PATS, PN_ELEMS, PN_WORDS, PN_SETS, PN_LISTS, PN_ORDER, PN_LISTAT, PN_ENTRIES, PN_BUCKETS, PN_KEYS, PN_AT,
+       PN_IDX, PN_POOL, PN_COUNT };
+#define PN_CAP PN_COUNT /* the count after the tables': the index's slots */
 /* Item size of each table, in the order they follow one another. */
-static const size_t ps_item[PN_COUNT] = {sizeof(ps_pat), sizeof(ps_elem), sizeof(ps_word), sizeof(ps_set),
-                                         sizeof(uint16_t), 1};
+static const size_t ps_item[PN_COUNT] = {sizeof(ps_pat),       sizeof(ps_elem),     sizeof(ps_word),
+                                         sizeof(ps_set),       sizeof(uint16_t),    sizeof(uint32_t),
+                                         sizeof(uint32_t),     sizeof(ne_pi_entry), sizeof(ne_pi_bucket),
+                                         sizeof(ne_pi_keys),   sizeof(uint32_t),    sizeof(uint16_t),
+                                         1};
 
 static void ps_head(ne_snap_head *h) {
     const uint32_t layout[7] = {0x01020304u,     sizeof(ps_pat),   sizeof(ps_elem), sizeof(ps_word),
-                                sizeof(ps_set), sizeof(uint16_t), 0};
+                                sizeof(ps_set), sizeof(uint16_t),
+                                (uint32_t)(sizeof(ne_pi_entry) << 20 | sizeof(ne_pi_bucket) << 12 | sizeof(ne_pi_keys))};
     neSnap_head_init(h, "NEPSNAP\n", layout);
 }
 
@@ -160,6 +169,19 @@ static int put_patterns(ne_patterns *p, ps_pool *pool, ne_vec *t, ne_arena *ar) 
     return NE_OK;
 }
 
+/* The tables of p's anchor index (built) into t[PN_ORDER .. PN_IDX] (over
+** arrays in ar) and *cap. */
+static int put_index(ne_patterns *p, ne_vec *t, ne_arena *ar, uint64_t *cap) {
+    ne_pindex ix;
+    if (nePattern_index_get(p, ar, &ix)) return NE_NOMEM;
+    const void *tab[] = {ix.order, ix.list_at, ix.entries, ix.buckets, ix.keys, ix.at, ix.idx};
+    const size_t n[] = {ix.n, ix.n, ix.n, ix.nbuckets, ix.nkeys, ix.nat, ix.nidx};
+    for (int k = PN_ORDER; k <= PN_IDX; k++)
+        t[k] = (ne_vec){(void *)tab[k - PN_ORDER], n[k - PN_ORDER], n[k - PN_ORDER], ps_item[k]};
+    *cap = ix.cap;
+    return NE_OK;
+}
+
 /* The snapshot body of the parsed patterns p: *body (neM_malloc'd), its
 ** size and the table counts n[PN_COUNT]. */
 static int ps_body(ne_patterns *p, char **body, uint64_t *size, uint64_t *n) {
@@ -171,6 +193,7 @@ static int ps_body(ne_patterns *p, char **body, uint64_t *size, uint64_t *n) {
     neB_init(&pool.b, (size_t)1 << 31);
     neB_addc(&pool.b, 0);
     int rc = put_patterns(p, &pool, t, &ar);
+    if (rc == NE_OK) rc = put_index(p, t, &ar, &n[PN_CAP]);
     uint64_t off[PN_COUNT + 1];
     for (int k = 0; k < PN_POOL; k++) n[k] = t[k].n;
     n[PN_POOL] = pool.b.len;
@@ -189,6 +212,7 @@ int nePattern_compile(struct ne_engine *e, const char *path) {
     ne_buf src;
     int rc = neSnap_sources(e, ps_sources, &src, e->data_dir, "pattern files");
     if (rc == NE_OK) rc = nePattern_load_text(e);
+    if (rc == NE_OK) rc = nePattern_build(e, e->patterns);
     char *body = NULL;
     ne_snap_head h;
     ps_head(&h);
@@ -211,6 +235,7 @@ typedef struct ps_tabs {
     const ps_set *set;
     const uint16_t *list;
     const char *pool;
+    ne_pindex ix; /* read only from a verified snapshot */
     uint64_t n[PN_COUNT];
 } ps_tabs;
 
@@ -266,6 +291,19 @@ static int ps_tables(const ne_snap_head *h, const void *body, int verified, ps_t
     t->set = (const ps_set *)(const void *)(b + off[PN_SETS]);
     t->list = (const uint16_t *)(const void *)(b + off[PN_LISTS]);
     t->pool = b + off[PN_POOL];
+    t->ix = (ne_pindex){.order = (const uint32_t *)(const void *)(b + off[PN_ORDER]),
+                        .list_at = (const uint32_t *)(const void *)(b + off[PN_LISTAT]),
+                        .entries = (const ne_pi_entry *)(const void *)(b + off[PN_ENTRIES]),
+                        .n = t->n[PN_ORDER],
+                        .buckets = (const ne_pi_bucket *)(const void *)(b + off[PN_BUCKETS]),
+                        .nbuckets = t->n[PN_BUCKETS],
+                        .cap = h->n[PN_CAP],
+                        .keys = (const ne_pi_keys *)(const void *)(b + off[PN_KEYS]),
+                        .nkeys = t->n[PN_KEYS],
+                        .at = (const uint32_t *)(const void *)(b + off[PN_AT]),
+                        .nat = t->n[PN_AT],
+                        .idx = (const uint16_t *)(const void *)(b + off[PN_IDX]),
+                        .nidx = t->n[PN_IDX]};
     if (!t->n[PN_POOL] || t->pool[0] || t->pool[t->n[PN_POOL] - 1]) return -1; /* strings end inside it */
     for (uint64_t i = 0; !verified && i < t->n[PN_PATS]; i++)
         if (!pat_ok(t, &t->pat[i])) return -1;
@@ -297,9 +335,10 @@ static int ps_elems(const ps_tabs *t, ne_patterns *p, const char **pool, ne_pele
     return NE_OK;
 }
 
-/* e->patterns (parsed, not built) from sound tables t: NE_OK, NE_NOMEM, or
-** NE_NOTFOUND when a pattern's CAMEO code is not in e's table (stale). */
-static int ps_patterns(struct ne_engine *e, const ps_tabs *t) {
+/* e->patterns from sound tables t, built from their index when verified
+** (ps_tables), else parsed, not built: NE_OK, NE_NOMEM, or NE_NOTFOUND when
+** a pattern's CAMEO code is not in e's table (stale). */
+static int ps_patterns(struct ne_engine *e, const ps_tabs *t, int verified) {
     ne_patterns *p = e->patterns = nePattern_new();
     const char *pool;
     ne_pelem *elems;
@@ -316,6 +355,7 @@ static int ps_patterns(struct ne_engine *e, const ps_tabs *t) {
                            .has_target = pp->has_target, .has_source = pp->has_source, .by_speaker = pp->by_speaker,
                            .weight = pp->weight, .elems = &elems[pp->elem0], .text = pool + pp->text};
     }
+    if (verified) return nePattern_index_set(p, &t->ix, t->list, t->n[PN_LISTS]);
     int rc = nePattern_set_lists(p, t->list, t->n[PN_LISTS]);
     return rc == NE_DATA ? NE_NOTFOUND : rc; /* not one sound list per pattern */
 }
@@ -325,7 +365,7 @@ static int ps_patterns(struct ne_engine *e, const ps_tabs *t) {
 ** e->patterns stays NULL). */
 static int ps_from_body(struct ne_engine *e, const ne_snap_head *h, const void *body, int verified) {
     ps_tabs t;
-    int rc = ps_tables(h, body, verified, &t) ? NE_NOTFOUND : ps_patterns(e, &t);
+    int rc = ps_tables(h, body, verified, &t) ? NE_NOTFOUND : ps_patterns(e, &t, verified);
     if (rc != NE_OK) {
         nePattern_free(e->patterns);
         e->patterns = NULL;

@@ -15,11 +15,12 @@
 #define XXH_INLINE_ALL /* the vector code the compiler may use here (SSE2 on x86-64) */
 #include <xxhash.h>
 
-#define NE_SNAP_VERSION 6 /* 3: ne_hash is word-at-a-time (the hash tables' slots and word-set bits changed);
+#define NE_SNAP_VERSION 8 /* 3: ne_hash is word-at-a-time (the hash tables' slots and word-set bits changed);
                              4: patterns.snap holds the patterns' required-word lists;
                              5: no trie edges from the root, and an edge filter after the edges;
                              6: no edge filter;
-                             7: the checksum covers the table counts, and a verified one stands for the checks */
+                             7: the checksum covers the table counts, and a verified one stands for the checks;
+                             8: patterns.snap holds the anchor index */
 #define SNAP_MAX_SRC ((uint64_t)1 << 20)
 
 /* The tables' checksum (XXH3-64, through the AVX2 build when it can) over

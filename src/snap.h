@@ -86,19 +86,72 @@ int neSnap_write(struct ne_engine *e, const char *path, ne_snap_head *h, const n
 ** directory's wordnet-proper.txt (lemma.c).  NE_OK, NE_NOMEM, NE_NOTFOUND. */
 int neLemma_sources(const struct ne_engine *e, ne_buf *out);
 
+/* ---- the patterns' anchor index without pointers (pattern.c), as
+** patterns.snap holds it: what nePattern_build makes, so that engine open
+** need not build it again ---- */
+#define NE_PI_KEY 12
+/* An entry (ne_pentry): its filter and its pattern's index in file order. */
+typedef struct ne_pi_entry {
+    ne_pfilter f;
+    uint32_t pat;
+} ne_pi_entry;
+/* A filled slot of the anchor lemmas' hash table: the slot, the lemma's
+** ne_hash and inline key, its run of the order [first, first + count)
+** (verbs: the first n0 entries of the run), and keys: the first of its two
+** key indexes in the keys table + 1 (0: none). */
+typedef struct ne_pi_bucket {
+    uint32_t slot, hash, first, count, n0, keys;
+    char key[NE_PI_KEY];
+} ne_pi_bucket;
+/* A key index (ne_pkeys), its at[] and idx[] as offsets in the at and idx
+** tables (UINT32_MAX: none, an ne_pkeys with NULL ones). */
+typedef struct ne_pi_keys {
+    uint64_t map[NE_WS_BITS / 64];
+    uint64_t used;
+    uint16_t rank[NE_WS_BITS / 64];
+    uint32_t nkeys, at, idx, pad;
+} ne_pi_keys;
+/* The tables: order (n pattern indexes), entries and list_at (n each: the
+** offset of each pattern's ne_pentry.words list in nePattern_lists), the
+** nbuckets filled slots of a table of cap, the keys, and the at and idx
+** arrays they point into. */
+typedef struct ne_pindex {
+    const uint32_t *order, *list_at;
+    const ne_pi_entry *entries;
+    size_t n;
+    const ne_pi_bucket *buckets;
+    size_t nbuckets, cap;
+    const ne_pi_keys *keys;
+    size_t nkeys;
+    const uint32_t *at;
+    size_t nat;
+    const uint16_t *idx;
+    size_t nidx;
+} ne_pindex;
+/* The index of p (built by nePattern_build) as tables in arena a: NE_OK,
+** NE_NOMEM. */
+int nePattern_index_get(ne_patterns *p, ne_arena *a, ne_pindex *ix);
+/* Give p (its patterns parsed, not built) its index and required-word
+** lists (lists[0, len), nePattern_lists) from tables that
+** nePattern_index_get made of the same patterns (a verified snapshot's: not
+** checked), as nePattern_build would: NE_OK, NE_NOMEM. */
+int nePattern_index_set(ne_patterns *p, const ne_pindex *ix, const uint16_t *lists, size_t len);
+
 /* ---- the patterns' snapshot (pattern_snap.c) ---- */
 /* The *.txt names in dir, sorted as the pattern loader reads them, in
 ** arena a (pattern.c): NE_OK (*n 0 when dir cannot be opened), NE_NOMEM. */
 int nePattern_files(ne_arena *a, const char *dir, char ***names, size_t *n);
-/* e->patterns, parsed but not built, from DATA/patterns.snap when it is
-** current (needs e->lexicon and e->cameo): NE_OK; NE_NOTFOUND (absent,
-** stale or damaged: parse the text, e->patterns NULL); NE_NOMEM. */
+/* e->patterns with its anchor index (as nePattern_build makes it) from
+** DATA/patterns.snap when it is current (needs e->lexicon and e->cameo):
+** NE_OK; NE_NOTFOUND (absent, stale or damaged: parse the text,
+** e->patterns NULL); NE_NOMEM. */
 int nePattern_snap_load(struct ne_engine *e);
 /* Parse the pattern files (needs e->lexicon and e->cameo) and write their
 ** snapshot to path.  NE_OK, or an error with the reason in e. */
 int nePattern_compile(struct ne_engine *e, const char *path);
 /* nePattern_snap_load from a snapshot in memory, its source list not
-** compared (the fuzz target): NE_OK, NE_DATA, NE_NOMEM. */
+** compared (the fuzz target); with verify_hash 0 the patterns are checked
+** instead and not built (call nePattern_build): NE_OK, NE_DATA, NE_NOMEM. */
 int nePattern_snap_parse(struct ne_engine *e, const void *data, size_t len, int verify_hash);
 
 #endif /* NE_SNAP_H */

@@ -5,8 +5,9 @@
 ** refused; no change reads out of bounds (ASan in make test), with the
 ** checksum or without; a pattern the parser could not have made is
 ** refused; a document object's word memos are not used with other tables
-** (dictionaries, timewords, patterns); and the AVX2 checksum equals the
-** baseline. */
+** (dictionaries, timewords, patterns); a verified pattern snapshot's
+** anchor index is the one building it makes; and the AVX2 checksum equals
+** the baseline. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -249,6 +250,57 @@ static void test_memo_other_patterns(void **state) {
     ne_engine_close(e);
 }
 
+/* Do index tables x and y hold the same (nePattern_index_get)? */
+static void assert_same_index(const ne_pindex *x, const ne_pindex *y) {
+    assert_int_equal(x->n, y->n);
+    assert_int_equal(x->cap, y->cap);
+    assert_int_equal(x->nbuckets, y->nbuckets);
+    assert_int_equal(x->nkeys, y->nkeys);
+    assert_int_equal(x->nat, y->nat);
+    assert_int_equal(x->nidx, y->nidx);
+    assert_memory_equal(x->order, y->order, x->n * sizeof *x->order);
+    assert_memory_equal(x->list_at, y->list_at, x->n * sizeof *x->list_at);
+    assert_memory_equal(x->entries, y->entries, x->n * sizeof *x->entries);
+    assert_memory_equal(x->buckets, y->buckets, x->nbuckets * sizeof *x->buckets);
+    assert_memory_equal(x->keys, y->keys, x->nkeys * sizeof *x->keys);
+    assert_memory_equal(x->at, y->at, x->nat * sizeof *x->at);
+    assert_memory_equal(x->idx, y->idx, x->nidx * sizeof *x->idx);
+}
+
+/* The anchor index of patterns p as given is the one nePattern_build makes
+** of them again. */
+static void assert_index_rebuilds(struct ne_engine *e, ne_patterns *p) {
+    ne_arena a;
+    ne_pindex before, after;
+    neA_init(&a);
+    assert_int_equal(nePattern_index_get(p, &a, &before), NE_OK);
+    assert_int_equal(nePattern_build(e, p), NE_OK);
+    assert_int_equal(nePattern_index_get(p, &a, &after), NE_OK);
+    assert_same_index(&before, &after);
+    neA_free(&a);
+}
+
+/* A verified pattern snapshot gives its anchor index as stored
+** (nePattern_index_set), which must be the one building it makes: the
+** seed's, and the engine's (read from the data directory's patterns.snap,
+** with keyed lists, when it is current). */
+static void test_pattern_index(void **state) {
+    (void)state;
+    ne_engine *e;
+    assert_int_equal(ne_engine_open(&e, NULL), NE_OK);
+    assert_index_rebuilds(e, e->patterns);
+    size_t n;
+    char *buf = slurp("patterns-small.snap", &n);
+    ne_patterns *shipped = e->patterns;
+    e->patterns = NULL;
+    assert_int_equal(nePattern_snap_parse(e, buf, n, 1), NE_OK);
+    assert_index_rebuilds(e, e->patterns);
+    nePattern_free(e->patterns);
+    e->patterns = shipped;
+    free(buf);
+    ne_engine_close(e);
+}
+
 static void test_avx2_checksum(void **state) {
     (void)state;
 #ifdef __x86_64__
@@ -273,6 +325,7 @@ int main(void) {
         cmocka_unit_test(test_memo_other_dictionaries),
         cmocka_unit_test(test_memo_other_timewords),
         cmocka_unit_test(test_memo_other_patterns),
+        cmocka_unit_test(test_pattern_index),
         cmocka_unit_test(test_avx2_checksum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
