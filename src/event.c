@@ -876,6 +876,42 @@ static void set_code(ne_event *ev, const ne_cameo_code *cc) {
     ev->plover = cc->plover;
 }
 
+/* The bytes of the match's sentence an event of frame f rests on: from its
+** anchor over the match's words and its sources, and over its targets when
+** they lie outside the clause's slots (ev_frame.far_target). */
+static void evidence_span(const ev_ctx *c, const ev_frame *f, ne_span *span) {
+    uint32_t s = c->sv.t[c->m.anchor].start, e = c->sv.t[c->m.anchor].end;
+    widen(&c->sv, c->m.begin, &s, &e);
+    widen(&c->sv, c->m.end, &s, &e);
+    widen(&c->sv, c->m.te, &s, &e);
+    widen(&c->sv, c->m.bye, &s, &e);
+    for (int k = 0; k < f->nsrc; k++) widen(&c->sv, mention_tok(&c->sv, f->src[k]), &s, &e);
+    for (int k = 0; f->far_target != EV_FAR_NONE && k < f->ntgt; k++)
+        widen(&c->sv, mention_tok(&c->sv, f->tgt[k]), &s, &e);
+    span->start = s;
+    span->end = e;
+}
+
+/* Who reports the match's event, whose evidence starts at byte s: the
+** speaker of a quotation of the body holding it (the last such quotation's;
+** "'We will retaliate,' the minister said"), else the reporter its clause
+** names ("..., officials said": neClause_reporter, written into buf of cap
+** bytes and cut to valid UTF-8).  NULL when no one is named. */
+static const char *event_reporter(const ev_ctx *c, uint32_t s, char *buf, size_t cap) {
+    const struct ne_doc *d = c->d;
+    const char *rep = NULL;
+    for (size_t q = 0; q < d->quotes.n && (c->sv.t[c->m.anchor].tags & NE_TAG_IN_QUOTE); q++) {
+        const ne_quote *qt = NE_VEC_AT(d->quotes, ne_quote, q);
+        if (qt->speaker >= 0 && qt->span.start <= s && s < qt->span.end && !c->sv.in_title) {
+            const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, qt->speaker));
+            rep = a->name ? a->name : a->text;
+        }
+    }
+    if (!rep) rep = neClause_reporter(&c->sv, c->m.anchor, buf, cap);
+    if (rep == buf) neU_utf8_cut(buf); /* a long name cut at the buffer's end stays valid UTF-8 */
+    return rep;
+}
+
 /* Fill the fields every event of this match shares. */
 static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
@@ -892,28 +928,10 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     ev->location = clause_place(c, f->lo, f->hi, c->m.anchor);
     ev->sentence = ne_pub_sent(d, c->sv.sent);
     ev->in_title = c->sv.in_title;
-    uint32_t s = c->sv.t[c->m.anchor].start, e = c->sv.t[c->m.anchor].end;
-    widen(&c->sv, c->m.begin, &s, &e);
-    widen(&c->sv, c->m.end, &s, &e);
-    widen(&c->sv, c->m.te, &s, &e);
-    widen(&c->sv, c->m.bye, &s, &e);
-    for (int k = 0; k < f->nsrc; k++) widen(&c->sv, mention_tok(&c->sv, f->src[k]), &s, &e);
-    for (int k = 0; f->far_target != EV_FAR_NONE && k < f->ntgt; k++)
-        widen(&c->sv, mention_tok(&c->sv, f->tgt[k]), &s, &e);
-    ev->span.start = s;
-    ev->span.end = e;
-    ev->evidence = neA_strndup(&d->arena, c->sv.text + s, e - s);
+    evidence_span(c, f, &ev->span);
+    ev->evidence = neA_strndup(&d->arena, c->sv.text + ev->span.start, ev->span.end - ev->span.start);
     char buf[160];
-    const char *rep = NULL;
-    for (size_t q = 0; q < d->quotes.n && (c->sv.t[c->m.anchor].tags & NE_TAG_IN_QUOTE); q++) {
-        const ne_quote *qt = NE_VEC_AT(d->quotes, ne_quote, q);
-        if (qt->speaker >= 0 && qt->span.start <= s && s < qt->span.end && !c->sv.in_title) {
-            const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, qt->speaker));
-            rep = a->name ? a->name : a->text;
-        }
-    }
-    if (!rep) rep = neClause_reporter(&c->sv, c->m.anchor, buf, sizeof buf);
-    if (rep == buf) neU_utf8_cut(buf); /* a long name cut at the buffer's end stays valid UTF-8 */
+    const char *rep = event_reporter(c, ev->span.start, buf, sizeof buf);
     if (rep && !(ev->reported_by = neA_strndup(&d->arena, rep, strlen(rep)))) return NE_NOMEM;
     ev->confidence = f->conf * (rep ? 0.95 : 1.0) * (c->sv.in_title ? 0.9 : 1.0);
     if (d->explain) {
