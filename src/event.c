@@ -4371,49 +4371,66 @@ static int noun_group_open(const ev_ctx *c, int s, int i) {
     return s;
 }
 
-/* A noun-anchored match: the source is an actor in the noun's own group
-** ("Iran's attack", "an Iranian airstrike"), a "by" agent, or the subject
-** of a support verb ("Iran launched an attack"); a judgement in a quotation
-** is code_judgement's.  in_slot: the noun is inside a verb's target slot
-** (2), or that of an unrealized act (3: "rejected the EU's bailout", where
-** nothing was given).  Returns NE_OK or an error. */
-static int code_noun(ev_ctx *c, int in_slot) {
+/* The sources of the noun-anchored match of frame f, into f (its rule
+** too): the pattern's source slot, an actor in the noun's own group ("Iran's
+** attack", "an Iranian airstrike"), the subject of "be" ("X was critical
+** of"), a "by" agent (noun_agent), the subject of a support verb ("Iran
+** launched an attack"), the head of an aside ("Sanders, a fierce critic of
+** Clinton, said"), or for a meeting the subject after an opening phrase
+** ("After talks with X, Y said").  in_slot as code_noun's.  Returns 1 when
+** the noun codes nothing (a negated "be", an agent noun or a slot's act
+** that names no one, an unrealized act's cooperation), else 0. */
+static int noun_sources(ev_ctx *c, ev_frame *f, int in_slot) {
     static const char *const agent_nouns[] = {"critic", "critics", NULL}; /* the noun names its source */
+    int i = c->m.anchor;
+    if (c->m.pt->has_source) {
+        f->nsrc = slot_actors(c, c->m.ss, c->m.se, f->src);
+    } else if (i > 0 && neClause_ng_token(&c->sv, i - 1)) {
+        int s = noun_group_open(c, neClause_ng_start(&c->sv, i - 1, f->lo), i);
+        f->nsrc = neClause_ng_actors(&c->sv, s, i - 1, f->src, 1);
+        if (f->nsrc && !NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, f->src[0]))->code)
+            f->nsrc = 0; /* "their offensive" with no referent: try the support verb */
+        if (f->nsrc && place_modifier(c, f->src[0], i)) f->nsrc = 0; /* "the Paris attacks": where, not who */
+    }
+    if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = be_subject(c, f->lo, f->src)) != 0) {
+        if (f->nsrc < 0) return 1; /* "is not critical of" */
+        f->rule = "noun: source=be-subject";
+    }
+    int b = c->m.begin; /* "jethmalani was all praise for naidu": an unknown lower-case name */
+    if (!f->nsrc && !c->m.pt->has_source && b >= 0 && b < i && c->sv.wc[b] == NE_WC_BE &&
+        verbal_root(c->m.pt->cameo->root) && (f->nameless = nameless_subject(c, neClause_vg_start(&c->sv, b), f->lo)))
+        f->rule = "noun: source=be-subject";
+    if (!f->nsrc) noun_agent(c, f);
+    if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = support_subject(c, i, f->lo, f->src)) > 0)
+        f->rule = "noun: source=support-verb-subject";
+    if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = aside_subject(c, f->lo, f->src)) > 0)
+        f->rule = "noun: source=aside-head"; /* "Sanders, a fierce critic of Clinton, said" */
+    if (!f->nsrc && word_in(c, i, agent_nouns)) return 1; /* "critics of Trump say": no one named */
+    int meeting = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
+    meeting |= root_is(c->m.pt, "11"); /* "In a veiled attack on the BJP, the Congress president said" */
+    if (!f->nsrc && !c->m.pt->has_source && !in_slot && meeting && /* not "After his arrest, X said": X suffered it */
+        (f->nsrc = neClause_opening_noun(&c->sv, i, f->src, EV_MAX_ACTORS)) > 0)
+        f->rule = "noun: source=opening-phrase-subject"; /* "After talks with X, Y said" */
+    if (in_slot && !f->nsrc) return 1; /* "Sweden condemned the attack": no one's attack */
+    if (in_slot == 3 && c->m.pt->cameo->quad_class <= 2) return 1; /* "rejected the EU's bailout": none given */
+    return 0;
+}
+
+/* A noun-anchored match: its sources (noun_sources: "Iran's attack", "an
+** Iranian airstrike", "Iran launched an attack"), its targets from the
+** pattern's slot or after the noun, else the subject of a verb of support
+** or receipt ("Airbus won orders from $", "GM received federal loans");
+** a meeting among one group's own members, and a joint act both ways.  A
+** judgement in a quotation is code_judgement's.  in_slot: the noun is
+** inside a verb's target slot (2), or that of an unrealized act (3:
+** "rejected the EU's bailout", where nothing was given).  Returns NE_OK or
+** an error. */
+static int code_noun(ev_ctx *c, int in_slot) {
     if (c->m.pt->by_speaker) return code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
     int i = c->m.anchor;
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
-    if (neClause_noun_modality(&c->sv, i, f.lo, f.hi)) return NE_OK;
-    if (c->m.pt->has_source) {
-        f.nsrc = slot_actors(c, c->m.ss, c->m.se, f.src);
-    } else if (i > 0 && neClause_ng_token(&c->sv, i - 1)) {
-        int s = noun_group_open(c, neClause_ng_start(&c->sv, i - 1, f.lo), i);
-        f.nsrc = neClause_ng_actors(&c->sv, s, i - 1, f.src, 1);
-        if (f.nsrc && !NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, f.src[0]))->code)
-            f.nsrc = 0; /* "their offensive" with no referent: try the support verb */
-        if (f.nsrc && place_modifier(c, f.src[0], i)) f.nsrc = 0; /* "the Paris attacks": where, not who */
-    }
-    if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = be_subject(c, f.lo, f.src)) != 0) {
-        if (f.nsrc < 0) return NE_OK; /* "is not critical of" */
-        f.rule = "noun: source=be-subject";
-    }
-    int b = c->m.begin; /* "jethmalani was all praise for naidu": an unknown lower-case name */
-    if (!f.nsrc && !c->m.pt->has_source && b >= 0 && b < i && c->sv.wc[b] == NE_WC_BE &&
-        verbal_root(c->m.pt->cameo->root) && (f.nameless = nameless_subject(c, neClause_vg_start(&c->sv, b), f.lo)))
-        f.rule = "noun: source=be-subject";
-    if (!f.nsrc) noun_agent(c, &f);
-    if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = support_subject(c, i, f.lo, f.src)) > 0)
-        f.rule = "noun: source=support-verb-subject";
-    if (!f.nsrc && !c->m.pt->has_source && (f.nsrc = aside_subject(c, f.lo, f.src)) > 0)
-        f.rule = "noun: source=aside-head"; /* "Sanders, a fierce critic of Clinton, said" */
-    if (!f.nsrc && word_in(c, i, agent_nouns)) return NE_OK; /* "critics of Trump say": no one named */
-    int meeting = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
-    meeting |= root_is(c->m.pt, "11"); /* "In a veiled attack on the BJP, the Congress president said" */
-    if (!f.nsrc && !c->m.pt->has_source && !in_slot && meeting && /* not "After his arrest, X said": X suffered it */
-        (f.nsrc = neClause_opening_noun(&c->sv, i, f.src, EV_MAX_ACTORS)) > 0)
-        f.rule = "noun: source=opening-phrase-subject"; /* "After talks with X, Y said" */
-    if (in_slot && !f.nsrc) return NE_OK; /* "Sweden condemned the attack": no one's attack */
-    if (in_slot == 3 && c->m.pt->cameo->quad_class <= 2) return NE_OK; /* "rejected the EU's bailout": none given */
+    if (neClause_noun_modality(&c->sv, i, f.lo, f.hi) || noun_sources(c, &f, in_slot)) return NE_OK;
     f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
     if (!f.ntgt && c->m.pt->has_source && !c->m.pt->has_target && root_is(c->m.pt, "06") && /* "Airbus won orders from $" */
         ((f.ntgt = support_subject(c, i, f.lo, f.tgt)) > 0 || (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0))
