@@ -1072,8 +1072,10 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
     static const char *const adjectival[] = {"public", "faithful", "elite", "daily", "press", NULL};
     if (r->person || (rn == 1 && is_any(&s->tk[j], adjectival))) return 0;
     /* not a modifier of a name or a part of one: "watchdog Amnesty International",
-    ** "Vietnamese-led armed forces" */
-    if (j + rn < s->b && capitalized(&s->tk[j + rn]) && !s->caseless) return 0;
+    ** "Vietnamese-led armed forces"; a day or month after it is no name ("met with
+    ** state lawmakers Monday", "officials Tuesday said") */
+    if (j + rn < s->b && capitalized(&s->tk[j + rn]) && !s->caseless && !in_list(s, &s->tk[j + rn], L_CAL))
+        return 0;
     static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL};
     /* "sixty-three people" is a count; a spaced dash is none ("WASHINGTON (AP) - Police arrested") */
     if (j > s->a && ((s->tk[j - 1].shape == NE_SH_DASH && !(s->tk[j].flags & NE_TF_SPACE_BEFORE)) ||
