@@ -832,6 +832,28 @@ static void local_names(cctx *c) {
     }
 }
 
+/* The country of the place nearest before role nominal m in its sentence, for
+** an article with no main country: "atrocities continue in the Darfur region of
+** Sudan as China and Russia support the government" (SDN).  Only a state's own
+** body (GOV, MIL) and a definite nominal; NULL when none. */
+static const char *place_before(const cctx *c, size_t m) {
+    const ne_actor *a = &c->act[m];
+    if (a->kind != NE_ACTOR_NOMINAL || !a->role || !(ne_word_is(a->role, "GOV") || ne_word_is(a->role, "MIL")))
+        return NULL;
+    static const char *const loc[] = {"in", "of", "over", "across", "inside", "throughout", NULL};
+    uint32_t s = sent_of(c, m);
+    for (uint32_t j = c->inf[m].tok_first; j-- > 0 && c->tk[j].sent == s;) {
+        int32_t pl = c->tk[j].place;
+        if (pl < 0) continue;
+        while (j > 0 && c->tk[j - 1].place == pl) j--;
+        /* a place where things happen, not a country acting ("as China and Russia") */
+        if (j == 0 || c->tk[j - 1].sent != s || !ne_word_in(c->tk[j - 1].norm, loc)) continue;
+        const char *cc = NE_VEC_AT(c->d->places, ne_place, (size_t)pl)->country;
+        return iso_country(c, cc) ? cc : NULL;
+    }
+    return NULL;
+}
+
 /* Role-only mentions nothing refers them to ("police", "the protesters")
 ** take the country of a place right after them, else the main country:
 ** COUNTRY + ROLE; with neither, the role alone ("COP", country null), as
@@ -844,6 +866,7 @@ static void main_country_roles(cctx *c) {
         ne_actor *a = &c->act[m];
         if (!role_only(c, m)) continue;
         const char *here = located_in(c, m), *use = here ? here : cc;
+        if (!use) use = place_before(c, m);
         /* split between countries: stays uncoded; a titled name needs a country */
         if (!use && (ncountries > 1 || a->kind != NE_ACTOR_NOMINAL)) continue;
         const char *lr = use ? local_role(c, m, use) : NULL;
