@@ -111,6 +111,8 @@ typedef struct lw_slot {
 static lw_slot lw_tab[LW_CAP];
 static pthread_once_t lw_once = PTHREAD_ONCE_INIT;
 
+/* Fills lw_tab with the words of hot_lists, each with its list bits (once
+** per process: lw_once). */
 static void lw_build(void) {
     for (int l = 0; l < L_COUNT; l++)
         for (const char *const *w = hot_lists[l]; *w; w++) {
@@ -138,6 +140,7 @@ static uint16_t lw_lists(const char *norm, uint32_t h) {
 /* Is token t (of the scanned document) in list l (L_*)? */
 static int in_list(const scan *s, const ne_token *t, int l) { return (s->lists[t - s->tk] >> l) & 1; }
 
+/* Is t written with a capital: "Kabul", "NATO", "McCain"? */
 static int capitalized(const ne_token *t) {
     return t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED;
 }
@@ -277,6 +280,10 @@ static void compose(scan *s, np *p, const char *country, const char *role, int f
     p->kind = NE_ACTOR_COMPOSED;
 }
 
+/* Makes p the named mention of dictionary entry x: its code at the
+** document's date, its country and role, its type, gender and person; a
+** person named before any of their offices or after all of them takes the
+** country alone or ELI (compose). */
 static void np_from_entry(scan *s, np *p, const ne_dentry *x) {
     p->ent = x;
     p->code = neDict_code(s->e, x, s->ymd);
@@ -346,6 +353,10 @@ static const ne_dentry *homonym(scan *s, size_t i, uint32_t h, uint32_t mask) {
     return best;
 }
 
+/* The longest dictionary name of the types in mask at token i of the
+** sentence: its length in tokens (0 when none, or after "non-": "non-BJP
+** parties"), and in *x its entry, the homonym the document's countries
+** favour (homonym). */
 static size_t match(scan *s, size_t i, uint32_t mask, const ne_dentry **x) {
     uint32_t h;
     *x = NULL;
@@ -687,6 +698,8 @@ static size_t title_name(scan *s, size_t k, const ne_dentry **person) {
     return lower ? caseless_name_end(s, k) : name_end(s, k);
 }
 
+/* Gives p the person and number of role entry r ("officials": persons,
+** plural), typed as a role. */
 static void info_from_role(np *p, const ne_dentry *r) {
     p->info.person = r->person ? 1 : 0;
     p->info.plural = r->plural;
@@ -1218,6 +1231,8 @@ static int indefinite_person(scan *s, np *p, size_t j, int former) {
     return 0;
 }
 
+/* The dictionary type a nominal's class code stands for (PER a person, CTY
+** a country, GRP a group, anything else or none an organization). */
 static int nominal_class(const char *code) {
     if (!code) return NE_DT_ORG;
     if (!strcmp(code, "PER")) return NE_DT_PERSON;
@@ -1226,6 +1241,8 @@ static int nominal_class(const char *code) {
     return NE_DT_ORG;
 }
 
+/* Makes p the pronoun mention of t: its gender ("he" m, "she" f), person
+** (a gendered pronoun is one) and number ("they", "them", "their"). */
 static void pronoun_np(np *p, const ne_token *t) {
     p->kind = NE_ACTOR_PRONOUN;
     const char *w = t->norm;
@@ -1911,6 +1928,11 @@ static int currency_prefix(const scan *s, const np *p) {
     return is_w(&s->tk[p->end], "$") && (s->tk[p->end].start == t->end || !p->role[0]);
 }
 
+/* Finds the actor mentions of the sentence [s->a, s->b) left to right
+** (parse_at at each token, past each mention found) and emits them, with
+** the dual noun phrases ("the two sides", "both countries") that stand for
+** two earlier actors; then links its appositions and shared roles.
+** Returns NE_OK or NE_NOMEM. */
 static int scan_sentence(scan *s) {
     size_t first = s->d->actors.n;
     s->titlecase = title_case(s);

@@ -64,6 +64,10 @@ static int tok_is(const ev_ctx *c, int i, const char *w) {
     return i >= 0 && i < c->sv.n && ne_word_is(c->sv.t[i].norm, w);
 }
 
+/* Does token i of the view match the pattern word element el: its lemma or
+** its text one of el's alternatives ("meetings", lemma meeting, for the
+** word "meeting")?  0 for i outside the sentence; the alternatives' bit set
+** (el->altset) refuses most tokens before any string is compared. */
 static int word_match(const ev_ctx *c, int i, const ne_pelem *el) {
     if (i < 0 || i >= c->sv.n) return 0;
     const ne_token *t = &c->sv.t[i];
@@ -106,6 +110,8 @@ static int ng_or_actor(const ev_ctx *c, int i) {
     return *g - 1;
 }
 
+/* Do tokens s and s + 1 say "each other" or "one another": a reciprocal
+** slot, whose sides are each other's targets ("X and Y accused each other")? */
 static int is_recip(const ev_ctx *c, int s) {
     return (tok_is(c, s, "each") && tok_is(c, s + 1, "other")) || (tok_is(c, s, "one") && tok_is(c, s + 1, "another"));
 }
@@ -376,6 +382,8 @@ static int match_fwd(ev_ctx *c, int k, int p) {
     }
 }
 
+/* Is t a word of five letters or more ending in "ing" ("meeting",
+** "fighting"; not "sing")? */
 static int ends_with_ing(const ne_token *t) {
     return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
 }
@@ -751,6 +759,11 @@ static int locative(const ev_ctx *c, int j) {
            tok_is(c, j, "across") || tok_is(c, j, "within") || tok_is(c, j, "along");
 }
 
+/* The place of the clause [lo, hi) with its anchor at anchor (an index of
+** d->places, -1 when none): the first place named after the anchor that a
+** locative word introduces over its noun group ("clashed with police in
+** the old city"), else the first such place before it ("In Kabul, gunmen
+** attacked ..."). */
 static int clause_place(const ev_ctx *c, int lo, int hi, int anchor) {
     int before = -1;
     for (int i = lo; i < hi; i++) {
@@ -766,6 +779,8 @@ static int clause_place(const ev_ctx *c, int lo, int hi, int anchor) {
     return before;
 }
 
+/* Are a and b, present when ha and hb, one side of two events: both absent,
+** or both present with one code? */
 static int same_actor(const ne_actor *a, const ne_actor *b, int ha, int hb) {
     if (ha != hb) return 0;
     if (!ha) return 1;
@@ -837,6 +852,7 @@ typedef struct ev_frame {
     int state_giver;    /* aid called the state's ("federal loans"): its giver is the recipient's government */
 } ev_frame;
 
+/* Widens the byte span [*s, *e) over token i of the view (none outside it). */
 static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
     if (i < 0 || i >= sv->n) return;
     if (sv->t[i].start < *s) *s = sv->t[i].start;
@@ -3132,6 +3148,7 @@ static int slot_actors(ev_ctx *c, int s, int e, int *out) {
     return n;
 }
 
+/* Is token k's lemma or its text one of words ("attacks": lemma attack)? */
 static int word_in(const ev_ctx *c, int k, const char *const *words) {
     return ne_word_in(c->sv.t[k].lemma, words) || ne_word_in(c->sv.t[k].norm, words);
 }
@@ -4042,12 +4059,13 @@ static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, 
     return 1;
 }
 
+static void between_sides(ev_ctx *c, ev_frame *f);
+
 /* Codes the verb pattern matched at c->m (anchor, slots): drops negated,
 ** hypothetical and claimed acts, turns announced ones into intents (03x) or
 ** threats (13x) and refusals into 12x, follows an infinitive to its
 ** governing verb, finds the subject and the sides, and emits.  Returns NE_OK
 ** or an error. */
-static void between_sides(ev_ctx *c, ev_frame *f);
 
 static int code_verb(ev_ctx *c) {
     if (c->m.pt->by_speaker) return code_quoted_verb(c);

@@ -35,6 +35,8 @@ static int same3(const char *a, const char *b) {
     return 1;
 }
 
+/* Counts one more name of country cc (NULL: none) in v; a seventeenth
+** country is not counted. */
 static void vote(votes *v, const char *cc) {
     if (!cc) return;
     for (int i = 0; i < v->k; i++)
@@ -52,6 +54,7 @@ static void unvote(votes *v, const char *cc) {
         if (same3(v->cc[i], cc) && v->n[i] > 0) { v->n[i]--; return; }
 }
 
+/* The names v counts for country cc (NULL: 0). */
 static int score(const votes *v, const char *cc) {
     for (int i = 0; cc && i < v->k; i++)
         if (same3(v->cc[i], cc)) return v->n[i];
@@ -346,6 +349,8 @@ static int fill(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x,
     return NE_OK;
 }
 
+/* Appends the place of entry x named by tokens [i, end) to the document's
+** places and marks the tokens with it.  Returns NE_OK or NE_NOMEM. */
 static int emit(struct ne_doc *d, const struct ne_engine *e, const ne_dentry *x, size_t i, size_t end) {
     ne_token *tk = d->tokens.items;
     const ne_sentence *sn = NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent);
