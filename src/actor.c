@@ -1035,11 +1035,12 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
 }
 
 /* A party x (p, ending at p->end) followed by role words is one mention
-** (docs/ANNOTATION.md rule 9): "Republican leaders" and "Democratic officials"
-** keep the party's code (COUNTRY + GOV while the party governs); "Republican lawmakers" are COUNTRY + LEG, "Democratic
-** voters" COUNTRY + CVL; its activists, workers and cadres ("BJP activists") the
-** party itself; a title and a name ("Republican Secretary of State Jon
-** Husted") COUNTRY + GOV, or the dictionary person's own code. */
+** (docs/ANNOTATION.md rule 9): "Republican leaders" and "Democratic
+** officials" keep the party's code (COUNTRY + GOV while the party governs);
+** "Republican lawmakers" are COUNTRY + LEG, "Democratic voters" COUNTRY +
+** CVL; its activists, workers and cadres ("BJP activists") the party itself;
+** a title and a name ("Republican Secretary of State Jon Husted") COUNTRY +
+** GOV, or the dictionary person's own code. */
 static void party_roles(scan *s, np *p) {
     const ne_dentry *r, *head;
     size_t k = p->end, rn = match_roles(s, k, &r, &head);

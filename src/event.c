@@ -963,11 +963,11 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
 
 /* Joint acts: both sides do them ("X and Y signed an agreement": X->Y and
 ** Y->X; docs/ANNOTATION.md, guideline 6): express accord (the codebook codes
-** 019 both ways), consult, meet at a third
-** location, negotiate, sign a formal agreement, cooperate economically or
-** militarily (CAMEO 019, 040, 046, 057, 061, 062); a telephone call and a
-** meeting at a third location, which the codebook calls reciprocal (041, 044:
-** "Abe phoned Obama", Obama talked with Abe too). */
+** 019 both ways), consult, meet at a third location, negotiate, sign a formal
+** agreement, cooperate economically or militarily (CAMEO 019, 040, 046, 057,
+** 061, 062); a telephone call and a meeting at a third location, which the
+** codebook calls reciprocal (041, 044: "Abe phoned Obama", Obama talked with
+** Abe too). */
 static int joint_code(const char *code) {
     static const char *const joint[] = {"019", "040", "041", "044", "046", "057", "061", "062", NULL};
     for (const char *const *j = joint; *j; j++)
@@ -1114,11 +1114,11 @@ static int attack_reason(const ev_ctx *c) {
 }
 
 /* A politician's "attack" (or clash, fight, war, offensive, pounding): one
-** person of no armed role, a party or a legislature attacking, or an attack by no armed actor on one
-** person or a party ("Trump attacked Clinton", "her attacks on Sanders",
-** "a fight against Clinton and the Democrats"), in a sentence without words
-** of violence, is criticism (CAMEO 111), not force (190).  Physical attacks
-** name armed actors, places, weapons or victims. */
+** person of no armed role, a party or a legislature attacking, or an attack
+** by no armed actor on one person or a party ("Trump attacked Clinton", "her
+** attacks on Sanders", "a fight against Clinton and the Democrats"), in a
+** sentence without words of violence, is criticism (CAMEO 111), not force
+** (190).  Physical attacks name armed actors, places, weapons or victims. */
 static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
     static const char *const violence[] = {"kill", "wound", "wounded", "injure", "dead", "death", "die", "bomb",
                                            "shoot", "shot", "gun", "gunman", "knife", "stab", "explosion", "blast",
@@ -1254,18 +1254,19 @@ static int held_back(const ev_ctx *c, const ne_event *ev) {
 /* An event with no source in the body of a text, past its first sentence,
 ** from an event noun or from a verb outside material conflict (roots 14-20):
 ** not coded.  A lead may report news without its author ("the French
-** government was criticized for ..."); further down, an act whose author the engine cannot name is
-** one whose subject it missed (a pronoun or a participle it did not
-** resolve: "thanked him for", "endorsed Clinton") or a mention of an event
-** reported elsewhere ("the attacks in Paris"), and a missing source gives a
-** wrong event either way.  So is conventional force (root 19: "were killed",
-** "was shot dead", "the firing") with no author found there: a casualty count
-** or a restatement whose shooter the engine missed (mobs' and terrorists' acts
-** got their authors before: implied_mob, terror_attackers).  Other force whose
-** author is unknown ("five people were beaten") stays, as do arrests given to the police (implied_police).  So does
-** a statement named by a noun there ("his news conference", "the
-** declaration"): in the body it is a thing talked about, or the frame of
-** what is reported, not a statement to code (010). */
+** government was criticized for ..."); further down, an act whose author the
+** engine cannot name is one whose subject it missed (a pronoun or a
+** participle it did not resolve: "thanked him for", "endorsed Clinton") or a
+** mention of an event reported elsewhere ("the attacks in Paris"), and a
+** missing source gives a wrong event either way.  So is conventional force
+** (root 19: "were killed", "was shot dead", "the firing") with no author
+** found there: a casualty count or a restatement whose shooter the engine
+** missed (mobs' and terrorists' acts got their authors before: implied_mob,
+** terror_attackers).  Other force whose author is unknown ("five people were
+** beaten") stays, as do arrests given to the police (implied_police).  So
+** does a statement named by a noun there ("his news conference", "the
+** declaration"): in the body it is a thing talked about, or the frame of what
+** is reported, not a statement to code (010). */
 static int body_mention(const ev_ctx *c, const ne_event *ev) {
     if (ev->in_title || ev->sentence < 1) return 0;
     static const char *const saying[] = {"say", "talk", "speak", NULL};
@@ -1341,14 +1342,14 @@ static int terror_match(const ev_ctx *c) {
 
 static int recode(const ev_ctx *c, ne_event *ev, const char *code);
 
-/* Is the match an attack noun that names a place it hit and no attacker
-** ("the attacks in Paris", "the shooting at a nightclub in Orlando"), which
-** the sentence reports as happening: a verb of occurrence or of its toll
-** right after it, over auxiliaries, adverbs and a short phrase without a
-** verb ("as the attacks in Paris were
-** unfolding", "the shooting in San Bernardino killed 14 people")?  Named
-** only ("after the Paris attacks", "the victims of the attacks in Paris"),
-** it is no event of the story (docs/ANNOTATION.md rule 12). */
+/* Is the match an attack noun that names a place it hit and no attacker ("the
+** attacks in Paris", "the shooting at a nightclub in Orlando"), which the
+** sentence reports as happening: a verb of occurrence or of its toll right
+** after it, over auxiliaries, adverbs and a short phrase without a verb ("as
+** the attacks in Paris were unfolding", "the shooting in San Bernardino
+** killed 14 people")?  Named only ("after the Paris attacks", "the victims of
+** the attacks in Paris"), it is no event of the story (docs/ANNOTATION.md
+** rule 12). */
 static int placed_attack(const ev_ctx *c, const ne_event *ev) {
     static const char *const attacks[] = {"attack", "shooting", "bombing", "massacre", NULL};
     static const char *const occur[] = {"unfold", "happen", "occur", "take", "kill", "leave", "claim", "wound",
@@ -1629,17 +1630,18 @@ static int unknown_name(const ev_ctx *c, int a) {
            n <= 3 && (in->person == 1 || in->type == NE_DT_ORG);
 }
 
-/* A person the dictionaries do not know, named in the target slot of a
-** verbal act ("Trump lashed out at Khizr Khan", "praised Jane Roe"): a name
-** of two or three capitalized words that no entry, place or earlier mention
-** codes is taken to be of the document's main country (without one, of the
-** source's country); so is one in the target slot of any other act but
-** violence (18-20: the victim of an armed force may be of another country)
-** with the event's place first ("conceded to demands from the Neighborhood
-** Association", "gave aid to ..."), coded by the country alone, as CAMEO codes a person who holds no office (docs/ANNOTATION.md
-** rule 9; coref.c main_country_persons does the same for names the text
-** shows to be persons).  t is the slot's actor (-1: none); fills ev->target
-** and returns 1 when it did. */
+/* A person the dictionaries do not know, named in the target slot of a verbal
+** act ("Trump lashed out at Khizr Khan", "praised Jane Roe"): a name of two
+** or three capitalized words that no entry, place or earlier mention codes is
+** taken to be of the document's main country (without one, of the source's
+** country); so is one in the target slot of any other act but violence
+** (18-20: the victim of an armed force may be of another country) with the
+** event's place first ("conceded to demands from the Neighborhood
+** Association", "gave aid to ..."), coded by the country alone, as CAMEO
+** codes a person who holds no office (docs/ANNOTATION.md rule 9; coref.c
+** main_country_persons does the same for names the text shows to be persons).
+** t is the slot's actor (-1: none); fills ev->target and returns 1 when it
+** did. */
 static int unknown_person(const ev_ctx *c, ne_event *ev, int t) {
     int verbal = verbal_root(ev->root);
     if (t >= 0 || ev->has_target || c->m.ts < 0 || violent_root(ev->root)) return 0;
@@ -1993,20 +1995,19 @@ static int implied_guard(const ev_ctx *c, ne_event *ev) {
 }
 
 /* Police deployed ("police in strength have been deployed to prevent any
-** untoward incident", "the rapid action force was deployed in the old
-** city"): a passive show of force (root 15) whose subject is police (COP)
-** and that names no one who deployed them is the police's mobilization
-** against unrest, 153 on the civilians (CVL) of their country
-** (docs/ANNOTATION.md rule 10).  Turns the event around and returns 1; -1
-** when a passive "deployed" names no police of a known country (weapons,
-** troops: no event), 0 when the rule does not apply.  Police deployed by an
-** agent ("by the state government") are that agent's 153 on the civilians,
-** not its target (returns 1 too).  So are "security forces" and
-** paramilitary forces deployed, which Indian reports name for police and
-** paramilitary police ("security forces have been deployed in all sensitive
-** localities").  Troops deployed in a
-** city are left out: the dev gold codes the curfew and the firing around
-** "army was deployed", not the deployment. */
+** untoward incident", "the rapid action force was deployed in the old city"):
+** a passive show of force (root 15) whose subject is police (COP) and that
+** names no one who deployed them is the police's mobilization against unrest,
+** 153 on the civilians (CVL) of their country (docs/ANNOTATION.md rule 10).
+** Turns the event around and returns 1; -1 when a passive "deployed" names no
+** police of a known country (weapons, troops: no event), 0 when the rule does
+** not apply.  Police deployed by an agent ("by the state government") are
+** that agent's 153 on the civilians, not its target (returns 1 too).  So are
+** "security forces" and paramilitary forces deployed, which Indian reports
+** name for police and paramilitary police ("security forces have been
+** deployed in all sensitive localities").  Troops deployed in a city are left
+** out: the dev gold codes the curfew and the firing around "army was
+** deployed", not the deployment. */
 static int deployed_forces(const ev_ctx *c, ne_event *ev) {
     if (!c->m.passive || strcmp(ev->root, "15") || c->m.pt->kind != 'v' ||
         strcmp(c->sv.t[c->m.anchor].lemma, "deploy"))
@@ -2028,16 +2029,16 @@ static int deployed_forces(const ev_ctx *c, ne_event *ev) {
 ** addressed to the government of the source's country, also when the source
 ** is a government of that country ("the chief minister demanded more central
 ** forces": a state asks the centre; emit_pair keeps it, GOV on GOV;
-** docs/PATTERNS.md, "Implied actors"); so is a walk-out or boycott (143) by
-** a party, legislators or the opposition ("the opposition staged a
-** walkout"), and a
-** party's threat to withdraw its support or to quit the coalition or front
-** that governs ("nda allies threatening to withdraw support", "threatened to
-** pull out of the ruling front"); and so is a protest or strike called off,
-** suspended or ended (082) by a group that is not the state ("the union called off
-** its strike", "the vhp leader ended his hunger strike"): CAMEO codebook
-** 2.8, 082 is a concession of opposition groups, its example a teachers'
-** union calling off a strike after talks with the government. */
+** docs/PATTERNS.md, "Implied actors"); so is a walk-out or boycott (143) by a
+** party, legislators or the opposition ("the opposition staged a walkout"),
+** and a party's threat to withdraw its support or to quit the coalition or
+** front that governs ("nda allies threatening to withdraw support",
+** "threatened to pull out of the ruling front"); and so is a protest or
+** strike called off, suspended or ended (082) by a group that is not the
+** state ("the union called off its strike", "the vhp leader ended his hunger
+** strike"): CAMEO codebook 2.8, 082 is a concession of opposition groups, its
+** example a teachers' union calling off a strike after talks with the
+** government. */
 static int implied_addressee(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     static const char *const support[] = {"support", "coalition", "alliance", "front", "ministry", NULL};
     static const char *const state[] = {"GOV", "COP", "MIL", "JUD", NULL};
@@ -2324,10 +2325,10 @@ static int idle_warning(const ev_ctx *c, const ne_event *ev) {
 
 /* Rioters are civilians (docs/ANNOTATION.md rules 3 and 10): a riot (145)
 ** whose source is a country or a place ("riots in Gujarat", "rioting in the
-** city"), or that names no one but the place it broke out in, or an office holder the clause put there ("Modi faced criticism over
-** his failure to prevent rioting in his state") is by civilians of that
-** country, at no one of their own country.  Returns 1 when it recoded the
-** source. */
+** city"), or that names no one but the place it broke out in, or an office
+** holder the clause put there ("Modi faced criticism over his failure to
+** prevent rioting in his state") is by civilians of that country, at no one
+** of their own country.  Returns 1 when it recoded the source. */
 static int rioters(const ev_ctx *c, ne_event *ev) {
     static const char *const offices[] = {"GOV", "LEG", "JUD", "ELI", NULL};
     const ne_actor *s = &ev->source;
@@ -2447,18 +2448,18 @@ static int dyadic_root(const char *root) {
 /* Codes of appeals (02: down an article one with no addressee found is mostly
 ** one whose addressee was lost, "called on leaders", or advocacy of a policy;
 ** 4 of 58 dev/devart gold appeals have none), of intentions, consultation and
-** diplomatic cooperation (roots 03,
-** 04, 05), of material cooperation, aid, yielding, investigation and demands
-** (06-10), rejections (12: a refusal of someone's proposal, demand or
-** request), and pessimistic comments (012): CAMEO codes them toward a
-** partner, docs/ANNOTATION.md rule 4 annotates no such event without a target
-** (one 09 of the 203 gold events of 03-10 and none of the 23 of 12 in dev and
-** devart has none), and no dev or devart gold event is a 012.  Threats (13),
-** reduced relations (16) and force are tested apart (targeted_root).  Past the
-** first sentence of a body, their event that ends with no target after every
-** implied one codes nothing, whatever its pattern's slot: there it is one whose partner was named before ("the
-** two sides will meet again"), no act toward anyone ("the party will abide by
-** the decision", "he was planning to apologize", "as part of their
+** diplomatic cooperation (roots 03, 04, 05), of material cooperation, aid,
+** yielding, investigation and demands (06-10), rejections (12: a refusal of
+** someone's proposal, demand or request), and pessimistic comments (012):
+** CAMEO codes them toward a partner, docs/ANNOTATION.md rule 4 annotates no
+** such event without a target (one 09 of the 203 gold events of 03-10 and
+** none of the 23 of 12 in dev and devart has none), and no dev or devart gold
+** event is a 012.  Threats (13), reduced relations (16) and force are tested
+** apart (targeted_root).  Past the first sentence of a body, their event that
+** ends with no target after every implied one codes nothing, whatever its
+** pattern's slot: there it is one whose partner was named before ("the two
+** sides will meet again"), no act toward anyone ("the party will abide by the
+** decision", "he was planning to apologize", "as part of their
 ** investigation"), or a worry about a state of things ("he also feared that
 ** ...", "expressed concern").  A lead may tell the act before its partner
 ** ("Greece agreed to the terms"), as held-back events keep a lead's missing
@@ -3740,11 +3741,11 @@ static int chamber_agent(ev_ctx *c, int hi, int *out) {
     return a->role && !strcmp(a->role, "LEG");
 }
 
-/* The sides of a passive verbal event (code_verb): the subject is the
-** target, the source a by-agent, the pattern's $ slot, a later "by", the
-** chamber after "in" (chamber_agent), a when-clause subject of a coercion,
-** or the speaker of an announced threat.
-** subj holds the ns subject actors of the verb group at vs; fills f. */
+/* The sides of a passive verbal event (code_verb): the subject is the target,
+** the source a by-agent, the pattern's $ slot, a later "by", the chamber
+** after "in" (chamber_agent), a when-clause subject of a coercion, or the
+** speaker of an announced threat. subj holds the ns subject actors of the
+** verb group at vs; fills f. */
 static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
     memcpy(f->tgt, subj, sizeof f->tgt);
     f->ntgt = ns;
