@@ -2940,6 +2940,28 @@ static int implied_agent(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     return mob != 0;
 }
 
+/* Is the pair's event, with t its target's mention (-1: none), no act
+** between political actors that CAMEO codes: help in a campaign
+** (help_campaign), a trip home or to no host (home_trip), a firm's own
+** business (firm_business), a resignation that yields no power of a state
+** (private_resignation)? */
+static int no_political_act(const ev_ctx *c, const ne_event *ev, int t) {
+    int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
+    return help_campaign(c, ev, person) || home_trip(ev, c->m.pt->cameo->code, person) || firm_business(ev) ||
+           private_resignation(c, ev);
+}
+
+/* Is the event, told past the first sentence of a body, commentary around
+** the news (comment_code: "expressed the hope that"), or an act that needs a
+** target and was left with none after every implied one (targeted_root,
+** toward_code, announced_act: "the two sides will meet again")?  A lead and
+** a title keep theirs. */
+static int body_commentary(const ev_frame *f, const ne_event *ev) {
+    if (ev->in_title || ev->sentence < 1) return 0;
+    if (comment_code(ev->code)) return 1;
+    return !ev->has_target && (targeted_root(ev->root) || toward_code(ev) || announced_act(f, ev));
+}
+
 /* Appends "; note" to ev's rule, the --explain trail of how it was coded
 ** ("...; target=attacker"); nothing when not explaining (no rule).
 ** Returns NE_OK or NE_NOMEM. */
@@ -2994,11 +3016,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     home_front_target(c, &ev);
     int mob = implied_agent(c, f, &ev);
     if (mob < 0) return NE_OK;
-    int person = t >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, neClause_resolve(c->d, t))->person == 1;
-    if (help_campaign(c, &ev, person)) return NE_OK;
-    if (home_trip(&ev, c->m.pt->cameo->code, person)) return NE_OK;
-    if (firm_business(&ev)) return NE_OK;
-    if (private_resignation(c, &ev)) return NE_OK;
+    if (no_political_act(c, &ev, t)) return NE_OK;
     if (!ev.has_target && c->m.pt->has_target && (t = thing_owner(c, &ev, &ev.target)) >= 0) {
         ev.has_target = 1; /* "slammed the proposal": Trump's, named before */
         ev.confidence *= 0.8;
@@ -3043,10 +3061,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         ev.confidence *= 0.8;
         if (note_rule(c->d, &ev, "target=victims-place")) return NE_NOMEM;
     }
-    if ((comment_code(ev.code) || (!ev.has_target && targeted_root(ev.root))) && !ev.in_title && ev.sentence >= 1)
-        return NE_OK;
-    if (!ev.has_target && (toward_code(&ev) || announced_act(f, &ev)) && !ev.in_title && ev.sentence >= 1)
-        return NE_OK;
+    if (body_commentary(f, &ev)) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
         !region && !f->internal && !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
         c->self++;
