@@ -1160,10 +1160,50 @@ static int portfolio_country(scan *s, np *p, size_t k, const char *role, int for
     return 1;
 }
 
-/* Role words at j: a title before a name, "ROLE of ACTOR", a definite
-** nominal ("the militants"), or a bare group ("police", "protesters":
-** plural or collective role words with no determiner; docs/DICTIONARIES.md, "Matching rules").
-** Returns 1 when p holds a mention. */
+/* "ROLE of ACTOR" after role words that end at k (r the last of them, role
+** their role group): the actor's country with the role ("the foreign
+** minister of Pakistan"), the actor's own role after "former" ("former
+** general of the army"), a civilian following of a person ("supporters of
+** Sanders"), else the actor's code; with no actor after "of", the role of
+** the members named there, as a nominal coded later ("a delegation of sena
+** mps").  Returns 1 when p holds a mention. */
+static int role_of_actor(scan *s, np *p, size_t k, const ne_dentry *r, const char *role, int former) {
+    if (k + 1 >= s->b || !is_w(&s->tk[k], "of")) return 0;
+    const ne_dentry *y;
+    size_t m = k + 1;
+    if (m < s->b && in_list(s, &s->tk[m], L_DET)) m++;
+    size_t yn = match(s, m, NE_DM_ACTOR, &y);
+    if (yn) {
+        np q;
+        memset(&q, 0, sizeof q);
+        if (!((y->type <= NE_DT_METONYM) && country_led(s, &q, m, yn, y, 0))) np_from_entry(s, &q, y);
+        if (q.country[0]) {
+            if (y->type <= NE_DT_METONYM) compose(s, p, q.country, q.role[0] ? q.role : role, former);
+            else if (former && q.role[0]) compose(s, p, q.country, q.role, former); /* "former general of the army" */
+            else if (y->type == NE_DT_PERSON && role && !strcmp(role, "CVL"))
+                compose(s, p, q.country, role, 0); /* "supporters of Sanders" */
+            else {
+                p->code = q.code;
+                memcpy(p->country, q.country, 4);
+                memcpy(p->role, q.role, 4);
+                p->kind = NE_ACTOR_COMPOSED;
+            }
+            return 1;
+        }
+    }
+    const char *mrole = !yn && !r->person ? members_of(s, m) : NULL;
+    if (!mrole) return 0;
+    compose(s, p, NULL, mrole, former); /* "a delegation of sena mps": the members' role, a nominal coded later */
+    p->kind = NE_ACTOR_NOMINAL;
+    p->code = NULL;
+    return 1;
+}
+
+/* Role words at j: a title before a name, "ROLE of ACTOR" (role_of_actor),
+** a definite nominal ("the militants"), or a bare group ("police",
+** "protesters": plural or collective role words with no determiner;
+** docs/DICTIONARIES.md, "Matching rules").  Returns 1 when p holds a
+** mention. */
 static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former) {
     const ne_dentry *r, *head, *y;
     size_t rn = match_roles(s, j, &r, &head);
@@ -1181,30 +1221,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
         ** before a capitalized name is part of the name */
         if (role && !strcmp(role, "CVL") && capitalized(&s->tk[j])) return 0;
     }
-    if (k + 1 < s->b && is_w(&s->tk[k], "of")) {
-        size_t m = k + 1;
-        if (m < s->b && in_list(s, &s->tk[m], L_DET)) m++;
-        size_t yn = match(s, m, NE_DM_ACTOR, &y);
-        if (yn) {
-            np q;
-            memset(&q, 0, sizeof q);
-            if (!((y->type <= NE_DT_METONYM) && country_led(s, &q, m, yn, y, 0))) np_from_entry(s, &q, y);
-            if (q.country[0]) {
-                if (y->type <= NE_DT_METONYM) compose(s, p, q.country, q.role[0] ? q.role : role, former);
-                else if (former && q.role[0]) compose(s, p, q.country, q.role, former); /* "former general of the army" */
-                else if (y->type == NE_DT_PERSON && role && !strcmp(role, "CVL")) compose(s, p, q.country, role, 0); /* "supporters of Sanders" */
-                else { p->code = q.code; memcpy(p->country, q.country, 4); memcpy(p->role, q.role, 4); p->kind = NE_ACTOR_COMPOSED; }
-                return 1;
-            }
-        }
-        const char *mrole = !yn && !r->person ? members_of(s, m) : NULL;
-        if (mrole) { /* "a delegation of sena mps": the members' role, a nominal coded later */
-            compose(s, p, NULL, mrole, former);
-            p->kind = NE_ACTOR_NOMINAL;
-            p->code = NULL;
-            return 1;
-        }
-    }
+    if (role_of_actor(s, p, k, r, role, former)) return 1;
     if (portfolio_country(s, p, k, role, former)) return 1;
     if (!definite && !(bare && bare_group(s, j, rn, r, role))) return 0;
     if (k < s->b && capitalized(&s->tk[k]) && match(s, k, NE_DM_ACTOR, &y)) return 0; /* "the radical Palestinian Islamic Jihad" */
