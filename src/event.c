@@ -144,12 +144,26 @@ static int dual_before(const ev_ctx *c, int k) {
     return a >= 0 && NE_VEC_AT(c->d->actor_info, ne_actor_info, a)->dual;
 }
 
+/* Does the noun group after the comma at k name an actor that may be a
+** slot's next item ("Iran, Iraq and Syria")?  Not one that reports ("a deal,
+** officials said"), nor the subject of the main clause after an opening
+** phrase ("After Iran's talks with Russia, Obama criticized ...": the comma
+** that closes the phrase, before a named actor and its verb, ends the slot). */
+static int next_item(const ev_ctx *c, int k) {
+    static const char *const speech[] = {"state", "confirm", "report", "note", "write", NULL};
+    const ne_sview *sv = &c->sv;
+    int named = 0, q = k + 1;
+    for (; q < sv->n && q < k + 7 && ng_or_actor(c, q); q++) named |= neClause_actor(sv, q) >= 0;
+    if (q < sv->n && (sv->wc[q] == NE_WC_REPORT || ne_word_in(sv->t[q].lemma, speech))) return 0;
+    if (q < sv->n && sv->isverb[q] && opening_comma(c, k) && named_from(c, k + 1, q)) return 0;
+    return named;
+}
+
 /* Last token a slot starting at s may reach: a noun group with coordination
 ** and "of", plus one locative phrase when the group itself names no actor
 ** ("a police station in southeastern Iran").  Depends on the sentence view
 ** only (slot_max_end keeps it). */
 static int slot_end_of(const ev_ctx *c, int s) {
-    static const char *const speech[] = {"state", "confirm", "report", "note", "write", NULL};
     const ne_sview *sv = &c->sv;
     if (is_recip(c, s)) return s + 1;
     int e = s - 1, has_actor = 0, located = 0;
@@ -168,19 +182,10 @@ static int slot_end_of(const ev_ctx *c, int s) {
             e = k;
             continue;
         }
-        int next_actor = 0, q = k + 1; /* the noun group after k names an actor */
-        for (; q < sv->n && q < k + 7 && ng_or_actor(c, q); q++)
-            next_actor |= neClause_actor(sv, q) >= 0;
-        if (q < sv->n && (sv->wc[q] == NE_WC_REPORT || ne_word_in(sv->t[q].lemma, speech))) /* "a deal, officials said" */
-            next_actor = 0;
-        /* "After Iran's talks with Russia, Obama criticized ...": the comma that closes an
-        ** opening phrase, before a named actor and its verb, ends the slot; that actor is
-        ** the subject of the main clause, not the list's next item */
-        if (q < sv->n && sv->isverb[q] && opening_comma(c, k) && named_from(c, k + 1, q)) next_actor = 0;
         /* a comma continues a list or an apposition ("Iran, Iraq and Syria", "Alice Wells, a US
         ** official"), not a clause ("..., as the country works ...") */
         int joins = sv->wc[k] == NE_WC_CONJ ||
-                    (!strcmp(sv->t[k].norm, ",") && next_actor && !tok_is(c, k + 1, "as") && !dual_before(c, k)) ||
+                    (!strcmp(sv->t[k].norm, ",") && next_item(c, k) && !tok_is(c, k + 1, "as") && !dual_before(c, k)) ||
                     !strcmp(sv->t[k].norm, "of"); /* "as" (no word class of its own) opens a clause there */
         int loc = !has_actor && !located && sv->wc[k] == NE_WC_PREP &&
                   (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at") ||
