@@ -4182,6 +4182,22 @@ static int trip_purpose(ev_ctx *c, int f, int lo, int *out) {
     return 0;
 }
 
+/* The subject of the clause a consultation noun after a time preposition at
+** a ends ("Ford announced the closures after contract negotiations with the
+** union", "the prime minister left Washington after talks with Obama",
+** "said after a meeting with Erdogan that"; the caller asks for a partner
+** named: not "spoke to journalists after the meeting"): the verb nearest before a, at
+** most eight tokens back with no punctuation or subordinator between, is
+** the clause's; its subject took part; 0 when there is none. */
+static int adjunct_subject(ev_ctx *c, int a, int lo, int *out) {
+    const ne_sview *sv = &c->sv;
+    for (int v = a - 1; v >= lo && v >= a - 8; v--) {
+        if (sv->t[v].shape == NE_SH_PUNCT || sv->wc[v] == NE_WC_SUB || sv->wc[v] == NE_WC_REL) return 0;
+        if (sv->isverb[v]) return verb_subject(c, v, lo, out);
+    }
+    return 0;
+}
+
 /* Does token k end an amount of money ("$13.4 billion", "15 billion dollars",
 ** "C$ 4 billion"): a number word, or a number or currency word after a currency
 ** sign or a number? */
@@ -4229,6 +4245,9 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
     }
     if (j > lo && tok_is(c, j, "for") && !strcmp(c->m.pt->cameo->root, "04")) /* "flew to Moscow for talks with" */
         return trip_purpose(c, j, lo, out);
+    static const char *const times[] = {"after", "following", "during", "before", "amid", NULL};
+    if (j > lo && c->m.ts >= 0 && word_in(c, j, times) && !strcmp(c->m.pt->cameo->root, "04"))
+        return adjunct_subject(c, j, lo, out); /* "left after talks with" */
     /* "had a meeting with", "had talks with": "have" right before the noun or its determiner is the main verb */
     int have = j >= lo && j + 1 <= i && sv->wc[j] == NE_WC_HAVE && /* not "has become a" */
                (j + 1 == i || sv->wc[j + 1] == NE_WC_DET || sv->wc[j + 1] == NE_WC_POSS ||
