@@ -1270,12 +1270,19 @@ static void pronoun_np(np *p, const ne_token *t) {
     p->info.plural = w[0] == 't';
 }
 
-/* "it was not clear whether ...", "it is likely that ...": no referent. */
-static int expletive_it(const scan *s, size_t i) {
+/* "it was not clear whether ...", "it is likely that ...": no referent.  A
+** progressive with an object is an act of the referent ("GM said it was
+** cancelling a deal to sell Opel", "it is seeking a buyer to ..."). */
+static __attribute__((noinline)) int expletive_it(const scan *s, size_t i) {
     static const char *const be[] = {"is", "was", "'s", "seems", "seemed", "appears", "appeared",
                                      "remains", "remained", NULL};
     static const char *const comp[] = {"that", "whether", "to", "if", "how", "why", NULL};
+    static const char *const owner[] = {"its", "their", "his", "her", NULL};
     if (strcmp(s->tk[i].norm, "it") || i + 1 >= s->b || !is_any(&s->tk[i + 1], be)) return 0;
+    const ne_token *v = i + 3 < s->b ? &s->tk[i + 2] : NULL;
+    if (v && v->norm_len > 4 && !memcmp(v->norm + v->norm_len - 3, "ing", 3) &&
+        (in_list(s, &s->tk[i + 3], L_DET) || is_any(&s->tk[i + 3], owner)))
+        return 0;
     for (size_t k = i + 2; k < s->b && k < i + 7; k++) {
         if (!is_any(&s->tk[k], comp)) continue;
         /* "to" before a noun group is a preposition ("it was opposed to the test"), not an infinitive */
