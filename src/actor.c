@@ -382,6 +382,27 @@ static size_t match_roles(scan *s, size_t i, const ne_dentry **r, const ne_dentr
 /* The role group of a role entry (its code). */
 static const char *role_of(scan *s, const ne_dentry *r) { return neDict_code(s->e, r, 0); }
 
+/* Is the capital x, whose name ends before token k, a town of the same name
+** in another country, which the writer names by its state or province after
+** a comma ("Paris, Texas", "Moscow, Idaho"; not "Paris, Ile-de-France")?
+** Not an item of a list of places ("Tokyo, Buenos Aires and Toronto",
+** "Beirut, Bamako, San Bernardino").  Such a town stands for no
+** government: its name is left to the place stage. */
+static int other_town(scan *s, size_t k, const ne_dentry *x) {
+    static const char *const more[] = {"and", "or", "&", NULL};
+    const ne_dentry *y, *z;
+    size_t n;
+    if (x->type != NE_DT_METONYM || k + 1 >= s->b || !is_w(&s->tk[k], ",") ||
+        !(n = match(s, k + 1, NE_DM(NE_DT_PLACE), &y)) || y->pkind != NE_PK_REGION)
+        return 0;
+    size_t e = k + 1 + n; /* after the region */
+    if (e < s->b && (is_any(&s->tk[e], more) ||
+                     (is_w(&s->tk[e], ",") && match(s, e + 1, NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), &z))))
+        return 0;
+    const char *xc = neDict_code(s->e, x, s->ymd), *yc = neDict_code(s->e, y, s->ymd);
+    return xc && yc && strncmp(xc, yc, 3);
+}
+
 /* A word that may sit between a country and its role ("Pakistani naval officer"). */
 static int gap_word(const scan *s, const ne_token *t) {
     return t->shape == NE_SH_LOWER && t->norm_len > 2 && !in_list(s, t, L_GAPSTOP) && !in_list(s, t, L_DET) &&
@@ -1173,6 +1194,7 @@ static int role_of_actor(scan *s, np *p, size_t k, const ne_dentry *r, const cha
     size_t m = k + 1;
     if (m < s->b && in_list(s, &s->tk[m], L_DET)) m++;
     size_t yn = match(s, m, NE_DM_ACTOR, &y);
+    if (yn && other_town(s, m + yn, y)) yn = 0; /* "the mayor of Paris, Texas" */
     if (yn) {
         np q;
         memset(&q, 0, sizeof q);
@@ -1476,6 +1498,7 @@ static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     else n = match(s, j, NE_DM_ACTOR, &x);
     *jp = j;
     if (n > 0 && s->caseless && longer_place(s, p->start, p->start + n)) n = 0; /* "the west bengal government" */
+    if (n > 0 && other_town(s, j + n, x)) n = 0; /* "Paris, Texas, officials" */
     if (n == 0) return -1;
     if (x->type == NE_DT_ORG && model_after(s, j + n) && !traded_model(s, i)) { /* "the Airbus A380 landed" */
         p->end = product_noun(s, j + n + 1);

@@ -152,4 +152,13 @@ code_text "Charlotte police arrested two protesters on Tuesday."
 actor "Charlotte police" '"USACOP"'
 code_text "the kochi police detained two men on monday. the japanese government in tokyo said shikoku was calm."
 actor "kochi police" '"JPNCOP"'
+# a capital that stands for its government ("Paris said") named with another country's state
+# after a comma is a town of that state: no government, and its mayor is the state's country's
+code_text "The mayor of Paris, Texas, criticized the state government on Monday."
+actor "The mayor" '"USAGOV"'
+place "Paris" "Paris" USA
+if echo "$out" | grep -q FRA; then echo "FAIL: Paris, Texas taken as France's: $out"; exit 1; fi
+# ... but not a capital in a list of places, nor one named with its own country's region
+code_text "Stocks fell in Tokyo, Buenos Aires and Toronto on Monday."
+echo "$out" | grep -qF '{"text":"Tokyo","name":"Tokyo","code":"JPNGOV"' || { echo "FAIL: Tokyo lost its government: $out"; exit 1; }
 echo "ok: a place's region after a comma, and a composition's place by the document's evidence"
