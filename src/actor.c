@@ -1149,6 +1149,13 @@ static int org_before(const scan *s, size_t j) {
     return in->type == NE_DT_ORG || in->type == NE_DT_PARTY || in->type == NE_DT_GROUP || in->type == NE_DT_MEDIA;
 }
 
+/* Is t a verb's -ing form, which after "of" opens a clause ("accused the
+** Centre of neglecting farmers") unless a plural group word comes before it
+** ("a delegation of striking workers")? */
+static int gerund(const ne_token *t) {
+    return (t->tags & NE_TAG_VERB) && t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
+}
+
 /* The members a group word names after its "of" at m ("a delegation of sena
 ** mps", "a team of doctors"): up to two modifier words that are no role or
 ** mention, then plural role words; their role group, or NULL. */
@@ -1213,7 +1220,7 @@ static int role_of_actor(scan *s, np *p, size_t k, const ne_dentry *r, const cha
             return 1;
         }
     }
-    const char *mrole = !yn && !r->person ? members_of(s, m) : NULL;
+    const char *mrole = !yn && !r->person && (r->plural || !gerund(&s->tk[m])) ? members_of(s, m) : NULL;
     if (!mrole) return 0;
     compose(s, p, NULL, mrole, former); /* "a delegation of sena mps": the members' role, a nominal coded later */
     p->kind = NE_ACTOR_NOMINAL;

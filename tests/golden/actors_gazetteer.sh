@@ -161,4 +161,10 @@ if echo "$out" | grep -q FRA; then echo "FAIL: Paris, Texas taken as France's: $
 # ... but not a capital in a list of places, nor one named with its own country's region
 code_text "Stocks fell in Tokyo, Buenos Aires and Toronto on Monday."
 echo "$out" | grep -qF '{"text":"Tokyo","name":"Tokyo","code":"JPNGOV"' || { echo "FAIL: Tokyo lost its government: $out"; exit 1; }
+# a verb's -ing form after a group word's "of" opens a clause: no members ("the Centre of
+# neglecting farmers" is the government, not farmers), unless a plural group word comes first
+code_text "Indian farmers marched to Delhi on Monday. The BJP accused the Centre of neglecting farmers."
+echo "$out" | grep -qF '{"text":"the Centre","name":"New Delhi","code":"INDGOV"' || { echo "FAIL: the Centre: $out"; exit 1; }
+code_text "A delegation of striking workers met the governor of Gujarat."
+actor "A delegation" '"INDLAB"'
 echo "ok: a place's region after a comma, and a composition's place by the document's evidence"
