@@ -81,11 +81,6 @@ static const char *const gap_stop[] = {"and", "or", "of", "to", "in", "on", "at"
                                        "from", "that", "which", "who", "is", "are", "was", "were",
                                        "has", "have", "had", "be", "been", "said", "says", "not", NULL};
 
-/* Lower-case words that do not stop a headline-style sentence (title_case). */
-static const char *const minor[] = {"the", "and", "for", "with", "from", "into", "over", "amid", "after",
-                                    "than", "that", "this", "its", "are", "was", "has", "but", "nor",
-                                    "yet", "via", "off", "out", "per", "'s", "n't", NULL};
-
 /* Words that make the next one a former holder of a role (pre_modifiers). */
 static const char *const formers[] = {"former", "ex", NULL};
 /* Words besides the determiners that may open a dual noun phrase (dual.txt
@@ -98,10 +93,10 @@ static const char *const buttons[] = {"facebook", "twitter", "linkedin", "mail",
 /* The lists above that are tested at most tokens, as bits of a per-token
 ** mask (scan.lists) computed once per document from one hash table of all
 ** their words: a list test is then one load instead of string compares. */
-enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_MINOR, L_FORMER, L_DUAL, L_BUTTON, L_COUNT };
+enum { L_DET, L_DEF, L_PRON, L_NOSTART, L_CAL, L_PART, L_HON, L_GAPSTOP, L_FORMER, L_DUAL, L_BUTTON, L_COUNT };
 static const char *const *const hot_lists[L_COUNT] = {determiners,    definites, pronouns, not_name_start,
                                                       calendar,       name_particles, honorifics, gap_stop,
-                                                      minor,          formers,   dual_openers, buttons};
+                                                      formers,        dual_openers, buttons};
 #define LW_CAP 1024 /* slots of the listed-word table: a power of two, over twice the words */
 typedef struct lw_slot {
     const char *w;  /* NULL: empty */
@@ -1843,18 +1838,6 @@ static __attribute__((noinline)) int dual_headless(scan *s, size_t i, size_t h, 
 
 int neActor_dual_opener(const char *w) { return ne_word_in(w, determiners) || ne_word_in(w, dual_openers); }
 
-/* Headline-style sentence: every content word capitalized ("Displaced
-** Gazans Flee Nasser Hospital"), at least three of them. */
-static int title_case(const scan *s) {
-    size_t caps = 0;
-    for (size_t i = s->a; i < s->b; i++) {
-        const ne_token *t = &s->tk[i];
-        if (capitalized(t)) caps++;
-        else if (t->shape == NE_SH_LOWER && t->norm_len >= 3 && !in_list(s, t, L_MINOR)) return 0;
-    }
-    return caps >= 3;
-}
-
 /* "Rep. Adam Schiff, the top Democrat on the House Intelligence Committee":
 ** a party named after a person's name, a comma, a determiner and at most one
 ** lower-case word describes the person (a member), not the party: it refers
@@ -1990,7 +1973,7 @@ static int currency_prefix(const scan *s, const np *p) {
 ** Returns NE_OK or NE_NOMEM. */
 static int scan_sentence(scan *s) {
     size_t first = s->d->actors.n;
-    s->titlecase = title_case(s);
+    s->titlecase = NE_VEC_AT(s->d->sentences, ne_sentence, s->tk[s->a].sent)->titlecase;
     const uint16_t none = surely_none(s);
     const struct ne_wordset *duals = s->e->dual_words;
     const uint32_t *nh = s->d->nhash;

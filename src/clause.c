@@ -83,7 +83,7 @@ static inline int verb_form(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     int c = WC(sv, i); /* the tests on the token first, the actor and the sentence last */
     if (!(t->tags & NE_TAG_VERB) || (c != NE_WC_OPEN && c != NE_WC_REPORT && c != NE_WC_IMPLIC)) return 0;
-    if (t->shape != NE_SH_LOWER && !(sv->in_title && t->shape == NE_SH_CAP) && !caps_sentence(sv)) return 0;
+    if (t->shape != NE_SH_LOWER && !(sv->headline && t->shape == NE_SH_CAP) && !caps_sentence(sv)) return 0;
     return neClause_actor(sv, i) < 0;
 }
 
@@ -428,6 +428,7 @@ void neClause_open(struct ne_doc *d, uint32_t si, ne_wordset *words, ne_sview *s
     sv->n = (int)s->tok_count;
     sv->text = ne_seg_text(d, s->in_title);
     sv->in_title = s->in_title;
+    sv->headline = s->in_title || s->titlecase;
     const uint32_t *lh = sv->lh = d->lhash + s->tok_first, *nh = sv->nh = d->nhash + s->tok_first;
     memset(words, 0, sizeof *words);
     for (int i = 0, n = sv->n; i < n; i++) ne_ws_add(words, lh[i]), ne_ws_add(words, nh[i]);

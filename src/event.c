@@ -3006,6 +3006,15 @@ static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
     return rc ? rc : rejected_demand(c, ev, slot);
 }
 
+/* Is ev a fragment of a headline written in title case inside the body
+** ("Democrats Call For Action", "Says Russians Hacked"): an event with a
+** side missing, which such a sentence leaves out as a title's grammar
+** does (a title given apart, in_title, keeps its events)? */
+static int headline_fragment(const ev_ctx *c, const ne_event *ev) {
+    return !ev->in_title && (!ev->has_source || !ev->has_target) &&
+           NE_VEC_AT(c->d->sentences, ne_sentence, c->sv.sent)->titlecase;
+}
+
 /* Emits the event of one (source i, target j) pair of the frame f, from the
 ** frame's base event, with the sides the frame does not name implied
 ** (implied_agent, then the target's finders), unless a rule drops it (a self
@@ -3067,6 +3076,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         if (note_rule(c->d, &ev, "target=victims-place")) return NE_NOMEM;
     }
     if (body_commentary(f, &ev)) return NE_OK;
+    if (headline_fragment(c, &ev)) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked &&
         !region && !f->internal && !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {
         c->self++;
@@ -4810,7 +4820,8 @@ static int find_anchors(const struct ne_doc *d, const struct ne_engine *e, const
         }
         int maybe = ne_amap_has(amap, lh[k]); /* most tokens: no anchor, no call */
         if (!maybe && !ings_form(t)) continue;
-        if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title))
+        if (t->shape > NE_SH_MIXED || (t->shape == NE_SH_CAP && t->lemma == t->norm && k > 0 && !s->in_title &&
+                                       !s->titlecase))
             continue; /* punctuation, numbers, names */
         const ne_anchor *a = maybe ? token_anchor(d, e, s->tok_first + k, t, lh[k]) : NULL;
         if (!a) a = ings_anchor(e, t);

@@ -905,10 +905,12 @@ const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *bu
 
 /* Does token t get a lemma from the lexicon: a word (starting with a letter
 ** or an apostrophe clitic) that is not a capitalized name inside a body
-** sentence (those are their own lemma)? */
+** sentence (those are their own lemma; in a title or a headline-style
+** sentence a capitalized word may be any word: "Iran Strikes ...")? */
 static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
     if (t->shape > NE_SH_MIXED || t->norm_len == 0) return 0;
-    return !(t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents);
+    return !(t->shape == NE_SH_CAP && !(t->flags & NE_TF_SENT_START) && t->sent >= d->title_sents &&
+             !NE_VEC_AT(d->sentences, ne_sentence, t->sent)->titlecase);
 }
 
 #define LX_AHEAD 16 /* tokens whose lemma cache entry is prefetched ahead of tagging (its index slot: twice as far) */

@@ -239,6 +239,9 @@ typedef struct ne_sentence {
     uint8_t in_title;
     uint8_t para_start;      /* first sentence of a paragraph */
     uint8_t caseless;        /* NE_CASELESS_*: case says nothing about names here (sentence.c) */
+    uint8_t titlecase;       /* written as a headline, every content word capitalized ("Iran Strikes
+                                Militant Bases in Pakistan", sentence.c title_case): no unknown names
+                                (actor.c), and a capitalized word may be a verb, as in a title */
 } ne_sentence;
 #define NE_CASELESS_LOWER 1 /* written all in lower case (some news archives) */
 #define NE_CASELESS_UPPER 2 /* written all in capitals */
@@ -685,6 +688,7 @@ typedef struct ne_sview {
     int n;               /* its token count */
     const char *text;    /* its segment text */
     int in_title, question;
+    int headline;        /* in_title, or a headline-style body sentence (ne_sentence.titlecase) */
     uint8_t *wc;         /* word class per token (enum ne_wclass; -ly adverbs added) */
     uint8_t *isverb;     /* 1: an open-class word judged a verb here */
     uint8_t *used;       /* 1: consumed by a matched pattern */

@@ -410,6 +410,25 @@ static int all_capitals(const ne_token *tk, size_t n) {
     return words >= 2 ? NE_CASELESS_UPPER : 0;
 }
 
+/* Lower-case words that do not stop a headline-style sentence (title_case). */
+static const char *const minor[] = {"the", "and", "for", "with", "from", "into", "over", "amid", "after",
+                                    "than", "that", "this", "its", "are", "was", "has", "but", "nor",
+                                    "yet", "via", "off", "out", "per", "'s", "n't", NULL};
+
+/* Is the sentence tk[0, n) written as a headline, every content word
+** capitalized ("Displaced Gazans Flee Nasser Hospital"), at least three of
+** them?  Lower-case words of one or two letters and the minor words may
+** stay lower-case ("Iran Strikes Militant Bases in Pakistan"). */
+static int title_case(const ne_token *tk, size_t n) {
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ne_token *t = &tk[i];
+        if (t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED) caps++;
+        else if (t->shape == NE_SH_LOWER && t->norm_len >= 3 && !ne_word_in(t->norm, minor)) return 0;
+    }
+    return caps >= 3;
+}
+
 static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_title) {
     ne_sentence *s = neV_push(&d->arena, &d->sentences);
     if (!s) return NE_NOMEM;
@@ -486,6 +505,7 @@ static int split_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     for (size_t k = first_sent; k < d->sentences.n; k++) {
         ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, k);
         s->caseless = sp.lower ? NE_CASELESS_LOWER : all_capitals(sp.tk + (s->tok_first - first), s->tok_count);
+        s->titlecase = (uint8_t)title_case(sp.tk + (s->tok_first - first), s->tok_count);
     }
     return rc;
 }
