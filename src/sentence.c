@@ -410,10 +410,25 @@ static int all_capitals(const ne_token *tk, size_t n) {
     return words >= 2 ? NE_CASELESS_UPPER : 0;
 }
 
-/* Lower-case words that do not stop a headline-style sentence (title_case). */
-static const char *const minor[] = {"the", "and", "for", "with", "from", "into", "over", "amid", "after",
-                                    "than", "that", "this", "its", "are", "was", "has", "but", "nor",
-                                    "yet", "via", "off", "out", "per", "'s", "n't", NULL};
+/* Lower-case words that do not stop a headline-style sentence (title_case),
+** NUL-padded to eight bytes as a token's norm is: compared as one word. */
+static const char minor8[][8] = {"the", "and", "for", "with", "from", "into", "over", "amid", "after",
+                                 "than", "that", "this", "its", "are", "was", "has", "but", "nor",
+                                 "yet", "via", "off", "out", "per", "n't"};
+
+/* Is t one of minor8's words? */
+static int minor_word(const ne_token *t) {
+#define L(c) (1u << ((c) - 'a'))
+    /* the first letters of minor8's words (keep in step) */
+    const uint32_t first = L('a') | L('b') | L('f') | L('h') | L('i') | L('n') | L('o') | L('p') | L('t') |
+                           L('v') | L('w') | L('y');
+#undef L
+    unsigned c = (unsigned char)t->norm[0] - 'a';
+    if (t->norm_len > 5 || c >= 26 || !(first >> c & 1)) return 0; /* most words: "said", "company" */
+    for (size_t k = 0; k < sizeof minor8 / sizeof minor8[0]; k++)
+        if (!memcmp(t->norm, minor8[k], 8)) return 1;
+    return 0;
+}
 
 /* Is the sentence tk[0, n) written as a headline, every content word
 ** capitalized ("Displaced Gazans Flee Nasser Hospital"), at least three of
@@ -424,7 +439,7 @@ static int title_case(const ne_token *tk, size_t n) {
     for (size_t i = 0; i < n; i++) {
         const ne_token *t = &tk[i];
         if (t->shape == NE_SH_CAP || t->shape == NE_SH_UPPER || t->shape == NE_SH_MIXED) caps++;
-        else if (t->shape == NE_SH_LOWER && t->norm_len >= 3 && !ne_word_in(t->norm, minor)) return 0;
+        else if (t->shape == NE_SH_LOWER && t->norm_len >= 3 && !minor_word(t)) return 0;
     }
     return caps >= 3;
 }
