@@ -187,6 +187,14 @@ static int slot_end_of(const ev_ctx *c, int s) {
         int joins = sv->wc[k] == NE_WC_CONJ ||
                     (!strcmp(sv->t[k].norm, ",") && next_item(c, k) && !tok_is(c, k + 1, "as") && !dual_before(c, k)) ||
                     !strcmp(sv->t[k].norm, "of"); /* "as" (no word class of its own) opens a clause there */
+        /* a group naming no actor opens a list of them after a colon or "including" ("sanctions
+        ** on three countries: Poland, Lithuania and Latvia", "the customer nations, including
+        ** Germany and France") */
+        int q = tok_is(c, k, ",") && tok_is(c, k + 1, "including") ? k + 1 : k;
+        if (!has_actor && e >= s && (tok_is(c, q, ":") || tok_is(c, q, "including")) && next_item(c, q)) {
+            e = q;
+            continue;
+        }
         int loc = !has_actor && !located && sv->wc[k] == NE_WC_PREP &&
                   (tok_is(c, k, "in") || tok_is(c, k, "inside") || tok_is(c, k, "near") || tok_is(c, k, "at") ||
                    tok_is(c, k, "by"));
