@@ -835,10 +835,12 @@ static void local_names(cctx *c) {
 /* The country of the place nearest before role nominal m in its sentence, for
 ** an article with no main country: "atrocities continue in the Darfur region of
 ** Sudan as China and Russia support the government" (SDN).  Only a state's own
-** body (GOV, MIL) and a definite nominal; NULL when none. */
+** body or its opposition (GOV, MIL, OPP: "over Syria ... as the United States
+** support some opposition groups" SYROPP); NULL when none. */
 static const char *place_before(const cctx *c, size_t m) {
     const ne_actor *a = &c->act[m];
-    if (a->kind != NE_ACTOR_NOMINAL || !a->role || !(ne_word_is(a->role, "GOV") || ne_word_is(a->role, "MIL")))
+    if (a->kind != NE_ACTOR_NOMINAL || !a->role ||
+        !(ne_word_is(a->role, "GOV") || ne_word_is(a->role, "MIL") || ne_word_is(a->role, "OPP")))
         return NULL;
     static const char *const loc[] = {"in", "of", "over", "across", "inside", "throughout", NULL};
     uint32_t s = sent_of(c, m);
