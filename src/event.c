@@ -56,6 +56,8 @@ typedef struct ev_ctx {
     const char *acted[EV_MAX_HELD]; /* sources of its other events */
     int prev_at;                    /* anchor of the sentence's last match coded with a source and a slot target (-1: none) */
     ne_event prev;                  /* that match's first event (shared_addressee) */
+    ne_event carry;                 /* prev of an earlier sentence (carried_addressee) */
+    int carry_ok;                   /* carry holds one */
 } ev_ctx;
 #define SLOT_UNKNOWN INT_MIN
 
@@ -2877,6 +2879,20 @@ static int place_government(const ev_ctx *c, const ne_event *ev, ne_actor *a, in
     return 1;
 }
 
+/* The target of the earlier event prev for ev, an appeal or a demand (roots
+** 02, 10; any root when also is set) by prev's source that names none: "China
+** criticized Japan and urged restraint" (of Japan).  A demand of the source's
+** own country is implied_addressee's.  Returns 1 when it set ev's target. */
+static int addressee_of(const ev_ctx *c, const ne_event *prev, ne_event *ev, int also) {
+    if ((strcmp(ev->root, "02") && strcmp(ev->root, "10") && !also) || strcmp(prev->source.code, ev->source.code)) return 0;
+    const char *sc = ev->source.country, *tc = prev->target.country;
+    /* a demand at home is implied_addressee's; two international bodies are two ("the UN refugee
+    ** chief reacted skeptically to the EU deal ... demands safeguards") */
+    if (ev->root[0] == '1' && (!sc || !tc || (!strcmp(sc, tc) && national(c, sc)))) return 0;
+    ev->target = prev->target;
+    return 1;
+}
+
 /* The addressee of an appeal or a demand (roots 02, 10) that names none,
 ** from the verb before it in its clause: "Pakistan condemned the Indian
 ** shelling and called for an end to ceasefire violations", "China criticized
@@ -2895,11 +2911,26 @@ static int shared_addressee(const ev_ctx *c, const ev_frame *f, ne_event *ev) {
     /* what is agreed, signed or pledged at a meeting is with the one met ("Putin met Erdogan and
     ** signed a deal", "held talks with Sharif and agreed to resume the dialogue") */
     int met = !strcmp(c->prev.root, "04") && (!strcmp(ev->root, "03") || !strcmp(ev->root, "05") || !strcmp(ev->root, "06"));
-    if ((strcmp(ev->root, "02") && strcmp(ev->root, "10") && !met) || strcmp(c->prev.source.code, ev->source.code)) return 0;
-    const char *sc = ev->source.country, *tc = c->prev.target.country;
-    if (ev->root[0] == '1' && (!sc || !tc || !strcmp(sc, tc))) return 0; /* a demand at home: implied_addressee */
-    ev->target = c->prev.target;
-    return 1;
+    return addressee_of(c, &c->prev, ev, met);
+}
+
+/* The addressee of an appeal or a demand that names none, by a pronoun that
+** carries on from the sentence right before: its first event with a target
+** from a slot, by the same source ("Grandi reacted skeptically to the
+** EU-Turkey deal ... He demands legal safeguards": of the EU), as
+** shared_addressee finds one within a sentence.  A named source starts
+** another act ("Rahm Emanuel, his chief of staff, urged a strong stand" after
+** the president pressed Israel).  Returns 1 when it set ev's target. */
+static int carried_addressee(const ev_ctx *c, const ev_frame *f, int i, ne_event *ev) {
+    static const char *const subject[] = {"he", "she", "they", NULL};
+    if (ev->has_target || !ev->has_source || !ev->source.code || !c->carry_ok || c->carry.sentence + 1 != ev->sentence ||
+        !f->nsrc || f->src[i] < 0)
+        return 0;
+    const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, f->src[i]);
+    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, f->src[i]);
+    const ne_token *tk = NE_VEC_AT(c->d->tokens, ne_token, in->tok_first);
+    if (a->kind != NE_ACTOR_PRONOUN || !ne_word_in(tk->norm, subject)) return 0; /* not "his chief of staff" */
+    return addressee_of(c, &c->carry, ev, 0);
 }
 
 /* A target the sentence implies for an event that has none (a crowd, the
@@ -3072,6 +3103,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     }
     if (police_firing(c, &ev, t0)) ev.confidence *= 0.9;
     if (!ev.has_target && (ev.has_target = shared_addressee(c, f, &ev))) ev.confidence *= 0.8;
+    if (!ev.has_target && (ev.has_target = carried_addressee(c, f, i, &ev))) ev.confidence *= 0.8;
     int asked = implied_target(c, &ev);
     if (residents_of_place(c, &ev)) ev.confidence *= 0.9;
     if (idle_warning(c, &ev)) return NE_OK;
@@ -4887,6 +4919,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || (!d->actors.n && !d->places.n)) return NE_OK;
     ev_ctx c;
     memset(&c, 0, offsetof(ev_ctx, m));
+    c.carry_ok = 0;
     c.d = d;
     c.e = e;
     const ne_anchor **an = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *an);
@@ -4913,6 +4946,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         plan_anchors(an + s->tok_first, pos + s->tok_first, npos);
         c.viewed = 0;
         c.pas_at = -1;
+        if (c.prev_at >= 0) c.carry = c.prev, c.carry_ok = 1; /* the last sentence that coded one */
         c.prev_at = -1;
         c.slot_end = slot_end + s->tok_first;
         c.group = group + s->tok_first;
