@@ -1,0 +1,308 @@
+/*
+** eventInt.h: the matcher's state and the helpers shared by event.c (matching,
+** sides, emitting: docs/PATTERNS.md) and event_implied.c (the implied-actor and
+** drop rules emit_pair applies to each pair).  Private to those two files.
+*/
+#ifndef NE_EVENTINT_H
+#define NE_EVENTINT_H
+
+#include "dict.h"
+
+#include <string.h>
+
+#define EV_MAX_ACTORS 8
+#define EV_MAX_HELD 8  /* events one sentence may hold back (held_back) */
+
+/* One successful match of a pattern at an anchor. */
+typedef struct ev_match {
+    const ne_pattern *pt;
+    int anchor, begin, end; /* tokens: first and last consumed */
+    int ts, te, ss, se;     /* target and source slots, -1 when none */
+    int bys, bye;           /* passive "by" agent */
+    int passive;
+    int relobj;             /* the "+" slot is the antecedent of an object relative ("whom she accused of") */
+    int noun_slot;          /* a "+!" slot names no actor but an earlier act (act_slot: "welcomed the decision") */
+    int attach;             /* verb the clause's time and place attach to */
+} ev_match;
+
+/* Everything the matcher needs about the sentence.  neEvent_find zeroes the
+** fields before m only: the large ones after it are written before they are
+** read (match_at, neClause_view, nheld and nacted count held and acted). */
+typedef struct ev_ctx {
+    struct ne_doc *d;
+    const struct ne_engine *e;
+    int coded, self; /* events the current match gave; pairs dropped as one actor on both sides, or
+                     ** as a "+!" act slot whose author is not found (the next pattern may match) */
+    int nheld, nacted;
+    int viewed;      /* the sentence's clause view is made (first_try) */
+    int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
+    int unrest_doc;  /* neEvent_unrest_text: 0 not asked yet, 1 no, 2 yes */
+    int about_on;    /* the match is reported_about's: no pattern of the sentence matched */
+    int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
+    uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
+    uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
+    uint32_t ncand;
+    uint8_t *last;    /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
+    int64_t last_of;
+    ev_match m;
+    ne_pattern about; /* the pattern of reported_about's statements (neEvent_find) */
+    ne_sview sv;
+    ne_wordset words; /* the sentence's, c->sv.words */
+    ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
+    const char *acted[EV_MAX_HELD]; /* sources of its other events */
+    int prev_at;                    /* anchor of the sentence's last match coded with a source and a slot target (-1: none) */
+    ne_event prev;                  /* that match's first event (shared_addressee) */
+    ne_event carry;                 /* prev of an earlier sentence (carried_addressee) */
+    int carry_ok;                   /* carry holds one */
+} ev_ctx;
+/* Where the targets of a frame came from when no slot of the clause gave
+** them (ev_frame.far_target): a phrase after the object (object_pp_target:
+** "imposed sanctions on Iran"), or the subject of the condition after a
+** threat (condition_target: "threatened to strike unless Baghdad
+** complied"). */
+typedef enum ev_far_target { EV_FAR_NONE, EV_FAR_OBJECT_PP, EV_FAR_CONDITION } ev_far_target;
+
+/* Parts of one coded clause shared by all its (source, target) pairs. */
+typedef struct ev_frame {
+    const ne_cameo_code *cc; /* the code, when not the pattern's: intent 03x, refusal 12x, threat 13x, visit */
+    int visit;               /* cc is a visit or its hosting (042/043) */
+    int src[EV_MAX_ACTORS], tgt[EV_MAX_ACTORS];
+    int nsrc, ntgt, recip;
+    int lo, hi;
+    const char *rule;
+    double conf;
+    const char *verbal; /* another reading's code: criticism (verbal_attack), accusation (charge_accuses),
+                        ** mob violence or police repression (unarmed_force) */
+    int unnamed;        /* a passive arrest of a noun group that names no actor (unnamed_arrested) */
+    int nameless;       /* the subject is an unknown lower-case name (nameless_subject) */
+    int internal;       /* a group's meeting among its own members (internal_meeting): source = target */
+    ev_far_target far_target; /* the targets come from outside the clause's slots: which phrase */
+    int state_giver;    /* aid called the state's ("federal loans"): its giver is the recipient's government */
+} ev_frame;
+
+/* Small tests both files make (inline: the matcher calls them per token). */
+
+/* Is token i (in the sentence) the word w? */
+static inline int tok_is(const ev_ctx *c, int i, const char *w) {
+    return i >= 0 && i < c->sv.n && ne_word_is(c->sv.t[i].norm, w);
+}
+
+/* Is token k's lemma or its text one of words ("attacks": lemma attack)? */
+static inline int word_in(const ev_ctx *c, int k, const char *const *words) {
+    return ne_word_in(c->sv.t[k].lemma, words) || ne_word_in(c->sv.t[k].norm, words);
+}
+
+/* Does one of tokens lo..hi of the sentence (those of them it has) hold one
+** of words (word_in)? */
+static inline int span_has(const ev_ctx *c, int lo, int hi, const char *const *words) {
+    for (int k = lo < 0 ? 0 : lo; k <= hi && k < c->sv.n; k++)
+        if (word_in(c, k, words)) return 1;
+    return 0;
+}
+
+/* Does the actor code or role s (NULL: none) hold the party role PTY
+** ("INDGOVPTY", "PTY")? */
+static inline int party_in(const char *s) { return s && strstr(s, "PTY"); }
+
+/* Does the actor code or role s (NULL: none) hold one of roles ("INDGOVPTY"
+** holds "GOV" and "PTY")? */
+static inline int role_holds(const char *s, const char *const *roles) {
+    for (const char *const *r = roles; *r && s; r++)
+        if (strstr(s, *r)) return 1;
+    return 0;
+}
+
+/* cc when it is a country: three letters and no international body; else NULL. */
+static inline const char *national(const ev_ctx *c, const char *cc) {
+    return cc && strlen(cc) == 3 && !neDict_is_intl(c->e, cc) ? cc : NULL;
+}
+
+/* Roots of violence: coercion by force, assault, fighting, mass violence (18, 19, 20). */
+static inline int violent_root(const char *root) {
+    static const char *const roots[] = {"18", "19", "20", NULL};
+    return ne_word_in(root, roots);
+}
+
+/* A firm: a business (BUS) or a multinational company (MNC). */
+static inline int firm(const ne_actor *a) {
+    return a && ((a->role && !strcmp(a->role, "BUS")) || (a->country && !strcmp(a->country, "MNC")));
+}
+
+/* Is the match the verb "help" of the aid pattern (070)? */
+static inline int help_match(const ev_ctx *c) {
+    return c->m.pt->kind == 'v' && !strcmp(c->m.pt->cameo->code, "070") && !strcmp(c->sv.t[c->m.anchor].lemma, "help");
+}
+
+/* event.c: the sides, places and codes the rules of event_implied.c build on. */
+
+/* One implied actor: ROLE of country cc, with no text and no span. */
+int neEvent_implied_actor(const ev_ctx *c, const ne_event *ev, const char *cc, const char *role, const char *name,
+                          ne_actor *out);
+
+/* The country of the event's place when it has a place, else fallback;
+** national, or NULL. */
+const char *neEvent_place_country(const ev_ctx *c, const ne_event *ev, const char *fallback);
+
+/* The country an event happens in: the clause's place, else the
+** document's main country; NULL when neither is a country. */
+const char *neEvent_country(const ev_ctx *c, const ne_event *ev);
+
+/* Is the sentence, or the text it is in, about riots, mobs or communal
+** unrest (unrest_sentence, or two such words in the text: a riot story's
+** "65 persons had been burnt alive" names no mob in its own sentence)?  The
+** text is scanned once (c->unrest_doc). */
+int neEvent_unrest_text(ev_ctx *c);
+
+/* Gives ev the CAMEO code code (its root, class, weight and PLOVER type);
+** 0 when the code is unknown. */
+int neEvent_recode(const ev_ctx *c, ne_event *ev, const char *code);
+
+/* Repression with no target in its slot ("police opened fire and burst
+** teargas shells to quell mobs"): the crowd the sentence names (a civilian
+** or opposition group mention, docs/ANNOTATION.md rule 10) is the target.
+** Fills *out and returns 1 when there is one. */
+int neEvent_crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out);
+
+/* Does the match hold a word of buying ("placed an order with")? */
+int neEvent_purchase(const ev_ctx *c);
+
+/* event_implied.c: the implied-actor and drop rules of emit_pair (event.c). */
+
+/* An arrest with no agent ("300 activists were arrested on Saturday", "he
+** was picked up from his residence") is by the police of the country where
+** it happens (docs/ANNOTATION.md rule 11): the clause's place, else the
+** arrested's own country.  Only passive arrests, detentions and round-ups
+** ("were arrested", "the detained activists"):
+** jailing and sentencing are the courts', and a charge may be a
+** prosecutor's.  The nouns of arrest and detention name no agent either ("the
+** arrest of bal thackeray", "after the detention of two leaders": the one
+** arrested is the target, the police the source; without them a named person's
+** arrest in the body was dropped as a sourceless event noun, body_mention).
+** Fills *out with that COUNTRY+COP; 0 when nothing fits. */
+int neEvent_implied_police(const ev_ctx *c, const ne_event *ev, ne_actor *out);
+
+/* Force called terrorist that names no attacker ("the terrorist attack on
+** parliament", "friday's terror attacks in paris", "terrorists attacked
+** parliament" with no country known for them) is by unidentified attackers
+** (unidentified_attackers).  So is an attack on a place that names no
+** attacker, reported as happening (placed_attack: "as the attacks in Paris
+** were unfolding"), and one whose subject is a weapon or a blast
+** (weapon_subject: "a car bomb killed 20 people in Mogadishu"); roots 18,
+** 19 and 20 only.  Fills the event's source (and target); returns 1 when
+** it did. */
+int neEvent_terror_attackers(const ev_ctx *c, ne_event *ev);
+
+/* Force of root 19 by unidentified armed attackers (UAF: gunmen, bombers,
+** attackers called terrorists, docs/ANNOTATION.md rule 9) on civilians,
+** police, officials, legislatures, places or no one named is terror, the
+** unconventional violence of CAMEO 18 (codebook 2.18; the devart gold codes
+** such attacks 180: "gunmen attacked the police", "the terrorist attack on
+** parliament"), not the conventional fighting of 19; on soldiers or armed
+** groups it stays 19.  Recodes ev and returns 1 when it applies. */
+int neEvent_terror_violence(const ev_ctx *c, ne_event *ev);
+
+/* Arrests that name no actor arrested ("more than 10,000 arrests have been
+** made", "police made 50 arrests", "police arrested dozens"): on civilians
+** (CVL) of the country where they happen (the source's, else the place's),
+** and with no one who made them, by its police (COP) (docs/ANNOTATION.md
+** rules 3 and 11).  Only matches that hold the word arrest or detention.
+** Fills the event's missing sides; returns 1 when both are filled. */
+int neEvent_implied_arrests(const ev_ctx *c, ne_event *ev);
+
+/* A riot named as a noun (145) with no one who rioted but civilians of a
+** place or none ("the communal riots", "riots in gujarat") and no target,
+** that the story does not report as happening: background, no event
+** (docs/ANNOTATION.md rule 12; reported_unrest); a riot verb only when it
+** modifies a place it hit ("that riot-torn winter", unrest_victims). */
+int neEvent_background_unrest(const ev_ctx *c, const ne_event *ev);
+
+/* Police measures (151, 153, 191) placed in a town of the source's own
+** country ("the district administration has tightened security in
+** ayodhya": the place stands for India, IND) are on that town's civilians,
+** as implied_residents codes them with no place; decrees keep the place's
+** country ("declared a state of siege in pando": BOL, as the dev gold
+** codes it).  Replaces the target; returns 1 when it did. */
+int neEvent_residents_of_place(const ev_ctx *c, ne_event *ev);
+
+/* Rioters are civilians (docs/ANNOTATION.md rules 3 and 10): a riot (145)
+** whose source is a country or a place ("riots in Gujarat", "rioting in the
+** city"), or that names no one but the place it broke out in, or an office
+** holder the clause put there ("Modi faced criticism over his failure to
+** prevent rioting in his state") is by civilians of that country, at no one
+** of their own country.  Returns 1 when it recoded the source. */
+int neEvent_rioters(const ev_ctx *c, ne_event *ev);
+
+/* A threat or a reduction of relations (roots 13, 16) that names no one,
+** by a side that force (roots 18, 19, 20) struck in the article shortly
+** before ("an Iranian airstrike inside Pakistan ... Pakistan warned that
+** violation of its sovereignty could have serious consequences"), answers
+** that force: it is aimed at the attacker, the source of the nearest such
+** event (in the same sentence before the anchor, or in the three before it)
+** whose target is of the reaction's country and whose source is of another
+** (CAMEO codebook 2.13: threats are made against someone; docs/ANNOTATION.md
+** rule 4).  Fills *out, returns 1. */
+int neEvent_threatened_attacker(const ev_ctx *c, const ne_event *ev, ne_actor *out);
+
+/* Unconventional and mass violence (roots 18, 20) by a named attacker that
+** names no victim ("twelve were wounded in Ansbach, with a Syrian man
+** blowing himself up at a concert", "her husband carried out the massacre")
+** strikes the people of its place: the civilians (CVL) of the clause's place
+** (docs/ANNOTATION.md rule 3: victims are CVL of the country where it
+** happens; rule 4: 18 is coded with the victim as target when
+** identifiable).  Conventional force (19) is fought against armed forces,
+** whom the place does not name.  Verbal matches only: an attack noun with no
+** victim ("a suicide bomber blew himself up outside a police station") names
+** the act its verb codes with its victim.  Fills the target; returns 1 when
+** it did. */
+int neEvent_victims_place(const ev_ctx *c, ne_event *ev);
+
+/* The maker an order or purchase that names no seller is placed with: the
+** article's seller ("Boeing secures $11bn of aircraft deals. ... Air Canada
+** has ordered US$ 6 billion in new airliners": Boeing; "Airbus launches the
+** A380 ... Virgin Atlantic has purchased six of these aeroplanes": Airbus).
+** CAMEO codebook 2.6, 061 (economic exchange) is coded from the buyer to the
+** seller; a story of orders names its seller once and then lists the buyers.
+** The seller is a firm the match names in the goods ("will purchase 20 of
+** Boeing's 777 planes"), else the seller of the article's first earlier
+** purchase by another buyer, else the first firm the article names (its
+** title or lead names the maker it is about) that is neither this buyer nor
+** a buyer of an earlier purchase (bought_before).  Only for a purchase (buy,
+** order, purchase, options: neEvent_purchase; or its intent, 0311) or a
+** firm's deal (057 read as 061, firm_deal) by a firm or a state (airlines,
+** air forces, governments), with no seller found.  Fills *out, returns 1. */
+int neEvent_implied_seller(const ev_ctx *c, const ne_event *ev, ne_actor *out);
+
+/* A target the sentence implies for an event that has none (a crowd, the
+** addressee of an appeal, a legislature, the one denied or rejected,
+** residents), at lower confidence; between them, a state's obstruction of
+** passage becomes 191 (state_barricade) before residents are looked for.
+** Returns 1 when the target is an implied addressee. */
+int neEvent_implied_target(const ev_ctx *c, ne_event *ev);
+
+/* The implied agent of a pair's event that names no source, or the crowd or
+** force behind it: the government that gives a state's aid ("federal loans":
+** the recipient's), a mob (implied_mob), forces deployed or guards posted
+** (deployed_forces, implied_guard); for an event that names no side at all,
+** the actors of unrest (implied_unrest), the police of an arrest
+** (neEvent_implied_arrests) or the attackers of a blast
+** (bomb_attackers).  Lowers ev's confidence for each side it
+** implies.  Returns -1 when the event codes nothing (a death by accident,
+** unrest in the background, a statement or coercion no one made), 1 when a
+** mob is its agent, else 0. */
+int neEvent_implied_agent(ev_ctx *c, const ev_frame *f, ne_event *ev);
+
+/* Is the pair's event, with t its target's mention (-1: none), no act
+** between political actors that CAMEO codes: help in a campaign
+** (help_campaign), a trip home or to no host (home_trip), a firm's own
+** business (firm_business), a resignation that yields no power of a state
+** (private_resignation)? */
+int neEvent_no_political_act(const ev_ctx *c, const ne_event *ev, int t);
+
+/* Is the event, told past the first sentence of a body, commentary around
+** the news (comment_code: "expressed the hope that"), or an act that needs a
+** target and was left with none after every implied one (targeted_root,
+** toward_code, announced_act: "the two sides will meet again")?  A lead and
+** a title keep theirs. */
+int neEvent_body_commentary(const ev_frame *f, const ne_event *ev);
+
+#endif
