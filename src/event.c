@@ -1,9 +1,12 @@
 /* event.c: events: the patterns of each anchor (verb or event noun) matched
 ** in its clause, actors from subjects, slots and coreference, modality
 ** filters, date and place, then one event per (source, target, code, date)
-** with a mention count (docs/PATTERNS.md).  The sides a pair's clause leaves
-** unnamed and the pairs no political act stands for are event_implied.c's
-** (emit_pair calls its rules; eventInt.h holds what both files share). */
+** with a mention count (docs/PATTERNS.md).  Who the source and the target of
+** a matched clause are (voice, "between", speakers of quotations and reported
+** speech) is event_sides.c's (code_verb and code_noun call it); the sides a
+** pair's clause leaves unnamed and the pairs no political act stands for are
+** event_implied.c's (emit_pair calls its rules; eventInt.h holds what the
+** files share). */
 #include "eventInt.h"
 
 #include <limits.h>
@@ -65,12 +68,6 @@ static int ng_or_actor(const ev_ctx *c, int i) {
     return *g - 1;
 }
 
-/* Do tokens s and s + 1 say "each other" or "one another": a reciprocal
-** slot, whose sides are each other's targets ("X and Y accused each other")? */
-static int is_recip(const ev_ctx *c, int s) {
-    return (tok_is(c, s, "each") && tok_is(c, s + 1, "other")) || (tok_is(c, s, "one") && tok_is(c, s + 1, "another"));
-}
-
 /* Is the comma at k the first of a sentence that opens with a preposition or
 ** a subordinator ("After ...,", "Following ...,", "While ...,")? */
 static int opening_comma(const ev_ctx *c, int k) {
@@ -117,7 +114,7 @@ static int next_item(const ev_ctx *c, int k) {
 /* Last token a slot starting at s may reach: a noun group with coordination
 ** and "of", plus one locative phrase when the group itself names no actor
 ** ("a police station in southeastern Iran").  Depends on the sentence view
-** only (slot_max_end keeps it). */
+** only (neEvent_slot_max_end keeps it). */
 static int slot_end_of(const ev_ctx *c, int s) {
     const ne_sview *sv = &c->sv;
     if (is_recip(c, s)) return s + 1;
@@ -163,9 +160,7 @@ static int slot_end_of(const ev_ctx *c, int s) {
     return e;
 }
 
-/* slot_end_of, worked out once per token of the sentence: the patterns of
-** an anchor ask it again and again for the same tokens. */
-static int slot_max_end(const ev_ctx *c, int s) {
+int neEvent_slot_max_end(const ev_ctx *c, int s) {
     if (s < 0 || s >= c->sv.n) return slot_end_of(c, s);
     int *m = &c->slot_end[s];
     if (*m == SLOT_UNKNOWN) *m = slot_end_of(c, s);
@@ -190,7 +185,7 @@ static int first_actor(const ev_ctx *c, int s, int e) {
 ** fa: first_actor(c, s, m) for some m >= e. */
 static int slot_actor_in(const ev_ctx *c, int s, int e, int fa) { return fa <= e || (e == s + 1 && is_recip(c, s)); }
 
-static int slot_has_actor(const ev_ctx *c, int s, int e) { return slot_actor_in(c, s, e, first_actor(c, s, e)); }
+int neEvent_slot_has_actor(const ev_ctx *c, int s, int e) { return slot_actor_in(c, s, e, first_actor(c, s, e)); }
 
 /* Can a slot without any actor end at token e (a noun, not a determiner)? */
 static int slot_head(const ev_ctx *c, int s, int e) {
@@ -281,7 +276,7 @@ static int match_slot(ev_ctx *c, int k, int p, int target) {
     int q = p; /* an agent, never the object: "figures released (Thursday) by the ministry" */
     while (q < c->sv.n && c->sv.t[q].timex >= 0 && c->sv.t[q].timex == c->sv.t[p].timex) q++;
     if (q < c->sv.n && tok_is(c, q, "by")) return 0;
-    int maxe = slot_max_end(c, p), fa = first_actor(c, p, maxe), any = slot_actor_in(c, p, maxe, fa);
+    int maxe = neEvent_slot_max_end(c, p), fa = first_actor(c, p, maxe), any = slot_actor_in(c, p, maxe, fa);
     /* "release +!": not "released a poll"; a reaction's "welcome +!" takes "the decision" (act_author) */
     c->m.noun_slot = !any && c->m.pt->elems[k].need_actor && target && !c->m.passive &&
                      c->m.pt->cameo && reaction_root(c->m.pt->cameo->root) && act_slot(c, p, maxe);
@@ -306,8 +301,8 @@ static int needs_actor(const ne_pattern *pt) {
 /* An optional passive agent right after the anchor: "by" + noun group. */
 static int take_agent(ev_ctx *c, int p) {
     if (!tok_is(c, p, "by") || p + 1 >= c->sv.n) return p;
-    int e = slot_max_end(c, p + 1);
-    if (e < p + 1 || !slot_has_actor(c, p + 1, e)) return p;
+    int e = neEvent_slot_max_end(c, p + 1);
+    if (e < p + 1 || !neEvent_slot_has_actor(c, p + 1, e)) return p;
     c->m.bys = p + 1;
     c->m.bye = e;
     return e + 1;
@@ -518,9 +513,7 @@ static int noun_timed(const ev_ctx *c, int i, const ne_pattern *pt) {
     return timex_next(c, i);
 }
 
-/* A new match of pattern pt of kind (0 verb, 1 noun) at anchor i in c->m:
-** no slot yet, and a verb's voice (neClause_passive, asked once per anchor). */
-static void open_match(ev_ctx *c, int i, const ne_pattern *pt, int kind) {
+void neEvent_open_match(ev_ctx *c, int i, const ne_pattern *pt, int kind) {
     memset(&c->m, 0, sizeof c->m);
     c->m.pt = pt;
     c->m.anchor = i;
@@ -535,7 +528,7 @@ static void open_match(ev_ctx *c, int i, const ne_pattern *pt, int kind) {
 
 /* Pattern pt at anchor i, its elements after the anchor from token start. */
 static int match_at(ev_ctx *c, int i, const ne_pattern *pt, int kind, int time_skip) {
-    open_match(c, i, pt, kind);
+    neEvent_open_match(c, i, pt, kind);
     int start = c->m.passive ? take_agent(c, i + 1) : i + 1;
     if (time_skip) {
         int t = after_time(c, start);
@@ -651,13 +644,6 @@ static int match_anchor(ev_ctx *c, int i, const ne_anchor *an, int kind, uint32_
 }
 
 /* ---- building events ---- */
-
-/* Token index of the first token of mention a in the sentence, or -1. */
-static int mention_tok(const ne_sview *sv, int a) {
-    for (int i = 0; i < sv->n; i++)
-        if (sv->t[i].actor == a) return i;
-    return -1;
-}
 
 /* Copy the resolved actor of mention a (text as written); 0 when it has no code.
 ** A country named as the actor keeps the country code alone ("Azerbaijan
@@ -904,20 +890,6 @@ static int event_base(ev_ctx *c, const ev_frame *f, ne_event *ev) {
     return ev->evidence ? NE_OK : NE_NOMEM;
 }
 
-/* Joint acts: both sides do them ("X and Y signed an agreement": X->Y and
-** Y->X; docs/ANNOTATION.md, guideline 6): express accord (the codebook codes
-** 019 both ways), consult, meet at a third location, negotiate, sign a formal
-** agreement, cooperate economically or militarily (CAMEO 019, 040, 046, 057,
-** 061, 062); a telephone call and a meeting at a third location, which the
-** codebook calls reciprocal (041, 044: "Abe phoned Obama", Obama talked with
-** Abe too). */
-static int joint_code(const char *code) {
-    static const char *const joint[] = {"019", "040", "041", "044", "046", "057", "061", "062", NULL};
-    for (const char *const *j = joint; *j; j++)
-        if (!strcmp(code, *j)) return 1;
-    return 0;
-}
-
 /* Is mention r (a root) one person or organization with a name of its own:
 ** a person, or a dictionary organization, group, party or medium?  Not a
 ** country, nationality or capital ("Iran ... Tehran" is one actor twice). */
@@ -988,7 +960,6 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
     *in = NE_VEC_AT(d->actor_info, ne_actor_info, r);
     return NE_VEC_AT(d->actors, ne_actor, r);
 }
-
 
 /* A head of state or government "attacking" only countries, named as such
 ** ("Putin attacked Ukraine", "the president attacked Iraq"), with no word of
@@ -1219,7 +1190,6 @@ const char *neEvent_place_country(const ev_ctx *c, const ne_event *ev, const cha
 
 const char *neEvent_country(const ev_ctx *c, const ne_event *ev) { return neEvent_place_country(c, ev, c->d->main_cc); }
 
-
 static const char *const unrest_words[] = {"riot", "riots", "rioting", "rioter", "rioters", "mob", "mobs",
                                            "communal", "sectarian", "carnage", "frenzy", "lynching", NULL};
 
@@ -1239,13 +1209,7 @@ int neEvent_unrest_text(ev_ctx *c) {
     return c->unrest_doc == 2;
 }
 
-/* Is the passive verb group starting at vs the predicate of a noun group or
-** pronoun right before it that names no actor with a code ("they were
-** detained" with no one "they" stands for, "about a dozen rumour mongers
-** were nabbed", "the four were arrested earlier")?  subj[0..ns) are the
-** subject's actors.  Only for arrests (173) whose pattern takes any group
-** (not "+!": "the meeting was held"). */
-static int unnamed_subject(const ev_ctx *c, int vs, const int *subj, int ns) {
+int neEvent_unnamed_subject(const ev_ctx *c, int vs, const int *subj, int ns) {
     const ne_pattern *pt = c->m.pt;
     if (pt->kind != 'v' || !pt->cameo || strcmp(pt->cameo->code, "173") || !pt->has_target) return 0;
     for (int k = 0; k < pt->nelems; k++)
@@ -1256,7 +1220,7 @@ static int unnamed_subject(const ev_ctx *c, int vs, const int *subj, int ns) {
     return j >= 0 && neClause_ng_token(&c->sv, j);
 }
 
-/* A passive arrest of people the text names by no actor (unnamed_subject):
+/* A passive arrest of people the text names by no actor (neEvent_unnamed_subject):
 ** civilians (CVL) of the country where it happens (the clause's place, else
 ** the document's main country, else of no country known), so that the event
 ** is kept and neEvent_implied_police can name the police (docs/ANNOTATION.md
@@ -1308,13 +1272,6 @@ static int domestic_target(const ev_ctx *c, ne_event *ev, int t) {
     return 1;
 }
 
-/* Roots of acts done by words or meetings toward a person (appeals, intents,
-** consultation, cooperation, demands, disapproval, rejection, threats). */
-static int verbal_root(const char *root) {
-    static const char *const roots[] = {"02", "03", "04", "05", "10", "11", "12", "13", NULL};
-    return ne_word_in(root, roots);
-}
-
 /* Is token k a word of an unknown name in lower-case text: three letters
 ** a-z or more, no actor, place, function word, common word of the lexicon
 ** (nor the inflection of one) or stopword ("veerendrakumar", "babbar")? */
@@ -1331,16 +1288,10 @@ static int plain_name(const ev_ctx *c, int k) {
            !(c->e->stopwords && neW_get(c->e->stopwords, t->norm, t->norm_len, -1));
 }
 
-/* Titles before a name in lower-case text (nameless_subject, nameless_target). */
+/* Titles before a name in lower-case text (neEvent_nameless_subject, nameless_target). */
 static const char *const honorifics[] = {"mr", "ms", "mrs", "dr", "shri", "smt", "prof", NULL};
 
-/* In lower-case text, is the subject of the verb group at vs (clause from
-** lo) a name no dictionary knows, one to three plain name words right
-** before it (adverbs between), opening the clause or after a comma, colon,
-** quotation mark, "and", "but" or an honorific ("babbar accused the vhp of
-** ...", "ms setalvad said", "veerendrakumar alleged that ...")?  Capitals
-** mark such names in running text (unknown_person); here nothing does. */
-static int nameless_subject(const ev_ctx *c, int vs, int lo) {
+int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo) {
     static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
     int k = vs - 1, n = 0;
     while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
@@ -1354,7 +1305,7 @@ static int nameless_subject(const ev_ctx *c, int vs, int lo) {
 }
 
 /* The source of a verbal act whose subject is an unknown lower-case name
-** (nameless_subject): a person of the document's main country, by the
+** (neEvent_nameless_subject): a person of the document's main country, by the
 ** country alone (docs/ANNOTATION.md rule 9), as unknown_person codes such a
 ** target.  Fills ev->source; 0 without a main country. */
 static int nameless_source(const ev_ctx *c, ne_event *ev) {
@@ -1555,7 +1506,7 @@ static int act_author(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     const ne_event_noun *n = act_slot(c, c->m.ts, c->m.te);
     int k = c->m.end + 1; /* a pattern with no slot: the act in a phrase of cause after it */
     if (!n && c->m.ts < 0 && k + 1 < c->sv.n && (tok_is(c, k, "over") || tok_is(c, k, "for") || tok_is(c, k, "against")))
-        n = act_slot(c, k + 1, slot_max_end(c, k + 1));
+        n = act_slot(c, k + 1, neEvent_slot_max_end(c, k + 1));
     if (!n) return 0;
     int at = ev->in_title ? -1 : ev->sentence, bs = INT_MIN;
     uint32_t before = c->sv.t[c->m.anchor].start, bstart = 0;
@@ -1716,7 +1667,6 @@ static const char *firm_deal(const ev_ctx *c, const ev_frame *f) {
         if (!firm(slot_actor(c->d, f->tgt[k], &in))) return NULL;
     return "061";
 }
-
 
 /* Is the match goods bought from a maker its pattern has no slot for
 ** ("ordered 32 new airliners", "purchased six of these aeroplanes")?  Its
@@ -2033,13 +1983,6 @@ static int listed_actor(const int *list, int n, int a) {
     return 0;
 }
 
-/* Do actors a and b (resolved) have one code? */
-static int same_code(const struct ne_doc *d, int a, int b) {
-    const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, a));
-    const ne_actor *y = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, b));
-    return x->code && y->code && !strcmp(x->code, y->code);
-}
-
 /* Does the frame hold the pair of a dual noun phrase of its sentence ("the
 ** two sides", coref.c dual_pairs; neClause_ng_actors put both there): 1, or
 ** 2 when the frame's other side is one of that pair ("Obama met Xi ...
@@ -2066,8 +2009,7 @@ static int dual_frame(const ev_ctx *c, const ev_frame *f) {
     return found;
 }
 
-/* One event per (source, target) pair of the frame. */
-static int emit(ev_ctx *c, const ev_frame *f) {
+int neEvent_emit(ev_ctx *c, const ev_frame *f) {
     ne_event base;
     if (active_hold(c) || help_do(c)) return NE_OK;
     int dual = c->d->dual_pairs ? dual_frame(c, f) : 0;
@@ -2081,8 +2023,6 @@ static int emit(ev_ctx *c, const ev_frame *f) {
             if ((rc = emit_pair(c, f, &base, i, j))) return rc;
     return NE_OK;
 }
-
-static int root_is(const ne_pattern *pt, const char *r) { return !strcmp(pt->cameo->root, r); }
 
 /* The frame with source and target swapped (the other side of a joint act). */
 static ev_frame reversed(const ev_frame *f) {
@@ -2109,8 +2049,7 @@ static int where_only(const ev_ctx *c, int s, int i) {
     return ne_word_in(c->sv.t[k].norm, loc);
 }
 
-/* Actors named in the slot [s, e]. */
-static int slot_actors(ev_ctx *c, int s, int e, int *out) {
+int neEvent_slot_actors(ev_ctx *c, int s, int e, int *out) {
     if (s < 0) return 0;
     int n = neClause_ng_actors(&c->sv, s, e, out, EV_MAX_ACTORS);
     for (int i = s; i <= e && !n; i++) {
@@ -2272,10 +2211,7 @@ static int riot_target(ev_ctx *c, int *out) {
     return neClause_ng_actors(&c->sv, c->m.anchor + 1, e, out, EV_MAX_ACTORS);
 }
 
-/* Targets of a pattern without "+" that ends in a preposition ("lift ban on
-** import of"): the noun group right after it, when it names an actor
-** ("... of Egyptian farm products" -> EGY). */
-static int trailing_target(ev_ctx *c, int *out) {
+int neEvent_trailing_target(ev_ctx *c, int *out) {
     int e = c->m.end, n;
     if (!c->m.pt->has_target && (n = riot_target(c, out)) > 0) return n;
     if (c->m.pt->has_target || e < 0 || e + 1 >= c->sv.n || e == c->m.anchor ||
@@ -2291,8 +2227,8 @@ static int trailing_target(ev_ctx *c, int *out) {
         e++;
         if (c->sv.wc[e + 1] == NE_WC_PREP && e + 2 < c->sv.n) e++;
     }
-    int me = slot_max_end(c, e + 1);
-    return me > e && slot_has_actor(c, e + 1, me) ? slot_actors(c, e + 1, me, out) : 0;
+    int me = neEvent_slot_max_end(c, e + 1);
+    return me > e && neEvent_slot_has_actor(c, e + 1, me) ? neEvent_slot_actors(c, e + 1, me, out) : 0;
 }
 
 /* Country of actor a of a frame (a place stands for its country), or NULL. */
@@ -2309,7 +2245,7 @@ static const char *const not_recipient[] = {"along", "together", "line", "respon
                                             "owing", "contrary", "compared", "opposed", "similar", "ahead", NULL};
 
 /* Does the preposition at k, after the object of an act of root r, name
-** whom the act is done to (object_pp_target)?  "to" names the recipient of
+** whom the act is done to (neEvent_object_pp_target)?  "to" names the recipient of
 ** what is said, given, offered, refused or cut (roots 01-08, 12, 13, 16:
 ** "offered concessions to X", "aid to X", "refused entry to X", "cut aid to
 ** X"); after a demand or a criticism it belongs to the object, which is not
@@ -2337,19 +2273,7 @@ static int recipient_prep(const ev_ctx *c, int k, int r) {
     return tok_is(c, k, "with") && ((r >= 3 && r <= 6) || r == 8 || r == 16);
 }
 
-/* Targets of an active verb whose object names no actor, from the phrase
-** right after that object that names whom the act is for or against:
-** "sent $5 million in aid to Nepal", "returned the paintings to
-** the government of Poland", "declared a ceasefire with the rebels",
-** "expressed sympathy on Monday to the families".  The object runs on
-** over noun-group words, "of"/"in" phrases and a time phrase (at most 8
-** tokens), inside the clause [.., hi); the phrase opens with a preposition
-** recipient_prep accepts for the act's root (not_recipient words aside) and
-** its noun group must name an actor; after "between" only actors of another
-** country than the sources' ("trade between Kuwait and the US", said by
-** Kuwait, is with the US).  Returns the number of actors put in f->tgt.
-** Out of line: only verbs with no target come here. */
-static __attribute__((noinline)) int object_pp_target(ev_ctx *c, ev_frame *f) {
+__attribute__((noinline)) int neEvent_object_pp_target(ev_ctx *c, ev_frame *f) {
     int hi = f->hi;
     if (!c->m.pt->cameo || c->m.passive || c->m.relobj) return 0;
     int k = (c->m.ts >= 0 ? c->m.te : c->m.end) + 1, lim = k + 8, r = root_num(c->m.pt->cameo->root);
@@ -2368,9 +2292,9 @@ static __attribute__((noinline)) int object_pp_target(ev_ctx *c, ev_frame *f) {
         k++;
     }
     if (k + 1 >= hi || k >= lim || word_in(c, k - 1, not_recipient)) return 0;
-    int me = slot_max_end(c, k + 1);
+    int me = neEvent_slot_max_end(c, k + 1);
     if (me >= hi) me = hi - 1;
-    int n = me > k && slot_has_actor(c, k + 1, me) ? slot_actors(c, k + 1, me, f->tgt) : 0, kept = 0;
+    int n = me > k && neEvent_slot_has_actor(c, k + 1, me) ? neEvent_slot_actors(c, k + 1, me, f->tgt) : 0, kept = 0;
     if (!tok_is(c, k, "between")) return n;
     for (int i = 0; i < n; i++) {
         const char *tc = actor_country(c, f->tgt[i]);
@@ -2400,186 +2324,11 @@ static void visit_or_host(const ev_ctx *c, ev_frame *f, ev_frame *r) {
     f->visit = r->visit = 1;
 }
 
-/* Is the pattern's act one its passive subject suffers (roots 17-20: "one
-** person was killed in the firing", "two were arrested under the act"),
-** so that the subject is the target even without a "+" slot? */
-static int suffered(const ne_pattern *pt) {
-    const char *r = pt->cameo->root;
-    return r[0] == '2' || (r[0] == '1' && r[1] >= '7');
-}
-
 static int support_subject(ev_ctx *c, int i, int lo, int *out);
 
-/* The actors of the subject of the verb at v (from its verb group's start),
-** searched no further left than token lo: their count, in out. */
-static int verb_subject(const ev_ctx *c, int v, int lo, int *out) {
+int neEvent_verb_subject(const ev_ctx *c, int v, int lo, int *out) {
     const char *rule;
     return neClause_subject(&c->sv, neClause_vg_start(&c->sv, v), lo, out, EV_MAX_ACTORS, &rule);
-}
-
-/* The agent of a passive act suffered in a "when" clause right after it
-** ("five soldiers were killed when Taliban fighters attacked a checkpoint",
-** "... when police opened fire"): the subject of that clause's first verb
-** when it is active and names an actor; 0 otherwise. */
-static int when_agent(ev_ctx *c, int hi, int *out) {
-    if (hi >= c->sv.n || !tok_is(c, hi, "when")) return 0;
-    for (int k = hi + 1; k < c->sv.n; k++) {
-        int wc = c->sv.wc[k];
-        if (wc == NE_WC_SUB || wc == NE_WC_REL || wc == NE_WC_THAT || tok_is(c, k, ";")) return 0;
-        if (!c->sv.isverb[k]) continue;
-        if (neClause_passive(&c->sv, k)) return 0;
-        return verb_subject(c, k, hi + 1, out);
-    }
-    return 0;
-}
-
-/* Keep the actors of a[0..n) that are none of the sufferers t[0..nt), the
-** same mention or the same referent ("the bjp mla was arrested when he took
-** out a procession": he is the one arrested, not who arrested him; the
-** caller applies it to coercion, root 17); returns how many are left. */
-static int not_suffering(const ev_ctx *c, int *a, int n, const int *t, int nt) {
-    int m = 0;
-    for (int k = 0; k < n; k++) {
-        int same = 0;
-        for (int j = 0; j < nt && !same; j++)
-            same = a[k] == t[j] || (a[k] >= 0 && t[j] >= 0 && neClause_resolve(c->d, a[k]) == neClause_resolve(c->d, t[j]));
-        if (!same) a[m++] = a[k];
-    }
-    return m;
-}
-
-/* Keep the actors of a[0..n) known by a code ("he" with no referent is no
-** one); returns how many are left. */
-static int coded_only(const ev_ctx *c, int *a, int n) {
-    int m = 0;
-    for (int k = 0; k < n; k++)
-        if (NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a[k]))->code) a[m++] = a[k];
-    return m;
-}
-
-/* The speaker (an actor mention) of the direct quotation holding the anchor,
-** or -1 (a pattern with "@": "'She is a liar,' Trump said"). */
-static int quote_speaker(const ev_ctx *c) {
-    const ne_token *t = &c->sv.t[c->m.anchor];
-    if (!(t->tags & NE_TAG_IN_QUOTE) || c->sv.in_title) return -1;
-    for (size_t q = 0; q < c->d->quotes.n; q++) {
-        const ne_quote *qt = NE_VEC_AT(c->d->quotes, ne_quote, q);
-        if (qt->speaker >= 0 && qt->span.start <= t->start && t->start < qt->span.end) return qt->speaker;
-    }
-    return -1;
-}
-
-/* Is actor mention a one of the speakers in f->src (resolved: "'I am
-** a failure,' he said", "Sanders said he was wrong")? */
-static int spoken_by(const ev_ctx *c, int a, const ev_frame *f) {
-    int who = neClause_resolve(c->d, a);
-    for (int k = 0; k < f->nsrc; k++)
-        if (neClause_resolve(c->d, f->src[k]) == who) return 1;
-    return 0;
-}
-
-/* The speaker of a judgement or blameworthy act at token i (an "@"
-** pattern) in reported speech, when no direct quotation holds it: the
-** reporting verb's speaker ("Sanders said Clinton is a liar", "Clinton is a
-** liar, Sanders said": CAMEO codes the report as the quotation).  Writes the
-** speaker's coded mentions to out and returns how many (0: none); the
-** reported content starts after the verb when it comes first (*from, else
-** 0).  None when the report is negated ("did not say"), asked ("?") or
-** conditional ("said that if Clinton is ..."), in the title, or when a
-** negation, relative pronoun or subordinator stands between the report's
-** start and i: the writer's aside or a clause the speaker does not assert
-** ("said Buchanan, who had failed to ...", "said they were not traitors"). */
-static int reported_speaker(const ev_ctx *c, int i, int *out, int *from) {
-    int r = -1, n = coded_only(c, out, neClause_reporter_actors(&c->sv, i, out, EV_MAX_ACTORS, &r));
-    *from = 0;
-    if (!n || r < 0 || c->sv.in_title || tok_is(c, c->sv.n - 1, "?")) return 0;
-    for (int k = neClause_vg_start(&c->sv, r); k < r; k++)
-        if (c->sv.wc[k] == NE_WC_NEG) return 0;
-    for (int k = r < i ? r + 1 : 0; k < i; k++) {
-        int w = c->sv.wc[k];
-        if (w == NE_WC_NEG || w == NE_WC_REL || w == NE_WC_SUB || tok_is(c, k, "whether")) return 0;
-    }
-    *from = r < i ? r + 1 : 0;
-    return n;
-}
-
-/* The actors after "said of" (any reporting verb) in the sentence
-** ("'This is a disgrace,' Sanders said of Clinton's plan"): when a phrase
-** names a coded actor, writes them to a, sets *found and returns how many;
-** else returns n and leaves a as it was. */
-static int said_of_phrase(ev_ctx *c, int *a, int n, int *found) {
-    *found = 0;
-    for (int k = 0; k + 2 < c->sv.n; k++) {
-        if (c->sv.wc[k] != NE_WC_REPORT || !tok_is(c, k + 1, "of")) continue;
-        int out[EV_MAX_ACTORS], e = slot_max_end(c, k + 2);
-        int m = coded_only(c, out, neClause_ng_actors(&c->sv, k + 2, e, out, EV_MAX_ACTORS));
-        if (m > 0) {
-            memcpy(a, out, (size_t)m * sizeof *a);
-            *found = 1;
-            return m;
-        }
-    }
-    return n;
-}
-
-/* The one a quotation is said of ("'He is a liar,' Trump said of Cruz"): a
-** pronoun subject inside the quotation stands for the actors after "said of"
-** (any reporting verb) in the sentence.  When the n subject actors in a are
-** one pronoun and the sentence has such a phrase naming an actor, writes
-** those actors to a, sets *found and returns how many; else returns n.
-** Actor mentions only: a place there ("said of Des Moines") is no one a
-** pronoun stands for (and coded_only reads actors, not slot_actors' places). */
-static int said_of(ev_ctx *c, int *a, int n, int *found) {
-    *found = 0;
-    if (n != 1 || NE_VEC_AT(c->d->actors, ne_actor, a[0])->kind != NE_ACTOR_PRONOUN) return n;
-    return said_of_phrase(c, a, n, found);
-}
-
-/* The subject "I" or "we" of a verb in a direct quotation stands for the
-** quotation's speaker ("'I am urging the caucus to reject it,' Sanders
-** wrote": Sanders urges).  When token k is that word as written and the
-** anchor is in a quotation with a known speaker, writes the speaker's
-** mention to out and returns 1; else 0.  The caller codes such an act only
-** toward someone ("all we are asking for is justice" is no event).  (An object "me"/"us" is no noun
-** group, so a target slot never holds one.) */
-static int first_person(const ev_ctx *c, int k, int *out) {
-    static const char *const words[] = {"I", "we", "We", NULL};
-    if (k < 0 || k >= c->sv.n) return 0;
-    const ne_token *t = &c->sv.t[k];
-    char w[4];
-    if (t->end - t->start >= sizeof w) return 0;
-    snprintf(w, sizeof w, "%.*s", (int)(t->end - t->start), c->sv.text + t->start);
-    if (!ne_word_in(w, words)) return 0;
-    int sp = quote_speaker(c);
-    if (sp < 0) return 0;
-    out[0] = sp;
-    return 1;
-}
-
-/* A hostile act only claimed ("Iran claims Israel violated the truce",
-** "Kabul alleged that Pakistani troops shelled the border"): CAMEO codes the
-** claim, an accusation (112) from the claimant to the accused, not the act.
-** Roots 15-20, an active clause whose subject names an actor, right after
-** "claim" or "allege" (and "that").  Rewrites the frame; 0 when not such. */
-static int claimed_act(ev_ctx *c, int vs, ev_frame *f) {
-    static const char *const claims[] = {"claim", "allege", NULL};
-    const char *r = c->m.pt->cameo->root;
-    if (c->m.passive || !f->nsrc || f->cc || strcmp(r, "15") < 0 || strcmp(r, "20") > 0) return 0;
-    int j = vs - 1;
-    while (j >= 0 && (neClause_ng_token(&c->sv, j) || c->sv.wc[j] == NE_WC_ADV)) j--;
-    if (j == vs - 1) return 0;
-    if (j >= 0 && c->sv.wc[j] == NE_WC_THAT) j--;
-    if (j < 0 || !c->sv.isverb[j] || !word_in(c, j, claims)) return 0;
-    int who[EV_MAX_ACTORS];
-    int n = verb_subject(c, j, 0, who);
-    if (!n) return 0;
-    memcpy(f->tgt, f->src, sizeof f->tgt);
-    f->ntgt = f->nsrc;
-    memcpy(f->src, who, sizeof f->src);
-    f->nsrc = n;
-    f->verbal = "112";
-    f->rule = "claimed-act: source=claimant, target=accused";
-    return 1;
 }
 
 /* A clause that is the content of a claim, a denial or a demand ("rejected
@@ -2598,26 +2347,7 @@ static int claim_content(const ev_ctx *c, int lo) {
     return c->sv.isverb[k] ? ne_word_in(c->sv.t[k].lemma, verbs) : word_in(c, k, nouns);
 }
 
-/* The speaker of an announced coercive act with no agent ("'all the offenders
-** will be punished,' the chief minister said", "Singh said the employees
-** would be dismissed"): the quotation's speaker, else the subject of the
-** reporting verb; the one who announces it threatens it (CAMEO codebook
-** 2.13).  Writes the speaker's mentions to out; returns how many. */
-static int threat_speaker(const ev_ctx *c, int *out) {
-    int sp = quote_speaker(c);
-    if (sp >= 0) {
-        out[0] = sp;
-        return 1;
-    }
-    int b = c->m.begin < c->m.anchor ? c->m.begin : c->m.anchor; /* a negation the match holds is its wording */
-    for (int k = 0; k < b; k++) /* "nor did he stress that officials would be punished" */
-        if (c->sv.wc[k] == NE_WC_NEG || tok_is(c, k, "nor")) return 0;
-    return coded_only(c, out, neClause_reporter_actors(&c->sv, c->m.anchor, out, EV_MAX_ACTORS, NULL));
-}
-
-/* A condition after the anchor in its sentence ("Iran would attack Israel if
-** provoked", "unless the talks resume"): the future act is hypothetical. */
-static int if_after(const ev_ctx *c) {
+int neEvent_if_after(const ev_ctx *c) {
     for (int k = c->m.anchor + 1; k < c->sv.n; k++)
         if (tok_is(c, k, "if") || tok_is(c, k, "unless")) return 1;
     return 0;
@@ -2630,162 +2360,6 @@ static int own_negation(const ev_ctx *c) {
     for (int k = c->m.begin; k < c->m.anchor; k++)
         if (c->sv.wc[k] == NE_WC_NEG) return 1;
     return 0;
-}
-
-/* An active announced act whose clause subject is the one it is for
-** (threatened_subject's "will face", promised_subject's "will get"): the
-** subject f->src becomes the target, the announcer (threat_speaker) the
-** source, rule f's rule.  Returns 1 when someone announces it, else 0. */
-static int subject_target(ev_ctx *c, ev_frame *f, const char *rule) {
-    memcpy(f->tgt, f->src, sizeof f->tgt);
-    f->ntgt = f->nsrc;
-    f->nsrc = threat_speaker(c, f->src);
-    f->rule = rule;
-    return f->nsrc > 0;
-}
-
-/* An announced threat whose clause subject is the one threatened: a root-13
-** pattern in the passive with no agent ("the guilty will be punished", "would
-** not be spared") or anchored on "face" or "pay" ("rioters will face strict
-** action", "Israel will pay a heavy price").
-** The subject becomes the target and the announcer (threat_speaker) the
-** source; returns 0 when no one announces it (a forecast, no threat). */
-static int threatened_subject(ev_ctx *c, ev_frame *f, int mod) {
-    if (f->cc || !root_is(c->m.pt, "13") || !(mod & NE_MOD_FUTURE) || c->m.pt->has_source) return 1;
-    if (c->m.passive) {
-        if (!f->nsrc) f->nsrc = threat_speaker(c, f->src);
-        if (f->nsrc) f->rule = "passive: target=subject, source=speaker";
-        return f->nsrc > 0;
-    }
-    static const char *const suffer[] = {"face", "pay", NULL}; /* "will face action", "will pay a heavy price" */
-    if (c->m.pt->has_target || !word_in(c, c->m.anchor, suffer)) return 1;
-    if (if_after(c)) return 0; /* "Britain would face consequences if the talks failed": a forecast */
-    return subject_target(c, f, "threat-faced: target=subject, source=speaker");
-}
-
-/* Is token k, after a passive match, a verb of its own that a later "by"
-** belongs to (a past participle or finite verb, not a gerund after "of":
-** "were killed in violence sparked by the vhp's programme", "with the rapid
-** action force deployed by the state")? */
-static int later_participle(const ev_ctx *c, int k) {
-    const ne_token *t = &c->sv.t[k];
-    return c->sv.isverb[k] && !(t->norm_len > 3 && !strcmp(t->norm + t->norm_len - 3, "ing"));
-}
-
-/* An announced gift whose clause subject is the one who gets it (CAMEO
-** 033x, docs/ANNOTATION.md rules 10 and 15): a root-03 pattern, or an act
-** read as an intention (03x), in the passive with no agent ("the next of kin
-** will be paid Rs 1 lakh each, the chief minister said"), or a root-03
-** pattern anchored on "get" or "receive" ("the families of the dead would
-** get Rs 1 lakh each"): the subject is the target and the announcer
-** (threat_speaker) the source.  A passive with no announcer stays as it was;
-** "get"/"receive" with none codes nothing ("the airline will receive new
-** planes" is no one's promise). */
-static int promised_subject(ev_ctx *c, ev_frame *f, int mod) {
-    int intent = f->cc ? !strcmp(f->cc->root, "03") : root_is(c->m.pt, "03");
-    if (!intent || !(mod & NE_MOD_FUTURE) || c->m.pt->has_source) return 1;
-    if (c->m.passive) {
-        if (!f->nsrc && (f->nsrc = threat_speaker(c, f->src)) > 0) f->rule = "passive: target=subject, source=speaker";
-        return 1;
-    }
-    static const char *const get[] = {"get", "receive", NULL};
-    if (f->cc || c->m.pt->has_target || !word_in(c, c->m.anchor, get)) return 1;
-    return subject_target(c, f, "promise-received: target=subject, source=speaker");
-}
-
-/* A legislature named right after a passive match by "in" as the chamber
-** where it was done: its agent ("the bailout bill was rejected in the
-** Senate", "was approved in the House of Representatives"): the number of
-** actors put in out (a mention whose role is LEG), or 0. */
-static int chamber_agent(ev_ctx *c, int hi, int *out) {
-    int k = c->m.end + 1;
-    if (k + 1 >= hi || !tok_is(c, k, "in")) return 0;
-    int n = slot_actors(c, k + 1, slot_max_end(c, k + 1), out);
-    if (n != 1 || out[0] < 0) return 0;
-    const ne_actor *a = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, out[0]));
-    return a->role && !strcmp(a->role, "LEG");
-}
-
-/* The sides of a passive verbal event (code_verb): the subject is the target,
-** the source a by-agent, the pattern's $ slot, a later "by", the chamber
-** after "in" (chamber_agent), a when-clause subject of a coercion, or the
-** speaker of an announced threat. subj holds the ns subject actors of the
-** verb group at vs; fills f. */
-static void passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
-    memcpy(f->tgt, subj, sizeof f->tgt);
-    f->ntgt = ns;
-    f->unnamed = unnamed_subject(c, vs, subj, ns);
-    f->nsrc = slot_actors(c, c->m.bys, c->m.bye, f->src);
-    if (!f->nsrc && c->m.pt->has_source) f->nsrc = slot_actors(c, c->m.ss, c->m.se, f->src); /* "in $ firing" */
-    if (!f->nsrc) { /* an agent later in the clause: "was accused of X by Y" */
-        for (int k = c->m.end + 1; k + 1 < f->hi && !f->nsrc; k++) {
-            if (later_participle(c, k)) break; /* "curfew imposed after tension sparked by the vhp": its agent */
-            if (tok_is(c, k, "by")) f->nsrc = slot_actors(c, k + 1, slot_max_end(c, k + 1), f->src);
-        }
-    }
-    f->rule = "passive: target=subject, source=by-agent";
-    if (!f->nsrc && (f->nsrc = chamber_agent(c, f->hi, f->src)) > 0) f->rule = "passive: target=subject, source=chamber";
-    if (!f->nsrc && suffered(c->m.pt) && (f->nsrc = when_agent(c, f->hi, f->src)) > 0) {
-        /* coercion: "was arrested when he took out a procession" (force keeps "when their bus
-        ** overturned": the dead's own mishap, one actor on both sides and no event) */
-        if (root_is(c->m.pt, "17")) f->nsrc = not_suffering(c, f->src, f->nsrc, f->tgt, f->ntgt);
-        if (f->nsrc > 0) f->rule = "passive: target=subject, source=when-clause-subject";
-    }
-    if (!f->nsrc && f->cc && !strcmp(f->cc->root, "13") && (f->nsrc = threat_speaker(c, f->src)) > 0)
-        f->rule = "passive: target=subject, source=speaker"; /* "the guilty will be punished," he said */
-    if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f->ntgt = 0;
-}
-
-/* The target of a threat (root 13, or an act read as one: f->cc) that names
-** none: the subject of the "unless" or "if" clause right after it, the one
-** who must comply ("threatened to launch an offensive unless Baghdad
-** accepted its conditions", "will boycott the vote unless the president
-** steps down"); not one of the threat's own sources ("threatened to leave if
-** it is not heard"), nor the subject of a passive ("if the outfits are not
-** reined in": someone else must act).  Returns the number of actors put in f->tgt. */
-static int condition_target(ev_ctx *c, ev_frame *f) {
-    const ne_cameo_code *cc = f->cc ? f->cc : c->m.pt->cameo;
-    int k = f->hi, n = 0, out[EV_MAX_ACTORS];
-    if (!cc || strcmp(cc->root, "13") || k + 2 >= c->sv.n || (!tok_is(c, k, "unless") && !tok_is(c, k, "if")))
-        return 0;
-    int e = slot_max_end(c, k + 1), got = neClause_ng_actors(&c->sv, k + 1, e, out, EV_MAX_ACTORS);
-    int v = e + 1, wc = v < c->sv.n ? c->sv.wc[v] : NE_WC_OPEN; /* a verb group follows the subject */
-    if (v >= c->sv.n || !(c->sv.isverb[v] || wc == NE_WC_BE || wc == NE_WC_HAVE || wc == NE_WC_DO ||
-                          wc == NE_WC_MODAL || wc == NE_WC_ADV))
-        return 0;
-    for (int j = k + 1; j < c->sv.n && c->sv.t[j].shape != NE_SH_PUNCT && c->sv.wc[j] != NE_WC_SUB; j++)
-        if (neClause_passive(&c->sv, j)) return 0; /* "if the outfits are not reined in": by someone else */
-    for (int i = 0; i < got; i++) {
-        int own = 0;
-        for (int j = 0; j < f->nsrc && !own; j++) own = f->src[j] >= 0 && same_code(c->d, f->src[j], out[i]);
-        if (!own) f->tgt[n++] = out[i];
-    }
-    return n;
-}
-
-/* The sides of an active verbal event (code_verb): the subject is the
-** source, the target the pattern's + slot, a relative clause's antecedent
-** or a trailing object; an unknown lower-case name may stand for the
-** subject.  subj holds the ns subject actors of the verb group at vs; fills f. */
-static void active_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
-    memcpy(f->src, subj, sizeof f->src);
-    f->nsrc = ns;
-    if (c->m.pt->has_source) f->nsrc = slot_actors(c, c->m.ss, c->m.se, f->src);
-    f->recip = c->m.ts >= 0 && is_recip(c, c->m.ts);
-    if (c->m.relobj) {
-        f->ntgt = neClause_object_relative(&c->sv, vs, f->tgt, EV_MAX_ACTORS);
-        f->rule = "object-relative: target=antecedent";
-    } else if (!f->recip) {
-        f->ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f->tgt) : trailing_target(c, f->tgt);
-        if (!f->ntgt && (f->ntgt = object_pp_target(c, f)) > 0) f->far_target = EV_FAR_OBJECT_PP;
-        if (!f->ntgt && (f->ntgt = condition_target(c, f)) > 0) f->far_target = EV_FAR_CONDITION;
-    }
-    if (!f->nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root)) f->nameless = nameless_subject(c, vs, f->lo);
-    if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
-        memcpy(f->tgt, subj, sizeof f->tgt);
-        f->ntgt = ns;
-        f->rule = "source-slot: target=subject";
-    }
 }
 
 /* Is the one subject of the frame, up to the verb group at vs, a body named
@@ -2872,13 +2446,13 @@ static int partner_prep(const ev_ctx *c, int p, const char *code) {
     return tok_is(c, p, "with") || (tok_is(c, p, "from") && !strcmp(code, "041"));
 }
 
-/* Emits the verbal event framed by code_verb (the verb group at vs) after
+/* Emits the verbal event framed by neEvent_code_verb (the verb group at vs) after
 ** its last checks: reciprocal and two-sided acts need two sides, a joint
 ** act with a partner is emitted both ways.  Returns NE_OK or an error. */
 static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (f->recip && f->nsrc < 2) return NE_OK;
     if (!f->ntgt && !f->recip && f->rule[0] == 'q' && !strncmp(f->rule, "quote-first", 11)) return NE_OK; /* toward no one */
-    if (claimed_act(c, vs, f)) return emit(c, f);
+    if (neEvent_claimed_act(c, vs, f)) return neEvent_emit(c, f);
     if (!(f->verbal = verbal_attack(c, f)) && !(f->verbal = charge_accuses(c, f))) f->verbal = unarmed_force(c, f);
     if (!f->verbal) f->verbal = firm_deal(c, f);
     int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
@@ -2895,14 +2469,14 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
         (met_someone(c, c->m.pt->cameo->root) || span_has(c, c->m.anchor, c->m.end, meeting_nouns)) &&
         !ends_with_ing(&c->sv.t[c->m.anchor]) && /* "the Rules Committee meeting", "a national-level meeting" */
         internal_meeting(c, f, f->src[0]))
-        return emit(c, f);
+        return neEvent_emit(c, f);
     if (!f->recip && !f->ntgt && !c->m.pt->has_target && (!f->cc || body_sitting(c, f, vs)) &&
         (met_someone(c, c->m.pt->cameo->root) || !strcmp(c->m.pt->cameo->code, "019") ||
          (!strcmp(c->m.pt->cameo->code, "061") && !bought) || word_in(c, c->m.anchor, partnerless_joint)))
         return NE_OK;
     ev_frame r = reversed(f); /* "X met Y": Y met X too */
     if (joint && !f->recip) visit_or_host(c, f, &r);
-    int rc = emit(c, f);
+    int rc = neEvent_emit(c, f);
     if (rc || f->recip || !f->nsrc || !f->ntgt || !joint) return rc;
     int p = c->m.ts >= 0 ? c->m.ts - 1 : c->m.end; /* the other side is a partner ("met X", "talks with X"), */
                                                    /* not a place or a treaty ("signed on to NAFTA") */
@@ -2915,76 +2489,7 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     /* accord with someone ("agreed with X", "an understanding with X") is mutual; echoing or
     ** sharing someone's view ("Democrats echoed Clinton") is one side's (CAMEO 019) */
     if (!strcmp(c->m.pt->cameo->code, "019") && !tok_is(c, p, "with")) return rc;
-    return emit(c, &r);
-}
-
-/* Does the actor whose mention starts at token t only modify the head of
-** the subject ("the efforts of religious and political leaders have
-** failed")?  Looks back over its noun group and coordinated ones for "of". */
-static int of_modifier(const ev_ctx *c, int t) {
-    int k = t - 1;
-    while (k >= 0 && (neClause_ng_token(&c->sv, k) || tok_is(c, k, "and") || tok_is(c, k, ","))) k--;
-    return k >= 0 && tok_is(c, k, "of");
-}
-
-/* Is the participle at i the complement of a linking verb ("felt betrayed",
-** "feel cheated", "got fooled", "seemed misled"): a state, no one's act? */
-static const char *const linking[] = {"feel", "seem", "look", "get", "become", "appear", "sound", NULL};
-
-static int linked_state(const ev_ctx *c, int i) {
-    int k = i - 1;
-    while (k >= 0 && c->sv.wc[k] == NE_WC_ADV) k--;
-    return k >= 0 && ne_word_in(c->sv.t[k].lemma, linking);
-}
-
-/* The speakers of the "@" match whose report starts at token at, into
-** f->src and f->nsrc (0 when none): the direct quotation's speaker, else
-** the reporting verb's (reported_speaker, which sets *from to the report's
-** first token).  Returns the quotation's speaker, -1 when reported. */
-static int judge_speakers(ev_ctx *c, int at, ev_frame *f, int *from) {
-    int sp = quote_speaker(c);
-    if (sp >= 0) f->src[0] = sp, f->nsrc = 1;
-    else f->nsrc = reported_speaker(c, at, f->src, from);
-    return sp;
-}
-
-/* A blameworthy act in a direct quotation (a verb pattern with "@": "'The
-** government has failed to protect us,' X said", "'They betrayed the
-** farmers,' she said"): the speaker criticizes or accuses the doer, the
-** verb's own subject inside the quotation (CAMEO codebook 2.11;
-** docs/ANNOTATION.md rule 5); in reported speech the reporting verb's speaker
-** (reported_speaker: "X failed the farmers, she said").  None when negated,
-** modal, conditional, an infinitive or a linked state ("felt betrayed"), when
-** the subject names no coded actor or is the speaker ("I fail to
-** understand"), or when the subject stands outside the quotation or report. */
-static int code_quoted_verb(ev_ctx *c) {
-    ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
-    int i = c->m.anchor, gov, from = 0;
-    if (c->m.passive) return NE_OK;
-    if (i > 0 && c->sv.wc[i - 1] == NE_WC_DET) return NE_OK; /* "a stolen election": a modifier, no act */
-    if (linked_state(c, i)) return NE_OK; /* "felt betrayed": a state, no act */
-    neClause_bounds(&c->sv, i, &f.lo, &f.hi);
-    int mod = neClause_modality(&c->sv, i, f.lo, 0, &gov);
-    if (mod & (NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_INFINITIVE | EV_NOT_EVENT)) return NE_OK;
-    int sp = judge_speakers(c, i, &f, &from);
-    if (!f.nsrc) return NE_OK;
-    int vs = neClause_vg_start(&c->sv, i), subj[EV_MAX_ACTORS];
-    int of, ns = neClause_subject(&c->sv, vs, f.lo, subj, EV_MAX_ACTORS, &f.rule);
-    ns = coded_only(c, subj, said_of(c, subj, ns, &of));
-    size_t qstart = c->sv.t[sp >= 0 ? i : from].start;
-    for (size_t q = 0; sp >= 0 && q < c->d->quotes.n; q++) { /* the start of the quotation holding the anchor */
-        const ne_quote *qt = NE_VEC_AT(c->d->quotes, ne_quote, q);
-        if (qt->speaker == sp && qt->span.start <= c->sv.t[i].start && c->sv.t[i].start < qt->span.end)
-            qstart = qt->span.start;
-    }
-    for (int k = 0; k < ns; k++) {
-        int t = mention_tok(&c->sv, subj[k]);
-        if (t >= 0 && (of || (c->sv.t[t].start >= qstart && !of_modifier(c, t))) && !spoken_by(c, subj[k], &f))
-            f.tgt[f.ntgt++] = subj[k];
-    }
-    if (!f.ntgt) return NE_OK;
-    f.rule = sp >= 0 ? "quote-speaker: target=subject" : "reported-speaker: target=subject";
-    return emit(c, &f);
+    return neEvent_emit(c, &r);
 }
 
 /* The act of an infinitive pattern match ("refused to lift", "vowed to
@@ -3025,16 +2530,8 @@ static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, 
     return 1;
 }
 
-static void between_sides(ev_ctx *c, ev_frame *f);
-
-/* Codes the verb pattern matched at c->m (anchor, slots): drops negated,
-** hypothetical and claimed acts, turns announced ones into intents (03x) or
-** threats (13x) and refusals into 12x, follows an infinitive to its
-** governing verb, finds the subject and the sides, and emits.  Returns NE_OK
-** or an error. */
-
-static int code_verb(ev_ctx *c) {
-    if (c->m.pt->by_speaker) return code_quoted_verb(c);
+int neEvent_code_verb(ev_ctx *c) {
+    if (c->m.pt->by_speaker) return neEvent_code_quoted_verb(c);
     ev_frame f = {.conf = 0.9, .rule = "subject-left"};
     int i = c->m.anchor, gov;
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
@@ -3047,7 +2544,7 @@ static int code_verb(ev_ctx *c) {
     /* an announced act: a cooperative one is an intention (03x), a conflict one a threat (13x:
     ** "the police would arrest anyone who defied the curfew") */
     if ((mod & NE_MOD_MODAL) && !intent &&
-        (!(mod & NE_MOD_FUTURE) || (!(f.cc = intent_code(c)) && (if_after(c) || !(f.cc = threat_code(c))))))
+        (!(mod & NE_MOD_FUTURE) || (!(f.cc = intent_code(c)) && (neEvent_if_after(c) || !(f.cc = threat_code(c))))))
         return NE_OK;
     int vs = neClause_vg_start(&c->sv, i), planned = 0, psrc[EV_MAX_ACTORS];
     if ((mod & NE_MOD_INFINITIVE) && !infinitive_act(c, &f, gov, intent, &vs, &planned, psrc)) return NE_OK;
@@ -3056,7 +2553,7 @@ static int code_verb(ev_ctx *c) {
     if (!ns && !planned) { /* "'I urge the Senate ...,' Sanders said" */
         int k = vs - 1;
         while (k >= f.lo && c->sv.wc[k] == NE_WC_ADV) k--;
-        if (k >= f.lo && (ns = first_person(c, k, subj))) f.rule = "quote-first-person: source=speaker";
+        if (k >= f.lo && (ns = neEvent_first_person(c, k, subj))) f.rule = "quote-first-person: source=speaker";
     }
     if (planned) {
         memcpy(subj, psrc, sizeof subj);
@@ -3066,10 +2563,10 @@ static int code_verb(ev_ctx *c) {
     if (c->m.passive && !ns && needs_actor(c->m.pt) && c->m.pt->cameo &&
         strcmp(c->m.pt->cameo->root, "15") < 0)
         return NE_OK; /* "figures released by the ministry": a "+!" act done to no actor (force keeps its victims) */
-    if (c->m.passive) passive_sides(c, &f, vs, subj, ns);
-    else active_sides(c, &f, vs, subj, ns);
-    between_sides(c, &f); /* "talks were held between India and Pakistan" */
-    if (!threatened_subject(c, &f, mod) || !promised_subject(c, &f, mod)) return NE_OK;
+    if (c->m.passive) neEvent_passive_sides(c, &f, vs, subj, ns);
+    else neEvent_active_sides(c, &f, vs, subj, ns);
+    neEvent_between_sides(c, &f); /* "talks were held between India and Pakistan" */
+    if (!neEvent_threatened_subject(c, &f, mod) || !neEvent_promised_subject(c, &f, mod)) return NE_OK;
     return emit_verb(c, &f, vs);
 }
 
@@ -3122,7 +2619,7 @@ static int trip_purpose(ev_ctx *c, int f, int lo, int *out) {
     for (int v = f - 1; v >= lo && v >= f - 7; v--) {
         if (sv->t[v].shape == NE_SH_PUNCT) return 0;
         if (!sv->isverb[v]) continue;
-        return ne_word_in(sv->t[v].lemma, trips) ? verb_subject(c, v, lo, out) : 0;
+        return ne_word_in(sv->t[v].lemma, trips) ? neEvent_verb_subject(c, v, lo, out) : 0;
     }
     return 0;
 }
@@ -3138,7 +2635,7 @@ static int adjunct_subject(ev_ctx *c, int a, int lo, int *out) {
     const ne_sview *sv = &c->sv;
     for (int v = a - 1; v >= lo && v >= a - 8; v--) {
         if (sv->t[v].shape == NE_SH_PUNCT || sv->wc[v] == NE_WC_SUB || sv->wc[v] == NE_WC_REL) return 0;
-        if (sv->isverb[v]) return verb_subject(c, v, lo, out);
+        if (sv->isverb[v]) return neEvent_verb_subject(c, v, lo, out);
     }
     return 0;
 }
@@ -3179,14 +2676,14 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
         int v = j - 1;
         while (v > lo && sv->wc[v] == NE_WC_ADV) v--;
         if (!state_verb(c, v)) return 0;
-        return verb_subject(c, v, lo, out);
+        return neEvent_verb_subject(c, v, lo, out);
     }
     if (j > lo && tok_is(c, j, "on") && !strcmp(c->m.pt->cameo->root, "04")) { /* "was on a visit to Pakistan" */
         static const char *const trips[] = {"be", "embark", "go", "leave", "arrive", "come", NULL};
         int v = j - 1;
         while (v > lo && sv->wc[v] == NE_WC_ADV) v--;
         if (!((sv->isverb[v] || sv->wc[v] == NE_WC_BE) && ne_word_in(sv->t[v].lemma, trips))) return 0;
-        return verb_subject(c, v, lo, out);
+        return neEvent_verb_subject(c, v, lo, out);
     }
     if (j > lo && tok_is(c, j, "for") && !strcmp(c->m.pt->cameo->root, "04")) /* "flew to Moscow for talks with" */
         return trip_purpose(c, j, lo, out);
@@ -3198,7 +2695,7 @@ static int support_subject(ev_ctx *c, int i, int lo, int *out) {
                (j + 1 == i || sv->wc[j + 1] == NE_WC_DET || sv->wc[j + 1] == NE_WC_POSS ||
                 (talk_adjective(c, j + 1) && sv->wc[j + 2] != NE_WC_DET)); /* not "had detailed the talks" */
     if (j < lo || !(sv->isverb[j] || have) || !support_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
-    int n = verb_subject(c, j, lo, out);
+    int n = neEvent_verb_subject(c, j, lo, out);
     if (n > 0) c->m.attach = j; /* its date is the support verb's: "on Sunday evening had talks" */
     return n;
 }
@@ -3246,36 +2743,7 @@ static int recipient_subject(ev_ctx *c, int i, int lo, int *out) {
     while (j >= lo && (neClause_ng_token(sv, j) || sv->wc[j] == NE_WC_ADV)) j--;
     j = before_amount_in(c, j, lo); /* "received $13.4 billion in federal loans" */
     if (j < lo || !sv->isverb[j] || !recipient_verb(sv->t[j].lemma) || neClause_passive(sv, j)) return 0;
-    return verb_subject(c, j, lo, out);
-}
-
-/* A judgement in a direct quotation (a pattern with "@": "'She is a liar,'
-** Trump said"; reported speech: "Trump said Biden is a liar",
-** reported_speaker): the quotation's speaker is the source, the subject of
-** the "be" the pattern starts with the target ("this"/"that"/"it" said of
-** someone: that one); none when negated or modal, or when the target is
-** the speaker. */
-static int code_judgement(ev_ctx *c) {
-    static const char *const demonstratives[] = {"this", "that", "it", NULL};
-    ev_frame f = {.conf = 0.8, .rule = "quote-speaker: target=subject"};
-    int b = c->m.begin, from = 0;
-    if (b < 0 || b >= c->m.anchor || c->sv.wc[b] != NE_WC_BE) return NE_OK;
-    neClause_bounds(&c->sv, b, &f.lo, &f.hi);
-    int vs = neClause_vg_start(&c->sv, b);
-    for (int k = vs; k < c->m.anchor; k++)
-        if (c->sv.wc[k] == NE_WC_NEG || c->sv.wc[k] == NE_WC_MODAL) return NE_OK;
-    int sp = judge_speakers(c, b, &f, &from);
-    if (!f.nsrc) return NE_OK;
-    int of, n = neClause_subject(&c->sv, vs, f.lo, f.tgt, EV_MAX_ACTORS, &f.rule);
-    n = coded_only(c, f.tgt, said_of(c, f.tgt, n, &of));
-    if (!n && vs > f.lo && word_in(c, vs - 1, demonstratives)) /* "'This is a disgrace,' X said of Y's plan" */
-        n = said_of_phrase(c, f.tgt, 0, &of);
-    for (int k = 0; k < n; k++) /* reported: the subject within the report ("said Clinton is a liar") */
-        if ((sp >= 0 || of || mention_tok(&c->sv, f.tgt[k]) >= from) && !spoken_by(c, f.tgt[k], &f))
-            f.tgt[f.ntgt++] = f.tgt[k];
-    if (!f.ntgt) return NE_OK;
-    f.rule = sp >= 0 ? "quote-speaker: target=subject" : "reported-speaker: target=subject";
-    return emit(c, &f);
+    return neEvent_verb_subject(c, j, lo, out);
 }
 
 /* "X is in talks with Y", "are in negotiations with": talks under way are
@@ -3287,55 +2755,6 @@ static const char *in_talks(const ev_ctx *c) {
     if (strcmp(c->m.pt->cameo->code, "040") || !word_in(c, i, talks)) return NULL;
     while (p >= 0 && (c->sv.wc[p] == NE_WC_ADV || (c->sv.wc[p] == NE_WC_OPEN && !c->sv.isverb[p]))) p--;
     return p >= 0 && tok_is(c, p, "in") ? "046" : NULL; /* "in (ongoing) talks" */
-}
-
-/* A criticism noun in an aside set off by a comma right after the group
-** naming its speaker ("Sanders, a fierce critic of Clinton, said", "Sanders,
-** in a sharp rebuke of Clinton, said"): the group's coded actors are the
-** source.  The noun's group (after one preposition at most) must open right
-** after the comma and the aside close with a comma after the match.  Root 11
-** only.  Returns the number of actors put in out, 0 when not such an aside. */
-static int aside_subject(ev_ctx *c, int lo, int *out) {
-    if (!root_is(c->m.pt, "11") || !tok_is(c, c->m.end + 1, ",")) return 0;
-    int s = neClause_ng_start(&c->sv, c->m.anchor, lo);
-    if (s > lo && c->sv.wc[s - 1] == NE_WC_PREP) s--; /* "in a sharp rebuke of" */
-    if (s < 2 || !tok_is(c, s - 1, ",") || !neClause_ng_token(&c->sv, s - 2)) return 0;
-    int g = neClause_ng_start(&c->sv, s - 2, lo);
-    return coded_only(c, out, neClause_ng_actors(&c->sv, g, s - 2, out, EV_MAX_ACTORS));
-}
-
-/* A judgement stated with "be" before the anchor's word ("Clinton has been
-** critical of Trump", "Whitman is a vocal critic of Trump"): the pattern
-** opens with a form of be, whose subject is the source.  Returns the number
-** of source actors put in out, 0 when the pattern opens otherwise or the
-** subject names no coded actor, -1 when negated or under a modal ("is not
-** critical of"). */
-static int be_subject(ev_ctx *c, int lo, int *out) {
-    int b = c->m.begin;
-    if (b < 0 || b >= c->m.anchor || c->sv.wc[b] != NE_WC_BE) return 0;
-    int vs = neClause_vg_start(&c->sv, b);
-    for (int k = vs; k < c->m.anchor; k++)
-        if (c->sv.wc[k] == NE_WC_NEG || c->sv.wc[k] == NE_WC_MODAL) return -1;
-    const char *rule = NULL;
-    return coded_only(c, out, neClause_subject(&c->sv, vs, lo, out, EV_MAX_ACTORS, &rule));
-}
-
-/* "Talks between Iran and Pakistan", "a meeting between Obama and Putin",
-** "talks were held between Iran and Pakistan": a joint act (joint_code)
-** named with no source of its own is done by the sides after "between",
-** each toward the other (in a passive the "+" after "between" matches
-** nothing and the targets are the subject, the talks: the sides are then
-** the noun group after "between", where the match ends). */
-static void between_sides(ev_ctx *c, ev_frame *f) {
-    int b = c->m.ts >= 1 ? c->m.ts - 1 : c->m.passive ? c->m.end : -1;
-    if (f->nsrc || b < 0 || !tok_is(c, b, "between") || !joint_code(c->m.pt->cameo->code)) return;
-    if (c->m.ts < 0) f->ntgt = slot_actors(c, b + 1, slot_max_end(c, b + 1), f->tgt);
-    if (f->ntgt < 2) return;
-    for (int k = 0; k < f->ntgt; k++) f->src[k] = f->tgt[k];
-    f->nsrc = f->ntgt;
-    f->ntgt = 0;
-    f->recip = 1;
-    f->rule = "noun: sides=between";
 }
 
 /* Roots of acts done in words that come from someone: appeals, demands,
@@ -3353,12 +2772,12 @@ static void noun_agent(ev_ctx *c, ev_frame *f) {
     int i = c->m.anchor;
     int by = tok_is(c, i + 1, "by") ? i + 1 : tok_is(c, c->m.end + 1, "by") ? c->m.end + 1 : -1;
     if (by >= 0) {
-        f->nsrc = slot_actors(c, by + 1, slot_max_end(c, by + 1), f->src);
+        f->nsrc = neEvent_slot_actors(c, by + 1, neEvent_slot_max_end(c, by + 1), f->src);
         f->rule = "noun: source=by-agent";
     }
     int from = tok_is(c, i + 1, "from") ? i + 1 : tok_is(c, c->m.end + 1, "from") ? c->m.end + 1 : -1;
     if (!f->nsrc && from >= 0 && !c->m.pt->has_source && spoken_root(c->m.pt->cameo->root)) {
-        f->nsrc = slot_actors(c, from + 1, slot_max_end(c, from + 1), f->src);
+        f->nsrc = neEvent_slot_actors(c, from + 1, neEvent_slot_max_end(c, from + 1), f->src);
         f->rule = "noun: source=from-agent";
     }
 }
@@ -3387,7 +2806,7 @@ static int noun_sources(ev_ctx *c, ev_frame *f, int in_slot) {
     static const char *const agent_nouns[] = {"critic", "critics", NULL}; /* the noun names its source */
     int i = c->m.anchor;
     if (c->m.pt->has_source) {
-        f->nsrc = slot_actors(c, c->m.ss, c->m.se, f->src);
+        f->nsrc = neEvent_slot_actors(c, c->m.ss, c->m.se, f->src);
     } else if (i > 0 && neClause_ng_token(&c->sv, i - 1)) {
         int s = noun_group_open(c, neClause_ng_start(&c->sv, i - 1, f->lo), i);
         f->nsrc = neClause_ng_actors(&c->sv, s, i - 1, f->src, 1);
@@ -3395,18 +2814,18 @@ static int noun_sources(ev_ctx *c, ev_frame *f, int in_slot) {
             f->nsrc = 0; /* "their offensive" with no referent: try the support verb */
         if (f->nsrc && place_modifier(c, f->src[0], i)) f->nsrc = 0; /* "the Paris attacks": where, not who */
     }
-    if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = be_subject(c, f->lo, f->src)) != 0) {
+    if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = neEvent_be_subject(c, f->lo, f->src)) != 0) {
         if (f->nsrc < 0) return 1; /* "is not critical of" */
         f->rule = "noun: source=be-subject";
     }
     int b = c->m.begin; /* "jethmalani was all praise for naidu": an unknown lower-case name */
     if (!f->nsrc && !c->m.pt->has_source && b >= 0 && b < i && c->sv.wc[b] == NE_WC_BE &&
-        verbal_root(c->m.pt->cameo->root) && (f->nameless = nameless_subject(c, neClause_vg_start(&c->sv, b), f->lo)))
+        verbal_root(c->m.pt->cameo->root) && (f->nameless = neEvent_nameless_subject(c, neClause_vg_start(&c->sv, b), f->lo)))
         f->rule = "noun: source=be-subject";
     if (!f->nsrc) noun_agent(c, f);
     if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = support_subject(c, i, f->lo, f->src)) > 0)
         f->rule = "noun: source=support-verb-subject";
-    if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = aside_subject(c, f->lo, f->src)) > 0)
+    if (!f->nsrc && !c->m.pt->has_source && (f->nsrc = neEvent_aside_subject(c, f->lo, f->src)) > 0)
         f->rule = "noun: source=aside-head"; /* "Sanders, a fierce critic of Clinton, said" */
     if (!f->nsrc && word_in(c, i, agent_nouns)) return 1; /* "critics of Trump say": no one named */
     int meeting = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
@@ -3424,17 +2843,17 @@ static int noun_sources(ev_ctx *c, ev_frame *f, int in_slot) {
 ** pattern's slot or after the noun, else the subject of a verb of support
 ** or receipt ("Airbus won orders from $", "GM received federal loans");
 ** a meeting among one group's own members, and a joint act both ways.  A
-** judgement in a quotation is code_judgement's.  in_slot: the noun is
+** judgement in a quotation is neEvent_code_judgement's.  in_slot: the noun is
 ** inside a verb's target slot (2), or that of an unrealized act (3:
 ** "rejected the EU's bailout", where nothing was given).  Returns NE_OK or
 ** an error. */
 static int code_noun(ev_ctx *c, int in_slot) {
-    if (c->m.pt->by_speaker) return code_judgement(c);
+    if (c->m.pt->by_speaker) return neEvent_code_judgement(c);
     ev_frame f = {.conf = 0.8, .rule = "noun: source=modifier"};
     int i = c->m.anchor;
     neClause_bounds(&c->sv, i, &f.lo, &f.hi);
     if (neClause_noun_modality(&c->sv, i, f.lo, f.hi) || noun_sources(c, &f, in_slot)) return NE_OK;
-    f.ntgt = c->m.ts >= 0 ? slot_actors(c, c->m.ts, c->m.te, f.tgt) : trailing_target(c, f.tgt);
+    f.ntgt = c->m.ts >= 0 ? neEvent_slot_actors(c, c->m.ts, c->m.te, f.tgt) : neEvent_trailing_target(c, f.tgt);
     if (!f.ntgt && c->m.pt->has_source && !c->m.pt->has_target && root_is(c->m.pt, "06") && /* "Airbus won orders from $" */
         ((f.ntgt = support_subject(c, i, f.lo, f.tgt)) > 0 || (f.ntgt = recipient_subject(c, i, f.lo, f.tgt)) > 0))
         f.rule = "noun: source=slot, target=support-verb-subject";
@@ -3448,20 +2867,20 @@ static int code_noun(ev_ctx *c, int in_slot) {
     }
     if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
         return NE_OK; /* "a Boeing contract": no exchange with anyone named */
-    between_sides(c, &f);
+    neEvent_between_sides(c, &f);
     /* "the allies had a meeting", "a cabinet meeting", "a meeting of the party's MLAs" */
     if (!f.recip && word_in(c, i, meeting_nouns) && !c->m.pt->has_source &&
         ((f.nsrc == 1 && !f.ntgt && !c->m.pt->has_target && internal_meeting(c, &f, f.src[0])) ||
          (!f.nsrc && f.ntgt == 1 && tok_is(c, c->m.ts - 1, "of") && internal_meeting(c, &f, f.tgt[0]))))
-        return emit(c, &f);
+        return neEvent_emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
     if (!f.verbal) f.verbal = firm_deal(c, &f);
-    int rc = emit(c, &f);
+    int rc = neEvent_emit(c, &f);
     if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 ||
         !partner_prep(c, c->m.ts - 1, c->m.pt->cameo->code))
         return rc;
     ev_frame r = reversed(&f); /* "X is in talks with Y": Y talks with X too (joint acts) */
-    return emit(c, &r);
+    return neEvent_emit(c, &r);
 }
 
 /* Roots whose object is an act that did not happen: an appeal for it, a
@@ -3508,9 +2927,7 @@ static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) 
     return !(c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) && an->n[kind];
 }
 
-/* Makes the sentence's clause view (word classes, verb judgements) unless
-** it is made: NE_OK or an error. */
-static int view_sentence(ev_ctx *c) {
+int neEvent_view_sentence(ev_ctx *c) {
     if (c->viewed) return NE_OK;
     int rc = neClause_view(&c->sv);
     if (!rc) c->viewed = 1;
@@ -3530,7 +2947,7 @@ static uint32_t first_try(ev_ctx *c, int i, const ne_anchor *an, int kind, int *
     if ((*rc = anchor_cands(c, an, kind))) return n;
     uint32_t k = next_try(c, i, an, kind, 0);
     if (k == n || c->viewed) return k;
-    if ((*rc = view_sentence(c))) return n;
+    if ((*rc = neEvent_view_sentence(c))) return n;
     return anchor_wanted(c, i, an, kind) ? k : n;
 }
 
@@ -3546,105 +2963,6 @@ static inline __attribute__((always_inline)) void plan_anchors(const ne_anchor *
         __builtin_prefetch(a->first);
         if (a->keys) __builtin_prefetch(&a->keys[0].at), __builtin_prefetch(&a->keys[1].at);
     }
-}
-
-/* Does the sentence of c->sv name actors of two or more countries (the two
-** sides reported_about needs: "Vajpayee said Pakistan ...")? */
-static int two_countries(const ev_ctx *c) {
-    const char *first = NULL;
-    for (int k = 0, last = -1; k < c->sv.n; k++) {
-        int a = c->sv.t[k].actor;
-        if (a < 0 || a == last) continue;
-        last = a;
-        const ne_actor *x = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a));
-        if (!x->country) continue;
-        if (!first) first = x->country;
-        else if (strcmp(first, x->country)) return 1;
-    }
-    return 0;
-}
-
-/* Does the content of a statement, from token v to its clause's end (a
-** punctuation mark or a subordinator), say what its subject does or is,
-** with no negation ("said Norway was not wrong", "had not decided") and no
-** linking verb of a state ("said Turkish farmers felt betrayed": theirs,
-** no one's act)? */
-static int plain_content(const ev_ctx *c, int v) {
-    for (int k = v; k < c->sv.n && c->sv.t[k].shape != NE_SH_PUNCT && c->sv.wc[k] != NE_WC_SUB; k++)
-        if (c->sv.wc[k] == NE_WC_NEG || (c->sv.t[k].tags & NE_TAG_NEG) || ne_word_in(c->sv.t[k].lemma, linking))
-            return 0;
-    return 1;
-}
-
-/* The target of a statement about someone (reported_about) after the
-** reporting verb at i: the subject of its complement clause, an actor
-** followed by its verb group ("Vajpayee said Pakistan was behind the
-** attack", "said that China had ..."; not "said the majority of Syrian
-** refugees are ...", about the number), or the object of "of" or "about"
-** ("he said of the German leader's plan"); not a speaker named after the
-** verb ("..., said Hala Agha, a Syrian-American resident"), nor a pronoun
-** ("he said it ...": coreference's guess under this rule's).  Fills the
-** target slot of c->m (c->m.ts, te, end) and returns 1, else 0. */
-static int about_slot(ev_ctx *c, int i) {
-    int p = i + 1, about = 0;
-    if (p < c->sv.n && c->sv.wc[p] == NE_WC_THAT) p++;
-    else if (p < c->sv.n && (tok_is(c, p, "of") || tok_is(c, p, "about"))) p++, about = 1;
-    if (p >= c->sv.n) return 0;
-    int e = slot_max_end(c, p);
-    if (e < p || !slot_has_actor(c, p, e)) return 0;
-    if (!about) { /* the actor heads the subject: not "the majority of Syrian refugees are ..." */
-        int a = neClause_actor(&c->sv, e), m = a < 0 ? -1 : mention_tok(&c->sv, a);
-        for (int k = p; k < m; k++)
-            if (tok_is(c, k, "of")) return 0;
-        if (m < 0 || c->sv.wc[m] == NE_WC_PRON) return 0; /* "says it": a guess on a guess */
-        int v = e + 1, wc = v < c->sv.n ? c->sv.wc[v] : NE_WC_OPEN;
-        if (v >= c->sv.n || !(c->sv.isverb[v] || wc == NE_WC_BE || wc == NE_WC_HAVE || wc == NE_WC_DO ||
-                              wc == NE_WC_MODAL || wc == NE_WC_NEG || wc == NE_WC_ADV))
-            return 0;
-    }
-    c->m.ts = p, c->m.te = c->m.end = e;
-    return plain_content(c, e + 1);
-}
-
-/* Is t a reporting verb whose object is what is said, not the addressee
-** ("said", "claims", "insisted"; not "told")? */
-static int report_verb(const ne_token *t) { return NE_WCLASS(t) == NE_WC_REPORT && !ne_word_is(t->lemma, "tell"); }
-
-/* May a statement's target follow the reporting verb t[0] (a sentence of n
-** tokens): an actor or a place among the next six tokens?  The cheap test
-** before the clause view (about_slot). */
-static int named_after(const ne_token *t, int n) {
-    for (int k = 1; k <= 6 && k < n; k++)
-        if (t[k].actor >= 0 || t[k].place >= 0) return 1;
-    return 0;
-}
-
-/* A statement about another country's actor (session 15, class "reported
-** about"): in a sentence that coded no event, a reporting verb (say, add,
-** claim, insist, ...; not "tell", whose object is the addressee) in the
-** active voice whose complement is about an actor (about_slot) codes the
-** speaker's criticism of it, 111, at lower confidence (push_pair: two
-** sides of two countries only).  Such a sentence reports speech about
-** someone that no pattern coded ("X said Y had failed to ..."). */
-static int reported_about(ev_ctx *c, const ne_anchor *const *an, const int *pos, int npos) {
-    int k = 0;
-    while (k < npos && !(report_verb(&c->sv.t[pos[k]]) && named_after(&c->sv.t[pos[k]], c->sv.n - pos[k]))) k++;
-    if (k == npos || !two_countries(c)) return NE_OK; /* most sentences: no reporting verb before a name */
-    int rc = view_sentence(c);
-    if (rc) return rc;
-    for (size_t first = c->d->events.n; k < npos && c->d->events.n == first; k++) {
-        int i = pos[k];
-        if (!an[i]->n[0] || !report_verb(&c->sv.t[i]) || !c->sv.isverb[i] || c->sv.used[i]) continue;
-        open_match(c, i, &c->about, 0);
-        c->m.begin = i;
-        if (c->m.passive || !about_slot(c, i)) continue;
-        c->coded = c->self = 0;
-        c->about_on = 1;
-        rc = code_verb(c);
-        c->about_on = 0;
-        if (rc) return rc;
-    }
-    return NE_OK;
 }
 
 /* Verb anchors first (they may consume event nouns: "launched an airstrike"),
@@ -3664,7 +2982,7 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
                 mark_used(c, kind);
                 if (!c->m.pt->cameo) break; /* a sense that is no event ("shot back") */
                 c->coded = c->self = 0;
-                rc = kind == 0 ? code_verb(c) : code_noun(c, in_slot);
+                rc = kind == 0 ? neEvent_code_verb(c) : code_noun(c, in_slot);
                 if (rc) return rc;
                 if (c->coded || !c->self) break;
             }
@@ -3672,7 +2990,7 @@ static int code_sentence(ev_ctx *c, const ne_anchor *const *an, const int *pos, 
         }
     }
     if (c->d->events.n == first && !c->nheld && c->about.cameo) {
-        int rc = reported_about(c, an, pos, npos);
+        int rc = neEvent_reported_about(c, an, pos, npos);
         if (rc) return rc;
     }
     return flush_held(c);

@@ -1,7 +1,8 @@
 /*
 ** eventInt.h: the matcher's state and the helpers shared by event.c (matching,
-** sides, emitting: docs/PATTERNS.md) and event_implied.c (the implied-actor and
-** drop rules emit_pair applies to each pair).  Private to those two files.
+** emitting: docs/PATTERNS.md), event_sides.c (who the source and the target of
+** a matched clause are) and event_implied.c (the implied-actor and drop rules
+** emit_pair applies to each pair).  Private to those three files.
 */
 #ifndef NE_EVENTINT_H
 #define NE_EVENTINT_H
@@ -12,6 +13,8 @@
 
 #define EV_MAX_ACTORS 8
 #define EV_MAX_HELD 8  /* events one sentence may hold back (held_back) */
+/* Modalities under which a clause reports no event (neClause_modality). */
+#define EV_NOT_EVENT (NE_MOD_COND | NE_MOD_QUESTION | NE_MOD_SPEC | NE_MOD_GERUND)
 
 /* One successful match of a pattern at an anchor. */
 typedef struct ev_match {
@@ -37,15 +40,15 @@ typedef struct ev_ctx {
     int viewed;      /* the sentence's clause view is made (first_try) */
     int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
     int unrest_doc;  /* neEvent_unrest_text: 0 not asked yet, 1 no, 2 yes */
-    int about_on;    /* the match is reported_about's: no pattern of the sentence matched */
-    int *slot_end;    /* per token of the sentence: slot_max_end, or SLOT_UNKNOWN */
+    int about_on;    /* the match is neEvent_reported_about's: no pattern of the sentence matched */
+    int *slot_end;    /* per token of the sentence: neEvent_slot_max_end, or SLOT_UNKNOWN */
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
     uint32_t ncand;
     uint8_t *last;    /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
     int64_t last_of;
     ev_match m;
-    ne_pattern about; /* the pattern of reported_about's statements (neEvent_find) */
+    ne_pattern about; /* the pattern of neEvent_reported_about's statements (neEvent_find) */
     ne_sview sv;
     ne_wordset words; /* the sentence's, c->sv.words */
     ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */
@@ -56,7 +59,7 @@ typedef struct ev_ctx {
     int carry_ok;                   /* carry holds one */
 } ev_ctx;
 /* Where the targets of a frame came from when no slot of the clause gave
-** them (ev_frame.far_target): a phrase after the object (object_pp_target:
+** them (ev_frame.far_target): a phrase after the object (neEvent_object_pp_target:
 ** "imposed sanctions on Iran"), or the subject of the condition after a
 ** threat (condition_target: "threatened to strike unless Baghdad
 ** complied"). */
@@ -74,13 +77,13 @@ typedef struct ev_frame {
     const char *verbal; /* another reading's code: criticism (verbal_attack), accusation (charge_accuses),
                         ** mob violence or police repression (unarmed_force) */
     int unnamed;        /* a passive arrest of a noun group that names no actor (unnamed_arrested) */
-    int nameless;       /* the subject is an unknown lower-case name (nameless_subject) */
+    int nameless;       /* the subject is an unknown lower-case name (neEvent_nameless_subject) */
     int internal;       /* a group's meeting among its own members (internal_meeting): source = target */
     ev_far_target far_target; /* the targets come from outside the clause's slots: which phrase */
     int state_giver;    /* aid called the state's ("federal loans"): its giver is the recipient's government */
 } ev_frame;
 
-/* Small tests both files make (inline: the matcher calls them per token). */
+/* Small tests the files make (inline: the matcher calls them per token). */
 
 /* Is token i (in the sentence) the word w? */
 static inline int tok_is(const ev_ctx *c, int i, const char *w) {
@@ -133,6 +136,50 @@ static inline int help_match(const ev_ctx *c) {
     return c->m.pt->kind == 'v' && !strcmp(c->m.pt->cameo->code, "070") && !strcmp(c->sv.t[c->m.anchor].lemma, "help");
 }
 
+/* Is the pattern's CAMEO root r ("13": a threat)? */
+static inline int root_is(const ne_pattern *pt, const char *r) { return !strcmp(pt->cameo->root, r); }
+
+/* Do tokens s and s + 1 say "each other" or "one another": a reciprocal
+** slot, whose sides are each other's targets ("X and Y accused each other")? */
+static inline int is_recip(const ev_ctx *c, int s) {
+    return (tok_is(c, s, "each") && tok_is(c, s + 1, "other")) || (tok_is(c, s, "one") && tok_is(c, s + 1, "another"));
+}
+
+/* Token index of the first token of mention a in the sentence, or -1. */
+static inline int mention_tok(const ne_sview *sv, int a) {
+    for (int i = 0; i < sv->n; i++)
+        if (sv->t[i].actor == a) return i;
+    return -1;
+}
+
+/* Joint acts: both sides do them ("X and Y signed an agreement": X->Y and
+** Y->X; docs/ANNOTATION.md, guideline 6): express accord (the codebook codes
+** 019 both ways), consult, meet at a third location, negotiate, sign a formal
+** agreement, cooperate economically or militarily (CAMEO 019, 040, 046, 057,
+** 061, 062); a telephone call and a meeting at a third location, which the
+** codebook calls reciprocal (041, 044: "Abe phoned Obama", Obama talked with
+** Abe too). */
+static inline int joint_code(const char *code) {
+    static const char *const joint[] = {"019", "040", "041", "044", "046", "057", "061", "062", NULL};
+    for (const char *const *j = joint; *j; j++)
+        if (!strcmp(code, *j)) return 1;
+    return 0;
+}
+
+/* Roots of acts done by words or meetings toward a person (appeals, intents,
+** consultation, cooperation, demands, disapproval, rejection, threats). */
+static inline int verbal_root(const char *root) {
+    static const char *const roots[] = {"02", "03", "04", "05", "10", "11", "12", "13", NULL};
+    return ne_word_in(root, roots);
+}
+
+/* Do actors a and b (resolved) have one code? */
+static inline int same_code(const struct ne_doc *d, int a, int b) {
+    const ne_actor *x = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, a));
+    const ne_actor *y = NE_VEC_AT(d->actors, ne_actor, neClause_resolve(d, b));
+    return x->code && y->code && !strcmp(x->code, y->code);
+}
+
 /* event.c: the sides, places and codes the rules of event_implied.c build on. */
 
 /* One implied actor: ROLE of country cc, with no text and no span. */
@@ -165,6 +212,182 @@ int neEvent_crowd_target(const ev_ctx *c, const ne_event *ev, ne_actor *out);
 
 /* Does the match hold a word of buying ("placed an order with")? */
 int neEvent_purchase(const ev_ctx *c);
+
+/* event.c: the slots, the matcher's state and the emitting event_sides.c builds on. */
+
+/* slot_end_of, worked out once per token of the sentence: the patterns of
+** an anchor ask it again and again for the same tokens. */
+int neEvent_slot_max_end(const ev_ctx *c, int s);
+
+/* Does the slot [s, e] hold an actor ("each other" stands for the subject)? */
+int neEvent_slot_has_actor(const ev_ctx *c, int s, int e);
+
+/* A new match of pattern pt of kind (0 verb, 1 noun) at anchor i in c->m:
+** no slot yet, and a verb's voice (neClause_passive, asked once per anchor). */
+void neEvent_open_match(ev_ctx *c, int i, const ne_pattern *pt, int kind);
+
+/* Is the passive verb group starting at vs the predicate of a noun group or
+** pronoun right before it that names no actor with a code ("they were
+** detained" with no one "they" stands for, "about a dozen rumour mongers
+** were nabbed", "the four were arrested earlier")?  subj[0..ns) are the
+** subject's actors.  Only for arrests (173) whose pattern takes any group
+** (not "+!": "the meeting was held"). */
+int neEvent_unnamed_subject(const ev_ctx *c, int vs, const int *subj, int ns);
+
+/* In lower-case text, is the subject of the verb group at vs (clause from
+** lo) a name no dictionary knows, one to three plain name words right
+** before it (adverbs between), opening the clause or after a comma, colon,
+** quotation mark, "and", "but" or an honorific ("babbar accused the vhp of
+** ...", "ms setalvad said", "veerendrakumar alleged that ...")?  Capitals
+** mark such names in running text (unknown_person); here nothing does. */
+int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo);
+
+/* One event per (source, target) pair of the frame. */
+int neEvent_emit(ev_ctx *c, const ev_frame *f);
+
+/* Actors named in the slot [s, e]. */
+int neEvent_slot_actors(ev_ctx *c, int s, int e, int *out);
+
+/* Targets of a pattern without "+" that ends in a preposition ("lift ban on
+** import of"): the noun group right after it, when it names an actor
+** ("... of Egyptian farm products" -> EGY). */
+int neEvent_trailing_target(ev_ctx *c, int *out);
+
+/* Targets of an active verb whose object names no actor, from the phrase
+** right after that object that names whom the act is for or against:
+** "sent $5 million in aid to Nepal", "returned the paintings to
+** the government of Poland", "declared a ceasefire with the rebels",
+** "expressed sympathy on Monday to the families".  The object runs on
+** over noun-group words, "of"/"in" phrases and a time phrase (at most 8
+** tokens), inside the clause [.., hi); the phrase opens with a preposition
+** recipient_prep accepts for the act's root (not_recipient words aside) and
+** its noun group must name an actor; after "between" only actors of another
+** country than the sources' ("trade between Kuwait and the US", said by
+** Kuwait, is with the US).  Returns the number of actors put in f->tgt.
+** Out of line: only verbs with no target come here. */
+__attribute__((noinline)) int neEvent_object_pp_target(ev_ctx *c, ev_frame *f);
+
+/* The actors of the subject of the verb at v (from its verb group's start),
+** searched no further left than token lo: their count, in out. */
+int neEvent_verb_subject(const ev_ctx *c, int v, int lo, int *out);
+
+/* A condition after the anchor in its sentence ("Iran would attack Israel if
+** provoked", "unless the talks resume"): the future act is hypothetical. */
+int neEvent_if_after(const ev_ctx *c);
+
+/* Codes the verb pattern matched at c->m (anchor, slots): drops negated,
+** hypothetical and claimed acts, turns announced ones into intents (03x) or
+** threats (13x) and refusals into 12x, follows an infinitive to its
+** governing verb, finds the subject and the sides, and emits.  Returns NE_OK
+** or an error. */
+int neEvent_code_verb(ev_ctx *c);
+
+/* Makes the sentence's clause view (word classes, verb judgements) unless
+** it is made: NE_OK or an error. */
+int neEvent_view_sentence(ev_ctx *c);
+
+/* event_sides.c: who the source and the target of a matched clause are
+** (neEvent_code_verb, code_noun and code_sentence in event.c call these). */
+
+/* The subject "I" or "we" of a verb in a direct quotation stands for the
+** quotation's speaker ("'I am urging the caucus to reject it,' Sanders
+** wrote": Sanders urges).  When token k is that word as written and the
+** anchor is in a quotation with a known speaker, writes the speaker's
+** mention to out and returns 1; else 0.  The caller codes such an act only
+** toward someone ("all we are asking for is justice" is no event).  (An object "me"/"us" is no noun
+** group, so a target slot never holds one.) */
+int neEvent_first_person(const ev_ctx *c, int k, int *out);
+
+/* A hostile act only claimed ("Iran claims Israel violated the truce",
+** "Kabul alleged that Pakistani troops shelled the border"): CAMEO codes the
+** claim, an accusation (112) from the claimant to the accused, not the act.
+** Roots 15-20, an active clause whose subject names an actor, right after
+** "claim" or "allege" (and "that").  Rewrites the frame; 0 when not such. */
+int neEvent_claimed_act(ev_ctx *c, int vs, ev_frame *f);
+
+/* An announced threat whose clause subject is the one threatened: a root-13
+** pattern in the passive with no agent ("the guilty will be punished", "would
+** not be spared") or anchored on "face" or "pay" ("rioters will face strict
+** action", "Israel will pay a heavy price").
+** The subject becomes the target and the announcer (threat_speaker) the
+** source; returns 0 when no one announces it (a forecast, no threat). */
+int neEvent_threatened_subject(ev_ctx *c, ev_frame *f, int mod);
+
+/* An announced gift whose clause subject is the one who gets it (CAMEO
+** 033x, docs/ANNOTATION.md rules 10 and 15): a root-03 pattern, or an act
+** read as an intention (03x), in the passive with no agent ("the next of kin
+** will be paid Rs 1 lakh each, the chief minister said"), or a root-03
+** pattern anchored on "get" or "receive" ("the families of the dead would
+** get Rs 1 lakh each"): the subject is the target and the announcer
+** (threat_speaker) the source.  A passive with no announcer stays as it was;
+** "get"/"receive" with none codes nothing ("the airline will receive new
+** planes" is no one's promise). */
+int neEvent_promised_subject(ev_ctx *c, ev_frame *f, int mod);
+
+/* The sides of a passive verbal event (neEvent_code_verb): the subject is the target,
+** the source a by-agent, the pattern's $ slot, a later "by", the chamber
+** after "in" (chamber_agent), a when-clause subject of a coercion, or the
+** speaker of an announced threat. subj holds the ns subject actors of the
+** verb group at vs; fills f. */
+void neEvent_passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns);
+
+/* The sides of an active verbal event (neEvent_code_verb): the subject is the
+** source, the target the pattern's + slot, a relative clause's antecedent
+** or a trailing object; an unknown lower-case name may stand for the
+** subject.  subj holds the ns subject actors of the verb group at vs; fills f. */
+void neEvent_active_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns);
+
+/* A blameworthy act in a direct quotation (a verb pattern with "@": "'The
+** government has failed to protect us,' X said", "'They betrayed the
+** farmers,' she said"): the speaker criticizes or accuses the doer, the
+** verb's own subject inside the quotation (CAMEO codebook 2.11;
+** docs/ANNOTATION.md rule 5); in reported speech the reporting verb's speaker
+** (reported_speaker: "X failed the farmers, she said").  None when negated,
+** modal, conditional, an infinitive or a linked state ("felt betrayed"), when
+** the subject names no coded actor or is the speaker ("I fail to
+** understand"), or when the subject stands outside the quotation or report. */
+int neEvent_code_quoted_verb(ev_ctx *c);
+
+/* A judgement in a direct quotation (a pattern with "@": "'She is a liar,'
+** Trump said"; reported speech: "Trump said Biden is a liar",
+** reported_speaker): the quotation's speaker is the source, the subject of
+** the "be" the pattern starts with the target ("this"/"that"/"it" said of
+** someone: that one); none when negated or modal, or when the target is
+** the speaker. */
+int neEvent_code_judgement(ev_ctx *c);
+
+/* A criticism noun in an aside set off by a comma right after the group
+** naming its speaker ("Sanders, a fierce critic of Clinton, said", "Sanders,
+** in a sharp rebuke of Clinton, said"): the group's coded actors are the
+** source.  The noun's group (after one preposition at most) must open right
+** after the comma and the aside close with a comma after the match.  Root 11
+** only.  Returns the number of actors put in out, 0 when not such an aside. */
+int neEvent_aside_subject(ev_ctx *c, int lo, int *out);
+
+/* A judgement stated with "be" before the anchor's word ("Clinton has been
+** critical of Trump", "Whitman is a vocal critic of Trump"): the pattern
+** opens with a form of be, whose subject is the source.  Returns the number
+** of source actors put in out, 0 when the pattern opens otherwise or the
+** subject names no coded actor, -1 when negated or under a modal ("is not
+** critical of"). */
+int neEvent_be_subject(ev_ctx *c, int lo, int *out);
+
+/* "Talks between Iran and Pakistan", "a meeting between Obama and Putin",
+** "talks were held between Iran and Pakistan": a joint act (joint_code)
+** named with no source of its own is done by the sides after "between",
+** each toward the other (in a passive the "+" after "between" matches
+** nothing and the targets are the subject, the talks: the sides are then
+** the noun group after "between", where the match ends). */
+void neEvent_between_sides(ev_ctx *c, ev_frame *f);
+
+/* A statement about another country's actor (session 15, class "reported
+** about"): in a sentence that coded no event, a reporting verb (say, add,
+** claim, insist, ...; not "tell", whose object is the addressee) in the
+** active voice whose complement is about an actor (about_slot) codes the
+** speaker's criticism of it, 111, at lower confidence (push_pair: two
+** sides of two countries only).  Such a sentence reports speech about
+** someone that no pattern coded ("X said Y had failed to ..."). */
+int neEvent_reported_about(ev_ctx *c, const ne_anchor *const *an, const int *pos, int npos);
 
 /* event_implied.c: the implied-actor and drop rules of emit_pair (event.c). */
 
