@@ -58,6 +58,7 @@ typedef struct ev_ctx {
     ne_event carry;                 /* prev of an earlier sentence (carried_addressee) */
     int carry_ok;                   /* carry holds one */
 } ev_ctx;
+
 /* Where the targets of a frame came from when no slot of the clause gave
 ** them (ev_frame.far_target): a phrase after the object (neEvent_object_pp_target:
 ** "imposed sanctions on Iran"), or the subject of the condition after a
