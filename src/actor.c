@@ -1148,7 +1148,7 @@ static int org_before(const scan *s, size_t j) {
 ** Centre of neglecting farmers") unless a plural group word comes before it
 ** ("a delegation of striking workers")? */
 static int gerund(const ne_token *t) {
-    return (t->tags & NE_TAG_VERB) && t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
+    return (t->tags & NE_TAG_VERB) && ne_ing_form(t);
 }
 
 /* The members a group word names after its "of" at m ("a delegation of sena
@@ -1304,7 +1304,7 @@ static __attribute__((noinline)) int expletive_it(const scan *s, size_t i) {
     static const char *const owner[] = {"its", "their", "his", "her", NULL};
     if (strcmp(s->tk[i].norm, "it") || i + 1 >= s->b || !is_any(&s->tk[i + 1], be)) return 0;
     const ne_token *v = i + 3 < s->b ? &s->tk[i + 2] : NULL;
-    if (v && v->norm_len > 4 && !memcmp(v->norm + v->norm_len - 3, "ing", 3) &&
+    if (v && ne_ing_form(v) &&
         (in_list(s, &s->tk[i + 3], L_DET) || is_any(&s->tk[i + 3], owner)))
         return 0;
     for (size_t k = i + 2; k < s->b && k < i + 7; k++) {

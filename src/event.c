@@ -345,12 +345,6 @@ static int match_fwd(ev_ctx *c, int k, int p) {
     }
 }
 
-/* Is t a word of five letters or more ending in "ing" ("meeting",
-** "fighting"; not "sing")? */
-static int ends_with_ing(const ne_token *t) {
-    return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
-}
-
 /* Is the comma at i between a word said twice for emphasis ("is very, very
 ** weak", "really, really bad")? */
 static int emphasis_comma(const ne_sview *sv, int i) {
@@ -367,7 +361,7 @@ static int back_skippable(const ev_ctx *c, int i) {
     const ne_sview *sv = &c->sv;
     if (emphasis_comma(sv, i) || emphasis_comma(sv, i + 1)) return 1; /* both the comma and the first word */
     return wc == NE_WC_ADV || wc == NE_WC_HAVE || (wc == NE_WC_BE && c->m.anchor > 0 &&
-                                                    ends_with_ing(&c->sv.t[c->m.anchor]));
+                                                    ne_ing_form(&c->sv.t[c->m.anchor]));
 }
 
 /* Does token i, a pronoun ("it", "they") whose antecedent is a mention
@@ -999,7 +993,7 @@ static int attack_reason(const ev_ctx *c) {
     int hi = (c->m.te > c->m.end ? c->m.te : c->m.end) + 1; /* the slot may run over "as" */
     for (int k = c->m.ts + 1; k <= hi && k + 1 < c->sv.n; k++) {
         const ne_token *n = &c->sv.t[k + 1];
-        if (tok_is(c, k, "for") && n->shape == NE_SH_LOWER && ends_with_ing(n)) return 1;
+        if (tok_is(c, k, "for") && n->shape == NE_SH_LOWER && ne_ing_form(n)) return 1;
         if (tok_is(c, k, "as") && (n->shape == NE_SH_QUOTE || !strcmp(n->norm, "anti"))) return 1;
     }
     return 0;
@@ -2467,7 +2461,7 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     ** plan" are none); their intention too when a body is to sit (body_sitting) */
     if (!f->recip && !f->ntgt && f->nsrc == 1 && !c->m.pt->has_target &&
         (met_someone(c, c->m.pt->cameo->root) || span_has(c, c->m.anchor, c->m.end, meeting_nouns)) &&
-        !ends_with_ing(&c->sv.t[c->m.anchor]) && /* "the Rules Committee meeting", "a national-level meeting" */
+        !ne_ing_form(&c->sv.t[c->m.anchor]) && /* "the Rules Committee meeting", "a national-level meeting" */
         internal_meeting(c, f, f->src[0]))
         return neEvent_emit(c, f);
     if (!f->recip && !f->ntgt && !c->m.pt->has_target && (!f->cc || body_sitting(c, f, vs)) &&

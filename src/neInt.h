@@ -214,6 +214,12 @@ static inline int ne_inflected(const ne_token *t) {
     return t->lemma && t->lemma != t->norm && strcmp(t->lemma, t->norm) != 0;
 }
 
+/* Is token t a word of five letters or more ending in "ing" ("meeting",
+** "fighting", "cancelling"; not "sing")? */
+static inline int ne_ing_form(const ne_token *t) {
+    return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
+}
+
 /* token tags set by later stages */
 #define NE_TAG_VERB 0x01      /* possible verb (pattern anchor or lexicon) */
 #define NE_TAG_AUX 0x02       /* auxiliary or modal */
