@@ -155,7 +155,8 @@ static void eval_usage(FILE *f) {
             "      --all           run every external set found under the shared data\n"
             "                      directory and the development gold sets\n"
             "      --set NAME      run one set: conflibert, plover, tempeval3, polnear, fnc1,\n"
-            "                      india, dev, devart, devintl, articles (may be repeated)\n"
+            "                      india, dev, devart, devintl, devintl2, articles (may be\n"
+            "                      repeated)\n"
             "      --skip NAME     with --all: leave this set out (may be repeated)\n"
             "      --texts FILE    print the input records of a gold set (texts read from\n"
             "                      the shared data directory) and exit\n"
@@ -166,6 +167,8 @@ static void eval_usage(FILE *f) {
             "                      eval/gold/devart.jsonl)\n"
             "      --devintl FILE  development gold set of international articles\n"
             "                      (default eval/gold/devintl.jsonl)\n"
+            "      --devintl2 FILE second development gold set of international articles\n"
+            "                      (default eval/gold/devintl2.jsonl)\n"
             "      --articles FILE held-out gold set of whole articles (default\n"
             "                      eval/gold/articles.jsonl)\n"
             "      --floors FILE   floors to enforce (default eval/floors.json when present)\n"
@@ -179,7 +182,7 @@ static void eval_usage(FILE *f) {
 }
 
 typedef struct eval_opts {
-    const char *gold, *texts, *shared, *dev, *devart, *devintl, *articles, *floors, *data;
+    const char *gold, *texts, *shared, *dev, *devart, *devintl, *devintl2, *articles, *floors, *data;
     const char *sets[MAX_SETS], *skips[MAX_SETS];
     int nsets, nskips, all, json, no_floors;
 } eval_opts;
@@ -281,6 +284,8 @@ static int run_sets(const eval_opts *o, FILE *report) {
         run_set("devart", eval_gold_run("devart", o->devart, o->shared, report, &c), report, &errors);
     if (wants(o, "devintl"))
         run_set("devintl", eval_gold_run("devintl", o->devintl, o->shared, report, &c), report, &errors);
+    if (wants(o, "devintl2"))
+        run_set("devintl2", eval_gold_run("devintl2", o->devintl2, o->shared, report, &c), report, &errors);
     if (wants(o, "articles"))
         run_set("articles", eval_gold_run("articles", o->articles, o->shared, report, &c), report, &errors);
     eval_coder_close(&c);
@@ -296,7 +301,7 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
         {"json", no_argument, 0, 'J'},        {"data", required_argument, 0, 'D'},
         {"help", no_argument, 0, 'h'},        {"skip", required_argument, 0, 'k'},
         {"articles", required_argument, 0, 'A'}, {"devart", required_argument, 0, 'W'},
-        {"devintl", required_argument, 0, 'I'},
+        {"devintl", required_argument, 0, 'I'}, {"devintl2", required_argument, 0, 'L'},
         {0, 0, 0, 0}};
     int ch;
     optind = 1;
@@ -318,6 +323,7 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
         case 'A': o->articles = optarg; break;
         case 'W': o->devart = optarg; break;
         case 'I': o->devintl = optarg; break;
+        case 'L': o->devintl2 = optarg; break;
         case 'F': o->floors = optarg; break;
         case 'N': o->no_floors = 1; break;
         case 'J': o->json = 1; break;
@@ -332,7 +338,7 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
 int cmd_eval(int argc, char **argv) {
     eval_opts o = {.shared = getenv("NE_SHARED_DATA"), .dev = "eval/gold/dev.jsonl",
                    .devart = "eval/gold/devart.jsonl", .devintl = "eval/gold/devintl.jsonl",
-                   .articles = "eval/gold/articles.jsonl"};
+                   .devintl2 = "eval/gold/devintl2.jsonl", .articles = "eval/gold/articles.jsonl"};
     if (!o.shared || !*o.shared) o.shared = "../shared/data";
     int rc = parse_eval_opts(argc, argv, &o);
     if (rc) return rc < 0 ? 0 : rc;

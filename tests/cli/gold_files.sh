@@ -4,7 +4,8 @@
 # shared data directory with its spans inside that text.  The articles set
 # must hold at least 40 articles of at least 1,000 bytes, a cut lead at
 # least 1,500, each with a note; the devintl set (international PolNeAR
-# articles, sessions 13 and 14) the same of at least 31, with ids di-pn-N.
+# articles, sessions 13 and 14) the same of at least 31, with ids di-pn-N,
+# and the devintl2 set (its second tier, session 17) of at least 19, ids di2-pn-N.
 # Skips (77) without ../shared/data.
 . "$(dirname "$0")/lib.sh"
 need_shared_data "the gold texts are read from ../shared/data"
@@ -72,7 +73,9 @@ for no, line in enumerate(open(gold_path, encoding="utf-8"), 1):
                 err(rid, f"timex value {x.get('value')!r}")
     if name == "devintl" and not re.fullmatch(r"di-pn-\d+", rid):
         err(rid, "a devintl id is di-pn-N")
-    if name in ("articles", "devintl"):
+    if name == "devintl2" and not re.fullmatch(r"di2-pn-\d+", rid):
+        err(rid, "a devintl2 id is di2-pn-N")
+    if name in ("articles", "devintl", "devintl2"):
         d = r["doc"]
         if not r.get("note"):
             err(rid, "no note")
@@ -86,6 +89,8 @@ if name == "articles" and len(gold) < 40:
     bad.append(f"only {len(gold)} articles (the set promises at least 40)")
 if name == "devintl" and len(gold) < 31:
     bad.append(f"only {len(gold)} articles (the set promises at least 31)")
+if name == "devintl2" and len(gold) < 19:
+    bad.append(f"only {len(gold)} articles (the set promises at least 19)")
 for b in bad:
     print(f"{name}: {b}")
 print(f"{name}: {len(gold)} records, {sum(len(r.get('events', [])) for r in gold)} events checked")
@@ -93,7 +98,7 @@ sys.exit(1 if bad else 0)
 PY
     CHECKS=$((CHECKS + 1))
 done
-for set in articles devintl; do
+for set in articles devintl devintl2; do
     [ -f "$NE_SRC/eval/gold/$set.jsonl" ] || fail "eval/gold/$set.jsonl missing"
 done
 ok
