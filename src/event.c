@@ -380,8 +380,20 @@ static int pronoun_word(const ev_ctx *c, int i, const ne_pelem *el) {
     return head >= 0 && head < i && word_match(c, (int)head, el);
 }
 
+/* The antecedent of a subject relative pronoun at i (relative_antecedent)
+** when it is a word el names and no actor: "the attacks that killed 130
+** people" for `{attack|...} kill +`.  An actor there ("the mob that
+** attacked the house") is left to the clause rules, which find no subject
+** across "that" (the implied-actor rules code such clauses).  Returns its
+** index, or -1. */
+static int relative_head(const ev_ctx *c, int i, const ne_pelem *el) {
+    int h = el->kind == NE_PE_OPT ? -1 : relative_antecedent(c, i);
+    return h >= 0 && c->sv.t[h].actor < 0 && word_match(c, h, el) ? h : -1;
+}
+
 /* Elements before the anchor, matched right to left (words only; slots
-** there stand for the subject, which the clause rules find). */
+** there stand for the subject, which the clause rules find; a subject
+** relative pronoun stands for its antecedent, relative_head). */
 static int match_back(ev_ctx *c, int k, int p) {
     const ne_pattern *pt = c->m.pt;
     for (; k >= 0; k--) {
@@ -395,6 +407,11 @@ static int match_back(ev_ctx *c, int k, int p) {
         while (p - s >= 0 && !word_match(c, p - s, el) && s < EV_MAX_SKIP && back_skippable(c, p - s)) s++;
         if (word_match(c, p - s, el) || (el->kind != NE_PE_OPT && pronoun_word(c, p - s, el))) {
             p = p - s - 1;
+            continue;
+        }
+        int h = relative_head(c, p - s, el);
+        if (h >= 0) {
+            p = h - 1;
             continue;
         }
         if (el->kind == NE_PE_OPT) continue;

@@ -91,6 +91,14 @@ static inline int tok_is(const ev_ctx *c, int i, const char *w) {
     return i >= 0 && i < c->sv.n && ne_word_is(c->sv.t[i].norm, w);
 }
 
+/* When token i is a subject relative pronoun ("that", "which", "who"), the
+** index of the word before it, over a comma: the antecedent's head in "the
+** attacks that killed 130", "a car bomb, which killed 20"; else -1. */
+static inline int relative_antecedent(const ev_ctx *c, int i) {
+    if (i < 1 || i >= c->sv.n || !(c->sv.wc[i] == NE_WC_REL || c->sv.wc[i] == NE_WC_THAT)) return -1;
+    return i - 1 - (i > 1 && tok_is(c, i - 1, ","));
+}
+
 /* Is token k's lemma or its text one of words ("attacks": lemma attack)? */
 static inline int word_in(const ev_ctx *c, int k, const char *const *words) {
     return ne_word_in(c->sv.t[k].lemma, words) || ne_word_in(c->sv.t[k].norm, words);

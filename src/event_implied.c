@@ -63,19 +63,23 @@ static int placed_attack(const ev_ctx *c, const ne_event *ev) {
 static const char *const accident_words[] = {"gas", "boiler", "cylinder", "chemical", "industrial", "factory",
                                              "mine", "pipeline", "reactor", "fireworks", "volcanic", NULL};
 
-/* Is the subject of the match's verb a weapon or a blast, with no human
-** agent ("a car bomb killed 20 people", "a bomb exploded in a market,
-** killing 12", "the blast tore through the mosque")?  The word right before
-** the verb, over adverbs ("a bomb reportedly exploded"), is the subject's
-** head; not a modifier of a human head ("bomb disposal experts detonated
-** the device"), nor an accident's ("a gas explosion").  Active verbal
-** matches only. */
+/* Is the subject of the match's verb a weapon, a blast or an attack, with
+** no human agent ("a car bomb killed 20 people", "a bomb exploded in a
+** market, killing 12", "the blast tore through the mosque", "the attacks
+** that killed 130 people in Paris", "the shooting left 14 dead")?  The word
+** right before the verb, over adverbs ("a bomb reportedly exploded") and a
+** subject relative pronoun ("that", ", which"), is the subject's head; not a
+** modifier of a human head ("bomb disposal experts detonated the device"),
+** nor an accident's ("a gas explosion").  Active verbal matches only. */
 static int weapon_subject(const ev_ctx *c) {
     static const char *const weapons[] = {"bomb", "bombs", "ied", "ieds", "device", "devices", "explosive",
                                           "explosives", "blast", "blasts", "explosion", "explosions", "grenade",
-                                          "grenades", "rocket", "rockets", "mortar", "shell", "shells", NULL};
+                                          "grenades", "bombing", "bombings", "rocket", "rockets", "mortar", "shell",
+                                          "shells", "attack", "attacks", "assault", "assaults", "shooting",
+                                          "shootings", "stabbing", "stabbings", "rampage", NULL};
     int k = c->m.anchor - 1;
     while (k >= 0 && c->sv.wc[k] == NE_WC_ADV) k--;
+    if (relative_antecedent(c, k) >= 0) k = relative_antecedent(c, k);
     return c->m.pt->kind == 'v' && !c->m.passive && k >= 0 && word_in(c, k, weapons) &&
            !(k > 0 && word_in(c, k - 1, accident_words));
 }
