@@ -1409,7 +1409,7 @@ static int vocab_lookup_all(const ne_dict *dc, struct ne_doc *d, uint32_t *ids, 
         const ne_wmemo *m = wm ? wm[i] : NULL;
         if (m && m->dict == serial) {
             ids[i] = m->dict_id, roots[i] = m->dict_root;
-            if (roots[i]) __builtin_prefetch(&nodes[roots[i]]); /* names_at reads it next */
+            __builtin_prefetch(&nodes[roots[i]]); /* names_at reads it next; no root: node 0, no branch */
         } else {
             ask[nask++] = (uint32_t)i;
         }
