@@ -247,8 +247,9 @@ int neDict_compact(ne_dict *dc) {
     return NE_OK;
 }
 
-/* A token id's bit in dnode.kids (16 bits from a multiplicative hash). */
-static uint16_t kid_bit(uint32_t tok) { return (uint16_t)(1u << ((tok * 0x9E3779B1u) >> 28)); }
+/* A token id's bit in dnode.kids (16 bits from a multiplicative hash); none
+** for id 0, a word in no name (no edge has it). */
+static uint16_t kid_bit(uint32_t tok) { return (uint16_t)((tok != 0) << ((tok * 0x9E3779B1u) >> 28)); }
 
 /* A new trie node (no hit, no child), 0 on NOMEM. */
 static uint32_t node_add(ne_dict *dc) {
