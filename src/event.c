@@ -46,6 +46,15 @@ static int currency(const ev_ctx *c, int i) {
     return ne_word_is(w, "$") || ne_word_is(w, "€") || ne_word_is(w, "£") || ne_word_is(w, "¥");
 }
 
+/* Is token i the second half of a hyphenated modifier, a word joined by a dash
+** with no space on either side ("its long-running ban", "a hard-won truce",
+** "the far-reaching sanctions")?  It modifies the noun after it even when
+** it reads as a verb. */
+static int compound_tail(const ev_ctx *c, int i) {
+    const ne_token *d = i > 0 ? &c->sv.t[i - 1] : NULL;
+    return d && d->shape == NE_SH_DASH && !(d->flags & NE_TF_SPACE_BEFORE) && !(c->sv.t[i].flags & NE_TF_SPACE_BEFORE);
+}
+
 /* Tokens a literal word may step over: determiners, possessives, numbers,
 ** amounts, adverbs, quotation marks around the words a report quotes
 ** ("vowed to \"bomb the hell\" out of", "called the charge \"pathetic\"")
@@ -57,7 +66,8 @@ static int skippable(const ev_ctx *c, int i, const ne_pelem *el) {
     if (el->func) return 0;
     if (wc == NE_WC_DET || wc == NE_WC_POSS || t->shape == NE_SH_NUM || currency(c, i)) return 1;
     if (t->shape == NE_SH_DASH && !(t->flags & NE_TF_SPACE_BEFORE)) return 1; /* "near-daily" */
-    return wc == NE_WC_OPEN && t->shape == NE_SH_LOWER && !c->sv.isverb[i] && neClause_actor(&c->sv, i) < 0;
+    if (wc != NE_WC_OPEN || t->shape != NE_SH_LOWER || neClause_actor(&c->sv, i) >= 0) return 0;
+    return !c->sv.isverb[i] || compound_tail(c, i);
 }
 
 /* May token i (in the sentence) sit in a noun group, or does it name an
