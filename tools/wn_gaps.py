@@ -4,6 +4,7 @@
 Usage:
   python3 tools/wn_gaps.py [DICT_DIR] [--wordnet DIR] [--shared DIR] [--senses N]
                            [--related] [--any-slot] [--min N] [--spellings]
+                           [--held-out FILE]
   python3 tools/wn_gaps.py --help
 
 A story that says "decried" where our patterns say "condemn" codes nothing: the anchor
@@ -23,7 +24,10 @@ its first word holds its second word), ranked by how often the candidate occurs 
 development texts under --shared (default ../shared/data next to the repository):
 ConfliBERT sentences, PLOVER-GSR examples, IndiaPoliceEvents sentences, MEANTIME
 tokens and PolNeAR train and dev texts. Reserved texts (Reuters, FNC-1 bodies, PolNeAR
-test) and the held-out gold set are never read. Candidates under --min occurrences
+test) are never read, nor the documents of the held-out gold set: those named by the
+`doc` field of --held-out (default eval/gold/articles.jsonl next to this script; only
+that field is read) are skipped, whole files (PolNeAR, MEANTIME) and IndiaPoliceEvents
+sentences of a held-out doc_id alike. Candidates under --min occurrences
 (default 1) are left out.
 
 Each line: the count, the candidate, its sense of the shared synset ("2/5": the
@@ -125,8 +129,23 @@ def read_wordnet(wn):
     return index, data, exc
 
 
-def dev_texts(shared):
-    """Yields the development texts, one string at a time (see the docstring)."""
+def held_out_docs(path):
+    """The held-out gold set's documents as (file, key) pairs from each record's `doc`
+    field ("polnear/data/train/text/x.txt", None; "indiapoliceevents/metadata.csv", "72"),
+    so that dev_texts can skip them; the empty set when the file is absent."""
+    out = set()
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                doc = json.loads(line).get("doc") or {}
+                if doc.get("file"):
+                    out.add((doc["file"], str(doc["key"]) if "key" in doc else None))
+    return out
+
+
+def dev_texts(shared, held=frozenset()):
+    """Yields the development texts, one string at a time (see the docstring), less the
+    documents in held (held_out_docs)."""
     for name in ("train.tsv", "test.tsv"):
         path = os.path.join(shared, "conflibert-cameo", "cameo_class", name)
         if os.path.exists(path):
@@ -142,12 +161,17 @@ def dev_texts(shared):
     if os.path.exists(path):
         with open(path, encoding="utf-8", errors="replace", newline="") as f:
             for row in csv.DictReader(f):
-                yield row.get("sent_text", "")
+                if ("indiapoliceevents/metadata.csv", row.get("doc_id")) not in held:
+                    yield row.get("sent_text", "")
     for path in sorted(glob.glob(os.path.join(shared, "meantime-en", "intra-doc_annotation", "*", "*.xml"))):
+        if (os.path.relpath(path, shared), None) in held:
+            continue
         with open(path, encoding="utf-8", errors="replace") as f:
             yield " ".join(re.findall(r"<token [^>]*>([^<]*)</token>", f.read()))
     for part in ("train", "dev"):
         for path in sorted(glob.glob(os.path.join(shared, "polnear", "data", part, "text", "*.txt"))):
+            if (os.path.relpath(path, shared), None) in held:
+                continue
             with open(path, encoding="utf-8", errors="replace") as f:
                 yield f.read()
 
@@ -167,10 +191,11 @@ def verb_lemma(word, index, exc, memo):
     return lem
 
 
-def count_lemmas(shared, index, exc):
-    """Counts of verb lemmas and of lemma pairs (a lemma, then a word within two tokens)."""
+def count_lemmas(shared, index, exc, held=frozenset()):
+    """Counts of verb lemmas and of lemma pairs (a lemma, then a word within two tokens)
+    in the development texts less the held-out documents."""
     ones, pairs, memo = Counter(), Counter(), {}
-    for text in dev_texts(shared):
+    for text in dev_texts(shared, held):
         toks = WORD.findall(text.lower())
         lems = [verb_lemma(t, index, exc, memo) for t in toks]
         for i, lem in enumerate(lems):
@@ -222,7 +247,7 @@ def covered(cand, anchors, words):
     return parts[0] in anchors and all(p in words[parts[0]] for p in parts[1:])
 
 
-VALUED = ("--wordnet", "--shared", "--senses", "--min")
+VALUED = ("--wordnet", "--shared", "--senses", "--min", "--held-out")
 FLAGS = ("--related", "--any-slot", "--spellings")
 
 
@@ -267,7 +292,8 @@ def main(argv):
         for line in spellings(index, words, memo, exc):
             print(line)
         return 0
-    ones, pairs = count_lemmas(shared, index, exc)
+    held = held_out_docs(option(argv, "--held-out", os.path.join(root, "eval", "gold", "articles.jsonl")))
+    ones, pairs = count_lemmas(shared, index, exc, held)
     rows = []
     for cand, srcs in candidates(seeds, index, data, senses, "--related" in argv).items():
         if covered(cand, anchors, words):

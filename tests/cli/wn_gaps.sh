@@ -3,6 +3,7 @@
 # pattern anchors, counted in the development texts (docs/DICTIONARIES.md "tools/wn_gaps.py"),
 # on a made-up pattern folder and a made-up ConfliBERT file: condemn's first sense holds
 # decry (anchored: not listed) and excoriate (listed, counted twice, with its seeds);
+# a held-out document (--held-out names a made-up PolNeAR file) is not counted;
 # --spellings prints the lexicon.txt line of recognize's British inflections; --help
 # prints the usage and exits 0; an unknown option or a bad number exits 2 naming it.
 set -eu
@@ -16,6 +17,12 @@ printf 'They excoriated it and decried it; they excoriate it.\t3\nHe condemned i
   > "$tmp/shared/conflibert-cameo/cameo_class/train.tsv"
 out=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" --shared "$tmp/shared")
 [ "$out" = "     2  excoriate  1/2  syn  111:condemn,decry" ] || { echo "FAIL: gaps:"; echo "$out"; exit 1; }
+mkdir -p "$tmp/shared/polnear/data/dev/text"
+printf 'They excoriated the plan.\n' > "$tmp/shared/polnear/data/dev/text/held.txt"
+printf 'They excoriated the deal.\n' > "$tmp/shared/polnear/data/dev/text/open.txt"
+printf '{"id": "h", "doc": {"file": "polnear/data/dev/text/held.txt"}, "events": []}\n' > "$tmp/held.jsonl"
+out=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" --shared "$tmp/shared" --held-out "$tmp/held.jsonl")
+[ "$out" = "     3  excoriate  1/2  syn  111:condemn,decry" ] || { echo "FAIL: held-out skip:"; echo "$out"; exit 1; }
 out=$(python3 "$NE_SRC/tools/wn_gaps.py" "$tmp" --shared "$tmp/shared" --spellings)
 [ "$out" = "recognize v recognised recognises recognising" ] || { echo "FAIL: --spellings:"; echo "$out"; exit 1; }
 out=$(python3 "$NE_SRC/tools/wn_gaps.py" --help)
