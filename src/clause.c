@@ -87,9 +87,11 @@ static inline int verb_form(const ne_sview *sv, int i) {
     return neClause_actor(sv, i) < 0;
 }
 
+/* An -ed form, or an inflected form ending in neither -s nor -ing ("led",
+** "won"); the suffixes before ne_inflected, whose strcmp they mostly spare. */
 static int inflected_ed(const ne_token *t) {
-    return ends_with(t->norm, t->norm_len, "ed") || (ne_inflected(t) && !ends_with(t->norm, t->norm_len, "s") &&
-                                                     !ends_with(t->norm, t->norm_len, "ing"));
+    return ends_with(t->norm, t->norm_len, "ed") ||
+           (!ends_with(t->norm, t->norm_len, "s") && !ends_with(t->norm, t->norm_len, "ing") && ne_inflected(t));
 }
 
 /* A capitalized adjective of nationality before a noun ("Iranian", "Pakistani"). */
@@ -395,8 +397,8 @@ static int word_classes(const ne_token *t, int n, uint8_t *wc) {
     for (int i = 0; i < n; i++, t++) {
         int c = NE_WCLASS(t);
         /* "firmly", "daily": not a verb WordNet knows ("rally", "supply", "apply", "reply" are) */
-        if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && ends_with(t->norm, t->norm_len, "ly") &&
-            !(t->tags & NE_TAG_VERB))
+        if (c == NE_WC_OPEN && t->shape == NE_SH_LOWER && t->norm_len > 4 && !(t->tags & NE_TAG_VERB) &&
+            ends_with(t->norm, t->norm_len, "ly"))
             c = NE_WC_ADV;
         /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
         if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
