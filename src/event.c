@@ -3163,6 +3163,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || (!d->actors.n && !d->places.n)) return NE_OK;
     ev_ctx c;
     memset(&c, 0, offsetof(ev_ctx, m));
+    c.prev_at = -1; /* after m: not zeroed; read by the first sentence (carry) */
     c.carry_ok = 0;
     c.d = d;
     c.e = e;
