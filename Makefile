@@ -2,10 +2,13 @@
 #   make run    install what is missing, build, code the bundled example
 #   make test   install, build with -Werror + ASan/UBSan, run every test
 # BUILD=dir selects the build directory (default build/; tests use build-test/).
+# PGO=OFF configures a new build directory without profile-guided optimisation (GCC; on by
+# default: an instrumented build is trained first, docs/ARCHITECTURE.md "Build").
 
 BUILD ?= build
 TEST_BUILD ?= build-test
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PGO ?= ON
 PREFIX ?= /usr/local
 
 # Debian packages the build, the tests and the tools need.
@@ -49,7 +52,7 @@ deps: npm-deps
 NPM_STAMP := $(wildcard tools/node_modules/.package-lock.json)
 
 $(BUILD)/build.ninja: $(NPM_STAMP)
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DNE_PGO=$(PGO)
 	touch $@
 
 build: $(BUILD)/build.ninja
