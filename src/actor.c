@@ -1223,6 +1223,26 @@ static int role_of_actor(scan *s, np *p, size_t k, const ne_dentry *r, const cha
     return 1;
 }
 
+/* A title and a name no dictionary knows, then "of" and a country or its seat
+** of government ("Defense Minister Kwame Boateng of Ghana", "Foreign Minister
+** Ahmed Gheit of Egypt": how newspapers name foreign officials): p, the titled
+** name ending before "of", takes that country with the title's role.  Returns
+** 1 when composed, 0 when p has a code already or no country follows. */
+static int titled_name_of_country(scan *s, np *p, const char *role, int former) {
+    size_t k = p->end, m = k + 1;
+    if (p->code || m >= s->b || !is_w(&s->tk[k], "of")) return 0;
+    if (in_list(s, &s->tk[m], L_DET)) m++;
+    const ne_dentry *y;
+    size_t yn = m < s->b ? match(s, m, NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_METONYM), &y) : 0;
+    if (!yn || other_town(s, m + yn, y)) return 0;
+    np q;
+    memset(&q, 0, sizeof q);
+    if (!country_led(s, &q, m, yn, y, 0)) np_from_entry(s, &q, y);
+    if (!q.country[0] || neDict_is_intl(s->e, q.country)) return 0;
+    compose(s, p, q.country, role, former);
+    return 1;
+}
+
 /* Role words at j: a title before a name, "ROLE of ACTOR" (role_of_actor),
 ** a definite nominal ("the militants"), or a bare group ("police",
 ** "protesters": plural or collective role words with no determiner;
@@ -1240,7 +1260,10 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     if (r->person && k < s->b && (capitalized(&s->tk[k]) || (s->caseless == NE_CASELESS_LOWER && !org_before(s, j)))) {
         copy3(p->role, former_role(role, former)); /* "former union law minister ram jethmalani": ELI */
         role_then_name(s, p, k, r);
-        if (p->end > k) return 1;
+        if (p->end > k) {
+            titled_name_of_country(s, p, role, former);
+            return 1;
+        }
         /* "The National Highway Traffic Safety Administration": a capitalized civilian word
         ** before a capitalized name is part of the name */
         if (role && !strcmp(role, "CVL") && capitalized(&s->tk[j])) return 0;
