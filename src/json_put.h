@@ -43,6 +43,27 @@ static inline char *neJ_put_str(char *w, const char *s, size_t n) {
     return w + n + 1;
 }
 
+/* neJ_put_str for a string that ends at s[n] (its NUL): a value of three
+** bytes (an actor's code, country or role: "IND", "GOV") is tested as one
+** word and copied with its NUL, which the closing quote then covers. */
+static inline char *neJ_put_cstr(char *w, const char *s, size_t n) {
+    if (n != 3 || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) return neJ_put_str(w, s, n);
+    uint32_t x;
+    memcpy(&x, s, 4);
+    uint64_t t = (x & 0xffffffu) | 0x41000000u; /* 'A' for the NUL (lane 3): no escape */
+    if (ne_json_escape_lanes(t | t << 32)) return NULL;
+    *w = '"';
+    memcpy(w + 1, &x, 4);
+    w[4] = '"';
+    return w + 5;
+}
+
+/* "s" (n bytes) escaped at w, which has room for 6 * n + 2 bytes (an escape
+** takes at most six): returns the end.  For a string neJ_put_str left
+** (json_write.c). */
+#define NE_ESCAPED_ROOM(n) (6 * (n) + 2)
+char *neJ_put_str_escaped(char *w, const char *s, size_t n);
+
 /* v as neJ_num writes it ("%.1f" for whole numbers, else "%.4g"; null when
 ** not finite) at w, which has room for NE_NUM_ROOM bytes: returns the end. */
 #define NE_NUM_ROOM 32

@@ -9,24 +9,31 @@
 
 static const char hexd[] = "0123456789abcdef";
 
-static void put_escape(ne_buf *b, unsigned char c) {
-    char e[6] = {'\\', 0, 0, 0, 0, 0};
+/* The escape of byte c (one that neJ_needs_escape) at w: backslash and n
+** for a newline, \u001f for another control byte (at most 6 bytes);
+** returns the end. */
+static char *put_escape_at(char *w, unsigned char c) {
+    *w = '\\';
     switch (c) {
-    case '"': e[1] = '"'; break;
-    case '\\': e[1] = '\\'; break;
-    case '\n': e[1] = 'n'; break;
-    case '\r': e[1] = 'r'; break;
-    case '\t': e[1] = 't'; break;
-    case '\b': e[1] = 'b'; break;
-    case '\f': e[1] = 'f'; break;
+    case '"': w[1] = '"'; break;
+    case '\\': w[1] = '\\'; break;
+    case '\n': w[1] = 'n'; break;
+    case '\r': w[1] = 'r'; break;
+    case '\t': w[1] = 't'; break;
+    case '\b': w[1] = 'b'; break;
+    case '\f': w[1] = 'f'; break;
     default:
-        memcpy(e, "\\u00", 4);
-        e[4] = hexd[c >> 4];
-        e[5] = hexd[c & 15];
-        neB_add(b, e, 6);
-        return;
+        memcpy(w, "\\u00", 4);
+        w[4] = hexd[c >> 4];
+        w[5] = hexd[c & 15];
+        return w + 6;
     }
-    neB_add(b, e, 2);
+    return w + 2;
+}
+
+static void put_escape(ne_buf *b, unsigned char c) {
+    char e[6];
+    neB_add(b, e, (size_t)(put_escape_at(e, c) - e));
 }
 
 /* Index of the first byte of s[i, n) that needs escaping, n when none;
@@ -41,6 +48,20 @@ static size_t next_escape(const char *s, size_t i, size_t n) {
     return i;
 }
 
+char *neJ_put_str_escaped(char *w, const char *s, size_t n) {
+    *w++ = '"';
+    size_t run = 0;
+    for (size_t i = 0; (i = next_escape(s, i, n)) < n; i++) {
+        memcpy(w, s + run, i - run);
+        w = put_escape_at(w + (i - run), (unsigned char)s[i]);
+        run = i + 1;
+    }
+    memcpy(w, s + run, n - run);
+    w += n - run;
+    *w++ = '"';
+    return w;
+}
+
 /* The common case of neJ_str: s needs no escaping and "s" fits in b as it
 ** is (with room to spare).  Returns 0 (b unchanged) otherwise. */
 static int str_plain(ne_buf *b, const char *s, size_t n) {
@@ -51,6 +72,11 @@ static int str_plain(ne_buf *b, const char *s, size_t n) {
 
 void neJ_str(ne_buf *b, const char *s, size_t n) {
     if (str_plain(b, s, n)) return;
+    char *w = neB_room(b, NE_ESCAPED_ROOM(n)); /* escaped in place; else piece by piece, b growing */
+    if (w) {
+        neB_end(b, neJ_put_str_escaped(w, s, n));
+        return;
+    }
     neB_addc(b, '"');
     size_t run = 0;
     for (size_t i = 0; (i = next_escape(s, i, n)) < n; i++) {

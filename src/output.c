@@ -58,15 +58,21 @@ static inline size_t short_len(const char *s) {
 #define NUMBERS_ROOM 128
 
 /* The n fields of keys k[] and values v[] (their lengths in len[]) at w,
-** NULL when a value needs escaping; the caller made room for the keys (16
-** bytes each), the values and their quotes. */
+** returning the end; the caller made room for the keys (16 bytes each) and
+** the values escaped (NE_ESCAPED_ROOM): a value that needs escaping (a
+** mention across a line break, "Prime\nMinister") is escaped in place. */
 static inline __attribute__((always_inline)) char *put_fields_at(char *w, const okey *k, const char *const *v,
                                                                  const size_t *len, int n) {
     UNROLL_FIELDS
-    for (int i = 0; w && i < n; i++) {
+    for (int i = 0; i < n; i++) {
         memcpy(w, k[i].s, 16);
         w += k[i].n;
-        w = v[i] ? neJ_put_str(w, v[i], len[i]) : PUT(w, "null");
+        if (!v[i]) {
+            w = PUT(w, "null");
+        } else {
+            char *e = neJ_put_cstr(w, v[i], len[i]);
+            w = e ? e : neJ_put_str_escaped(w, v[i], len[i]);
+        }
     }
     return w;
 }
@@ -81,14 +87,13 @@ static inline __attribute__((always_inline)) char *put_fields(ne_buf *b, int sep
     UNROLL_FIELDS
     for (int i = 0; i < n; i++) { /* key, quotes or null */
         len[i] = !v[i] ? 0 : k[i].short_value ? short_len(v[i]) : strlen(v[i]);
-        need += 16 + 6 + len[i];
+        need += 16 + 4 + NE_ESCAPED_ROOM(len[i]); /* "null" or the value */
     }
-    char *w = neB_room(b, need), *e = NULL;
+    char *w = neB_room(b, need);
     if (w) {
         *w = ',';
-        e = put_fields_at(w + sep, k, v, len, n);
+        return put_fields_at(w + sep, k, v, len, n);
     }
-    if (e) return e;
     if (sep) neB_addc(b, ',');
     for (int i = 0; i < n; i++) {
         neB_add(b, k[i].s, k[i].n);

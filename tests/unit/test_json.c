@@ -12,11 +12,15 @@
 #include <string.h>
 
 #include "neInt.h"
+#include "json_put.h"
 
-static void roundtrip(const char *s, size_t n) {
+/* s through neJ_str into a buffer with room for room more bytes: n + 64 runs
+** the fast path (neJ_put_str) and, for a string that needs escaping, the
+** escaping piece by piece; 6 * n + 64 escapes in place (neJ_put_str_escaped). */
+static void roundtrip_room(const char *s, size_t n, size_t room) {
     ne_buf b;
     neB_init(&b, 1 << 20);
-    assert_non_null(neB_reserve(&b, n + 64)); /* room: the writer's fast path (neJ_put_str) runs */
+    assert_non_null(neB_reserve(&b, room));
     neJ_str(&b, s, n);
     assert_int_equal(b.err, 0);
     json_error_t je;
@@ -27,6 +31,29 @@ static void roundtrip(const char *s, size_t n) {
     assert_memory_equal(json_string_value(v), s, n);
     json_decref(v);
     neB_free(&b);
+}
+
+static void roundtrip(const char *s, size_t n) {
+    roundtrip_room(s, n, n + 64);
+    roundtrip_room(s, n, 6 * n + 64);
+}
+
+/* neJ_put_cstr's three-byte values (actor codes): a byte to escape at each
+** place is left to the caller (NULL), a plain one is copied quoted. */
+static void test_three_byte_values(void **state) {
+    (void)state;
+    char out[16];
+    char *e = neJ_put_cstr(out, "IND", 3);
+    assert_non_null(e);
+    assert_int_equal(e - out, 5);
+    assert_memory_equal(out, "\"IND\"", 5);
+    const char special[] = {1, 0x1f, '"', '\\'};
+    for (size_t k = 0; k < sizeof special; k++)
+        for (size_t at = 0; at < 3; at++) {
+            char v[4] = "GOV";
+            v[at] = special[k];
+            assert_null(neJ_put_cstr(out, v, 3));
+        }
 }
 
 static void test_every_ascii_byte(void **state) {
@@ -262,7 +289,7 @@ static void test_date_valid(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
-        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_numbers), cmocka_unit_test(test_three_byte_values),
         cmocka_unit_test(test_ints), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_vec_reserve_overflow), cmocka_unit_test(test_article_reader),
         cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets), cmocka_unit_test(test_date_valid),
     };
