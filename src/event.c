@@ -570,22 +570,9 @@ static uint32_t count_bits(uint64_t x) {
     return (uint32_t)((x * 0x0101010101010101u) >> 56);
 }
 
-/* The words of the sentence's set (c->sv.words) that are not 0, as bits
-** (bit w for word w), found once per sentence from its tokens' hashes (the
-** set's): a sentence of 30 words fills a third of the set's 64 words. */
-static uint64_t words_filled(ev_ctx *c) {
-    if (c->set_of != c->sv.sent) {
-        uint64_t m = 0;
-        for (int i = 0, n = c->sv.n; i < n; i++)
-            m |= (uint64_t)1 << (ne_ws_bit(c->sv.lh[i]) >> 6) | (uint64_t)1 << (ne_ws_bit(c->sv.nh[i]) >> 6);
-        c->set_words = m, c->set_of = c->sv.sent;
-    }
-    return c->set_words;
-}
-
 /* Into cand, the filters of key index ks whose all[0] the set words has:
 ** only the words that hold keys (ks->used) and that the set fills (filled,
-** words_filled) are read: a list's few dozen keys leave about a third of its
+** ne_sview.filled) are read: a list's few dozen keys leave about a third of its
 ** 64 words empty, a sentence about two thirds of its own. */
 static void keyed_cands(const ne_pkeys *ks, const ne_wordset *words, uint64_t filled, uint64_t *cand) {
     for (uint32_t x = ks->at[ks->nkeys]; x < ks->at[ks->nkeys + 1]; x++) set_bit(cand, ks->idx[x]); /* no word */
@@ -614,7 +601,7 @@ static int anchor_cands(ev_ctx *c, const ne_anchor *an, int kind) {
         c->cand = b, c->ncand = words;
     }
     memset(c->cand, 0, words * sizeof *c->cand);
-    keyed_cands(&an->keys[kind], c->sv.words, words_filled(c), c->cand);
+    keyed_cands(&an->keys[kind], c->sv.words, c->sv.filled, c->cand);
     return NE_OK;
 }
 
@@ -3172,7 +3159,7 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     uint8_t *group = neA_alloc(&d->arena, d->tokens.n + 1);
     int *pos = neA_alloc(&d->arena, (d->tokens.n + 1) * sizeof *pos);
     c.last = neA_alloc(&d->arena, NE_WS_BITS * sizeof *c.last);
-    c.last_of = c.set_of = -1;
+    c.last_of = -1;
     static const ne_pelem about_elems[] = {{.kind = NE_PE_WORD}, {.kind = NE_PE_TARGET}};
     c.about = (ne_pattern){.cameo = neCameo_get(e->cameo, "111"), .kind = 'v', .nelems = 2, .has_target = 1,
                            .weight = 3, .elems = about_elems, .text = "event.c reported_about: 111 v say (that|of|about) +"};

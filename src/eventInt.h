@@ -47,8 +47,6 @@ typedef struct ev_ctx {
     uint32_t ncand;
     uint8_t *last;    /* NE_WS_BITS: index_last's positions, of sentence last_of (-1: none yet) */
     int64_t last_of;
-    uint64_t set_words; /* bit w: word w of the set c->sv.words is not 0, of sentence set_of (words_filled) */
-    int64_t set_of;     /* -1: none yet */
     ev_match m;
     ne_pattern about; /* the pattern of neEvent_reported_about's statements (neEvent_find) */
     ne_sview sv;

@@ -700,6 +700,7 @@ typedef struct ne_sview {
     uint8_t *used;       /* 1: consumed by a matched pattern */
     const uint32_t *lh, *nh; /* ne_hash of each token's lemma and norm (d->lhash, d->nhash) */
     const ne_wordset *words; /* of lh and nh, and NE_WS_NONE (neClause_open's words) */
+    uint64_t filled;         /* bit w set when words->w[w] (w < 64) is not 0 */
 } ne_sview;
 /* Modality flags (neClause_modality). */
 #define NE_MOD_NEG 0x01        /* did not, never, no attack */
