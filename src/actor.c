@@ -1183,6 +1183,22 @@ static int portfolio_country(scan *s, np *p, size_t k, const char *role, int for
     return 1;
 }
 
+/* An actor of the types in mask after "of" at k, over a determiner ("of
+** Pakistan", "of the Kremlin", "of Sanders"): its length, 0 when there is
+** none or it is a town a state follows ("the mayor of Paris, Texas"); where
+** it starts in *at (after the determiner), its entry in *y and its mention
+** in q (a country or metonym leads its country, country_led). */
+static size_t actor_after_of(scan *s, size_t k, uint32_t mask, size_t *at, const ne_dentry **y, np *q) {
+    size_t m = k + 1;
+    if (m < s->b && in_list(s, &s->tk[m], L_DET)) m++;
+    *at = m;
+    size_t yn = match(s, m, mask, y);
+    if (!yn || other_town(s, m + yn, *y)) return 0;
+    memset(q, 0, sizeof *q);
+    if (!((*y)->type <= NE_DT_METONYM && country_led(s, q, m, yn, *y, 0))) np_from_entry(s, q, *y);
+    return yn;
+}
+
 /* "ROLE of ACTOR" after role words that end at k (r the last of them, role
 ** their role group): the actor's country with the role ("the foreign
 ** minister of Pakistan"), the actor's own role after "former" ("former
@@ -1193,14 +1209,10 @@ static int portfolio_country(scan *s, np *p, size_t k, const char *role, int for
 static int role_of_actor(scan *s, np *p, size_t k, const ne_dentry *r, const char *role, int former) {
     if (k + 1 >= s->b || !is_w(&s->tk[k], "of")) return 0;
     const ne_dentry *y;
-    size_t m = k + 1;
-    if (m < s->b && in_list(s, &s->tk[m], L_DET)) m++;
-    size_t yn = match(s, m, NE_DM_ACTOR, &y);
-    if (yn && other_town(s, m + yn, y)) yn = 0; /* "the mayor of Paris, Texas" */
+    size_t m;
+    np q;
+    size_t yn = actor_after_of(s, k, NE_DM_ACTOR, &m, &y, &q);
     if (yn) {
-        np q;
-        memset(&q, 0, sizeof q);
-        if (!((y->type <= NE_DT_METONYM) && country_led(s, &q, m, yn, y, 0))) np_from_entry(s, &q, y);
         if (q.country[0]) {
             if (y->type <= NE_DT_METONYM) compose(s, p, q.country, q.role[0] ? q.role : role, former);
             else if (former && q.role[0]) compose(s, p, q.country, q.role, former); /* "former general of the army" */
@@ -1229,15 +1241,11 @@ static int role_of_actor(scan *s, np *p, size_t k, const ne_dentry *r, const cha
 ** name ending before "of", takes that country with the title's role.  Returns
 ** 1 when composed, 0 when p has a code already or no country follows. */
 static int titled_name_of_country(scan *s, np *p, const char *role, int former) {
-    size_t k = p->end, m = k + 1;
-    if (p->code || m >= s->b || !is_w(&s->tk[k], "of")) return 0;
-    if (in_list(s, &s->tk[m], L_DET)) m++;
+    size_t k = p->end, m;
+    if (p->code || k + 1 >= s->b || !is_w(&s->tk[k], "of")) return 0;
     const ne_dentry *y;
-    size_t yn = m < s->b ? match(s, m, NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_METONYM), &y) : 0;
-    if (!yn || other_town(s, m + yn, y)) return 0;
     np q;
-    memset(&q, 0, sizeof q);
-    if (!country_led(s, &q, m, yn, y, 0)) np_from_entry(s, &q, y);
+    if (!actor_after_of(s, k, NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_METONYM), &m, &y, &q)) return 0;
     if (!q.country[0] || neDict_is_intl(s->e, q.country)) return 0;
     compose(s, p, q.country, role, former);
     return 1;

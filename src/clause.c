@@ -434,12 +434,8 @@ void neClause_open(struct ne_doc *d, uint32_t si, ne_wordset *words, ne_sview *s
     const uint32_t *lh = sv->lh = d->lhash + s->tok_first, *nh = sv->nh = d->nhash + s->tok_first;
     memset(words, 0, sizeof *words);
     uint64_t filled = 0;
-    for (int i = 0, n = sv->n; i < n; i++) {
-        unsigned a = ne_ws_bit(lh[i]), b = ne_ws_bit(nh[i]);
-        words->w[a >> 6] |= (uint64_t)1 << (a & 63);
-        words->w[b >> 6] |= (uint64_t)1 << (b & 63);
-        filled |= (uint64_t)1 << (a >> 6) | (uint64_t)1 << (b >> 6);
-    }
+    for (int i = 0, n = sv->n; i < n; i++)
+        filled |= (uint64_t)1 << ne_ws_add(words, lh[i]) | (uint64_t)1 << ne_ws_add(words, nh[i]);
     words->w[NE_WS_NONE >> 6] = (uint64_t)1 << (NE_WS_NONE & 63);
     sv->words = words;
     sv->filled = filled;

@@ -79,7 +79,8 @@ static int weapon_subject(const ev_ctx *c) {
                                           "shootings", "stabbing", "stabbings", "rampage", NULL};
     int k = c->m.anchor - 1;
     while (k >= 0 && c->sv.wc[k] == NE_WC_ADV) k--;
-    if (relative_antecedent(c, k) >= 0) k = relative_antecedent(c, k);
+    int h = relative_antecedent(c, k);
+    if (h >= 0) k = h;
     return c->m.pt->kind == 'v' && !c->m.passive && k >= 0 && word_in(c, k, weapons) &&
            !(k > 0 && word_in(c, k - 1, accident_words));
 }

@@ -509,7 +509,12 @@ static inline int ne_pe_althas(const uint64_t *set, uint32_t h) {
 #define NE_WS_NEVER (NE_WS_BITS + 1)
 typedef struct ne_wordset { uint64_t w[NE_WS_BITS / 64 + 1]; } ne_wordset;
 static inline unsigned ne_ws_bit(uint32_t h) { return h & (NE_WS_BITS - 1); }
-static inline void ne_ws_add(ne_wordset *s, uint32_t h) { s->w[ne_ws_bit(h) >> 6] |= (uint64_t)1 << (h & 63); }
+/* Adds h to s; returns the word of s.w it set (neClause_open notes them). */
+static inline unsigned ne_ws_add(ne_wordset *s, uint32_t h) {
+    unsigned w = ne_ws_bit(h) >> 6;
+    s->w[w] |= (uint64_t)1 << (h & 63);
+    return w;
+}
 static inline int ne_ws_has(const ne_wordset *s, unsigned bit) { return (int)(s->w[bit >> 6] >> (bit & 63)) & 1; }
 /* Is the token text t the word w?  The first two bytes are compared inline
 ** (the second only when the first agree and are not NUL): most tokens differ
