@@ -31,8 +31,8 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from unknown_verbs import VERB_RULES  # lemma.c's suffix rules (tools/ is on sys.path)
-from wn_gaps import anchors_and_seeds, option
+from unknown_verbs import index_words  # tools/ is on sys.path
+from wn_gaps import anchors_and_seeds, option, read_verb_exc, verb_lemma
 
 SKIP = set("has have had will would shall should can could may might must also not never just already again "
            "now then reportedly formally officially publicly strongly sharply further on this last yesterday "
@@ -49,26 +49,18 @@ GAP_STOP = re.compile(r"[.;:?!\"“”()\n]")
 
 def wordnet_verbs(wn):
     """index.verb lemmas and verb.exc {form: lemma}."""
-    index, exc = set(), {}
-    with open(os.path.join(wn, "index.verb"), encoding="utf-8", errors="replace") as f:
-        index = {line.split(" ", 1)[0] for line in f if not line.startswith(" ")}
-    with open(os.path.join(wn, "verb.exc"), encoding="utf-8", errors="replace") as f:
-        for line in f:
-            p = line.split()
-            if len(p) >= 2:
-                exc.setdefault(p[0], p[1])
-    return index, exc
+    return index_words(os.path.join(wn, "index.verb")), read_verb_exc(wn)
+
+
+MEMO = {}  # verb_lemma's, for the one WordNet a run reads
 
 
 def lemma(word, index, exc):
-    """The verb lemma of a lower-case word, or None: "disavowed" -> "disavow"."""
-    if word in exc:
-        return exc[word]
-    if word in index:
-        return word
-    for suffix, repl in VERB_RULES:
-        if word.endswith(suffix) and word[:-len(suffix)] + repl in index:
-            return word[:-len(suffix)] + repl
+    """The verb lemma of a lower-case word, or None: "disavowed" -> "disavow"
+    (wn_gaps.verb_lemma, then a doubled final consonant: "planned" -> "plan")."""
+    lem = verb_lemma(word, index, exc, MEMO)
+    if lem:
+        return lem
     m = re.fullmatch(r"(.*([bdgklmnprt]))\2(?:ed|ing)", word)
     return m.group(1) if m and m.group(1) in index else None
 

@@ -120,13 +120,18 @@ def read_wordnet(wn):
                 elif pos == "v" and sym == "~":
                     hypo.append(off)
             data[p[0]] = (ws, hyper, hypo)
+    return index, data, read_verb_exc(wn)
+
+
+def read_verb_exc(wn):
+    """verb.exc {form: lemma}, the first lemma of a form listed twice."""
     exc = {}
     with open(os.path.join(wn, "verb.exc"), encoding="utf-8", errors="replace") as f:
         for line in f:
             p = line.split()
             if len(p) >= 2:
                 exc.setdefault(p[0], p[1])
-    return index, data, exc
+    return exc
 
 
 def held_out_docs(path):
