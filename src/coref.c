@@ -216,6 +216,12 @@ static int other_title(const cctx *c, size_t m, size_t k) {
     return nk->person == 1 && c->inf[m].tok_end > c->inf[m].tok_first && !holds_head(c, m, k);
 }
 
+/* Is cc an ISO country: three letters and no international first group
+** (IGO, IMG, MNC, NGO, regions) of actor_codes.txt? */
+static int iso_country(const cctx *c, const char *cc) {
+    return cc && strlen(cc) == 3 && !neDict_is_intl(c->e, cc);
+}
+
 /* May nominal m ("the group", "the ministry", "the former prime minister")
 ** refer to mention k? */
 static int nominal_fits(const cctx *c, size_t m, size_t k) {
@@ -247,8 +253,9 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
     switch (nm->nominal_class) {
     case NE_DT_GROUP:
         return c->inf[k].type == NE_DT_GROUP || same_role(c->act[r].role, "INS");
-    case NE_DT_COUNTRY:
-        return c->inf[k].type == NE_DT_COUNTRY || c->inf[k].type == NE_DT_METONYM;
+    case NE_DT_COUNTRY: /* "the country" is one state, not a region ("Europe", "Central America"); "these countries" may be */
+        return (c->inf[k].type == NE_DT_COUNTRY || c->inf[k].type == NE_DT_METONYM) &&
+               (nm->plural || iso_country(c, c->act[r].country));
     default:
         return is_collective(c, k) && c->inf[k].type != NE_DT_COUNTRY;
     }
@@ -675,12 +682,6 @@ static void link(cctx *c, size_t m, size_t k) {
     a->country = t->country;
     a->role = t->role;
     if (c->inf[m].gender && !c->inf[r].gender && is_personish(c, r)) c->inf[r].gender = c->inf[m].gender;
-}
-
-/* Is cc an ISO country: three letters and no international first group
-** (IGO, IMG, MNC, NGO, regions) of actor_codes.txt? */
-static int iso_country(const cctx *c, const char *cc) {
-    return cc && strlen(cc) == 3 && !neDict_is_intl(c->e, cc);
 }
 
 /* The country of a place right after mention m ("police in Lahore", "a
