@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 /* Words before a place name that make a gazetteer-only name credible. */
 static const char *const locatives[] = {"in", "near", "at", "from", "to", "outside", "into", "inside",
@@ -400,6 +401,43 @@ static uint8_t minor_town(const ne_dentry *x) {
     return x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !x->major;
 }
 
+/* A compass word alone after "the" ("the North", "the South": capitalized,
+** one token at i, after a token at i - 1) names in news the
+** country of that word and another name that the document names, as the
+** writer shortens it ("North Korea fired a missile ... Japan protested to the
+** North": PRK; "the South" after South Sudan: SSD).  Returns
+** that country's code (a named country or demonym actor whose name opens with
+** the word and a space), "" when the document names none (the gazetteer's
+** regions of that name, Cameroon's North Region, are not meant: "women in the
+** South"), or NULL when token i is no such word. */
+static __attribute__((noinline)) const char *compass_country(const struct ne_doc *d, size_t i) {
+    static const char *const compass[] = {"north", "south", "east", "west", NULL};
+    const ne_token *tk = d->tokens.items;
+    if (tk[i].shape != NE_SH_CAP || !ne_word_is(tk[i - 1].norm, "the") || tk[i - 1].sent != tk[i].sent ||
+        !is_any(&tk[i], compass))
+        return NULL;
+    for (size_t k = 0; k < d->actors.n; k++) {
+        const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, k);
+        const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, k);
+        size_t w = tk[i].norm_len;
+        if ((in->type != NE_DT_COUNTRY && in->type != NE_DT_DEMONYM) || !a->name || !a->country ||
+            strlen(a->country) != 3 || strlen(a->name) <= w || a->name[w] != ' ' ||
+            strncasecmp(a->name, tk[i].norm, w))
+            continue;
+        return a->country;
+    }
+    return "";
+}
+
+/* Makes the place just emitted for "the North" (compass_country) one of
+** country cc: no region of the gazetteer's, no coordinates. */
+static void compass_place(ne_place *p, const char *cc) {
+    p->country = cc;
+    p->admin1 = NULL;
+    p->has_coords = 0;
+    p->lat = p->lon = 0;
+}
+
 /* types: neDict_token_allowed, tested here before the call (most tokens
 ** start no place name that may match as written; neDict_longest refuses the
 ** others on the same bits).  Emits the places, counts the names of one
@@ -418,7 +456,14 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
         if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
         if (x && common_lower(e, d, x, i, i + n) && !dateline(d, i, i + n, b)) x = NULL;
         if (!x) { i++; continue; }
-        if (!several) vote(v, neDict_code(e, x, 0));
+        /* "the North": the country named so, or no place (a compass word is 4 or 5 letters, "the" 3) */
+        const ne_token *tk = d->tokens.items;
+        const char *cc = n == 1 && i > 0 && (tk[i].norm_len == 4 || tk[i].norm_len == 5) && tk[i - 1].norm_len == 3
+                             ? compass_country(d, i)
+                             : NULL;
+        if (cc && !*cc) { i += n; continue; }
+        if (cc) several = 0; /* chosen: not again with the document's votes (resolve) */
+        else if (!several) vote(v, neDict_code(e, x, 0));
         else {
             unvote(v, composed_country(d, i)); /* "Charlotte officials" is no evidence for its own Charlotte */
             pending *pd = neV_push(&d->arena, amb);
@@ -428,6 +473,10 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
         uint8_t *mt = neV_push(&d->arena, minor);
         if (!mt || emit(d, e, x, i, i + n)) return NE_NOMEM;
         *mt = minor_town(x);
+        if (cc) { /* the country's place, not the gazetteer region's */
+            compass_place(NE_VEC_AT(d->places, ne_place, d->places.n - 1), cc);
+            *mt = 0;
+        }
         i += n;
     }
     return NE_OK;

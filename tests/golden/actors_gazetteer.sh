@@ -37,6 +37,12 @@ for town in Quetta Zahedan; do
     echo "$out" | grep -q "\"$town\",[^}]*\"$key\":$want[,}]" || { echo "FAIL: $town $key $v should print as $want: $out"; exit 1; }
   done
 done
+# "the North" after North Korea is that country's place, not Cameroon's North Region
+# (place.c compass_country); with no such country named, "the South" is no place
+code_text "North Korea fired a missile on Monday. Japan protested to the North."
+place "North" "North" PRK
+code_text "Women in the South backed the senator."
+no_place "South"
 # a town name that is also a common word is not a place without context
 code_text "Police said the Best option was to wait."
 if echo "$out" | grep -q '"places":\[{'; then echo "FAIL: spurious place: $out"; exit 1; fi
