@@ -66,7 +66,16 @@ static const char *const not_name_start[] = {
     "no", "not", "yes", "so", "then", "now", "still", "yet", "even", "only", "just", "one", "two",
     "mr.", "mrs.", "ms.", "dr.", "do", "does", "did", "is", "are", "was", "were", "will", "would",
     "can", "could", "should", "may", "might", "such", "each", "every", "other", "another", "any",
-    "last", "next", "according", "about", "among", "between", "during", "without", "within", NULL};
+    "last", "next", "according", "about", "among", "between", "during", "without", "within",
+    /* closed-class words that open a sentence before a name ("Like Clinton, ...", "Because Obama
+    ** ...", "Unlike Cruz", "Maybe I"): prepositions, subordinators and sentence adverbs */
+    "like", "unlike", "because", "besides", "once", "following", "against", "whether", "unless",
+    "whereas", "amid", "through", "across", "toward", "towards", "upon", "via", "later", "earlier",
+    "today", "yesterday", "tomorrow", "instead", "indeed", "again", "maybe", "perhaps", "well",
+    "sometimes", "often", "interestingly", "specifically", "separately", "similarly", "likewise",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "therefore", "finally", "recently",
+    "previously", "initially", "eventually", "currently", "additionally", "ultimately", "clearly",
+    "apparently", "reportedly", "asked", NULL};
 static const char *const calendar[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
