@@ -472,16 +472,55 @@ static int hyphen_half(const ne_sview *sv, int i) {
            !(TK(sv, i - 1)->flags & NE_TF_SPACE_BEFORE) && !(TK(sv, i)->flags & NE_TF_SPACE_BEFORE);
 }
 
+/* The closing mark of scare quotes that open at o inside a noun group: a
+** quotation mark after a determiner, possessive or modifier, one to five words
+** and a quotation mark right before the group's head ("the "rigged" system",
+** "a "horrific" terrorist attack", "its ''american-dictated'' policies"); -1
+** when o opens none ("called Clinton "unqualified" and ..."). */
+static int scare_close(const ne_sview *sv, int o) {
+    if (o < 1 || o + 3 >= sv->n || TK(sv, o)->shape != NE_SH_QUOTE) return -1;
+    int p = WC(sv, o - 1);
+    if (!(p == NE_WC_DET || p == NE_WC_POSS || p == NE_WC_NODET ||
+          (p == NE_WC_OPEN && TK(sv, o - 1)->shape <= NE_SH_MIXED && !sv->isverb[o - 1])))
+        return -1;
+    for (int q = o + 1; q < sv->n && q <= o + 6; q++) {
+        const ne_token *t = TK(sv, q);
+        if (t->shape == NE_SH_QUOTE) {
+            int h = q + 1; /* the head, or a word before it */
+            if (q == o + 1 || h >= sv->n) return -1;
+            if (neClause_actor(sv, h) >= 0) return q;
+            return WC(sv, h) == NE_WC_OPEN && TK(sv, h)->shape <= NE_SH_MIXED && !sv->isverb[h] ? q : -1;
+        }
+        if (t->shape > NE_SH_MIXED && t->shape != NE_SH_DASH) return -1;
+    }
+    return -1;
+}
+
+/* Is token i a quotation mark or word of scare quotes inside a noun group
+** (scare_close: "the "rigged" system")?  Looks back at most five tokens. */
+static int in_scare_quotes(const ne_sview *sv, int i) {
+    for (int o = i; o >= 1 && o >= i - 5; o--) {
+        if (TK(sv, o)->shape != NE_SH_QUOTE) {
+            if (TK(sv, o)->shape > NE_SH_MIXED && TK(sv, o)->shape != NE_SH_DASH) return 0;
+            continue;
+        }
+        if (scare_close(sv, o) >= i) return 1;
+        if (o < i) return 0; /* another pair's mark */
+    }
+    return 0;
+}
+
 static int ng_token(const ne_sview *sv, int i) {
     if (neClause_actor(sv, i) >= 0) return 1;
     const ne_token *t = TK(sv, i);
     int c = WC(sv, i);
     if (t->shape == NE_SH_NUM) return 1;
     if (t->shape == NE_SH_DASH) return i > 0 && i + 1 < sv->n && !(t->flags & NE_TF_SPACE_BEFORE);
-    if (t->shape > NE_SH_MIXED) return 0;
+    if (t->shape > NE_SH_MIXED) return t->shape == NE_SH_QUOTE && in_scare_quotes(sv, i); /* "the "rigged" system" */
     if (c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_NODET) return 1;
     if (c != NE_WC_OPEN) return 0;
     if (!sv->isverb[i]) return 1;
+    if (i > 0 && TK(sv, i - 1)->shape == NE_SH_QUOTE && in_scare_quotes(sv, i)) return 1; /* a verb form in them */
     /* both halves of a hyphenated modifier of an actor are no verbs, the first one even
     ** where a verb would stand ("aid to war-torn Mozambique": not "to war") */
     return hyphen_half(sv, i) || (i + 3 < sv->n && TK(sv, i + 1)->shape == NE_SH_DASH && hyphen_half(sv, i + 2));
