@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     const char *data = getenv("NEWSEVENTS_DATA") ? getenv("NEWSEVENTS_DATA") : NE_FUZZ_DATA;
     S.stream = stream_new(64);
     if (!S.stream || srv_readers_open(&S, 2, err, sizeof err) ||
-        !(S.ingest = ingest_start(db, data, S.stream, &S.metrics, err, sizeof err)))
+        !(S.ingest = ingest_start(db, data, S.stream, &S.metrics, 1, err, sizeof err)))
         abort();
     return 0;
 }

@@ -5,11 +5,89 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+
+/* ---- libxml2's messages: collected, never printed ----
+** libxml2 prints its errors on stderr unless told otherwise, and the parse
+** options XML_PARSE_NOERROR / HTML_PARSE_NOERROR do not cover all of them:
+** an encoding error (bytes that are not in the declared charset: "encoding
+** error : input conversion failed due to input error") is raised without a
+** parser context and goes to the thread's handler.  xml_quiet installs a
+** structured handler, and a silent generic one, on this thread for one parse
+** (libxml2 keeps its handlers per thread, so parses on other threads are not
+** affected; the parser context's own errors reach the same handler, since the
+** context has none); xml_loud restores the previous ones.  The first message
+** and the count go back to the caller, which reports them with the feed or page. */
+typedef struct xml_errs {
+    int count;       /* errors and warnings libxml2 raised */
+    int line;        /* line of the first, 0 when unknown */
+    int enc_only;    /* keep only encoding errors (an HTML page: markup errors are routine) */
+    char first[160]; /* the first message, without its newline */
+    xmlStructuredErrorFunc old_s;
+    void *old_sctx;
+    xmlGenericErrorFunc old_g;
+    void *old_gctx;
+} xml_errs;
+
+/* Does e say that bytes were not in the document's charset (text lost or
+** replaced), as "input conversion failed due to input error" does? */
+static int encoding_error(const xmlError *e) {
+    return e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO || e->code == XML_ERR_INVALID_CHAR ||
+           e->code == XML_ERR_INVALID_ENCODING || e->code == XML_ERR_UNKNOWN_ENCODING ||
+           e->code == XML_ERR_UNSUPPORTED_ENCODING;
+}
+
+#if LIBXML_VERSION >= 21200
+static void on_xml_error(void *ud, const xmlError *e) {
+#else
+static void on_xml_error(void *ud, xmlErrorPtr e) {
+#endif
+    xml_errs *x = ud;
+    if (!e || (x->enc_only && !encoding_error(e)) || x->count++) return;
+    x->line = e->line;
+    snprintf(x->first, sizeof x->first, "%s", e->message ? e->message : "error");
+    size_t n = strlen(x->first);
+    while (n && (x->first[n - 1] == '\n' || x->first[n - 1] == ' ')) x->first[--n] = 0;
+}
+
+/* The few messages libxml2 writes through the generic handler directly: dropped. */
+static void on_xml_generic(void *ud, const char *fmt, ...) {
+    (void)ud;
+    (void)fmt;
+}
+
+static void xml_quiet(xml_errs *x, int enc_only) {
+    memset(x, 0, sizeof *x);
+    x->enc_only = enc_only;
+    x->old_s = xmlStructuredError;
+    x->old_sctx = xmlStructuredErrorContext;
+    x->old_g = xmlGenericError;
+    x->old_gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(x, on_xml_error);
+    xmlSetGenericErrorFunc(x, on_xml_generic);
+}
+
+static void xml_loud(xml_errs *x) {
+    xmlSetStructuredErrorFunc(x->old_sctx, x->old_s);
+    xmlSetGenericErrorFunc(x->old_gctx, x->old_g);
+}
+
+/* "line 3: Input is not proper UTF-8 (and 2 more)" into why, when x saw errors. */
+static void xml_why(const xml_errs *x, char *why, size_t whylen) {
+    if (!why || !whylen) return;
+    *why = 0;
+    if (!x->count) return;
+    char more[48] = "";
+    if (x->count > 1) snprintf(more, sizeof more, " (and %d more)", x->count - 1);
+    if (x->line > 0) snprintf(why, whylen, "line %d: %s%s", x->line, x->first, more);
+    else snprintf(why, whylen, "%s%s", x->first, more);
+}
 
 static char *xstrdup(const char *s) {
     if (!s) return NULL;
@@ -17,6 +95,42 @@ static char *xstrdup(const char *s) {
     char *p = malloc(n + 1);
     if (p) memcpy(p, s, n + 1);
     return p;
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), or 0 when s does
+** not start one: a stray "\xfc", an overlong "\xc0\xaf", a surrogate. */
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    size_t k = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!k || k > n) return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xc0) != 0x80) return 0;
+    if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xf0 && s[1] < 0x90)) return 0; /* overlong */
+    if ((c == 0xed && s[1] > 0x9f) || (c == 0xf4 && s[1] > 0x8f)) return 0; /* surrogate, past U+10FFFF */
+    return k;
+}
+
+/* s (malloc'd, NUL-terminated) with every byte that starts no valid UTF-8
+** sequence replaced by U+FFFD, so that it can go into an article's JSON: the
+** HTML parser keeps the raw bytes of a page that is not in the charset its
+** server declared ("Z\xfcrich" served as UTF-8).  s itself when it is valid;
+** NULL (s freed) when out of memory. */
+static char *utf8_repaired(char *s) {
+    if (!s) return NULL;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s), bad = 0;
+    for (size_t i = 0, k; i < n; i += k ? k : 1)
+        if (!(k = utf8_seq(u + i, n - i))) bad++;
+    if (!bad) return s;
+    char *out = malloc(n + 2 * bad + 1), *o = out;
+    for (size_t i = 0, k; out && i < n; i += k ? k : 1) {
+        if ((k = utf8_seq(u + i, n - i))) memcpy(o, s + i, k), o += k;
+        else memcpy(o, "\xef\xbf\xbd", 3), o += 3;
+    }
+    if (o) *o = 0;
+    free(s);
+    return out;
 }
 
 /* Trimmed text content of a node (malloc'd) or NULL when empty. */
@@ -35,7 +149,7 @@ static char *node_text(xmlNode *n) {
         }
     }
     xmlFree(c);
-    return out;
+    return utf8_repaired(out);
 }
 
 /* YYYY-MM-DD from an RFC 822 (RSS) or ISO 8601 (Atom) date, or NULL. */
@@ -93,14 +207,27 @@ static void fill_item(xmlNode *n, feed_item *it) {
     free(pub);
 }
 
-int feed_parse(const char *xml, size_t n, feed_item **items) {
+int feed_parse(const char *xml, size_t n, feed_item **items, char *why, size_t whylen) {
     *items = NULL;
-    if (n > (size_t)64 << 20) return -1;
+    if (why && whylen) *why = 0;
+    if (n > (size_t)64 << 20) {
+        if (why) snprintf(why, whylen, "larger than 64 MB");
+        return -1;
+    }
+    xml_errs x;
+    xml_quiet(&x, 0);
     xmlDoc *doc = xmlReadMemory(xml, (int)n, NULL, NULL, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                                                          XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-    if (!doc) return -1;
+    xml_loud(&x);
+    xml_why(&x, why, whylen);
+    if (!doc) {
+        if (why && !*why) snprintf(why, whylen, "not XML");
+        return -1;
+    }
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root || (!is_named(root, "rss") && !is_named(root, "feed") && !is_named(root, "RDF"))) {
+        if (why && !*why) snprintf(why, whylen, "not an RSS or Atom feed (root element %.40s)",
+                                   root ? (const char *)root->name : "missing");
         xmlFreeDoc(doc);
         return -1;
     }
@@ -199,12 +326,23 @@ static void append_text(xmlNode *n, sbuf *b) {
     }
 }
 
-char *html_main_text(const char *html, size_t n, const char *http_charset, char **title) {
+char *html_main_text(const char *html, size_t n, const char *http_charset, char **title, char *why, size_t whylen) {
     *title = NULL;
-    if (n > (size_t)64 << 20) return NULL;
+    if (why && whylen) *why = 0;
+    if (n > (size_t)64 << 20) {
+        if (why) snprintf(why, whylen, "larger than 64 MB");
+        return NULL;
+    }
+    xml_errs x;
+    xml_quiet(&x, 1);
     htmlDocPtr doc = htmlReadMemory(html, (int)n, NULL, http_charset,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    if (!doc) return NULL;
+    xml_loud(&x);
+    xml_why(&x, why, whylen);
+    if (!doc) {
+        if (why && !*why) snprintf(why, whylen, "not HTML");
+        return NULL;
+    }
     xmlNode *root = xmlDocGetRootElement(doc);
     xmlXPathContext *ctx = xmlXPathNewContext(doc);
     xmlXPathObject *t = ctx ? xmlXPathEvalExpression((const xmlChar *)"//title", ctx) : NULL;
@@ -225,8 +363,9 @@ char *html_main_text(const char *html, size_t n, const char *http_charset, char 
     }
     xmlFreeDoc(doc);
     if (b.oom || !b.len) {
+        if (why && !*why) snprintf(why, whylen, "%s", b.oom ? "out of memory" : "no paragraph of article text");
         sb_free(&b);
         return NULL;
     }
-    return b.p;
+    return utf8_repaired(b.p);
 }

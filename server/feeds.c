@@ -32,7 +32,8 @@ struct srv_feeds {
     srv_metrics *m;
     pthread_t thread;
     atomic_int stop;
-    int once; /* polled once in feeds_start, no thread */
+    int once;  /* polled once in feeds_start, no thread */
+    int quiet; /* count failures without reporting them */
     char **seen; /* ring of links already queued */
     size_t seen_n, seen_next;
     char hosts[64][128];
@@ -43,6 +44,7 @@ typedef struct fetch {
     sbuf body;
     int too_big;
     char etag[256], modified[128], charset[64];
+    char error[CURL_ERROR_SIZE]; /* libcurl's reason for a transport error */
 } fetch;
 
 static size_t on_body(char *p, size_t size, size_t n, void *ud) {
@@ -100,7 +102,8 @@ static void polite(srv_feeds *fs, const char *url) {
     fs->host_last[slot] = time(NULL);
 }
 
-/* GET url; returns the HTTP status (0 on a transport error); 304 when unchanged. */
+/* GET url; returns the HTTP status (0 on a transport error, its reason in
+** f->error); 304 when unchanged. */
 static long http_get(srv_feeds *fs, const char *url, const char *etag, const char *modified, fetch *f) {
     polite(fs, url);
     CURL *c = curl_easy_init();
@@ -125,11 +128,23 @@ static long http_get(srv_feeds *fs, const char *url, const char *etag, const cha
     curl_easy_setopt(c, CURLOPT_USERAGENT, "newsevents/" NE_VERSION " (+feed follower)");
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f->error);
     long status = 0;
-    if (curl_easy_perform(c) == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    CURLcode rc = curl_easy_perform(c);
+    if (rc == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    else if (!f->error[0]) snprintf(f->error, sizeof f->error, "%s", curl_easy_strerror(rc));
+    if (f->too_big) snprintf(f->error, sizeof f->error, "larger than %zu MB", MAX_FETCH >> 20);
     curl_slist_free_all(h);
     curl_easy_cleanup(c);
     return status;
+}
+
+/* Why a GET that did not return 200 failed: "HTTP 404", or libcurl's reason
+** ("Could not resolve host: example.invalid"). */
+static const char *fetch_failure(long status, const fetch *f, char *buf, size_t cap) {
+    if (status) snprintf(buf, cap, "HTTP %ld", status);
+    else snprintf(buf, cap, "%s", f->error[0] ? f->error : "transfer failed");
+    return buf;
 }
 
 static int seen_before(srv_feeds *fs, const char *link) {
@@ -151,8 +166,13 @@ static void take_item(srv_feeds *fs, const feed *fd, const feed_item *it) {
     if (!it->link || seen_before(fs, it->link)) return;
     fetch f = {0};
     long st = http_get(fs, it->link, NULL, NULL, &f);
-    char *title = NULL, *text = NULL;
-    if (st == 200 && f.body.p) text = html_main_text(f.body.p, f.body.len, *f.charset ? f.charset : NULL, &title);
+    char *title = NULL, *text = NULL, why[256] = "";
+    if (st == 200 && f.body.p)
+        text = html_main_text(f.body.p, f.body.len, *f.charset ? f.charset : NULL, &title, why, sizeof why);
+    else if (st == 200) snprintf(why, sizeof why, "empty response");
+    else fetch_failure(st, &f, why, sizeof why);
+    const char *instead = text ? "" : it->summary ? " (the feed's summary is coded instead)" : " (item skipped)";
+    if (!fs->quiet && *why) srv_report(it->link, "%s%s%s", text ? "warning: " : "", why, instead);
     if (!text && it->summary) text = strdup(it->summary); /* the feed's own summary beats nothing */
     if (st != 200) atomic_fetch_add(&fs->m->feed_errors, 1);
     else atomic_fetch_add(&fs->m->pages_fetched, 1);
@@ -189,7 +209,12 @@ static void poll_feed(srv_feeds *fs, feed *fd) {
     long st = http_get(fs, fd->url, fd->etag, fd->modified, &f);
     feed_item *items = NULL;
     int n = -1;
-    if (st == 200 && f.body.p) n = feed_parse(f.body.p, f.body.len, &items);
+    char why[256] = "";
+    if (st == 200 && f.body.p) n = feed_parse(f.body.p, f.body.len, &items, why, sizeof why);
+    else if (st == 200) snprintf(why, sizeof why, "empty response");
+    else if (st != 304) fetch_failure(st, &f, why, sizeof why);
+    if (!fs->quiet && *why)
+        srv_report(fd->url, "%s%s", n >= 0 ? "warning: " : st == 200 ? "not a feed: " : "", why);
     if (st == 304 || n >= 0) {
         fd->errors = 0;
         if (*f.etag) snprintf(fd->etag, sizeof fd->etag, "%s", f.etag);
@@ -249,9 +274,11 @@ static int read_list(srv_feeds *fs, const char *path, char *err, size_t errlen) 
     return 0;
 }
 
-srv_feeds *feeds_start(const char *list_path, srv_ingest *in, srv_metrics *m, int once, char *err, size_t errlen) {
+srv_feeds *feeds_start(const char *list_path, srv_ingest *in, srv_metrics *m, int once, int quiet, char *err,
+                       size_t errlen) {
     srv_feeds *fs = calloc(1, sizeof *fs);
     if (!fs) return NULL;
+    fs->quiet = quiet;
     fs->ingest = in;
     fs->m = m;
     fs->seen = calloc(SEEN_MAX, sizeof *fs->seen);

@@ -3,6 +3,7 @@
 ** events of each newly stored article go to the stream. */
 #include "server.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,17 @@ struct srv_ingest {
     ne_store *store;
     srv_stream *stream;
     srv_metrics *m;
+    int quiet; /* count failed articles without reporting them */
 };
+
+void srv_report(const char *where, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "newsevents: %s: %s\n", where, msg);
+}
 
 int ingest_push(srv_ingest *in, const char *json, size_t n) {
     qitem *it = malloc(sizeof *it);
@@ -108,17 +119,30 @@ static void publish_events(srv_ingest *in) {
     }
 }
 
+/* Code and store one queued article; a failure is counted and, unless quiet,
+** reported by the article's id and the reason ("newsevents: article a17:
+** cannot store it: database is locked"). */
 static void process(srv_ingest *in, qitem *it) {
     ne_article a;
     void *scratch = NULL;
-    char why[256];
+    char why[256] = "", where[160] = "article";
     int added = 0;
+    const char *failed = NULL; /* what failed, with its reason in why */
     int rc = ne_article_from_json(it->json, it->len, &a, &scratch, why, sizeof why);
-    if (rc == NE_OK) rc = ne_code(in->engine, in->doc, &a);
-    if (rc == NE_OK) rc = ne_store_add(in->store, in->doc, &added);
+    if (rc != NE_OK) failed = "not an article";
+    else snprintf(where, sizeof where, "article %.*s", (int)(a.id_len < 120 ? a.id_len : 120), a.id);
+    if (rc == NE_OK && (rc = ne_code(in->engine, in->doc, &a)) != NE_OK) {
+        failed = "cannot code it";
+        snprintf(why, sizeof why, "%s", ne_doc_errmsg(in->doc));
+    }
+    if (rc == NE_OK && (rc = ne_store_add(in->store, in->doc, &added)) != NE_OK) {
+        failed = "cannot store it";
+        snprintf(why, sizeof why, "%s", ne_store_errmsg(in->store));
+    }
     ne_free(scratch);
     if (rc != NE_OK) {
         atomic_fetch_add(&in->m->articles_failed, 1);
+        if (!in->quiet) srv_report(where, "%s: %s", failed, why);
         return;
     }
     if (!added) {
@@ -155,10 +179,11 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-srv_ingest *ingest_start(const char *db, const char *data_dir, srv_stream *st, srv_metrics *m, char *err,
+srv_ingest *ingest_start(const char *db, const char *data_dir, srv_stream *st, srv_metrics *m, int quiet, char *err,
                          size_t errlen) {
     srv_ingest *in = calloc(1, sizeof *in);
     if (!in) return NULL;
+    in->quiet = quiet;
     in->stream = st;
     in->m = m;
     pthread_mutex_init(&in->lock, NULL);

@@ -244,7 +244,8 @@ static void serve_usage(FILE *f) {
             "  --follow FILE    also poll the RSS/Atom feeds listed in FILE (one URL per line)\n"
             "  --data DIR       knowledge files directory\n"
             "  --web DIR        dashboard files (default: the installed ones)\n"
-            "  -q, --quiet      no startup message\n\n"
+            "  -q, --quiet      no startup message, and no report of a feed, page or\n"
+            "                   article that fails (they are still counted in /metrics)\n\n"
             "POST /api/articles needs 'Authorization: Bearer TOKEN' where TOKEN is the\n"
             "value of the environment variable NEWSEVENTS_TOKEN. See docs/SERVICE.md.\n",
             prog);
@@ -302,12 +303,12 @@ int cmd_serve(int argc, char **argv) {
     s.conf.token = getenv("NEWSEVENTS_TOKEN");
     s.stream = stream_new(4096);
     if (!s.stream || srv_readers_open(&s, READERS, err, sizeof err) ||
-        !(s.ingest = ingest_start(s.conf.db, s.conf.data_dir, s.stream, &s.metrics, err, sizeof err))) {
+        !(s.ingest = ingest_start(s.conf.db, s.conf.data_dir, s.stream, &s.metrics, s.conf.quiet, err, sizeof err))) {
         cli_error("%s", *err ? err : "out of memory");
         return EXIT_SETUP;
     }
     srv_feeds *feeds = NULL;
-    if (s.conf.follow && !(feeds = feeds_start(s.conf.follow, s.ingest, &s.metrics, 0, err, sizeof err))) {
+    if (s.conf.follow && !(feeds = feeds_start(s.conf.follow, s.ingest, &s.metrics, 0, s.conf.quiet, err, sizeof err))) {
         cli_error("%s", err);
         return EXIT_SETUP;
     }
@@ -369,7 +370,7 @@ int cmd_follow(int argc, char **argv) {
     static srv_metrics m;
     char err[512] = "";
     srv_stream *st = stream_new(16);
-    srv_ingest *in = st ? ingest_start(db, cli_data_dir(data), st, &m, err, sizeof err) : NULL;
+    srv_ingest *in = st ? ingest_start(db, cli_data_dir(data), st, &m, 0, err, sizeof err) : NULL;
     if (!in) {
         cli_error("%s", *err ? err : "out of memory");
         stream_free(st);
@@ -377,7 +378,7 @@ int cmd_follow(int argc, char **argv) {
     }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    srv_feeds *fs = feeds_start(argv[optind], in, &m, once, err, sizeof err);
+    srv_feeds *fs = feeds_start(argv[optind], in, &m, once, 0, err, sizeof err);
     if (!fs) {
         cli_error("%s", err);
         ingest_stop(in);

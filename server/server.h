@@ -51,11 +51,19 @@ typedef struct srv_metrics {
 
 /* ---- the ingest queue and its worker (ingest.c) ---- */
 typedef struct srv_ingest srv_ingest;
-srv_ingest *ingest_start(const char *db, const char *data_dir, srv_stream *st, srv_metrics *m, char *err, size_t errlen);
+/* With quiet, an article that cannot be coded or stored is only counted;
+** otherwise it is also reported on stderr (srv_report) with its id. */
+srv_ingest *ingest_start(const char *db, const char *data_dir, srv_stream *st, srv_metrics *m, int quiet, char *err,
+                         size_t errlen);
 /* Queue an article given as one JSON object (the input contract); the JSON is
 ** copied.  0 queued, -1 queue full. */
 int ingest_push(srv_ingest *in, const char *json, size_t n);
 void ingest_stop(srv_ingest *in); /* drains the queue, then stops */
+/* Report a problem with one record of the service (a feed, a page, an
+** article) on stderr as "newsevents: WHERE: MESSAGE", as the command-line
+** tool reports a bad record (docs/newsevents.1 DIAGNOSTICS); the program's
+** layer, never the parsers, prints. */
+void srv_report(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- the HTTP service (serve.c, api.c) ---- */
 typedef struct srv_conf {
@@ -94,8 +102,11 @@ int token_equal(const char *given, const char *expected);
 /* ---- feeds (feeds.c, extract.c) ---- */
 typedef struct srv_feeds srv_feeds;
 /* Read the feed list and follow it on a thread; with once, poll every feed
-** a single time before returning (no thread).  NULL with err on failure. */
-srv_feeds *feeds_start(const char *list_path, srv_ingest *in, srv_metrics *m, int once, char *err, size_t errlen);
+** a single time before returning (no thread).  NULL with err on failure.
+** Unless quiet, a feed or page that fails, or that parses only with errors,
+** is reported with its URL and the reason (srv_report). */
+srv_feeds *feeds_start(const char *list_path, srv_ingest *in, srv_metrics *m, int once, int quiet, char *err,
+                       size_t errlen);
 void feeds_stop(srv_feeds *f);
 
 /* One item of a parsed feed. */
@@ -103,13 +114,22 @@ typedef struct feed_item {
     char *title, *link, *date, *guid, *summary; /* malloc'd, may be NULL; date as YYYY-MM-DD */
 } feed_item;
 /* Parse RSS 2.0 or Atom bytes into items (caller frees with feed_items_free);
-** returns the count, or -1 when the document is not a feed. */
-int feed_parse(const char *xml, size_t n, feed_item **items);
+** returns the count, or -1 when the document is not a feed.  Never prints:
+** why (may be NULL) gets the reason for -1 ("not an RSS or Atom feed (root
+** element html)"), or the first of the XML errors the parser recovered from
+** ("line 4: Premature end of data in tag title line 3 (and 1 more)"), else "". */
+int feed_parse(const char *xml, size_t n, feed_item **items, char *why, size_t whylen);
 void feed_items_free(feed_item *items, int n);
 /* The main text of an HTML page (boilerplate removed by text and link
 ** density); charset from the HTTP header (may be NULL) or the page's meta.
-** Returns a malloc'd UTF-8 string, or NULL. */
-char *html_main_text(const char *html, size_t n, const char *http_charset, char **title);
+** Returns a malloc'd UTF-8 string (a byte that is not valid UTF-8 after
+** decoding becomes U+FFFD), or NULL.  Never prints: why (may be NULL)
+** gets the reason for NULL ("no paragraph of article text"), or the first
+** encoding error of a page whose bytes are not all in its charset ("input
+** conversion failed due to input error, bytes 0x82 0xFF ..."), else ""; the
+** markup errors of ordinary HTML are not reported. */
+char *html_main_text(const char *html, size_t n, const char *http_charset, char **title, char *why,
+                     size_t whylen);
 
 /* Entry points (registered in cli/main.c) */
 int cmd_serve(int argc, char **argv);

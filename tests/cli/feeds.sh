@@ -15,7 +15,8 @@ for _ in $(seq 300); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 [ -s "$tmp/port" ] || { echo "the fixture server did not start in 30 s"; exit 1; }
 port=$(cat "$tmp/port")
 base="http://127.0.0.1:$port"
-printf '%s\n' "# fixture feeds" "$base/rss.xml 60" "$base/atom.xml" "$base/broken.xml" "$base/error.xml" "$base/nofeed.xml" >"$tmp/feeds.txt"
+printf '%s\n' "# fixture feeds" "$base/rss.xml 60" "$base/atom.xml" "$base/broken.xml" "$base/error.xml" "$base/nofeed.xml" \
+    "$base/hostile.xml" >"$tmp/feeds.txt"
 db=$tmp/f.db
 set +e
 "$NE_BIN" follow --db "$db" --once "$tmp/feeds.txt" 2>"$tmp/log1"
@@ -42,6 +43,17 @@ q "select text from articles where ext_id = '$base/missing.html'" | grep -q "rec
 q "select text from articles where ext_id = '$base/huge.html'" | grep -q "too large" || { echo "huge item lost"; exit 1; }
 q "select text from articles where ext_id = '$base/a3.html'" | grep -q "railway" || { echo "atom item lost"; exit 1; }
 [ "$(q "select date from articles where ext_id = '$base/a3.html'")" = 2024-01-18 ]
+# libxml2 never prints: every message names its feed or page (docs/SERVICE.md "Reports"),
+# and a feed with bytes outside its charset (hostile.xml) and a page whose bytes are
+# not in the charset its server declares (badbytes.html) are reported, not printed raw
+if grep -v -e '^newsevents: http://127.0.0.1:'"$port"'/' -e '^follow: ' "$tmp/log1"; then
+    echo "follow printed lines that name no feed or page (above)"; exit 1
+fi
+grep -qF "newsevents: $base/hostile.xml: warning: input conversion failed" "$tmp/log1" || { echo "hostile feed not reported"; exit 1; }
+grep -qF "newsevents: $base/badbytes.html: warning: " "$tmp/log1" || { echo "bad page not reported"; exit 1; }
+grep -qF "newsevents: $base/error.xml: HTTP 500" "$tmp/log1" || { echo "failing feed not reported"; exit 1; }
+grep -qF "newsevents: $base/nofeed.xml: HTTP 404" "$tmp/log1" || { echo "missing feed not reported"; exit 1; }
+q "select text from articles where ext_id = '$base/badbytes.html'" | grep -q "delegations met" || { echo "bad page lost"; exit 1; }
 [ "$(q 'pragma integrity_check')" = ok ]
 # a second run finds nothing new
 "$NE_BIN" follow --db "$db" --once "$tmp/feeds.txt" 2>"$tmp/log2"
