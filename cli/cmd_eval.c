@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "eval.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdarg.h>
@@ -75,21 +76,91 @@ static int set_ran(const char *set) {
     return 0;
 }
 
-/* Apply floors from path: {"set.metric": floor, ...}.  Returns the number of
-** violations (a figure below its floor, or missing from a set that ran). */
-static int apply_floors(const char *path, FILE *report) {
+/* The sets eval knows, in the order --all runs them; "gold" is --gold's. */
+static const char *const known_sets[] = {"conflibert", "plover", "tempeval3", "polnear", "fnc1", "india", "dev",
+                                         "devart", "devintl", "devintl2", "articles", "gold", NULL};
+
+static int known_set(const char *name) {
+    for (int i = 0; known_sets[i]; i++)
+        if (!strcmp(known_sets[i], name)) return 1;
+    return 0;
+}
+
+/* "conflibert, plover, ..., articles": the sets --set and --skip take. */
+static const char *set_names(void) {
+    static char buf[256];
+    if (buf[0]) return buf;
+    size_t n = 0;
+    for (int i = 0; known_sets[i]; i++)
+        if (strcmp(known_sets[i], "gold") && n < sizeof buf)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "", known_sets[i]);
+    return buf;
+}
+
+#define FLOORS_FORM "a JSON object of floors, such as {\"dev.event_root_f1\": 0.75}"
+
+/* The floors file at path as a JSON object, or NULL after saying what is
+** wrong and where: "eval/floors.json: cannot open: No such file or
+** directory", "/dev/null: empty; expected a JSON object of floors, ...",
+** "floors.json:3:5: invalid JSON: ...". */
+static json_t *load_floors(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        cli_error("%s: cannot open the floors file: %s", path, strerror(errno));
+        return NULL;
+    }
+    int c;
+    while ((c = getc(f)) == ' ' || c == '\t' || c == '\n' || c == '\r') {}
+    if (c == EOF) {
+        cli_error("%s: the floors file is empty; expected %s", path, FLOORS_FORM);
+        fclose(f);
+        return NULL;
+    }
+    ungetc(c, f);
     json_error_t err;
-    json_t *root = json_load_file(path, 0, &err);
-    if (!root || !json_is_object(root)) {
-        cli_error("%s:%d: %s", path, err.line, root ? "not a JSON object" : err.text);
+    json_t *root = json_loadf(f, 0, &err);
+    fclose(f);
+    if (!root) cli_error("%s:%d:%d: invalid JSON in the floors file: %s", path, err.line, err.column, err.text);
+    else if (!json_is_object(root)) {
+        cli_error("%s: the floors file holds a JSON %s; expected %s", path,
+                  json_is_array(root) ? "array" : "value that is not an object", FLOORS_FORM);
         json_decref(root);
-        return 1;
+        root = NULL;
+    }
+    return root;
+}
+
+/* Is floors entry key: v usable?  Says why not ("floors.json: floor
+** \"dev.event_f1\": the value is not a number").  Keys that start with '_'
+** are comments. */
+static int floor_entry_ok(const char *path, const char *key, const json_t *v) {
+    const char *why = NULL;
+    char set[32];
+    snprintf(set, sizeof set, "%.*s", (int)strcspn(key, "."), key);
+    if (key[0] == '_') return 0;
+    if (!strchr(key, '.') || !key[strcspn(key, ".") + 1]) why = "the key is not SET.METRIC";
+    else if (!known_set(set)) why = "no such set (see --set in --help; \"gold\" is --gold's)";
+    else if (!json_is_number(v)) why = "the value is not a number";
+    if (why) cli_error("%s: floor \"%s\": %s", path, key, why);
+    return why ? -1 : 1;
+}
+
+/* Apply floors from path: {"set.metric": floor, ...}.  Returns the number of
+** violations (a figure below its floor, or missing from a set that ran);
+** *file_errors counts what is wrong with the file itself (each reported). */
+static int apply_floors(const char *path, FILE *report, int *file_errors) {
+    json_t *root = load_floors(path);
+    if (!root) {
+        ++*file_errors;
+        return 0;
     }
     int bad = 0;
     const char *key;
     json_t *v;
     json_object_foreach(root, key, v) {
-        if (!json_is_number(v) || key[0] == '_') continue;
+        int ok = floor_entry_ok(path, key, v);
+        if (ok < 0) ++*file_errors;
+        if (ok <= 0) continue;
         int found = 0;
         for (size_t i = 0; i < nfigs; i++) {
             char name[128];
@@ -310,12 +381,17 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
         case 'g': o->gold = optarg; break;
         case 'a': o->all = 1; break;
         case 's':
-            if (o->nsets == MAX_SETS) return EXIT_USAGE;
-            o->sets[o->nsets++] = optarg;
-            break;
         case 'k':
-            if (o->nskips == MAX_SETS) return EXIT_USAGE;
-            o->skips[o->nskips++] = optarg;
+            if (!known_set(optarg) || !strcmp(optarg, "gold")) {
+                cli_error("eval: --%s %s: no such set (sets: %s)", ch == 's' ? "set" : "skip", optarg, set_names());
+                return EXIT_USAGE;
+            }
+            if ((ch == 's' ? o->nsets : o->nskips) == MAX_SETS) {
+                cli_error("eval: more than %d --%s options", MAX_SETS, ch == 's' ? "set" : "skip");
+                return EXIT_USAGE;
+            }
+            if (ch == 's') o->sets[o->nsets++] = optarg;
+            else o->skips[o->nskips++] = optarg;
             break;
         case 't': o->texts = optarg; break;
         case 'S': o->shared = optarg; break;
@@ -360,10 +436,14 @@ int cmd_eval(int argc, char **argv) {
         return EXIT_USAGE;
     }
     if (!o.floors && !o.gold && eval_exists("eval/floors.json")) o.floors = "eval/floors.json";
-    int bad = (!o.no_floors && o.floors) ? apply_floors(o.floors, report) : 0;
+    int floor_errors = 0;
+    int bad = (!o.no_floors && o.floors) ? apply_floors(o.floors, report, &floor_errors) : 0;
     if (o.json) print_json(stdout);
     else print_table(stdout);
     if (bad) fprintf(report, "%s eval: %d figure(s) below the floors of %s\n", prog, bad, o.floors);
+    if (floor_errors)
+        fprintf(report, "%s eval: %d error(s) in the floors file %s (above): its floors were not all checked\n", prog,
+                floor_errors, o.floors);
     for (size_t i = 0; i < nnotes; i++) free(notes[i]);
-    return (bad || errors) ? EXIT_SOME_BAD : 0;
+    return (bad || errors || floor_errors) ? EXIT_SOME_BAD : 0;
 }
