@@ -423,8 +423,33 @@ static void test_fold_table_agrees(void **state) {
     ne_doc_free(d);
 }
 
+/* A document coded again forgets all of the previous article (pipeline.c
+** doc_reset), the main country (main_cc) included, even when the new
+** article fails before any stage runs. */
+static void test_doc_reset_complete(void **state) {
+    (void)state;
+    static const char text[] = "Pakistani troops clashed with Iranian forces on Tuesday. The Pakistani army "
+                               "said Pakistan would defend its border, and Pakistan recalled its ambassador.";
+    ne_doc *d = ne_doc_new();
+    assert_non_null(d);
+    ne_article a = {.id = "a1", .id_len = 2, .text = text, .text_len = sizeof text - 1};
+    assert_int_equal(ne_code(engine, d, &a), NE_OK);
+    assert_non_null(d->main_cc);
+    assert_true(d->actors.n > 0 && d->tokens.n > 0);
+    assert_int_equal(ne_code(engine, d, NULL), NE_INVALID);
+    assert_null(d->main_cc);
+    assert_null(d->id);
+    assert_int_equal(d->actors.n + d->tokens.n + d->sentences.n + d->events.n + d->places.n + d->warnings.n, 0);
+    assert_int_equal(d->actors.size, sizeof(ne_actor)); /* the vectors are ready for the next article */
+    assert_string_equal(d->seg[0], "");
+    assert_int_equal(ne_code(engine, d, &a), NE_OK); /* and the document codes again as new */
+    assert_non_null(d->main_cc);
+    ne_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_doc_reset_complete),
         cmocka_unit_test(test_offsets_and_words),  cmocka_unit_test(test_curly_quotes_fold),
         cmocka_unit_test(test_initialisms_and_abbrev), cmocka_unit_test(test_clitics_and_numbers),
         cmocka_unit_test(test_hyphen_splits),      cmocka_unit_test(test_nfc_and_case),
