@@ -225,6 +225,6 @@ int cmd_dict(int argc, char **argv) {
     if (!strcmp(argv[1], "check")) return dict_check(argc - 1, argv + 1);
     if (!strcmp(argv[1], "suggest")) return dict_suggest(argc - 1, argv + 1);
     if (!strcmp(argv[1], "compile")) return dict_compile(argc - 1, argv + 1);
-    cli_error("unknown dict command '%s' (check or suggest)", argv[1]);
+    cli_error("unknown dict command '%s' (check, suggest or compile)", argv[1]);
     return EXIT_USAGE;
 }

@@ -3,7 +3,9 @@
 ** figures on stdout. */
 #include "eval.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int usage(FILE *f, int rc) {
     fprintf(f,
@@ -28,9 +30,17 @@ int cmd_eval_part(int argc, char **argv) {
     }
     if (argc - i != 2) return usage(stderr, EXIT_USAGE);
     const char *part = argv[i], *dir = argv[i + 1];
+    if (strcmp(part, "timex") && strcmp(part, "quotes") && strcmp(part, "headline")) {
+        cli_error("eval-part: unknown part '%s' (timex, quotes, headline)", part);
+        return EXIT_USAGE;
+    }
+    struct stat st;
+    int missing = stat(dir, &st) != 0;
+    if (missing || !S_ISDIR(st.st_mode)) { /* on stderr: the figures go to stdout */
+        cli_error("eval-part %s: %s: %s", part, dir, missing ? strerror(errno) : "not a directory");
+        return EXIT_SOME_BAD;
+    }
     if (!strcmp(part, "timex")) return eval_timex(dir, stdout) ? EXIT_SOME_BAD : 0;
     if (!strcmp(part, "quotes")) return eval_quotes(dir, stdout) ? EXIT_SOME_BAD : 0;
-    if (!strcmp(part, "headline")) return eval_headline(dir, stdout) ? EXIT_SOME_BAD : 0;
-    cli_error("eval-part: unknown part '%s' (timex, quotes, headline)", part);
-    return EXIT_USAGE;
+    return eval_headline(dir, stdout) ? EXIT_SOME_BAD : 0;
 }

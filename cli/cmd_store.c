@@ -170,6 +170,14 @@ static int parse_long(const char *s, long lo, long hi, long *out) {
     return 0;
 }
 
+/* Report an argument left after the options ("query: unexpected argument
+** 'IRN'": a filter without its option) as the usage error it is; 1 if any. */
+static int no_operands(int argc, char **argv) {
+    if (optind >= argc) return 0;
+    cli_error("%s: unexpected argument '%s' (try '%s %s --help')", argv[0], argv[optind], prog, argv[0]);
+    return 1;
+}
+
 /* Parse the filter options shared by query and export; returns -1 on a usage error. */
 static int parse_filters(int argc, char **argv, filter_opts *f, void (*usage)(FILE *)) {
     static const struct option opts[] = {
@@ -203,7 +211,7 @@ static int parse_filters(int argc, char **argv, filter_opts *f, void (*usage)(FI
         cli_error("--db is required");
         return -1;
     }
-    return 0;
+    return no_operands(argc, argv) ? -1 : 0;
 }
 
 static void query_usage(FILE *f) {
@@ -218,10 +226,10 @@ static void query_usage(FILE *f) {
 
 static void export_usage(FILE *f) {
     fprintf(f,
-            "Usage: %s export --db DB --format gdelt|gdelt-mentions|phoenix|jsonl [filters as in query]\n"
+            "Usage: %s export --db DB [--format gdelt|gdelt-mentions|phoenix|jsonl] [filters as in query]\n"
             "Write stored events in the GDELT 2.0 event table layout (61 tab-separated\n"
             "columns), the GDELT 2.0 mentions table, Phoenix-style CSV, or JSON Lines\n"
-            "(docs/STORE.md gives the column mapping).\n",
+            "(the default; docs/STORE.md gives the column mapping).\n",
             prog);
 }
 
@@ -245,7 +253,8 @@ static int filter_command(int argc, char **argv, void (*usage)(FILE *), const ch
     if (rc == NE_OK && fflush(stdout) != 0) rc = NE_IO;
     if (rc == NE_IO && errno != EPIPE) cli_error("write error: %s", strerror(errno));
     ne_store_close(s);
-    return rc == NE_OK ? EXIT_ALL_OK : EXIT_SOME_BAD;
+    /* NE_INVALID: a filter value the store refused (--since 2024-99-99) */
+    return rc == NE_OK ? EXIT_ALL_OK : rc == NE_INVALID ? EXIT_USAGE : EXIT_SOME_BAD;
 }
 
 int cmd_query(int argc, char **argv) { return filter_command(argc, argv, query_usage, "json", 0); }
@@ -283,6 +292,7 @@ int cmd_timeline(int argc, char **argv) {
         cli_error("timeline: --db and --dyad are required");
         return EXIT_USAGE;
     }
+    if (no_operands(argc, argv)) return EXIT_USAGE;
     if (strcmp(by, "day") && strcmp(by, "week") && strcmp(by, "month")) {
         cli_error("--by: expected day, week or month");
         return EXIT_USAGE;
@@ -315,6 +325,7 @@ int cmd_top(int argc, char **argv) {
         cli_error("top: --db is required");
         return EXIT_USAGE;
     }
+    if (no_operands(argc, argv)) return EXIT_USAGE;
     ne_store *s = cli_store_open(db);
     if (!s) return EXIT_SOME_BAD;
     printf("# actors\nactor\tevents\tgoldstein\n");

@@ -65,8 +65,10 @@ static int date_ok(const char *d) {
 
 static int build_where(ne_store *s, const ne_query *q, where *w, char **fts) {
     *fts = NULL;
-    if ((q->since && !date_ok(q->since)) || (q->until && !date_ok(q->until)))
-        return neS_fail(s, NE_INVALID, "since/until must be dates: YYYY-MM-DD, YYYY-MM or YYYY");
+    if (q->since && !date_ok(q->since))
+        return neS_fail(s, NE_INVALID, "since: '%.40s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", q->since);
+    if (q->until && !date_ok(q->until))
+        return neS_fail(s, NE_INVALID, "until: '%.40s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", q->until);
     if (q->country) {
         w_cond(w, "(e.source_country = ? OR e.target_country = ?)");
         w_param(w, q->country);

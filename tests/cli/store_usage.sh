@@ -1,0 +1,45 @@
+#!/bin/bash
+# store_usage.sh: the store commands (query, export, timeline, top), dict and
+# eval-part answer a bad command line with exit 2 and a message that names the
+# option or argument and the reason (docs/newsevents.1 EXIT STATUS): a bad
+# filter value, an argument left without its option, an unknown dict command;
+# a missing corpus directory is named on stderr, not printed with the figures.
+. "$(dirname "$0")/lib.sh"
+db=$TMP/s.db
+run query --db "$db" --since 2024-99-99
+expect_rc 2
+expect_err "since: '2024-99-99' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+run export --db "$db" --until 20x
+expect_rc 2
+expect_err "until: '20x' is not a date"
+run query --db "$db" IRN
+expect_rc 2
+expect_err "query: unexpected argument 'IRN'"
+run export --db "$db" --format gdelt extra
+expect_rc 2
+expect_err "export: unexpected argument 'extra'"
+run timeline --db "$db" --dyad IRN,PAK week
+expect_rc 2
+expect_err "timeline: unexpected argument 'week'"
+run top --db "$db" 5
+expect_rc 2
+expect_err "top: unexpected argument '5'"
+# good command lines still work on an empty store
+run query --db "$db" --since 2024-01 --until 2024
+expect_rc 0
+run export --db "$db"
+expect_rc 0
+run dict bogus
+expect_rc 2
+expect_err "unknown dict command 'bogus' (check, suggest or compile)"
+run eval-part timex "$TMP/none"
+expect_rc 1
+expect_err "eval-part timex: $TMP/none: No such file or directory"
+[ ! -s "$TMP/out" ] || fail "eval-part printed its error on stdout"
+run eval-part quotes "$db"
+expect_rc 1
+expect_err "not a directory"
+run eval-part bogus "$TMP"
+expect_rc 2
+expect_err "eval-part: unknown part 'bogus'"
+ok
