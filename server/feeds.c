@@ -242,6 +242,23 @@ static void *follow_loop(void *arg) {
     return NULL;
 }
 
+/* The optional SECONDS after a feed's URL, in rest (" 60\n"): 0 with *out
+** set (0: absent, the default applies), -1 when it is not a whole number
+** of seconds from 1 ("60s", "-5", "60 x"). */
+static int interval_of(const char *rest, long *out) {
+    while (*rest == ' ' || *rest == '\t') rest++;
+    *out = 0;
+    if (!*rest || *rest == '\r' || *rest == '\n' || *rest == '#') return 0;
+    char *end;
+    errno = 0;
+    long v = strtol(rest, &end, 10);
+    if (errno || end == rest || v < 1) return -1;
+    while (*end == ' ' || *end == '\t') end++;
+    if (*end && *end != '\r' && *end != '\n' && *end != '#') return -1;
+    *out = v;
+    return 0;
+}
+
 /* Read "URL [SECONDS]" lines; '#' comments. */
 static int read_list(srv_feeds *fs, const char *path, char *err, size_t errlen) {
     FILE *f = fopen(path, "r");
@@ -259,13 +276,23 @@ static int read_list(srv_feeds *fs, const char *path, char *err, size_t errlen) 
         char *url = p;
         p += strcspn(p, " \t\r\n");
         if (*p) *p++ = 0;
-        long interval = strtol(p, NULL, 10);
+        long interval = 0;
         if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)) {
             snprintf(err, errlen, "%s:%d: not an http(s) URL", path, lineno);
             fclose(f);
             return -1;
         }
-        if (fs->n == MAX_FEEDS) break;
+        if (interval_of(p, &interval)) {
+            snprintf(err, errlen, "%s:%d: '%.*s' is not a poll interval in seconds (1 or more)", path, lineno,
+                     (int)strcspn(p, "\r\n"), p);
+            fclose(f);
+            return -1;
+        }
+        if (fs->n == MAX_FEEDS) {
+            if (!fs->quiet) srv_report(path, "more than %d feeds: line %d and the lines after it are ignored",
+                                       MAX_FEEDS, lineno);
+            break;
+        }
         feed *fd = &fs->feeds[fs->n++];
         fd->url = strdup(url);
         fd->interval = interval >= 1 ? interval : 300;

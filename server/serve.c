@@ -285,6 +285,10 @@ static int parse_serve(int argc, char **argv, srv_conf *c) {
         cli_error("serve: --db is required");
         return -1;
     }
+    if (optind < argc) { /* "serve --db DB feeds.txt": a --follow file without its option */
+        cli_error("serve: unexpected argument '%s' (try '%s serve --help')", argv[optind], prog);
+        return -1;
+    }
     return 0;
 }
 

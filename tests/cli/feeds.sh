@@ -18,6 +18,19 @@ base="http://127.0.0.1:$port"
 printf '%s\n' "# fixture feeds" "$base/rss.xml 60" "$base/atom.xml" "$base/broken.xml" "$base/error.xml" "$base/nofeed.xml" \
     "$base/hostile.xml" >"$tmp/feeds.txt"
 db=$tmp/f.db
+# a bad line of the feed list is named with its line and reason, before any polling
+printf '%s\n' "# list" "$base/rss.xml 60s" >"$tmp/badlist.txt"
+set +e
+"$NE_BIN" follow --db "$db" --once "$tmp/badlist.txt" 2>"$tmp/badlist.err"
+rc=$?
+set -e
+[ $rc = 3 ] || { echo "follow with a bad interval exited $rc"; exit 1; }
+grep -qF "badlist.txt:2: '60s' is not a poll interval in seconds" "$tmp/badlist.err" || { echo "bad interval not named"; cat "$tmp/badlist.err"; exit 1; }
+set +e
+"$NE_BIN" serve --db "$db" "$tmp/feeds.txt" 2>"$tmp/serve.err"
+rc=$?
+set -e
+[ $rc = 2 ] && grep -qF "serve: unexpected argument" "$tmp/serve.err" || { echo "serve took a stray argument (exit $rc)"; exit 1; }
 set +e
 "$NE_BIN" follow --db "$db" --once "$tmp/feeds.txt" 2>"$tmp/log1"
 rc=$?
