@@ -17,6 +17,10 @@ extern const char *prog; /* "newsevents" */
 /* Print "newsevents: msg" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Is path a directory?  If not, says why ("eval-part timex: corpus/: No such
+** file or directory", what first) and returns 0. */
+int cli_is_dir(const char *what, const char *path);
+
 /* The directory of the running executable (/proc/self/exe less its last
 ** component) into dir[cap]; 0 when unknown or too long for dir. */
 int cli_exe_dir(char *dir, size_t cap);

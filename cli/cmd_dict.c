@@ -56,11 +56,16 @@ static int dict_check(int argc, char **argv) {
         dict_usage(stderr);
         return EXIT_USAGE;
     }
+    if (!cli_is_dir("dict check", argv[1])) return EXIT_SETUP; /* ne_dict_check finds nothing wrong in nothing */
     size_t nerr = 0, nent = 0;
     int rc = ne_dict_check(argv[1], report_line, NULL, &nerr, &nent);
     if (rc != NE_OK && rc != NE_DATA) {
         cli_error("%s: %s", argv[1], ne_errstr(rc));
         return EXIT_SETUP;
+    }
+    if (!nent && !nerr) {
+        cli_error("%s: no dictionary entries found (not a dictionaries directory?)", argv[1]);
+        return EXIT_SOME_BAD;
     }
     fprintf(stderr, "%s: %zu entries, %zu problem%s\n", argv[1], nent, nerr, nerr == 1 ? "" : "s");
     return nerr ? EXIT_SOME_BAD : EXIT_ALL_OK;
@@ -155,7 +160,10 @@ static int by_count(const void *x, const void *y) {
 }
 
 /* Code every input record into the table; returns records that failed. */
-static int suggest_scan(const ne_engine *e, char **paths, int np, const char *date, stable *t) {
+/* Code the inputs and collect their unmatched names into t; a record that
+** cannot be coded is reported with its reason and counted in *skipped.
+** Returns 1 when the scan itself failed (out of memory), else 0. */
+static int suggest_scan(const ne_engine *e, char **paths, int np, const char *date, stable *t, size_t *skipped) {
     cli_input *in = cli_input_open(paths, np);
     ne_doc *d = ne_doc_new();
     cli_record r;
@@ -164,14 +172,17 @@ static int suggest_scan(const ne_engine *e, char **paths, int np, const char *da
     while (!bad && cli_input_next(in, &r)) {
         ne_article a = {0};
         void *scratch = NULL;
-        char why[256];
+        char why[256] = "";
         int ok = r.kind == REC_TEXT;
         if (ok) cli_text_article(&r, date, &a);
         else if (r.kind == REC_JSON) ok = ne_article_from_json(r.data, r.len, &a, &scratch, why, sizeof why) == NE_OK;
-        if (ok && ne_code(e, d, &a) == NE_OK) {
+        else snprintf(why, sizeof why, "%s", r.error ? r.error : "unreadable");
+        if (ok && ne_code(e, d, &a) != NE_OK) ok = 0, snprintf(why, sizeof why, "%s", ne_doc_errmsg(d));
+        if (ok) {
             if (collect(t, d)) bad = 1;
         } else {
-            cli_error("%s: skipped", r.where ? r.where : "input");
+            cli_error("%s: %s; skipped", r.where ? r.where : "input", why);
+            ++*skipped;
         }
         ne_free(scratch);
         cli_record_free(&r);
@@ -194,8 +205,17 @@ static int dict_suggest(int argc, char **argv) {
         switch (c) {
         case 'd': data = optarg; break;
         case 'D': date = optarg; break;
-        case 'm': min = strtoul(optarg, &end, 10); if (*end) { dict_usage(stderr); return EXIT_USAGE; } break;
-        case 't': top = strtoul(optarg, &end, 10); if (*end) { dict_usage(stderr); return EXIT_USAGE; } break;
+        case 'm':
+        case 't': {
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (optarg[0] < '0' || optarg[0] > '9' || *end) {
+                cli_error("dict suggest: --%s: '%s' is not a number", c == 'm' ? "min" : "top", optarg);
+                return EXIT_USAGE;
+            }
+            if (c == 'm') min = v;
+            else top = v;
+            break;
+        }
         case 'h': dict_usage(stdout); return EXIT_ALL_OK;
         default: dict_usage(stderr); return EXIT_USAGE;
         }
@@ -204,7 +224,8 @@ static int dict_suggest(int argc, char **argv) {
     ne_engine *e = cli_engine_open(data, 0);
     if (!e) return EXIT_SETUP;
     stable t = {0};
-    int bad = suggest_scan(e, argv + optind, argc - optind, date, &t);
+    size_t skipped = 0;
+    int bad = suggest_scan(e, argv + optind, argc - optind, date, &t, &skipped);
     qsort(t.slot, t.cap, sizeof *t.slot, by_count); /* empty slots (count 0) sort last */
     for (size_t i = 0, shown = 0; i < t.cap && t.slot[i].name && shown < top; i++) {
         if (t.slot[i].count < min) break;
@@ -214,7 +235,7 @@ static int dict_suggest(int argc, char **argv) {
     for (size_t i = 0; i < t.cap; i++) { free(t.slot[i].name); free(t.slot[i].example); }
     free(t.slot);
     ne_engine_close(e);
-    return bad ? EXIT_SOME_BAD : EXIT_ALL_OK;
+    return bad || skipped ? EXIT_SOME_BAD : EXIT_ALL_OK; /* as code: 1 when some record failed */
 }
 
 int cmd_dict(int argc, char **argv) {

@@ -3,9 +3,7 @@
 ** figures on stdout. */
 #include "eval.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static int usage(FILE *f, int rc) {
     fprintf(f,
@@ -34,12 +32,9 @@ int cmd_eval_part(int argc, char **argv) {
         cli_error("eval-part: unknown part '%s' (timex, quotes, headline)", part);
         return EXIT_USAGE;
     }
-    struct stat st;
-    int missing = stat(dir, &st) != 0;
-    if (missing || !S_ISDIR(st.st_mode)) { /* on stderr: the figures go to stdout */
-        cli_error("eval-part %s: %s: %s", part, dir, missing ? strerror(errno) : "not a directory");
-        return EXIT_SOME_BAD;
-    }
+    char what[32];
+    snprintf(what, sizeof what, "eval-part %s", part);
+    if (!cli_is_dir(what, dir)) return EXIT_SOME_BAD; /* said on stderr: the figures go to stdout */
     if (!strcmp(part, "timex")) return eval_timex(dir, stdout) ? EXIT_SOME_BAD : 0;
     if (!strcmp(part, "quotes")) return eval_quotes(dir, stdout) ? EXIT_SOME_BAD : 0;
     return eval_headline(dir, stdout) ? EXIT_SOME_BAD : 0;

@@ -1,6 +1,7 @@
 /* main.c: the newsevents command: dispatches to subcommands. */
 #include "cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,14 @@ void cli_error(const char *fmt, ...) {
 static int is_dir(const char *p) {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int cli_is_dir(const char *what, const char *path) {
+    struct stat st;
+    int missing = stat(path, &st) != 0;
+    if (!missing && S_ISDIR(st.st_mode)) return 1;
+    cli_error("%s: %s: %s", what, path, missing ? strerror(errno) : "not a directory");
+    return 0;
 }
 
 /* Is dir/rel a directory?  Writes the joined path into out. */

@@ -1,9 +1,11 @@
 #!/bin/bash
-# store_usage.sh: the store commands (query, export, timeline, top), dict and
+# usage_errors.sh: the store commands (query, export, timeline, top), dict and
 # eval-part answer a bad command line with exit 2 and a message that names the
 # option or argument and the reason (docs/newsevents.1 EXIT STATUS): a bad
 # filter value, an argument left without its option, an unknown dict command;
-# a missing corpus directory is named on stderr, not printed with the figures.
+# a missing corpus or dictionaries directory is named on stderr (not printed
+# with the figures, not checked as "0 entries, 0 problems"), and a record that
+# dict suggest skips is named with its reason.
 . "$(dirname "$0")/lib.sh"
 db=$TMP/s.db
 run query --db "$db" --since 2024-99-99
@@ -32,6 +34,21 @@ expect_rc 0
 run dict bogus
 expect_rc 2
 expect_err "unknown dict command 'bogus' (check, suggest or compile)"
+run dict check "$TMP/none"
+expect_rc 3
+expect_err "dict check: $TMP/none: No such file or directory"
+mkdir "$TMP/empty"
+run dict check "$TMP/empty"
+expect_rc 1
+expect_err "no dictionary entries found"
+printf '%s\n' '{"id": "a", "text": "Iran and Iraq signed a deal."}' '{bad' '{"id": "c"}' >"$TMP/mix.jsonl"
+run dict suggest "$TMP/mix.jsonl"
+expect_rc 1
+expect_err "mix.jsonl:2: invalid JSON at column 4"
+expect_err 'mix.jsonl:3: missing required field "text"; skipped'
+run dict suggest --min x "$TMP/mix.jsonl"
+expect_rc 2
+expect_err "dict suggest: --min: 'x' is not a number"
 run eval-part timex "$TMP/none"
 expect_rc 1
 expect_err "eval-part timex: $TMP/none: No such file or directory"
