@@ -17,6 +17,11 @@ extern const char *prog; /* "newsevents" */
 /* Print "newsevents: msg" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Is the value of --date a YYYY-MM-DD date that exists?  If not, says so
+** ("--date: '2024-02-30' is not a YYYY-MM-DD date") and returns 0: each
+** record would otherwise warn of a date it does not hold. */
+int cli_date_ok(const char *value);
+
 /* Is path a directory?  If not, says why ("eval-part timex: corpus/: No such
 ** file or directory", what first) and returns 0. */
 int cli_is_dir(const char *what, const char *path);

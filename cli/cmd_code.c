@@ -317,10 +317,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o) {
         switch (ch) {
         case 'd':
             o->date = optarg;
-            if (!ne_date_valid(optarg, strlen(optarg))) { /* else every record would warn of its own field */
-                cli_error("--date: '%s' is not a YYYY-MM-DD date", optarg);
-                return -1;
-            }
+            if (!cli_date_ok(optarg)) return -1;
             break;
         case 'f':
             if (!strcmp(optarg, "json")) o->format = NE_FORMAT_JSON;

@@ -204,7 +204,10 @@ static int dict_suggest(int argc, char **argv) {
         char *end;
         switch (c) {
         case 'd': data = optarg; break;
-        case 'D': date = optarg; break;
+        case 'D':
+            date = optarg;
+            if (!cli_date_ok(date)) return EXIT_USAGE;
+            break;
         case 'm':
         case 't': {
             unsigned long v = strtoul(optarg, &end, 10);

@@ -113,7 +113,10 @@ int cmd_ingest(int argc, char **argv) {
     while ((ch = getopt_long(argc, argv, "d:qh", opts, NULL)) != -1) {
         switch (ch) {
         case 'b': db = optarg; break;
-        case 'd': date = optarg; break;
+        case 'd':
+            date = optarg;
+            if (!cli_date_ok(date)) return EXIT_USAGE;
+            break;
         case 'D': data = optarg; break;
         case 'q': quiet = 1; break;
         case 'h': ingest_usage(stdout); return 0;

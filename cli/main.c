@@ -26,6 +26,12 @@ static int is_dir(const char *p) {
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int cli_date_ok(const char *value) {
+    if (ne_date_valid(value, strlen(value))) return 1;
+    cli_error("--date: '%s' is not a YYYY-MM-DD date", value);
+    return 0;
+}
+
 int cli_is_dir(const char *what, const char *path) {
     struct stat st;
     int missing = stat(path, &st) != 0;

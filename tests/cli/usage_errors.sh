@@ -49,6 +49,12 @@ expect_err 'mix.jsonl:3: missing required field "text"; skipped'
 run dict suggest --min x "$TMP/mix.jsonl"
 expect_rc 2
 expect_err "dict suggest: --min: 'x' is not a number"
+run ingest --db "$db" --date 2024-02-30 "$TMP/mix.jsonl"
+expect_rc 2
+expect_err "--date: '2024-02-30' is not a YYYY-MM-DD date"
+run dict suggest --date 17/01/2024 "$TMP/mix.jsonl"
+expect_rc 2
+expect_err "--date: '17/01/2024' is not a YYYY-MM-DD date"
 run eval-part timex "$TMP/none"
 expect_rc 1
 expect_err "eval-part timex: $TMP/none: No such file or directory"
