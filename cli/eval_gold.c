@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "eval.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +161,7 @@ static char *gold_text(json_t *doc, const char *shared, size_t *len, FILE *repor
 static json_t *load_lines(const char *path, FILE *report) {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fprintf(report, "%s: cannot open\n", path);
+        fprintf(report, "%s: cannot open: %s\n", path, strerror(errno));
         return NULL;
     }
     json_t *arr = json_array();

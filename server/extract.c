@@ -19,11 +19,12 @@
 ** an encoding error (bytes that are not in the declared charset: "encoding
 ** error : input conversion failed due to input error") is raised without a
 ** parser context and goes to the thread's handler.  xml_quiet installs a
-** structured handler, and a silent generic one, on this thread for one parse
-** (libxml2 keeps its handlers per thread, so parses on other threads are not
-** affected; the parser context's own errors reach the same handler, since the
-** context has none); xml_loud restores the previous ones.  The first message
-** and the count go back to the caller, which reports them with the feed or page. */
+** structured handler, and a silent generic one, on this thread for one call of
+** feed_parse or html_main_text (libxml2 keeps its handlers per thread, so
+** parses on other threads are not affected; the parser context's own errors
+** reach the same handler, since the context has none); xml_loud restores the
+** previous ones.  The first message and the count go back to the caller,
+** which reports them with the feed or page. */
 typedef struct xml_errs {
     int count;       /* errors and warnings libxml2 raised */
     int line;        /* line of the first, 0 when unknown */
@@ -207,19 +208,11 @@ static void fill_item(xmlNode *n, feed_item *it) {
     free(pub);
 }
 
-int feed_parse(const char *xml, size_t n, feed_item **items, char *why, size_t whylen) {
-    *items = NULL;
-    if (why && whylen) *why = 0;
-    if (n > (size_t)64 << 20) {
-        if (why) snprintf(why, whylen, "larger than 64 MB");
-        return -1;
-    }
-    xml_errs x;
-    xml_quiet(&x, 0);
+/* feed_parse with libxml2's handlers already set to x (xml_quiet). */
+static int feed_read(const char *xml, size_t n, feed_item **items, const xml_errs *x, char *why, size_t whylen) {
     xmlDoc *doc = xmlReadMemory(xml, (int)n, NULL, NULL, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                                                          XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-    xml_loud(&x);
-    xml_why(&x, why, whylen);
+    xml_why(x, why, whylen);
     if (!doc) {
         if (why && !*why) snprintf(why, whylen, "not XML");
         return -1;
@@ -243,6 +236,20 @@ int feed_parse(const char *xml, size_t n, feed_item **items, char *why, size_t w
     xmlXPathFreeContext(ctx);
     xmlFreeDoc(doc);
     *items = out;
+    return count;
+}
+
+int feed_parse(const char *xml, size_t n, feed_item **items, char *why, size_t whylen) {
+    *items = NULL;
+    if (why && whylen) *why = 0;
+    if (n > (size_t)64 << 20) {
+        if (why) snprintf(why, whylen, "larger than 64 MB");
+        return -1;
+    }
+    xml_errs x;
+    xml_quiet(&x, 0); /* for the XPath query and the tree too: libxml2 prints its allocation failures */
+    int count = feed_read(xml, n, items, &x, why, whylen);
+    xml_loud(&x);
     return count;
 }
 
@@ -326,19 +333,12 @@ static void append_text(xmlNode *n, sbuf *b) {
     }
 }
 
-char *html_main_text(const char *html, size_t n, const char *http_charset, char **title, char *why, size_t whylen) {
-    *title = NULL;
-    if (why && whylen) *why = 0;
-    if (n > (size_t)64 << 20) {
-        if (why) snprintf(why, whylen, "larger than 64 MB");
-        return NULL;
-    }
-    xml_errs x;
-    xml_quiet(&x, 1);
+/* html_main_text with libxml2's handlers already set to x (xml_quiet). */
+static char *html_read(const char *html, size_t n, const char *http_charset, char **title, const xml_errs *x,
+                       char *why, size_t whylen) {
     htmlDocPtr doc = htmlReadMemory(html, (int)n, NULL, http_charset,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    xml_loud(&x);
-    xml_why(&x, why, whylen);
+    xml_why(x, why, whylen);
     if (!doc) {
         if (why && !*why) snprintf(why, whylen, "not HTML");
         return NULL;
@@ -368,4 +368,18 @@ char *html_main_text(const char *html, size_t n, const char *http_charset, char 
         return NULL;
     }
     return utf8_repaired(b.p);
+}
+
+char *html_main_text(const char *html, size_t n, const char *http_charset, char **title, char *why, size_t whylen) {
+    *title = NULL;
+    if (why && whylen) *why = 0;
+    if (n > (size_t)64 << 20) {
+        if (why) snprintf(why, whylen, "larger than 64 MB");
+        return NULL;
+    }
+    xml_errs x;
+    xml_quiet(&x, 1); /* for the XPath query and the tree too */
+    char *text = html_read(html, n, http_charset, title, &x, why, whylen);
+    xml_loud(&x);
+    return text;
 }
