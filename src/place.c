@@ -401,21 +401,32 @@ static uint8_t minor_town(const ne_dentry *x) {
     return x->source != NE_DS_HAND && x->pkind != NE_PK_REGION && !x->major;
 }
 
-/* A compass word alone after "the" ("the North", "the South": capitalized,
-** one token at i, after a token at i - 1) names in news the
-** country of that word and another name that the document names, as the
-** writer shortens it ("North Korea fired a missile ... Japan protested to the
-** North": PRK; "the South" after South Sudan: SSD).  Returns
-** that country's code (a named country or demonym actor whose name opens with
-** the word and a space), "" when the document names none (the gazetteer's
-** regions of that name, Cameroon's North Region, are not meant: "women in the
-** South"), or NULL when token i is no such word. */
-static __attribute__((noinline)) const char *compass_country(const struct ne_doc *d, size_t i) {
-    static const char *const compass[] = {"north", "south", "east", "west", NULL};
+/* Words of direction and of landform that the gazetteer (iso-codes) also
+** has as a first-level region's whole name: Cameroon's North and South
+** regions, Fiji's Western and Eastern divisions, Botswana's Central and
+** Southern districts, Papua New Guinea's Gulf province.  Written alone in news
+** they name a direction or a landform ("Western leaders", "Southern voters",
+** "ships in the Gulf", "women in the South"), not that region; the first four
+** after "the" may shorten a country's name (direction_place). */
+static const char *const direction_words[] = {"north", "south", "east", "west", "northern", "southern",
+                                              "eastern", "western", "central", "gulf", "coast", "delta",
+                                              "plateau", "lakes", "highlands", "littoral", NULL};
+
+/* The place the gazetteer region x named by the one capitalized token i
+** stands for when its name is a direction word:
+** after "the", a compass word names the country of that word and another
+** name that the document names, as the writer shortens it ("North Korea fired
+** a missile ... Japan protested to the North": PRK; "the South" after South
+** Sudan: SSD; a named country or demonym actor whose name opens with the word
+** and a space).  Returns that country's code, "" for no place (any other
+** direction word, or no such country named), or NULL when x is no such region
+** (then it stays as chosen). */
+static __attribute__((noinline)) const char *direction_place(const struct ne_doc *d, const ne_dentry *x, size_t i) {
     const ne_token *tk = d->tokens.items;
-    if (tk[i].shape != NE_SH_CAP || !ne_word_is(tk[i - 1].norm, "the") || tk[i - 1].sent != tk[i].sent ||
-        !is_any(&tk[i], compass))
+    if (x->source == NE_DS_HAND || x->pkind != NE_PK_REGION || tk[i].shape != NE_SH_CAP ||
+        !is_any(&tk[i], direction_words))
         return NULL;
+    if (i == 0 || !ne_word_is(tk[i - 1].norm, "the") || tk[i - 1].sent != tk[i].sent || tk[i].norm_len > 5) return "";
     for (size_t k = 0; k < d->actors.n; k++) {
         const ne_actor *a = NE_VEC_AT(d->actors, ne_actor, k);
         const ne_actor_info *in = NE_VEC_AT(d->actor_info, ne_actor_info, k);
@@ -429,7 +440,7 @@ static __attribute__((noinline)) const char *compass_country(const struct ne_doc
     return "";
 }
 
-/* Makes the place just emitted for "the North" (compass_country) one of
+/* Makes the place just emitted for "the North" (direction_place) one of
 ** country cc: no region of the gazetteer's, no coordinates. */
 static void compass_place(ne_place *p, const char *cc) {
     p->country = cc;
@@ -456,11 +467,9 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
         if (x && x->source != NE_DS_HAND && part_of_name(d, i, i + n)) x = NULL; /* "East" in "Middle East" */
         if (x && common_lower(e, d, x, i, i + n) && !dateline(d, i, i + n, b)) x = NULL;
         if (!x) { i++; continue; }
-        /* "the North": the country named so, or no place (a compass word is 4 or 5 letters, "the" 3) */
-        const ne_token *tk = d->tokens.items;
-        const char *cc = n == 1 && i > 0 && (tk[i].norm_len == 4 || tk[i].norm_len == 5) && tk[i - 1].norm_len == 3
-                             ? compass_country(d, i)
-                             : NULL;
+        /* "the North": the country named so; "Western leaders": no place (direction words have 4-9 letters) */
+        size_t len = NE_VEC_AT(d->tokens, ne_token, i)->norm_len;
+        const char *cc = n == 1 && len >= 4 && len <= 9 ? direction_place(d, x, i) : NULL;
         if (cc && !*cc) { i += n; continue; }
         if (cc) several = 0; /* chosen: not again with the document's votes (resolve) */
         else if (!several) vote(v, neDict_code(e, x, 0));

@@ -38,11 +38,14 @@ for town in Quetta Zahedan; do
   done
 done
 # "the North" after North Korea is that country's place, not Cameroon's North Region
-# (place.c compass_country); with no such country named, "the South" is no place
+# (place.c direction_place); with no such country named, "the South" is no place, nor is a
+# region named by a word of direction or landform ("Western", Fiji's; "Gulf", Papua New Guinea's)
 code_text "North Korea fired a missile on Monday. Japan protested to the North."
 place "North" "North" PRK
 code_text "Women in the South backed the senator."
 no_place "South"
+code_text "Western leaders met as Iran harassed ships in the Gulf."
+no_place "Western|Gulf"
 # a town name that is also a common word is not a place without context
 code_text "Police said the Best option was to wait."
 if echo "$out" | grep -q '"places":\[{'; then echo "FAIL: spurious place: $out"; exit 1; fi
