@@ -1213,11 +1213,22 @@ static int possessive_apposition(const ne_sview *sv, int a, int b) {
     return 0;
 }
 
+/* Does the aside opening at a open with a preposition that places or times
+** its group's act ("Obama, on a visit to Germany, criticized Russia", "Merkel,
+** in a letter to Putin, ...", "Russia, according to Kiev, ...")?  Not one that adds a partner to it ("with",
+** "like", "alongside": "Obama, with Merkel, ..." is both of them). */
+static int prepositional_aside(const ne_sview *sv, int a) {
+    if (is_word(sv, a, "according")) return a + 1 < sv->n && WC(sv, a + 1) == NE_WC_TO; /* ", according to X," */
+    return WC(sv, a) == NE_WC_PREP && !is_word(sv, a, "with") && !is_word(sv, a, "like") &&
+           !is_word(sv, a, "alongside") && !is_word(sv, a, "along");
+}
+
 /* "Pakistan, a key U.S. ally in the war on terror, has refused ...",
 ** "Pakistan, a close ally of the United States, condemned ...", "China,
-** North Korea's main ally, urged ...": a verb group
-** right after an apposition (a comma, a group opening with a determiner or
-** a possessive (possessive_apposition) and
+** North Korea's main ally, urged ...", "Obama, on a visit to Germany,
+** criticized Russia": a verb group
+** right after an apposition (a comma, a group opening with a determiner,
+** a possessive (possessive_apposition) or a preposition (prepositional_aside) and
 ** holding no auxiliary, conjunction or clause word, a comma; its words may
 ** read as verbs: "a key U.S. ally", "a country battered by floods") takes the group before the
 ** apposition as subject when that group names an actor and opens the clause
@@ -1234,7 +1245,7 @@ static int appositive_subject(const ne_sview *sv, int vs, int lo, int *out, int 
             return 0;
     }
     if (c1 <= lo || c1 + 1 >= c2 || !ng_token(sv, c1 - 1) ||
-        !(WC(sv, c1 + 1) == NE_WC_DET || possessive_apposition(sv, c1 + 1, c2)))
+        !(WC(sv, c1 + 1) == NE_WC_DET || possessive_apposition(sv, c1 + 1, c2) || prepositional_aside(sv, c1 + 1)))
         return 0;
     int s = neClause_ng_start(sv, c1 - 1, lo), p = prev_nonadv(sv, s);
     if (p >= lo && !(WC(sv, p) == NE_WC_THAT || WC(sv, p) == NE_WC_SUB || (sv->isverb[p] && WC(sv, p) == NE_WC_REPORT)))
