@@ -186,6 +186,19 @@ static int particle_next(const ne_sview *sv, int i) {
     return i + 1 < sv->n && ne_word_in(TK(sv, i + 1)->norm, parts);
 }
 
+/* Is token i a past form like its base ("cut", "hit", "set", "shut") with
+** the start of an object right after it: "The United States cut ties with
+** Cuba", "the Taliban hit a police post" (a name with "the" before it reads
+** as a modifier otherwise: "the Pakistan-Iran border")?  Not before a
+** preposition ("the US cut in aid"). */
+static int past_with_object(const ne_sview *sv, int i) {
+    if (i + 1 >= sv->n || !same_participle(TK(sv, i), NE_WC_HAVE)) return 0;
+    int c = WC(sv, i + 1);
+    const ne_token *n = TK(sv, i + 1);
+    return c == NE_WC_DET || c == NE_WC_POSS || n->shape == NE_SH_NUM || neClause_actor(sv, i + 1) >= 0 ||
+           (c == NE_WC_OPEN && n->shape == NE_SH_LOWER);
+}
+
 static int judge_noun(const ne_sview *sv, int i) {
     const ne_token *t = TK(sv, i);
     if (!(t->tags & NE_TAG_VERB)) return 1;
@@ -209,8 +222,10 @@ static int judge_noun(const ne_sview *sv, int i) {
             q--;
         int base = !ne_inflected(t); /* "the US attacks Iran" stays a verb */
         int det = q >= 0 && (WC(sv, q) == NE_WC_DET || WC(sv, q) == NE_WC_POSS || WC(sv, q) == NE_WC_NODET);
-        /* "the VHP hit out at", "the BJP hit back": a particle after a base form makes it the verb */
-        if (det && ((base && !particle_next(sv, i)) || place_event_plural(sv, i))) return 1;
+        /* "the VHP hit out at", "the BJP hit back": a particle after a base form makes it the verb;
+        ** so does an object after a past form like its base ("the Taliban hit a police post") */
+        if (det && ((base && !particle_next(sv, i) && !past_with_object(sv, i)) || place_event_plural(sv, i)))
+            return 1;
         return demonym_actor(sv, p);
     }
     if ((c == NE_WC_HAVE || c == NE_WC_BE) && same_participle(t, c)) return 0; /* "has come", "was hit" */
