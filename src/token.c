@@ -294,12 +294,20 @@ static uint8_t shape_utf8(const char *s, size_t n, enum cclass first) {
     return word_shape(up, low, first_up == 1);
 }
 
-/* Fold quote, apostrophe and dash code points to ASCII ("..." for the ellipsis). */
+/* Fold quote, apostrophe and dash code points to ASCII ("..." for the ellipsis),
+** and so a mark mis-decoded as Windows-1252 (mojibake_mark) inside a token. */
 static size_t fold_punct(const char *s, size_t n, char *out) {
     size_t w = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        size_t k = decode(s + i, n - i, &cp);
+        size_t k = 0;
+        enum cclass m = (unsigned char)s[i] == 0xC3 ? mojibake_mark(s, n, i, &k) : C_LETTER;
+        if (m != C_LETTER) { /* a mis-decoded mark inside a token: "â€™s" is "'s" */
+            out[w++] = m == C_APOS ? '\'' : m == C_QUOTE ? '"' : '-';
+            i += k;
+            continue;
+        }
+        k = decode(s + i, n - i, &cp);
         enum cclass c = cp < 0x80 ? (enum cclass)ascii_class[cp] : classify(cp);
         if (c == C_APOS) out[w++] = '\'';
         else if (c == C_QUOTE) out[w++] = '"';
