@@ -1327,19 +1327,35 @@ int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo) {
     return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before) || ne_word_in(c->sv.t[k].norm, honorifics));
 }
 
-/* The source of a verbal act whose subject is an unknown lower-case name
-** (neEvent_nameless_subject): a person of the document's main country, by the
-** country alone (docs/ANNOTATION.md rule 9), as unknown_person codes such a
-** target.  Fills ev->source; 0 without a main country. */
-static int nameless_source(const ev_ctx *c, ne_event *ev) {
+/* A person of the document's main country, by the country alone
+** (docs/ANNOTATION.md rule 9), as unknown_person codes an unknown target:
+** the side of a verbal act named only by an unknown lower-case name
+** (neEvent_nameless_subject) or a lone pronoun (lone_person_pronoun).  Fills
+** *out; 0 without a main country. */
+static int main_person(const ev_ctx *c, const ne_event *ev, ne_actor *out) {
     const char *cc = national(c, c->d->main_cc);
-    return cc && neEvent_implied_actor(c, ev, cc, NULL, "person", &ev->source);
+    return cc && neEvent_implied_actor(c, ev, cc, NULL, "person", out);
+}
+
+/* Is mention a, a side of verbal act ev, a "he", "she", "him" or "her" that
+** stands for no one coreference found (coref.c; in lower-case text mostly a
+** person introduced by a long title and an unknown name: "president of the
+** bihar pradesh congress committee shakeel ahmad said ... he urged the
+** centre")?  Such a side is a person of the main country (main_person), as an
+** unknown lower-case name is; only in lower-case text, where names go unread. */
+static int lone_person_pronoun(const ev_ctx *c, const ne_event *ev, int a) {
+    if (a < 0 || (size_t)a >= c->d->actors.n || !verbal_root(ev->root)) return 0;
+    const ne_actor *m = NE_VEC_AT(c->d->actors, ne_actor, a);
+    const ne_actor *x = NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a));
+    static const char *const persons[] = {"he", "she", "him", "her", NULL};
+    return m->kind == NE_ACTOR_PRONOUN && !x->code && m->text && ne_word_in(m->text, persons) &&
+           NE_VEC_AT(c->d->sentences, ne_sentence, c->sv.sent)->caseless == NE_CASELESS_LOWER;
 }
 
 /* The target slot of a verbal act in lower-case text holding only an
 ** unknown name, one to three plain name words after an optional honorific
 ** ("lashed out at jethmalani", "met raval twice"): a person of the main
-** country, by the country alone, as nameless_source codes a subject.
+** country, by the country alone (main_person).
 ** Fills ev->target. */
 static int nameless_target(const ev_ctx *c, ne_event *ev) {
     if (c->m.ts < 0 || !verbal_root(ev->root)) return 0;
@@ -1348,8 +1364,7 @@ static int nameless_target(const ev_ctx *c, ne_event *ev) {
     for (; k <= c->m.te && k < c->sv.n && plain_name(c, k); k++) n++;
     /* the name ends the slot, or a locative or an adverb follows it ("jethmalani in lucknow", "raval twice") */
     int ends = k > c->m.te || (k < c->sv.n && (c->sv.wc[k] == NE_WC_PREP || c->sv.wc[k] == NE_WC_ADV));
-    const char *cc = national(c, c->d->main_cc);
-    return n > 0 && n <= 3 && ends && cc && neEvent_implied_actor(c, ev, cc, NULL, "person", &ev->target);
+    return n > 0 && n <= 3 && ends && main_person(c, ev, &ev->target);
 }
 
 /* Is mention a (or -1) a person's name the dictionaries do not know: two or
@@ -1784,8 +1799,10 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
     ev->has_target = t != -1 && fill_actor(c->d, t, &ev->target, &r2);
     if (!ev->has_target) ev->has_target = unknown_arrested(c, ev, t);
     if (!ev->has_target) ev->has_target = domestic_target(c, ev, t);
-    if (!ev->has_source && f->nameless) ev->has_source = nameless_source(c, ev);
+    if (!ev->has_source && (f->nameless || (f->nsrc && lone_person_pronoun(c, ev, f->src[i]))))
+        ev->has_source = main_person(c, ev, &ev->source); /* "he urged the centre" */
     if (!ev->has_target && t == -1) ev->has_target = nameless_target(c, ev);
+    if (!ev->has_target && lone_person_pronoun(c, ev, t)) ev->has_target = main_person(c, ev, &ev->target); /* "met him" */
     /* "they were detained", "he was remanded to police custody" with no one the pronoun stands
     ** for too, when the country where it happens is known */
     if (!ev->has_target && f->unnamed && (t == -1 || neEvent_country(c, ev))) ev->has_target = unnamed_arrested(c, ev);
