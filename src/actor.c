@@ -1244,6 +1244,33 @@ static int role_of_actor(scan *s, np *p, size_t k, const ne_dentry *r, const cha
     return 1;
 }
 
+/* Is the group whose role words start at j the object of a verb before it
+** (over a determiner or a number): "withdrew troops from Afghanistan",
+** "evacuated 300 citizens from Lebanon" (there "from" names where they
+** were taken from, not where they come from)? */
+static int verb_object_group(const scan *s, size_t j) {
+    size_t i = j;
+    while (i > s->a && (in_list(s, &s->tk[i - 1], L_DET) || s->tk[i - 1].shape == NE_SH_NUM)) i--;
+    return i > s->a && (s->tk[i - 1].tags & NE_TAG_VERB) && !capitalized(&s->tk[i - 1]);
+}
+
+/* "officials from Japan", "a delegation from India", "troops from Chad":
+** role words starting at j and ending at k, then "from" and a country or
+** its seat (over a determiner): the group comes from that country and
+** takes it with its own role, unless the group is a verb's object
+** (verb_object_group).  Returns 1 when p holds a mention. */
+static int role_from_country(scan *s, np *p, size_t j, size_t k, const char *role, int former) {
+    if (!role || k + 1 >= s->b || !is_w(&s->tk[k], "from") || verb_object_group(s, j)) return 0;
+    const ne_dentry *y;
+    size_t m;
+    np q;
+    if (!actor_after_of(s, k, NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_METONYM), &m, &y, &q) || !q.country[0] ||
+        neDict_is_intl(s->e, q.country))
+        return 0;
+    compose(s, p, q.country, role, former);
+    return 1;
+}
+
 /* A title and a name no dictionary knows, then "of" and a country or its seat
 ** of government ("Defense Minister Kwame Boateng of Ghana", "Foreign Minister
 ** Ahmed Gheit of Egypt": how newspapers name foreign officials): p, the titled
@@ -1287,6 +1314,7 @@ static int role_led(scan *s, np *p, size_t j, int definite, int bare, int former
     }
     if (role_of_actor(s, p, k, r, role, former)) return 1;
     if (portfolio_country(s, p, k, role, former)) return 1;
+    if (role_from_country(s, p, j, k, role, former)) return 1;
     if (!definite && !(bare && bare_group(s, j, rn, r, role))) return 0;
     if (k < s->b && capitalized(&s->tk[k]) && match(s, k, NE_DM_ACTOR, &y)) return 0; /* "the radical Palestinian Islamic Jihad" */
     p->kind = NE_ACTOR_NOMINAL;
@@ -1954,18 +1982,31 @@ static void share_role(scan *s, size_t m, size_t r) {
     act[m].kind = NE_ACTOR_COMPOSED;
 }
 
-/* Is the token between actors a and b (b right after it) "and", "or" or a comma? */
+/* Is token i "and" or "or"? */
+static int and_or(const scan *s, size_t i) {
+    return i < s->b && (is_w(&s->tk[i], "and") || is_w(&s->tk[i], "or"));
+}
+
+/* Is the token between actors a and b (b right after it) "and", "or" or a
+** comma, or are they ", and" (the serial comma) or "and" and a determiner
+** ("Japan, South Korea and the United States"; never a comma and a
+** determiner: "visiting Japan, the French president")? */
 static int joined(const scan *s, size_t a, size_t b) {
     const ne_actor_info *inf = s->d->actor_info.items;
-    size_t c = inf[a].tok_end;
-    if (inf[b].tok_first != c + 1 || c >= s->b) return 0;
-    return is_w(&s->tk[c], "and") || is_w(&s->tk[c], "or") || is_w(&s->tk[c], ",");
+    size_t c = inf[a].tok_end, f = inf[b].tok_first;
+    if (c >= s->b) return 0;
+    if (f == c + 2 && (is_w(&s->tk[c], ",") || and_or(s, c)) &&
+        (and_or(s, c + 1) || (and_or(s, c) && in_list(s, &s->tk[c + 1], L_DET))))
+        return 1;
+    if (f != c + 1) return 0;
+    return and_or(s, c) || is_w(&s->tk[c], ",");
 }
 
 /* Coordinated countries share a role word (CAMEO codes each side's officials):
 ** "Indian and Pakistani officials", "US, British and French troops" (the role
-** follows the last), "the foreign ministers of India and Pakistan" (the role
-** precedes "of" and the first). */
+** follows the last), "the foreign ministers of India and Pakistan",
+** "officials from Japan and South Korea" (the role precedes "of" or "from"
+** and the first). */
 static void shared_roles(scan *s, size_t first) {
     struct ne_doc *d = s->d;
     const ne_actor *act = d->actors.items;
@@ -1974,7 +2015,7 @@ static void shared_roles(scan *s, size_t first) {
         if (act[m].kind != NE_ACTOR_COMPOSED || !act[m].role) continue;
         for (size_t k = m; k > first && joined(s, k - 1, k); k--) share_role(s, k - 1, m);
         size_t of = inf[m].tok_end;
-        if (of + 1 >= s->b || !is_w(&s->tk[of], "of") || m + 1 >= d->actors.n) continue;
+        if (of + 1 >= s->b || !(is_w(&s->tk[of], "of") || is_w(&s->tk[of], "from")) || m + 1 >= d->actors.n) continue;
         size_t c1 = of + 1 + (in_list(s, &s->tk[of + 1], L_DET) ? 1 : 0);
         if (inf[m + 1].tok_first != c1 || !act[m + 1].country || !act[m].country ||
             strcmp(act[m + 1].country, act[m].country))

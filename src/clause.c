@@ -1107,14 +1107,14 @@ static int main_subject_after(const ne_sview *sv, int k, int *out, int max) {
     return neClause_ng_actors(sv, s, e - 1, out, max);
 }
 
-/* "The foreign ministers of India and Pakistan": the later countries of the
-** "of" group [s, e] after the head actor h that took the head's role (the
+/* "The foreign ministers of India and Pakistan", "officials from Japan and
+** South Korea": the later countries of the "of" or "from" group [s, e] after the head actor h that took the head's role (the
 ** actors stage gives them that role, src/actor.c shared_roles); how many
 ** were written to out (at most max). */
 static int shared_of(const ne_sview *sv, int h, int s, int e, int *out, int max) {
     int all[8], n = neClause_ng_actors(sv, s, e, all, 8), w = 0;
     const ne_actor *ha = NE_VEC_AT(sv->d->actors, ne_actor, h);
-    if (s < 1 || !is_word(sv, s - 1, "of") || ha->kind != NE_ACTOR_COMPOSED || !ha->role) return 0;
+    if (s < 1 || !(is_word(sv, s - 1, "of") || is_word(sv, s - 1, "from")) || ha->kind != NE_ACTOR_COMPOSED || !ha->role) return 0;
     for (int k = 1; k < n && w < max; k++) {
         const ne_actor *a = NE_VEC_AT(sv->d->actors, ne_actor, all[k]);
         if (a->kind == NE_ACTOR_COMPOSED && a->role && !strcmp(a->role, ha->role)) out[w++] = all[k];
