@@ -2502,6 +2502,19 @@ static int internal_meeting(const ev_ctx *c, ev_frame *f, int a) {
 ** are no consultation). */
 static const char *const partnerless_joint[] = {"negotiate", "talk", NULL};
 
+/* Acts two sides do to each other: fighting ("clashed", "exchanged fire",
+** "skirmished") and trading accusations or prisoners ("traded insults",
+** "exchanged prisoners").  Told of one coordinated subject with no other
+** side ("India and Pakistan clashed") each side did it to the other; told
+** of one side alone with no partner ("the protesters clashed") a fight or
+** an accusation (roots 19, 11) names no act toward anyone (no event). */
+static const char *const mutual_acts[] = {"clash", "skirmish", "exchange", "trade", NULL};
+
+/* Is the match a mutual act (mutual_acts) with no partner slot in its pattern? */
+static int mutual_act(const ev_ctx *c) {
+    return !c->m.pt->has_target && word_in(c, c->m.anchor, mutual_acts);
+}
+
 /* Does the preposition at p before a joint act's other side name a partner:
 ** "with" ("talks with X"), or for a telephone call (041) also "from", the
 ** caller ("received a call from Putin": they talked both ways)? */
@@ -2522,7 +2535,9 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     /* goods bought from a maker the clause does not name ("X and Y ordered 40 jets"): the buyers
     ** are no partners of each other, each buys from the maker (neEvent_implied_seller) */
     int bought = goods_bought(c);
-    if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f)) && !bought) f->recip = 1;
+    if (!f->ntgt && f->nsrc >= 2 && (joint || joint_intent(c, f) || mutual_act(c)) && !bought) f->recip = 1;
+    if (!f->recip && !f->ntgt && mutual_act(c) && (root_is(c->m.pt, "19") || root_is(c->m.pt, "11")))
+        return NE_OK; /* one side alone: "the protesters clashed" */
     /* "met", "negotiated", "talked", an accord (019) or economic cooperation
     ** (061) without a partner slot needs two sides ("X and Y met", "X and Y agreed that ...",
     ** "the Fed and the ECB announced a coordinated cut"; "the panel met", "Aeroflot
