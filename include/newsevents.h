@@ -136,6 +136,12 @@ int ne_date_valid(const char *s, size_t n);
 int ne_article_from_json(const char *line, size_t len, ne_article *a,
                          void **scratch, char *errbuf, size_t errlen);
 
+/* Length of the valid UTF-8 sequence that starts s (n bytes readable): 1 to
+** 4, or 0 when s starts none (a stray "\xfc", an overlong "\xc0\xaf", a
+** surrogate, a code point past U+10FFFF) or n is 0.  The test the text stage
+** repairs input with (each byte that starts no sequence becomes U+FFFD). */
+size_t ne_utf8_len(const char *s, size_t n);
+
 /* s[0..n) as a JSON string literal with its quotes (RFC 8259 escaping),
 ** malloc'd (free with ne_free), or NULL when out of memory. */
 char *ne_json_quote(const char *s, size_t n);

@@ -98,35 +98,21 @@ static char *xstrdup(const char *s) {
     return p;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0 when s does
-** not start one: a stray "\xfc", an overlong "\xc0\xaf", a surrogate. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t k = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (!k || k > n) return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xc0) != 0x80) return 0;
-    if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xf0 && s[1] < 0x90)) return 0; /* overlong */
-    if ((c == 0xed && s[1] > 0x9f) || (c == 0xf4 && s[1] > 0x8f)) return 0; /* surrogate, past U+10FFFF */
-    return k;
-}
-
 /* s (malloc'd, NUL-terminated) with every byte that starts no valid UTF-8
 ** sequence replaced by U+FFFD, so that it can go into an article's JSON: the
 ** HTML parser keeps the raw bytes of a page that is not in the charset its
-** server declared ("Z\xfcrich" served as UTF-8).  s itself when it is valid;
+** server declared ("Z\xfcrich" served as UTF-8; ne_utf8_len, the text
+** stage's test, tells the sequences).  s itself when it is valid;
 ** NULL (s freed) when out of memory. */
 static char *utf8_repaired(char *s) {
     if (!s) return NULL;
-    const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s), bad = 0;
     for (size_t i = 0, k; i < n; i += k ? k : 1)
-        if (!(k = utf8_seq(u + i, n - i))) bad++;
+        if (!(k = ne_utf8_len(s + i, n - i))) bad++;
     if (!bad) return s;
     char *out = malloc(n + 2 * bad + 1), *o = out;
     for (size_t i = 0, k; out && i < n; i += k ? k : 1) {
-        if ((k = utf8_seq(u + i, n - i))) memcpy(o, s + i, k), o += k;
+        if ((k = ne_utf8_len(s + i, n - i))) memcpy(o, s + i, k), o += k;
         else memcpy(o, "\xef\xbf\xbd", 3), o += 3;
     }
     if (o) *o = 0;

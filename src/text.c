@@ -25,6 +25,8 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n) {
     return len;
 }
 
+size_t ne_utf8_len(const char *s, size_t n) { return n ? utf8_valid_len((const unsigned char *)s, n) : 0; }
+
 /* Length of the ASCII prefix of [u, u+n), thirty-two then eight bytes at a time. */
 static size_t ascii_prefix(const unsigned char *u, size_t n) {
     size_t i = 0;

@@ -286,12 +286,29 @@ static void test_date_valid(void **state) {
     assert_int_equal(ne_date_valid(NULL, 0), 0);
 }
 
+/* ne_utf8_len: the sequence lengths the text stage and the service's page
+** extraction (server/extract.c) repair with. */
+static void test_utf8_len(void **state) {
+    (void)state;
+    assert_int_equal(ne_utf8_len("a", 1), 1);
+    assert_int_equal(ne_utf8_len("\xc3\xbc", 2), 2);         /* u-umlaut */
+    assert_int_equal(ne_utf8_len("\xe2\x80\x99", 3), 3);     /* right quotation mark */
+    assert_int_equal(ne_utf8_len("\xf0\x9f\x98\x80", 4), 4); /* an emoji */
+    assert_int_equal(ne_utf8_len("\xfcrich", 5), 0);          /* Latin-1 u-umlaut */
+    assert_int_equal(ne_utf8_len("\xc0\xaf", 2), 0);          /* overlong */
+    assert_int_equal(ne_utf8_len("\xed\xa0\x80", 3), 0);     /* surrogate */
+    assert_int_equal(ne_utf8_len("\xf4\x90\x80\x80", 4), 0); /* past U+10FFFF */
+    assert_int_equal(ne_utf8_len("\xe2\x80\x99", 2), 0);     /* cut short */
+    assert_int_equal(ne_utf8_len("a", 0), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
         cmocka_unit_test(test_numbers), cmocka_unit_test(test_three_byte_values),
         cmocka_unit_test(test_ints), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_vec_reserve_overflow), cmocka_unit_test(test_article_reader),
         cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets), cmocka_unit_test(test_date_valid),
+        cmocka_unit_test(test_utf8_len),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
