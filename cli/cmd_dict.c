@@ -159,7 +159,6 @@ static int by_count(const void *x, const void *y) {
     return strcmp(a->name, b->name);
 }
 
-/* Code every input record into the table; returns records that failed. */
 /* Code the inputs and collect their unmatched names into t; a record that
 ** cannot be coded is reported with its reason and counted in *skipped.
 ** Returns 1 when the scan itself failed (out of memory), else 0. */
