@@ -930,8 +930,9 @@ int neClause_modality(const ne_sview *sv, int i, int lo, int noun, int *gov) {
         temporal = manner = 1;
         m |= neClause_modality(sv, main, lo, 0, &g) & ~NE_MOD_GERUND; /* "arrested for defying a ban by taking out processions" */
     }
+    /* a perfect gerund too: "lashed out at Turkey for having shot down a bomber" (Turkey's act) */
     if (!noun && p >= 0 && ((WC(sv, p) == NE_WC_PREP && !temporal && !manner) || (sv->isverb[p] && nonfactive(sv, p))) &&
-        ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing"))
+        (ends_with(TK(sv, i)->norm, TK(sv, i)->norm_len, "ing") || is_word(sv, vs, "having")))
         m |= NE_MOD_GERUND; /* "accused Iran of attacking", "avoided meeting", "considered expelling" */
     return m;
 }
