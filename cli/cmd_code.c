@@ -34,6 +34,9 @@ typedef struct ctx {
     const ne_engine *engine;
     const char *date;
     int format;
+    /* quiet (-q): a coded record's warnings are not written to stderr; they
+    ** stay in its output's "warnings" (JSON) */
+    int quiet;
     job *jobs;
     size_t njobs;
     atomic_size_t next;
@@ -68,11 +71,12 @@ static char *copy_str(const char *s, size_t n) {
     return p;
 }
 
-/* Messages for stderr: "WHERE: warning: ..." lines. */
-static char *collect_warnings(const ne_doc *d, const char *where) {
+/* Messages for stderr: "WHERE: warning: ..." lines; NULL when there are none
+** or quiet asks for none. */
+static char *collect_warnings(const ctx *c, const ne_doc *d, const char *where) {
     size_t n;
     const char *const *w = ne_doc_warnings(d, &n);
-    if (!n) return NULL;
+    if (!n || c->quiet) return NULL;
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) cap += strlen(where) + strlen(w[i]) + 16;
     char *m = malloc(cap + 1), *p = m;
@@ -119,15 +123,13 @@ static void code_job(ctx *c, ne_doc *d, job *j) {
         j->msg = error_line(j->rec.where, ne_doc_errmsg(d));
     } else if (c->direct) {
         if (!c->werr && fwrite(out, 1, len, c->direct) != len) c->werr = errno ? errno : EIO;
-        j->msg = collect_warnings(d, j->rec.where);
+        j->msg = collect_warnings(c, d, j->rec.where);
+    } else if (!(j->out = copy_str(out, len))) {
+        j->failed = 1;
+        j->msg = error_line(j->rec.where, "out of memory");
     } else {
-        j->out = copy_str(out, len);
         j->outlen = len;
-        j->msg = collect_warnings(d, j->rec.where);
-        if (!j->out) {
-            j->failed = 1;
-            j->msg = error_line(j->rec.where, "out of memory");
-        }
+        j->msg = collect_warnings(c, d, j->rec.where);
     }
     ne_free(scratch);
 }
@@ -220,7 +222,9 @@ static void code_usage(FILE *f) {
             "      --data DIR          knowledge files directory\n"
             "      --dict FILE         also load this actor dictionary (docs/DICTIONARIES.md\n"
             "                          format; may be repeated, up to 16)\n"
-            "  -q, --quiet             no progress line on a terminal\n"
+            "  -q, --quiet             no progress line, and no warnings about coded records\n"
+            "                          (they stay in each record's \"warnings\" in JSON output);\n"
+            "                          records that fail are still reported\n"
             "  -h, --help              show this help\n\n"
             "Exit status: 0 every record coded, 1 some record failed or output failed,\n"
             "2 usage error, 3 data files could not be loaded.\n",
@@ -370,7 +374,8 @@ int cmd_code(int argc, char **argv) {
     static char outbuf[OUT_BUFFER]; /* a write(2) per batch, not per 4 KB (stdio's default) */
     setvbuf(out, outbuf, _IOFBF, sizeof outbuf);
     cli_input *in = cli_input_open(argv + optind, argc - optind);
-    ctx c = {.engine = e, .date = o.date, .format = o.format, .direct = o.threads == 1 ? out : NULL, .out = out};
+    ctx c = {.engine = e, .date = o.date, .format = o.format, .quiet = o.quiet,
+             .direct = o.threads == 1 ? out : NULL, .out = out};
     c.jobs = calloc(BATCH_RECORDS, sizeof *c.jobs);
     if (!in || !c.jobs) {
         cli_error("out of memory");

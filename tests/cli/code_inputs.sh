@@ -34,6 +34,16 @@ expect_err "$TMP/bad.txt: warning: invalid UTF-8 in text: 2 byte(s) replaced by 
 expect_err "$TMP/bad.txt: warning: invalid UTF-8 in title"
 w=$(field 1 warnings)
 case "$w" in *"invalid UTF-8 in text"*) ;; *) fail "warnings field: $w" ;; esac
+# -q (--quiet): no warning lines on stderr, on one thread or several; the record keeps
+# its warnings in the output, and a record that fails is still reported
+printf '{"id": "ok", "text": "Fine."}\n{"id": 1.5}\n' >"$TMP/qmix.jsonl"
+for j in 1 2; do
+    run code -q -j $j "$TMP/bad.txt" "$TMP/qmix.jsonl"; expect_rc 1; expect_lines 2
+    if grep -q "warning" "$TMP/err"; then fail "-q -j $j printed a warning"; fi
+    expect_err "$TMP/qmix.jsonl:2: "
+    w=$(field 1 warnings)
+    case "$w" in *"invalid UTF-8 in text"*) ;; *) fail "-q: warnings field: $w" ;; esac
+done
 
 # directories: recursed in name order, .jsonl/.json/.ndjson/.txt only, dot files skipped
 mkdir -p "$TMP/dir/b_sub" "$TMP/dir/.hidden"

@@ -11,10 +11,11 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 good1='{"id":"good1","text":"Pakistan expelled the Iranian ambassador on Wednesday."}'
 good2='{"id":"good2","text":"China urged restraint."}'
 # run NAME EXPECTED_RC FILE...: code the files; stdout in $tmp/NAME.out, stderr in $tmp/NAME.err
+# (without -q, which leaves the warnings out of stderr; stderr is no terminal: no progress line)
 run() {
     local name=$1 want=$2
     shift 2
-    timeout 300 "$NE_BIN" code -q "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    timeout 300 "$NE_BIN" code "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
     local rc=$?
     [ $rc = "$want" ] || fail "$name: exit $rc, expected $want ($(head -c 300 "$tmp/$name.err"))"
 }
