@@ -22,6 +22,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 ** record would otherwise warn of a date it does not hold. */
 int cli_date_ok(const char *value);
 
+/* Is arg a request for help ("-h" or "--help")?  For the commands that read
+** their arguments without getopt ("dict check --help", "eval-part -h"). */
+int cli_is_help(const char *arg);
+
 /* Is path a directory?  If not, says why ("eval-part timex: corpus/: No such
 ** file or directory", what first) and returns 0. */
 int cli_is_dir(const char *what, const char *path);

@@ -350,7 +350,8 @@ static int parse_code_opts(int argc, char **argv, code_opts *o) {
         case 'q': o->quiet = 1; break;
         case 'h': code_usage(stdout); return 1;
         default:
-            cli_error("code: unknown option or missing argument: '%s' (try '%s code --help')", argv[optind - 1], prog);
+            cli_error("code: unknown option or missing argument: '%s'", argv[optind - 1]);
+            code_usage(stderr);
             return -1;
         }
     }

@@ -29,6 +29,10 @@ static void dict_usage(FILE *f) {
 static int dict_compile(int argc, char **argv) {
     const char *dir = NULL, *out = NULL;
     for (int i = 1; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            dict_usage(stdout);
+            return EXIT_ALL_OK;
+        }
         if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
         else if (argv[i][0] != '-' && !dir) dir = argv[i];
         else {
@@ -52,6 +56,10 @@ static void report_line(void *ctx, const char *msg) {
 }
 
 static int dict_check(int argc, char **argv) {
+    if (argc == 2 && cli_is_help(argv[1])) {
+        dict_usage(stdout);
+        return EXIT_ALL_OK;
+    }
     if (argc != 2 || argv[1][0] == '-') {
         dict_usage(stderr);
         return EXIT_USAGE;
@@ -241,7 +249,7 @@ static int dict_suggest(int argc, char **argv) {
 }
 
 int cmd_dict(int argc, char **argv) {
-    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+    if (argc < 2 || cli_is_help(argv[1])) {
         dict_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_ALL_OK;
     }
@@ -249,5 +257,6 @@ int cmd_dict(int argc, char **argv) {
     if (!strcmp(argv[1], "suggest")) return dict_suggest(argc - 1, argv + 1);
     if (!strcmp(argv[1], "compile")) return dict_compile(argc - 1, argv + 1);
     cli_error("unknown dict command '%s' (check, suggest or compile)", argv[1]);
+    dict_usage(stderr);
     return EXIT_USAGE;
 }

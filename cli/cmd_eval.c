@@ -418,6 +418,10 @@ int cmd_eval(int argc, char **argv) {
     if (!o.shared || !*o.shared) o.shared = "../shared/data";
     int rc = parse_eval_opts(argc, argv, &o);
     if (rc) return rc < 0 ? 0 : rc;
+    if (!o.gold && optind < argc) { /* "eval --all pred.jsonl": only --gold takes a PRED file */
+        cli_error("eval: unexpected argument '%s' (try '%s eval --help')", argv[optind], prog);
+        return EXIT_USAGE;
+    }
     FILE *report = stderr;
     if (o.texts) return eval_gold_texts(o.texts, o.shared, stdout, report) ? EXIT_SOME_BAD : 0;
     int errors = 0;

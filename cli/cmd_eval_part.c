@@ -20,7 +20,7 @@ static int usage(FILE *f, int rc) {
 int cmd_eval_part(int argc, char **argv) {
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
-        if (!strcmp(argv[i], "--help")) return usage(stdout, 0);
+        if (cli_is_help(argv[i])) return usage(stdout, 0);
         if (!strcmp(argv[i], "--misses") && i + 1 < argc) eval_misses_path = argv[++i];
         else if (!strcmp(argv[i], "--data") && i + 1 < argc) eval_data_dir = argv[++i];
         else if (!strcmp(argv[i], "--hits")) eval_list_hits = 1;

@@ -270,6 +270,22 @@ static int print_agg(void *ctx, const ne_agg_row *r) {
     return 0;
 }
 
+static void timeline_usage(FILE *f) {
+    fprintf(f,
+            "Usage: %s timeline --db DB --dyad A,B [--by day|week|month]\n"
+            "Events between A and B (either direction) per period: PERIOD, count,\n"
+            "Goldstein sum (tab-separated): the conflict-cooperation curve.\n",
+            prog);
+}
+
+static void top_usage(FILE *f) {
+    fprintf(f,
+            "Usage: %s top --db DB [--limit N]\n"
+            "The most active actors and dyads (default 10 of each): code, events,\n"
+            "Goldstein sum (tab-separated).\n",
+            prog);
+}
+
 int cmd_timeline(int argc, char **argv) {
     static const struct option opts[] = {{"db", required_argument, 0, 'b'}, {"dyad", required_argument, 0, 'y'},
                                          {"by", required_argument, 0, 'B'}, {"help", no_argument, 0, 'h'},
@@ -283,12 +299,8 @@ int cmd_timeline(int argc, char **argv) {
         case 'b': f.db = optarg; break;
         case 'y': if (parse_dyad(&f, optarg)) { cli_error("--dyad: expected A,B (e.g. IRN,PAK)"); return EXIT_USAGE; } break;
         case 'B': by = optarg; break;
-        case 'h':
-            printf("Usage: %s timeline --db DB --dyad A,B [--by day|week|month]\n"
-                   "Events between A and B (either direction) per period: PERIOD, count,\n"
-                   "Goldstein sum (tab-separated): the conflict-cooperation curve.\n", prog);
-            return 0;
-        default: return EXIT_USAGE;
+        case 'h': timeline_usage(stdout); return 0;
+        default: timeline_usage(stderr); return EXIT_USAGE;
         }
     }
     if (!f.db || !f.q.dyad_a) {
@@ -320,8 +332,8 @@ int cmd_top(int argc, char **argv) {
         switch (ch) {
         case 'b': db = optarg; break;
         case 'l': if (parse_long(optarg, 1, 100000, &limit)) { cli_error("--limit: expected a positive number"); return EXIT_USAGE; } break;
-        case 'h': printf("Usage: %s top --db DB [--limit N]\nThe most active actors and dyads: code, events, Goldstein sum.\n", prog); return 0;
-        default: return EXIT_USAGE;
+        case 'h': top_usage(stdout); return 0;
+        default: top_usage(stderr); return EXIT_USAGE;
         }
     }
     if (!db) {

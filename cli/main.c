@@ -32,6 +32,8 @@ int cli_date_ok(const char *value) {
     return 0;
 }
 
+int cli_is_help(const char *arg) { return !strcmp(arg, "-h") || !strcmp(arg, "--help"); }
+
 int cli_is_dir(const char *what, const char *path) {
     struct stat st;
     int missing = stat(path, &st) != 0;
@@ -136,7 +138,7 @@ int main(int argc, char **argv) {
         return EXIT_USAGE;
     }
     const char *c = argv[1];
-    if (!strcmp(c, "-h") || !strcmp(c, "--help") || !strcmp(c, "help")) {
+    if (cli_is_help(c) || !strcmp(c, "help")) {
         usage(stdout);
         return 0;
     }

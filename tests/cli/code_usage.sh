@@ -28,7 +28,7 @@ usage_error code --date 2024-04-31
 usage_error code --date +024-01-01
 usage_error code --date " 2024-1-01"
 usage_error code -o
-expect_err "code --help"
+expect_err "Usage: newsevents code"
 run code --date 2024-02-29 </dev/null; expect_rc 0   # a leap day is a date
 run nosuchcommand; expect_err "unknown command"
 ok
