@@ -3,6 +3,7 @@
 ** validated at load (docs/CAMEO.md). */
 #include "neInt.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,8 +264,8 @@ static int load_table(struct ne_engine *e, ne_cameo *cm, code_map *m) {
     if (neU_path(path, sizeof path, e->data_dir, m ? m->file : "cameo/event_nouns.tsv"))
         return ne_engine_fail(e, NE_INVALID, "data directory path too long");
     int rc = neU_read_file(path, &text, &len, (size_t)1 << 20);
-    if (rc == NE_IO) return NE_OK; /* no table: nothing is recoded */
-    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
+    if (rc == NE_IO && errno == ENOENT) return NE_OK; /* no table: nothing is recoded */
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, neU_io_why(rc));
     size_t lines = count_lines(text, len);
     void *rows = m ? (void *)(m->rows = neM_calloc(lines, sizeof *m->rows))
                    : (void *)(cm->nouns = neM_calloc(lines, sizeof *cm->nouns));
@@ -319,7 +320,7 @@ int neCameo_load(struct ne_engine *e) {
     ne_cameo *cm = e->cameo = neM_calloc(1, sizeof *cm);
     if (!cm) return ne_engine_fail(e, NE_NOMEM, "out of memory");
     int rc = neU_read_file(path, &cm->text, &len, (size_t)4 << 20);
-    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, neU_io_why(rc));
     rc = parse_table(e, path, cm, len);
     cm->intent = (code_map){.file = "cameo/intent.tsv", .to_root = "03", .lo = 4, .hi = 8};
     cm->refusal = (code_map){.file = "cameo/refusal.tsv", .to_root = "12", .lo = 3, .hi = 8};

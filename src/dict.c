@@ -866,7 +866,7 @@ static int load_file(loader *L, const char *path, uint8_t deftype) {
     ne_dict *dc = L->dc;
     ne_fview f;
     int rc = neU_view_file(path, &f, MAX_FILE_BYTES);
-    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read", path);
+    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read: %s", path, neU_io_why(rc));
     size_t pl = strlen(path);
     char *copy = NULL;
     if (grow((void **)&dc->files, &dc->file_cap, dc->file_n + 1, sizeof *dc->files) || !(copy = neM_malloc(pl + 1))) {
@@ -1072,7 +1072,7 @@ static int load_major(loader *L, const char *path) {
     if (!access_ok(path)) return NE_OK;
     ne_fview f;
     int rc = neU_view_file(path, &f, MAX_FILE_BYTES);
-    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read", path);
+    if (rc) return ne_engine_fail(L->e, rc, "%s: cannot read: %s", path, neU_io_why(rc));
     L->path = path;
     L->line = 0;
     rc = parse_lines(L, f.p, f.len, major_line);

@@ -530,8 +530,11 @@ int neLemma_check_extra(const char *dir, void (*report)(void *ctx, const char *m
     char path[4096];
     if (neU_path(path, sizeof path, dir, "lexicon.txt") || access(path, F_OK) != 0) return NE_OK; /* none to check */
     ne_fview f;
-    if (neU_view_file(path, &f, (size_t)1 << 20) != NE_OK) {
-        if (report) report(ctx, "lexicon.txt: cannot read");
+    int rc = neU_view_file(path, &f, (size_t)1 << 20);
+    if (rc != NE_OK) {
+        char msg[320];
+        snprintf(msg, sizeof msg, "lexicon.txt: cannot read: %s", neU_io_why(rc));
+        if (report) report(ctx, msg);
         (*nerr)++;
         return NE_OK;
     }

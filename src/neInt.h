@@ -847,8 +847,14 @@ int neU_path(char *dst, size_t cap, const char *dir, const char *name);
 void neU_copy_cut(char *dst, size_t cap, const char *s, size_t n);
 /* Drop an incomplete UTF-8 sequence at the end of s (left by truncation). */
 void neU_utf8_cut(char *s);
-/* Read a whole file into a malloc'd NUL-terminated buffer (free with neM_free). */
+/* Read a whole file into a malloc'd NUL-terminated buffer (free with neM_free).
+** NE_IO when it cannot be opened or read, with errno telling why (ENOENT,
+** EISDIR, EACCES); NE_TOOBIG over max bytes; NE_NOMEM. */
 int neU_read_file(const char *path, char **out, size_t *len, size_t max);
+/* Why a file read (neU_read_file, neU_view_file) returned rc, for a message
+** ("PATH: cannot read: Is a directory"); call it before anything else can
+** change errno.  The reason of an rc other than NE_IO is ne_errstr's. */
+const char *neU_io_why(int rc);
 /* A whole file to parse once and let go (the dictionaries, WordNet): its
 ** len bytes at p, read with neU_read_file (same errors).  Not mapped: a
 ** mapped file that is truncated while it is parsed (a package upgrade

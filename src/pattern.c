@@ -1019,7 +1019,7 @@ static int load_file(struct ne_engine *e, ne_patterns *p, word_memo *memo, const
     size_t len;
     if (neU_path(path, sizeof path, dir, name)) return ne_engine_fail(e, NE_INVALID, "path too long");
     int rc = neU_read_file(path, &buf, &len, (size_t)64 << 20);
-    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, ne_errstr(rc));
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, neU_io_why(rc));
     char *label = neA_printf(&p->arena, "patterns/%s", name);
     pat_line pl = {.e = e, .p = p, .file = label, .memo = memo, .check = report != NULL};
     rc = label ? parse_text(&pl, buf, len, report, ctx, nerr) : ne_engine_fail(e, NE_NOMEM, "out of memory");

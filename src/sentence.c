@@ -3,6 +3,7 @@
 ** sentence) and dictionaries/sentence-starters.txt (words that open one). */
 #include "neInt.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -134,7 +135,7 @@ static int load_file(struct ne_engine *e, const char *name, line_fn fn) {
     char path[4096];
     if (neU_path(path, sizeof path, e->data_dir, name)) return ne_engine_fail(e, NE_IO, "data path too long");
     FILE *f = fopen(path, "r");
-    if (!f) return ne_engine_fail(e, NE_IO, "%s: cannot open", path);
+    if (!f) return ne_engine_fail(e, NE_IO, "%s: cannot open: %s", path, strerror(errno));
     char line[512];
     int lineno = 0, rc = NE_OK;
     while (rc == NE_OK && fgets(line, sizeof line, f)) rc = fn(e, line, path, ++lineno);

@@ -55,7 +55,7 @@ int neU_read_file(const char *path, char **out, size_t *len, size_t max) {
     *out = NULL;
     *len = 0;
     FILE *f = fopen(path, "rb");
-    if (!f) return NE_IO;
+    if (!f) return NE_IO; /* errno from fopen */
     ne_buf b;
     neB_init(&b, max);
     struct stat st;
@@ -75,8 +75,9 @@ int neU_read_file(const char *path, char **out, size_t *len, size_t max) {
     char chunk[65536];
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
         if (neB_add(&b, chunk, got)) break;
-    int rc = ferror(f) ? NE_IO : b.err;
+    int rc = ferror(f) ? NE_IO : b.err, read_errno = errno;
     fclose(f);
+    errno = read_errno; /* for neU_io_why: the read's reason, not the close's */
     if (rc == NE_OK && !b.p) rc = neB_add(&b, "", 0);
     if (rc) {
         neB_free(&b);
@@ -86,6 +87,8 @@ int neU_read_file(const char *path, char **out, size_t *len, size_t max) {
     *len = b.len;
     return NE_OK;
 }
+
+const char *neU_io_why(int rc) { return rc == NE_IO && errno ? strerror(errno) : ne_errstr(rc); }
 
 int neU_view_file(const char *path, ne_fview *v, size_t max) {
     char *buf;

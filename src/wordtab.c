@@ -243,7 +243,7 @@ int neW_load(struct ne_engine *e, const char *file, const char *const *classes, 
     size_t len;
     int rc = neU_read_file(path, &t->text, &len, (size_t)16 << 20);
     if (rc == NE_NOMEM) return ne_engine_fail(e, rc, "out of memory");
-    if (rc) return ne_engine_fail(e, rc, "%s: cannot read", path);
+    if (rc) return ne_engine_fail(e, rc, "%s: cannot read: %s", path, neU_io_why(rc));
     return tab_fill(e, t, len, classes, path);
 }
 

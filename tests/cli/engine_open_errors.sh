@@ -1,6 +1,7 @@
 #!/bin/bash
 # engine_open_errors.sh: a bad dictionary or pattern line makes engine open
-# fail with its FILE:LINE: reason.  The dictionaries load in a thread of
+# fail with its FILE:LINE: reason, and a file it cannot read with FILE: cannot
+# read: REASON.  The dictionaries load in a thread of
 # their own while the other tables load (pipeline.c): when both a dictionary
 # and a pattern file are bad, the dictionary's error is the one reported, as
 # in the serial order.
@@ -30,6 +31,20 @@ data dict; bad_dict dict
 run code --data "$TMP/dict" "$TMP/in.jsonl"
 [ "$RC" != 0 ] || fail "a bad dictionary line was accepted"
 expect_err "zz_bad.txt:2: expected NAME = CODE"
+
+# a file that cannot be read is named with the reason (errno's text), not a bare "cannot read"
+data isdir; mkdir "$TMP/isdir/actors/zz_dir.txt"
+run code --data "$TMP/isdir" "$TMP/in.jsonl"
+expect_rc 3
+expect_err "actors/zz_dir.txt: cannot read: Is a directory"
+data gone; ln -s "$TMP/nowhere.txt" "$TMP/gone/actors/zz_gone.txt"
+run code --data "$TMP/gone" "$TMP/in.jsonl"
+expect_rc 3
+expect_err "actors/zz_gone.txt: cannot read: No such file or directory"
+data tdir; rm "$TMP/tdir/time.txt"; mkdir "$TMP/tdir/time.txt"
+run code --data "$TMP/tdir" "$TMP/in.jsonl"
+expect_rc 3
+expect_err "time.txt: cannot read: Is a directory"
 
 data pat; bad_pattern pat
 run code --data "$TMP/pat" "$TMP/in.jsonl"
