@@ -76,14 +76,37 @@ static int set_ran(const char *set) {
     return 0;
 }
 
-/* The sets eval knows, in the order --all runs them; "gold" is --gold's. */
-static const char *const known_sets[] = {"conflibert", "plover", "tempeval3", "polnear", "fnc1", "india", "dev",
-                                         "devart", "devintl", "devintl2", "articles", "gold", NULL};
+/* The sets eval knows, in the order --all runs them, and how each runs: a
+** coder evaluation of the shared data directory (coder), a stage evaluation
+** of its subdirectory sub (stage), or else a gold set of this repository whose
+** default file is sub (--dev, --devart, ... name another). */
+typedef struct eval_set {
+    const char *name;
+    int (*coder)(const char *shared, FILE *report, eval_coder *c);
+    int (*stage)(const char *dir, FILE *report);
+    const char *sub;
+} eval_set;
 
-static int known_set(const char *name) {
-    for (int i = 0; known_sets[i]; i++)
-        if (!strcmp(known_sets[i], name)) return 1;
-    return 0;
+static const eval_set sets[] = {
+    {"conflibert", eval_conflibert, NULL, NULL},
+    {"plover", eval_plover, NULL, NULL},
+    {"tempeval3", NULL, eval_timex, "tempeval3/Training/TBAQ-cleaned"},
+    {"polnear", NULL, eval_quotes, "polnear/data/dev"},
+    {"fnc1", NULL, eval_headline, "fnc1"},
+    {"india", eval_india, NULL, NULL},
+    {"dev", NULL, NULL, "eval/gold/dev.jsonl"},
+    {"devart", NULL, NULL, "eval/gold/devart.jsonl"},
+    {"devintl", NULL, NULL, "eval/gold/devintl.jsonl"},
+    {"devintl2", NULL, NULL, "eval/gold/devintl2.jsonl"},
+    {"articles", NULL, NULL, "eval/gold/articles.jsonl"},
+};
+#define NSETS (sizeof sets / sizeof sets[0])
+
+/* The index of the set called name in sets[] ("devart": 7), or -1. */
+static int set_index(const char *name) {
+    for (size_t i = 0; i < NSETS; i++)
+        if (!strcmp(sets[i].name, name)) return (int)i;
+    return -1;
 }
 
 /* "conflibert, plover, ..., articles": the sets --set and --skip take. */
@@ -91,9 +114,8 @@ static const char *set_names(void) {
     static char buf[256];
     if (buf[0]) return buf;
     size_t n = 0;
-    for (int i = 0; known_sets[i]; i++)
-        if (strcmp(known_sets[i], "gold") && n < sizeof buf)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "", known_sets[i]);
+    for (size_t i = 0; i < NSETS && n < sizeof buf; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "", sets[i].name);
     return buf;
 }
 
@@ -139,7 +161,7 @@ static int floor_entry_ok(const char *path, const char *key, const json_t *v) {
     snprintf(set, sizeof set, "%.*s", (int)strcspn(key, "."), key);
     if (key[0] == '_') return 0;
     if (!strchr(key, '.') || !key[strcspn(key, ".") + 1]) why = "the key is not SET.METRIC";
-    else if (!known_set(set)) why = "no such set (see --set in --help; \"gold\" is --gold's)";
+    else if (set_index(set) < 0 && strcmp(set, "gold")) why = "no such set (see --set in --help; \"gold\" is --gold's)";
     else if (!json_is_number(v)) why = "the value is not a number";
     if (why) cli_error("%s: floor \"%s\": %s", path, key, why);
     return why ? -1 : 1;
@@ -253,7 +275,8 @@ static void eval_usage(FILE *f) {
 }
 
 typedef struct eval_opts {
-    const char *gold, *texts, *shared, *dev, *devart, *devintl, *devintl2, *articles, *floors, *data;
+    const char *gold, *texts, *shared, *floors, *data;
+    const char *gold_path[NSETS]; /* --dev FILE ...: a gold set's file, by its index in sets[] */
     const char *sets[MAX_SETS], *skips[MAX_SETS];
     int nsets, nskips, all, json, no_floors;
 } eval_opts;
@@ -339,26 +362,16 @@ static int run_sets(const eval_opts *o, FILE *report) {
     if (eval_coder_open(&c, o->data)) return -1;
     eval_data_dir = o->data; /* the stage evaluations open their own engine */
     if (!eval_exists(o->shared)) fprintf(report, "%s: shared data directory absent; external sets skipped\n", o->shared);
-    if (wants(o, "conflibert")) run_set("conflibert", eval_conflibert(o->shared, report, &c), report, &errors);
-    if (wants(o, "plover")) run_set("plover", eval_plover(o->shared, report, &c), report, &errors);
-    if (wants(o, "tempeval3"))
-        run_external("tempeval3", run_stage_eval("tempeval3", eval_timex, o->shared, "tempeval3/Training/TBAQ-cleaned", report),
-                     report, &errors);
-    if (wants(o, "polnear"))
-        run_external("polnear", run_stage_eval("polnear", eval_quotes, o->shared, "polnear/data/dev", report), report,
-                     &errors);
-    if (wants(o, "fnc1"))
-        run_external("fnc1", run_stage_eval("fnc1", eval_headline, o->shared, "fnc1", report), report, &errors);
-    if (wants(o, "india")) run_set("india", eval_india(o->shared, report, &c), report, &errors);
-    if (wants(o, "dev")) run_set("dev", eval_gold_run("dev", o->dev, o->shared, report, &c), report, &errors);
-    if (wants(o, "devart"))
-        run_set("devart", eval_gold_run("devart", o->devart, o->shared, report, &c), report, &errors);
-    if (wants(o, "devintl"))
-        run_set("devintl", eval_gold_run("devintl", o->devintl, o->shared, report, &c), report, &errors);
-    if (wants(o, "devintl2"))
-        run_set("devintl2", eval_gold_run("devintl2", o->devintl2, o->shared, report, &c), report, &errors);
-    if (wants(o, "articles"))
-        run_set("articles", eval_gold_run("articles", o->articles, o->shared, report, &c), report, &errors);
+    for (size_t i = 0; i < NSETS; i++) {
+        const eval_set *t = &sets[i];
+        if (!wants(o, t->name)) continue;
+        if (t->coder) run_set(t->name, t->coder(o->shared, report, &c), report, &errors);
+        else if (t->stage)
+            run_external(t->name, run_stage_eval(t->name, t->stage, o->shared, t->sub, report), report, &errors);
+        else
+            run_set(t->name, eval_gold_run(t->name, o->gold_path[i] ? o->gold_path[i] : t->sub, o->shared, report, &c),
+                    report, &errors);
+    }
     eval_coder_close(&c);
     return errors;
 }
@@ -382,7 +395,7 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
         case 'a': o->all = 1; break;
         case 's':
         case 'k':
-            if (!known_set(optarg) || !strcmp(optarg, "gold")) {
+            if (set_index(optarg) < 0) {
                 cli_error("eval: --%s %s: no such set (sets: %s)", ch == 's' ? "set" : "skip", optarg, set_names());
                 return EXIT_USAGE;
             }
@@ -395,11 +408,11 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
             break;
         case 't': o->texts = optarg; break;
         case 'S': o->shared = optarg; break;
-        case 'v': o->dev = optarg; break;
-        case 'A': o->articles = optarg; break;
-        case 'W': o->devart = optarg; break;
-        case 'I': o->devintl = optarg; break;
-        case 'L': o->devintl2 = optarg; break;
+        case 'v': o->gold_path[set_index("dev")] = optarg; break;
+        case 'A': o->gold_path[set_index("articles")] = optarg; break;
+        case 'W': o->gold_path[set_index("devart")] = optarg; break;
+        case 'I': o->gold_path[set_index("devintl")] = optarg; break;
+        case 'L': o->gold_path[set_index("devintl2")] = optarg; break;
         case 'F': o->floors = optarg; break;
         case 'N': o->no_floors = 1; break;
         case 'J': o->json = 1; break;
@@ -412,9 +425,7 @@ static int parse_eval_opts(int argc, char **argv, eval_opts *o) {
 }
 
 int cmd_eval(int argc, char **argv) {
-    eval_opts o = {.shared = getenv("NE_SHARED_DATA"), .dev = "eval/gold/dev.jsonl",
-                   .devart = "eval/gold/devart.jsonl", .devintl = "eval/gold/devintl.jsonl",
-                   .devintl2 = "eval/gold/devintl2.jsonl", .articles = "eval/gold/articles.jsonl"};
+    eval_opts o = {.shared = getenv("NE_SHARED_DATA")};
     if (!o.shared || !*o.shared) o.shared = "../shared/data";
     int rc = parse_eval_opts(argc, argv, &o);
     if (rc) return rc < 0 ? 0 : rc;

@@ -21,9 +21,12 @@ void cli_error(const char *fmt, ...) {
     va_end(ap);
 }
 
-static int is_dir(const char *p) {
+/* 0 when p is a directory, else why not: stat's errno ("build/share": ENOENT),
+** or ENOTDIR for a file. */
+static int dir_error(const char *p) {
     struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    if (stat(p, &st) != 0) return errno;
+    return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
 int cli_date_ok(const char *value) {
@@ -35,17 +38,16 @@ int cli_date_ok(const char *value) {
 int cli_is_help(const char *arg) { return !strcmp(arg, "-h") || !strcmp(arg, "--help"); }
 
 int cli_is_dir(const char *what, const char *path) {
-    struct stat st;
-    int missing = stat(path, &st) != 0;
-    if (!missing && S_ISDIR(st.st_mode)) return 1;
-    cli_error("%s: %s: %s", what, path, missing ? strerror(errno) : "not a directory");
+    int err = dir_error(path);
+    if (!err) return 1;
+    cli_error("%s: %s: %s", what, path, err == ENOTDIR ? "not a directory" : strerror(err));
     return 0;
 }
 
 /* Is dir/rel a directory?  Writes the joined path into out. */
 static int try_dir(char *out, size_t cap, const char *dir, const char *rel) {
     int n = snprintf(out, cap, "%s%s", dir, rel);
-    return n > 0 && (size_t)n < cap && is_dir(out);
+    return n > 0 && (size_t)n < cap && !dir_error(out);
 }
 
 int cli_exe_dir(char *dir, size_t cap) {

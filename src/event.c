@@ -1367,17 +1367,24 @@ static int nameless_target(const ev_ctx *c, ne_event *ev) {
     return n > 0 && n <= 3 && ends && main_person(c, ev, &ev->target);
 }
 
+/* Is mention a (or -1) a name of lo to hi words that no entry or title codes
+** (kind unknown, no code, no role: "Khizr Khan", "the Neighborhood
+** Association")?  Its info when it is, else NULL. */
+static const ne_actor_info *uncoded_name(const ev_ctx *c, int a, uint32_t lo, uint32_t hi) {
+    if (a < 0 || (size_t)a >= c->d->actors.n) return NULL;
+    const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
+    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, a);
+    uint32_t n = in->tok_end - in->tok_first;
+    return ac->kind == NE_ACTOR_UNKNOWN && !ac->code && !(ac->role && ac->role[0]) && n >= lo && n <= hi ? in : NULL;
+}
+
 /* Is mention a (or -1) a person's name the dictionaries do not know: two or
 ** three capitalized words that no entry, place or earlier mention codes?  So
 ** is an organization's name of that kind (actor.c org_name: "the Neighborhood
 ** Association"), coded the same way. */
 static int unknown_name(const ev_ctx *c, int a) {
-    if (a < 0 || (size_t)a >= c->d->actors.n) return 0;
-    const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
-    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, a);
-    uint32_t n = in->tok_end - in->tok_first;
-    return ac->kind == NE_ACTOR_UNKNOWN && !ac->code && ac->ref < 0 && !(ac->role && ac->role[0]) && n >= 2 &&
-           n <= 3 && (in->person == 1 || in->type == NE_DT_ORG);
+    const ne_actor_info *in = uncoded_name(c, a, 2, 3);
+    return in && NE_VEC_AT(c->d->actors, ne_actor, a)->ref < 0 && (in->person == 1 || in->type == NE_DT_ORG);
 }
 
 /* A person the dictionaries do not know, named in the target slot of a verbal
@@ -1416,13 +1423,8 @@ static int unknown_person(const ev_ctx *c, ne_event *ev, int t, int (*fits)(cons
 ** that no other finder filled: such a name in the news of one country is
 ** mostly of that country. */
 static int any_unknown_name(const ev_ctx *c, int a) {
-    if (a < 0 || (size_t)a >= c->d->actors.n) return 0;
-    a = neClause_resolve(c->d, a);
-    const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, a);
-    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, a);
-    uint32_t n = in->tok_end - in->tok_first;
-    return ac->kind == NE_ACTOR_UNKNOWN && !ac->code && !(ac->role && ac->role[0]) && n >= 1 && n <= 4 &&
-           in->type != NE_DT_PLACE;
+    const ne_actor_info *in = uncoded_name(c, a < 0 ? a : neClause_resolve(c->d, a), 1, 4);
+    return in && in->type != NE_DT_PLACE;
 }
 
 /* A target the text names by a role of the home front only ("opened fraud
