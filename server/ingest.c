@@ -3,7 +3,6 @@
 ** events of each newly stored article go to the stream. */
 #include "server.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,15 +29,6 @@ struct srv_ingest {
     srv_metrics *m;
     int quiet; /* count failed articles without reporting them */
 };
-
-void srv_report(const char *where, const char *fmt, ...) {
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "newsevents: %s: %s\n", where, msg);
-}
 
 int ingest_push(srv_ingest *in, const char *json, size_t n) {
     qitem *it = malloc(sizeof *it);

@@ -224,6 +224,7 @@ static struct MHD_Daemon *start_daemon(srv *s, char *err, size_t errlen) {
         snprintf(err, errlen, "--bind: '%s' is not an IPv4 address", s->conf.bind);
         return NULL;
     }
+    MHD_set_panic_func(srv_panic, NULL); /* its failures reported as ours, not in its own words */
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, (uint16_t)s->conf.port,
         NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_CONNECTION_LIMIT,

@@ -64,6 +64,12 @@ void ingest_stop(srv_ingest *in); /* drains the queue, then stops */
 ** tool reports a bad record (docs/newsevents.1 DIAGNOSTICS); the program's
 ** layer, never the parsers, prints. */
 void srv_report(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* libmicrohttpd's panic handler (MHD_set_panic_func; report.c): a fatal
+** internal error of the HTTP library ("newsevents: libmicrohttpd: fatal
+** internal error (daemon.c:1234): Failed to remove FD from epoll set; the
+** service stops") is reported like every other problem, then the process
+** aborts: the library cannot go on safely.  Never returns. */
+void srv_panic(void *cls, const char *file, unsigned int line, const char *reason) __attribute__((noreturn));
 
 /* ---- the HTTP service (serve.c, api.c) ---- */
 typedef struct srv_conf {
