@@ -257,6 +257,8 @@ static const struct {
     {"newsevents_feed_polls_total", "counter", "Feed polls.", offsetof(srv_metrics, feed_polls)},
     {"newsevents_feed_errors_total", "counter", "Failed feed or page fetches.", offsetof(srv_metrics, feed_errors)},
     {"newsevents_pages_fetched_total", "counter", "Article pages fetched from feeds.", offsetof(srv_metrics, pages_fetched)},
+    {"newsevents_feed_items_skipped_total", "counter", "Feed items given up: no page text, no summary, no more tries.",
+     offsetof(srv_metrics, items_skipped)},
 };
 
 static int api_metrics(srv *s, int *status, sbuf *out) {

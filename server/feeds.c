@@ -16,6 +16,7 @@
 #define MAX_FEEDS 1000
 #define MAX_FETCH ((size_t)8 * 1024 * 1024) /* bytes of one feed or page */
 #define SEEN_MAX 100000                      /* remembered item links */
+#define ITEM_TRIES 5 /* polls that fetch an item's page, when it fails for a while and has no summary */
 
 typedef struct feed {
     char *url;
@@ -24,6 +25,14 @@ typedef struct feed {
     int errors;
     time_t next;
 } feed;
+
+/* An item link met before: done (queued, or given up), or waiting for the
+** next poll of its feed to fetch its page again after a passing failure. */
+typedef struct seen_link {
+    char *link;
+    int tries;   /* page fetches that failed so far */
+    int pending; /* to be fetched again at the next poll */
+} seen_link;
 
 struct srv_feeds {
     feed feeds[MAX_FEEDS];
@@ -34,8 +43,9 @@ struct srv_feeds {
     atomic_int stop;
     int once;  /* polled once in feeds_start, no thread */
     int quiet; /* count failures without reporting them */
-    char **seen; /* ring of links already queued */
+    seen_link *seen; /* ring of the item links met */
     size_t seen_n, seen_next;
+    int retry; /* an item of the feed being polled waits for its next poll */
     char hosts[64][128];
     time_t host_last[64];
 };
@@ -147,23 +157,94 @@ static const char *fetch_failure(long status, const fetch *f, char *buf, size_t 
     return buf;
 }
 
-static int seen_before(srv_feeds *fs, const char *link) {
+/* The ring's entry for link, with *fresh = 1 when it is met for the first
+** time (the oldest entry makes room); NULL when out of memory. */
+static seen_link *seen_entry(srv_feeds *fs, const char *link, int *fresh) {
+    *fresh = 0;
     for (size_t i = 0; i < fs->seen_n; i++)
-        if (!strcmp(fs->seen[i], link)) return 1;
+        if (!strcmp(fs->seen[i].link, link)) return &fs->seen[i];
     size_t n = strlen(link);
     char *copy = malloc(n + 1);
-    if (!copy) return 0;
+    if (!copy) return NULL;
     memcpy(copy, link, n + 1);
-    free(fs->seen[fs->seen_next]);
-    fs->seen[fs->seen_next] = copy;
+    seen_link *s = &fs->seen[fs->seen_next];
+    free(s->link);
+    *s = (seen_link){.link = copy};
     fs->seen_next = (fs->seen_next + 1) % SEEN_MAX;
     if (fs->seen_n < SEEN_MAX) fs->seen_n++;
-    return 0;
+    *fresh = 1;
+    return s;
 }
 
-/* Fetch an item's page, extract its text and queue it as an article. */
+/* Is a GET that returned status (0: a transport error) worth trying again
+** later: a timeout, a refused connection, a server error or "too many
+** requests" (408, 425, 429, 5xx)?  Not a page over the size limit, not 404. */
+static int passing_failure(long status, const fetch *f) {
+    if (status == 0) return !f->too_big;
+    return status == 408 || status == 425 || status == 429 || (status >= 500 && status <= 599);
+}
+
+/* Queue the item as an article with text (title from the feed, else the
+** page's); 0 queued, -1 when the queue is full or memory short. */
+static int push_item(srv_feeds *fs, const feed *fd, const feed_item *it, const char *text, const char *title) {
+    int rc = -1;
+    sbuf j = {0};
+    sb_adds(&j, "{\"id\":");
+    sb_json(&j, it->link);
+    sb_adds(&j, ",\"url\":");
+    sb_json(&j, it->link);
+    sb_adds(&j, ",\"title\":");
+    sb_json(&j, it->title ? it->title : title);
+    sb_adds(&j, ",\"date\":");
+    sb_json(&j, it->date);
+    const char *h = strstr(fd->url, "://");
+    char host[256];
+    h = h ? h + 3 : fd->url;
+    snprintf(host, sizeof host, "%.*s", (int)strcspn(h, "/:?#"), h);
+    sb_adds(&j, ",\"source\":");
+    sb_json(&j, host);
+    sb_adds(&j, ",\"text\":");
+    sb_json(&j, text);
+    sb_adds(&j, "}");
+    if (!j.oom) rc = ingest_push(fs->ingest, j.p, j.len);
+    sb_free(&j);
+    return rc;
+}
+
+enum item_fate { FROM_PAGE, FROM_SUMMARY, NOT_QUEUED };
+
+/* Settle and say (unless quiet) what became of an item: queued from its
+** page (why: a parse warning, or ""), from the feed's summary (why: the
+** page's failure), or not queued (why: the reason).  One not queued waits for
+** its feed's next poll when the failure may pass and fetches are left
+** (ITEM_TRIES; never with --once), else it is skipped and counted. */
+static void settle_item(srv_feeds *fs, const char *link, seen_link *seen, enum item_fate fate, int passing,
+                        const char *why) {
+    int again = 0, tries = 1;
+    if (fate == NOT_QUEUED) {
+        tries = seen ? ++seen->tries : 1;
+        again = passing && seen && !fs->once && tries < ITEM_TRIES;
+        if (!again) atomic_fetch_add(&fs->m->items_skipped, 1);
+    }
+    if (seen) seen->pending = again;
+    fs->retry |= again;
+    if (fs->quiet || !*why) return;
+    if (fate == FROM_PAGE) srv_report(link, "warning: %s", why);
+    else if (fate == FROM_SUMMARY) srv_report(link, "%s (the feed's summary is coded instead)", why);
+    else if (again) srv_report(link, "%s (tried again at the next poll)", why);
+    else if (tries > 1) srv_report(link, "%s (item skipped after %d tries)", why, tries);
+    else srv_report(link, "%s (item skipped)", why);
+}
+
+/* Fetch an item's page, extract its text and queue it as an article; when
+** the page cannot be had, the feed's summary is queued instead.  Nothing is
+** dropped unsaid: an item that is not queued is tried again or reported with
+** its reason (settle_item).  An item met before is taken only when it waits
+** for another try. */
 static void take_item(srv_feeds *fs, const feed *fd, const feed_item *it) {
-    if (!it->link || seen_before(fs, it->link)) return;
+    int fresh;
+    seen_link *seen = it->link ? seen_entry(fs, it->link, &fresh) : NULL;
+    if (!it->link || (seen && !fresh && !seen->pending)) return;
     fetch f = {0};
     long st = http_get(fs, it->link, NULL, NULL, &f);
     char *title = NULL, *text = NULL, why[256] = "";
@@ -171,33 +252,19 @@ static void take_item(srv_feeds *fs, const feed *fd, const feed_item *it) {
         text = html_main_text(f.body.p, f.body.len, *f.charset ? f.charset : NULL, &title, why, sizeof why);
     else if (st == 200) snprintf(why, sizeof why, "empty response");
     else fetch_failure(st, &f, why, sizeof why);
-    const char *instead = text ? "" : it->summary ? " (the feed's summary is coded instead)" : " (item skipped)";
-    if (!fs->quiet && *why) srv_report(it->link, "%s%s%s", text ? "warning: " : "", why, instead);
-    if (!text && it->summary) text = strdup(it->summary); /* the feed's own summary beats nothing */
     if (st != 200) atomic_fetch_add(&fs->m->feed_errors, 1);
     else atomic_fetch_add(&fs->m->pages_fetched, 1);
-    if (text) {
-        sbuf j = {0};
-        sb_adds(&j, "{\"id\":");
-        sb_json(&j, it->link);
-        sb_adds(&j, ",\"url\":");
-        sb_json(&j, it->link);
-        sb_adds(&j, ",\"title\":");
-        sb_json(&j, it->title ? it->title : title);
-        sb_adds(&j, ",\"date\":");
-        sb_json(&j, it->date);
-        const char *h = strstr(fd->url, "://");
-        char host[256];
-        h = h ? h + 3 : fd->url;
-        snprintf(host, sizeof host, "%.*s", (int)strcspn(h, "/:?#"), h);
-        sb_adds(&j, ",\"source\":");
-        sb_json(&j, host);
-        sb_adds(&j, ",\"text\":");
-        sb_json(&j, text);
-        sb_adds(&j, "}");
-        if (!j.oom) ingest_push(fs->ingest, j.p, j.len);
-        sb_free(&j);
+    enum item_fate fate = text ? FROM_PAGE : it->summary ? FROM_SUMMARY : NOT_QUEUED;
+    int passing = passing_failure(st, &f);
+    if (!text && it->summary) text = strdup(it->summary); /* the feed's own summary beats nothing */
+    if (text && push_item(fs, fd, it, text, title)) {
+        snprintf(why, sizeof why, "the ingest queue is full");
+        fate = NOT_QUEUED;
+        passing = 1;
+    } else if (!text && fate == FROM_SUMMARY) {
+        fate = NOT_QUEUED; /* out of memory copying the summary */
     }
+    settle_item(fs, it->link, seen, fate, passing, why);
     free(text);
     free(title);
     sb_free(&f.body);
@@ -217,9 +284,14 @@ static void poll_feed(srv_feeds *fs, feed *fd) {
         srv_report(fd->url, "%s%s", n >= 0 ? "warning: " : st == 200 ? "not a feed: " : "", why);
     if (st == 304 || n >= 0) {
         fd->errors = 0;
-        if (*f.etag) snprintf(fd->etag, sizeof fd->etag, "%s", f.etag);
-        if (*f.modified) snprintf(fd->modified, sizeof fd->modified, "%s", f.modified);
+        fs->retry = 0;
         for (int i = 0; i < n && !atomic_load(&fs->stop); i++) take_item(fs, fd, &items[i]);
+        if (fs->retry) { /* an item waits: the next poll must get the feed, not "304 Not Modified" */
+            fd->etag[0] = fd->modified[0] = 0;
+        } else {
+            if (*f.etag) snprintf(fd->etag, sizeof fd->etag, "%s", f.etag);
+            if (*f.modified) snprintf(fd->modified, sizeof fd->modified, "%s", f.modified);
+        }
         fd->next = time(NULL) + fd->interval;
     } else {
         atomic_fetch_add(&fs->m->feed_errors, 1);
@@ -328,7 +400,7 @@ void feeds_stop(srv_feeds *fs) {
     atomic_store(&fs->stop, 1);
     if (!fs->once) pthread_join(fs->thread, NULL);
     for (int i = 0; i < fs->n; i++) free(fs->feeds[i].url);
-    for (size_t i = 0; i < SEEN_MAX; i++) free(fs->seen[i]);
+    for (size_t i = 0; i < SEEN_MAX; i++) free(fs->seen[i].link);
     free(fs->seen);
     free(fs);
     curl_global_cleanup();

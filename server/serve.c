@@ -394,8 +394,10 @@ int cmd_follow(int argc, char **argv) {
     feeds_stop(fs);
     ingest_stop(in); /* drains the queue */
     stream_free(st);
-    fprintf(stderr, "follow: %lu polls, %lu pages, %lu errors; %lu stored, %lu already present, %lu failed\n",
+    fprintf(stderr,
+            "follow: %lu polls, %lu pages, %lu errors, %lu items skipped; %lu stored, %lu already present, %lu failed\n",
             atomic_load(&m.feed_polls), atomic_load(&m.pages_fetched), atomic_load(&m.feed_errors),
+            atomic_load(&m.items_skipped),
             atomic_load(&m.articles_stored), atomic_load(&m.articles_dup), atomic_load(&m.articles_failed));
     return atomic_load(&m.articles_failed) ? EXIT_SOME_BAD : 0;
 }

@@ -45,6 +45,7 @@ int stream_wait(srv_stream *st, uint64_t seq, int ms);
 typedef struct srv_metrics {
     atomic_ulong requests, errors, articles_in, articles_stored, articles_dup, articles_failed;
     atomic_ulong events_published, stream_clients, feed_polls, feed_errors, pages_fetched;
+    atomic_ulong items_skipped; /* feed items neither queued nor waiting for another try */
     atomic_ulong queue_depth;
     atomic_ulong latency_count, latency_ms_sum; /* arrival to published */
 } srv_metrics;

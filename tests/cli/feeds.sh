@@ -72,4 +72,30 @@ q "select text from articles where ext_id = '$base/badbytes.html'" | grep -q "de
 "$NE_BIN" follow --db "$db" --once "$tmp/feeds.txt" 2>"$tmp/log2"
 [ "$(q "select count(*) from articles")" = "$n" ] || { echo "second run stored duplicates"; exit 1; }
 grep -q "0 stored" "$tmp/log2" || { echo "second run: expected 0 stored"; cat "$tmp/log2"; exit 1; }
+# a page that fails for a while (503) on an item without a summary is not lost: the
+# follower fetches it again at the feed's next poll (docs/SERVICE.md "Following feeds");
+# a missing page (404) without a summary is skipped once, with its reason
+printf '%s\n' "$base/flaky.xml 1" >"$tmp/flaky.txt"
+"$NE_BIN" follow --db "$tmp/flaky.db" "$tmp/flaky.txt" 2>"$tmp/log3" &
+fol=$!
+trap 'kill $srv $fol 2>/dev/null; rm -rf "$tmp"' EXIT
+got=""
+for _ in $(seq 600); do # up to 60 s on a loaded machine
+    got=$(sqlite3 "$tmp/flaky.db" "select count(*) from articles where ext_id = '$base/flaky.html'" 2>/dev/null || true)
+    [ "$got" = 1 ] && break
+    sleep 0.1
+done
+kill -TERM $fol
+set +e
+wait $fol
+rc=$?
+set -e
+cat "$tmp/log3"
+[ "$got" = 1 ] || { echo "the item whose page failed once was lost"; exit 1; }
+[ $rc = 0 ] || { echo "follow exited $rc"; exit 1; }
+grep -qF "newsevents: $base/flaky.html: HTTP 503 (tried again at the next poll)" "$tmp/log3" || { echo "the retry was not said"; exit 1; }
+sqlite3 "$tmp/flaky.db" "select text from articles where ext_id = '$base/flaky.html'" | grep -q "Kenya and Uganda" || { echo "flaky page text missing"; exit 1; }
+# a page that is not there (404) is not tried again: it is skipped once, said and counted
+grep -qF "newsevents: $base/nopage.html: HTTP 404 (item skipped)" "$tmp/log3" || { echo "the 404 item not reported"; exit 1; }
+grep -q "1 items skipped" "$tmp/log3" || { echo "expected 1 item skipped"; exit 1; }
 echo "feeds: ok ($n articles)"

@@ -3,13 +3,14 @@
 
 Serves files from DIR, plus behaviours real feeds show: ETag/304, a 500, a
 404, a slow page, a huge page, a page in Latin-1 with its charset only in the
-HTTP header.  Writes the chosen port to PORT_FILE.  Loopback only."""
+HTTP header, a page that fails once (503) and then is served.  Writes the chosen port to PORT_FILE.  Loopback only."""
 import http.server
 import os
 import sys
 import time
 
 DIR = sys.argv[2]
+FLAKY = {}  # path -> requests so far: /flaky.html answers 503 to its first
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -29,6 +30,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         p = self.path.split("?")[0]
         if p == "/error.xml":
             return self.send(500, b"server error")
+        if p == "/flaky.html":  # a page whose server fails for a while, then serves it
+            FLAKY[p] = FLAKY.get(p, 0) + 1
+            if FLAKY[p] == 1:
+                return self.send(503, b"service unavailable")
         if p == "/slow.html":
             time.sleep(2)
             return self.send(200, open(os.path.join(DIR, "a1.html"), "rb").read())
