@@ -2948,6 +2948,11 @@ static int code_noun(ev_ctx *c, int in_slot) {
     if (!f.ntgt && root_is(c->m.pt, "06") && !c->m.pt->has_target && !c->m.pt->has_source)
         return NE_OK; /* "a Boeing contract": no exchange with anyone named */
     neEvent_between_sides(c, &f);
+    if (!f.recip && !f.ntgt && c->m.ts < 0 && !c->m.pt->has_source && root_is(c->m.pt, "04") &&
+        joint_code(c->m.pt->cameo->code))
+        neEvent_paired_sides(c, &f); /* "U.S.-China talks" */
+    if (!f.recip && !f.ntgt && c->m.pt->nelems == 1 && word_in(c, i, partnerless_joint))
+        return NE_OK; /* bare "talks" of one side: "Trump's talk of a wall" */
     /* "the allies had a meeting", "a cabinet meeting", "a meeting of the party's MLAs" */
     if (!f.recip && word_in(c, i, meeting_nouns) && !c->m.pt->has_source &&
         ((f.nsrc == 1 && !f.ntgt && !c->m.pt->has_target && internal_meeting(c, &f, f.src[0])) ||

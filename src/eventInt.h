@@ -382,12 +382,21 @@ int neEvent_aside_subject(ev_ctx *c, int lo, int *out);
 int neEvent_be_subject(ev_ctx *c, int lo, int *out);
 
 /* "Talks between Iran and Pakistan", "a meeting between Obama and Putin",
-** "talks were held between Iran and Pakistan": a joint act (joint_code)
-** named with no source of its own is done by the sides after "between",
+** "talks were held between Iran and Pakistan", "talks among Russia, Iran and
+** Turkey": a joint act (joint_code)
+** named with no source of its own is done by the sides after "between" or "among",
 ** each toward the other (in a passive the "+" after "between" matches
 ** nothing and the targets are the subject, the talks: the sides are then
 ** the noun group after "between", where the match ends). */
 void neEvent_between_sides(ev_ctx *c, ev_frame *f);
+
+/* "U.S.-China talks", "the Iran-Russia summit", "Israeli-Palestinian peace
+** negotiations", "the Obama and Putin meeting": a meeting noun (root 04)
+** whose modifiers name two or more sides of different countries, joined by
+** a dash or "and", with no other side: the sides meet each other (into f:
+** sources, no target, reciprocal).  Nothing when the modifiers name one
+** country ("the Iran summit", "Democratic-Republican talks" of one nation). */
+void neEvent_paired_sides(ev_ctx *c, ev_frame *f);
 
 /* A statement about another country's actor (session 15, class "reported
 ** about"): in a sentence that coded no event, a reporting verb (say, add,

@@ -427,7 +427,8 @@ int neEvent_be_subject(ev_ctx *c, int lo, int *out) {
 
 void neEvent_between_sides(ev_ctx *c, ev_frame *f) {
     int b = c->m.ts >= 1 ? c->m.ts - 1 : c->m.passive ? c->m.end : -1;
-    if (f->nsrc || b < 0 || !tok_is(c, b, "between") || !joint_code(c->m.pt->cameo->code)) return;
+    if (f->nsrc || b < 0 || !(tok_is(c, b, "between") || tok_is(c, b, "among")) || !joint_code(c->m.pt->cameo->code))
+        return;
     if (c->m.ts < 0) f->ntgt = neEvent_slot_actors(c, b + 1, neEvent_slot_max_end(c, b + 1), f->tgt);
     if (f->ntgt < 2) return;
     for (int k = 0; k < f->ntgt; k++) f->src[k] = f->tgt[k];
@@ -435,6 +436,46 @@ void neEvent_between_sides(ev_ctx *c, ev_frame *f) {
     f->ntgt = 0;
     f->recip = 1;
     f->rule = "noun: sides=between";
+}
+
+/* Is token k a dash joining the words on its sides with no space ("U.S.-China",
+** "Israeli-Palestinian"), or "and" ("the Obama and Putin meeting")? */
+static int pair_joiner(const ev_ctx *c, int k) {
+    const ne_token *t = &c->sv.t[k];
+    if (tok_is(c, k, "and")) return 1;
+    return t->shape == NE_SH_DASH && !(t->flags & NE_TF_SPACE_BEFORE) && k + 1 < c->sv.n &&
+           !(c->sv.t[k + 1].flags & NE_TF_SPACE_BEFORE);
+}
+
+/* The country of mention a (resolved), or NULL. */
+static const char *mention_country(const ev_ctx *c, int a) {
+    return NE_VEC_AT(c->d->actors, ne_actor, neClause_resolve(c->d, a))->country;
+}
+
+void neEvent_paired_sides(ev_ctx *c, ev_frame *f) {
+    int a[EV_MAX_ACTORS], n = 0, k = c->m.anchor - 1, lo = f->lo;
+    for (int m = 0; m < 2 && k >= lo && c->sv.wc[k] == NE_WC_OPEN && c->sv.t[k].shape == NE_SH_LOWER &&
+                    neClause_actor(&c->sv, k) < 0 && !c->sv.isverb[k];
+         m++)
+        k--; /* "Israeli-Palestinian peace talks" */
+    while (k >= lo && n < EV_MAX_ACTORS) {
+        int x = neClause_actor(&c->sv, k);
+        if (x < 0 || !mention_country(c, x)) break;
+        a[n++] = x;
+        while (k >= lo && neClause_actor(&c->sv, k) == x) k--; /* "South Korea" */
+        if (k <= lo || !pair_joiner(c, k)) break;
+        k--;
+    }
+    if (n < 2) return;
+    for (int i = 1; i < n; i++)
+        if (strcmp(mention_country(c, a[i]), mention_country(c, a[0]))) {
+            for (int j = 0; j < n; j++) f->src[j] = a[n - 1 - j];
+            f->nsrc = n;
+            f->ntgt = 0;
+            f->recip = 1;
+            f->rule = "noun: sides=paired-modifier";
+            return;
+        }
 }
 
 /* Does the sentence of c->sv name actors of two or more countries (the two
