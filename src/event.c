@@ -1072,6 +1072,34 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
     return "111";
 }
 
+/* A protest, demonstration, rally or march (140, 141x) whose every source is
+** one person ("Trump's massive rallies", "his march to the nomination",
+** "she's protesting", "Sanders held a rally", "Cruz is protesting Obama's
+** order"): CAMEO 14 is dissent shown collectively (codebook 141: "dissent
+** collectively ... gather to protest"); one politician's rally is a campaign
+** event, and his "protest" against someone is words of disapproval.  A
+** group's sources ("Sanders demonstrators marched", subject-member-of) and
+** the protests, sit-ins, strikes and boycotts one person stages or leads
+** ("BJP leader Ram Singh staged a protest") are not asked; of "hold", only a
+** rally held is.
+** Returns 1 for such a match: a protest against a target codes criticism
+** (111), anything else nothing (a rally "at" a campus names no target). */
+static int lone_protest(const ev_ctx *c, const ev_frame *f) {
+    static const char *const dissent[] = {"protest", "demonstrate", "demonstration", "rally", "march", NULL};
+    static const char *const rally[] = {"rally", NULL};
+    const char *code = (f->cc ? f->cc : c->m.pt->cameo)->code;
+    int held = !strcmp(c->sv.t[c->m.anchor].lemma, "hold") && span_has(c, c->m.anchor, c->m.end, rally);
+    if (strncmp(code, "14", 2) || (code[2] != '0' && code[2] != '1') || !f->nsrc ||
+        !(held || word_in(c, c->m.anchor, dissent)) || !strncmp(f->rule, "subject-member-of", 17))
+        return 0;
+    for (int k = 0; k < f->nsrc; k++) {
+        const ne_actor_info *in;
+        const ne_actor *a = slot_actor(c->d, f->src[k], &in);
+        if (!a || !in || in->person != 1 || in->plural) return 0;
+    }
+    return 1;
+}
+
 /* Does the sentence name a crowd, a protest or a riot (a mob, protesters, a
 ** procession, a bandh, stones thrown)? */
 static int crowd_sentence(const ev_ctx *c) {
@@ -2533,6 +2561,10 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (neEvent_claimed_act(c, vs, f)) return neEvent_emit(c, f);
     if (!(f->verbal = verbal_attack(c, f)) && !(f->verbal = charge_accuses(c, f))) f->verbal = unarmed_force(c, f);
     if (!f->verbal) f->verbal = firm_deal(c, f);
+    if (!f->verbal && lone_protest(c, f)) {
+        if (!f->ntgt || strcmp(c->sv.t[c->m.anchor].lemma, "protest")) return NE_OK; /* "Sanders held a rally at X" */
+        f->verbal = "111"; /* "Cruz is protesting Obama's order" */
+    }
     int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
     /* goods bought from a maker the clause does not name ("X and Y ordered 40 jets"): the buyers
     ** are no partners of each other, each buys from the maker (neEvent_implied_seller) */
@@ -2960,6 +2992,10 @@ static int code_noun(ev_ctx *c, int in_slot) {
         return neEvent_emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
     if (!f.verbal) f.verbal = firm_deal(c, &f);
+    if (!f.verbal && lone_protest(c, &f)) {
+        if (!f.ntgt || strcmp(c->sv.t[i].lemma, "protest")) return NE_OK; /* "his massive rallies" */
+        f.verbal = "111"; /* "her protest against Trump" */
+    }
     int rc = neEvent_emit(c, &f);
     if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 ||
         !partner_prep(c, c->m.ts - 1, c->m.pt->cameo->code))
