@@ -2604,6 +2604,31 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     return neEvent_emit(c, &r);
 }
 
+/* The "be" or "become" of a rank phrase ending at token k, right before an
+** infinitive's "to": "the first", "the only", "the last", "the second" and the
+** words of its noun group and its prepositional phrases up to k ("became the
+** first sitting members of Congress to endorse", "was the first Democrat in
+** Congress to endorse", "is one of the first leaders to visit").  Such a rank is given for an act done: the
+** infinitive reports it.  The verb's token, or -1 when there is none, or when
+** it is negated or under a modal ("would be the first woman to serve"). */
+static int ranked_doer(const ev_ctx *c, int k, int lo) {
+    static const char *const rank[] = {"first", "only", "last", "second", "third", NULL};
+    static const char *const copula[] = {"be", "become", NULL};
+    int r = -1;
+    for (int j = k; j >= lo && j > k - 10 && r < 0; j--) {
+        if (word_in(c, j, rank) && j > lo && c->sv.wc[j - 1] == NE_WC_DET) r = j - 1;
+        else if (!neClause_ng_token(&c->sv, j) && neClause_actor(&c->sv, j) < 0 && c->sv.wc[j] != NE_WC_PREP)
+            return -1; /* "the first Democrat in Congress to endorse" */
+    }
+    if (r <= lo) return -1;
+    int v = r - 1;
+    if (v - 2 >= lo && tok_is(c, v, "of") && tok_is(c, v - 1, "one")) v -= 2; /* "one of the first" */
+    while (v >= lo && c->sv.wc[v] == NE_WC_ADV) v--;
+    if (v < lo || !word_in(c, v, copula) || (c->sv.wc[v] != NE_WC_BE && !c->sv.isverb[v])) return -1;
+    int g, m = neClause_modality(&c->sv, v, lo, 0, &g);
+    return m & (NE_MOD_NEG | NE_MOD_MODAL | NE_MOD_INFINITIVE | EV_NOT_EVENT) ? -1 : v;
+}
+
 /* The act of an infinitive pattern match ("refused to lift", "vowed to
 ** crush", "announced plans to invest", "went on to meet") under the verb
 ** gov governing it: a refusal (12x), an intent (03x) or a threat (13x) in
@@ -2617,8 +2642,10 @@ static int infinitive_act(ev_ctx *c, ev_frame *f, int gov, int intent, int *vs, 
         int t = trip_verb(c, *vs); /* "went to Flint last week to talk": "last" is no governor */
         if (t >= 0) gov = t;
     }
-    int k = before_to(c, *vs);
-    if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
+    int k = before_to(c, *vs), ranked = k >= 0 ? ranked_doer(c, k, f->lo) : -1;
+    if (ranked >= 0) { /* "became the first senator to endorse Sanders": he endorsed him */
+        gov = ranked;
+    } else if (!implicative(c, gov) && (!intent || refusal_verb(c, k))) {
         int refuse = refusal_verb(c, k); /* "refused to lift": the refusal, 12x */
         if (refuse) f->cc = refusal_code(c);
         else if (intent_verb(c, k) && !agreed_trade(c, k)) f->cc = intent_code(c);
