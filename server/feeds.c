@@ -15,7 +15,10 @@
 
 #define MAX_FEEDS 1000
 #define MAX_FETCH ((size_t)8 * 1024 * 1024) /* bytes of one feed or page */
-#define SEEN_MAX 100000                      /* remembered item links */
+#ifndef SEEN_MAX /* tests/unit/test_feeds_seen.c sets small ones */
+#define SEEN_MAX 100000     /* remembered item links */
+#define SEEN_BUCKETS 131072 /* their hash chains (a power of two above SEEN_MAX) */
+#endif
 #define ITEM_TRIES 5 /* polls that fetch an item's page, when it fails for a while and has no summary */
 
 typedef struct feed {
@@ -30,8 +33,10 @@ typedef struct feed {
 ** next poll of its feed to fetch its page again after a passing failure. */
 typedef struct seen_link {
     char *link;
-    int tries;   /* page fetches that failed so far */
-    int pending; /* to be fetched again at the next poll */
+    uint32_t hash; /* link_hash(link) */
+    int next;      /* the next entry of its hash chain, 1-based; 0 ends it */
+    int tries;     /* page fetches that failed so far */
+    int pending;   /* to be fetched again at the next poll */
 } seen_link;
 
 struct srv_feeds {
@@ -43,8 +48,9 @@ struct srv_feeds {
     atomic_int stop;
     int once;  /* polled once in feeds_start, no thread */
     int quiet; /* count failures without reporting them */
-    seen_link *seen; /* ring of the item links met */
-    size_t seen_n, seen_next;
+    seen_link *seen; /* ring of the item links met, the oldest replaced first */
+    int *bucket;     /* SEEN_BUCKETS chain heads into seen, 1-based; 0 none */
+    size_t seen_next;
     int retry; /* an item of the feed being polled waits for its next poll */
     char hosts[64][128];
     time_t host_last[64];
@@ -157,21 +163,41 @@ static const char *fetch_failure(long status, const fetch *f, char *buf, size_t 
     return buf;
 }
 
+/* FNV-1a of a link, for the chains of fs->seen. */
+static uint32_t link_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Take ring entry i (in use) out of its hash chain. */
+static void seen_unlink(srv_feeds *fs, int i) {
+    int *p = &fs->bucket[fs->seen[i].hash & (SEEN_BUCKETS - 1)];
+    while (*p && *p != i + 1) p = &fs->seen[*p - 1].next;
+    if (*p) *p = fs->seen[i].next;
+}
+
 /* The ring's entry for link, with *fresh = 1 when it is met for the first
-** time (the oldest entry makes room); NULL when out of memory. */
+** time (the oldest entry makes room); NULL when out of memory.  A lookup
+** walks one hash chain, not the 100,000 links a long-running follower of
+** 1,000 feeds remembers. */
 static seen_link *seen_entry(srv_feeds *fs, const char *link, int *fresh) {
     *fresh = 0;
-    for (size_t i = 0; i < fs->seen_n; i++)
-        if (!strcmp(fs->seen[i].link, link)) return &fs->seen[i];
+    uint32_t h = link_hash(link);
+    int *head = &fs->bucket[h & (SEEN_BUCKETS - 1)];
+    for (int i = *head; i; i = fs->seen[i - 1].next)
+        if (fs->seen[i - 1].hash == h && !strcmp(fs->seen[i - 1].link, link)) return &fs->seen[i - 1];
     size_t n = strlen(link);
     char *copy = malloc(n + 1);
     if (!copy) return NULL;
     memcpy(copy, link, n + 1);
-    seen_link *s = &fs->seen[fs->seen_next];
+    int at = (int)fs->seen_next;
+    seen_link *s = &fs->seen[at];
+    if (s->link) seen_unlink(fs, at);
     free(s->link);
-    *s = (seen_link){.link = copy};
+    *s = (seen_link){.link = copy, .hash = h, .next = *head};
+    *head = at + 1;
     fs->seen_next = (fs->seen_next + 1) % SEEN_MAX;
-    if (fs->seen_n < SEEN_MAX) fs->seen_n++;
     *fresh = 1;
     return s;
 }
@@ -381,13 +407,15 @@ srv_feeds *feeds_start(const char *list_path, srv_ingest *in, srv_metrics *m, in
     fs->ingest = in;
     fs->m = m;
     fs->seen = calloc(SEEN_MAX, sizeof *fs->seen);
+    fs->bucket = calloc(SEEN_BUCKETS, sizeof *fs->bucket);
     curl_global_init(CURL_GLOBAL_DEFAULT);
     fs->once = once;
-    if (!fs->seen || read_list(fs, list_path, err, errlen) ||
+    if (!fs->seen || !fs->bucket || read_list(fs, list_path, err, errlen) ||
         (!once && pthread_create(&fs->thread, NULL, follow_loop, fs) != 0)) {
         if (!*err) snprintf(err, errlen, "cannot start the feed follower");
         for (int i = 0; i < fs->n; i++) free(fs->feeds[i].url);
         free(fs->seen);
+        free(fs->bucket);
         free(fs);
         return NULL;
     }
@@ -402,6 +430,7 @@ void feeds_stop(srv_feeds *fs) {
     for (int i = 0; i < fs->n; i++) free(fs->feeds[i].url);
     for (size_t i = 0; i < SEEN_MAX; i++) free(fs->seen[i].link);
     free(fs->seen);
+    free(fs->bucket);
     free(fs);
     curl_global_cleanup();
 }
