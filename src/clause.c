@@ -402,9 +402,17 @@ static void opening_ing_verb(ne_sview *sv) {
     if (main_subject_after(sv, f + 1, out, 4) > 0) sv->isverb[f] = 1;
 }
 
+/* Is t "both", "each" or "all" right after an auxiliary of word class prev
+** ("have both", "will each", "were all")? */
+static int floated_quantifier(const ne_token *t, int prev) {
+    if (prev != NE_WC_HAVE && prev != NE_WC_BE && prev != NE_WC_DO && prev != NE_WC_MODAL) return 0;
+    return (t->norm_len == 4 && (!memcmp(t->norm, "both", 4) || !memcmp(t->norm, "each", 4))) ||
+           (t->norm_len == 3 && !memcmp(t->norm, "all", 3));
+}
+
 /* The word classes of the n tokens t into wc (-ly words that are no verb
-** made adverbs, "long" after a
-** perfect auxiliary and "not" before "only" made adverbs); returns whether
+** made adverbs, "long" and a floated quantifier after an auxiliary
+** and "not" before "only" made adverbs); returns whether
 ** one is "(".  (The loops of the view read arrays through locals: a byte
 ** store may alias any field of the view.) */
 static int word_classes(const ne_token *t, int n, uint8_t *wc) {
@@ -417,6 +425,9 @@ static int word_classes(const ne_token *t, int n, uint8_t *wc) {
             c = NE_WC_ADV;
         /* "have long called for", "has long opposed": "long" after a perfect auxiliary */
         if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_HAVE && !memcmp(t->norm, "long", 4)) c = NE_WC_ADV;
+        /* "have both accused", "will each send", "were all arrested": a quantifier floated after an
+        ** auxiliary tells of the subject before it and stands in the verb group as an adverb */
+        if (i > 0 && floated_quantifier(t, wc[i - 1])) c = NE_WC_ADV;
         /* "not only cheated, but lied": an intensifier, no negation */
         if (c == NE_WC_NEG && i + 1 < n && t[1].norm_len == 4 && !memcmp(t[1].norm, "only", 4)) c = NE_WC_ADV;
         if (t->norm_len == 4 && i > 0 && wc[i - 1] == NE_WC_ADV && !memcmp(t->norm, "only", 4) && t[-1].norm_len == 3 &&
