@@ -467,13 +467,26 @@ static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_titl
     return NE_OK;
 }
 
+/* Can a sentence end after token t when the next one is on the same line
+** (no layout_break)?  Not after a plain word or number, a dash, or a
+** punctuation mark other than a terminator (is_term: ".", "!", "?", "...")
+** and a closing bracket (is_closer): "," ";" ":" "(" end none; ends_after
+** answers 0 for them and count_stop_start counts full stops only.  Quotes
+** stay candidates (a closing one after a stop ends: '."'). */
+static int may_end_after(const ne_token *t) {
+    if (t->flags & NE_TF_ABBREV) return 1;
+    if (t->shape <= NE_SH_NUM || t->shape == NE_SH_DASH) return 0;
+    if (t->shape != NE_SH_PUNCT) return 1;
+    char c = t->norm[0];
+    return c == '.' || c == '!' || c == '?' || c == ')' || c == ']';
+}
+
 /* The first j of [from, limit) where a sentence may end before token j, or
-** limit: a plain word followed by a token on the same line ends none. */
+** limit: a token after which none ends (may_end_after) followed by a token
+** on the same line ends none. */
 static size_t next_candidate(const ne_token *tk, size_t from, size_t limit) {
     size_t j = from;
-    while (j < limit && tk[j - 1].shape <= NE_SH_NUM && !(tk[j - 1].flags & NE_TF_ABBREV) &&
-           !(tk[j].flags & NE_TF_NEWLINE))
-        j++;
+    while (j < limit && !(tk[j].flags & NE_TF_NEWLINE) && !may_end_after(&tk[j - 1])) j++;
     return j;
 }
 
