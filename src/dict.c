@@ -1445,13 +1445,11 @@ int neDict_prepare(struct ne_doc *d, const struct ne_engine *e) {
     neV_init(&mv, sizeof(dmatch));
     uint32_t *first = mm->first; /* in locals: the stores would make them reloaded */
     uint16_t *mtypes = mm->types, *mallowed = mm->allowed;
+    memset(mtypes, 0, n * sizeof *mtypes); /* most tokens start no name: only theirs are set below */
+    memset(mallowed, 0, n * sizeof *mallowed);
     for (size_t i = 0; i < n; i++) {
-        uint16_t types = 0, allowed = 0;
         first[i] = (uint32_t)mv.n;
-        if (roots[i] && names_at(dc, d, ids, roots[i], i, &mv, &types, &allowed))
-            return NE_NOMEM;
-        mtypes[i] = types;
-        mallowed[i] = allowed;
+        if (roots[i] && names_at(dc, d, ids, roots[i], i, &mv, &mtypes[i], &mallowed[i])) return NE_NOMEM;
     }
     first[n] = (uint32_t)mv.n;
     mm->m = mv.items;
