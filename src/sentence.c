@@ -474,8 +474,10 @@ static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_titl
 ** answers 0 for them and count_stop_start counts full stops only.  Quotes
 ** stay candidates (a closing one after a stop ends: '."'). */
 static int may_end_after(const ne_token *t) {
-    if (t->flags & NE_TF_ABBREV) return 1;
-    if (t->shape <= NE_SH_NUM || t->shape == NE_SH_DASH) return 0;
+    /* the shapes that end none unless an abbreviation (a word's own period) */
+    const unsigned words = 1u << NE_SH_LOWER | 1u << NE_SH_CAP | 1u << NE_SH_UPPER | 1u << NE_SH_MIXED |
+                           1u << NE_SH_NUM | 1u << NE_SH_DASH;
+    if (words >> t->shape & 1) return (t->flags & NE_TF_ABBREV) != 0;
     if (t->shape != NE_SH_PUNCT) return 1;
     char c = t->norm[0];
     return c == '.' || c == '!' || c == '?' || c == ')' || c == ']';
