@@ -1074,8 +1074,12 @@ static int confirmed_person(const cctx *c, size_t r) {
 ** take the identity of the first person of the same part (title or body)
 ** with a dictionary code whose longer name ends with them.  Run after the
 ** antecedents are chosen, so that it changes what a mention is, not what
-** refers to what. */
-static void adopt_full_names(cctx *c) {
+** refers to what.  When `late` (after main_country_persons), the longer
+** name may be an unknown one coded since ("Schlafly" heading a story about
+** "Phyllis Schlafly", whom a pronoun shows to be a person of the main
+** country): what refers to the surname follows it (neCoref_resolve's last
+** loop). */
+static void adopt_full_names(cctx *c, int late) {
     for (size_t m = 0; m < c->d->actors.n; m++) {
         ne_actor *a = &c->act[m];
         const ne_actor_info *in = &c->inf[m];
@@ -1085,7 +1089,7 @@ static void adopt_full_names(cctx *c) {
             size_t k = (size_t)kk;
             const ne_actor *t = &c->act[k];
             if (k == m || t->in_title != a->in_title || t->ref >= 0 || !t->code || c->inf[k].person != 1 ||
-                (t->kind != NE_ACTOR_NAMED && t->kind != NE_ACTOR_COMPOSED) ||
+                (t->kind != NE_ACTOR_NAMED && t->kind != NE_ACTOR_COMPOSED && !(late && t->kind == NE_ACTOR_UNKNOWN)) ||
                 c->inf[k].tok_end - c->inf[k].tok_first <= n || !ends_name(c, m, k))
                 continue;
             a->code = t->code;
@@ -1324,10 +1328,11 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     for (size_t m = 1; m < d->actors.n; m++) /* "its military", "Sanders backers" */
         owned_role(&c, m);
     main_country_roles(&c);
-    if (d->actors.n) adopt_full_names(&c);
+    if (d->actors.n) adopt_full_names(&c, 0);
     staff_names(&c);
     org_officers(&c);
     main_country_persons(&c);
+    if (d->actors.n) adopt_full_names(&c, 1);
     if (d->dual_nps && dual_pairs(&c)) return NE_NOMEM;
     for (size_t m = 0; m < d->actors.n; m++) /* pronouns of role nominals coded just now */
         if (c.act[m].ref >= 0 && !c.act[m].code) {
