@@ -1455,6 +1455,23 @@ static int any_unknown_name(const ev_ctx *c, int a) {
     return in && in->type != NE_DT_PLACE;
 }
 
+int neEvent_unknown_subject(const ev_ctx *c, int vs, int lo) {
+    static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
+    int k = vs - 1;
+    while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
+    if (k < lo || k < 0) return 0;
+    int a = c->sv.t[k].actor;
+    if (a < 0 || (size_t)a >= c->d->actors.n) return 0;
+    int r = neClause_resolve(c->d, a);
+    const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, r);
+    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, r);
+    if (ac->kind != NE_ACTOR_UNKNOWN || ac->code || (ac->role && ac->role[0]) || in->person != 1 ||
+        in->type == NE_DT_PLACE || in->tok_end - in->tok_first > 6)
+        return 0;
+    while (k > lo && c->sv.t[k - 1].actor == a) k--;
+    return k <= lo || ne_word_in(c->sv.t[k - 1].norm, before);
+}
+
 /* A target the text names by a role of the home front only ("opened fraud
 ** investigations into hundreds of banks", "criticized the media", "arrested
 ** the protesters"), whose country nothing gave (coreference leaves it the

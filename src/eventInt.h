@@ -78,7 +78,8 @@ typedef struct ev_frame {
     const char *verbal; /* another reading's code: criticism (verbal_attack), accusation (charge_accuses),
                         ** mob violence or police repression (unarmed_force) */
     int unnamed;        /* a passive arrest of a noun group that names no actor (unnamed_arrested) */
-    int nameless;       /* the subject is an unknown lower-case name (neEvent_nameless_subject) */
+    int nameless;       /* the subject is an unknown lower-case name (neEvent_nameless_subject) or an
+                        ** unknown capitalized person's (neEvent_unknown_subject) */
     int internal;       /* a group's meeting among its own members (internal_meeting): source = target */
     ev_far_target far_target; /* the targets come from outside the clause's slots: which phrase */
     int state_giver;    /* aid called the state's ("federal loans"): its giver is the recipient's government */
@@ -250,6 +251,18 @@ int neEvent_unnamed_subject(const ev_ctx *c, int vs, const int *subj, int ns);
 ** ...", "ms setalvad said", "veerendrakumar alleged that ...")?  Capitals
 ** mark such names in running text (unknown_person); here nothing does. */
 int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo);
+
+/* Is the subject of the verb group at vs (clause from lo) a capitalized
+** name no dictionary, title or earlier mention codes, of at most six words,
+** that reads as a person's (ne_actor_info.person: two words or more, or a
+** pronoun or a quotation refers to it; a single word may be a short form of
+** such a name), right before the verb group (adverbs between),
+** opening the clause or after a comma, colon, quotation mark, "and" or "but"
+** ("Rules Committee Chairman Bruce Ash criticized Priebus", "In the email,
+** Ash bluntly accused ...")?  neEvent_nameless_subject's capitalized twin:
+** such a source is a person of the main country (main_person), as an
+** unknown name in a target slot is (unknown_person). */
+int neEvent_unknown_subject(const ev_ctx *c, int vs, int lo);
 
 /* One event per (source, target) pair of the frame. */
 int neEvent_emit(ev_ctx *c, const ev_frame *f);

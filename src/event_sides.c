@@ -315,7 +315,8 @@ void neEvent_active_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int n
         if (!f->ntgt && (f->ntgt = neEvent_object_pp_target(c, f)) > 0) f->far_target = EV_FAR_OBJECT_PP;
         if (!f->ntgt && (f->ntgt = condition_target(c, f)) > 0) f->far_target = EV_FAR_CONDITION;
     }
-    if (!f->nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root)) f->nameless = neEvent_nameless_subject(c, vs, f->lo);
+    if (!f->nsrc && c->m.pt->cameo && verbal_root(c->m.pt->cameo->root))
+        f->nameless = neEvent_nameless_subject(c, vs, f->lo) || neEvent_unknown_subject(c, vs, f->lo);
     if (c->m.pt->has_source && !c->m.pt->has_target) { /* "97 died in $ firing": the subject suffered it */
         memcpy(f->tgt, subj, sizeof f->tgt);
         f->ntgt = ns;
