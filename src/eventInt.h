@@ -313,7 +313,8 @@ int neEvent_view_sentence(ev_ctx *c);
 
 /* The subject "I" or "we" of a verb in a direct quotation stands for the
 ** quotation's speaker ("'I am urging the caucus to reject it,' Sanders
-** wrote": Sanders urges).  When token k is that word as written and the
+** wrote": Sanders urges; in lower-case text "i" too: "``i have made a
+** request,'' he said").  When token k is that word as written and the
 ** anchor is in a quotation with a known speaker, writes the speaker's
 ** mention to out and returns 1; else 0.  The caller codes such an act only
 ** toward someone ("all we are asking for is justice" is no event).  (An object "me"/"us" is no noun

@@ -146,7 +146,9 @@ int neEvent_first_person(const ev_ctx *c, int k, int *out) {
     char w[4];
     if (t->end - t->start >= sizeof w) return 0;
     snprintf(w, sizeof w, "%.*s", (int)(t->end - t->start), c->sv.text + t->start);
-    if (!ne_word_in(w, words)) return 0;
+    /* lower-case text writes "i" for "I" ("``i have made a request to mahantji,'' he said") */
+    int lower = NE_VEC_AT(c->d->sentences, ne_sentence, c->sv.sent)->caseless == NE_CASELESS_LOWER;
+    if (!ne_word_in(w, words) && !(lower && ne_word_is(w, "i"))) return 0;
     int sp = quote_speaker(c);
     if (sp < 0) return 0;
     out[0] = sp;
