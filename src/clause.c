@@ -718,10 +718,19 @@ static int day_phrase(const ne_sview *sv, int k) {
     return k > 0 && ne_word_in(TK(sv, k)->norm, days) && is_word(sv, k - 1, "on") ? k - 1 : -1;
 }
 
+/* Verbs of force and control whose past participle is their base form,
+** passive after be ("were set ablaze", "was put under curfew", "was hit by",
+** "were beat up"); not "upset" ("was upset with": a state). */
+static int base_participle(const ne_sview *sv, int i) {
+    static const char *const verbs[] = {"set", "put", "hit", "cut", "shut", "beat", NULL};
+    return ne_word_in(TK(sv, i)->norm, verbs);
+}
+
 int neClause_passive(const ne_sview *sv, int i) {
-    if (!inflected_ed(TK(sv, i))) return 0;
+    int same = !inflected_ed(TK(sv, i)); /* base_participle: passive only right after be */
+    if (same && !base_participle(sv, i)) return 0;
     if (is_word(sv, i, "closeted")) return 0; /* "was closeted with X": a state, the subject met X */
-    if (reduced_by(sv, i)) return 1;
+    if (!same && reduced_by(sv, i)) return 1;
     for (int k = i - 1; k >= 0; k--) {
         int c = WC(sv, k), d;
         if (c == NE_WC_BE) return 1;
@@ -731,7 +740,7 @@ int neClause_passive(const ne_sview *sv, int i) {
         }
         if (!(c == NE_WC_ADV || c == NE_WC_NEG || c == NE_WC_SPEC)) break;
     }
-    return reduced_arrest(sv, i);
+    return !same && reduced_arrest(sv, i);
 }
 
 /* A verb, skipping the noun group and adverbs left of token k, or -1. */

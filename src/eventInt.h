@@ -511,6 +511,11 @@ int neEvent_threatened_attacker(const ev_ctx *c, const ne_event *ev, ne_actor *o
 ** it did. */
 int neEvent_victims_place(const ev_ctx *c, ne_event *ev);
 
+/* The owners of property destroyed with no owner named ("a mob set ablaze
+** 14 houses"): the civilians of the place (event_implied.c).  Fills the
+** target; returns 1 when it did. */
+int neEvent_property_owners(const ev_ctx *c, ne_event *ev);
+
 /* The maker an order or purchase that names no seller is placed with: the
 ** article's seller ("Boeing secures $11bn of aircraft deals. ... Air Canada
 ** has ordered US$ 6 billion in new airliners": Boeing; "Airbus launches the

@@ -700,6 +700,36 @@ int neEvent_victims_place(const ev_ctx *c, ne_event *ev) {
     return ev->has_target = 1;
 }
 
+/* Is ev the destruction of property (1712: "a mob set ablaze 14 houses",
+** "miscreants torched shops", "three shops were set afire by the mob") with
+** no owner named?  Houses, shops and vehicles burnt or razed with no owner named are
+** the civilians' of the place (docs/ANNOTATION.md rules 3 and 10: arson in a
+** riot is 1712 by the mob on the civilians of the place), even when the mob
+** is itself civilians: a mob's arson is no self event.  The country is the
+** clause's place, else the source's own, else the document's main one.
+** Fills the target; returns 1 when it did. */
+int neEvent_property_owners(const ev_ctx *c, ne_event *ev) {
+    static const char *const property[] = {"house", "houses", "home", "homes", "hut", "huts", "hutment",
+                                           "hutments", "shop", "shops", "stall", "stalls", "cabin", "cabins",
+                                           "godown", "godowns", "warehouse", "warehouses", "store", "stores",
+                                           "showroom", "showrooms", "restaurant", "restaurants", "hotel",
+                                           "hotels", "factory", "factories", "office", "offices", "building",
+                                           "buildings", "property", "properties", "colony", "village",
+                                           "villages", "vehicle", "vehicles", "car", "cars", "truck", "trucks",
+                                           "two-wheelers", "scooters", "rickshaws", "handcarts", "business",
+                                           "establishments", "belongings", NULL};
+    if (ev->has_target || !ev->has_source || strcmp(ev->code, "1712")) return 0;
+    /* the object, or the subject of a passive ("three shops were set afire by the mob") */
+    int lo = c->m.ts >= 0 ? c->m.ts : c->m.passive ? c->m.begin - 6 : -1;
+    int hi = c->m.ts >= 0 ? c->m.te : c->m.begin - 1;
+    if (lo < 0 && hi >= 0) lo = 0;
+    if (lo < 0 || hi < lo || !span_has(c, lo, hi, property)) return 0;
+    const char *cc = neEvent_place_country(c, ev, national(c, ev->source.country));
+    if (!cc) cc = national(c, c->d->main_cc);
+    if (!cc || !neEvent_implied_actor(c, ev, cc, "CVL", "owners", &ev->target)) return 0;
+    return ev->has_target = 1;
+}
+
 /* Roots that docs/ANNOTATION.md rule 4 never annotates without a target,
 ** besides those toward_code holds: threats, reduced relations and force
 ** (13, 16, 18, 19, 20; a missile launch aimed at no one is a show of force,
