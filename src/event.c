@@ -1682,7 +1682,8 @@ static int named_victim(const ev_ctx *c) {
 ** such target it is on the crowd the sentence names (neEvent_crowd_target),
 ** else on the civilians of the police's country.  Armed targets (militants
 ** in an encounter) keep their code.  So is repression (175) by the police
-** that names no target ("the police fired in the air").  One person shot or
+** that names no target ("the police fired in the air").  A blockade or an
+** occupation (191, 192: "the police sealed off the area") is no gunfire.  One person shot or
 ** beaten by them, tm the target mention, in a sentence with no crowd
 ** (lone_victim), is 180 (rule 10).  Returns 1 when it recoded the event or
 ** gave it a target. */
@@ -1690,7 +1691,8 @@ static int police_firing(const ev_ctx *c, ne_event *ev, int tm) {
     static const char *const crowd[] = {"CVL", "OPP", NULL};
     const ne_actor *s = &ev->source, *t = &ev->target;
     int repression = !strncmp(ev->code, "175", 3);
-    if ((strcmp(ev->root, "19") && !repression) || !ev->has_source || !s->role || strcmp(s->role, "COP") ||
+    if ((strcmp(ev->root, "19") && !repression) || !strncmp(ev->code, "191", 3) || !strncmp(ev->code, "192", 3) ||
+        !ev->has_source || !s->role || strcmp(s->role, "COP") ||
         !national(c, s->country))
         return 0;
     int place = ev->has_target && !t->role && t->country && !strcmp(t->country, s->country); /* "fired in the old city" */

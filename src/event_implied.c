@@ -298,8 +298,9 @@ int neEvent_background_unrest(const ev_ctx *c, const ne_event *ev) {
 /* Unrest that names no actor at all ("communal riots broke out", "curfew
 ** was imposed in the old city"; docs/ANNOTATION.md rules 3 and 10): a riot
 ** (145) is by civilians of the country where it happens, a curfew, a
-** prohibitory order or a state of emergency (1721, 1723, 1724) by its
-** government on its civilians.  The country is the event's place, else
+** prohibitory order, a state of emergency or a town sealed (1721, 1723,
+** 1724, 191: "ayodhya's borders have been sealed") by its government on its
+** civilians.  The country is the event's place, else
 ** the document's main country.  Violence (roots 18, 20) that names no actor
 ** at all in a sentence about riots or mobs ("the communal violence has
 ** claimed 600 lives", "the riots left 12 people dead") is a mob's on the civilians of
@@ -307,7 +308,8 @@ int neEvent_background_unrest(const ev_ctx *c, const ne_event *ev) {
 ** Fills the event's sides; returns 1 when it did, 2 for such violence. */
 static int implied_unrest(ev_ctx *c, ne_event *ev) {
     int riot = !strcmp(ev->code, "145");
-    int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724");
+    int order = !strcmp(ev->code, "1721") || !strcmp(ev->code, "1723") || !strcmp(ev->code, "1724") ||
+                (!strcmp(ev->code, "191") && c->m.passive); /* not "the win sealed his fate" */
     int force = !strcmp(ev->root, "18") || !strcmp(ev->root, "20") || plain_attack(c, ev); /* not firing, shelling, clashes */
     if (!riot && !order && !force) return 0;
     if (force && c->m.pt->kind == 'n' && !reported_unrest(c)) return 0; /* background: rule 12 */
