@@ -11,7 +11,6 @@
 
 #include <limits.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 #define EV_MAX_SKIP 4  /* modifiers a literal word may skip ("its own ambassador", "a multi-pronged") */
@@ -1342,9 +1341,56 @@ static int plain_name(const ev_ctx *c, int k) {
 /* Titles before a name in lower-case text (neEvent_nameless_subject, nameless_target). */
 static const char *const honorifics[] = {"mr", "ms", "mrs", "dr", "shri", "smt", "prof", NULL};
 
+/* Offices and callings that end a long lower-case title right before a
+** person's name ("kanchi seer jayendra saraswathi", "film actress shabana
+** azmi", "vhp leader ashok singhal": neEvent_nameless_subject). */
+static const char *const name_titles[] = {"leader", "president", "chief", "convenor", "convener", "secretary",
+                                          "spokesman", "spokesperson", "member", "minister", "mp", "mla", "seer",
+                                          "actress", "actor", "activist", "chairman", "chairperson", "founder",
+                                          "supremo", "trustee", "imam", "mahant", "priest", "pontiff", "swami",
+                                          "maulana", "commissioner", "collector", "magistrate", "lawyer",
+                                          "advocate", "poet", "writer", "author", "scholar", "journalist", "editor",
+                                          "speaker", "governor", "mayor", "councillor", "corporator", "director",
+                                          "principal", "professor", "historian", "industrialist", NULL};
+
+/* The token before a time phrase that ends at token k between a subject and
+** its verb ("jagannath mishra on tuesday demanded", "on monday evening",
+** "late on friday", "today", "here"), else k. */
+static int before_time_phrase(const ev_ctx *c, int k, int lo) {
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", NULL};
+    static const char *const deictic[] = {"today", "yesterday", "tonight", "here", NULL};
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const edges[] = {"late", "early", NULL};
+    if (k >= lo && word_in(c, k, deictic)) return k - 1;
+    int d = k >= lo + 1 && word_in(c, k, parts) && word_in(c, k - 1, days) ? k - 1 : k;
+    if (d < lo + 1 || !word_in(c, d, days) || !tok_is(c, d - 1, "on")) return k;
+    return d - 2 >= lo && word_in(c, d - 2, edges) ? d - 3 : d - 2;
+}
+
+/* Is the verb at vs the -ing word opening its sentence (after a dateline's
+** colon), whose main clause after the first comma has for subject an unknown
+** lower-case name, an optional honorific and one to three plain name words
+** right before its verb ("attacking the vhp, yadav said", "criticising the
+** bjp, mr gill said")? */
+static int nameless_main_subject(const ev_ctx *c, int vs) {
+    const ne_sview *sv = &c->sv;
+    const ne_token *t = &sv->t[vs];
+    if (t->norm_len < 4 || strcmp(t->norm + t->norm_len - 3, "ing") || (vs > 0 && !tok_is(c, vs - 1, ":"))) return 0;
+    int k = vs + 1;
+    while (k < sv->n && !tok_is(c, k, ",") && !tok_is(c, k, ".") && !tok_is(c, k, ";")) k++;
+    if (k >= sv->n || !tok_is(c, k, ",")) return 0;
+    int s = k + 1, n = 0;
+    if (s < sv->n && ne_word_in(sv->t[s].norm, honorifics)) s++;
+    for (k = s; k < sv->n && n < 3 && plain_name(c, k); k++) n++;
+    return n > 0 && k < sv->n && sv->isverb[k];
+}
+
 int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo) {
     static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
     int k = vs - 1, n = 0;
+    while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
+    k = before_time_phrase(c, k, lo); /* "shabana azmi on wednesday demanded" */
     while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
     /* the antecedent of "who" ("jethmalani, who earlier met naidu, ..."): before the clause */
     if (k >= 2 && k <= lo && ne_word_is(c->sv.t[k].norm, "who") && ne_word_is(c->sv.t[k - 1].norm, ",")) {
@@ -1352,7 +1398,8 @@ int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo) {
         lo = 0;
     }
     for (; k >= lo && n < 3 && plain_name(c, k); k--) n++;
-    return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before) || ne_word_in(c->sv.t[k].norm, honorifics));
+    return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before) || ne_word_in(c->sv.t[k].norm, honorifics) ||
+                     ne_word_in(c->sv.t[k].norm, name_titles));
 }
 
 /* A person of the document's main country, by the country alone
@@ -1866,7 +1913,8 @@ static int pair_sides(ev_ctx *c, const ev_frame *f, int i, int t, ne_event *ev, 
     ev->has_target = t != -1 && fill_actor(c->d, t, &ev->target, &r2);
     if (!ev->has_target) ev->has_target = unknown_arrested(c, ev, t);
     if (!ev->has_target) ev->has_target = domestic_target(c, ev, t);
-    if (!ev->has_source && (f->nameless || (f->nsrc && lone_person_pronoun(c, ev, f->src[i]))))
+    if (!ev->has_source && (f->nameless || (f->nsrc && lone_person_pronoun(c, ev, f->src[i])) ||
+                            (verbal_root(ev->root) && nameless_main_subject(c, c->m.anchor))))
         ev->has_source = main_person(c, ev, &ev->source); /* "he urged the centre" */
     if (!ev->has_target && t == -1) ev->has_target = nameless_target(c, ev);
     if (!ev->has_target && lone_person_pronoun(c, ev, t)) ev->has_target = main_person(c, ev, &ev->target); /* "met him" */
