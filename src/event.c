@@ -1081,9 +1081,10 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
 ** the protests, sit-ins, strikes and boycotts one person stages or leads
 ** ("BJP leader Ram Singh staged a protest") are not asked; of "hold", only a
 ** rally held is.
-** Returns 1 for such a match: a protest against a target codes criticism
-** (111), anything else nothing (a rally "at" a campus names no target). */
-static int lone_protest(const ev_ctx *c, const ev_frame *f) {
+** For such a match a protest against a target codes criticism (f->verbal
+** "111"; returns 0), anything else nothing (returns 1: a rally "at" a campus
+** names no target).  Returns 0 for any other match. */
+static int lone_protest(const ev_ctx *c, ev_frame *f) {
     static const char *const dissent[] = {"protest", "demonstrate", "demonstration", "rally", "march", NULL};
     static const char *const rally[] = {"rally", NULL};
     const char *code = (f->cc ? f->cc : c->m.pt->cameo)->code;
@@ -1096,7 +1097,9 @@ static int lone_protest(const ev_ctx *c, const ev_frame *f) {
         const ne_actor *a = slot_actor(c->d, f->src[k], &in);
         if (!a || !in || in->person != 1 || in->plural) return 0;
     }
-    return 1;
+    if (!f->ntgt || strcmp(c->sv.t[c->m.anchor].lemma, "protest")) return 1; /* "Sanders held a rally at X" */
+    f->verbal = "111"; /* "Cruz is protesting Obama's order" */
+    return 0;
 }
 
 /* Does the sentence name a crowd, a protest or a riot (a mob, protesters, a
@@ -1341,6 +1344,11 @@ static int plain_name(const ev_ctx *c, int k) {
 /* Titles before a name in lower-case text (neEvent_nameless_subject, nameless_target). */
 static const char *const honorifics[] = {"mr", "ms", "mrs", "dr", "shri", "smt", "prof", NULL};
 
+/* What may stand right before a subject name that opens its clause: a comma,
+** a colon, a quotation mark, "and", "but" (neEvent_nameless_subject,
+** neEvent_unknown_subject). */
+static const char *const subject_openers[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
+
 /* Offices and callings that end a long lower-case title right before a
 ** person's name ("kanchi seer jayendra saraswathi", "film actress shabana
 ** azmi", "vhp leader ashok singhal": neEvent_nameless_subject). */
@@ -1387,7 +1395,6 @@ static int nameless_main_subject(const ev_ctx *c, int vs) {
 }
 
 int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo) {
-    static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
     int k = vs - 1, n = 0;
     while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
     k = before_time_phrase(c, k, lo); /* "shabana azmi on wednesday demanded" */
@@ -1398,7 +1405,7 @@ int neEvent_nameless_subject(const ev_ctx *c, int vs, int lo) {
         lo = 0;
     }
     for (; k >= lo && n < 3 && plain_name(c, k); k--) n++;
-    return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, before) || ne_word_in(c->sv.t[k].norm, honorifics) ||
+    return n > 0 && (k < lo || ne_word_in(c->sv.t[k].norm, subject_openers) || ne_word_in(c->sv.t[k].norm, honorifics) ||
                      ne_word_in(c->sv.t[k].norm, name_titles));
 }
 
@@ -1503,20 +1510,15 @@ static int any_unknown_name(const ev_ctx *c, int a) {
 }
 
 int neEvent_unknown_subject(const ev_ctx *c, int vs, int lo) {
-    static const char *const before[] = {",", ":", "\"", "'", "``", "''", "and", "but", NULL};
     int k = vs - 1;
     while (k >= lo && c->sv.wc[k] == NE_WC_ADV) k--;
     if (k < lo || k < 0) return 0;
     int a = c->sv.t[k].actor;
     if (a < 0 || (size_t)a >= c->d->actors.n) return 0;
-    int r = neClause_resolve(c->d, a);
-    const ne_actor *ac = NE_VEC_AT(c->d->actors, ne_actor, r);
-    const ne_actor_info *in = NE_VEC_AT(c->d->actor_info, ne_actor_info, r);
-    if (ac->kind != NE_ACTOR_UNKNOWN || ac->code || (ac->role && ac->role[0]) || in->person != 1 ||
-        in->type == NE_DT_PLACE || in->tok_end - in->tok_first > 6)
-        return 0;
+    const ne_actor_info *in = uncoded_name(c, neClause_resolve(c->d, a), 0, 6);
+    if (!in || in->person != 1 || in->type == NE_DT_PLACE) return 0;
     while (k > lo && c->sv.t[k - 1].actor == a) k--;
-    return k <= lo || ne_word_in(c->sv.t[k - 1].norm, before);
+    return k <= lo || ne_word_in(c->sv.t[k - 1].norm, subject_openers);
 }
 
 /* A target the text names by a role of the home front only ("opened fraud
@@ -2638,10 +2640,7 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (neEvent_claimed_act(c, vs, f)) return neEvent_emit(c, f);
     if (!(f->verbal = verbal_attack(c, f)) && !(f->verbal = charge_accuses(c, f))) f->verbal = unarmed_force(c, f);
     if (!f->verbal) f->verbal = firm_deal(c, f);
-    if (!f->verbal && lone_protest(c, f)) {
-        if (!f->ntgt || strcmp(c->sv.t[c->m.anchor].lemma, "protest")) return NE_OK; /* "Sanders held a rally at X" */
-        f->verbal = "111"; /* "Cruz is protesting Obama's order" */
-    }
+    if (!f->verbal && lone_protest(c, f)) return NE_OK;
     int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
     /* goods bought from a maker the clause does not name ("X and Y ordered 40 jets"): the buyers
     ** are no partners of each other, each buys from the maker (neEvent_implied_seller) */
@@ -3096,10 +3095,7 @@ static int code_noun(ev_ctx *c, int in_slot) {
         return neEvent_emit(c, &f);
     if (!(f.verbal = verbal_attack(c, &f)) && !(f.verbal = unarmed_force(c, &f))) f.verbal = in_talks(c);
     if (!f.verbal) f.verbal = firm_deal(c, &f);
-    if (!f.verbal && lone_protest(c, &f)) {
-        if (!f.ntgt || strcmp(c->sv.t[i].lemma, "protest")) return NE_OK; /* "his massive rallies" */
-        f.verbal = "111"; /* "her protest against Trump" */
-    }
+    if (!f.verbal && lone_protest(c, &f)) return NE_OK; /* "his massive rallies"; "her protest against Trump" 111 */
     int rc = neEvent_emit(c, &f);
     if (rc || !f.nsrc || !f.ntgt || !joint_code(c->m.pt->cameo->code) || c->m.ts < 1 ||
         !partner_prep(c, c->m.ts - 1, c->m.pt->cameo->code))
