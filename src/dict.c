@@ -1277,13 +1277,30 @@ static int check_patterns(loader *L, struct ne_engine *e) {
     return rc ? rc : nePattern_check(e, L->report, L->ctx, &L->nerr);
 }
 
-/* The phrase table of dual noun phrases (dual.txt, coref.c), when dir has
-** one: a bad line is one problem (docs/TIME.md, "Phrase table files"). */
-static int check_duals(loader *L, struct ne_engine *e) {
-    char path[1024];
-    if (neU_path(path, sizeof path, e->data_dir, "dual.txt") || access(path, F_OK)) return NE_OK;
-    int rc = neCoref_load(e);
-    return rc == NE_DATA || rc == NE_IO ? one_problem(L, e) : rc;
+/* The phrase tables (docs/TIME.md, "Phrase table files") a dictionary folder
+** may hold, each with the loader engine open runs on it: dict check loads
+** each one that is there, and a table that does not load (a bad class, a bad
+** value) is one problem.  A table that is absent is not checked, as a
+** partial folder is not. */
+static const struct {
+    const char *file;
+    int (*load)(struct ne_engine *e);
+} phrase_tables[] = {
+    {"dual.txt", neCoref_load},      /* coref.c: the dual noun phrases */
+    {"time.txt", neTimex_load},      /* timex.c: words of time expressions */
+    {"cues.txt", neQuote_load},      /* quote.c: speech cues and speaker words */
+    {"stopwords.txt", neHeadline_load}, /* headline.c: words a headline is not about */
+};
+
+static int check_phrase_tables(loader *L, struct ne_engine *e) {
+    for (size_t i = 0; i < sizeof phrase_tables / sizeof *phrase_tables; i++) {
+        char path[1024];
+        if (neU_path(path, sizeof path, e->data_dir, phrase_tables[i].file) || access(path, F_OK)) continue;
+        int rc = phrase_tables[i].load(e);
+        if (rc == NE_DATA || rc == NE_IO) rc = one_problem(L, e);
+        if (rc) return rc;
+    }
+    return NE_OK;
 }
 
 int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), void *ctx,
@@ -1304,7 +1321,7 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
         L.ctx = ctx;
         rc = loader_run(&L, e);
         if (rc == NE_OK) rc = check_patterns(&L, e);
-        if (rc == NE_OK) rc = check_duals(&L, e);
+        if (rc == NE_OK) rc = check_phrase_tables(&L, e);
         if (rc == NE_OK) rc = neLemma_check_extra(dir, report, ctx, &L.nerr);
         size_t nc = 0;
         const char **cl = rc == NE_OK ? known_countries(e->dict, &nc) : NULL;
@@ -1315,7 +1332,7 @@ int ne_dict_check(const char *dir, void (*report)(void *ctx, const char *msg), v
         if (rc != NE_OK && report) report(ctx, e->errmsg);
         if (rc == NE_OK && L.nerr) rc = NE_DATA;
     }
-    ne_engine_close(e); /* the parts a check loads: dictionaries, patterns, lemmas, CAMEO, dual phrases */
+    ne_engine_close(e); /* the parts a check loads: dictionaries, patterns, lemmas, CAMEO, phrase tables */
     return rc;
 }
 

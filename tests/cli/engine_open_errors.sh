@@ -60,6 +60,25 @@ run dict check "$TMP/dual"
 [ "$RC" = 1 ] || fail "dict check accepted a bad dual.txt line (rc $RC)"
 expect_err 'kind "XYZ" is not PER'
 
+# the other phrase tables: dict check loads each as engine open does, and a bad
+# one is one problem, named; three bad tables are three problems
+data phr; for f in time cues stopwords; do rm "$TMP/phr/$f.txt"; done
+printf 'month 1 january\nholiday 13-40 festivus\n' >"$TMP/phr/time.txt"
+printf 'cue - said\nshout - yelled\n' >"$TMP/phr/cues.txt"
+printf 'stop - the\nstop - the\n' >"$TMP/phr/stopwords.txt"
+run dict check "$TMP/phr"
+[ "$RC" = 1 ] || fail "dict check accepted bad phrase tables (rc $RC)"
+expect_err 'holiday "festivus": value "13-40" is not MM-DD'
+expect_err 'cues.txt:2: unknown class "shout"'
+expect_err 'stopwords.txt:2: duplicate entry'
+expect_err '3 problems'
+run code --data "$TMP/phr" "$TMP/in.jsonl"
+[ "$RC" != 0 ] || fail "bad phrase tables were accepted by engine open"
+# the shipped tables pass
+run dict check "$NEWSEVENTS_DATA"
+expect_rc 0
+expect_err ', 0 problems'
+
 data both; bad_dict both; bad_pattern both
 for i in 1 2 3; do # the threads race; the report must not
     run code --data "$TMP/both" "$TMP/in.jsonl"
