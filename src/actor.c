@@ -1103,6 +1103,24 @@ static void party_roles(scan *s, np *p) {
     if (p->ent == party && (p->end > k + rn || governs)) compose(s, p, cc, "GOV", 0);
 }
 
+/* Are the words [j, e) the subject of the verb right after them, opening its
+** clause: an auxiliary or an inflected verb follows ("sued", "has"; not a noun
+** that may be a verb: "his Hawaii vacation", nor a speech cue), and the words
+** come after a sentence start, a comma, a dateline's colon or a conjunction, not
+** inside a noun group ("Palestinians of the Israeli-occupied West Bank shunned
+** work") nor after a determiner or possessive (region_subject, bare_group)? */
+static int clause_subject(const scan *s, size_t j, size_t e) {
+    if (e >= s->b) return 0;
+    const ne_token *t = &s->tk[e];
+    if (t->shape != NE_SH_LOWER || (t->tags & NE_TAG_CUE) ||
+        !((t->tags & NE_TAG_AUX) || ((t->tags & NE_TAG_VERB) && ne_inflected(t))))
+        return 0;
+    static const char *const opens[] = {"and", "but", "while", "when", "after", "before", "as", "that", NULL};
+    const ne_token *b = j > 0 ? &s->tk[j - 1] : NULL;
+    return !(b && b->sent == s->tk[j].sent && !(b->shape == NE_SH_PUNCT && (is_w(b, ",") || is_w(b, ":"))) &&
+             !is_any(b, opens));
+}
+
 /* May role words at j (rn tokens, head r, role group role) stand alone with
 ** no determiner?  Plural words ("protesters", "soldiers") and the armed and
 ** police collectives ("police", "army"); not one-word roles that are also
@@ -1122,6 +1140,9 @@ static int bare_group(const scan *s, size_t j, size_t rn, const ne_dentry *r, co
         !is_any(&s->tk[j - 1], units))
         return 0;
     if (r->plural) return 1;
+    /* in lower-case text a body named by a role of two words or more as the subject of its clause
+    ** ("union home ministry had asked the authorities", "district administration has asked") */
+    if (s->caseless == NE_CASELESS_LOWER && rn >= 2 && clause_subject(s, j, j + rn)) return 1;
     /* in lower-case text a role word with a local reading names that actor alone
     ** ("congress on monday criticised ...": roles.txt `in=IND:PTY`, coref.c local_role) */
     if (r->admin1 && s->caseless == NE_CASELESS_LOWER) return 1;
@@ -1691,20 +1712,7 @@ static int org_name(scan *s, size_t j, size_t e, char role[4]) {
 ** its government, GOV of its country, a region's (info.region) like "the
 ** Texas government" (place_led).  Returns 1 when p holds it. */
 static int region_subject(scan *s, np *p, size_t j, size_t e, const ne_dentry *x) {
-    if (x->pkind != NE_PK_REGION || e >= s->b) return 0;
-    const ne_token *t = &s->tk[e];
-    /* an auxiliary or an inflected verb ("sued", "has"), not a noun that may be a verb ("his
-    ** Hawaii vacation"), nor a region after a determiner or possessive */
-    if (t->shape != NE_SH_LOWER || (t->tags & NE_TAG_CUE) ||
-        !((t->tags & NE_TAG_AUX) || ((t->tags & NE_TAG_VERB) && ne_inflected(t))))
-        return 0;
-    /* the region opens its clause: after a sentence start, a comma, a dateline's colon or a conjunction, not
-    ** inside a noun group ("Palestinians of the Israeli-occupied West Bank shunned work") */
-    static const char *const opens[] = {"and", "but", "while", "when", "after", "before", "as", "that", NULL};
-    const ne_token *b = j > 0 ? &s->tk[j - 1] : NULL;
-    if (b && b->sent == s->tk[j].sent && !(b->shape == NE_SH_PUNCT && (is_w(b, ",") || is_w(b, ":"))) &&
-        !is_any(b, opens))
-        return 0;
+    if (x->pkind != NE_PK_REGION || !clause_subject(s, j, e)) return 0;
     const char *cc = neDict_code(s->e, x, s->ymd);
     if (!cc || strlen(cc) != 3) return 0;
     compose(s, p, cc, "GOV", 0);
