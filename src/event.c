@@ -2059,6 +2059,29 @@ static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
     return rc ? rc : rejected_demand(c, ev, slot);
 }
 
+/* In lower-case text, is the subject of the active verb of match f a noun
+** group in which the actors stage read no actor: a lower-case word that is no
+** verb right before the verb group (adverbs and a time phrase between), in the
+** verb's own clause ("the chamber sought immediate assistance from the
+** centre", "the all india babri masjid rebuilding committee tonight alleged",
+** "the sants unanimously expressed")?  Unknown organizations and persons go
+** unread in such text; the act is theirs, not a mention of an act reported
+** elsewhere (body_mention).  Not for a participle or an -ing verb ("a call
+** asking 5,000 people to go", "insulting the hindus"), nor a passive ("would
+** be punished"): those name no subject. */
+static int unread_subject(const ev_ctx *c, const ev_frame *f) {
+    if (c->m.pt->kind != 'v' || c->m.passive || f->nsrc ||
+        NE_VEC_AT(c->d->sentences, ne_sentence, c->sv.sent)->caseless != NE_CASELESS_LOWER)
+        return 0;
+    const ne_token *a = &c->sv.t[c->m.anchor];
+    if (ne_ing_form(a) || !ne_inflected(a)) return 0;
+    int k = neClause_vg_start(&c->sv, c->m.anchor) - 1;
+    while (k >= f->lo && c->sv.wc[k] == NE_WC_ADV) k--;
+    k = before_time_phrase(c, k, f->lo); /* "the committee on monday alleged" */
+    while (k >= f->lo && c->sv.wc[k] == NE_WC_ADV) k--;
+    return k >= f->lo && k >= 0 && c->sv.t[k].shape == NE_SH_LOWER && c->sv.wc[k] == NE_WC_OPEN && !c->sv.isverb[k];
+}
+
 /* Is ev a fragment of a headline written in title case inside the body
 ** ("Democrats Call For Action", "Says Russians Hacked"): an event with a
 ** side missing, which such a sentence leaves out as a title's grammar
@@ -2114,6 +2137,12 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
     if (!ev.has_target && ev.has_source && neEvent_implied_arrests(c, &ev)) ev.confidence *= 0.8;
     if (neEvent_terror_attackers(c, &ev)) ev.confidence *= 0.8;
     neEvent_terror_violence(c, &ev);
+    /* a verbal act whose subject went unread in lower-case text: a person of the main country */
+    if (!ev.has_source && ev.has_target && verbal_root(ev.root) && unread_subject(c, f) &&
+        (ev.has_source = main_person(c, &ev, &ev.source))) {
+        ev.confidence *= 0.8;
+        if (note_rule(c->d, &ev, "source=unread-subject")) return NE_NOMEM;
+    }
     if (body_mention(c, &ev)) return NE_OK;
     if (neEvent_rioters(c, &ev)) { /* "riots in the state": as background as riots that name no one (rule 12) */
         if (neEvent_background_unrest(c, &ev)) return NE_OK;
