@@ -157,7 +157,7 @@ static int poss_modifier(const ne_sview *sv, int p, int i) {
 ** of be (passive) it is the verb, not a noun as other base forms there
 ** ("has plans", "is talks").  Verbs that are rarely nouns after "have"/"be". */
 static int same_participle(const ne_token *t, int aux) {
-    static const char *const have[] = {"come", "overcome", "run", "hit", "put", "set", "cut", "let", "quit",
+    static const char *const have[] = {"come", "become", "overcome", "run", "hit", "put", "set", "cut", "let", "quit",
                                        "spread", "cost", "hurt", "shut", "bid", "beat", "upset", "cast",
                                        "shed", "forecast", "broadcast", "split", "burst", "thrust", "rid", NULL};
     static const char *const be[] = {"hit", "put", "set", "cut", "let", "shut", "hurt", "spread", "beat",
