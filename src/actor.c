@@ -511,20 +511,30 @@ static size_t next_hash(const uint32_t *nh, size_t i, size_t n, uint32_t h) {
     return i;
 }
 
-/* name_elsewhere from the document's tokens, without the table: the same
-** words (same_word) among the words of the document. */
-static int name_elsewhere_scan(const scan *s, size_t w) {
+/* The uses of the word of token w across the document's tokens (same_word,
+** as words): -1 when one is in lower case, else how many of them pass
+** test(s, i). */
+static int word_uses(const scan *s, size_t w, int (*test)(const scan *, size_t)) {
     const uint32_t *nh = s->d->nhash, h = nh[w];
     size_t n = s->d->tokens.n;
-    int midcap = 0;
+    int passed = 0;
     for (size_t i = next_hash(nh, 0, n, h); i < n; i = next_hash(nh, i + 1, n, h)) {
         const ne_token *u = &s->tk[i];
         if (u->shape > NE_SH_MIXED || !same_word(s, i, w)) continue;
-        if (u->shape == NE_SH_LOWER) return 0;
-        if (!(u->flags & NE_TF_SENT_START) && capitalized(u)) midcap = 1;
+        if (u->shape == NE_SH_LOWER) return -1;
+        passed += test(s, i);
     }
-    return midcap;
+    return passed;
 }
+
+/* Is token i capitalized and not at a sentence start? */
+static int midcap_use(const scan *s, size_t i) {
+    return !(s->tk[i].flags & NE_TF_SENT_START) && capitalized(&s->tk[i]);
+}
+
+/* name_elsewhere from the document's tokens, without the table: the same
+** words (same_word) among the words of the document. */
+static int name_elsewhere_scan(const scan *s, size_t w) { return word_uses(s, w, midcap_use) > 0; }
 
 /* Questions name_elsewhere answers by a scan of the document before it builds
 ** the table of every word's usage (word_usage): most documents ask a few, and
@@ -584,6 +594,36 @@ static int any_two_chars(const scan *s, size_t i, size_t j) {
     for (size_t k = i; k < j; k++)
         if (two_chars(&s->tk[k])) return 1;
     return 0;
+}
+
+/* Does token i end a name of two capitalized words or more in a sentence not
+** in title case ("Hillary Clinton said"): the word before it capitalized and
+** no calendar or function word, no capitalized word after it, and neither
+** that word nor the one before it starting a body's name ("Clinton
+** Foundation", "Fox News") nor the one before it a place's ("New York Post";
+** a first name may also name a town: "Mary")? */
+static int ends_person_name(const scan *s, size_t i) {
+    const uint16_t body = NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM) | NE_DM(NE_DT_METONYM) | NE_DM(NE_DT_ORG) |
+                          NE_DM(NE_DT_GROUP) | NE_DM(NE_DT_PARTY) | NE_DM(NE_DT_MEDIA);
+    const ne_token *u = &s->tk[i], *f = i > 0 ? &s->tk[i - 1] : NULL;
+    if (!f || NE_VEC_AT(s->d->sentences, ne_sentence, u->sent)->titlecase || f->sent != u->sent ||
+        f->shape != NE_SH_CAP || (u->flags & NE_TF_SENT_START) || in_list(s, f, L_CAL) || in_list(s, f, L_NOSTART))
+        return 0;
+    if (i + 1 < s->d->tokens.n && s->tk[i + 1].sent == u->sent && capitalized(&s->tk[i + 1])) return 0;
+    return !(s->dtypes[i - 1] & body) && !(i >= 2 && (s->dtypes[i - 2] & (body | NE_DM(NE_DT_PLACE))));
+}
+
+/* A one-word name in a sentence written in title case, as a headline is
+** ("Trump Blasts Clinton Over Emails", "Clinton Breaks With Obama On ..."):
+** a capitalized word that ends a person's name in the body (ends_person_name)
+** and is never written in lower case.  Coreference links it to that name
+** (coref.c title_name).  Returns the name's end, j + 1, or j. */
+static size_t title_surname(const scan *s, size_t j) {
+    const ne_token *t = &s->tk[j];
+    if (t->shape != NE_SH_CAP || t->actor >= 0 || !two_chars(t) || in_list(s, t, L_NOSTART) || in_list(s, t, L_CAL) ||
+        in_list(s, t, L_PART))
+        return j;
+    return word_uses(s, j, ends_person_name) > 0 ? j + 1 : j;
 }
 
 /* End of an unknown capitalized name starting at i, or i when none. */
@@ -1767,12 +1807,13 @@ static int name_mention(scan *s, np *p, size_t j) {
     if (s->caseless == NE_CASELESS_LOWER && (n = match(s, j, NE_DM(NE_DT_PLACE), &x)) > 0 &&
         nePlace_credible(s->e, s->d, x, j, j + n, s->b) && region_subject(s, p, j, j + n, x))
         return 1; /* "gujarat has sought central aid" */
-    if ((n = caseless_subject(s, j)) > j) { /* "praveen togadia warned" */
+    int person = 1; /* "praveen togadia warned"; a headline's "Trump Blasts Clinton": Hillary Clinton's */
+    if ((n = caseless_subject(s, j)) > j || (s->titlecase && (n = title_surname(s, j)) > j && (person = 2))) {
         p->kind = NE_ACTOR_UNKNOWN;
         p->start = j;
         p->end = n;
         p->info.type = NE_DT_COUNT;
-        p->info.person = 1;
+        p->info.person = (uint8_t)person;
         return 1;
     }
     if (s->titlecase || !capitalized(&s->tk[j])) return 0; /* name_end's own first test, without the call */

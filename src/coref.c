@@ -603,6 +603,25 @@ static int index_last_words(cctx *c, size_t n) {
     return NE_OK;
 }
 
+/* For a one-word name in a headline written in title case, which the body
+** names in full only after it ("Trump Blasts Clinton Over Emails" ...
+** "Hillary Clinton said"; actor.c title_surname): the first later person name
+** it ends outside title case; -1 when none. */
+static long title_name(const cctx *c, size_t m) {
+    const ne_actor_info *in = &c->inf[m];
+    if (c->act[m].kind != NE_ACTOR_UNKNOWN || in->tok_end != in->tok_first + 1 ||
+        !NE_VEC_AT(c->d->sentences, ne_sentence, c->tk[in->tok_first].sent)->titlecase)
+        return -1;
+    for (long kk = c->last_head[last_bucket(c, m)]; kk >= 0; kk = c->last_next[kk]) {
+        size_t k = (size_t)kk;
+        if (k <= m || !is_personish(c, k) || c->act[k].in_title != c->act[m].in_title ||
+            NE_VEC_AT(c->d->sentences, ne_sentence, c->tk[c->inf[k].tok_first].sent)->titlecase)
+            continue;
+        if ((c->act[k].kind == NE_ACTOR_NAMED || c->act[k].kind == NE_ACTOR_UNKNOWN) && ends_name(c, m, k)) return (long)k;
+    }
+    return -1;
+}
+
 /* An earlier, longer person name that this short name ends; -1 when none. */
 static long surname_of(const cctx *c, size_t m) {
     if (c->inf[m].tok_end - c->inf[m].tok_first > 3) return -1;
@@ -619,7 +638,7 @@ static long surname_of(const cctx *c, size_t m) {
             continue;
         if (ends_name(c, m, k)) return (long)k;
     }
-    return -1;
+    return title_name(c, m);
 }
 
 /* A title and a short name ("Prince Alwaleed", "President Ghani") after the

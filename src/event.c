@@ -3405,6 +3405,62 @@ static void protest_target(struct ne_doc *d, size_t first) {
     }
 }
 
+/* Is event x of a sentence of the body written in title case, a headline
+** given as the text's first line ("Clinton Says Russians Hacked DNC")? */
+static int headline_event(const struct ne_doc *d, const ne_event *x) {
+    if (x->in_title) return 0;
+    for (uint32_t si = 0; si < d->sentences.n; si++) {
+        const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
+        if (s->in_title) continue;
+        if (x->span.start < s->start) break;
+        if (x->span.start < s->end) return s->titlecase;
+    }
+    return 0;
+}
+
+/* Does side a of a headline's event name what side b of a body's event
+** names: the same code, or b's country alone ("Russians" for "Russian
+** intelligence services")? */
+static int echoes_side(const ne_actor *a, const ne_actor *b, int ha, int hb) {
+    if (ha != hb) return 0;
+    if (!ha) return 1;
+    if (!a->code || !b->code) return 0;
+    return !strcmp(a->code, b->code) || (!a->role && a->country && b->country && !strcmp(a->code, a->country) &&
+                                         !strcmp(a->country, b->country));
+}
+
+/* A headline's event that the body reports too, with the same code and the
+** same sides or fuller ones ("Clinton Says Russians Hacked DNC": "Clinton
+** said Russian intelligence services hacked into ..."), is a mention of the
+** body's event, not one of its own.  Returns NE_OK or NE_NOMEM. */
+static int headline_echoes(struct ne_doc *d) {
+    uint8_t *echo = NULL;
+    for (size_t i = 0; i < d->events.n; i++) {
+        const ne_event *h = NE_VEC_AT(d->events, ne_event, i);
+        if (!headline_event(d, h)) continue;
+        for (size_t k = 0; k < d->events.n; k++) {
+            ne_event *b = NE_VEC_AT(d->events, ne_event, k);
+            if (k == i || strcmp(b->code, h->code) || headline_event(d, b) ||
+                !echoes_side(&h->source, &b->source, h->has_source, b->has_source) ||
+                !echoes_side(&h->target, &b->target, h->has_target, b->has_target))
+                continue;
+            if (!echo) {
+                if (!(echo = neA_alloc(&d->arena, d->events.n))) return NE_NOMEM;
+                memset(echo, 0, d->events.n);
+            }
+            b->mentions += h->mentions;
+            echo[i] = 1;
+            break;
+        }
+    }
+    if (!echo) return NE_OK;
+    size_t w = 0;
+    for (size_t i = 0; i < d->events.n; i++)
+        if (!echo[i]) *NE_VEC_AT(d->events, ne_event, w++) = *NE_VEC_AT(d->events, ne_event, i);
+    d->events.n = w;
+    return NE_OK;
+}
+
 int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     if (!e->patterns || !nePattern_count(e->patterns) || (!d->actors.n && !d->places.n)) return NE_OK;
     ev_ctx c;
@@ -3446,5 +3502,5 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
         if (rc) return rc;
         protest_target(d, first);
     }
-    return NE_OK;
+    return headline_echoes(d);
 }
