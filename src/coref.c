@@ -26,6 +26,7 @@ typedef struct cctx {
     uint8_t *speaks; /* per mention: SPK_PRONOUN, SPK_OTHER (speaks a quotation) or 0; NULL: none */
     const struct ne_engine *e;
     uint32_t *sent;  /* per mention: the sentence of its first token (mention_sentences) */
+    size_t speaker1; /* 1 + the root of a quotation's speaker, who is no he or she of it (quoted_pronouns); 0 none */
 } cctx;
 
 enum { SPK_PRONOUN = 1, SPK_OTHER = 2 };
@@ -1305,6 +1306,58 @@ static int dual_pairs(cctx *c) {
     return NE_OK;
 }
 
+/* pronoun_fits, and k is not the speaker whose quotation holds the pronoun
+** (c->speaker1). */
+static int other_than_speaker(const cctx *c, size_t m, size_t k) {
+    return root_of(c, k) + 1 != c->speaker1 && pronoun_fits(c, m, k);
+}
+
+/* Is mention k followed by a possessive or a noun it modifies ("Cameron's
+** spokesman", "a Warren adviser"): the one someone speaks for, not the one
+** speaking? */
+static int owner_of_speaker(const cctx *c, size_t k) {
+    uint32_t e = c->inf[k].tok_end;
+    if (e >= c->d->tokens.n || c->tk[e].sent != c->tk[c->inf[k].tok_first].sent) return 0;
+    const ne_token *t = &c->tk[e];
+    return ne_word_is(t->norm, "'s") ||
+           (t->shape == NE_SH_LOWER && !(t->tags & (NE_TAG_VERB | NE_TAG_AUX | NE_TAG_CUE)));
+}
+
+/* A he or she inside a direct quotation is not its speaker, who would say
+** "I" ('"He started out by insulting Hispanics," Barkley said': not Barkley;
+** '"She lied to me," Smith said').  Each such pronoun that the antecedent
+** rules gave the speaker takes the other person that fits, up to one
+** sentence further back than a he or she reaches, when there is one only;
+** else none. */
+static void quoted_pronouns(cctx *c) {
+    for (size_t m = 0; m < c->d->actors.n; m++) {
+        const ne_quote *q;
+        if (c->act[m].kind != NE_ACTOR_PRONOUN || c->inf[m].person != 1 || c->act[m].ref < 0 ||
+            !(q = quotation_of(c, m)) || q->speaker < 0 || (size_t)q->speaker >= c->d->actors.n)
+            continue;
+        size_t sp = root_of(c, (size_t)q->speaker);
+        /* a spokesman or an adviser may speak of the one he speaks for ("the prime minister's
+        ** spokesman said: 'He disagrees'", "Cameron's spokesman", "a Warren adviser"): the
+        ** speaker must be named or a pronoun, and no owner of the noun after it */
+        if (root_of(c, m) != sp || c->act[q->speaker].kind == NE_ACTOR_NOMINAL || owner_of_speaker(c, (size_t)q->speaker))
+            continue;
+        c->speaker1 = sp + 1;
+        long k = nearest(c, m, PERSON_WINDOW + 1, other_than_speaker), other = -1;
+        for (size_t j = 0; k >= 0 && j < m && other < 0; j++) /* another person it might be: no guess */
+            if (sent_of(c, j) + PERSON_WINDOW + 1 >= sent_of(c, m) && root_of(c, j) != root_of(c, (size_t)k) &&
+                candidate(c, m, j, other_than_speaker))
+                other = (long)j;
+        c->speaker1 = 0;
+        if (k >= 0 && other < 0) {
+            link(c, m, (size_t)k);
+            continue;
+        }
+        ne_actor *a = &c->act[m]; /* unresolved, as a pronoun no rule links */
+        a->ref = -1;
+        a->name = a->code = a->country = a->role = NULL;
+    }
+}
+
 /* The antecedent k of role nominal m, unless a place right after m ("the
 ** foreign minister in Kabul") puts it in another country than k's: then
 ** none, and m takes the place's country (main_country_roles). */
@@ -1315,7 +1368,7 @@ static long placed_nominal(const cctx *c, size_t m, long k) {
 }
 
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
-    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e, NULL};
+    cctx c = {d, d->actors.items, d->actor_info.items, d->tokens.items, NULL, NULL, 0, NULL, e, NULL, 0};
     d->main_cc = NULL;
     if (mention_sentences(&c)) return NE_NOMEM;
     if (d->actors.n && index_last_words(&c, d->actors.n)) return NE_NOMEM;
@@ -1344,6 +1397,7 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
         link(&c, m, (size_t)k);
         if (kind == NE_ACTOR_UNKNOWN) a->kind = c.act[a->ref].kind == NE_ACTOR_UNKNOWN ? NE_ACTOR_UNKNOWN : NE_ACTOR_NAMED;
     }
+    if (d->quotes.n) quoted_pronouns(&c);
     for (size_t m = 1; m < d->actors.n; m++) /* "its military", "Sanders backers" */
         owned_role(&c, m);
     main_country_roles(&c);
