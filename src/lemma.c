@@ -5,7 +5,6 @@
 ** snapshot, while that is current).
 ** Without WordNet, a few suffix rules stand in (docs/PATTERNS.md). */
 #include "neInt.h"
-#include "lcache.h"
 #include "snap.h"
 
 #include <stdio.h>
@@ -917,6 +916,8 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
              !NE_VEC_AT(d->sentences, ne_sentence, t->sent)->titlecase);
 }
 
+#define LX_AHEAD 16 /* tokens whose lemma cache entry is prefetched ahead of tagging (its index slot: twice as far) */
+
 /* ---- the lemma cache of a document object ----
 ** What tagging gave each word, kept across the articles a document object
 ** codes (most words recur), so that a word is looked up in the lexicon
@@ -929,15 +930,42 @@ static int wants_lemma(const struct ne_doc *d, const ne_token *t) {
 ** (never moved: tokens point into it).  When an entry does not fit, the cache starts again at the next
 ** article; it also starts again when the engine's lexicon, timewords
 ** (time.txt, whose first-word classes the memos keep) or patterns (whose
-** anchors they keep) change.  The layout is in lcache.h: the tokenizer
-** finds most tokens' entries (neLemma_memo16); tagging finds the rest. */
+** anchors they keep) change. */
+#define LC_WORDS 32767     /* entries (16-bit indexes + 1); the index has twice as many slots */
+#define LC_MASK (2 * (LC_WORDS + 1) - 1) /* the index slot of hash nh: nh & LC_MASK */
+#define LC_POOL (768 << 10) /* bytes of words and fallback lemmas, each NUL-padded to eight (lc_store) */
+#define LC_MAX_WORD 64     /* longer words are not cached */
+
+#define LC_INLINE 16 /* bytes of a word the entry holds: up to fifteen and its NUL padding (same_word) */
+typedef struct lc_ent {
+    char word[LC_INLINE]; /* a word shorter than LC_INLINE, NUL-padded; else unused */
+    const char *lemma;    /* NULL: the word is its own lemma; else in the lexicon's or the cache's pool */
+    uint32_t key;         /* a longer word: its offset in the cache's pool */
+    uint32_t nh, lh;      /* ne_hash of the word and of its lemma */
+    uint16_t tags;        /* NE_TAG_* bits and word class (8 bits each) */
+    uint8_t len;          /* at most LC_MAX_WORD */
+    uint8_t tagged;       /* lemma, lh and tags are set */
+    ne_wmemo memo;        /* 24 bytes: the entry is 64, a cache line */
+} lc_ent;
+
+struct ne_lcache {
+    _Alignas(64) lc_ent ent[LC_WORDS]; /* first: the allocation is aligned for it (lc_begin) */
+    uint64_t serial; /* of the lexicon the entries come from */
+    uint32_t tw;     /* neW_serial of the timewords their memos' firsts come from */
+    uint32_t pat;    /* nePattern_serial of the patterns of their anchors */
+    size_t used, pool_len;
+    int full;        /* an entry did not fit during the last article */
+    uint16_t idx[2 * (LC_WORDS + 1)]; /* entry + 1; 0 = empty */
+    char pool[LC_POOL];
+};
+
+_Static_assert(sizeof(lc_ent) == 64, "lemma cache entries are a cache line");
+_Static_assert(sizeof(struct ne_lcache) >= (2u << 20), "neM_calloc_big maps the cache on huge pages");
 
 void neLemma_cache_free(struct ne_lcache *c) { neM_free_big(c, 1, sizeof *c); }
 
 /* Ready the cache of d for an article tagged with lx under timewords of
-** serial tw and patterns of serial pat; NE_NOMEM when it cannot be made.
-** Once per article (neLemma_cache_ready): it may start the cache again,
-** which would leave the article's tokens' memos pointing at reused entries. */
+** serial tw and patterns of serial pat; NE_NOMEM when it cannot be made. */
 static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw, uint32_t pat) {
     struct ne_lcache *c = d->lcache;
     if (!c) {
@@ -956,15 +984,6 @@ static int lc_begin(struct ne_doc *d, const ne_lexicon *lx, uint32_t tw, uint32_
         c->full = 0;
     }
     return NE_OK;
-}
-
-struct ne_lcache *neLemma_cache_ready(struct ne_doc *d, const struct ne_engine *e) {
-    if (!d->lcache_ready) {
-        if (!e->lexicon || lc_begin(d, e->lexicon, neW_serial(e->timewords), nePattern_serial(e->patterns)))
-            return NULL;
-        d->lcache_ready = 1;
-    }
-    return d->lcache;
 }
 
 /* Are the n bytes at a and b the same, both NUL-padded to a multiple of
@@ -1006,7 +1025,10 @@ static uint32_t lc_store(struct ne_lcache *c, const char *w, size_t n) {
     return off;
 }
 
-lc_ent *neLemma_cache_new(struct ne_lcache *c, uint16_t *slot, const char *w, size_t n, uint32_t nh) {
+/* A new entry, with no lemma yet, for word w (n bytes, ne_hash nh) at
+** index slot slot; NULL for a long word, or when it does not fit (the
+** cache then starts again at the next article). */
+static lc_ent *lc_new(struct ne_lcache *c, uint16_t *slot, const char *w, size_t n, uint32_t nh) {
     if (n > LC_MAX_WORD) return NULL;
     uint32_t key = !slot ? 0 : n < LC_INLINE ? 1 : lc_store(c, w, n); /* 1: held in the entry */
     if (!key) {
@@ -1065,19 +1087,17 @@ static int tag_new(struct ne_doc *d, const ne_lexicon *lx, ne_token *t, lc_ent *
 }
 
 /* Lemma, verb/aux/negation tags and word class of token t (ne_hash nh of its
-** norm) when it wants one, through the cache; *lh gets the lemma's ne_hash.
-** *memo is the word's ne_wmemo when the tokenizer found it (neLemma_memo16),
-** else NULL: then it is looked up here and set (NULL when it has none).
-** Inline: nearly every token's word is in the cache, tagged (tag_new does
-** the rest). */
+** norm) when it wants one, through the cache; *lh gets the lemma's ne_hash,
+** *memo the word's ne_wmemo (NULL when it has none).  Inline: nearly every
+** token's word is in the cache, tagged (tag_new does the rest). */
 static inline int tag_token(struct ne_doc *d, struct ne_lcache *c, const ne_lexicon *lx, ne_token *t, uint32_t nh,
                             uint32_t *lh, ne_wmemo **memo) {
-    lc_ent *s = *memo ? (lc_ent *)(void *)((char *)*memo - offsetof(lc_ent, memo)) : NULL;
-    if (!s && wants_memo(t)) {
+    lc_ent *s = NULL;
+    if (wants_memo(t)) {
         uint16_t *slot;
-        if (!(s = lc_find(c, t->norm, t->norm_len, nh, &slot))) s = neLemma_cache_new(c, slot, t->norm, t->norm_len, nh);
-        *memo = s ? &s->memo : NULL;
+        if (!(s = lc_find(c, t->norm, t->norm_len, nh, &slot))) s = lc_new(c, slot, t->norm, t->norm_len, nh);
     }
+    *memo = s ? &s->memo : NULL;
     if (!wants_lemma(d, t)) return NE_OK;
     if (!s || !s->tagged) return tag_new(d, lx, t, s, nh, lh);
     if (s->lemma) t->lemma = s->lemma;
@@ -1086,10 +1106,28 @@ static inline int tag_token(struct ne_doc *d, struct ne_lcache *c, const ne_lexi
     return NE_OK;
 }
 
+/* Prefetch the index slot of cache c of a token of ne_hash nh, which
+** plan_entry reads LX_AHEAD tokens later (the lexicon is read only for the
+** few words the cache does not have yet); a number's too, which gets no
+** entry (wants_memo): no branch.  Always inline: GCC's ipa-pure-const finds
+** a function that does nothing but prefetch free of side effects, and its
+** calls dead (a static plan_lookup compiled to no prefetch at all). */
+static inline __attribute__((always_inline)) void plan_lookup(const struct ne_lcache *c, uint32_t nh) {
+    __builtin_prefetch(&c->idx[nh & LC_MASK]);
+}
+
+/* Prefetch the entry that the index slot of a token of ne_hash nh names
+** (plan_lookup prefetched the slot LX_AHEAD tokens before): the entry
+** lc_find compares first, nearly always the word's own (the other cache
+** miss of a token's lookup).  Always inline, as plan_lookup. */
+static inline __attribute__((always_inline)) void plan_entry(const struct ne_lcache *c, uint32_t nh) {
+    uint16_t k = c->idx[nh & LC_MASK];
+    __builtin_prefetch(&c->ent[k - (k != 0)]); /* no branch: an empty slot prefetches entry 0 */
+}
+
 /* Lemmatize the tokens (each token's lemma is its norm until then: the
 ** tokenizer's), fill d->lhash (the lemmas' ne_hash, from d->nhash, which the
-** tokenizer filled) and d->wmemo (the tokens' word memos; the tokenizer
-** found most: neLemma_memo16). */
+** tokenizer filled) and point d->wmemo at the tokens' word memos. */
 int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     const ne_lexicon *lx = e->lexicon;
     size_t n = d->tokens.n;
@@ -1097,18 +1135,21 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e) {
     if (!(d->lhash = neA_alloc(&d->arena, (n + 1) * sizeof *d->lhash))) return NE_NOMEM;
     memcpy(d->lhash, d->nhash, n * sizeof *d->lhash);
     if (!lx) return NE_OK;
-    struct ne_lcache *c = neLemma_cache_ready(d, e);
-    if (!c) return NE_NOMEM;
-    if (!d->wmemo) { /* the tokenizer had no cache: no token's memo found yet */
-        if (!(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo))) return NE_NOMEM;
-        memset(d->wmemo, 0, n * sizeof *d->wmemo);
-    }
+    if (lc_begin(d, lx, neW_serial(e->timewords), nePattern_serial(e->patterns)) ||
+        !(d->wmemo = neA_alloc(&d->arena, (n + 1) * sizeof *d->wmemo)))
+        return NE_NOMEM;
     /* the document's arrays in locals: the tagging's stores would make the compiler reload them */
+    struct ne_lcache *c = d->lcache;
     ne_token *tk = d->tokens.items;
     const uint32_t *nh = d->nhash;
     uint32_t *lh = d->lhash;
     ne_wmemo **wm = d->wmemo;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && i < 2 * LX_AHEAD; i++) plan_lookup(c, nh[i]);
+    for (size_t i = 0; i < n && i < LX_AHEAD; i++) plan_entry(c, nh[i]);
+    for (size_t i = 0; i < n; i++) { /* the slot 2 * LX_AHEAD tokens ahead, its entry LX_AHEAD ahead */
+        if (i + 2 * LX_AHEAD < n) plan_lookup(c, nh[i + 2 * LX_AHEAD]);
+        if (i + LX_AHEAD < n) plan_entry(c, nh[i + LX_AHEAD]);
         if (tag_token(d, c, lx, &tk[i], nh[i], &lh[i], &wm[i])) return NE_NOMEM;
+    }
     return NE_OK;
 }

@@ -272,8 +272,7 @@ struct ne_doc {
     struct ne_dmemo *dmemo;       /* dictionary names at each token (dict.c), or NULL */
     uint32_t *nhash, *lhash;      /* ne_hash of each token's norm (token.c, beside each token) and lemma (lemma.c) */
     struct ne_lcache *lcache;     /* lemmas of the words tagged so far, kept across articles (lemma.c), or NULL */
-    int lcache_ready;             /* lcache is ready for this article (neLemma_cache_ready) */
-    struct ne_wmemo **wmemo;      /* each token's word memo (token.c and lemma.c, ne_wmemo), or NULL */
+    struct ne_wmemo **wmemo;      /* each token's word memo (lemma.c, ne_wmemo), or NULL */
     ne_vec actors;                /* ne_actor (public struct) */
     ne_vec actor_info;            /* ne_actor_info (dict.h), parallel to actors */
     ne_vec places;                /* ne_place */
@@ -379,9 +378,9 @@ int neLemma_tag(struct ne_doc *d, const struct ne_engine *e);
 /* What the stages after lemma.c remember of a word (its norm) across the
 ** articles a document object codes, so that each looks a word up in its
 ** tables once rather than at every token: the lemma cache keeps one per
-** distinct word, and the tokenizer (plain words) and neLemma_tag (the
-** others) point d->wmemo[i] at token i's (NULL: a number, a long word, or
-** the cache is full; without a lexicon d->wmemo is NULL or all NULL).  A field is set when its NE_WM_* bit is in known; the cache
+** distinct word, and neLemma_tag points d->wmemo[i] at token i's (NULL: a
+** number, a long word, or the cache is full; d->wmemo is NULL without a
+** lexicon).  A field is set when its NE_WM_* bit is in known; the cache
 ** starts again (known 0) for another lexicon.  What an engine's tables say
 ** of the word is kept with the identity of the tables (dict: their serial),
 ** as tables may change under the same lexicon (the stopwords are loaded
@@ -406,10 +405,6 @@ typedef struct ne_wmemo {
 #define NE_WM_FIRSTS 4
 #define NE_WM_ANCHOR 8 /* and 16 */
 void neLemma_cache_free(struct ne_lcache *c); /* a document's lemma cache (ne_doc_free); NULL is fine */
-/* d's lemma cache, made and readied for the article on the first call after
-** doc_reset (the tokenizer's, or neLemma_tag's without one); NULL without
-** a lexicon or memory. */
-struct ne_lcache *neLemma_cache_ready(struct ne_doc *d, const struct ne_engine *e);
 /* lemma of a single lowercase word as a verb/noun (for pattern compilation) */
 const char *neLemma_word(const ne_lexicon *lx, const char *w, size_t n, char *buf, size_t cap);
 /* Is the lowercase word w a common English word (a function word, or a

@@ -2,7 +2,6 @@
 ** offsets into the original text, a shape, and a normalized form (NFC,
 ** case-folded, curly quotes and dashes folded to ASCII) for matching. */
 #include "neInt.h"
-#include "lcache.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -451,11 +450,7 @@ static inline ne_token *new_token(ne_vec *v, size_t b, size_t e, uint8_t flags) 
 ** the tokenizer fills beside them: the ne_hash of each token's norm, which
 ** the later stages read (lemma.c on).  d->nhash has room for
 ** d->tokens.cap + 1 hashes whenever d->tokens has a capacity: only the
-** tokenizer grows d->tokens, and a vector made again (neV_init) has none.
-** So has d->wmemo for the word memos in a prepared article (d->seg_padded:
-** the pipeline's documents), which the tokenizer fills beside them too:
-** each plain token's (scan_plain_tokens), NULL for the others, which
-** lemma tagging looks up. */
+** tokenizer grows d->tokens, and a vector made again (neV_init) has none. */
 static int tok_reserve(struct ne_doc *d, size_t cap) {
     size_t had = d->tokens.cap;
     if (neV_reserve(&d->arena, &d->tokens, cap)) return NE_NOMEM;
@@ -464,12 +459,6 @@ static int tok_reserve(struct ne_doc *d, size_t cap) {
     if (!h) return NE_NOMEM;
     if (d->tokens.n) memcpy(h, d->nhash, d->tokens.n * sizeof *h);
     d->nhash = h; /* the old array stays in the arena until reset */
-    if (d->seg_padded) {
-        ne_wmemo **m = neA_alloc(&d->arena, (d->tokens.cap + 1) * sizeof *m);
-        if (!m) return NE_NOMEM;
-        if (d->tokens.n) memcpy(m, d->wmemo, d->tokens.n * sizeof *m);
-        d->wmemo = m;
-    }
     return NE_OK;
 }
 
@@ -484,7 +473,6 @@ static int push_token(struct ne_doc *d, normpool *np, const char *s, size_t n, s
     if (rc) return rc;
     t->lemma = t->norm;
     d->nhash[v->n - 1] = ne_hash(t->norm, t->norm_len);
-    if (d->seg_padded) d->wmemo[v->n - 1] = NULL; /* for lemma tagging to find */
     return NE_OK;
 }
 
@@ -637,7 +625,6 @@ typedef struct scan {
     int indent_para;      /* that line started a paragraph by its indentation */
     size_t plain_end;     /* plain tokens start before it: sixteen bytes are readable from each */
     normpool np;          /* where ASCII normalized forms go */
-    struct ne_lcache *lc; /* the lemma cache where plain tokens' word memos are found, or NULL */
 } scan;
 
 /* Whitespace at i (a run of spaces, a line break or another space character):
@@ -864,8 +851,6 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
     ne_vec *v = &sc->d->tokens;
     ne_token *t = (ne_token *)v->items + v->n, *const tend = (ne_token *)v->items + v->cap;
     uint32_t *nh = sc->d->nhash + v->n; /* room for v->cap: tok_reserve */
-    ne_wmemo **wm = sc->d->seg_padded ? sc->d->wmemo + v->n : NULL; /* so */
-    struct ne_lcache *const lc = sc->lc;
     normpool np = sc->np;
     uint8_t flags = sc->flags;
     const size_t plain_end = sc->plain_end;
@@ -892,9 +877,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
             norm = r;
         }
         plain_token(t++, i, len, norm, shape, tflags);
-        uint32_t h = ne_hash_16(w[0], w[1], len);
-        *nh++ = h;
-        if (wm) *wm++ = lc && shape != NE_SH_NUM ? neLemma_memo16(lc, w, len, h) : NULL; /* lemma.c's wants_memo */
+        *nh++ = ne_hash_16(w[0], w[1], len);
         i += len;
         int space = s[i] == ' '; /* the space after a token, without a turn of the scanner's loop */
         flags = (uint8_t)(space * NE_TF_SPACE_BEFORE);
@@ -939,7 +922,6 @@ static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_e
 int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     scan sc = {.d = d, .e = e, .s = d->seg[seg], .n = d->seg_len[seg], .flags = NE_TF_PARA_START, .line_start = 1};
     sc.plain_end = d->seg_padded ? sc.n : sc.n > 15 ? sc.n - 15 : 0; /* past the text: its NULs (NE_SEG_PAD) */
-    if (d->seg_padded && e->lexicon && !(sc.lc = neLemma_cache_ready(d, e))) return NE_NOMEM;
     size_t i = 0, k, first = d->tokens.n;
     if (tok_reserve(d, d->tokens.n + sc.n / 5 + 16)) return NE_NOMEM;
     while (i < sc.n) {
