@@ -1842,7 +1842,8 @@ static int goods_bought(const ev_ctx *c) {
 ** or of one heading the subject before its "of" ("a meeting of senior VHP
 ** leaders was held", "a meeting of the NDA would be held")?  Meetings, polls
 ** and ceremonies are held; no one is detained.  So are shares, seats and
-** offices ("the stake was held by the state", "the post is held by a general"). */
+** offices ("the stake was held by the state", "the post is held by a general"), and
+** whatever "it" or "which" stands for. */
 static int held_event(const ev_ctx *c) {
     static const char *const events[] = {"meeting", "meetings", "election", "elections", "poll", "polls", "sitting",
                                          "session", "sessions", "puja", "pujan", "yagna", "award", "awards", "rally",
@@ -1855,11 +1856,20 @@ static int held_event(const ev_ctx *c) {
                                          "share", "shares", "stake", "stakes", "holding", "holdings", "percent",
                                          "percentage", "majority", "interest", "asset", "assets", "land",
                                          "territory", "seat", "seats", "office", "post", "position", "positions",
-                                         "title", "record", "view", "views", "belief", "opinion", "portfolio", NULL};
+                                         "title", "record", "view", "views", "belief", "opinion", "portfolio",
+                                         "worldview", "reception", "luncheon", "lunch", "dinner", "breakfast",
+                                         "banquet", "fundraiser", "vigil", "funeral", "memorial", "forum",
+                                         "workshop", "symposium", "parade", "celebration", "concert", "contest",
+                                         "race", "ballot", "briefing", "interview", "discussion", "discussions",
+                                         "negotiations", "consultations", "dialogue", NULL};
     int k = c->m.anchor - 1;
     while (k >= 0 && (c->sv.wc[k] == NE_WC_BE || c->sv.wc[k] == NE_WC_HAVE || c->sv.wc[k] == NE_WC_MODAL ||
                       c->sv.wc[k] == NE_WC_ADV || tok_is(c, k, ",")))
         k--;
+    /* people are neither "it" nor "which": "it was held on the 49th floor", "the convention,
+    ** which will be held in Cleveland"; "the summit that was held" is the summit's */
+    if (tok_is(c, k, "it") || tok_is(c, k, "which")) return 1;
+    if (relative_antecedent(c, k) >= 0) k = relative_antecedent(c, k);
     if (k >= 0 && word_in(c, k, events)) return 1;
     for (int j = k, n = 0; j > 0 && n < 8 && !c->sv.isverb[j] && c->sv.t[j].shape != NE_SH_PUNCT; j--, n++)
         if (tok_is(c, j, "of")) return word_in(c, j - 1, events);
