@@ -2054,7 +2054,8 @@ static int push_pair(ev_ctx *c, ne_event *ev, int resolved, int slot) {
             !strcmp(ev->source.country, ev->target.country))
             return NE_OK;
         ev->confidence *= 0.4;
-        if (ev->rule && !(ev->rule = neA_printf(&c->d->arena, "reported-about: %s", ev->rule))) return NE_NOMEM;
+        const char *what = c->about_on == 2 ? "reported-advice" : "reported-about";
+        if (ev->rule && !(ev->rule = neA_printf(&c->d->arena, "%s: %s", what, ev->rule))) return NE_NOMEM;
     }
     if (!ev->has_source) ev->confidence *= 0.5;
     if (!ev->has_target && c->m.pt->has_target) ev->confidence *= 0.8;
@@ -3488,6 +3489,9 @@ int neEvent_find(struct ne_doc *d, const struct ne_engine *e) {
     static const ne_pelem about_elems[] = {{.kind = NE_PE_WORD}, {.kind = NE_PE_TARGET}};
     c.about = (ne_pattern){.cameo = neCameo_get(e->cameo, "111"), .kind = 'v', .nelems = 2, .has_target = 1,
                            .weight = 3, .elems = about_elems, .text = "event.c reported_about: 111 v say (that|of|about) +"};
+    c.advice = c.about;
+    c.advice.cameo = neCameo_get(e->cameo, "020");
+    c.advice.text = "event.c reported_about: 020 v say (that) + {should|must|has to}";
     if (!an || !slot_end || !group || !pos || !c.last) return NE_NOMEM;
     for (size_t k = 0; k <= d->tokens.n; k++) slot_end[k] = SLOT_UNKNOWN;
     memset(group, 0, d->tokens.n + 1);

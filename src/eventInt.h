@@ -40,7 +40,7 @@ typedef struct ev_ctx {
     int viewed;      /* the sentence's clause view is made (first_try) */
     int pas_at, pas, timed; /* neClause_passive and time_may_follow of token pas_at in sv (-1: none yet) */
     int unrest_doc;  /* neEvent_unrest_text: 0 not asked yet, 1 no, 2 yes */
-    int about_on;    /* the match is neEvent_reported_about's: no pattern of the sentence matched */
+    int about_on;    /* the match is neEvent_reported_about's (1; 2 its advice): no pattern of the sentence matched */
     int *slot_end;    /* per token of the sentence: neEvent_slot_max_end, or SLOT_UNKNOWN */
     uint8_t *group;   /* per token of the sentence: 1 + ng_or_actor, or 0 not asked yet */
     uint64_t *cand;   /* anchor_cands' bits, room for ncand words */
@@ -49,6 +49,7 @@ typedef struct ev_ctx {
     int64_t last_of;
     ev_match m;
     ne_pattern about; /* the pattern of neEvent_reported_about's statements (neEvent_find) */
+    ne_pattern advice; /* its pattern of advice: what the target should do (020) */
     ne_sview sv;
     ne_wordset words; /* the sentence's, c->sv.words */
     ne_event held[EV_MAX_HELD];     /* this sentence's events held back (held_back) */

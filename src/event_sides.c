@@ -509,6 +509,29 @@ static int plain_content(const ev_ctx *c, int v) {
     return 1;
 }
 
+/* Does the verb group at v say what its subject should or must do ("should
+** reduce", "must not interfere", "has to keep", "needs to take", "should also
+** pay")?  Not what should befall it or be its state ("should be jailed", "has
+** to be"), a past failure ("should have acted"), nor what it should face or get
+** ("should face no criminal charges"). */
+static int obligation(const ev_ctx *c, int v) {
+    static const char *const modals[] = {"should", "must", "ought", NULL};
+    static const char *const needs[] = {"has", "have", "need", "needs", NULL};
+    static const char *const befall[] = {"face", "get", "receive", NULL};
+    const ne_sview *sv = &c->sv;
+    int k = v;
+    if (k < sv->n && ne_word_in(sv->t[k].norm, modals))
+        k += 1 + tok_is(c, k + 1, "to"); /* "ought to" */
+    else if (k + 1 < sv->n && ne_word_in(sv->t[k].norm, needs) && tok_is(c, k + 1, "to"))
+        k += 2; /* not "has yet to" */
+    else
+        return 0;
+    if (k < sv->n && sv->wc[k] == NE_WC_NEG) k++;
+    if (k < sv->n && sv->wc[k] == NE_WC_ADV) k++;
+    return k < sv->n && sv->isverb[k] && sv->wc[k] != NE_WC_BE && sv->wc[k] != NE_WC_HAVE &&
+           !ne_word_in(sv->t[k].lemma, befall);
+}
+
 /* The target of a statement about someone (neEvent_reported_about) after the
 ** reporting verb at i: the subject of its complement clause, an actor
 ** followed by its verb group ("Vajpayee said Pakistan was behind the
@@ -517,9 +540,13 @@ static int plain_content(const ev_ctx *c, int v) {
 ** ("he said of the German leader's plan"); not a speaker named after the
 ** verb ("..., said Hala Agha, a Syrian-American resident"), nor a pronoun
 ** ("he said it ...": coreference's guess under this rule's).  Fills the
-** target slot of c->m (c->m.ts, te, end) and returns 1, else 0. */
-static int about_slot(ev_ctx *c, int i) {
+** target slot of c->m (c->m.ts, te, end) and returns 1, else 0; with advice
+** set, 1 only when the complement says what the target should or must do
+** (obligation). */
+static int about_slot(ev_ctx *c, int i, int advice) {
     int p = i + 1, about = 0;
+    while (p + 1 < c->sv.n && (c->sv.t[p].timex >= 0 || (tok_is(c, p, "on") && c->sv.t[p + 1].timex >= 0)))
+        p++; /* "said on Tuesday that", "said Wednesday that" */
     if (p < c->sv.n && c->sv.wc[p] == NE_WC_THAT) p++;
     else if (p < c->sv.n && (tok_is(c, p, "of") || tok_is(c, p, "about"))) p++, about = 1;
     if (p >= c->sv.n) return 0;
@@ -536,6 +563,7 @@ static int about_slot(ev_ctx *c, int i) {
             return 0;
     }
     c->m.ts = p, c->m.te = c->m.end = e;
+    if (advice) return !about && obligation(c, e + 1); /* "said the United States should reduce" */
     return plain_content(c, e + 1);
 }
 
@@ -552,6 +580,17 @@ static int named_after(const ne_token *t, int n) {
     return 0;
 }
 
+/* Does a word of a poll stand before the reporting verb at i ("74 percent of
+** likely voters said", "the poll showed a majority of voters say")?  What a
+** poll's sample says is its finding, no one's statement. */
+static int poll_answer(const ev_ctx *c, int i) {
+    static const char *const poll[] = {"percent", "%", "majority", "poll", "polls", "survey", "surveys", "respondents",
+                                       NULL};
+    for (int k = 0; k < i; k++)
+        if (ne_word_in(c->sv.t[k].norm, poll)) return 1;
+    return 0;
+}
+
 int neEvent_reported_about(ev_ctx *c, const ne_anchor *const *an, const int *pos, int npos) {
     int k = 0;
     while (k < npos && !(report_verb(&c->sv.t[pos[k]]) && named_after(&c->sv.t[pos[k]], c->sv.n - pos[k]))) k++;
@@ -561,14 +600,17 @@ int neEvent_reported_about(ev_ctx *c, const ne_anchor *const *an, const int *pos
     for (size_t first = c->d->events.n; k < npos && c->d->events.n == first; k++) {
         int i = pos[k];
         if (!an[i]->n[0] || !report_verb(&c->sv.t[i]) || !c->sv.isverb[i] || c->sv.used[i]) continue;
-        neEvent_open_match(c, i, &c->about, 0);
-        c->m.begin = i;
-        if (c->m.passive || !about_slot(c, i)) continue;
-        c->coded = c->self = 0;
-        c->about_on = 1;
-        rc = neEvent_code_verb(c);
-        c->about_on = 0;
-        if (rc) return rc;
+        /* 1: a statement about someone (111); 2: advice, what that one should do (020) */
+        for (int pass = 1; pass <= 2; pass++) {
+            neEvent_open_match(c, i, pass == 1 ? &c->about : &c->advice, 0);
+            c->m.begin = i;
+            if (c->m.passive || poll_answer(c, i) || !about_slot(c, i, pass == 2)) continue;
+            c->coded = c->self = 0;
+            c->about_on = pass;
+            rc = neEvent_code_verb(c);
+            c->about_on = 0;
+            if (rc) return rc;
+        }
     }
     return NE_OK;
 }
