@@ -1869,7 +1869,8 @@ static int held_event(const ev_ctx *c) {
     /* people are neither "it" nor "which": "it was held on the 49th floor", "the convention,
     ** which will be held in Cleveland"; "the summit that was held" is the summit's */
     if (tok_is(c, k, "it") || tok_is(c, k, "which")) return 1;
-    if (relative_antecedent(c, k) >= 0) k = relative_antecedent(c, k);
+    int ante = relative_antecedent(c, k);
+    if (ante >= 0) k = ante;
     if (k >= 0 && word_in(c, k, events)) return 1;
     for (int j = k, n = 0; j > 0 && n < 8 && !c->sv.isverb[j] && c->sv.t[j].shape != NE_SH_PUNCT; j--, n++)
         if (tok_is(c, j, "of")) return word_in(c, j - 1, events);
