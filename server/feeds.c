@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #define MAX_FEEDS 1000
 #define MAX_FETCH ((size_t)8 * 1024 * 1024) /* bytes of one feed or page */
@@ -33,7 +34,7 @@ typedef struct feed {
 ** next poll of its feed to fetch its page again after a passing failure. */
 typedef struct seen_link {
     char *link;
-    uint32_t hash; /* link_hash(link) */
+    uint32_t hash; /* XXH3_64bits of link, its low 32 bits */
     int next;      /* the next entry of its hash chain, 1-based; 0 ends it */
     int tries;     /* page fetches that failed so far */
     int pending;   /* to be fetched again at the next poll */
@@ -163,12 +164,6 @@ static const char *fetch_failure(long status, const fetch *f, char *buf, size_t 
     return buf;
 }
 
-/* FNV-1a of a link, for the chains of fs->seen. */
-static uint32_t link_hash(const char *s) {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
 
 /* Take ring entry i (in use) out of its hash chain. */
 static void seen_unlink(srv_feeds *fs, int i) {
@@ -183,11 +178,11 @@ static void seen_unlink(srv_feeds *fs, int i) {
 ** 1,000 feeds remembers. */
 static seen_link *seen_entry(srv_feeds *fs, const char *link, int *fresh) {
     *fresh = 0;
-    uint32_t h = link_hash(link);
+    size_t n = strlen(link);
+    uint32_t h = (uint32_t)XXH3_64bits(link, n); /* the hash the library uses (simhash.c, store.c) */
     int *head = &fs->bucket[h & (SEEN_BUCKETS - 1)];
     for (int i = *head; i; i = fs->seen[i - 1].next)
         if (fs->seen[i - 1].hash == h && !strcmp(fs->seen[i - 1].link, link)) return &fs->seen[i - 1];
-    size_t n = strlen(link);
     char *copy = malloc(n + 1);
     if (!copy) return NULL;
     memcpy(copy, link, n + 1);
