@@ -707,15 +707,17 @@ static int reduced_by(const ne_sview *sv, int i) {
     return 0;
 }
 
-/* Does a day phrase ("on Wednesday", "yesterday", "today") end at token k?
-** Its first token, or -1.  Reporters put one between the auxiliary and the
-** participle ("were on Wednesday taken into custody"). */
-static int day_phrase(const ne_sview *sv, int k) {
+int neClause_time_before(const ne_sview *sv, int k, int lo) {
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                        "sunday", NULL};
     static const char *const deictic[] = {"yesterday", "today", "tonight", NULL};
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const edges[] = {"late", "early", NULL};
+    if (k < lo || k >= sv->n) return -1;
     if (ne_word_in(TK(sv, k)->norm, deictic)) return k;
-    return k > 0 && ne_word_in(TK(sv, k)->norm, days) && is_word(sv, k - 1, "on") ? k - 1 : -1;
+    int d = k >= lo + 1 && ne_word_in(TK(sv, k)->norm, parts) && ne_word_in(TK(sv, k - 1)->norm, days) ? k - 1 : k;
+    if (d < lo + 1 || !ne_word_in(TK(sv, d)->norm, days) || !is_word(sv, d - 1, "on")) return -1;
+    return d - 2 >= lo && ne_word_in(TK(sv, d - 2)->norm, edges) ? d - 2 : d - 1;
 }
 
 /* Verbs of force and control whose past participle is their base form,
@@ -734,7 +736,7 @@ int neClause_passive(const ne_sview *sv, int i) {
     for (int k = i - 1; k >= 0; k--) {
         int c = WC(sv, k), d;
         if (c == NE_WC_BE) return 1;
-        if ((d = day_phrase(sv, k)) >= 0) {
+        if ((d = neClause_time_before(sv, k, 0)) >= 0) {
             k = d; /* on to the word before the phrase */
             continue;
         }

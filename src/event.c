@@ -1363,17 +1363,11 @@ static const char *const name_titles[] = {"leader", "president", "chief", "conve
 
 /* The token before a time phrase that ends at token k between a subject and
 ** its verb ("jagannath mishra on tuesday demanded", "on monday evening",
-** "late on friday", "today", "here"), else k. */
+** "late on friday", "today": neClause_time_before) or before "here", else k. */
 static int before_time_phrase(const ev_ctx *c, int k, int lo) {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                       "sunday", NULL};
-    static const char *const deictic[] = {"today", "yesterday", "tonight", "here", NULL};
-    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-    static const char *const edges[] = {"late", "early", NULL};
-    if (k >= lo && word_in(c, k, deictic)) return k - 1;
-    int d = k >= lo + 1 && word_in(c, k, parts) && word_in(c, k - 1, days) ? k - 1 : k;
-    if (d < lo + 1 || !word_in(c, d, days) || !tok_is(c, d - 1, "on")) return k;
-    return d - 2 >= lo && word_in(c, d - 2, edges) ? d - 3 : d - 2;
+    if (k >= lo && tok_is(c, k, "here")) return k - 1;
+    int d = neClause_time_before(&c->sv, k, lo);
+    return d >= 0 ? d - 1 : k;
 }
 
 /* Is the verb at vs the -ing word opening its sentence (after a dateline's

@@ -741,6 +741,12 @@ int neClause_ng_start(const ne_sview *sv, int j, int lo);
 int neClause_ng_actors(const ne_sview *sv, int s, int e, int *out, int max);
 void neClause_bounds(const ne_sview *sv, int i, int *lo, int *hi);
 int neClause_vg_start(const ne_sview *sv, int i);
+/* Does a time phrase ("today", "on Wednesday", "late on Monday evening")
+** end at token k, starting at lo or later?  Its first token, or -1.
+** Reporters put one between the auxiliary and the participle ("were on
+** Wednesday taken into custody") and between a subject and its verb
+** ("the committee on Monday alleged"). */
+int neClause_time_before(const ne_sview *sv, int k, int lo);
 int neClause_passive(const ne_sview *sv, int i);
 /* Flags for the verb at i in the clause starting at lo; *gov gets the verb
 ** governing an infinitive, or -1. */
