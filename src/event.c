@@ -3414,14 +3414,9 @@ static void protest_target(struct ne_doc *d, size_t first) {
 /* Is event x of a sentence of the body written in title case, a headline
 ** given as the text's first line ("Clinton Says Russians Hacked DNC")? */
 static int headline_event(const struct ne_doc *d, const ne_event *x) {
-    if (x->in_title) return 0;
-    for (uint32_t si = 0; si < d->sentences.n; si++) {
-        const ne_sentence *s = NE_VEC_AT(d->sentences, ne_sentence, si);
-        if (s->in_title) continue;
-        if (x->span.start < s->start) break;
-        if (x->span.start < s->end) return s->titlecase;
-    }
-    return 0;
+    size_t si = (size_t)x->sentence + d->title_sents; /* the body's sentences follow the title's (ne_pub_sent) */
+    if (x->in_title || x->sentence < 0 || si >= d->sentences.n) return 0;
+    return NE_VEC_AT(d->sentences, ne_sentence, si)->titlecase;
 }
 
 /* Does side a of a headline's event name what side b of a body's event
