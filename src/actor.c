@@ -877,6 +877,21 @@ static int party_office(const scan *s, size_t k, size_t rn) {
     return rn > 0;
 }
 
+/* Do the role words [k, k+rn) name a party's own leadership, not its
+** government: "Republican leaders", "BJP officials", "Communist Party
+** leadership", "Congress spokesman" (the office words of party_office and
+** their plurals), while "BJP government", "Labour ministers" name the
+** executive (docs/ANNOTATION.md rule 9). */
+static int party_body(const scan *s, size_t k, size_t rn) {
+    static const char *const body[] = {"leaders", "leadership", "official", "officials", "top", "senior",
+                                       "spokesmen", "spokespersons", "spokespeople", "chiefs", NULL};
+    for (size_t i = k; i < k + rn; i++)
+        if (!party_office(s, i, 1) &&
+            (!is_any(&s->tk[i], body) || (s->caseless != NE_CASELESS_LOWER && capitalized(&s->tk[i]))))
+            return 0;
+    return rn > 0;
+}
+
 /* Does dictionary person x hold a state office at the article's date (a
 ** range of theirs contains it, with a GOV, LEG, MIL, JUD or COP role)?  Not
 ** between two offices: "trinamul congress leader mamata banerjee" in 2002,
@@ -1101,7 +1116,8 @@ static int country_led(scan *s, np *p, size_t j, size_t n, const ne_dentry *x, i
 
 /* A party x (p, ending at p->end) followed by role words is one mention
 ** (docs/ANNOTATION.md rule 9): "Republican leaders" and "Democratic
-** officials" keep the party's code (COUNTRY + GOV while the party governs);
+** officials" keep the party's code (its GOVPTY while it governs; "the BJP
+** government", "Labour ministers" are COUNTRY + GOV);
 ** "Republican lawmakers" are COUNTRY + LEG, "Democratic voters" COUNTRY +
 ** CVL; its activists, workers and cadres ("BJP activists") the party itself;
 ** a title and a name ("Republican Secretary of State Jon Husted") COUNTRY +
@@ -1137,10 +1153,12 @@ static void party_roles(scan *s, np *p) {
     p->kind = NE_ACTOR_COMPOSED;
     int governs = p->code && strstr(p->code, "GOVPTY") != NULL;
     role_then_name(s, p, p->end, r);
-    /* a titled name, or the leaders of a party in government ("Chinese Communist
-    ** Party leadership"): the government (CAMEO 3.1.4: PTY is for members outside
-    ** the executive) */
-    if (p->ent == party && (p->end > k + rn || governs)) compose(s, p, cc, "GOV", 0);
+    /* a titled name ("Republican Secretary of State Jon Husted"), or the
+    ** government of a party in power ("the BJP government", "Labour ministers"):
+    ** the government; the party's own leaders and officials ("Republican Party
+    ** leaders" in 2008) stay the party, as rule 9 codes a party named as such
+    ** and CAMEO 3.1.4 codes its members outside the executive (PTY) */
+    if (p->ent == party && (p->end > k + rn || (governs && !party_body(s, k, rn)))) compose(s, p, cc, "GOV", 0);
 }
 
 /* Are the words [j, e) the subject of the verb right after them, opening its
