@@ -824,19 +824,21 @@ static const char *local_role(const cctx *c, size_t m, const char *cc) {
 
 /* Names whose meaning depends on the country ("Congress": the US
 ** legislature, but the Indian National Congress in an Indian article;
-** organizations.txt `in=IND:PTY`) take the entry's COUNTRY + ROLE where that
+** organizations.txt `in=IND:PTY`; "PTI": Pakistan's party, but the Press
+** Trust of India in an Indian one, `in=IND:MED`) take the entry's COUNTRY + ROLE where that
 ** country is the main country.  Run before the antecedents are chosen, so
 ** that pronouns take the local code. */
 static void local_names(cctx *c) {
     const uint16_t *types = neDict_token_allowed(c->d); /* neDict_longest's own first test */
+    const uint32_t orgs = NE_DM(NE_DT_ORG) | NE_DM(NE_DT_PARTY); /* a party too: "PTI" (the Press Trust of India) */
     const char *cc = NULL;
     int looked = 0;
     for (size_t m = 0; m < c->d->actors.n && types; m++) {
         ne_actor *a = &c->act[m];
         uint32_t i = c->inf[m].tok_first, h;
         /* composed: an organization's officer ("Congress spokesman Abhishek Singhvi", actor.c own_officer) */
-        if ((a->kind != NE_ACTOR_NAMED && a->kind != NE_ACTOR_COMPOSED) || !a->code || !(types[i] & NE_DM(NE_DT_ORG)) ||
-            !neDict_longest(c->e, c->d, i, c->inf[m].tok_end, NE_DM(NE_DT_ORG), &h))
+        if ((a->kind != NE_ACTOR_NAMED && a->kind != NE_ACTOR_COMPOSED) || !a->code || !(types[i] & orgs) ||
+            !neDict_longest(c->e, c->d, i, c->inf[m].tok_end, orgs, &h))
             continue;
         const ne_dentry *x = neDict_hit_entry(c->e, h);
         const char *o = x->admin1 ? neDict_str(c->e, x->admin1) : NULL, *xc = neDict_code(c->e, x, 0);

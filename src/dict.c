@@ -736,8 +736,8 @@ static int parse_tail(loader *L, ne_dentry *x, const char *eq, const char *end) 
         p = q;
     }
     /* The type is known only now: type= may come after the keys it governs. */
-    if ((seen & KEY_IN) && x->type != NE_DT_ROLE && x->type != NE_DT_ORG)
-        return ld_err(L, "in= only applies to role words and organizations");
+    if ((seen & KEY_IN) && x->type != NE_DT_ROLE && x->type != NE_DT_ORG && x->type != NE_DT_PARTY)
+        return ld_err(L, "in= only applies to role words, organizations and parties");
     if (x->type == NE_DT_PLACE) {
         if (x->has_coords && x->has_coords != 3) return ld_err(L, "lat and lon go together");
         x->has_coords = x->has_coords == 3;
