@@ -1041,7 +1041,8 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
                                            "nightclub", "airport", "embassy", "consulate", "compound", "base",
                                            "hospital", "school", "church", "mosque", "temple", "synagogue",
                                            "hotel", "station", "convoy", "checkpoint", "mob", "mobs", "rioter",
-                                           "rioters", "miscreants", "lathi", "lathis", "stone", "stones", NULL};
+                                           "rioters", "miscreants", "goon", "goons", "goonda", "goondas", /* thugs */
+                                           "lathi", "lathis", "stone", "stones", NULL};
     static const char *const figurative[] = {"attack", "assault", "clash", "fight", "fighting", "war", "offensive",
                                              "pound", "pummel", "hammer", "batter", "strike", "struck", NULL};
     if (strcmp(c->m.pt->cameo->root, "19")) return 0;
