@@ -823,9 +823,10 @@ static void role_then_name(scan *s, np *p, size_t k, const ne_dentry *r) {
     if (te == k || (!person && te == k + 1 && !capitalized(&s->tk[k - 1]) && s->caseless != NE_CASELESS_LOWER))
         return;
     /* a capitalized civilian word is no title of an unknown name ("National Highway Traffic Safety
-    ** Administration"); a lower-case one is ("9/11 widow Terry Strada", "voter Jane Smith": CVL) */
+    ** Administration"); a lower-case one is ("9/11 widow Terry Strada", "voter Jane Smith": CVL),
+    ** in lower-case text too ("mahant ramchandra paramhans das"), but not in all-capitals text */
     const char *role = role_of(s, r);
-    if (!person && role && !strcmp(role, "CVL") && (capitalized(&s->tk[k - 1]) || s->caseless)) return;
+    if (!person && role && !strcmp(role, "CVL") && (capitalized(&s->tk[k - 1]) || s->caseless == NE_CASELESS_UPPER)) return;
     if (person) {
         size_t st = p->start;
         np_from_entry(s, p, person);
