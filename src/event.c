@@ -814,7 +814,8 @@ static void widen(const ne_sview *sv, int i, uint32_t *s, uint32_t *e) {
 static const char *reading_name(const char *code) {
     return !strcmp(code, "111") ? "; verbal-attack" : !strcmp(code, "112") ? "; charge-accuses"
            : !strcmp(code, "180") ? "; unarmed-force" : !strcmp(code, "046") ? "; in-talks"
-           : !strcmp(code, "061") ? "; firm-deal" : !strcmp(code, "114") ? "; firm-protest" : "; police-repression";
+           : !strcmp(code, "061") ? "; firm-deal" : !strcmp(code, "114") ? "; firm-protest"
+           : !strcmp(code, "1221") ? "; rejected-aid" : "; police-repression";
 }
 
 /* The --explain name of a frame's own code (ev_frame.cc): what replaced the
@@ -1823,6 +1824,18 @@ static const char *firm_deal(const ev_ctx *c, const ev_frame *f) {
     return "061";
 }
 
+/* A rejection (120) of aid: the passive subject, the rejected thing, names
+** a bailout, loans or aid ("a bailout package for the automakers has been
+** rejected in the Senate"): a refusal of economic aid to the one it was for
+** (CAMEO 1221, as "refuse to bail out +").  Not an active object: "Greece
+** rejected the EU's bailout terms" refuses the giver's conditions (120).
+** Returns 1221 or NULL. */
+static const char *rejected_aid(const ev_ctx *c, const ev_frame *f, int vs) {
+    static const char *const aid[] = {"bailout", "bailouts", "loan", "loans", "aid", "rescue", NULL};
+    if (f->cc || !c->m.passive || strcmp(c->m.pt->cameo->code, "120") || !f->ntgt) return NULL;
+    return f->lo < vs && span_has(c, f->lo, vs - 1, aid) ? "1221" : NULL;
+}
+
 /* Is the match goods bought from a maker its pattern has no slot for
 ** ("ordered 32 new airliners", "purchased six of these aeroplanes")?  Its
 ** seller is implied (neEvent_implied_seller) or it codes nothing; two buyers
@@ -2676,6 +2689,7 @@ static int emit_verb(ev_ctx *c, ev_frame *f, int vs) {
     if (neEvent_claimed_act(c, vs, f)) return neEvent_emit(c, f);
     if (!(f->verbal = verbal_attack(c, f)) && !(f->verbal = charge_accuses(c, f))) f->verbal = unarmed_force(c, f);
     if (!f->verbal) f->verbal = firm_deal(c, f);
+    if (!f->verbal) f->verbal = rejected_aid(c, f, vs);
     if (!f->verbal && lone_protest(c, f)) return NE_OK;
     int joint = joint_code((f->cc ? f->cc : c->m.pt->cameo)->code);
     /* goods bought from a maker the clause does not name ("X and Y ordered 40 jets"): the buyers
