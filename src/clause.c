@@ -21,11 +21,25 @@ static int is_mark(const ne_sview *sv, int i, const char *w) { return sv->t[i].s
 
 static int is_comma(const ne_sview *sv, int i) { return is_mark(sv, i, ","); }
 
+/* Is token i the second dash of a double dash set off by a space (" --")? */
+static int double_dash_end(const ne_sview *sv, int i) {
+    return i > 0 && TK(sv, i)->shape == NE_SH_DASH && TK(sv, i - 1)->shape == NE_SH_DASH &&
+           (TK(sv, i - 1)->flags & NE_TF_SPACE_BEFORE) && TK(sv, i - 1)->end == TK(sv, i)->start;
+}
+
 /* A dash set off by a space, which opens or closes an aside like a comma
-** ("Sanders - who met Obama on Wednesday - praised ..."); not the hyphen of
-** "Pakistan-Iran" or "near-daily". */
+** ("Sanders - who met Obama on Wednesday - praised ..."), or the second
+** dash of a double one so set off when another double dash pairs with it
+** within 30 tokens ("the automakers -- Chrysler, Ford and GM -- have
+** been": the aside's two ends; a lone "-- meddling the congressman said"
+** opens none); not the hyphen of "Pakistan-Iran" or "near-daily". */
 static int is_aside_dash(const ne_sview *sv, int i) {
-    return TK(sv, i)->shape == NE_SH_DASH && (TK(sv, i)->flags & NE_TF_SPACE_BEFORE);
+    if (TK(sv, i)->shape != NE_SH_DASH) return 0;
+    if (TK(sv, i)->flags & NE_TF_SPACE_BEFORE) return 1;
+    if (!double_dash_end(sv, i)) return 0;
+    for (int k = i - 30 > 1 ? i - 30 : 1; k < sv->n && k <= i + 30; k++)
+        if (k != i && double_dash_end(sv, k)) return 1;
+    return 0;
 }
 
 static int ends_with(const char *s, size_t n, const char *suf) {
