@@ -252,6 +252,24 @@ static int chamber_agent(ev_ctx *c, int hi, int *out) {
     return a->role && !strcmp(a->role, "LEG");
 }
 
+/* The giver of aid received in the passive, named by "from" after the
+** match and its amount ("GM and Chrysler were given loans worth US$ 17.4
+** billion from the government", "was granted a loan from the IMF"): the
+** actors of that slot, when no verb, subordinator or punctuation comes
+** before it (at most eight tokens on); 0 otherwise.  Root 07 only: aid
+** is given by whoever it comes from (CAMEO codebook 2.7). */
+static int giver_agent(ev_ctx *c, const ev_frame *f, int hi, int *out) {
+    const char *r = f->cc ? f->cc->root : c->m.pt->cameo->root;
+    if (strcmp(r, "07")) return 0;
+    for (int k = c->m.end + 1; k + 1 < hi && k <= c->m.end + 8; k++) {
+        int wc = c->sv.wc[k];
+        if (c->sv.isverb[k] || wc == NE_WC_SUB || wc == NE_WC_REL || wc == NE_WC_THAT) return 0;
+        if (c->sv.t[k].shape == NE_SH_PUNCT && !tok_is(c, k, "$") && !tok_is(c, k, ".")) return 0;
+        if (tok_is(c, k, "from")) return neEvent_slot_actors(c, k + 1, neEvent_slot_max_end(c, k + 1), out);
+    }
+    return 0;
+}
+
 void neEvent_passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int ns) {
     memcpy(f->tgt, subj, sizeof f->tgt);
     f->ntgt = ns;
@@ -266,6 +284,7 @@ void neEvent_passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int 
     }
     f->rule = "passive: target=subject, source=by-agent";
     if (!f->nsrc && (f->nsrc = chamber_agent(c, f->hi, f->src)) > 0) f->rule = "passive: target=subject, source=chamber";
+    if (!f->nsrc && (f->nsrc = giver_agent(c, f, f->hi, f->src)) > 0) f->rule = "passive: target=subject, source=from-giver";
     if (!f->nsrc && suffered(c->m.pt) && (f->nsrc = when_agent(c, f->hi, f->src)) > 0) {
         /* coercion: "was arrested when he took out a procession" (force keeps "when their bus
         ** overturned": the dead's own mishap, one actor on both sides and no event) */
