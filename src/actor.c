@@ -1637,6 +1637,36 @@ static size_t product_noun(scan *s, size_t k) {
     return role && !strcmp(role, "MIL") ? k + n : k;
 }
 
+/* Are the letters of the upper-case token k the initials of the words of
+** the name [j, e), passing over "of", "the", "for" and "and" ("Armed Forces
+** of the Philippines" AFP, "United Auto Workers" UAW)? */
+static int name_initials(const scan *s, size_t j, size_t e, size_t k) {
+    static const char *const small[] = {"of", "the", "for", "and", NULL};
+    const ne_token *t = &s->tk[k];
+    if (t->shape != NE_SH_UPPER || t->norm_len < 2 || t->norm_len > 6) return 0;
+    for (size_t l = t->norm_len; l-- > 0; e--) {
+        while (e > j && is_any(&s->tk[e - 1], small)) e--;
+        if (e == j || s->tk[e - 1].norm[0] != t->norm[l]) return 0;
+    }
+    return e == j;
+}
+
+/* The name x at [j, k) followed by its abbreviation in brackets and role
+** words ("the United Auto Workers (UAW) union", "the Lashkar-e-Taiba (LeT)
+** terrorists", "Democratic National Committee (DNC) officials"): the token
+** after the brackets, where the name's role words are read as after the name
+** itself (party_roles, group_members); else k.  The brackets hold one token,
+** a dictionary name of x's code or the initials of x's words (name_initials). */
+static size_t past_abbreviation(scan *s, size_t j, size_t k, const ne_dentry *x) {
+    const ne_token *tk = s->tk;
+    const ne_dentry *y, *r;
+    if (k + 3 >= s->b || !is_w(&tk[k], "(") || !is_w(&tk[k + 2], ")") || !match_roles(s, k + 3, &r, NULL)) return k;
+    const char *cx = neDict_code(s->e, x, s->ymd), *cy;
+    if (match(s, k + 1, NE_DM_ACTOR, &y) == 1 && cx && (cy = neDict_code(s->e, y, s->ymd)) && !strcmp(cx, cy))
+        return k + 3;
+    return name_initials(s, j, k, k + 1) ? k + 3 : k;
+}
+
 /* The dictionary name at token i (before its determiner: "the White House")
 ** or at *jp, after the pre-modifiers: a country leading roles, a party with
 ** its members, a person, a group.  *jp becomes i when the name starts there.
@@ -1658,10 +1688,12 @@ static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     if (!(x->type <= NE_DT_METONYM && country_led(s, p, j, n, x, former))) {
         np_from_entry(s, p, x);
         p->start = j; /* "former" belongs to a role, not to a name */
-        p->end = j + n;
+        size_t past = past_abbreviation(s, j, j + n, x);
+        p->end = past;
         if (x->type == NE_DT_PARTY && p->country[0]) party_roles(s, p);
         if (x->type == NE_DT_PARTY && p->end == j + n) person_after(s, p, p->end);
         group_members(s, p);
+        if (p->end == past) p->end = j + n; /* no role words taken: the brackets are no part of it */
         person_followers(s, p);
     }
     return 1;
