@@ -665,8 +665,21 @@ void neClause_bounds(const ne_sview *sv, int i, int *lo, int *hi) {
 
 /* ---- verb groups and modality ---- */
 
+/* The first part of a hyphenated verb inside a verb group ("had to lathi-charge
+** the mob", "would not re-open", "to cross-examine"): the word and the hyphen
+** glued to the verb at i, after an auxiliary, "to", a negation or an adverb.  i
+** when there is none ("the police lathi-charged": the subject's group holds the
+** first part; "the US-led coalition"). */
+static int hyphen_verb_head(const ne_sview *sv, int i) {
+    if (i < 3 || TK(sv, i - 1)->shape != NE_SH_DASH || (TK(sv, i - 1)->flags & NE_TF_SPACE_BEFORE) ||
+        (TK(sv, i)->flags & NE_TF_SPACE_BEFORE))
+        return i;
+    int c = WC(sv, i - 3);
+    return is_aux(sv, i - 3) || c == NE_WC_TO || c == NE_WC_NEG || c == NE_WC_ADV ? i - 2 : i;
+}
+
 int neClause_vg_start(const ne_sview *sv, int i) {
-    int s = i;
+    int s = hyphen_verb_head(sv, i);
     while (s > 0) {
         int c = WC(sv, s - 1);
         if (is_aux(sv, s - 1) || c == NE_WC_NEG || c == NE_WC_ADV || c == NE_WC_SPEC) s--;
