@@ -893,6 +893,17 @@ static int party_body(const scan *s, size_t k, size_t rn) {
     return rn > 0;
 }
 
+/* Do the role words [k, k+rn) end in a word naming a government: "BJP
+** government", "Labour administration", "Likud cabinet", "BJP state
+** government", "Congress ministers"?  A party's government is one it leads,
+** nationally or in a state, now or in the past, and CAMEO codes governments
+** GOV whoever is in power at the article's date (docs/ANNOTATION.md rule 9). */
+static int party_executive(const scan *s, size_t k, size_t rn) {
+    static const char *const exec[] = {"government", "governments", "administration", "regime", "cabinet",
+                                       "ministry", "ministries", "minister", "ministers", NULL};
+    return rn > 0 && is_any(&s->tk[k + rn - 1], exec);
+}
+
 /* Does dictionary person x hold a state office at the article's date (a
 ** range of theirs contains it, with a GOV, LEG, MIL, JUD or COP role)?  Not
 ** between two offices: "trinamul congress leader mamata banerjee" in 2002,
@@ -1155,11 +1166,13 @@ static void party_roles(scan *s, np *p) {
     int governs = p->code && strstr(p->code, "GOVPTY") != NULL;
     role_then_name(s, p, p->end, r);
     /* a titled name ("Republican Secretary of State Jon Husted"), or the
-    ** government of a party in power ("the BJP government", "Labour ministers"):
-    ** the government; the party's own leaders and officials ("Republican Party
-    ** leaders" in 2008) stay the party, as rule 9 codes a party named as such
+    ** government of a party in power ("Labour ministers"), or a government the
+    ** party leads, in power nationally or not ("the BJP government" of Gujarat
+    ** in 2008, the BJP in opposition): the government; the party's own leaders
+    ** and officials ("Republican Party leaders" in 2008) stay the party, as rule 9 codes a party named as such
     ** and CAMEO 3.1.4 codes its members outside the executive (PTY) */
-    if (p->ent == party && (p->end > k + rn || (governs && !party_body(s, k, rn)))) compose(s, p, cc, "GOV", 0);
+    if (p->ent == party && (p->end > k + rn || party_executive(s, k, rn) || (governs && !party_body(s, k, rn))))
+        compose(s, p, cc, "GOV", 0);
 }
 
 /* Are the words [j, e) the subject of the verb right after them, opening its
