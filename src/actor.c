@@ -1684,6 +1684,25 @@ static size_t past_abbreviation(scan *s, size_t j, size_t k, const ne_dentry *x)
 ** or at *jp, after the pre-modifiers: a country leading roles, a party with
 ** its members, a person, a group.  *jp becomes i when the name starts there.
 ** Returns -1 when no dictionary name starts here, else parse_at's result. */
+/* A place named after the person whose name ends before token k ("John F.
+** Kennedy International Airport", "the Ronald Reagan Building", "Lyndon B.
+** Johnson Space Center"): the token after its capitalized head word, right
+** after the name or after one or two capitalized modifiers; else 0.  Not in
+** caseless text, where "reagan building" could be a clause. */
+static size_t eponym_place(const scan *s, size_t k) {
+    static const char *const heads[] = {"airport", "building", "center", "centre", "library", "bridge",
+                                        "stadium", "hospital", "highway", "boulevard", "avenue", "expressway",
+                                        "parkway", "museum", "arena", "tunnel", "dam", NULL};
+    static const char *const mods[] = {"international", "national", "memorial", "presidential", "federal",
+                                       "space", "regional", "washington", "county", "municipal", NULL};
+    if (s->caseless) return 0;
+    for (size_t e = k; e < s->b && e < k + 3 && capitalized(&s->tk[e]); e++) {
+        if (ne_word_in(s->tk[e].norm, heads)) return e + 1;
+        if (!ne_word_in(s->tk[e].norm, mods)) return 0;
+    }
+    return 0;
+}
+
 static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     const ne_dentry *x;
     size_t j = *jp, n;
@@ -1693,6 +1712,11 @@ static int dict_mention(scan *s, np *p, size_t i, size_t *jp, int former) {
     if (n > 0 && s->caseless && longer_place(s, p->start, p->start + n)) n = 0; /* "the west bengal government" */
     if (n > 0 && other_town(s, j + n, x)) n = 0; /* "Paris, Texas, officials" */
     if (n == 0) return -1;
+    size_t e;
+    if (x->type == NE_DT_PERSON && (e = eponym_place(s, j + n)) > 0) { /* "John F. Kennedy International Airport" */
+        p->end = e;
+        return 2;
+    }
     if (x->type == NE_DT_ORG && model_after(s, j + n) && !traded_model(s, i)) { /* "the Airbus A380 landed" */
         p->end = product_noun(s, j + n + 1);
         return 2;
