@@ -893,15 +893,19 @@ static int party_body(const scan *s, size_t k, size_t rn) {
     return rn > 0;
 }
 
+int neActor_government_word(const char *w) {
+    static const char *const exec[] = {"government", "governments", "administration", "regime", "cabinet",
+                                       "ministry", "ministries", "minister", "ministers", NULL};
+    return ne_word_in(w, exec);
+}
+
 /* Do the role words [k, k+rn) end in a word naming a government: "BJP
 ** government", "Labour administration", "Likud cabinet", "BJP state
 ** government", "Congress ministers"?  A party's government is one it leads,
 ** nationally or in a state, now or in the past, and CAMEO codes governments
 ** GOV whoever is in power at the article's date (docs/ANNOTATION.md rule 9). */
 static int party_executive(const scan *s, size_t k, size_t rn) {
-    static const char *const exec[] = {"government", "governments", "administration", "regime", "cabinet",
-                                       "ministry", "ministries", "minister", "ministers", NULL};
-    return rn > 0 && is_any(&s->tk[k + rn - 1], exec);
+    return rn > 0 && neActor_government_word(s->tk[k + rn - 1].norm);
 }
 
 /* Does dictionary person x hold a state office at the article's date (a

@@ -812,8 +812,6 @@ static const char *main_country(const cctx *c, size_t *ncountries) {
 ** state's, or a past one) is GOV, as actor.c party_roles codes one after a
 ** named party. */
 static const char *local_role(const cctx *c, size_t m, const char *cc) {
-    static const char *const exec[] = {"government", "governments", "administration", "regime", "cabinet",
-                                       "ministry", "ministries", "minister", "ministers", NULL};
     const ne_actor_info *in = &c->inf[m];
     const uint16_t *types = neDict_token_allowed(c->d); /* neDict_longest's own first test */
     for (uint32_t i = in->tok_first; types && i < in->tok_end; i++) {
@@ -823,7 +821,7 @@ static const char *local_role(const cctx *c, size_t m, const char *cc) {
         const ne_dentry *x = neDict_hit_entry(c->e, h);
         const char *o = x->admin1 ? neDict_str(c->e, x->admin1) : NULL;
         if (!o || strncmp(o, cc, 3)) return NULL;
-        int govt = i + 1 < in->tok_end && ne_word_in(c->tk[in->tok_end - 1].norm, exec);
+        int govt = i + 1 < in->tok_end && neActor_government_word(c->tk[in->tok_end - 1].norm);
         return govt && !strcmp(o + 4, "PTY") ? "GOV" : o + 4;
     }
     return NULL;

@@ -424,6 +424,11 @@ int neActor_find(struct ne_doc *d, const struct ne_engine *e);  /* actor.c */
 /* May word w open a dual noun phrase of dual.txt (a determiner or "both"):
 ** actor.c looks for one only there. */
 int neActor_dual_opener(const char *w);
+/* Does the normalized word w name a government a party may lead
+** ("government", "administration", "regime", "cabinet", "ministry",
+** "minister" and their plurals)?  Read after a party's name (actor.c
+** party_roles, coref.c local_role). */
+int neActor_government_word(const char *w);
 int nePlace_find(struct ne_doc *d, const struct ne_engine *e);  /* place.c */
 int neTimex_load(struct ne_engine *e);                          /* timex.c */
 int neTimex_find(struct ne_doc *d, const struct ne_engine *e);
