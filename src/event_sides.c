@@ -619,11 +619,12 @@ int neEvent_reported_about(ev_ctx *c, const ne_anchor *const *an, const int *pos
     for (size_t first = c->d->events.n; k < npos && c->d->events.n == first; k++) {
         int i = pos[k];
         if (!an[i]->n[0] || !report_verb(&c->sv.t[i]) || !c->sv.isverb[i] || c->sv.used[i]) continue;
+        int poll = poll_answer(c, i); /* of the sentence before i: the same for both passes */
         /* 1: a statement about someone (111); 2: advice, what that one should do (020) */
         for (int pass = 1; pass <= 2; pass++) {
             neEvent_open_match(c, i, pass == 1 ? &c->about : &c->advice, 0);
             c->m.begin = i;
-            if (c->m.passive || poll_answer(c, i) || !about_slot(c, i, pass == 2)) continue;
+            if (c->m.passive || poll || !about_slot(c, i, pass == 2)) continue;
             c->coded = c->self = 0;
             c->about_on = pass;
             rc = neEvent_code_verb(c);
