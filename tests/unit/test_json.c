@@ -56,6 +56,32 @@ static void test_three_byte_values(void **state) {
         }
 }
 
+/* neJ_put_str at every length to 40 (the word, two-word and sixteen-byte
+** tests): a plain string (ASCII from the space, DEL, UTF-8 bytes) is copied
+** quoted, never left to the escaping path; a byte to escape at any place
+** is found (NULL). */
+static void test_put_str_lengths(void **state) {
+    (void)state;
+    const char special[] = {0, 1, 0x1f, '"', '\\'};
+    for (size_t n = 0; n <= 40; n++) {
+        char s[48], out[64];
+        for (size_t i = 0; i < n; i++) s[i] = i % 3 == 2 ? (char)0xE9 : i % 5 == 4 ? (char)0x7f : (char)(' ' + i);
+        char *e = neJ_put_str(out, s, n);
+        assert_non_null(e);
+        assert_int_equal(e - out, (long)n + 2);
+        assert_int_equal(out[0], '"');
+        assert_memory_equal(out + 1, s, n);
+        assert_int_equal(out[n + 1], '"');
+        for (size_t k = 0; k < sizeof special; k++)
+            for (size_t at = 0; at < n; at++) {
+                char t[48];
+                memcpy(t, s, n);
+                t[at] = special[k];
+                assert_null(neJ_put_str(out, t, n));
+            }
+    }
+}
+
 static void test_every_ascii_byte(void **state) {
     (void)state;
     char all[128];
@@ -305,7 +331,7 @@ static void test_utf8_len(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_ascii_byte), cmocka_unit_test(test_utf8_and_specials),
-        cmocka_unit_test(test_numbers), cmocka_unit_test(test_three_byte_values),
+        cmocka_unit_test(test_numbers), cmocka_unit_test(test_three_byte_values), cmocka_unit_test(test_put_str_lengths),
         cmocka_unit_test(test_ints), cmocka_unit_test(test_buf_cap), cmocka_unit_test(test_vec_reserve_overflow), cmocka_unit_test(test_article_reader),
         cmocka_unit_test(test_article_reader_strings), cmocka_unit_test(test_article_reader_escape_offsets), cmocka_unit_test(test_date_valid),
         cmocka_unit_test(test_utf8_len),
