@@ -1139,14 +1139,19 @@ static int a_leads(const tx *x, size_t i) {
 static uint32_t mx_classes; /* the TW_* bits of matchers[].first (mx_build) */
 
 /* The time.txt phrases of the classes in mx_classes, as per-hash bits (one
-** bit per ne_hash & (TX_BITS - 1), or per pair of words): lone_bits for the
-** phrases of one word, pair_bits for the first two words of the longer ones.
-** Bits are only ever added (the union over every table loaded in the
-** process), so a clear bit means no phrase of any of them starts so. */
+** bit per ne_hash & (TX_BITS - 1), or per pair or triple of words): lone_bits
+** for the phrases of one word, pair_bits for those of two, triple_bits for
+** the first three words of the longer ones ("in the coming days": most "in
+** the" go on otherwise).  Bits are only ever added (the union over every
+** table loaded in the process), so a clear bit means no phrase of any of
+** them starts so. */
 #define TX_BITS 8192u
-static _Atomic uint64_t lone_bits[TX_BITS / 64], pair_bits[TX_BITS / 64];
+static _Atomic uint64_t lone_bits[TX_BITS / 64], pair_bits[TX_BITS / 64], triple_bits[TX_BITS / 64];
 static uint32_t pair_bit(uint32_t first, uint32_t second) {
     return ((first * 0x9E3779B1u) ^ second) & (TX_BITS - 1);
+}
+static uint32_t triple_bit(uint32_t first, uint32_t second, uint32_t third) {
+    return pair_bit((first * 0x85EBCA77u) ^ second, third);
 }
 static void set_bit(_Atomic uint64_t *bits, uint32_t b) {
     atomic_fetch_or_explicit(&bits[b / 64], (uint64_t)1 << (b % 64), memory_order_relaxed);
@@ -1163,22 +1168,34 @@ static void note_phrase(const char *p) {
         return;
     }
     const char *w2 = sp + 1, *sp2 = strchr(w2, ' ');
-    set_bit(pair_bits, pair_bit(first, ne_hash(w2, sp2 ? (size_t)(sp2 - w2) : strlen(w2))));
+    uint32_t second = ne_hash(w2, sp2 ? (size_t)(sp2 - w2) : strlen(w2));
+    if (!sp2) {
+        set_bit(pair_bits, pair_bit(first, second));
+        return;
+    }
+    const char *w3 = sp2 + 1, *sp3 = strchr(w3, ' ');
+    set_bit(triple_bits, triple_bit(first, second, ne_hash(w3, sp3 ? (size_t)(sp3 - w3) : strlen(w3))));
 }
 static void note_word(const ne_word *w) { note_phrase(w->phrase); }
 static pthread_once_t mx_once = PTHREAD_ONCE_INIT;
 static void mx_build(void);
-/* Note each phrase of tw of a class in mx_classes in lone_bits / pair_bits. */
+/* Note each phrase of tw of a class in mx_classes in lone_bits, pair_bits or triple_bits. */
 static void note_phrases(const ne_wordtab *tw) {
     pthread_once(&mx_once, mx_build);
     neW_each(tw, mx_classes & ((2u << TW_HOLIDAY) - 1), note_word);
+}
+/* May a phrase of two words or more of a class in mx_classes start at token
+** i of the sentence?  0 when surely none. */
+static int longer_may(const tx *x, size_t i) {
+    if (i + 1 >= x->end) return 0;
+    if (has_bit(pair_bits, pair_bit(x->nh[i], x->nh[i + 1]))) return 1;
+    return i + 2 < x->end && has_bit(triple_bits, triple_bit(x->nh[i], x->nh[i + 1], x->nh[i + 2]));
 }
 /* May a phrase of a class in mx_classes start at token i of the sentence?
 ** 0 when surely none (can_at(x, i) & mx_classes is then 0): most "the" and
 ** "in" start a noun group ("the company", "in the"), not "the past". */
 static int phrase_may(const tx *x, size_t i) {
-    if (has_bit(lone_bits, x->nh[i] & (TX_BITS - 1))) return 1;
-    return i + 1 < x->end && has_bit(pair_bits, pair_bit(x->nh[i], x->nh[i + 1]));
+    return has_bit(lone_bits, x->nh[i] & (TX_BITS - 1)) || longer_may(x, i);
 }
 /* Can a matcher's path for a number word (C(TW_NUMBER): "two", "a", "several")
 ** match from the one at i?  m_count_unit reads after it a unit, a dash, a
@@ -1186,11 +1203,11 @@ static int phrase_may(const tx *x, size_t i) {
 ** m_spoken_year another number word or "thousand".  A change to what a
 ** TW_NUMBER matcher reads after its number word must update this test.
 ** Most of them are articles ("a company").  The phrase there is looked up
-** only when one of two words or more may start there (pair_bits): most are
+** only when one of two words or more may start there (longer_may): most are
 ** of one word, and so is what follows the next token. */
 static int number_leads(const tx *x, size_t i) {
     if (i + 1 >= x->end) return 0;
-    const ne_word *w = has_bit(pair_bits, pair_bit(x->nh[i], x->nh[i + 1])) ? word_at(x, i, TW_NUMBER) : NULL;
+    const ne_word *w = longer_may(x, i) ? word_at(x, i, TW_NUMBER) : NULL;
     size_t j = i + (w ? w->nwords : 1);
     if (j >= x->end) return 0;
     if (x->tk[j].shape == NE_SH_DASH || x->tk[j].shape == NE_SH_NUM || (x->starts[j] & (C(TW_UNIT) | C(TW_NUMBER))))
@@ -1214,8 +1231,13 @@ static uint64_t lead_bits; /* bit (ne_hash & 63) of each of lead_words (mx_build
 ** ("in" of "in the coming days" before "march"). */
 static inline __attribute__((always_inline)) uint32_t first_offers(const tx *x, size_t i) {
     if (i >= x->end) return 0;
-    uint32_t f = x->starts[i] & mx_classes && phrase_may(x, i) ? can_at(x, i) : 0;
-    if ((f & C(TW_NUMBER)) && !number_leads(x, i)) f &= ~C(TW_NUMBER);
+    uint32_t mine = x->starts[i] & mx_classes, f = 0;
+    /* a number word of no other such class ("a company"): its classes are looked
+    ** up only when number_leads (the others can_at finds no matcher reads) */
+    if (mine && phrase_may(x, i) && (mine != C(TW_NUMBER) || number_leads(x, i))) {
+        f = can_at(x, i);
+        if ((f & C(TW_NUMBER)) && mine != C(TW_NUMBER) && !number_leads(x, i)) f &= ~C(TW_NUMBER);
+    }
     f |= x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0;
     if (!(lead_bits >> (x->nh[i] & 63) & 1)) return f; /* none of lead_words (mx_build) */
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
