@@ -227,6 +227,21 @@ static inline void lower8(uint64_t *w, uint64_t *up, uint64_t *low) {
     *w = x | (*up >> 2);
 }
 
+/* The pool's free bytes for the plain tokens (scan_plain_tokens), which
+** take norms of eight or sixteen bytes (a word of two to seven bytes, eight
+** to fifteen) and write sixteen at each: at most four bytes of norms per
+** byte of text, and PLAIN_SLACK more.  A pool with fewer than PLAIN_ROOM
+** bytes left takes a new chunk; NULL when there is none. */
+#define PLAIN_SLACK 16
+#define PLAIN_ROOM 4096
+static inline char *plain_room(ne_arena *a, normpool *np) {
+    if (np->left < PLAIN_ROOM) {
+        if (!(np->p = neA_alloc(a, NORM_CHUNK))) return NULL;
+        np->left = NORM_CHUNK;
+    }
+    return np->p;
+}
+
 /* byte_mask + 16 - m: m bytes of 0xFF, then zeros (m <= 16). */
 static const unsigned char byte_mask[32] = {255, 255, 255, 255, 255, 255, 255, 255,
                                             255, 255, 255, 255, 255, 255, 255, 255};
@@ -623,7 +638,7 @@ typedef struct scan {
     unsigned indent;     /* columns of indentation of this line so far */
     unsigned prev_indent; /* indentation of the last line that had a token */
     int indent_para;      /* that line started a paragraph by its indentation */
-    size_t plain_end;     /* plain tokens start before it: sixteen bytes are readable from each */
+    size_t plain_end;     /* plain tokens start before it: seventeen bytes are readable from each */
     normpool np;          /* where ASCII normalized forms go */
 } scan;
 
@@ -762,9 +777,10 @@ static inline __m128i bytes_in16(__m128i x, char lo, int n) {
 ** plain_word_end says.  Returns its length (0: not such a word,
 ** for the general scanner) with its normalized form in w[0..2) (its bytes
 ** lowercased, then zeros: its NUL) and its shape in *shape: one load of
-** sixteen (SSE2, every x86-64) or two of eight give all of it. */
-static inline __attribute__((always_inline)) size_t plain_word(const struct ne_engine *e, const char *s,
-                                                               enum cclass c, uint64_t w[2], uint8_t *shape) {
+** sixteen (SSE2, every x86-64) or two of eight give all of it.  sc: the
+** scanner, whose engine plain_word_end reads (seldom: not kept in a register). */
+static inline __attribute__((always_inline)) size_t plain_word(const scan *sc, const char *s, enum cclass c,
+                                                               uint64_t w[2], uint8_t *shape) {
 #ifdef __SSE2__
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
     __m128i upper = bytes_in16(x, 'A', 26), lower = bytes_in16(x, 'a', 26);
@@ -777,7 +793,7 @@ static inline __attribute__((always_inline)) size_t plain_word(const struct ne_e
         if (!stop) return 0;
         len = (size_t)__builtin_ctz(stop);
     }
-    if (!plain_word_end(e, s, len, c)) return 0;
+    if (!plain_word_end(sc->e, s, len, c)) return 0;
     unsigned own = (1u << len) - 1, up = (unsigned)_mm_movemask_epi8(upper) & own;
     unsigned low = (unsigned)_mm_movemask_epi8(lower) & own;
     *shape = plain_shape(up, low, c);
@@ -806,7 +822,7 @@ static inline __attribute__((always_inline)) size_t plain_word(const struct ne_e
         x2 &= mask;
         alpha2 &= mask;
     }
-    if (!plain_word_end(e, s, len, c)) return 0;
+    if (!plain_word_end(sc->e, s, len, c)) return 0;
     /* bit 5 (0x20) clear in a letter: upper case */
     uint64_t up1 = alpha & ~(x << 2), up2 = alpha2 & ~(x2 << 2);
     w[0] = x | (up1 >> 2);
@@ -819,19 +835,23 @@ static inline __attribute__((always_inline)) size_t plain_word(const struct ne_e
 }
 
 /* The plain token [i, i + len) of normalized form norm (also its lemma),
-** shape and flags into *t: token_init's token, field by field (the stores
-** merge). */
+** shape and flags into *t: token_init's token in four stores, its fields
+** packed as they lie in little-endian order (scan_plain_tokens). */
+_Static_assert(offsetof(ne_token, end) == 4 && offsetof(ne_token, lemma) == 16 && offsetof(ne_token, norm_len) == 24 &&
+                   offsetof(ne_token, shape) == 26 && offsetof(ne_token, flags) == 27 &&
+                   offsetof(ne_token, sent) == 28 && offsetof(ne_token, actor) == 32 &&
+                   offsetof(ne_token, place) == 36 && offsetof(ne_token, timex) == 40 &&
+                   offsetof(ne_token, tags) == 44,
+               "plain_token's layout of ne_token");
 static inline __attribute__((always_inline)) void plain_token(ne_token *t, size_t i, size_t len, const char *norm,
                                                               uint8_t shape, uint8_t flags) {
-    t->start = (uint32_t)i;
-    t->end = (uint32_t)(i + len);
+    static const int32_t none[4] = {-1, -1, -1, 0}; /* actor, place, timex; tags */
+    uint64_t span = (uint32_t)i | (uint64_t)(uint32_t)(i + len) << 32; /* start, end */
+    uint64_t kind = len | (uint64_t)shape << 16 | (uint64_t)flags << 24; /* norm_len, shape, flags; sent 0 */
+    memcpy((char *)t + offsetof(ne_token, start), &span, 8);
     t->norm = t->lemma = norm;
-    t->norm_len = (uint16_t)len;
-    t->shape = shape;
-    t->flags = flags;
-    t->sent = 0;
-    t->actor = t->place = t->timex = -1;
-    t->tags = 0;
+    memcpy((char *)t + offsetof(ne_token, norm_len), &kind, 8);
+    memcpy((char *)t + offsetof(ne_token, actor), none, 16);
 }
 
 /* Append the plain tokens at i and after it, each followed by at most one
@@ -840,41 +860,42 @@ static inline __attribute__((always_inline)) void plain_token(ne_token *t, size_
 ** (a '"' with its quote_flags).  A line break after a token is taken by line_break.  Stops
 ** before the first token that is not one (at a line break that line_break
 ** leaves to the scanner's loop too), at sc->plain_end, or when the token
-** vector is full.  *at: where it stopped (unchanged: no token taken);
-** sc->flags then holds the next token's flags.  The tokens are the ones
-** scan_word and scan_other would make.  Returns NE_OK or NE_NOMEM. */
+** vector or the pool of norms (plain_room) is full.  *at: where it stopped
+** (unchanged: no token taken); sc->flags then holds the next token's flags.
+** The tokens are the ones scan_word and scan_other would make.  Returns
+** NE_OK or NE_NOMEM. */
 static int scan_plain_tokens(scan *sc, size_t *at) {
     size_t i = *at;
-    int rc = NE_OK;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const char *s = sc->s;
     ne_vec *v = &sc->d->tokens;
-    ne_token *t = (ne_token *)v->items + v->n, *const tend = (ne_token *)v->items + v->cap;
+    ne_token *t = (ne_token *)v->items + v->n;
     uint32_t *nh = sc->d->nhash + v->n; /* room for v->cap: tok_reserve */
-    normpool np = sc->np;
+    char *const pool = plain_room(&sc->d->arena, &sc->np), *r = pool;
+    if (!pool) return NE_NOMEM;
     uint8_t flags = sc->flags;
-    const size_t plain_end = sc->plain_end;
-    while (i < plain_end && t < tend) {
+    /* every token takes a byte or more of the text: no more tokens than bytes
+    ** before stop, and no more than four bytes of norms per byte (plain_room) */
+    size_t stop = sc->plain_end, room = i + (size_t)((ne_token *)v->items + v->cap - t);
+    if (room < stop) stop = room;
+    if ((room = i + (sc->np.left - PLAIN_SLACK) / 4) < stop) stop = room;
+    while (i < stop) {
         unsigned char b = (unsigned char)s[i];
         size_t len = 1;
         uint64_t w[2] = {b, 0};
         uint8_t shape = NE_SH_PUNCT;
         enum cclass c = (enum cclass)ascii_class[b]; /* non-ASCII: C_SPACE, not plain */
         uint8_t tflags = flags;
-        if (c == C_LETTER || c == C_DIGIT) len = plain_word(sc->e, s + i, c, w, &shape);
+        if (c == C_LETTER || c == C_DIGIT) len = plain_word(sc, s + i, c, w, &shape);
         else if (c == C_DASH) shape = NE_SH_DASH;
         else if (c == C_QUOTE) shape = NE_SH_QUOTE, tflags |= quote_flags(s, sc->n, i, i + 1, flags); /* '"' */
         else if (!(c == C_PUNCT || (c == C_PERIOD && s[i + 1] != '.'))) break;
         if (!len) break;
         const char *norm = byte_norm[b & 0x7F]; /* one byte: its static form (norm_byte) */
         if (len > 1) {
-            char *r = norm_room(&sc->d->arena, &np, 8 + (len & 8)); /* len < 16: 8 bytes, 16 from 8 on, NUL-padded */
-            if (!r) {
-                rc = NE_NOMEM;
-                break;
-            }
-            memcpy(r, w, 16); /* w[1] is zero when it takes eight: the pool's slack (norm_room) */
+            memcpy(r, w, 16); /* w[1] is zero when it takes eight: the pool's slack (plain_room) */
             norm = r;
+            r += 8 + (len & 8); /* len < 16: 8 bytes, 16 from 8 on, NUL-padded */
         }
         plain_token(t++, i, len, norm, shape, tflags);
         *nh++ = ne_hash_16(w[0], w[1], len);
@@ -882,7 +903,7 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         int space = s[i] == ' '; /* the space after a token, without a turn of the scanner's loop */
         flags = (uint8_t)(space * NE_TF_SPACE_BEFORE);
         i += (size_t)space;
-        if (i < sc->n && s[i] == '\n') { /* most line breaks: hard-wrapped lines */
+        if (s[i] == '\n') { /* most line breaks: hard-wrapped lines; i < sc->n or s[i] a NUL (plain_end) */
             sc->flags = flags;
             sc->newlines = 0;
             size_t j = line_break(sc, i);
@@ -892,13 +913,14 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
         }
     }
     v->n = (size_t)(t - (ne_token *)v->items);
-    sc->np = np;
+    sc->np.p = r;
+    sc->np.left -= (size_t)(r - pool);
     sc->flags = flags;
 #else
     (void)sc;
 #endif
     *at = i;
-    return rc;
+    return NE_OK;
 }
 
 /* Any other token at i; returns its end through *out_end. */
@@ -921,7 +943,7 @@ static int scan_other(scan *sc, size_t i, enum cclass c, size_t k, size_t *out_e
 /* Tokenize segment seg; tokens are appended to d->tokens. */
 int neTok_segment(struct ne_doc *d, const struct ne_engine *e, int seg) {
     scan sc = {.d = d, .e = e, .s = d->seg[seg], .n = d->seg_len[seg], .flags = NE_TF_PARA_START, .line_start = 1};
-    sc.plain_end = d->seg_padded ? sc.n : sc.n > 15 ? sc.n - 15 : 0; /* past the text: its NULs (NE_SEG_PAD) */
+    sc.plain_end = d->seg_padded ? sc.n : sc.n > 16 ? sc.n - 16 : 0; /* past the text: its NULs (NE_SEG_PAD) */
     size_t i = 0, k, first = d->tokens.n;
     if (tok_reserve(d, d->tokens.n + sc.n / 5 + 16)) return NE_NOMEM;
     while (i < sc.n) {
