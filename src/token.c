@@ -681,9 +681,10 @@ static void scan_line_start(scan *sc, size_t i, int first_token) {
     sc->line_start = 0;
 }
 
-/* A line break '\n' at i just after a token, then spaces and a token: takes
-** them as the scanner's loop does (scan_space, scan_line_start) without its
-** turns, and returns where that token starts; i (nothing taken) when another
+/* A line break '\n' at i just after a token (sc->newlines 0), then spaces
+** and a token: takes them as the scanner's loop does (scan_space: one line
+** break, the spaces its indentation; scan_line_start) without its turns,
+** and returns where that token starts; i (nothing taken) when another
 ** space, line break or the segment's end follows instead: the loop's count
 ** of line breaks (a blank line starts a paragraph) is left to it.  Wire copy
 ** hard-wraps its lines: most line breaks come so. */
@@ -694,8 +695,9 @@ static size_t line_break(scan *sc, size_t i) {
     if (j >= sc->n || (unsigned char)s[j] >= 0x80) return i;
     enum cclass c = (enum cclass)ascii_class[(unsigned char)s[j]];
     if (c == C_SPACE || c == C_NEWLINE) return i;
-    scan_space(sc, i, C_NEWLINE, 1);
-    if (j > i + 1) scan_space(sc, i + 1, C_SPACE, 1);
+    sc->flags |= NE_TF_SPACE_BEFORE | NE_TF_NEWLINE;
+    sc->newlines = 1;
+    sc->indent = (unsigned)(j - i - 1);
     scan_line_start(sc, j, 0);
     return j;
 }
