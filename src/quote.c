@@ -78,6 +78,14 @@ static int quote_kind(const qctx *q, size_t i) {
     return k == MARK_NONE ? MARK_EITHER : k;
 }
 
+/* The first token from i on shaped as a quotation mark (mark_kind's test),
+** q->ntok when none is: a scan over the token array, which most tokens pass. */
+static size_t next_quote_shape(const qctx *q, size_t i) {
+    const ne_token *t = q->tk + i, *end = q->tk + q->ntok;
+    while (t < end && t->shape != NE_SH_QUOTE) t++;
+    return (size_t)(t - q->tk);
+}
+
 /* Which mark token i is, MARK_NONE for most tokens (tested inline). */
 static inline int mark_kind(const qctx *q, size_t i) {
     return q->tk[i].shape == NE_SH_QUOTE ? quote_kind(q, i) : MARK_NONE;
@@ -93,8 +101,10 @@ static int is_terminal(const ne_token *t) {
     return t->shape == NE_SH_PUNCT && (!strcmp(t->norm, ".") || !strcmp(t->norm, "?") || !strcmp(t->norm, "!") ||
                                        !strcmp(t->norm, ";"));
 }
+/* The cue of class cls at token i (neW_match, from the token's d->nhash:
+** its text is not hashed again). */
 static const ne_word *cw_at(const qctx *q, size_t i, size_t end, int cls) {
-    return neW_match(q->cw, q->tk, i, end, cls);
+    return i < end ? neW_match_h(q->cw, q->tk, i, end, cls, q->d->nhash[i]) : NULL;
 }
 
 /* Lowercase modifiers at j before a name or title ("former Obama adviser
@@ -450,9 +460,10 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e) {
     qctx q = {d, e->cues, (ne_token *)d->tokens.items, d->tokens.n};
     int chained = 0;
     size_t chain_start = 0;
-    for (size_t i = 0; i < q.ntok; i++) {
-        int k = mark_kind(&q, i);
-        if (k == MARK_NONE) continue; /* most tokens: what the test below does with them */
+    /* a token that is no mark changes nothing: only quotation-shaped ones are visited */
+    for (size_t i = next_quote_shape(&q, 0); i < q.ntok; i = next_quote_shape(&q, i + 1)) {
+        int k = quote_kind(&q, i);
+        if (k == MARK_NONE) continue;
         if (in_title(&q, i) || (k != MARK_OPEN && k != MARK_EITHER)) { chained = 0; continue; }
         size_t close, next = quote_scan(&q, i, &close);
         size_t end = close != (size_t)-1 ? close : next;
@@ -499,10 +510,13 @@ static int cue_pronoun(const struct ne_doc *d, const struct ne_engine *e, size_t
 /* "Iranian officials He blamed": a capitalized pronoun inside a sentence,
 ** after a word, is a sign of machine translation or a lost line break. */
 static int warn_midsentence_pronouns(struct ne_doc *d, const struct ne_engine *e) {
-    const ne_token *tk = (const ne_token *)d->tokens.items;
-    for (size_t i = 1; i < d->tokens.n; i++) {
-        const ne_token *t = &tk[i], *p = &tk[i - 1];
-        if (t->shape != NE_SH_CAP || (t->flags & (NE_TF_SENT_START | NE_TF_NEWLINE)) || t->sent != p->sent ||
+    if (d->tokens.n < 2) return NE_OK;
+    const ne_token *tk = (const ne_token *)d->tokens.items, *end = tk + d->tokens.n;
+    for (const ne_token *t = tk + 1; t < end; t++) {
+        if (t->shape != NE_SH_CAP) continue; /* most tokens: the loop's own test, no index kept */
+        const ne_token *p = t - 1;
+        size_t i = (size_t)(t - tk);
+        if ((t->flags & (NE_TF_SENT_START | NE_TF_NEWLINE)) || t->sent != p->sent ||
             p->shape == NE_SH_PUNCT || p->shape == NE_SH_QUOTE || p->shape == NE_SH_DASH || !strcmp(t->norm, "i") ||
             !cue_pronoun(d, e, i))
             continue;
