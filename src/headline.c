@@ -76,23 +76,26 @@ static uint64_t stem_of(const ne_token *t) {
     return key;
 }
 
-/* The weight of a title word: a common word of any story ("report",
-** "year", "new") little, a name (actor or place mention) more.  Its lemma is
-** looked up only when it is not the word itself (its norm, which
-** word_classes looked up). */
-static double title_weight(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
+/* The weight of a title word, token i of word classes cls (word_classes):
+** a common word of any story ("report", "year", "new") little, a name (actor
+** or place mention) more.  Its lemma is looked up only when it is not the
+** word itself (its norm, which word_classes looked up). */
+static double title_weight(const struct ne_doc *d, const struct ne_engine *e, size_t i, unsigned cls) {
     const ne_token *t = NE_VEC_AT(d->tokens, ne_token, i);
-    if ((word_classes(d, e, i) >> HL_COMMON & 1) ||
+    if ((cls >> HL_COMMON & 1) ||
         (t->lemma && t->lemma != t->norm && neW_get(e->stopwords, t->lemma, strlen(t->lemma), HL_COMMON)))
         return COMMON_WEIGHT;
     return (t->actor >= 0 || t->place >= 0) ? NAME_WEIGHT : 1.0;
 }
 
 /* A content word of a token: its stem's key (stem_of), 0 when the token
-** carries no content (punctuation, stopword, single letter). */
-static uint64_t content_stem(const struct ne_doc *d, const struct ne_engine *e, size_t i) {
+** carries no content (punctuation, stopword, single letter); its word
+** classes into *cls when it has a stem (a stopword's too). */
+static uint64_t content_stem(const struct ne_doc *d, const struct ne_engine *e, size_t i, unsigned *cls) {
     uint64_t key = stem_of(NE_VEC_AT(d->tokens, ne_token, i));
-    return key && !stopword(d, e, i) ? key : 0;
+    if (!key) return 0;
+    *cls = word_classes(d, e, i);
+    return *cls >> HL_STOP & 1 ? 0 : key;
 }
 
 /* What a body token's stem must have to be a title word's: its key's bit
@@ -124,13 +127,14 @@ static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size
     size_t nseen = 0, n = 0;
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < nt; i++) {
-        uint64_t h = content_stem(d, e, i);
+        unsigned cls;
+        uint64_t h = content_stem(d, e, i, &cls);
         if (!h) continue;
         int dup = 0;
         for (size_t k = 0; k < nseen && !dup; k++) dup = seen[k] == h;
         if (dup) continue;
         if (nseen < 64) seen[nseen++] = h;
-        tw[n++] = (title_word){h, title_weight(d, e, i), 0};
+        tw[n++] = (title_word){h, title_weight(d, e, i, cls), 0};
         f->mask |= (uint64_t)1 << key_bit(h);
         unsigned b = pair_bit(stem_word(&tk[i]));
         f->pair[b >> 6] |= (uint64_t)1 << (b & 63);
@@ -144,18 +148,19 @@ static title_word *title_words(struct ne_doc *d, const struct ne_engine *e, size
 ** stopwords only when its stem is a title word's.  The count stops once
 ** every title word has two uses: more change no score (neHeadline_score). */
 static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *tw, size_t n, const stem_filter *f) {
-    const ne_token *tk = (const ne_token *)d->tokens.items;
-    const size_t end = d->tokens.n;
+    const ne_token *tk = (const ne_token *)d->tokens.items, *end = tk + d->tokens.n;
     const uint32_t lead_end = d->title_sents + LEAD_SENTS;
     size_t short_of_two = n; /* title words with fewer than two uses */
-    for (size_t i = body_first(d); i < end && short_of_two; i++) {
-        const char *w = stem_word(&tk[i]);
+    if (!n) return;
+    for (const ne_token *t = tk + body_first(d); t < end; t++) { /* its index only for the few that pass */
+        const char *w = stem_word(t);
         if (!w[0]) continue; /* no stem from a word of less than 2 bytes */
         unsigned b = pair_bit(w);
         if (!(f->pair[b >> 6] >> (b & 63) & 1)) continue;
-        uint64_t h = stem_of(&tk[i]);
+        uint64_t h = stem_of(t);
         if (!h || !(f->mask >> key_bit(h) & 1)) continue;
-        int uses = tk[i].sent < lead_end ? 2 : 1, stop = -1;
+        size_t i = (size_t)(t - tk);
+        int uses = t->sent < lead_end ? 2 : 1, stop = -1;
         for (size_t k = 0; k < n; k++) {
             if (tw[k].h != h) continue;
             if (stop < 0) stop = stopword(d, e, i);
@@ -163,6 +168,7 @@ static void body_uses(struct ne_doc *d, const struct ne_engine *e, title_word *t
             short_of_two -= tw[k].uses < 2 && tw[k].uses + uses >= 2;
             tw[k].uses = (uint8_t)(tw[k].uses + uses > 200 ? 200 : tw[k].uses + uses);
         }
+        if (!short_of_two) return; /* tested here, where it changes: most tokens end above */
     }
 }
 
