@@ -148,15 +148,9 @@ static int joined_persons(const cctx *c, size_t k) {
     return k + 1 < c->d->actors.n && c->inf[k + 1].tok_first == in->tok_end + 1 && is_personish(c, k + 1);
 }
 
-/* May pronoun m refer to mention k?  A role nominal that main_country_roles
-** will code later ("the arrested persons ... they") has an identity too. */
-static int pronoun_fits(const cctx *c, size_t m, size_t k) {
+/* Do pronoun m's person and number fit mention k, whose root is r? */
+static int pronoun_agrees(const cctx *c, size_t m, size_t k, size_t r) {
     const ne_actor_info *pm = &c->inf[m];
-    size_t r = root_of(c, k);
-    if (c->act[k].kind == NE_ACTOR_PRONOUN && c->act[k].ref < 0) return 0;
-    long subj = object_subject(c, m);
-    if (subj >= 0 && root_of(c, k) == root_of(c, (size_t)subj)) return 0;
-    if (!has_identity(c, r) && !(ROLE_PRONOUNS(pm) && role_only(c, r))) return 0;
     if (pm->person == 1) {
         if (!is_personish(c, k) && !is_personish(c, r)) return 0;
         uint8_t g = c->inf[r].gender ? c->inf[r].gender : c->inf[k].gender;
@@ -168,6 +162,18 @@ static int pronoun_fits(const cctx *c, size_t m, size_t k) {
                (c->inf[k].plural && c->act[k].kind != NE_ACTOR_PRONOUN && c->act[k].kind != NE_ACTOR_UNKNOWN) ||
                joined_persons(c, k);
     return is_collective(c, k) && !c->inf[k].plural;
+}
+
+/* May pronoun m refer to mention k?  A role nominal that main_country_roles
+** will code later ("the arrested persons ... they") has an identity too.
+** The test of m alone (object_subject) last: most k fail before. */
+static int pronoun_fits(const cctx *c, size_t m, size_t k) {
+    if (c->act[k].kind == NE_ACTOR_PRONOUN && c->act[k].ref < 0) return 0;
+    size_t r = root_of(c, k);
+    if (!has_identity(c, r) && !(ROLE_PRONOUNS(&c->inf[m]) && role_only(c, r))) return 0;
+    if (!pronoun_agrees(c, m, k, r)) return 0;
+    long subj = object_subject(c, m);
+    return subj < 0 || r != root_of(c, (size_t)subj);
 }
 
 /* Role groups that count as the same for "the militants" and the like. */
@@ -226,9 +232,9 @@ static int iso_country(const cctx *c, const char *cc) {
 /* May nominal m ("the group", "the ministry", "the former prime minister")
 ** refer to mention k? */
 static int nominal_fits(const cctx *c, size_t m, size_t k) {
+    if (c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
     const ne_actor_info *nm = &c->inf[m];
     size_t r = root_of(c, k);
-    if (c->act[k].kind == NE_ACTOR_PRONOUN) return 0;
     int again = head_again(c, m, k);
     if (!has_identity(c, r) && !(again && role_only(c, r))) return 0;
     /* a nominal with a country of its own ("the US president") is no other country's actor */
@@ -242,14 +248,16 @@ static int nominal_fits(const cctx *c, size_t m, size_t k) {
         if (other_title(c, m, k)) return 0;
         return is_personish(c, k) || is_personish(c, r);
     }
-    if (c->act[m].role) {
-        if (c->inf[k].person == 1) return 0;
+    if (c->act[m].role) { /* the cheaper tests first */
+        if (c->inf[k].person == 1 || c->inf[k].type == NE_DT_DEMONYM) return 0;
+        /* "the company": Airbus (MNC) too */
+        if (!same_role(c->act[m].role, c->act[r].role) &&
+            !(ne_word_is(c->act[m].role, "BUS") && c->act[r].country && ne_word_is(c->act[r].country, "MNC")))
+            return 0;
         /* "the government", "the centre", "the district administration" are no party, not even
         ** the one that governs ("the bharatiya janata party", INDGOVPTY; CAMEO codes the
         ** executive GOV, a party PTY: docs/ANNOTATION.md rule 9) */
-        if (!ne_word_is(c->act[m].role, "PTY") && party_mention(c, r)) return 0;
-        int firm = ne_word_is(c->act[m].role, "BUS") && c->act[r].country && ne_word_is(c->act[r].country, "MNC");
-        return (same_role(c->act[m].role, c->act[r].role) || firm) && c->inf[k].type != NE_DT_DEMONYM; /* "the company": Airbus (MNC) too */
+        return ne_word_is(c->act[m].role, "PTY") || !party_mention(c, r);
     }
     switch (nm->nominal_class) {
     case NE_DT_GROUP:
@@ -419,14 +427,14 @@ static int dateline(const cctx *c, size_t k) {
 /* Can mention j, met in the search for m's antecedent, be it: before m, no
 ** place ("in Moscow"), fitting by fits, no dateline, not bound to m?  The
 ** dearer tests last. */
-static int candidate(const cctx *c, size_t m, size_t j, fit_fn fits) {
+static inline __attribute__((always_inline)) int candidate(const cctx *c, size_t m, size_t j, fit_fn fits) {
     return before(c, m, j) && !c->inf[j].located && fits(c, m, j) && !dateline(c, j) && !bound_entity(c, m, j);
 }
 
 /* The antecedent of m: Hobbs-style order, that is earlier mentions of its
 ** own sentence left to right (subjects first), then each earlier sentence,
 ** left to right, up to window sentences back.  -1 when none fits. */
-static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
+static inline __attribute__((always_inline)) long nearest_by(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
     long k = coordinated(c, m, fits);
     if (k >= 0) return k;
     if (c->act[m].kind == NE_ACTOR_PRONOUN && (k = accused_object(c, m, fits)) >= 0) return k;
@@ -440,6 +448,14 @@ static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
         if (first == 0) break;
     }
     return -1;
+}
+
+/* nearest_by written out for the two tests most mentions are searched by,
+** each a direct call the compiler may inline into the scan. */
+static long nearest(const cctx *c, size_t m, uint32_t window, fit_fn fits) {
+    if (fits == nominal_fits) return nearest_by(c, m, window, nominal_fits);
+    if (fits == pronoun_fits) return nearest_by(c, m, window, pronoun_fits);
+    return nearest_by(c, m, window, fits);
 }
 
 /* Does sentence s hold any mention (quote.c and actor.c ran before)? */
