@@ -16,6 +16,36 @@ struct ne_arena_block {
 
 void neA_init(ne_arena *a) { memset(a, 0, sizeof *a); }
 
+/* Blocks of BIG_BLOCK bytes or more (with their head) are whole huge pages
+** (HUGE_BLOCK, neM_calloc_big): the engine's pattern tables (arena blocks of
+** 2.7, 2.1, 1.5 and 0.7 MB) were faulted in 4 KB pages, 2,000 page faults at
+** every start, and are read through the TLB at every sentence.  A block
+** rounded up gets the rest of its last page: the allocations after it fill
+** that first. */
+#define HUGE_BLOCK ((size_t)2 << 20)
+#define BIG_BLOCK ((size_t)512 << 10)
+
+/* Bytes of memory of a block with cap bytes of room. */
+static size_t block_bytes(size_t cap) { return sizeof(ne_arena_block) + cap; }
+
+/* A new block with room for *cap bytes (cap < PTRDIFF_MAX - HUGE_BLOCK -
+** the head), NULL when out of memory; a huge-page one gets the rest of its
+** last page too (*cap grows).  block_free gives it back. */
+static ne_arena_block *block_new(size_t *cap) {
+    size_t bytes = block_bytes(*cap);
+    if (bytes < BIG_BLOCK) return neM_malloc(bytes);
+    bytes = (bytes + HUGE_BLOCK - 1) & ~(HUGE_BLOCK - 1);
+    ne_arena_block *b = neM_calloc_big(bytes, 1);
+    if (b) *cap = bytes - sizeof *b;
+    return b;
+}
+
+static void block_free(ne_arena_block *b) {
+    size_t bytes = block_bytes(b->cap);
+    if (bytes < BIG_BLOCK) neM_free(b);
+    else neM_free_big(b, bytes, 1);
+}
+
 /* A block with room for n bytes: a spare one when it fits, else a new one. */
 static ne_arena_block *block_get(ne_arena *a, size_t n) {
     ne_arena_block **pp = &a->spare;
@@ -27,8 +57,8 @@ static ne_arena_block *block_get(ne_arena *a, size_t n) {
         }
     }
     size_t cap = n > NE_ARENA_BLOCK ? n : NE_ARENA_BLOCK;
-    if (cap > PTRDIFF_MAX - sizeof(ne_arena_block)) return NULL; /* no object is larger; the sum below would wrap */
-    ne_arena_block *b = neM_malloc(sizeof *b + cap);
+    if (cap > PTRDIFF_MAX - sizeof(ne_arena_block) - HUGE_BLOCK) return NULL; /* no object is larger; the sums would wrap */
+    ne_arena_block *b = block_new(&cap);
     if (!b) return NULL;
     b->cap = cap;
     a->total += cap;
@@ -83,11 +113,12 @@ void neA_reset(ne_arena *a) {
     while (a->head) {
         ne_arena_block *b = a->head;
         a->head = b->next;
-        /* oversized blocks go back to the system so one huge article does not pin memory */
-        if (b->cap > 16 * NE_ARENA_BLOCK) {
+        /* oversized blocks go back to the system so one huge article does not
+        ** pin memory; one of a single huge page is kept (long articles' arrays) */
+        if (b->cap > 16 * NE_ARENA_BLOCK && block_bytes(b->cap) > HUGE_BLOCK) {
             a->total -= b->cap;
             NE_UNPOISON(b->data, b->cap);
-            neM_free(b);
+            block_free(b);
             continue;
         }
         NE_POISON(b->data, b->cap); /* nothing of a spare block is handed out */
@@ -103,7 +134,7 @@ void neA_free(ne_arena *a) {
         ne_arena_block *b = a->spare;
         a->spare = b->next;
         NE_UNPOISON(b->data, b->cap);
-        neM_free(b);
+        block_free(b);
     }
     a->total = 0;
 }

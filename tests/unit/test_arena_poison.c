@@ -48,6 +48,32 @@ static void check_states(void) {
     neA_free(&a);
 }
 
+/* A block of 512 KB or more is whole 2 MB huge pages (arena.c block_new):
+** an allocation of 3 MB is addressable to its end and not past it, the rest
+** of its 4 MB goes to the allocations after it, and the block is given back
+** on reset (oversized) and free; a block of one huge page is kept as a spare. */
+static void check_huge_block(void) {
+    ne_arena a;
+    neA_init(&a);
+    size_t n = (size_t)3 << 20;
+    char *big = neA_alloc(&a, n);
+    CHECK(big != NULL);
+    if (!big) return;
+    memset(big, 1, n);
+    CHECK(!poisoned(big + n - 1) && poisoned(big + n));
+    char *next = neA_alloc(&a, 100000); /* fits in the huge block's last page */
+    CHECK(next && next > big && next < big + ((size_t)4 << 20) && !poisoned(next + 99999) && poisoned(next + 100000));
+    neA_reset(&a);
+    char *r = neA_alloc(&a, 40);
+    CHECK(r && !poisoned(r + 39));
+    char *mid = neA_alloc(&a, 600000); /* one huge page */
+    CHECK(mid && !poisoned(mid + 599999) && poisoned(mid + 600000));
+    neA_reset(&a);
+    char *again = neA_alloc(&a, 600000); /* the spare block again */
+    CHECK(again == mid && !poisoned(again + 599999));
+    neA_free(&a);
+}
+
 /* The child reads one byte past a 5-byte allocation; ASan must stop it. */
 static void check_report(void) {
     int fd[2];
@@ -83,6 +109,7 @@ static void check_report(void) {
 
 int main(void) {
     check_states();
+    check_huge_block();
     check_report();
     if (failures) return 1;
     puts("ok: arena poisoning");
