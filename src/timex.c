@@ -1046,6 +1046,7 @@ static const char *const start_words[] = {"latest", "comparable", "corresponding
 #define F_A (1u << 26)       /* "a" */
 #define F_THIS (1u << 27)    /* "this" */
 #define F_PERIOD (1u << 28)  /* "year" or a start_words word (m_period) */
+#define F_YEAR (1u << 29)    /* a year in digits ("1998", "1990s": year_shape) */
 #define C(cls) (1u << (cls))
 /* Each matcher with what its first token must offer (one of the bits): a
 ** matcher is not run at a token that offers none of them.  A change to a
@@ -1063,7 +1064,7 @@ static const struct {
     {m_count_unit, F_THE | F_NUM | C(TW_NUMBER) | C(TW_UNIT)},
     {m_weekday, C(TW_WEEKDAY)},
     {m_dayrel, C(TW_DAYREL)},
-    {m_year, F_NUM},
+    {m_year, F_NUM | F_YEAR},
     {m_ref, C(TW_REF)},
     {m_period, F_THE | F_A | F_PERIOD | C(TW_PERIOD)},
     {m_spoken_year, C(TW_NUMBER)},
@@ -1107,22 +1108,25 @@ static int year_shape(const ne_token *t) {
 /* Words after a number that its matchers read without a time.txt class
 ** ("1/17/2024", "10:30 a.m.", "the 1988 quarter", "two and a half", "20th century"). */
 static const char *const after_num[] = {"/", ":", "quarter", "period", "and", "century"};
-/* Can a matcher's path for a number (F_NUM) match from the number at i?
-** m_year reads a year 1000..2199 of four digits (or "1990s", year_shape); every other path reads
-** the next token: a dash, a number, a word of one of these time.txt classes
-** (m_month_date, m_clock, m_quarter, m_count_unit), or one of after_num.  A
-** change to what an F_NUM matcher reads after its number must update this
-** test.  Most numbers are amounts ("1.5 mln dlrs", "12 pct"). */
-static int num_leads(const tx *x, size_t i) {
-    if (year_shape(&x->tk[i])) return 1;
+/* What the number at i offers its matchers: F_YEAR when m_year may take it
+** alone, a year 1000..2199 of four digits (or "1990s", year_shape); F_NUM
+** when a matcher's path for a number may match from it, as every other
+** path (and m_year's too) reads the next token: a dash, a number, a word of
+** one of these time.txt classes (m_month_date, m_clock, m_quarter,
+** m_count_unit), or one of after_num ("1998-02-17", "1988 quarter", "1987
+** first quarter").  A change to what an F_NUM matcher reads after its
+** number must update this test.  Most numbers are amounts ("1.5 mln dlrs",
+** "12 pct"), most years stand alone ("in 1998"). */
+static uint32_t num_offers(const tx *x, size_t i) {
+    uint32_t f = year_shape(&x->tk[i]) ? F_YEAR : 0;
     size_t j = i + 1;
-    if (j >= x->end) return 0;
+    if (j >= x->end) return f;
     if (x->tk[j].shape == NE_SH_DASH || x->tk[j].shape == NE_SH_NUM ||
         (x->starts[j] & (C(TW_MONTH) | C(TW_AMPM) | C(TW_ORDINAL) | C(TW_UNIT))))
-        return 1;
+        return f | F_NUM;
     for (size_t k = 0; k < sizeof after_num / sizeof after_num[0]; k++)
-        if (is_word(x, j, after_num[k])) return 1;
-    return 0;
+        if (is_word(x, j, after_num[k])) return f | F_NUM;
+    return f;
 }
 
 /* Can m_period, the one matcher of F_A, match from "a" at i?  Its path for
@@ -1238,7 +1242,7 @@ static inline __attribute__((always_inline)) uint32_t first_offers(const tx *x, 
         f = can_at(x, i);
         if ((f & C(TW_NUMBER)) && mine != C(TW_NUMBER) && !number_leads(x, i)) f &= ~C(TW_NUMBER);
     }
-    f |= x->tk[i].shape == NE_SH_NUM && num_leads(x, i) ? F_NUM : 0;
+    f |= x->tk[i].shape == NE_SH_NUM ? num_offers(x, i) : 0;
     if (!(lead_bits >> (x->nh[i] & 63) & 1)) return f; /* none of lead_words (mx_build) */
     if (is_word(x, i, "the")) f |= the_leads(x, i) ? F_THE : 0;
     else if (is_word(x, i, "a")) f |= a_leads(x, i) ? F_A : 0;
