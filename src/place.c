@@ -449,6 +449,19 @@ static void compass_place(ne_place *p, const char *cc) {
     p->lat = p->lon = 0;
 }
 
+/* The first token in [i, b) whose types bits meet mask, or b.  Four tokens'
+** bits are tested as one 64-bit word while four remain: most tokens start no
+** place name, and a word costs as much as one token's test. */
+static size_t next_allowed(const uint16_t *types, size_t i, size_t b, uint32_t mask) {
+    uint64_t m4 = (uint64_t)(uint16_t)mask * 0x0001000100010001ull, w;
+    for (; i + 4 <= b; i += 4) {
+        memcpy(&w, types + i, sizeof w);
+        if (w & m4) break;
+    }
+    while (i < b && !(types[i] & mask)) i++;
+    return i;
+}
+
 /* types: neDict_token_allowed, tested here before the call (most tokens
 ** start no place name that may match as written; neDict_longest refuses the
 ** others on the same bits).  Emits the places, counts the names of one
@@ -459,7 +472,7 @@ static int scan_sentence(struct ne_doc *d, const struct ne_engine *e, const uint
                          votes *v, ne_vec *amb, ne_vec *minor) {
     uint32_t mask = NE_DM(NE_DT_PLACE) | NE_DM(NE_DT_COUNTRY), hit;
     for (size_t i = a; i < b;) {
-        while (i < b && !(types[i] & mask)) i++; /* most tokens start no place name */
+        i = next_allowed(types, i, b, mask); /* most tokens start no place name */
         if (i == b) break;
         int several = 0;
         size_t n = inside_name(d, i) ? 0 : neDict_longest(e, d, i, b, mask, &hit);
