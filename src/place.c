@@ -68,20 +68,38 @@ static const char *const calendar[] = {"january", "february", "march", "april", 
                                        "monday", "tuesday", "wednesday", "thursday", "friday",
                                        "saturday", "sunday", NULL};
 
-/* The word-set bits (ne_hash, as d->nhash) of calendar and locatives: most
-** tokens at or before a gazetteer name are neither, and one bit test tells
-** before a list is read.  Built once (nePlace_find, credible_context). */
-static ne_wordset context_words;
+/* calendar and locatives by hash (ne_hash, as d->nhash): open addressing
+** over CTX_SLOTS slots (each list has at most 20 words), so that a listed
+** token is found in a probe or two, not by comparing it with every word
+** before it in the list.  Built once (nePlace_find, nePlace_credible). */
+#define CTX_SLOTS 64
+typedef struct ctx_word {
+    uint32_t h;
+    const char *w; /* NULL: an empty slot */
+} ctx_word;
+static ctx_word calendar_tab[CTX_SLOTS], locative_tab[CTX_SLOTS];
 static pthread_once_t context_once = PTHREAD_ONCE_INIT;
 
-static void context_build(void) {
-    for (const char *const *w = calendar; *w; w++) ne_ws_add(&context_words, ne_hash(*w, strlen(*w)));
-    for (const char *const *w = locatives; *w; w++) ne_ws_add(&context_words, ne_hash(*w, strlen(*w)));
+static void tab_fill(ctx_word *tab, const char *const *list) {
+    for (; *list; list++) {
+        uint32_t h = ne_hash(*list, strlen(*list));
+        unsigned k = h & (CTX_SLOTS - 1);
+        while (tab[k].w) k = (k + 1) & (CTX_SLOTS - 1);
+        tab[k] = (ctx_word){h, *list};
+    }
 }
 
-/* Is token i a word of list (calendar or locatives)? */
-static int listed(const struct ne_doc *d, size_t i, const char *const *list) {
-    return ne_ws_has(&context_words, ne_ws_bit(d->nhash[i])) && is_any(NE_VEC_AT(d->tokens, ne_token, i), list);
+static void context_build(void) {
+    tab_fill(calendar_tab, calendar);
+    tab_fill(locative_tab, locatives);
+}
+
+/* Is token i a word of tab (calendar_tab or locative_tab)? */
+static int listed(const struct ne_doc *d, size_t i, const ctx_word *tab) {
+    uint32_t h = d->nhash[i];
+    for (unsigned k = h & (CTX_SLOTS - 1); tab[k].w; k = (k + 1) & (CTX_SLOTS - 1))
+        if (tab[k].h == h && ne_word_is(NE_VEC_AT(d->tokens, ne_token, i)->norm, tab[k].w)) return 1;
+    return 0;
 }
 
 /* Locatives that link nouns of any kind ("peace and communal harmony", "a
@@ -119,8 +137,8 @@ static int dateline(const struct ne_doc *d, size_t i, size_t end, size_t sent_en
 static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_t sent_end) {
     const ne_token *tk = d->tokens.items;
     if ((tk[i].flags & NE_TF_SENT_START) && dateline(d, i, end, sent_end)) return 1;
-    if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && listed(d, i, calendar))) return 0;
-    if (listed(d, i - 1, locatives))
+    if ((tk[i].flags & NE_TF_SENT_START) || (end == i + 1 && listed(d, i, calendar_tab))) return 0;
+    if (listed(d, i - 1, locative_tab))
         return end > i + 1 || !weak_before(tk, i) ||
                NE_VEC_AT(d->sentences, ne_sentence, tk[i].sent)->caseless != NE_CASELESS_LOWER;
     return end + 1 < sent_end && tk[end].shape == NE_SH_DASH && strcmp(tk[end + 1].norm, "based") == 0;
@@ -130,9 +148,6 @@ static int gazetteer_context(const struct ne_doc *d, size_t i, size_t end, size_
 ** (what nePlace_credible asks beyond the entry itself)? */
 static int credible_context(const struct ne_engine *e, const struct ne_doc *d, size_t i, size_t end,
                             size_t sent_end) {
-    /* the actors stage asks before this one runs: in a process's first document the words
-    ** of calendar and locatives were not built yet, and no context made a name credible */
-    pthread_once(&context_once, context_build);
     if (gazetteer_context(d, i, end, sent_end)) return 1;
     uint32_t h; /* a seat of government the actor dictionaries name (Tehran) is surely a place */
     return neDict_longest(e, d, i, sent_end, NE_DM(NE_DT_METONYM), &h) == end - i;
@@ -140,6 +155,7 @@ static int credible_context(const struct ne_engine *e, const struct ne_doc *d, s
 
 int nePlace_credible(const struct ne_engine *e, const struct ne_doc *d, const ne_dentry *x, size_t i,
                      size_t end, size_t sent_end) {
+    pthread_once(&context_once, context_build); /* the actors stage asks before this one runs */
     return x->source == NE_DS_HAND || x->pkind == NE_PK_REGION || credible_context(e, d, i, end, sent_end);
 }
 
