@@ -760,7 +760,9 @@ static int role_only(const cctx *c, size_t m) {
 ** turkey"); or of the document's only such mention when that is a place no
 ** actor names ("police arrested protesters in Lahore", not "Iran attacked a
 ** police station"; docs/DICTIONARIES.md, "role-only mentions").  NULL when
-** there is none; *ncountries gets how many countries were seen. */
+** there is none; *ncountries gets how many countries were seen.  With ro
+** (room for every mention), the role-only mentions go there in order, each
+** with the place it is located in (located_in), *nro how many. */
 #define MAIN_MIN 2
 #define MAIN_SHARE 0.6
 #define MAIN_SLOTS 16
@@ -768,6 +770,9 @@ static int role_only(const cctx *c, size_t m) {
 /* cc: the ISO countries seen, n their counts; intl: codes seen that are not
 ** ISO countries (asked of the dictionary once each while nintl < MAIN_SLOTS) */
 typedef struct tally { const char *cc[MAIN_SLOTS], *intl[MAIN_SLOTS]; size_t n[MAIN_SLOTS], k, nintl, total; } tally;
+
+/* A role-only mention m and the country of the place it is located in, or NULL. */
+typedef struct roled { size_t m; const char *here; } roled;
 
 static void tally_add(const cctx *c, tally *t, const char *cc) {
     if (!cc || !cc[0] || !cc[1] || !cc[2] || cc[3]) return; /* three letters */
@@ -793,7 +798,7 @@ static int place_led(const cctx *c, size_t m) {
            !(types[i] & (NE_DM(NE_DT_COUNTRY) | NE_DM(NE_DT_DEMONYM) | NE_DM(NE_DT_METONYM)));
 }
 
-static const char *main_country(const cctx *c, size_t *ncountries) {
+static const char *main_country(const cctx *c, size_t *ncountries, roled *ro, size_t *nro) {
     const struct ne_doc *d = c->d;
     tally t;
     int actor_country = 0;
@@ -803,11 +808,12 @@ static const char *main_country(const cctx *c, size_t *ncountries) {
         if (role_only(c, i)) {
             const char *here = located_in(c, i);
             if (here) actor_country = 1, tally_add(c, &t, here);
+            if (ro) ro[(*nro)++] = (roled){i, here};
             continue;
         }
         if (c->act[i].ref >= 0 || (c->act[i].kind != NE_ACTOR_NAMED && c->act[i].kind != NE_ACTOR_COMPOSED)) continue;
         if (c->inf[i].located) continue; /* "in Islamabad": a place, tallied as one above */
-        actor_country |= c->act[i].country != NULL && !place_led(c, i);
+        if (!actor_country) actor_country = c->act[i].country != NULL && !place_led(c, i);
         if (c->tk[c->inf[i].tok_first].place < 0) /* "Iran" is a place and an actor: count it once */
             tally_add(c, &t, c->act[i].country);
     }
@@ -866,7 +872,7 @@ static void local_names(cctx *c) {
         if (!o || !xc || strncmp(xc, a->code, 3)) continue; /* not the entry that coded it ("Congress party") */
         if (!looked) {
             size_t n = 0;
-            cc = main_country(c, &n);
+            cc = main_country(c, &n, NULL, NULL);
             looked = 1;
         }
         if (!cc || strncmp(o, cc, 3)) continue;
@@ -903,23 +909,27 @@ static const char *place_before(const cctx *c, size_t m) {
 /* Role-only mentions nothing refers them to ("police", "the protesters")
 ** take the country of a place right after them, else the main country:
 ** COUNTRY + ROLE; with neither, the role alone ("COP", country null), as
-** CAMEO codes an actor whose country the text does not give. */
-static void main_country_roles(cctx *c) {
-    size_t ncountries = 0;
-    const char *cc = main_country(c, &ncountries);
+** CAMEO codes an actor whose country the text does not give.  Coding one
+** changes no other's role_only or located_in: main_country lists them.  NE_NOMEM. */
+static int main_country_roles(cctx *c) {
+    size_t ncountries = 0, nro = 0;
+    roled *ro = neA_alloc(&c->d->arena, (c->d->actors.n + 1) * sizeof *ro);
+    if (!ro) return NE_NOMEM;
+    const char *cc = main_country(c, &ncountries, ro, &nro);
     c->d->main_cc = cc; /* for the events stage: implied actors of unrest (event.c) */
-    for (size_t m = 0; m < c->d->actors.n; m++) {
+    for (size_t i = 0; i < nro; i++) {
+        size_t m = ro[i].m;
         ne_actor *a = &c->act[m];
-        if (!role_only(c, m)) continue;
-        const char *here = located_in(c, m), *use = here ? here : cc;
+        const char *here = ro[i].here, *use = here ? here : cc;
         if (!use) use = place_before(c, m);
         /* split between countries: stays uncoded; a titled name needs a country */
         if (!use && (ncountries > 1 || a->kind != NE_ACTOR_NOMINAL)) continue;
         const char *lr = use ? local_role(c, m, use) : NULL;
-        if (lr && !(a->role = neA_strndup(&c->d->arena, lr, 3))) return;
+        if (lr && !(a->role = neA_strndup(&c->d->arena, lr, 3))) return NE_OK;
         a->code = neA_code(&c->d->arena, use, a->role);
         a->country = use;
     }
+    return NE_OK;
 }
 
 /* Does mention m end its noun group: no lower-case word after it but a
@@ -1165,7 +1175,7 @@ static void main_country_persons(cctx *c) {
         if (c->inf[m].type != NE_DT_ORG && (c->inf[m].tok_end - c->inf[m].tok_first > 3 || c->inf[m].person == 0 ||
                                             !confirmed_person(c, m)))
             continue;
-        if (!looked) { cc = main_country(c, &ncountries); looked = 1; }
+        if (!looked) { cc = main_country(c, &ncountries, NULL, NULL); looked = 1; }
         if (!cc) return;
         a->code = cc;
         a->country = cc;
@@ -1422,8 +1432,8 @@ int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e) {
     }
     if (d->quotes.n) quoted_pronouns(&c);
     for (size_t m = 1; m < d->actors.n; m++) /* "its military", "Sanders backers" */
-        owned_role(&c, m);
-    main_country_roles(&c);
+        if (c.act[m].kind == NE_ACTOR_NOMINAL) owned_role(&c, m); /* possessor's first test, before the call */
+    if (main_country_roles(&c)) return NE_NOMEM;
     if (d->actors.n) adopt_full_names(&c, 0);
     staff_names(&c);
     org_officers(&c);
