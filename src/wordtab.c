@@ -38,6 +38,12 @@ struct ne_wordtab {
     /* parallel to firsts: bit k-1 of lens[slot][c] set when a phrase of
     ** class c (classes from 31 on share 31) and k words starts there */
     uint8_t (*lens)[32];
+    /* parallel to firsts, lens as class sets (class_bit) for neW_classes_at:
+    ** one, the classes of its one-word phrases; upto[k-2], those with a
+    ** phrase of 2 to k words (k 2..6, the most a phrase has) */
+    struct first_cls {
+        uint32_t one, upto[5];
+    } *fcls;
     /* (first word, second word) pairs of the multiword phrases, as bits of a
     ** small filter (pair_bit; pair_mask + 1 bits, a power of two): a token
     ** whose next word is in no pair with it tries its one-word phrases only */
@@ -150,11 +156,12 @@ static size_t first_slot_h(const ne_wordtab *t, const char *w, size_t n, uint32_
     return h;
 }
 
-/* Bit of class cls in a first word's class set; classes past 31 share bit 31. */
+/* first_slot_h of the word [w, w+n). */
 static size_t first_slot(const ne_wordtab *t, const char *w, size_t n) {
     return first_slot_h(t, w, n, hash_phrase(w, n));
 }
 
+/* Bit of class cls in a first word's class set; classes past 31 share bit 31. */
 static uint32_t class_bit(int cls) { return (uint32_t)1 << (cls < 31 ? cls : 31); }
 
 /* ne_hash of word w up to its first space (a phrase's second word, or the
@@ -189,10 +196,18 @@ static int index_pairs(ne_wordtab *t) {
     return NE_OK;
 }
 
+/* Add a phrase of class cls and nwords words (1 to 6) to fc. */
+static void first_cls_add(struct first_cls *fc, int cls, int nwords) {
+    if (nwords == 1) fc->one |= class_bit(cls);
+    else
+        for (int k = nwords; k <= 6; k++) fc->upto[k - 2] |= class_bit(cls);
+}
+
 static int index_first_words(ne_wordtab *t) {
     t->firsts = neM_calloc(t->cap, sizeof *t->firsts);
     t->lens = neM_calloc(t->cap, sizeof *t->lens);
-    if (!t->firsts || !t->lens) return NE_NOMEM;
+    t->fcls = neM_calloc(t->cap, sizeof *t->fcls);
+    if (!t->firsts || !t->lens || !t->fcls) return NE_NOMEM;
     for (size_t i = 0; i < t->cap; i++) {
         const ne_word *w = &t->ents[i];
         if (!w->phrase) continue;
@@ -207,6 +222,7 @@ static int index_first_words(ne_wordtab *t) {
         t->firsts[h].classes |= class_bit(w->cls);
         if (w->nwords == 1) t->firsts[h].one = t->firsts[h].one ? -1 : (int32_t)i + 1;
         t->lens[h][w->cls < 31 ? w->cls : 31] |= (uint8_t)(1u << (w->nwords - 1));
+        first_cls_add(&t->fcls[h], w->cls, w->nwords);
     }
     return index_pairs(t);
 }
@@ -254,6 +270,7 @@ void neW_free(ne_wordtab *t) {
     neM_free(t->keys);
     neM_free(t->firsts);
     neM_free(t->lens);
+    neM_free(t->fcls);
     neM_free(t->pairs);
     neM_free(t);
 }
@@ -348,15 +365,15 @@ static unsigned pair_lens(const ne_wordtab *t, const ne_token *tk, size_t i, siz
 
 uint32_t neW_classes_at(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, uint32_t hash) {
     if (!t || i >= end || !t->firsts) return 0;
+    /* what neW_match_h tries, per class (pair_lens of its lens that fit):
+    ** a class with a one-word phrase, or with a longer one that fits before
+    ** end when the pair filter lets token i + 1 be its second word */
     size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
-    unsigned fit = fit_mask(t, i, end, f); /* what neW_match_h tries, per class */
+    const struct first_cls *fc = &t->fcls[f];
+    if (end - i < 2) return fc->one;
+    uint32_t multi = fc->upto[(end - i < 6 ? end - i : 6) - 2] & ~fc->one;
     int pair = -1;
-    uint32_t out = 0;
-    for (uint32_t c = t->firsts[f].classes; c; c &= c - 1) {
-        int b = __builtin_ctz(c);
-        if (pair_lens(t, tk, i, f, t->lens[f][b] & fit, &pair)) out |= (uint32_t)1 << b;
-    }
-    return out;
+    return multi && pair_lens(t, tk, i, f, 2u, &pair) ? fc->one | multi : fc->one;
 }
 
 /* Entry of class cls whose phrase is the k tokens tk[i..i+k) (k >= 2) joined
