@@ -34,6 +34,8 @@ struct ne_wordtab {
         uint32_t classes; /* bit c: a phrase of class c (c < 32) starts here */
         int32_t one;      /* the word as a phrase: its entry's slot + 1 when one entry is;
                           ** 0 none, -1 several (of other classes: neW_get tells) */
+        uint64_t w8;      /* len <= 8: the word's bytes, zero-padded (ne_hash_load), which a
+                          ** token's NUL-padded norm matches in one load (token_slot) */
     } *firsts;
     /* parallel to firsts: bit k-1 of lens[slot][c] set when a phrase of
     ** class c (classes from 31 on share 31) and k words starts there */
@@ -156,6 +158,18 @@ static size_t first_slot_h(const ne_wordtab *t, const char *w, size_t n, uint32_
     return h;
 }
 
+/* first_slot_h of token tk's norm: a word of up to eight bytes compared
+** as one 64-bit word (the norm is NUL-padded past norm_len, ne_token). */
+static size_t token_slot(const ne_wordtab *t, const ne_token *tk, uint32_t hash) {
+    size_t n = tk->norm_len;
+    if (n == 0 || n > 8) return first_slot_h(t, tk->norm, n, hash);
+    uint64_t x = ne_load_le64(tk->norm);
+    size_t h = hash & (t->cap - 1);
+    for (const struct first_word *f; (f = &t->firsts[h])->w; h = (h + 1) & (t->cap - 1))
+        if (f->hash == hash && f->len == n && f->w8 == x) break;
+    return h;
+}
+
 /* first_slot_h of the word [w, w+n). */
 static size_t first_slot(const ne_wordtab *t, const char *w, size_t n) {
     return first_slot_h(t, w, n, hash_phrase(w, n));
@@ -218,6 +232,7 @@ static int index_first_words(ne_wordtab *t) {
         t->firsts[h].hash = hash;
         t->first_map[hash % WT_FIRST_BITS / 64] |= (uint64_t)1 << (hash % 64);
         t->firsts[h].len = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
+        if (n <= 8) t->firsts[h].w8 = ne_hash_load(w->phrase, n);
         if (w->nwords > t->firsts[h].maxwords) t->firsts[h].maxwords = w->nwords;
         t->firsts[h].classes |= class_bit(w->cls);
         if (w->nwords == 1) t->firsts[h].one = t->firsts[h].one ? -1 : (int32_t)i + 1;
@@ -337,7 +352,7 @@ void neW_first_classes_all(const ne_wordtab *t, const ne_token *tk, const uint32
             out[i] = m->firsts;
             continue;
         }
-        out[i] = first_maybe(t, hash[i]) ? t->firsts[first_slot_h(t, tk[i].norm, tk[i].norm_len, hash[i])].classes : 0;
+        out[i] = first_maybe(t, hash[i]) ? t->firsts[token_slot(t, &tk[i], hash[i])].classes : 0;
         if (m) m->firsts = out[i], m->known |= NE_WM_FIRSTS;
     }
 }
@@ -368,7 +383,7 @@ uint32_t neW_classes_at(const ne_wordtab *t, const ne_token *tk, size_t i, size_
     /* what neW_match_h tries, per class (pair_lens of its lens that fit):
     ** a class with a one-word phrase, or with a longer one that fits before
     ** end when the pair filter lets token i + 1 be its second word */
-    size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
+    size_t f = token_slot(t, &tk[i], hash);
     const struct first_cls *fc = &t->fcls[f];
     if (end - i < 2) return fc->one;
     uint32_t multi = fc->upto[(end - i < 6 ? end - i : 6) - 2] & ~fc->one;
@@ -408,7 +423,7 @@ static const ne_word *one_word(const ne_wordtab *t, size_t f, const char *w, siz
 
 const ne_word *neW_match_h(const ne_wordtab *t, const ne_token *tk, size_t i, size_t end, int cls, uint32_t hash) {
     if (!t || i >= end || !t->firsts || !first_maybe(t, hash)) return NULL; /* most words start no phrase */
-    size_t f = first_slot_h(t, tk[i].norm, tk[i].norm_len, hash);
+    size_t f = token_slot(t, &tk[i], hash);
     if (!t->firsts[f].w) return NULL; /* no phrase starts with this word */
     if (cls >= 0 && !(t->firsts[f].classes & class_bit(cls))) return NULL; /* none of class cls */
     int pair = -1; /* phrase lengths to try: bit k-1 for k words */
