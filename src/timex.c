@@ -1163,22 +1163,26 @@ static void set_bit(_Atomic uint64_t *bits, uint32_t b) {
 static int has_bit(_Atomic uint64_t *bits, uint32_t b) {
     return atomic_load_explicit(&bits[b / 64], memory_order_relaxed) >> (b % 64) & 1;
 }
+/* ne_hash of the word at *p (up to its space or the end); *p moves to the
+** next word, NULL after the last. */
+static uint32_t next_word_hash(const char **p) {
+    const char *w = *p, *sp = strchr(w, ' ');
+    *p = sp ? sp + 1 : NULL;
+    return ne_hash(w, sp ? (size_t)(sp - w) : strlen(w));
+}
 /* Note phrase p (lowercase words joined by single spaces) in the bits. */
 static void note_phrase(const char *p) {
-    const char *sp = strchr(p, ' ');
-    uint32_t first = ne_hash(p, sp ? (size_t)(sp - p) : strlen(p));
-    if (!sp) {
+    uint32_t first = next_word_hash(&p);
+    if (!p) {
         set_bit(lone_bits, first & (TX_BITS - 1));
         return;
     }
-    const char *w2 = sp + 1, *sp2 = strchr(w2, ' ');
-    uint32_t second = ne_hash(w2, sp2 ? (size_t)(sp2 - w2) : strlen(w2));
-    if (!sp2) {
+    uint32_t second = next_word_hash(&p);
+    if (!p) {
         set_bit(pair_bits, pair_bit(first, second));
         return;
     }
-    const char *w3 = sp2 + 1, *sp3 = strchr(w3, ' ');
-    set_bit(triple_bits, triple_bit(first, second, ne_hash(w3, sp3 ? (size_t)(sp3 - w3) : strlen(w3))));
+    set_bit(triple_bits, triple_bit(first, second, next_word_hash(&p)));
 }
 static void note_word(const ne_word *w) { note_phrase(w->phrase); }
 static pthread_once_t mx_once = PTHREAD_ONCE_INIT;
