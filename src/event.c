@@ -2187,7 +2187,7 @@ static int emit_pair(ev_ctx *c, const ev_frame *f, const ne_event *base, int i, 
         ev.confidence *= 0.8;
         if (note_rule(c->d, &ev, "target=property-owners")) return NE_NOMEM;
     }
-    if (neEvent_body_commentary(f, &ev)) return NE_OK;
+    if (neEvent_body_commentary(f, &ev, c->m.pt)) return NE_OK;
     if (headline_fragment(c, &ev)) return NE_OK;
     if (ev.has_source && ev.has_target && !strcmp(ev.source.code, ev.target.code) && !mob && !unknown && !asked && !owners &&
         !region && !f->internal && !distinct_groups(c->d, f->nsrc ? f->src[i] : -1, t)) {

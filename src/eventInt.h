@@ -562,8 +562,9 @@ int neEvent_no_political_act(const ev_ctx *c, const ne_event *ev, int t);
 /* Is the event, told past the first sentence of a body, commentary around
 ** the news (comment_code: "expressed the hope that"), or an act that needs a
 ** target and was left with none after every implied one (targeted_root,
-** toward_code, announced_act: "the two sides will meet again")?  A lead and
+** toward_code, announced_act: "the two sides will meet again"), unless pt is
+** a public call with no addressee (public_call: "called for a ban")?  A lead and
 ** a title keep theirs. */
-int neEvent_body_commentary(const ev_frame *f, const ne_event *ev);
+int neEvent_body_commentary(const ev_frame *f, const ne_event *ev, const ne_pattern *pt);
 
 #endif

@@ -911,8 +911,25 @@ int neEvent_no_political_act(const ev_ctx *c, const ne_event *ev, int t) {
            private_resignation(c, ev);
 }
 
-int neEvent_body_commentary(const ev_frame *f, const ne_event *ev) {
+/* Is pt a public call for something, with no addressee in its words: "call
+** for", "appeal for" ("Trump called for a ban on Muslims entering the
+** country"), "issue an appeal", "make a plea" ("the governor had issued an
+** appeal for peace")?  An appeal to the public or to no one named: down an
+** article it is no appeal whose addressee was lost ("called on leaders"). */
+static int public_call(const ne_pattern *pt) {
+    static const char *const calls[] = {"call", "appeal", NULL};
+    static const char *const issue[] = {"issue", "make", "launch", NULL};
+    static const char *const pleas[] = {"appeal", "plea", NULL};
+    if (pt->has_target || pt->anchor + 1 >= pt->nelems) return 0;
+    const ne_pelem *a = &pt->elems[pt->anchor], *n = &pt->elems[pt->anchor + 1];
+    if (a->nalt != 1 || n->kind != a->kind || n->nalt != 1) return 0;
+    const char *aw = a->alt[0].lemma, *nw = n->alt[0].lemma;
+    return (ne_word_in(aw, calls) && !strcmp(nw, "for")) || (ne_word_in(aw, issue) && ne_word_in(nw, pleas));
+}
+
+int neEvent_body_commentary(const ev_frame *f, const ne_event *ev, const ne_pattern *pt) {
     if (ev->in_title || ev->sentence < 1) return 0;
     if (comment_code(ev->code)) return 1;
+    if (!ev->has_target && !strcmp(ev->root, "02") && public_call(pt) && !announced_act(f, ev)) return 0;
     return !ev->has_target && (targeted_root(ev->root) || toward_code(ev) || announced_act(f, ev));
 }
