@@ -384,8 +384,11 @@ int neEvent_code_judgement(ev_ctx *c);
 ** naming its speaker ("Sanders, a fierce critic of Clinton, said", "Sanders,
 ** in a sharp rebuke of Clinton, said"): the group's coded actors are the
 ** source.  The noun's group (after one preposition at most) must open right
-** after the comma and the aside close with a comma after the match.  Root 11
-** only.  Returns the number of actors put in out, 0 when not such an aside. */
+** after the comma and the aside close with a comma after the match.  Root 11;
+** roots 04-06 too when the aside opens with a preposition ("the Border Patrol,
+** in a joint operation with the Mexican authorities, found", "Obama, after
+** talks with Putin, said": they met or worked together).  Returns the number
+** of actors put in out, 0 when not such an aside. */
 int neEvent_aside_subject(ev_ctx *c, int lo, int *out);
 
 /* A judgement stated with "be" before the anchor's word ("Clinton has been

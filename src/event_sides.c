@@ -429,9 +429,11 @@ int neEvent_code_judgement(ev_ctx *c) {
 }
 
 int neEvent_aside_subject(ev_ctx *c, int lo, int *out) {
-    if (!root_is(c->m.pt, "11") || !tok_is(c, c->m.end + 1, ",")) return 0;
+    int coop = root_is(c->m.pt, "04") || root_is(c->m.pt, "05") || root_is(c->m.pt, "06");
+    if ((!root_is(c->m.pt, "11") && !coop) || !tok_is(c, c->m.end + 1, ",")) return 0;
     int s = neClause_ng_start(&c->sv, c->m.anchor, lo);
     if (s > lo && c->sv.wc[s - 1] == NE_WC_PREP) s--; /* "in a sharp rebuke of" */
+    else if (coop) return 0; /* a meeting or a deal: only "in a joint operation with", "after talks with" */
     if (s < 2 || !tok_is(c, s - 1, ",") || !neClause_ng_token(&c->sv, s - 2)) return 0;
     int g = neClause_ng_start(&c->sv, s - 2, lo);
     return coded_only(c, out, neClause_ng_actors(&c->sv, g, s - 2, out, EV_MAX_ACTORS));
