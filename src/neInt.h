@@ -189,6 +189,7 @@ enum ne_shape {
 #define NE_TF_ABBREV 0x10       /* token ends with a period belonging to it (U.S., Feb.) */
 #define NE_TF_PARA_START 0x20   /* first token after a blank line */
 #define NE_TF_NEWLINE 0x40      /* a line break precedes the token */
+#define NE_TF_MAY_END 0x80      /* a sentence may end after the token (ne_may_end; the tokenizer sets it) */
 
 typedef struct ne_token {
     uint32_t start, end;  /* bytes in the segment text (body or title) */
@@ -205,6 +206,22 @@ typedef struct ne_token {
     int32_t timex;        /* index into d->timexes or -1 */
     uint32_t tags;        /* NE_TAG_* bits set by later stages */
 } ne_token;
+
+/* Can a sentence end after a token of shape shape, flags flags and
+** normalized form starting with c when the next token is on the same line?
+** Not after a word or number unless an abbreviation (its own period), nor a
+** dash, nor a punctuation mark other than a terminator (".", "!", "?",
+** "...") or a closing bracket: "," ";" ":" "(" end none.  Quotes may (a
+** closing one after a stop ends: '."').  NE_TF_MAY_END marks the tokens
+** where it is 1, for sentence.c's scan for candidates. */
+#define NE_END_MARK(c) ((c) == '.' || (c) == '!' || (c) == '?' || (c) == ')' || (c) == ']')
+static inline int ne_may_end(unsigned shape, unsigned flags, char c) {
+    const unsigned words = 1u << NE_SH_LOWER | 1u << NE_SH_CAP | 1u << NE_SH_UPPER | 1u << NE_SH_MIXED |
+                           1u << NE_SH_NUM | 1u << NE_SH_DASH;
+    if (words >> shape & 1) return (flags & NE_TF_ABBREV) != 0;
+    if (shape != NE_SH_PUNCT) return 1;
+    return NE_END_MARK(c);
+}
 
 /* Is token t's lemma another word than its text ("attacked": attack, "says":
 ** say)?  A word that is its own lemma mostly keeps its norm as its lemma

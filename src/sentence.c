@@ -171,7 +171,7 @@ void neSent_free(ne_abbrevs *ab) { neM_free(ab); }
 
 typedef struct splitter {
     const struct ne_engine *e;
-    const ne_token *tk; /* the segment's tokens */
+    ne_token *tk;       /* the segment's tokens (next_candidate writes their sentence index) */
     size_t n;
     const char *text;   /* the segment's text */
     size_t start;       /* first token of the current sentence */
@@ -445,6 +445,9 @@ static int title_case(const ne_token *tk, size_t n) {
     return caps >= 3;
 }
 
+/* Append the sentence of tokens [first, last] (document indexes): tokens
+** first..last - 1 already carry its index, d->sentences.n (next_candidate
+** wrote it as it passed them); last gets it here. */
 static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_title) {
     ne_sentence *s = neV_push(&d->arena, &d->sentences);
     if (!s) return NE_NOMEM;
@@ -455,8 +458,7 @@ static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_titl
     s->end = tk[last].end;
     s->in_title = (uint8_t)in_title;
     s->para_start = (tk[first].flags & NE_TF_PARA_START) ? 1 : 0;
-    uint32_t idx = (uint32_t)(d->sentences.n - 1);
-    for (size_t i = first; i <= last; i++) tk[i].sent = idx;
+    tk[last].sent = (uint32_t)(d->sentences.n - 1);
     tk[first].flags |= NE_TF_SENT_START;
     if (!in_title) {
         ne_span *sp = neV_push(&d->arena, &d->body_sents);
@@ -467,28 +469,18 @@ static int add_sentence(struct ne_doc *d, size_t first, size_t last, int in_titl
     return NE_OK;
 }
 
-/* Can a sentence end after token t when the next one is on the same line
-** (no layout_break)?  Not after a plain word or number, a dash, or a
-** punctuation mark other than a terminator (is_term: ".", "!", "?", "...")
-** and a closing bracket (is_closer): "," ";" ":" "(" end none; ends_after
-** answers 0 for them and count_stop_start counts full stops only.  Quotes
-** stay candidates (a closing one after a stop ends: '."'). */
-static int may_end_after(const ne_token *t) {
-    /* the shapes that end none unless an abbreviation (a word's own period) */
-    const unsigned words = 1u << NE_SH_LOWER | 1u << NE_SH_CAP | 1u << NE_SH_UPPER | 1u << NE_SH_MIXED |
-                           1u << NE_SH_NUM | 1u << NE_SH_DASH;
-    if (words >> t->shape & 1) return (t->flags & NE_TF_ABBREV) != 0;
-    if (t->shape != NE_SH_PUNCT) return 1;
-    char c = t->norm[0];
-    return c == '.' || c == '!' || c == '?' || c == ')' || c == ']';
-}
-
 /* The first j of [from, limit) where a sentence may end before token j, or
-** limit: a token after which none ends (may_end_after) followed by a token
-** on the same line ends none. */
-static size_t next_candidate(const ne_token *tk, size_t from, size_t limit) {
+** limit: a token after which none ends (no NE_TF_MAY_END: ne_may_end; ends_after
+** answers 0 for them and count_stop_start counts full stops only) followed by
+** a token on the same line ends none.  Each token it passes, from - 1 to
+** the one before the j it returns (limit: to limit - 2), gets sentence index
+** idx: the sentence being read holds them (add_sentence). */
+static size_t next_candidate(ne_token *tk, size_t from, size_t limit, uint32_t idx) {
     size_t j = from;
-    while (j < limit && !(tk[j].flags & NE_TF_NEWLINE) && !may_end_after(&tk[j - 1])) j++;
+    for (; j < limit; j++) {
+        tk[j - 1].sent = idx;
+        if ((tk[j].flags & NE_TF_NEWLINE) || (tk[j - 1].flags & NE_TF_MAY_END)) break;
+    }
     return j;
 }
 
@@ -502,7 +494,7 @@ static int split_sentences(struct ne_doc *d, splitter *sp, size_t first, int in_
     for (size_t j = 1; j < sp->n; j++) {
         /* bounded work downstream: an endless "sentence" is cut every NE_MAX_SENT_TOKENS tokens */
         size_t limit = sp->start + NE_MAX_SENT_TOKENS < sp->n ? sp->start + NE_MAX_SENT_TOKENS : sp->n;
-        if ((j = next_candidate(sp->tk, j, limit)) == sp->n) break;
+        if ((j = next_candidate(sp->tk, j, limit, (uint32_t)d->sentences.n)) == sp->n) break;
         count_stop_start(sp->tk, j - 1, c);
         int forced = j == limit;
         if (!forced && !layout_break(sp, j) && !ends_after(sp, j - 1)) continue;

@@ -487,6 +487,7 @@ static int push_token(struct ne_doc *d, normpool *np, const char *s, size_t n, s
     int rc = ascii ? norm_ascii(&d->arena, np, t, s + b, e - b, n - b, first) : norm_utf8(&d->arena, t, s + b, e - b, first);
     if (rc) return rc;
     t->lemma = t->norm;
+    if (ne_may_end(t->shape, t->flags, t->norm[0])) t->flags |= NE_TF_MAY_END;
     d->nhash[v->n - 1] = ne_hash(t->norm, t->norm_len);
     return NE_OK;
 }
@@ -736,6 +737,13 @@ enum { PE_NO, PE_YES, PE_PERIOD, PE_COMMA };
 static const uint8_t plain_ends[256] = {EACH128(PLAIN_END)}; /* non-ASCII: PE_NO */
 #undef PLAIN_END
 
+/* NE_TF_MAY_END of a plain token of one byte b (ne_may_end): '"' is a
+** quote, which may end; a letter or a digit is a word, and a dash, which end
+** none; other punctuation is its own norm (byte_norm). */
+#define PLAIN_MAY_END(b) ((b) == '"' || NE_END_MARK(b) ? NE_TF_MAY_END : 0)
+static const uint8_t plain_may_end[256] = {EACH128(PLAIN_MAY_END)};
+#undef PLAIN_MAY_END
+
 /* Does the word [s, s+len) of ASCII letters and digits, whose first
 ** character is of class c, end at s[len] as scan_word would end it, with no
 ** period joined to it: a number takes a '.' or ',' before a digit ("2.5",
@@ -898,6 +906,8 @@ static int scan_plain_tokens(scan *sc, size_t *at) {
             memcpy(r, w, 16); /* w[1] is zero when it takes eight: the pool's slack (plain_room) */
             norm = r;
             r += 8 + (len & 8); /* len < 16: 8 bytes, 16 from 8 on, NUL-padded */
+        } else {
+            tflags |= plain_may_end[b]; /* a word longer than one byte ends none */
         }
         plain_token(t++, i, len, norm, shape, tflags);
         *nh++ = ne_hash_16(w[0], w[1], len);

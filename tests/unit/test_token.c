@@ -307,6 +307,25 @@ static void test_layout_flags(void **state) {
     ne_doc_free(d);
 }
 
+/* NE_TF_MAY_END: set where ne_may_end says a sentence may end after the
+** token, on plain tokens (the fast path) and the others alike. */
+static void test_may_end_flag(void **state) {
+    (void)state;
+    ne_doc *d = tok("Go, now; end! \"Yes.\" (U.S. aid) - x... y 'z' it's 2.5 done");
+    static const char *const ends[] = {"!", "\"", ".", "\"", "U.S.", ")", "...", "'", "'", NULL};
+    size_t k = 0;
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        const ne_token *t = T(d, i);
+        int want = ne_may_end(t->shape, t->flags, t->norm[0]);
+        assert_int_equal((t->flags & NE_TF_MAY_END) != 0, want);
+        if (!want) continue;
+        assert_non_null(ends[k]);
+        assert_tok(d, i, ends[k++]);
+    }
+    assert_null(ends[k]);
+    ne_doc_free(d);
+}
+
 static void test_controls_are_spaces(void **state) {
     (void)state;
     const char text[] = "a\x01" "b\tc\x7f" "d\xC2\xA0" "e\xE2\x80\x8B" "f";
@@ -457,7 +476,7 @@ int main(void) {
         cmocka_unit_test(test_shapes), cmocka_unit_test(test_offsets_after_multibyte),
         cmocka_unit_test(test_fold_marks), cmocka_unit_test(test_clitics),
         cmocka_unit_test(test_abbreviations_by_case_and_number), cmocka_unit_test(test_initials_and_hyphens),
-        cmocka_unit_test(test_numbers), cmocka_unit_test(test_layout_flags),
+        cmocka_unit_test(test_numbers), cmocka_unit_test(test_layout_flags), cmocka_unit_test(test_may_end_flag),
         cmocka_unit_test(test_controls_are_spaces), cmocka_unit_test(test_nul_in_text),
         cmocka_unit_test(test_case_fold_expands), cmocka_unit_test(test_long_tokens),
         cmocka_unit_test(test_sentences_and_tokens_agree), cmocka_unit_test(test_abbrev_lookup), cmocka_unit_test(test_fold_table_agrees),
