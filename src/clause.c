@@ -562,6 +562,21 @@ static int in_scare_quotes(const ne_sview *sv, int i) {
     return 0;
 }
 
+/* Is token i an -ly adverb inside a noun group, between a determiner or a
+** possessive and the modifier it qualifies ("Yemen's internationally
+** recognized government", "Iran's newly elected president", "a highly
+** respected envoy")?  The modifier is no verb there (judge_noun); a verb
+** after the adverb ends the group ("the army quickly responded"). */
+static int group_adverb(const ne_sview *sv, int i) {
+    const ne_token *t = TK(sv, i);
+    if (i < 1 || i + 2 >= sv->n || !ends_with(t->norm, t->norm_len, "ly") || t->shape != NE_SH_LOWER) return 0;
+    int p = WC(sv, i - 1);
+    if (p != NE_WC_DET && p != NE_WC_POSS) return 0;
+    const ne_token *m = TK(sv, i + 1);
+    return WC(sv, i + 1) == NE_WC_OPEN && m->shape == NE_SH_LOWER && !sv->isverb[i + 1] &&
+           (WC(sv, i + 2) == NE_WC_OPEN || neClause_actor(sv, i + 2) >= 0);
+}
+
 static int ng_token(const ne_sview *sv, int i) {
     if (neClause_actor(sv, i) >= 0) return 1;
     const ne_token *t = TK(sv, i);
@@ -570,6 +585,7 @@ static int ng_token(const ne_sview *sv, int i) {
     if (t->shape == NE_SH_DASH) return i > 0 && i + 1 < sv->n && !(t->flags & NE_TF_SPACE_BEFORE);
     if (t->shape > NE_SH_MIXED) return t->shape == NE_SH_QUOTE && in_scare_quotes(sv, i); /* "the "rigged" system" */
     if (c == NE_WC_DET || c == NE_WC_POSS || c == NE_WC_NODET) return 1;
+    if (c == NE_WC_ADV) return group_adverb(sv, i);
     if (c != NE_WC_OPEN) return 0;
     if (!sv->isverb[i]) return 1;
     if (i > 0 && TK(sv, i - 1)->shape == NE_SH_QUOTE && in_scare_quotes(sv, i)) return 1; /* a verb form in them */
