@@ -108,9 +108,11 @@ static int inflected_ed(const ne_token *t) {
            (!ends_with(t->norm, t->norm_len, "s") && !ends_with(t->norm, t->norm_len, "ing") && ne_inflected(t));
 }
 
-/* A capitalized adjective of nationality before a noun ("Iranian", "Pakistani"). */
+/* A capitalized adjective of nationality before a noun ("Iranian", "Pakistani"),
+** not a person's name of that ending ("Sonia Gandhi criticises", "Rouhani says"). */
 static int demonym_actor(const ne_sview *sv, int i) {
-    if (neClause_actor(sv, i) < 0) return 0;
+    int a = neClause_actor(sv, i);
+    if (a < 0 || NE_VEC_AT(sv->d->actor_info, ne_actor_info, (size_t)a)->type == NE_DT_PERSON) return 0;
     const ne_token *t = TK(sv, i);
     const char *s = t->norm;
     size_t n = t->norm_len;
