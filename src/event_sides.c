@@ -293,6 +293,12 @@ void neEvent_passive_sides(ev_ctx *c, ev_frame *f, int vs, const int *subj, int 
     }
     if (!f->nsrc && f->cc && !strcmp(f->cc->root, "13") && (f->nsrc = threat_speaker(c, f->src)) > 0)
         f->rule = "passive: target=subject, source=speaker"; /* "the guilty will be punished," he said */
+    /* "the meetings held by X with Y": an event named before the verb ("{meeting|talks} hold
+    ** with +") is held by the agent with the partner after the match's "with" (the "+" a passive
+    ** leaves empty); the subject, the event itself, is no side */
+    if (!ns && c->m.pt->has_target && c->m.pt->anchor > 0 && c->m.end + 1 < f->hi && tok_is(c, c->m.end, "with") &&
+        (f->ntgt = neEvent_slot_actors(c, c->m.end + 1, neEvent_slot_max_end(c, c->m.end + 1), f->tgt)) > 0)
+        f->rule = "passive: source=by-agent, target=with-partner";
     if (!c->m.pt->has_target && !c->m.pt->has_source && !suffered(c->m.pt)) f->ntgt = 0;
 }
 
