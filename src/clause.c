@@ -827,6 +827,36 @@ static int failure_verb(const ne_sview *sv, int k) {
     return ne_word_in(TK(sv, k)->lemma, verbs);
 }
 
+/* A verb that calls an event off before it happens, at k: "was postponed",
+** "has been cancelled", "was called off", "were put off", "scrapped the
+** summit" (the visit or meeting it names did not take place; "delayed by two
+** hours" still did). */
+static int cancel_verb(const ne_sview *sv, int k) {
+    static const char *const verbs[] = {"cancel", "postpone", "scrap", "defer", "shelve", "abort", "axe",
+                                        "reschedule", NULL};
+    static const char *const phrasal[] = {"call", "put", NULL};
+    if (k < 0 || k >= sv->n) return 0;
+    if (ne_word_in(TK(sv, k)->lemma, verbs)) return 1;
+    return k + 1 < sv->n && ne_word_in(TK(sv, k)->lemma, phrasal) && is_word(sv, k + 1, "off");
+}
+
+/* Does the verb group starting at k, after an event noun that is its
+** subject, call the event off: "was postponed", "has been put off", "stands
+** cancelled"? */
+static int cancelled_after(const ne_sview *sv, int k) {
+    int be = 0; /* the passive's "be": "the attack and the aborted attempt" is no predicate */
+    for (int q = k; q < sv->n && q < k + 6; q++) {
+        int c = WC(sv, q);
+        if (c == NE_WC_BE) be = 1;
+        if (is_aux(sv, q) || c == NE_WC_ADV || c == NE_WC_NEG || c == NE_WC_SPEC) continue;
+        if (!sv->isverb[q]) return 0;
+        if (cancel_verb(sv, q)) return be;
+        /* "stands cancelled", "remains postponed": a linking verb before the participle */
+        return (ne_word_is(TK(sv, q)->lemma, "stand") || ne_word_is(TK(sv, q)->lemma, "remain")) && cancel_verb(sv, q + 1);
+    }
+    return 0;
+}
+
 /* Is the subject group ending right before the verb group at vs negative:
 ** "Neither India nor Pakistan has criticized China", "No country has ...",
 ** "None of the parties attended", "not a single activist has been arrested"?  Scans the noun groups, "and", "or", "nor"
@@ -1037,6 +1067,7 @@ int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi) {
         }
         if (is_aux(sv, k) || sv->isverb[k]) {
             if (WC(sv, k) == NE_WC_MODAL) m |= NE_MOD_MODAL;
+            if (cancelled_after(sv, k)) m |= NE_MOD_NEG; /* "the visit was postponed" */
             break;
         }
         if (is_hard_boundary(sv, k)) break;
@@ -1048,6 +1079,9 @@ int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi) {
                 if (WC(sv, q) == NE_WC_MODAL && TK(sv, q)->shape == NE_SH_LOWER) m |= NE_MOD_MODAL;
                 if (WC(sv, q) == NE_WC_NEG) m |= NE_MOD_NEG;
             }
+            /* "postponed Xi's visit", "called off the summit": the noun's group follows the verb */
+            if (cancel_verb(sv, k) && neClause_ng_start(sv, i, lo) == k + 1) m |= NE_MOD_NEG;
+            if (is_word(sv, k, "off") && cancel_verb(sv, k - 1) && neClause_ng_start(sv, i, lo) == k + 1) m |= NE_MOD_NEG;
             int p = prev_nonadv(sv, vs); /* "failed to reach an agreement": none was reached */
             if (p > 0 && WC(sv, p) == NE_WC_TO && failure_verb(sv, prev_nonadv(sv, p))) m |= NE_MOD_NEG;
             break;

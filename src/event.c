@@ -3193,8 +3193,22 @@ static int flush_held(ev_ctx *c) {
 ** nouns) in the clause view: judged a verb for kind 0, a noun for kind 1,
 ** with patterns of that kind, and not consumed by an earlier match (a noun
 ** in a verb's target slot may be coded still: mark_used)? */
+/* Is token i the tail of a hyphenated modifier whose first part is a
+** lowercase word naming no actor, opened right after a determiner or
+** possessive ("its long-threatened invasion", "the much-delayed visit")?  A
+** modifier of the noun after it, no verb.  "a UN-brokered deal", "the
+** Israeli-occupied sector" name the doer and stay events; "the police
+** lathi-charged the mob" stays a verb. */
+static int modifier_tail(const ev_ctx *c, int i) {
+    if (i < 3 || !compound_tail(c, i)) return 0;
+    int w = c->sv.wc[i - 3];
+    return (w == NE_WC_DET || w == NE_WC_POSS) && c->sv.t[i - 2].shape == NE_SH_LOWER &&
+           neClause_actor(&c->sv, i - 2) < 0;
+}
+
 static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) {
     if ((kind == 0) != (c->sv.isverb[i] != 0)) return 0; /* !neClause_is_noun */
+    if (kind == 0 && modifier_tail(c, i)) return 0;
     return !(c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) && an->n[kind];
 }
 
