@@ -984,6 +984,13 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
     return NE_VEC_AT(d->actors, ne_actor, r);
 }
 
+/* Words of speech: in the sentence of a state's attack (state_attack), or
+** heading the subject of an attack (verbal_attack). */
+static const char *const speech_words[] = {"saying", "tweet", "tweets", "tweeted", "twitter", "speech", "remark",
+                                         "remarks", "comment", "comments", "interview", "statement", "rhetoric",
+                                         "words", "verbal", "verbally", "criticism", "rally", "debate", "accusing",
+                                         "calling", "describing", "blaming", "lashed", "slammed", NULL};
+
 /* A head of state or government "attacking" only countries, named as such
 ** ("Putin attacked Ukraine", "the president attacked Iraq"), with no word of
 ** speech in the sentence and no reason after the match ("over", "for": "Biden
@@ -991,10 +998,6 @@ static const ne_actor *slot_actor(const struct ne_doc *d, int a, const ne_actor_
 ** a state's attack on another state.  Persons, parties, governments and
 ** statements as targets stay criticism (verbal_attack). */
 static int state_attack(const ev_ctx *c, const ev_frame *f) {
-    static const char *const speech[] = {"saying", "tweet", "tweets", "tweeted", "twitter", "speech", "remark",
-                                         "remarks", "comment", "comments", "interview", "statement", "rhetoric",
-                                         "words", "verbal", "verbally", "criticism", "rally", "debate", "accusing",
-                                         "calling", "describing", "blaming", "lashed", "slammed", NULL};
     static const char *const reason[] = {"over", "for", NULL};
     const ne_actor_info *in;
     if (!f->nsrc || !f->ntgt) return 0;
@@ -1009,7 +1012,7 @@ static int state_attack(const ev_ctx *c, const ev_frame *f) {
             return 0;
     }
     if (c->m.end + 1 < c->sv.n && word_in(c, c->m.end + 1, reason)) return 0;
-    return !span_has(c, 0, c->sv.n - 1, speech);
+    return !span_has(c, 0, c->sv.n - 1, speech_words);
 }
 
 /* Does the match end in its target and a reason or a label given for the
@@ -1069,6 +1072,8 @@ static const char *verbal_attack(const ev_ctx *c, const ev_frame *f) {
         person_tgt |= in->person == 1 || party_in(a->role);
     }
     if (attack_reason(c)) return "111"; /* "attacked the vhp for failing to build the temple" */
+    int h = c->m.anchor - 1; /* "Iran's statement attacks Israel", "his remarks attacked Obama": words attack */
+    if (h >= 0 && c->m.begin >= c->m.anchor && ne_word_in(c->sv.t[h].norm, speech_words)) return "111";
     if ((!person_src && !person_tgt) || state_attack(c, f) || span_has(c, 0, c->sv.n - 1, violence)) return 0;
     return "111";
 }
@@ -3212,10 +3217,37 @@ static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) 
     return !(c->sv.used[i] && (kind == 0 || c->sv.used[i] == 1)) && an->n[kind];
 }
 
+/* A verb after an actor's speaker word ("Iran's statement condemns Israel",
+** "China's foreign ministry rejects the claim"): the clause view reads
+** "statement condemns" as a compound noun, like "terrorist attacks".  A
+** lower-case -s form that anchors verb patterns, right after a lower-case
+** title word of cues.txt (the speaker heads: statement, ministry,
+** spokesman, ...) that follows an actor's "'s" (one lower-case modifier
+** between), with an object starting after it (a name, a determiner, a
+** possessive), is the clause's verb. */
+static void possessor_title_verbs(ev_ctx *c) {
+    ne_sview *sv = &c->sv;
+    for (int i = 3; i + 1 < sv->n; i++) {
+        const ne_token *t = &sv->t[i];
+        if (sv->isverb[i] || !(t->tags & NE_TAG_VERB) || t->shape != NE_SH_LOWER || !ne_inflected(t) ||
+            t->norm[t->norm_len - 1] != 's')
+            continue;
+        int p = i - 1, q = p - 1;
+        if (sv->t[p].shape != NE_SH_LOWER || !neQuote_title_at(c->e, sv->t, (size_t)p, (size_t)sv->n, sv->nh[p]))
+            continue;
+        if (sv->wc[q] == NE_WC_OPEN && sv->t[q].shape == NE_SH_LOWER && !sv->isverb[q]) q--; /* "foreign" */
+        if (q < 1 || sv->wc[q] != NE_WC_POSS || strcmp(sv->t[q].norm, "'s") || neClause_actor(sv, q - 1) < 0) continue;
+        int o = sv->wc[i + 1];
+        if (o != NE_WC_DET && o != NE_WC_POSS && neClause_actor(sv, i + 1) < 0) continue;
+        const ne_anchor *an = nePattern_anchor(c->e->patterns, t->lemma, sv->lh[i]);
+        if (an && an->n[0]) sv->isverb[i] = 1;
+    }
+}
+
 int neEvent_view_sentence(ev_ctx *c) {
     if (c->viewed) return NE_OK;
     int rc = neClause_view(&c->sv);
-    if (!rc) c->viewed = 1;
+    if (!rc) c->viewed = 1, possessor_title_verbs(c);
     return rc;
 }
 

@@ -454,6 +454,9 @@ int neQuote_find(struct ne_doc *d, const struct ne_engine *e);
 /* After coreference: a speaker still a pronoun with no antecedent becomes
 ** speaker -1 and unresolved "he"; adds text-quality warnings. (quote.c) */
 int neQuote_settle(struct ne_doc *d, const struct ne_engine *e);
+/* Is token i of tk (hash: ne_hash of its norm) a speaker's head word of
+** cues.txt's title class ("minister", "ministry", "statement")? */
+int neQuote_title_at(const struct ne_engine *e, const ne_token *tk, size_t i, size_t end, uint32_t hash);
 int neCoref_resolve(struct ne_doc *d, const struct ne_engine *e); /* coref.c */
 int neCoref_load(struct ne_engine *e); /* coref.c: dual.txt, the dual noun phrases */
 int neCameo_load(struct ne_engine *e);                          /* cameo.c */

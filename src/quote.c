@@ -107,6 +107,10 @@ static const ne_word *cw_at(const qctx *q, size_t i, size_t end, int cls) {
     return i < end ? neW_match_h(q->cw, q->tk, i, end, cls, q->d->nhash[i]) : NULL;
 }
 
+int neQuote_title_at(const struct ne_engine *e, const ne_token *tk, size_t i, size_t end, uint32_t hash) {
+    return e->cues && i < end && neW_match_h(e->cues, tk, i, end, QC_TITLE, hash) != NULL;
+}
+
 /* Lowercase modifiers at j before a name or title ("former Obama adviser
 ** David Axelrod", "longtime aide Jane Roe"): up to 2 open-class words that
 ** are not verbs.  Returns where the name or title starts (j when none). */
