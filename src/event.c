@@ -3224,23 +3224,36 @@ static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) 
 ** title word of cues.txt (the speaker heads: statement, ministry,
 ** spokesman, ...) that follows an actor's "'s" (one lower-case modifier
 ** between), with an object starting after it (a name, a determiner, a
-** possessive), is the clause's verb. */
-static void possessor_title_verbs(ev_ctx *c) {
+** possessive), is the clause's verb: token i is judged so here. */
+static void possessor_title_verb(ev_ctx *c, int i) {
     ne_sview *sv = &c->sv;
-    for (int i = 3; i + 1 < sv->n; i++) {
-        const ne_token *t = &sv->t[i];
-        if (sv->isverb[i] || !(t->tags & NE_TAG_VERB) || t->shape != NE_SH_LOWER || !ne_inflected(t) ||
-            t->norm[t->norm_len - 1] != 's')
-            continue;
-        int p = i - 1, q = p - 1;
-        if (sv->t[p].shape != NE_SH_LOWER || !neQuote_title_at(c->e, sv->t, (size_t)p, (size_t)sv->n, sv->nh[p]))
-            continue;
-        if (sv->wc[q] == NE_WC_OPEN && sv->t[q].shape == NE_SH_LOWER && !sv->isverb[q]) q--; /* "foreign" */
-        if (q < 1 || sv->wc[q] != NE_WC_POSS || strcmp(sv->t[q].norm, "'s") || neClause_actor(sv, q - 1) < 0) continue;
-        int o = sv->wc[i + 1];
-        if (o != NE_WC_DET && o != NE_WC_POSS && neClause_actor(sv, i + 1) < 0) continue;
-        const ne_anchor *an = nePattern_anchor(c->e->patterns, t->lemma, sv->lh[i]);
-        if (an && an->n[0]) sv->isverb[i] = 1;
+    const ne_token *t = &sv->t[i];
+    if (sv->isverb[i] || !(t->tags & NE_TAG_VERB) || t->shape != NE_SH_LOWER || !ne_inflected(t) ||
+        t->norm[t->norm_len - 1] != 's')
+        return;
+    int p = i - 1, q = p - 1;
+    if (sv->t[p].shape != NE_SH_LOWER || !neQuote_title_at(c->e, sv->t, (size_t)p, (size_t)sv->n, sv->nh[p]))
+        return;
+    if (sv->wc[q] == NE_WC_OPEN && sv->t[q].shape == NE_SH_LOWER && !sv->isverb[q]) q--; /* "foreign" */
+    if (q < 1 || sv->wc[q] != NE_WC_POSS || strcmp(sv->t[q].norm, "'s") || neClause_actor(sv, q - 1) < 0) return;
+    int o = sv->wc[i + 1];
+    if (o != NE_WC_DET && o != NE_WC_POSS && neClause_actor(sv, i + 1) < 0) return;
+    const ne_anchor *an = nePattern_anchor(c->e->patterns, t->lemma, sv->lh[i]);
+    if (an && an->n[0]) sv->isverb[i] = 1;
+}
+
+/* possessor_title_verb at the tokens two and three after each possessive of
+** the sentence (the "'s" is right before the title word or before its one
+** modifier), in token order: memchr finds the possessives, which few
+** sentences have, so a sentence without one costs one vector scan. */
+static void possessor_title_verbs(ev_ctx *c) {
+    const uint8_t *wc = c->sv.wc;
+    int n = c->sv.n;
+    for (const uint8_t *p = n > 0 ? memchr(wc, NE_WC_POSS, (size_t)n) : NULL; p;
+         p = p + 1 < wc + n ? memchr(p + 1, NE_WC_POSS, (size_t)(wc + n - (p + 1))) : NULL) {
+        int q = (int)(p - wc);
+        for (int i = q + 2; i <= q + 3; i++)
+            if (i >= 3 && i + 1 < n) possessor_title_verb(c, i);
     }
 }
 
