@@ -3194,10 +3194,6 @@ static int flush_held(ev_ctx *c) {
     return rc;
 }
 
-/* Is anchor i (entry an) to be tried for patterns of kind (0 verbs, 1
-** nouns) in the clause view: judged a verb for kind 0, a noun for kind 1,
-** with patterns of that kind, and not consumed by an earlier match (a noun
-** in a verb's target slot may be coded still: mark_used)? */
 /* Is token i the tail of a hyphenated modifier whose first part is a
 ** lowercase word naming no actor, opened right after a determiner or
 ** possessive ("its long-threatened invasion", "the much-delayed visit")?  A
@@ -3211,6 +3207,11 @@ static int modifier_tail(const ev_ctx *c, int i) {
            neClause_actor(&c->sv, i - 2) < 0;
 }
 
+/* Is anchor i (entry an) to be tried for patterns of kind (0 verbs, 1
+** nouns) in the clause view: judged a verb for kind 0, a noun for kind 1,
+** with patterns of that kind, and not consumed by an earlier match (a noun
+** in a verb's target slot may be coded still: mark_used), and
+** not the tail of a hyphenated modifier (modifier_tail) for kind 0? */
 static int anchor_wanted(const ev_ctx *c, int i, const ne_anchor *an, int kind) {
     if ((kind == 0) != (c->sv.isverb[i] != 0)) return 0; /* !neClause_is_noun */
     if (kind == 0 && modifier_tail(c, i)) return 0;
