@@ -1080,8 +1080,9 @@ int neClause_noun_modality(const ne_sview *sv, int i, int lo, int hi) {
                 if (WC(sv, q) == NE_WC_NEG) m |= NE_MOD_NEG;
             }
             /* "postponed Xi's visit", "called off the summit": the noun's group follows the verb */
-            if (cancel_verb(sv, k) && neClause_ng_start(sv, i, lo) == k + 1) m |= NE_MOD_NEG;
-            if (is_word(sv, k, "off") && cancel_verb(sv, k - 1) && neClause_ng_start(sv, i, lo) == k + 1) m |= NE_MOD_NEG;
+            if ((cancel_verb(sv, k) || (is_word(sv, k, "off") && cancel_verb(sv, k - 1))) &&
+                neClause_ng_start(sv, i, lo) == k + 1)
+                m |= NE_MOD_NEG;
             int p = prev_nonadv(sv, vs); /* "failed to reach an agreement": none was reached */
             if (p > 0 && WC(sv, p) == NE_WC_TO && failure_verb(sv, prev_nonadv(sv, p))) m |= NE_MOD_NEG;
             break;
